@@ -1,0 +1,66 @@
+# article_tools: PGXS build.
+#
+#   make                 build the extension
+#   make install         install it into the server of $(PG_CONFIG)
+#   make installcheck    pg_regress against a running server
+#   make unit            build and run the engine unit tests (no server needed)
+#
+# Build against another server with  make PG_CONFIG=/path/to/pg_config
+
+EXTENSION = article_tools
+EXTVERSION = 1.0
+MODULE_big = article_tools
+
+ENGINE_SRCS = $(sort $(wildcard src/engine/*.c))
+PG_SRCS = $(sort $(wildcard src/pg/*.c))
+OBJS = $(ENGINE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
+
+# The install script is assembled from one piece per feature.
+SQL_PIECES = $(sort $(wildcard src/sql/*.sql))
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+# Upgrade scripts (article_tools--A--B.sql) and data files (word lists, models)
+DATA = $(wildcard src/sql/upgrade/$(EXTENSION)--*--*.sql) $(wildcard src/data/$(EXTENSION)_*)
+
+# pg_regress: "init" creates the extension, the rest run in name order.
+REGRESS_ALL = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
+REGRESS = init $(filter-out init,$(REGRESS_ALL))
+
+PCRE2_CFLAGS := $(shell pkg-config --cflags libpcre2-8)
+PCRE2_LIBS := $(shell pkg-config --libs libpcre2-8)
+
+PG_CPPFLAGS = $(PCRE2_CFLAGS)
+PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
+SHLIB_LINK = $(PCRE2_LIBS)
+
+EXTRA_CLEAN = build results regression.diffs regression.out
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PIECES)
+	cat $(SQL_PIECES) > $@
+
+# Every object depends on every engine header: the engine is small.
+$(OBJS): $(wildcard src/engine/*.h) $(wildcard src/pg/*.h)
+
+# ---- engine unit tests, outside the server ---------------------------------
+UNIT_CC ?= cc
+UNIT_CFLAGS ?= -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter
+UNIT_SRCS = $(sort $(wildcard test/unit/*.c))
+UNIT_SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+build/unit_tests: $(ENGINE_SRCS) $(UNIT_SRCS) $(wildcard src/engine/*.h) test/unit/unit.h
+	@mkdir -p build
+	$(UNIT_CC) $(UNIT_CFLAGS) $(PCRE2_CFLAGS) -o $@ $(ENGINE_SRCS) $(UNIT_SRCS) $(PCRE2_LIBS) -lm
+
+build/unit_tests_san: $(ENGINE_SRCS) $(UNIT_SRCS) $(wildcard src/engine/*.h) test/unit/unit.h
+	@mkdir -p build
+	$(UNIT_CC) $(UNIT_CFLAGS) $(UNIT_SAN) $(PCRE2_CFLAGS) -o $@ $(ENGINE_SRCS) $(UNIT_SRCS) $(PCRE2_LIBS) -lm
+
+.PHONY: unit unit-san
+unit: build/unit_tests
+	build/unit_tests
+
+unit-san: build/unit_tests_san
+	build/unit_tests_san

@@ -1,0 +1,366 @@
+/*
+ * sentences.c: paragraph and sentence segmentation.
+ *
+ * A sentence ends at . ! ? or an ellipsis (or their CJK forms), possibly
+ * followed by closing quotes and brackets, when white space and then a
+ * sentence start follow.  It does not end:
+ *   - after an abbreviation that is never sentence-final (Dr., Mr., Gen.,
+ *     Jan.), or after a company or country abbreviation (Co., Inc., U.S.) or
+ *     an initial (F.) unless the next word is a usual sentence opener;
+ *   - inside a double-quoted passage that is still open;
+ *   - before a lower-case word (decimals and "e.g." never see white space).
+ */
+#include "sentences.h"
+#include "utf8.h"
+
+#include <string.h>
+
+/* Abbreviations after which a sentence never ends (compared caselessly) */
+static const char *const never_final[] = {
+	"adm", "approx", "apr", "assn", "aug", "ave", "blvd", "brig", "capt",
+	"cmdr", "col", "comdr", "cpl", "dec", "dept", "dr", "e.g", "esp", "feb",
+	"fig", "fr", "gen", "gov", "hon", "i.e", "jan", "jr", "jul", "jun", "lt",
+	"maj", "messrs", "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "op",
+	"pres", "prof", "pvt", "rep", "reps", "rev", "sen", "sens", "sep", "sept",
+	"sgt", "sr", "st", "supt", "vol", "vs",
+};
+
+/* Abbreviations that end a sentence only before a usual sentence opener */
+static const char *const maybe_final[] = {
+	"bros", "co", "corp", "etc", "inc", "ltd", "plc",
+};
+
+/* Words that usually open a sentence (after "U.S." or "Inc." they end one) */
+static const char *const openers[] = {
+	"a", "after", "also", "an", "and", "as", "at", "but", "by", "for",
+	"from", "he", "her", "his", "however", "i", "if", "in", "it", "its",
+	"last", "meanwhile", "more", "most", "mr", "mrs", "ms", "on", "our",
+	"she", "since", "so", "some", "that", "the", "their", "there", "these",
+	"they", "this", "those", "to", "under", "we", "what", "when", "while",
+	"with", "yet", "you",
+};
+
+static bool
+word_in(const char *w, size_t len, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+	{
+		const char *c = list[i];
+		size_t		j;
+
+		for (j = 0; j < len && c[j]; j++)
+		{
+			char		a = w[j];
+
+			if (a >= 'A' && a <= 'Z')
+				a += 'a' - 'A';
+			if (a != c[j])
+				break;
+		}
+		if (j == len && c[j] == '\0')
+			return true;
+	}
+	return false;
+}
+
+static bool
+is_blank_line(const char *text, size_t start, size_t end)
+{
+	for (size_t i = start; i < end; i++)
+		if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r' &&
+			text[i] != '\f' && text[i] != '\v')
+			return false;
+	return true;
+}
+
+static void
+push_trimmed(const char *text, size_t start, size_t end, AtVec *out)
+{
+	AtSpan	   *sp;
+
+	while (start < end)
+	{
+		uint32_t	cp;
+		int			n = at_utf8_decode(text + start, end - start, &cp);
+
+		if (!at_cp_is_space(cp))
+			break;
+		start += n;
+	}
+	while (end > start)
+	{
+		uint32_t	cp;
+		int			n = at_utf8_decode_prev(text, end, &cp);
+
+		if (!at_cp_is_space(cp))
+			break;
+		end -= n;
+	}
+	if (end <= start)
+		return;
+	sp = at_vec_push(out);
+	sp->start = start;
+	sp->len = end - start;
+}
+
+void
+at_split_paragraphs(const char *text, size_t len, AtVec *out)
+{
+	bool		has_blank = false;
+	size_t		pos,
+				para_start;
+	bool		in_para = false;
+
+	/* does the text separate paragraphs with blank lines at all? */
+	for (pos = 0; pos < len;)
+	{
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t		eol = nl ? (size_t) (nl - text) : len;
+
+		if (pos > 0 && eol < len && is_blank_line(text, pos, eol))
+		{
+			has_blank = true;
+			break;
+		}
+		pos = eol + 1;
+	}
+
+	para_start = 0;
+	for (pos = 0; pos < len;)
+	{
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t		eol = nl ? (size_t) (nl - text) : len;
+		bool		blank = is_blank_line(text, pos, eol);
+
+		AT_CHECK_INTERRUPTS();
+		if (blank)
+		{
+			if (in_para)
+				push_trimmed(text, para_start, pos, out);
+			in_para = false;
+		}
+		else if (!has_blank)
+			push_trimmed(text, pos, eol, out);
+		else if (!in_para)
+		{
+			in_para = true;
+			para_start = pos;
+		}
+		pos = eol + 1;
+	}
+	if (in_para)
+		push_trimmed(text, para_start, len, out);
+}
+
+/* The word (letters and inner dots) that ends just before byte offset end */
+static size_t
+word_before(const char *text, size_t start, size_t end)
+{
+	size_t		b = end;
+
+	while (b > start && (at_is_ascii_alpha((unsigned char) text[b - 1]) ||
+						 (text[b - 1] == '.' && b - 1 > start &&
+						  at_is_ascii_alpha((unsigned char) text[b - 2]))))
+		b--;
+	return b;
+}
+
+static bool
+is_initials(const char *w, size_t len)
+{
+	/* "F" or "U.S" or "U.K" (the final dot is the candidate boundary) */
+	for (size_t i = 0; i < len; i++)
+	{
+		if (i % 2 == 0 && !(w[i] >= 'A' && w[i] <= 'Z'))
+			return false;
+		if (i % 2 == 1 && w[i] != '.')
+			return false;
+	}
+	return len > 0 && len % 2 == 1;
+}
+
+/*
+ * Is there a sentence start at byte p?  Sets *opener when the next word is a
+ * usual sentence opener.
+ */
+static bool
+starts_sentence(const char *text, size_t p, size_t end, bool *opener)
+{
+	uint32_t	cp;
+	size_t		w;
+
+	*opener = false;
+	/* skip opening quotes and brackets */
+	while (p < end)
+	{
+		int			n = at_utf8_decode(text + p, end - p, &cp);
+
+		if (cp == '"' || cp == '\'' || cp == '(' || cp == '[' ||
+			at_cp_is_open_quote(cp))
+			p += n;
+		else
+			break;
+	}
+	if (p >= end)
+		return false;
+	at_utf8_decode(text + p, end - p, &cp);
+	for (w = p; w < end && at_is_ascii_alpha((unsigned char) text[w]); w++)
+		;
+	*opener = w > p && (w == end || !at_is_ascii_alpha((unsigned char) text[w])) &&
+		word_in(text + p, w - p, openers, AT_LENGTHOF(openers));
+	return at_cp_is_upper(cp) || at_cp_is_digit(cp) || at_cp_is_cjk(cp) ||
+		cp == '$' || cp == 0xA3 || cp == 0x20AC || cp == 0xA5 ||	/* $ £ € ¥ */
+		(cp >= 0x80 && at_cp_is_alpha(cp) && !at_cp_is_lower(cp));
+}
+
+void
+at_split_sentences_range(const char *text, size_t start, size_t end,
+						 AtVec *out)
+{
+	size_t		sent_start = start;
+	size_t		p = start;
+	bool		in_dquote = false;
+	unsigned	steps = 0;
+
+	while (p < end)
+	{
+		uint32_t	cp;
+		int			n = at_utf8_decode(text + p, end - p, &cp);
+		size_t		q;
+		bool		terminal;
+		bool		cjk_terminal = false;
+		bool		opener;
+
+		if ((++steps & 0xFFF) == 0)
+			AT_CHECK_INTERRUPTS();
+
+		/* quote state: ASCII " toggles, curly quotes open and close */
+		if (cp == '"')
+			in_dquote = !in_dquote;
+		else if (cp == 0x201C)
+			in_dquote = true;
+		else if (cp == 0x201D)
+			in_dquote = false;
+
+		terminal = cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+		if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F)
+			terminal = cjk_terminal = true;
+		if (!terminal)
+		{
+			p += n;
+			continue;
+		}
+
+		/* the run of terminal punctuation, then closing quotes/brackets */
+		q = p + n;
+		while (q < end)
+		{
+			uint32_t	c2;
+			int			n2 = at_utf8_decode(text + q, end - q, &c2);
+
+			if (c2 == '.' || c2 == '!' || c2 == '?' || c2 == 0x2026)
+				q += n2;
+			else if (c2 == '"' || c2 == 0x201D || c2 == 0x2019 ||
+					 c2 == '\'' || c2 == ')' || c2 == ']')
+			{
+				if (c2 == '"' || c2 == 0x201D)
+					in_dquote = false;
+				q += n2;
+			}
+			else
+				break;
+		}
+
+		if (cjk_terminal)
+		{
+			/* CJK full stops need no following space */
+			push_trimmed(text, sent_start, q, out);
+			sent_start = p = q;
+			continue;
+		}
+
+		/* white space must follow, then a sentence start */
+		{
+			uint32_t	c3 = 0;
+			size_t		r = q;
+
+			while (r < end)
+			{
+				int			n3 = at_utf8_decode(text + r, end - r, &c3);
+
+				if (!at_cp_is_space(c3))
+					break;
+				r += n3;
+			}
+			if (r == q || r >= end || in_dquote ||
+				!starts_sentence(text, r, end, &opener))
+			{
+				p = q;
+				continue;
+			}
+
+			/* abbreviations, only for a lone final '.' */
+			if (cp == '.' && q == p + 1)
+			{
+				size_t		wb = word_before(text, sent_start, p);
+				size_t		wl = p - wb;
+
+				if (wl > 0)
+				{
+					if (word_in(text + wb, wl, never_final, AT_LENGTHOF(never_final)))
+					{
+						p = q;
+						continue;
+					}
+					if ((word_in(text + wb, wl, maybe_final, AT_LENGTHOF(maybe_final)) ||
+						 is_initials(text + wb, wl)) && !opener)
+					{
+						p = q;
+						continue;
+					}
+				}
+			}
+			push_trimmed(text, sent_start, q, out);
+			sent_start = p = r;
+		}
+	}
+	push_trimmed(text, sent_start, end, out);
+}
+
+void
+at_split_sentences(const char *text, size_t len, AtVec *out)
+{
+	AtVec		paras;
+
+	at_vec_init(&paras, out->mem, sizeof(AtSpan));
+	at_split_paragraphs(text, len, &paras);
+	for (size_t i = 0; i < paras.len; i++)
+	{
+		AtSpan	   *sp = AT_VEC_AT(&paras, AtSpan, i);
+
+		at_split_sentences_range(text, sp->start, sp->start + sp->len, out);
+	}
+	if (paras.data)
+		at_free(out->mem, paras.data);
+}
+
+long
+at_sentence_of(const AtVec *sentences, size_t off)
+{
+	long		lo = 0,
+				hi = (long) sentences->len - 1;
+
+	while (lo <= hi)
+	{
+		long		mid = (lo + hi) / 2;
+		AtSpan	   *sp = AT_VEC_AT(sentences, AtSpan, mid);
+
+		if (off < sp->start)
+			hi = mid - 1;
+		else if (off >= sp->start + sp->len)
+			lo = mid + 1;
+		else
+			return mid;
+	}
+	return -1;
+}

@@ -1,0 +1,68 @@
+/*
+ * utf8.h: UTF-8 decoding and the character classes the engine needs.
+ *
+ * The engine works on UTF-8 bytes; SQL positions are in characters, so the
+ * glue converts with AtCharCursor, which walks forward (and backward) from
+ * the last conversion so a monotone series of conversions stays linear.
+ */
+#ifndef AT_UTF8_H
+#define AT_UTF8_H
+
+#include "common.h"
+
+/* Length of the sequence a lead byte starts, 0 for a continuation or bad byte */
+extern int	at_utf8_seqlen(unsigned char lead);
+
+/*
+ * Decode one character at s (at most len bytes).  Returns the number of bytes
+ * consumed (>= 1 when len > 0); invalid sequences decode as U+FFFD consuming
+ * one byte, so callers always advance.
+ */
+extern int	at_utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Decode the character ending just before s + pos; returns its byte length */
+extern int	at_utf8_decode_prev(const char *s, size_t pos, uint32_t *cp);
+
+/* Encode cp into out (at least 4 bytes); returns bytes written */
+extern int	at_utf8_encode(uint32_t cp, char *out);
+
+/* True when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates) */
+extern bool at_utf8_valid(const char *s, size_t len);
+
+/* Number of characters in s[0..len) (assumes valid UTF-8) */
+extern size_t at_utf8_count(const char *s, size_t len);
+
+typedef struct AtCharCursor
+{
+	const char *s;
+	size_t		byte;			/* last byte offset converted */
+	size_t		chr;			/* characters before that byte offset */
+} AtCharCursor;
+
+extern void at_char_cursor_init(AtCharCursor *cur, const char *s);
+/* Character offset (0-based) of byte offset off, which must be a boundary */
+extern size_t at_char_cursor_offset(AtCharCursor *cur, size_t off);
+
+/* Character classes (Unicode-aware where news text needs it) */
+extern bool at_cp_is_space(uint32_t cp);	/* incl. NBSP, U+2000..200A, U+3000 */
+extern bool at_cp_is_alpha(uint32_t cp);	/* letters of alphabetic scripts and CJK */
+extern bool at_cp_is_upper(uint32_t cp);
+extern bool at_cp_is_lower(uint32_t cp);
+extern bool at_cp_is_cjk(uint32_t cp);	/* Han, kana, Hangul */
+extern bool at_cp_is_dash(uint32_t cp);	/* - and the Unicode dashes */
+extern bool at_cp_is_open_quote(uint32_t cp);
+extern bool at_cp_is_close_quote(uint32_t cp);
+
+static inline bool
+at_cp_is_digit(uint32_t cp)
+{
+	return cp >= '0' && cp <= '9';
+}
+
+static inline bool
+at_is_ascii_alpha(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+#endif							/* AT_UTF8_H */

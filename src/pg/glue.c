@@ -1,0 +1,112 @@
+/*
+ * glue.c: module entry point and the services the engine gets from the
+ * server.
+ */
+#include "glue.h"
+
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+static void *
+pg_alloc(void *ctx, size_t size)
+{
+	return palloc_extended(size ? size : 1, MCXT_ALLOC_HUGE);
+}
+
+static void *
+pg_realloc(void *ctx, void *ptr, size_t size)
+{
+	return repalloc_huge(ptr, size ? size : 1);
+}
+
+static void
+pg_free(void *ctx, void *ptr)
+{
+	pfree(ptr);
+}
+
+const AtMem at_pg_mem = {pg_alloc, pg_realloc, pg_free, NULL};
+
+static void
+pg_check_interrupts(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+void
+_PG_init(void)
+{
+	at_interrupt_hook = pg_check_interrupts;
+}
+
+void
+at_pg_require_utf8(void)
+{
+	if (GetDatabaseEncoding() != PG_UTF8)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("article_tools requires a database with UTF8 encoding"),
+				 errdetail("The current database encoding is %s.",
+						   GetDatabaseEncodingName()),
+				 errhint("Create the database with ENCODING 'UTF8' (for example from template0) and use article_tools there.")));
+}
+
+void
+at_pg_report(AtStatus status, const char *what)
+{
+	int			code;
+	const char *hint = NULL;
+
+	switch (status)
+	{
+		case AT_OK:
+			return;
+		case AT_ERR_INVALID_UTF8:
+			code = ERRCODE_CHARACTER_NOT_IN_REPERTOIRE;
+			break;
+		case AT_ERR_TOO_LARGE:
+			code = ERRCODE_PROGRAM_LIMIT_EXCEEDED;
+			hint = "Split the input into smaller pieces.";
+			break;
+		case AT_ERR_REGEX_LIMIT:
+			code = ERRCODE_PROGRAM_LIMIT_EXCEEDED;
+			hint = "The input contains a pathological run of characters; remove it or split the input.";
+			break;
+		case AT_ERR_DATA_FILE:
+			code = ERRCODE_CONFIG_FILE_ERROR;
+			hint = "Reinstall the extension's data files with \"make install\".";
+			break;
+		case AT_ERR_NOMEM:
+			code = ERRCODE_OUT_OF_MEMORY;
+			break;
+		case AT_ERR_REGEX_INTERNAL:
+		default:
+			code = ERRCODE_INTERNAL_ERROR;
+			break;
+	}
+	ereport(ERROR,
+			(errcode(code),
+			 errmsg("%s: %s", what, at_status_message(status)),
+			 hint ? errhint("%s", hint) : 0));
+}
+
+const char *
+at_pg_text_arg(FunctionCallInfo fcinfo, int argno, size_t *len)
+{
+	text	   *t = PG_GETARG_TEXT_PP(argno);
+
+	*len = VARSIZE_ANY_EXHDR(t);
+	return VARDATA_ANY(t);
+}
+
+Datum
+at_pg_text_datum(const char *s, size_t len)
+{
+	return PointerGetDatum(cstring_to_text_with_len(s, (int) len));
+}

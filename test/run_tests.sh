@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Runs every test of article_tools and ends with one line "N passed, N failed":
+#   1. the engine unit tests (C, no server);
+#   2. pg_regress (sql/ + expected/) in a throwaway cluster running a private
+#      copy of the server with this checkout installed;
+#   3. the shell tests in test/checks/*.sh against the same cluster (each is
+#      one test; exit 0 passes, 77 skips, anything else fails).
+# Installs missing Debian packages first (as root, or through sudo).
+# Exits non-zero on any failure and prints regression.diffs when pg_regress fails.
+#
+#   test/run_tests.sh [--unit-only] [--no-checks]
+set -uo pipefail
+
+AT_ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$AT_ROOT/test/lib/common.sh"
+cd "$AT_ROOT"
+
+unit_only=false
+run_checks=true
+for a in "$@"; do
+	case $a in
+		--unit-only) unit_only=true ;;
+		--no-checks) run_checks=false ;;
+		*) echo "usage: $0 [--unit-only] [--no-checks]" >&2; exit 2 ;;
+	esac
+done
+
+passed=0
+failed=0
+skipped=0
+finish() {
+	if [ "$skipped" -gt 0 ]; then
+		echo "$passed passed, $failed failed, $skipped skipped"
+	else
+		echo "$passed passed, $failed failed"
+	fi
+	[ "$failed" -eq 0 ]
+	exit $?
+}
+
+at_ensure_packages || { failed=1; finish; }
+scratch=$(at_scratch)
+trap 'at_stop_cluster; rm -rf "$scratch"' EXIT
+
+if ! at_build; then
+	echo "build failed" >&2
+	failed=$((failed + 1))
+	finish
+fi
+
+# 1. engine unit tests
+at_log "engine unit tests"
+unit_out=$(make -s unit 2>&1)
+echo "$unit_out" | grep -v '^unit: ' | sed 's/^/  /'
+if [[ $(echo "$unit_out" | tail -n 1) =~ ^unit:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+	passed=$((passed + BASH_REMATCH[1]))
+	failed=$((failed + BASH_REMATCH[2]))
+	echo "unit tests: ${BASH_REMATCH[1]} passed, ${BASH_REMATCH[2]} failed"
+else
+	echo "unit tests did not run to the end" >&2
+	failed=$((failed + 1))
+fi
+$unit_only && finish
+
+# 2. pg_regress in a throwaway cluster
+at_log "private server install and throwaway cluster"
+if ! at_tmp_install "$scratch/inst" || ! at_start_cluster "$AT_BINDIR" "$scratch/cluster"; then
+	echo "could not set up the test cluster" >&2
+	failed=$((failed + 1))
+	finish
+fi
+at_log "pg_regress"
+rm -f regression.diffs regression.out
+make -s installcheck PG_CONFIG="$PG_CONFIG" > "$scratch/regress.log" 2>&1
+regress_rc=$?
+cat "$scratch/regress.log"
+r_ok=$(grep -cE '^(ok|test|     ) .*\.\.\. ok|^ok [0-9]+ ' "$scratch/regress.log")
+r_fail=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' "$scratch/regress.log")
+if [ "$regress_rc" -ne 0 ] && [ "$r_fail" -eq 0 ]; then
+	r_fail=1
+fi
+passed=$((passed + r_ok))
+failed=$((failed + r_fail))
+echo "pg_regress: $r_ok passed, $r_fail failed"
+if [ "$regress_rc" -ne 0 ] && [ -f regression.diffs ]; then
+	echo "---- regression.diffs ----"
+	cat regression.diffs
+	echo "---- end of regression.diffs ----"
+fi
+
+# 3. shell tests
+if $run_checks; then
+	export AT_ROOT AT_BINDIR PG_CONFIG
+	AT_SHARED_DIR=$(at_shared_dir || true)
+	export AT_SHARED_DIR
+	for t in test/checks/*.sh; do
+		[ -e "$t" ] || continue
+		at_log "check $(basename "$t")"
+		bash "$t"
+		rc=$?
+		case $rc in
+			0) passed=$((passed + 1)); echo "check $(basename "$t"): passed" ;;
+			77) skipped=$((skipped + 1)); echo "check $(basename "$t"): skipped" ;;
+			*) failed=$((failed + 1)); echo "check $(basename "$t"): FAILED (exit $rc)" ;;
+		esac
+	done
+fi
+
+finish

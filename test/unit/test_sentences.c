@@ -1,0 +1,113 @@
+/*
+ * Unit tests of paragraph and sentence segmentation.
+ */
+#include "unit.h"
+#include "../../src/engine/sentences.h"
+
+#include <stdlib.h>
+
+static AtVec
+split(const char *text, bool sentences)
+{
+	AtVec		v;
+
+	at_vec_init(&v, &at_malloc_mem, sizeof(AtSpan));
+	if (sentences)
+		at_split_sentences(text, strlen(text), &v);
+	else
+		at_split_paragraphs(text, strlen(text), &v);
+	return v;
+}
+
+#define SPAN(v, i) AT_VEC_AT(&(v), AtSpan, i)
+
+UT_TEST(paragraphs_blank_lines)
+{
+	const char *t = "Title\n\n  First para\ncontinues.\n\n\nSecond.\n";
+	AtVec		v = split(t, false);
+
+	UT_EQ_INT(v.len, 3);
+	UT_EQ_SPAN(t, SPAN(v, 0)->start, SPAN(v, 0)->len, "Title");
+	UT_EQ_SPAN(t, SPAN(v, 1)->start, SPAN(v, 1)->len, "First para\ncontinues.");
+	UT_EQ_SPAN(t, SPAN(v, 2)->start, SPAN(v, 2)->len, "Second.");
+	free(v.data);
+}
+
+UT_TEST(paragraphs_one_per_line)
+{
+	const char *t = "One.\r\nTwo.\n  Three.";
+	AtVec		v = split(t, false);
+
+	UT_EQ_INT(v.len, 3);
+	UT_EQ_SPAN(t, SPAN(v, 0)->start, SPAN(v, 0)->len, "One.");
+	UT_EQ_SPAN(t, SPAN(v, 2)->start, SPAN(v, 2)->len, "Three.");
+	free(v.data);
+}
+
+UT_TEST(paragraphs_empty)
+{
+	AtVec		v = split("", false);
+
+	UT_EQ_INT(v.len, 0);
+	v = split(" \n\t\n ", false);
+	UT_EQ_INT(v.len, 0);
+	free(v.data);
+}
+
+UT_TEST(sentences_abbreviations)
+{
+	const char *t = "Dr. Li met Mr. Smith in the U.S. capital. Sales rose 9.8 percent. "
+		"Shengjing360 Science and Technology Co. Ltd, a platform, grew. "
+		"He moved to the U.S. The firm followed.";
+	AtVec		v = split(t, true);
+
+	UT_EQ_INT(v.len, 5);
+	UT_EQ_SPAN(t, SPAN(v, 0)->start, SPAN(v, 0)->len,
+			   "Dr. Li met Mr. Smith in the U.S. capital.");
+	UT_EQ_SPAN(t, SPAN(v, 1)->start, SPAN(v, 1)->len, "Sales rose 9.8 percent.");
+	UT_EQ_SPAN(t, SPAN(v, 2)->start, SPAN(v, 2)->len,
+			   "Shengjing360 Science and Technology Co. Ltd, a platform, grew.");
+	UT_EQ_SPAN(t, SPAN(v, 3)->start, SPAN(v, 3)->len, "He moved to the U.S.");
+	UT_EQ_SPAN(t, SPAN(v, 4)->start, SPAN(v, 4)->len, "The firm followed.");
+	free(v.data);
+}
+
+UT_TEST(sentences_quotes)
+{
+	const char *t = "\"We grew fast. We will grow more,\" Chen said. "
+		"He added: \u201cIt works. It scales.\u201d Then he left! Why? Nobody knows...";
+	AtVec		v = split(t, true);
+
+	UT_EQ_INT(v.len, 5);
+	UT_EQ_SPAN(t, SPAN(v, 0)->start, SPAN(v, 0)->len,
+			   "\"We grew fast. We will grow more,\" Chen said.");
+	UT_EQ_SPAN(t, SPAN(v, 1)->start, SPAN(v, 1)->len,
+			   "He added: \u201cIt works. It scales.\u201d");
+	UT_EQ_SPAN(t, SPAN(v, 2)->start, SPAN(v, 2)->len, "Then he left!");
+	UT_EQ_SPAN(t, SPAN(v, 3)->start, SPAN(v, 3)->len, "Why?");
+	UT_EQ_SPAN(t, SPAN(v, 4)->start, SPAN(v, 4)->len, "Nobody knows...");
+	free(v.data);
+}
+
+UT_TEST(sentences_lowercase_and_paragraphs)
+{
+	const char *t = "Prices fell approx. five percent, e.g. in steel.\n\nNew paragraph";
+	AtVec		v = split(t, true);
+
+	UT_EQ_INT(v.len, 2);
+	UT_EQ_SPAN(t, SPAN(v, 1)->start, SPAN(v, 1)->len, "New paragraph");
+	UT_EQ_INT(at_sentence_of(&v, 3), 0);
+	UT_EQ_INT(at_sentence_of(&v, strlen(t) - 1), 1);
+	UT_EQ_INT(at_sentence_of(&v, 49), -1);
+	free(v.data);
+}
+
+UT_TEST(sentences_unbalanced_quote)
+{
+	/* an unclosed quote holds breaks only until the paragraph ends */
+	const char *t = "\"Open quote. Still open.\n\nNext para. Two.";
+	AtVec		v = split(t, true);
+
+	UT_EQ_INT(v.len, 3);
+	free(v.data);
+}
