@@ -64,3 +64,6 @@ unit: build/unit_tests
 
 unit-san: build/unit_tests_san
 	build/unit_tests_san
+
+# Feature makefiles (model training, fuzzing, benchmarks) add their targets here.
+-include $(sort $(wildcard src/mk/*.mk test/mk/*.mk))
