@@ -329,6 +329,22 @@ pipeline_get(Oid relid)
 	return e->pipeline;
 }
 
+/* pipeline_get as another user: the trigger reads the catalogs as the owner */
+static Pipeline *
+pipeline_get_as(Oid relid, Oid userid)
+{
+	Oid			save_userid;
+	int			save_sec;
+	Pipeline   *p;
+
+	GetUserIdAndSecContext(&save_userid, &save_sec);
+	SetUserIdAndSecContext(userid, save_sec | SECURITY_LOCAL_USERID_CHANGE |
+						   SECURITY_NOFORCE_RLS);
+	p = pipeline_get(relid);
+	SetUserIdAndSecContext(save_userid, save_sec);
+	return p;
+}
+
 /* "(k1, k2)=(v1, v2)", as PostgreSQL describes keys */
 static char *
 describe_key(Pipeline *p, Datum *keys)
@@ -574,7 +590,7 @@ at_process_article(PG_FUNCTION_ARGS)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "article_tools: SPI_connect failed");
-	p = pipeline_get(RelationGetRelid(td->tg_relation));
+	p = pipeline_get_as(RelationGetRelid(td->tg_relation), td->tg_relation->rd_rel->relowner);
 	desc = RelationGetDescr(td->tg_relation);
 	memset(&w, 0, sizeof(w));
 

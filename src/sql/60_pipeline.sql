@@ -14,6 +14,9 @@
 -- generates for the trigger, which runs under the caller's search_path,
 -- spell every function, type, configuration and operator with its schema.
 
+-- Owners of attached tables who are not superusers use the schema too.
+GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
+
 -- One row per attached table.  Dumped by pg_dump with the extension.
 CREATE TABLE @extschema@.attachments (
     relid pg_catalog.regclass PRIMARY KEY,
