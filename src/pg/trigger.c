@@ -189,7 +189,12 @@ getcol_text(HeapTuple tup, TupleDesc desc, const char *name)
 static SPIPlanPtr
 prepare_kept(const char *sql, int nargs, Oid *argtypes)
 {
-	SPIPlanPtr	plan = SPI_prepare(sql, nargs, argtypes);
+	/*
+	 * Always the generic plan: a custom plan per row would re-plan the whole
+	 * statement for every article, and the parameters (a key, a text) do
+	 * not change the best plan.
+	 */
+	SPIPlanPtr	plan = SPI_prepare_cursor(sql, nargs, argtypes, CURSOR_OPT_GENERIC_PLAN);
 
 	if (plan == NULL)
 		elog(ERROR, "article_tools: could not prepare \"%s\": %s",
