@@ -66,8 +66,12 @@ plain_sql() {
 	parsed_cols=$(q -c "SELECT CASE WHEN EXISTS (SELECT FROM pg_attribute WHERE attrelid = 'plain_parsed'::regclass AND attname = 'tsv')
 	                    THEN 'a.*, to_tsvector(''article_tools.news'', a.body)' ELSE 'a.*' END")
 	echo "INSERT INTO plain_parsed SELECT t.id, $parsed_cols FROM plain t, article_tools.parse_article(t.raw) a;"
-	has_step entities && echo "INSERT INTO plain_entities SELECT p.id, e.* FROM plain_parsed p, article_tools.extract_entities(p.body) e;"
-	has_step metrics && echo "INSERT INTO plain_metrics SELECT p.id, m.* FROM plain_parsed p, article_tools.extract_metrics(p.body) m;"
+	if has_step entities; then
+		echo "INSERT INTO plain_entities SELECT p.id, e.* FROM plain_parsed p, article_tools.extract_entities(p.body) e;"
+	fi
+	if has_step metrics; then
+		echo "INSERT INTO plain_metrics SELECT p.id, m.* FROM plain_parsed p, article_tools.extract_metrics(p.body) m;"
+	fi
 }
 
 reset_table() {
