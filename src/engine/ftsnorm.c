@@ -87,8 +87,11 @@ is_alnum_at(const char *s, size_t len, size_t p)
 static size_t
 word_at(const char *s, size_t len, size_t p, const char *w)
 {
-	size_t		n = strlen(w);
+	size_t		n;
 
+	if (p >= len || s[p] != w[0])
+		return 0;
+	n = strlen(w);
 	if (p + n > len || memcmp(s + p, w, n) != 0)
 		return 0;
 	/* a word must not continue (symbols like $ may be followed by anything) */
@@ -415,23 +418,34 @@ at_fts_match(const char *s, size_t len, size_t pos, AtFtsCanon *out)
 {
 	AtFtsCanon	c;
 	size_t		best = 0,
-				n;
+				n,
+				letters = 0;
+	bool		digit;
 
 	if (!at_fts_may_start(s, len, pos))
 		return 0;
+	digit = s[pos] >= '0' && s[pos] <= '9';
+	if (!digit)
+	{
+		/* a word: a month or weekday name (3-9 letters) or a currency code (3) */
+		while (pos + letters < len && at_is_ascii_alpha((unsigned char) s[pos + letters]))
+			letters++;
+		if (letters > 9)
+			return 0;
+	}
 	memset(out, 0, sizeof(*out));
 	/* longest match wins; dates first so a tie goes to the date */
-	if ((n = date_at(s, len, pos, &c)) > best)
+	if ((digit || letters >= 3) && (n = date_at(s, len, pos, &c)) > best)
 	{
 		best = n;
 		*out = c;
 	}
-	if ((n = percent_at(s, len, pos, &c)) > best)
+	if (digit && (n = percent_at(s, len, pos, &c)) > best)
 	{
 		best = n;
 		*out = c;
 	}
-	if ((n = money_at(s, len, pos, &c)) > best)
+	if ((digit || letters <= 3) && (n = money_at(s, len, pos, &c)) > best)
 	{
 		best = n;
 		*out = c;

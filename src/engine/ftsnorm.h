@@ -28,7 +28,7 @@ typedef struct AtFtsCanon
 	 * spells the amount in words finds every way of writing it.
 	 */
 	int			nspelled;
-	char		spelled[AT_FTS_MAX_SPELLED][24];
+	char		spelled[AT_FTS_MAX_SPELLED][64];
 } AtFtsCanon;
 
 /*

@@ -1297,6 +1297,7 @@ tiles(AtTokenizer *t, size_t p, size_t end)
 				len;
 
 	sub.flags = (t->flags & ~AT_TOK_NEWS) | AT_TOK_CJK_KIND;
+	sub.cw_end = 0;
 	sub.pos = p;
 	sub.mode = M_BASE;
 	sub.plain_until = end;
@@ -1340,8 +1341,10 @@ static const char *const name_link[] = {
 static bool
 in_list(const char *const *list, size_t n, const char *s, size_t len)
 {
+	if (len > 12)
+		return false;
 	for (size_t i = 0; i < n; i++)
-		if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
+		if (list[i][0] == s[0] && strncmp(list[i], s, len) == 0 && list[i][len] == '\0')
 			return true;
 	return false;
 }
@@ -1395,6 +1398,10 @@ name_at(AtTokenizer *t, size_t p)
 	end = cap_word(t, p);
 	if (end == FAIL)
 		return FAIL;
+	/* the first word is scanned again next if this is no name: keep it */
+	t->cw_pos = p;
+	t->cw_end = end;
+	t->cw_type = t->rtype;
 	for (;;)
 	{
 		if (CH(t, end) != ' ')
@@ -1651,14 +1658,16 @@ at_tok_next(AtTokenizer *t, size_t *start, size_t *len)
 			if ((t->flags & AT_TOK_NEWS) && p >= t->plain_until)
 			{
 				AtFtsCanon c;
-				size_t		m = at_fts_match(t->s, t->len, p, &c);
+				size_t		m = at_fts_may_start(t->s, t->len, p) ?
+					at_fts_match(t->s, t->len, p, &c) : 0;
+				unsigned char b = CH(t, p);
 
 				if (m > 0 && m <= AT_TOK_MAX_LEN && tiles(t, p, p + m))
 				{
 					t->plain_until = p + m;
 					return emit(t, c.type, p, p + m, start, len);
 				}
-				if (k == K_LET || k == K_ALPHA)
+				if ((b >= 'A' && b <= 'Z') || (b >= 0x80 && k == K_ALPHA))
 				{
 					r = name_at(t, p);
 					if (r != FAIL && r - p <= AT_TOK_MAX_LEN)
@@ -1669,10 +1678,19 @@ at_tok_next(AtTokenizer *t, size_t *start, size_t *len)
 				}
 			}
 		}
-		r = scan_default(t, p);
-		if (r == FAIL)
-			return 0;			/* cannot happen before the end */
-		type = t->rtype;
+		if (t->cw_pos == p && t->cw_end != 0)
+		{
+			r = t->cw_end;
+			type = t->cw_type;
+		}
+		else
+		{
+			r = scan_default(t, p);
+			if (r == FAIL)
+				return 0;		/* cannot happen before the end */
+			type = t->rtype;
+		}
+		t->cw_end = 0;
 		if (type == AT_TOK_ASCIIHWORD || type == AT_TOK_HWORD || type == AT_TOK_NUMHWORD)
 		{
 			/* the compound, then its parts from its start */

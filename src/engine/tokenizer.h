@@ -91,6 +91,9 @@ typedef struct AtTokenizer
 	size_t		aux_end;		/* end of the current CJK run / long run / URL host */
 	size_t		aux2;			/* end of the URL path */
 	int			rtype;			/* scratch: type found by the scanners */
+	size_t		cw_pos;			/* the first word of a failed name: where, */
+	size_t		cw_end;			/* its end (0: none), */
+	int			cw_type;		/* its type */
 	size_t		url_slash;		/* scratch: byte of the '/' after a URL's host */
 	unsigned	ticks;			/* interrupt check counter */
 } AtTokenizer;

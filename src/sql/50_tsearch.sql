@@ -70,14 +70,15 @@ COMMENT ON TEXT SEARCH CONFIGURATION @extschema@.news IS
 'English news: the english configuration plus money, percentages, dates, names and CJK';
 
 -- As english: words are stemmed, numbers and addresses kept as written.
--- news_compound comes first for the types a compound's parts can have: it
--- takes the parts of a compound and passes every other token on.
+-- news_compound is listed for the types a compound's parts can have: the
+-- core hands it the parts that follow a compound only when it is in their
+-- mapping.  Listed last, it costs ordinary words nothing.
 ALTER TEXT SEARCH CONFIGURATION @extschema@.news
     ADD MAPPING FOR asciiword, word, asciihword, hword, hword_asciipart, hword_part
-    WITH @extschema@.news_compound, pg_catalog.english_stem;
+    WITH pg_catalog.english_stem, @extschema@.news_compound;
 ALTER TEXT SEARCH CONFIGURATION @extschema@.news
     ADD MAPPING FOR numword, numhword, hword_numpart, file, sfloat, float, int, uint, version
-    WITH @extschema@.news_compound, pg_catalog.simple;
+    WITH pg_catalog.simple, @extschema@.news_compound;
 ALTER TEXT SEARCH CONFIGURATION @extschema@.news
     ADD MAPPING FOR email, url, host, url_path
     WITH pg_catalog.simple;
@@ -86,4 +87,4 @@ ALTER TEXT SEARCH CONFIGURATION @extschema@.news
     WITH @extschema@.news_compound;
 ALTER TEXT SEARCH CONFIGURATION @extschema@.news
     ADD MAPPING FOR cjk
-    WITH @extschema@.news_compound, pg_catalog.simple;
+    WITH pg_catalog.simple, @extschema@.news_compound;
