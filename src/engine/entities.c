@@ -140,6 +140,47 @@ rebuild_owners(Ctx *c)
 	}
 }
 
+/* A token ending in a period that may end a sentence too ("Ltd.", "Corp.") */
+static bool
+final_period(const Ctx *c, size_t i)
+{
+	const AtNerToken *t = TK(c, i);
+	const char *s = c->text + t->start;
+
+	return t->len > 2 && s[t->len - 1] == '.' && memchr(s, '.', t->len - 1) == NULL;
+}
+
+/* Heads that end a company name: no "of X" after them ("SAIC Motor Corp of Shanghai") */
+static bool
+company_suffix(const Ctx *c, size_t i)
+{
+	static const char *const sfx[] = {
+		"co.", "co", "corp", "corp.", "ltd", "ltd.", "inc", "inc.", "llc", "plc",
+		"limited", "group", "holdings", "ag", "gmbh"
+	};
+
+	for (size_t k = 0; k < AT_LENGTHOF(sfx); k++)
+		if (norm_is(c, i, sfx[k]))
+			return true;
+	return false;
+}
+
+#define HEADS (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD)
+#define PLACEWORD (AT_GZ_LOC | AT_GZ_LOCPART)
+
+/*
+ * Does "and" at token a join two names rather than words of one?  It does
+ * after a head ("Tsinghua University and Peking University"), after a
+ * place that closes a name with a head ("Bank of China and ..."), and
+ * before a nationality word ("... and Chinese Academy of Sciences").
+ */
+static bool
+and_splits(const Ctx *c, size_t a, bool seen_head)
+{
+	return (GZ(c, a - 1) & HEADS) || ((GZ(c, a - 1) & PLACEWORD) && seen_head) ||
+		(GZ(c, a + 1) & AT_GZ_DEMONYM);
+}
+
 /*
  * Runs of capitalised words joined by "of", "and", "for", "&" that contain
  * an organisation or place head become one organisation or place:
@@ -164,29 +205,34 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 			i++;
 			continue;
 		}
-		/*
-		 * Extend the run.  "and" joins words of one name ("National
-		 * Development and Reform Commission") but not two names ("Bank of
-		 * China and the Chinese Academy of Engineering").
-		 */
 		e = i + 1;
-		seen_head = (GZ(c, i) & (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD)) != 0;
+		seen_head = (GZ(c, i) & HEADS) != 0;
 		for (;;)
 		{
 			size_t		add = 0;
 
 			if (e < s1 && is_name_word(c, e))
-				add = 1;
+			{
+				/* "Ltd. New routes": a period may close the name */
+				if (!final_period(c, e - 1) || (GZ(c, e) & HEADS))
+					add = 1;
+			}
 			else if (e + 1 < s1 && is_connector(c, e) && is_name_word(c, e + 1) &&
-					 !(seen_head && norm_is(c, e, "and")))
+					 !final_period(c, e - 1) &&
+					 !(norm_is(c, e, "and") && and_splits(c, e, seen_head)))
 				add = 2;
 			else if (e + 2 < s1 && is_connector(c, e) && !norm_is(c, e, "and") &&
 					 norm_is(c, e + 1, "the") && is_name_word(c, e + 2))
 				add = 3;
+			/* "People's Bank of China", "Municipal People's Government" */
+			else if (e + 1 < s1 && norm_is(c, e, "'s") && is_name_word(c, e + 1) &&
+					 !(GZ(c, e - 1) & (PLACEWORD | AT_GZ_SURNAME)) &&
+					 AT_TAG_KIND(c->tags[e - 1]) != AT_NER_PERSON)
+				add = 2;
 			if (add == 0)
 				break;
 			e += add;
-			if (GZ(c, e - 1) & (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD))
+			if (GZ(c, e - 1) & HEADS)
 				seen_head = true;
 		}
 		/* "Belt and Road Initiative": a name, but of no entity */
@@ -199,7 +245,7 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 		start = i;
 		/* a leading function word or sentence opener is not part of it */
 		while (start < e && (GZ(c, start) & (AT_GZ_FUNC | AT_GZ_TITLE | AT_GZ_DEMONYM | AT_GZ_ATTRIB)) &&
-			   !(GZ(c, start) & (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD)))
+			   !(GZ(c, start) & HEADS))
 		{
 			/* "Chinese Academy of Sciences": keep a demonym before a head */
 			if ((GZ(c, start) & AT_GZ_DEMONYM) && start + 1 < e && is_name_word(c, start + 1))
@@ -208,13 +254,18 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 			if (start < e && is_connector(c, start))
 				start++;
 		}
+		/* "Shares of Ping An Insurance": a common word opening the sentence */
+		if (start == s0 && start + 2 < e && c->tags[start] == AT_TAG_O &&
+			!(GZ(c, start) & HEADS) && is_connector(c, start + 1))
+			start += 2;
 		/* the last head word decides the kind; the name ends there or after "of X" */
 		for (size_t k = start; k < e; k++)
 		{
-			if (GZ(c, k) & AT_GZ_TITLE && k > start && !(GZ(c, k) & (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD)) &&
+			if (GZ(c, k) & AT_GZ_TITLE && k > start && !(GZ(c, k) & HEADS) &&
 				!is_connector(c, k - 1) && lasthead)
 				break;			/* "Tsinghua University President Qiu Yong" */
-			if ((GZ(c, k) & (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD)) && k > start)
+			if ((GZ(c, k) & HEADS) &&
+				(k > start || (k + 2 < e && norm_is(c, k + 1, "of"))))
 			{
 				lasthead = k + 1;
 				kind = (GZ(c, k) & AT_GZ_ORGHEAD) ? AT_NER_ORG : AT_NER_LOC;
@@ -224,25 +275,34 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 		{
 			size_t		end = lasthead;
 
-			/* "Bank of China", "Chinese Academy of Engineering" */
-			if (kind == AT_NER_ORG && end + 1 < e && (norm_is(c, end, "of") || norm_is(c, end, "for")))
+			/* "Bank of China", "Ministry of Industry and Information Technology" */
+			if (kind == AT_NER_ORG && end + 1 < e && !company_suffix(c, end - 1) &&
+				(norm_is(c, end, "of") || norm_is(c, end, "for")))
 			{
 				size_t		k = end + 1;
 
 				if (norm_is(c, k, "the"))
 					k++;
-				while (k < e && is_name_word(c, k) && !(GZ(c, k) & AT_GZ_TITLE))
-					k++;
+				for (;;)
+				{
+					if (k < e && is_name_word(c, k) && !(GZ(c, k) & AT_GZ_TITLE))
+						k++;
+					else if (k + 1 < e && is_connector(c, k) && !norm_is(c, k, "for") &&
+							 !(GZ(c, k - 1) & PLACEWORD) &&
+							 !(GZ(c, k + 1) & (AT_GZ_DEMONYM | PLACEWORD)) &&
+							 is_name_word(c, k + 1))
+						k += 2;
+					else
+						break;
+				}
 				if (k > end + 1)
 					end = k;
 			}
 			/* "Initiative", "Forum"... in the middle: not an entity */
 			if (!(GZ(c, end - 1) & AT_GZ_NONHEAD) && end - start >= 2)
 			{
-				float		sc = 0.85f;
-
 				kill_overlaps(c, start, end);
-				add_mention(c, start, end, kind, sent, sc);
+				add_mention(c, start, end, kind, sent, 0.85f);
 			}
 		}
 		i = e;
@@ -259,32 +319,47 @@ given_name(const Ctx *c, size_t i)
 
 /*
  * Chinese names: a surname and a given name the tagger called an
- * organisation or a place, or missed, are a person ("Wang Yi"); so is a
- * given name before a surname the tagger gave another kind ("Hongbo Chen").
+ * organisation or a place, split, or missed, are a person ("Wang Yi",
+ * "Huang Xianhai"); so is a given name before a surname the tagger took
+ * for something else ("Hongbo Chen", "Kenny Ng").
  */
 static void
 chinese_names(Ctx *c, size_t s0, size_t s1, int sent)
 {
 	for (size_t i = s0; i + 1 < s1; i++)
 	{
-		size_t		a,
-					b;
-		int			o;
+		size_t		a = i,
+					b = i + 2;
+		bool		surname_first;
+		bool		any = false,
+					inside = true;
 
-		if ((GZ(c, i) & AT_GZ_SURNAME) && given_name(c, i + 1) &&
-			!(i + 2 < s1 && is_name_word(c, i + 2)) && !(FL(c, i) & AT_TOK_ALLCAPS))
-			a = i, b = i + 2;
-		else if ((GZ(c, i + 1) & AT_GZ_SURNAME) && given_name(c, i) &&
-				 !(i + 2 < s1 && is_name_word(c, i + 2)) && i > s0)
-			a = i, b = i + 2;
+		if ((GZ(c, i) & AT_GZ_SURNAME) && given_name(c, i + 1) && !(FL(c, i) & AT_TOK_ALLCAPS))
+			surname_first = true;
+		else if ((GZ(c, i + 1) & AT_GZ_SURNAME) && given_name(c, i))
+			surname_first = false;
 		else
 			continue;
-		o = c->owner[a];
-		if (o >= 0 && c->owner[b - 1] == o &&
-			AT_VEC_AT(&c->ments, Mention, o)->t0 == a && AT_VEC_AT(&c->ments, Mention, o)->t1 == b)
-			AT_VEC_AT(&c->ments, Mention, o)->kind = AT_NER_PERSON;
-		else if (o < 0 && c->owner[b - 1] < 0 && (GZ(c, a) & AT_GZ_SURNAME) && a > s0)
-			add_mention(c, a, b, AT_NER_PERSON, sent, 0.6f);
+		if (b < s1 && is_name_word(c, b))
+			continue;
+		for (size_t t = a; t < b; t++)
+		{
+			int			o = c->owner[t];
+
+			if (o < 0)
+				continue;
+			any = true;
+			if (AT_VEC_AT(&c->ments, Mention, o)->t0 < a || AT_VEC_AT(&c->ments, Mention, o)->t1 > b)
+				inside = false;
+		}
+		if (!inside)
+			continue;
+		/* a new name needs a surname first and no sentence-initial doubt */
+		if (!any && !(surname_first &&
+					  (a > s0 || (b < s1 && (norm_is(c, b, ",") || (GZ(c, b) & AT_GZ_ATTRIB))))))
+			continue;
+		kill_overlaps(c, a, b);
+		add_mention(c, a, b, AT_NER_PERSON, sent, any ? 0.8f : 0.6f);
 		i = b - 1;
 	}
 }
@@ -425,7 +500,7 @@ clean(Ctx *c, size_t from)
 				 (GZ(c, m->t0) & (AT_GZ_TITLE | AT_GZ_ORGHEAD | AT_GZ_LOCHEAD | AT_GZ_MONTH |
 								  AT_GZ_WEEKDAY | AT_GZ_NONACRO | AT_GZ_DEMONYM | AT_GZ_FUNC |
 								  AT_GZ_NONHEAD | AT_GZ_ATTRIB)) &&
-				 !(GZ(c, m->t0) & AT_GZ_LOC) && m->target < 0)
+				 !(GZ(c, m->t0) & (AT_GZ_LOC | AT_GZ_ORGNAME)) && m->target < 0)
 			m->dead = true;
 		else if (all & (AT_GZ_MONTH | AT_GZ_WEEKDAY))
 			m->dead = true;
@@ -462,7 +537,7 @@ fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 	{
 		const AtPhraseEntry *e;
 
-		if (!(GZ(c, i) & AT_GZ_PLACE_B))
+		if (!(GZ(c, i) & (AT_GZ_PLACE_B | AT_GZ_ORG_B)))
 			continue;
 		e = at_phrase_match(&c->m->gz.places, c->text, c->norm, c->toks, i, s1);
 		if (e == NULL)
@@ -470,7 +545,7 @@ fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 		if (!covered(c, i, i + e->ntok) &&
 			(headline || (!(i + e->ntok < s1 && is_name_word(c, i + e->ntok) && !(GZ(c, i + e->ntok) & AT_GZ_TITLE)) &&
 			!(i > s0 && is_name_word(c, i - 1) && i - 1 != s0))))
-			add_mention(c, i, i + e->ntok, AT_NER_LOC, sent, 0.7f);
+			add_mention(c, i, i + e->ntok, e->kind, sent, 0.7f);
 		i += e->ntok - 1;
 	}
 }

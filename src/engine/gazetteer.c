@@ -19,6 +19,7 @@ static const struct
 	uint32_t	classes;
 }			gz_files[] = {
 	{"article_tools_ner_places.txt", AT_GZ_LOC},
+	{"article_tools_ner_organizations.txt", AT_GZ_ORGNAME},
 	{"article_tools_ner_surnames.txt", AT_GZ_SURNAME},
 	{"article_tools_ner_titles.txt", AT_GZ_TITLE},
 	{"article_tools_ner_org_heads.txt", AT_GZ_ORGHEAD},
@@ -310,8 +311,14 @@ load_file(AtGazetteer *gz, const AtMem *mem, const char *dir, const char *file,
 			len--;
 		if (len == 0)
 			continue;
-		if (classes == AT_GZ_LOC)
-			at_phrase_add(&gz->places, mem, line, len, AT_NER_LOC, line, len);
+		if (classes == AT_GZ_LOC || classes == AT_GZ_ORGNAME)
+		{
+			at_phrase_add(&gz->places, mem, line, len,
+						  classes == AT_GZ_LOC ? AT_NER_LOC : AT_NER_ORG, line, len);
+			/* only one-word organisations are a word class */
+			if (classes == AT_GZ_ORGNAME && memchr(line, ' ', len) != NULL)
+				continue;
+		}
 		/* each word of the entry gets the class; words of places LOCPART */
 		while (s < len)
 		{

@@ -36,6 +36,7 @@ typedef struct AtNerToken
 #define AT_TOK_PUNCT	0x10	/* no letter or digit */
 #define AT_TOK_HYPHEN	0x20	/* has an inner hyphen */
 #define AT_TOK_LOWERTAIL 0x40	/* hyphenated with a lower-case last part ("-based") */
+#define AT_TOK_ANYUPPER	0x80	/* has a capital somewhere ("al-Qaida", "iPhone") */
 
 /*
  * Tokens of text[start..end) appended to toks; normalised forms (ASCII
@@ -64,8 +65,11 @@ extern void at_ner_add_token(const char *text, size_t s, size_t e, AtVec *toks,
 #define AT_GZ_NONACRO	0x0400	/* acronym that is not an entity (GDP, CEO) */
 #define AT_GZ_DEMONYM	0x0800	/* nationality adjective (Chinese, British) */
 #define AT_GZ_FUNC		0x1000	/* function word (the, of, in, this) */
+#define AT_GZ_ORGNAME	0x2000	/* a known organisation on its own (Congress, Xinhua) */
 #define AT_GZ_PLACE_B	0x10000	/* first token of a gazetteer place match */
 #define AT_GZ_PLACE_I	0x20000	/* later token of a gazetteer place match */
+#define AT_GZ_ORG_B		0x40000	/* first token of a known organisation */
+#define AT_GZ_ORG_I		0x80000	/* later token of a known organisation */
 
 typedef enum AtNerKind
 {
@@ -106,7 +110,7 @@ typedef struct AtGazetteer
 	AtWordEntry *words;
 	size_t		wcap;
 	size_t		wcount;
-	AtPhraseTable places;		/* built-in, case-folded */
+	AtPhraseTable places;		/* built-in places and organisations, case-folded */
 } AtGazetteer;
 
 extern uint32_t at_gz_classes(const AtGazetteer *gz, const char *lower, size_t len);

@@ -170,7 +170,7 @@ at_ner_features(const AtNerSent *s, size_t i, int prev, int prev2, uint64_t *out
 bool
 at_ner_candidate(const AtNerSent *s, size_t i, int prev)
 {
-	return prev != AT_TAG_O || (s->toks[i].flags & AT_TOK_UPPER1) != 0;
+	return prev != AT_TAG_O || (s->toks[i].flags & AT_TOK_ANYUPPER) != 0;
 }
 
 void
@@ -186,15 +186,14 @@ at_ner_annotate(const AtGazetteer *gz, AtNerSent *s)
 	{
 		const AtPhraseEntry *e;
 
-		if (!(s->toks[i].flags & AT_TOK_UPPER1) ||
-			!(s->toks[i].gz & (AT_GZ_LOC | AT_GZ_LOCPART)))
+		if (!(s->toks[i].flags & AT_TOK_UPPER1))
 			continue;
 		e = at_phrase_match(&gz->places, s->text, s->norm, s->toks, i, s->n);
 		if (e == NULL)
 			continue;
-		s->toks[i].gz |= AT_GZ_PLACE_B;
+		s->toks[i].gz |= e->kind == AT_NER_ORG ? AT_GZ_ORG_B : AT_GZ_PLACE_B;
 		for (size_t k = 1; k < e->ntok; k++)
-			s->toks[i + k].gz |= AT_GZ_PLACE_I;
+			s->toks[i + k].gz |= e->kind == AT_NER_ORG ? AT_GZ_ORG_I : AT_GZ_PLACE_I;
 		i += e->ntok - 1;
 	}
 }

@@ -80,8 +80,8 @@ at_ner_add_token(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
 			letters++;
 			if (at_cp_is_lower(cp))
 				lowers++;
-			if (first && at_cp_is_upper(cp))
-				t->flags |= AT_TOK_UPPER1;
+			if (at_cp_is_upper(cp))
+				t->flags |= first ? (AT_TOK_UPPER1 | AT_TOK_ANYUPPER) : AT_TOK_ANYUPPER;
 		}
 		else if (at_cp_is_digit(cp))
 			t->flags |= AT_TOK_DIGIT;
