@@ -679,13 +679,11 @@ add_short_forms(Ctx *c, AtPhraseTable *t, const Mention *m)
 	for (int k = 0; k < (m->kind == AT_NER_PERSON ? 2 : 1); k++)
 	{
 		size_t		i = ends[k];
-		const AtNerToken *tk = TK(c, i);
-
 		if (!is_name_word(c, i) ||
 			(GZ(c, i) & (AT_GZ_TITLE | AT_GZ_ORGHEAD | AT_GZ_LOCHEAD | AT_GZ_FUNC |
 						 AT_GZ_DEMONYM | AT_GZ_LOC | AT_GZ_LOCPART | AT_GZ_NONACRO)))
 			continue;
-		at_phrase_add(t, c->mem, c->text + tk->start, tk->len, (AtNerKind) m->kind, canon, cl);
+		at_phrase_add_tokens(t, c->mem, c->text, c->norm, c->toks + i, 1, (AtNerKind) m->kind, canon, cl);
 	}
 }
 
@@ -703,12 +701,10 @@ known_names(Ctx *c, const bool *headline)
 	for (size_t k = 0; k < nm; k++)
 	{
 		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
-		size_t		s = TK(c, m->t0)->start,
-					e = TK(c, m->t1 - 1)->start + TK(c, m->t1 - 1)->len;
-
 		if (m->dead || m->score < 0.6f)
 			continue;
-		at_phrase_add(&known, c->mem, c->text + s, e - s, (AtNerKind) m->kind, NULL, 0);
+		at_phrase_add_tokens(&known, c->mem, c->text, c->norm, c->toks + m->t0, m->t1 - m->t0,
+							 (AtNerKind) m->kind, NULL, 0);
 		/* "Liu said" after "Liu Jianping" */
 		if (m->kind == AT_NER_PERSON && m->t1 - m->t0 > 1)
 			add_short_forms(c, &known, m);
@@ -796,6 +792,9 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 	c.mem = mem;
 	at_vec_init(&spans, mem, sizeof(AtSpan));
 	at_vec_init(&toks, mem, sizeof(AtNerToken));
+	/* about one token per five bytes of news text: few reallocations */
+	toks.cap = len / 5 + 16;
+	toks.data = at_alloc(mem, toks.cap * sizeof(AtNerToken));
 	at_vec_init(&c.ments, mem, sizeof(Mention));
 	at_vec_init(&c.nonacro, mem, sizeof(size_t));
 	at_buf_init(&norm, mem, len / 2 + 16);

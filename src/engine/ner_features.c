@@ -186,7 +186,7 @@ at_ner_annotate(const AtGazetteer *gz, AtNerSent *s)
 	{
 		const AtPhraseEntry *e;
 
-		if (!(s->toks[i].flags & AT_TOK_UPPER1))
+		if (!(s->toks[i].flags & AT_TOK_UPPER1) || !(s->toks[i].gz & AT_GZ_PHRASE1))
 			continue;
 		e = at_phrase_match(&gz->places, s->text, s->norm, s->toks, i, s->n);
 		if (e == NULL)
