@@ -86,6 +86,9 @@ static const CurrencyDef currency_suffixes[] = {
 	{"pesetas", "ESP", 0, 0}, {"guilders", "NLG", 0, 0}, {"Dutch guilders", "NLG", 0, 0},
 	{"markka", "FIM", 0, 0}, {"Finnish markka", "FIM", 0, 0}, {"marks", "", 0, P_CASE},
 	{"cents", "USD", 2, 0}, {"cent", "USD", 2, 0},
+	/* millions in a code: "30 MUSD", "120 MEUR" */
+	{"MUSD", "USD", -6, P_CASE}, {"MEUR", "EUR", -6, P_CASE}, {"MGBP", "GBP", -6, P_CASE},
+	{"MAUD", "AUD", -6, P_CASE}, {"MCNY", "CNY", -6, P_CASE},
 	{"bitcoins", "", 0, 0}, {"bitcoin", "", 0, 0}, {"BTC", "", 0, 0},
 	{"\xe2\x82\xa1", "CRC", 0, 0},	/* ₡ */
 	{"\xe2\x82\xbe", "GEL", 0, 0},	/* ₾ */
@@ -114,6 +117,8 @@ static const CurrencyDef currency_prefixes[] = {
 	{"\xe2\x82\xba", "TRY", 0, 0},	/* ₺ */
 	{"\xe2\x82\xbf", "", 0, 0},		/* ₿ */
 	{"Rs.", "INR", 0, P_CASE}, {"Rs", "INR", 0, P_CASE},
+	{"MUSD", "USD", -6, P_CASE}, {"MEUR", "EUR", -6, P_CASE}, {"MGBP", "GBP", -6, P_CASE},
+	{"MAUD", "AUD", -6, P_CASE},
 	{"RMB", "CNY", 0, 0}, {"CNY", "CNY", 0, 0}, {"USD", "USD", 0, 0}, {"EUR", "EUR", 0, 0},
 	{"GBP", "GBP", 0, 0}, {"JPY", "JPY", 0, 0}, {"HKD", "HKD", 0, 0}, {"INR", "INR", 0, 0},
 	{"KRW", "KRW", 0, 0}, {"AUD", "AUD", 0, 0}, {"CAD", "CAD", 0, 0}, {"CHF", "CHF", 0, 0},
@@ -570,6 +575,35 @@ phrase_before(const char *s, size_t pos, const char *const *list, size_t n,
 	return best;
 }
 
+/* The alphanumeric run ending at pos has a letter: "COVID" in COVID-19, "scp2" */
+static bool
+identifier_before(const char *s, size_t pos)
+{
+	while (pos > 0 && ((unsigned char) s[pos - 1] < 0x80) &&
+		   (at_is_ascii_alpha((unsigned char) s[pos - 1]) || (s[pos - 1] >= '0' && s[pos - 1] <= '9')))
+	{
+		if (at_is_ascii_alpha((unsigned char) s[pos - 1]))
+			return true;
+		pos--;
+	}
+	return false;
+}
+
+/* A web or mail address at pos: its length (figures inside are no figures) */
+static size_t
+address_at(const char *s, size_t len, size_t pos)
+{
+	size_t		p = pos;
+
+	if (!(match_pattern(s, len, pos, "http://", true) || match_pattern(s, len, pos, "https://", true) ||
+		  match_pattern(s, len, pos, "www.", true)))
+		return 0;
+	while (p < len && !is_blank_byte(s[p]) && s[p] != '\n' && s[p] != '\r' && s[p] != '"' &&
+		   s[p] != '<' && s[p] != '>')
+		p++;
+	return p - pos;
+}
+
 /* ---- the recogniser ----------------------------------------------------- */
 
 typedef struct Scan
@@ -607,7 +641,7 @@ yen_or_yuan(const char *s, size_t len, size_t pos)
 /* Best (longest) currency match from a table at pos */
 static const CurrencyDef *
 match_currency(const CurrencyDef *tab, size_t n, const char *s, size_t len, size_t pos,
-			   size_t *end)
+			   size_t *end, bool prefix)
 {
 	const CurrencyDef *best = NULL;
 
@@ -622,7 +656,15 @@ match_currency(const CurrencyDef *tab, size_t n, const char *s, size_t len, size
 		if ((tab[i].flags & P_CASE || (unsigned char) tab[i].pattern[0] >= 0x80) &&
 			tab[i].pattern[0] != s[pos])
 			continue;
-		e = match_word(s, len, pos, tab[i].pattern, !(tab[i].flags & P_CASE));
+		if (prefix)
+		{
+			/* "USD115", "RMB3 trillion": a letter may not follow, a digit may */
+			e = match_pattern(s, len, pos, tab[i].pattern, !(tab[i].flags & P_CASE));
+			if (e && ascii_alpha_at(s, len, e) && ascii_alpha_at(s, len, e - 1))
+				e = 0;
+		}
+		else
+			e = match_word(s, len, pos, tab[i].pattern, !(tab[i].flags & P_CASE));
 		if (e > *end)
 		{
 			*end = e;
@@ -795,7 +837,7 @@ phone_run(const char *s, size_t len, size_t pos)
 	if (digits < 7 || groups < 2)
 		return 0;
 	/* 1 234 567 is a number, 2016-2020 a range of years */
-	if (!hyphen && !paren && !plus && non3 == 0 && first_group <= 3)
+	if (!hyphen && !paren && !plus && (groups < 3 || digits < 9 || (non3 == 0 && first_group <= 3)))
 		return 0;
 	if (groups == 2 && digits == 8 && hyphen && first_group == 4)
 		return 0;
@@ -980,7 +1022,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 			return 0;
 		}
 		/* identifiers: COVID-19, SCP-173, A380 */
-		if (pos >= 2 && s[pos - 1] == '-' && ascii_alpha_at(s, len, pos - 2))
+		if (pos >= 2 && s[pos - 1] == '-' && identifier_before(s, pos - 1))
 		{
 			*skip = word_at(s, len, pos);
 			return 0;
@@ -992,11 +1034,36 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		return 0;
 	}
 
+	/* "percent of 10", "per cent of twenty-two" */
+	if ((c == 'p' || c == 'P') && !sc->token_mode)
+	{
+		size_t		pe;
+		const PercentDef *pd = match_percent(s, len, pos, &pe);
+
+		if (pd && pd->kind == AT_MK_PERCENT)
+		{
+			size_t		q = pe + blank_len(s, len, pe),
+						of = match_word(s, len, q, "of", true);
+
+			if (q > pe && of && (q = of + blank_len(s, len, of)) > of &&
+				(n = at_scan_number(s, len, q, AT_NUMF_NO_SCALE, &num, NULL)) > 0 &&
+				!alnum_at(s, len, q + n) && !(q + n < len && s[q + n] == '%'))
+			{
+				m->kind = AT_MK_PERCENT;
+				m->has_value = true;
+				m->value = num.value;
+				m->len = q + n - pos;
+				return q + n;
+			}
+		}
+		return 0;
+	}
+
 	/* a currency before the amount */
 	p = pos;
 	if (c == '$' || c >= 0xC2 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
 	{
-		cur = match_currency(currency_prefixes, AT_LENGTHOF(currency_prefixes), s, len, pos, &e);
+		cur = match_currency(currency_prefixes, AT_LENGTHOF(currency_prefixes), s, len, pos, &e, true);
 		if (cur)
 		{
 			size_t		q = e + blank_len(s, len, e);
@@ -1048,7 +1115,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		{
 			size_t		r = q + 1 + blank_len(s, len, q + 1);
 
-			if (r > q + 1 && match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, r, &e))
+			if (r > q + 1 && match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, r, &e, false))
 				flags |= AT_NUMF_MONEY;
 		}
 	}
@@ -1089,7 +1156,8 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 					wb = word_before(s, p, &wl);
 
 		if (word_eq(s + p, word_at(s, len, p), "one") &&
-			(wl && word_in(s + wb, wl, one_pronoun_before, AT_LENGTHOF(one_pronoun_before))))
+			wl && word_in(s + wb, wl, one_pronoun_before, AT_LENGTHOF(one_pronoun_before)) &&
+			!(e + 1 < len && s[e] == ' ' && match_unit(s, len, e + 1, false, &(size_t) {0})))
 			return 0;
 		if (word_eq(s + p, word_at(s, len, p), "one") && ascii_alpha_at(s, len, e + 1) &&
 			(match_word(s, len, e + 1, "another", true) || match_word(s, len, e + 1, "day", true)))
@@ -1170,6 +1238,8 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 	{
 		m->kind = AT_MK_MONEY;
 		memcpy(m->currency, cur->iso, strlen(cur->iso) + 1);
+		if (cur->shift < 0)
+			at_num_mul_pow10(&m->value, -cur->shift);
 		if ((unsigned char) cur->pattern[0] == 0xC2 && (unsigned char) cur->pattern[1] == 0xA5)
 			memcpy(m->currency, yen_or_yuan(s, len, pos), 4);
 		/* "$5 million dollars", "US$ 15 USD": swallow a repeated currency */
@@ -1177,7 +1247,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 			size_t		q = e + blank_len(s, len, e),
 						e2;
 
-			if (q > e && match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, q, &e2) &&
+			if (q > e && match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, q, &e2, false) &&
 				e2 > q && s[q] != '$' && !(match_word(s, len, q, "won", false)))
 				e = e2;
 		}
@@ -1231,7 +1301,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 			q++;
 			hyphen = true;
 		}
-		if (q < len && (cur = match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, q, &ce)) != NULL)
+		if (q < len && (cur = match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, q, &ce, false)) != NULL)
 		{
 			bool		ok = true;
 
@@ -1257,6 +1327,20 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 					if (m->has_range)
 						at_num_mul_pow10(&m->range_to, -cur->shift);
 				}
+				/* "75 USD million" */
+				if (!num.has_scale)
+				{
+					int			pw;
+					size_t		sl = at_scan_scale(s, len, ce, AT_NUMF_MONEY, &pw);
+
+					if (sl && pw >= 3 && ce < len && s[ce] == ' ' && at_num_mul_pow10(&m->value, pw))
+					{
+						if (m->has_range)
+							at_num_mul_pow10(&m->range_to, pw);
+						ce += sl;
+						num.has_scale = true;
+					}
+				}
 				/* "3 dollars 50 cents", "15 dollars and 50" */
 				if (cur->shift == 0 && !num.has_scale && !num.decimal && ce < len)
 				{
@@ -1273,7 +1357,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 						size_t		r3 = r + r2 + blank_len(s, len, r + r2),
 									ce2 = 0;
 
-						sub = match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, r3, &ce2);
+						sub = match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, r3, &ce2, false);
 						if (sub && sub->shift == 2 && r3 > r + r2)
 							ce = ce2;
 						else if (r + r2 == len || strchr(".,;!?)", s[r + r2]) != NULL)
@@ -1540,13 +1624,18 @@ letter_candidate(const char *s, size_t len, size_t pos)
 		/* months, codes (RMB 5, US$), and capitalised spelled numbers */
 		return true;
 	}
-	if (c == 'p')
-		return false;
 	wl = 0;
 	while (ascii_alpha_at(s, len, pos + wl))
 		wl++;
-	if (wl > 9)
+	if (wl > 10)
 		return false;
+	/* lower-case currency codes: "usd 200", "aud$ 15" */
+	if (wl <= 4 && pos + wl < len &&
+		(s[pos + wl] == '$' || (s[pos + wl] == ' ' && digit_at(s, len, pos + wl + 1))))
+		return true;
+	if (c == 'p')
+		return (wl >= 7 && s[pos + 1] == 'e' && s[pos + 2] == 'r') ||
+			(wl == 3 && s[pos + 1] == 'e' && s[pos + 2] == 'r' && match_pattern(s, len, pos, "per cent", true));
 	switch (c)
 	{
 		case 'a':
@@ -1563,6 +1652,7 @@ letter_candidate(const char *s, size_t len, size_t pos)
 		case 'c':
 		case 'u':
 		case 'd':
+		case 'q':
 			return true;
 		default:
 			return false;
@@ -1608,6 +1698,12 @@ at_extract_metrics(const char *s, size_t len, AtVec *out)
 										 (unsigned char) s[pos] < 0xC2))
 		{
 			pos++;
+			continue;
+		}
+		if ((s[pos] == 'h' || s[pos] == 'w' || s[pos] == 'H' || s[pos] == 'W') &&
+			(skip = address_at(s, len, pos)) > 0)
+		{
+			pos += skip;
 			continue;
 		}
 		if (at_is_ascii_alpha((unsigned char) s[pos]) && !letter_candidate(s, len, pos))
