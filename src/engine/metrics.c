@@ -297,6 +297,18 @@ static const char *const change_fillers[] = {
 	"respectively", "further", "another", "record", "an", "estimated",
 };
 
+/* Verbs that make "up" / "down" a particle: "set up a fund", "cut down 5 trees" */
+static const char *const phrasal_verbs[] = {
+	"set", "sets", "setting", "build", "built", "builds", "make", "made", "makes", "pick", "picked",
+	"open", "opened", "end", "ended", "sign", "signed", "take", "took", "taken", "put", "puts",
+	"come", "came", "show", "showed", "draw", "drew", "drawn", "step", "stepped", "ramp", "ramped",
+	"speed", "sped", "scale", "scaled", "shore", "gear", "geared", "use", "used", "break", "broke",
+	"shut", "cut", "turn", "turned", "back", "backed", "bring", "brought", "write", "wrote",
+	"back", "stand", "stood", "sit", "sat", "pay", "paid", "give", "gave", "line", "lined", "sum",
+	"summed", "add", "added", "tie", "tied", "team", "teamed", "shut", "close", "closed", "mark", "marked",
+	"hold", "held", "wind", "wound", "clean", "cleaned", "slow", "slowed", "narrow", "narrowed",
+};
+
 /* Periods of a change */
 static const char *const periods[] = {
 	"year-on-year", "year on year", "year-over-year", "year over year", "y-o-y", "yoy",
@@ -314,6 +326,10 @@ static const char *const yoy_phrases[] = {
 
 /* Words that end a counted noun phrase */
 static const char *const np_stop[] = {
+	/* irregular verbs in the past tense (regular ones end in -ed) */
+	"grew", "rose", "fell", "saw", "won", "lost", "began", "went", "got", "hit", "led", "ran",
+	"paid", "sold", "bought", "built", "spent", "kept", "left", "held", "brought", "told", "gave",
+	"took", "became", "put", "set", "met", "made", "said",
 	"a", "about", "above", "according", "across", "after", "again", "against", "ago",
 	"all", "almost", "along", "already", "also", "although", "among", "an", "and",
 	"annually", "another", "any", "apiece", "are", "around", "as", "at", "be",
@@ -874,8 +890,16 @@ noun_phrase(const char *s, size_t len, size_t pos, size_t *np_start, bool name)
 	*np_start = p;
 	if (p == pos && !(p < len && s[p] == '-'))
 		return 0;
-	if (p < len && s[p] == '-')
-		p++;					/* 19-member team */
+	if (p == pos && p < len && s[p] == '-')
+	{
+		/* "19-member team", "two-day forum": the compound's noun */
+		size_t		wl = word_at(s, len, p + 1);
+
+		if (wl == 0 || digit_at(s, len, p + 1))
+			return 0;
+		*np_start = p + 1;
+		return wl;
+	}
 	while (nw < 4 && p < len)
 	{
 		size_t		wl = word_at(s, len, p);
@@ -1512,6 +1536,7 @@ add_context(const char *s, size_t len, AtMetric *m)
 				p,
 				q;
 	int			steps = 0;
+	bool		by_only;
 
 	/* qualifier just before */
 	b = phrase_before(s, m->start, qualifiers, AT_LENGTHOF(qualifiers), &which);
@@ -1523,6 +1548,7 @@ add_context(const char *s, size_t len, AtMetric *m)
 		return;
 
 	/* change before: walk back over filler words to a change word */
+	by_only = true;
 	p = (b != SIZE_MAX) ? b : m->start;
 	while (steps++ < 6)
 	{
@@ -1537,6 +1563,19 @@ add_context(const char *s, size_t len, AtMetric *m)
 				m->change = change_words[i].up ? "increase" : "decrease";
 				break;
 			}
+		if (m->change && (word_eq(s + wb, wl, "up") || word_eq(s + wb, wl, "down")))
+		{
+			/* "up 9 percent", "down by 3%", but not "set up a 1.5 billion fund" */
+			size_t		w2l,
+						w2 = word_before(s, wb, &w2l);
+
+			if ((steps > 1 && !by_only) ||
+				(w2l && word_in(s + w2, w2l, phrasal_verbs, AT_LENGTHOF(phrasal_verbs))))
+			{
+				m->change = NULL;
+				break;
+			}
+		}
 		if (m->change)
 		{
 			/* "a year-on-year rise of 18.4%" */
@@ -1549,6 +1588,7 @@ add_context(const char *s, size_t len, AtMetric *m)
 		}
 		if (!word_in(s + wb, wl, change_fillers, AT_LENGTHOF(change_fillers)))
 			break;
+		by_only = by_only && word_eq(s + wb, wl, "by");
 		if (word_eq(s + wb, wl, "year-on-year"))
 			m->period = "year-on-year";
 		p = wb;
@@ -1758,7 +1798,8 @@ at_extract_metrics(const char *s, size_t len, AtVec *out)
 		*(AtMetric *) at_vec_push(out) = m;
 		pos = end;
 	}
-	at_free(out->mem, sentences.data);
+	if (sentences.data)
+		at_free(out->mem, sentences.data);	/* pfree(NULL) is not allowed */
 }
 
 bool
