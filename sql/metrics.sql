@@ -79,3 +79,13 @@ FROM docs d, LATERAL extract_metrics(d.body) m
 WHERE m.kind = 'money' GROUP BY m.currency ORDER BY m.currency;
 SELECT m.change, count(*) FROM docs d, LATERAL extract_metrics(d.body) m
 WHERE m.kind = 'percent' GROUP BY 1 ORDER BY 1;
+
+-- the fixture articles (test/fixtures/articles/*.txt): every figure, one line each
+CREATE TEMP TABLE fx_load (file text, b64 text);
+\copy fx_load FROM PROGRAM 'cd test/fixtures/articles && for f in *.txt; do printf "%s\t" "$f"; base64 -w0 "$f"; echo; done'
+CREATE TEMP TABLE fx AS SELECT file, convert_from(decode(b64, 'base64'), 'UTF8') AS raw FROM fx_load;
+SELECT f.file, m.n, m.kind, m.text, m.value, m.range_to, m.unit, m.currency, m.qualifier AS q,
+       m.change, m.date_value, m.equivalent_of AS eq
+FROM fx f, LATERAL extract_metrics(f.raw) m ORDER BY f.file, m.n;
+SELECT bool_and(substr(f.raw, m.position, m.length) = m.text) AS spans_ok
+FROM fx f, LATERAL extract_metrics(f.raw) m;

@@ -895,7 +895,8 @@ noun_phrase(const char *s, size_t len, size_t pos, size_t *np_start, bool name)
 		/* "19-member team", "two-day forum": the compound's noun */
 		size_t		wl = word_at(s, len, p + 1);
 
-		if (wl == 0 || digit_at(s, len, p + 1))
+		if (wl == 0 || digit_at(s, len, p + 1) ||
+			at_scan_number(s, len, p + 1, AT_NUMF_NO_SCALE, &(AtNumber) {0}, NULL))
 			return 0;
 		*np_start = p + 1;
 		return wl;
@@ -1187,6 +1188,19 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 			(match_word(s, len, e + 1, "another", true) || match_word(s, len, e + 1, "day", true)))
 			return 0;
 	}
+	/*
+	 * 09/02/2021, 1/2/3: slash-separated digit groups that are no date the
+	 * date recogniser reads (day-month order is ambiguous) are no figures
+	 */
+	if (!num.spelled && !num.fraction && e + 1 < len && s[e] == '/' && digit_at(s, len, e + 1))
+	{
+		size_t		q = e;
+
+		while (q < len && (digit_at(s, len, q) || (s[q] == '/' && digit_at(s, len, q + 1))))
+			q++;
+		*skip = q - pos;
+		return 0;
+	}
 	/* digits glued to letters or digits that are no unit: 24703L202, A380 */
 	if (!num.spelled && e < len && digit_at(s, len, e))
 	{
@@ -1282,7 +1296,14 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		size_t		pe;
 		const PercentDef *pd = match_percent(s, len, e, &pe);
 
-		if (pd && !(e < len && s[e] == '-' ) && !(num.spelled && pd->pattern[0] == '%' && pe == e + 1 && false))
+		/* "a 0.2-percent rise" */
+		if (pd == NULL && e + 1 < len && s[e] == '-' && ascii_alpha_at(s, len, e + 1))
+		{
+			pd = match_percent(s, len, e + 1, &pe);
+			if (pd && !at_is_ascii_alpha((unsigned char) pd->pattern[0]))
+				pd = NULL;
+		}
+		if (pd)
 		{
 			m->kind = pd->kind;
 			if (pd->shift)
