@@ -489,12 +489,13 @@ static size_t
 match_word(const char *s, size_t len, size_t pos, const char *pat, bool ci)
 {
 	size_t		e = match_pattern(s, len, pos, pat, ci);
+	char		last;
 
 	if (e == 0)
 		return 0;
 	/* a pattern ending in a symbol or period needs no boundary */
-	if (at_is_ascii_alpha((unsigned char) pat[strlen(pat) - 1]) ||
-		(pat[strlen(pat) - 1] >= '0' && pat[strlen(pat) - 1] <= '9'))
+	last = pat[strlen(pat) - 1];
+	if (at_is_ascii_alpha((unsigned char) last) || (last >= '0' && last <= '9'))
 	{
 		if (alnum_at(s, len, e))
 			return 0;
@@ -528,14 +529,12 @@ word_at(const char *s, size_t len, size_t pos)
 static bool
 word_eq(const char *s, size_t wl, const char *w)
 {
-	size_t		n = strlen(w);
+	size_t		i;
 
-	if (n != wl)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (lower(s[i]) != w[i])
+	for (i = 0; i < wl; i++)
+		if (w[i] == '\0' || lower(s[i]) != w[i])
 			return false;
-	return true;
+	return w[i] == '\0';
 }
 
 static bool
@@ -866,14 +865,37 @@ chrome_line(const char *s, size_t ls, size_t le)
 {
 	if (le - ls > 400)
 		return false;			/* a paragraph, not a footer line */
-	for (size_t i = 0; i < AT_LENGTHOF(chrome_markers); i++)
+	/* one pass: only bytes that start a marker are compared */
+	for (size_t p = ls; p < le; p++)
 	{
-		const char *m = chrome_markers[i];
-		size_t		ml = strlen(m);
+		switch (s[p])
+		{
+			case 'C':
+			case 'c':
+			case 'A':
+			case 'a':
+			case 'I':
+			case 'R':
+			case 'r':
+			case 'L':
+			case 'T':
+			case 'F':
+			case 'P':
+			case 'H':
+			case '\xc2':
+			case '\xe5':
+				for (size_t i = 0; i < AT_LENGTHOF(chrome_markers); i++)
+				{
+					const char *m = chrome_markers[i];
+					size_t		ml = strlen(m);
 
-		for (size_t p = ls; p + ml <= le; p++)
-			if (s[p] == m[0] && memcmp(s + p, m, ml) == 0)
-				return true;
+					if (m[0] == s[p] && p + ml <= le && memcmp(s + p, m, ml) == 0)
+						return true;
+				}
+				break;
+			default:
+				break;
+		}
 	}
 	return false;
 }
@@ -1673,51 +1695,61 @@ may_start(const char *s, size_t len, size_t pos)
 	return at_is_ascii_alpha(c);
 }
 
-/* Words worth trying at a letter: spelled numbers, currency codes, months, minus */
+/* Bit sets of initials: number and start words (a e f h m n o p q s t z), months and weekdays */
+#define LETTER_BIT(c) (1u << ((c) - 'a'))
+#define NUMBER_INITIALS (LETTER_BIT('a') | LETTER_BIT('e') | LETTER_BIT('f') | LETTER_BIT('h') | \
+						 LETTER_BIT('m') | LETTER_BIT('n') | LETTER_BIT('o') | LETTER_BIT('p') | \
+						 LETTER_BIT('q') | LETTER_BIT('s') | LETTER_BIT('t') | LETTER_BIT('z'))
+#define MONTH_INITIALS (LETTER_BIT('j') | LETTER_BIT('f') | LETTER_BIT('m') | LETTER_BIT('a') | \
+						LETTER_BIT('s') | LETTER_BIT('o') | LETTER_BIT('n') | LETTER_BIT('d') | \
+						LETTER_BIT('t') | LETTER_BIT('w'))
+
+/* Words that may start a figure although they are no number word */
+static const char *const start_words[] = {
+	"a", "an", "half", "quarter", "minus", "negative", "percent", "percents", "percentage",
+};
+
+/*
+ * Could a figure start at this word?  Spelled numbers, months and weekdays,
+ * currency codes before an amount ("RMB 5", "US$", "usd 200").  Most words
+ * of a text are none of these; rejecting them here keeps the scan fast.
+ */
 static bool
 letter_candidate(const char *s, size_t len, size_t pos)
 {
 	unsigned char c = (unsigned char) s[pos];
-	size_t		wl;
+	size_t		wl = 0,
+				after,
+				ml;
 
-	if (c >= 'A' && c <= 'Z')
+	/* first letters of number words, start words, months, weekdays */
+	if (c >= 'a' && c <= 'z' && !((NUMBER_INITIALS >> (c - 'a')) & 1))
 	{
-		/* months, codes (RMB 5, US$), and capitalised spelled numbers */
-		return true;
+		/* but a lower-case code before an amount: "usd 200", "rmb10" */
+		while (ascii_alpha_at(s, len, pos + wl))
+			wl++;
+		after = pos + wl;
+		return wl <= 4 && after < len &&
+			(s[after] == '$' || digit_at(s, len, after) ||
+			 (s[after] == ' ' && (digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))));
 	}
-	wl = 0;
 	while (ascii_alpha_at(s, len, pos + wl))
 		wl++;
 	if (wl > 10)
 		return false;
-	/* lower-case currency codes: "usd 200", "aud$ 15" */
-	if (wl <= 4 && pos + wl < len &&
-		(s[pos + wl] == '$' || (s[pos + wl] == ' ' && digit_at(s, len, pos + wl + 1))))
+	after = pos + wl;
+	if (after < len && (s[after] == '$' || digit_at(s, len, after) ||
+						(s[after] == ' ' && (digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))) ||
+						(s[after] == '.' && wl <= 3)))
 		return true;
-	if (c == 'p')
-		return (wl >= 7 && s[pos + 1] == 'e' && s[pos + 2] == 'r') ||
-			(wl == 3 && s[pos + 1] == 'e' && s[pos + 2] == 'r' && match_pattern(s, len, pos, "per cent", true));
-	switch (c)
-	{
-		case 'a':
-			return wl <= 2;
-		case 'e':
-		case 'f':
-		case 'h':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 's':
-		case 't':
-		case 'z':
-		case 'c':
-		case 'u':
-		case 'd':
-		case 'q':
-			return true;
-		default:
-			return false;
-	}
+	if (c >= 'A' && c <= 'Z' && ((MONTH_INITIALS >> (c - 'A')) & 1) &&
+		(at_month_at(s, len, pos, &ml) || at_weekday_at(s, len, pos, &ml)))
+		return true;
+	if (wl >= 3 && wl <= 9 && at_number_word_at(s, len, pos, &ml) >= 0)
+		return true;
+	if (word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words)))
+		return true;
+	return (c | 0x20) == 'p' && wl == 3 && match_pattern(s, len, pos, "per cent", true);
 }
 
 void
@@ -1726,8 +1758,9 @@ at_extract_metrics(const char *s, size_t len, AtVec *out)
 	Scan		sc = {s, len, false};
 	AtVec		sentences;
 	size_t		pos = 0,
+				line_start = 0,
 				line_end = 0;
-	bool		line_chrome = false;
+	int			line_chrome = -1;	/* -1: not checked yet */
 	size_t		last_money_end = SIZE_MAX;
 	int			last_money_n = 0;
 	unsigned	iter = 0;
@@ -1747,13 +1780,9 @@ at_extract_metrics(const char *s, size_t len, AtVec *out)
 		{
 			const char *nl = memchr(s + pos, '\n', len - pos);
 
+			line_start = pos;
 			line_end = nl ? (size_t) (nl - s) + 1 : len;
-			line_chrome = chrome_line(s, pos, line_end);
-			if (line_chrome)
-			{
-				pos = line_end;
-				continue;
-			}
+			line_chrome = -1;
 		}
 		if (!may_start(s, len, pos) || (alnum_before(s, pos) && s[pos] != '$' &&
 										 (unsigned char) s[pos] < 0xC2))
@@ -1773,6 +1802,14 @@ at_extract_metrics(const char *s, size_t len, AtVec *out)
 			if (pos < len && !(alnum_at(s, len, pos)))
 				continue;
 			pos += pos < len ? 1 : 0;
+			continue;
+		}
+		/* footer lines (copyright, registration, phone) carry no figures */
+		if (line_chrome < 0)
+			line_chrome = chrome_line(s, line_start, line_end);
+		if (line_chrome)
+		{
+			pos = line_end;
 			continue;
 		}
 		end = try_at(&sc, pos, &m, &skip);

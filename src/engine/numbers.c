@@ -462,14 +462,13 @@ word_len(const char *s, size_t len, size_t pos)
 static bool
 word_is(const char *s, size_t wl, const char *w)
 {
-	size_t		n = strlen(w);
+	size_t		i;
 
-	if (n != wl)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if ((s[i] | 0x20) != w[i])
+	/* no strlen: this runs for every word tried against the tables */
+	for (i = 0; i < wl; i++)
+		if (w[i] == '\0' || (s[i] | 0x20) != w[i])
 			return false;
-	return true;
+	return w[i] == '\0';
 }
 
 /* Spaces between the words of a number: ASCII blanks and no-break spaces */
@@ -776,7 +775,8 @@ number_word(const char *s, size_t len, size_t pos, size_t *wl)
 	if (*wl < 3 || *wl > 9)
 		return NULL;
 	for (size_t i = 0; i < AT_LENGTHOF(number_words); i++)
-		if (word_is(s + pos, *wl, number_words[i].word))
+		if (number_words[i].word[0] == (s[pos] | 0x20) &&
+			word_is(s + pos, *wl, number_words[i].word))
 			return &number_words[i];
 	return NULL;
 }
