@@ -233,3 +233,59 @@ UT_TEST(metrics_tokens)
 	UT_CHECK(!at_metric_token_may_start("the", 3, 0));
 	UT_CHECK(at_metric_token_may_start("5", 1, 0));
 }
+
+/*
+ * Random texts built from pieces that trip recognisers (digits, separators,
+ * currency symbols, number words, units): spans stay inside the text and in
+ * order, every position's token stays inside the text.  Deterministic.
+ */
+UT_TEST(metrics_random_pieces)
+{
+	static const char *const pieces[] = {
+		"1", "23", "456", "7,890", ".", ",", "-", "/", " ", "  ", "\n", "%", "$", "US$",
+		"\xc2\xa5", "\xe2\x82\xac", "\xc2\xbd", "\xe2\x80\xaf", "yuan", "billion", "million",
+		"k", "m", "bn", "percent", "per cent", "percentage points", "one", "twenty", "-five",
+		"and a half", "hundred", "a", "dozen", "over", "out of", "to", "Oct", "May", "2018",
+		"th", "km", "tonnes", "sq", "(", ")", "e", "^", "x10^", "Copyright", "Tel:", "up", "fell",
+		"more than", "\xe5\x85\x83", "RMB", "HK$", "years", "COVID-", "http://", "@",
+	};
+	uint32_t	seed = 12345;
+	char		buf[512];
+
+	for (int iter = 0; iter < 3000; iter++)
+	{
+		size_t		n = 0;
+		Found		f;
+		size_t		last_end = 0;
+
+		while (n < 400)
+		{
+			const char *p;
+			size_t		pl;
+
+			seed = seed * 1103515245u + 12345u;
+			p = pieces[(seed >> 16) % AT_LENGTHOF(pieces)];
+			pl = strlen(p);
+			if (n + pl >= sizeof(buf) - 1 || (seed & 0x7) == 0)
+				break;
+			memcpy(buf + n, p, pl);
+			n += pl;
+		}
+		buf[n] = '\0';
+		f = extract(buf);
+		for (size_t i = 0; i < f.v.len; i++)
+		{
+			UT_CHECK(M(f, i)->start >= last_end);
+			UT_CHECK(M(f, i)->start + M(f, i)->len <= n);
+			last_end = M(f, i)->start + M(f, i)->len;
+		}
+		done(&f);
+		for (size_t pos = 0; pos < n; pos++)
+		{
+			AtMetricToken t;
+			size_t		l = at_metric_token_at(buf, n, pos, &t);
+
+			UT_CHECK(pos + l <= n);
+		}
+	}
+}
