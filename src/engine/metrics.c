@@ -540,8 +540,10 @@ word_eq(const char *s, size_t wl, const char *w)
 static bool
 word_in(const char *s, size_t wl, const char *const *list, size_t n)
 {
+	if (wl == 0)
+		return false;
 	for (size_t i = 0; i < n; i++)
-		if (word_eq(s, wl, list[i]))
+		if (list[i][0] == lower(s[0]) && word_eq(s, wl, list[i]))
 			return true;
 	return false;
 }
@@ -1695,14 +1697,27 @@ may_start(const char *s, size_t len, size_t pos)
 	return at_is_ascii_alpha(c);
 }
 
-/* Bit sets of initials: number and start words (a e f h m n o p q s t z), months and weekdays */
+/* Initials of number words and start words (a e f h m n o p q s t z) */
 #define LETTER_BIT(c) (1u << ((c) - 'a'))
 #define NUMBER_INITIALS (LETTER_BIT('a') | LETTER_BIT('e') | LETTER_BIT('f') | LETTER_BIT('h') | \
 						 LETTER_BIT('m') | LETTER_BIT('n') | LETTER_BIT('o') | LETTER_BIT('p') | \
 						 LETTER_BIT('q') | LETTER_BIT('s') | LETTER_BIT('t') | LETTER_BIT('z'))
-#define MONTH_INITIALS (LETTER_BIT('j') | LETTER_BIT('f') | LETTER_BIT('m') | LETTER_BIT('a') | \
-						LETTER_BIT('s') | LETTER_BIT('o') | LETTER_BIT('n') | LETTER_BIT('d') | \
-						LETTER_BIT('t') | LETTER_BIT('w'))
+
+/* First two letters of month and weekday names (the caller checked for three letters) */
+static bool
+month_prefix(const char *w)
+{
+	static const char prefixes[][3] = {
+		"ja", "fe", "ma", "ap", "ju", "au", "se", "oc", "no", "de", "mo", "tu", "we", "th", "fr", "sa", "su"
+	};
+	char		a = lower(w[0]),
+				b = lower(w[1]);
+
+	for (size_t i = 0; i < AT_LENGTHOF(prefixes); i++)
+		if (prefixes[i][0] == a && prefixes[i][1] == b)
+			return true;
+	return false;
+}
 
 /* Words that may start a figure although they are no number word */
 static const char *const start_words[] = {
@@ -1742,12 +1757,12 @@ letter_candidate(const char *s, size_t len, size_t pos)
 						(s[after] == ' ' && (digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))) ||
 						(s[after] == '.' && wl <= 3)))
 		return true;
-	if (c >= 'A' && c <= 'Z' && ((MONTH_INITIALS >> (c - 'A')) & 1) &&
+	if (c >= 'A' && c <= 'Z' && wl >= 3 && month_prefix(s + pos) &&
 		(at_month_at(s, len, pos, &ml) || at_weekday_at(s, len, pos, &ml)))
 		return true;
 	if (wl >= 3 && wl <= 9 && at_number_word_at(s, len, pos, &ml) >= 0)
 		return true;
-	if (word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words)))
+	if (strchr("aAhHqQmMnNpP", c) && word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words)))
 		return true;
 	return (c | 0x20) == 'p' && wl == 3 && match_pattern(s, len, pos, "per cent", true);
 }
