@@ -89,3 +89,6 @@ SELECT f.file, m.n, m.kind, m.text, m.value, m.range_to, m.unit, m.currency, m.q
 FROM fx f, LATERAL extract_metrics(f.raw) m ORDER BY f.file, m.n;
 SELECT bool_and(substr(f.raw, m.position, m.length) = m.text) AS spans_ok
 FROM fx f, LATERAL extract_metrics(f.raw) m;
+
+-- scraped-text leftovers: HTML entities for currency symbols, 24-hour times, names
+SELECT n, kind, text, value, currency FROM pg_temp.m('At 0619 GMT the label paid &#163;1.8m, &euro;5 and 50 cents to 50 Cent.');

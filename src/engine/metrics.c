@@ -85,7 +85,7 @@ static const CurrencyDef currency_suffixes[] = {
 	{"NOK", "NOK", 0, 0}, {"DKK", "DKK", 0, 0},
 	{"pesetas", "ESP", 0, 0}, {"guilders", "NLG", 0, 0}, {"Dutch guilders", "NLG", 0, 0},
 	{"markka", "FIM", 0, 0}, {"Finnish markka", "FIM", 0, 0}, {"marks", "", 0, P_CASE},
-	{"cents", "USD", 2, 0}, {"cent", "USD", 2, 0},
+	{"cents", "USD", 2, P_CASE}, {"cent", "USD", 2, P_CASE},	/* not "50 Cent" */
 	/* millions in a code: "30 MUSD", "120 MEUR" */
 	{"MUSD", "USD", -6, P_CASE}, {"MEUR", "EUR", -6, P_CASE}, {"MGBP", "GBP", -6, P_CASE},
 	{"MAUD", "AUD", -6, P_CASE}, {"MCNY", "CNY", -6, P_CASE},
@@ -108,6 +108,9 @@ static const CurrencyDef currency_prefixes[] = {
 	{"NT$", "TWD", 0, 0}, {"R$", "BRL", 0, 0}, {"Mex$", "MXN", 0, 0}, {"MXN$", "MXN", 0, 0},
 	{"$", "USD", 0, 0},
 	{"\xe2\x82\xac", "EUR", 0, 0},	/* € */
+	/* HTML entities left in scraped text */
+	{"&#163;", "GBP", 0, 0}, {"&pound;", "GBP", 0, 0}, {"&#8364;", "EUR", 0, 0},
+	{"&euro;", "EUR", 0, 0}, {"&#165;", "CNY", 0, 0}, {"&yen;", "CNY", 0, 0}, {"&#36;", "USD", 0, 0},
 	{"\xc2\xa3", "GBP", 0, 0},	/* £ */
 	{"\xc2\xa5", "CNY", 0, 0},	/* ¥: yen or yuan, decided from context */
 	{"\xef\xbf\xa5", "CNY", 0, 0},	/* fullwidth ￥ */
@@ -1001,6 +1004,16 @@ scan_range(const char *s, size_t len, size_t pos, int flags, AtNumber *to, bool 
 	return p + n - pos;
 }
 
+/* Exactly four digits at pos, not part of a longer number */
+static bool
+exact_digits4(const char *s, size_t len, size_t pos)
+{
+	for (int i = 0; i < 4; i++)
+		if (!digit_at(s, len, pos + i))
+			return false;
+	return !digit_at(s, len, pos + 4) && !(pos + 4 < len && (s[pos + 4] == '.' || s[pos + 4] == ',') && digit_at(s, len, pos + 5));
+}
+
 /* Value of an int-valued AtNum, or -1 */
 static int64_t
 small_int(const AtNum *v)
@@ -1065,6 +1078,20 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 			*skip = n;
 			return 0;
 		}
+		/* 24-hour clock times: "0619 GMT", "1400 hrs" */
+		if (exact_digits4(s, len, pos) &&
+			(s[pos] - '0') * 10 + (s[pos + 1] - '0') < 24 && (s[pos + 2] - '0') < 6 &&
+			pos + 5 < len && s[pos + 4] == ' ')
+		{
+			static const char *const zones[] = {"GMT", "UTC", "BST", "EST", "EDT", "CET", "BJT", "ET", "hrs", "HRS"};
+
+			for (size_t i = 0; i < AT_LENGTHOF(zones); i++)
+				if (match_word(s, len, pos + 5, zones[i], false))
+				{
+					*skip = 4;
+					return 0;
+				}
+		}
 		if (!sc->token_mode && (n = phone_run(s, len, pos)) > 0)
 		{
 			*skip = n;
@@ -1110,7 +1137,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 
 	/* a currency before the amount */
 	p = pos;
-	if (c == '$' || c >= 0xC2 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+	if (c == '$' || c >= 0xC2 || c == '&' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
 	{
 		cur = match_currency(currency_prefixes, AT_LENGTHOF(currency_prefixes), s, len, pos, &e, true);
 		if (cur)
@@ -1302,7 +1329,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		memcpy(m->currency, cur->iso, strlen(cur->iso) + 1);
 		if (cur->shift < 0)
 			at_num_mul_pow10(&m->value, -cur->shift);
-		if ((unsigned char) cur->pattern[0] == 0xC2 && (unsigned char) cur->pattern[1] == 0xA5)
+		if (strcmp(cur->iso, "CNY") == 0 && !at_is_ascii_alpha((unsigned char) cur->pattern[0]))
 			memcpy(m->currency, yen_or_yuan(s, len, pos), 4);
 		/* "$5 million dollars", "US$ 15 USD": swallow a repeated currency */
 		{
@@ -1692,7 +1719,7 @@ may_start(const char *s, size_t len, size_t pos)
 
 	if (c >= '0' && c <= '9')
 		return true;
-	if (c == '$' || c == '-' || c == '.' || c == '+' || c >= 0xC2)
+	if (c == '$' || c == '-' || c == '.' || c == '+' || c >= 0xC2 || c == '&')
 		return c != '.' || digit_at(s, len, pos + 1);
 	return at_is_ascii_alpha(c);
 }
