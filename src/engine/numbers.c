@@ -462,14 +462,13 @@ word_len(const char *s, size_t len, size_t pos)
 static bool
 word_is(const char *s, size_t wl, const char *w)
 {
-	size_t		n = strlen(w);
+	size_t		i;
 
-	if (n != wl)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if ((s[i] | 0x20) != w[i])
+	/* no strlen: this runs for every word tried against the tables */
+	for (i = 0; i < wl; i++)
+		if (w[i] == '\0' || (s[i] | 0x20) != w[i])
 			return false;
-	return true;
+	return w[i] == '\0';
 }
 
 /* Spaces between the words of a number: ASCII blanks and no-break spaces */
@@ -737,10 +736,11 @@ scan_numeral(const char *s, size_t len, size_t pos, AtNumber *out, size_t *skip)
 				p = r;
 			}
 		}
-		else if (w == 1 && digit_at(s, len, q + 1))
+		else if ((w == 1 && digit_at(s, len, q + 1)) ||
+				 (w == 1 && s[q + 1] == ' ' && digit_at(s, len, q + 2)))
 		{
 			/* mixed number: 10 1/2 */
-			size_t		r = q + 1;
+			size_t		r = q + (s[q + 1] == ' ' ? 2 : 1);
 			uint32_t	a = 0,
 						b = 0;
 
@@ -775,7 +775,8 @@ number_word(const char *s, size_t len, size_t pos, size_t *wl)
 	if (*wl < 3 || *wl > 9)
 		return NULL;
 	for (size_t i = 0; i < AT_LENGTHOF(number_words); i++)
-		if (word_is(s + pos, *wl, number_words[i].word))
+		if (number_words[i].word[0] == (s[pos] | 0x20) &&
+			word_is(s + pos, *wl, number_words[i].word))
 			return &number_words[i];
 	return NULL;
 }
@@ -825,7 +826,8 @@ article_at(const char *s, size_t len, size_t pos, size_t *wl)
  */
 static size_t
 scan_spelled_integer(const char *s, size_t len, size_t pos, uint64_t *value,
-					 WordType *last_out, bool *single, uint64_t *tail_out, bool *tail_after_and)
+					 WordType *last_out, int *scale_out, uint64_t *tail_out, bool *tail_after_and,
+					 int *and_scale_out)
 {
 	uint64_t	total = 0,
 				group = 0;
@@ -834,13 +836,15 @@ scan_spelled_integer(const char *s, size_t len, size_t pos, uint64_t *value,
 	size_t		p = pos,
 				end = 0,
 				wl;
-	int			nwords = 0;
 	uint64_t	committed = 0;
 	uint64_t	tail = 0,
 				committed_tail = 0;
 	bool		after_and = false,
 				committed_after_and = false;
 	int			committed_last = -1;
+	int			and_scale = 0,
+				committed_and_scale = 0,
+				committed_scale = 0;
 
 	if (article_at(s, len, p, &wl))
 	{
@@ -869,6 +873,7 @@ scan_spelled_integer(const char *s, size_t len, size_t pos, uint64_t *value,
 				if (q > p + 3 && n2 && (n2->type == W_UNIT || n2->type == W_TEEN || n2->type == W_TENS) &&
 					n2->value != 0)
 				{
+					and_scale = last == W_SCALE ? last_scale : 0;
 					last = -3;
 					p = q;
 					continue;
@@ -885,9 +890,11 @@ scan_spelled_integer(const char *s, size_t len, size_t pos, uint64_t *value,
 					ok = last == -1 || last == W_TENS || last == W_HUNDRED || last == W_SCALE || last == -3;
 				if (ok)
 				{
-					after_and = last == -3;
 					if (last != W_TENS)
+					{
+						after_and = last == -3;
 						tail = 0;
+					}
 					group += (uint64_t) w->value;
 					tail += (uint64_t) w->value;
 				}
@@ -899,7 +906,7 @@ scan_spelled_integer(const char *s, size_t len, size_t pos, uint64_t *value,
 				{
 					group += (uint64_t) w->value;
 					tail = (uint64_t) w->value;
-					after_and = false;
+					after_and = last == -3;
 				}
 				break;
 			case W_HUNDRED:
@@ -946,13 +953,14 @@ scan_spelled_integer(const char *s, size_t len, size_t pos, uint64_t *value,
 			break;
 		/* zero and dozens end a number; so does a unit after a unit */
 		last = (int) w->type;
-		nwords++;
 		p += wl;
 		end = p;
 		committed = total + group;
 		committed_last = last;
 		committed_tail = tail;
 		committed_after_and = after_and;
+		committed_and_scale = and_scale;
+		committed_scale = w->type == W_SCALE ? w->value : 0;
 		if (w->type == W_DOZEN || (w->type == W_UNIT && w->value == 0))
 			break;
 		p = next_word(s, len, p);
@@ -961,10 +969,67 @@ scan_spelled_integer(const char *s, size_t len, size_t pos, uint64_t *value,
 		return 0;
 	*value = committed;
 	*last_out = (WordType) committed_last;
-	*single = nwords == 1;
+	*scale_out = committed_scale;
+	*and_scale_out = committed_and_scale;
 	*tail_out = committed_tail;
 	*tail_after_and = committed_after_and;
 	return end - pos;
+}
+
+/*
+ * "and a half", "and three fifths", "and fifty-four hundredths", optionally
+ * followed by a scale word ("and a half million"): the fraction times that
+ * scale, else times 10^scale (the scale of the number before, so "two
+ * million and a half" is 2500000).  Returns the end, or 0.
+ */
+static size_t
+and_fraction(const char *s, size_t len, size_t pos, AtNum *f, int scale, bool take_scale)
+{
+	size_t		q = skip_blanks(s, len, pos),
+				wl = word_len(s, len, q),
+				r,
+				al,
+				t,
+				m;
+	uint64_t	num = 0;
+	int			den,
+				pw;
+
+	if (q == pos || !word_is(s + q, wl, "and"))
+		return 0;
+	r = skip_blanks(s, len, q + wl);
+	if (r == q + wl)
+		return 0;
+	if (article_at(s, len, r, &al))
+		num = 1;
+	else
+	{
+		WordType	lw;
+		int			sc,
+					asc;
+		uint64_t	tl;
+		bool		ta;
+
+		al = scan_spelled_integer(s, len, r, &num, &lw, &sc, &tl, &ta, &asc);
+		if (al == 0 || sc)
+			return 0;
+	}
+	t = next_word(s, len, r + al);
+	if (t == r + al || (den = fraction_word(s, len, t, &wl)) == 0 || num == 0 ||
+		num >= (uint64_t) den)
+		return 0;
+	at_num_from_u64(f, num);
+	at_num_div_u32(f, (uint32_t) den);
+	t += wl;
+	m = at_scan_scale(s, len, t, 0, &pw);
+	if (take_scale && m && pw >= 3 && word_len(s, len, skip_blanks(s, len, t)) >= 5)
+	{
+		scale = pw;
+		t += m;
+	}
+	if (!at_num_mul_pow10(f, scale))
+		return 0;
+	return t;
 }
 
 /* Digits spoken after "point": "zero three", "seventy-one" */
@@ -1020,8 +1085,9 @@ scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 	uint64_t	iv = 0,
 				tail = 0;
 	WordType	last = W_UNIT;
-	bool		single = false,
-				tail_after_and = false;
+	bool		tail_after_and = false;
+	int			end_scale = 0,
+				and_scale = 0;
 	size_t		n,
 				p,
 				wl,
@@ -1049,13 +1115,32 @@ scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 				return out->len;
 			}
 		}
-		return 0;
+	}
+	wl = word_len(s, len, pos);
+	if (word_is(s + pos, wl, "half") || word_is(s + pos, wl, "quarter"))
+	{
+		/* "half a million", "quarter million": the scale is read by the caller */
+		size_t		a = skip_blanks(s, len, pos + wl),
+					al,
+					end = pos + wl;
+		int			pw;
+
+		if (article_at(s, len, a, &al) && a > end)
+			end = a + al;
+		if (at_scan_scale(s, len, end, 0, &pw) == 0 || pw < 3 || word_len(s, len, skip_blanks(s, len, end)) < 5)
+			return 0;
+		at_num_from_u64(&out->value, 1);
+		at_num_div_u32(&out->value, s[pos] == 'h' || s[pos] == 'H' ? 2 : 4);
+		out->spelled = out->fraction = true;
+		out->len = out->numeral_len = end - pos;
+		return out->len;
 	}
 	/* "a half", "a fifth": an article and a fraction word */
 	if (article_at(s, len, pos, &wl))
 	{
 		q = skip_blanks(s, len, pos + wl);
-		if (q > pos + wl && (den = fraction_word(s, len, q, &n)) != 0 && den != 4)
+		if (q > pos + wl && (den = fraction_word(s, len, q, &n)) != 0 &&
+			(den != 4 || (at_scan_scale(s, len, q + n, 0, &(int) {0}) > 0 && word_len(s, len, skip_blanks(s, len, q + n)) >= 5)))
 		{
 			at_num_from_u64(&out->value, 1);
 			at_num_div_u32(&out->value, (uint32_t) den);
@@ -1064,7 +1149,7 @@ scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 			return out->len;
 		}
 	}
-	n = scan_spelled_integer(s, len, pos, &iv, &last, &single, &tail, &tail_after_and);
+	n = scan_spelled_integer(s, len, pos, &iv, &last, &end_scale, &tail, &tail_after_and, &and_scale);
 	if (n == 0)
 		return 0;
 	at_num_from_u64(&out->value, iv);
@@ -1079,15 +1164,26 @@ scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 	q = next_word(s, len, p);
 	if (q > p && iv > 0 && (last == W_UNIT || last == W_TEEN || last == W_TENS) &&
 		(den = fraction_word(s, len, q, &wl)) != 0 && !(iv == 1 && den == 2) &&
-		(tail_after_and || iv < 1000))
+		((tail_after_and && tail < (uint64_t) den) || iv < 1000))
 	{
-		if (tail_after_and)
+		if (tail_after_and && tail < (uint64_t) den)
 		{
+			/* "five billion and three quarters": of a billion */
 			AtNum		f;
+			int			pw;
+			size_t		sl = at_scan_scale(s, len, q + wl, 0, &pw);
 
 			at_num_from_u64(&out->value, iv - tail);
 			at_num_from_u64(&f, tail);
 			at_num_div_u32(&f, (uint32_t) den);
+
+			/* "one billion and three quarters million": of a million */
+			if (and_scale > 0 && sl && pw >= 3 && word_len(s, len, skip_blanks(s, len, q + wl)) >= 5)
+			{
+				and_scale = pw;
+				wl += sl;
+			}
+			at_num_mul_pow10(&f, and_scale);
 			at_num_add(&out->value, &f);
 		}
 		else
@@ -1097,39 +1193,17 @@ scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 	}
 	else
 	{
-		/* "one and a half", "twenty and three fifths" */
+		/* "one and a half", "two million and three fifths" */
+		AtNum		f;
+		size_t		fe = and_fraction(s, len, p, &f, end_scale, end_scale > 0);
+
 		q = skip_blanks(s, len, p);
 		wl = word_len(s, len, q);
-		if (q > p && word_is(s + q, wl, "and"))
+		if (fe)
 		{
-			size_t		r = skip_blanks(s, len, q + wl),
-						al;
-			uint32_t	num = 0;
-
-			if (article_at(s, len, r, &al))
-				num = 1;
-			else
-			{
-				int			v = at_number_word_at(s, len, r, &al);
-
-				if (v > 0 && v < 10)
-					num = (uint32_t) v;
-			}
-			if (num)
-			{
-				size_t		t = next_word(s, len, r + al);
-
-				if (t > r + al && (den = fraction_word(s, len, t, &wl)) != 0 && num < (uint32_t) den)
-				{
-					AtNum		f;
-
-					at_num_from_u64(&f, num);
-					at_num_div_u32(&f, (uint32_t) den);
-					at_num_add(&out->value, &f);
-					out->fraction = true;
-					p = t + wl;
-				}
-			}
+			at_num_add(&out->value, &f);
+			out->fraction = true;
+			p = fe;
 		}
 		/* "two hundred point zero three" */
 		else if (q > p && word_is(s + q, wl, "point"))
@@ -1168,7 +1242,6 @@ scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 		}
 	}
 	out->len = out->numeral_len = p - pos;
-	(void) single;
 	return out->len;
 }
 
@@ -1231,6 +1304,238 @@ at_scan_scale(const char *s, size_t len, size_t pos, int flags, int *pow10)
 
 /* ---- numbers ------------------------------------------------------------ */
 
+/* Round to sig significant digits, half up (results of divisions and powers) */
+static void
+num_round_sig(AtNum *n, int sig)
+{
+	uint8_t		d[AT_NUM_MAXDIG + 1];
+	int			nd = n->ndig;
+	bool		up;
+
+	if (nd <= sig)
+		return;
+	for (int i = 0; i < sig; i++)
+		d[i + 1] = (uint8_t) (n->dig[i] - '0');
+	d[0] = 0;
+	up = n->dig[sig] >= '5';
+	for (int i = sig; up && i >= 1; i--)
+	{
+		if (d[i] == 9)
+			d[i] = 0;
+		else
+		{
+			d[i]++;
+			up = false;
+		}
+	}
+	if (up)
+		d[0] = 1;
+	(void) num_store(n, d, sig + 1, n->exp + (nd - sig), n->neg);
+}
+
+/* n *= b, exactly; false when the product needs more than AT_NUM_MAXDIG digits */
+static bool
+num_mul(AtNum *n, const AtNum *b)
+{
+	uint8_t		d[2 * AT_NUM_MAXDIG + 2];
+	int			nd = n->ndig + b->ndig;
+
+	if (n->ndig == 0 || b->ndig == 0)
+	{
+		at_num_zero(n);
+		return true;
+	}
+	memset(d, 0, sizeof(d));
+	for (int i = n->ndig - 1; i >= 0; i--)
+	{
+		int			carry = 0;
+
+		for (int j = b->ndig - 1; j >= 0; j--)
+		{
+			int			t = d[i + j + 1] + (n->dig[i] - '0') * (b->dig[j] - '0') + carry;
+
+			d[i + j + 1] = (uint8_t) (t % 10);
+			carry = t / 10;
+		}
+		d[i] = (uint8_t) (d[i] + carry);
+	}
+	return num_store(n, d, nd, n->exp + b->exp, n->neg != b->neg);
+}
+
+/*
+ * Powers after a numeral: 1.1^23, 2.5^-1, 1.3x10^6.  Returns the end (p
+ * when there is none); *bad is set when the power cannot be computed.
+ */
+static size_t
+power_suffix(const char *s, size_t len, size_t p, AtNum *v, bool *bad)
+{
+	size_t		q = p;
+	bool		ten = false,
+				eneg = false;
+	int			k = 0,
+				nk = 0;
+
+	*bad = false;
+	if (q + 3 < len && (s[q] == 'x' || s[q] == 'X') && s[q + 1] == '1' && s[q + 2] == '0' && s[q + 3] == '^')
+	{
+		ten = true;
+		q += 4;
+	}
+	else if (q + 4 < len && (unsigned char) s[q] == 0xC3 && (unsigned char) s[q + 1] == 0x97 &&
+			 s[q + 2] == '1' && s[q + 3] == '0' && s[q + 4] == '^')
+	{
+		ten = true;
+		q += 5;
+	}
+	else if (q < len && s[q] == '^')
+		q++;
+	else
+		return p;
+	if (q < len && (s[q] == '+' || s[q] == '-'))
+		eneg = s[q++] == '-';
+	while (digit_at(s, len, q) && nk < 4)
+	{
+		k = k * 10 + (s[q++] - '0');
+		nk++;
+	}
+	if (nk == 0 || digit_at(s, len, q) || alnum_at(s, len, q))
+		return p;
+	if (ten)
+	{
+		if (!at_num_mul_pow10(v, eneg ? -k : k))
+			*bad = true;
+		return q;
+	}
+	if (k > 60)
+	{
+		*bad = true;
+		return q;
+	}
+	{
+		AtNum		base = *v,
+					r;
+		int64_t		dv;
+
+		at_num_from_u64(&r, 1);
+		for (int i = 0; i < k; i++)
+			if (!num_mul(&r, &base))
+			{
+				*bad = true;
+				return q;
+			}
+		if (eneg)
+		{
+			/* 1 / (D * 10^e) = (1 / D) * 10^-e, for a D that fits a divisor */
+			int			e = r.exp;
+			bool		neg = r.neg;
+
+			r.exp = 0;
+			r.neg = false;
+			if (!at_num_to_i64(&r, &dv) || dv <= 0 || dv > (int64_t) UINT32_MAX)
+			{
+				*bad = true;
+				return q;
+			}
+			at_num_from_u64(&r, 1);
+			if (!at_num_div_u32(&r, (uint32_t) dv) || !at_num_mul_pow10(&r, -e))
+			{
+				*bad = true;
+				return q;
+			}
+			r.neg = neg;
+		}
+		num_round_sig(&r, AT_NUM_FRAC_DIGITS);
+		*v = r;
+	}
+	return q;
+}
+
+/*
+ * What may follow a complete number: "and a half" after a scale, the rest
+ * of a digits-and-words number ("4 thousand 3 hundred and 21"), or a
+ * denominator ("one over three", "two out of five hundred").
+ */
+static size_t
+number_continuation(const char *s, size_t len, size_t p, int flags, int total_pow,
+					AtNumber *out)
+{
+	AtNum		f;
+	AtNumber	rest;
+	size_t		fe,
+				q,
+				wl,
+				rn;
+
+	if (flags & AT_NUMF_NO_CONT)
+		return p;
+	if (out->has_scale && total_pow >= 3 && (fe = and_fraction(s, len, p, &f, total_pow, true)) > 0)
+	{
+		at_num_add(&out->value, &f);
+		out->fraction = true;
+		return fe;
+	}
+	q = skip_blanks(s, len, p);
+	if (q == p)
+		return p;
+	wl = word_len(s, len, q);
+	if (!out->spelled && out->has_scale && (total_pow == 2 || total_pow == 3) &&
+		at_num_is_integer(&out->value))
+	{
+		AtNum		lim;
+
+		if (word_is(s + q, wl, "and"))
+			q = skip_blanks(s, len, q + wl);
+		rn = at_scan_number(s, len, q, flags, &rest, NULL);
+		at_num_from_u64(&lim, 1);
+		at_num_mul_pow10(&lim, total_pow);
+		if (rn && rest.value.ndig > 0 && at_num_is_integer(&rest.value) && !rest.fraction &&
+			!rest.decimal && at_num_cmp(&rest.value, &lim) < 0)
+		{
+			rest.has_scale = false;
+			at_num_add(&out->value, &rest.value);
+			return q + rn;
+		}
+		return p;
+	}
+	/* one over three, 2000 over 3 (at the end of a phrase), two out of five */
+	if (at_num_is_integer(&out->value) && !out->fraction && !out->has_scale &&
+		(word_is(s + q, wl, "over") || (out->spelled && word_is(s + q, wl, "out"))))
+	{
+		size_t		r = skip_blanks(s, len, q + wl);
+		int64_t		dv;
+
+		if (s[q] == 'o' && word_is(s + q, wl, "out"))
+		{
+			size_t		ol = word_len(s, len, r);
+
+			if (r == q + wl || !word_is(s + r, ol, "of"))
+				return p;
+			r = skip_blanks(s, len, r + ol);
+		}
+		if (r == q + wl && !word_is(s + q, wl, "out"))
+			return p;
+		rn = at_scan_number(s, len, r, flags | AT_NUMF_NO_CONT, &rest, NULL);
+		if (rn == 0 || !at_num_to_i64(&rest.value, &dv) || dv <= 0 || dv > 1000000000 ||
+			rest.fraction || rest.decimal)
+			return p;
+		if (word_is(s + q, wl, "out") && at_num_cmp(&out->value, &rest.value) >= 0)
+			return p;		/* "five out of three": two numbers */
+		if (word_is(s + q, wl, "over"))
+		{
+			size_t		e = skip_blanks(s, len, r + rn);
+
+			if (e < len && (alpha_at(s, len, e) || digit_at(s, len, e)))
+				return p;		/* "2 over 3 days" is no fraction */
+		}
+		if (!at_num_div_u32(&out->value, (uint32_t) dv))
+			return p;
+		out->fraction = true;
+		return r + rn;
+	}
+	return p;
+}
+
+
 size_t
 at_scan_number(const char *s, size_t len, size_t pos, int flags, AtNumber *out,
 			   size_t *skip)
@@ -1257,6 +1562,22 @@ at_scan_number(const char *s, size_t len, size_t pos, int flags, AtNumber *out,
 	if (n == 0)
 		return 0;
 	p = pos + n;
+	if (!out->spelled)
+	{
+		bool		bad;
+		size_t		q = power_suffix(s, len, p, &out->value, &bad);
+
+		if (bad)
+		{
+			*skip = q - pos;
+			return 0;
+		}
+		if (q != p)
+		{
+			p = q;
+			flags |= AT_NUMF_NO_SCALE;
+		}
+	}
 	/* scale words: "2.5 million", "322 hundred", "three lakh crore", "10k" */
 	while (!(flags & AT_NUMF_NO_SCALE) && nscales < 2)
 	{
@@ -1288,6 +1609,11 @@ at_scan_number(const char *s, size_t len, size_t pos, int flags, AtNumber *out,
 			at_num_mul_u32(&out->value, 12))
 			p = q + wl;
 	}
+	/* "3 million and a half", "4 thousand 3 hundred and 21", "one over three" */
+	if (!(flags & AT_NUMF_NO_SCALE))
+		p = number_continuation(s, len, p, flags, total_pow, out);
+	if (out->fraction)
+		num_round_sig(&out->value, AT_NUM_FRAC_DIGITS);
 	out->len = p - pos;
 	return out->len;
 }

@@ -64,6 +64,7 @@ extern size_t at_num_format(const AtNum *n, char *buf);
 #define AT_NUMF_MONEY		0x01	/* money context: "5m" is 5 million, not 5 metres */
 #define AT_NUMF_NO_SPELLED	0x02	/* digits only */
 #define AT_NUMF_NO_SCALE	0x04	/* no scale word after the numeral */
+#define AT_NUMF_NO_CONT		0x08	/* no continuation: "and a half", "over three" */
 
 typedef struct AtNumber
 {
