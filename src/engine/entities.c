@@ -271,6 +271,20 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 				kind = (GZ(c, k) & AT_GZ_ORGHEAD) ? AT_NER_ORG : AT_NER_LOC;
 			}
 		}
+		/* "Karen Doyle of Midwest Research Partners": a person, then the organisation */
+		for (size_t k = start + 1; kind && k + 1 < lasthead; k++)
+		{
+			int			o = c->owner[start];
+
+			if (norm_is(c, k, "of") && o >= 0 && c->owner[k - 1] == o &&
+				AT_VEC_AT(&c->ments, Mention, o)->kind == AT_NER_PERSON &&
+				AT_VEC_AT(&c->ments, Mention, o)->t0 == start &&
+				AT_VEC_AT(&c->ments, Mention, o)->t1 == k)
+			{
+				start = k + 1;
+				break;
+			}
+		}
 		if (kind && lasthead > start)
 		{
 			size_t		end = lasthead;
@@ -537,11 +551,17 @@ fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 	{
 		const AtPhraseEntry *e;
 
-		if (!(GZ(c, i) & (AT_GZ_PLACE_B | AT_GZ_ORG_B)))
+		if (!(GZ(c, i) & (AT_GZ_PLACE_B | AT_GZ_ORG_B | AT_GZ_NONNAME)))
 			continue;
 		e = at_phrase_match(&c->m->gz.places, c->text, c->norm, c->toks, i, s1);
 		if (e == NULL)
 			continue;
+		if (e->kind == AT_NER_NONE)
+		{
+			kill_overlaps(c, i, i + e->ntok);
+			i += e->ntok - 1;
+			continue;
+		}
 		if (!covered(c, i, i + e->ntok) &&
 			(headline || (!(i + e->ntok < s1 && is_name_word(c, i + e->ntok) && !(GZ(c, i + e->ntok) & AT_GZ_TITLE)) &&
 			!(i > s0 && is_name_word(c, i - 1) && i - 1 != s0))))
@@ -874,7 +894,8 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 	for (size_t k = 0; k < nm; k++)
 		if (ms[k].target >= 0 && !ms[k].canon)
 			ms[k].canon = surface(&c, ms[ms[k].target].t0, ms[ms[k].target].t1);
-	qsort(ms, nm, sizeof(Mention), cmp_mention);
+	if (nm > 1)
+		qsort(ms, nm, sizeof(Mention), cmp_mention);
 	{
 		/* overlapping survivors: keep the first (longest at a start) */
 		size_t		w = 0;

@@ -20,6 +20,7 @@ static const struct
 }			gz_files[] = {
 	{"article_tools_ner_places.txt", AT_GZ_LOC},
 	{"article_tools_ner_organizations.txt", AT_GZ_ORGNAME},
+	{"article_tools_ner_nonentity_names.txt", AT_GZ_NONNAME},
 	{"article_tools_ner_surnames.txt", AT_GZ_SURNAME},
 	{"article_tools_ner_titles.txt", AT_GZ_TITLE},
 	{"article_tools_ner_org_heads.txt", AT_GZ_ORGHEAD},
@@ -66,7 +67,7 @@ at_gz_classes(const AtGazetteer *gz, const char *lower, size_t len)
 
 		if (e->hash == 0)
 			return 0;
-		if (e->hash == h && strlen(e->word) == len && memcmp(e->word, lower, len) == 0)
+		if (e->hash == h && e->len == len && memcmp(e->word, lower, len) == 0)
 			return e->classes;
 	}
 }
@@ -124,6 +125,7 @@ at_gz_add_word(AtGazetteer *gz, const AtMem *mem, const char *word, size_t len,
 	}
 	gz->words[i].hash = h;
 	gz->words[i].word = low;
+	gz->words[i].len = (uint32_t) len;
 	gz->words[i].classes = classes;
 	gz->wcount++;
 }
@@ -227,6 +229,8 @@ at_phrase_add_tokens(AtPhraseTable *t, const AtMem *mem, const char *text,
 		*p = '\0';
 		t->slots[i].key = key;
 	}
+	else if (t->slots[i].canonical)
+		at_free(mem, (char *) t->slots[i].canonical);
 	t->slots[i].hash = h;
 	t->slots[i].canonical = canonical ? at_strndup(mem, canonical, canonlen) : NULL;
 	t->slots[i].kind = (uint8_t) kind;
@@ -355,10 +359,16 @@ load_file(AtGazetteer *gz, const AtMem *mem, const char *dir, const char *file,
 			len--;
 		if (len == 0)
 			continue;
-		if (classes == AT_GZ_LOC || classes == AT_GZ_ORGNAME)
+		if (classes & (AT_GZ_LOC | AT_GZ_ORGNAME | AT_GZ_NONNAME))
 		{
 			at_phrase_add(&gz->places, mem, line, len,
-						  classes == AT_GZ_LOC ? AT_NER_LOC : AT_NER_ORG, line, len);
+						  classes == AT_GZ_LOC ? AT_NER_LOC :
+						  classes == AT_GZ_ORGNAME ? AT_NER_ORG : AT_NER_NONE, line, len);
+			if (classes == AT_GZ_NONNAME)
+			{
+				mark_first_token(gz, mem, line, len);
+				continue;
+			}
 			mark_first_token(gz, mem, line, len);
 			/* only one-word organisations are a word class */
 			if (classes == AT_GZ_ORGNAME && memchr(line, ' ', len) != NULL)
