@@ -1328,6 +1328,11 @@ static const char *const name_stop[] = {
 	"Such", "That", "The", "Their", "There", "These", "They", "This", "Those",
 	"Though", "Thus", "To", "Under", "We", "What", "When", "Where", "Which",
 	"While", "Who", "Why", "With", "Yet", "You", "Your",
+	/* titles: "President Xi Jinping" is the name Xi Jinping */
+	"Ambassador", "Chairman", "Chairwoman", "Chancellor", "Commissioner", "Dr",
+	"Governor", "Minister", "Mayor", "Mr", "Mrs", "Ms", "Premier", "President",
+	"Prof", "Professor", "Secretary", "Senator", "Sir", "Spokesman", "Spokeswoman",
+	"Vice",
 	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 	"January", "February", "March", "April", "May", "June", "July", "August",
 	"September", "October", "November", "December",
