@@ -1663,8 +1663,7 @@ at_tok_next(AtTokenizer *t, size_t *start, size_t *len)
 			if ((t->flags & AT_TOK_NEWS) && p >= t->plain_until)
 			{
 				AtFtsCanon c;
-				size_t		m = at_fts_may_start(t->s, t->len, p) ?
-					at_fts_match(t->s, t->len, p, &c) : 0;
+				size_t		m = at_fts_match(t->s, t->len, p, &c);
 				unsigned char b = CH(t, p);
 
 				if (m > 0 && m <= AT_TOK_MAX_LEN && tiles(t, p, p + m))
