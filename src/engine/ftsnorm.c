@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dates.h"
 #include "metrics.h"
 #include "tokenizer.h"
 #include "utf8.h"
@@ -165,6 +166,23 @@ static const char *const number_words[] = {
 	"thirty", "three", "twelve", "twenty", "two", "zero",
 };
 
+/* A spelled number in lower case at pos (eleven, hundred) */
+static bool
+is_number_word(const char *s, size_t len, size_t pos)
+{
+	size_t		n = 0;
+
+	while (pos + n < len && s[pos + n] >= 'a' && s[pos + n] <= 'z' && n < 10)
+		n++;
+	if (n < 3 || n > 9)
+		return false;
+	for (size_t i = 0; i < AT_LENGTHOF(number_words); i++)
+		if (number_words[i][0] == s[pos] && strncmp(number_words[i], s + pos, n) == 0 &&
+			number_words[i][n] == '\0')
+			return true;
+	return false;
+}
+
 /*
  * A cheaper filter than the metrics engine's own, called at every token
  * start: digits, symbols, capitalised words no longer than a month name,
@@ -182,22 +200,20 @@ at_fts_may_start(const char *s, size_t len, size_t pos)
 	if (c >= '0' && c <= '9')
 		return true;
 	if (c >= 'a' && c <= 'z')
-	{
-		while (pos + n < len && s[pos + n] >= 'a' && s[pos + n] <= 'z' && n < 10)
-			n++;
-		if (n < 3 || n > 9)
-			return false;
-		for (size_t i = 0; i < AT_LENGTHOF(number_words); i++)
-			if (number_words[i][0] == (char) c && strncmp(number_words[i], s + pos, n) == 0 &&
-				number_words[i][n] == '\0')
-				return at_metric_token_may_start(s, len, pos);
-		return false;
-	}
+		return is_number_word(s, len, pos) && at_metric_token_may_start(s, len, pos);
 	if (c >= 'A' && c <= 'Z')
 	{
+		size_t		wlen;
+		bool		caps = true;
+
+		/* a currency code (RMB, USD), a prefix (US$, HK$), a month or weekday name */
 		while (pos + n < len && at_is_ascii_alpha((unsigned char) s[pos + n]) && n < 10)
+		{
+			caps = caps && s[pos + n] <= 'Z';
 			n++;
-		if (n > 9)
+		}
+		if (!((caps && n <= 3) || (pos + n < len && s[pos + n] == '$') ||
+			  at_month_at(s, len, pos, &wlen) > 0 || at_weekday_at(s, len, pos, &wlen) > 0))
 			return false;
 	}
 	else if (c != '$' && c < 0x80)

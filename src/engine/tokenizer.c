@@ -1663,8 +1663,12 @@ at_tok_next(AtTokenizer *t, size_t *start, size_t *len)
 			if ((t->flags & AT_TOK_NEWS) && p >= t->plain_until)
 			{
 				AtFtsCanon c;
-				size_t		m = at_fts_match(t->s, t->len, p, &c);
 				unsigned char b = CH(t, p);
+
+				/* bytes that may start an amount or a date: digits, capitals, symbols, number words */
+				size_t		m = ((b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || b == '$' ||
+								 b >= 0x80 || (b >= 'e' && b <= 'z' && strchr("efhnostz", b))) ?
+					at_fts_match(t->s, t->len, p, &c) : 0;
 
 				if (m > 0 && m <= AT_TOK_MAX_LEN && tiles(t, p, p + m))
 				{
