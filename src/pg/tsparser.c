@@ -204,7 +204,9 @@ at_news_prs_headline(PG_FUNCTION_ARGS)
 		HeadlineWordEntry *w = &prs->words[i];
 
 		types[i] = w->type;
-		if (w->type > AT_TOK_LAST_DEFAULT)
+		if (w->repeated)
+			w->type = AT_TOK_BLANK;	/* a copy holding one more match: not a word to count */
+		else if (w->type > AT_TOK_LAST_DEFAULT)
 			w->type = w->type == AT_TOK_CJK ? AT_TOK_WORD : AT_TOK_HWORD;
 	}
 
