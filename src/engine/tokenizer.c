@@ -1328,6 +1328,11 @@ static const char *const name_stop[] = {
 	"Such", "That", "The", "Their", "There", "These", "They", "This", "Those",
 	"Though", "Thus", "To", "Under", "We", "What", "When", "Where", "Which",
 	"While", "Who", "Why", "With", "Yet", "You", "Your",
+	/* titles: "President Xi Jinping" is the name Xi Jinping */
+	"Ambassador", "Chairman", "Chairwoman", "Chancellor", "Commissioner", "Dr",
+	"Governor", "Minister", "Mayor", "Mr", "Mrs", "Ms", "Premier", "President",
+	"Prof", "Professor", "Secretary", "Senator", "Sir", "Spokesman", "Spokeswoman",
+	"Vice",
 	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 	"January", "February", "March", "April", "May", "June", "July", "August",
 	"September", "October", "November", "December",
@@ -1658,9 +1663,12 @@ at_tok_next(AtTokenizer *t, size_t *start, size_t *len)
 			if ((t->flags & AT_TOK_NEWS) && p >= t->plain_until)
 			{
 				AtFtsCanon c;
-				size_t		m = at_fts_may_start(t->s, t->len, p) ?
-					at_fts_match(t->s, t->len, p, &c) : 0;
 				unsigned char b = CH(t, p);
+
+				/* bytes that may start an amount or a date: digits, capitals, symbols, number words */
+				size_t		m = ((b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || b == '$' ||
+								 b >= 0x80 || (b >= 'e' && b <= 'z' && strchr("efhnostz", b))) ?
+					at_fts_match(t->s, t->len, p, &c) : 0;
 
 				if (m > 0 && m <= AT_TOK_MAX_LEN && tiles(t, p, p + m))
 				{
