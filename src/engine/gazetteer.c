@@ -200,6 +200,8 @@ at_phrase_add_tokens(AtPhraseTable *t, const AtMem *mem, const char *text,
 		if (i > 0)
 			h = at_hash_bytes(h, " ", 1);
 		h = at_hash_bytes(h, b, bl);
+		if (i == 0)
+			t->first[(h >> 7) & 63] |= 1ULL << ((h >> 13) & 63);
 		keylen += bl + 1;
 	}
 	h |= 1;
@@ -298,6 +300,8 @@ at_phrase_match(const AtPhraseTable *t, const char *text, const char *norm,
 		if (k > 0)
 			h = at_hash_bytes(h, " ", 1);
 		h = at_hash_bytes(h, b, bl);
+		if (k == 0 && !(t->first[(h >> 7) & 63] & (1ULL << ((h >> 13) & 63))))
+			return NULL;
 		hs[k] = h | 1;
 	}
 	for (int k = kmax; k >= 1; k--)

@@ -149,7 +149,7 @@ main(int argc, char **argv)
 	GmbSent    *sents;
 	long		nsent;
 	int			epochs = argc > 4 ? atoi(argv[4]) : 8;
-	int			logb = argc > 5 ? atoi(argv[5]) : 18;
+	int			logb = argc > 5 ? atoi(argv[5]) : 17;
 	Trainer		tr;
 	size_t		nw;
 	long	   *order;
