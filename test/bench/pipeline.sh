@@ -34,29 +34,23 @@ at_psql -c "CREATE DATABASE bench" >/dev/null
 export PGDATABASE=bench
 q() { at_psql -At "$@"; }
 
-# Load the corpus once (base64 keeps every byte through COPY), then write it
-# out in COPY text format: both paths read that same file.
-# Files that are not valid UTF-8 (one BBC file has a Latin-1 byte) cannot
-# be stored in a text column and are left out, as any loader would.
-skipped=0
-while read -r f; do
-	if iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1; then
-		printf '%s\n' "$(base64 -w0 < "$f")"
-	else
-		skipped=$((skipped + 1))
-	fi
-done < <(find "$corpus" -type f -name '*.txt' ! -name 'LICENSE*' | LC_ALL=C sort) > "$scratch/corpus.b64"
-chmod 644 "$scratch/corpus.b64"
+# Load the corpus as test/bench/run.sh does, then write it out in COPY text
+# format: both paths read that same file.
+. "$AT_ROOT/test/bench/corpus.sh"
+at_bench_corpus_tsv "$shared" "$scratch/corpus.tsv"
 q -c "CREATE EXTENSION article_tools" \
-  -c "CREATE TABLE corpus (id serial PRIMARY KEY, b64 text)" \
-  -c "\\copy corpus (b64) FROM '$scratch/corpus.b64'" \
+  -c "CREATE TABLE corpus (id int PRIMARY KEY, file text, b64 text)" \
+  -c "\\copy corpus FROM '$scratch/corpus.tsv'" \
   -c "\\copy (SELECT id, convert_from(decode(b64, 'base64'), 'UTF8') FROM corpus ORDER BY id) TO '$scratch/articles.copy'" \
   -c "DROP TABLE corpus"
 n=$(wc -l < "$scratch/articles.copy")
 bytes=$(q -c "CREATE TEMP TABLE s (id int, raw text)" -c "\\copy s FROM '$scratch/articles.copy'" \
           -c "SELECT sum(octet_length(raw)) FROM s")
 mb=$(awk -v b="$bytes" 'BEGIN { printf "%.2f", b / 1e6 }')
-echo "corpus: $n articles, $mb MB, from $corpus ($skipped files skipped: not UTF-8)"
+echo "corpus: $n articles, $mb MB, from $corpus (bbc/, wikinews-gum/)"
+for c in "${AT_BENCH_CONVERTED[@]}"; do
+	echo "corpus: $c is not valid UTF-8; loaded after converting from Windows-1252"
+done
 
 has_step() { [ "$(q -c "SELECT count(*) FROM article_tools._pipeline_steps() WHERE step = '$1'")" = 1 ]; }
 

@@ -41,23 +41,10 @@ at_psql -c "CREATE DATABASE bench"
 export PGDATABASE=bench
 
 # Load the corpus: file name and base64 text through \copy (no quoting
-# issues).  One BBC file (bbc/sport/199.txt) is not valid UTF-8 (a Latin-1
-# pound sign): files that are not UTF-8 are converted from Windows-1252.
-converted=()
-n=0
-while IFS= read -r f; do
-	rel=${f#"$shared/corpus/news/"}
-	if iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1; then
-		b64=$(base64 -w0 < "$f")
-	else
-		b64=$(iconv -f WINDOWS-1252 -t UTF-8 "$f" | base64 -w0)
-		converted+=("$rel")
-	fi
-	n=$((n + 1))
-	printf '%d\t%s\t%s\n' "$n" "$rel" "$b64"
-done < <(find "$shared/corpus/news/bbc" "$shared/corpus/news/wikinews-gum" -type f -name '*.txt' \
-			! -name 'LICENSE*' ! -name 'README*' | LC_ALL=C sort) > "$scratch/corpus.tsv"
-chmod 644 "$scratch/corpus.tsv"
+# issues); files that are not UTF-8 are converted (test/bench/corpus.sh).
+. "$AT_ROOT/test/bench/corpus.sh"
+at_bench_corpus_tsv "$shared" "$scratch/corpus.tsv"
+converted=("${AT_BENCH_CONVERTED[@]}")
 at_psql <<SQL
 CREATE EXTENSION article_tools;
 CREATE TABLE corpus (id int PRIMARY KEY, file text NOT NULL, raw text NOT NULL);
