@@ -177,9 +177,13 @@ is_number_word(const char *s, size_t len, size_t pos)
 	if (n < 3 || n > 9)
 		return false;
 	for (size_t i = 0; i < AT_LENGTHOF(number_words); i++)
-		if (number_words[i][0] == s[pos] && strncmp(number_words[i], s + pos, n) == 0 &&
-			number_words[i][n] == '\0')
+	{
+		const char *w = number_words[i];
+
+		/* the length first (no read past a shorter word), then the bytes */
+		if (w[0] == s[pos] && strnlen(w, n + 1) == n && memcmp(w, s + pos, n) == 0)
 			return true;
+	}
 	return false;
 }
 
@@ -213,7 +217,8 @@ at_fts_may_start(const char *s, size_t len, size_t pos)
 			n++;
 		}
 		if (!((caps && n <= 3) || (pos + n < len && s[pos + n] == '$') ||
-			  at_month_at(s, len, pos, &wlen) > 0 || at_weekday_at(s, len, pos, &wlen) > 0))
+			  (n >= 3 && strchr("ADFJMNOSTW", c) != NULL &&
+			   (at_month_at(s, len, pos, &wlen) > 0 || at_weekday_at(s, len, pos, &wlen) > 0))))
 			return false;
 	}
 	else if (c != '$' && c < 0x80)

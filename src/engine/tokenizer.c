@@ -1349,7 +1349,7 @@ in_list(const char *const *list, size_t n, const char *s, size_t len)
 	if (len > 12)
 		return false;
 	for (size_t i = 0; i < n; i++)
-		if (list[i][0] == s[0] && strncmp(list[i], s, len) == 0 && list[i][len] == '\0')
+		if (list[i][0] == s[0] && strnlen(list[i], len + 1) == len && memcmp(list[i], s, len) == 0)
 			return true;
 	return false;
 }
@@ -1435,6 +1435,11 @@ name_at(AtTokenizer *t, size_t p)
 }
 
 /* ---- the tokenizer ------------------------------------------------------ */
+
+/* Initials of the number words that may start an amount (eleven percent): e f h n o s t z */
+#define NUMBER_WORD_INITIALS ((1u << ('e' - 'a')) | (1u << ('f' - 'a')) | (1u << ('h' - 'a')) | \
+							  (1u << ('n' - 'a')) | (1u << ('o' - 'a')) | (1u << ('s' - 'a')) | \
+							  (1u << ('t' - 'a')) | (1u << ('z' - 'a')))
 
 void
 at_tok_init(AtTokenizer *t, const char *s, size_t len, unsigned flags)
@@ -1667,7 +1672,7 @@ at_tok_next(AtTokenizer *t, size_t *start, size_t *len)
 
 				/* bytes that may start an amount or a date: digits, capitals, symbols, number words */
 				size_t		m = ((b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || b == '$' ||
-								 b >= 0x80 || (b >= 'e' && b <= 'z' && strchr("efhnostz", b))) ?
+								 b >= 0x80 || (b >= 'a' && b <= 'z' && ((NUMBER_WORD_INITIALS >> (b - 'a')) & 1))) ?
 					at_fts_match(t->s, t->len, p, &c) : 0;
 
 				if (m > 0 && m <= AT_TOK_MAX_LEN && tiles(t, p, p + m))
