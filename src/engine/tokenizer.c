@@ -1318,38 +1318,59 @@ compound_starts(AtTokenizer *t, size_t p)
 	return n > 0 && tiles(t, p, p + n);
 }
 
+typedef struct WordLen
+{
+	const char *w;
+	size_t		len;
+} WordLen;
+
+#define W(w) {w, sizeof(w) - 1}
+
 /* Capitalised words that do not start or continue a name */
-static const char *const name_stop[] = {
-	"A", "About", "According", "After", "Also", "Although", "An", "And", "As",
-	"At", "Because", "Before", "Both", "But", "By", "Despite", "During", "Each",
-	"Every", "For", "From", "He", "Her", "Here", "His", "How", "However", "I",
-	"If", "In", "Its", "It", "Last", "Meanwhile", "More", "Most", "My", "Next",
-	"No", "Not", "Now", "Of", "On", "Or", "Our", "She", "Since", "So", "Some",
-	"Such", "That", "The", "Their", "There", "These", "They", "This", "Those",
-	"Though", "Thus", "To", "Under", "We", "What", "When", "Where", "Which",
-	"While", "Who", "Why", "With", "Yet", "You", "Your",
+static const WordLen name_stop[] = {
+	W("A"), W("About"), W("According"), W("After"), W("Also"), W("Although"),
+	W("An"), W("And"), W("As"),
+	W("At"), W("Because"), W("Before"), W("Both"), W("But"), W("By"),
+	W("Despite"), W("During"), W("Each"),
+	W("Every"), W("For"), W("From"), W("He"), W("Her"), W("Here"), W("His"),
+	W("How"), W("However"), W("I"),
+	W("If"), W("In"), W("Its"), W("It"), W("Last"), W("Meanwhile"), W("More"),
+	W("Most"), W("My"), W("Next"),
+	W("No"), W("Not"), W("Now"), W("Of"), W("On"), W("Or"), W("Our"), W("She"),
+	W("Since"), W("So"), W("Some"),
+	W("Such"), W("That"), W("The"), W("Their"), W("There"), W("These"),
+	W("They"), W("This"), W("Those"),
+	W("Though"), W("Thus"), W("To"), W("Under"), W("We"), W("What"), W("When"),
+	W("Where"), W("Which"),
+	W("While"), W("Who"), W("Why"), W("With"), W("Yet"), W("You"), W("Your"),
 	/* titles: "President Xi Jinping" is the name Xi Jinping */
-	"Ambassador", "Chairman", "Chairwoman", "Chancellor", "Commissioner", "Dr",
-	"Governor", "Minister", "Mayor", "Mr", "Mrs", "Ms", "Premier", "President",
-	"Prof", "Professor", "Secretary", "Senator", "Sir", "Spokesman", "Spokeswoman",
-	"Vice",
-	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-	"January", "February", "March", "April", "May", "June", "July", "August",
-	"September", "October", "November", "December",
+	W("Ambassador"), W("Chairman"), W("Chairwoman"), W("Chancellor"),
+	W("Commissioner"), W("Dr"),
+	W("Governor"), W("Minister"), W("Mayor"), W("Mr"), W("Mrs"), W("Ms"),
+	W("Premier"), W("President"),
+	W("Prof"), W("Professor"), W("Secretary"), W("Senator"), W("Sir"),
+	W("Spokesman"), W("Spokeswoman"),
+	W("Vice"),
+	W("Monday"), W("Tuesday"), W("Wednesday"), W("Thursday"), W("Friday"),
+	W("Saturday"), W("Sunday"),
+	W("January"), W("February"), W("March"), W("April"), W("May"), W("June"),
+	W("July"), W("August"),
+	W("September"), W("October"), W("November"), W("December"),
 };
 
 /* Lower-case words allowed inside a name: Bank of China, Ursula von der Leyen */
-static const char *const name_link[] = {
-	"al", "bin", "da", "de", "del", "der", "di", "du", "la", "le", "of", "van", "von",
+static const WordLen name_link[] = {
+	W("al"), W("bin"), W("da"), W("de"), W("del"), W("der"), W("di"), W("du"),
+	W("la"), W("le"), W("of"), W("van"), W("von"),
 };
 
+#undef W
+
 static bool
-in_list(const char *const *list, size_t n, const char *s, size_t len)
+in_list(const WordLen *list, size_t n, const char *s, size_t len)
 {
-	if (len > 12)
-		return false;
 	for (size_t i = 0; i < n; i++)
-		if (list[i][0] == s[0] && strnlen(list[i], len + 1) == len && memcmp(list[i], s, len) == 0)
+		if (list[i].len == len && list[i].w[0] == s[0] && memcmp(list[i].w, s, len) == 0)
 			return true;
 	return false;
 }
