@@ -171,7 +171,7 @@ kind1(const AtTokenizer *t, size_t p)
 
 #define CH(t, p)		((p) < (t)->len ? (unsigned char) (t)->s[p] : 0)
 #define IS_EOF(t, p)	((p) >= (t)->len)
-#define IS_LET(t, p)	((p) < (t)->len && ascii_kind[(unsigned char) (t)->s[p] & 0x7f] == K_LET && (unsigned char) (t)->s[p] < 0x80)
+#define IS_LET(t, p)	((p) < (t)->len && at_is_ascii_alpha((unsigned char) (t)->s[p]))
 #define IS_DIG(t, p)	((p) < (t)->len && (t)->s[p] >= '0' && (t)->s[p] <= '9')
 #define IS_ALPHA_K(k)	((k) == K_LET || (k) == K_ALPHA)
 #define IS_ALNUM_K(k)	((k) == K_LET || (k) == K_ALPHA || (k) == K_DIG)
@@ -946,6 +946,12 @@ done:
 
 /* ---- markup ------------------------------------------------------------- */
 
+static inline bool
+is_xdigit(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+
 /* &amp; &#38; &#x26; */
 static size_t
 entity(AtTokenizer *t, size_t p)
@@ -960,9 +966,9 @@ entity(AtTokenizer *t, size_t p)
 		if (CH(t, q) == 'x' || CH(t, q) == 'X')
 		{
 			q++;
-			if (!((CH(t, q) >= '0' && CH(t, q) <= '9') || ((CH(t, q) | 0x20) >= 'a' && (CH(t, q) | 0x20) <= 'f')))
+			if (!is_xdigit(CH(t, q)))
 				return FAIL;
-			while ((CH(t, q) >= '0' && CH(t, q) <= '9') || ((CH(t, q) | 0x20) >= 'a' && (CH(t, q) | 0x20) <= 'f'))
+			while (is_xdigit(CH(t, q)))
 				q++;
 		}
 		else
