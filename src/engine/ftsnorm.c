@@ -158,13 +158,21 @@ split_decimal(const char *num, char *digits, size_t cap, int *exp)
 	return n > 0;
 }
 
-/* Lower-case words that may start an amount (eleven percent) */
-static const char *const number_words[] = {
-	"eight", "eighteen", "eighty", "eleven", "fifteen", "fifty", "five", "forty",
-	"four", "fourteen", "half", "hundred", "nine", "nineteen", "ninety", "one",
-	"seven", "seventeen", "seventy", "six", "sixteen", "sixty", "ten", "thirteen",
-	"thirty", "three", "twelve", "twenty", "two", "zero",
+/* Lower-case words that may start an amount (eleven percent), with their lengths */
+#define W(w) {w, sizeof(w) - 1}
+static const struct
+{
+	const char *w;
+	size_t		len;
+}			number_words[] = {
+	W("eight"), W("eighteen"), W("eighty"), W("eleven"), W("fifteen"),
+	W("fifty"), W("five"), W("forty"), W("four"), W("fourteen"), W("half"),
+	W("hundred"), W("nine"), W("nineteen"), W("ninety"), W("one"), W("seven"),
+	W("seventeen"), W("seventy"), W("six"), W("sixteen"), W("sixty"), W("ten"),
+	W("thirteen"), W("thirty"), W("three"), W("twelve"), W("twenty"), W("two"),
+	W("zero"),
 };
+#undef W
 
 /* A spelled number in lower case at pos (eleven, hundred) */
 static bool
@@ -177,8 +185,8 @@ is_number_word(const char *s, size_t len, size_t pos)
 	if (n < 3 || n > 9)
 		return false;
 	for (size_t i = 0; i < AT_LENGTHOF(number_words); i++)
-		if (number_words[i][0] == s[pos] && strncmp(number_words[i], s + pos, n) == 0 &&
-			number_words[i][n] == '\0')
+		if (number_words[i].len == n && number_words[i].w[0] == s[pos] &&
+			memcmp(number_words[i].w, s + pos, n) == 0)
 			return true;
 	return false;
 }
@@ -213,7 +221,8 @@ at_fts_may_start(const char *s, size_t len, size_t pos)
 			n++;
 		}
 		if (!((caps && n <= 3) || (pos + n < len && s[pos + n] == '$') ||
-			  at_month_at(s, len, pos, &wlen) > 0 || at_weekday_at(s, len, pos, &wlen) > 0))
+			  (n >= 3 && strchr("ADFJMNOSTW", c) != NULL &&
+			   (at_month_at(s, len, pos, &wlen) > 0 || at_weekday_at(s, len, pos, &wlen) > 0))))
 			return false;
 	}
 	else if (c != '$' && c < 0x80)

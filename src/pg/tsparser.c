@@ -96,21 +96,27 @@ is_measure(int type)
 }
 
 /*
- * Index of the first word part after compound i (blanks skipped) within its
- * span, or -1
+ * The parts of compound i, in order: start with j = i and *covered = 0;
+ * returns the next entry of its span, or -1 after the last one.
  */
+static int
+next_part(HeadlineParsedText *prs, int i, int j, int *covered)
+{
+	if (*covered >= (int) prs->words[i].len || (j = next_word(prs, j)) < 0)
+		return -1;
+	*covered += prs->words[j].len;
+	return j;
+}
+
+/* The first part of compound i that is not a blank, or -1 */
 static int
 first_part(HeadlineParsedText *prs, int i)
 {
-	int			covered = 0,
-				j = i;
+	int			covered = 0;
 
-	while (covered < (int) prs->words[i].len && (j = next_word(prs, j)) >= 0)
-	{
+	for (int j = next_part(prs, i, i, &covered); j >= 0; j = next_part(prs, i, j, &covered))
 		if (prs->words[j].type != AT_TOK_BLANK)
 			return j;
-		covered += prs->words[j].len;
-	}
 	return -1;
 }
 
@@ -118,14 +124,12 @@ first_part(HeadlineParsedText *prs, int i)
 static void
 select_parts(HeadlineParsedText *prs, int i)
 {
-	int			covered = 0,
-				j = i;
+	int			covered = 0;
 
-	while (covered < (int) prs->words[i].len && (j = next_word(prs, j)) >= 0)
+	for (int j = next_part(prs, i, i, &covered); j >= 0; j = next_part(prs, i, j, &covered))
 	{
 		HeadlineWordEntry *part = &prs->words[j];
 
-		covered += part->len;
 		if (part->in && part->type != AT_TOK_BLANK && !part->skip)
 			part->selected = 1;
 	}
@@ -175,12 +179,10 @@ at_news_prs_headline(PG_FUNCTION_ARGS)
 		if (is_measure(w->type) && !w->repeated)
 		{
 			int			f = first_part(prs, i),
-						covered = 0,
-						j = i;
+						covered = 0;
 
-			while (covered < (int) w->len && (j = next_word(prs, j)) >= 0)
+			for (int j = next_part(prs, i, i, &covered); j >= 0; j = next_part(prs, i, j, &covered))
 			{
-				covered += prs->words[j].len;
 				for (int k = j; k < prs->curwords && (k == j || prs->words[k].repeated); k++)
 					if (j != f)
 						prs->words[k].item = NULL;
