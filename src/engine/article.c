@@ -194,12 +194,16 @@ static const char *const name_particles[] = {
 
 /* ---- small helpers ------------------------------------------------------- */
 
+/*
+ * A non-blank line (blank lines are not stored: a page of 100 MB of short
+ * lines must not cost gigabytes).  Offsets fit 32 bits: inputs are < 4 GB.
+ */
 typedef struct Line
 {
-	size_t		start;			/* trimmed */
-	size_t		end;
-	AtLineKind	kind;
-	bool		headline_like;
+	uint32_t	start;			/* trimmed */
+	uint32_t	end;
+	uint8_t		kind;			/* AtLineKind */
+	bool		break_before;	/* a blank line precedes it */
 } Line;
 
 typedef struct Ctx
@@ -1119,17 +1123,21 @@ classify(Ctx *cx, Line *ln, bool header, bool *title_open, AtVec *lines)
 			if (rest > ln->start + n && ln->end - rest > 40 && at_cp_is_upper(cp))
 			{
 				Line	   *text;
+				uint32_t	end = ln->end;
 
 				if (!cx->a->has_published)
 				{
 					cx->a->published = d;
 					cx->a->has_published = true;
 				}
+
 				ln->kind = AT_LINE_META;
+				/* ln dies here: the push may move the array */
 				text = at_vec_push(lines);
-				text->start = rest;
-				text->end = ln->end;
+				text->start = (uint32_t) rest;
+				text->end = end;
 				text->kind = AT_LINE_TEXT;
+				text->break_before = true;
 				*title_open = false;
 				return;
 			}
@@ -1176,6 +1184,7 @@ at_parse_article(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 	Ctx			cx = {s, len, a, AT_OK};
 	AtVec		lines;
 	bool		has_blank = false,
+				pending_break = false,
 				lead_final = false,
 				header = true,
 				title_open = true;
@@ -1186,32 +1195,34 @@ at_parse_article(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 	memset(a, 0, sizeof(*a));
 	at_vec_init(&a->authors, mem, sizeof(AtSpan));
 	at_buf_init(&a->body, mem, 0);
+	if (len >= UINT32_MAX)
+		return AT_ERR_TOO_LARGE;
 	at_vec_init(&lines, mem, sizeof(Line));
 
 	/* 1. lines, classified in order */
-	for (size_t pos = 0; pos < len;)
+	for (size_t pos = 0, iter = 0; pos < len; iter++)
 	{
 		const char *nl = memchr(s + pos, '\n', len - pos);
 		size_t		eol = nl ? (size_t) (nl - s) : len;
 		size_t		st = skip_ws(s, eol, pos),
 					en = trim_end(s, st, eol);
-		Line	   *ln;
 
-		if ((lines.len & 1023) == 0)
+		if ((iter & 1023) == 0)
 			AT_CHECK_INTERRUPTS();
-		ln = at_vec_push(&lines);
-		ln->start = st;
-		ln->end = en;
 		if (en == st)
 		{
-			ln->kind = AT_LINE_BLANK;
-			if (lines.len > 1)
-				has_blank = true;
+			if (lines.len > 0)
+				has_blank = pending_break = true;
 		}
 		else
 		{
-			size_t		idx = lines.len - 1;
+			size_t		idx = lines.len;
+			Line	   *ln = at_vec_push(&lines);
 
+			ln->start = (uint32_t) st;
+			ln->end = (uint32_t) en;
+			ln->break_before = pending_break;
+			pending_break = false;
 			classify(&cx, ln, header, &title_open, &lines);
 			ln = AT_VEC_AT(&lines, Line, idx);
 			if (ln->kind == AT_LINE_TEXT || lines.len > idx + 1)
@@ -1285,7 +1296,7 @@ at_parse_article(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 		}
 		k = i + 1;
 		if (has_blank)
-			while (k < nlines && L[k].kind == AT_LINE_TEXT)
+			while (k < nlines && L[k].kind == AT_LINE_TEXT && !L[k].break_before)
 				k++;
 		append_paragraph(&cx, L[i].start, L[k - 1].end, &lead_final);
 		i = k;
