@@ -918,7 +918,8 @@ static bool
 headline_like(const char *s, size_t start, size_t end, int min_words)
 {
 	int			words = 0;
-	bool		in_word = false;
+	bool		in_word = false,
+				first_capital = false;
 	uint32_t	cp;
 	char		last;
 
@@ -930,8 +931,8 @@ headline_like(const char *s, size_t start, size_t end, int min_words)
 	if (last == ',' || last == ';' || last == ':')
 		return false;
 	at_utf8_decode(s + start, end - start, &cp);
-	if (!(at_cp_is_upper(cp) || at_cp_is_digit(cp) || at_cp_is_cjk(cp) || cp == '"' ||
-		  cp == '\'' || at_cp_is_open_quote(cp)))
+	if (cp == ',' || cp == ';' || cp == ':' || cp == '.' || cp == ')' || cp == ']' ||
+		cp == '}' || at_cp_is_close_quote(cp))
 		return false;
 	for (size_t p = start; p < end; p++)
 	{
@@ -940,7 +941,12 @@ headline_like(const char *s, size_t start, size_t end, int min_words)
 		if (!sp && !in_word)
 			words++;
 		in_word = !sp;
+		/* "iTunes", "eBay": a lower-case start needs a capital in the first word */
+		if (words == 1 && !sp && s[p] >= 'A' && s[p] <= 'Z')
+			first_capital = true;
 	}
+	if (at_cp_is_lower(cp) && !first_capital)
+		return false;
 	return words >= min_words && words <= MAX_TITLE_WORDS;
 }
 
