@@ -231,11 +231,23 @@ words_eq(const char *s, size_t len, const char *word)
 	return i == len && word[i] == '\0';
 }
 
+/* Lower-case ASCII of c (other bytes unchanged) */
+static inline char
+lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
 static bool
 in_list(const char *s, size_t len, const char *const *list, size_t n)
 {
+	char		c0;
+
+	if (len == 0)
+		return false;
+	c0 = lower(s[0]);
 	for (size_t i = 0; i < n; i++)
-		if (words_eq(s, len, list[i]))
+		if (list[i][0] == c0 && words_eq(s, len, list[i]))
 			return true;
 	return false;
 }
@@ -486,9 +498,12 @@ label_at(const char *s, size_t end, size_t p, bool allow_space, size_t *after)
 	for (size_t i = 0; i < AT_LENGTHOF(meta_labels); i++)
 	{
 		const char *l = meta_labels[i].label;
-		size_t		ll = strlen(l);
+		size_t		ll;
 		size_t		q;
 
+		if (l[0] != lower(s[p]))
+			continue;
+		ll = strlen(l);
 		if (ll <= best_len || p + ll > end || !words_eq(s + p, ll, l))
 			continue;
 		q = p + ll;
@@ -514,9 +529,15 @@ known_source_at(const char *s, size_t end, size_t p)
 {
 	size_t		best = 0;
 
+	if (p >= end)
+		return 0;
 	for (size_t i = 0; i < AT_LENGTHOF(known_sources); i++)
 	{
-		size_t		l = strlen(known_sources[i]);
+		size_t		l;
+
+		if (known_sources[i][0] != lower(s[p]))
+			continue;
+		l = strlen(known_sources[i]);
 
 		if (l > best && p + l <= end && words_eq(s + p, l, known_sources[i]) &&
 			!letter_or_digit_at(s, end, p + l) && (p + l == end || s[p + l] != '.'))
