@@ -631,7 +631,19 @@ typedef struct Scan
 	const char *s;
 	size_t		len;
 	bool		token_mode;		/* at_metric_token_at: no context work */
+	/*
+	 * Context looked up around a position (yen or yuan, sterling nearby),
+	 * cached per block of CONTEXT_BLOCK bytes so that a text full of "¥"
+	 * stays linear.
+	 */
+	size_t		yen_block;
+	const char *yen_iso;
+	size_t		pound_block;
+	bool		pound_near;
 } Scan;
+
+#define CONTEXT_BLOCK 128
+#define NO_BLOCK SIZE_MAX
 
 /* Yen or yuan for ¥: look for the other words in the surrounding text */
 static const char *
@@ -1330,7 +1342,14 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		if (cur->shift < 0)
 			at_num_mul_pow10(&m->value, -cur->shift);
 		if (strcmp(cur->iso, "CNY") == 0 && !at_is_ascii_alpha((unsigned char) cur->pattern[0]))
-			memcpy(m->currency, yen_or_yuan(s, len, pos), 4);
+		{
+			if (sc->yen_block != pos / CONTEXT_BLOCK)
+			{
+				sc->yen_block = pos / CONTEXT_BLOCK;
+				sc->yen_iso = yen_or_yuan(s, len, pos);
+			}
+			memcpy(m->currency, sc->yen_iso, 4);
+		}
 		/* "$5 million dollars", "US$ 15 USD": swallow a repeated currency */
 		{
 			size_t		q = e + blank_len(s, len, e),
@@ -1406,10 +1425,18 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 			if (cur->flags & P_POUND)
 			{
 				/* pounds of money with a scale or in a sterling context, else weight */
-				ok = num.has_scale;
-				for (size_t k = (pos > 300 ? pos - 300 : 0); !ok && k + 2 <= AT_MIN(len, pos + 300); k++)
-					if ((unsigned char) s[k] == 0xC2 && (unsigned char) s[k + 1] == 0xA3)
-						ok = true;
+				if (sc->pound_block != pos / CONTEXT_BLOCK)
+				{
+					sc->pound_block = pos / CONTEXT_BLOCK;
+					sc->pound_near = false;
+					for (size_t k = (pos > 300 ? pos - 300 : 0); k + 2 <= AT_MIN(len, pos + 300); k++)
+						if ((unsigned char) s[k] == 0xC2 && (unsigned char) s[k + 1] == 0xA3)
+						{
+							sc->pound_near = true;
+							break;
+						}
+				}
+				ok = num.has_scale || sc->pound_near;
 			}
 			if (hyphen && (cur->flags & P_SPACED))
 				ok = false;
@@ -1797,7 +1824,7 @@ letter_candidate(const char *s, size_t len, size_t pos)
 void
 at_extract_metrics(const char *s, size_t len, AtVec *out)
 {
-	Scan		sc = {s, len, false};
+	Scan		sc = {s, len, false, NO_BLOCK, NULL, NO_BLOCK, false};
 	AtVec		sentences;
 	size_t		pos = 0,
 				line_start = 0,
@@ -1924,7 +1951,7 @@ at_metric_token_may_start(const char *s, size_t len, size_t pos)
 size_t
 at_metric_token_at(const char *s, size_t len, size_t pos, AtMetricToken *out)
 {
-	Scan		sc = {s, len, true};
+	Scan		sc = {s, len, true, NO_BLOCK, NULL, NO_BLOCK, false};
 	AtMetric	m;
 	size_t		end,
 				skip;
