@@ -496,8 +496,8 @@ match_word(const char *s, size_t len, size_t pos, const char *pat, bool ci)
 
 	if (e == 0)
 		return 0;
-	/* a pattern ending in a symbol or period needs no boundary */
-	last = pat[strlen(pat) - 1];
+	/* a pattern ending in a symbol or period needs no boundary (it matched: e > pos) */
+	last = s[e - 1];
 	if (at_is_ascii_alpha((unsigned char) last) || (last >= '0' && last <= '9'))
 	{
 		if (alnum_at(s, len, e))
@@ -1757,18 +1757,20 @@ may_start(const char *s, size_t len, size_t pos)
 						 LETTER_BIT('m') | LETTER_BIT('n') | LETTER_BIT('o') | LETTER_BIT('p') | \
 						 LETTER_BIT('q') | LETTER_BIT('s') | LETTER_BIT('t') | LETTER_BIT('z'))
 
-/* First two letters of month and weekday names (the caller checked for three letters) */
+/* First three letters of month and weekday names (the caller checked for three letters) */
 static bool
 month_prefix(const char *w)
 {
-	static const char prefixes[][3] = {
-		"ja", "fe", "ma", "ap", "ju", "au", "se", "oc", "no", "de", "mo", "tu", "we", "th", "fr", "sa", "su"
+	static const char prefixes[][4] = {
+		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+		"mon", "tue", "wed", "thu", "fri", "sat", "sun"
 	};
 	char		a = lower(w[0]),
-				b = lower(w[1]);
+				b = lower(w[1]),
+				c = lower(w[2]);
 
 	for (size_t i = 0; i < AT_LENGTHOF(prefixes); i++)
-		if (prefixes[i][0] == a && prefixes[i][1] == b)
+		if (prefixes[i][0] == a && prefixes[i][1] == b && prefixes[i][2] == c)
 			return true;
 	return false;
 }
@@ -1853,24 +1855,35 @@ at_extract_metrics(const char *s, size_t len, AtVec *out)
 			line_end = nl ? (size_t) (nl - s) + 1 : len;
 			line_chrome = -1;
 		}
-		if (!may_start(s, len, pos) || (alnum_before(s, pos) && s[pos] != '$' &&
-										 (unsigned char) s[pos] < 0xC2))
+		if (at_is_ascii_alpha((unsigned char) s[pos]))
+		{
+			/* a word: most are skipped whole after a look at their first letters */
+			size_t		wl = 1;
+			char		c2 = pos + 1 < len ? lower(s[pos + 1]) : '\0';
+
+			while (ascii_alpha_at(s, len, pos + wl))
+				wl++;
+			if (alnum_before(s, pos))
+			{
+				pos += wl;
+				continue;
+			}
+			if (((c2 == 't' && lower(s[pos]) == 'h') || (c2 == 'w' && lower(s[pos]) == 'w')) &&
+				(skip = address_at(s, len, pos)) > 0)
+			{
+				pos += skip;
+				continue;
+			}
+			if (!letter_candidate(s, len, pos))
+			{
+				pos += word_at(s, len, pos);	/* with its hyphenated parts */
+				continue;
+			}
+		}
+		else if (!may_start(s, len, pos) || (alnum_before(s, pos) && s[pos] != '$' &&
+											  (unsigned char) s[pos] < 0xC2))
 		{
 			pos++;
-			continue;
-		}
-		if ((s[pos] == 'h' || s[pos] == 'w' || s[pos] == 'H' || s[pos] == 'W') &&
-			(skip = address_at(s, len, pos)) > 0)
-		{
-			pos += skip;
-			continue;
-		}
-		if (at_is_ascii_alpha((unsigned char) s[pos]) && !letter_candidate(s, len, pos))
-		{
-			pos += word_at(s, len, pos);
-			if (pos < len && !(alnum_at(s, len, pos)))
-				continue;
-			pos += pos < len ? 1 : 0;
 			continue;
 		}
 		/* footer lines (copyright, registration, phone) carry no figures */
