@@ -574,12 +574,16 @@ phrase_before(const char *s, size_t pos, const char *const *list, size_t n,
 	size_t		e = back_blanks(s, pos);
 	size_t		best = SIZE_MAX;
 
+	/* cheap tests first: every phrase ends in a letter */
+	if (e == 0 || !at_is_ascii_alpha((unsigned char) s[e - 1]))
+		return SIZE_MAX;
 	for (size_t i = 0; i < n; i++)
 	{
-		size_t		pl = strlen(list[i]);
-		size_t		b;
+		size_t		pl,
+					b;
 
-		if (pl > e)
+		pl = strlen(list[i]);
+		if (pl > e || lower(s[e - 1]) != list[i][pl - 1])
 			continue;
 		b = e - pl;
 		if (match_pattern(s, e, b, list[i], true) != e)
@@ -670,17 +674,64 @@ yen_or_yuan(const char *s, size_t len, size_t pos)
 	return yen > yuan ? "JPY" : "CNY";
 }
 
+/*
+ * Table entries by the folded first byte of their pattern, built once per
+ * backend (read-only afterwards): the scan tries these tables at every
+ * number and every capitalised word, so it looks only at the entries that
+ * can match.
+ */
+typedef struct FirstIndex
+{
+	bool		built;
+	uint16_t	start[257];
+	uint16_t	list[512];
+} FirstIndex;
+
+static const FirstIndex *
+first_index(FirstIndex *ix, const void *tab, size_t n, size_t stride)
+{
+	if (!ix->built)
+	{
+		uint16_t	count[257] = {0};
+
+		if (n > AT_LENGTHOF(ix->list))
+			n = AT_LENGTHOF(ix->list);	/* never: the tables are far smaller */
+		for (size_t i = 0; i < n; i++)
+		{
+			const char *p = *(const char *const *) ((const char *) tab + i * stride);
+
+			count[(unsigned char) lower(p[0]) + 1]++;
+		}
+		for (int k = 1; k <= 256; k++)
+			count[k] += count[k - 1];
+		memcpy(ix->start, count, sizeof(count));
+		for (size_t i = 0; i < n; i++)
+		{
+			const char *p = *(const char *const *) ((const char *) tab + i * stride);
+
+			ix->list[count[(unsigned char) lower(p[0])]++] = (uint16_t) i;
+		}
+		ix->built = true;
+	}
+	return ix;
+}
+
 /* Best (longest) currency match from a table at pos */
 static const CurrencyDef *
 match_currency(const CurrencyDef *tab, size_t n, const char *s, size_t len, size_t pos,
 			   size_t *end, bool prefix)
 {
+	static FirstIndex prefix_ix,
+				suffix_ix;
+	const FirstIndex *ix = first_index(prefix ? &prefix_ix : &suffix_ix, tab, n, sizeof(tab[0]));
+	unsigned	k = (unsigned char) lower(s[pos]);
 	const CurrencyDef *best = NULL;
 
 	*end = 0;
-	for (size_t i = 0; i < n; i++)
+	for (unsigned j = ix->start[k]; j < ix->start[k + 1]; j++)
 	{
-		size_t		e;
+		size_t		i = ix->list[j],
+					e;
 
 		if (!(tab[i].flags & P_CASE) && (unsigned char) tab[i].pattern[0] < 0x80 &&
 			lower(tab[i].pattern[0]) != lower(s[pos]))
@@ -710,12 +761,15 @@ match_currency(const CurrencyDef *tab, size_t n, const char *s, size_t len, size
 static const UnitDef *
 match_unit(const char *s, size_t len, size_t pos, bool attached, size_t *end)
 {
+	static FirstIndex unit_ix;
+	const FirstIndex *ix = first_index(&unit_ix, units, AT_LENGTHOF(units), sizeof(units[0]));
+	unsigned	k = (unsigned char) lower(s[pos]);
 	const UnitDef *best = NULL;
 
 	*end = 0;
-	for (size_t i = 0; i < AT_LENGTHOF(units); i++)
+	for (unsigned j = ix->start[k]; j < ix->start[k + 1]; j++)
 	{
-		const UnitDef *u = &units[i];
+		const UnitDef *u = &units[ix->list[j]];
 		size_t		e;
 
 		if ((u->flags & P_ATTACHED) && !attached)
@@ -904,9 +958,12 @@ chrome_line(const char *s, size_t ls, size_t le)
 				for (size_t i = 0; i < AT_LENGTHOF(chrome_markers); i++)
 				{
 					const char *m = chrome_markers[i];
-					size_t		ml = strlen(m);
+					size_t		ml;
 
-					if (m[0] == s[p] && p + ml <= le && memcmp(s + p, m, ml) == 0)
+					if (m[0] != s[p])
+						continue;
+					ml = strlen(m);
+					if (p + ml <= le && memcmp(s + p, m, ml) == 0)
 						return true;
 				}
 				break;

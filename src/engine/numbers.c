@@ -1294,9 +1294,14 @@ at_scan_scale(const char *s, size_t len, size_t pos, int flags, int *pow10)
 	for (size_t i = 0; i < AT_LENGTHOF(scale_words); i++)
 	{
 		const ScaleWord *w = &scale_words[i];
-		size_t		wl = strlen(w->word);
-		size_t		e = p + wl;
+		size_t		wl;
+		size_t		e;
 		bool		match;
+
+		if ((w->word[0] | 0x20) != (s[p] | 0x20))
+			continue;
+		wl = strlen(w->word);
+		e = p + wl;
 
 		if (e > len)
 			continue;
