@@ -496,8 +496,8 @@ match_word(const char *s, size_t len, size_t pos, const char *pat, bool ci)
 
 	if (e == 0)
 		return 0;
-	/* a pattern ending in a symbol or period needs no boundary */
-	last = pat[strlen(pat) - 1];
+	/* a pattern ending in a symbol or period needs no boundary (it matched: e > pos) */
+	last = s[e - 1];
 	if (at_is_ascii_alpha((unsigned char) last) || (last >= '0' && last <= '9'))
 	{
 		if (alnum_at(s, len, e))
@@ -574,12 +574,16 @@ phrase_before(const char *s, size_t pos, const char *const *list, size_t n,
 	size_t		e = back_blanks(s, pos);
 	size_t		best = SIZE_MAX;
 
+	/* cheap tests first: every phrase ends in a letter */
+	if (e == 0 || !at_is_ascii_alpha((unsigned char) s[e - 1]))
+		return SIZE_MAX;
 	for (size_t i = 0; i < n; i++)
 	{
-		size_t		pl = strlen(list[i]);
-		size_t		b;
+		size_t		pl,
+					b;
 
-		if (pl > e)
+		pl = strlen(list[i]);
+		if (pl > e || lower(s[e - 1]) != list[i][pl - 1])
 			continue;
 		b = e - pl;
 		if (match_pattern(s, e, b, list[i], true) != e)
@@ -631,7 +635,19 @@ typedef struct Scan
 	const char *s;
 	size_t		len;
 	bool		token_mode;		/* at_metric_token_at: no context work */
+	/*
+	 * Context looked up around a position (yen or yuan, sterling nearby),
+	 * cached per block of CONTEXT_BLOCK bytes so that a text full of "¥"
+	 * stays linear.
+	 */
+	size_t		yen_block;
+	const char *yen_iso;
+	size_t		pound_block;
+	bool		pound_near;
 } Scan;
+
+#define CONTEXT_BLOCK 128
+#define NO_BLOCK SIZE_MAX
 
 /* Yen or yuan for ¥: look for the other words in the surrounding text */
 static const char *
@@ -658,17 +674,64 @@ yen_or_yuan(const char *s, size_t len, size_t pos)
 	return yen > yuan ? "JPY" : "CNY";
 }
 
+/*
+ * Table entries by the folded first byte of their pattern, built once per
+ * backend (read-only afterwards): the scan tries these tables at every
+ * number and every capitalised word, so it looks only at the entries that
+ * can match.
+ */
+typedef struct FirstIndex
+{
+	bool		built;
+	uint16_t	start[257];
+	uint16_t	list[512];
+} FirstIndex;
+
+static const FirstIndex *
+first_index(FirstIndex *ix, const void *tab, size_t n, size_t stride)
+{
+	if (!ix->built)
+	{
+		uint16_t	count[257] = {0};
+
+		if (n > AT_LENGTHOF(ix->list))
+			n = AT_LENGTHOF(ix->list);	/* never: the tables are far smaller */
+		for (size_t i = 0; i < n; i++)
+		{
+			const char *p = *(const char *const *) ((const char *) tab + i * stride);
+
+			count[(unsigned char) lower(p[0]) + 1]++;
+		}
+		for (int k = 1; k <= 256; k++)
+			count[k] += count[k - 1];
+		memcpy(ix->start, count, sizeof(count));
+		for (size_t i = 0; i < n; i++)
+		{
+			const char *p = *(const char *const *) ((const char *) tab + i * stride);
+
+			ix->list[count[(unsigned char) lower(p[0])]++] = (uint16_t) i;
+		}
+		ix->built = true;
+	}
+	return ix;
+}
+
 /* Best (longest) currency match from a table at pos */
 static const CurrencyDef *
 match_currency(const CurrencyDef *tab, size_t n, const char *s, size_t len, size_t pos,
 			   size_t *end, bool prefix)
 {
+	static FirstIndex prefix_ix,
+				suffix_ix;
+	const FirstIndex *ix = first_index(prefix ? &prefix_ix : &suffix_ix, tab, n, sizeof(tab[0]));
+	unsigned	k = (unsigned char) lower(s[pos]);
 	const CurrencyDef *best = NULL;
 
 	*end = 0;
-	for (size_t i = 0; i < n; i++)
+	for (unsigned j = ix->start[k]; j < ix->start[k + 1]; j++)
 	{
-		size_t		e;
+		size_t		i = ix->list[j],
+					e;
 
 		if (!(tab[i].flags & P_CASE) && (unsigned char) tab[i].pattern[0] < 0x80 &&
 			lower(tab[i].pattern[0]) != lower(s[pos]))
@@ -698,12 +761,15 @@ match_currency(const CurrencyDef *tab, size_t n, const char *s, size_t len, size
 static const UnitDef *
 match_unit(const char *s, size_t len, size_t pos, bool attached, size_t *end)
 {
+	static FirstIndex unit_ix;
+	const FirstIndex *ix = first_index(&unit_ix, units, AT_LENGTHOF(units), sizeof(units[0]));
+	unsigned	k = (unsigned char) lower(s[pos]);
 	const UnitDef *best = NULL;
 
 	*end = 0;
-	for (size_t i = 0; i < AT_LENGTHOF(units); i++)
+	for (unsigned j = ix->start[k]; j < ix->start[k + 1]; j++)
 	{
-		const UnitDef *u = &units[i];
+		const UnitDef *u = &units[ix->list[j]];
 		size_t		e;
 
 		if ((u->flags & P_ATTACHED) && !attached)
@@ -892,9 +958,12 @@ chrome_line(const char *s, size_t ls, size_t le)
 				for (size_t i = 0; i < AT_LENGTHOF(chrome_markers); i++)
 				{
 					const char *m = chrome_markers[i];
-					size_t		ml = strlen(m);
+					size_t		ml;
 
-					if (m[0] == s[p] && p + ml <= le && memcmp(s + p, m, ml) == 0)
+					if (m[0] != s[p])
+						continue;
+					ml = strlen(m);
+					if (p + ml <= le && memcmp(s + p, m, ml) == 0)
 						return true;
 				}
 				break;
@@ -1330,7 +1399,14 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		if (cur->shift < 0)
 			at_num_mul_pow10(&m->value, -cur->shift);
 		if (strcmp(cur->iso, "CNY") == 0 && !at_is_ascii_alpha((unsigned char) cur->pattern[0]))
-			memcpy(m->currency, yen_or_yuan(s, len, pos), 4);
+		{
+			if (sc->yen_block != pos / CONTEXT_BLOCK)
+			{
+				sc->yen_block = pos / CONTEXT_BLOCK;
+				sc->yen_iso = yen_or_yuan(s, len, pos);
+			}
+			memcpy(m->currency, sc->yen_iso, 4);
+		}
 		/* "$5 million dollars", "US$ 15 USD": swallow a repeated currency */
 		{
 			size_t		q = e + blank_len(s, len, e),
@@ -1406,10 +1482,18 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 			if (cur->flags & P_POUND)
 			{
 				/* pounds of money with a scale or in a sterling context, else weight */
-				ok = num.has_scale;
-				for (size_t k = (pos > 300 ? pos - 300 : 0); !ok && k + 2 <= AT_MIN(len, pos + 300); k++)
-					if ((unsigned char) s[k] == 0xC2 && (unsigned char) s[k + 1] == 0xA3)
-						ok = true;
+				if (sc->pound_block != pos / CONTEXT_BLOCK)
+				{
+					sc->pound_block = pos / CONTEXT_BLOCK;
+					sc->pound_near = false;
+					for (size_t k = (pos > 300 ? pos - 300 : 0); k + 2 <= AT_MIN(len, pos + 300); k++)
+						if ((unsigned char) s[k] == 0xC2 && (unsigned char) s[k + 1] == 0xA3)
+						{
+							sc->pound_near = true;
+							break;
+						}
+				}
+				ok = num.has_scale || sc->pound_near;
 			}
 			if (hyphen && (cur->flags & P_SPACED))
 				ok = false;
@@ -1730,18 +1814,20 @@ may_start(const char *s, size_t len, size_t pos)
 						 LETTER_BIT('m') | LETTER_BIT('n') | LETTER_BIT('o') | LETTER_BIT('p') | \
 						 LETTER_BIT('q') | LETTER_BIT('s') | LETTER_BIT('t') | LETTER_BIT('z'))
 
-/* First two letters of month and weekday names (the caller checked for three letters) */
+/* First three letters of month and weekday names (the caller checked for three letters) */
 static bool
 month_prefix(const char *w)
 {
-	static const char prefixes[][3] = {
-		"ja", "fe", "ma", "ap", "ju", "au", "se", "oc", "no", "de", "mo", "tu", "we", "th", "fr", "sa", "su"
+	static const char prefixes[][4] = {
+		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+		"mon", "tue", "wed", "thu", "fri", "sat", "sun"
 	};
 	char		a = lower(w[0]),
-				b = lower(w[1]);
+				b = lower(w[1]),
+				c = lower(w[2]);
 
 	for (size_t i = 0; i < AT_LENGTHOF(prefixes); i++)
-		if (prefixes[i][0] == a && prefixes[i][1] == b)
+		if (prefixes[i][0] == a && prefixes[i][1] == b && prefixes[i][2] == c)
 			return true;
 	return false;
 }
@@ -1797,7 +1883,7 @@ letter_candidate(const char *s, size_t len, size_t pos)
 void
 at_extract_metrics(const char *s, size_t len, AtVec *out)
 {
-	Scan		sc = {s, len, false};
+	Scan		sc = {s, len, false, NO_BLOCK, NULL, NO_BLOCK, false};
 	AtVec		sentences;
 	size_t		pos = 0,
 				line_start = 0,
@@ -1826,24 +1912,35 @@ at_extract_metrics(const char *s, size_t len, AtVec *out)
 			line_end = nl ? (size_t) (nl - s) + 1 : len;
 			line_chrome = -1;
 		}
-		if (!may_start(s, len, pos) || (alnum_before(s, pos) && s[pos] != '$' &&
-										 (unsigned char) s[pos] < 0xC2))
+		if (at_is_ascii_alpha((unsigned char) s[pos]))
+		{
+			/* a word: most are skipped whole after a look at their first letters */
+			size_t		wl = 1;
+			char		c2 = pos + 1 < len ? lower(s[pos + 1]) : '\0';
+
+			while (ascii_alpha_at(s, len, pos + wl))
+				wl++;
+			if (alnum_before(s, pos))
+			{
+				pos += wl;
+				continue;
+			}
+			if (((c2 == 't' && lower(s[pos]) == 'h') || (c2 == 'w' && lower(s[pos]) == 'w')) &&
+				(skip = address_at(s, len, pos)) > 0)
+			{
+				pos += skip;
+				continue;
+			}
+			if (!letter_candidate(s, len, pos))
+			{
+				pos += word_at(s, len, pos);	/* with its hyphenated parts */
+				continue;
+			}
+		}
+		else if (!may_start(s, len, pos) || (alnum_before(s, pos) && s[pos] != '$' &&
+											  (unsigned char) s[pos] < 0xC2))
 		{
 			pos++;
-			continue;
-		}
-		if ((s[pos] == 'h' || s[pos] == 'w' || s[pos] == 'H' || s[pos] == 'W') &&
-			(skip = address_at(s, len, pos)) > 0)
-		{
-			pos += skip;
-			continue;
-		}
-		if (at_is_ascii_alpha((unsigned char) s[pos]) && !letter_candidate(s, len, pos))
-		{
-			pos += word_at(s, len, pos);
-			if (pos < len && !(alnum_at(s, len, pos)))
-				continue;
-			pos += pos < len ? 1 : 0;
 			continue;
 		}
 		/* footer lines (copyright, registration, phone) carry no figures */
@@ -1924,7 +2021,7 @@ at_metric_token_may_start(const char *s, size_t len, size_t pos)
 size_t
 at_metric_token_at(const char *s, size_t len, size_t pos, AtMetricToken *out)
 {
-	Scan		sc = {s, len, true};
+	Scan		sc = {s, len, true, NO_BLOCK, NULL, NO_BLOCK, false};
 	AtMetric	m;
 	size_t		end,
 				skip;

@@ -368,6 +368,9 @@ static const NumberWord number_words[] = {
 	{"dzs", W_DOZEN, 12}, {"dozs", W_DOZEN, 12},
 };
 
+/* number_word() indexes the table with 64-bit sets */
+typedef char number_words_fit_a_bit_set[AT_LENGTHOF(number_words) <= 64 ? 1 : -1];
+
 /* Denominators of spelled fractions: "two thirds", "a half" */
 typedef struct FractionWord
 {
@@ -771,13 +774,34 @@ scan_numeral(const char *s, size_t len, size_t pos, AtNumber *out, size_t *skip)
 static const NumberWord *
 number_word(const char *s, size_t len, size_t pos, size_t *wl)
 {
+	/*
+	 * Entries by initial: a bit set per letter, built once (backend-lifetime
+	 * data, read-only afterwards); this runs for most words of a text.
+	 */
+	static uint64_t by_initial[26];
+	static bool built = false;
+	int			c;
+	uint64_t	set;
+
+	if (!built)
+	{
+		for (size_t i = 0; i < AT_LENGTHOF(number_words); i++)
+			by_initial[number_words[i].word[0] - 'a'] |= UINT64_C(1) << i;
+		built = true;
+	}
 	*wl = word_len(s, len, pos);
 	if (*wl < 3 || *wl > 9)
 		return NULL;
-	for (size_t i = 0; i < AT_LENGTHOF(number_words); i++)
-		if (number_words[i].word[0] == (s[pos] | 0x20) &&
-			word_is(s + pos, *wl, number_words[i].word))
+	c = (s[pos] | 0x20) - 'a';
+	if (c < 0 || c >= 26)
+		return NULL;
+	for (set = by_initial[c]; set; set &= set - 1)
+	{
+		int			i = __builtin_ctzll(set);
+
+		if (word_is(s + pos, *wl, number_words[i].word))
 			return &number_words[i];
+	}
 	return NULL;
 }
 
@@ -1270,9 +1294,14 @@ at_scan_scale(const char *s, size_t len, size_t pos, int flags, int *pow10)
 	for (size_t i = 0; i < AT_LENGTHOF(scale_words); i++)
 	{
 		const ScaleWord *w = &scale_words[i];
-		size_t		wl = strlen(w->word);
-		size_t		e = p + wl;
+		size_t		wl;
+		size_t		e;
 		bool		match;
+
+		if ((w->word[0] | 0x20) != (s[p] | 0x20))
+			continue;
+		wl = strlen(w->word);
+		e = p + wl;
 
 		if (e > len)
 			continue;
