@@ -55,13 +55,14 @@ typedef struct Ctx
 #define GZ(c, i)	((c)->toks[i].gz)
 #define FL(c, i)	((c)->toks[i].flags)
 
-static bool
-norm_is(const Ctx *c, size_t i, const char *w)
+static inline bool
+norm_is_len(const Ctx *c, size_t i, const char *w, size_t l)
 {
-	size_t		l = strlen(w);
-
 	return c->toks[i].normlen == l && memcmp(c->norm + c->toks[i].norm, w, l) == 0;
 }
+
+/* w is a string literal */
+#define norm_is(c, i, w) norm_is_len((c), (i), (w), sizeof(w) - 1)
 
 static bool
 is_connector(const Ctx *c, size_t i)
@@ -160,7 +161,7 @@ company_suffix(const Ctx *c, size_t i)
 	};
 
 	for (size_t k = 0; k < AT_LENGTHOF(sfx); k++)
-		if (norm_is(c, i, sfx[k]))
+		if (norm_is_len(c, i, sfx[k], strlen(sfx[k])))
 			return true;
 	return false;
 }
