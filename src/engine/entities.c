@@ -248,6 +248,9 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 		while (start < e && (GZ(c, start) & (AT_GZ_FUNC | AT_GZ_TITLE | AT_GZ_DEMONYM | AT_GZ_ATTRIB)) &&
 			   !(GZ(c, start) & HEADS))
 		{
+			/* "General Administration of Customs": a title before a head is a name word */
+			if ((GZ(c, start) & AT_GZ_TITLE) && start + 1 < e && (GZ(c, start + 1) & HEADS))
+				break;
 			/* "Chinese Academy of Sciences": keep a demonym before a head */
 			if ((GZ(c, start) & AT_GZ_DEMONYM) && start + 1 < e && is_name_word(c, start + 1))
 				break;
@@ -270,6 +273,9 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 			{
 				lasthead = k + 1;
 				kind = (GZ(c, k) & AT_GZ_ORGHEAD) ? AT_NER_ORG : AT_NER_LOC;
+				/* "Academy of International Trade": what follows "of" is the tail */
+				if (k + 1 < e && norm_is(c, k + 1, "of"))
+					break;
 			}
 		}
 		/* "Karen Doyle of Midwest Research Partners": a person, then the organisation */
