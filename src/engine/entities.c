@@ -463,7 +463,8 @@ acronyms(Ctx *c, size_t s0, size_t s1, int sent)
 		while (r0 > s0 && (is_name_word(c, r0 - 1) ||
 						   (r0 - 1 > s0 && is_connector(c, r0 - 1) && is_name_word(c, r0 - 2))))
 			r0--;
-		if (r0 < i && !prev && acronym_matches(c, a, r0, i))
+		/* a few per text; the cap keeps clean() linear on hostile input */
+		if (r0 < i && !prev && c->nonacro.len < 64 && acronym_matches(c, a, r0, i))
 		{
 			size_t	   *p = at_vec_push(&c->nonacro);
 
