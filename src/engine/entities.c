@@ -335,7 +335,7 @@ static bool
 given_name(const Ctx *c, size_t i)
 {
 	return (FL(c, i) & AT_TOK_UPPER1) && !(FL(c, i) & (AT_TOK_ALLCAPS | AT_TOK_DIGIT)) &&
-		(GZ(c, i) & ~(uint32_t) AT_GZ_SURNAME) == 0;
+		(GZ(c, i) & ~(uint32_t) (AT_GZ_SURNAME | AT_GZ_DEMONYM)) == 0;	/* "Wang Hui" */
 }
 
 /*
