@@ -55,13 +55,14 @@ typedef struct Ctx
 #define GZ(c, i)	((c)->toks[i].gz)
 #define FL(c, i)	((c)->toks[i].flags)
 
-static bool
-norm_is(const Ctx *c, size_t i, const char *w)
+static inline bool
+norm_is_len(const Ctx *c, size_t i, const char *w, size_t l)
 {
-	size_t		l = strlen(w);
-
 	return c->toks[i].normlen == l && memcmp(c->norm + c->toks[i].norm, w, l) == 0;
 }
+
+/* w is a string literal */
+#define norm_is(c, i, w) norm_is_len((c), (i), (w), sizeof(w) - 1)
 
 static bool
 is_connector(const Ctx *c, size_t i)
@@ -160,7 +161,7 @@ company_suffix(const Ctx *c, size_t i)
 	};
 
 	for (size_t k = 0; k < AT_LENGTHOF(sfx); k++)
-		if (norm_is(c, i, sfx[k]))
+		if (norm_is_len(c, i, sfx[k], strlen(sfx[k])))
 			return true;
 	return false;
 }
@@ -247,6 +248,9 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 		while (start < e && (GZ(c, start) & (AT_GZ_FUNC | AT_GZ_TITLE | AT_GZ_DEMONYM | AT_GZ_ATTRIB)) &&
 			   !(GZ(c, start) & HEADS))
 		{
+			/* "General Administration of Customs": a title before a head is a name word */
+			if ((GZ(c, start) & AT_GZ_TITLE) && start + 1 < e && (GZ(c, start + 1) & HEADS))
+				break;
 			/* "Chinese Academy of Sciences": keep a demonym before a head */
 			if ((GZ(c, start) & AT_GZ_DEMONYM) && start + 1 < e && is_name_word(c, start + 1))
 				break;
@@ -269,6 +273,9 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 			{
 				lasthead = k + 1;
 				kind = (GZ(c, k) & AT_GZ_ORGHEAD) ? AT_NER_ORG : AT_NER_LOC;
+				/* "Academy of International Trade": what follows "of" is the tail */
+				if (k + 1 < e && norm_is(c, k + 1, "of"))
+					break;
 			}
 		}
 		/* "Karen Doyle of Midwest Research Partners": a person, then the organisation */
@@ -328,7 +335,7 @@ static bool
 given_name(const Ctx *c, size_t i)
 {
 	return (FL(c, i) & AT_TOK_UPPER1) && !(FL(c, i) & (AT_TOK_ALLCAPS | AT_TOK_DIGIT)) &&
-		(GZ(c, i) & ~(uint32_t) AT_GZ_SURNAME) == 0;
+		(GZ(c, i) & ~(uint32_t) (AT_GZ_SURNAME | AT_GZ_DEMONYM)) == 0;	/* "Wang Hui" */
 }
 
 /*
@@ -456,7 +463,8 @@ acronyms(Ctx *c, size_t s0, size_t s1, int sent)
 		while (r0 > s0 && (is_name_word(c, r0 - 1) ||
 						   (r0 - 1 > s0 && is_connector(c, r0 - 1) && is_name_word(c, r0 - 2))))
 			r0--;
-		if (r0 < i && !prev && acronym_matches(c, a, r0, i))
+		/* a few per text; the cap keeps clean() linear on hostile input */
+		if (r0 < i && !prev && c->nonacro.len < 64 && acronym_matches(c, a, r0, i))
 		{
 			size_t	   *p = at_vec_push(&c->nonacro);
 

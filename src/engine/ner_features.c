@@ -143,11 +143,28 @@ at_ner_candidate(const AtNerSent *s, size_t i, int prev)
 void
 at_ner_annotate(const AtGazetteer *gz, AtNerSent *s)
 {
-	for (size_t i = 0; i < s->n; i++)
+	/*
+	 * Word classes only near capitals: the tagger looks at them for
+	 * capitalised words and their neighbours, and most words of a text
+	 * are neither (same rule in training and tagging).
+	 */
+	size_t		lastcap = (size_t) -1;
+
+	for (size_t i = s->n; i-- > 0;)
 	{
 		AtNerToken *t = &s->toks[i];
 
-		t->gz = (t->flags & AT_TOK_ALPHA) ? at_gz_classes(gz, NORM(s, i), NLEN(s, i)) : 0;
+		if (t->flags & AT_TOK_ANYUPPER)
+			lastcap = i;
+		/* within two tokens of a capital, after or before */
+		if (!(t->flags & AT_TOK_ALPHA))
+			t->gz = 0;
+		else if ((t->flags & AT_TOK_ANYUPPER) || (lastcap != (size_t) -1 && lastcap - i <= 2) ||
+				 (i >= 1 && (s->toks[i - 1].flags & AT_TOK_ANYUPPER)) ||
+				 (i >= 2 && (s->toks[i - 2].flags & AT_TOK_ANYUPPER)))
+			t->gz = at_gz_classes(gz, NORM(s, i), NLEN(s, i));
+		else
+			t->gz = 0;
 	}
 	for (size_t i = 0; i < s->n; i++)
 	{
@@ -218,8 +235,8 @@ at_ner_tag(const AtNerModel *m, const AtNerSent *s, uint8_t *tags, float *conf)
 				second = t;
 		}
 		tags[i] = (uint8_t) best;
-		/* margin over the runner-up, squashed into 0..1 */
-		conf[i] = second < 0 ? 1.0f :
+		/* margin over the runner-up, squashed into 0..1 (entities only) */
+		conf[i] = second < 0 || best == AT_TAG_O ? 1.0f :
 			(float) (1.0 / (1.0 + exp(-(double) (sc[best] - sc[second]) * m->scale / 4.0)));
 		prev2 = prev;
 		prev = best;

@@ -24,10 +24,12 @@ static const char *const abbrevs[] = {
 	"messrs", "adm", "maj", "plc", "dept", "univ", "assn", "est", "approx"
 };
 
-static bool
+static inline bool
 is_word_cp(uint32_t cp)
 {
-	return at_cp_is_alpha(cp) || at_cp_is_digit(cp);
+	if (cp < 0x80)
+		return at_is_ascii_alpha((unsigned char) cp) || (cp >= '0' && cp <= '9');
+	return at_cp_is_alpha(cp);
 }
 
 static bool
@@ -160,8 +162,16 @@ static size_t
 clitic_len(const char *text, size_t s, size_t e)
 {
 	static const char *const cl[] = {"s", "re", "ve", "ll", "d", "m"};
+	static const uint8_t cl_len[] = {1, 2, 2, 2, 1, 1};
 	size_t		len = e - s;
+	bool		apos = false;
 
+	/* most words have no apostrophe near their end */
+	for (size_t k = len > 5 ? e - 5 : s; k < e; k++)
+		if (text[k] == '\'' || (unsigned char) text[k] == 0x99)
+			apos = true;
+	if (!apos)
+		return 0;
 	if (len > 3 && (text[e - 1] | 0x20) == 't' && text[e - 2] == '\'' &&
 		(text[e - 3] | 0x20) == 'n')
 		return 3;
@@ -170,17 +180,17 @@ clitic_len(const char *text, size_t s, size_t e)
 		return 5;
 	for (size_t i = 0; i < AT_LENGTHOF(cl); i++)
 	{
-		size_t		cl_len = strlen(cl[i]);
+		size_t		n = cl_len[i];
 
-		if (len <= cl_len + 1)
+		if (len <= n + 1)
 			continue;
-		for (size_t k = 0; k < cl_len; k++)
-			if ((text[e - cl_len + k] | 0x20) != cl[i][k])
+		for (size_t k = 0; k < n; k++)
+			if ((text[e - n + k] | 0x20) != cl[i][k])
 				goto next;
-		if (text[e - cl_len - 1] == '\'')
-			return cl_len + 1;
-		if (len > cl_len + 3 && memcmp(text + e - cl_len - 3, "\xE2\x80\x99", 3) == 0)
-			return cl_len + 3;
+		if (text[e - n - 1] == '\'')
+			return n + 1;
+		if (len > n + 3 && memcmp(text + e - n - 3, "\xE2\x80\x99", 3) == 0)
+			return n + 3;
 next:	;
 	}
 	return 0;
@@ -220,8 +230,11 @@ piece(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
 	while (s < e)
 	{
 		uint32_t	cp;
-		int			n = at_utf8_decode(text + s, e - s, &cp);
+		int			n;
 
+		if ((unsigned char) text[s] < 0x80 && is_word_cp((unsigned char) text[s]))
+			break;
+		n = at_utf8_decode(text + s, e - s, &cp);
 		if (is_word_cp(cp))
 			break;
 		/* a chunk that is only a clitic: "'s" after a space */
@@ -234,8 +247,11 @@ piece(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
 	while (e > s && ntail < (int) AT_LENGTHOF(tail))
 	{
 		uint32_t	cp;
-		int			n = at_utf8_decode_prev(text, e, &cp);
+		int			n;
 
+		if ((unsigned char) text[e - 1] < 0x80 && is_word_cp((unsigned char) text[e - 1]))
+			break;
+		n = at_utf8_decode_prev(text, e, &cp);
 		if (is_word_cp(cp))
 			break;
 		if (cp == '.' && e - n > s && is_abbrev(text + s, e - n - s))
