@@ -183,6 +183,8 @@ DELETE FROM news WHERE id = 30;
 -- ... but cannot attach or detach a table it does not own
 SELECT article_tools.detach('news');
 SELECT article_tools.attach('news', 'raw');
+SELECT article_tools.reprocess('news');
+SELECT article_tools._process_existing('news', 10);
 RESET ROLE;
 SELECT count(*) FROM news_parsed WHERE id = 30;
 REVOKE ALL ON news FROM regress_pipeline_writer;
