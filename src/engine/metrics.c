@@ -307,7 +307,7 @@ static const char *const phrasal_verbs[] = {
 	"come", "came", "show", "showed", "draw", "drew", "drawn", "step", "stepped", "ramp", "ramped",
 	"speed", "sped", "scale", "scaled", "shore", "gear", "geared", "use", "used", "break", "broke",
 	"shut", "cut", "turn", "turned", "back", "backed", "bring", "brought", "write", "wrote",
-	"back", "stand", "stood", "sit", "sat", "pay", "paid", "give", "gave", "line", "lined", "sum",
+	"stand", "stood", "sit", "sat", "pay", "paid", "give", "gave", "line", "lined", "sum",
 	"summed", "add", "added", "tie", "tied", "team", "teamed", "shut", "close", "closed", "mark", "marked",
 	"hold", "held", "wind", "wound", "clean", "cleaned", "slow", "slowed", "narrow", "narrowed",
 };
