@@ -307,7 +307,7 @@ static const char *const phrasal_verbs[] = {
 	"come", "came", "show", "showed", "draw", "drew", "drawn", "step", "stepped", "ramp", "ramped",
 	"speed", "sped", "scale", "scaled", "shore", "gear", "geared", "use", "used", "break", "broke",
 	"shut", "cut", "turn", "turned", "back", "backed", "bring", "brought", "write", "wrote",
-	"back", "stand", "stood", "sit", "sat", "pay", "paid", "give", "gave", "line", "lined", "sum",
+	"stand", "stood", "sit", "sat", "pay", "paid", "give", "gave", "line", "lined", "sum",
 	"summed", "add", "added", "tie", "tied", "team", "teamed", "shut", "close", "closed", "mark", "marked",
 	"hold", "held", "wind", "wound", "clean", "cleaned", "slow", "slowed", "narrow", "narrowed",
 };
@@ -373,31 +373,6 @@ static const char *const chrome_markers[] = {
 };
 
 /* ---- small text helpers ------------------------------------------------- */
-
-static inline bool
-digit_at(const char *s, size_t len, size_t pos)
-{
-	return pos < len && s[pos] >= '0' && s[pos] <= '9';
-}
-
-static inline bool
-ascii_alpha_at(const char *s, size_t len, size_t pos)
-{
-	return pos < len && at_is_ascii_alpha((unsigned char) s[pos]);
-}
-
-static bool
-alnum_at(const char *s, size_t len, size_t pos)
-{
-	uint32_t	cp;
-
-	if (pos >= len)
-		return false;
-	if ((unsigned char) s[pos] < 0x80)
-		return at_is_ascii_alpha((unsigned char) s[pos]) || digit_at(s, len, pos);
-	at_utf8_decode(s + pos, len - pos, &cp);
-	return at_cp_is_alpha(cp);
-}
 
 /* Letter or digit just before pos */
 static bool
@@ -500,7 +475,7 @@ match_word(const char *s, size_t len, size_t pos, const char *pat, bool ci)
 	last = s[e - 1];
 	if (at_is_ascii_alpha((unsigned char) last) || (last >= '0' && last <= '9'))
 	{
-		if (alnum_at(s, len, e))
+		if (at_alnum_at(s, len, e))
 			return 0;
 	}
 	return e;
@@ -518,10 +493,10 @@ word_at(const char *s, size_t len, size_t pos)
 
 		if (at_is_ascii_alpha(c) || (c >= '0' && c <= '9'))
 			p++;
-		else if ((c == '-' || c == '\'') && p > pos && ascii_alpha_at(s, len, p + 1))
+		else if ((c == '-' || c == '\'') && p > pos && at_alpha_at(s, len, p + 1))
 			p++;
 		else if (c == 0xE2 && p + 2 < len && (unsigned char) s[p + 1] == 0x80 &&
-				 (unsigned char) s[p + 2] == 0x99 && p > pos && ascii_alpha_at(s, len, p + 3))
+				 (unsigned char) s[p + 2] == 0x99 && p > pos && at_alpha_at(s, len, p + 3))
 			p += 3;				/* ’ */
 		else
 			break;
@@ -743,7 +718,7 @@ match_currency(const CurrencyDef *tab, size_t n, const char *s, size_t len, size
 		{
 			/* "USD115", "RMB3 trillion": a letter may not follow, a digit may */
 			e = match_pattern(s, len, pos, tab[i].pattern, !(tab[i].flags & P_CASE));
-			if (e && ascii_alpha_at(s, len, e) && ascii_alpha_at(s, len, e - 1))
+			if (e && at_alpha_at(s, len, e) && at_alpha_at(s, len, e - 1))
 				e = 0;
 		}
 		else
@@ -858,6 +833,20 @@ match_percent(const char *s, size_t len, size_t pos, size_t *end)
 	return NULL;
 }
 
+/* End of a digit group of a phone-like run: count it, note its length */
+static inline void
+close_group(int *group_len, int *groups, int *first_group, int *non3)
+{
+	if (*group_len == 0)
+		return;
+	(*groups)++;
+	if (*groups == 1)
+		*first_group = *group_len;
+	else if (*group_len != 3)
+		(*non3)++;
+	*group_len = 0;
+}
+
 /* Phone numbers: 86-10-6499 1234, (010) 6499-1234, +86 10 6499 1234 */
 static size_t
 phone_run(const char *s, size_t len, size_t pos)
@@ -890,18 +879,10 @@ phone_run(const char *s, size_t len, size_t pos)
 			last_digit_end = p;
 			continue;
 		}
-		if (group_len)
-		{
-			groups++;
-			if (groups == 1)
-				first_group = group_len;
-			else if (group_len != 3)
-				non3++;
-			group_len = 0;
-		}
+		close_group(&group_len, &groups, &first_group, &non3);
 		if ((c == '-' || c == ' ' || c == '(' || c == ')' || c == '.') &&
-			(digit_at(s, len, p + 1) || (c == ')' && p + 1 < len && s[p + 1] == ' ' && digit_at(s, len, p + 2)) ||
-			 (c == '(' && digit_at(s, len, p + 1))))
+			(at_digit_at(s, len, p + 1) || (c == ')' && p + 1 < len && s[p + 1] == ' ' && at_digit_at(s, len, p + 2)) ||
+			 (c == '(' && at_digit_at(s, len, p + 1))))
 		{
 			hyphen |= c == '-';
 			paren |= c == '(' || c == ')';
@@ -912,14 +893,7 @@ phone_run(const char *s, size_t len, size_t pos)
 		}
 		break;
 	}
-	if (group_len)
-	{
-		groups++;
-		if (groups == 1)
-			first_group = group_len;
-		else if (group_len != 3)
-			non3++;
-	}
+	close_group(&group_len, &groups, &first_group, &non3);
 	if (digits < 7 || groups < 2)
 		return 0;
 	/* 1 234 567 is a number, 2016-2020 a range of years */
@@ -991,7 +965,7 @@ noun_phrase(const char *s, size_t len, size_t pos, size_t *np_start, bool name)
 		/* "19-member team", "two-day forum": the compound's noun */
 		size_t		wl = word_at(s, len, p + 1);
 
-		if (wl == 0 || digit_at(s, len, p + 1) ||
+		if (wl == 0 || at_digit_at(s, len, p + 1) ||
 			at_scan_number(s, len, p + 1, AT_NUMF_NO_SCALE, &(AtNumber) {0}, NULL))
 			return 0;
 		*np_start = p + 1;
@@ -1002,7 +976,7 @@ noun_phrase(const char *s, size_t len, size_t pos, size_t *np_start, bool name)
 		size_t		wl = word_at(s, len, p);
 		AtNumber	n;
 
-		if (wl == 0 || digit_at(s, len, p))
+		if (wl == 0 || at_digit_at(s, len, p))
 			break;
 		if (word_in(s + p, wl, np_stop, AT_LENGTHOF(np_stop)))
 			break;
@@ -1065,7 +1039,7 @@ scan_range(const char *s, size_t len, size_t pos, int flags, AtNumber *to, bool 
 		if (p == e)
 			return 0;
 	}
-	if (digits_first && !digit_at(s, len, p) && cp != ' ')
+	if (digits_first && !at_digit_at(s, len, p) && cp != ' ')
 		return 0;
 	n = at_scan_number(s, len, p, flags, to, NULL);
 	if (n == 0)
@@ -1078,9 +1052,9 @@ static bool
 exact_digits4(const char *s, size_t len, size_t pos)
 {
 	for (int i = 0; i < 4; i++)
-		if (!digit_at(s, len, pos + i))
+		if (!at_digit_at(s, len, pos + i))
 			return false;
-	return !digit_at(s, len, pos + 4) && !(pos + 4 < len && (s[pos + 4] == '.' || s[pos + 4] == ',') && digit_at(s, len, pos + 5));
+	return !at_digit_at(s, len, pos + 4) && !(pos + 4 < len && (s[pos + 4] == '.' || s[pos + 4] == ',') && at_digit_at(s, len, pos + 5));
 }
 
 /* Value of an int-valued AtNum, or -1 */
@@ -1128,7 +1102,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		AtDate		d;
 
 		n = at_match_date(s, len, pos, &d);
-		if (n > 0 && !(c >= '0' && c <= '9' && alnum_at(s, len, pos + n)))
+		if (n > 0 && !(c >= '0' && c <= '9' && at_alnum_at(s, len, pos + n)))
 		{
 			m->kind = AT_MK_DATE;
 			m->len = n;
@@ -1173,7 +1147,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 			return 0;
 		}
 	}
-	if (c == '+' && !sc->token_mode && digit_at(s, len, pos + 1) && (n = phone_run(s, len, pos)) > 0)
+	if (c == '+' && !sc->token_mode && at_digit_at(s, len, pos + 1) && (n = phone_run(s, len, pos)) > 0)
 	{
 		*skip = n;
 		return 0;
@@ -1192,7 +1166,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 
 			if (q > pe && of && (q = of + blank_len(s, len, of)) > of &&
 				(n = at_scan_number(s, len, q, AT_NUMF_NO_SCALE, &num, NULL)) > 0 &&
-				!alnum_at(s, len, q + n) && !(q + n < len && s[q + n] == '%'))
+				!at_alnum_at(s, len, q + n) && !(q + n < len && s[q + n] == '%'))
 			{
 				m->kind = AT_MK_PERCENT;
 				m->has_value = true;
@@ -1214,7 +1188,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 			size_t		q = e + blank_len(s, len, e);
 
 			/* letters must be followed by a blank or the digits; "USD115" */
-			if (digit_at(s, len, q) || (q < len && s[q] == '.' && digit_at(s, len, q + 1)))
+			if (at_digit_at(s, len, q) || (q < len && s[q] == '.' && at_digit_at(s, len, q + 1)))
 				p = q;
 			else
 				cur = NULL;
@@ -1226,7 +1200,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		/* negative amounts: -5.3%, −2 */
 		size_t		q = pos + (c == '-' ? 1 : 3);
 
-		if (!digit_at(s, len, q) || (pos > 0 && !is_blank_byte(s[pos - 1]) && s[pos - 1] != '(' &&
+		if (!at_digit_at(s, len, q) || (pos > 0 && !is_blank_byte(s[pos - 1]) && s[pos - 1] != '(' &&
 									  s[pos - 1] != '\n'))
 			return 0;
 		neg = true;
@@ -1254,9 +1228,9 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		/* money context after the amount: "$5m", "5m yuan" decided below; default digits */
 		size_t		q = p;
 
-		while (digit_at(s, len, q) || s[q] == '.' || s[q] == ',')
+		while (at_digit_at(s, len, q) || s[q] == '.' || s[q] == ',')
 			q++;
-		if (q < len && s[q] == 'm' && !alnum_at(s, len, q + 1))
+		if (q < len && s[q] == 'm' && !at_alnum_at(s, len, q + 1))
 		{
 			size_t		r = q + 1 + blank_len(s, len, q + 1);
 
@@ -1265,7 +1239,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		}
 	}
 	/* "the first three quarters" counts quarters */
-	if (!cur && ascii_alpha_at(s, len, p))
+	if (!cur && at_alpha_at(s, len, p))
 	{
 		size_t		wl,
 					wb = word_before(s, p, &wl);
@@ -1304,7 +1278,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 			wl && word_in(s + wb, wl, one_pronoun_before, AT_LENGTHOF(one_pronoun_before)) &&
 			!(e + 1 < len && s[e] == ' ' && match_unit(s, len, e + 1, false, &(size_t) {0})))
 			return 0;
-		if (word_eq(s + p, word_at(s, len, p), "one") && ascii_alpha_at(s, len, e + 1) &&
+		if (word_eq(s + p, word_at(s, len, p), "one") && at_alpha_at(s, len, e + 1) &&
 			(match_word(s, len, e + 1, "another", true) || match_word(s, len, e + 1, "day", true)))
 			return 0;
 	}
@@ -1312,17 +1286,17 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 	 * 09/02/2021, 1/2/3: slash-separated digit groups that are no date the
 	 * date recogniser reads (day-month order is ambiguous) are no figures
 	 */
-	if (!num.spelled && !num.fraction && e + 1 < len && s[e] == '/' && digit_at(s, len, e + 1))
+	if (!num.spelled && !num.fraction && e + 1 < len && s[e] == '/' && at_digit_at(s, len, e + 1))
 	{
 		size_t		q = e;
 
-		while (q < len && (digit_at(s, len, q) || (s[q] == '/' && digit_at(s, len, q + 1))))
+		while (q < len && (at_digit_at(s, len, q) || (s[q] == '/' && at_digit_at(s, len, q + 1))))
 			q++;
 		*skip = q - pos;
 		return 0;
 	}
 	/* digits glued to letters or digits that are no unit: 24703L202, A380 */
-	if (!num.spelled && e < len && digit_at(s, len, e))
+	if (!num.spelled && e < len && at_digit_at(s, len, e))
 	{
 		*skip = e - pos + word_at(s, len, e);
 		return 0;
@@ -1424,7 +1398,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		const PercentDef *pd = match_percent(s, len, e, &pe);
 
 		/* "a 0.2-percent rise" */
-		if (pd == NULL && e + 1 < len && s[e] == '-' && ascii_alpha_at(s, len, e + 1))
+		if (pd == NULL && e + 1 < len && s[e] == '-' && at_alpha_at(s, len, e + 1))
 		{
 			pd = match_percent(s, len, e + 1, &pe);
 			if (pd && !at_is_ascii_alpha((unsigned char) pd->pattern[0]))
@@ -1468,7 +1442,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 
 		if (b)
 			q = e + b;
-		else if (q < len && s[q] == '-' && alnum_at(s, len, q + 1))
+		else if (q < len && s[q] == '-' && at_alnum_at(s, len, q + 1))
 		{
 			q++;
 			hyphen = true;
@@ -1568,7 +1542,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 
 		if (b)
 			q = e + b;
-		else if (q < len && s[q] == '-' && ascii_alpha_at(s, len, q + 1))
+		else if (q < len && s[q] == '-' && at_alpha_at(s, len, q + 1))
 			q++;
 		if (q < len && (s[q] == '(' || s[q] == '[' || s[q] == '{' || s[q] == '<'))
 		{
@@ -1627,7 +1601,7 @@ not_unit:;
 		return oe;
 	}
 	/* glued letters that are no unit or scale: reject the whole word */
-	if (!num.spelled && alnum_at(s, len, e))
+	if (!num.spelled && at_alnum_at(s, len, e))
 	{
 		*skip = e - pos + word_at(s, len, e);
 		return 0;
@@ -1804,7 +1778,7 @@ may_start(const char *s, size_t len, size_t pos)
 	if (c >= '0' && c <= '9')
 		return true;
 	if (c == '$' || c == '-' || c == '.' || c == '+' || c >= 0xC2 || c == '&')
-		return c != '.' || digit_at(s, len, pos + 1);
+		return c != '.' || at_digit_at(s, len, pos + 1);
 	return at_is_ascii_alpha(c);
 }
 
@@ -1854,20 +1828,20 @@ letter_candidate(const char *s, size_t len, size_t pos)
 	if (c >= 'a' && c <= 'z' && !((NUMBER_INITIALS >> (c - 'a')) & 1))
 	{
 		/* but a lower-case code before an amount: "usd 200", "rmb10" */
-		while (ascii_alpha_at(s, len, pos + wl))
+		while (at_alpha_at(s, len, pos + wl))
 			wl++;
 		after = pos + wl;
 		return wl <= 4 && after < len &&
-			(s[after] == '$' || digit_at(s, len, after) ||
-			 (s[after] == ' ' && (digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))));
+			(s[after] == '$' || at_digit_at(s, len, after) ||
+			 (s[after] == ' ' && (at_digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))));
 	}
-	while (ascii_alpha_at(s, len, pos + wl))
+	while (at_alpha_at(s, len, pos + wl))
 		wl++;
 	if (wl > 10)
 		return false;
 	after = pos + wl;
-	if (after < len && (s[after] == '$' || digit_at(s, len, after) ||
-						(s[after] == ' ' && (digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))) ||
+	if (after < len && (s[after] == '$' || at_digit_at(s, len, after) ||
+						(s[after] == ' ' && (at_digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))) ||
 						(s[after] == '.' && wl <= 3)))
 		return true;
 	if (c >= 'A' && c <= 'Z' && wl >= 3 && month_prefix(s + pos) &&
@@ -1918,7 +1892,7 @@ at_extract_metrics(const char *s, size_t len, AtVec *out)
 			size_t		wl = 1;
 			char		c2 = pos + 1 < len ? lower(s[pos + 1]) : '\0';
 
-			while (ascii_alpha_at(s, len, pos + wl))
+			while (at_alpha_at(s, len, pos + wl))
 				wl++;
 			if (alnum_before(s, pos))
 			{
@@ -2012,7 +1986,7 @@ at_metric_token_may_start(const char *s, size_t len, size_t pos)
 	if (c == '$' || c >= 0xC2)
 		return true;
 	if (c == '-' || c == '.')
-		return digit_at(s, len, pos + 1);
+		return at_digit_at(s, len, pos + 1);
 	if (c >= 'A' && c <= 'Z')
 		return true;
 	return c >= 'a' && c <= 'z' && letter_candidate(s, len, pos);

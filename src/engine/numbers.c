@@ -425,28 +425,15 @@ static const ScaleWord scale_words[] = {
 
 /* ---- character helpers -------------------------------------------------- */
 
-static inline bool
-digit_at(const char *s, size_t len, size_t pos)
-{
-	return pos < len && s[pos] >= '0' && s[pos] <= '9';
-}
-
-static inline bool
-alpha_at(const char *s, size_t len, size_t pos)
-{
-	return pos < len && at_is_ascii_alpha((unsigned char) s[pos]);
-}
-
-/* A letter (any script) or digit at pos */
-static bool
-alnum_at(const char *s, size_t len, size_t pos)
+bool
+at_alnum_at(const char *s, size_t len, size_t pos)
 {
 	uint32_t	cp;
 
 	if (pos >= len)
 		return false;
 	if ((unsigned char) s[pos] < 0x80)
-		return at_is_ascii_alpha((unsigned char) s[pos]) || digit_at(s, len, pos);
+		return at_is_ascii_alpha((unsigned char) s[pos]) || at_digit_at(s, len, pos);
 	at_utf8_decode(s + pos, len - pos, &cp);
 	return at_cp_is_alpha(cp);
 }
@@ -513,9 +500,9 @@ static bool
 exact_digits(const char *s, size_t len, size_t pos, int n)
 {
 	for (int i = 0; i < n; i++)
-		if (!digit_at(s, len, pos + i))
+		if (!at_digit_at(s, len, pos + i))
 			return false;
-	return !digit_at(s, len, pos + n);
+	return !at_digit_at(s, len, pos + n);
 }
 
 /* Vulgar fraction characters */
@@ -563,8 +550,8 @@ malformed_run(const char *s, size_t len, size_t pos)
 {
 	size_t		p = pos;
 
-	while (p < len && (digit_at(s, len, p) ||
-					   ((s[p] == '.' || s[p] == ',') && digit_at(s, len, p + 1))))
+	while (p < len && (at_digit_at(s, len, p) ||
+					   ((s[p] == '.' || s[p] == ',') && at_digit_at(s, len, p + 1))))
 	{
 		p++;
 		if ((p & 0xFFF) == 0)
@@ -595,7 +582,7 @@ scan_numeral(const char *s, size_t len, size_t pos, AtNumber *out, size_t *skip)
 		out->len = out->numeral_len = run;
 		return run;
 	}
-	while (digit_at(s, len, p))
+	while (at_digit_at(s, len, p))
 		p++;
 	run = p - pos;
 	if (run > MAX_RAW_DIGITS)
@@ -632,7 +619,7 @@ scan_numeral(const char *s, size_t len, size_t pos, AtNumber *out, size_t *skip)
 			if (n2 <= 10 && q < len && s[q] == ',' && exact_digits(s, len, q + 1, 3))
 			{
 				for (size_t r = p; r < q + 4; r++)
-					if (digit_at(s, len, r))
+					if (at_digit_at(s, len, r))
 						ip[ni++] = s[r];
 				p = q + 4;
 				out->grouped = true;
@@ -658,15 +645,15 @@ scan_numeral(const char *s, size_t len, size_t pos, AtNumber *out, size_t *skip)
 		}
 	}
 	/* decimals */
-	if (p < len && s[p] == '.' && digit_at(s, len, p + 1))
+	if (p < len && s[p] == '.' && at_digit_at(s, len, p + 1))
 	{
 		size_t		f0 = p + 1;
 
 		p = f0;
-		while (digit_at(s, len, p))
+		while (at_digit_at(s, len, p))
 			p++;
 		if (p - f0 > MAX_RAW_DIGITS ||
-			(p < len && (s[p] == '.' || s[p] == ',') && digit_at(s, len, p + 1) && !out->grouped && s[p] == '.'))
+			(p < len && (s[p] == '.' || s[p] == ',') && at_digit_at(s, len, p + 1) && !out->grouped && s[p] == '.'))
 		{
 			/* 99.02.7, 192.168.1.2: not a figure */
 			*skip = malformed_run(s, len, pos);
@@ -694,12 +681,12 @@ scan_numeral(const char *s, size_t len, size_t pos, AtNumber *out, size_t *skip)
 
 		if (s[q] == '+' || s[q] == '-')
 			eneg = s[q++] == '-';
-		while (digit_at(s, len, q) && ne < 6)
+		while (at_digit_at(s, len, q) && ne < 6)
 		{
 			e = e * 10 + (s[q++] - '0');
 			ne++;
 		}
-		if (ne > 0 && !alnum_at(s, len, q))
+		if (ne > 0 && !at_alnum_at(s, len, q))
 		{
 			if (ne > 3 || !at_num_mul_pow10(&out->value, eneg ? -e : e))
 			{
@@ -722,16 +709,16 @@ scan_numeral(const char *s, size_t len, size_t pos, AtNumber *out, size_t *skip)
 			out->fraction = true;
 			p = q + vl;
 		}
-		else if (q < len && s[q] == '/' && digit_at(s, len, q + 1))
+		else if (q < len && s[q] == '/' && at_digit_at(s, len, q + 1))
 		{
 			/* a/b with a < b: a proper fraction, not 24/7 or a date */
 			size_t		r = q + 1;
 			uint32_t	den = 0;
 			int64_t		num;
 
-			while (digit_at(s, len, r) && r - q <= 4)
+			while (at_digit_at(s, len, r) && r - q <= 4)
 				den = den * 10 + (uint32_t) (s[r++] - '0');
-			if (!digit_at(s, len, r) && !(r < len && s[r] == '/') &&
+			if (!at_digit_at(s, len, r) && !(r < len && s[r] == '/') &&
 				at_num_to_i64(&out->value, &num) && num > 0 && (uint64_t) num < den && den <= 1000)
 			{
 				at_num_div_u32(&out->value, den);
@@ -739,22 +726,22 @@ scan_numeral(const char *s, size_t len, size_t pos, AtNumber *out, size_t *skip)
 				p = r;
 			}
 		}
-		else if ((w == 1 && digit_at(s, len, q + 1)) ||
-				 (w == 1 && s[q + 1] == ' ' && digit_at(s, len, q + 2)))
+		else if ((w == 1 && at_digit_at(s, len, q + 1)) ||
+				 (w == 1 && s[q + 1] == ' ' && at_digit_at(s, len, q + 2)))
 		{
 			/* mixed number: 10 1/2 */
 			size_t		r = q + (s[q + 1] == ' ' ? 2 : 1);
 			uint32_t	a = 0,
 						b = 0;
 
-			while (digit_at(s, len, r) && r - q <= 3)
+			while (at_digit_at(s, len, r) && r - q <= 3)
 				a = a * 10 + (uint32_t) (s[r++] - '0');
-			if (r < len && s[r] == '/' && digit_at(s, len, r + 1))
+			if (r < len && s[r] == '/' && at_digit_at(s, len, r + 1))
 			{
 				r++;
-				while (digit_at(s, len, r) && b < 1000)
+				while (at_digit_at(s, len, r) && b < 1000)
 					b = b * 10 + (uint32_t) (s[r++] - '0');
-				if (!digit_at(s, len, r) && !(r < len && s[r] == '/') && a > 0 && a < b)
+				if (!at_digit_at(s, len, r) && !(r < len && s[r] == '/') && a > 0 && a < b)
 				{
 					at_num_from_u64(&frac, a);
 					at_num_div_u32(&frac, b);
@@ -1283,13 +1270,13 @@ at_scan_scale(const char *s, size_t len, size_t pos, int flags, int *pow10)
 		p = skip_blanks(s, len, p);
 		attached = false;
 	}
-	else if (p < len && s[p] == '-' && alpha_at(s, len, p + 1))
+	else if (p < len && s[p] == '-' && at_alpha_at(s, len, p + 1))
 	{
 		p++;
 		attached = false;
 		hyphen = true;
 	}
-	if (!alpha_at(s, len, p))
+	if (!at_alpha_at(s, len, p))
 		return 0;
 	for (size_t i = 0; i < AT_LENGTHOF(scale_words); i++)
 	{
@@ -1320,7 +1307,7 @@ at_scan_scale(const char *s, size_t len, size_t pos, int flags, int *pow10)
 		if (w->money_only && !(flags & AT_NUMF_MONEY))
 			continue;
 		/* the word ends here: "million" but not "millions" or "miles" */
-		if (alnum_at(s, len, e))
+		if (at_alnum_at(s, len, e))
 			continue;
 		/* a spaced one-letter abbreviation must stand alone: "2.33 k", not "5 k-pop" */
 		if (!attached && wl == 1 && e < len && (s[e] == '-' || s[e] == '.' || s[e] == '\''))
@@ -1422,12 +1409,12 @@ power_suffix(const char *s, size_t len, size_t p, AtNum *v, bool *bad)
 		return p;
 	if (q < len && (s[q] == '+' || s[q] == '-'))
 		eneg = s[q++] == '-';
-	while (digit_at(s, len, q) && nk < 4)
+	while (at_digit_at(s, len, q) && nk < 4)
 	{
 		k = k * 10 + (s[q++] - '0');
 		nk++;
 	}
-	if (nk == 0 || digit_at(s, len, q) || alnum_at(s, len, q))
+	if (nk == 0 || at_digit_at(s, len, q) || at_alnum_at(s, len, q))
 		return p;
 	if (ten)
 	{
@@ -1553,7 +1540,7 @@ number_continuation(const char *s, size_t len, size_t p, int flags, int total_po
 		{
 			size_t		e = skip_blanks(s, len, r + rn);
 
-			if (e < len && (alpha_at(s, len, e) || digit_at(s, len, e)))
+			if (e < len && (at_alpha_at(s, len, e) || at_digit_at(s, len, e)))
 				return p;		/* "2 over 3 days" is no fraction */
 		}
 		if (!at_num_div_u32(&out->value, (uint32_t) dv))
@@ -1581,10 +1568,10 @@ at_scan_number(const char *s, size_t len, size_t pos, int flags, AtNumber *out,
 	*skip = 0;
 	if (pos >= len)
 		return 0;
-	if (digit_at(s, len, pos) || (s[pos] == '.' && digit_at(s, len, pos + 1)) ||
+	if (at_digit_at(s, len, pos) || (s[pos] == '.' && at_digit_at(s, len, pos + 1)) ||
 		(unsigned char) s[pos] >= 0xC2)
 		n = scan_numeral(s, len, pos, out, skip);
-	else if (alpha_at(s, len, pos) && !(flags & AT_NUMF_NO_SPELLED))
+	else if (at_alpha_at(s, len, pos) && !(flags & AT_NUMF_NO_SPELLED))
 		n = scan_spelled(s, len, pos, out);
 	else
 		return 0;
