@@ -109,26 +109,33 @@ $$;
 
 -- Runs q over mb MB of news text reps times, until a cancel or a timeout
 -- stops it.  ready_ms: the input was built that long after the statement
--- began; caught_at: epoch seconds when query_canceled arrived (null when
--- nothing stopped it); timeout_latency_ms: how long after the
+-- began (a stop before that is no measure: caught_at stays null and
+-- early is set); caught_at: epoch seconds when query_canceled arrived
+-- (null when nothing stopped it); timeout_latency_ms: how long after the
 -- statement_timeout was due it arrived.  signal_ready sets
 -- application_name so that another session knows when to cancel.
 CREATE FUNCTION at_limits.cancel_probe(q text, mb float8, reps int, signal_ready bool,
-	OUT ready_ms float8, OUT caught_at float8, OUT timeout_latency_ms float8)
+	OUT ready_ms float8, OUT caught_at float8, OUT timeout_latency_ms float8, OUT early bool)
 LANGUAGE plpgsql AS $$
 DECLARE
-	s text := at_limits.news(mb);
+	s text;
 	r numeric;
 BEGIN
-	ready_ms := EXTRACT(epoch FROM pg_catalog.clock_timestamp() - pg_catalog.statement_timestamp()) * 1000;
-	IF signal_ready THEN
-		PERFORM pg_catalog.set_config('application_name', 'at_limits_probe_running', false);
-	END IF;
+	early := false;
 	BEGIN
+		s := at_limits.news(mb);
+		ready_ms := EXTRACT(epoch FROM pg_catalog.clock_timestamp() - pg_catalog.statement_timestamp()) * 1000;
+		IF signal_ready THEN
+			PERFORM pg_catalog.set_config('application_name', 'at_limits_probe_running', false);
+		END IF;
 		FOR i IN 1..reps LOOP
 			EXECUTE q INTO r USING s;
 		END LOOP;
 	EXCEPTION WHEN query_canceled THEN
+		IF ready_ms IS NULL THEN
+			early := true;
+			RETURN;
+		END IF;
 		caught_at := EXTRACT(epoch FROM pg_catalog.clock_timestamp());
 		timeout_latency_ms := (caught_at - EXTRACT(epoch FROM pg_catalog.statement_timestamp())) * 1000
 			- EXTRACT(epoch FROM pg_catalog.current_setting('statement_timeout')::interval) * 1000;
