@@ -1,0 +1,74 @@
+/*
+ * article.h: parse a scraped news page into title, dates, byline, source,
+ * editor, dateline and a clean body.
+ *
+ * The page is read line by line.  Each line is page chrome (share widgets,
+ * print and font-size controls, comment prompts, copyright and registration
+ * lines, follow-us and app-download lines, photo credits and captions, video
+ * player labels, press-reader footers), a metadata line (date, byline,
+ * source, editor, in any order and separated by "|"), the headline, or
+ * article text.  Chrome and metadata lines are left out of the body; every
+ * other line is kept, unchanged and in order.  A trailing block that opens
+ * with a heading such as "Related stories" or "Sources" and holds only
+ * headline-like lines (links, citations) is chrome too.
+ *
+ * Linear in the input; AT_CHECK_INTERRUPTS() in every loop over it.
+ */
+#ifndef AT_ARTICLE_H
+#define AT_ARTICLE_H
+
+#include "common.h"
+#include "dates.h"
+
+/* What is left out of the body, by kind (for statistics and tests) */
+typedef enum AtLineKind
+{
+	AT_LINE_BLANK,
+	AT_LINE_TEXT,				/* article text: part of the body */
+	AT_LINE_TITLE,
+	AT_LINE_META,				/* date, byline, source, editor */
+	AT_LINE_CHROME
+} AtLineKind;
+
+typedef struct AtArticle
+{
+	/* spans of the input; len == 0 when absent */
+	AtSpan		title;
+	AtSpan		source;
+	AtSpan		editor;
+	AtSpan		dateline;		/* "BEIJING, May 12 (Xinhua)" without the dash */
+	AtVec		authors;		/* AtSpan, in byline order, no duplicates */
+
+	AtDate		published;		/* valid when has_published */
+	AtDate		updated;		/* valid when has_updated */
+	bool		has_published;
+	bool		has_updated;
+
+	/*
+	 * Body paragraphs joined by one blank line.  The lead is the first
+	 * paragraph that reads as prose (a subheading or caption without a
+	 * sentence end is passed over), else the first paragraph.
+	 */
+	AtBuf		body;
+	AtSpan		lead;			/* of body.data */
+	int			paragraphs;
+	int			words;
+	int			chrome_removed; /* lines of chrome (not metadata) left out */
+} AtArticle;
+
+/*
+ * Parse text[0..len), which must be valid UTF-8.  Memory for the body and
+ * the author list comes from mem.  Empty or white-space-only text gives an
+ * article with every span empty, no dates and zero counts.  Returns AT_OK,
+ * or the error of a pattern that hit its limits (the article is then partial).
+ */
+extern AtStatus at_parse_article(const char *text, size_t len, const AtMem *mem,
+							 AtArticle *out);
+
+/* Classify one line alone (no context), for tests and tools */
+extern AtLineKind at_classify_line(const char *line, size_t len);
+
+/* Number of words (runs holding a letter or digit) in text[0..len) */
+extern int	at_count_words(const char *text, size_t len);
+
+#endif							/* AT_ARTICLE_H */

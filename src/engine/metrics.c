@@ -1,0 +1,1753 @@
+/*
+ * metrics.c: the figures of a news article as typed records (see metrics.h).
+ *
+ * One left-to-right pass.  At each position where a figure may start (a
+ * digit, a currency symbol or code, a spelled number, a month name) the
+ * recogniser tries, in order: a calendar date (dates.h), a time of day or a
+ * phone number (skipped: not figures), money with a currency before the
+ * amount, and an amount followed by what it measures: a percent sign or
+ * word, a currency, a unit of measure, an ordinal suffix or a counted noun
+ * phrase.  Around a match it reads the qualifier before it ("more than") and
+ * the change it describes ("up 9 percent year-on-year").
+ *
+ * Word lists and unit/currency tables are static data below.  Everything is
+ * linear: each position is tried once and a match resumes after its end.
+ */
+#include "metrics.h"
+#include "sentences.h"
+#include "utf8.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *const at_metric_kind_names[] = {
+	"money", "percent", "percentage_point", "count", "quantity", "year",
+	"date", "ordinal"
+};
+
+/* ---- tables ------------------------------------------------------------- */
+
+/*
+ * Patterns: a space matches one or more blanks or hyphens ("U.S.-dollar",
+ * "billion-yuan"); letters match case-insensitively unless P_CASE.
+ */
+#define P_CASE		0x01		/* case-sensitive */
+#define P_ATTACHED	0x02		/* only directly after the digits: 100t, 5l */
+#define P_SPACED	0x04		/* only after a blank: "5 m", never "5m" */
+#define P_POUND		0x08		/* "pounds": money only with a scale or a £ context */
+#define P_NOHYPHEN	0x10		/* not after a hyphen */
+
+typedef struct CurrencyDef
+{
+	const char *pattern;
+	const char *iso;			/* "" when there is no ISO code */
+	int			shift;			/* subunit: value is divided by 10^shift (cents) */
+	int			flags;
+} CurrencyDef;
+
+/* Currency names and codes after the amount: "42.5 billion yuan", "5 million USD" */
+static const CurrencyDef currency_suffixes[] = {
+	{"yuan", "CNY", 0, 0}, {"renminbi", "CNY", 0, 0}, {"RMB", "CNY", 0, 0},
+	{"CNY", "CNY", 0, 0}, {"Chinese yuan", "CNY", 0, 0}, {"kuai", "CNY", 0, 0},
+	{"\xe5\x85\x83", "CNY", 0, 0},	/* 元 */
+	{"U.S. dollars", "USD", 0, 0}, {"U.S. dollar", "USD", 0, 0},
+	{"US dollars", "USD", 0, 0}, {"US dollar", "USD", 0, 0},
+	{"American dollars", "USD", 0, 0}, {"USD", "USD", 0, 0},
+	{"dollars", "USD", 0, 0}, {"dollar", "USD", 0, 0},
+	{"Hong Kong dollars", "HKD", 0, 0}, {"Hong Kong dollar", "HKD", 0, 0},
+	{"HK dollars", "HKD", 0, 0}, {"HKD", "HKD", 0, 0},
+	{"Australian dollars", "AUD", 0, 0}, {"Australian dollar", "AUD", 0, 0}, {"AUD", "AUD", 0, 0},
+	{"Canadian dollars", "CAD", 0, 0}, {"Canadian dollar", "CAD", 0, 0}, {"CAD", "CAD", 0, 0},
+	{"Singapore dollars", "SGD", 0, 0}, {"Singapore dollar", "SGD", 0, 0}, {"SGD", "SGD", 0, 0},
+	{"New Zealand dollars", "NZD", 0, 0}, {"NZD", "NZD", 0, 0},
+	{"New Taiwan dollars", "TWD", 0, 0}, {"Taiwan dollars", "TWD", 0, 0}, {"TWD", "TWD", 0, 0},
+	{"euros", "EUR", 0, 0}, {"euro", "EUR", 0, 0}, {"EUR", "EUR", 0, 0},
+	{"\xe2\x82\xac", "EUR", 0, 0},	/* € after the amount */
+	{"pounds sterling", "GBP", 0, 0}, {"British pounds", "GBP", 0, 0},
+	{"sterling", "GBP", 0, 0}, {"GBP", "GBP", 0, 0},
+	{"pounds", "GBP", 0, P_POUND}, {"pound", "GBP", 0, P_POUND},
+	{"pence", "GBP", 2, 0}, {"penny", "GBP", 2, 0}, {"pennies", "GBP", 2, 0},
+	{"Japanese yen", "JPY", 0, 0}, {"yen", "JPY", 0, 0}, {"JPY", "JPY", 0, 0},
+	{"Indian rupees", "INR", 0, 0}, {"rupees", "INR", 0, 0}, {"rupee", "INR", 0, 0},
+	{"INR", "INR", 0, 0}, {"Pakistani rupees", "PKR", 0, 0}, {"Sri Lankan rupees", "LKR", 0, 0},
+	{"won", "KRW", 0, P_CASE}, {"KRW", "KRW", 0, 0},
+	{"Swiss francs", "CHF", 0, 0}, {"CHF", "CHF", 0, 0}, {"francs", "", 0, 0},
+	{"roubles", "RUB", 0, 0}, {"rubles", "RUB", 0, 0}, {"RUB", "RUB", 0, 0},
+	{"ringgit", "MYR", 0, 0}, {"MYR", "MYR", 0, 0}, {"baht", "THB", 0, 0}, {"THB", "THB", 0, 0},
+	{"rupiah", "IDR", 0, 0}, {"IDR", "IDR", 0, 0}, {"dong", "VND", 0, P_CASE},
+	{"pesos", "", 0, 0}, {"Mexican pesos", "MXN", 0, 0}, {"MXN", "MXN", 0, 0},
+	{"Philippine pesos", "PHP", 0, 0},
+	{"reais", "BRL", 0, 0}, {"BRL", "BRL", 0, 0}, {"rand", "ZAR", 0, P_CASE}, {"ZAR", "ZAR", 0, 0},
+	{"Turkish lira", "TRY", 0, 0}, {"lira", "", 0, 0}, {"dirhams", "AED", 0, 0}, {"AED", "AED", 0, 0},
+	{"riyals", "SAR", 0, 0}, {"SAR", "SAR", 0, 0}, {"naira", "NGN", 0, 0},
+	{"Egyptian pounds", "EGP", 0, 0}, {"tenge", "KZT", 0, 0},
+	{"kronor", "SEK", 0, 0}, {"SEK", "SEK", 0, 0}, {"kroner", "", 0, 0},
+	{"NOK", "NOK", 0, 0}, {"DKK", "DKK", 0, 0},
+	{"pesetas", "ESP", 0, 0}, {"guilders", "NLG", 0, 0}, {"Dutch guilders", "NLG", 0, 0},
+	{"markka", "FIM", 0, 0}, {"Finnish markka", "FIM", 0, 0}, {"marks", "", 0, P_CASE},
+	{"cents", "USD", 2, 0}, {"cent", "USD", 2, 0},
+	{"bitcoins", "", 0, 0}, {"bitcoin", "", 0, 0}, {"BTC", "", 0, 0},
+	{"\xe2\x82\xa1", "CRC", 0, 0},	/* ₡ */
+	{"\xe2\x82\xbe", "GEL", 0, 0},	/* ₾ */
+	{"\xe2\x82\xad", "LAK", 0, 0},	/* ₭ */
+	{"\xe0\xae\xb0\xe0\xaf\x82", "LKR", 0, 0},	/* ரூ */
+	{"$", "USD", 0, P_SPACED},
+};
+
+/* Currency symbols and codes before the amount: "US$42.5 billion", "RMB 3 trillion" */
+static const CurrencyDef currency_prefixes[] = {
+	{"US$", "USD", 0, 0}, {"U.S.$", "USD", 0, 0}, {"US $", "USD", 0, 0}, {"U.S. $", "USD", 0, 0},
+	{"USD$", "USD", 0, 0}, {"u.s $", "USD", 0, 0},
+	{"HK$", "HKD", 0, 0}, {"HK $", "HKD", 0, 0}, {"HKD$", "HKD", 0, 0},
+	{"A$", "AUD", 0, 0}, {"AU$", "AUD", 0, 0}, {"AUD$", "AUD", 0, 0},
+	{"C$", "CAD", 0, 0}, {"C $", "CAD", 0, 0}, {"CA$", "CAD", 0, 0}, {"CAD$", "CAD", 0, 0},
+	{"S$", "SGD", 0, 0}, {"NZ$", "NZD", 0, 0}, {"NZD$", "NZD", 0, 0},
+	{"NT$", "TWD", 0, 0}, {"R$", "BRL", 0, 0}, {"Mex$", "MXN", 0, 0}, {"MXN$", "MXN", 0, 0},
+	{"$", "USD", 0, 0},
+	{"\xe2\x82\xac", "EUR", 0, 0},	/* € */
+	{"\xc2\xa3", "GBP", 0, 0},	/* £ */
+	{"\xc2\xa5", "CNY", 0, 0},	/* ¥: yen or yuan, decided from context */
+	{"\xef\xbf\xa5", "CNY", 0, 0},	/* fullwidth ￥ */
+	{"\xe2\x82\xb9", "INR", 0, 0},	/* ₹ */
+	{"\xe2\x82\xa9", "KRW", 0, 0},	/* ₩ */
+	{"\xe2\x82\xbd", "RUB", 0, 0},	/* ₽ */
+	{"\xe2\x82\xba", "TRY", 0, 0},	/* ₺ */
+	{"\xe2\x82\xbf", "", 0, 0},		/* ₿ */
+	{"Rs.", "INR", 0, P_CASE}, {"Rs", "INR", 0, P_CASE},
+	{"RMB", "CNY", 0, 0}, {"CNY", "CNY", 0, 0}, {"USD", "USD", 0, 0}, {"EUR", "EUR", 0, 0},
+	{"GBP", "GBP", 0, 0}, {"JPY", "JPY", 0, 0}, {"HKD", "HKD", 0, 0}, {"INR", "INR", 0, 0},
+	{"KRW", "KRW", 0, 0}, {"AUD", "AUD", 0, 0}, {"CAD", "CAD", 0, 0}, {"CHF", "CHF", 0, 0},
+	{"SGD", "SGD", 0, 0}, {"TWD", "TWD", 0, 0}, {"RUB", "RUB", 0, 0}, {"MYR", "MYR", 0, 0},
+};
+
+/* Units of measure after an amount; canonical symbol in the unit column */
+typedef struct UnitDef
+{
+	const char *pattern;
+	const char *canon;
+	int			flags;
+} UnitDef;
+
+static const UnitDef units[] = {
+	/* length */
+	{"kilometres", "km", 0}, {"kilometers", "km", 0}, {"kilometre", "km", 0},
+	{"kilometer", "km", 0}, {"km", "km", P_CASE},
+	{"metres", "m", 0}, {"meters", "m", 0}, {"metre", "m", 0}, {"meter", "m", 0},
+	{"m", "m", P_CASE},
+	{"centimetres", "cm", 0}, {"centimeters", "cm", 0}, {"centimetre", "cm", 0},
+	{"centimeter", "cm", 0}, {"cm", "cm", P_CASE},
+	{"millimetres", "mm", 0}, {"millimeters", "mm", 0}, {"millimetre", "mm", 0},
+	{"millimeter", "mm", 0}, {"mm", "mm", P_CASE},
+	{"nanometres", "nm", 0}, {"nanometers", "nm", 0}, {"nm", "nm", P_CASE},
+	{"decimetres", "dm", 0}, {"decimeters", "dm", 0}, {"dm", "dm", P_CASE},
+	{"nautical miles", "nmi", 0}, {"miles", "mi", 0}, {"mile", "mi", 0},
+	{"feet", "ft", 0}, {"foot", "ft", 0}, {"ft", "ft", P_CASE},
+	{"inches", "in", 0}, {"inch", "in", 0}, {"yards", "yd", 0}, {"yard", "yd", 0},
+	/* area */
+	{"square kilometres", "km2", 0}, {"square kilometers", "km2", 0},
+	{"square kilometre", "km2", 0}, {"square kilometer", "km2", 0},
+	{"sq km", "km2", 0}, {"km2", "km2", P_CASE}, {"km\xc2\xb2", "km2", P_CASE},
+	{"square metres", "m2", 0}, {"square meters", "m2", 0}, {"square metre", "m2", 0},
+	{"square meter", "m2", 0}, {"sq m", "m2", 0}, {"sqm", "m2", 0},
+	{"m2", "m2", P_CASE}, {"m\xc2\xb2", "m2", P_CASE},
+	{"square miles", "mi2", 0}, {"square mile", "mi2", 0},
+	{"square feet", "ft2", 0}, {"square foot", "ft2", 0}, {"sq ft", "ft2", 0},
+	{"hectares", "ha", 0}, {"hectare", "ha", 0}, {"ha", "ha", P_CASE},
+	{"acres", "acre", 0}, {"acre", "acre", 0}, {"mu", "mu", P_CASE},
+	/* mass */
+	{"metric tons", "t", 0}, {"metric tonnes", "t", 0}, {"metric ton", "t", 0},
+	{"tonnes", "t", 0}, {"tonne", "t", 0}, {"tons", "t", 0}, {"ton", "t", 0},
+	{"t", "t", P_CASE | P_ATTACHED}, {"mt", "Mt", P_CASE | P_ATTACHED},
+	{"kilograms", "kg", 0}, {"kilogrammes", "kg", 0}, {"kilogram", "kg", 0},
+	{"kilos", "kg", 0}, {"kg", "kg", 0},
+	{"milligrams", "mg", 0}, {"milligram", "mg", 0}, {"mg", "mg", P_CASE},
+	{"micrograms", "\xce\xbcg", 0}, {"microgrammes", "\xce\xbcg", 0},
+	{"microgram", "\xce\xbcg", 0}, {"\xce\xbcg", "\xce\xbcg", P_CASE}, {"mcg", "\xce\xbcg", P_CASE},
+	{"grams", "g", 0}, {"grammes", "g", 0}, {"gram", "g", 0}, {"g", "g", P_CASE},
+	{"pounds", "lb", P_POUND}, {"pound", "lb", P_POUND}, {"lbs", "lb", 0}, {"lb", "lb", 0},
+	{"ounces", "oz", 0}, {"ounce", "oz", 0}, {"oz", "oz", P_CASE},
+	{"carats", "ct", 0}, {"jin", "jin", P_CASE},
+	/* volume */
+	{"cubic metres", "m3", 0}, {"cubic meters", "m3", 0}, {"cubic metre", "m3", 0},
+	{"cubic meter", "m3", 0}, {"m3", "m3", P_CASE}, {"m\xc2\xb3", "m3", P_CASE},
+	{"cubic feet", "ft3", 0}, {"cubic foot", "ft3", 0},
+	{"litres", "l", 0}, {"liters", "l", 0}, {"litre", "l", 0}, {"liter", "l", 0},
+	{"l", "l", P_CASE | P_ATTACHED}, {"L", "l", P_CASE | P_ATTACHED},
+	{"millilitres", "ml", 0}, {"milliliters", "ml", 0}, {"ml", "ml", 0},
+	{"barrels", "bbl", 0}, {"barrel", "bbl", 0}, {"bbl", "bbl", 0},
+	{"gallons", "gal", 0}, {"gallon", "gal", 0}, {"bcm", "bcm", P_CASE},
+	{"tablespoons", "tbsp", 0}, {"tablespoon", "tbsp", 0},
+	{"teaspoons", "tsp", 0}, {"teaspoon", "tsp", 0}, {"cups", "cup", P_CASE}, {"cup", "cup", P_CASE},
+	/* power and energy */
+	{"kilowatt-hours", "kWh", 0}, {"kilowatt hours", "kWh", 0}, {"kWh", "kWh", 0},
+	{"megawatt-hours", "MWh", 0}, {"MWh", "MWh", P_CASE}, {"GWh", "GWh", P_CASE},
+	{"TWh", "TWh", P_CASE},
+	{"kilowatts", "kW", 0}, {"kilowatt", "kW", 0}, {"kW", "kW", P_CASE},
+	{"megawatts", "MW", 0}, {"megawatt", "MW", 0}, {"MW", "MW", P_CASE},
+	{"gigawatts", "GW", 0}, {"gigawatt", "GW", 0}, {"GW", "GW", P_CASE},
+	{"terawatts", "TW", 0}, {"watts", "W", 0}, {"watt", "W", 0}, {"W", "W", P_CASE | P_ATTACHED},
+	{"horsepower", "hp", 0}, {"hp", "hp", P_CASE},
+	{"joules", "J", 0}, {"kilojoules", "kJ", 0}, {"megajoules", "MJ", 0},
+	{"kilocalories", "kcal", 0}, {"kcal", "kcal", 0}, {"calories", "cal", 0},
+	{"Btu", "Btu", 0},
+	/* speed (compound units like km/h are built from length and time) */
+	{"mph", "mi/h", P_CASE}, {"kph", "km/h", P_CASE}, {"kmph", "km/h", P_CASE},
+	{"knots", "kn", 0},
+	/* information */
+	{"bits", "bit", 0}, {"bit", "bit", 0}, {"bytes", "B", 0}, {"byte", "B", 0},
+	{"kilobytes", "kB", 0}, {"megabytes", "MB", 0}, {"gigabytes", "GB", 0}, {"terabytes", "TB", 0},
+	{"KB", "kB", P_CASE}, {"MB", "MB", P_CASE}, {"GB", "GB", P_CASE}, {"TB", "TB", P_CASE},
+	{"PB", "PB", P_CASE}, {"mb", "Mb", P_CASE}, {"Mbps", "Mbit/s", 0}, {"Gbps", "Gbit/s", 0},
+	/* temperature */
+	{"degrees Celsius", "\xc2\xb0" "C", 0}, {"\xc2\xb0" "C", "\xc2\xb0" "C", P_CASE},
+	{"degrees Fahrenheit", "\xc2\xb0" "F", 0}, {"\xc2\xb0" "F", "\xc2\xb0" "F", P_CASE},
+	/* shipping */
+	{"TEUs", "TEU", P_CASE}, {"TEU", "TEU", P_CASE},
+};
+
+/* Time units for compound speeds: km/h, metres per second, miles an hour */
+typedef struct TimeUnit
+{
+	const char *pattern;
+	const char *canon;
+} TimeUnit;
+
+static const TimeUnit time_units[] = {
+	{"hour", "h"}, {"hr", "h"}, {"h", "h"}, {"second", "s"}, {"sec", "s"}, {"s", "s"},
+	{"millisecond", "ms"}, {"ms", "ms"}, {"minute", "min"}, {"min", "min"},
+};
+
+/* Canonical compound units, so the unit column stays a static string */
+static const char *const compound_units[] = {
+	"km/h", "m/s", "mi/h", "km/s", "m/ms", "cm/ms", "km/ms", "m/min", "km/min", "ft/s", "cm/s",
+};
+
+/* Percent signs and words */
+typedef struct PercentDef
+{
+	const char *pattern;
+	AtMetricKind kind;
+	int			shift;			/* basis points: value / 100 */
+} PercentDef;
+
+static const PercentDef percent_words[] = {
+	{"percentage points", AT_MK_PERCENTAGE_POINT, 0},
+	{"percentage point", AT_MK_PERCENTAGE_POINT, 0},
+	{"basis points", AT_MK_PERCENTAGE_POINT, 2},
+	{"basis point", AT_MK_PERCENTAGE_POINT, 2},
+	{"bps", AT_MK_PERCENTAGE_POINT, 2},
+	{"ppts", AT_MK_PERCENTAGE_POINT, 0},
+	{"pp", AT_MK_PERCENTAGE_POINT, 0},
+	{"%", AT_MK_PERCENT, 0},
+	{"\xef\xbc\x85", AT_MK_PERCENT, 0},	/* fullwidth ％ */
+	{"percents", AT_MK_PERCENT, 0},
+	{"percentage", AT_MK_PERCENT, 0},
+	{"percent", AT_MK_PERCENT, 0},
+	{"per cent", AT_MK_PERCENT, 0},
+	{"pct", AT_MK_PERCENT, 0},
+};
+
+/* Qualifiers before an amount, longest first where one ends another */
+static const char *const qualifiers[] = {
+	"more than", "no more than", "no less than", "less than", "fewer than",
+	"as many as", "as much as", "as few as", "as little as", "at least", "at most",
+	"up to", "close to", "in excess of", "upwards of", "an estimated", "estimated",
+	"nearly", "almost", "about", "around", "approximately", "roughly", "some",
+	"over", "under", "above", "below", "just over", "just under", "well over",
+	"an average of", "a total of", "a record", "only", "just",
+};
+
+/* Words of change before or after an amount */
+typedef struct ChangeWord
+{
+	const char *word;
+	bool		up;
+} ChangeWord;
+
+static const ChangeWord change_words[] = {
+	{"up", true}, {"rose", true}, {"rise", true}, {"rises", true}, {"risen", true},
+	{"rising", true}, {"increase", true}, {"increased", true}, {"increases", true},
+	{"increasing", true}, {"grew", true}, {"grow", true}, {"grown", true},
+	{"growth", true}, {"growing", true}, {"gain", true}, {"gained", true},
+	{"gains", true}, {"jump", true}, {"jumped", true}, {"jumps", true},
+	{"surge", true}, {"surged", true}, {"soared", true}, {"soar", true},
+	{"climbed", true}, {"climb", true}, {"expanded", true}, {"expansion", true},
+	{"rebounded", true}, {"advanced", true}, {"hike", true}, {"higher", true},
+	{"down", false}, {"fell", false}, {"fall", false}, {"falls", false},
+	{"fallen", false}, {"falling", false}, {"drop", false}, {"dropped", false},
+	{"drops", false}, {"decline", false}, {"declined", false}, {"declines", false},
+	{"declining", false}, {"decrease", false}, {"decreased", false},
+	{"decreases", false}, {"dip", false}, {"dipped", false}, {"slid", false},
+	{"slide", false}, {"slump", false}, {"slumped", false}, {"plunged", false},
+	{"plunge", false}, {"shrank", false}, {"shrink", false}, {"contracted", false},
+	{"contraction", false}, {"tumbled", false}, {"slipped", false}, {"lower", false},
+	{"reduction", false}, {"cut", false}, {"loss", false}, {"eased", false},
+};
+
+/* Words allowed between a change word and the amount: "rose by about 5%" */
+static const char *const change_fillers[] = {
+	"by", "of", "a", "an", "the", "some", "year-on-year", "annual", "sharp",
+	"sharply", "slightly", "steep", "modest", "marginal", "nearly", "about",
+	"around", "almost", "over", "more", "than", "roughly", "approximately", "just",
+	"respectively", "further", "another", "record", "an", "estimated",
+};
+
+/* Periods of a change */
+static const char *const periods[] = {
+	"year-on-year", "year on year", "year-over-year", "year over year", "y-o-y", "yoy",
+	"month-on-month", "month on month", "quarter-on-quarter", "quarter on quarter",
+	"week-on-week", "day-on-day",
+};
+
+/* "from a year earlier" and friends name the period year-on-year */
+static const char *const yoy_phrases[] = {
+	"from a year earlier", "from a year ago", "over the previous year",
+	"from the previous year", "compared with a year earlier",
+	"over the same period last year", "from the same period last year",
+	"compared with the same period last year", "compared to the same period last year",
+};
+
+/* Words that end a counted noun phrase */
+static const char *const np_stop[] = {
+	"a", "about", "above", "according", "across", "after", "again", "against", "ago",
+	"all", "almost", "along", "already", "also", "although", "among", "an", "and",
+	"annually", "another", "any", "apiece", "are", "around", "as", "at", "be",
+	"became", "because", "been", "before", "being", "below", "between", "both",
+	"but", "by", "came", "can", "come", "could", "did", "do", "does", "down",
+	"during", "each", "earlier", "either", "else", "ended", "even", "ever",
+	"every", "for", "from", "globally", "had", "has", "have", "he", "her", "here",
+	"his", "however", "if", "in", "including", "into", "is", "it", "its", "just",
+	"last", "later", "less", "like", "made", "make", "many", "may", "might",
+	"more", "most", "much", "must", "nationwide", "near", "nearly", "next", "no",
+	"nor", "not", "now", "of", "off", "on", "once", "only", "onto", "or", "other",
+	"our", "out", "over", "overall", "past", "per", "respectively", "said", "same",
+	"say", "says", "she", "should", "since", "so", "some", "still", "such-and",
+	"than", "that", "the", "their", "them", "then", "there", "these", "they",
+	"this", "those", "through", "thus", "to", "too", "toward", "towards", "under",
+	"until", "up", "upon", "via", "was", "we", "were", "what", "when", "where",
+	"whereas", "which", "while", "who", "whom", "whose", "will", "with", "within",
+	"without", "worldwide", "would", "year-on-year", "yet", "you",
+};
+
+/* Determiners before "one" that make it a pronoun: "the one", "this one" */
+static const char *const one_pronoun_before[] = {
+	"the", "this", "that", "which", "no", "any", "every", "each", "another",
+	"someone", "anyone", "only", "last",
+};
+
+/* Words after which "three quarters" counts periods, not a fraction */
+static const char *const period_count_before[] = {
+	"first", "last", "past", "next", "previous", "following", "coming", "recent",
+	"latest", "final",
+};
+
+/* Lines carrying these are page chrome: no figures are read from them */
+static const char *const chrome_markers[] = {
+	"Copyright", "copyright", "COPYRIGHT", "\xc2\xa9", "All rights reserved",
+	"all rights reserved", "ICP", "\xe5\xa4\x87", "Registration No", "registration number",
+	"License No", "Licence No", "Tel:", "Fax:", "Tel.", "Tel ", "Phone:", "Hotline",
+};
+
+/* ---- small text helpers ------------------------------------------------- */
+
+static inline bool
+digit_at(const char *s, size_t len, size_t pos)
+{
+	return pos < len && s[pos] >= '0' && s[pos] <= '9';
+}
+
+static inline bool
+ascii_alpha_at(const char *s, size_t len, size_t pos)
+{
+	return pos < len && at_is_ascii_alpha((unsigned char) s[pos]);
+}
+
+static bool
+alnum_at(const char *s, size_t len, size_t pos)
+{
+	uint32_t	cp;
+
+	if (pos >= len)
+		return false;
+	if ((unsigned char) s[pos] < 0x80)
+		return at_is_ascii_alpha((unsigned char) s[pos]) || digit_at(s, len, pos);
+	at_utf8_decode(s + pos, len - pos, &cp);
+	return at_cp_is_alpha(cp);
+}
+
+/* Letter or digit just before pos */
+static bool
+alnum_before(const char *s, size_t pos)
+{
+	uint32_t	cp;
+
+	if (pos == 0)
+		return false;
+	if ((unsigned char) s[pos - 1] < 0x80)
+		return at_is_ascii_alpha((unsigned char) s[pos - 1]) ||
+			(s[pos - 1] >= '0' && s[pos - 1] <= '9');
+	at_utf8_decode_prev(s, pos, &cp);
+	return at_cp_is_alpha(cp);
+}
+
+static inline bool
+is_blank_byte(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Blanks (space, tab, no-break space) at pos: their byte length */
+static size_t
+blank_len(const char *s, size_t len, size_t pos)
+{
+	size_t		p = pos;
+
+	for (;;)
+	{
+		if (p < len && is_blank_byte(s[p]))
+			p++;
+		else if (p + 1 < len && (unsigned char) s[p] == 0xC2 && (unsigned char) s[p + 1] == 0xA0)
+			p += 2;
+		else if (p + 2 < len && (unsigned char) s[p] == 0xE2 && (unsigned char) s[p + 1] == 0x80 &&
+				 ((unsigned char) s[p + 2] == 0xAF || (unsigned char) s[p + 2] == 0x89))
+			p += 3;
+		else
+			break;
+	}
+	return p - pos;
+}
+
+/* Start of the blanks that end just before pos */
+static size_t
+back_blanks(const char *s, size_t pos)
+{
+	while (pos > 0 && is_blank_byte(s[pos - 1]))
+		pos--;
+	return pos;
+}
+
+static inline char
+lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char) (c | 0x20) : c;
+}
+
+/*
+ * Match a pattern at pos; returns the end offset or 0.  A space in the
+ * pattern matches blanks or a hyphen (at least one), '.' matches itself.
+ */
+static size_t
+match_pattern(const char *s, size_t len, size_t pos, const char *pat, bool ci)
+{
+	size_t		p = pos;
+
+	for (const char *c = pat; *c; c++)
+	{
+		if (*c == ' ')
+		{
+			size_t		b = blank_len(s, len, p);
+
+			if (b == 0 && p < len && s[p] == '-')
+				b = 1 + blank_len(s, len, p + 1);
+			if (b == 0)
+				return 0;
+			p += b;
+		}
+		else if (p >= len)
+			return 0;
+		else if (ci ? lower(s[p]) != lower(*c) : s[p] != *c)
+			return 0;
+		else
+			p++;
+	}
+	return p;
+}
+
+/* The pattern at pos ends a word there (the next character is not a letter or digit) */
+static size_t
+match_word(const char *s, size_t len, size_t pos, const char *pat, bool ci)
+{
+	size_t		e = match_pattern(s, len, pos, pat, ci);
+
+	if (e == 0)
+		return 0;
+	/* a pattern ending in a symbol or period needs no boundary */
+	if (at_is_ascii_alpha((unsigned char) pat[strlen(pat) - 1]) ||
+		(pat[strlen(pat) - 1] >= '0' && pat[strlen(pat) - 1] <= '9'))
+	{
+		if (alnum_at(s, len, e))
+			return 0;
+	}
+	return e;
+}
+
+/* ASCII word (letters, digits, inner hyphens and apostrophes) at pos: its length */
+static size_t
+word_at(const char *s, size_t len, size_t pos)
+{
+	size_t		p = pos;
+
+	while (p < len)
+	{
+		unsigned char c = (unsigned char) s[p];
+
+		if (at_is_ascii_alpha(c) || (c >= '0' && c <= '9'))
+			p++;
+		else if ((c == '-' || c == '\'') && p > pos && ascii_alpha_at(s, len, p + 1))
+			p++;
+		else if (c == 0xE2 && p + 2 < len && (unsigned char) s[p + 1] == 0x80 &&
+				 (unsigned char) s[p + 2] == 0x99 && p > pos && ascii_alpha_at(s, len, p + 3))
+			p += 3;				/* ’ */
+		else
+			break;
+	}
+	return p - pos;
+}
+
+static bool
+word_eq(const char *s, size_t wl, const char *w)
+{
+	size_t		n = strlen(w);
+
+	if (n != wl)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (lower(s[i]) != w[i])
+			return false;
+	return true;
+}
+
+static bool
+word_in(const char *s, size_t wl, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (word_eq(s, wl, list[i]))
+			return true;
+	return false;
+}
+
+/* The word ending just before pos (after skipping blanks): its start, length 0 if none */
+static size_t
+word_before(const char *s, size_t pos, size_t *wl)
+{
+	size_t		e = back_blanks(s, pos),
+				b = e;
+
+	while (b > 0 && (at_is_ascii_alpha((unsigned char) s[b - 1]) || s[b - 1] == '-'))
+		b--;
+	while (b < e && s[b] == '-')
+		b++;
+	*wl = e - b;
+	return b;
+}
+
+/* A phrase from list ending exactly at pos (before blanks): start offset or SIZE_MAX */
+static size_t
+phrase_before(const char *s, size_t pos, const char *const *list, size_t n,
+			  const char **which)
+{
+	size_t		e = back_blanks(s, pos);
+	size_t		best = SIZE_MAX;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		size_t		pl = strlen(list[i]);
+		size_t		b;
+
+		if (pl > e)
+			continue;
+		b = e - pl;
+		if (match_pattern(s, e, b, list[i], true) != e)
+			continue;
+		if (b > 0 && alnum_before(s, b))
+			continue;
+		if (best == SIZE_MAX || b < best)
+		{
+			best = b;
+			*which = list[i];
+		}
+	}
+	return best;
+}
+
+/* ---- the recogniser ----------------------------------------------------- */
+
+typedef struct Scan
+{
+	const char *s;
+	size_t		len;
+	bool		token_mode;		/* at_metric_token_at: no context work */
+} Scan;
+
+/* Yen or yuan for ¥: look for the other words in the surrounding text */
+static const char *
+yen_or_yuan(const char *s, size_t len, size_t pos)
+{
+	size_t		from = pos > 400 ? pos - 400 : 0;
+	size_t		to = AT_MIN(len, pos + 400);
+	int			yen = 0,
+				yuan = 0;
+
+	for (size_t p = from; p + 3 <= to; p++)
+	{
+		char		c = s[p];
+
+		if (c != 'y' && c != 'J' && c != 'T' && c != 'C' && c != 'R')
+			continue;
+		if (match_word(s, to, p, "yen", false) || match_pattern(s, to, p, "Japan", false) ||
+			match_pattern(s, to, p, "Tokyo", false))
+			yen++;
+		else if (match_word(s, to, p, "yuan", false) || match_pattern(s, to, p, "China", false) ||
+				 match_pattern(s, to, p, "Chinese", false) || match_word(s, to, p, "RMB", false))
+			yuan++;
+	}
+	return yen > yuan ? "JPY" : "CNY";
+}
+
+/* Best (longest) currency match from a table at pos */
+static const CurrencyDef *
+match_currency(const CurrencyDef *tab, size_t n, const char *s, size_t len, size_t pos,
+			   size_t *end)
+{
+	const CurrencyDef *best = NULL;
+
+	*end = 0;
+	for (size_t i = 0; i < n; i++)
+	{
+		size_t		e;
+
+		if (!(tab[i].flags & P_CASE) && (unsigned char) tab[i].pattern[0] < 0x80 &&
+			lower(tab[i].pattern[0]) != lower(s[pos]))
+			continue;
+		if ((tab[i].flags & P_CASE || (unsigned char) tab[i].pattern[0] >= 0x80) &&
+			tab[i].pattern[0] != s[pos])
+			continue;
+		e = match_word(s, len, pos, tab[i].pattern, !(tab[i].flags & P_CASE));
+		if (e > *end)
+		{
+			*end = e;
+			best = &tab[i];
+		}
+	}
+	return best;
+}
+
+/* A unit of measure at pos (attached says no blank came before) */
+static const UnitDef *
+match_unit(const char *s, size_t len, size_t pos, bool attached, size_t *end)
+{
+	const UnitDef *best = NULL;
+
+	*end = 0;
+	for (size_t i = 0; i < AT_LENGTHOF(units); i++)
+	{
+		const UnitDef *u = &units[i];
+		size_t		e;
+
+		if ((u->flags & P_ATTACHED) && !attached)
+			continue;
+		if (lower(u->pattern[0]) != lower(s[pos]) && (unsigned char) u->pattern[0] < 0x80)
+			continue;
+		e = match_word(s, len, pos, u->pattern, !(u->flags & P_CASE));
+		if (e > *end)
+		{
+			*end = e;
+			best = u;
+		}
+	}
+	return best;
+}
+
+/* A compound speed after a length unit: "/h", " per hour", " an hour" */
+static const char *
+compound_unit(const char *s, size_t len, const char *canon, size_t pos, size_t *end)
+{
+	size_t		p = pos;
+	char		buf[16];
+
+	if (p < len && s[p] == '/')
+		p++;
+	else
+	{
+		size_t		b = blank_len(s, len, p),
+					e;
+
+		if (b == 0)
+			return NULL;
+		if ((e = match_word(s, len, p + b, "per", true)) == 0 &&
+			(e = match_word(s, len, p + b, "an", true)) == 0 &&
+			(e = match_word(s, len, p + b, "a", true)) == 0)
+			return NULL;
+		p = e + blank_len(s, len, e);
+		if (p == e)
+			return NULL;
+	}
+	for (size_t i = 0; i < AT_LENGTHOF(time_units); i++)
+	{
+		size_t		e = match_word(s, len, p, time_units[i].pattern, true);
+
+		if (e == 0)
+			continue;
+		if (strlen(canon) + strlen(time_units[i].canon) + 2 > sizeof(buf))
+			return NULL;
+		strcpy(buf, canon);
+		strcat(buf, "/");
+		strcat(buf, time_units[i].canon);
+		for (size_t k = 0; k < AT_LENGTHOF(compound_units); k++)
+			if (strcmp(compound_units[k], buf) == 0)
+			{
+				*end = e;
+				return compound_units[k];
+			}
+		return NULL;
+	}
+	return NULL;
+}
+
+/* Percent sign or word at pos (after optional blanks); kind and end */
+static const PercentDef *
+match_percent(const char *s, size_t len, size_t pos, size_t *end)
+{
+	size_t		p = pos + blank_len(s, len, pos);
+
+	if (p >= len)
+		return NULL;
+	for (size_t i = 0; i < AT_LENGTHOF(percent_words); i++)
+	{
+		size_t		e;
+
+		if (lower(percent_words[i].pattern[0]) != lower(s[p]))
+			continue;
+		/* "pp" and "bps" only as abbreviations: lower case */
+		e = match_word(s, len, p, percent_words[i].pattern,
+					   percent_words[i].pattern[0] != 'p' || percent_words[i].pattern[1] != 'p');
+		if (e)
+		{
+			*end = e;
+			return &percent_words[i];
+		}
+	}
+	return NULL;
+}
+
+/* Phone numbers: 86-10-6499 1234, (010) 6499-1234, +86 10 6499 1234 */
+static size_t
+phone_run(const char *s, size_t len, size_t pos)
+{
+	size_t		p = pos,
+				last_digit_end = pos;
+	int			groups = 0,
+				digits = 0,
+				group_len = 0,
+				first_group = 0,
+				non3 = 0;
+	bool		hyphen = false,
+				paren = false,
+				plus = false;
+
+	if (s[p] == '+')
+	{
+		plus = true;
+		p++;
+	}
+	while (p < len)
+	{
+		char		c = s[p];
+
+		if (c >= '0' && c <= '9')
+		{
+			digits++;
+			group_len++;
+			p++;
+			last_digit_end = p;
+			continue;
+		}
+		if (group_len)
+		{
+			groups++;
+			if (groups == 1)
+				first_group = group_len;
+			else if (group_len != 3)
+				non3++;
+			group_len = 0;
+		}
+		if ((c == '-' || c == ' ' || c == '(' || c == ')' || c == '.') &&
+			(digit_at(s, len, p + 1) || (c == ')' && p + 1 < len && s[p + 1] == ' ' && digit_at(s, len, p + 2)) ||
+			 (c == '(' && digit_at(s, len, p + 1))))
+		{
+			hyphen |= c == '-';
+			paren |= c == '(' || c == ')';
+			if (c == '.' && !hyphen)
+				break;			/* a decimal point */
+			p++;
+			continue;
+		}
+		break;
+	}
+	if (group_len)
+	{
+		groups++;
+		if (groups == 1)
+			first_group = group_len;
+		else if (group_len != 3)
+			non3++;
+	}
+	if (digits < 7 || groups < 2)
+		return 0;
+	/* 1 234 567 is a number, 2016-2020 a range of years */
+	if (!hyphen && !paren && !plus && non3 == 0 && first_group <= 3)
+		return 0;
+	if (groups == 2 && digits == 8 && hyphen && first_group == 4)
+		return 0;
+	return last_digit_end - pos;
+}
+
+/* Is this line page chrome (copyright, registration, contact line)? */
+static bool
+chrome_line(const char *s, size_t ls, size_t le)
+{
+	if (le - ls > 400)
+		return false;			/* a paragraph, not a footer line */
+	for (size_t i = 0; i < AT_LENGTHOF(chrome_markers); i++)
+	{
+		const char *m = chrome_markers[i];
+		size_t		ml = strlen(m);
+
+		for (size_t p = ls; p + ml <= le; p++)
+			if (s[p] == m[0] && memcmp(s + p, m, ml) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* Counted noun phrase after a count: "AI-related firms", "such events" */
+static size_t
+noun_phrase(const char *s, size_t len, size_t pos, size_t *np_start, bool name)
+{
+	size_t		p = pos + blank_len(s, len, pos);
+	size_t		words_end[5];
+	int			nw = 0;
+	bool		trailing_verbish[5];
+
+	*np_start = p;
+	if (p == pos && !(p < len && s[p] == '-'))
+		return 0;
+	if (p < len && s[p] == '-')
+		p++;					/* 19-member team */
+	while (nw < 4 && p < len)
+	{
+		size_t		wl = word_at(s, len, p);
+		AtNumber	n;
+
+		if (wl == 0 || digit_at(s, len, p))
+			break;
+		if (word_in(s + p, wl, np_stop, AT_LENGTHOF(np_stop)))
+			break;
+		if (!name && at_scan_number(s, len, p, AT_NUMF_NO_SCALE, &n, NULL))
+			break;				/* another number: "one two three" */
+		if (match_percent(s, len, p, &(size_t) {0}))
+			break;
+		trailing_verbish[nw] = (wl > 3 && ((lower(s[p + wl - 1]) == 'd' && lower(s[p + wl - 2]) == 'e') ||
+										   (lower(s[p + wl - 1]) == 'y' && lower(s[p + wl - 2]) == 'l'))) ||
+			(wl > 4 && word_eq(s + p + wl - 3, 3, "ing"));
+		/* a capitalised word after a lower-case one starts a name: "people Beijing" */
+		if (nw > 0 && at_is_ascii_alpha((unsigned char) s[p]) && s[p] >= 'A' && s[p] <= 'Z' &&
+			!(s[*np_start] >= 'A' && s[*np_start] <= 'Z'))
+			break;
+		p += wl;
+		words_end[nw++] = p;
+		{
+			size_t		b = blank_len(s, len, p);
+
+			if (b == 0)
+				break;
+			p += b;
+		}
+	}
+	while (nw > 0 && trailing_verbish[nw - 1])
+		nw--;
+	if (nw == 0)
+		return 0;
+	return words_end[nw - 1] - *np_start;
+}
+
+/* Range after an amount: "-20", " to four", "–15" */
+static size_t
+scan_range(const char *s, size_t len, size_t pos, int flags, AtNumber *to, bool digits_first)
+{
+	size_t		p = pos,
+				n;
+	uint32_t	cp;
+	int			dl;
+
+	if (p >= len)
+		return 0;
+	dl = at_utf8_decode(s + p, len - p, &cp);
+	if (cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == '~')
+	{
+		p += dl;
+		if (cp != '-')
+			p += blank_len(s, len, p);
+	}
+	else
+	{
+		size_t		b = blank_len(s, len, p),
+					e;
+
+		if (b == 0)
+			return 0;
+		if ((e = match_word(s, len, p + b, "to", true)) == 0)
+			return 0;
+		p = e + blank_len(s, len, e);
+		if (p == e)
+			return 0;
+	}
+	if (digits_first && !digit_at(s, len, p) && cp != ' ')
+		return 0;
+	n = at_scan_number(s, len, p, flags, to, NULL);
+	if (n == 0)
+		return 0;
+	return p + n - pos;
+}
+
+/* Value of an int-valued AtNum, or -1 */
+static int64_t
+small_int(const AtNum *v)
+{
+	int64_t		i;
+
+	if (!at_num_to_i64(v, &i))
+		return -1;
+	return i;
+}
+
+/*
+ * Money, percent, measure, count, year or ordinal starting at pos (the
+ * caller checked that pos starts a word).  Returns the end or 0; *skip is
+ * set when the caller should step over pos..*skip (malformed numerals,
+ * phone numbers, times, identifiers).
+ */
+static size_t
+try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
+{
+	const char *s = sc->s;
+	size_t		len = sc->len;
+	unsigned char c = (unsigned char) s[pos];
+	AtNumber	num,
+				to;
+	size_t		p,
+				n,
+				e,
+				nskip = 0;
+	const CurrencyDef *cur = NULL;
+	size_t		amount_start = pos;
+	bool		neg = false;
+	bool		have_range = false;
+	int			flags = 0;
+
+	memset(m, 0, sizeof(*m));
+	m->start = pos;
+	*skip = 0;
+
+	/* dates first: "8 October 2018", "2019.04.29", "Oct 8, 2018" */
+	if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))
+	{
+		AtDate		d;
+
+		n = at_match_date(s, len, pos, &d);
+		if (n > 0 && !(c >= '0' && c <= '9' && alnum_at(s, len, pos + n)))
+		{
+			m->kind = AT_MK_DATE;
+			m->len = n;
+			m->date = d;
+			m->has_date = d.has_year && d.has_day;
+			return pos + n;
+		}
+	}
+	if (c >= '0' && c <= '9')
+	{
+		AtDate		t;
+
+		/* times of day and phone numbers are not figures */
+		if ((n = at_match_time(s, len, pos, &t)) > 0)
+		{
+			*skip = n;
+			return 0;
+		}
+		if (!sc->token_mode && (n = phone_run(s, len, pos)) > 0)
+		{
+			*skip = n;
+			return 0;
+		}
+		/* identifiers: COVID-19, SCP-173, A380 */
+		if (pos >= 2 && s[pos - 1] == '-' && ascii_alpha_at(s, len, pos - 2))
+		{
+			*skip = word_at(s, len, pos);
+			return 0;
+		}
+	}
+	if (c == '+' && !sc->token_mode && digit_at(s, len, pos + 1) && (n = phone_run(s, len, pos)) > 0)
+	{
+		*skip = n;
+		return 0;
+	}
+
+	/* a currency before the amount */
+	p = pos;
+	if (c == '$' || c >= 0xC2 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+	{
+		cur = match_currency(currency_prefixes, AT_LENGTHOF(currency_prefixes), s, len, pos, &e);
+		if (cur)
+		{
+			size_t		q = e + blank_len(s, len, e);
+
+			/* letters must be followed by a blank or the digits; "USD115" */
+			if (digit_at(s, len, q) || (q < len && s[q] == '.' && digit_at(s, len, q + 1)))
+				p = q;
+			else
+				cur = NULL;
+		}
+	}
+	if (cur == NULL && (c == '-' || (c == 0xE2 && pos + 2 < len && (unsigned char) s[pos + 1] == 0x88 &&
+										  (unsigned char) s[pos + 2] == 0x92)))
+	{
+		/* negative amounts: -5.3%, −2 */
+		size_t		q = pos + (c == '-' ? 1 : 3);
+
+		if (!digit_at(s, len, q) || (pos > 0 && !is_blank_byte(s[pos - 1]) && s[pos - 1] != '(' &&
+									  s[pos - 1] != '\n'))
+			return 0;
+		neg = true;
+		p = q;
+	}
+	else if (cur == NULL && (c == 'm' || c == 'M' || c == 'n' || c == 'N'))
+	{
+		size_t		wl = word_at(s, len, pos);
+
+		if (word_eq(s + pos, wl, "minus") || word_eq(s + pos, wl, "negative"))
+		{
+			size_t		q = pos + wl + blank_len(s, len, pos + wl);
+
+			if (q == pos + wl || !at_scan_number(s, len, q, 0, &num, NULL))
+				return 0;
+			neg = true;
+			p = q;
+		}
+	}
+	amount_start = p;
+	if (cur)
+		flags |= AT_NUMF_MONEY;
+	else
+	{
+		/* money context after the amount: "$5m", "5m yuan" decided below; default digits */
+		size_t		q = p;
+
+		while (digit_at(s, len, q) || s[q] == '.' || s[q] == ',')
+			q++;
+		if (q < len && s[q] == 'm' && !alnum_at(s, len, q + 1))
+		{
+			size_t		r = q + 1 + blank_len(s, len, q + 1);
+
+			if (r > q + 1 && match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, r, &e))
+				flags |= AT_NUMF_MONEY;
+		}
+	}
+	/* "the first three quarters" counts quarters */
+	if (!cur && ascii_alpha_at(s, len, p))
+	{
+		size_t		wl,
+					wb = word_before(s, p, &wl);
+
+		if (wl && word_in(s + wb, wl, period_count_before, AT_LENGTHOF(period_count_before)))
+			flags |= AT_NUMF_NO_SCALE;	/* and no fraction: handled below */
+	}
+	n = at_scan_number(s, len, p, flags, &num, &nskip);
+	if (n == 0)
+	{
+		*skip = nskip ? (p - pos) + nskip : 0;
+		return 0;
+	}
+	if ((flags & AT_NUMF_NO_SCALE) && num.fraction && num.spelled)
+	{
+		/* "the first three quarters": three, and the quarters are counted */
+		size_t		wl;
+		int			v = at_number_word_at(s, len, p, &wl);
+
+		if (v < 0)
+			return 0;
+		at_num_from_u64(&num.value, (uint64_t) v);
+		num.fraction = false;
+		n = wl;
+	}
+	num.value.neg = neg && num.value.ndig > 0;
+	e = p + n;
+
+	/* a spelled number must stand as a number: not "the one", not a lone "a" */
+	if (num.spelled && !num.has_scale)
+	{
+		size_t		wl,
+					wb = word_before(s, p, &wl);
+
+		if (word_eq(s + p, word_at(s, len, p), "one") &&
+			(wl && word_in(s + wb, wl, one_pronoun_before, AT_LENGTHOF(one_pronoun_before))))
+			return 0;
+		if (word_eq(s + p, word_at(s, len, p), "one") && ascii_alpha_at(s, len, e + 1) &&
+			(match_word(s, len, e + 1, "another", true) || match_word(s, len, e + 1, "day", true)))
+			return 0;
+	}
+	/* digits glued to letters or digits that are no unit: 24703L202, A380 */
+	if (!num.spelled && e < len && digit_at(s, len, e))
+	{
+		*skip = e - pos + word_at(s, len, e);
+		return 0;
+	}
+
+	/* range: "10-15%", "three to four", "2016-20", "$5-6 billion" */
+	if (!num.fraction)
+	{
+		size_t		r = scan_range(s, len, e, flags, &to, !num.spelled);
+
+		if (r && !to.fraction)
+		{
+			int64_t		a = small_int(&num.value),
+						b = small_int(&to.value);
+
+			/* 2016-20: a year range written short */
+			if (a >= 1800 && a <= 2100 && num.int_digits == 4 && !num.has_scale &&
+				to.int_digits == 2 && !to.has_scale && b >= 0 && b <= 99 &&
+				(a / 100) * 100 + b > a)
+			{
+				at_num_from_u64(&to.value, (uint64_t) ((a / 100) * 100 + b));
+				have_range = true;
+			}
+			else
+			{
+				/* "$5-6 billion": the first takes the second's scale */
+				if (to.has_scale && !num.has_scale)
+				{
+					AtNumber	bare;
+
+					if (at_scan_number(s, len, e + r - to.len, flags | AT_NUMF_NO_SCALE, &bare, NULL) &&
+						!bare.spelled == !num.spelled)
+					{
+						int			k = 0;
+						AtNum		t = bare.value;
+
+						while (k < 16 && at_num_cmp(&t, &to.value) < 0)
+						{
+							at_num_mul_pow10(&t, 1);
+							k++;
+						}
+						if (at_num_cmp(&t, &to.value) == 0)
+							at_num_mul_pow10(&num.value, k);
+					}
+				}
+				have_range = at_num_cmp(&num.value, &to.value) < 0 && !neg;
+			}
+			if (have_range)
+			{
+				/* not when "from 5 to 10": those are two figures of a change */
+				size_t		wl,
+							wb = word_before(s, amount_start, &wl);
+
+				if (wl && word_eq(s + wb, wl, "from"))
+					have_range = false;
+				else
+				{
+					m->has_range = true;
+					m->range_to = to.value;
+					e += r;
+					num.has_scale |= to.has_scale;
+				}
+			}
+		}
+	}
+	m->has_value = true;
+	m->value = num.value;
+
+	/* --- what the amount measures --- */
+	if (cur)
+	{
+		m->kind = AT_MK_MONEY;
+		memcpy(m->currency, cur->iso, strlen(cur->iso) + 1);
+		if ((unsigned char) cur->pattern[0] == 0xC2 && (unsigned char) cur->pattern[1] == 0xA5)
+			memcpy(m->currency, yen_or_yuan(s, len, pos), 4);
+		/* "$5 million dollars", "US$ 15 USD": swallow a repeated currency */
+		{
+			size_t		q = e + blank_len(s, len, e),
+						e2;
+
+			if (q > e && match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, q, &e2) &&
+				e2 > q && s[q] != '$' && !(match_word(s, len, q, "won", false)))
+				e = e2;
+		}
+		m->len = e - pos;
+		return e;
+	}
+	{
+		size_t		pe;
+		const PercentDef *pd = match_percent(s, len, e, &pe);
+
+		if (pd && !(e < len && s[e] == '-' ) && !(num.spelled && pd->pattern[0] == '%' && pe == e + 1 && false))
+		{
+			m->kind = pd->kind;
+			if (pd->shift)
+				at_num_mul_pow10(&m->value, -pd->shift);
+			if (pd->shift && m->has_range)
+				at_num_mul_pow10(&m->range_to, -pd->shift);
+			if (pd->shift)
+			{
+				m->unit = "basis points";
+				m->unit_len = strlen(m->unit);
+			}
+			/* "10%-15%": a range with the sign on both ends */
+			if (!m->has_range && !num.spelled)
+			{
+				size_t		r = scan_range(s, len, pe, 0, &to, true);
+				size_t		pe2;
+
+				if (r && match_percent(s, len, pe + r, &pe2) && at_num_cmp(&m->value, &to.value) < 0)
+				{
+					m->has_range = true;
+					m->range_to = to.value;
+					pe = pe2;
+				}
+			}
+			m->len = pe - pos;
+			return pe;
+		}
+	}
+	/* currency after the amount: "42.5 billion yuan", "1.5 billion-U.S.-dollar" */
+	{
+		size_t		q = e,
+					b = blank_len(s, len, e),
+					ce;
+		bool		hyphen = false;
+
+		if (b)
+			q = e + b;
+		else if (q < len && s[q] == '-' && alnum_at(s, len, q + 1))
+		{
+			q++;
+			hyphen = true;
+		}
+		if (q < len && (cur = match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, q, &ce)) != NULL)
+		{
+			bool		ok = true;
+
+			if ((cur->flags & P_SPACED) && b == 0)
+				ok = false;
+			if (cur->flags & P_POUND)
+			{
+				/* pounds of money with a scale or in a sterling context, else weight */
+				ok = num.has_scale;
+				for (size_t k = (pos > 300 ? pos - 300 : 0); !ok && k + 2 <= AT_MIN(len, pos + 300); k++)
+					if ((unsigned char) s[k] == 0xC2 && (unsigned char) s[k + 1] == 0xA3)
+						ok = true;
+			}
+			if (hyphen && (cur->flags & P_SPACED))
+				ok = false;
+			if (ok)
+			{
+				m->kind = AT_MK_MONEY;
+				memcpy(m->currency, cur->iso, strlen(cur->iso) + 1);
+				if (cur->shift)
+				{
+					at_num_mul_pow10(&m->value, -cur->shift);
+					if (m->has_range)
+						at_num_mul_pow10(&m->range_to, -cur->shift);
+				}
+				/* "3 dollars 50 cents", "15 dollars and 50" */
+				if (cur->shift == 0 && !num.has_scale && !num.decimal && ce < len)
+				{
+					size_t		r = ce + blank_len(s, len, ce),
+								r2;
+					AtNumber	cents;
+					const CurrencyDef *sub;
+
+					if (r > ce && match_word(s, len, r, "and", true))
+						r = r + 3 + blank_len(s, len, r + 3);
+					if (r > ce && (r2 = at_scan_number(s, len, r, AT_NUMF_NO_SCALE, &cents, NULL)) > 0 &&
+						!cents.decimal && small_int(&cents.value) > 0 && small_int(&cents.value) < 100)
+					{
+						size_t		r3 = r + r2 + blank_len(s, len, r + r2),
+									ce2 = 0;
+
+						sub = match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, r3, &ce2);
+						if (sub && sub->shift == 2 && r3 > r + r2)
+							ce = ce2;
+						else if (r + r2 == len || strchr(".,;!?)", s[r + r2]) != NULL)
+							ce = r + r2;
+						else
+							ce = 0;
+						if (ce)
+						{
+							at_num_mul_pow10(&cents.value, -2);
+							at_num_add(&m->value, &cents.value);
+						}
+						else
+							ce = match_word(s, len, q, cur->pattern, !(cur->flags & P_CASE));
+					}
+				}
+				m->len = ce - pos;
+				return ce;
+			}
+		}
+	}
+	/* a unit of measure: "3.2 billion tonnes", "75ml", "45-acre", "20 (kg)" */
+	{
+		size_t		q = e,
+					b = blank_len(s, len, e),
+					ue;
+		char		open = 0;
+		const UnitDef *u;
+
+		if (b)
+			q = e + b;
+		else if (q < len && s[q] == '-' && ascii_alpha_at(s, len, q + 1))
+			q++;
+		if (q < len && (s[q] == '(' || s[q] == '[' || s[q] == '{' || s[q] == '<'))
+		{
+			open = s[q];
+			q++;
+		}
+		if (q < len && (u = match_unit(s, len, q, q == e, &ue)) != NULL &&
+			!((u->flags & P_POUND) && num.has_scale))
+		{
+			const char *canon = u->canon;
+			size_t		ce;
+			const char *cu;
+
+			if (open)
+			{
+				char		close = open == '(' ? ')' : open == '[' ? ']' : open == '{' ? '}' : '>';
+
+				if (ue >= len || s[ue] != close)
+					goto not_unit;
+				ue++;
+			}
+			/* "m" alone after a blank: metres only before a non-letter */
+			if (strcmp(u->pattern, "m") == 0 && q != e && !num.spelled && ue < len && s[ue] == '.')
+				goto not_unit;
+			if (!open && (cu = compound_unit(s, len, canon, ue, &ce)) != NULL)
+			{
+				canon = cu;
+				ue = ce;
+			}
+			m->kind = AT_MK_QUANTITY;
+			m->unit = canon;
+			m->unit_len = strlen(canon);
+			m->len = ue - pos;
+			return ue;
+		}
+not_unit:;
+	}
+	/* ordinals: 13th Five-Year Plan, 2nd */
+	if (!num.spelled && !num.decimal && !num.grouped && e + 2 <= len &&
+		(word_eq(s + e, word_at(s, len, e), "th") || word_eq(s + e, word_at(s, len, e), "st") ||
+		 word_eq(s + e, word_at(s, len, e), "nd") || word_eq(s + e, word_at(s, len, e), "rd")))
+	{
+		size_t		oe = e + 2,
+					ns,
+					nl;
+
+		m->kind = AT_MK_ORDINAL;
+		m->has_range = false;
+		if (!sc->token_mode && (nl = noun_phrase(s, len, oe, &ns, true)) > 0)
+		{
+			m->unit = s + ns;
+			m->unit_len = nl;
+			oe = ns + nl;
+		}
+		m->len = oe - pos;
+		return oe;
+	}
+	/* glued letters that are no unit or scale: reject the whole word */
+	if (!num.spelled && alnum_at(s, len, e))
+	{
+		*skip = e - pos + word_at(s, len, e);
+		return 0;
+	}
+	/* years: "in 2018", "2016-20" */
+	{
+		int64_t		v = small_int(&num.value);
+
+		if (!num.spelled && !num.grouped && !num.decimal && !num.has_scale && !neg &&
+			num.int_digits == 4 && v >= 1800 && v <= 2100)
+		{
+			m->kind = AT_MK_YEAR;
+			m->len = e - pos;
+			return e;
+		}
+	}
+	/* ages: "Liu Jianping, 56, said" */
+	{
+		int64_t		v = small_int(&num.value);
+
+		if (!num.spelled && !num.decimal && v > 0 && v < 120 && pos >= 3 && s[pos - 1] == ' ' &&
+			s[pos - 2] == ',' && e < len && s[e] == ',' && !m->has_range)
+		{
+			size_t		wl,
+						wb = word_before(s, pos - 2, &wl);
+
+			if (wl && s[wb] >= 'A' && s[wb] <= 'Z' && !word_in(s + wb, wl, (const char *const[]) {"In", "By", "From", "Since", "On", "At"}, 6))
+			{
+				m->kind = AT_MK_QUANTITY;
+				m->unit = "years";
+				m->unit_len = 5;
+				m->len = e - pos;
+				return e;
+			}
+		}
+	}
+	/* counts, with the counted noun phrase */
+	m->kind = AT_MK_COUNT;
+	if (!sc->token_mode)
+	{
+		size_t		ns,
+					nl = noun_phrase(s, len, e, &ns, false);
+
+		if (nl)
+		{
+			m->unit = s + ns;
+			m->unit_len = nl;
+			e = ns + nl;
+		}
+	}
+	m->len = e - pos;
+	return e;
+}
+
+/* ---- context: qualifier and change -------------------------------------- */
+
+static void
+add_context(const char *s, size_t len, AtMetric *m)
+{
+	const char *which = NULL;
+	size_t		b,
+				p,
+				q;
+	int			steps = 0;
+
+	/* qualifier just before */
+	b = phrase_before(s, m->start, qualifiers, AT_LENGTHOF(qualifiers), &which);
+	if (b != SIZE_MAX)
+		m->qualifier = which;
+
+	if (m->kind != AT_MK_PERCENT && m->kind != AT_MK_PERCENTAGE_POINT &&
+		m->kind != AT_MK_MONEY && m->kind != AT_MK_COUNT && m->kind != AT_MK_QUANTITY)
+		return;
+
+	/* change before: walk back over filler words to a change word */
+	p = (b != SIZE_MAX) ? b : m->start;
+	while (steps++ < 6)
+	{
+		size_t		wl,
+					wb = word_before(s, p, &wl);
+
+		if (wl == 0)
+			break;
+		for (size_t i = 0; i < AT_LENGTHOF(change_words); i++)
+			if (word_eq(s + wb, wl, change_words[i].word))
+			{
+				m->change = change_words[i].up ? "increase" : "decrease";
+				break;
+			}
+		if (m->change)
+		{
+			/* "a year-on-year rise of 18.4%" */
+			size_t		w2l,
+						w2 = word_before(s, wb, &w2l);
+
+			if (w2l && word_in(s + w2, w2l, periods, AT_LENGTHOF(periods)))
+				m->period = "year-on-year";
+			break;
+		}
+		if (!word_in(s + wb, wl, change_fillers, AT_LENGTHOF(change_fillers)))
+			break;
+		if (word_eq(s + wb, wl, "year-on-year"))
+			m->period = "year-on-year";
+		p = wb;
+	}
+	if (!m->change)
+		m->period = NULL;
+
+	/* after: "18.4 percent year-on-year", "a 5 percent rise", "from a year earlier" */
+	q = m->start + m->len;
+	q += blank_len(s, len, q);
+	for (size_t i = 0; i < AT_LENGTHOF(periods); i++)
+	{
+		size_t		e = match_word(s, len, q, periods[i], true);
+
+		if (e)
+		{
+			m->period = periods[i][0] == 'y' ? "year-on-year" :
+				periods[i][0] == 'm' ? "month-on-month" :
+				periods[i][0] == 'q' ? "quarter-on-quarter" :
+				periods[i][0] == 'w' ? "week-on-week" : "day-on-day";
+			q = e + blank_len(s, len, e);
+			break;
+		}
+	}
+	if (m->period == NULL && q < len && s[q] == 'f')
+		for (size_t i = 0; i < AT_LENGTHOF(yoy_phrases); i++)
+			if (match_word(s, len, q, yoy_phrases[i], true))
+			{
+				m->period = "year-on-year";
+				break;
+			}
+	if (m->change == NULL && (m->kind == AT_MK_PERCENT || m->kind == AT_MK_PERCENTAGE_POINT))
+	{
+		size_t		wl = word_at(s, len, q);
+
+		for (size_t i = 0; i < AT_LENGTHOF(change_words); i++)
+			if (word_eq(s + q, wl, change_words[i].word) && wl > 3)
+			{
+				m->change = change_words[i].up ? "increase" : "decrease";
+				break;
+			}
+	}
+	if (m->change == NULL)
+		m->period = NULL;
+	if (m->change && m->value.neg)
+		m->change = "decrease";
+}
+
+/* ---- entry points ------------------------------------------------------- */
+
+/* Could a figure start at pos?  Cheap first-byte test */
+static inline bool
+may_start(const char *s, size_t len, size_t pos)
+{
+	unsigned char c = (unsigned char) s[pos];
+
+	if (c >= '0' && c <= '9')
+		return true;
+	if (c == '$' || c == '-' || c == '.' || c == '+' || c >= 0xC2)
+		return c != '.' || digit_at(s, len, pos + 1);
+	return at_is_ascii_alpha(c);
+}
+
+/* Words worth trying at a letter: spelled numbers, currency codes, months, minus */
+static bool
+letter_candidate(const char *s, size_t len, size_t pos)
+{
+	unsigned char c = (unsigned char) s[pos];
+	size_t		wl;
+
+	if (c >= 'A' && c <= 'Z')
+	{
+		/* months, codes (RMB 5, US$), and capitalised spelled numbers */
+		return true;
+	}
+	if (c == 'p')
+		return false;
+	wl = 0;
+	while (ascii_alpha_at(s, len, pos + wl))
+		wl++;
+	if (wl > 9)
+		return false;
+	switch (c)
+	{
+		case 'a':
+			return wl <= 2;
+		case 'e':
+		case 'f':
+		case 'h':
+		case 'm':
+		case 'n':
+		case 'o':
+		case 's':
+		case 't':
+		case 'z':
+		case 'c':
+		case 'u':
+		case 'd':
+			return true;
+		default:
+			return false;
+	}
+}
+
+void
+at_extract_metrics(const char *s, size_t len, AtVec *out)
+{
+	Scan		sc = {s, len, false};
+	AtVec		sentences;
+	size_t		pos = 0,
+				line_end = 0;
+	bool		line_chrome = false;
+	size_t		last_money_end = SIZE_MAX;
+	int			last_money_n = 0;
+	unsigned	iter = 0;
+
+	at_vec_init(&sentences, out->mem, sizeof(AtSpan));
+	at_split_sentences(s, len, &sentences);
+
+	while (pos < len)
+	{
+		AtMetric	m;
+		size_t		end,
+					skip;
+
+		if ((++iter & 0x3FF) == 0)
+			AT_CHECK_INTERRUPTS();
+		if (pos >= line_end)
+		{
+			const char *nl = memchr(s + pos, '\n', len - pos);
+
+			line_end = nl ? (size_t) (nl - s) + 1 : len;
+			line_chrome = chrome_line(s, pos, line_end);
+			if (line_chrome)
+			{
+				pos = line_end;
+				continue;
+			}
+		}
+		if (!may_start(s, len, pos) || (alnum_before(s, pos) && s[pos] != '$' &&
+										 (unsigned char) s[pos] < 0xC2))
+		{
+			pos++;
+			continue;
+		}
+		if (at_is_ascii_alpha((unsigned char) s[pos]) && !letter_candidate(s, len, pos))
+		{
+			pos += word_at(s, len, pos);
+			if (pos < len && !(alnum_at(s, len, pos)))
+				continue;
+			pos += pos < len ? 1 : 0;
+			continue;
+		}
+		end = try_at(&sc, pos, &m, &skip);
+		if (end == 0)
+		{
+			if (skip)
+				pos += skip;
+			else if ((unsigned char) s[pos] >= 0x80)
+				pos += (size_t) AT_MAX(1, at_utf8_seqlen((unsigned char) s[pos]));
+			else if (at_is_ascii_alpha((unsigned char) s[pos]))
+				pos += word_at(s, len, pos);
+			else
+				pos++;
+			continue;
+		}
+		/* "percent of 10" and the like are not read; a lone "a" never */
+		add_context(s, len, &m);
+		{
+			long		si = at_sentence_of(&sentences, m.start);
+
+			m.sentence = si >= 0 ? (int) si + 1 : 0;
+		}
+		/* "2 trillion yuan ($275.8 billion)" */
+		if (m.kind == AT_MK_MONEY)
+		{
+			if (last_money_end != SIZE_MAX)
+			{
+				size_t		q = last_money_end + blank_len(s, len, last_money_end);
+
+				if (q < len && s[q] == '(')
+				{
+					size_t		r = q + 1 + blank_len(s, len, q + 1);
+					const char *w;
+
+					if (r < m.start && phrase_before(s, m.start, qualifiers, AT_LENGTHOF(qualifiers), &w) == r)
+						r = m.start;
+					if (r == m.start)
+						m.equivalent_of = last_money_n;
+				}
+			}
+			last_money_end = m.start + m.len;
+			last_money_n = (int) out->len + 1;
+		}
+		*(AtMetric *) at_vec_push(out) = m;
+		pos = end;
+	}
+	at_free(out->mem, sentences.data);
+}
+
+bool
+at_metric_token_may_start(const char *s, size_t len, size_t pos)
+{
+	unsigned char c;
+
+	if (pos >= len)
+		return false;
+	c = (unsigned char) s[pos];
+	if (c >= '0' && c <= '9')
+		return true;
+	if (c == '$' || c >= 0xC2)
+		return true;
+	if (c == '-' || c == '.')
+		return digit_at(s, len, pos + 1);
+	if (c >= 'A' && c <= 'Z')
+		return true;
+	return c >= 'a' && c <= 'z' && letter_candidate(s, len, pos);
+}
+
+size_t
+at_metric_token_at(const char *s, size_t len, size_t pos, AtMetricToken *out)
+{
+	Scan		sc = {s, len, true};
+	AtMetric	m;
+	size_t		end,
+				skip;
+	char		buf[AT_NUM_STRLEN];
+	size_t		l;
+
+	out->kind = AT_MTOK_NONE;
+	out->len = 0;
+	out->lexeme_len = 0;
+	out->lexeme[0] = '\0';
+	if (!at_metric_token_may_start(s, len, pos))
+		return 0;
+	end = try_at(&sc, pos, &m, &skip);
+	if (end == 0)
+		return 0;
+	switch (m.kind)
+	{
+		case AT_MK_MONEY:
+			{
+				const char *iso = m.currency[0] ? m.currency : "XXX";
+
+				for (int i = 0; i < 3; i++)
+					out->lexeme[i] = lower(iso[i]);
+				out->lexeme[3] = ':';
+				l = at_num_format(&m.value, buf);
+				memcpy(out->lexeme + 4, buf, l + 1);
+				out->lexeme_len = 4 + l;
+				out->kind = AT_MTOK_MONEY;
+				break;
+			}
+		case AT_MK_PERCENT:
+		case AT_MK_PERCENTAGE_POINT:
+			{
+				const char *pre = m.kind == AT_MK_PERCENT ? "pct:" : "pp:";
+				size_t		pl = strlen(pre);
+
+				memcpy(out->lexeme, pre, pl);
+				l = at_num_format(&m.value, buf);
+				memcpy(out->lexeme + pl, buf, l + 1);
+				out->lexeme_len = pl + l;
+				out->kind = m.kind == AT_MK_PERCENT ? AT_MTOK_PERCENT : AT_MTOK_PERCENTAGE_POINT;
+				break;
+			}
+		case AT_MK_DATE:
+			if (!m.date.has_year || m.date.year < 1 || m.date.year > 9999)
+				return 0;
+			if (m.has_date)
+				l = (size_t) snprintf(out->lexeme, AT_MTOK_LEXEME_MAX, "%04d-%02d-%02d",
+									  m.date.year, m.date.month, m.date.day);
+			else if (m.date.month)
+				l = (size_t) snprintf(out->lexeme, AT_MTOK_LEXEME_MAX, "%04d-%02d",
+									  m.date.year, m.date.month);
+			else
+				return 0;
+			out->lexeme_len = l;
+			out->kind = AT_MTOK_DATE;
+			break;
+		default:
+			return 0;
+	}
+	out->len = end - pos;
+	return out->len;
+}

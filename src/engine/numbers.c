@@ -1,0 +1,1293 @@
+/*
+ * numbers.c: exact decimal values and the numeral scanners (see numbers.h).
+ *
+ * Arithmetic works on short arrays of decimal digits: the values of news
+ * text have a handful of digits, so schoolbook loops are both simple and
+ * fast, and every result is exact (fractions aside) with explicit limits
+ * instead of overflow.
+ */
+#include "numbers.h"
+#include "utf8.h"
+
+#include <string.h>
+
+#define WORK_DIGITS 160			/* scratch size, > MAXINT - MINEXP + slack */
+
+/* ---- exact decimals ----------------------------------------------------- */
+
+void
+at_num_zero(AtNum *n)
+{
+	n->neg = false;
+	n->ndig = 0;
+	n->exp = 0;
+}
+
+/*
+ * Store digit values d[0..nd) (0..9, most significant first) times 10^exp,
+ * stripping leading and trailing zeros and checking the limits.
+ */
+static bool
+num_store(AtNum *n, const uint8_t *d, int nd, int exp, bool neg)
+{
+	int			i = 0;
+
+	while (i < nd && d[i] == 0)
+		i++;
+	while (nd > i && d[nd - 1] == 0)
+	{
+		nd--;
+		exp++;
+	}
+	if (nd == i)
+	{
+		at_num_zero(n);
+		return true;
+	}
+	if (nd - i > AT_NUM_MAXDIG || exp < AT_NUM_MINEXP || (nd - i) + exp > AT_NUM_MAXINT)
+		return false;
+	n->neg = neg;
+	n->ndig = (uint8_t) (nd - i);
+	n->exp = (int16_t) exp;
+	for (int k = 0; k < n->ndig; k++)
+		n->dig[k] = (char) ('0' + d[i + k]);
+	return true;
+}
+
+void
+at_num_from_u64(AtNum *n, uint64_t v)
+{
+	uint8_t		d[20];
+	int			nd = 0;
+
+	do
+	{
+		d[19 - nd++] = (uint8_t) (v % 10);
+		v /= 10;
+	} while (v);
+	(void) num_store(n, d + 20 - nd, nd, 0, false);
+}
+
+bool
+at_num_from_digits(AtNum *n, const char *intpart, size_t nint,
+				   const char *frac, size_t nfrac)
+{
+	uint8_t		d[WORK_DIGITS];
+	int			nd = 0;
+
+	while (nint > 0 && *intpart == '0')
+	{
+		intpart++;
+		nint--;
+	}
+	while (nfrac > 0 && frac[nfrac - 1] == '0')
+		nfrac--;
+	if (nint > AT_NUM_MAXINT || nfrac > (size_t) -AT_NUM_MINEXP)
+		return false;
+	for (size_t i = 0; i < nint; i++)
+		d[nd++] = (uint8_t) (intpart[i] - '0');
+	for (size_t i = 0; i < nfrac; i++)
+		d[nd++] = (uint8_t) (frac[i] - '0');
+	return num_store(n, d, nd, -(int) nfrac, false);
+}
+
+bool
+at_num_mul_pow10(AtNum *n, int k)
+{
+	int			exp;
+
+	if (n->ndig == 0)
+		return true;
+	if (k > 1000 || k < -1000)
+		return false;
+	exp = n->exp + k;
+	if (exp < AT_NUM_MINEXP || n->ndig + exp > AT_NUM_MAXINT)
+		return false;
+	n->exp = (int16_t) exp;
+	return true;
+}
+
+bool
+at_num_mul_u32(AtNum *n, uint32_t m)
+{
+	uint8_t		d[AT_NUM_MAXDIG + 12];
+	int			nd = AT_NUM_MAXDIG + 12;
+	uint64_t	carry = 0;
+	int			pos = nd;
+
+	for (int i = n->ndig - 1; i >= 0; i--)
+	{
+		uint64_t	t = (uint64_t) (n->dig[i] - '0') * m + carry;
+
+		d[--pos] = (uint8_t) (t % 10);
+		carry = t / 10;
+	}
+	while (carry)
+	{
+		d[--pos] = (uint8_t) (carry % 10);
+		carry /= 10;
+	}
+	return num_store(n, d + pos, nd - pos, n->exp, n->neg);
+}
+
+bool
+at_num_div_u32(AtNum *n, uint32_t dv)
+{
+	uint8_t		q[WORK_DIGITS];
+	int			nq = 0,
+				sig = 0;
+	uint64_t	rem = 0;
+	int			exp = n->exp;
+
+	if (dv == 0)
+		return false;
+	for (int i = 0; i < n->ndig; i++)
+	{
+		rem = rem * 10 + (uint64_t) (n->dig[i] - '0');
+		q[nq] = (uint8_t) (rem / dv);
+		rem %= dv;
+		if (q[nq] || sig)
+			sig++;
+		nq++;
+	}
+	/* continue below the last digit until exact or precise enough */
+	while (rem && sig < AT_NUM_FRAC_DIGITS + 1 && nq < WORK_DIGITS - 1)
+	{
+		rem *= 10;
+		q[nq] = (uint8_t) (rem / dv);
+		rem %= dv;
+		if (q[nq] || sig)
+			sig++;
+		nq++;
+		exp--;
+	}
+	if (rem || sig > AT_NUM_FRAC_DIGITS)
+	{
+		/* inexact: round half up to AT_NUM_FRAC_DIGITS significant digits */
+		int			first = 0,
+					keep;
+
+		while (first < nq && q[first] == 0)
+			first++;
+		keep = first + AT_NUM_FRAC_DIGITS;
+		if (keep < nq)
+		{
+			bool		up = q[keep] >= 5;
+
+			exp += nq - keep;
+			nq = keep;
+			for (int i = nq - 1; up && i >= 0; i--)
+			{
+				if (q[i] == 9)
+					q[i] = 0;
+				else
+				{
+					q[i]++;
+					up = false;
+				}
+			}
+			if (up)
+			{
+				memmove(q + 1, q, nq);
+				q[0] = 1;
+				nq++;
+			}
+		}
+	}
+	return num_store(n, q, nq, exp, n->neg);
+}
+
+bool
+at_num_add(AtNum *n, const AtNum *b)
+{
+	uint8_t		d[WORK_DIGITS];
+	int			e,
+				la,
+				lb,
+				nd;
+
+	if (b->ndig == 0)
+		return true;
+	if (n->ndig == 0)
+	{
+		*n = *b;
+		return true;
+	}
+	e = AT_MIN(n->exp, b->exp);
+	la = n->ndig + (n->exp - e);
+	lb = b->ndig + (b->exp - e);
+	nd = AT_MAX(la, lb) + 1;
+	if (nd > WORK_DIGITS)
+		return false;
+	memset(d, 0, nd);
+	/* right-align both, the last digit of each at its exponent */
+	for (int i = 0; i < n->ndig; i++)
+		d[nd - la + i] += (uint8_t) (n->dig[i] - '0');
+	for (int i = 0; i < b->ndig; i++)
+		d[nd - lb + i] += (uint8_t) (b->dig[i] - '0');
+	for (int i = nd - 1; i > 0; i--)
+	{
+		if (d[i] >= 10)
+		{
+			d[i] -= 10;
+			d[i - 1]++;
+		}
+	}
+	return num_store(n, d, nd, e, n->neg);
+}
+
+int
+at_num_cmp(const AtNum *a, const AtNum *b)
+{
+	int			sa = a->ndig == 0 ? 0 : (a->neg ? -1 : 1);
+	int			sb = b->ndig == 0 ? 0 : (b->neg ? -1 : 1);
+	int			ma,
+				mb,
+				r = 0;
+
+	if (sa != sb)
+		return sa < sb ? -1 : 1;
+	if (sa == 0)
+		return 0;
+	ma = a->ndig + a->exp;		/* magnitude: digits before the point */
+	mb = b->ndig + b->exp;
+	if (ma != mb)
+		r = ma < mb ? -1 : 1;
+	else
+	{
+		for (int i = 0; i < AT_MAX(a->ndig, b->ndig) && r == 0; i++)
+		{
+			char		ca = i < a->ndig ? a->dig[i] : '0';
+			char		cb = i < b->ndig ? b->dig[i] : '0';
+
+			if (ca != cb)
+				r = ca < cb ? -1 : 1;
+		}
+	}
+	return sa < 0 ? -r : r;
+}
+
+bool
+at_num_is_integer(const AtNum *n)
+{
+	return n->exp >= 0;
+}
+
+bool
+at_num_to_i64(const AtNum *n, int64_t *out)
+{
+	int64_t		v = 0;
+
+	if (n->exp < 0 || n->ndig + n->exp > 18)
+		return false;
+	for (int i = 0; i < n->ndig; i++)
+		v = v * 10 + (n->dig[i] - '0');
+	for (int i = 0; i < n->exp; i++)
+		v *= 10;
+	*out = n->neg ? -v : v;
+	return true;
+}
+
+size_t
+at_num_format(const AtNum *n, char *buf)
+{
+	char	   *p = buf;
+	int			point;
+
+	if (n->ndig == 0)
+	{
+		strcpy(buf, "0");
+		return 1;
+	}
+	if (n->neg)
+		*p++ = '-';
+	point = n->ndig + n->exp;	/* digits before the decimal point */
+	if (n->exp >= 0)
+	{
+		memcpy(p, n->dig, n->ndig);
+		p += n->ndig;
+		memset(p, '0', n->exp);
+		p += n->exp;
+	}
+	else if (point <= 0)
+	{
+		*p++ = '0';
+		*p++ = '.';
+		memset(p, '0', -point);
+		p += -point;
+		memcpy(p, n->dig, n->ndig);
+		p += n->ndig;
+	}
+	else
+	{
+		memcpy(p, n->dig, point);
+		p += point;
+		*p++ = '.';
+		memcpy(p, n->dig + point, n->ndig - point);
+		p += n->ndig - point;
+	}
+	*p = '\0';
+	return (size_t) (p - buf);
+}
+
+/* ---- word tables -------------------------------------------------------- */
+
+typedef enum WordType
+{
+	W_UNIT,						/* zero .. nine */
+	W_TEEN,						/* ten .. nineteen */
+	W_TENS,						/* twenty .. ninety */
+	W_HUNDRED,
+	W_SCALE,					/* thousand, million, ... (value = power of ten) */
+	W_DOZEN
+} WordType;
+
+typedef struct NumberWord
+{
+	const char *word;
+	WordType	type;
+	int			value;
+} NumberWord;
+
+static const NumberWord number_words[] = {
+	{"zero", W_UNIT, 0}, {"nought", W_UNIT, 0}, {"naught", W_UNIT, 0},
+	{"one", W_UNIT, 1}, {"two", W_UNIT, 2}, {"three", W_UNIT, 3},
+	{"four", W_UNIT, 4}, {"five", W_UNIT, 5}, {"six", W_UNIT, 6},
+	{"seven", W_UNIT, 7}, {"eight", W_UNIT, 8}, {"nine", W_UNIT, 9},
+	{"ten", W_TEEN, 10}, {"eleven", W_TEEN, 11}, {"twelve", W_TEEN, 12},
+	{"thirteen", W_TEEN, 13}, {"fourteen", W_TEEN, 14}, {"fifteen", W_TEEN, 15},
+	{"sixteen", W_TEEN, 16}, {"seventeen", W_TEEN, 17}, {"eighteen", W_TEEN, 18},
+	{"nineteen", W_TEEN, 19},
+	{"twenty", W_TENS, 20}, {"thirty", W_TENS, 30}, {"forty", W_TENS, 40},
+	{"fifty", W_TENS, 50}, {"sixty", W_TENS, 60}, {"seventy", W_TENS, 70},
+	{"eighty", W_TENS, 80}, {"ninety", W_TENS, 90},
+	{"hundred", W_HUNDRED, 100},
+	{"thousand", W_SCALE, 3}, {"million", W_SCALE, 6}, {"billion", W_SCALE, 9},
+	{"trillion", W_SCALE, 12},
+	{"dozen", W_DOZEN, 12}, {"dozens", W_DOZEN, 12},
+	{"dzs", W_DOZEN, 12}, {"dozs", W_DOZEN, 12},
+};
+
+/* Denominators of spelled fractions: "two thirds", "a half" */
+typedef struct FractionWord
+{
+	const char *word;
+	int			den;
+} FractionWord;
+
+static const FractionWord fraction_words[] = {
+	{"half", 2}, {"halves", 2}, {"third", 3}, {"thirds", 3},
+	{"quarter", 4}, {"quarters", 4}, {"fourth", 4}, {"fourths", 4},
+	{"fifth", 5}, {"fifths", 5}, {"sixth", 6}, {"sixths", 6},
+	{"seventh", 7}, {"sevenths", 7}, {"eighth", 8}, {"eighths", 8},
+	{"ninth", 9}, {"ninths", 9}, {"tenth", 10}, {"tenths", 10},
+	{"hundredth", 100}, {"hundredths", 100}, {"thousandth", 1000},
+	{"thousandths", 1000},
+};
+
+/* Scale words and abbreviations after a numeral */
+typedef struct ScaleWord
+{
+	const char *word;			/* compared case-sensitively when exact_case */
+	int			pow10;
+	bool		exact_case;
+	bool		attached_only;	/* only right after the digits: 10k, 1.2b */
+	bool		money_only;		/* only in money context (5m = 5 million) */
+	bool		spaced_ok;		/* may follow after a space */
+} ScaleWord;
+
+static const ScaleWord scale_words[] = {
+	{"hundred", 2, false, false, false, true},
+	{"thousand", 3, false, false, false, true},
+	{"million", 6, false, false, false, true},
+	{"billion", 9, false, false, false, true},
+	{"trillion", 12, false, false, false, true},
+	{"lakh", 5, false, false, false, true},
+	{"crore", 7, false, false, false, true},
+	{"bn", 9, false, false, false, true},
+	{"bln", 9, false, false, false, true},
+	{"tln", 12, false, false, false, true},
+	{"trn", 12, false, false, false, true},
+	{"mln", 6, false, false, false, true},
+	{"mn", 6, false, false, false, true},
+	{"mil", 6, false, true, false, false},
+	{"MM", 6, true, true, false, false},
+	{"k", 3, false, false, false, true},
+	{"K", 3, true, true, false, false},
+	{"M", 6, true, false, false, true},
+	{"b", 9, true, true, false, false},
+	{"B", 9, true, true, true, false},
+	{"m", 6, true, true, true, false},
+};
+
+/* ---- character helpers -------------------------------------------------- */
+
+static inline bool
+digit_at(const char *s, size_t len, size_t pos)
+{
+	return pos < len && s[pos] >= '0' && s[pos] <= '9';
+}
+
+static inline bool
+alpha_at(const char *s, size_t len, size_t pos)
+{
+	return pos < len && at_is_ascii_alpha((unsigned char) s[pos]);
+}
+
+/* A letter (any script) or digit at pos */
+static bool
+alnum_at(const char *s, size_t len, size_t pos)
+{
+	uint32_t	cp;
+
+	if (pos >= len)
+		return false;
+	if ((unsigned char) s[pos] < 0x80)
+		return at_is_ascii_alpha((unsigned char) s[pos]) || digit_at(s, len, pos);
+	at_utf8_decode(s + pos, len - pos, &cp);
+	return at_cp_is_alpha(cp);
+}
+
+/* Length of an ASCII letter run at pos */
+static size_t
+word_len(const char *s, size_t len, size_t pos)
+{
+	size_t		p = pos;
+
+	while (p < len && at_is_ascii_alpha((unsigned char) s[p]))
+		p++;
+	return p - pos;
+}
+
+static bool
+word_is(const char *s, size_t wl, const char *w)
+{
+	size_t		n = strlen(w);
+
+	if (n != wl)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if ((s[i] | 0x20) != w[i])
+			return false;
+	return true;
+}
+
+/* Spaces between the words of a number: ASCII blanks and no-break spaces */
+static size_t
+skip_blanks(const char *s, size_t len, size_t pos)
+{
+	while (pos < len)
+	{
+		if (s[pos] == ' ' || s[pos] == '\t')
+			pos++;
+		else if (pos + 1 < len && (unsigned char) s[pos] == 0xC2 && (unsigned char) s[pos + 1] == 0xA0)
+			pos += 2;
+		else
+			break;
+	}
+	return pos;
+}
+
+/* A digit-group separator other than the comma: thin, narrow, figure, no-break space */
+static size_t
+space_sep_at(const char *s, size_t len, size_t pos)
+{
+	const unsigned char *u = (const unsigned char *) s + pos;
+
+	if (pos >= len)
+		return 0;
+	if (u[0] == ' ')
+		return 1;
+	if (pos + 1 < len && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2;
+	if (pos + 2 < len && u[0] == 0xE2 && u[1] == 0x80 &&
+		(u[2] == 0xAF || u[2] == 0x89 || u[2] == 0x87))
+		return 3;
+	return 0;
+}
+
+/* Exactly n digits at pos, not followed by another digit */
+static bool
+exact_digits(const char *s, size_t len, size_t pos, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!digit_at(s, len, pos + i))
+			return false;
+	return !digit_at(s, len, pos + n);
+}
+
+/* Vulgar fraction characters */
+typedef struct VulgarFraction
+{
+	uint32_t	cp;
+	int			num,
+				den;
+} VulgarFraction;
+
+static const VulgarFraction vulgar_fractions[] = {
+	{0x00BD, 1, 2}, {0x00BC, 1, 4}, {0x00BE, 3, 4}, {0x2153, 1, 3},
+	{0x2154, 2, 3}, {0x2155, 1, 5}, {0x2156, 2, 5}, {0x2157, 3, 5},
+	{0x2158, 4, 5}, {0x2159, 1, 6}, {0x215A, 5, 6}, {0x215B, 1, 8},
+	{0x215C, 3, 8}, {0x215D, 5, 8}, {0x215E, 7, 8}, {0x2150, 1, 7},
+	{0x2151, 1, 9}, {0x2152, 1, 10},
+};
+
+static int
+vulgar_at(const char *s, size_t len, size_t pos, AtNum *val)
+{
+	uint32_t	cp;
+	int			n;
+
+	if (pos >= len || (unsigned char) s[pos] < 0xC2)
+		return 0;
+	n = at_utf8_decode(s + pos, len - pos, &cp);
+	for (size_t i = 0; i < AT_LENGTHOF(vulgar_fractions); i++)
+	{
+		if (vulgar_fractions[i].cp == cp)
+		{
+			at_num_from_u64(val, (uint64_t) vulgar_fractions[i].num);
+			at_num_div_u32(val, (uint32_t) vulgar_fractions[i].den);
+			return n;
+		}
+	}
+	return 0;
+}
+
+/* ---- digit numerals ----------------------------------------------------- */
+
+/* Steps over a malformed run of digits and separators */
+static size_t
+malformed_run(const char *s, size_t len, size_t pos)
+{
+	size_t		p = pos;
+
+	while (p < len && (digit_at(s, len, p) ||
+					   ((s[p] == '.' || s[p] == ',') && digit_at(s, len, p + 1))))
+	{
+		p++;
+		if ((p & 0xFFF) == 0)
+			AT_CHECK_INTERRUPTS();
+	}
+	return p - pos;
+}
+
+#define MAX_RAW_DIGITS 400		/* longer digit runs are not figures */
+
+static size_t
+scan_numeral(const char *s, size_t len, size_t pos, AtNumber *out, size_t *skip)
+{
+	char		ip[MAX_RAW_DIGITS + 1],
+				fp[MAX_RAW_DIGITS + 1];
+	size_t		ni = 0,
+				nf = 0,
+				p = pos,
+				run;
+	AtNum		frac;
+
+	memset(out, 0, sizeof(*out));
+	/* vulgar fraction alone: ½ */
+	run = vulgar_at(s, len, p, &out->value);
+	if (run)
+	{
+		out->fraction = true;
+		out->len = out->numeral_len = run;
+		return run;
+	}
+	while (digit_at(s, len, p))
+		p++;
+	run = p - pos;
+	if (run > MAX_RAW_DIGITS)
+	{
+		*skip = malformed_run(s, len, pos);
+		return 0;
+	}
+	memcpy(ip, s + pos, run);
+	ni = run;
+	/* thousands separators, only after a first group of 1..3 digits */
+	if (run >= 1 && run <= 3 && p < len)
+	{
+		if (s[p] == ',' && exact_digits(s, len, p + 1, 3))
+		{
+			while (p < len && s[p] == ',' && exact_digits(s, len, p + 1, 3) && ni + 3 <= MAX_RAW_DIGITS)
+			{
+				memcpy(ip + ni, s + p + 1, 3);
+				ni += 3;
+				p += 4;
+			}
+			out->grouped = true;
+		}
+		else if (run <= 2 && s[p] == ',' && exact_digits(s, len, p + 1, 2))
+		{
+			/* Indian grouping: 12,34,567 */
+			size_t		q = p;
+			size_t		n2 = 0;
+
+			while (q < len && s[q] == ',' && exact_digits(s, len, q + 1, 2))
+			{
+				q += 3;
+				n2++;
+			}
+			if (n2 <= 10 && q < len && s[q] == ',' && exact_digits(s, len, q + 1, 3))
+			{
+				for (size_t r = p; r < q + 4; r++)
+					if (digit_at(s, len, r))
+						ip[ni++] = s[r];
+				p = q + 4;
+				out->grouped = true;
+			}
+		}
+		else
+		{
+			size_t		w = space_sep_at(s, len, p);
+
+			if (w && exact_digits(s, len, p + w, 3))
+			{
+				size_t		w0 = w;
+
+				while (p < len && (w = space_sep_at(s, len, p)) == w0 &&
+					   exact_digits(s, len, p + w, 3) && ni + 3 <= MAX_RAW_DIGITS)
+				{
+					memcpy(ip + ni, s + p + w, 3);
+					ni += 3;
+					p += w + 3;
+				}
+				out->grouped = true;
+			}
+		}
+	}
+	/* decimals */
+	if (p < len && s[p] == '.' && digit_at(s, len, p + 1))
+	{
+		size_t		f0 = p + 1;
+
+		p = f0;
+		while (digit_at(s, len, p))
+			p++;
+		if (p - f0 > MAX_RAW_DIGITS ||
+			(p < len && (s[p] == '.' || s[p] == ',') && digit_at(s, len, p + 1) && !out->grouped && s[p] == '.'))
+		{
+			/* 99.02.7, 192.168.1.2: not a figure */
+			*skip = malformed_run(s, len, pos);
+			return 0;
+		}
+		memcpy(fp, s + f0, p - f0);
+		nf = p - f0;
+		out->decimal = true;
+	}
+	if (ni == 0 && nf == 0)
+		return 0;
+	if (!at_num_from_digits(&out->value, ip, ni, fp, nf))
+	{
+		*skip = malformed_run(s, len, pos);
+		return 0;
+	}
+	out->int_digits = (int) ni;
+	/* exponent: 1.3e6, 12.32e+14 */
+	if (!out->grouped && p + 1 < len && (s[p] == 'e' || s[p] == 'E'))
+	{
+		size_t		q = p + 1;
+		bool		eneg = false;
+		int			e = 0,
+					ne = 0;
+
+		if (s[q] == '+' || s[q] == '-')
+			eneg = s[q++] == '-';
+		while (digit_at(s, len, q) && ne < 6)
+		{
+			e = e * 10 + (s[q++] - '0');
+			ne++;
+		}
+		if (ne > 0 && !alnum_at(s, len, q))
+		{
+			if (ne > 3 || !at_num_mul_pow10(&out->value, eneg ? -e : e))
+			{
+				*skip = q - pos;	/* 1e999: too large, not a figure */
+				return 0;
+			}
+			p = q;
+		}
+	}
+	/* fractions: 3/4, 2 1/4, 2½ */
+	if (!out->grouped && !out->decimal && run <= 3)
+	{
+		size_t		q = p;
+		size_t		w = space_sep_at(s, len, q);
+		size_t		vl;
+
+		if ((vl = vulgar_at(s, len, q, &frac)) != 0)
+		{
+			at_num_add(&out->value, &frac);
+			out->fraction = true;
+			p = q + vl;
+		}
+		else if (q < len && s[q] == '/' && digit_at(s, len, q + 1))
+		{
+			/* a/b with a < b: a proper fraction, not 24/7 or a date */
+			size_t		r = q + 1;
+			uint32_t	den = 0;
+			int64_t		num;
+
+			while (digit_at(s, len, r) && r - q <= 4)
+				den = den * 10 + (uint32_t) (s[r++] - '0');
+			if (!digit_at(s, len, r) && !(r < len && s[r] == '/') &&
+				at_num_to_i64(&out->value, &num) && num > 0 && (uint64_t) num < den && den <= 1000)
+			{
+				at_num_div_u32(&out->value, den);
+				out->fraction = true;
+				p = r;
+			}
+		}
+		else if (w == 1 && digit_at(s, len, q + 1))
+		{
+			/* mixed number: 10 1/2 */
+			size_t		r = q + 1;
+			uint32_t	a = 0,
+						b = 0;
+
+			while (digit_at(s, len, r) && r - q <= 3)
+				a = a * 10 + (uint32_t) (s[r++] - '0');
+			if (r < len && s[r] == '/' && digit_at(s, len, r + 1))
+			{
+				r++;
+				while (digit_at(s, len, r) && b < 1000)
+					b = b * 10 + (uint32_t) (s[r++] - '0');
+				if (!digit_at(s, len, r) && !(r < len && s[r] == '/') && a > 0 && a < b)
+				{
+					at_num_from_u64(&frac, a);
+					at_num_div_u32(&frac, b);
+					at_num_add(&out->value, &frac);
+					out->fraction = true;
+					p = r;
+				}
+			}
+		}
+	}
+	out->len = out->numeral_len = p - pos;
+	return p - pos;
+}
+
+/* ---- spelled-out numbers ------------------------------------------------ */
+
+static const NumberWord *
+number_word(const char *s, size_t len, size_t pos, size_t *wl)
+{
+	*wl = word_len(s, len, pos);
+	if (*wl < 3 || *wl > 9)
+		return NULL;
+	for (size_t i = 0; i < AT_LENGTHOF(number_words); i++)
+		if (word_is(s + pos, *wl, number_words[i].word))
+			return &number_words[i];
+	return NULL;
+}
+
+int
+at_number_word_at(const char *s, size_t len, size_t pos, size_t *wlen)
+{
+	const NumberWord *w = number_word(s, len, pos, wlen);
+
+	if (w == NULL || w->type == W_SCALE || w->type == W_DOZEN)
+		return -1;
+	return w->value;
+}
+
+static int
+fraction_word(const char *s, size_t len, size_t pos, size_t *wl)
+{
+	*wl = word_len(s, len, pos);
+	for (size_t i = 0; i < AT_LENGTHOF(fraction_words); i++)
+		if (word_is(s + pos, *wl, fraction_words[i].word))
+			return fraction_words[i].den;
+	return 0;
+}
+
+/* Position of the next word after a separator of spelled numbers (blank or hyphen) */
+static size_t
+next_word(const char *s, size_t len, size_t pos)
+{
+	size_t		p = skip_blanks(s, len, pos);
+
+	if (p < len && s[p] == '-')
+		p = skip_blanks(s, len, p + 1);
+	return p;
+}
+
+/* "a"/"an" at pos as a word */
+static bool
+article_at(const char *s, size_t len, size_t pos, size_t *wl)
+{
+	*wl = word_len(s, len, pos);
+	return word_is(s + pos, *wl, "a") || word_is(s + pos, *wl, "an");
+}
+
+/*
+ * The integer part of a spelled number: "twenty-one trillion and three
+ * hundred", "a dozen".  Returns the bytes consumed (0 if none) and the value.
+ */
+static size_t
+scan_spelled_integer(const char *s, size_t len, size_t pos, uint64_t *value,
+					 WordType *last_out, bool *single, uint64_t *tail_out, bool *tail_after_and)
+{
+	uint64_t	total = 0,
+				group = 0;
+	int			last = -1;		/* WordType of the last word, -1 none, -2 "a", -3 "and" */
+	int			last_scale = 100;
+	size_t		p = pos,
+				end = 0,
+				wl;
+	int			nwords = 0;
+	uint64_t	committed = 0;
+	uint64_t	tail = 0,
+				committed_tail = 0;
+	bool		after_and = false,
+				committed_after_and = false;
+	int			committed_last = -1;
+
+	if (article_at(s, len, p, &wl))
+	{
+		size_t		q = next_word(s, len, p + wl);
+		const NumberWord *w = number_word(s, len, q, &wl);
+
+		if (w == NULL || (w->type != W_HUNDRED && w->type != W_SCALE && w->type != W_DOZEN))
+			return 0;
+		group = 1;
+		last = -2;
+		p = q;
+	}
+	for (;;)
+	{
+		const NumberWord *w = number_word(s, len, p, &wl);
+		bool		ok = false;
+
+		if (w == NULL)
+		{
+			/* "and" between a hundred/scale and what follows */
+			if ((last == W_HUNDRED || last == W_SCALE) && word_is(s + p, wl, "and"))
+			{
+				size_t		q = skip_blanks(s, len, p + wl);
+				const NumberWord *n2 = number_word(s, len, q, &wl);
+
+				if (q > p + 3 && n2 && (n2->type == W_UNIT || n2->type == W_TEEN || n2->type == W_TENS) &&
+					n2->value != 0)
+				{
+					last = -3;
+					p = q;
+					continue;
+				}
+			}
+			break;
+		}
+		switch (w->type)
+		{
+			case W_UNIT:
+				if (w->value == 0)
+					ok = last == -1;
+				else
+					ok = last == -1 || last == W_TENS || last == W_HUNDRED || last == W_SCALE || last == -3;
+				if (ok)
+				{
+					after_and = last == -3;
+					if (last != W_TENS)
+						tail = 0;
+					group += (uint64_t) w->value;
+					tail += (uint64_t) w->value;
+				}
+				break;
+			case W_TEEN:
+			case W_TENS:
+				ok = last == -1 || last == W_HUNDRED || last == W_SCALE || last == -3;
+				if (ok)
+				{
+					group += (uint64_t) w->value;
+					tail = (uint64_t) w->value;
+					after_and = false;
+				}
+				break;
+			case W_HUNDRED:
+				ok = (last == W_UNIT || last == W_TEEN || last == -2 ||
+					  (last == W_TENS)) && group > 0 && group < 100;
+				if (ok)
+				{
+					group *= 100;
+					tail = 0;
+				}
+				break;
+			case W_SCALE:
+				ok = (last == W_UNIT || last == W_TEEN || last == W_TENS ||
+					  last == W_HUNDRED || last == -2) && group > 0 && w->value < last_scale;
+				if (ok)
+				{
+					uint64_t	m = 1;
+
+					for (int i = 0; i < w->value; i++)
+						m *= 10;
+					if (group > UINT64_MAX / m / 10)
+						ok = false;
+					else
+					{
+						total += group * m;
+						group = 0;
+						last_scale = w->value;
+						tail = 0;
+					}
+				}
+				break;
+			case W_DOZEN:
+				ok = (last == W_UNIT || last == W_TEEN || last == W_TENS || last == -2) && group > 0;
+				if (ok)
+				{
+					if (last == -2)
+						tail = 1;
+					group = group - tail + tail * 12;
+					tail = 0;
+				}
+				break;
+		}
+		if (!ok)
+			break;
+		/* zero and dozens end a number; so does a unit after a unit */
+		last = (int) w->type;
+		nwords++;
+		p += wl;
+		end = p;
+		committed = total + group;
+		committed_last = last;
+		committed_tail = tail;
+		committed_after_and = after_and;
+		if (w->type == W_DOZEN || (w->type == W_UNIT && w->value == 0))
+			break;
+		p = next_word(s, len, p);
+	}
+	if (end == 0)
+		return 0;
+	*value = committed;
+	*last_out = (WordType) committed_last;
+	*single = nwords == 1;
+	*tail_out = committed_tail;
+	*tail_after_and = committed_after_and;
+	return end - pos;
+}
+
+/* Digits spoken after "point": "zero three", "seventy-one" */
+static size_t
+scan_spoken_decimals(const char *s, size_t len, size_t pos, char *digits, size_t *nd)
+{
+	size_t		p = pos,
+				end = 0,
+				wl;
+	const NumberWord *w;
+
+	*nd = 0;
+	w = number_word(s, len, p, &wl);
+	if (w && (w->type == W_TEEN || w->type == W_TENS))
+	{
+		int			v = w->value;
+
+		p += wl;
+		end = p;
+		if (w->type == W_TENS)
+		{
+			size_t		q = next_word(s, len, p);
+			const NumberWord *u = number_word(s, len, q, &wl);
+
+			if (u && u->type == W_UNIT && u->value > 0)
+			{
+				v += u->value;
+				end = q + wl;
+			}
+		}
+		digits[(*nd)++] = (char) ('0' + v / 10);
+		digits[(*nd)++] = (char) ('0' + v % 10);
+		return end - pos;
+	}
+	while (w && w->type == W_UNIT && *nd < 30)
+	{
+		digits[(*nd)++] = (char) ('0' + w->value);
+		p += wl;
+		end = p;
+		p = next_word(s, len, p);
+		w = number_word(s, len, p, &wl);
+	}
+	return end ? end - pos : 0;
+}
+
+/*
+ * A spelled number with its fraction: "one and a half", "two thirds",
+ * "a half", "two hundred point zero three", "half a dozen".
+ */
+static size_t
+scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
+{
+	uint64_t	iv = 0,
+				tail = 0;
+	WordType	last = W_UNIT;
+	bool		single = false,
+				tail_after_and = false;
+	size_t		n,
+				p,
+				wl,
+				q;
+	int			den;
+
+	memset(out, 0, sizeof(*out));
+	/* half a dozen */
+	wl = word_len(s, len, pos);
+	if (word_is(s + pos, wl, "half"))
+	{
+		size_t		a,
+					al;
+
+		a = skip_blanks(s, len, pos + wl);
+		if (article_at(s, len, a, &al))
+		{
+			q = skip_blanks(s, len, a + al);
+			wl = word_len(s, len, q);
+			if (word_is(s + q, wl, "dozen"))
+			{
+				at_num_from_u64(&out->value, 6);
+				out->spelled = true;
+				out->len = out->numeral_len = q + wl - pos;
+				return out->len;
+			}
+		}
+		return 0;
+	}
+	/* "a half", "a fifth": an article and a fraction word */
+	if (article_at(s, len, pos, &wl))
+	{
+		q = skip_blanks(s, len, pos + wl);
+		if (q > pos + wl && (den = fraction_word(s, len, q, &n)) != 0 && den != 4)
+		{
+			at_num_from_u64(&out->value, 1);
+			at_num_div_u32(&out->value, (uint32_t) den);
+			out->spelled = out->fraction = true;
+			out->len = out->numeral_len = q + n - pos;
+			return out->len;
+		}
+	}
+	n = scan_spelled_integer(s, len, pos, &iv, &last, &single, &tail, &tail_after_and);
+	if (n == 0)
+		return 0;
+	at_num_from_u64(&out->value, iv);
+	out->spelled = true;
+	p = pos + n;
+
+	/*
+	 * "two thirds", "three quarters": a numerator and a denominator; after
+	 * "and" a single unit is the numerator alone ("one hundred and three
+	 * quarters" is 100.75).
+	 */
+	q = next_word(s, len, p);
+	if (q > p && iv > 0 && (last == W_UNIT || last == W_TEEN || last == W_TENS) &&
+		(den = fraction_word(s, len, q, &wl)) != 0 && !(iv == 1 && den == 2) &&
+		(tail_after_and || iv < 1000))
+	{
+		if (tail_after_and)
+		{
+			AtNum		f;
+
+			at_num_from_u64(&out->value, iv - tail);
+			at_num_from_u64(&f, tail);
+			at_num_div_u32(&f, (uint32_t) den);
+			at_num_add(&out->value, &f);
+		}
+		else
+			at_num_div_u32(&out->value, (uint32_t) den);
+		out->fraction = true;
+		p = q + wl;
+	}
+	else
+	{
+		/* "one and a half", "twenty and three fifths" */
+		q = skip_blanks(s, len, p);
+		wl = word_len(s, len, q);
+		if (q > p && word_is(s + q, wl, "and"))
+		{
+			size_t		r = skip_blanks(s, len, q + wl),
+						al;
+			uint32_t	num = 0;
+
+			if (article_at(s, len, r, &al))
+				num = 1;
+			else
+			{
+				int			v = at_number_word_at(s, len, r, &al);
+
+				if (v > 0 && v < 10)
+					num = (uint32_t) v;
+			}
+			if (num)
+			{
+				size_t		t = next_word(s, len, r + al);
+
+				if (t > r + al && (den = fraction_word(s, len, t, &wl)) != 0 && num < (uint32_t) den)
+				{
+					AtNum		f;
+
+					at_num_from_u64(&f, num);
+					at_num_div_u32(&f, (uint32_t) den);
+					at_num_add(&out->value, &f);
+					out->fraction = true;
+					p = t + wl;
+				}
+			}
+		}
+		/* "two hundred point zero three" */
+		else if (q > p && word_is(s + q, wl, "point"))
+		{
+			char		d[32];
+			size_t		nd,
+						r = skip_blanks(s, len, q + wl),
+						m;
+
+			if (r > q + wl && (m = scan_spoken_decimals(s, len, r, d, &nd)) > 0)
+			{
+				char		ib[24];
+				int			ni = 0;
+				uint64_t	t = iv;
+				AtNum		v;
+
+				do
+				{
+					ib[ni++] = (char) ('0' + t % 10);
+					t /= 10;
+				} while (t);
+				for (int i = 0; i < ni / 2; i++)
+				{
+					char		c = ib[i];
+
+					ib[i] = ib[ni - 1 - i];
+					ib[ni - 1 - i] = c;
+				}
+				if (at_num_from_digits(&v, ib, (size_t) ni, d, nd))
+				{
+					out->value = v;
+					out->decimal = true;
+					p = r + m;
+				}
+			}
+		}
+	}
+	out->len = out->numeral_len = p - pos;
+	(void) single;
+	return out->len;
+}
+
+/* ---- scale words -------------------------------------------------------- */
+
+size_t
+at_scan_scale(const char *s, size_t len, size_t pos, int flags, int *pow10)
+{
+	size_t		p = pos;
+	bool		attached = true;
+	bool		hyphen = false;
+
+	if (p < len && (s[p] == ' ' || (unsigned char) s[p] == 0xC2))
+	{
+		p = skip_blanks(s, len, p);
+		attached = false;
+	}
+	else if (p < len && s[p] == '-' && alpha_at(s, len, p + 1))
+	{
+		p++;
+		attached = false;
+		hyphen = true;
+	}
+	if (!alpha_at(s, len, p))
+		return 0;
+	for (size_t i = 0; i < AT_LENGTHOF(scale_words); i++)
+	{
+		const ScaleWord *w = &scale_words[i];
+		size_t		wl = strlen(w->word);
+		size_t		e = p + wl;
+		bool		match;
+
+		if (e > len)
+			continue;
+		if (w->exact_case)
+			match = memcmp(s + p, w->word, wl) == 0;
+		else
+			match = word_is(s + p, wl, w->word);
+		if (!match)
+			continue;
+		if (w->attached_only && !attached)
+			continue;
+		if (!attached && !w->spaced_ok)
+			continue;
+		if (hyphen && wl < 5)
+			continue;			/* 10-billion-yuan, not 10-k */
+		if (w->money_only && !(flags & AT_NUMF_MONEY))
+			continue;
+		/* the word ends here: "million" but not "millions" or "miles" */
+		if (alnum_at(s, len, e))
+			continue;
+		/* a spaced one-letter abbreviation must stand alone: "2.33 k", not "5 k-pop" */
+		if (!attached && wl == 1 && e < len && (s[e] == '-' || s[e] == '.' || s[e] == '\''))
+			continue;
+		*pow10 = w->pow10;
+		return e - pos;
+	}
+	return 0;
+}
+
+/* ---- numbers ------------------------------------------------------------ */
+
+size_t
+at_scan_number(const char *s, size_t len, size_t pos, int flags, AtNumber *out,
+			   size_t *skip)
+{
+	size_t		n,
+				p,
+				dummy;
+	int			pow,
+				total_pow = 0;
+	int			nscales = 0;
+
+	if (skip == NULL)
+		skip = &dummy;
+	*skip = 0;
+	if (pos >= len)
+		return 0;
+	if (digit_at(s, len, pos) || (s[pos] == '.' && digit_at(s, len, pos + 1)) ||
+		(unsigned char) s[pos] >= 0xC2)
+		n = scan_numeral(s, len, pos, out, skip);
+	else if (alpha_at(s, len, pos) && !(flags & AT_NUMF_NO_SPELLED))
+		n = scan_spelled(s, len, pos, out);
+	else
+		return 0;
+	if (n == 0)
+		return 0;
+	p = pos + n;
+	/* scale words: "2.5 million", "322 hundred", "three lakh crore", "10k" */
+	while (!(flags & AT_NUMF_NO_SCALE) && nscales < 2)
+	{
+		size_t		m = at_scan_scale(s, len, p, flags, &pow);
+
+		if (m == 0)
+			break;
+		/* spelled integers take their own scales ("two million"), fractions do not */
+		if (nscales > 0 && pow >= total_pow && !(total_pow == 5 && pow == 7))
+			break;
+		if (!at_num_mul_pow10(&out->value, pow))
+		{
+			*skip = p + m - pos;
+			return 0;
+		}
+		total_pow += pow;
+		nscales++;
+		p += m;
+		out->has_scale = true;
+	}
+	/* "3 dozens" */
+	if (!out->spelled || out->fraction)
+	{
+		size_t		q = skip_blanks(s, len, p);
+		size_t		wl = word_len(s, len, q);
+		const NumberWord *w = (q > p) ? number_word(s, len, q, &wl) : NULL;
+
+		if (w && w->type == W_DOZEN && !out->decimal && !out->has_scale &&
+			at_num_mul_u32(&out->value, 12))
+			p = q + wl;
+	}
+	out->len = p - pos;
+	return out->len;
+}

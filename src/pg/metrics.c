@@ -1,0 +1,147 @@
+/*
+ * metrics.c: article_tools.extract_metrics(text) RETURNS SETOF metric.
+ *
+ * The engine (src/engine/metrics.c) finds the figures; this file turns each
+ * AtMetric into a row: exact decimals through numeric_in, dates through
+ * date2j, byte offsets into 1-based character positions.
+ */
+#include "glue.h"
+
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/lsyscache.h"
+
+#include "../engine/metrics.h"
+
+PG_FUNCTION_INFO_V1(at_extract_metrics_sql);
+
+#define METRIC_COLS 14
+#define N_KINDS 8
+
+/* Enum label OIDs of metric_kind, looked up once per query */
+typedef struct KindCache
+{
+	Oid			enum_type;
+	Datum		kinds[N_KINDS];
+} KindCache;
+
+static KindCache *
+kind_cache(FunctionCallInfo fcinfo, TupleDesc desc)
+{
+	KindCache  *kc = (KindCache *) fcinfo->flinfo->fn_extra;
+	Oid			typ = TupleDescAttr(desc, 0)->atttypid;
+
+	if (kc == NULL || kc->enum_type != typ)
+	{
+		kc = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(KindCache));
+		kc->enum_type = typ;
+		for (int i = 0; i < N_KINDS; i++)
+			kc->kinds[i] = DirectFunctionCall2(enum_in,
+											   CStringGetDatum(at_metric_kind_names[i]),
+											   ObjectIdGetDatum(typ));
+		fcinfo->flinfo->fn_extra = kc;
+	}
+	return kc;
+}
+
+static Datum
+numeric_datum(const AtNum *v)
+{
+	char		buf[AT_NUM_STRLEN];
+
+	at_num_format(v, buf);
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+Datum
+at_extract_metrics_sql(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	size_t		len;
+	const char *text;
+	AtVec		metrics;
+	AtCharCursor cur;
+	KindCache  *kc;
+
+	at_pg_require_utf8();
+	text = at_pg_text_arg(fcinfo, 0, &len);
+	InitMaterializedSRF(fcinfo, 0);
+	kc = kind_cache(fcinfo, rsinfo->setDesc);
+
+	at_vec_init(&metrics, &at_pg_mem, sizeof(AtMetric));
+	at_extract_metrics(text, len, &metrics);
+
+	at_char_cursor_init(&cur, text);
+	for (size_t i = 0; i < metrics.len; i++)
+	{
+		AtMetric   *m = AT_VEC_AT(&metrics, AtMetric, i);
+		Datum		values[METRIC_COLS];
+		bool		nulls[METRIC_COLS];
+		size_t		c0 = at_char_cursor_offset(&cur, m->start);
+		size_t		c1 = at_char_cursor_offset(&cur, m->start + m->len);
+
+		memset(nulls, true, sizeof(nulls));
+		values[0] = kc->kinds[m->kind];
+		nulls[0] = false;
+		values[1] = at_pg_text_datum(text + m->start, m->len);
+		nulls[1] = false;
+		if (m->has_value)
+		{
+			values[2] = numeric_datum(&m->value);
+			nulls[2] = false;
+		}
+		if (m->has_range)
+		{
+			values[3] = numeric_datum(&m->range_to);
+			nulls[3] = false;
+		}
+		if (m->unit)
+		{
+			values[4] = at_pg_text_datum(m->unit, m->unit_len);
+			nulls[4] = false;
+		}
+		if (m->currency[0])
+		{
+			values[5] = at_pg_text_datum(m->currency, strlen(m->currency));
+			nulls[5] = false;
+		}
+		if (m->qualifier)
+		{
+			values[6] = CStringGetTextDatum(m->qualifier);
+			nulls[6] = false;
+		}
+		if (m->change)
+		{
+			values[7] = m->period ? CStringGetTextDatum(psprintf("%s %s", m->change, m->period))
+				: CStringGetTextDatum(m->change);
+			nulls[7] = false;
+		}
+		if (m->kind == AT_MK_DATE && m->has_date)
+		{
+			values[8] = DateADTGetDatum(date2j(m->date.year, m->date.month, m->date.day) -
+										POSTGRES_EPOCH_JDATE);
+			nulls[8] = false;
+		}
+		if (m->equivalent_of > 0)
+		{
+			values[9] = Int32GetDatum(m->equivalent_of);
+			nulls[9] = false;
+		}
+		values[10] = Int32GetDatum((int32) (i + 1));
+		nulls[10] = false;
+		if (m->sentence > 0)
+		{
+			values[11] = Int32GetDatum(m->sentence);
+			nulls[11] = false;
+		}
+		values[12] = Int32GetDatum((int32) (c0 + 1));
+		nulls[12] = false;
+		values[13] = Int32GetDatum((int32) (c1 - c0));
+		nulls[13] = false;
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}

@@ -1,0 +1,28 @@
+-- parse_article: a scraped news page as a typed row.
+
+CREATE TYPE @extschema@.article AS (
+    title text,                 -- the headline
+    published date,             -- publication date (page date, else "Updated:", else dateline + page year)
+    published_at timestamp,     -- publication date and time, when the page gives a time (as written, no zone)
+    updated date,               -- "Updated:" date
+    authors text[],             -- byline names, in order
+    source text,                -- publisher or agency ("Xinhua", "China Daily")
+    editor text,                -- "Editor:" name
+    dateline text,              -- "BEIJING, May 12 (Xinhua)"
+    body text,                  -- article paragraphs without page chrome, one blank line apart
+    lead text,                  -- first paragraph that reads as prose
+    paragraphs integer,         -- paragraphs in body
+    words integer,              -- words in body
+    chrome_removed integer      -- lines of page chrome left out (share, print, copyright, captions...)
+);
+
+COMMENT ON TYPE @extschema@.article IS
+'a news article parsed by article_tools.parse_article';
+
+CREATE FUNCTION @extschema@.parse_article(text)
+RETURNS @extschema@.article
+AS 'MODULE_PATHNAME', 'at_parse_article_sql'
+LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.parse_article(text) IS
+'title, dates, byline, source, editor, dateline and clean body of a scraped news page';

@@ -1,0 +1,297 @@
+/*
+ * Unit tests of parse_article's engine.
+ */
+#include "unit.h"
+#include "../../src/engine/article.h"
+
+#include <stdlib.h>
+
+typedef struct Parsed
+{
+	const char *text;
+	AtArticle	a;
+	char		title[256],
+				source[128],
+				editor[128],
+				dateline[128],
+				lead[512],
+				author0[64],
+				author1[64];
+} Parsed;
+
+static void
+copy_span(char *dst, size_t cap, const char *s, AtSpan sp)
+{
+	size_t		n = AT_MIN(sp.len, cap - 1);
+
+	memcpy(dst, s + sp.start, n);
+	dst[n] = '\0';
+}
+
+static Parsed *
+parse(const char *text)
+{
+	static Parsed p;
+
+	if (p.text)
+	{
+		free(p.a.body.data);
+		free(p.a.authors.data);
+	}
+	memset(&p, 0, sizeof(p));
+	p.text = text;
+	UT_EQ_INT(at_parse_article(text, strlen(text), &at_malloc_mem, &p.a), AT_OK);
+	copy_span(p.title, sizeof(p.title), text, p.a.title);
+	copy_span(p.source, sizeof(p.source), text, p.a.source);
+	copy_span(p.editor, sizeof(p.editor), text, p.a.editor);
+	copy_span(p.dateline, sizeof(p.dateline), text, p.a.dateline);
+	if (p.a.paragraphs)
+		copy_span(p.lead, sizeof(p.lead), p.a.body.data, p.a.lead);
+	if (p.a.authors.len > 0)
+		copy_span(p.author0, sizeof(p.author0), text, *AT_VEC_AT(&p.a.authors, AtSpan, 0));
+	if (p.a.authors.len > 1)
+		copy_span(p.author1, sizeof(p.author1), text, *AT_VEC_AT(&p.a.authors, AtSpan, 1));
+	return &p;
+}
+
+static const char *
+body(Parsed *p)
+{
+	return p->a.body.len ? p->a.body.data : "";
+}
+
+UT_TEST(article_empty)
+{
+	Parsed	   *p = parse("");
+
+	UT_EQ_INT(p->a.paragraphs, 0);
+	UT_EQ_INT(p->a.words, 0);
+	UT_EQ_INT(p->a.title.len, 0);
+	UT_CHECK(!p->a.has_published);
+	p = parse(" \n\t\r\n  \n");
+	UT_EQ_INT(p->a.paragraphs, 0);
+	UT_EQ_INT(p->a.body.len, 0);
+	UT_EQ_INT(p->a.chrome_removed, 0);
+}
+
+UT_TEST(article_china_daily_layout)
+{
+	Parsed	   *p = parse(
+		"Capital's tech firms go global\n\nRelease time:2019.04.29\n\n"
+		"By Liang Kaiyan | China Daily\n\n"
+		"From high-tech companies to carmakers, Beijing's influence is expanding.\n\n\n"
+		"Tus-Holdings has set up more than 300 innovation centers.\n\n[News Resource:]");
+
+	UT_EQ_STR(p->title, "Capital's tech firms go global");
+	UT_CHECK(p->a.has_published);
+	UT_EQ_INT(p->a.published.year, 2019);
+	UT_EQ_INT(p->a.published.day, 29);
+	UT_CHECK(!p->a.published.has_time);
+	UT_EQ_STR(p->author0, "Liang Kaiyan");
+	UT_EQ_INT(p->a.authors.len, 1);
+	UT_EQ_STR(p->source, "China Daily");
+	UT_EQ_INT(p->a.paragraphs, 2);
+	UT_EQ_STR(body(p), "From high-tech companies to carmakers, Beijing's influence is expanding.\n\n"
+			  "Tus-Holdings has set up more than 300 innovation centers.");
+	UT_EQ_STR(p->lead, "From high-tech companies to carmakers, Beijing's influence is expanding.");
+	UT_EQ_INT(p->a.words, 18);
+}
+
+UT_TEST(article_xinhua_layout)
+{
+	Parsed	   *p = parse(
+		"Interview: How Haidian backs tech firms\n\n"
+		"Source: Xinhua| 2017-05-12 17:14:34|Editor: Zhang Dongmiao\nVideo PlayerClose\n\n"
+		"BEIJING, May 12 (Xinhua) -- Haidian sees opportunity in the project.\n\n"
+		"Yu Jun is the head of the district.");
+
+	UT_EQ_STR(p->title, "Interview: How Haidian backs tech firms");
+	UT_EQ_STR(p->source, "Xinhua");
+	UT_EQ_STR(p->editor, "Zhang Dongmiao");
+	UT_EQ_STR(p->dateline, "BEIJING, May 12 (Xinhua)");
+	UT_EQ_INT(p->a.published.hour, 17);
+	UT_EQ_INT(p->a.published.second, 34);
+	UT_CHECK(p->a.published.has_time);
+	UT_EQ_INT(p->a.chrome_removed, 1);
+	UT_EQ_INT(p->a.paragraphs, 2);
+	UT_EQ_STR(p->lead, "BEIJING, May 12 (Xinhua) -- Haidian sees opportunity in the project.");
+}
+
+UT_TEST(article_dateline_year_from_page)
+{
+	/* no page date: no published date, the dateline is still found */
+	Parsed	   *p = parse("Orders rise\n\nWASHINGTON, Dec. 3 (Xinhua) -- Orders rose 1.3 percent.\n\nMore text.");
+
+	UT_EQ_STR(p->dateline, "WASHINGTON, Dec. 3 (Xinhua)");
+	UT_EQ_STR(p->source, "Xinhua");
+	UT_CHECK(!p->a.has_published);
+	/* an "Updated:" date gives the year; a December dateline on a January page is last year's */
+	p = parse("Orders rise\n\nUpdated: 2022-01-04 10:00\n\nWASHINGTON, Dec. 30 (Xinhua) -- Orders rose.\n\nMore.");
+	UT_CHECK(p->a.has_published);
+	UT_EQ_INT(p->a.published.year, 2021);
+	UT_EQ_INT(p->a.published.month, 12);
+	UT_EQ_INT(p->a.published.day, 30);
+	UT_CHECK(p->a.has_updated);
+	UT_EQ_INT(p->a.updated.year, 2022);
+	p = parse("Title here now\n\nHONG KONG (Reuters) - Shares fell.\n\nMore.");
+	UT_EQ_STR(p->dateline, "HONG KONG (Reuters)");
+	p = parse("Title here now\n\n(ECNS) -- Trips rose 70.8 percent.\n\nMore.");
+	UT_EQ_STR(p->dateline, "(ECNS)");
+	UT_EQ_STR(p->source, "ECNS");
+	/* prose is not a dateline */
+	p = parse("Title here now\n\nThe firm - a maker of cells - grew.\n\nMore.");
+	UT_EQ_INT(p->a.dateline.len, 0);
+}
+
+UT_TEST(article_bylines)
+{
+	Parsed	   *p = parse("A headline for bylines\n\n- By Wang Lina\n\nText of the article.");
+
+	UT_EQ_STR(p->author0, "Wang Lina");
+	p = parse("A headline for bylines\n\nBy Chen Qing and Zhou Xin in Shanghai\n\nText of the article.");
+	UT_EQ_STR(p->author0, "Chen Qing");
+	UT_EQ_STR(p->author1, "Zhou Xin");
+	p = parse("A headline for bylines\n\nBy Oswald Lam in Hong Kong | China Daily Global | Updated: 2021-09-02 08:15\n\nText.");
+	UT_EQ_STR(p->author0, "Oswald Lam");
+	UT_EQ_STR(p->source, "China Daily Global");
+	UT_CHECK(p->a.has_updated);
+	UT_EQ_INT(p->a.published.minute, 15);	/* published falls back on updated */
+	p = parse("A headline for bylines\n\nAuthor: Li Hong, Zhao Yan & Mary-Jane O'Neil\n\nText.");
+	UT_EQ_INT(p->a.authors.len, 3);
+	UT_EQ_STR(p->author1, "Zhao Yan");
+	/* prose that starts with "By" stays */
+	p = parse("A headline for bylines\n\nBy 2025, the city plans 40 stations.\n\nBy Contrast Li said no.\n\nBy Monday, Li had left.");
+	UT_EQ_INT(p->a.authors.len, 0);
+	UT_EQ_INT(p->a.paragraphs, 3);
+}
+
+UT_TEST(article_meta_forms)
+{
+	Parsed	   *p = parse("Title of the piece\n\n(People's Daily Online) 15:13, May 08, 2023\n\nBody text here.\n\nWeb editor: Wu Chaolan");
+
+	UT_EQ_STR(p->source, "People's Daily Online");
+	UT_EQ_STR(p->editor, "Wu Chaolan");
+	UT_EQ_INT(p->a.published.hour, 15);
+	UT_EQ_INT(p->a.published.day, 8);
+	p = parse("Title of the piece\n\nSource:Global Times Published: 2022/6/14 21:08:45\n\nBody text here.");
+	UT_EQ_STR(p->source, "Global Times");
+	UT_EQ_INT(p->a.published.month, 6);
+	p = parse("Title of the piece\n\n2023-05-04 09:12:40 ECNS Editor: Li Yan\n\nBody text here.");
+	UT_EQ_STR(p->source, "ECNS");
+	UT_EQ_STR(p->editor, "Li Yan");
+	p = parse("Title of the piece\n\nUpdated: Oct 8, 2018\n\nBody text here.");
+	UT_EQ_INT(p->a.updated.month, 10);
+	UT_EQ_INT(p->a.published.month, 10);
+	p = parse("Title of the piece\n\nApril 2, 2020\n\nBody text here.");
+	UT_EQ_INT(p->a.published.day, 2);
+	UT_EQ_INT(p->a.paragraphs, 1);
+	/* a Wikinews date line run into the first paragraph */
+	p = parse("Title of the piece\n\nThursday, May 7, 2015 On Tuesday, the government announced a process.\n\nMore.");
+	UT_EQ_INT(p->a.published.year, 2015);
+	UT_EQ_STR(p->lead, "On Tuesday, the government announced a process.");
+	/* a bare date inside the body is text */
+	p = parse("Title of the piece\n\nBody text here.\n\nApril 2, 2020\n\nMore body.");
+	UT_EQ_INT(p->a.paragraphs, 3);
+}
+
+UT_TEST(article_chrome)
+{
+	Parsed	   *p = parse(
+		"Home | Business\nA headline about chrome\nPrint E-mail\nA A A\nShare: Facebook Twitter\n"
+		"Real paragraph one.\n"
+		"A worker checks cells in Wuxi. [Photo/Xinhua]\n"
+		"Real paragraph two.\n"
+		"Copyright 1995 - 2018 . All rights reserved.\n京ICP备05004340号-1\n"
+		"Follow China Daily on Facebook and Twitter\nDownload the Xinhua app for the latest news\n"
+		"Leave a comment\nPlease login to comment.\nNewspapers in English\n(China Daily 04/29/2019 page 14)\n");
+
+	UT_EQ_STR(p->title, "A headline about chrome");
+	UT_EQ_STR(body(p), "Real paragraph one.\n\nReal paragraph two.");
+	UT_EQ_INT(p->a.chrome_removed, 13);
+}
+
+UT_TEST(article_never_drops_prose)
+{
+	/* sentences that start like chrome but are article text */
+	const char *t =
+		"A headline about prose\n\n"
+		"Copyright holders sued the platform for 2 million yuan.\n\n"
+		"Follow the money, investigators said on Monday.\n\n"
+		"Download speeds on the app rose 40 percent.\n\n"
+		"Newspapers in Britain reported the deal on Friday.\n\n"
+		"Share prices rose 3 percent.\n\n"
+		"Print media revenue fell.\n\n"
+		"Related: the firm also cut 200 jobs, Li said.\n\n"
+		"The image: a worker in a mask.";
+	Parsed	   *p = parse(t);
+
+	UT_EQ_INT(p->a.chrome_removed, 1);	/* only "Related: ..." is a link label */
+	UT_EQ_INT(p->a.paragraphs, 7);
+}
+
+UT_TEST(article_trailing_blocks)
+{
+	Parsed	   *p = parse("Headline of wind farm\n\nThe farm opened.\n\nSources\n\n"
+						  "\"Wind farm opens\" — Harbor Gazette, August 1, 2015\n\n"
+						  "Categories: Energy Published");
+
+	UT_EQ_INT(p->a.paragraphs, 1);
+	UT_EQ_INT(p->a.chrome_removed, 3);
+	/* a heading followed by prose is a real section */
+	p = parse("Headline of wind farm\n\nThe farm opened.\n\nSources\n\nOfficials declined to name their sources.");
+	UT_EQ_INT(p->a.paragraphs, 3);
+}
+
+UT_TEST(article_title_and_lead)
+{
+	/* a single sentence is body, not a title */
+	Parsed	   *p = parse("Just one line of text");
+
+	UT_EQ_INT(p->a.title.len, 0);
+	UT_EQ_INT(p->a.paragraphs, 1);
+	/* a first line that is prose: no title */
+	p = parse("The company said on Monday that sales rose.\n\nMore text.");
+	UT_EQ_INT(p->a.title.len, 0);
+	UT_EQ_INT(p->a.paragraphs, 2);
+	/* the lead passes over a caption-like subheading */
+	p = parse("Hajj stampede kills hundreds\n\nThe Plains of Arafat on the day of Hajj\n\nOver 345 pilgrims died.");
+	UT_EQ_STR(p->lead, "Over 345 pilgrims died.");
+	UT_EQ_INT(p->a.paragraphs, 2);
+}
+
+UT_TEST(article_paragraph_layouts)
+{
+	/* wrapped paragraphs stay whole; CRLF line ends */
+	Parsed	   *p = parse("Wrapped headline here\r\n\r\nFirst line\r\nsecond line.\r\n\r\nNext.\r\n");
+
+	UT_EQ_STR(body(p), "First line\r\nsecond line.\n\nNext.");
+	/* no blank lines: one paragraph per line */
+	p = parse("Compact headline here\nSource:Global Times\nLine one.\nLine two.");
+	UT_EQ_INT(p->a.paragraphs, 2);
+	UT_EQ_STR(p->source, "Global Times");
+}
+
+UT_TEST(article_big_token)
+{
+	size_t		n = 1 << 20;
+	char	   *t = malloc(n + 1);
+	Parsed	   *p;
+
+	memset(t, 'x', n);
+	t[n] = '\0';
+	p = parse(t);
+	UT_EQ_INT(p->a.paragraphs, 1);
+	UT_EQ_INT(p->a.words, 1);
+	UT_EQ_INT(p->a.body.len, n);
+	parse("");
+	free(t);
+}
+
+UT_TEST(article_classify_line)
+{
+	UT_EQ_INT(at_classify_line("Print E-mail", 12), AT_LINE_CHROME);
+	UT_EQ_INT(at_classify_line("  ", 2), AT_LINE_BLANK);
+	UT_EQ_INT(at_classify_line("Editor: Li", 10), AT_LINE_META);
+	UT_EQ_INT(at_classify_line("Li said so.", 11), AT_LINE_TEXT);
+	UT_EQ_INT(at_count_words("Sales rose 9.8 % to $6.2 billion -- up", 38), 7);
+}

@@ -1,0 +1,154 @@
+/*
+ * Unit tests of exact decimals and the numeral scanners.
+ */
+#include "unit.h"
+#include "../../src/engine/numbers.h"
+
+#include <stdlib.h>
+
+/* Value of the number at the start of t, formatted; "" when none */
+static const char *
+num(const char *t, int flags, size_t *used)
+{
+	static char buf[AT_NUM_STRLEN];
+	AtNumber	n;
+	size_t		skip,
+				l = at_scan_number(t, strlen(t), 0, flags, &n, &skip);
+
+	if (used)
+		*used = l ? l : skip;
+	if (l == 0)
+		return "";
+	at_num_format(&n.value, buf);
+	return buf;
+}
+
+UT_TEST(numbers_digits)
+{
+	size_t		u;
+
+	UT_EQ_STR(num("42", 0, NULL), "42");
+	UT_EQ_STR(num("1,234,567 people", 0, &u), "1234567");
+	UT_EQ_INT(u, 9);
+	UT_EQ_STR(num("1 234 567.89", 0, NULL), "1234567.89");
+	UT_EQ_STR(num("40\xe2\x80\xaf" "000 jobs", 0, NULL), "40000");
+	UT_EQ_STR(num("12,34,567.89", 0, NULL), "1234567.89");
+	UT_EQ_STR(num(".08", 0, NULL), "0.08");
+	UT_EQ_STR(num("4.800", 0, NULL), "4.8");
+	UT_EQ_STR(num("1,2,3", 0, &u), "1");
+	UT_EQ_INT(u, 1);
+	UT_EQ_STR(num("0.5", 0, NULL), "0.5");
+}
+
+UT_TEST(numbers_scales)
+{
+	UT_EQ_STR(num("1.2 trillion", 0, NULL), "1200000000000");
+	UT_EQ_STR(num("42.5 billion yuan", 0, NULL), "42500000000");
+	UT_EQ_STR(num("10k", 0, NULL), "10000");
+	UT_EQ_STR(num("2.5bn", 0, NULL), "2500000000");
+	UT_EQ_STR(num("10 bln", 0, NULL), "10000000000");
+	UT_EQ_STR(num("3 mln", 0, NULL), "3000000");
+	UT_EQ_STR(num("5m", AT_NUMF_MONEY, NULL), "5000000");
+	UT_EQ_STR(num("5m", 0, NULL), "5");
+	UT_EQ_STR(num("10M.", 0, NULL), "10000000");
+	UT_EQ_STR(num("322 hundred", 0, NULL), "32200");
+	UT_EQ_STR(num("1,674.5 million", 0, NULL), "1674500000");
+	UT_EQ_STR(num("10-billion-yuan", 0, NULL), "10000000000");
+	UT_EQ_STR(num("3 lakh crore", 0, NULL), "3000000000000");
+	UT_EQ_STR(num("3 millions", 0, NULL), "3");
+	UT_EQ_STR(num("5 miles", 0, NULL), "5");
+	UT_EQ_STR(num("1.3e6", 0, NULL), "1300000");
+	UT_EQ_STR(num("3 dozens", 0, NULL), "36");
+}
+
+UT_TEST(numbers_spelled)
+{
+	UT_EQ_STR(num("two", 0, NULL), "2");
+	UT_EQ_STR(num("twenty-five", 0, NULL), "25");
+	UT_EQ_STR(num("fifty - two", 0, NULL), "52");
+	UT_EQ_STR(num("one hundred and sixty-one", 0, NULL), "161");
+	UT_EQ_STR(num("twenty-one trillion and three hundred", 0, NULL), "21000000000300");
+	UT_EQ_STR(num("two hundred and two thousand", 0, NULL), "202000");
+	UT_EQ_STR(num("two  thousand  and  two hundred", 0, NULL), "2200");
+	UT_EQ_STR(num("a dozen", 0, NULL), "12");
+	UT_EQ_STR(num("half a  dozen", 0, NULL), "6");
+	UT_EQ_STR(num("three hundred and two dozens", 0, NULL), "324");
+	UT_EQ_STR(num("two thirds", 0, NULL), "0.666666666666667");
+	UT_EQ_STR(num("one and a half", 0, NULL), "1.5");
+	UT_EQ_STR(num("five and a half million", 0, NULL), "5500000");
+	UT_EQ_STR(num("two hundred point zero three", 0, NULL), "200.03");
+	UT_EQ_STR(num("two hundred point seventy-one", 0, NULL), "200.71");
+	UT_EQ_STR(num("a half", 0, NULL), "0.5");
+	UT_EQ_STR(num("three-nought-four", 0, NULL), "3");
+	UT_EQ_STR(num("a", 0, NULL), "");
+	UT_EQ_STR(num("dozens of", 0, NULL), "");
+	UT_EQ_STR(num("one hundred and three quarters", 0, NULL), "100.75");
+}
+
+UT_TEST(numbers_fractions)
+{
+	UT_EQ_STR(num("\xc2\xbd", 0, NULL), "0.5");
+	UT_EQ_STR(num("3/4", 0, NULL), "0.75");
+	UT_EQ_STR(num("2  1/4", 0, NULL), "2");
+	UT_EQ_STR(num("2 1/4", 0, NULL), "2.25");
+	UT_EQ_STR(num("10 1/2 miles", 0, NULL), "10.5");
+	UT_EQ_STR(num("24/7", 0, NULL), "24");
+}
+
+UT_TEST(numbers_rejects)
+{
+	size_t		u;
+	char	   *big = malloc(2101);
+
+	UT_EQ_STR(num("99.02.7%", 0, &u), "");
+	UT_EQ_INT(u, 7);
+	UT_EQ_STR(num("1e999 yuan", 0, &u), "");
+	UT_EQ_INT(u, 5);
+	memset(big, '7', 2000);
+	strcpy(big + 2000, " yuan");
+	UT_EQ_STR(num(big, 0, &u), "");
+	UT_EQ_INT(u, 2000);
+	/* 60 digits fit, 61 do not */
+	memset(big, '9', 38);
+	big[38] = '\0';
+	UT_EQ_INT(strlen(num(big, 0, NULL)), 38);
+	memset(big, '9', 39);
+	big[39] = '\0';
+	UT_EQ_STR(num(big, 0, NULL), "");
+	/* scaling past the limit is rejected, not wrapped */
+	memset(big, '9', 55);
+	strcpy(big + 55, " trillion");
+	UT_EQ_STR(num(big, 0, NULL), "");
+	free(big);
+}
+
+UT_TEST(numbers_arith)
+{
+	AtNum		a,
+				b;
+	char		buf[AT_NUM_STRLEN];
+
+	at_num_from_u64(&a, 999);
+	at_num_from_digits(&b, "0", 1, "001", 3);
+	UT_CHECK(at_num_add(&a, &b));
+	at_num_format(&a, buf);
+	UT_EQ_STR(buf, "999.001");
+	UT_CHECK(at_num_mul_u32(&a, 1000));
+	at_num_format(&a, buf);
+	UT_EQ_STR(buf, "999001");
+	at_num_from_u64(&a, 1);
+	UT_CHECK(at_num_div_u32(&a, 3));
+	at_num_format(&a, buf);
+	UT_EQ_STR(buf, "0.333333333333333");
+	at_num_from_u64(&a, 2);
+	at_num_from_u64(&b, 10);
+	UT_CHECK(at_num_cmp(&a, &b) < 0);
+	UT_CHECK(at_num_cmp(&b, &a) > 0);
+	at_num_from_digits(&a, "1", 1, "5", 1);
+	at_num_from_digits(&b, "1", 1, "50", 2);
+	UT_EQ_INT(at_num_cmp(&a, &b), 0);
+	at_num_from_u64(&a, 20);
+	UT_CHECK(at_num_div_u32(&a, 5));
+	at_num_format(&a, buf);
+	UT_EQ_STR(buf, "4");
+}
