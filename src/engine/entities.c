@@ -1,0 +1,907 @@
+/*
+ * entities.c: people, organisations and places of a news text.
+ *
+ * 1. sentences (sentences.c) and PTB-like tokens (ner_tokens.c);
+ * 2. the tagger (ner_features.c) on ordinary sentences; headline-case and
+ *    all-capitals lines are not tagged (every word is capitalised, so
+ *    capitals say nothing) and only get names known from elsewhere;
+ * 3. rules for news: runs of capitalised words with "of"/"and" around an
+ *    organisation or place head ("Bank of China", "Haidian District"),
+ *    places from the gazetteer the tagger missed, titles, months, weekdays,
+ *    initiative acronyms and lone heads dropped, acronyms defined in
+ *    parentheses;
+ * 4. the user's terms override everything;
+ * 5. canonical names within the text: a later "Chen" is the earlier "Chen
+ *    Hongbo", "Tsinghua" the earlier "Tsinghua University", "CSRC" the name
+ *    it abbreviates.
+ */
+#include "ner.h"
+#include "sentences.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Mention
+{
+	size_t		t0,
+				t1;				/* tokens [t0, t1) */
+	int			kind;
+	int			sent;
+	float		score;
+	const char *canon;			/* fixed canonical (user term, alias), or NULL */
+	int			target;			/* index of the mention this one abbreviates, or -1 */
+	bool		dead;
+} Mention;
+
+typedef struct Ctx
+{
+	const AtNerModel *m;
+	const AtPhraseTable *user;
+	const char *text;
+	const AtMem *mem;
+	AtNerToken *toks;
+	const char *norm;
+	size_t		ntok;
+	AtVec		ments;			/* Mention */
+	AtSpan	   *sents;			/* token ranges of sentences (start, len) */
+	size_t		nsent;
+	AtVec		nonacro;		/* size_t token indexes of acronyms defined as non-entities */
+	int		   *owner;			/* per token: the live mention covering it, or -1 */
+	uint8_t    *tags;			/* per token: the tagger's tag */
+} Ctx;
+
+#define TK(c, i)	(&(c)->toks[i])
+#define GZ(c, i)	((c)->toks[i].gz)
+#define FL(c, i)	((c)->toks[i].flags)
+
+static bool
+norm_is(const Ctx *c, size_t i, const char *w)
+{
+	size_t		l = strlen(w);
+
+	return c->toks[i].normlen == l && memcmp(c->norm + c->toks[i].norm, w, l) == 0;
+}
+
+static bool
+is_connector(const Ctx *c, size_t i)
+{
+	return norm_is(c, i, "of") || norm_is(c, i, "and") || norm_is(c, i, "for") ||
+		norm_is(c, i, "&") || norm_is(c, i, "on") || norm_is(c, i, "de");
+}
+
+/* A capitalised word that can be part of a name */
+static bool
+is_name_word(const Ctx *c, size_t i)
+{
+	uint16_t	f = FL(c, i);
+
+	return (f & AT_TOK_UPPER1) && !(f & AT_TOK_LOWERTAIL) &&
+		!(GZ(c, i) & (AT_GZ_MONTH | AT_GZ_WEEKDAY));
+}
+
+static Mention *
+add_mention(Ctx *c, size_t t0, size_t t1, int kind, int sent, float score)
+{
+	Mention    *m = at_vec_push(&c->ments);
+
+	m->t0 = t0;
+	m->t1 = t1;
+	m->kind = kind;
+	m->sent = sent;
+	m->score = score;
+	m->target = -1;
+	for (size_t t = t0; t < t1; t++)
+		c->owner[t] = (int) (c->ments.len - 1);
+	return m;
+}
+
+/*
+ * Live mentions never overlap, so a token has at most one owner; these
+ * keep every rule linear in the number of tokens.
+ */
+static void
+kill_overlaps(Ctx *c, size_t t0, size_t t1)
+{
+	for (size_t t = t0; t < t1; t++)
+	{
+		Mention    *m;
+
+		if (c->owner[t] < 0)
+			continue;
+		m = AT_VEC_AT(&c->ments, Mention, c->owner[t]);
+		m->dead = true;
+		for (size_t k = m->t0; k < m->t1; k++)
+			c->owner[k] = -1;
+	}
+}
+
+static bool
+covered(const Ctx *c, size_t t0, size_t t1)
+{
+	for (size_t t = t0; t < t1; t++)
+		if (c->owner[t] >= 0)
+			return true;
+	return false;
+}
+
+static void
+rebuild_owners(Ctx *c)
+{
+	for (size_t t = 0; t < c->ntok; t++)
+		c->owner[t] = -1;
+	for (size_t k = 0; k < c->ments.len; k++)
+	{
+		const Mention *m = AT_VEC_AT(&c->ments, Mention, k);
+
+		if (!m->dead)
+			for (size_t t = m->t0; t < m->t1; t++)
+				c->owner[t] = (int) k;
+	}
+}
+
+/* A token ending in a period that may end a sentence too ("Ltd.", "Corp.") */
+static bool
+final_period(const Ctx *c, size_t i)
+{
+	const AtNerToken *t = TK(c, i);
+	const char *s = c->text + t->start;
+
+	return t->len > 2 && s[t->len - 1] == '.' && memchr(s, '.', t->len - 1) == NULL;
+}
+
+/* Heads that end a company name: no "of X" after them ("SAIC Motor Corp of Shanghai") */
+static bool
+company_suffix(const Ctx *c, size_t i)
+{
+	static const char *const sfx[] = {
+		"co.", "co", "corp", "corp.", "ltd", "ltd.", "inc", "inc.", "llc", "plc",
+		"limited", "group", "holdings", "ag", "gmbh"
+	};
+
+	for (size_t k = 0; k < AT_LENGTHOF(sfx); k++)
+		if (norm_is(c, i, sfx[k]))
+			return true;
+	return false;
+}
+
+#define HEADS (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD)
+#define PLACEWORD (AT_GZ_LOC | AT_GZ_LOCPART)
+
+/*
+ * Does "and" at token a join two names rather than words of one?  It does
+ * after a head ("Tsinghua University and Peking University"), after a
+ * place that closes a name with a head ("Bank of China and ..."), and
+ * before a nationality word ("... and Chinese Academy of Sciences").
+ */
+static bool
+and_splits(const Ctx *c, size_t a, bool seen_head)
+{
+	return (GZ(c, a - 1) & HEADS) || ((GZ(c, a - 1) & PLACEWORD) && seen_head) ||
+		(GZ(c, a + 1) & AT_GZ_DEMONYM);
+}
+
+/*
+ * Runs of capitalised words joined by "of", "and", "for", "&" that contain
+ * an organisation or place head become one organisation or place:
+ * "Chinese Academy of Engineering", "National Development and Reform
+ * Commission", "Tus-Holdings Co. Ltd", "Haidian District".
+ */
+static void
+head_runs(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	size_t		i = s0;
+
+	while (i < s1)
+	{
+		size_t		e,
+					start,
+					lasthead = 0;
+		int			kind = 0;
+		bool		seen_head;
+
+		if (!is_name_word(c, i))
+		{
+			i++;
+			continue;
+		}
+		e = i + 1;
+		seen_head = (GZ(c, i) & HEADS) != 0;
+		for (;;)
+		{
+			size_t		add = 0;
+
+			if (e < s1 && is_name_word(c, e))
+			{
+				/* "Ltd. New routes": a period may close the name */
+				if (!final_period(c, e - 1) || (GZ(c, e) & HEADS))
+					add = 1;
+			}
+			else if (e + 1 < s1 && is_connector(c, e) && is_name_word(c, e + 1) &&
+					 !final_period(c, e - 1) &&
+					 !(norm_is(c, e, "and") && and_splits(c, e, seen_head)))
+				add = 2;
+			else if (e + 2 < s1 && is_connector(c, e) && !norm_is(c, e, "and") &&
+					 norm_is(c, e + 1, "the") && is_name_word(c, e + 2))
+				add = 3;
+			/* "People's Bank of China", "Municipal People's Government" */
+			else if (e + 1 < s1 && norm_is(c, e, "'s") && is_name_word(c, e + 1) &&
+					 !(GZ(c, e - 1) & (PLACEWORD | AT_GZ_SURNAME)) &&
+					 AT_TAG_KIND(c->tags[e - 1]) != AT_NER_PERSON)
+				add = 2;
+			if (add == 0)
+				break;
+			e += add;
+			if (GZ(c, e - 1) & HEADS)
+				seen_head = true;
+		}
+		/* "Belt and Road Initiative": a name, but of no entity */
+		if (GZ(c, e - 1) & AT_GZ_NONHEAD && !(GZ(c, e - 1) & AT_GZ_ORGHEAD))
+		{
+			kill_overlaps(c, i, e);
+			i = e;
+			continue;
+		}
+		start = i;
+		/* a leading function word or sentence opener is not part of it */
+		while (start < e && (GZ(c, start) & (AT_GZ_FUNC | AT_GZ_TITLE | AT_GZ_DEMONYM | AT_GZ_ATTRIB)) &&
+			   !(GZ(c, start) & HEADS))
+		{
+			/* "Chinese Academy of Sciences": keep a demonym before a head */
+			if ((GZ(c, start) & AT_GZ_DEMONYM) && start + 1 < e && is_name_word(c, start + 1))
+				break;
+			start++;
+			if (start < e && is_connector(c, start))
+				start++;
+		}
+		/* "Shares of Ping An Insurance": a common word opening the sentence */
+		if (start == s0 && start + 2 < e && c->tags[start] == AT_TAG_O &&
+			!(GZ(c, start) & HEADS) && is_connector(c, start + 1))
+			start += 2;
+		/* the last head word decides the kind; the name ends there or after "of X" */
+		for (size_t k = start; k < e; k++)
+		{
+			if (GZ(c, k) & AT_GZ_TITLE && k > start && !(GZ(c, k) & HEADS) &&
+				!is_connector(c, k - 1) && lasthead)
+				break;			/* "Tsinghua University President Qiu Yong" */
+			if ((GZ(c, k) & HEADS) &&
+				(k > start || (k + 2 < e && norm_is(c, k + 1, "of"))))
+			{
+				lasthead = k + 1;
+				kind = (GZ(c, k) & AT_GZ_ORGHEAD) ? AT_NER_ORG : AT_NER_LOC;
+			}
+		}
+		if (kind && lasthead > start)
+		{
+			size_t		end = lasthead;
+
+			/* "Bank of China", "Ministry of Industry and Information Technology" */
+			if (kind == AT_NER_ORG && end + 1 < e && !company_suffix(c, end - 1) &&
+				(norm_is(c, end, "of") || norm_is(c, end, "for")))
+			{
+				size_t		k = end + 1;
+
+				if (norm_is(c, k, "the"))
+					k++;
+				for (;;)
+				{
+					if (k < e && is_name_word(c, k) && !(GZ(c, k) & AT_GZ_TITLE))
+						k++;
+					else if (k + 1 < e && is_connector(c, k) && !norm_is(c, k, "for") &&
+							 !(GZ(c, k - 1) & PLACEWORD) &&
+							 !(GZ(c, k + 1) & (AT_GZ_DEMONYM | PLACEWORD)) &&
+							 is_name_word(c, k + 1))
+						k += 2;
+					else
+						break;
+				}
+				if (k > end + 1)
+					end = k;
+			}
+			/* "Initiative", "Forum"... in the middle: not an entity */
+			if (!(GZ(c, end - 1) & AT_GZ_NONHEAD) && end - start >= 2)
+			{
+				kill_overlaps(c, start, end);
+				add_mention(c, start, end, kind, sent, 0.85f);
+			}
+		}
+		i = e;
+	}
+}
+
+/* A given name after a Chinese surname: "Yi", "Hongbo", "Che-cheung" */
+static bool
+given_name(const Ctx *c, size_t i)
+{
+	return (FL(c, i) & AT_TOK_UPPER1) && !(FL(c, i) & (AT_TOK_ALLCAPS | AT_TOK_DIGIT)) &&
+		(GZ(c, i) & ~(uint32_t) AT_GZ_SURNAME) == 0;
+}
+
+/*
+ * Chinese names: a surname and a given name the tagger called an
+ * organisation or a place, split, or missed, are a person ("Wang Yi",
+ * "Huang Xianhai"); so is a given name before a surname the tagger took
+ * for something else ("Hongbo Chen", "Kenny Ng").
+ */
+static void
+chinese_names(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	for (size_t i = s0; i + 1 < s1; i++)
+	{
+		size_t		a = i,
+					b = i + 2;
+		bool		surname_first;
+		bool		any = false,
+					inside = true;
+
+		if ((GZ(c, i) & AT_GZ_SURNAME) && given_name(c, i + 1) && !(FL(c, i) & AT_TOK_ALLCAPS))
+			surname_first = true;
+		else if ((GZ(c, i + 1) & AT_GZ_SURNAME) && given_name(c, i))
+			surname_first = false;
+		else
+			continue;
+		if (b < s1 && is_name_word(c, b))
+			continue;
+		for (size_t t = a; t < b; t++)
+		{
+			int			o = c->owner[t];
+
+			if (o < 0)
+				continue;
+			any = true;
+			if (AT_VEC_AT(&c->ments, Mention, o)->t0 < a || AT_VEC_AT(&c->ments, Mention, o)->t1 > b)
+				inside = false;
+		}
+		if (!inside)
+			continue;
+		/* a new name needs a surname first and no sentence-initial doubt */
+		if (!any && !(surname_first &&
+					  (a > s0 || (b < s1 && (norm_is(c, b, ",") || (GZ(c, b) & AT_GZ_ATTRIB))))))
+			continue;
+		kill_overlaps(c, a, b);
+		add_mention(c, a, b, AT_NER_PERSON, sent, any ? 0.8f : 0.6f);
+		i = b - 1;
+	}
+}
+
+/* Initials of the capitalised words of [t0, t1), upper case */
+static size_t
+initials(const Ctx *c, size_t t0, size_t t1, char *out, size_t cap)
+{
+	size_t		n = 0;
+
+	for (size_t k = t0; k < t1 && n < cap; k++)
+	{
+		const char *s = c->text + TK(c, k)->start;
+
+		if (FL(c, k) & AT_TOK_UPPER1 && (unsigned char) s[0] < 0x80)
+		{
+			out[n++] = s[0];
+			/* "Tus-Holdings": both parts */
+			for (size_t j = 1; j + 1 < TK(c, k)->len && n < cap; j++)
+				if (s[j] == '-' && s[j + 1] >= 'A' && s[j + 1] <= 'Z')
+					out[n++] = s[j + 1];
+		}
+	}
+	return n;
+}
+
+static bool
+acronym_matches(const Ctx *c, size_t acr, size_t t0, size_t t1)
+{
+	char		ini[16];
+	char		up[16];
+	size_t		ni = initials(c, t0, t1, ini, sizeof(ini));
+	size_t		nu = 0;
+	const char *s = c->text + TK(c, acr)->start;
+
+	for (size_t j = 0; j < TK(c, acr)->len && nu < sizeof(up); j++)
+		if (s[j] >= 'A' && s[j] <= 'Z')
+			up[nu++] = s[j];
+	if (nu < 2)
+		return false;
+	/* the initials of the name, or of its last words ("China's ... (CSRC)") */
+	for (size_t off = 0; off + nu <= ni; off++)
+		if (ni - off == nu && memcmp(ini + off, up, nu) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * "Belt and Road Initiative (BRI)": an acronym in parentheses after a name.
+ * After a mention it is an alias of it; after any other capitalised run it
+ * is a non-entity for the whole text.
+ */
+static void
+acronyms(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	for (size_t i = s0 + 1; i + 2 < s1 + 1 && i + 1 < s1; i++)
+	{
+		size_t		a = i + 1;
+		size_t		r0;
+		Mention    *prev = NULL;
+
+		if (!norm_is(c, i, "(") || !(FL(c, a) & AT_TOK_ALLCAPS) || a + 1 >= s1 ||
+			!norm_is(c, a + 1, ")"))
+			continue;
+		if (c->owner[i - 1] >= 0 &&
+			AT_VEC_AT(&c->ments, Mention, c->owner[i - 1])->t1 == i)
+			prev = AT_VEC_AT(&c->ments, Mention, c->owner[i - 1]);
+		if (prev && acronym_matches(c, a, prev->t0, prev->t1))
+		{
+			Mention    *m;
+			int			pi = (int) (prev - AT_VEC_AT(&c->ments, Mention, 0));
+
+			kill_overlaps(c, a, a + 1);
+			m = add_mention(c, a, a + 1, prev->kind, sent, prev->score);
+			m->target = pi;
+			continue;
+		}
+		/* the capitalised run before the parenthesis */
+		r0 = i;
+		while (r0 > s0 && (is_name_word(c, r0 - 1) ||
+						   (r0 - 1 > s0 && is_connector(c, r0 - 1) && is_name_word(c, r0 - 2))))
+			r0--;
+		if (r0 < i && !prev && acronym_matches(c, a, r0, i))
+		{
+			size_t	   *p = at_vec_push(&c->nonacro);
+
+			*p = a;
+		}
+	}
+}
+
+static bool
+same_token_text(const Ctx *c, size_t a, size_t b)
+{
+	return TK(c, a)->len == TK(c, b)->len &&
+		memcmp(c->text + TK(c, a)->start, c->text + TK(c, b)->start, TK(c, a)->len) == 0;
+}
+
+/* Trims and drops mentions that are not names */
+static void
+clean(Ctx *c, size_t from)
+{
+	for (size_t k = from; k < c->ments.len; k++)
+	{
+		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
+		uint32_t	all = ~0u;
+		bool		named = false;
+
+		if (m->dead || m->canon)
+			continue;
+		while (m->t0 < m->t1 &&
+			   ((FL(c, m->t0) & AT_TOK_PUNCT) ||
+				((GZ(c, m->t0) & (AT_GZ_FUNC | AT_GZ_TITLE)) && !(GZ(c, m->t0) & (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD)) &&
+				 m->t0 + 1 < m->t1) ||
+				(!(FL(c, m->t0) & AT_TOK_UPPER1) && !(FL(c, m->t0) & AT_TOK_DIGIT))))
+			m->t0++;
+		while (m->t1 > m->t0 &&
+			   ((FL(c, m->t1 - 1) & AT_TOK_PUNCT) || norm_is(c, m->t1 - 1, "'s") ||
+				is_connector(c, m->t1 - 1) || norm_is(c, m->t1 - 1, "the")))
+			m->t1--;
+		/* names are short: a long run is degenerate input */
+		if (m->t1 <= m->t0 || m->t1 - m->t0 > 12)
+		{
+			m->dead = true;
+			continue;
+		}
+		for (size_t t = m->t0; t < m->t1; t++)
+		{
+			all &= GZ(c, t);
+			if ((FL(c, t) & AT_TOK_UPPER1) &&
+				!(GZ(c, t) & (AT_GZ_MONTH | AT_GZ_WEEKDAY | AT_GZ_FUNC)))
+				named = true;
+		}
+		if (!named)
+			m->dead = true;
+		/* a lone title, head, month, demonym or common acronym */
+		else if (m->t1 - m->t0 == 1 &&
+				 (GZ(c, m->t0) & (AT_GZ_TITLE | AT_GZ_ORGHEAD | AT_GZ_LOCHEAD | AT_GZ_MONTH |
+								  AT_GZ_WEEKDAY | AT_GZ_NONACRO | AT_GZ_DEMONYM | AT_GZ_FUNC |
+								  AT_GZ_NONHEAD | AT_GZ_ATTRIB)) &&
+				 !(GZ(c, m->t0) & (AT_GZ_LOC | AT_GZ_ORGNAME)) && m->target < 0)
+			m->dead = true;
+		else if (all & (AT_GZ_MONTH | AT_GZ_WEEKDAY))
+			m->dead = true;
+		/* "Belt and Road Initiative", "Made in China 2025 Plan" */
+		else if ((GZ(c, m->t1 - 1) & AT_GZ_NONHEAD) && !(GZ(c, m->t1 - 1) & AT_GZ_ORGHEAD))
+			m->dead = true;
+		/* "Updated:", "Reportedly": a verb or adverb opening a sentence */
+		else if (m->t1 - m->t0 == 1 && m->t0 == c->sents[m->sent].start && GZ(c, m->t0) == 0 &&
+				 TK(c, m->t0)->normlen > 4 &&
+				 (memcmp(c->norm + TK(c, m->t0)->norm + TK(c, m->t0)->normlen - 2, "ed", 2) == 0 ||
+				  memcmp(c->norm + TK(c, m->t0)->norm + TK(c, m->t0)->normlen - 2, "ly", 2) == 0))
+			m->dead = true;
+		else if (m->kind == AT_NER_PERSON)
+		{
+			for (size_t t = m->t0; t < m->t1; t++)
+				if (FL(c, t) & AT_TOK_DIGIT)
+					m->dead = true;
+		}
+		for (size_t q = 0; !m->dead && q < c->nonacro.len; q++)
+		{
+			size_t		a = *AT_VEC_AT(&c->nonacro, size_t, q);
+
+			if (m->t1 - m->t0 == 1 && same_token_text(c, m->t0, a))
+				m->dead = true;
+		}
+	}
+}
+
+/* Places from the gazetteer that no mention covers */
+static void
+fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
+{
+	for (size_t i = s0; i < s1; i++)
+	{
+		const AtPhraseEntry *e;
+
+		if (!(GZ(c, i) & (AT_GZ_PLACE_B | AT_GZ_ORG_B)))
+			continue;
+		e = at_phrase_match(&c->m->gz.places, c->text, c->norm, c->toks, i, s1);
+		if (e == NULL)
+			continue;
+		if (!covered(c, i, i + e->ntok) &&
+			(headline || (!(i + e->ntok < s1 && is_name_word(c, i + e->ntok) && !(GZ(c, i + e->ntok) & AT_GZ_TITLE)) &&
+			!(i > s0 && is_name_word(c, i - 1) && i - 1 != s0))))
+			add_mention(c, i, i + e->ntok, e->kind, sent, 0.7f);
+		i += e->ntok - 1;
+	}
+}
+
+/* The user's terms win over everything else */
+static void
+user_terms(Ctx *c, const AtPhraseTable *t, size_t s0, size_t s1, int sent)
+{
+	if (t == NULL || t->count == 0)
+		return;
+	for (size_t i = s0; i < s1; i++)
+	{
+		const AtPhraseEntry *e = at_phrase_match(t, c->text, c->norm, c->toks, i, s1);
+		Mention    *m;
+
+		if (e == NULL)
+			continue;
+		kill_overlaps(c, i, i + e->ntok);
+		m = add_mention(c, i, i + e->ntok, e->kind, sent, 1.0f);
+		m->canon = e->canonical;
+		i += e->ntok - 1;
+	}
+}
+
+static void
+tag_sentence(Ctx *c, size_t s0, size_t s1, int sent, uint8_t *tags, float *conf)
+{
+	AtNerSent	s = {c->text, c->norm, c->toks + s0, s1 - s0};
+
+	at_ner_tag(c->m, &s, tags, conf);
+	for (size_t i = 0; i < s.n; i++)
+	{
+		size_t		e;
+		float		sum = conf[i];
+
+		if (!AT_TAG_IS_B(tags[i]))
+			continue;
+		for (e = i + 1; e < s.n && tags[e] == tags[i] + 1; e++)
+			sum += conf[e];
+		add_mention(c, s0 + i, s0 + e, AT_TAG_KIND(tags[i]), sent, sum / (float) (e - i));
+		i = e - 1;
+	}
+}
+
+/* Headline case or capitals: no word of four letters or more in lower case */
+static bool
+headline_case(const Ctx *c, size_t s0, size_t s1)
+{
+	int			words = 0,
+				lower = 0;
+
+	for (size_t i = s0; i < s1; i++)
+	{
+		if (!(FL(c, i) & AT_TOK_ALPHA) || TK(c, i)->normlen < 4)
+			continue;
+		words++;
+		if (!(FL(c, i) & AT_TOK_UPPER1))
+			lower++;
+	}
+	return words >= 3 && lower == 0;
+}
+
+/*
+ * In headline case every word is capitalised, so the tagger's guesses need
+ * support: a Chinese surname in a person, a head in an organisation, a
+ * gazetteer place.  Names known from the body are matched again later.
+ */
+static void
+headline_filter(Ctx *c, size_t from)
+{
+	for (size_t k = from; k < c->ments.len; k++)
+	{
+		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
+		uint32_t	any = 0;
+
+		for (size_t t = m->t0; t < m->t1; t++)
+			any |= GZ(c, t);
+		if (!(any & (m->kind == AT_NER_PERSON ? AT_GZ_SURNAME :
+					 m->kind == AT_NER_ORG ? AT_GZ_ORGHEAD :
+					 (AT_GZ_PLACE_B | AT_GZ_LOCHEAD))))
+			kill_overlaps(c, m->t0, m->t1);
+	}
+}
+
+static int
+cmp_mention(const void *a, const void *b)
+{
+	const Mention *x = a,
+			   *y = b;
+
+	if (x->t0 != y->t0)
+		return x->t0 < y->t0 ? -1 : 1;
+	return x->t1 > y->t1 ? -1 : x->t1 < y->t1;
+}
+
+static char *
+surface(const Ctx *c, size_t t0, size_t t1)
+{
+	size_t		s = TK(c, t0)->start,
+				e = TK(c, t1 - 1)->start + TK(c, t1 - 1)->len;
+	char	   *out = at_alloc(c->mem, e - s + 1);
+	size_t		n = 0;
+	bool		space = false;
+
+	for (size_t p = s; p < e; p++)
+	{
+		char		ch = c->text[p];
+
+		if (ch == ' ' || (ch >= '\t' && ch <= '\r'))
+		{
+			space = true;
+			continue;
+		}
+		if (space && n > 0)
+			out[n++] = ' ';
+		space = false;
+		out[n++] = ch;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+/* Adds the words a short form of mention m may use to the table */
+static void
+add_short_forms(Ctx *c, AtPhraseTable *t, const Mention *m)
+{
+	const char *canon = m->canon ? m->canon : surface(c, m->t0, m->t1);
+	size_t		cl = strlen(canon);
+	size_t		ends[2] = {m->t0, m->t1 - 1};
+
+	for (int k = 0; k < (m->kind == AT_NER_PERSON ? 2 : 1); k++)
+	{
+		size_t		i = ends[k];
+		const AtNerToken *tk = TK(c, i);
+
+		if (!is_name_word(c, i) ||
+			(GZ(c, i) & (AT_GZ_TITLE | AT_GZ_ORGHEAD | AT_GZ_LOCHEAD | AT_GZ_FUNC |
+						 AT_GZ_DEMONYM | AT_GZ_LOC | AT_GZ_LOCPART | AT_GZ_NONACRO)))
+			continue;
+		at_phrase_add(t, c->mem, c->text + tk->start, tk->len, (AtNerKind) m->kind, canon, cl);
+	}
+}
+
+/*
+ * Known names of this text, matched again where the tagger missed them
+ * (and in headlines, which are not tagged).
+ */
+static void
+known_names(Ctx *c, const bool *headline)
+{
+	AtPhraseTable known;
+	size_t		nm = c->ments.len;
+
+	at_phrase_init(&known, false);
+	for (size_t k = 0; k < nm; k++)
+	{
+		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
+		size_t		s = TK(c, m->t0)->start,
+					e = TK(c, m->t1 - 1)->start + TK(c, m->t1 - 1)->len;
+
+		if (m->dead || m->score < 0.6f)
+			continue;
+		at_phrase_add(&known, c->mem, c->text + s, e - s, (AtNerKind) m->kind, NULL, 0);
+		/* "Liu said" after "Liu Jianping" */
+		if (m->kind == AT_NER_PERSON && m->t1 - m->t0 > 1)
+			add_short_forms(c, &known, m);
+	}
+	if (known.count == 0)
+		return;
+	for (size_t si = 0; si < c->nsent; si++)
+	{
+		size_t		s0 = c->sents[si].start,
+					s1 = s0 + c->sents[si].len;
+
+		for (size_t i = s0; i < s1; i++)
+		{
+			const AtPhraseEntry *e;
+
+			if (!(FL(c, i) & AT_TOK_UPPER1))
+				continue;
+			e = at_phrase_match(&known, c->text, c->norm, c->toks, i, s1);
+			if (e == NULL)
+				continue;
+			if (!covered(c, i, i + e->ntok) &&
+				(headline[si] || !(i + e->ntok < s1 && is_name_word(c, i + e->ntok))))
+				add_mention(c, i, i + e->ntok, e->kind, (int) si, 0.6f);
+			i += e->ntok - 1;
+		}
+	}
+}
+
+/*
+ * Canonical names: a one-word mention that is the surname or given name of
+ * a person named in full ("Chen" -> "Chen Hongbo"), or the first word of an
+ * organisation ("Tsinghua" -> "Tsinghua University"), takes that name and
+ * its kind: the nearest earlier one, else the last one in the text.  Place
+ * names, heads and titles are never short forms ("China" stays "China"
+ * after "China Daily"; a lone "Academy" is no name at all).
+ */
+static void
+canonicals(Ctx *c, Mention *ms, size_t nm)
+{
+	AtPhraseTable forms;
+
+	at_phrase_init(&forms, false);
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t k = 0; k < nm; k++)
+		{
+			Mention    *a = &ms[k];
+			const AtPhraseEntry *e;
+
+			if (a->t1 - a->t0 > 1)
+			{
+				if (pass == 0 && (a->kind == AT_NER_PERSON || a->kind == AT_NER_ORG))
+					add_short_forms(c, &forms, a);
+				continue;
+			}
+			if (a->canon || (GZ(c, a->t0) & (AT_GZ_LOC | AT_GZ_LOCPART)))
+				continue;
+			e = at_phrase_match(&forms, c->text, c->norm, c->toks, a->t0, a->t1);
+			if (e == NULL)
+				continue;
+			a->canon = e->canonical;
+			a->kind = e->kind;
+		}
+}
+
+void
+at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
+					const char *text, size_t len, const AtMem *mem, AtVec *out)
+{
+	Ctx			c;
+	AtVec		spans,
+				toks;
+	AtBuf		norm;
+	uint8_t    *tags;
+	float	   *conf;
+	bool	   *headline;
+	Mention    *ms;
+	size_t		nm,
+				live = 0;
+	int		   *newidx;
+
+	memset(&c, 0, sizeof(c));
+	c.m = m;
+	c.user = user;
+	c.text = text;
+	c.mem = mem;
+	at_vec_init(&spans, mem, sizeof(AtSpan));
+	at_vec_init(&toks, mem, sizeof(AtNerToken));
+	at_vec_init(&c.ments, mem, sizeof(Mention));
+	at_vec_init(&c.nonacro, mem, sizeof(size_t));
+	at_buf_init(&norm, mem, len / 2 + 16);
+	at_split_sentences(text, len, &spans);
+	if (spans.len == 0)
+		return;
+	c.nsent = spans.len;
+	c.sents = at_alloc(mem, sizeof(AtSpan) * spans.len);
+	for (size_t si = 0; si < spans.len; si++)
+	{
+		AtSpan	   *sp = AT_VEC_AT(&spans, AtSpan, si);
+
+		c.sents[si].start = toks.len;
+		at_ner_tokenize(text, sp->start, sp->start + sp->len, &toks, &norm);
+		c.sents[si].len = toks.len - c.sents[si].start;
+	}
+	c.toks = toks.data;
+	c.ntok = toks.len;
+	c.norm = norm.data;
+	if (c.ntok == 0)
+		return;
+	tags = at_alloc(mem, c.ntok);
+	conf = at_alloc(mem, sizeof(float) * c.ntok);
+	headline = at_alloc0(mem, c.nsent);
+	c.owner = at_alloc(mem, sizeof(int) * c.ntok);
+	c.tags = tags;
+	for (size_t t = 0; t < c.ntok; t++)
+		c.owner[t] = -1;
+
+	for (size_t si = 0; si < c.nsent; si++)
+	{
+		size_t		s0 = c.sents[si].start,
+					s1 = s0 + c.sents[si].len;
+		AtNerSent	s = {text, c.norm, c.toks + s0, s1 - s0};
+		size_t		from = c.ments.len;
+
+		if (s1 == s0)
+			continue;
+		at_ner_annotate(&m->gz, &s);
+		headline[si] = headline_case(&c, s0, s1);
+		tag_sentence(&c, s0, s1, (int) si, tags + s0, conf + s0);
+		if (headline[si])
+			headline_filter(&c, from);
+		chinese_names(&c, s0, s1, (int) si);
+		head_runs(&c, s0, s1, (int) si);
+		fill_places(&c, s0, s1, (int) si, headline[si]);
+		acronyms(&c, s0, s1, (int) si);
+	}
+	clean(&c, 0);
+	rebuild_owners(&c);
+	known_names(&c, headline);
+	for (size_t si = 0; si < c.nsent; si++)
+	{
+		size_t		s0 = c.sents[si].start,
+					s1 = s0 + c.sents[si].len;
+
+		user_terms(&c, user, s0, s1, (int) si);
+	}
+	clean(&c, 0);
+
+	/* compact and sort, keeping abbreviation targets */
+	nm = c.ments.len;
+	ms = c.ments.data;
+	newidx = at_alloc(mem, sizeof(int) * (nm + 1));
+	for (size_t k = 0; k < nm; k++)
+		newidx[k] = ms[k].dead ? -1 : (int) live++;
+	for (size_t k = 0; k < nm; k++)
+		if (!ms[k].dead)
+		{
+			Mention		mk = ms[k];
+
+			mk.target = mk.target >= 0 ? newidx[mk.target] : -1;
+			ms[newidx[k]] = mk;
+		}
+	nm = live;
+	/* targets are indexes before sorting: resolve to canonical text first */
+	for (size_t k = 0; k < nm; k++)
+		if (ms[k].target >= 0 && !ms[k].canon)
+			ms[k].canon = surface(&c, ms[ms[k].target].t0, ms[ms[k].target].t1);
+	qsort(ms, nm, sizeof(Mention), cmp_mention);
+	{
+		/* overlapping survivors: keep the first (longest at a start) */
+		size_t		w = 0;
+		size_t		lastend = 0;
+
+		for (size_t k = 0; k < nm; k++)
+		{
+			if (w > 0 && ms[k].t0 < lastend)
+				continue;
+			ms[w++] = ms[k];
+			lastend = ms[k].t1;
+		}
+		nm = w;
+	}
+	canonicals(&c, ms, nm);
+
+	for (size_t k = 0; k < nm; k++)
+	{
+		AtEntity   *e = at_vec_push(out);
+		Mention    *mk = &ms[k];
+
+		e->kind = (AtNerKind) mk->kind;
+		e->start = TK(&c, mk->t0)->start;
+		e->len = TK(&c, mk->t1 - 1)->start + TK(&c, mk->t1 - 1)->len - e->start;
+		e->sentence = mk->sent;
+		e->score = mk->score < 0 ? 0 : mk->score > 1 ? 1 : mk->score;
+		e->canonical = mk->canon ? mk->canon : surface(&c, mk->t0, mk->t1);
+	}
+}

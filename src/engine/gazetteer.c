@@ -1,0 +1,357 @@
+/*
+ * gazetteer.c: word lists and phrase tables for the entity tagger.
+ *
+ * Word classes (titles, surnames, heads of organisation and place names,
+ * months, attribution verbs...) are features of the tagger and drive the
+ * rules; each class is one data file of src/data, one entry a line, '#'
+ * starts a comment.  Place names also go into a phrase table, matched on
+ * token sequences.  The user's own terms (article_tools.gazetteer) use the
+ * same phrase table, case-sensitive.
+ */
+#include "ner.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct
+{
+	const char *file;
+	uint32_t	classes;
+}			gz_files[] = {
+	{"article_tools_ner_places.txt", AT_GZ_LOC},
+	{"article_tools_ner_organizations.txt", AT_GZ_ORGNAME},
+	{"article_tools_ner_surnames.txt", AT_GZ_SURNAME},
+	{"article_tools_ner_titles.txt", AT_GZ_TITLE},
+	{"article_tools_ner_org_heads.txt", AT_GZ_ORGHEAD},
+	{"article_tools_ner_place_heads.txt", AT_GZ_LOCHEAD},
+	{"article_tools_ner_months.txt", AT_GZ_MONTH},
+	{"article_tools_ner_weekdays.txt", AT_GZ_WEEKDAY},
+	{"article_tools_ner_attribution.txt", AT_GZ_ATTRIB},
+	{"article_tools_ner_nonentity_heads.txt", AT_GZ_NONHEAD},
+	{"article_tools_ner_nonentity_acronyms.txt", AT_GZ_NONACRO},
+	{"article_tools_ner_demonyms.txt", AT_GZ_DEMONYM},
+	{"article_tools_ner_function_words.txt", AT_GZ_FUNC},
+};
+
+static uint64_t
+hash_lower(const char *s, size_t len)
+{
+	uint64_t	h = AT_HASH_INIT;
+
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		h = (h ^ c) * 0x100000001b3ULL;
+	}
+	return h | 1;				/* 0 marks an empty slot */
+}
+
+/* ---- word classes ---------------------------------------------------------- */
+
+uint32_t
+at_gz_classes(const AtGazetteer *gz, const char *lower, size_t len)
+{
+	uint64_t	h;
+	size_t		i;
+
+	if (gz->wcap == 0)
+		return 0;
+	h = hash_lower(lower, len);
+	for (i = h & (gz->wcap - 1);; i = (i + 1) & (gz->wcap - 1))
+	{
+		const AtWordEntry *e = &gz->words[i];
+
+		if (e->hash == 0)
+			return 0;
+		if (e->hash == h && strlen(e->word) == len && memcmp(e->word, lower, len) == 0)
+			return e->classes;
+	}
+}
+
+static void
+word_grow(AtGazetteer *gz, const AtMem *mem)
+{
+	size_t		ncap = gz->wcap ? gz->wcap * 2 : 1024;
+	AtWordEntry *nw = at_alloc0(mem, ncap * sizeof(AtWordEntry));
+
+	for (size_t i = 0; i < gz->wcap; i++)
+	{
+		AtWordEntry *e = &gz->words[i];
+		size_t		j;
+
+		if (e->hash == 0)
+			continue;
+		for (j = e->hash & (ncap - 1); nw[j].hash; j = (j + 1) & (ncap - 1))
+			;
+		nw[j] = *e;
+	}
+	if (gz->words)
+		at_free(mem, gz->words);
+	gz->words = nw;
+	gz->wcap = ncap;
+}
+
+void
+at_gz_add_word(AtGazetteer *gz, const AtMem *mem, const char *word, size_t len,
+			   uint32_t classes)
+{
+	char	   *low;
+	uint64_t	h;
+	size_t		i;
+
+	if (len == 0)
+		return;
+	if ((gz->wcount + 1) * 2 > gz->wcap)
+		word_grow(gz, mem);
+	low = at_strndup(mem, word, len);
+	for (i = 0; i < len; i++)
+		if (low[i] >= 'A' && low[i] <= 'Z')
+			low[i] += 32;
+	h = hash_lower(low, len);
+	for (i = h & (gz->wcap - 1); gz->words[i].hash; i = (i + 1) & (gz->wcap - 1))
+	{
+		AtWordEntry *e = &gz->words[i];
+
+		if (e->hash == h && strcmp(e->word, low) == 0)
+		{
+			e->classes |= classes;
+			at_free(mem, low);
+			return;
+		}
+	}
+	gz->words[i].hash = h;
+	gz->words[i].word = low;
+	gz->words[i].classes = classes;
+	gz->wcount++;
+}
+
+/* ---- phrase tables ------------------------------------------------------- */
+
+void
+at_phrase_init(AtPhraseTable *t, bool fold)
+{
+	memset(t, 0, sizeof(*t));
+	t->fold = fold;
+}
+
+static const char *
+tok_bytes(const AtPhraseTable *t, const char *text, const char *norm,
+		  const AtNerToken *tok, size_t *len)
+{
+	if (t->fold)
+	{
+		*len = tok->normlen;
+		return norm + tok->norm;
+	}
+	*len = tok->len;
+	return text + tok->start;
+}
+
+static void
+phrase_grow(AtPhraseTable *t, const AtMem *mem)
+{
+	size_t		ncap = t->cap ? t->cap * 2 : 256;
+	AtPhraseEntry *ns = at_alloc0(mem, ncap * sizeof(AtPhraseEntry));
+
+	for (size_t i = 0; i < t->cap; i++)
+	{
+		size_t		j;
+
+		if (t->slots[i].hash == 0)
+			continue;
+		for (j = t->slots[i].hash & (ncap - 1); ns[j].hash; j = (j + 1) & (ncap - 1))
+			;
+		ns[j] = t->slots[i];
+	}
+	if (t->slots)
+		at_free(mem, t->slots);
+	t->slots = ns;
+	t->cap = ncap;
+}
+
+#define PHRASE_MAXTOK 12
+
+bool
+at_phrase_add(AtPhraseTable *t, const AtMem *mem, const char *term, size_t len,
+			  AtNerKind kind, const char *canonical, size_t canonlen)
+{
+	AtVec		toks;
+	AtBuf		norm;
+	AtBuf		key;
+	uint64_t	h = AT_HASH_INIT;
+	size_t		i;
+	bool		ok = false;
+
+	at_vec_init(&toks, mem, sizeof(AtNerToken));
+	at_buf_init(&norm, mem, 64);
+	at_buf_init(&key, mem, 64);
+	at_ner_tokenize(term, 0, len, &toks, &norm);
+	if (toks.len == 0 || toks.len > PHRASE_MAXTOK)
+		goto done;
+	for (i = 0; i < toks.len; i++)
+	{
+		size_t		bl;
+		const char *b = tok_bytes(t, term, norm.data, AT_VEC_AT(&toks, AtNerToken, i), &bl);
+
+		if (i > 0)
+		{
+			at_buf_appendc(&key, ' ');
+			h = at_hash_bytes(h, " ", 1);
+		}
+		at_buf_append(&key, b, bl);
+		h = at_hash_bytes(h, b, bl);
+	}
+	h |= 1;
+	if ((t->count + 1) * 2 > t->cap)
+		phrase_grow(t, mem);
+	for (i = h & (t->cap - 1); t->slots[i].hash; i = (i + 1) & (t->cap - 1))
+	{
+		if (t->slots[i].hash == h && strcmp(t->slots[i].key, key.data) == 0)
+			break;				/* a later entry replaces an earlier one */
+	}
+	if (t->slots[i].hash == 0)
+		t->count++;
+	t->slots[i].hash = h;
+	t->slots[i].key = at_strndup(mem, key.data, key.len);
+	t->slots[i].canonical = canonical ? at_strndup(mem, canonical, canonlen) : NULL;
+	t->slots[i].kind = (uint8_t) kind;
+	t->slots[i].ntok = (uint8_t) toks.len;
+	if ((int) toks.len > t->maxtok)
+		t->maxtok = (int) toks.len;
+	ok = true;
+done:
+	at_free(mem, toks.data);
+	if (norm.data)
+		at_free(mem, norm.data);
+	if (key.data)
+		at_free(mem, key.data);
+	return ok;
+}
+
+static bool
+key_equals(const AtPhraseTable *t, const AtPhraseEntry *e, const char *text,
+		   const char *norm, const AtNerToken *toks, size_t i, size_t k)
+{
+	const char *p = e->key;
+
+	for (size_t j = 0; j < k; j++)
+	{
+		size_t		bl;
+		const char *b = tok_bytes(t, text, norm, &toks[i + j], &bl);
+
+		if (j > 0 && *p++ != ' ')
+			return false;
+		if (strncmp(p, b, bl) != 0)
+			return false;
+		p += bl;
+	}
+	return *p == '\0';
+}
+
+const AtPhraseEntry *
+at_phrase_match(const AtPhraseTable *t, const char *text, const char *norm,
+				const AtNerToken *toks, size_t i, size_t n)
+{
+	uint64_t	hs[PHRASE_MAXTOK];
+	uint64_t	h = AT_HASH_INIT;
+	int			kmax;
+
+	if (t->count == 0)
+		return NULL;
+	kmax = (int) AT_MIN((size_t) t->maxtok, n - i);
+	for (int k = 0; k < kmax; k++)
+	{
+		size_t		bl;
+		const char *b = tok_bytes(t, text, norm, &toks[i + k], &bl);
+
+		if (k > 0)
+			h = at_hash_bytes(h, " ", 1);
+		h = at_hash_bytes(h, b, bl);
+		hs[k] = h | 1;
+	}
+	for (int k = kmax; k >= 1; k--)
+	{
+		uint64_t	hk = hs[k - 1];
+
+		for (size_t s = hk & (t->cap - 1); t->slots[s].hash; s = (s + 1) & (t->cap - 1))
+		{
+			const AtPhraseEntry *e = &t->slots[s];
+
+			if (e->hash == hk && e->ntok == k &&
+				key_equals(t, e, text, norm, toks, i, k))
+				return e;
+		}
+	}
+	return NULL;
+}
+
+/* ---- loading ---------------------------------------------------------------- */
+
+static AtStatus
+load_file(AtGazetteer *gz, const AtMem *mem, const char *dir, const char *file,
+		  uint32_t classes)
+{
+	char		path[4096];
+	char		line[512];
+	FILE	   *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return AT_ERR_DATA_FILE;
+	while (fgets(line, sizeof(line), f))
+	{
+		size_t		len = strcspn(line, "#\r\n");
+		size_t		s = 0;
+
+		while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+			len--;
+		if (len == 0)
+			continue;
+		if (classes == AT_GZ_LOC || classes == AT_GZ_ORGNAME)
+		{
+			at_phrase_add(&gz->places, mem, line, len,
+						  classes == AT_GZ_LOC ? AT_NER_LOC : AT_NER_ORG, line, len);
+			/* only one-word organisations are a word class */
+			if (classes == AT_GZ_ORGNAME && memchr(line, ' ', len) != NULL)
+				continue;
+		}
+		/* each word of the entry gets the class; words of places LOCPART */
+		while (s < len)
+		{
+			size_t		e = s;
+
+			while (e < len && line[e] != ' ')
+				e++;
+			if (e > s)
+			{
+				uint32_t	c = classes;
+
+				if (classes == AT_GZ_LOC && !(s == 0 && e == len))
+					c = AT_GZ_LOCPART;
+				at_gz_add_word(gz, mem, line + s, e - s, c);
+			}
+			s = e + 1;
+		}
+	}
+	fclose(f);
+	return AT_OK;
+}
+
+AtStatus
+at_gz_load(AtGazetteer *gz, const AtMem *mem, const char *dir)
+{
+	memset(gz, 0, sizeof(*gz));
+	at_phrase_init(&gz->places, true);
+	for (size_t i = 0; i < AT_LENGTHOF(gz_files); i++)
+	{
+		AtStatus	st = load_file(gz, mem, dir, gz_files[i].file, gz_files[i].classes);
+
+		if (st != AT_OK)
+			return st;
+	}
+	return AT_OK;
+}

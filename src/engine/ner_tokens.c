@@ -1,0 +1,301 @@
+/*
+ * ner_tokens.c: tokens of raw news text shaped like the Penn Treebank
+ * tokens of the GMB training corpus, so that the tagger's word, affix and
+ * neighbour features learned there apply to real articles.
+ *
+ * White space separates chunks; a chunk loses its leading and trailing
+ * punctuation as separate tokens, a final period stays on abbreviations
+ * (U.S., Mr., Co., initials), clitics split off ("China 's", "do n't"),
+ * dashes other than the hyphen separate words, hyphenated words stay whole.
+ */
+#include "ner.h"
+#include "utf8.h"
+
+#include <string.h>
+
+#define MAX_NORM 96
+
+/* Abbreviations that keep their final period (lower case, without it) */
+static const char *const abbrevs[] = {
+	"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr",
+	"sen", "rep", "gov", "pres", "jr", "sr", "st", "co", "corp", "inc", "ltd",
+	"bros", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+	"sept", "oct", "nov", "dec", "vs", "etc", "mt", "ft", "ave", "rev", "hon",
+	"messrs", "adm", "maj", "plc", "dept", "univ", "assn", "est", "approx"
+};
+
+static bool
+is_word_cp(uint32_t cp)
+{
+	return at_cp_is_alpha(cp) || at_cp_is_digit(cp);
+}
+
+static bool
+is_abbrev(const char *s, size_t len)
+{
+	char		low[8];
+	uint32_t	cp;
+
+	/* has an inner period already: U.S, e.g, U.N */
+	if (memchr(s, '.', len) != NULL)
+		return true;
+	/* one capital letter: an initial */
+	if (at_utf8_decode(s, len, &cp) == (int) len && at_cp_is_upper(cp))
+		return true;
+	if (len >= sizeof(low))
+		return false;
+	for (size_t i = 0; i < len; i++)
+		low[i] = (char) ((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+	low[len] = '\0';
+	for (size_t i = 0; i < AT_LENGTHOF(abbrevs); i++)
+		if (strcmp(low, abbrevs[i]) == 0)
+			return true;
+	return false;
+}
+
+void
+at_ner_add_token(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
+{
+	AtNerToken *t;
+	size_t		p = s;
+	int			letters = 0,
+				lowers = 0;
+	size_t		lasthyph = 0;
+	bool		first = true;
+
+	if (e <= s)
+		return;
+	t = at_vec_push(toks);
+	t->start = (uint32_t) s;
+	t->len = (uint32_t) (e - s);
+	t->norm = (uint32_t) norm->len;
+	while (p < e)
+	{
+		uint32_t	cp;
+		int			n = at_utf8_decode(text + p, e - p, &cp);
+
+		if (at_cp_is_alpha(cp))
+		{
+			t->flags |= AT_TOK_ALPHA;
+			letters++;
+			if (at_cp_is_lower(cp))
+				lowers++;
+			if (at_cp_is_upper(cp))
+				t->flags |= first ? (AT_TOK_UPPER1 | AT_TOK_ANYUPPER) : AT_TOK_ANYUPPER;
+		}
+		else if (at_cp_is_digit(cp))
+			t->flags |= AT_TOK_DIGIT;
+		else if (cp == '-' && p > s && p + 1 < e)
+		{
+			t->flags |= AT_TOK_HYPHEN;
+			lasthyph = p + 1;
+		}
+		first = false;
+		if (norm->len - t->norm < MAX_NORM)
+		{
+			if (cp < 0x80)
+				at_buf_appendc(norm, (char) ((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp));
+			else if (cp == 0x2018 || cp == 0x2019)
+				at_buf_appendc(norm, '\'');
+			else if (cp == 0x201C || cp == 0x201D)
+				at_buf_appendc(norm, '"');
+			else
+				at_buf_append(norm, text + p, n);
+		}
+		p += n;
+	}
+	t->normlen = (uint16_t) (norm->len - t->norm);
+	if (letters >= 2 && lowers == 0)
+		t->flags |= AT_TOK_ALLCAPS;
+	if (!(t->flags & (AT_TOK_ALPHA | AT_TOK_DIGIT)))
+		t->flags |= AT_TOK_PUNCT;
+	if (lasthyph)
+	{
+		uint32_t	cp;
+
+		at_utf8_decode(text + lasthyph, e - lasthyph, &cp);
+		if (at_cp_is_lower(cp))
+			t->flags |= AT_TOK_LOWERTAIL;
+	}
+}
+
+/* Length of a clitic ending the word text[s..e), 0 if none */
+static size_t
+clitic_len(const char *text, size_t s, size_t e)
+{
+	static const char *const cl[] = {"s", "re", "ve", "ll", "d", "m"};
+	size_t		len = e - s;
+
+	if (len > 3 && (text[e - 1] | 0x20) == 't' && text[e - 2] == '\'' &&
+		(text[e - 3] | 0x20) == 'n')
+		return 3;
+	if (len > 5 && (text[e - 1] | 0x20) == 't' && memcmp(text + e - 4, "\xE2\x80\x99", 3) == 0 &&
+		(text[e - 5] | 0x20) == 'n')
+		return 5;
+	for (size_t i = 0; i < AT_LENGTHOF(cl); i++)
+	{
+		size_t		cl_len = strlen(cl[i]);
+
+		if (len <= cl_len + 1)
+			continue;
+		for (size_t k = 0; k < cl_len; k++)
+			if ((text[e - cl_len + k] | 0x20) != cl[i][k])
+				goto next;
+		if (text[e - cl_len - 1] == '\'')
+			return cl_len + 1;
+		if (len > cl_len + 3 && memcmp(text + e - cl_len - 3, "\xE2\x80\x99", 3) == 0)
+			return cl_len + 3;
+next:	;
+	}
+	return 0;
+}
+
+/* "s", "re", "ve", "ll", "d", "m" after an apostrophe: a clitic on its own */
+static bool
+only_clitic(const char *s, size_t len)
+{
+	static const char *const cl[] = {"s", "re", "ve", "ll", "d", "m"};
+
+	for (size_t i = 0; i < AT_LENGTHOF(cl); i++)
+	{
+		size_t		k;
+
+		if (strlen(cl[i]) != len)
+			continue;
+		for (k = 0; k < len; k++)
+			if ((s[k] | 0x20) != cl[i][k])
+				break;
+		if (k == len)
+			return true;
+	}
+	return false;
+}
+
+/* One piece of a chunk (no white space, no separating dash) */
+static void
+piece(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
+{
+	size_t		tail[16];		/* starts of trailing tokens, last first */
+	int			ntail = 0;
+	size_t		tend = e;
+	size_t		cl;
+
+	/* leading punctuation, one character each */
+	while (s < e)
+	{
+		uint32_t	cp;
+		int			n = at_utf8_decode(text + s, e - s, &cp);
+
+		if (is_word_cp(cp))
+			break;
+		/* a chunk that is only a clitic: "'s" after a space */
+		if ((cp == '\'' || cp == 0x2019) && only_clitic(text + s + n, e - s - n))
+			break;
+		at_ner_add_token(text, s, s + n, toks, norm);
+		s += n;
+	}
+	/* trailing punctuation, keeping a period that ends an abbreviation */
+	while (e > s && ntail < (int) AT_LENGTHOF(tail))
+	{
+		uint32_t	cp;
+		int			n = at_utf8_decode_prev(text, e, &cp);
+
+		if (is_word_cp(cp))
+			break;
+		if (cp == '.' && e - n > s && is_abbrev(text + s, e - n - s))
+			break;
+		e -= n;
+		tail[ntail++] = e;
+	}
+	if (e > s)
+	{
+		cl = clitic_len(text, s, e);
+		if (cl > 0 && cl < e - s)
+		{
+			at_ner_add_token(text, s, e - cl, toks, norm);
+			at_ner_add_token(text, e - cl, e, toks, norm);
+		}
+		else
+			at_ner_add_token(text, s, e, toks, norm);
+	}
+	for (int i = ntail - 1; i >= 0; i--)
+	{
+		size_t		te = (i == 0) ? tend : tail[i - 1];
+
+		at_ner_add_token(text, tail[i], te, toks, norm);
+	}
+}
+
+void
+at_ner_tokenize(const char *text, size_t start, size_t end, AtVec *toks,
+				AtBuf *norm)
+{
+	size_t		p = start;
+	unsigned	iter = 0;
+
+	while (p < end)
+	{
+		size_t		ps;
+
+		if ((++iter & 4095) == 0)
+			AT_CHECK_INTERRUPTS();
+		/* skip white space */
+		while (p < end)
+		{
+			uint32_t	cp;
+			int			n;
+
+			if ((unsigned char) text[p] < 0x80)
+			{
+				if (text[p] != ' ' && (text[p] < '\t' || text[p] > '\r'))
+					break;
+				p++;
+				continue;
+			}
+			n = at_utf8_decode(text + p, end - p, &cp);
+			if (!at_cp_is_space(cp))
+				break;
+			p += n;
+		}
+		ps = p;
+		/* one chunk, cut at dashes that are not hyphens */
+		while (p < end)
+		{
+			uint32_t	cp;
+			int			n;
+
+			if ((unsigned char) text[p] < 0x80)
+			{
+				char		c = text[p];
+
+				if (c == ' ' || (c >= '\t' && c <= '\r'))
+					break;
+				if (c == '-' && p + 1 < end && text[p + 1] == '-')
+				{
+					size_t		q = p;
+
+					while (q < end && text[q] == '-')
+						q++;
+					piece(text, ps, p, toks, norm);
+					at_ner_add_token(text, p, q, toks, norm);
+					p = ps = q;
+					continue;
+				}
+				p++;
+				continue;
+			}
+			n = at_utf8_decode(text + p, end - p, &cp);
+			if (at_cp_is_space(cp))
+				break;
+			if (cp != '-' && at_cp_is_dash(cp))
+			{
+				piece(text, ps, p, toks, norm);
+				at_ner_add_token(text, p, p + n, toks, norm);
+				ps = p + n;
+			}
+			p += n;
+		}
+		if (p > ps)
+			piece(text, ps, p, toks, norm);
+	}
+}

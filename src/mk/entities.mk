@@ -1,0 +1,25 @@
+# Entities: training the tagger and scoring it.
+#
+#   make ner-model     retrain src/data/article_tools_ner.model from the GMB
+#                      corpus in ../shared/corpus/gmb (about a minute)
+#   make ner-score     print P/R/F1 per kind on the GMB dev split, GUM news
+#                      and the hand-annotated articles of test/entities/gold
+
+NER_SHARED ?= ../shared
+NER_TOOL_SRCS = src/tools/gmb.c $(ENGINE_SRCS)
+NER_TOOL_CFLAGS = -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter
+
+build/train_ner: src/tools/train_ner.c src/tools/gmb.h $(NER_TOOL_SRCS) $(wildcard src/engine/*.h)
+	@mkdir -p build
+	$(UNIT_CC) $(NER_TOOL_CFLAGS) $(PCRE2_CFLAGS) -o $@ src/tools/train_ner.c $(NER_TOOL_SRCS) $(PCRE2_LIBS) -lm
+
+build/score_entities: test/entities/score_entities.c src/tools/gmb.h $(NER_TOOL_SRCS) $(wildcard src/engine/*.h)
+	@mkdir -p build
+	$(UNIT_CC) $(NER_TOOL_CFLAGS) $(PCRE2_CFLAGS) -o $@ test/entities/score_entities.c $(NER_TOOL_SRCS) $(PCRE2_LIBS) -lm
+
+.PHONY: ner-model ner-score
+ner-model: build/train_ner
+	build/train_ner $(NER_SHARED)/corpus/gmb/ner_dataset.csv src/data src/data/article_tools_ner.model
+
+ner-score: build/score_entities
+	build/score_entities src/data $(NER_SHARED) test/entities/gold

@@ -1,0 +1,606 @@
+/*
+ * score_entities.c: precision, recall and F1 per kind of the entity
+ * extractor (the engine, as extract_entities runs it) on three sets:
+ *
+ *   gmb   the GMB dev split (gmb.h: sentence number divisible by 10), one
+ *         sentence at a time, exact spans; per -> person, org ->
+ *         organization, geo -> location, gpe -> location for place names and
+ *         nothing for nationality words; person spans without titles.
+ *   gum   the 24 GUM Wikinews articles: person, place and organization
+ *         mentions that are names: they hold a proper noun (has_propn) and
+ *         start, after an article, with a capital ("Texas student Ahmed
+ *         Mohamed", "the United Nations"; not "a boy from Irving, Texas").
+ *         A Wikipedia identity is no test: private people have none, and
+ *         pronouns that corefer with a name have one.
+ *         GUM spans are whole noun phrases, so a prediction and a gold
+ *         mention match when they overlap and have the same kind.
+ *   gold  the hand-annotated articles of test/entities/gold (*.txt with
+ *         {{kind:surface}} marks, kind person|organization|location), exact
+ *         spans.
+ *
+ *   score_entities DATADIR SHAREDDIR GOLDDIR [gmb=MIN] [gum=MIN] [gold=MIN]
+ *
+ * Sets whose files are missing are skipped with a message.  Exits 1 when an
+ * overall F1 is below its MIN, 0 otherwise.
+ */
+#include "../../src/tools/gmb.h"
+#include "../../src/engine/utf8.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Counts
+{
+	long		tp[4],			/* gold matched (recall side) */
+				tpp[4],			/* predictions matched (precision side) */
+				npred[4],
+				ngold[4];
+} Counts;
+
+typedef struct Span
+{
+	size_t		s,
+				e;
+	int			kind;
+	bool		hit;
+} Span;
+
+static AtNerModel model;
+
+static double
+f1(double p, double r)
+{
+	return p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
+
+/* Prints the table; returns overall F1 */
+static double
+report(const char *set, const Counts *c)
+{
+	static const char *const names[] = {"all", "person", "organization", "location"};
+	double		all = 0;
+
+	for (int k = 0; k <= 3; k++)
+	{
+		long		tp = 0,
+					tpp = 0,
+					np = 0,
+					ng = 0;
+		double		p,
+					r;
+
+		for (int j = 1; j <= 3; j++)
+			if (k == 0 || k == j)
+			{
+				tp += c->tp[j];
+				tpp += c->tpp[j];
+				np += c->npred[j];
+				ng += c->ngold[j];
+			}
+		p = np ? (double) tpp / np : 0;
+		r = ng ? (double) tp / ng : 0;
+		printf("%-5s %-12s P %.3f R %.3f F1 %.3f  (gold %ld, predicted %ld)\n",
+			   set, names[k], p, r, f1(p, r), ng, np);
+		if (k == 0)
+			all = f1(p, r);
+	}
+	return all;
+}
+
+/* Matches predictions with gold spans (exact, or overlapping), same kind */
+static void
+match(Span *gold, size_t ng, Span *pred, size_t np, bool overlap, Counts *c)
+{
+	for (size_t i = 0; i < ng; i++)
+		c->ngold[gold[i].kind]++;
+	for (size_t j = 0; j < np; j++)
+		c->npred[pred[j].kind]++;
+	for (size_t j = 0; j < np; j++)
+		for (size_t i = 0; i < ng; i++)
+		{
+			bool		ok = gold[i].kind == pred[j].kind &&
+				(overlap ? (gold[i].s < pred[j].e && pred[j].s < gold[i].e)
+				 : (gold[i].s == pred[j].s && gold[i].e == pred[j].e));
+
+			if (!ok)
+				continue;
+			if (!gold[i].hit)
+				c->tp[gold[i].kind]++;
+			if (!pred[j].hit)
+				c->tpp[pred[j].kind]++;
+			gold[i].hit = pred[j].hit = true;
+		}
+}
+
+/* Entities of text as spans in characters (chars) or bytes */
+static size_t
+predict(const char *text, size_t len, bool chars, Span **out, bool verbose)
+{
+	AtVec		ents;
+	AtCharCursor cur;
+	Span	   *sp;
+
+	at_vec_init(&ents, &at_malloc_mem, sizeof(AtEntity));
+	at_extract_entities(&model, NULL, text, len, &at_malloc_mem, &ents);
+	sp = calloc(ents.len + 1, sizeof(Span));
+	at_char_cursor_init(&cur, text);
+	for (size_t i = 0; i < ents.len; i++)
+	{
+		AtEntity   *e = AT_VEC_AT(&ents, AtEntity, i);
+
+		sp[i].kind = e->kind;
+		sp[i].s = chars ? at_char_cursor_offset(&cur, e->start) : e->start;
+		sp[i].e = chars ? at_char_cursor_offset(&cur, e->start + e->len) : e->start + e->len;
+		if (verbose)
+			printf("  pred %d %.*s\n", e->kind, (int) e->len, text + e->start);
+	}
+	*out = sp;
+	return ents.len;
+}
+
+static void
+show_errors(const char *text, Span *g, size_t ng, Span *p, size_t np, bool chars)
+{
+	static const char *const k[] = {"-", "PER", "ORG", "LOC"};
+
+	for (int side = 0; side < 2; side++)
+		for (size_t i = 0; i < (side ? np : ng); i++)
+		{
+			Span	   *s = side ? &p[i] : &g[i];
+			size_t		bs = s->s,
+						be = s->e;
+
+			if (s->hit)
+				continue;
+			if (chars)
+			{
+				size_t		c = 0,
+							b = 0;
+
+				while (c < s->s)
+					b += at_utf8_seqlen((unsigned char) text[b]), c++;
+				bs = b;
+				while (c < s->e)
+					b += at_utf8_seqlen((unsigned char) text[b]), c++;
+				be = b;
+			}
+			printf("  %s %s %.*s\n", side ? "FP" : "FN", k[s->kind], (int) (be - bs), text + bs);
+		}
+}
+
+/* ---- GMB ------------------------------------------------------------------ */
+
+static bool
+score_gmb(const char *shared, Counts *c, bool verbose)
+{
+	char		path[4096];
+	GmbSent    *sents;
+	long		n;
+
+	snprintf(path, sizeof(path), "%s/corpus/gmb/ner_dataset.csv", shared);
+	n = gmb_read(path, &model.gz, &sents);
+	if (n < 0)
+	{
+		printf("gmb   skipped: %s not found\n", path);
+		return false;
+	}
+	for (long i = 0; i < n; i++)
+	{
+		const GmbSent *g = &sents[i];
+		Span	   *gold = calloc(g->n + 1, sizeof(Span)),
+				   *pred;
+		size_t		ng = 0,
+					np;
+
+		if (!GMB_IS_DEV(g->num))
+			continue;
+		for (int t = 0; t < g->n; t++)
+		{
+			int			e;
+
+			if (!AT_TAG_IS_B(g->gold[t]))
+				continue;
+			for (e = t + 1; e < g->n && g->gold[e] == g->gold[t] + 1; e++)
+				;
+			gold[ng].s = g->tstart[t];
+			gold[ng].e = g->tstart[e - 1] + g->tlen[e - 1];
+			gold[ng].kind = AT_TAG_KIND(g->gold[t]);
+			ng++;
+		}
+		np = predict(g->text, strlen(g->text), false, &pred, false);
+		match(gold, ng, pred, np, false, c);
+		if (verbose)
+		{
+			printf("S %s\n", g->text);
+			show_errors(g->text, gold, ng, pred, np, false);
+		}
+		free(gold);
+		free(pred);
+	}
+	return true;
+}
+
+/* ---- GUM (JSON lines) ----------------------------------------------------- */
+
+static const char *
+ws(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return p;
+}
+
+static unsigned
+hex4(const char *p)
+{
+	unsigned	v = 0;
+
+	for (int i = 0; i < 4; i++)
+	{
+		char		ch = p[i];
+
+		v = v * 16 + (unsigned) (ch >= 'a' ? ch - 'a' + 10 : ch >= 'A' ? ch - 'A' + 10 : ch - '0');
+	}
+	return v;
+}
+
+/* A JSON string at p (at the quote) into out (may be NULL); returns the end */
+static const char *
+jstring(const char *p, AtBuf *out)
+{
+	p++;
+	while (*p && *p != '"')
+	{
+		if (*p == '\\')
+		{
+			char		enc[4];
+			uint32_t	cp;
+
+			p++;
+			switch (*p)
+			{
+				case 'n':
+					cp = '\n';
+					break;
+				case 't':
+					cp = '\t';
+					break;
+				case 'r':
+					cp = '\r';
+					break;
+				case 'b':
+					cp = '\b';
+					break;
+				case 'f':
+					cp = '\f';
+					break;
+				case 'u':
+					cp = hex4(p + 1);
+					p += 4;
+					if (cp >= 0xD800 && cp < 0xDC00 && p[1] == '\\' && p[2] == 'u')
+					{
+						cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4(p + 3) - 0xDC00);
+						p += 6;
+					}
+					break;
+				default:
+					cp = (unsigned char) *p;
+			}
+			p++;
+			if (out)
+				at_buf_append(out, enc, at_utf8_encode(cp, enc));
+			continue;
+		}
+		if (out)
+			at_buf_appendc(out, *p);
+		p++;
+	}
+	return *p ? p + 1 : p;
+}
+
+/* Skips any JSON value */
+static const char *
+jskip(const char *p)
+{
+	int			depth = 0;
+
+	p = ws(p);
+	do
+	{
+		if (*p == '"')
+			p = jstring(p, NULL);
+		else if (*p == '{' || *p == '[')
+			depth++, p++;
+		else if (*p == '}' || *p == ']')
+			depth--, p++;
+		else if (*p == '\0')
+			return p;
+		else if (depth == 0)
+		{
+			while (*p && *p != ',' && *p != '}' && *p != ']')
+				p++;
+			return p;
+		}
+		else
+			p++;
+	} while (depth > 0);
+	return p;
+}
+
+/* The mention at character offset s starts (after the/a/an) with a capital */
+static bool
+named_core(const char *text, size_t s)
+{
+	size_t		b = 0;
+	uint32_t	cp;
+
+	for (size_t c = 0; c < s && text[b]; c++)
+		b += at_utf8_seqlen((unsigned char) text[b]);
+	if (strncmp(text + b, "the ", 4) == 0)
+		b += 4;
+	else if (strncmp(text + b, "a ", 2) == 0)
+		b += 2;
+	else if (strncmp(text + b, "an ", 3) == 0)
+		b += 3;
+	at_utf8_decode(text + b, strlen(text + b), &cp);
+	return at_cp_is_upper(cp);
+}
+
+static bool
+score_gum(const char *shared, Counts *c, bool verbose)
+{
+	char		path[4096];
+	FILE	   *f;
+	static char line[1 << 20];
+
+	snprintf(path, sizeof(path), "%s/corpus/gum-news/gum_news.jsonl", shared);
+	f = fopen(path, "r");
+	if (f == NULL)
+	{
+		printf("gum   skipped: %s not found\n", path);
+		return false;
+	}
+	while (fgets(line, sizeof(line), f))
+	{
+		AtBuf		text;
+		Span	   *gold = calloc(4096, sizeof(Span)),
+				   *pred;
+		size_t		ng = 0,
+					np;
+		const char *p = ws(line);
+
+		at_buf_init(&text, &at_malloc_mem, 1 << 16);
+		if (*p != '{')
+			continue;
+		p++;
+		while (*(p = ws(p)) == '"')
+		{
+			AtBuf		key;
+
+			at_buf_init(&key, &at_malloc_mem, 32);
+			p = ws(jstring(p, &key));
+			p = ws(p + 1);		/* ':' */
+			if (strcmp(key.data, "text") == 0)
+				p = jstring(p, &text);
+			else if (strcmp(key.data, "entities") == 0 && *p == '[')
+			{
+				p = ws(p + 1);
+				while (*p == '{')
+				{
+					long		s = -1,
+								e = -1;
+					bool		propn = false;
+					AtBuf		type;
+
+					at_buf_init(&type, &at_malloc_mem, 16);
+					p = ws(p + 1);
+					while (*p == '"')
+					{
+						AtBuf		k2;
+
+						at_buf_init(&k2, &at_malloc_mem, 16);
+						p = ws(jstring(p, &k2));
+						p = ws(p + 1);
+						if (strcmp(k2.data, "start") == 0)
+							s = strtol(p, NULL, 10);
+						else if (strcmp(k2.data, "end") == 0)
+							e = strtol(p, NULL, 10);
+						else if (strcmp(k2.data, "type") == 0 && *p == '"')
+							jstring(p, &type);
+						else if (strcmp(k2.data, "has_propn") == 0)
+							propn = *p == 't';
+						p = ws(jskip(p));
+						if (*p == ',')
+							p = ws(p + 1);
+						free(k2.data);
+					}
+					p = ws(p + 1);	/* '}' */
+					if (*p == ',')
+						p = ws(p + 1);
+					if (propn && ng < 4096 && s >= 0 && e > s && named_core(text.data, (size_t) s))
+					{
+						int			kind = strcmp(type.data, "person") == 0 ? AT_NER_PERSON :
+							strcmp(type.data, "organization") == 0 ? AT_NER_ORG :
+							strcmp(type.data, "place") == 0 ? AT_NER_LOC : 0;
+
+						if (kind)
+						{
+							gold[ng].s = (size_t) s;
+							gold[ng].e = (size_t) e;
+							gold[ng].kind = kind;
+							ng++;
+						}
+					}
+					free(type.data);
+				}
+				p = ws(p + 1);	/* ']' */
+			}
+			else
+				p = jskip(p);
+			p = ws(p);
+			if (*p == ',')
+				p++;
+			free(key.data);
+		}
+		np = predict(text.data, text.len, true, &pred, false);
+		match(gold, ng, pred, np, true, c);
+		if (verbose)
+			show_errors(text.data, gold, ng, pred, np, true);
+		free(gold);
+		free(pred);
+		free(text.data);
+	}
+	fclose(f);
+	return true;
+}
+
+/* ---- hand-annotated articles --------------------------------------------- */
+
+static bool
+score_gold(const char *dir, Counts *c, bool verbose)
+{
+	DIR		   *d = opendir(dir);
+	struct dirent *de;
+	int			files = 0;
+	char	  **names = NULL;
+	int			nnames = 0;
+
+	if (d == NULL)
+	{
+		printf("gold  skipped: %s not found\n", dir);
+		return false;
+	}
+	while ((de = readdir(d)) != NULL)
+	{
+		size_t		l = strlen(de->d_name);
+
+		if (l > 4 && strcmp(de->d_name + l - 4, ".txt") == 0)
+		{
+			names = realloc(names, sizeof(char *) * (nnames + 1));
+			names[nnames++] = strdup(de->d_name);
+		}
+	}
+	closedir(d);
+	for (int fi = 0; fi < nnames; fi++)
+	{
+		char		path[4096];
+		FILE	   *f;
+		AtBuf		raw,
+					text;
+		char		chunk[4096];
+		size_t		got;
+		Span	   *gold = calloc(4096, sizeof(Span)),
+				   *pred;
+		size_t		ng = 0,
+					np;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, names[fi]);
+		f = fopen(path, "rb");
+		if (f == NULL)
+			continue;
+		at_buf_init(&raw, &at_malloc_mem, 1 << 14);
+		at_buf_init(&text, &at_malloc_mem, 1 << 14);
+		while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+			at_buf_append(&raw, chunk, got);
+		fclose(f);
+		for (size_t p = 0; p < raw.len;)
+		{
+			if (raw.data[p] == '{' && p + 1 < raw.len && raw.data[p + 1] == '{')
+			{
+				const char *colon = memchr(raw.data + p, ':', raw.len - p);
+				const char *end = strstr(raw.data + p, "}}");
+				size_t		kl;
+
+				if (colon && end && colon < end && ng < 4096)
+				{
+					kl = (size_t) (colon - raw.data - p - 2);
+					gold[ng].kind = strncmp(raw.data + p + 2, "person", kl) == 0 ? AT_NER_PERSON :
+						strncmp(raw.data + p + 2, "organization", kl) == 0 ? AT_NER_ORG :
+						strncmp(raw.data + p + 2, "location", kl) == 0 ? AT_NER_LOC : 0;
+					if (gold[ng].kind == 0)
+					{
+						fprintf(stderr, "%s: bad kind near %.20s\n", names[fi], raw.data + p);
+						exit(2);
+					}
+					gold[ng].s = text.len;
+					at_buf_append(&text, colon + 1, (size_t) (end - colon - 1));
+					gold[ng].e = text.len;
+					ng++;
+					p = (size_t) (end - raw.data) + 2;
+					continue;
+				}
+			}
+			at_buf_appendc(&text, raw.data[p]);
+			p++;
+		}
+		np = predict(text.data, text.len, false, &pred, false);
+		match(gold, ng, pred, np, false, c);
+		if (verbose)
+		{
+			printf("== %s\n", names[fi]);
+			show_errors(text.data, gold, ng, pred, np, false);
+		}
+		files++;
+		free(gold);
+		free(pred);
+		free(raw.data);
+		free(text.data);
+	}
+	printf("gold  %d articles\n", files);
+	return files > 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	double		min[3] = {0, 0, 0};
+	const char *sets[3] = {"gmb", "gum", "gold"};
+	bool		only[3] = {false, false, false};
+	bool		any_only = false;
+	bool		verbose = getenv("NER_VERBOSE") != NULL;
+	int			rc = 0;
+
+	if (argc < 4)
+	{
+		fprintf(stderr, "usage: %s DATADIR SHAREDDIR GOLDDIR [gmb=MIN] [gum=MIN] [gold=MIN] [only=SET]\n", argv[0]);
+		return 2;
+	}
+	for (int i = 4; i < argc; i++)
+		for (int s = 0; s < 3; s++)
+		{
+			size_t		l = strlen(sets[s]);
+
+			if (strncmp(argv[i], sets[s], l) == 0 && argv[i][l] == '=')
+				min[s] = atof(argv[i] + l + 1);
+			if (strncmp(argv[i], "only=", 5) == 0 && strcmp(argv[i] + 5, sets[s]) == 0)
+				only[s] = any_only = true;
+		}
+	if (at_ner_model_load(&model, &at_malloc_mem, argv[1]) != AT_OK)
+	{
+		fprintf(stderr, "cannot load the model from %s\n", argv[1]);
+		return 2;
+	}
+	for (int s = 0; s < 3; s++)
+	{
+		Counts		c;
+		bool		ran;
+		double		f;
+
+		if (any_only && !only[s])
+			continue;
+		memset(&c, 0, sizeof(c));
+		ran = s == 0 ? score_gmb(argv[2], &c, verbose) :
+			s == 1 ? score_gum(argv[2], &c, verbose) : score_gold(argv[3], &c, verbose);
+		if (!ran)
+			continue;
+		f = report(sets[s], &c);
+		if (f < min[s])
+		{
+			printf("%s: F1 %.3f is below the target %.2f\n", sets[s], f, min[s]);
+			rc = 1;
+		}
+	}
+	return rc;
+}
