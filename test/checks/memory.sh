@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Memory of every SQL function (test/checks/sql_functions.list) over many
+# Memory of every SQL function (test/checks/lib/functions.list) over many
 # articles in one query: the backend's memory must stay flat.
 #
 # For each function, two query shapes: the function in a correlated
@@ -25,11 +25,7 @@ set -uo pipefail
 : "${AT_ROOT:?}" "${AT_BINDIR:?}"
 
 db=at_check_memory
-list=$AT_ROOT/test/checks/sql_functions.list
-psql_db() { "$AT_BINDIR/psql" -X -q -At -F '|' -v ON_ERROR_STOP=1 -d "$db" "$@"; }
-"$AT_BINDIR/psql" -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" 2>/dev/null || exit 1
-trap '"$AT_BINDIR/psql" -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1' EXIT
-psql_db -c "CREATE EXTENSION article_tools" -f "$AT_ROOT/test/checks/lib_limits.sql" >/dev/null || exit 1
+. "$AT_ROOT/test/checks/lib/limits.sh"
 
 if [ ! -r /proc/self/status ]; then
 	echo "memory: /proc/<pid>/status not readable here"
@@ -78,7 +74,7 @@ check() {
 	fi
 	read -r i10 p10 c10 <<< "$r10"
 	read -r i100 p100 c100 <<< "$r100"
-	printf '  %-12s %-12s contexts %6d kB -> %6d kB (%+d kB); RssAnon idle %d kB, peak %6d kB -> %6d kB (%+d kB)\n' \
+	printf '  %-11s %-11s contexts %6d kB -> %6d kB (%+d kB); RssAnon idle %d kB, peak %6d kB -> %6d kB (%+d kB)\n' \
 		"$name" "$shape" "$((c10 / 1024))" "$((c100 / 1024))" "$(((c100 - c10) / 1024))" \
 		"$i100" "$p10" "$p100" "$((p100 - p10))"
 	[ $((c100 - c10)) -ge 1048576 ] && fail "$name ($shape): memory contexts grow with the number of articles"
@@ -89,16 +85,19 @@ check() {
 # after the last article, while the query's memory is still allocated
 ctx="(SELECT sum(total_bytes) FROM pg_catalog.pg_backend_memory_contexts)"
 echo "memory: 10,000 -> 100,000 articles in one query"
-while IFS='|' read -r name q expr; do
-	name=$(echo "$name" | xargs)
-	q=$(echo "$q" | sed 's/^ *//; s/ *$//')
-	expr=$(echo "$expr" | sed 's/^ *//; s/ *$//')
+while IFS='|' read -r name q expr mem; do
 	art='at_limits.article(g)'
-	check "$name" "per row" "SELECT sum((${q//\$1/$art})), $ctx FROM pg_catalog.generate_series(1, :N) g"
+	if [ -n "$mem" ]; then
+		mem=${mem//:CTX/$ctx}
+		check "$name" "own query" "$mem"
+	else
+		check "$name" "per row" "SELECT sum((${q//\$1/$art})), $ctx FROM pg_catalog.generate_series(1, :N) g"
+	fi
 	if [ -n "$expr" ]; then
 		check "$name" "select list" "SELECT count(*), $ctx FROM (SELECT ${expr//\$1/$art} FROM pg_catalog.generate_series(1, :N) g) x"
 	fi
-done < <(grep -v '^\s*#' "$list" | grep -v '^\s*$')
+	psql_db -c "SELECT at_limits.cleanup()" >/dev/null
+done < <(psql_db -c "SELECT name, q, coalesce(expr, ''), coalesce(mem, '') FROM at_limits.fns ORDER BY ord")
 
 if [ "$failures" -gt 0 ]; then
 	echo "memory: $failures failures"

@@ -144,7 +144,7 @@ END
 $$;
 
 -- The functions under test, loaded by the scripts from sql_functions.list.
-CREATE TABLE at_limits.fns (ord int, name text, q text, expr text);
+CREATE TABLE at_limits.fns (ord int, name text, q text, expr text, mem text);
 
 -- Runs every function of at_limits.fns over one input and returns, per
 -- function, the fastest of reps runs in ms less the harness's own time, or 'ERROR <sqlstate> <message>'
@@ -168,5 +168,54 @@ BEGIN
 		END;
 		RETURN NEXT;
 	END LOOP;
+END
+$$;
+
+-- The trigger pipeline, when present: a table attached to it (the
+-- "pipeline" line of sql_functions.list inserts into it), emptied by
+-- at_limits.cleanup() between measurements.
+DO $$
+BEGIN
+	IF pg_catalog.to_regprocedure('article_tools.attach(regclass,name,jsonb)') IS NOT NULL THEN
+		CREATE TABLE at_limits.docs (id bigserial PRIMARY KEY, raw text);
+		PERFORM article_tools.attach('at_limits.docs', 'raw');
+	END IF;
+END
+$$;
+
+CREATE FUNCTION at_limits.cleanup() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+	t regclass;
+BEGIN
+	IF pg_catalog.to_regclass('at_limits.docs') IS NULL THEN
+		RETURN;
+	END IF;
+	PERFORM pg_catalog.set_config('client_min_messages', 'warning', true);
+	FOR t IN SELECT c.oid::regclass FROM pg_catalog.pg_class c
+		JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+		WHERE n.nspname = 'at_limits' AND c.relkind = 'r' AND c.relname <> 'fns'
+	LOOP
+		EXECUTE pg_catalog.format('TRUNCATE %s CASCADE', t);
+	END LOOP;
+END
+$$;
+
+-- Drops the lines of at_limits.fns whose query names something that does
+-- not exist (a feature not merged yet), with a notice.
+CREATE FUNCTION at_limits.drop_missing() RETURNS SETOF text LANGUAGE plpgsql AS $$
+DECLARE
+	f record;
+	r numeric;
+BEGIN
+	FOR f IN SELECT * FROM at_limits.fns ORDER BY ord LOOP
+		BEGIN
+			EXECUTE f.q INTO r USING 'x'::text;
+		EXCEPTION WHEN undefined_function OR undefined_table OR undefined_object
+				OR invalid_schema_name OR undefined_parameter THEN
+			DELETE FROM at_limits.fns WHERE name = f.name;
+			RETURN NEXT f.name || ' (' || SQLERRM || ')';
+		END;
+	END LOOP;
+	PERFORM at_limits.cleanup();
 END
 $$;
