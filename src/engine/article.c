@@ -194,12 +194,16 @@ static const char *const name_particles[] = {
 
 /* ---- small helpers ------------------------------------------------------- */
 
+/*
+ * A non-blank line (blank lines are not stored: a page of 100 MB of short
+ * lines must not cost gigabytes).  Offsets fit 32 bits: inputs are < 4 GB.
+ */
 typedef struct Line
 {
-	size_t		start;			/* trimmed */
-	size_t		end;
-	AtLineKind	kind;
-	bool		headline_like;
+	uint32_t	start;			/* trimmed */
+	uint32_t	end;
+	uint8_t		kind;			/* AtLineKind */
+	bool		break_before;	/* a blank line precedes it */
 } Line;
 
 typedef struct Ctx
@@ -227,11 +231,23 @@ words_eq(const char *s, size_t len, const char *word)
 	return i == len && word[i] == '\0';
 }
 
+/* Lower-case ASCII of c (other bytes unchanged) */
+static inline char
+lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
 static bool
 in_list(const char *s, size_t len, const char *const *list, size_t n)
 {
+	char		c0;
+
+	if (len == 0)
+		return false;
+	c0 = lower(s[0]);
 	for (size_t i = 0; i < n; i++)
-		if (words_eq(s, len, list[i]))
+		if (list[i][0] == c0 && words_eq(s, len, list[i]))
 			return true;
 	return false;
 }
@@ -482,9 +498,12 @@ label_at(const char *s, size_t end, size_t p, bool allow_space, size_t *after)
 	for (size_t i = 0; i < AT_LENGTHOF(meta_labels); i++)
 	{
 		const char *l = meta_labels[i].label;
-		size_t		ll = strlen(l);
+		size_t		ll;
 		size_t		q;
 
+		if (l[0] != lower(s[p]))
+			continue;
+		ll = strlen(l);
 		if (ll <= best_len || p + ll > end || !words_eq(s + p, ll, l))
 			continue;
 		q = p + ll;
@@ -510,9 +529,15 @@ known_source_at(const char *s, size_t end, size_t p)
 {
 	size_t		best = 0;
 
+	if (p >= end)
+		return 0;
 	for (size_t i = 0; i < AT_LENGTHOF(known_sources); i++)
 	{
-		size_t		l = strlen(known_sources[i]);
+		size_t		l;
+
+		if (known_sources[i][0] != lower(s[p]))
+			continue;
+		l = strlen(known_sources[i]);
 
 		if (l > best && p + l <= end && words_eq(s + p, l, known_sources[i]) &&
 			!letter_or_digit_at(s, end, p + l) && (p + l == end || s[p + l] != '.'))
@@ -914,7 +939,8 @@ static bool
 headline_like(const char *s, size_t start, size_t end, int min_words)
 {
 	int			words = 0;
-	bool		in_word = false;
+	bool		in_word = false,
+				first_capital = false;
 	uint32_t	cp;
 	char		last;
 
@@ -926,8 +952,8 @@ headline_like(const char *s, size_t start, size_t end, int min_words)
 	if (last == ',' || last == ';' || last == ':')
 		return false;
 	at_utf8_decode(s + start, end - start, &cp);
-	if (!(at_cp_is_upper(cp) || at_cp_is_digit(cp) || at_cp_is_cjk(cp) || cp == '"' ||
-		  cp == '\'' || at_cp_is_open_quote(cp)))
+	if (cp == ',' || cp == ';' || cp == ':' || cp == '.' || cp == ')' || cp == ']' ||
+		cp == '}' || at_cp_is_close_quote(cp))
 		return false;
 	for (size_t p = start; p < end; p++)
 	{
@@ -936,7 +962,12 @@ headline_like(const char *s, size_t start, size_t end, int min_words)
 		if (!sp && !in_word)
 			words++;
 		in_word = !sp;
+		/* "iTunes", "eBay": a lower-case start needs a capital in the first word */
+		if (words == 1 && !sp && s[p] >= 'A' && s[p] <= 'Z')
+			first_capital = true;
 	}
+	if (at_cp_is_lower(cp) && !first_capital)
+		return false;
 	return words >= min_words && words <= MAX_TITLE_WORDS;
 }
 
@@ -1119,17 +1150,21 @@ classify(Ctx *cx, Line *ln, bool header, bool *title_open, AtVec *lines)
 			if (rest > ln->start + n && ln->end - rest > 40 && at_cp_is_upper(cp))
 			{
 				Line	   *text;
+				uint32_t	end = ln->end;
 
 				if (!cx->a->has_published)
 				{
 					cx->a->published = d;
 					cx->a->has_published = true;
 				}
+
 				ln->kind = AT_LINE_META;
+				/* ln dies here: the push may move the array */
 				text = at_vec_push(lines);
-				text->start = rest;
-				text->end = ln->end;
+				text->start = (uint32_t) rest;
+				text->end = end;
 				text->kind = AT_LINE_TEXT;
+				text->break_before = true;
 				*title_open = false;
 				return;
 			}
@@ -1176,6 +1211,7 @@ at_parse_article(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 	Ctx			cx = {s, len, a, AT_OK};
 	AtVec		lines;
 	bool		has_blank = false,
+				pending_break = false,
 				lead_final = false,
 				header = true,
 				title_open = true;
@@ -1186,32 +1222,34 @@ at_parse_article(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 	memset(a, 0, sizeof(*a));
 	at_vec_init(&a->authors, mem, sizeof(AtSpan));
 	at_buf_init(&a->body, mem, 0);
+	if (len >= UINT32_MAX)
+		return AT_ERR_TOO_LARGE;
 	at_vec_init(&lines, mem, sizeof(Line));
 
 	/* 1. lines, classified in order */
-	for (size_t pos = 0; pos < len;)
+	for (size_t pos = 0, iter = 0; pos < len; iter++)
 	{
 		const char *nl = memchr(s + pos, '\n', len - pos);
 		size_t		eol = nl ? (size_t) (nl - s) : len;
 		size_t		st = skip_ws(s, eol, pos),
 					en = trim_end(s, st, eol);
-		Line	   *ln;
 
-		if ((lines.len & 1023) == 0)
+		if ((iter & 1023) == 0)
 			AT_CHECK_INTERRUPTS();
-		ln = at_vec_push(&lines);
-		ln->start = st;
-		ln->end = en;
 		if (en == st)
 		{
-			ln->kind = AT_LINE_BLANK;
-			if (lines.len > 1)
-				has_blank = true;
+			if (lines.len > 0)
+				has_blank = pending_break = true;
 		}
 		else
 		{
-			size_t		idx = lines.len - 1;
+			size_t		idx = lines.len;
+			Line	   *ln = at_vec_push(&lines);
 
+			ln->start = (uint32_t) st;
+			ln->end = (uint32_t) en;
+			ln->break_before = pending_break;
+			pending_break = false;
 			classify(&cx, ln, header, &title_open, &lines);
 			ln = AT_VEC_AT(&lines, Line, idx);
 			if (ln->kind == AT_LINE_TEXT || lines.len > idx + 1)
@@ -1285,7 +1323,7 @@ at_parse_article(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 		}
 		k = i + 1;
 		if (has_blank)
-			while (k < nlines && L[k].kind == AT_LINE_TEXT)
+			while (k < nlines && L[k].kind == AT_LINE_TEXT && !L[k].break_before)
 				k++;
 		append_paragraph(&cx, L[i].start, L[k - 1].end, &lead_final);
 		i = k;

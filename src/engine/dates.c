@@ -405,6 +405,33 @@ year_after(const char *s, size_t len, size_t p, int *year)
 	return q;
 }
 
+/*
+ * After the month and day of a named-month date ending at p: an optional
+ * year and time; validates the day.  Returns the bytes from pos, or 0.
+ */
+static size_t
+day_month_end(const char *s, size_t len, size_t pos, size_t p, int m, int day, AtDate *d)
+{
+	int			y;
+	size_t		q = year_after(s, len, p, &y);
+
+	if (q)
+	{
+		if (!valid_day(y, true, m, day))
+			return 0;
+		d->year = y;
+		d->has_year = true;
+		p = q;
+	}
+	else if (!valid_day(0, false, m, day))
+		return 0;
+	d->month = m;
+	d->day = day;
+	d->has_day = true;
+	p = time_after(s, len, p, false, d);
+	return p - pos;
+}
+
 /* October 8, 2018 / Oct. 8 2018 / May 12 / April 2020 */
 static size_t
 month_first(const char *s, size_t len, size_t pos, AtDate *d)
@@ -436,22 +463,7 @@ month_first(const char *s, size_t len, size_t pos, AtDate *d)
 	p += ordinal_at(s, len, p);
 	if (word_char_at(s, len, p))
 		return 0;
-	q = year_after(s, len, p, &y);
-	if (q)
-	{
-		if (!valid_day(y, true, m, day))
-			return 0;
-		d->year = y;
-		d->has_year = true;
-		p = q;
-	}
-	else if (!valid_day(0, false, m, day))
-		return 0;
-	d->month = m;
-	d->day = day;
-	d->has_day = true;
-	p = time_after(s, len, p, false, d);
-	return p - pos;
+	return day_month_end(s, len, pos, p, m, day, d);
 }
 
 /* 8 October 2018 / 8th Oct. 2018 / 8 October */
@@ -462,8 +474,7 @@ day_first(const char *s, size_t len, size_t pos, AtDate *d)
 				q,
 				wl;
 	int			day,
-				m,
-				y;
+				m;
 
 	if (!read_number(s, len, &p, 1, 2, &day))
 		return 0;
@@ -477,22 +488,7 @@ day_first(const char *s, size_t len, size_t pos, AtDate *d)
 	if (!m)
 		return 0;
 	p = q + wl;
-	q = year_after(s, len, p, &y);
-	if (q)
-	{
-		if (!valid_day(y, true, m, day))
-			return 0;
-		d->year = y;
-		d->has_year = true;
-		p = q;
-	}
-	else if (!valid_day(0, false, m, day))
-		return 0;
-	d->month = m;
-	d->day = day;
-	d->has_day = true;
-	p = time_after(s, len, p, false, d);
-	return p - pos;
+	return day_month_end(s, len, pos, p, m, day, d);
 }
 
 size_t

@@ -55,13 +55,14 @@ typedef struct Ctx
 #define GZ(c, i)	((c)->toks[i].gz)
 #define FL(c, i)	((c)->toks[i].flags)
 
-static bool
-norm_is(const Ctx *c, size_t i, const char *w)
+static inline bool
+norm_is_len(const Ctx *c, size_t i, const char *w, size_t l)
 {
-	size_t		l = strlen(w);
-
 	return c->toks[i].normlen == l && memcmp(c->norm + c->toks[i].norm, w, l) == 0;
 }
+
+/* w is a string literal */
+#define norm_is(c, i, w) norm_is_len((c), (i), (w), sizeof(w) - 1)
 
 static bool
 is_connector(const Ctx *c, size_t i)
@@ -160,7 +161,7 @@ company_suffix(const Ctx *c, size_t i)
 	};
 
 	for (size_t k = 0; k < AT_LENGTHOF(sfx); k++)
-		if (norm_is(c, i, sfx[k]))
+		if (norm_is_len(c, i, sfx[k], strlen(sfx[k])))
 			return true;
 	return false;
 }
@@ -247,6 +248,9 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 		while (start < e && (GZ(c, start) & (AT_GZ_FUNC | AT_GZ_TITLE | AT_GZ_DEMONYM | AT_GZ_ATTRIB)) &&
 			   !(GZ(c, start) & HEADS))
 		{
+			/* "General Administration of Customs": a title before a head is a name word */
+			if ((GZ(c, start) & AT_GZ_TITLE) && start + 1 < e && (GZ(c, start + 1) & HEADS))
+				break;
 			/* "Chinese Academy of Sciences": keep a demonym before a head */
 			if ((GZ(c, start) & AT_GZ_DEMONYM) && start + 1 < e && is_name_word(c, start + 1))
 				break;
@@ -269,6 +273,23 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 			{
 				lasthead = k + 1;
 				kind = (GZ(c, k) & AT_GZ_ORGHEAD) ? AT_NER_ORG : AT_NER_LOC;
+				/* "Academy of International Trade": what follows "of" is the tail */
+				if (k + 1 < e && norm_is(c, k + 1, "of"))
+					break;
+			}
+		}
+		/* "Karen Doyle of Midwest Research Partners": a person, then the organisation */
+		for (size_t k = start + 1; kind && k + 1 < lasthead; k++)
+		{
+			int			o = c->owner[start];
+
+			if (norm_is(c, k, "of") && o >= 0 && c->owner[k - 1] == o &&
+				AT_VEC_AT(&c->ments, Mention, o)->kind == AT_NER_PERSON &&
+				AT_VEC_AT(&c->ments, Mention, o)->t0 == start &&
+				AT_VEC_AT(&c->ments, Mention, o)->t1 == k)
+			{
+				start = k + 1;
+				break;
 			}
 		}
 		if (kind && lasthead > start)
@@ -314,7 +335,7 @@ static bool
 given_name(const Ctx *c, size_t i)
 {
 	return (FL(c, i) & AT_TOK_UPPER1) && !(FL(c, i) & (AT_TOK_ALLCAPS | AT_TOK_DIGIT)) &&
-		(GZ(c, i) & ~(uint32_t) AT_GZ_SURNAME) == 0;
+		(GZ(c, i) & ~(uint32_t) (AT_GZ_SURNAME | AT_GZ_DEMONYM)) == 0;	/* "Wang Hui" */
 }
 
 /*
@@ -442,7 +463,8 @@ acronyms(Ctx *c, size_t s0, size_t s1, int sent)
 		while (r0 > s0 && (is_name_word(c, r0 - 1) ||
 						   (r0 - 1 > s0 && is_connector(c, r0 - 1) && is_name_word(c, r0 - 2))))
 			r0--;
-		if (r0 < i && !prev && acronym_matches(c, a, r0, i))
+		/* a few per text; the cap keeps clean() linear on hostile input */
+		if (r0 < i && !prev && c->nonacro.len < 64 && acronym_matches(c, a, r0, i))
 		{
 			size_t	   *p = at_vec_push(&c->nonacro);
 
@@ -537,11 +559,17 @@ fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 	{
 		const AtPhraseEntry *e;
 
-		if (!(GZ(c, i) & (AT_GZ_PLACE_B | AT_GZ_ORG_B)))
+		if (!(GZ(c, i) & (AT_GZ_PLACE_B | AT_GZ_ORG_B | AT_GZ_NONNAME)))
 			continue;
 		e = at_phrase_match(&c->m->gz.places, c->text, c->norm, c->toks, i, s1);
 		if (e == NULL)
 			continue;
+		if (e->kind == AT_NER_NONE)
+		{
+			kill_overlaps(c, i, i + e->ntok);
+			i += e->ntok - 1;
+			continue;
+		}
 		if (!covered(c, i, i + e->ntok) &&
 			(headline || (!(i + e->ntok < s1 && is_name_word(c, i + e->ntok) && !(GZ(c, i + e->ntok) & AT_GZ_TITLE)) &&
 			!(i > s0 && is_name_word(c, i - 1) && i - 1 != s0))))
@@ -679,13 +707,11 @@ add_short_forms(Ctx *c, AtPhraseTable *t, const Mention *m)
 	for (int k = 0; k < (m->kind == AT_NER_PERSON ? 2 : 1); k++)
 	{
 		size_t		i = ends[k];
-		const AtNerToken *tk = TK(c, i);
-
 		if (!is_name_word(c, i) ||
 			(GZ(c, i) & (AT_GZ_TITLE | AT_GZ_ORGHEAD | AT_GZ_LOCHEAD | AT_GZ_FUNC |
 						 AT_GZ_DEMONYM | AT_GZ_LOC | AT_GZ_LOCPART | AT_GZ_NONACRO)))
 			continue;
-		at_phrase_add(t, c->mem, c->text + tk->start, tk->len, (AtNerKind) m->kind, canon, cl);
+		at_phrase_add_tokens(t, c->mem, c->text, c->norm, c->toks + i, 1, (AtNerKind) m->kind, canon, cl);
 	}
 }
 
@@ -703,12 +729,10 @@ known_names(Ctx *c, const bool *headline)
 	for (size_t k = 0; k < nm; k++)
 	{
 		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
-		size_t		s = TK(c, m->t0)->start,
-					e = TK(c, m->t1 - 1)->start + TK(c, m->t1 - 1)->len;
-
 		if (m->dead || m->score < 0.6f)
 			continue;
-		at_phrase_add(&known, c->mem, c->text + s, e - s, (AtNerKind) m->kind, NULL, 0);
+		at_phrase_add_tokens(&known, c->mem, c->text, c->norm, c->toks + m->t0, m->t1 - m->t0,
+							 (AtNerKind) m->kind, NULL, 0);
 		/* "Liu said" after "Liu Jianping" */
 		if (m->kind == AT_NER_PERSON && m->t1 - m->t0 > 1)
 			add_short_forms(c, &known, m);
@@ -796,6 +820,9 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 	c.mem = mem;
 	at_vec_init(&spans, mem, sizeof(AtSpan));
 	at_vec_init(&toks, mem, sizeof(AtNerToken));
+	/* about one token per five bytes of news text: few reallocations */
+	toks.cap = len / 5 + 16;
+	toks.data = at_alloc(mem, toks.cap * sizeof(AtNerToken));
 	at_vec_init(&c.ments, mem, sizeof(Mention));
 	at_vec_init(&c.nonacro, mem, sizeof(size_t));
 	at_buf_init(&norm, mem, len / 2 + 16);

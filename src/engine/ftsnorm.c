@@ -2,8 +2,11 @@
  * ftsnorm.c: money, percentages and dates for full-text search (see
  * ftsnorm.h).
  *
- * Amounts are kept as decimal digit strings, never as floating point, so
- * "3,000 billion" and "3 trillion" give the very same lexeme.
+ * The expressions and their canonical lexemes come from the metrics
+ * engine's token API (metrics.h, which reads dates with dates.h); this file
+ * adds the canonical wording and the types of the tokenizer.  Amounts are
+ * decimal digit strings, never floating point, so "3,000 billion" and
+ * "3 trillion" give the very same lexeme.
  */
 #include "ftsnorm.h"
 
@@ -11,33 +14,9 @@
 #include <string.h>
 
 #include "dates.h"
+#include "metrics.h"
 #include "tokenizer.h"
 #include "utf8.h"
-
-typedef struct Currency
-{
-	const char *text;			/* as written */
-	const char *code;			/* ISO 4217, lower case */
-	bool		needs_scale;	/* ambiguous word: money only with a scale word */
-} Currency;
-
-/* Written before the amount; longest first where one is a prefix of another */
-static const Currency cur_prefix[] = {
-	{"US$", "usd", false}, {"US $", "usd", false}, {"HK$", "hkd", false}, {"S$", "sgd", false}, {"A$", "aud", false},
-	{"C$", "cad", false}, {"NZ$", "nzd", false}, {"$", "usd", false}, {"\xe2\x82\xac", "eur", false},
-	{"\xc2\xa3", "gbp", false}, {"RMB", "cny", false}, {"CNY", "cny", false}, {"USD", "usd", false},
-	{"EUR", "eur", false}, {"GBP", "gbp", false}, {"JPY", "jpy", false}, {"HKD", "hkd", false},
-};
-
-/* Written after the amount (after one space) */
-static const Currency cur_suffix[] = {
-	{"yuan", "cny", false}, {"renminbi", "cny", false}, {"RMB", "cny", false}, {"CNY", "cny", false},
-	{"Hong Kong dollars", "hkd", false}, {"U.S. dollars", "usd", false}, {"US dollars", "usd", false},
-	{"dollars", "usd", false}, {"dollar", "usd", false}, {"USD", "usd", false},
-	{"euros", "eur", false}, {"euro", "eur", false}, {"EUR", "eur", false},
-	{"pounds", "gbp", true}, {"yen", "jpy", false}, {"won", "krw", true},
-	{"rupees", "inr", false},
-};
 
 /* The word a query would use for each currency (spelled form) */
 static const struct
@@ -47,111 +26,17 @@ static const struct
 }			cur_word[] = {
 	{"cny", "yuan"}, {"usd", "dollar"}, {"eur", "euro"}, {"gbp", "pound"},
 	{"jpy", "yen"}, {"hkd", "dollar"}, {"krw", "won"}, {"inr", "rupee"},
+	{"aud", "dollar"}, {"cad", "dollar"}, {"sgd", "dollar"}, {"nzd", "dollar"},
+	{"twd", "dollar"}, {"rub", "rubl"}, {"chf", "franc"},
 };
 
-typedef struct Scale
+static const char *
+currency_word(const char *code)
 {
-	const char *text;
-	int			exp;
-	bool		attached;		/* only written right after the digits (5bn) */
-} Scale;
-
-static const Scale scales[] = {
-	{"thousand", 3, false}, {"million", 6, false}, {"billion", 9, false}, {"trillion", 12, false},
-	{"mln", 6, false}, {"bln", 9, false}, {"bn", 9, false}, {"tn", 12, false},
-	{"k", 3, true}, {"m", 6, true},
-};
-
-static const char *const percent_words[] = {"percent", "per cent", "pct", "Percent"};
-
-static inline bool
-is_digit_at(const char *s, size_t len, size_t p)
-{
-	return p < len && s[p] >= '0' && s[p] <= '9';
-}
-
-static inline bool
-is_alnum_at(const char *s, size_t len, size_t p)
-{
-	uint32_t	cp;
-
-	if (p >= len)
-		return false;
-	if ((unsigned char) s[p] < 0x80)
-		return at_is_ascii_alpha((unsigned char) s[p]) || is_digit_at(s, len, p);
-	at_utf8_decode(s + p, len - p, &cp);
-	return at_cp_is_alpha(cp);
-}
-
-/* Does the literal w occur at p and end at a word boundary? */
-static size_t
-word_at(const char *s, size_t len, size_t p, const char *w)
-{
-	size_t		n;
-
-	if (p >= len || s[p] != w[0])
-		return 0;
-	n = strlen(w);
-	if (p + n > len || memcmp(s + p, w, n) != 0)
-		return 0;
-	/* a word must not continue (symbols like $ may be followed by anything) */
-	if (at_is_ascii_alpha((unsigned char) w[n - 1]) && is_alnum_at(s, len, p + n))
-		return 0;
-	return n;
-}
-
-/*
- * A number: 3, 3,000, 42.5, 1,234,567.89.  Appends its digits (without
- * separators) to digits, sets *fraclen; returns bytes consumed or 0.
- */
-static size_t
-number_at(const char *s, size_t len, size_t p, char *digits, size_t cap,
-		  int *fraclen)
-{
-	size_t		q = p,
-				nd = 0,
-				run = 0;
-
-	*fraclen = 0;
-	if (!is_digit_at(s, len, q))
-		return 0;
-	while (is_digit_at(s, len, q))
-	{
-		if (nd + 1 < cap)
-			digits[nd++] = s[q];
-		q++;
-		run++;
-	}
-	/* thousands groups, only after a run of 1-3 digits */
-	if (run <= 3)
-	{
-		while (q + 3 < len + 0 && s[q] == ',' && is_digit_at(s, len, q + 1) &&
-			   is_digit_at(s, len, q + 2) && is_digit_at(s, len, q + 3) &&
-			   !is_digit_at(s, len, q + 4))
-		{
-			for (int i = 1; i <= 3; i++)
-				if (nd + 1 < cap)
-					digits[nd++] = s[q + i];
-			q += 4;
-		}
-	}
-	if (q + 1 < len && s[q] == '.' && is_digit_at(s, len, q + 1))
-	{
-		q++;
-		while (is_digit_at(s, len, q))
-		{
-			if (nd + 1 < cap)
-				digits[nd++] = s[q];
-			(*fraclen)++;
-			q++;
-		}
-	}
-	digits[nd] = '\0';
-	/* not part of a version, a longer number or a word */
-	if (is_digit_at(s, len, q) ||
-		(q + 1 < len && (s[q] == '.' || s[q] == ',') && is_digit_at(s, len, q + 1)))
-		return 0;
-	return q - p;
+	for (size_t i = 0; i < AT_LENGTHOF(cur_word); i++)
+		if (strcmp(cur_word[i].code, code) == 0)
+			return cur_word[i].word;
+	return NULL;
 }
 
 /*
@@ -210,20 +95,11 @@ decimal_string(const char *digits, int exp, char *out, size_t cap)
 	snprintf(out, cap, "%s", buf + start);
 }
 
-static const char *
-currency_word(const char *code)
-{
-	for (size_t i = 0; i < AT_LENGTHOF(cur_word); i++)
-		if (strcmp(cur_word[i].code, code) == 0)
-			return cur_word[i].word;
-	return code;
-}
-
 static void
 add_spelled(AtFtsCanon *out, const char *w)
 {
 	if (out->nspelled < AT_FTS_MAX_SPELLED)
-		snprintf(out->spelled[out->nspelled++], sizeof(out->spelled[0]), "%s", w);
+		snprintf(out->spelled[out->nspelled++], sizeof(out->spelled[0]), "%.63s", w);
 }
 
 /* Spelled form of an amount: mantissa and scale word */
@@ -254,203 +130,163 @@ spell_amount(const char *digits, int exp, AtFtsCanon *out)
 	add_spelled(out, amount);
 }
 
-/* Optional scale after the number: " billion" or attached "bn" */
-static size_t
-scale_at(const char *s, size_t len, size_t p, int *exp)
+/*
+ * Digits of a decimal string without its point, and the power of ten that
+ * gives the value back: "42.5" -> "425", -1.  False for anything else.
+ */
+static bool
+split_decimal(const char *num, char *digits, size_t cap, int *exp)
 {
-	*exp = 0;
-	for (size_t i = 0; i < AT_LENGTHOF(scales); i++)
-	{
-		size_t		n;
+	size_t		n = 0;
+	bool		point = false;
 
-		if (scales[i].attached)
-			n = word_at(s, len, p, scales[i].text);
-		else if (p < len && s[p] == ' ')
+	*exp = 0;
+	for (const char *c = num; *c; c++)
+	{
+		if (*c == '.' && !point)
+			point = true;
+		else if (*c >= '0' && *c <= '9' && n + 1 < cap)
 		{
-			n = word_at(s, len, p + 1, scales[i].text);
-			if (n)
-				n++;
+			digits[n++] = *c;
+			if (point)
+				(*exp)--;
 		}
 		else
-			n = word_at(s, len, p, scales[i].text);
-		if (n)
-		{
-			*exp = scales[i].exp;
-			return n;
-		}
+			return false;
 	}
-	return 0;
+	digits[n] = '\0';
+	return n > 0;
 }
 
-static size_t
-money_at(const char *s, size_t len, size_t p, AtFtsCanon *out)
+/* Lower-case words that may start an amount (eleven percent), with their lengths */
+#define W(w) {w, sizeof(w) - 1}
+static const struct
 {
-	const Currency *cur = NULL;
-	size_t		q = p,
-				n;
-	char		digits[48];
-	int			fraclen,
-				exp;
+	const char *w;
+	size_t		len;
+}			number_words[] = {
+	W("eight"), W("eighteen"), W("eighty"), W("eleven"), W("fifteen"),
+	W("fifty"), W("five"), W("forty"), W("four"), W("fourteen"), W("half"),
+	W("hundred"), W("nine"), W("nineteen"), W("ninety"), W("one"), W("seven"),
+	W("seventeen"), W("seventy"), W("six"), W("sixteen"), W("sixty"), W("ten"),
+	W("thirteen"), W("thirty"), W("three"), W("twelve"), W("twenty"), W("two"),
+	W("zero"),
+};
+#undef W
 
-	for (size_t i = 0; i < AT_LENGTHOF(cur_prefix); i++)
-	{
-		const char *w = cur_prefix[i].text;
-		size_t		wl = strlen(w);
-
-		if (q + wl <= len && memcmp(s + q, w, wl) == 0)
-		{
-			cur = &cur_prefix[i];
-			q += wl;
-			/* codes need a space or a digit after them; symbols take an optional space */
-			if (q < len && s[q] == ' ')
-				q++;
-			else if (at_is_ascii_alpha((unsigned char) w[wl - 1]) && !is_digit_at(s, len, q))
-				cur = NULL;
-			break;
-		}
-	}
-	if (cur == NULL)
-		q = p;
-	n = number_at(s, len, q, digits, sizeof(digits), &fraclen);
-	if (n == 0)
-		return 0;
-	q += n;
-	q += scale_at(s, len, q, &exp);
-	if (cur == NULL)
-	{
-		if (q >= len || s[q] != ' ')
-			return 0;
-		for (size_t i = 0; i < AT_LENGTHOF(cur_suffix); i++)
-		{
-			n = word_at(s, len, q + 1, cur_suffix[i].text);
-			if (n && (!cur_suffix[i].needs_scale || exp > 0))
-			{
-				cur = &cur_suffix[i];
-				q += 1 + n;
-				break;
-			}
-		}
-		if (cur == NULL)
-			return 0;
-	}
-	out->type = AT_TOK_MONEY;
-	{
-		char		amount[64];
-
-		decimal_string(digits, exp - fraclen, amount, sizeof(amount));
-		snprintf(out->id, sizeof(out->id), "%s:%s", cur->code, amount);
-	}
-	out->nspelled = 0;
-	spell_amount(digits, exp - fraclen, out);
-	add_spelled(out, currency_word(cur->code));
-	return q - p;
-}
-
-static size_t
-percent_at(const char *s, size_t len, size_t p, AtFtsCanon *out)
+/* A spelled number in lower case at pos (eleven, hundred) */
+static bool
+is_number_word(const char *s, size_t len, size_t pos)
 {
-	char		digits[48];
-	char		num[64];
-	int			fraclen;
-	size_t		q = p,
-				n = number_at(s, len, p, digits, sizeof(digits), &fraclen);
+	size_t		n = 0;
 
-	if (n == 0)
-		return 0;
-	q += n;
-	if (q < len && s[q] == '%')
-		q++;
-	else if (q + 3 <= len && memcmp(s + q, "\xef\xbc\x85", 3) == 0)	/* fullwidth % */
-		q += 3;
-	else
-	{
-		size_t		w = 0;
-
-		if (q < len && s[q] == ' ')
-		{
-			for (size_t i = 0; i < AT_LENGTHOF(percent_words) && !w; i++)
-				w = word_at(s, len, q + 1, percent_words[i]);
-		}
-		if (!w)
-			return 0;
-		q += 1 + w;
-	}
-	decimal_string(digits, -fraclen, num, sizeof(num));
-	out->type = AT_TOK_PERCENT;
-	snprintf(out->id, sizeof(out->id), "pct:%s", num);
-	out->nspelled = 0;
-	add_spelled(out, num);
-	add_spelled(out, "percent");
-	return q - p;
+	while (pos + n < len && s[pos + n] >= 'a' && s[pos + n] <= 'z' && n < 10)
+		n++;
+	if (n < 3 || n > 9)
+		return false;
+	for (size_t i = 0; i < AT_LENGTHOF(number_words); i++)
+		if (number_words[i].len == n && number_words[i].w[0] == s[pos] &&
+			memcmp(number_words[i].w, s + pos, n) == 0)
+			return true;
+	return false;
 }
 
-static size_t
-date_at(const char *s, size_t len, size_t p, AtFtsCanon *out)
-{
-	AtDate		d;
-	size_t		n = at_match_date(s, len, p, &d);
-
-	if (n == 0 || !d.has_year || d.month < 1)
-		return 0;
-	out->type = AT_TOK_DATE;
-	out->nspelled = 0;
-	if (d.has_day)
-		snprintf(out->id, sizeof(out->id), "%04d-%02d-%02d", d.year, d.month, d.day);
-	else
-		snprintf(out->id, sizeof(out->id), "%04d-%02d", d.year, d.month);
-	return n;
-}
-
+/*
+ * A cheaper filter than the metrics engine's own, called at every token
+ * start: digits, symbols, capitalised words no longer than a month name,
+ * and number words.
+ */
 bool
 at_fts_may_start(const char *s, size_t len, size_t pos)
 {
 	unsigned char c;
+	size_t		n = 0;
 
 	if (pos >= len)
 		return false;
 	c = (unsigned char) s[pos];
-	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '$' ||
-		c == 0xE2 || c == 0xC2;
+	if (c >= '0' && c <= '9')
+		return true;
+	if (c >= 'a' && c <= 'z')
+		return is_number_word(s, len, pos) && at_metric_token_may_start(s, len, pos);
+	if (c >= 'A' && c <= 'Z')
+	{
+		size_t		wlen;
+		bool		caps = true;
+
+		/* a currency code (RMB, USD), a prefix (US$, HK$), a month or weekday name */
+		while (pos + n < len && at_is_ascii_alpha((unsigned char) s[pos + n]) && n < 10)
+		{
+			caps = caps && s[pos + n] <= 'Z';
+			n++;
+		}
+		if (!((caps && n <= 3) || (pos + n < len && s[pos + n] == '$') ||
+			  (n >= 3 && strchr("ADFJMNOSTW", c) != NULL &&
+			   (at_month_at(s, len, pos, &wlen) > 0 || at_weekday_at(s, len, pos, &wlen) > 0))))
+			return false;
+	}
+	else if (c != '$' && c < 0x80)
+		return false;
+	return at_metric_token_may_start(s, len, pos);
 }
 
 size_t
 at_fts_match(const char *s, size_t len, size_t pos, AtFtsCanon *out)
 {
-	AtFtsCanon	c;
-	size_t		best = 0,
-				n,
-				letters = 0;
-	bool		digit;
+	AtMetricToken m;
+	size_t		n;
+	const char *value;
+	char		digits[64];
+	int			exp;
 
+	memset(out, 0, sizeof(*out));
 	if (!at_fts_may_start(s, len, pos))
 		return 0;
-	digit = s[pos] >= '0' && s[pos] <= '9';
-	if (!digit)
+	/* only at the start of a word or number */
+	if (pos > 0 && pos <= len && (at_is_ascii_alpha((unsigned char) s[pos - 1]) ||
+								  (s[pos - 1] >= '0' && s[pos - 1] <= '9')))
+		return 0;
+	n = at_metric_token_at(s, len, pos, &m);
+	if (n == 0 || m.lexeme_len == 0 || m.lexeme_len >= sizeof(out->id))
+		return 0;
+	memcpy(out->id, m.lexeme, m.lexeme_len);
+	out->id[m.lexeme_len] = '\0';
+	value = strchr(out->id, ':');
+	value = value ? value + 1 : out->id;
+	switch (m.kind)
 	{
-		/* a word: a month or weekday name (3-9 letters) or a currency code (3) */
-		while (pos + letters < len && at_is_ascii_alpha((unsigned char) s[pos + letters]))
-			letters++;
-		if (letters > 9)
+		case AT_MTOK_MONEY:
+			out->type = AT_TOK_MONEY;
+			if (split_decimal(value, digits, sizeof(digits), &exp))
+			{
+				char		code[8];
+				const char *word;
+
+				spell_amount(digits, exp, out);
+				snprintf(code, sizeof(code), "%.*s", (int) (value - 1 - out->id), out->id);
+				if ((word = currency_word(code)) != NULL)
+					add_spelled(out, word);
+			}
+			break;
+		case AT_MTOK_PERCENT:
+		case AT_MTOK_PERCENTAGE_POINT:
+			out->type = AT_TOK_PERCENT;
+			add_spelled(out, value);
+			if (m.kind == AT_MTOK_PERCENT)
+				add_spelled(out, "percent");
+			else
+			{
+				add_spelled(out, "percentage");
+				add_spelled(out, "point");
+			}
+			break;
+		case AT_MTOK_DATE:
+			out->type = AT_TOK_DATE;
+			break;
+		default:
 			return 0;
 	}
-	memset(out, 0, sizeof(*out));
-	/* longest match wins; dates first so a tie goes to the date */
-	if ((digit || letters >= 3) && (n = date_at(s, len, pos, &c)) > best)
-	{
-		best = n;
-		*out = c;
-	}
-	if (digit && (n = percent_at(s, len, pos, &c)) > best)
-	{
-		best = n;
-		*out = c;
-	}
-	if ((digit || letters <= 3) && (n = money_at(s, len, pos, &c)) > best)
-	{
-		best = n;
-		*out = c;
-	}
-	return best;
+	return n;
 }
 
 bool

@@ -20,6 +20,7 @@ static const struct
 }			gz_files[] = {
 	{"article_tools_ner_places.txt", AT_GZ_LOC},
 	{"article_tools_ner_organizations.txt", AT_GZ_ORGNAME},
+	{"article_tools_ner_nonentity_names.txt", AT_GZ_NONNAME},
 	{"article_tools_ner_surnames.txt", AT_GZ_SURNAME},
 	{"article_tools_ner_titles.txt", AT_GZ_TITLE},
 	{"article_tools_ner_org_heads.txt", AT_GZ_ORGHEAD},
@@ -66,7 +67,7 @@ at_gz_classes(const AtGazetteer *gz, const char *lower, size_t len)
 
 		if (e->hash == 0)
 			return 0;
-		if (e->hash == h && strlen(e->word) == len && memcmp(e->word, lower, len) == 0)
+		if (e->hash == h && e->len == len && memcmp(e->word, lower, len) == 0)
 			return e->classes;
 	}
 }
@@ -124,6 +125,7 @@ at_gz_add_word(AtGazetteer *gz, const AtMem *mem, const char *word, size_t len,
 	}
 	gz->words[i].hash = h;
 	gz->words[i].word = low;
+	gz->words[i].len = (uint32_t) len;
 	gz->words[i].classes = classes;
 	gz->wcount++;
 }
@@ -153,7 +155,7 @@ tok_bytes(const AtPhraseTable *t, const char *text, const char *norm,
 static void
 phrase_grow(AtPhraseTable *t, const AtMem *mem)
 {
-	size_t		ncap = t->cap ? t->cap * 2 : 256;
+	size_t		ncap = t->cap ? t->cap * 2 : 32;
 	AtPhraseEntry *ns = at_alloc0(mem, ncap * sizeof(AtPhraseEntry));
 
 	for (size_t i = 0; i < t->cap; i++)
@@ -174,60 +176,88 @@ phrase_grow(AtPhraseTable *t, const AtMem *mem)
 
 #define PHRASE_MAXTOK 12
 
-bool
-at_phrase_add(AtPhraseTable *t, const AtMem *mem, const char *term, size_t len,
-			  AtNerKind kind, const char *canonical, size_t canonlen)
-{
-	AtVec		toks;
-	AtBuf		norm;
-	AtBuf		key;
-	uint64_t	h = AT_HASH_INIT;
-	size_t		i;
-	bool		ok = false;
+static bool key_equals(const AtPhraseTable *t, const AtPhraseEntry *e, const char *text,
+					   const char *norm, const AtNerToken *toks, size_t i, size_t k);
 
-	at_vec_init(&toks, mem, sizeof(AtNerToken));
-	at_buf_init(&norm, mem, 64);
-	at_buf_init(&key, mem, 64);
-	at_ner_tokenize(term, 0, len, &toks, &norm);
-	if (toks.len == 0 || toks.len > PHRASE_MAXTOK)
-		goto done;
-	for (i = 0; i < toks.len; i++)
+const AtPhraseEntry *
+at_phrase_add_tokens(AtPhraseTable *t, const AtMem *mem, const char *text,
+					 const char *norm, const AtNerToken *toks, size_t n,
+					 AtNerKind kind, const char *canonical, size_t canonlen)
+{
+	uint64_t	h = AT_HASH_INIT;
+	size_t		keylen = 0;
+	char	   *key;
+	char	   *p;
+	size_t		i;
+
+	if (n == 0 || n > PHRASE_MAXTOK)
+		return NULL;
+	for (i = 0; i < n; i++)
 	{
 		size_t		bl;
-		const char *b = tok_bytes(t, term, norm.data, AT_VEC_AT(&toks, AtNerToken, i), &bl);
+		const char *b = tok_bytes(t, text, norm, &toks[i], &bl);
 
 		if (i > 0)
-		{
-			at_buf_appendc(&key, ' ');
 			h = at_hash_bytes(h, " ", 1);
-		}
-		at_buf_append(&key, b, bl);
 		h = at_hash_bytes(h, b, bl);
+		if (i == 0)
+			t->first[(h >> 7) & 63] |= 1ULL << ((h >> 13) & 63);
+		keylen += bl + 1;
 	}
 	h |= 1;
 	if ((t->count + 1) * 2 > t->cap)
 		phrase_grow(t, mem);
 	for (i = h & (t->cap - 1); t->slots[i].hash; i = (i + 1) & (t->cap - 1))
 	{
-		if (t->slots[i].hash == h && strcmp(t->slots[i].key, key.data) == 0)
+		if (t->slots[i].hash == h && t->slots[i].ntok == n &&
+			key_equals(t, &t->slots[i], text, norm, toks, 0, n))
 			break;				/* a later entry replaces an earlier one */
 	}
 	if (t->slots[i].hash == 0)
+	{
 		t->count++;
+		key = at_alloc(mem, keylen);
+		p = key;
+		for (size_t k = 0; k < n; k++)
+		{
+			size_t		bl;
+			const char *b = tok_bytes(t, text, norm, &toks[k], &bl);
+
+			if (k > 0)
+				*p++ = ' ';
+			memcpy(p, b, bl);
+			p += bl;
+		}
+		*p = '\0';
+		t->slots[i].key = key;
+	}
+	else if (t->slots[i].canonical)
+		at_free(mem, (char *) t->slots[i].canonical);
 	t->slots[i].hash = h;
-	t->slots[i].key = at_strndup(mem, key.data, key.len);
 	t->slots[i].canonical = canonical ? at_strndup(mem, canonical, canonlen) : NULL;
 	t->slots[i].kind = (uint8_t) kind;
-	t->slots[i].ntok = (uint8_t) toks.len;
-	if ((int) toks.len > t->maxtok)
-		t->maxtok = (int) toks.len;
-	ok = true;
-done:
-	at_free(mem, toks.data);
-	if (norm.data)
-		at_free(mem, norm.data);
-	if (key.data)
-		at_free(mem, key.data);
+	t->slots[i].ntok = (uint8_t) n;
+	if ((int) n > t->maxtok)
+		t->maxtok = (int) n;
+	return &t->slots[i];
+}
+
+bool
+at_phrase_add(AtPhraseTable *t, const AtMem *mem, const char *term, size_t len,
+			  AtNerKind kind, const char *canonical, size_t canonlen)
+{
+	AtVec		toks;
+	AtBuf		norm;
+	bool		ok;
+
+	at_vec_init(&toks, mem, sizeof(AtNerToken));
+	at_buf_init(&norm, mem, 64);
+	at_ner_tokenize(term, 0, len, &toks, &norm);
+	ok = at_phrase_add_tokens(t, mem, term, norm.data, toks.data, toks.len, kind,
+							  canonical, canonlen) != NULL;
+	if (toks.data)
+		at_free(mem, toks.data);
+	at_free(mem, norm.data);
 	return ok;
 }
 
@@ -270,6 +300,8 @@ at_phrase_match(const AtPhraseTable *t, const char *text, const char *norm,
 		if (k > 0)
 			h = at_hash_bytes(h, " ", 1);
 		h = at_hash_bytes(h, b, bl);
+		if (k == 0 && !(t->first[(h >> 7) & 63] & (1ULL << ((h >> 13) & 63))))
+			return NULL;
 		hs[k] = h | 1;
 	}
 	for (int k = kmax; k >= 1; k--)
@@ -289,6 +321,26 @@ at_phrase_match(const AtPhraseTable *t, const char *text, const char *norm,
 }
 
 /* ---- loading ---------------------------------------------------------------- */
+
+/* The first token of an entry may start a match: a cheap test before the table */
+static void
+mark_first_token(AtGazetteer *gz, const AtMem *mem, const char *line, size_t len)
+{
+	AtVec		toks;
+	AtBuf		norm;
+
+	at_vec_init(&toks, mem, sizeof(AtNerToken));
+	at_buf_init(&norm, mem, 64);
+	at_ner_tokenize(line, 0, len, &toks, &norm);
+	if (toks.len > 0)
+	{
+		AtNerToken *t = AT_VEC_AT(&toks, AtNerToken, 0);
+
+		at_gz_add_word(gz, mem, norm.data + t->norm, t->normlen, AT_GZ_PHRASE1);
+		at_free(mem, toks.data);
+	}
+	at_free(mem, norm.data);
+}
 
 static AtStatus
 load_file(AtGazetteer *gz, const AtMem *mem, const char *dir, const char *file,
@@ -311,10 +363,17 @@ load_file(AtGazetteer *gz, const AtMem *mem, const char *dir, const char *file,
 			len--;
 		if (len == 0)
 			continue;
-		if (classes == AT_GZ_LOC || classes == AT_GZ_ORGNAME)
+		if (classes & (AT_GZ_LOC | AT_GZ_ORGNAME | AT_GZ_NONNAME))
 		{
 			at_phrase_add(&gz->places, mem, line, len,
-						  classes == AT_GZ_LOC ? AT_NER_LOC : AT_NER_ORG, line, len);
+						  classes == AT_GZ_LOC ? AT_NER_LOC :
+						  classes == AT_GZ_ORGNAME ? AT_NER_ORG : AT_NER_NONE, line, len);
+			if (classes == AT_GZ_NONNAME)
+			{
+				mark_first_token(gz, mem, line, len);
+				continue;
+			}
+			mark_first_token(gz, mem, line, len);
 			/* only one-word organisations are a word class */
 			if (classes == AT_GZ_ORGNAME && memchr(line, ' ', len) != NULL)
 				continue;

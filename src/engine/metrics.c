@@ -85,7 +85,10 @@ static const CurrencyDef currency_suffixes[] = {
 	{"NOK", "NOK", 0, 0}, {"DKK", "DKK", 0, 0},
 	{"pesetas", "ESP", 0, 0}, {"guilders", "NLG", 0, 0}, {"Dutch guilders", "NLG", 0, 0},
 	{"markka", "FIM", 0, 0}, {"Finnish markka", "FIM", 0, 0}, {"marks", "", 0, P_CASE},
-	{"cents", "USD", 2, 0}, {"cent", "USD", 2, 0},
+	{"cents", "USD", 2, P_CASE}, {"cent", "USD", 2, P_CASE},	/* not "50 Cent" */
+	/* millions in a code: "30 MUSD", "120 MEUR" */
+	{"MUSD", "USD", -6, P_CASE}, {"MEUR", "EUR", -6, P_CASE}, {"MGBP", "GBP", -6, P_CASE},
+	{"MAUD", "AUD", -6, P_CASE}, {"MCNY", "CNY", -6, P_CASE},
 	{"bitcoins", "", 0, 0}, {"bitcoin", "", 0, 0}, {"BTC", "", 0, 0},
 	{"\xe2\x82\xa1", "CRC", 0, 0},	/* ₡ */
 	{"\xe2\x82\xbe", "GEL", 0, 0},	/* ₾ */
@@ -105,6 +108,9 @@ static const CurrencyDef currency_prefixes[] = {
 	{"NT$", "TWD", 0, 0}, {"R$", "BRL", 0, 0}, {"Mex$", "MXN", 0, 0}, {"MXN$", "MXN", 0, 0},
 	{"$", "USD", 0, 0},
 	{"\xe2\x82\xac", "EUR", 0, 0},	/* € */
+	/* HTML entities left in scraped text */
+	{"&#163;", "GBP", 0, 0}, {"&pound;", "GBP", 0, 0}, {"&#8364;", "EUR", 0, 0},
+	{"&euro;", "EUR", 0, 0}, {"&#165;", "CNY", 0, 0}, {"&yen;", "CNY", 0, 0}, {"&#36;", "USD", 0, 0},
 	{"\xc2\xa3", "GBP", 0, 0},	/* £ */
 	{"\xc2\xa5", "CNY", 0, 0},	/* ¥: yen or yuan, decided from context */
 	{"\xef\xbf\xa5", "CNY", 0, 0},	/* fullwidth ￥ */
@@ -114,6 +120,8 @@ static const CurrencyDef currency_prefixes[] = {
 	{"\xe2\x82\xba", "TRY", 0, 0},	/* ₺ */
 	{"\xe2\x82\xbf", "", 0, 0},		/* ₿ */
 	{"Rs.", "INR", 0, P_CASE}, {"Rs", "INR", 0, P_CASE},
+	{"MUSD", "USD", -6, P_CASE}, {"MEUR", "EUR", -6, P_CASE}, {"MGBP", "GBP", -6, P_CASE},
+	{"MAUD", "AUD", -6, P_CASE},
 	{"RMB", "CNY", 0, 0}, {"CNY", "CNY", 0, 0}, {"USD", "USD", 0, 0}, {"EUR", "EUR", 0, 0},
 	{"GBP", "GBP", 0, 0}, {"JPY", "JPY", 0, 0}, {"HKD", "HKD", 0, 0}, {"INR", "INR", 0, 0},
 	{"KRW", "KRW", 0, 0}, {"AUD", "AUD", 0, 0}, {"CAD", "CAD", 0, 0}, {"CHF", "CHF", 0, 0},
@@ -292,6 +300,18 @@ static const char *const change_fillers[] = {
 	"respectively", "further", "another", "record", "an", "estimated",
 };
 
+/* Verbs that make "up" / "down" a particle: "set up a fund", "cut down 5 trees" */
+static const char *const phrasal_verbs[] = {
+	"set", "sets", "setting", "build", "built", "builds", "make", "made", "makes", "pick", "picked",
+	"open", "opened", "end", "ended", "sign", "signed", "take", "took", "taken", "put", "puts",
+	"come", "came", "show", "showed", "draw", "drew", "drawn", "step", "stepped", "ramp", "ramped",
+	"speed", "sped", "scale", "scaled", "shore", "gear", "geared", "use", "used", "break", "broke",
+	"shut", "cut", "turn", "turned", "back", "backed", "bring", "brought", "write", "wrote",
+	"stand", "stood", "sit", "sat", "pay", "paid", "give", "gave", "line", "lined", "sum",
+	"summed", "add", "added", "tie", "tied", "team", "teamed", "shut", "close", "closed", "mark", "marked",
+	"hold", "held", "wind", "wound", "clean", "cleaned", "slow", "slowed", "narrow", "narrowed",
+};
+
 /* Periods of a change */
 static const char *const periods[] = {
 	"year-on-year", "year on year", "year-over-year", "year over year", "y-o-y", "yoy",
@@ -309,6 +329,10 @@ static const char *const yoy_phrases[] = {
 
 /* Words that end a counted noun phrase */
 static const char *const np_stop[] = {
+	/* irregular verbs in the past tense (regular ones end in -ed) */
+	"grew", "rose", "fell", "saw", "won", "lost", "began", "went", "got", "hit", "led", "ran",
+	"paid", "sold", "bought", "built", "spent", "kept", "left", "held", "brought", "told", "gave",
+	"took", "became", "put", "set", "met", "made", "said",
 	"a", "about", "above", "according", "across", "after", "again", "against", "ago",
 	"all", "almost", "along", "already", "also", "although", "among", "an", "and",
 	"annually", "another", "any", "apiece", "are", "around", "as", "at", "be",
@@ -349,31 +373,6 @@ static const char *const chrome_markers[] = {
 };
 
 /* ---- small text helpers ------------------------------------------------- */
-
-static inline bool
-digit_at(const char *s, size_t len, size_t pos)
-{
-	return pos < len && s[pos] >= '0' && s[pos] <= '9';
-}
-
-static inline bool
-ascii_alpha_at(const char *s, size_t len, size_t pos)
-{
-	return pos < len && at_is_ascii_alpha((unsigned char) s[pos]);
-}
-
-static bool
-alnum_at(const char *s, size_t len, size_t pos)
-{
-	uint32_t	cp;
-
-	if (pos >= len)
-		return false;
-	if ((unsigned char) s[pos] < 0x80)
-		return at_is_ascii_alpha((unsigned char) s[pos]) || digit_at(s, len, pos);
-	at_utf8_decode(s + pos, len - pos, &cp);
-	return at_cp_is_alpha(cp);
-}
 
 /* Letter or digit just before pos */
 static bool
@@ -468,14 +467,15 @@ static size_t
 match_word(const char *s, size_t len, size_t pos, const char *pat, bool ci)
 {
 	size_t		e = match_pattern(s, len, pos, pat, ci);
+	char		last;
 
 	if (e == 0)
 		return 0;
-	/* a pattern ending in a symbol or period needs no boundary */
-	if (at_is_ascii_alpha((unsigned char) pat[strlen(pat) - 1]) ||
-		(pat[strlen(pat) - 1] >= '0' && pat[strlen(pat) - 1] <= '9'))
+	/* a pattern ending in a symbol or period needs no boundary (it matched: e > pos) */
+	last = s[e - 1];
+	if (at_is_ascii_alpha((unsigned char) last) || (last >= '0' && last <= '9'))
 	{
-		if (alnum_at(s, len, e))
+		if (at_alnum_at(s, len, e))
 			return 0;
 	}
 	return e;
@@ -493,10 +493,10 @@ word_at(const char *s, size_t len, size_t pos)
 
 		if (at_is_ascii_alpha(c) || (c >= '0' && c <= '9'))
 			p++;
-		else if ((c == '-' || c == '\'') && p > pos && ascii_alpha_at(s, len, p + 1))
+		else if ((c == '-' || c == '\'') && p > pos && at_alpha_at(s, len, p + 1))
 			p++;
 		else if (c == 0xE2 && p + 2 < len && (unsigned char) s[p + 1] == 0x80 &&
-				 (unsigned char) s[p + 2] == 0x99 && p > pos && ascii_alpha_at(s, len, p + 3))
+				 (unsigned char) s[p + 2] == 0x99 && p > pos && at_alpha_at(s, len, p + 3))
 			p += 3;				/* ’ */
 		else
 			break;
@@ -507,21 +507,21 @@ word_at(const char *s, size_t len, size_t pos)
 static bool
 word_eq(const char *s, size_t wl, const char *w)
 {
-	size_t		n = strlen(w);
+	size_t		i;
 
-	if (n != wl)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (lower(s[i]) != w[i])
+	for (i = 0; i < wl; i++)
+		if (w[i] == '\0' || lower(s[i]) != w[i])
 			return false;
-	return true;
+	return w[i] == '\0';
 }
 
 static bool
 word_in(const char *s, size_t wl, const char *const *list, size_t n)
 {
+	if (wl == 0)
+		return false;
 	for (size_t i = 0; i < n; i++)
-		if (word_eq(s, wl, list[i]))
+		if (list[i][0] == lower(s[0]) && word_eq(s, wl, list[i]))
 			return true;
 	return false;
 }
@@ -549,12 +549,16 @@ phrase_before(const char *s, size_t pos, const char *const *list, size_t n,
 	size_t		e = back_blanks(s, pos);
 	size_t		best = SIZE_MAX;
 
+	/* cheap tests first: every phrase ends in a letter */
+	if (e == 0 || !at_is_ascii_alpha((unsigned char) s[e - 1]))
+		return SIZE_MAX;
 	for (size_t i = 0; i < n; i++)
 	{
-		size_t		pl = strlen(list[i]);
-		size_t		b;
+		size_t		pl,
+					b;
 
-		if (pl > e)
+		pl = strlen(list[i]);
+		if (pl > e || lower(s[e - 1]) != list[i][pl - 1])
 			continue;
 		b = e - pl;
 		if (match_pattern(s, e, b, list[i], true) != e)
@@ -570,6 +574,35 @@ phrase_before(const char *s, size_t pos, const char *const *list, size_t n,
 	return best;
 }
 
+/* The alphanumeric run ending at pos has a letter: "COVID" in COVID-19, "scp2" */
+static bool
+identifier_before(const char *s, size_t pos)
+{
+	while (pos > 0 && ((unsigned char) s[pos - 1] < 0x80) &&
+		   (at_is_ascii_alpha((unsigned char) s[pos - 1]) || (s[pos - 1] >= '0' && s[pos - 1] <= '9')))
+	{
+		if (at_is_ascii_alpha((unsigned char) s[pos - 1]))
+			return true;
+		pos--;
+	}
+	return false;
+}
+
+/* A web or mail address at pos: its length (figures inside are no figures) */
+static size_t
+address_at(const char *s, size_t len, size_t pos)
+{
+	size_t		p = pos;
+
+	if (!(match_pattern(s, len, pos, "http://", true) || match_pattern(s, len, pos, "https://", true) ||
+		  match_pattern(s, len, pos, "www.", true)))
+		return 0;
+	while (p < len && !is_blank_byte(s[p]) && s[p] != '\n' && s[p] != '\r' && s[p] != '"' &&
+		   s[p] != '<' && s[p] != '>')
+		p++;
+	return p - pos;
+}
+
 /* ---- the recogniser ----------------------------------------------------- */
 
 typedef struct Scan
@@ -577,7 +610,19 @@ typedef struct Scan
 	const char *s;
 	size_t		len;
 	bool		token_mode;		/* at_metric_token_at: no context work */
+	/*
+	 * Context looked up around a position (yen or yuan, sterling nearby),
+	 * cached per block of CONTEXT_BLOCK bytes so that a text full of "¥"
+	 * stays linear.
+	 */
+	size_t		yen_block;
+	const char *yen_iso;
+	size_t		pound_block;
+	bool		pound_near;
 } Scan;
+
+#define CONTEXT_BLOCK 128
+#define NO_BLOCK SIZE_MAX
 
 /* Yen or yuan for ¥: look for the other words in the surrounding text */
 static const char *
@@ -604,17 +649,64 @@ yen_or_yuan(const char *s, size_t len, size_t pos)
 	return yen > yuan ? "JPY" : "CNY";
 }
 
+/*
+ * Table entries by the folded first byte of their pattern, built once per
+ * backend (read-only afterwards): the scan tries these tables at every
+ * number and every capitalised word, so it looks only at the entries that
+ * can match.
+ */
+typedef struct FirstIndex
+{
+	bool		built;
+	uint16_t	start[257];
+	uint16_t	list[512];
+} FirstIndex;
+
+static const FirstIndex *
+first_index(FirstIndex *ix, const void *tab, size_t n, size_t stride)
+{
+	if (!ix->built)
+	{
+		uint16_t	count[257] = {0};
+
+		if (n > AT_LENGTHOF(ix->list))
+			n = AT_LENGTHOF(ix->list);	/* never: the tables are far smaller */
+		for (size_t i = 0; i < n; i++)
+		{
+			const char *p = *(const char *const *) ((const char *) tab + i * stride);
+
+			count[(unsigned char) lower(p[0]) + 1]++;
+		}
+		for (int k = 1; k <= 256; k++)
+			count[k] += count[k - 1];
+		memcpy(ix->start, count, sizeof(count));
+		for (size_t i = 0; i < n; i++)
+		{
+			const char *p = *(const char *const *) ((const char *) tab + i * stride);
+
+			ix->list[count[(unsigned char) lower(p[0])]++] = (uint16_t) i;
+		}
+		ix->built = true;
+	}
+	return ix;
+}
+
 /* Best (longest) currency match from a table at pos */
 static const CurrencyDef *
 match_currency(const CurrencyDef *tab, size_t n, const char *s, size_t len, size_t pos,
-			   size_t *end)
+			   size_t *end, bool prefix)
 {
+	static FirstIndex prefix_ix,
+				suffix_ix;
+	const FirstIndex *ix = first_index(prefix ? &prefix_ix : &suffix_ix, tab, n, sizeof(tab[0]));
+	unsigned	k = (unsigned char) lower(s[pos]);
 	const CurrencyDef *best = NULL;
 
 	*end = 0;
-	for (size_t i = 0; i < n; i++)
+	for (unsigned j = ix->start[k]; j < ix->start[k + 1]; j++)
 	{
-		size_t		e;
+		size_t		i = ix->list[j],
+					e;
 
 		if (!(tab[i].flags & P_CASE) && (unsigned char) tab[i].pattern[0] < 0x80 &&
 			lower(tab[i].pattern[0]) != lower(s[pos]))
@@ -622,7 +714,15 @@ match_currency(const CurrencyDef *tab, size_t n, const char *s, size_t len, size
 		if ((tab[i].flags & P_CASE || (unsigned char) tab[i].pattern[0] >= 0x80) &&
 			tab[i].pattern[0] != s[pos])
 			continue;
-		e = match_word(s, len, pos, tab[i].pattern, !(tab[i].flags & P_CASE));
+		if (prefix)
+		{
+			/* "USD115", "RMB3 trillion": a letter may not follow, a digit may */
+			e = match_pattern(s, len, pos, tab[i].pattern, !(tab[i].flags & P_CASE));
+			if (e && at_alpha_at(s, len, e) && at_alpha_at(s, len, e - 1))
+				e = 0;
+		}
+		else
+			e = match_word(s, len, pos, tab[i].pattern, !(tab[i].flags & P_CASE));
 		if (e > *end)
 		{
 			*end = e;
@@ -636,12 +736,15 @@ match_currency(const CurrencyDef *tab, size_t n, const char *s, size_t len, size
 static const UnitDef *
 match_unit(const char *s, size_t len, size_t pos, bool attached, size_t *end)
 {
+	static FirstIndex unit_ix;
+	const FirstIndex *ix = first_index(&unit_ix, units, AT_LENGTHOF(units), sizeof(units[0]));
+	unsigned	k = (unsigned char) lower(s[pos]);
 	const UnitDef *best = NULL;
 
 	*end = 0;
-	for (size_t i = 0; i < AT_LENGTHOF(units); i++)
+	for (unsigned j = ix->start[k]; j < ix->start[k + 1]; j++)
 	{
-		const UnitDef *u = &units[i];
+		const UnitDef *u = &units[ix->list[j]];
 		size_t		e;
 
 		if ((u->flags & P_ATTACHED) && !attached)
@@ -730,6 +833,20 @@ match_percent(const char *s, size_t len, size_t pos, size_t *end)
 	return NULL;
 }
 
+/* End of a digit group of a phone-like run: count it, note its length */
+static inline void
+close_group(int *group_len, int *groups, int *first_group, int *non3)
+{
+	if (*group_len == 0)
+		return;
+	(*groups)++;
+	if (*groups == 1)
+		*first_group = *group_len;
+	else if (*group_len != 3)
+		(*non3)++;
+	*group_len = 0;
+}
+
 /* Phone numbers: 86-10-6499 1234, (010) 6499-1234, +86 10 6499 1234 */
 static size_t
 phone_run(const char *s, size_t len, size_t pos)
@@ -762,18 +879,10 @@ phone_run(const char *s, size_t len, size_t pos)
 			last_digit_end = p;
 			continue;
 		}
-		if (group_len)
-		{
-			groups++;
-			if (groups == 1)
-				first_group = group_len;
-			else if (group_len != 3)
-				non3++;
-			group_len = 0;
-		}
+		close_group(&group_len, &groups, &first_group, &non3);
 		if ((c == '-' || c == ' ' || c == '(' || c == ')' || c == '.') &&
-			(digit_at(s, len, p + 1) || (c == ')' && p + 1 < len && s[p + 1] == ' ' && digit_at(s, len, p + 2)) ||
-			 (c == '(' && digit_at(s, len, p + 1))))
+			(at_digit_at(s, len, p + 1) || (c == ')' && p + 1 < len && s[p + 1] == ' ' && at_digit_at(s, len, p + 2)) ||
+			 (c == '(' && at_digit_at(s, len, p + 1))))
 		{
 			hyphen |= c == '-';
 			paren |= c == '(' || c == ')';
@@ -784,18 +893,11 @@ phone_run(const char *s, size_t len, size_t pos)
 		}
 		break;
 	}
-	if (group_len)
-	{
-		groups++;
-		if (groups == 1)
-			first_group = group_len;
-		else if (group_len != 3)
-			non3++;
-	}
+	close_group(&group_len, &groups, &first_group, &non3);
 	if (digits < 7 || groups < 2)
 		return 0;
 	/* 1 234 567 is a number, 2016-2020 a range of years */
-	if (!hyphen && !paren && !plus && non3 == 0 && first_group <= 3)
+	if (!hyphen && !paren && !plus && (groups < 3 || digits < 9 || (non3 == 0 && first_group <= 3)))
 		return 0;
 	if (groups == 2 && digits == 8 && hyphen && first_group == 4)
 		return 0;
@@ -808,14 +910,40 @@ chrome_line(const char *s, size_t ls, size_t le)
 {
 	if (le - ls > 400)
 		return false;			/* a paragraph, not a footer line */
-	for (size_t i = 0; i < AT_LENGTHOF(chrome_markers); i++)
+	/* one pass: only bytes that start a marker are compared */
+	for (size_t p = ls; p < le; p++)
 	{
-		const char *m = chrome_markers[i];
-		size_t		ml = strlen(m);
+		switch (s[p])
+		{
+			case 'C':
+			case 'c':
+			case 'A':
+			case 'a':
+			case 'I':
+			case 'R':
+			case 'r':
+			case 'L':
+			case 'T':
+			case 'F':
+			case 'P':
+			case 'H':
+			case '\xc2':
+			case '\xe5':
+				for (size_t i = 0; i < AT_LENGTHOF(chrome_markers); i++)
+				{
+					const char *m = chrome_markers[i];
+					size_t		ml;
 
-		for (size_t p = ls; p + ml <= le; p++)
-			if (s[p] == m[0] && memcmp(s + p, m, ml) == 0)
-				return true;
+					if (m[0] != s[p])
+						continue;
+					ml = strlen(m);
+					if (p + ml <= le && memcmp(s + p, m, ml) == 0)
+						return true;
+				}
+				break;
+			default:
+				break;
+		}
 	}
 	return false;
 }
@@ -832,14 +960,23 @@ noun_phrase(const char *s, size_t len, size_t pos, size_t *np_start, bool name)
 	*np_start = p;
 	if (p == pos && !(p < len && s[p] == '-'))
 		return 0;
-	if (p < len && s[p] == '-')
-		p++;					/* 19-member team */
+	if (p == pos && p < len && s[p] == '-')
+	{
+		/* "19-member team", "two-day forum": the compound's noun */
+		size_t		wl = word_at(s, len, p + 1);
+
+		if (wl == 0 || at_digit_at(s, len, p + 1) ||
+			at_scan_number(s, len, p + 1, AT_NUMF_NO_SCALE, &(AtNumber) {0}, NULL))
+			return 0;
+		*np_start = p + 1;
+		return wl;
+	}
 	while (nw < 4 && p < len)
 	{
 		size_t		wl = word_at(s, len, p);
 		AtNumber	n;
 
-		if (wl == 0 || digit_at(s, len, p))
+		if (wl == 0 || at_digit_at(s, len, p))
 			break;
 		if (word_in(s + p, wl, np_stop, AT_LENGTHOF(np_stop)))
 			break;
@@ -902,12 +1039,22 @@ scan_range(const char *s, size_t len, size_t pos, int flags, AtNumber *to, bool 
 		if (p == e)
 			return 0;
 	}
-	if (digits_first && !digit_at(s, len, p) && cp != ' ')
+	if (digits_first && !at_digit_at(s, len, p) && cp != ' ')
 		return 0;
 	n = at_scan_number(s, len, p, flags, to, NULL);
 	if (n == 0)
 		return 0;
 	return p + n - pos;
+}
+
+/* Exactly four digits at pos, not part of a longer number */
+static bool
+exact_digits4(const char *s, size_t len, size_t pos)
+{
+	for (int i = 0; i < 4; i++)
+		if (!at_digit_at(s, len, pos + i))
+			return false;
+	return !at_digit_at(s, len, pos + 4) && !(pos + 4 < len && (s[pos + 4] == '.' || s[pos + 4] == ',') && at_digit_at(s, len, pos + 5));
 }
 
 /* Value of an int-valued AtNum, or -1 */
@@ -955,7 +1102,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		AtDate		d;
 
 		n = at_match_date(s, len, pos, &d);
-		if (n > 0 && !(c >= '0' && c <= '9' && alnum_at(s, len, pos + n)))
+		if (n > 0 && !(c >= '0' && c <= '9' && at_alnum_at(s, len, pos + n)))
 		{
 			m->kind = AT_MK_DATE;
 			m->len = n;
@@ -974,35 +1121,74 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 			*skip = n;
 			return 0;
 		}
+		/* 24-hour clock times: "0619 GMT", "1400 hrs" */
+		if (exact_digits4(s, len, pos) &&
+			(s[pos] - '0') * 10 + (s[pos + 1] - '0') < 24 && (s[pos + 2] - '0') < 6 &&
+			pos + 5 < len && s[pos + 4] == ' ')
+		{
+			static const char *const zones[] = {"GMT", "UTC", "BST", "EST", "EDT", "CET", "BJT", "ET", "hrs", "HRS"};
+
+			for (size_t i = 0; i < AT_LENGTHOF(zones); i++)
+				if (match_word(s, len, pos + 5, zones[i], false))
+				{
+					*skip = 4;
+					return 0;
+				}
+		}
 		if (!sc->token_mode && (n = phone_run(s, len, pos)) > 0)
 		{
 			*skip = n;
 			return 0;
 		}
 		/* identifiers: COVID-19, SCP-173, A380 */
-		if (pos >= 2 && s[pos - 1] == '-' && ascii_alpha_at(s, len, pos - 2))
+		if (pos >= 2 && s[pos - 1] == '-' && identifier_before(s, pos - 1))
 		{
 			*skip = word_at(s, len, pos);
 			return 0;
 		}
 	}
-	if (c == '+' && !sc->token_mode && digit_at(s, len, pos + 1) && (n = phone_run(s, len, pos)) > 0)
+	if (c == '+' && !sc->token_mode && at_digit_at(s, len, pos + 1) && (n = phone_run(s, len, pos)) > 0)
 	{
 		*skip = n;
 		return 0;
 	}
 
+	/* "percent of 10", "per cent of twenty-two" */
+	if ((c == 'p' || c == 'P') && !sc->token_mode)
+	{
+		size_t		pe;
+		const PercentDef *pd = match_percent(s, len, pos, &pe);
+
+		if (pd && pd->kind == AT_MK_PERCENT)
+		{
+			size_t		q = pe + blank_len(s, len, pe),
+						of = match_word(s, len, q, "of", true);
+
+			if (q > pe && of && (q = of + blank_len(s, len, of)) > of &&
+				(n = at_scan_number(s, len, q, AT_NUMF_NO_SCALE, &num, NULL)) > 0 &&
+				!at_alnum_at(s, len, q + n) && !(q + n < len && s[q + n] == '%'))
+			{
+				m->kind = AT_MK_PERCENT;
+				m->has_value = true;
+				m->value = num.value;
+				m->len = q + n - pos;
+				return q + n;
+			}
+		}
+		return 0;
+	}
+
 	/* a currency before the amount */
 	p = pos;
-	if (c == '$' || c >= 0xC2 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+	if (c == '$' || c >= 0xC2 || c == '&' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
 	{
-		cur = match_currency(currency_prefixes, AT_LENGTHOF(currency_prefixes), s, len, pos, &e);
+		cur = match_currency(currency_prefixes, AT_LENGTHOF(currency_prefixes), s, len, pos, &e, true);
 		if (cur)
 		{
 			size_t		q = e + blank_len(s, len, e);
 
 			/* letters must be followed by a blank or the digits; "USD115" */
-			if (digit_at(s, len, q) || (q < len && s[q] == '.' && digit_at(s, len, q + 1)))
+			if (at_digit_at(s, len, q) || (q < len && s[q] == '.' && at_digit_at(s, len, q + 1)))
 				p = q;
 			else
 				cur = NULL;
@@ -1014,7 +1200,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		/* negative amounts: -5.3%, −2 */
 		size_t		q = pos + (c == '-' ? 1 : 3);
 
-		if (!digit_at(s, len, q) || (pos > 0 && !is_blank_byte(s[pos - 1]) && s[pos - 1] != '(' &&
+		if (!at_digit_at(s, len, q) || (pos > 0 && !is_blank_byte(s[pos - 1]) && s[pos - 1] != '(' &&
 									  s[pos - 1] != '\n'))
 			return 0;
 		neg = true;
@@ -1042,18 +1228,18 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		/* money context after the amount: "$5m", "5m yuan" decided below; default digits */
 		size_t		q = p;
 
-		while (digit_at(s, len, q) || s[q] == '.' || s[q] == ',')
+		while (at_digit_at(s, len, q) || s[q] == '.' || s[q] == ',')
 			q++;
-		if (q < len && s[q] == 'm' && !alnum_at(s, len, q + 1))
+		if (q < len && s[q] == 'm' && !at_alnum_at(s, len, q + 1))
 		{
 			size_t		r = q + 1 + blank_len(s, len, q + 1);
 
-			if (r > q + 1 && match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, r, &e))
+			if (r > q + 1 && match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, r, &e, false))
 				flags |= AT_NUMF_MONEY;
 		}
 	}
 	/* "the first three quarters" counts quarters */
-	if (!cur && ascii_alpha_at(s, len, p))
+	if (!cur && at_alpha_at(s, len, p))
 	{
 		size_t		wl,
 					wb = word_before(s, p, &wl);
@@ -1089,14 +1275,28 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 					wb = word_before(s, p, &wl);
 
 		if (word_eq(s + p, word_at(s, len, p), "one") &&
-			(wl && word_in(s + wb, wl, one_pronoun_before, AT_LENGTHOF(one_pronoun_before))))
+			wl && word_in(s + wb, wl, one_pronoun_before, AT_LENGTHOF(one_pronoun_before)) &&
+			!(e + 1 < len && s[e] == ' ' && match_unit(s, len, e + 1, false, &(size_t) {0})))
 			return 0;
-		if (word_eq(s + p, word_at(s, len, p), "one") && ascii_alpha_at(s, len, e + 1) &&
+		if (word_eq(s + p, word_at(s, len, p), "one") && at_alpha_at(s, len, e + 1) &&
 			(match_word(s, len, e + 1, "another", true) || match_word(s, len, e + 1, "day", true)))
 			return 0;
 	}
+	/*
+	 * 09/02/2021, 1/2/3: slash-separated digit groups that are no date the
+	 * date recogniser reads (day-month order is ambiguous) are no figures
+	 */
+	if (!num.spelled && !num.fraction && e + 1 < len && s[e] == '/' && at_digit_at(s, len, e + 1))
+	{
+		size_t		q = e;
+
+		while (q < len && (at_digit_at(s, len, q) || (s[q] == '/' && at_digit_at(s, len, q + 1))))
+			q++;
+		*skip = q - pos;
+		return 0;
+	}
 	/* digits glued to letters or digits that are no unit: 24703L202, A380 */
-	if (!num.spelled && e < len && digit_at(s, len, e))
+	if (!num.spelled && e < len && at_digit_at(s, len, e))
 	{
 		*skip = e - pos + word_at(s, len, e);
 		return 0;
@@ -1170,14 +1370,23 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 	{
 		m->kind = AT_MK_MONEY;
 		memcpy(m->currency, cur->iso, strlen(cur->iso) + 1);
-		if ((unsigned char) cur->pattern[0] == 0xC2 && (unsigned char) cur->pattern[1] == 0xA5)
-			memcpy(m->currency, yen_or_yuan(s, len, pos), 4);
+		if (cur->shift < 0)
+			at_num_mul_pow10(&m->value, -cur->shift);
+		if (strcmp(cur->iso, "CNY") == 0 && !at_is_ascii_alpha((unsigned char) cur->pattern[0]))
+		{
+			if (sc->yen_block != pos / CONTEXT_BLOCK)
+			{
+				sc->yen_block = pos / CONTEXT_BLOCK;
+				sc->yen_iso = yen_or_yuan(s, len, pos);
+			}
+			memcpy(m->currency, sc->yen_iso, 4);
+		}
 		/* "$5 million dollars", "US$ 15 USD": swallow a repeated currency */
 		{
 			size_t		q = e + blank_len(s, len, e),
 						e2;
 
-			if (q > e && match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, q, &e2) &&
+			if (q > e && match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, q, &e2, false) &&
 				e2 > q && s[q] != '$' && !(match_word(s, len, q, "won", false)))
 				e = e2;
 		}
@@ -1188,7 +1397,14 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		size_t		pe;
 		const PercentDef *pd = match_percent(s, len, e, &pe);
 
-		if (pd && !(e < len && s[e] == '-' ) && !(num.spelled && pd->pattern[0] == '%' && pe == e + 1 && false))
+		/* "a 0.2-percent rise" */
+		if (pd == NULL && e + 1 < len && s[e] == '-' && at_alpha_at(s, len, e + 1))
+		{
+			pd = match_percent(s, len, e + 1, &pe);
+			if (pd && !at_is_ascii_alpha((unsigned char) pd->pattern[0]))
+				pd = NULL;
+		}
+		if (pd)
 		{
 			m->kind = pd->kind;
 			if (pd->shift)
@@ -1226,12 +1442,12 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 
 		if (b)
 			q = e + b;
-		else if (q < len && s[q] == '-' && alnum_at(s, len, q + 1))
+		else if (q < len && s[q] == '-' && at_alnum_at(s, len, q + 1))
 		{
 			q++;
 			hyphen = true;
 		}
-		if (q < len && (cur = match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, q, &ce)) != NULL)
+		if (q < len && (cur = match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, q, &ce, false)) != NULL)
 		{
 			bool		ok = true;
 
@@ -1240,10 +1456,18 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 			if (cur->flags & P_POUND)
 			{
 				/* pounds of money with a scale or in a sterling context, else weight */
-				ok = num.has_scale;
-				for (size_t k = (pos > 300 ? pos - 300 : 0); !ok && k + 2 <= AT_MIN(len, pos + 300); k++)
-					if ((unsigned char) s[k] == 0xC2 && (unsigned char) s[k + 1] == 0xA3)
-						ok = true;
+				if (sc->pound_block != pos / CONTEXT_BLOCK)
+				{
+					sc->pound_block = pos / CONTEXT_BLOCK;
+					sc->pound_near = false;
+					for (size_t k = (pos > 300 ? pos - 300 : 0); k + 2 <= AT_MIN(len, pos + 300); k++)
+						if ((unsigned char) s[k] == 0xC2 && (unsigned char) s[k + 1] == 0xA3)
+						{
+							sc->pound_near = true;
+							break;
+						}
+				}
+				ok = num.has_scale || sc->pound_near;
 			}
 			if (hyphen && (cur->flags & P_SPACED))
 				ok = false;
@@ -1256,6 +1480,20 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 					at_num_mul_pow10(&m->value, -cur->shift);
 					if (m->has_range)
 						at_num_mul_pow10(&m->range_to, -cur->shift);
+				}
+				/* "75 USD million" */
+				if (!num.has_scale)
+				{
+					int			pw;
+					size_t		sl = at_scan_scale(s, len, ce, AT_NUMF_MONEY, &pw);
+
+					if (sl && pw >= 3 && ce < len && s[ce] == ' ' && at_num_mul_pow10(&m->value, pw))
+					{
+						if (m->has_range)
+							at_num_mul_pow10(&m->range_to, pw);
+						ce += sl;
+						num.has_scale = true;
+					}
 				}
 				/* "3 dollars 50 cents", "15 dollars and 50" */
 				if (cur->shift == 0 && !num.has_scale && !num.decimal && ce < len)
@@ -1273,7 +1511,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 						size_t		r3 = r + r2 + blank_len(s, len, r + r2),
 									ce2 = 0;
 
-						sub = match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, r3, &ce2);
+						sub = match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, r3, &ce2, false);
 						if (sub && sub->shift == 2 && r3 > r + r2)
 							ce = ce2;
 						else if (r + r2 == len || strchr(".,;!?)", s[r + r2]) != NULL)
@@ -1304,7 +1542,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 
 		if (b)
 			q = e + b;
-		else if (q < len && s[q] == '-' && ascii_alpha_at(s, len, q + 1))
+		else if (q < len && s[q] == '-' && at_alpha_at(s, len, q + 1))
 			q++;
 		if (q < len && (s[q] == '(' || s[q] == '[' || s[q] == '{' || s[q] == '<'))
 		{
@@ -1363,7 +1601,7 @@ not_unit:;
 		return oe;
 	}
 	/* glued letters that are no unit or scale: reject the whole word */
-	if (!num.spelled && alnum_at(s, len, e))
+	if (!num.spelled && at_alnum_at(s, len, e))
 	{
 		*skip = e - pos + word_at(s, len, e);
 		return 0;
@@ -1428,6 +1666,7 @@ add_context(const char *s, size_t len, AtMetric *m)
 				p,
 				q;
 	int			steps = 0;
+	bool		by_only;
 
 	/* qualifier just before */
 	b = phrase_before(s, m->start, qualifiers, AT_LENGTHOF(qualifiers), &which);
@@ -1439,6 +1678,7 @@ add_context(const char *s, size_t len, AtMetric *m)
 		return;
 
 	/* change before: walk back over filler words to a change word */
+	by_only = true;
 	p = (b != SIZE_MAX) ? b : m->start;
 	while (steps++ < 6)
 	{
@@ -1453,6 +1693,19 @@ add_context(const char *s, size_t len, AtMetric *m)
 				m->change = change_words[i].up ? "increase" : "decrease";
 				break;
 			}
+		if (m->change && (word_eq(s + wb, wl, "up") || word_eq(s + wb, wl, "down")))
+		{
+			/* "up 9 percent", "down by 3%", but not "set up a 1.5 billion fund" */
+			size_t		w2l,
+						w2 = word_before(s, wb, &w2l);
+
+			if ((steps > 1 && !by_only) ||
+				(w2l && word_in(s + w2, w2l, phrasal_verbs, AT_LENGTHOF(phrasal_verbs))))
+			{
+				m->change = NULL;
+				break;
+			}
+		}
 		if (m->change)
 		{
 			/* "a year-on-year rise of 18.4%" */
@@ -1465,6 +1718,7 @@ add_context(const char *s, size_t len, AtMetric *m)
 		}
 		if (!word_in(s + wb, wl, change_fillers, AT_LENGTHOF(change_fillers)))
 			break;
+		by_only = by_only && word_eq(s + wb, wl, "by");
 		if (word_eq(s + wb, wl, "year-on-year"))
 			m->period = "year-on-year";
 		p = wb;
@@ -1523,60 +1777,92 @@ may_start(const char *s, size_t len, size_t pos)
 
 	if (c >= '0' && c <= '9')
 		return true;
-	if (c == '$' || c == '-' || c == '.' || c == '+' || c >= 0xC2)
-		return c != '.' || digit_at(s, len, pos + 1);
+	if (c == '$' || c == '-' || c == '.' || c == '+' || c >= 0xC2 || c == '&')
+		return c != '.' || at_digit_at(s, len, pos + 1);
 	return at_is_ascii_alpha(c);
 }
 
-/* Words worth trying at a letter: spelled numbers, currency codes, months, minus */
+/* Initials of number words and start words (a e f h m n o p q s t z) */
+#define LETTER_BIT(c) (1u << ((c) - 'a'))
+#define NUMBER_INITIALS (LETTER_BIT('a') | LETTER_BIT('e') | LETTER_BIT('f') | LETTER_BIT('h') | \
+						 LETTER_BIT('m') | LETTER_BIT('n') | LETTER_BIT('o') | LETTER_BIT('p') | \
+						 LETTER_BIT('q') | LETTER_BIT('s') | LETTER_BIT('t') | LETTER_BIT('z'))
+
+/* First three letters of month and weekday names (the caller checked for three letters) */
+static bool
+month_prefix(const char *w)
+{
+	static const char prefixes[][4] = {
+		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+		"mon", "tue", "wed", "thu", "fri", "sat", "sun"
+	};
+	char		a = lower(w[0]),
+				b = lower(w[1]),
+				c = lower(w[2]);
+
+	for (size_t i = 0; i < AT_LENGTHOF(prefixes); i++)
+		if (prefixes[i][0] == a && prefixes[i][1] == b && prefixes[i][2] == c)
+			return true;
+	return false;
+}
+
+/* Words that may start a figure although they are no number word */
+static const char *const start_words[] = {
+	"a", "an", "half", "quarter", "minus", "negative", "percent", "percents", "percentage",
+};
+
+/*
+ * Could a figure start at this word?  Spelled numbers, months and weekdays,
+ * currency codes before an amount ("RMB 5", "US$", "usd 200").  Most words
+ * of a text are none of these; rejecting them here keeps the scan fast.
+ */
 static bool
 letter_candidate(const char *s, size_t len, size_t pos)
 {
 	unsigned char c = (unsigned char) s[pos];
-	size_t		wl;
+	size_t		wl = 0,
+				after,
+				ml;
 
-	if (c >= 'A' && c <= 'Z')
+	/* first letters of number words, start words, months, weekdays */
+	if (c >= 'a' && c <= 'z' && !((NUMBER_INITIALS >> (c - 'a')) & 1))
 	{
-		/* months, codes (RMB 5, US$), and capitalised spelled numbers */
-		return true;
+		/* but a lower-case code before an amount: "usd 200", "rmb10" */
+		while (at_alpha_at(s, len, pos + wl))
+			wl++;
+		after = pos + wl;
+		return wl <= 4 && after < len &&
+			(s[after] == '$' || at_digit_at(s, len, after) ||
+			 (s[after] == ' ' && (at_digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))));
 	}
-	if (c == 'p')
-		return false;
-	wl = 0;
-	while (ascii_alpha_at(s, len, pos + wl))
+	while (at_alpha_at(s, len, pos + wl))
 		wl++;
-	if (wl > 9)
+	if (wl > 10)
 		return false;
-	switch (c)
-	{
-		case 'a':
-			return wl <= 2;
-		case 'e':
-		case 'f':
-		case 'h':
-		case 'm':
-		case 'n':
-		case 'o':
-		case 's':
-		case 't':
-		case 'z':
-		case 'c':
-		case 'u':
-		case 'd':
-			return true;
-		default:
-			return false;
-	}
+	after = pos + wl;
+	if (after < len && (s[after] == '$' || at_digit_at(s, len, after) ||
+						(s[after] == ' ' && (at_digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))) ||
+						(s[after] == '.' && wl <= 3)))
+		return true;
+	if (c >= 'A' && c <= 'Z' && wl >= 3 && month_prefix(s + pos) &&
+		(at_month_at(s, len, pos, &ml) || at_weekday_at(s, len, pos, &ml)))
+		return true;
+	if (wl >= 3 && wl <= 9 && at_number_word_at(s, len, pos, &ml) >= 0)
+		return true;
+	if (strchr("aAhHqQmMnNpP", c) && word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words)))
+		return true;
+	return (c | 0x20) == 'p' && wl == 3 && match_pattern(s, len, pos, "per cent", true);
 }
 
 void
 at_extract_metrics(const char *s, size_t len, AtVec *out)
 {
-	Scan		sc = {s, len, false};
+	Scan		sc = {s, len, false, NO_BLOCK, NULL, NO_BLOCK, false};
 	AtVec		sentences;
 	size_t		pos = 0,
+				line_start = 0,
 				line_end = 0;
-	bool		line_chrome = false;
+	int			line_chrome = -1;	/* -1: not checked yet */
 	size_t		last_money_end = SIZE_MAX;
 	int			last_money_n = 0;
 	unsigned	iter = 0;
@@ -1596,26 +1882,47 @@ at_extract_metrics(const char *s, size_t len, AtVec *out)
 		{
 			const char *nl = memchr(s + pos, '\n', len - pos);
 
+			line_start = pos;
 			line_end = nl ? (size_t) (nl - s) + 1 : len;
-			line_chrome = chrome_line(s, pos, line_end);
-			if (line_chrome)
+			line_chrome = -1;
+		}
+		if (at_is_ascii_alpha((unsigned char) s[pos]))
+		{
+			/* a word: most are skipped whole after a look at their first letters */
+			size_t		wl = 1;
+			char		c2 = pos + 1 < len ? lower(s[pos + 1]) : '\0';
+
+			while (at_alpha_at(s, len, pos + wl))
+				wl++;
+			if (alnum_before(s, pos))
 			{
-				pos = line_end;
+				pos += wl;
+				continue;
+			}
+			if (((c2 == 't' && lower(s[pos]) == 'h') || (c2 == 'w' && lower(s[pos]) == 'w')) &&
+				(skip = address_at(s, len, pos)) > 0)
+			{
+				pos += skip;
+				continue;
+			}
+			if (!letter_candidate(s, len, pos))
+			{
+				pos += word_at(s, len, pos);	/* with its hyphenated parts */
 				continue;
 			}
 		}
-		if (!may_start(s, len, pos) || (alnum_before(s, pos) && s[pos] != '$' &&
-										 (unsigned char) s[pos] < 0xC2))
+		else if (!may_start(s, len, pos) || (alnum_before(s, pos) && s[pos] != '$' &&
+											  (unsigned char) s[pos] < 0xC2))
 		{
 			pos++;
 			continue;
 		}
-		if (at_is_ascii_alpha((unsigned char) s[pos]) && !letter_candidate(s, len, pos))
+		/* footer lines (copyright, registration, phone) carry no figures */
+		if (line_chrome < 0)
+			line_chrome = chrome_line(s, line_start, line_end);
+		if (line_chrome)
 		{
-			pos += word_at(s, len, pos);
-			if (pos < len && !(alnum_at(s, len, pos)))
-				continue;
-			pos += pos < len ? 1 : 0;
+			pos = line_end;
 			continue;
 		}
 		end = try_at(&sc, pos, &m, &skip);
@@ -1662,7 +1969,8 @@ at_extract_metrics(const char *s, size_t len, AtVec *out)
 		*(AtMetric *) at_vec_push(out) = m;
 		pos = end;
 	}
-	at_free(out->mem, sentences.data);
+	if (sentences.data)
+		at_free(out->mem, sentences.data);	/* pfree(NULL) is not allowed */
 }
 
 bool
@@ -1678,7 +1986,7 @@ at_metric_token_may_start(const char *s, size_t len, size_t pos)
 	if (c == '$' || c >= 0xC2)
 		return true;
 	if (c == '-' || c == '.')
-		return digit_at(s, len, pos + 1);
+		return at_digit_at(s, len, pos + 1);
 	if (c >= 'A' && c <= 'Z')
 		return true;
 	return c >= 'a' && c <= 'z' && letter_candidate(s, len, pos);
@@ -1687,7 +1995,7 @@ at_metric_token_may_start(const char *s, size_t len, size_t pos)
 size_t
 at_metric_token_at(const char *s, size_t len, size_t pos, AtMetricToken *out)
 {
-	Scan		sc = {s, len, true};
+	Scan		sc = {s, len, true, NO_BLOCK, NULL, NO_BLOCK, false};
 	AtMetric	m;
 	size_t		end,
 				skip;

@@ -27,6 +27,8 @@ typedef struct AtNerToken
 	uint16_t	normlen;
 	uint16_t	flags;			/* AT_TOK_* */
 	uint32_t	gz;				/* gazetteer word classes (AT_GZ_*) */
+	uint8_t		shapelen;
+	char		shape[11];		/* word shape: Xx, XX, d.d ... (runs collapsed) */
 } AtNerToken;
 
 #define AT_TOK_UPPER1	0x01	/* first letter is a capital */
@@ -66,6 +68,8 @@ extern void at_ner_add_token(const char *text, size_t s, size_t e, AtVec *toks,
 #define AT_GZ_DEMONYM	0x0800	/* nationality adjective (Chinese, British) */
 #define AT_GZ_FUNC		0x1000	/* function word (the, of, in, this) */
 #define AT_GZ_ORGNAME	0x2000	/* a known organisation on its own (Congress, Xinhua) */
+#define AT_GZ_PHRASE1	0x4000	/* first word of a place or organisation entry */
+#define AT_GZ_NONNAME	0x8000	/* (file class only) names of no entity: "Belt and Road" */
 #define AT_GZ_PLACE_B	0x10000	/* first token of a gazetteer place match */
 #define AT_GZ_PLACE_I	0x20000	/* later token of a gazetteer place match */
 #define AT_GZ_ORG_B		0x40000	/* first token of a known organisation */
@@ -96,12 +100,14 @@ typedef struct AtPhraseTable
 	size_t		count;
 	int			maxtok;
 	bool		fold;			/* keys compare in lower case */
+	uint64_t	first[64];		/* bit set of first-token hashes: most tokens start nothing */
 } AtPhraseTable;
 
 typedef struct AtWordEntry
 {
 	uint64_t	hash;
 	const char *word;			/* lower case */
+	uint32_t	len;
 	uint32_t	classes;
 } AtWordEntry;
 
@@ -125,6 +131,13 @@ extern void at_phrase_init(AtPhraseTable *t, bool fold);
 extern bool at_phrase_add(AtPhraseTable *t, const AtMem *mem, const char *term,
 						  size_t len, AtNerKind kind, const char *canonical,
 						  size_t canonlen);
+
+/* Adds the sequence toks[0..n) (of text and norm); returns the entry or NULL */
+extern const AtPhraseEntry *at_phrase_add_tokens(AtPhraseTable *t, const AtMem *mem,
+												 const char *text, const char *norm,
+												 const AtNerToken *toks, size_t n,
+												 AtNerKind kind, const char *canonical,
+												 size_t canonlen);
 
 /*
  * Longest entry matching the tokens at toks[i..n), or NULL.  text and norm

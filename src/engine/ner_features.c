@@ -22,35 +22,6 @@ enum
 	F_T1SH0, F_BIM1, F_BIP1, F_FLAGS, F_SHM1SH0, F_GZM1SH0, F_LEN
 };
 
-/* Word shape: X capital, x small, d digit, other ASCII kept, runs collapsed */
-static size_t
-shape(const char *s, size_t len, char *out, size_t outcap)
-{
-	size_t		n = 0;
-	size_t		p = 0;
-
-	while (p < len && n < outcap)
-	{
-		uint32_t	cp;
-		char		c;
-
-		p += at_utf8_decode(s + p, len - p, &cp);
-		if (at_cp_is_upper(cp))
-			c = 'X';
-		else if (at_cp_is_alpha(cp))
-			c = 'x';
-		else if (at_cp_is_digit(cp))
-			c = 'd';
-		else if (cp < 0x80)
-			c = (char) cp;
-		else
-			c = 'u';
-		if (n == 0 || out[n - 1] != c)
-			out[n++] = c;
-	}
-	return n;
-}
-
 static inline uint64_t
 hstart(int tmpl)
 {
@@ -75,13 +46,9 @@ word_or_pad(uint64_t h, const AtNerSent *s, long j)
 static uint64_t
 shape_or_pad(uint64_t h, const AtNerSent *s, long j)
 {
-	char		sh[12];
-	size_t		n;
-
 	if (j < 0 || (size_t) j >= s->n)
 		return at_hash_bytes(h, "#", 1);
-	n = shape(s->text + s->toks[j].start, s->toks[j].len, sh, sizeof(sh));
-	return at_hash_bytes(h, sh, n);
+	return at_hash_bytes(h, s->toks[j].shape, s->toks[j].shapelen);
 }
 
 static uint32_t
@@ -98,8 +65,8 @@ at_ner_features(const AtNerSent *s, size_t i, int prev, int prev2, uint64_t *out
 	int			n = 0;
 	const char *w = NORM(s, i);
 	size_t		wl = NLEN(s, i);
-	char		sh0[12];
-	size_t		sh0l = shape(s->text + s->toks[i].start, s->toks[i].len, sh0, sizeof(sh0));
+	const char *sh0 = s->toks[i].shape;
+	size_t		sh0l = s->toks[i].shapelen;
 	unsigned char pt = (unsigned char) prev,
 				pt2 = (unsigned char) prev2;
 	uint32_t	gz;
@@ -176,21 +143,45 @@ at_ner_candidate(const AtNerSent *s, size_t i, int prev)
 void
 at_ner_annotate(const AtGazetteer *gz, AtNerSent *s)
 {
-	for (size_t i = 0; i < s->n; i++)
+	/*
+	 * Word classes only near capitals: the tagger looks at them for
+	 * capitalised words and their neighbours, and most words of a text
+	 * are neither (same rule in training and tagging).
+	 */
+	size_t		lastcap = (size_t) -1;
+
+	for (size_t i = s->n; i-- > 0;)
 	{
 		AtNerToken *t = &s->toks[i];
 
-		t->gz = (t->flags & AT_TOK_ALPHA) ? at_gz_classes(gz, NORM(s, i), NLEN(s, i)) : 0;
+		if (t->flags & AT_TOK_ANYUPPER)
+			lastcap = i;
+		/* within two tokens of a capital, after or before */
+		if (!(t->flags & AT_TOK_ALPHA))
+			t->gz = 0;
+		else if ((t->flags & AT_TOK_ANYUPPER) || (lastcap != (size_t) -1 && lastcap - i <= 2) ||
+				 (i >= 1 && (s->toks[i - 1].flags & AT_TOK_ANYUPPER)) ||
+				 (i >= 2 && (s->toks[i - 2].flags & AT_TOK_ANYUPPER)))
+			t->gz = at_gz_classes(gz, NORM(s, i), NLEN(s, i));
+		else
+			t->gz = 0;
 	}
 	for (size_t i = 0; i < s->n; i++)
 	{
 		const AtPhraseEntry *e;
 
-		if (!(s->toks[i].flags & AT_TOK_UPPER1))
+		if (!(s->toks[i].flags & AT_TOK_UPPER1) || !(s->toks[i].gz & AT_GZ_PHRASE1))
 			continue;
 		e = at_phrase_match(&gz->places, s->text, s->norm, s->toks, i, s->n);
 		if (e == NULL)
 			continue;
+		if (e->kind == AT_NER_NONE)
+		{
+			/* marks the phrase for the rules (fill_places), no feature */
+			s->toks[i].gz |= AT_GZ_NONNAME;
+			i += e->ntok - 1;
+			continue;
+		}
 		s->toks[i].gz |= e->kind == AT_NER_ORG ? AT_GZ_ORG_B : AT_GZ_PLACE_B;
 		for (size_t k = 1; k < e->ntok; k++)
 			s->toks[i + k].gz |= e->kind == AT_NER_ORG ? AT_GZ_ORG_I : AT_GZ_PLACE_I;
@@ -244,8 +235,8 @@ at_ner_tag(const AtNerModel *m, const AtNerSent *s, uint8_t *tags, float *conf)
 				second = t;
 		}
 		tags[i] = (uint8_t) best;
-		/* margin over the runner-up, squashed into 0..1 */
-		conf[i] = second < 0 ? 1.0f :
+		/* margin over the runner-up, squashed into 0..1 (entities only) */
+		conf[i] = second < 0 || best == AT_TAG_O ? 1.0f :
 			(float) (1.0 / (1.0 + exp(-(double) (sc[best] - sc[second]) * m->scale / 4.0)));
 		prev2 = prev;
 		prev = best;

@@ -24,10 +24,12 @@ static const char *const abbrevs[] = {
 	"messrs", "adm", "maj", "plc", "dept", "univ", "assn", "est", "approx"
 };
 
-static bool
+static inline bool
 is_word_cp(uint32_t cp)
 {
-	return at_cp_is_alpha(cp) || at_cp_is_digit(cp);
+	if (cp < 0x80)
+		return at_is_ascii_alpha((unsigned char) cp) || (cp >= '0' && cp <= '9');
+	return at_cp_is_alpha(cp);
 }
 
 static bool
@@ -61,7 +63,8 @@ at_ner_add_token(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
 	int			letters = 0,
 				lowers = 0;
 	size_t		lasthyph = 0;
-	bool		first = true;
+	char	   *out;
+	size_t		n = 0;
 
 	if (e <= s)
 		return;
@@ -69,42 +72,77 @@ at_ner_add_token(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
 	t->start = (uint32_t) s;
 	t->len = (uint32_t) (e - s);
 	t->norm = (uint32_t) norm->len;
+	at_buf_reserve(norm, MAX_NORM + 4);
+	out = norm->data + norm->len;
 	while (p < e)
 	{
+		unsigned char c = (unsigned char) text[p];
 		uint32_t	cp;
-		int			n = at_utf8_decode(text + p, e - p, &cp);
+		int			len;
+		char		sh;
 
-		if (at_cp_is_alpha(cp))
+		/* ASCII directly, the rest through the decoder */
+		if (c < 0x80)
 		{
+			cp = c;
+			len = 1;
+		}
+		else
+			len = at_utf8_decode(text + p, e - p, &cp);
+		if (cp < 0x80 ? at_is_ascii_alpha((unsigned char) cp) : at_cp_is_alpha(cp))
+		{
+			bool		up = cp < 0x80 ? (cp <= 'Z') : at_cp_is_upper(cp);
+
 			t->flags |= AT_TOK_ALPHA;
 			letters++;
-			if (at_cp_is_lower(cp))
-				lowers++;
-			if (at_cp_is_upper(cp))
-				t->flags |= first ? (AT_TOK_UPPER1 | AT_TOK_ANYUPPER) : AT_TOK_ANYUPPER;
+			if (up)
+			{
+				t->flags |= p == s ? (AT_TOK_UPPER1 | AT_TOK_ANYUPPER) : AT_TOK_ANYUPPER;
+				sh = 'X';
+			}
+			else
+			{
+				if (cp < 0x80 || at_cp_is_lower(cp))
+					lowers++;
+				sh = 'x';
+			}
 		}
 		else if (at_cp_is_digit(cp))
-			t->flags |= AT_TOK_DIGIT;
-		else if (cp == '-' && p > s && p + 1 < e)
 		{
-			t->flags |= AT_TOK_HYPHEN;
-			lasthyph = p + 1;
+			t->flags |= AT_TOK_DIGIT;
+			sh = 'd';
 		}
-		first = false;
-		if (norm->len - t->norm < MAX_NORM)
+		else
+		{
+			if (cp == '-' && p > s && p + 1 < e)
+			{
+				t->flags |= AT_TOK_HYPHEN;
+				lasthyph = p + 1;
+			}
+			sh = cp < 0x80 ? (char) cp : 'u';
+		}
+		if (t->shapelen < sizeof(t->shape) &&
+			(t->shapelen == 0 || t->shape[t->shapelen - 1] != sh))
+			t->shape[t->shapelen++] = sh;
+		if (n < MAX_NORM)
 		{
 			if (cp < 0x80)
-				at_buf_appendc(norm, (char) ((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp));
+				out[n++] = (char) ((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
 			else if (cp == 0x2018 || cp == 0x2019)
-				at_buf_appendc(norm, '\'');
+				out[n++] = '\'';
 			else if (cp == 0x201C || cp == 0x201D)
-				at_buf_appendc(norm, '"');
-			else
-				at_buf_append(norm, text + p, n);
+				out[n++] = '"';
+			else if (n + len <= MAX_NORM + 4)
+			{
+				memcpy(out + n, text + p, len);
+				n += len;
+			}
 		}
-		p += n;
+		p += len;
 	}
-	t->normlen = (uint16_t) (norm->len - t->norm);
+	norm->len += n;
+	norm->data[norm->len] = '\0';
+	t->normlen = (uint16_t) n;
 	if (letters >= 2 && lowers == 0)
 		t->flags |= AT_TOK_ALLCAPS;
 	if (!(t->flags & (AT_TOK_ALPHA | AT_TOK_DIGIT)))
@@ -124,8 +162,16 @@ static size_t
 clitic_len(const char *text, size_t s, size_t e)
 {
 	static const char *const cl[] = {"s", "re", "ve", "ll", "d", "m"};
+	static const uint8_t cl_len[] = {1, 2, 2, 2, 1, 1};
 	size_t		len = e - s;
+	bool		apos = false;
 
+	/* most words have no apostrophe near their end */
+	for (size_t k = len > 5 ? e - 5 : s; k < e; k++)
+		if (text[k] == '\'' || (unsigned char) text[k] == 0x99)
+			apos = true;
+	if (!apos)
+		return 0;
 	if (len > 3 && (text[e - 1] | 0x20) == 't' && text[e - 2] == '\'' &&
 		(text[e - 3] | 0x20) == 'n')
 		return 3;
@@ -134,17 +180,17 @@ clitic_len(const char *text, size_t s, size_t e)
 		return 5;
 	for (size_t i = 0; i < AT_LENGTHOF(cl); i++)
 	{
-		size_t		cl_len = strlen(cl[i]);
+		size_t		n = cl_len[i];
 
-		if (len <= cl_len + 1)
+		if (len <= n + 1)
 			continue;
-		for (size_t k = 0; k < cl_len; k++)
-			if ((text[e - cl_len + k] | 0x20) != cl[i][k])
+		for (size_t k = 0; k < n; k++)
+			if ((text[e - n + k] | 0x20) != cl[i][k])
 				goto next;
-		if (text[e - cl_len - 1] == '\'')
-			return cl_len + 1;
-		if (len > cl_len + 3 && memcmp(text + e - cl_len - 3, "\xE2\x80\x99", 3) == 0)
-			return cl_len + 3;
+		if (text[e - n - 1] == '\'')
+			return n + 1;
+		if (len > n + 3 && memcmp(text + e - n - 3, "\xE2\x80\x99", 3) == 0)
+			return n + 3;
 next:	;
 	}
 	return 0;
@@ -184,8 +230,11 @@ piece(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
 	while (s < e)
 	{
 		uint32_t	cp;
-		int			n = at_utf8_decode(text + s, e - s, &cp);
+		int			n;
 
+		if ((unsigned char) text[s] < 0x80 && is_word_cp((unsigned char) text[s]))
+			break;
+		n = at_utf8_decode(text + s, e - s, &cp);
 		if (is_word_cp(cp))
 			break;
 		/* a chunk that is only a clitic: "'s" after a space */
@@ -198,8 +247,11 @@ piece(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
 	while (e > s && ntail < (int) AT_LENGTHOF(tail))
 	{
 		uint32_t	cp;
-		int			n = at_utf8_decode_prev(text, e, &cp);
+		int			n;
 
+		if ((unsigned char) text[e - 1] < 0x80 && is_word_cp((unsigned char) text[e - 1]))
+			break;
+		n = at_utf8_decode_prev(text, e, &cp);
 		if (is_word_cp(cp))
 			break;
 		if (cp == '.' && e - n > s && is_abbrev(text + s, e - n - s))
@@ -270,6 +322,16 @@ at_ner_tokenize(const char *text, size_t start, size_t end, AtVec *toks,
 
 				if (c == ' ' || (c >= '\t' && c <= '\r'))
 					break;
+				/* "Ng/China Daily", "Source:Global Times": letters on both sides */
+				if ((c == '/' || c == ':') && p > ps && p + 1 < end &&
+					at_is_ascii_alpha((unsigned char) text[p - 1]) &&
+					at_is_ascii_alpha((unsigned char) text[p + 1]))
+				{
+					piece(text, ps, p, toks, norm);
+					at_ner_add_token(text, p, p + 1, toks, norm);
+					p = ps = p + 1;
+					continue;
+				}
 				if (c == '-' && p + 1 < end && text[p + 1] == '-')
 				{
 					size_t		q = p;

@@ -368,6 +368,9 @@ static const NumberWord number_words[] = {
 	{"dzs", W_DOZEN, 12}, {"dozs", W_DOZEN, 12},
 };
 
+/* number_word() indexes the table with 64-bit sets */
+typedef char number_words_fit_a_bit_set[AT_LENGTHOF(number_words) <= 64 ? 1 : -1];
+
 /* Denominators of spelled fractions: "two thirds", "a half" */
 typedef struct FractionWord
 {
@@ -422,28 +425,15 @@ static const ScaleWord scale_words[] = {
 
 /* ---- character helpers -------------------------------------------------- */
 
-static inline bool
-digit_at(const char *s, size_t len, size_t pos)
-{
-	return pos < len && s[pos] >= '0' && s[pos] <= '9';
-}
-
-static inline bool
-alpha_at(const char *s, size_t len, size_t pos)
-{
-	return pos < len && at_is_ascii_alpha((unsigned char) s[pos]);
-}
-
-/* A letter (any script) or digit at pos */
-static bool
-alnum_at(const char *s, size_t len, size_t pos)
+bool
+at_alnum_at(const char *s, size_t len, size_t pos)
 {
 	uint32_t	cp;
 
 	if (pos >= len)
 		return false;
 	if ((unsigned char) s[pos] < 0x80)
-		return at_is_ascii_alpha((unsigned char) s[pos]) || digit_at(s, len, pos);
+		return at_is_ascii_alpha((unsigned char) s[pos]) || at_digit_at(s, len, pos);
 	at_utf8_decode(s + pos, len - pos, &cp);
 	return at_cp_is_alpha(cp);
 }
@@ -462,14 +452,13 @@ word_len(const char *s, size_t len, size_t pos)
 static bool
 word_is(const char *s, size_t wl, const char *w)
 {
-	size_t		n = strlen(w);
+	size_t		i;
 
-	if (n != wl)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if ((s[i] | 0x20) != w[i])
+	/* no strlen: this runs for every word tried against the tables */
+	for (i = 0; i < wl; i++)
+		if (w[i] == '\0' || (s[i] | 0x20) != w[i])
 			return false;
-	return true;
+	return w[i] == '\0';
 }
 
 /* Spaces between the words of a number: ASCII blanks and no-break spaces */
@@ -511,9 +500,9 @@ static bool
 exact_digits(const char *s, size_t len, size_t pos, int n)
 {
 	for (int i = 0; i < n; i++)
-		if (!digit_at(s, len, pos + i))
+		if (!at_digit_at(s, len, pos + i))
 			return false;
-	return !digit_at(s, len, pos + n);
+	return !at_digit_at(s, len, pos + n);
 }
 
 /* Vulgar fraction characters */
@@ -561,8 +550,8 @@ malformed_run(const char *s, size_t len, size_t pos)
 {
 	size_t		p = pos;
 
-	while (p < len && (digit_at(s, len, p) ||
-					   ((s[p] == '.' || s[p] == ',') && digit_at(s, len, p + 1))))
+	while (p < len && (at_digit_at(s, len, p) ||
+					   ((s[p] == '.' || s[p] == ',') && at_digit_at(s, len, p + 1))))
 	{
 		p++;
 		if ((p & 0xFFF) == 0)
@@ -593,7 +582,7 @@ scan_numeral(const char *s, size_t len, size_t pos, AtNumber *out, size_t *skip)
 		out->len = out->numeral_len = run;
 		return run;
 	}
-	while (digit_at(s, len, p))
+	while (at_digit_at(s, len, p))
 		p++;
 	run = p - pos;
 	if (run > MAX_RAW_DIGITS)
@@ -630,7 +619,7 @@ scan_numeral(const char *s, size_t len, size_t pos, AtNumber *out, size_t *skip)
 			if (n2 <= 10 && q < len && s[q] == ',' && exact_digits(s, len, q + 1, 3))
 			{
 				for (size_t r = p; r < q + 4; r++)
-					if (digit_at(s, len, r))
+					if (at_digit_at(s, len, r))
 						ip[ni++] = s[r];
 				p = q + 4;
 				out->grouped = true;
@@ -656,15 +645,15 @@ scan_numeral(const char *s, size_t len, size_t pos, AtNumber *out, size_t *skip)
 		}
 	}
 	/* decimals */
-	if (p < len && s[p] == '.' && digit_at(s, len, p + 1))
+	if (p < len && s[p] == '.' && at_digit_at(s, len, p + 1))
 	{
 		size_t		f0 = p + 1;
 
 		p = f0;
-		while (digit_at(s, len, p))
+		while (at_digit_at(s, len, p))
 			p++;
 		if (p - f0 > MAX_RAW_DIGITS ||
-			(p < len && (s[p] == '.' || s[p] == ',') && digit_at(s, len, p + 1) && !out->grouped && s[p] == '.'))
+			(p < len && (s[p] == '.' || s[p] == ',') && at_digit_at(s, len, p + 1) && !out->grouped && s[p] == '.'))
 		{
 			/* 99.02.7, 192.168.1.2: not a figure */
 			*skip = malformed_run(s, len, pos);
@@ -692,12 +681,12 @@ scan_numeral(const char *s, size_t len, size_t pos, AtNumber *out, size_t *skip)
 
 		if (s[q] == '+' || s[q] == '-')
 			eneg = s[q++] == '-';
-		while (digit_at(s, len, q) && ne < 6)
+		while (at_digit_at(s, len, q) && ne < 6)
 		{
 			e = e * 10 + (s[q++] - '0');
 			ne++;
 		}
-		if (ne > 0 && !alnum_at(s, len, q))
+		if (ne > 0 && !at_alnum_at(s, len, q))
 		{
 			if (ne > 3 || !at_num_mul_pow10(&out->value, eneg ? -e : e))
 			{
@@ -720,16 +709,16 @@ scan_numeral(const char *s, size_t len, size_t pos, AtNumber *out, size_t *skip)
 			out->fraction = true;
 			p = q + vl;
 		}
-		else if (q < len && s[q] == '/' && digit_at(s, len, q + 1))
+		else if (q < len && s[q] == '/' && at_digit_at(s, len, q + 1))
 		{
 			/* a/b with a < b: a proper fraction, not 24/7 or a date */
 			size_t		r = q + 1;
 			uint32_t	den = 0;
 			int64_t		num;
 
-			while (digit_at(s, len, r) && r - q <= 4)
+			while (at_digit_at(s, len, r) && r - q <= 4)
 				den = den * 10 + (uint32_t) (s[r++] - '0');
-			if (!digit_at(s, len, r) && !(r < len && s[r] == '/') &&
+			if (!at_digit_at(s, len, r) && !(r < len && s[r] == '/') &&
 				at_num_to_i64(&out->value, &num) && num > 0 && (uint64_t) num < den && den <= 1000)
 			{
 				at_num_div_u32(&out->value, den);
@@ -737,21 +726,22 @@ scan_numeral(const char *s, size_t len, size_t pos, AtNumber *out, size_t *skip)
 				p = r;
 			}
 		}
-		else if (w == 1 && digit_at(s, len, q + 1))
+		else if ((w == 1 && at_digit_at(s, len, q + 1)) ||
+				 (w == 1 && s[q + 1] == ' ' && at_digit_at(s, len, q + 2)))
 		{
 			/* mixed number: 10 1/2 */
-			size_t		r = q + 1;
+			size_t		r = q + (s[q + 1] == ' ' ? 2 : 1);
 			uint32_t	a = 0,
 						b = 0;
 
-			while (digit_at(s, len, r) && r - q <= 3)
+			while (at_digit_at(s, len, r) && r - q <= 3)
 				a = a * 10 + (uint32_t) (s[r++] - '0');
-			if (r < len && s[r] == '/' && digit_at(s, len, r + 1))
+			if (r < len && s[r] == '/' && at_digit_at(s, len, r + 1))
 			{
 				r++;
-				while (digit_at(s, len, r) && b < 1000)
+				while (at_digit_at(s, len, r) && b < 1000)
 					b = b * 10 + (uint32_t) (s[r++] - '0');
-				if (!digit_at(s, len, r) && !(r < len && s[r] == '/') && a > 0 && a < b)
+				if (!at_digit_at(s, len, r) && !(r < len && s[r] == '/') && a > 0 && a < b)
 				{
 					at_num_from_u64(&frac, a);
 					at_num_div_u32(&frac, b);
@@ -771,12 +761,34 @@ scan_numeral(const char *s, size_t len, size_t pos, AtNumber *out, size_t *skip)
 static const NumberWord *
 number_word(const char *s, size_t len, size_t pos, size_t *wl)
 {
+	/*
+	 * Entries by initial: a bit set per letter, built once (backend-lifetime
+	 * data, read-only afterwards); this runs for most words of a text.
+	 */
+	static uint64_t by_initial[26];
+	static bool built = false;
+	int			c;
+	uint64_t	set;
+
+	if (!built)
+	{
+		for (size_t i = 0; i < AT_LENGTHOF(number_words); i++)
+			by_initial[number_words[i].word[0] - 'a'] |= UINT64_C(1) << i;
+		built = true;
+	}
 	*wl = word_len(s, len, pos);
 	if (*wl < 3 || *wl > 9)
 		return NULL;
-	for (size_t i = 0; i < AT_LENGTHOF(number_words); i++)
+	c = (s[pos] | 0x20) - 'a';
+	if (c < 0 || c >= 26)
+		return NULL;
+	for (set = by_initial[c]; set; set &= set - 1)
+	{
+		int			i = __builtin_ctzll(set);
+
 		if (word_is(s + pos, *wl, number_words[i].word))
 			return &number_words[i];
+	}
 	return NULL;
 }
 
@@ -825,7 +837,8 @@ article_at(const char *s, size_t len, size_t pos, size_t *wl)
  */
 static size_t
 scan_spelled_integer(const char *s, size_t len, size_t pos, uint64_t *value,
-					 WordType *last_out, bool *single, uint64_t *tail_out, bool *tail_after_and)
+					 WordType *last_out, int *scale_out, uint64_t *tail_out, bool *tail_after_and,
+					 int *and_scale_out)
 {
 	uint64_t	total = 0,
 				group = 0;
@@ -834,13 +847,15 @@ scan_spelled_integer(const char *s, size_t len, size_t pos, uint64_t *value,
 	size_t		p = pos,
 				end = 0,
 				wl;
-	int			nwords = 0;
 	uint64_t	committed = 0;
 	uint64_t	tail = 0,
 				committed_tail = 0;
 	bool		after_and = false,
 				committed_after_and = false;
 	int			committed_last = -1;
+	int			and_scale = 0,
+				committed_and_scale = 0,
+				committed_scale = 0;
 
 	if (article_at(s, len, p, &wl))
 	{
@@ -869,6 +884,7 @@ scan_spelled_integer(const char *s, size_t len, size_t pos, uint64_t *value,
 				if (q > p + 3 && n2 && (n2->type == W_UNIT || n2->type == W_TEEN || n2->type == W_TENS) &&
 					n2->value != 0)
 				{
+					and_scale = last == W_SCALE ? last_scale : 0;
 					last = -3;
 					p = q;
 					continue;
@@ -885,9 +901,11 @@ scan_spelled_integer(const char *s, size_t len, size_t pos, uint64_t *value,
 					ok = last == -1 || last == W_TENS || last == W_HUNDRED || last == W_SCALE || last == -3;
 				if (ok)
 				{
-					after_and = last == -3;
 					if (last != W_TENS)
+					{
+						after_and = last == -3;
 						tail = 0;
+					}
 					group += (uint64_t) w->value;
 					tail += (uint64_t) w->value;
 				}
@@ -899,7 +917,7 @@ scan_spelled_integer(const char *s, size_t len, size_t pos, uint64_t *value,
 				{
 					group += (uint64_t) w->value;
 					tail = (uint64_t) w->value;
-					after_and = false;
+					after_and = last == -3;
 				}
 				break;
 			case W_HUNDRED:
@@ -946,13 +964,14 @@ scan_spelled_integer(const char *s, size_t len, size_t pos, uint64_t *value,
 			break;
 		/* zero and dozens end a number; so does a unit after a unit */
 		last = (int) w->type;
-		nwords++;
 		p += wl;
 		end = p;
 		committed = total + group;
 		committed_last = last;
 		committed_tail = tail;
 		committed_after_and = after_and;
+		committed_and_scale = and_scale;
+		committed_scale = w->type == W_SCALE ? w->value : 0;
 		if (w->type == W_DOZEN || (w->type == W_UNIT && w->value == 0))
 			break;
 		p = next_word(s, len, p);
@@ -961,10 +980,67 @@ scan_spelled_integer(const char *s, size_t len, size_t pos, uint64_t *value,
 		return 0;
 	*value = committed;
 	*last_out = (WordType) committed_last;
-	*single = nwords == 1;
+	*scale_out = committed_scale;
+	*and_scale_out = committed_and_scale;
 	*tail_out = committed_tail;
 	*tail_after_and = committed_after_and;
 	return end - pos;
+}
+
+/*
+ * "and a half", "and three fifths", "and fifty-four hundredths", optionally
+ * followed by a scale word ("and a half million"): the fraction times that
+ * scale, else times 10^scale (the scale of the number before, so "two
+ * million and a half" is 2500000).  Returns the end, or 0.
+ */
+static size_t
+and_fraction(const char *s, size_t len, size_t pos, AtNum *f, int scale, bool take_scale)
+{
+	size_t		q = skip_blanks(s, len, pos),
+				wl = word_len(s, len, q),
+				r,
+				al,
+				t,
+				m;
+	uint64_t	num = 0;
+	int			den,
+				pw;
+
+	if (q == pos || !word_is(s + q, wl, "and"))
+		return 0;
+	r = skip_blanks(s, len, q + wl);
+	if (r == q + wl)
+		return 0;
+	if (article_at(s, len, r, &al))
+		num = 1;
+	else
+	{
+		WordType	lw;
+		int			sc,
+					asc;
+		uint64_t	tl;
+		bool		ta;
+
+		al = scan_spelled_integer(s, len, r, &num, &lw, &sc, &tl, &ta, &asc);
+		if (al == 0 || sc)
+			return 0;
+	}
+	t = next_word(s, len, r + al);
+	if (t == r + al || (den = fraction_word(s, len, t, &wl)) == 0 || num == 0 ||
+		num >= (uint64_t) den)
+		return 0;
+	at_num_from_u64(f, num);
+	at_num_div_u32(f, (uint32_t) den);
+	t += wl;
+	m = at_scan_scale(s, len, t, 0, &pw);
+	if (take_scale && m && pw >= 3 && word_len(s, len, skip_blanks(s, len, t)) >= 5)
+	{
+		scale = pw;
+		t += m;
+	}
+	if (!at_num_mul_pow10(f, scale))
+		return 0;
+	return t;
 }
 
 /* Digits spoken after "point": "zero three", "seventy-one" */
@@ -1020,8 +1096,9 @@ scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 	uint64_t	iv = 0,
 				tail = 0;
 	WordType	last = W_UNIT;
-	bool		single = false,
-				tail_after_and = false;
+	bool		tail_after_and = false;
+	int			end_scale = 0,
+				and_scale = 0;
 	size_t		n,
 				p,
 				wl,
@@ -1049,13 +1126,32 @@ scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 				return out->len;
 			}
 		}
-		return 0;
+	}
+	wl = word_len(s, len, pos);
+	if (word_is(s + pos, wl, "half") || word_is(s + pos, wl, "quarter"))
+	{
+		/* "half a million", "quarter million": the scale is read by the caller */
+		size_t		a = skip_blanks(s, len, pos + wl),
+					al,
+					end = pos + wl;
+		int			pw;
+
+		if (article_at(s, len, a, &al) && a > end)
+			end = a + al;
+		if (at_scan_scale(s, len, end, 0, &pw) == 0 || pw < 3 || word_len(s, len, skip_blanks(s, len, end)) < 5)
+			return 0;
+		at_num_from_u64(&out->value, 1);
+		at_num_div_u32(&out->value, s[pos] == 'h' || s[pos] == 'H' ? 2 : 4);
+		out->spelled = out->fraction = true;
+		out->len = out->numeral_len = end - pos;
+		return out->len;
 	}
 	/* "a half", "a fifth": an article and a fraction word */
 	if (article_at(s, len, pos, &wl))
 	{
 		q = skip_blanks(s, len, pos + wl);
-		if (q > pos + wl && (den = fraction_word(s, len, q, &n)) != 0 && den != 4)
+		if (q > pos + wl && (den = fraction_word(s, len, q, &n)) != 0 &&
+			(den != 4 || (at_scan_scale(s, len, q + n, 0, &(int) {0}) > 0 && word_len(s, len, skip_blanks(s, len, q + n)) >= 5)))
 		{
 			at_num_from_u64(&out->value, 1);
 			at_num_div_u32(&out->value, (uint32_t) den);
@@ -1064,7 +1160,7 @@ scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 			return out->len;
 		}
 	}
-	n = scan_spelled_integer(s, len, pos, &iv, &last, &single, &tail, &tail_after_and);
+	n = scan_spelled_integer(s, len, pos, &iv, &last, &end_scale, &tail, &tail_after_and, &and_scale);
 	if (n == 0)
 		return 0;
 	at_num_from_u64(&out->value, iv);
@@ -1079,15 +1175,26 @@ scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 	q = next_word(s, len, p);
 	if (q > p && iv > 0 && (last == W_UNIT || last == W_TEEN || last == W_TENS) &&
 		(den = fraction_word(s, len, q, &wl)) != 0 && !(iv == 1 && den == 2) &&
-		(tail_after_and || iv < 1000))
+		((tail_after_and && tail < (uint64_t) den) || iv < 1000))
 	{
-		if (tail_after_and)
+		if (tail_after_and && tail < (uint64_t) den)
 		{
+			/* "five billion and three quarters": of a billion */
 			AtNum		f;
+			int			pw;
+			size_t		sl = at_scan_scale(s, len, q + wl, 0, &pw);
 
 			at_num_from_u64(&out->value, iv - tail);
 			at_num_from_u64(&f, tail);
 			at_num_div_u32(&f, (uint32_t) den);
+
+			/* "one billion and three quarters million": of a million */
+			if (and_scale > 0 && sl && pw >= 3 && word_len(s, len, skip_blanks(s, len, q + wl)) >= 5)
+			{
+				and_scale = pw;
+				wl += sl;
+			}
+			at_num_mul_pow10(&f, and_scale);
 			at_num_add(&out->value, &f);
 		}
 		else
@@ -1097,39 +1204,17 @@ scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 	}
 	else
 	{
-		/* "one and a half", "twenty and three fifths" */
+		/* "one and a half", "two million and three fifths" */
+		AtNum		f;
+		size_t		fe = and_fraction(s, len, p, &f, end_scale, end_scale > 0);
+
 		q = skip_blanks(s, len, p);
 		wl = word_len(s, len, q);
-		if (q > p && word_is(s + q, wl, "and"))
+		if (fe)
 		{
-			size_t		r = skip_blanks(s, len, q + wl),
-						al;
-			uint32_t	num = 0;
-
-			if (article_at(s, len, r, &al))
-				num = 1;
-			else
-			{
-				int			v = at_number_word_at(s, len, r, &al);
-
-				if (v > 0 && v < 10)
-					num = (uint32_t) v;
-			}
-			if (num)
-			{
-				size_t		t = next_word(s, len, r + al);
-
-				if (t > r + al && (den = fraction_word(s, len, t, &wl)) != 0 && num < (uint32_t) den)
-				{
-					AtNum		f;
-
-					at_num_from_u64(&f, num);
-					at_num_div_u32(&f, (uint32_t) den);
-					at_num_add(&out->value, &f);
-					out->fraction = true;
-					p = t + wl;
-				}
-			}
+			at_num_add(&out->value, &f);
+			out->fraction = true;
+			p = fe;
 		}
 		/* "two hundred point zero three" */
 		else if (q > p && word_is(s + q, wl, "point"))
@@ -1168,7 +1253,6 @@ scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 		}
 	}
 	out->len = out->numeral_len = p - pos;
-	(void) single;
 	return out->len;
 }
 
@@ -1186,20 +1270,25 @@ at_scan_scale(const char *s, size_t len, size_t pos, int flags, int *pow10)
 		p = skip_blanks(s, len, p);
 		attached = false;
 	}
-	else if (p < len && s[p] == '-' && alpha_at(s, len, p + 1))
+	else if (p < len && s[p] == '-' && at_alpha_at(s, len, p + 1))
 	{
 		p++;
 		attached = false;
 		hyphen = true;
 	}
-	if (!alpha_at(s, len, p))
+	if (!at_alpha_at(s, len, p))
 		return 0;
 	for (size_t i = 0; i < AT_LENGTHOF(scale_words); i++)
 	{
 		const ScaleWord *w = &scale_words[i];
-		size_t		wl = strlen(w->word);
-		size_t		e = p + wl;
+		size_t		wl;
+		size_t		e;
 		bool		match;
+
+		if ((w->word[0] | 0x20) != (s[p] | 0x20))
+			continue;
+		wl = strlen(w->word);
+		e = p + wl;
 
 		if (e > len)
 			continue;
@@ -1218,7 +1307,7 @@ at_scan_scale(const char *s, size_t len, size_t pos, int flags, int *pow10)
 		if (w->money_only && !(flags & AT_NUMF_MONEY))
 			continue;
 		/* the word ends here: "million" but not "millions" or "miles" */
-		if (alnum_at(s, len, e))
+		if (at_alnum_at(s, len, e))
 			continue;
 		/* a spaced one-letter abbreviation must stand alone: "2.33 k", not "5 k-pop" */
 		if (!attached && wl == 1 && e < len && (s[e] == '-' || s[e] == '.' || s[e] == '\''))
@@ -1230,6 +1319,238 @@ at_scan_scale(const char *s, size_t len, size_t pos, int flags, int *pow10)
 }
 
 /* ---- numbers ------------------------------------------------------------ */
+
+/* Round to sig significant digits, half up (results of divisions and powers) */
+static void
+num_round_sig(AtNum *n, int sig)
+{
+	uint8_t		d[AT_NUM_MAXDIG + 1];
+	int			nd = n->ndig;
+	bool		up;
+
+	if (nd <= sig)
+		return;
+	for (int i = 0; i < sig; i++)
+		d[i + 1] = (uint8_t) (n->dig[i] - '0');
+	d[0] = 0;
+	up = n->dig[sig] >= '5';
+	for (int i = sig; up && i >= 1; i--)
+	{
+		if (d[i] == 9)
+			d[i] = 0;
+		else
+		{
+			d[i]++;
+			up = false;
+		}
+	}
+	if (up)
+		d[0] = 1;
+	(void) num_store(n, d, sig + 1, n->exp + (nd - sig), n->neg);
+}
+
+/* n *= b, exactly; false when the product needs more than AT_NUM_MAXDIG digits */
+static bool
+num_mul(AtNum *n, const AtNum *b)
+{
+	uint8_t		d[2 * AT_NUM_MAXDIG + 2];
+	int			nd = n->ndig + b->ndig;
+
+	if (n->ndig == 0 || b->ndig == 0)
+	{
+		at_num_zero(n);
+		return true;
+	}
+	memset(d, 0, sizeof(d));
+	for (int i = n->ndig - 1; i >= 0; i--)
+	{
+		int			carry = 0;
+
+		for (int j = b->ndig - 1; j >= 0; j--)
+		{
+			int			t = d[i + j + 1] + (n->dig[i] - '0') * (b->dig[j] - '0') + carry;
+
+			d[i + j + 1] = (uint8_t) (t % 10);
+			carry = t / 10;
+		}
+		d[i] = (uint8_t) (d[i] + carry);
+	}
+	return num_store(n, d, nd, n->exp + b->exp, n->neg != b->neg);
+}
+
+/*
+ * Powers after a numeral: 1.1^23, 2.5^-1, 1.3x10^6.  Returns the end (p
+ * when there is none); *bad is set when the power cannot be computed.
+ */
+static size_t
+power_suffix(const char *s, size_t len, size_t p, AtNum *v, bool *bad)
+{
+	size_t		q = p;
+	bool		ten = false,
+				eneg = false;
+	int			k = 0,
+				nk = 0;
+
+	*bad = false;
+	if (q + 3 < len && (s[q] == 'x' || s[q] == 'X') && s[q + 1] == '1' && s[q + 2] == '0' && s[q + 3] == '^')
+	{
+		ten = true;
+		q += 4;
+	}
+	else if (q + 4 < len && (unsigned char) s[q] == 0xC3 && (unsigned char) s[q + 1] == 0x97 &&
+			 s[q + 2] == '1' && s[q + 3] == '0' && s[q + 4] == '^')
+	{
+		ten = true;
+		q += 5;
+	}
+	else if (q < len && s[q] == '^')
+		q++;
+	else
+		return p;
+	if (q < len && (s[q] == '+' || s[q] == '-'))
+		eneg = s[q++] == '-';
+	while (at_digit_at(s, len, q) && nk < 4)
+	{
+		k = k * 10 + (s[q++] - '0');
+		nk++;
+	}
+	if (nk == 0 || at_digit_at(s, len, q) || at_alnum_at(s, len, q))
+		return p;
+	if (ten)
+	{
+		if (!at_num_mul_pow10(v, eneg ? -k : k))
+			*bad = true;
+		return q;
+	}
+	if (k > 60)
+	{
+		*bad = true;
+		return q;
+	}
+	{
+		AtNum		base = *v,
+					r;
+		int64_t		dv;
+
+		at_num_from_u64(&r, 1);
+		for (int i = 0; i < k; i++)
+			if (!num_mul(&r, &base))
+			{
+				*bad = true;
+				return q;
+			}
+		if (eneg)
+		{
+			/* 1 / (D * 10^e) = (1 / D) * 10^-e, for a D that fits a divisor */
+			int			e = r.exp;
+			bool		neg = r.neg;
+
+			r.exp = 0;
+			r.neg = false;
+			if (!at_num_to_i64(&r, &dv) || dv <= 0 || dv > (int64_t) UINT32_MAX)
+			{
+				*bad = true;
+				return q;
+			}
+			at_num_from_u64(&r, 1);
+			if (!at_num_div_u32(&r, (uint32_t) dv) || !at_num_mul_pow10(&r, -e))
+			{
+				*bad = true;
+				return q;
+			}
+			r.neg = neg;
+		}
+		num_round_sig(&r, AT_NUM_FRAC_DIGITS);
+		*v = r;
+	}
+	return q;
+}
+
+/*
+ * What may follow a complete number: "and a half" after a scale, the rest
+ * of a digits-and-words number ("4 thousand 3 hundred and 21"), or a
+ * denominator ("one over three", "two out of five hundred").
+ */
+static size_t
+number_continuation(const char *s, size_t len, size_t p, int flags, int total_pow,
+					AtNumber *out)
+{
+	AtNum		f;
+	AtNumber	rest;
+	size_t		fe,
+				q,
+				wl,
+				rn;
+
+	if (flags & AT_NUMF_NO_CONT)
+		return p;
+	if (out->has_scale && total_pow >= 3 && (fe = and_fraction(s, len, p, &f, total_pow, true)) > 0)
+	{
+		at_num_add(&out->value, &f);
+		out->fraction = true;
+		return fe;
+	}
+	q = skip_blanks(s, len, p);
+	if (q == p)
+		return p;
+	wl = word_len(s, len, q);
+	if (!out->spelled && out->has_scale && (total_pow == 2 || total_pow == 3) &&
+		at_num_is_integer(&out->value))
+	{
+		AtNum		lim;
+
+		if (word_is(s + q, wl, "and"))
+			q = skip_blanks(s, len, q + wl);
+		rn = at_scan_number(s, len, q, flags, &rest, NULL);
+		at_num_from_u64(&lim, 1);
+		at_num_mul_pow10(&lim, total_pow);
+		if (rn && rest.value.ndig > 0 && at_num_is_integer(&rest.value) && !rest.fraction &&
+			!rest.decimal && at_num_cmp(&rest.value, &lim) < 0)
+		{
+			rest.has_scale = false;
+			at_num_add(&out->value, &rest.value);
+			return q + rn;
+		}
+		return p;
+	}
+	/* one over three, 2000 over 3 (at the end of a phrase), two out of five */
+	if (at_num_is_integer(&out->value) && !out->fraction && !out->has_scale &&
+		(word_is(s + q, wl, "over") || (out->spelled && word_is(s + q, wl, "out"))))
+	{
+		size_t		r = skip_blanks(s, len, q + wl);
+		int64_t		dv;
+
+		if (s[q] == 'o' && word_is(s + q, wl, "out"))
+		{
+			size_t		ol = word_len(s, len, r);
+
+			if (r == q + wl || !word_is(s + r, ol, "of"))
+				return p;
+			r = skip_blanks(s, len, r + ol);
+		}
+		if (r == q + wl && !word_is(s + q, wl, "out"))
+			return p;
+		rn = at_scan_number(s, len, r, flags | AT_NUMF_NO_CONT, &rest, NULL);
+		if (rn == 0 || !at_num_to_i64(&rest.value, &dv) || dv <= 0 || dv > 1000000000 ||
+			rest.fraction || rest.decimal)
+			return p;
+		if (word_is(s + q, wl, "out") && at_num_cmp(&out->value, &rest.value) >= 0)
+			return p;		/* "five out of three": two numbers */
+		if (word_is(s + q, wl, "over"))
+		{
+			size_t		e = skip_blanks(s, len, r + rn);
+
+			if (e < len && (at_alpha_at(s, len, e) || at_digit_at(s, len, e)))
+				return p;		/* "2 over 3 days" is no fraction */
+		}
+		if (!at_num_div_u32(&out->value, (uint32_t) dv))
+			return p;
+		out->fraction = true;
+		return r + rn;
+	}
+	return p;
+}
+
 
 size_t
 at_scan_number(const char *s, size_t len, size_t pos, int flags, AtNumber *out,
@@ -1247,16 +1568,32 @@ at_scan_number(const char *s, size_t len, size_t pos, int flags, AtNumber *out,
 	*skip = 0;
 	if (pos >= len)
 		return 0;
-	if (digit_at(s, len, pos) || (s[pos] == '.' && digit_at(s, len, pos + 1)) ||
+	if (at_digit_at(s, len, pos) || (s[pos] == '.' && at_digit_at(s, len, pos + 1)) ||
 		(unsigned char) s[pos] >= 0xC2)
 		n = scan_numeral(s, len, pos, out, skip);
-	else if (alpha_at(s, len, pos) && !(flags & AT_NUMF_NO_SPELLED))
+	else if (at_alpha_at(s, len, pos) && !(flags & AT_NUMF_NO_SPELLED))
 		n = scan_spelled(s, len, pos, out);
 	else
 		return 0;
 	if (n == 0)
 		return 0;
 	p = pos + n;
+	if (!out->spelled)
+	{
+		bool		bad;
+		size_t		q = power_suffix(s, len, p, &out->value, &bad);
+
+		if (bad)
+		{
+			*skip = q - pos;
+			return 0;
+		}
+		if (q != p)
+		{
+			p = q;
+			flags |= AT_NUMF_NO_SCALE;
+		}
+	}
 	/* scale words: "2.5 million", "322 hundred", "three lakh crore", "10k" */
 	while (!(flags & AT_NUMF_NO_SCALE) && nscales < 2)
 	{
@@ -1288,6 +1625,11 @@ at_scan_number(const char *s, size_t len, size_t pos, int flags, AtNumber *out,
 			at_num_mul_u32(&out->value, 12))
 			p = q + wl;
 	}
+	/* "3 million and a half", "4 thousand 3 hundred and 21", "one over three" */
+	if (!(flags & AT_NUMF_NO_SCALE))
+		p = number_continuation(s, len, p, flags, total_pow, out);
+	if (out->fraction)
+		num_round_sig(&out->value, AT_NUM_FRAC_DIGITS);
 	out->len = p - pos;
 	return out->len;
 }

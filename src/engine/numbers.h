@@ -18,6 +18,7 @@
 #define AT_NUMBERS_H
 
 #include "common.h"
+#include "utf8.h"
 
 #define AT_NUM_MAXDIG		38	/* significant digits */
 #define AT_NUM_MAXINT		60	/* digits before the decimal point */
@@ -58,12 +59,29 @@ extern bool at_num_to_i64(const AtNum *n, int64_t *out);
 /* Plain decimal ("1200000000000", "-0.08"); buf holds AT_NUM_STRLEN; returns length */
 extern size_t at_num_format(const AtNum *n, char *buf);
 
+/* Character tests shared by the numeral and metric scanners (bounds-checked) */
+static inline bool
+at_digit_at(const char *s, size_t len, size_t pos)
+{
+	return pos < len && s[pos] >= '0' && s[pos] <= '9';
+}
+
+static inline bool
+at_alpha_at(const char *s, size_t len, size_t pos)
+{
+	return pos < len && at_is_ascii_alpha((unsigned char) s[pos]);
+}
+
+/* A letter (any script) or an ASCII digit at pos */
+extern bool at_alnum_at(const char *s, size_t len, size_t pos);
+
 /* ---- scanners ----------------------------------------------------------- */
 
 /* Flags for at_scan_number */
 #define AT_NUMF_MONEY		0x01	/* money context: "5m" is 5 million, not 5 metres */
 #define AT_NUMF_NO_SPELLED	0x02	/* digits only */
 #define AT_NUMF_NO_SCALE	0x04	/* no scale word after the numeral */
+#define AT_NUMF_NO_CONT		0x08	/* no continuation: "and a half", "over three" */
 
 typedef struct AtNumber
 {

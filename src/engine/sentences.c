@@ -225,7 +225,7 @@ at_split_sentences_range(const char *text, size_t start, size_t end,
 	while (p < end)
 	{
 		uint32_t	cp;
-		int			n = at_utf8_decode(text + p, end - p, &cp);
+		int			n;
 		size_t		q;
 		bool		terminal;
 		bool		cjk_terminal = false;
@@ -233,6 +233,14 @@ at_split_sentences_range(const char *text, size_t start, size_t end,
 
 		if ((++steps & 0xFFF) == 0)
 			AT_CHECK_INTERRUPTS();
+		/* ASCII without a call: this loop sees every character of a text */
+		if ((unsigned char) text[p] < 0x80)
+		{
+			cp = (unsigned char) text[p];
+			n = 1;
+		}
+		else
+			n = at_utf8_decode(text + p, end - p, &cp);
 
 		/* quote state: ASCII " toggles, curly quotes open and close */
 		if (cp == '"')

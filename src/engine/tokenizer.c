@@ -171,7 +171,7 @@ kind1(const AtTokenizer *t, size_t p)
 
 #define CH(t, p)		((p) < (t)->len ? (unsigned char) (t)->s[p] : 0)
 #define IS_EOF(t, p)	((p) >= (t)->len)
-#define IS_LET(t, p)	((p) < (t)->len && ascii_kind[(unsigned char) (t)->s[p] & 0x7f] == K_LET && (unsigned char) (t)->s[p] < 0x80)
+#define IS_LET(t, p)	((p) < (t)->len && at_is_ascii_alpha((unsigned char) (t)->s[p]))
 #define IS_DIG(t, p)	((p) < (t)->len && (t)->s[p] >= '0' && (t)->s[p] <= '9')
 #define IS_ALPHA_K(k)	((k) == K_LET || (k) == K_ALPHA)
 #define IS_ALNUM_K(k)	((k) == K_LET || (k) == K_ALPHA || (k) == K_DIG)
@@ -946,6 +946,12 @@ done:
 
 /* ---- markup ------------------------------------------------------------- */
 
+static inline bool
+is_xdigit(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+
 /* &amp; &#38; &#x26; */
 static size_t
 entity(AtTokenizer *t, size_t p)
@@ -960,9 +966,9 @@ entity(AtTokenizer *t, size_t p)
 		if (CH(t, q) == 'x' || CH(t, q) == 'X')
 		{
 			q++;
-			if (!((CH(t, q) >= '0' && CH(t, q) <= '9') || ((CH(t, q) | 0x20) >= 'a' && (CH(t, q) | 0x20) <= 'f')))
+			if (!is_xdigit(CH(t, q)))
 				return FAIL;
-			while ((CH(t, q) >= '0' && CH(t, q) <= '9') || ((CH(t, q) | 0x20) >= 'a' && (CH(t, q) | 0x20) <= 'f'))
+			while (is_xdigit(CH(t, q)))
 				q++;
 		}
 		else
@@ -1318,33 +1324,59 @@ compound_starts(AtTokenizer *t, size_t p)
 	return n > 0 && tiles(t, p, p + n);
 }
 
+typedef struct WordLen
+{
+	const char *w;
+	size_t		len;
+} WordLen;
+
+#define W(w) {w, sizeof(w) - 1}
+
 /* Capitalised words that do not start or continue a name */
-static const char *const name_stop[] = {
-	"A", "About", "According", "After", "Also", "Although", "An", "And", "As",
-	"At", "Because", "Before", "Both", "But", "By", "Despite", "During", "Each",
-	"Every", "For", "From", "He", "Her", "Here", "His", "How", "However", "I",
-	"If", "In", "Its", "It", "Last", "Meanwhile", "More", "Most", "My", "Next",
-	"No", "Not", "Now", "Of", "On", "Or", "Our", "She", "Since", "So", "Some",
-	"Such", "That", "The", "Their", "There", "These", "They", "This", "Those",
-	"Though", "Thus", "To", "Under", "We", "What", "When", "Where", "Which",
-	"While", "Who", "Why", "With", "Yet", "You", "Your",
-	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-	"January", "February", "March", "April", "May", "June", "July", "August",
-	"September", "October", "November", "December",
+static const WordLen name_stop[] = {
+	W("A"), W("About"), W("According"), W("After"), W("Also"), W("Although"),
+	W("An"), W("And"), W("As"),
+	W("At"), W("Because"), W("Before"), W("Both"), W("But"), W("By"),
+	W("Despite"), W("During"), W("Each"),
+	W("Every"), W("For"), W("From"), W("He"), W("Her"), W("Here"), W("His"),
+	W("How"), W("However"), W("I"),
+	W("If"), W("In"), W("Its"), W("It"), W("Last"), W("Meanwhile"), W("More"),
+	W("Most"), W("My"), W("Next"),
+	W("No"), W("Not"), W("Now"), W("Of"), W("On"), W("Or"), W("Our"), W("She"),
+	W("Since"), W("So"), W("Some"),
+	W("Such"), W("That"), W("The"), W("Their"), W("There"), W("These"),
+	W("They"), W("This"), W("Those"),
+	W("Though"), W("Thus"), W("To"), W("Under"), W("We"), W("What"), W("When"),
+	W("Where"), W("Which"),
+	W("While"), W("Who"), W("Why"), W("With"), W("Yet"), W("You"), W("Your"),
+	/* titles: "President Xi Jinping" is the name Xi Jinping */
+	W("Ambassador"), W("Chairman"), W("Chairwoman"), W("Chancellor"),
+	W("Commissioner"), W("Dr"),
+	W("Governor"), W("Minister"), W("Mayor"), W("Mr"), W("Mrs"), W("Ms"),
+	W("Premier"), W("President"),
+	W("Prof"), W("Professor"), W("Secretary"), W("Senator"), W("Sir"),
+	W("Spokesman"), W("Spokeswoman"),
+	W("Vice"),
+	W("Monday"), W("Tuesday"), W("Wednesday"), W("Thursday"), W("Friday"),
+	W("Saturday"), W("Sunday"),
+	W("January"), W("February"), W("March"), W("April"), W("May"), W("June"),
+	W("July"), W("August"),
+	W("September"), W("October"), W("November"), W("December"),
 };
 
 /* Lower-case words allowed inside a name: Bank of China, Ursula von der Leyen */
-static const char *const name_link[] = {
-	"al", "bin", "da", "de", "del", "der", "di", "du", "la", "le", "of", "van", "von",
+static const WordLen name_link[] = {
+	W("al"), W("bin"), W("da"), W("de"), W("del"), W("der"), W("di"), W("du"),
+	W("la"), W("le"), W("of"), W("van"), W("von"),
 };
 
+#undef W
+
 static bool
-in_list(const char *const *list, size_t n, const char *s, size_t len)
+in_list(const WordLen *list, size_t n, const char *s, size_t len)
 {
-	if (len > 12)
-		return false;
 	for (size_t i = 0; i < n; i++)
-		if (list[i][0] == s[0] && strncmp(list[i], s, len) == 0 && list[i][len] == '\0')
+		if (list[i].len == len && list[i].w[0] == s[0] && memcmp(list[i].w, s, len) == 0)
 			return true;
 	return false;
 }
@@ -1430,6 +1462,11 @@ name_at(AtTokenizer *t, size_t p)
 }
 
 /* ---- the tokenizer ------------------------------------------------------ */
+
+/* Initials of the number words that may start an amount (eleven percent): e f h n o s t z */
+#define NUMBER_WORD_INITIALS ((1u << ('e' - 'a')) | (1u << ('f' - 'a')) | (1u << ('h' - 'a')) | \
+							  (1u << ('n' - 'a')) | (1u << ('o' - 'a')) | (1u << ('s' - 'a')) | \
+							  (1u << ('t' - 'a')) | (1u << ('z' - 'a')))
 
 void
 at_tok_init(AtTokenizer *t, const char *s, size_t len, unsigned flags)
@@ -1658,9 +1695,12 @@ at_tok_next(AtTokenizer *t, size_t *start, size_t *len)
 			if ((t->flags & AT_TOK_NEWS) && p >= t->plain_until)
 			{
 				AtFtsCanon c;
-				size_t		m = at_fts_may_start(t->s, t->len, p) ?
-					at_fts_match(t->s, t->len, p, &c) : 0;
 				unsigned char b = CH(t, p);
+
+				/* bytes that may start an amount or a date: digits, capitals, symbols, number words */
+				size_t		m = ((b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || b == '$' ||
+								 b >= 0x80 || (b >= 'a' && b <= 'z' && ((NUMBER_WORD_INITIALS >> (b - 'a')) & 1))) ?
+					at_fts_match(t->s, t->len, p, &c) : 0;
 
 				if (m > 0 && m <= AT_TOK_MAX_LEN && tiles(t, p, p + m))
 				{

@@ -28,7 +28,9 @@ pg_realloc(void *ctx, void *ptr, size_t size)
 static void
 pg_free(void *ctx, void *ptr)
 {
-	pfree(ptr);
+	/* free(NULL) is a no-op for the engine; pfree(NULL) is not */
+	if (ptr)
+		pfree(ptr);
 }
 
 const AtMem at_pg_mem = {pg_alloc, pg_realloc, pg_free, NULL};

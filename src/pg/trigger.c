@@ -26,6 +26,7 @@
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "utils/array.h"
+#include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/hsearch.h"
@@ -645,6 +646,11 @@ at_process_existing(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "article_tools: SPI_connect failed");
 	p = pipeline_get(relid);
+	/* it writes the side tables as their owner: only for the owner's members */
+	if (!has_privs_of_role(GetUserId(), p->owner))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("must be owner of table %s", p->relname)));
 	p->busy++;
 	PG_TRY();
 	{

@@ -6,8 +6,10 @@
  *     2018-10-08) and the canonical wording (3 trillion yuan), OR the
  *     lexemes of the words as written, all at one position, so that any
  *     way of writing an amount finds any other;
- *   name: the whole name in lower case, at the position of its first word,
- *     so the words keep the positions the english configuration gives them.
+ *   name: the whole name in lower case, OR its first word, at the position
+ *     of its first word, so the words keep the positions the english
+ *     configuration gives them and a query for "Xi Jinping" still finds
+ *     "President Xi Jinping".
  *
  * The compound's parts follow it in the token stream; the dictionary asks
  * for them (DictSubState.getnext, as the thesaurus dictionary does) and
@@ -239,7 +241,7 @@ at_news_compound_lexize(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(NULL);
 	}
 
-	add_normalized(d, pd, in, len, pd->is_name ? 1 : 2);
+	add_normalized(d, pd, in, len, 2);
 	if (pd->is_name || !has_alnum(in + len, pd->start + pd->len))
 	{
 		ds->getnext = false;

@@ -10,8 +10,13 @@
  */
 #include "glue.h"
 
+#include "catalog/namespace.h"
+#include "tsearch/ts_cache.h"
 #include "tsearch/ts_public.h"
+#include "tsearch/ts_type.h"
+#include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
+#include "utils/regproc.h"
 
 #include "../engine/tokenizer.h"
 #include "../engine/utf8.h"
@@ -21,6 +26,7 @@ PG_FUNCTION_INFO_V1(at_news_prs_nexttoken);
 PG_FUNCTION_INFO_V1(at_news_prs_end);
 PG_FUNCTION_INFO_V1(at_news_prs_lextype);
 PG_FUNCTION_INFO_V1(at_news_prs_headline);
+PG_FUNCTION_INFO_V1(at_ts_token_count);
 
 Datum
 at_news_prs_start(PG_FUNCTION_ARGS)
@@ -83,28 +89,126 @@ next_word(HeadlineParsedText *prs, int i)
 	return -1;
 }
 
+static bool
+is_measure(int type)
+{
+	return type == AT_TOK_MONEY || type == AT_TOK_PERCENT || type == AT_TOK_DATE;
+}
+
+/*
+ * The parts of compound i, in order: start with j = i and *covered = 0;
+ * returns the next entry of its span, or -1 after the last one.
+ */
+static int
+next_part(HeadlineParsedText *prs, int i, int j, int *covered)
+{
+	if (*covered >= (int) prs->words[i].len || (j = next_word(prs, j)) < 0)
+		return -1;
+	*covered += prs->words[j].len;
+	return j;
+}
+
+/* The first part of compound i that is not a blank, or -1 */
+static int
+first_part(HeadlineParsedText *prs, int i)
+{
+	int			covered = 0;
+
+	for (int j = next_part(prs, i, i, &covered); j >= 0; j = next_part(prs, i, j, &covered))
+		if (prs->words[j].type != AT_TOK_BLANK)
+			return j;
+	return -1;
+}
+
+/* Mark the parts of compound i selected (when shown) */
+static void
+select_parts(HeadlineParsedText *prs, int i)
+{
+	int			covered = 0;
+
+	for (int j = next_part(prs, i, i, &covered); j >= 0; j = next_part(prs, i, j, &covered))
+	{
+		HeadlineWordEntry *part = &prs->words[j];
+
+		if (part->in && part->type != AT_TOK_BLANK && !part->skip)
+			part->selected = 1;
+	}
+}
+
+/*
+ * Did compound i match by its own lexeme?  A name shares its position with
+ * its first word, so a match on the first word's lexeme does not count: the
+ * name's lexeme is the one with a space.
+ */
+static bool
+compound_matched(HeadlineParsedText *prs, TSQuery query, int i)
+{
+	for (int k = i; k < prs->curwords && (k == i || prs->words[k].repeated); k++)
+	{
+		QueryOperand *op = prs->words[k].item;
+
+		if (op == NULL)
+			continue;
+		if (prs->words[i].type != AT_TOK_NAME ||
+			memchr(GETOPERAND(query) + op->distance, ' ', op->length) != NULL)
+			return true;
+	}
+	return false;
+}
+
 Datum
 at_news_prs_headline(PG_FUNCTION_ARGS)
 {
 	HeadlineParsedText *prs = (HeadlineParsedText *) PG_GETARG_POINTER(0);
-	uint8	   *types = palloc(Max(prs->curwords, 1));
-	int			i;
+	TSQuery		query = PG_GETARG_TSQUERY(2);
+	uint8	   *types;
+	int			i,
+				o;
 
-	/* show prsd_headline ids it knows */
+	/*
+	 * All tokens of a money, percent or date expression carry its lexemes
+	 * (it is one position): keep them on its first word only, so the
+	 * expression counts as one match, and drop the copies that held them.
+	 */
 	for (i = 0; i < prs->curwords; i++)
 	{
 		HeadlineWordEntry *w = &prs->words[i];
 
-		/*
-		 * The words of a money, percent or date expression all carry its
-		 * lexemes (one position); blanks among them and the compound itself
-		 * must not count as matches.
-		 */
-		if (w->type == AT_TOK_BLANK || w->type == AT_TOK_MONEY ||
-			w->type == AT_TOK_PERCENT || w->type == AT_TOK_DATE)
+		if (w->type == AT_TOK_BLANK || is_measure(w->type))
 			w->item = NULL;
+		if (is_measure(w->type) && !w->repeated)
+		{
+			int			f = first_part(prs, i),
+						covered = 0;
+
+			for (int j = next_part(prs, i, i, &covered); j >= 0; j = next_part(prs, i, j, &covered))
+			{
+				for (int k = j; k < prs->curwords && (k == j || prs->words[k].repeated); k++)
+					if (j != f)
+						prs->words[k].item = NULL;
+			}
+		}
+	}
+	for (i = 0, o = 0; i < prs->curwords; i++)
+	{
+		if (prs->words[i].repeated && prs->words[i].item == NULL)
+			continue;
+		if (o != i)
+			prs->words[o] = prs->words[i];
+		o++;
+	}
+	prs->curwords = o;
+
+	/* show prsd_headline ids it knows */
+	types = palloc(Max(prs->curwords, 1));
+	for (i = 0; i < prs->curwords; i++)
+	{
+		HeadlineWordEntry *w = &prs->words[i];
+
 		types[i] = w->type;
-		if (w->type > AT_TOK_LAST_DEFAULT)
+		if (w->repeated)
+			w->type = AT_TOK_BLANK;	/* a copy holding one more match: not a word to count */
+		else if (w->type > AT_TOK_LAST_DEFAULT)
 			w->type = w->type == AT_TOK_CJK ? AT_TOK_WORD : AT_TOK_HWORD;
 	}
 
@@ -121,20 +225,19 @@ at_news_prs_headline(PG_FUNCTION_ARGS)
 		if (w->repeated)
 			continue;
 
-		/* a matched compound: highlight its parts */
-		if (at_tok_is_compound(w->type) && w->selected && w->in)
+		/*
+		 * A matched compound: highlight its parts.  A money, percent or date
+		 * expression matched when its first word did; a name or hyphenated
+		 * word when the compound itself did.
+		 */
+		if (at_tok_is_compound(w->type))
 		{
-			int			covered = 0,
-						j = i;
+			int			f = first_part(prs, i);
 
-			while (covered < (int) w->len && (j = next_word(prs, j)) >= 0)
-			{
-				HeadlineWordEntry *part = &prs->words[j];
-
-				covered += part->len;
-				if (part->in && part->type != AT_TOK_BLANK && !part->skip)
-					part->selected = 1;
-			}
+			if (is_measure(w->type) ? (f >= 0 && prs->words[f].selected)
+				: (compound_matched(prs, query, i) &&
+				   (w->selected || (f >= 0 && prs->words[f].selected))))
+				select_parts(prs, i);
 		}
 
 		/* overlapping CJK pairs: keep the first character of all but the last */
@@ -157,4 +260,33 @@ at_news_prs_headline(PG_FUNCTION_ARGS)
 	}
 	pfree(types);
 	PG_RETURN_POINTER(prs);
+}
+
+/*
+ * article_tools.ts_token_count(parser, text): how many tokens any text
+ * search parser finds, without building a row per token as ts_parse does
+ * (which makes ts_parse measure mostly itself).
+ */
+Datum
+at_ts_token_count(PG_FUNCTION_ARGS)
+{
+	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	text	   *doc = PG_GETARG_TEXT_PP(1);
+	TSParserCacheEntry *prs;
+	void	   *state;
+	char	   *token = NULL;
+	int			toklen = 0;
+	int64		n = 0;
+
+	at_pg_require_utf8();
+	prs = lookup_ts_parser_cache(get_ts_parser_oid(stringToQualifiedNameList(name), false));
+	state = DatumGetPointer(FunctionCall2(&prs->prsstart,
+										  PointerGetDatum(VARDATA_ANY(doc)),
+										  Int32GetDatum(VARSIZE_ANY_EXHDR(doc))));
+	while (DatumGetInt32(FunctionCall3(&prs->prstoken, PointerGetDatum(state),
+									   PointerGetDatum(&token),
+									   PointerGetDatum(&toklen))) > 0)
+		n++;
+	FunctionCall1(&prs->prsend, PointerGetDatum(state));
+	PG_RETURN_INT64(n);
 }

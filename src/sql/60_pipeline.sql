@@ -569,6 +569,10 @@ BEGIN
             MESSAGE = pg_catalog.format('article_tools.reprocess: table %s is not attached', @extschema@._qualified(tbl)),
             HINT = 'Attach it with article_tools.attach(table, raw_column).';
     END IF;
+    IF NOT @extschema@._owns_table(tbl) THEN
+        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+            MESSAGE = pg_catalog.format('article_tools.reprocess: must be owner of table %s', @extschema@._qualified(tbl));
+    END IF;
     EXECUTE pg_catalog.format('TRUNCATE %s',
         (SELECT pg_catalog.string_agg(@extschema@._qualified(s), ', ')
          FROM pg_catalog.unnest(ARRAY[att.parsed, att.entities, att.metrics, att.errors]) s

@@ -148,8 +148,8 @@ main(int argc, char **argv)
 	AtGazetteer gz;
 	GmbSent    *sents;
 	long		nsent;
-	int			epochs = argc > 4 ? atoi(argv[4]) : 8;
-	int			logb = argc > 5 ? atoi(argv[5]) : 18;
+	int			epochs = argc > 4 ? atoi(argv[4]) : 12;
+	int			logb = argc > 5 ? atoi(argv[5]) : 17;
 	Trainer		tr;
 	size_t		nw;
 	long	   *order;

@@ -8,7 +8,7 @@
 #            with their keys, foreign keys and GIN index, minus the trigger);
 #   trigger: COPY into a table attached with article_tools.attach().
 #
-# Both start from empty tables; each is run ROUNDS times (default 3),
+# Both start from empty tables; each is run ROUNDS times (default 5),
 # alternating, and the median is reported.  Target: trigger >= 0.8 x plain.
 #
 #   test/bench/pipeline.sh [ROUNDS]
@@ -17,7 +17,7 @@ set -euo pipefail
 AT_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 . "$AT_ROOT/test/lib/common.sh"
 cd "$AT_ROOT"
-rounds=${1:-3}
+rounds=${1:-5}
 
 shared=$(at_shared_dir) || { echo "pipeline bench: skipped: ../shared is absent"; exit 77; }
 corpus=$shared/corpus/news
@@ -34,29 +34,23 @@ at_psql -c "CREATE DATABASE bench" >/dev/null
 export PGDATABASE=bench
 q() { at_psql -At "$@"; }
 
-# Load the corpus once (base64 keeps every byte through COPY), then write it
-# out in COPY text format: both paths read that same file.
-# Files that are not valid UTF-8 (one BBC file has a Latin-1 byte) cannot
-# be stored in a text column and are left out, as any loader would.
-skipped=0
-while read -r f; do
-	if iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1; then
-		printf '%s\n' "$(base64 -w0 < "$f")"
-	else
-		skipped=$((skipped + 1))
-	fi
-done < <(find "$corpus" -type f -name '*.txt' ! -name 'LICENSE*' | LC_ALL=C sort) > "$scratch/corpus.b64"
-chmod 644 "$scratch/corpus.b64"
+# Load the corpus as test/bench/run.sh does, then write it out in COPY text
+# format: both paths read that same file.
+. "$AT_ROOT/test/bench/corpus.sh"
+at_bench_corpus_tsv "$shared" "$scratch/corpus.tsv"
 q -c "CREATE EXTENSION article_tools" \
-  -c "CREATE TABLE corpus (id serial PRIMARY KEY, b64 text)" \
-  -c "\\copy corpus (b64) FROM '$scratch/corpus.b64'" \
+  -c "CREATE TABLE corpus (id int PRIMARY KEY, file text, b64 text)" \
+  -c "\\copy corpus FROM '$scratch/corpus.tsv'" \
   -c "\\copy (SELECT id, convert_from(decode(b64, 'base64'), 'UTF8') FROM corpus ORDER BY id) TO '$scratch/articles.copy'" \
   -c "DROP TABLE corpus"
 n=$(wc -l < "$scratch/articles.copy")
 bytes=$(q -c "CREATE TEMP TABLE s (id int, raw text)" -c "\\copy s FROM '$scratch/articles.copy'" \
           -c "SELECT sum(octet_length(raw)) FROM s")
 mb=$(awk -v b="$bytes" 'BEGIN { printf "%.2f", b / 1e6 }')
-echo "corpus: $n articles, $mb MB, from $corpus ($skipped files skipped: not UTF-8)"
+echo "corpus: $n articles, $mb MB, from $corpus (bbc/, wikinews-gum/)"
+for c in "${AT_BENCH_CONVERTED[@]}"; do
+	echo "corpus: $c is not valid UTF-8; loaded after converting from Windows-1252"
+done
 
 has_step() { [ "$(q -c "SELECT count(*) FROM article_tools._pipeline_steps() WHERE step = '$1'")" = 1 ]; }
 
@@ -83,25 +77,33 @@ reset_table() {
 	  -c "SELECT article_tools.attach('$1', 'raw')" >/dev/null
 }
 
-now() { date +%s.%N; }
-declare -a t_plain t_trig
+# Wall time of the psql session, and CPU time of its backend (from
+# /proc/self/stat, in 1/100 s): the CPU figure is steadier on a busy machine.
+cpu_sql="SELECT s[14]::bigint + s[15]::bigint FROM string_to_array(pg_read_file('/proc/self/stat'), ' ') s"
+# run_timed FILE.sql: prints "wall_seconds cpu_seconds"
+run_timed() {
+	local t0 t1 ticks
+	t0=$(date +%s.%N)
+	ticks=$(q -1 -v ON_ERROR_STOP=1 -c "$cpu_sql" -f "$1" -c "$cpu_sql" | tail -n 2 | awk 'NR == 1 { a = $1 } NR == 2 { print $1 - a }')
+	t1=$(date +%s.%N)
+	awk -v a="$t0" -v b="$t1" -v c="$ticks" 'BEGIN { printf "%.3f %.2f\n", b - a, c / 100 }'
+}
+
+declare -a w_plain w_trig c_plain c_trig
 for r in $(seq 1 "$rounds"); do
 	reset_table plain
 	q -c "SELECT article_tools.detach('plain')" >/dev/null   # keep the side tables, drop the trigger
-	plain_sql > "$scratch/plain.sql"
+	{ echo "\\copy plain FROM '$scratch/articles.copy'"; plain_sql; } > "$scratch/plain.sql"
 	q -c "CHECKPOINT" >/dev/null
-	t0=$(now)
-	q -1 -c "\\copy plain FROM '$scratch/articles.copy'" -f "$scratch/plain.sql" >/dev/null
-	t1=$(now)
-	t_plain+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')")
+	read -r w c < <(run_timed "$scratch/plain.sql")
+	w_plain+=("$w"); c_plain+=("$c")
 
 	reset_table trig
+	echo "\\copy trig FROM '$scratch/articles.copy'" > "$scratch/trig.sql"
 	q -c "CHECKPOINT" >/dev/null
-	t0=$(now)
-	q -1 -c "\\copy trig FROM '$scratch/articles.copy'" >/dev/null
-	t1=$(now)
-	t_trig+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')")
-	echo "round $r: plain ${t_plain[-1]} s, trigger ${t_trig[-1]} s"
+	read -r w c < <(run_timed "$scratch/trig.sql")
+	w_trig+=("$w"); c_trig+=("$c")
+	echo "round $r: plain ${w_plain[-1]} s (cpu ${c_plain[-1]} s), trigger ${w_trig[-1]} s (cpu ${c_trig[-1]} s)"
 done
 
 # Both paths stored the same rows.
@@ -112,11 +114,12 @@ rows_of() { if [ "$(q -c "SELECT to_regclass('$1') IS NOT NULL")" = t ]; then q 
 counts="$(rows_of trig_parsed) parsed, $(rows_of trig_entities) entities, $(rows_of trig_metrics) metrics rows"
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-mp=$(median "${t_plain[@]}")
-mt=$(median "${t_trig[@]}")
-awk -v mb="$mb" -v p="$mp" -v t="$mt" -v n="$n" -v c="$counts" 'BEGIN {
+mp=$(median "${w_plain[@]}"); mt=$(median "${w_trig[@]}")
+cp=$(median "${c_plain[@]}"); ct=$(median "${c_trig[@]}")
+awk -v mb="$mb" -v p="$mp" -v t="$mt" -v cp="$cp" -v ct="$ct" -v n="$n" -v c="$counts" 'BEGIN {
 	printf "stored per path: %s\n", c
-	printf "plain   (COPY + INSERT ... SELECT): %.3f s  %6.2f MB/s  %7.0f articles/s\n", p, mb / p, n / p
-	printf "trigger (COPY into attached table): %.3f s  %6.2f MB/s  %7.0f articles/s\n", t, mb / t, n / t
-	printf "ratio trigger/plain throughput: %.2f (target >= 0.80)\n", p / t
+	printf "medians            wall s    MB/s  articles/s | backend cpu s   MB/s\n"
+	printf "plain   (COPY + INSERT ... SELECT) %6.3f %7.2f %9.0f   | %8.2f %9.2f\n", p, mb / p, n / p, cp, mb / cp
+	printf "trigger (COPY into attached table) %6.3f %7.2f %9.0f   | %8.2f %9.2f\n", t, mb / t, n / t, ct, mb / ct
+	printf "ratio trigger/plain throughput: wall %.2f, cpu %.2f (target >= 0.80)\n", p / t, cp / ct
 }'

@@ -253,6 +253,13 @@ UT_TEST(article_title_and_lead)
 	p = parse("The company said on Monday that sales rose.\n\nMore text.");
 	UT_EQ_INT(p->a.title.len, 0);
 	UT_EQ_INT(p->a.paragraphs, 2);
+	/* headlines that start with a symbol or a brand written in lower case */
+	p = parse("$1m payoff for former chief\n\nThe firm paid $1m.");
+	UT_EQ_STR(p->title, "$1m payoff for former chief");
+	p = parse("iPhone sales rise 12%\n\nSales rose.");
+	UT_EQ_STR(p->title, "iPhone sales rise 12%");
+	p = parse("and then it rose\n\nSales rose.");
+	UT_EQ_INT(p->a.title.len, 0);
 	/* the lead passes over a caption-like subheading */
 	p = parse("Hajj stampede kills hundreds\n\nThe Plains of Arafat on the day of Hajj\n\nOver 345 pilgrims died.");
 	UT_EQ_STR(p->lead, "Over 345 pilgrims died.");

@@ -89,7 +89,6 @@ UT_TEST(numbers_fractions)
 {
 	UT_EQ_STR(num("\xc2\xbd", 0, NULL), "0.5");
 	UT_EQ_STR(num("3/4", 0, NULL), "0.75");
-	UT_EQ_STR(num("2  1/4", 0, NULL), "2");
 	UT_EQ_STR(num("2 1/4", 0, NULL), "2.25");
 	UT_EQ_STR(num("10 1/2 miles", 0, NULL), "10.5");
 	UT_EQ_STR(num("24/7", 0, NULL), "24");
@@ -151,4 +150,26 @@ UT_TEST(numbers_arith)
 	UT_CHECK(at_num_div_u32(&a, 5));
 	at_num_format(&a, buf);
 	UT_EQ_STR(buf, "4");
+}
+
+UT_TEST(numbers_continuations)
+{
+	UT_EQ_STR(num("3 million and a half", 0, NULL), "3500000");
+	UT_EQ_STR(num("two million and three fifths", 0, NULL), "2600000");
+	UT_EQ_STR(num("five billion and three quarters", 0, NULL), "5750000000");
+	UT_EQ_STR(num("one billion and a half million", 0, NULL), "1000500000");
+	UT_EQ_STR(num("half a million", 0, NULL), "500000");
+	UT_EQ_STR(num("quarter million", 0, NULL), "250000");
+	UT_EQ_STR(num("half of them", 0, NULL), "");
+	UT_EQ_STR(num("4 thousand 3 hundred and 21", 0, NULL), "4321");
+	UT_EQ_STR(num("one over three", 0, NULL), "0.333333333333333");
+	UT_EQ_STR(num("2 over 3 days", 0, NULL), "2");
+	UT_EQ_STR(num("two out of five hundred tvs", 0, NULL), "0.004");
+	UT_EQ_STR(num("forty two and a third", 0, NULL), "42.3333333333333");
+	UT_EQ_STR(num("two hundred and fifty-four hundredths", 0, NULL), "200.54");
+	UT_EQ_STR(num("1.1^23", 0, NULL), "8.95430243255237");	/* exact: 8.954302432552374... */
+	UT_EQ_STR(num("2.5^-1", 0, NULL), "0.4");
+	UT_EQ_STR(num("1.3x10^6", 0, NULL), "1300000");
+	UT_EQ_STR(num("6.23x10^-4", 0, NULL), "0.000623");
+	UT_EQ_STR(num("2  1/4", 0, NULL), "2.25");
 }

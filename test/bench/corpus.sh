@@ -1,0 +1,26 @@
+# test/bench/corpus.sh: the benchmark corpus, shared by test/bench/run.sh and
+# test/bench/pipeline.sh.  Source it from bash.
+#
+#   at_bench_corpus_tsv SHARED OUT
+#       writes one line "n<TAB>relative path<TAB>base64 of the text" per
+#       article of SHARED/corpus/news/bbc and SHARED/corpus/news/wikinews-gum,
+#       in file name order.  One BBC file (bbc/sport/199.txt) is not valid
+#       UTF-8 (a Latin-1 pound sign): files that are not UTF-8 are converted
+#       from Windows-1252 and their paths left in AT_BENCH_CONVERTED.
+at_bench_corpus_tsv() {
+	local shared=$1 out=$2 f rel b64 n=0
+	AT_BENCH_CONVERTED=()
+	while IFS= read -r f; do
+		rel=${f#"$shared/corpus/news/"}
+		if iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1; then
+			b64=$(base64 -w0 < "$f")
+		else
+			b64=$(iconv -f WINDOWS-1252 -t UTF-8 "$f" | base64 -w0)
+			AT_BENCH_CONVERTED+=("$rel")
+		fi
+		n=$((n + 1))
+		printf '%d\t%s\t%s\n' "$n" "$rel" "$b64"
+	done < <(find "$shared/corpus/news/bbc" "$shared/corpus/news/wikinews-gum" -type f -name '*.txt' \
+				! -name 'LICENSE*' ! -name 'README*' | LC_ALL=C sort) > "$out"
+	chmod 644 "$out"
+}

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Throughput benchmark over ../shared/corpus/news/ (the BBC and Wikinews
+# articles): loads every article into a throwaway cluster running a private
+# install of this checkout, measures to_tsvector('english', raw) over all rows
+# as the baseline, then runs every case in test/bench/cases/*.sql and prints
+# for each: seconds, MB/s, and the ratio to the baseline of the same run.
+#
+#   test/bench/run.sh [case-name-filter]        (or: make bench)
+#
+# A case is one file test/bench/cases/NN_name.sql holding one query over the
+# table corpus(id int, file text, raw text) that returns one row and one
+# number; a header of "-- key: value" comment lines describes it:
+#   -- label:  parse_article            (default: the file name)
+#   -- units:  words                    (optional: the number returned counts
+#                                        these, and units/s is printed)
+#   -- target: 3                        (optional: minimum ratio to the baseline;
+#                                        the run exits 1 when a case misses it)
+# Each query runs 3 times; the best time counts (timed inside the server,
+# so client transfer is not measured; return an aggregate, not the rows).
+set -uo pipefail
+
+AT_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$AT_ROOT/test/lib/common.sh"
+cd "$AT_ROOT"
+filter=${1:-}
+RUNS=${AT_BENCH_RUNS:-3}
+
+shared=$(at_shared_dir || true)
+if [ -z "$shared" ] || [ ! -d "$shared/corpus/news" ]; then
+	echo "bench: skipped: ../shared/corpus/news is absent (the benchmark corpus is not part of the repository)"
+	exit 0
+fi
+
+at_ensure_packages || exit 1
+at_build || exit 1
+scratch=$(at_scratch)
+trap 'at_stop_cluster; rm -rf "$scratch"' EXIT
+at_tmp_install "$scratch/inst" || exit 1
+at_start_cluster "$AT_BINDIR" "$scratch/cluster" || exit 1
+at_psql -c "CREATE DATABASE bench"
+export PGDATABASE=bench
+
+# Load the corpus: file name and base64 text through \copy (no quoting
+# issues); files that are not UTF-8 are converted (test/bench/corpus.sh).
+. "$AT_ROOT/test/bench/corpus.sh"
+at_bench_corpus_tsv "$shared" "$scratch/corpus.tsv"
+converted=("${AT_BENCH_CONVERTED[@]}")
+at_psql <<SQL
+CREATE EXTENSION article_tools;
+CREATE TABLE corpus (id int PRIMARY KEY, file text NOT NULL, raw text NOT NULL);
+CREATE TEMP TABLE load (id int, file text, b64 text);
+\\copy load FROM '$scratch/corpus.tsv'
+INSERT INTO corpus SELECT id, file, convert_from(decode(b64, 'base64'), 'UTF8') FROM load;
+VACUUM ANALYZE corpus;
+-- best of n runs of a query, timed in the server; returns seconds and the query's value
+CREATE FUNCTION bench_time(q text, runs int, OUT seconds float8, OUT value numeric)
+LANGUAGE plpgsql AS \$\$
+DECLARE
+    t0 timestamptz;
+    el float8;
+BEGIN
+    seconds := 'Infinity';
+    FOR i IN 1..runs LOOP
+        t0 := clock_timestamp();
+        EXECUTE q INTO value;
+        el := extract(epoch FROM clock_timestamp() - t0);
+        seconds := least(seconds, el);
+    END LOOP;
+END \$\$;
+SQL
+read -r rows mb < <(at_psql -At -F ' ' -c "SELECT count(*), round(sum(octet_length(raw)) / 1e6, 3) FROM corpus")
+echo "corpus: $rows articles, $mb MB from $shared/corpus/news (bbc/, wikinews-gum/)"
+for c in "${converted[@]}"; do
+	echo "corpus: $c is not valid UTF-8; loaded after converting from Windows-1252"
+done
+
+# warm the cache (and the extension's compiled patterns) once
+at_psql -At -c "SELECT count(*) FROM corpus WHERE raw <> ''" >/dev/null
+
+time_query() {	# query -> "seconds value"
+	echo "SELECT round(seconds::numeric, 4), value FROM bench_time(:'q', :runs)" |
+		at_psql -At -F ' ' -v q="$1" -v runs="$RUNS" 2>&1
+}
+
+baseline_q="SELECT sum(length(to_tsvector('english', raw))) FROM corpus"
+read -r base_s base_v < <(time_query "$baseline_q")
+if ! [[ $base_s =~ ^[0-9.]+$ ]]; then
+	echo "bench: the baseline failed: $base_s $base_v" >&2
+	exit 1
+fi
+fmt='%-34s %9s %9s %9s  %s\n'
+printf "$fmt" "case" "seconds" "MB/s" "ratio" "notes"
+printf "$fmt" "to_tsvector('english') (baseline)" "$base_s" \
+	"$(awk -v m="$mb" -v s="$base_s" 'BEGIN { printf "%.2f", m / s }')" "1.00" "best of $RUNS"
+
+status=0
+for case in test/bench/cases/*.sql; do
+	[ -e "$case" ] || continue
+	name=$(basename "$case" .sql)
+	[ -n "$filter" ] && [[ $name != *"$filter"* ]] && continue
+	label=$(sed -n 's/^-- *label: *//p' "$case" | head -n 1)
+	units=$(sed -n 's/^-- *units: *//p' "$case" | head -n 1)
+	target=$(sed -n 's/^-- *target: *//p' "$case" | head -n 1)
+	query=$(grep -v '^ *--' "$case" | sed 's/;[[:space:]]*$//' | tr '\n' ' ')
+	read -r s v < <(time_query "$query")
+	if ! [[ $s =~ ^[0-9.]+$ ]]; then
+		printf "$fmt" "${label:-$name}" "-" "-" "-" "ERROR: $s $v"
+		status=1
+		continue
+	fi
+	ratio=$(awk -v b="$base_s" -v s="$s" 'BEGIN { printf "%.2f", b / s }')
+	notes=""
+	if [ -n "$units" ]; then
+		notes=$(awk -v v="$v" -v s="$s" -v u="$units" 'BEGIN { printf "%.0f %s/s", v / s, u }')
+	fi
+	if [ -n "$target" ]; then
+		if awk -v r="$ratio" -v t="$target" 'BEGIN { exit !(r >= t) }'; then
+			notes="$notes${notes:+; }target ${target}x met"
+		else
+			notes="$notes${notes:+; }target ${target}x MISSED"
+			status=1
+		fi
+	fi
+	printf "$fmt" "${label:-$name}" "$s" "$(awk -v m="$mb" -v s="$s" 'BEGIN { printf "%.2f", m / s }')" "$ratio" "$notes"
+done
+exit $status

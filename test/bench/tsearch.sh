@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Full-text search speed over ../shared/corpus/news (BBC + Wikinews, 5 MB):
+#   ts_parse            news_parser vs the default parser, tokens/s (most of
+#                       the time goes to building one row per token)
+#   tokens              the same through article_tools.ts_token_count: the
+#                       parsers alone
+#   parser only         to_tsvector with configurations that map no token
+#                       type: the parser plus the core's fixed per-token work
+#   to_tsvector         article_tools.news vs english
+# Each query runs AT_BENCH_RUNS times (default 5) in a throwaway cluster with
+# this checkout installed; the best time counts, timed inside the server.
+#
+#   test/bench/tsearch.sh        (or: make bench-tsearch)
+set -uo pipefail
+
+AT_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$AT_ROOT/test/lib/common.sh"
+. "$AT_ROOT/test/fts/corpus.sh"
+cd "$AT_ROOT"
+RUNS=${AT_BENCH_RUNS:-5}
+
+shared=$(at_shared_dir || true)
+if [ -z "$shared" ] || [ ! -d "$shared/corpus/news" ]; then
+	echo "bench-tsearch: skipped: ../shared/corpus/news is absent"
+	exit 0
+fi
+at_ensure_packages || exit 1
+at_build || exit 1
+scratch=$(at_scratch)
+trap 'at_stop_cluster; rm -rf "$scratch"' EXIT
+at_tmp_install "$scratch/inst" || exit 1
+at_start_cluster "$AT_BINDIR" "$scratch/cluster" || exit 1
+at_psql -c "CREATE DATABASE bench TEMPLATE template0 ENCODING 'UTF8' LC_CTYPE 'C.UTF-8' LC_COLLATE 'C'"
+export PGDATABASE=bench
+at_psql -c "CREATE EXTENSION article_tools" || exit 1
+fts_load_corpus "$shared" || exit 1
+
+at_psql -P pager=off -v runs="$RUNS" <<'SQL'
+CREATE TEXT SEARCH CONFIGURATION bench_default_nomap (PARSER = pg_catalog."default");
+CREATE TEXT SEARCH CONFIGURATION bench_news_nomap (PARSER = article_tools.news_parser);
+CREATE FUNCTION pg_temp.best(q text, runs int, OUT seconds float8, OUT value numeric)
+LANGUAGE plpgsql AS $$
+DECLARE
+    t0 timestamptz;
+BEGIN
+    seconds := 'Infinity';
+    FOR i IN 1..runs LOOP
+        t0 := clock_timestamp();
+        EXECUTE q INTO value;
+        seconds := least(seconds, extract(epoch FROM clock_timestamp() - t0));
+    END LOOP;
+END $$;
+CREATE TEMP TABLE r AS
+SELECT name, (b).seconds, (b).value
+FROM (VALUES
+  ('ts_parse default', 'SELECT count(*) FROM fts_corpus, ts_parse(''default'', body)'),
+  ('ts_parse news_parser', 'SELECT count(*) FROM fts_corpus, ts_parse(''article_tools.news_parser'', body)'),
+  ('tokens default', 'SELECT sum(article_tools.ts_token_count(''default'', body)) FROM fts_corpus'),
+  ('tokens news_parser', 'SELECT sum(article_tools.ts_token_count(''article_tools.news_parser'', body)) FROM fts_corpus'),
+  ('parser only default', 'SELECT count(*) FROM fts_corpus WHERE length(to_tsvector(''bench_default_nomap'', body)) >= 0'),
+  ('parser only news_parser', 'SELECT count(*) FROM fts_corpus WHERE length(to_tsvector(''bench_news_nomap'', body)) >= 0'),
+  ('to_tsvector english', 'SELECT sum(length(to_tsvector(''english'', body))) FROM fts_corpus'),
+  ('to_tsvector article_tools.news', 'SELECT sum(length(to_tsvector(''article_tools.news'', body))) FROM fts_corpus'))
+  AS q(name, sql), LATERAL (SELECT pg_temp.best(q.sql, :runs) AS b) x;
+SELECT (SELECT sum(octet_length(body)) FROM fts_corpus) / 1e6 AS mb \gset
+SELECT name, round(seconds::numeric, 3) AS seconds, round(:mb / seconds::numeric, 1) AS "MB/s",
+       CASE WHEN name LIKE 'ts_parse%' OR name LIKE 'tokens%' THEN round(value / seconds::numeric) END AS "tokens/s"
+FROM r;
+SELECT round((SELECT value / seconds FROM r WHERE name = 'ts_parse news_parser')::numeric /
+             (SELECT value / seconds FROM r WHERE name = 'ts_parse default')::numeric, 2) AS ts_parse_tokens_per_s_ratio,
+       round((SELECT value / seconds FROM r WHERE name = 'tokens news_parser')::numeric /
+             (SELECT value / seconds FROM r WHERE name = 'tokens default')::numeric, 2) AS parser_tokens_per_s_ratio,
+       round((SELECT seconds FROM r WHERE name = 'parser only default')::numeric /
+             (SELECT seconds FROM r WHERE name = 'parser only news_parser')::numeric, 2) AS parser_only_speed_ratio,
+       round((SELECT seconds FROM r WHERE name = 'to_tsvector english')::numeric /
+             (SELECT seconds FROM r WHERE name = 'to_tsvector article_tools.news')::numeric, 2) AS to_tsvector_speed_ratio;
+SQL

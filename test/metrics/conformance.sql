@@ -1,0 +1,124 @@
+-- Scores extract_metrics() against the Microsoft Recognizers-Text English specs.
+-- Run by test/checks/metrics_conformance.sh, which sets the psql variables
+-- number, percent, currency, dimension (the JSON files), declined and units
+-- (paths of the TSV files next to this one).
+\set ON_ERROR_STOP 1
+SET client_min_messages = warning;
+
+CREATE TEMP TABLE spec (file text, idx int, input text, ns_dotnet bool, results jsonb);
+INSERT INTO spec
+SELECT f.file, (t.ord - 1)::int, t.e->>'Input',
+       coalesce(t.e->>'NotSupported', '') ~* 'dotnet', t.e->'Results'
+FROM (VALUES ('Number', :'number'::jsonb), ('Percent', :'percent'::jsonb),
+             ('Currency', :'currency'::jsonb), ('Dimension', :'dimension'::jsonb)) f(file, doc),
+     jsonb_array_elements(f.doc) WITH ORDINALITY t(e, ord);
+
+CREATE TEMP TABLE declined (file text, idx int, reason text);
+\copy declined FROM PROGRAM 'sed "/^#/d" "$AT_METRICS_DECLINED"'
+CREATE TEMP TABLE units (spec_unit text, ours text);
+\copy units FROM PROGRAM 'sed "/^#/d" "$AT_METRICS_UNITS"'
+
+-- every row extract_metrics() gives for every input
+CREATE TEMP TABLE got AS
+SELECT s.file, s.idx, m.*
+FROM spec s, LATERAL article_tools.extract_metrics(s.input) m;
+
+-- every expected result, with its value as numeric (NULL when the spec has none)
+CREATE TEMP TABLE expect AS
+SELECT s.file, s.idx, r.ord, r.e->>'Text' AS text,
+       CASE WHEN replace(r.e->'Resolution'->>'value', '%', '') ~ '^-?[0-9.]+(E[-+]?[0-9]+)?$'
+            THEN replace(r.e->'Resolution'->>'value', '%', '')::numeric END AS value,
+       r.e->'Resolution'->>'unit' AS unit,
+       r.e->'Resolution'->>'isoCurrency' AS iso
+FROM spec s, jsonb_array_elements(s.results) WITH ORDINALITY r(e, ord);
+
+-- Is an expected result found?  Same value (or the upper end of a range),
+-- and the same currency / unit where the spec gives one.  Values the
+-- reference computes in binary floating point (15 or more significant
+-- digits: 2/3, 1.1^23) are compared to 13 significant digits.  Cents, pence and
+-- pennies: the spec counts subunits, extract_metrics() the main unit.
+CREATE FUNCTION pg_temp.same(want numeric, have numeric) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN length(regexp_replace(want::text, '[^0-9]|^[-0.]+', '', 'g')) >= 15
+                THEN abs(want - have) <= abs(want) * 1e-13
+                ELSE want = have END
+$$;
+
+CREATE TEMP TABLE found AS
+SELECT x.*, EXISTS (
+    SELECT 1 FROM got g
+    WHERE g.file = x.file AND g.idx = x.idx AND x.value IS NOT NULL
+      AND CASE x.file
+            WHEN 'Number' THEN (pg_temp.same(x.value, g.value) OR pg_temp.same(x.value, g.range_to))
+            WHEN 'Percent' THEN g.kind = 'percent' AND (pg_temp.same(x.value, g.value) OR pg_temp.same(x.value, g.range_to))
+            WHEN 'Currency' THEN g.kind = 'money'
+                 AND x.value IN (g.value * CASE WHEN x.unit IN ('Cent', 'Pence', 'Penny') THEN 100 ELSE 1 END,
+                                 g.range_to * CASE WHEN x.unit IN ('Cent', 'Pence', 'Penny') THEN 100 ELSE 1 END)
+                 AND (x.iso IS NULL OR g.currency = x.iso)
+            WHEN 'Dimension' THEN g.kind = 'quantity' AND (pg_temp.same(x.value, g.value) OR pg_temp.same(x.value, g.range_to))
+                 AND g.unit = (SELECT u.ours FROM units u WHERE u.spec_unit = x.unit)
+          END) AS ok
+FROM expect x;
+
+-- A case passes when all its results are found; a negative case (no
+-- results) when no row of the file's kind comes out.
+CREATE TEMP TABLE scored AS
+SELECT s.file, s.idx, s.input, s.ns_dotnet, d.reason AS declined,
+       CASE WHEN jsonb_array_length(s.results) = 0 THEN
+                NOT EXISTS (SELECT 1 FROM got g WHERE g.file = s.file AND g.idx = s.idx
+                              AND g.kind::text = ANY (CASE s.file
+                                    WHEN 'Number' THEN ARRAY['count']
+                                    WHEN 'Percent' THEN ARRAY['percent', 'percentage_point']
+                                    WHEN 'Currency' THEN ARRAY['money']
+                                    ELSE ARRAY['quantity'] END))
+            ELSE (SELECT bool_and(f.ok) FROM found f WHERE f.file = s.file AND f.idx = s.idx)
+       END AS pass
+FROM spec s LEFT JOIN declined d ON d.file = s.file AND d.idx = s.idx;
+
+CREATE TEMP TABLE report AS
+SELECT file,
+       count(*) FILTER (WHERE NOT ns_dotnet) AS cases,
+       count(*) FILTER (WHERE NOT ns_dotnet AND pass) AS passed,
+       count(*) FILTER (WHERE NOT ns_dotnet AND declined IS NOT NULL) AS declined,
+       count(*) FILTER (WHERE NOT ns_dotnet AND declined IS NULL) AS supported,
+       count(*) FILTER (WHERE NOT ns_dotnet AND declined IS NULL AND pass) AS supported_passed,
+       count(*) FILTER (WHERE ns_dotnet) AS dotnet_unsupported,
+       count(*) FILTER (WHERE ns_dotnet AND pass) AS dotnet_unsupported_passed,
+       t.target
+FROM scored JOIN (VALUES ('Number', 80), ('Percent', 90), ('Currency', 90), ('Dimension', 80)) t(f, target)
+     ON t.f = scored.file
+GROUP BY file, t.target;
+
+\echo
+\echo '== failing cases (not declined)'
+SELECT s.file, s.idx, left(s.input, 90) AS input,
+       (SELECT string_agg(coalesce(x.text, '') || '=' || coalesce(x.value::text, 'null') ||
+                          coalesce(' ' || x.iso, '') || coalesce(' ' || x.unit, ''), '; ')
+          FROM found x WHERE x.file = s.file AND x.idx = s.idx AND NOT x.ok) AS missing,
+       (SELECT string_agg(g.kind || ':' || coalesce(g.value::text, '') || coalesce(' ' || g.currency, '') ||
+                          coalesce(' ' || g.unit, ''), '; ')
+          FROM got g WHERE g.file = s.file AND g.idx = s.idx) AS got
+FROM scored s
+WHERE NOT s.pass AND s.declined IS NULL AND NOT s.ns_dotnet
+ORDER BY s.file, s.idx;
+
+\echo '== declined cases that pass anyway (remove them from the declined list)'
+SELECT file, idx, left(input, 60) AS input FROM scored
+WHERE declined IS NOT NULL AND pass AND NOT ns_dotnet ORDER BY file, idx;
+
+\echo '== scores (cases the reference .NET implementation marks NotSupported are not scored)'
+SELECT file, cases, passed,
+       round(100.0 * passed / cases, 1) AS "score %",
+       declined,
+       round(100.0 * supported_passed / nullif(supported, 0), 1) AS "score excl. declined %",
+       target AS "target %",
+       dotnet_unsupported || ' (' || dotnet_unsupported_passed || ' pass)' AS "not scored"
+FROM report ORDER BY file;
+
+-- the check fails when a file's score (declined cases excluded) is below target
+SELECT count(*) > 0 AS below_target FROM report
+WHERE 100.0 * supported_passed / nullif(supported, 0) < target \gset
+\if :below_target
+\echo 'FAIL: a conformance score is below its target'
+DO $$ BEGIN RAISE EXCEPTION 'conformance score below target'; END $$;
+\endif

@@ -1,0 +1,294 @@
+/*
+ * Unit tests of the entity engine: tokens, phrase tables, extraction with
+ * the shipped model (src/data, read from the project root as `make unit`
+ * runs), canonical names and bad input.
+ */
+#include "unit.h"
+#include "../../src/engine/ner.h"
+
+#include <stdlib.h>
+
+static AtNerModel model;
+static bool model_ok;
+
+/*
+ * The engine leaves freeing to its allocator (palloc contexts in the
+ * server); the tests track allocations and free them all at once.
+ */
+static void **tracked;
+static size_t ntracked,
+			captracked;
+
+static void
+track(void *p)
+{
+	if (ntracked == captracked)
+	{
+		captracked = captracked ? captracked * 2 : 256;
+		tracked = realloc(tracked, captracked * sizeof(void *));
+	}
+	tracked[ntracked++] = p;
+}
+
+static void *
+tr_alloc(void *ctx, size_t size)
+{
+	void	   *p = malloc(size ? size : 1);
+
+	track(p);
+	return p;
+}
+
+static void *
+tr_realloc(void *ctx, void *ptr, size_t size)
+{
+	void	   *p = realloc(ptr, size ? size : 1);
+
+	for (size_t i = 0; i < ntracked; i++)
+		if (tracked[i] == ptr)
+			tracked[i] = p;
+	return p;
+}
+
+static void
+tr_free(void *ctx, void *ptr)
+{
+	for (size_t i = 0; i < ntracked; i++)
+		if (tracked[i] == ptr)
+			tracked[i] = NULL;
+	free(ptr);
+}
+
+static const AtMem tr_mem = {tr_alloc, tr_realloc, tr_free, NULL};
+
+static void
+free_tracked(void)
+{
+	for (size_t i = 0; i < ntracked; i++)
+		free(tracked[i]);
+	ntracked = 0;
+}
+
+static const AtNerModel *
+get_model(void)
+{
+	if (!model_ok)
+		model_ok = at_ner_model_load(&model, &at_malloc_mem, "src/data") == AT_OK;
+	return model_ok ? &model : NULL;
+}
+
+/* Tokens of s joined by '|' */
+static char *
+tokens(const char *s)
+{
+	AtVec		toks;
+	AtBuf		norm,
+				out;
+
+	at_vec_init(&toks, &at_malloc_mem, sizeof(AtNerToken));
+	at_buf_init(&norm, &at_malloc_mem, 64);
+	at_buf_init(&out, &at_malloc_mem, 64);
+	at_ner_tokenize(s, 0, strlen(s), &toks, &norm);
+	for (size_t i = 0; i < toks.len; i++)
+	{
+		AtNerToken *t = AT_VEC_AT(&toks, AtNerToken, i);
+
+		if (i > 0)
+			at_buf_appendc(&out, '|');
+		at_buf_append(&out, s + t->start, t->len);
+	}
+	free(toks.data);
+	free(norm.data);
+	return out.data;
+}
+
+UT_TEST(ner_tokens_ptb_style)
+{
+	char	   *t;
+
+	t = tokens("Iraq's leaders don't agree, U.S. officials said.");
+	UT_EQ_STR(t, "Iraq|'s|leaders|do|n't|agree|,|U.S.|officials|said|.");
+	free(t);
+	t = tokens("Tus-Holdings Co. Ltd (启迪) “China’s” growth—fast");
+	UT_EQ_STR(t, "Tus-Holdings|Co.|Ltd|(|启迪|)|“|China|’s|”|growth|—|fast");
+	free(t);
+	t = tokens("Mr. Chen met Dr. Li in Jan. He left.");
+	UT_EQ_STR(t, "Mr.|Chen|met|Dr.|Li|in|Jan.|He|left|.");
+	free(t);
+	t = tokens("companies' shares -- and $5");
+	UT_EQ_STR(t, "companies|'|shares|--|and|$|5");
+	free(t);
+}
+
+UT_TEST(ner_phrase_table)
+{
+	AtPhraseTable t;
+	const char *text = "He visited Hong Kong and hong kong yesterday";
+	AtVec		toks;
+	AtBuf		norm;
+	const AtPhraseEntry *e;
+
+	at_phrase_init(&t, false);
+	UT_CHECK(at_phrase_add(&t, &tr_mem, "Hong Kong", 9, AT_NER_LOC, "Hong Kong SAR", 13));
+	UT_CHECK(!at_phrase_add(&t, &tr_mem, "  ", 2, AT_NER_LOC, NULL, 0));
+	at_vec_init(&toks, &at_malloc_mem, sizeof(AtNerToken));
+	at_buf_init(&norm, &at_malloc_mem, 64);
+	at_ner_tokenize(text, 0, strlen(text), &toks, &norm);
+	e = at_phrase_match(&t, text, norm.data, toks.data, 2, toks.len);
+	UT_CHECK(e != NULL);
+	if (e)
+	{
+		UT_EQ_INT(e->ntok, 2);
+		UT_EQ_STR(e->canonical, "Hong Kong SAR");
+	}
+	/* case-sensitive table: "hong kong" is no match */
+	UT_CHECK(at_phrase_match(&t, text, norm.data, toks.data, 5, toks.len) == NULL);
+	free(toks.data);
+	free(norm.data);
+	free_tracked();
+}
+
+typedef struct Got
+{
+	AtVec		v;
+	const char *text;
+} Got;
+
+static Got
+extract(const char *text, const AtPhraseTable *user)
+{
+	Got			g;
+
+	g.text = text;
+	at_vec_init(&g.v, &tr_mem, sizeof(AtEntity));
+	at_extract_entities(get_model(), user, text, strlen(text), &tr_mem, &g.v);
+	return g;
+}
+
+#define ENT(g, i) AT_VEC_AT(&(g).v, AtEntity, i)
+
+/* Index of the entity with this surface, or -1 */
+static long
+find(const Got *g, const char *surface)
+{
+	for (size_t i = 0; i < g->v.len; i++)
+	{
+		const AtEntity *e = AT_VEC_AT(&g->v, AtEntity, i);
+
+		if (strlen(surface) == e->len && memcmp(g->text + e->start, surface, e->len) == 0)
+			return (long) i;
+	}
+	return -1;
+}
+
+UT_TEST(ner_model_loads)
+{
+	UT_CHECK(get_model() != NULL);
+	if (get_model())
+	{
+		UT_CHECK(model.nbuckets >= 1024);
+		UT_CHECK(at_gz_classes(&model.gz, "province", 8) & AT_GZ_LOCHEAD);
+		UT_CHECK(at_gz_classes(&model.gz, "chen", 4) & AT_GZ_SURNAME);
+	}
+}
+
+UT_TEST(ner_news_names)
+{
+	Got			g;
+	long		k;
+
+	if (!get_model())
+		return;
+	g = extract("Chen Hongbo, chairman of Tus-Holdings Co. Ltd, said the Bank of China "
+				"and the Chinese Academy of Engineering would join. Chen said the "
+				"project starts in May.", NULL);
+	k = find(&g, "Chen Hongbo");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
+	k = find(&g, "Tus-Holdings Co. Ltd");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	k = find(&g, "Bank of China");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	k = find(&g, "Chinese Academy of Engineering");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	k = find(&g, "Chen");
+	UT_CHECK(k >= 0);
+	if (k >= 0)
+		UT_EQ_STR(ENT(g, k)->canonical, "Chen Hongbo");
+	UT_EQ_INT(find(&g, "May"), -1);
+	UT_EQ_INT(find(&g, "chairman"), -1);
+	for (size_t i = 0; i < g.v.len; i++)
+		UT_CHECK(ENT(g, i)->score >= 0 && ENT(g, i)->score <= 1);
+	free_tracked();
+}
+
+UT_TEST(ner_acronyms_and_months)
+{
+	Got			g;
+
+	if (!get_model())
+		return;
+	g = extract("The Belt and Road Initiative (BRI) helped exports to Kazakhstan in March. "
+				"The BRI turned ten on Monday.", NULL);
+	UT_EQ_INT(find(&g, "BRI"), -1);
+	UT_EQ_INT(find(&g, "Belt and Road"), -1);
+	UT_EQ_INT(find(&g, "March"), -1);
+	UT_EQ_INT(find(&g, "Monday"), -1);
+	UT_CHECK(find(&g, "Kazakhstan") >= 0);
+	free_tracked();
+}
+
+UT_TEST(ner_user_terms_win)
+{
+	AtPhraseTable user;
+	Got			g;
+	long		k;
+
+	if (!get_model())
+		return;
+	at_phrase_init(&user, false);
+	at_phrase_add(&user, &tr_mem, "Tus", 3, AT_NER_ORG, "Tus-Holdings Co. Ltd", 20);
+	g = extract("Officials at Tus met investors in Beijing.", &user);
+	k = find(&g, "Tus");
+	UT_CHECK(k >= 0);
+	if (k >= 0)
+	{
+		UT_EQ_INT(ENT(g, k)->kind, AT_NER_ORG);
+		UT_EQ_STR(ENT(g, k)->canonical, "Tus-Holdings Co. Ltd");
+	}
+	free_tracked();
+}
+
+UT_TEST(ner_bad_input)
+{
+	size_t		n = 1 << 20;
+	char	   *big = malloc(n + 1);
+	Got			g;
+
+	if (!get_model())
+	{
+		free(big);
+		return;
+	}
+	/* one repeated word, no capitals, random bytes (valid or not) */
+	for (size_t i = 0; i < n; i++)
+		big[i] = "Beijing "[i % 8];
+	big[n] = '\0';
+	g = extract(big, NULL);
+	free_tracked();
+	for (size_t i = 0; i < n; i++)
+		big[i] = "the "[i % 4];
+	g = extract(big, NULL);
+	UT_EQ_INT(g.v.len, 0);
+	free_tracked();
+	srand(7);
+	for (size_t i = 0; i < n; i++)
+		big[i] = (char) (1 + rand() % 255);
+	g = extract(big, NULL);
+	for (size_t i = 0; i < g.v.len; i++)
+		UT_CHECK(ENT(g, i)->start + ENT(g, i)->len <= n);
+	free_tracked();
+	g = extract("", NULL);
+	UT_EQ_INT(g.v.len, 0);
+	free_tracked();
+	free(big);
+}
