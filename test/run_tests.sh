@@ -4,11 +4,18 @@
 #   2. pg_regress (sql/ + expected/) in a throwaway cluster running a private
 #      copy of the server with this checkout installed;
 #   3. the shell tests in test/checks/*.sh against the same cluster (each is
-#      one test; exit 0 passes, 77 skips, anything else fails).
+#      one test; exit 0 passes, 77 skips, anything else fails);
+#   4. the robustness stages (README "Robustness"): the unit tests again under
+#      ASan+UBSan (with stage 1), pg_regress once under valgrind memcheck
+#      (test/valgrind/run.sh), and every libFuzzer target in test/fuzz/ for
+#      AT_FUZZ_SECONDS seconds each (default 60), two at a time.
 # Installs missing Debian packages first (as root, or through sudo).
 # Exits non-zero on any failure and prints regression.diffs when pg_regress fails.
 #
-#   test/run_tests.sh [--unit-only] [--no-checks]
+#   test/run_tests.sh [--unit-only] [--no-checks] [--quick]
+#
+# --quick skips valgrind and fuzzing (the slow stages, several minutes) for
+# quick local runs; CI runs everything.
 set -uo pipefail
 
 AT_ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,11 +24,13 @@ cd "$AT_ROOT"
 
 unit_only=false
 run_checks=true
+quick=false
 for a in "$@"; do
 	case $a in
 		--unit-only) unit_only=true ;;
 		--no-checks) run_checks=false ;;
-		*) echo "usage: $0 [--unit-only] [--no-checks]" >&2; exit 2 ;;
+		--quick) quick=true ;;
+		*) echo "usage: $0 [--unit-only] [--no-checks] [--quick]" >&2; exit 2 ;;
 	esac
 done
 
@@ -38,7 +47,8 @@ finish() {
 	exit $?
 }
 
-at_ensure_packages || { failed=1; finish; }
+# clang's sanitizer runtimes (libFuzzer, ASan, UBSan) and valgrind
+at_ensure_packages libclang-rt-14-dev valgrind || { failed=1; finish; }
 scratch=$(at_scratch)
 trap 'at_stop_cluster; rm -rf "$scratch"' EXIT
 
@@ -60,6 +70,26 @@ else
 	echo "unit tests did not run to the end" >&2
 	failed=$((failed + 1))
 fi
+
+# "unit: N passed, N failed" of a stage into the totals; $1 names the stage
+count_stage() {
+	local name=$1 out=$2 tag=$3
+	if [[ $(echo "$out" | grep -E "^$tag: [0-9]+ passed" | tail -n 1) =~ ^$tag:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+		passed=$((passed + BASH_REMATCH[1]))
+		failed=$((failed + BASH_REMATCH[2]))
+		echo "$name: ${BASH_REMATCH[1]} passed, ${BASH_REMATCH[2]} failed"
+	else
+		echo "$name did not run to the end" >&2
+		failed=$((failed + 1))
+	fi
+}
+
+# 1b. the same unit tests under AddressSanitizer + UndefinedBehaviorSanitizer
+at_log "engine unit tests under ASan+UBSan"
+stage_start=$SECONDS
+unit_out=$(make -s unit-san 2>&1)
+echo "$unit_out" | grep -v '^unit: ' | sed 's/^/  /'
+count_stage "unit tests (ASan+UBSan, $((SECONDS - stage_start)) s)" "$unit_out" unit
 $unit_only && finish
 
 # 2. pg_regress in a throwaway cluster
@@ -104,6 +134,35 @@ if $run_checks; then
 			*) failed=$((failed + 1)); echo "check $(basename "$t"): FAILED (exit $rc)" ;;
 		esac
 	done
+fi
+
+# 4. robustness stages
+if ! $quick; then
+	# pg_regress once with the server under valgrind memcheck.  Opt-in
+	# (AT_VALGRIND=1) until its run time over the whole suite is measured and
+	# fits the CI budget: see README "Robustness".
+	if [ "${AT_VALGRIND:-0}" = 1 ]; then
+		at_log "pg_regress under valgrind"
+		stage_start=$SECONDS
+		vg_out=$(bash test/valgrind/run.sh "$scratch/valgrind" 2>&1)
+		echo "$vg_out" | grep -v '^valgrind: [0-9]* passed' | sed 's/^/  /'
+		count_stage "pg_regress under valgrind ($((SECONDS - stage_start)) s)" "$vg_out" valgrind
+	else
+		at_log "pg_regress under valgrind: not run (set AT_VALGRIND=1)"
+	fi
+
+	# every libFuzzer target, AT_FUZZ_SECONDS each, two at a time
+	at_log "fuzzing (${AT_FUZZ_SECONDS:-60} s per target)"
+	stage_start=$SECONDS
+	if make -s fuzz-build > "$scratch/fuzz-build.log" 2>&1; then
+		fz_out=$(bash test/fuzz/run.sh --seconds "${AT_FUZZ_SECONDS:-60}" --jobs 2 2>&1)
+		echo "$fz_out" | grep -v '^fuzz: [0-9]* passed' | sed 's/^/  /'
+		count_stage "fuzzing ($((SECONDS - stage_start)) s)" "$fz_out" fuzz
+	else
+		cat "$scratch/fuzz-build.log"
+		echo "fuzz targets did not build" >&2
+		failed=$((failed + 1))
+	fi
 fi
 
 finish

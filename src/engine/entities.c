@@ -902,7 +902,7 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 	for (size_t k = 0; k < nm; k++)
 		if (ms[k].target >= 0 && !ms[k].canon)
 			ms[k].canon = surface(&c, ms[ms[k].target].t0, ms[ms[k].target].t1);
-	if (nm > 1)
+	if (nm > 1)					/* qsort(NULL, 0) is undefined */
 		qsort(ms, nm, sizeof(Mention), cmp_mention);
 	{
 		/* overlapping survivors: keep the first (longest at a start) */

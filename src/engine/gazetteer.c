@@ -231,8 +231,12 @@ at_phrase_add_tokens(AtPhraseTable *t, const AtMem *mem, const char *text,
 		*p = '\0';
 		t->slots[i].key = key;
 	}
-	else if (t->slots[i].canonical)
-		at_free(mem, (char *) t->slots[i].canonical);
+	/*
+	 * A re-added phrase gets a new canonical string; the old one is not freed,
+	 * because mentions found earlier in the same call may still point at it
+	 * (found by fuzz_entities: heap-use-after-free).  It goes with the
+	 * caller's memory context.
+	 */
 	t->slots[i].hash = h;
 	t->slots[i].canonical = canonical ? at_strndup(mem, canonical, canonlen) : NULL;
 	t->slots[i].kind = (uint8_t) kind;

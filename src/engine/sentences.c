@@ -346,6 +346,8 @@ at_split_sentences(const char *text, size_t len, AtVec *out)
 	{
 		AtSpan	   *sp = AT_VEC_AT(&paras, AtSpan, i);
 
+		/* the range's own check never fires on short paragraphs */
+		AT_CHECK_INTERRUPTS();
 		at_split_sentences_range(text, sp->start, sp->start + sp->len, out);
 	}
 	if (paras.data)
