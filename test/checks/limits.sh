@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Limits of every SQL function (test/checks/lib/functions.list), through SQL:
 #   1. news text of 1, 10 and 100 MB: prints ms per MB; fails when the time
-#      per MB grows more than 2x from one size to the next (superlinear);
+#      per MB grows more than 2x from 10 to 100 MB (superlinear).  The 1 MB
+#      figure is printed but not compared, for the allocator reason in (2):
+#      a 1 MB run measured 16 ms/MB where 10 MB took 37 ms/MB, while the
+#      same calls timed by hand gave 50 and 52 ms/MB;
 #   2. pathological inputs of 10 and 50 MB (a 10 MB single token, a 10 MB
 #      number, 1,500,000 numbers in 10 MB, brackets and quotes nested
 #      5,000,000 deep, unclosed quotes of every kind, white space only,
@@ -66,7 +69,7 @@ check_scaling() {
 			line[$name]+=$(awk -v ms="$ms" -v s="$size" 'BEGIN { printf " %d MB %.1f ms/MB;", s, ms / s }')
 			if [ -n "${prev_ms[$name]:-}" ]; then
 				if awk -v a="${prev_ms[$name]}" -v sa="${prev_size[$name]}" -v b="$ms" -v sb="$size" \
-					'BEGIN { exit !(b > 100 && (b / sb) > 2 * (a / sa)) }'; then
+					'BEGIN { exit !(sa >= 10 && b > 100 && (b / sb) > 2 * (a / sa)) }'; then
 					fail "$name on $label: superlinear, ${prev_ms[$name]} ms at ${prev_size[$name]} MB, $ms ms at $size MB"
 				fi
 			fi
