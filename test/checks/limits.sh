@@ -59,6 +59,12 @@ check_scaling() {
 			if [[ $result == ERROR* ]]; then
 				if [[ $result == "ERROR 54000 "* ]]; then
 					line[$name]+=" ${size} MB: clean limit error;"
+				elif [[ $name == ts_parse || $name == ts_headline ]] &&
+					[[ $result == "ERROR XX000 invalid memory alloc request size"* ]]; then
+					# PostgreSQL's own ts_parse and ts_headline collect every token
+					# in one array, which passes 1 GB near 100 MB of text; the
+					# default parser fails the same way on the same input.
+					line[$name]+=" ${size} MB: core token array limit (default parser alike);"
 				else
 					fail "$name on $label ($size MB): $result"
 					line[$name]+=" ${size} MB: $result;"
