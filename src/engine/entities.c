@@ -726,6 +726,7 @@ known_names(Ctx *c, const bool *headline)
 	size_t		nm = c->ments.len;
 
 	at_phrase_init(&known, false);
+	known.keep_replaced = true;
 	for (size_t k = 0; k < nm; k++)
 	{
 		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
@@ -775,6 +776,7 @@ canonicals(Ctx *c, Mention *ms, size_t nm)
 	AtPhraseTable forms;
 
 	at_phrase_init(&forms, false);
+	forms.keep_replaced = true;
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t k = 0; k < nm; k++)
 		{
@@ -831,7 +833,7 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 		return;
 	c.nsent = spans.len;
 	c.sents = at_alloc(mem, sizeof(AtSpan) * spans.len);
-	for (size_t si = 0; si < spans.len; si++)
+	for (size_t si = 0; si < spans.len; si++, at_interrupt_hook ? at_interrupt_hook() : (void) 0)
 	{
 		AtSpan	   *sp = AT_VEC_AT(&spans, AtSpan, si);
 
@@ -852,7 +854,8 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 	for (size_t t = 0; t < c.ntok; t++)
 		c.owner[t] = -1;
 
-	for (size_t si = 0; si < c.nsent; si++)
+	/* the increment checks for interrupts once per sentence */
+	for (size_t si = 0; si < c.nsent; si++, at_interrupt_hook ? at_interrupt_hook() : (void) 0)
 	{
 		size_t		s0 = c.sents[si].start,
 					s1 = s0 + c.sents[si].len;

@@ -231,10 +231,13 @@ at_phrase_add_tokens(AtPhraseTable *t, const AtMem *mem, const char *text,
 		*p = '\0';
 		t->slots[i].key = key;
 	}
+	else if (t->slots[i].canonical && !t->keep_replaced)
+		at_free(mem, (char *) t->slots[i].canonical);
+
 	/*
-	 * A re-added phrase gets a new canonical string; the old one is not freed,
-	 * because mentions found earlier in the same call may still point at it
-	 * (found by fuzz_entities: heap-use-after-free).  It goes with the
+	 * In a per-call table (keep_replaced) a re-added phrase's old canonical
+	 * is not freed: mentions found earlier in the same call may still point
+	 * at it (heap-use-after-free found by fuzz_entities).  It goes with the
 	 * caller's memory context.
 	 */
 	t->slots[i].hash = h;

@@ -100,6 +100,7 @@ typedef struct AtPhraseTable
 	size_t		count;
 	int			maxtok;
 	bool		fold;			/* keys compare in lower case */
+	bool		keep_replaced;	/* per-call table: mentions may point at replaced canonicals */
 	uint64_t	first[64];		/* bit set of first-token hashes: most tokens start nothing */
 } AtPhraseTable;
 

@@ -196,6 +196,8 @@ at_extract_entities_sql(PG_FUNCTION_ARGS)
 		values[6] = Int32GetDatum((int32) (c1 - c0));
 		values[7] = Float4GetDatum(e->score);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		if ((i & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
 	}
 	return (Datum) 0;
 }
