@@ -171,6 +171,7 @@ typedef struct AtNerModel
 	int16_t    *w;				/* nbuckets * AT_TAG_ROW */
 	uint32_t	nbuckets;		/* power of 2 */
 	float		scale;			/* weight = w * scale */
+	float		trans[AT_NTAGS][AT_NTAGS];	/* transition weights (from w) */
 	AtGazetteer gz;
 	size_t		bytes;			/* memory held */
 } AtNerModel;

@@ -236,7 +236,10 @@ at_ner_tag(const AtNerModel *m, const AtNerSent *s, uint8_t *tags, float *conf)
 	float		emstack[EM_STACK_TOKENS * AT_TAG_ROW];
 	float	   *em = s->n <= EM_STACK_TOKENS ? emstack : NULL;
 
-	at_ner_weights_init(&w, m->w, NULL, m->nbuckets);
+	w.q = m->w;
+	w.f = NULL;
+	w.mask = m->nbuckets - 1;
+	memcpy(w.trans, m->trans, sizeof(w.trans));
 	/* conf doubles as the back-pointer scratch: both are 32 bits a token */
 	at_ner_viterbi(&w, s, tags, (uint32_t *) (void *) conf, em);
 	for (size_t i = 0; i < s->n; i++)

@@ -321,6 +321,12 @@ at_ner_model_load(AtNerModel *m, const AtMem *mem, const char *dir)
 	if (fgetc(f) != EOF)
 		goto bad;
 	fclose(f);
+	{
+		AtNerWeights w;
+
+		at_ner_weights_init(&w, m->w, NULL, m->nbuckets);
+		memcpy(m->trans, w.trans, sizeof(m->trans));
+	}
 	return at_gz_load(&m->gz, mem, dir);
 bad:
 	fclose(f);

@@ -50,7 +50,7 @@ is_abbrev(const char *s, size_t len)
 		low[i] = (char) ((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
 	low[len] = '\0';
 	for (size_t i = 0; i < AT_LENGTHOF(abbrevs); i++)
-		if (strcmp(low, abbrevs[i]) == 0)
+		if (abbrevs[i][0] == low[0] && strcmp(low, abbrevs[i]) == 0)
 			return true;
 	return false;
 }
