@@ -2,8 +2,10 @@
  * ner_features.c: features and model file of the averaged-perceptron
  * entity tagger (decoding: ner_decode.c).
  *
- * Features are hashed (FNV-1a of a template number and the strings it
- * combines) into a fixed number of buckets, each holding one weight per tag.
+ * Features are hashed (the FNV-1a hashes of the words and shapes they
+ * combine, mixed with a template number) into a fixed number of buckets,
+ * each holding one weight per tag; transitions between tags are features
+ * too (at_ner_transition).
  * The training tool (src/tools/train_ner.c) calls the same functions, so
  * features at training and tagging time cannot drift apart.  The model file
  * stores only non-zero buckets, quantised to 16 bits.

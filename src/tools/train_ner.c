@@ -66,11 +66,13 @@ reachable_gold(const AtNerSent *s, const uint8_t *gold, uint8_t *out)
 	for (size_t i = 0; i < s->n; i++)
 	{
 		int			t = gold[i];
+		uint32_t	mask = at_ner_tagmask(s, i);
 
-		if (!(at_ner_tagmask(s, i) & (1u << t)))
-			t = AT_TAG_O;
-		else if (t != AT_TAG_O && !AT_TAG_IS_B(t) && !at_ner_allowed(i ? out[i - 1] : AT_TAG_O, t))
+		/* an inside tag after a dropped start starts the name itself */
+		if (t != AT_TAG_O && !AT_TAG_IS_B(t) && !at_ner_allowed(i ? out[i - 1] : AT_TAG_O, t))
 			t--;
+		if (!(mask & (1u << t)))
+			t = AT_TAG_O;
 		out[i] = (uint8_t) t;
 	}
 }
