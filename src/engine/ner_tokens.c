@@ -55,6 +55,15 @@ is_abbrev(const char *s, size_t len)
 	return false;
 }
 
+/* Appends a shape character, runs collapsed ("Xx", "d.d") */
+static inline void
+shape_push(AtNerToken *t, char sh)
+{
+	if (t->shapelen < sizeof(t->shape) &&
+		(t->shapelen == 0 || t->shape[t->shapelen - 1] != sh))
+		t->shape[t->shapelen++] = sh;
+}
+
 void
 at_ner_add_token(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
 {
@@ -107,9 +116,7 @@ at_ner_add_token(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
 			}
 			sh = (char) c;
 		}
-		if (t->shapelen < sizeof(t->shape) &&
-			(t->shapelen == 0 || t->shape[t->shapelen - 1] != sh))
-			t->shape[t->shapelen++] = sh;
+		shape_push(t, sh);
 		out[n++] = (char) c;
 		p++;
 	}
@@ -162,9 +169,7 @@ at_ner_add_token(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
 			}
 			sh = cp < 0x80 ? (char) cp : 'u';
 		}
-		if (t->shapelen < sizeof(t->shape) &&
-			(t->shapelen == 0 || t->shape[t->shapelen - 1] != sh))
-			t->shape[t->shapelen++] = sh;
+		shape_push(t, sh);
 		if (n < MAX_NORM)
 		{
 			if (cp < 0x80)
