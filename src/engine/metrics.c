@@ -699,10 +699,14 @@ match_currency(const CurrencyDef *tab, size_t n, const char *s, size_t len, size
 	static FirstIndex prefix_ix,
 				suffix_ix;
 	const FirstIndex *ix = first_index(prefix ? &prefix_ix : &suffix_ix, tab, n, sizeof(tab[0]));
-	unsigned	k = (unsigned char) lower(s[pos]);
+	unsigned	k;
 	const CurrencyDef *best = NULL;
 
 	*end = 0;
+	/* "5m " at the very end of the text: callers may skip blanks up to len */
+	if (pos >= len)
+		return NULL;
+	k = (unsigned char) lower(s[pos]);
 	for (unsigned j = ix->start[k]; j < ix->start[k + 1]; j++)
 	{
 		size_t		i = ix->list[j],

@@ -727,7 +727,7 @@ scan_numeral(const char *s, size_t len, size_t pos, AtNumber *out, size_t *skip)
 			}
 		}
 		else if ((w == 1 && at_digit_at(s, len, q + 1)) ||
-				 (w == 1 && s[q + 1] == ' ' && at_digit_at(s, len, q + 2)))
+				 (w == 1 && q + 1 < len && s[q + 1] == ' ' && at_digit_at(s, len, q + 2)))
 		{
 			/* mixed number: 10 1/2 */
 			size_t		r = q + (s[q + 1] == ' ' ? 2 : 1);
