@@ -385,6 +385,120 @@ chinese_names(Ctx *c, size_t s0, size_t s1, int sent)
 	}
 }
 
+/* A word of a person's name after a given name: "Kamen", "F.", "Udvar-Hazy" */
+static bool
+surname_word(const Ctx *c, size_t i)
+{
+	return is_name_word(c, i) && !(FL(c, i) & (AT_TOK_ALLCAPS | AT_TOK_DIGIT)) &&
+		!(GZ(c, i) & (HEADS | AT_GZ_TITLE | AT_GZ_FUNC | AT_GZ_DEMONYM | AT_GZ_ATTRIB |
+					  AT_GZ_PLACE_B | AT_GZ_ORG_B | AT_GZ_NONHEAD | AT_GZ_NONACRO));
+}
+
+/* Cuts mention o to [t0, t1) (at least one token) and updates the owners */
+static void
+cut_mention(Ctx *c, int o, size_t t0, size_t t1)
+{
+	Mention    *m = AT_VEC_AT(&c->ments, Mention, o);
+
+	for (size_t t = m->t0; t < m->t1; t++)
+		if (t < t0 || t >= t1)
+			c->owner[t] = -1;
+	m->t0 = t0;
+	m->t1 = t1;
+}
+
+/*
+ * People with a common given name: "Dean Kamen", "Maxime Bernier" are
+ * people even where the tagger saw an organisation or nothing.  A name
+ * followed by a head is what is named after the person ("Andy Warhol
+ * Foundation") and stays.  A title before the name ends the mention it
+ * was part of ("NASA Administrator Charles Bolden"); "of" after it starts
+ * the organisation ("Alvin Yeung of Civic Party").
+ */
+static void
+given_names(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	for (size_t i = s0; i + 1 < s1; i++)
+	{
+		size_t		e = i + 1;
+		int			left,
+					right;
+		bool		ok = true;
+
+		if (!(GZ(c, i) & AT_GZ_GIVEN) || !(FL(c, i) & AT_TOK_UPPER1) ||
+			(FL(c, i) & AT_TOK_ALLCAPS))
+			continue;
+		while (e < s1 && e - i < 4 && surname_word(c, e))
+			e++;
+		if (e == i + 1 || (e < s1 && is_name_word(c, e)))
+			continue;
+		left = c->owner[i];
+		right = c->owner[e - 1];
+		/* a mention reaching left of the name: split it after a title or head */
+		if (left >= 0 && AT_VEC_AT(&c->ments, Mention, left)->t0 < i)
+		{
+			Mention    *m = AT_VEC_AT(&c->ments, Mention, left);
+
+			if (!(GZ(c, i - 1) & (AT_GZ_TITLE | HEADS)) || m->t1 > e)
+				continue;
+			if (GZ(c, i - 1) & AT_GZ_TITLE && m->t0 + 1 < i)
+				cut_mention(c, left, m->t0, i - 1);
+			else if (GZ(c, i - 1) & HEADS)
+				cut_mention(c, left, m->t0, i);
+			else
+				kill_overlaps(c, i - 1, i);
+		}
+		/* reaching right: "Alvin Yeung of Civic Party" */
+		if (right >= 0 && AT_VEC_AT(&c->ments, Mention, right)->t1 > e)
+		{
+			Mention    *m = AT_VEC_AT(&c->ments, Mention, right);
+			size_t		k = e + 1;
+
+			ok = (norm_is(c, e, "of") || norm_is(c, e, "from")) && m->t0 >= i;
+			if (ok && k < m->t1 && norm_is(c, k, "the"))
+				k++;
+			if (ok && k < m->t1)
+				cut_mention(c, right, k, m->t1);
+			else
+				continue;
+		}
+		if (!ok)
+			continue;
+		if (c->owner[i] >= 0 && c->owner[i] == c->owner[e - 1] &&
+			AT_VEC_AT(&c->ments, Mention, c->owner[i])->kind == AT_NER_PERSON &&
+			AT_VEC_AT(&c->ments, Mention, c->owner[i])->t0 == i &&
+			AT_VEC_AT(&c->ments, Mention, c->owner[i])->t1 == e)
+			continue;
+		kill_overlaps(c, i, e);
+		add_mention(c, i, e, AT_NER_PERSON, sent, 0.75f);
+		i = e - 1;
+	}
+}
+
+/*
+ * "a plant in Erfurt by 2022": capitalised words after "in" that nothing
+ * covers and no list knows are a place.  Heads, titles, demonyms, months
+ * and known non-names are not ("in Parliament", "in Chinese", "in May").
+ */
+static void
+in_places(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	for (size_t i = s0 + 1; i + 1 < s1; i++)
+	{
+		size_t		e = i + 1;
+
+		if (!norm_is(c, i, "in") || !surname_word(c, e) || c->owner[e] >= 0 ||
+			(GZ(c, e) & (AT_GZ_GIVEN | AT_GZ_SURNAME | AT_GZ_NONNAME)))
+			continue;
+		while (e < s1 && e - i <= 3 && surname_word(c, e) && c->owner[e] < 0)
+			e++;
+		if (e < s1 && (is_name_word(c, e) || norm_is(c, e, "'s")))
+			continue;
+		add_mention(c, i + 1, e, AT_NER_LOC, sent, 0.55f);
+		i = e - 1;
+	}
+}
+
 /* Initials of the capitalised words of [t0, t1), upper case */
 static size_t
 initials(const Ctx *c, size_t t0, size_t t1, char *out, size_t cap)
@@ -512,7 +626,8 @@ clean(Ctx *c, size_t from)
 		{
 			all &= GZ(c, t);
 			if ((FL(c, t) & AT_TOK_UPPER1) &&
-				!(GZ(c, t) & (AT_GZ_MONTH | AT_GZ_WEEKDAY | AT_GZ_FUNC)))
+				(!(GZ(c, t) & (AT_GZ_MONTH | AT_GZ_WEEKDAY | AT_GZ_FUNC)) ||
+				 (GZ(c, t) & (AT_GZ_ORG_B | AT_GZ_PLACE_B))))	/* "WHO" */
 				named = true;
 		}
 		if (!named)
@@ -522,7 +637,8 @@ clean(Ctx *c, size_t from)
 				 (GZ(c, m->t0) & (AT_GZ_TITLE | AT_GZ_ORGHEAD | AT_GZ_LOCHEAD | AT_GZ_MONTH |
 								  AT_GZ_WEEKDAY | AT_GZ_NONACRO | AT_GZ_DEMONYM | AT_GZ_FUNC |
 								  AT_GZ_NONHEAD | AT_GZ_ATTRIB)) &&
-				 !(GZ(c, m->t0) & (AT_GZ_LOC | AT_GZ_ORGNAME)) && m->target < 0)
+				 !(GZ(c, m->t0) & (AT_GZ_LOC | AT_GZ_ORGNAME | AT_GZ_ORG_B | AT_GZ_PLACE_B)) &&
+				 m->target < 0)
 			m->dead = true;
 		else if (all & (AT_GZ_MONTH | AT_GZ_WEEKDAY))
 			m->dead = true;
@@ -566,7 +682,12 @@ fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 			continue;
 		if (e->kind == AT_NER_NONE)
 		{
-			kill_overlaps(c, i, i + e->ntok);
+			/* "Internet Explorer", not the "Home Office" around an "Office" */
+			for (size_t t = i; t < i + e->ntok; t++)
+				if (c->owner[t] >= 0 &&
+					AT_VEC_AT(&c->ments, Mention, c->owner[t])->t0 >= i &&
+					AT_VEC_AT(&c->ments, Mention, c->owner[t])->t1 <= i + e->ntok)
+					kill_overlaps(c, t, t + 1);
 			i += e->ntok - 1;
 			continue;
 		}
@@ -707,9 +828,11 @@ add_short_forms(Ctx *c, AtPhraseTable *t, const Mention *m)
 	for (int k = 0; k < (m->kind == AT_NER_PERSON ? 2 : 1); k++)
 	{
 		size_t		i = ends[k];
+		/* a person's surname may be a place too ("Valeska Paris" ... "Paris said") */
 		if (!is_name_word(c, i) ||
 			(GZ(c, i) & (AT_GZ_TITLE | AT_GZ_ORGHEAD | AT_GZ_LOCHEAD | AT_GZ_FUNC |
-						 AT_GZ_DEMONYM | AT_GZ_LOC | AT_GZ_LOCPART | AT_GZ_NONACRO)))
+						 AT_GZ_DEMONYM | AT_GZ_NONACRO)) ||
+			(m->kind != AT_NER_PERSON && (GZ(c, i) & (AT_GZ_LOC | AT_GZ_LOCPART))))
 			continue;
 		at_phrase_add_tokens(t, c->mem, c->text, c->norm, c->toks + i, 1, (AtNerKind) m->kind, canon, cl);
 	}
@@ -789,10 +912,11 @@ canonicals(Ctx *c, Mention *ms, size_t nm)
 					add_short_forms(c, &forms, a);
 				continue;
 			}
-			if (a->canon || (GZ(c, a->t0) & (AT_GZ_LOC | AT_GZ_LOCPART)))
+			if (a->canon)
 				continue;
 			e = at_phrase_match(&forms, c->text, c->norm, c->toks, a->t0, a->t1);
-			if (e == NULL)
+			if (e == NULL ||
+				(e->kind != AT_NER_PERSON && (GZ(c, a->t0) & (AT_GZ_LOC | AT_GZ_LOCPART))))
 				continue;
 			a->canon = e->canonical;
 			a->kind = e->kind;
@@ -872,6 +996,11 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 		chinese_names(&c, s0, s1, (int) si);
 		head_runs(&c, s0, s1, (int) si);
 		fill_places(&c, s0, s1, (int) si, headline[si]);
+		if (!headline[si])
+		{
+			given_names(&c, s0, s1, (int) si);
+			in_places(&c, s0, s1, (int) si);
+		}
 		acronyms(&c, s0, s1, (int) si);
 	}
 	clean(&c, 0);
