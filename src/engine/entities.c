@@ -246,7 +246,7 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 		start = i;
 		/* a leading function word or sentence opener is not part of it */
 		while (start < e && (GZ(c, start) & (AT_GZ_FUNC | AT_GZ_TITLE | AT_GZ_DEMONYM | AT_GZ_ATTRIB)) &&
-			   !(GZ(c, start) & HEADS))
+			   !(GZ(c, start) & (HEADS | AT_GZ_ORG_B | AT_GZ_PLACE_B)))
 		{
 			/* "General Administration of Customs": a title before a head is a name word */
 			if ((GZ(c, start) & AT_GZ_TITLE) && start + 1 < e && (GZ(c, start + 1) & HEADS))
@@ -439,9 +439,12 @@ given_names(Ctx *c, size_t s0, size_t s1, int sent)
 		{
 			Mention    *m = AT_VEC_AT(&c->ments, Mention, left);
 
-			if (!(GZ(c, i - 1) & (AT_GZ_TITLE | HEADS)) || m->t1 > e)
+			bool		and_before = norm_is(c, i - 1, "and") && m->kind != AT_NER_PERSON;
+
+			if (!(and_before || (GZ(c, i - 1) & (AT_GZ_TITLE | HEADS))) || m->t1 > e)
 				continue;
-			if (GZ(c, i - 1) & AT_GZ_TITLE && m->t0 + 1 < i)
+			/* "Demosisto and Sergey Brin" */
+			if ((and_before || (GZ(c, i - 1) & AT_GZ_TITLE)) && m->t0 + 1 < i)
 				cut_mention(c, left, m->t0, i - 1);
 			else if (GZ(c, i - 1) & HEADS)
 				cut_mention(c, left, m->t0, i);
@@ -496,6 +499,28 @@ in_places(Ctx *c, size_t s0, size_t s1, int sent)
 			continue;
 		add_mention(c, i + 1, e, AT_NER_LOC, sent, 0.55f);
 		i = e - 1;
+	}
+}
+
+/*
+ * "the KPA fired", "Michael Tien of NPP": an acronym no list knows, in an
+ * ordinary sentence, is most often an organisation.  Common acronyms (GDP,
+ * CEO) are listed as non-entities; places and known bodies are matched
+ * before this.
+ */
+static void
+unknown_acronyms(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	for (size_t i = s0 + 1; i < s1; i++)
+	{
+		const AtNerToken *t = TK(c, i);
+
+		if ((t->flags & (AT_TOK_ALLCAPS | AT_TOK_DIGIT | AT_TOK_HYPHEN)) != AT_TOK_ALLCAPS ||
+			t->len < 2 || t->len > 5 || c->owner[i] >= 0 ||
+			(t->gz & ~(uint32_t) AT_GZ_PHRASE1) != 0 ||
+			(i + 1 < s1 && is_name_word(c, i + 1)) || is_name_word(c, i - 1))
+			continue;
+		add_mention(c, i, i + 1, AT_NER_ORG, sent, 0.5f);
 	}
 }
 
@@ -608,7 +633,8 @@ clean(Ctx *c, size_t from)
 			continue;
 		while (m->t0 < m->t1 &&
 			   ((FL(c, m->t0) & AT_TOK_PUNCT) ||
-				((GZ(c, m->t0) & (AT_GZ_FUNC | AT_GZ_TITLE)) && !(GZ(c, m->t0) & (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD)) &&
+				((GZ(c, m->t0) & (AT_GZ_FUNC | AT_GZ_TITLE)) &&
+				 !(GZ(c, m->t0) & (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD | AT_GZ_ORG_B | AT_GZ_PLACE_B)) &&
 				 m->t0 + 1 < m->t1) ||
 				(!(FL(c, m->t0) & AT_TOK_UPPER1) && !(FL(c, m->t0) & AT_TOK_DIGIT))))
 			m->t0++;
@@ -1000,6 +1026,7 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 		{
 			given_names(&c, s0, s1, (int) si);
 			in_places(&c, s0, s1, (int) si);
+			unknown_acronyms(&c, s0, s1, (int) si);
 		}
 		acronyms(&c, s0, s1, (int) si);
 	}
