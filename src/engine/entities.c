@@ -420,10 +420,11 @@ given_names(Ctx *c, size_t s0, size_t s1, int sent)
 {
 	for (size_t i = s0; i + 1 < s1; i++)
 	{
-		size_t		e = i + 1;
+		size_t		e = i + 1,
+					k = 0,
+					cut_left = 0;
 		int			left,
 					right;
-		bool		ok = true;
 
 		if (!(GZ(c, i) & AT_GZ_GIVEN) || !(FL(c, i) & AT_TOK_UPPER1) ||
 			(FL(c, i) & AT_TOK_ALLCAPS))
@@ -434,39 +435,57 @@ given_names(Ctx *c, size_t s0, size_t s1, int sent)
 			continue;
 		left = c->owner[i];
 		right = c->owner[e - 1];
-		/* a mention reaching left of the name: split it after a title or head */
-		if (left >= 0 && AT_VEC_AT(&c->ments, Mention, left)->t0 < i)
+		if (left >= 0 && AT_VEC_AT(&c->ments, Mention, left)->t0 >= i)
+			left = -1;
+		if (right >= 0 && AT_VEC_AT(&c->ments, Mention, right)->t1 <= e)
+			right = -1;
+		/*
+		 * A mention reaching left of the name ends before a title, "and"
+		 * or a lone sentence opener ("Lawmaker Alvin Yeung"), or after a
+		 * head; one reaching right goes on with "of"/"from" and the
+		 * organisation ("Alvin Yeung of the Civic Party").
+		 */
+		if (left >= 0)
+		{
+			const Mention *m = AT_VEC_AT(&c->ments, Mention, left);
+
+			cut_left = (GZ(c, i - 1) & HEADS) ? i : i - 1;
+			if (!((GZ(c, i - 1) & (AT_GZ_TITLE | HEADS)) ||
+				  (norm_is(c, i - 1, "and") && m->kind != AT_NER_PERSON) ||
+				  (i - 1 == s0 && m->t0 == s0 && (GZ(c, s0) & ~(uint32_t) AT_GZ_PHRASE1) == 0)))
+				continue;
+		}
+		if (right >= 0)
+		{
+			const Mention *m = AT_VEC_AT(&c->ments, Mention, right);
+
+			k = e + 1;
+			if (k < m->t1 && norm_is(c, k, "the"))
+				k++;
+			if (!(norm_is(c, e, "of") || norm_is(c, e, "from")) || k >= m->t1)
+				continue;
+		}
+		if (left >= 0)
 		{
 			Mention    *m = AT_VEC_AT(&c->ments, Mention, left);
+			size_t		t0 = m->t0,
+						t1 = m->t1;
 
-			bool		and_before = norm_is(c, i - 1, "and") && m->kind != AT_NER_PERSON;
-
-			if (!(and_before || (GZ(c, i - 1) & (AT_GZ_TITLE | HEADS))) || m->t1 > e)
-				continue;
-			/* "Demosisto and Sergey Brin" */
-			if ((and_before || (GZ(c, i - 1) & AT_GZ_TITLE)) && m->t0 + 1 < i)
-				cut_mention(c, left, m->t0, i - 1);
-			else if (GZ(c, i - 1) & HEADS)
-				cut_mention(c, left, m->t0, i);
+			if (left == right)
+			{
+				/* keeps the organisation after "of"; what is before goes on its own */
+				cut_mention(c, left, k, t1);
+				right = -1;
+				if (cut_left >= t0 + 2)
+					add_mention(c, t0, cut_left, m->kind, m->sent, m->score);
+			}
+			else if (cut_left > t0)
+				cut_mention(c, left, t0, cut_left);
 			else
-				kill_overlaps(c, i - 1, i);
+				kill_overlaps(c, t0, t0 + 1);
 		}
-		/* reaching right: "Alvin Yeung of Civic Party" */
-		if (right >= 0 && AT_VEC_AT(&c->ments, Mention, right)->t1 > e)
-		{
-			Mention    *m = AT_VEC_AT(&c->ments, Mention, right);
-			size_t		k = e + 1;
-
-			ok = (norm_is(c, e, "of") || norm_is(c, e, "from")) && m->t0 >= i;
-			if (ok && k < m->t1 && norm_is(c, k, "the"))
-				k++;
-			if (ok && k < m->t1)
-				cut_mention(c, right, k, m->t1);
-			else
-				continue;
-		}
-		if (!ok)
-			continue;
+		if (right >= 0)
+			cut_mention(c, right, k, AT_VEC_AT(&c->ments, Mention, right)->t1);
 		if (c->owner[i] >= 0 && c->owner[i] == c->owner[e - 1] &&
 			AT_VEC_AT(&c->ments, Mention, c->owner[i])->kind == AT_NER_PERSON &&
 			AT_VEC_AT(&c->ments, Mention, c->owner[i])->t0 == i &&
