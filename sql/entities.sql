@@ -35,6 +35,17 @@ LIMIT 8;
 SELECT text, position, length, substr('“Tus-Holdings” — 启迪控股 — said Zhang Wei in Shenzhen.', position, length) = text AS ok
 FROM extract_entities('“Tus-Holdings” — 启迪控股 — said Zhang Wei in Shenzhen.');
 
+-- People by given name (a title or "of" ends the mention around them), an
+-- unlisted capitalised word after "in", an unknown acronym, list acronyms only
+-- as written ("WHO", not "Who"), products as non-names, a surname that is
+-- also a place.
+SELECT kind, text, canonical
+FROM extract_entities('NASA Administrator Charles Bolden said the shuttle would fly. '
+  'Lawmaker Alvin Yeung of the Civic Party and Sergey Brin attended. '
+  'The company plans a plant in Erfurt by 2022. Officials said the KPA fired '
+  'one shell. Who said the WHO would help? Users of Internet Explorer were '
+  'warned. Valeska Paris left the ship; Paris said she was afraid.');
+
 -- The user gazetteer: terms win over the model after reload_gazetteer().
 INSERT INTO gazetteer (term, kind, canonical) VALUES
     ('Tus-Holdings', 'organization', 'Tus-Holdings Co. Ltd'),

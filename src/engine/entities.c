@@ -246,7 +246,7 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 		start = i;
 		/* a leading function word or sentence opener is not part of it */
 		while (start < e && (GZ(c, start) & (AT_GZ_FUNC | AT_GZ_TITLE | AT_GZ_DEMONYM | AT_GZ_ATTRIB)) &&
-			   !(GZ(c, start) & HEADS))
+			   !(GZ(c, start) & (HEADS | AT_GZ_ORG_B | AT_GZ_PLACE_B)))
 		{
 			/* "General Administration of Customs": a title before a head is a name word */
 			if ((GZ(c, start) & AT_GZ_TITLE) && start + 1 < e && (GZ(c, start + 1) & HEADS))
@@ -385,6 +385,164 @@ chinese_names(Ctx *c, size_t s0, size_t s1, int sent)
 	}
 }
 
+/* A word of a person's name after a given name: "Kamen", "F.", "Udvar-Hazy" */
+static bool
+surname_word(const Ctx *c, size_t i)
+{
+	return is_name_word(c, i) && !(FL(c, i) & (AT_TOK_ALLCAPS | AT_TOK_DIGIT)) &&
+		!(GZ(c, i) & (HEADS | AT_GZ_TITLE | AT_GZ_FUNC | AT_GZ_DEMONYM | AT_GZ_ATTRIB |
+					  AT_GZ_PLACE_B | AT_GZ_ORG_B | AT_GZ_NONHEAD | AT_GZ_NONACRO));
+}
+
+/* Cuts mention o to [t0, t1) (at least one token) and updates the owners */
+static void
+cut_mention(Ctx *c, int o, size_t t0, size_t t1)
+{
+	Mention    *m = AT_VEC_AT(&c->ments, Mention, o);
+
+	for (size_t t = m->t0; t < m->t1; t++)
+		if (t < t0 || t >= t1)
+			c->owner[t] = -1;
+	m->t0 = t0;
+	m->t1 = t1;
+}
+
+/*
+ * People with a common given name: "Dean Kamen", "Maxime Bernier" are
+ * people even where the tagger saw an organisation or nothing.  A name
+ * followed by a head is what is named after the person ("Andy Warhol
+ * Foundation") and stays.  A title before the name ends the mention it
+ * was part of ("NASA Administrator Charles Bolden"); "of" after it starts
+ * the organisation ("Alvin Yeung of Civic Party").
+ */
+static void
+given_names(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	for (size_t i = s0; i + 1 < s1; i++)
+	{
+		size_t		e = i + 1,
+					k = 0,
+					cut_left = 0;
+		int			left,
+					right;
+
+		if (!(GZ(c, i) & AT_GZ_GIVEN) || !(FL(c, i) & AT_TOK_UPPER1) ||
+			(FL(c, i) & AT_TOK_ALLCAPS))
+			continue;
+		while (e < s1 && e - i < 4 && surname_word(c, e))
+			e++;
+		if (e == i + 1 || (e < s1 && is_name_word(c, e)))
+			continue;
+		left = c->owner[i];
+		right = c->owner[e - 1];
+		if (left >= 0 && AT_VEC_AT(&c->ments, Mention, left)->t0 >= i)
+			left = -1;
+		if (right >= 0 && AT_VEC_AT(&c->ments, Mention, right)->t1 <= e)
+			right = -1;
+		/*
+		 * A mention reaching left of the name ends before a title, "and"
+		 * or a lone sentence opener ("Lawmaker Alvin Yeung"), or after a
+		 * head; one reaching right goes on with "of"/"from" and the
+		 * organisation ("Alvin Yeung of the Civic Party").
+		 */
+		if (left >= 0)
+		{
+			const Mention *m = AT_VEC_AT(&c->ments, Mention, left);
+
+			cut_left = (GZ(c, i - 1) & HEADS) ? i : i - 1;
+			if (!((GZ(c, i - 1) & (AT_GZ_TITLE | HEADS)) ||
+				  (norm_is(c, i - 1, "and") && m->kind != AT_NER_PERSON) ||
+				  (i - 1 == s0 && m->t0 == s0 && (GZ(c, s0) & ~(uint32_t) AT_GZ_PHRASE1) == 0)))
+				continue;
+		}
+		if (right >= 0)
+		{
+			const Mention *m = AT_VEC_AT(&c->ments, Mention, right);
+
+			k = e + 1;
+			if (k < m->t1 && norm_is(c, k, "the"))
+				k++;
+			if (!(norm_is(c, e, "of") || norm_is(c, e, "from")) || k >= m->t1)
+				continue;
+		}
+		if (left >= 0)
+		{
+			Mention    *m = AT_VEC_AT(&c->ments, Mention, left);
+			size_t		t0 = m->t0,
+						t1 = m->t1;
+
+			if (left == right)
+			{
+				/* keeps the organisation after "of"; what is before goes on its own */
+				cut_mention(c, left, k, t1);
+				right = -1;
+				if (cut_left >= t0 + 2)
+					add_mention(c, t0, cut_left, m->kind, m->sent, m->score);
+			}
+			else if (cut_left > t0)
+				cut_mention(c, left, t0, cut_left);
+			else
+				kill_overlaps(c, t0, t0 + 1);
+		}
+		if (right >= 0)
+			cut_mention(c, right, k, AT_VEC_AT(&c->ments, Mention, right)->t1);
+		if (c->owner[i] >= 0 && c->owner[i] == c->owner[e - 1] &&
+			AT_VEC_AT(&c->ments, Mention, c->owner[i])->kind == AT_NER_PERSON &&
+			AT_VEC_AT(&c->ments, Mention, c->owner[i])->t0 == i &&
+			AT_VEC_AT(&c->ments, Mention, c->owner[i])->t1 == e)
+			continue;
+		kill_overlaps(c, i, e);
+		add_mention(c, i, e, AT_NER_PERSON, sent, 0.75f);
+		i = e - 1;
+	}
+}
+
+/*
+ * "a plant in Erfurt by 2022": capitalised words after "in" that nothing
+ * covers and no list knows are a place.  Heads, titles, demonyms, months
+ * and known non-names are not ("in Parliament", "in Chinese", "in May").
+ */
+static void
+in_places(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	for (size_t i = s0 + 1; i + 1 < s1; i++)
+	{
+		size_t		e = i + 1;
+
+		if (!norm_is(c, i, "in") || !surname_word(c, e) || c->owner[e] >= 0 ||
+			(GZ(c, e) & (AT_GZ_GIVEN | AT_GZ_SURNAME | AT_GZ_NONNAME)))
+			continue;
+		while (e < s1 && e - i <= 3 && surname_word(c, e) && c->owner[e] < 0)
+			e++;
+		if (e < s1 && (is_name_word(c, e) || norm_is(c, e, "'s")))
+			continue;
+		add_mention(c, i + 1, e, AT_NER_LOC, sent, 0.55f);
+		i = e - 1;
+	}
+}
+
+/*
+ * "the KPA fired", "Michael Tien of NPP": an acronym no list knows, in an
+ * ordinary sentence, is most often an organisation.  Common acronyms (GDP,
+ * CEO) are listed as non-entities; places and known bodies are matched
+ * before this.
+ */
+static void
+unknown_acronyms(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	for (size_t i = s0 + 1; i < s1; i++)
+	{
+		const AtNerToken *t = TK(c, i);
+
+		if ((t->flags & (AT_TOK_ALLCAPS | AT_TOK_DIGIT | AT_TOK_HYPHEN)) != AT_TOK_ALLCAPS ||
+			t->len < 2 || t->len > 5 || c->owner[i] >= 0 ||
+			(t->gz & ~(uint32_t) AT_GZ_PHRASE1) != 0 ||
+			(i + 1 < s1 && is_name_word(c, i + 1)) || is_name_word(c, i - 1))
+			continue;
+		add_mention(c, i, i + 1, AT_NER_ORG, sent, 0.5f);
+	}
+}
+
 /* Initials of the capitalised words of [t0, t1), upper case */
 static size_t
 initials(const Ctx *c, size_t t0, size_t t1, char *out, size_t cap)
@@ -494,7 +652,8 @@ clean(Ctx *c, size_t from)
 			continue;
 		while (m->t0 < m->t1 &&
 			   ((FL(c, m->t0) & AT_TOK_PUNCT) ||
-				((GZ(c, m->t0) & (AT_GZ_FUNC | AT_GZ_TITLE)) && !(GZ(c, m->t0) & (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD)) &&
+				((GZ(c, m->t0) & (AT_GZ_FUNC | AT_GZ_TITLE)) &&
+				 !(GZ(c, m->t0) & (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD | AT_GZ_ORG_B | AT_GZ_PLACE_B)) &&
 				 m->t0 + 1 < m->t1) ||
 				(!(FL(c, m->t0) & AT_TOK_UPPER1) && !(FL(c, m->t0) & AT_TOK_DIGIT))))
 			m->t0++;
@@ -512,7 +671,8 @@ clean(Ctx *c, size_t from)
 		{
 			all &= GZ(c, t);
 			if ((FL(c, t) & AT_TOK_UPPER1) &&
-				!(GZ(c, t) & (AT_GZ_MONTH | AT_GZ_WEEKDAY | AT_GZ_FUNC)))
+				(!(GZ(c, t) & (AT_GZ_MONTH | AT_GZ_WEEKDAY | AT_GZ_FUNC)) ||
+				 (GZ(c, t) & (AT_GZ_ORG_B | AT_GZ_PLACE_B))))	/* "WHO" */
 				named = true;
 		}
 		if (!named)
@@ -522,7 +682,8 @@ clean(Ctx *c, size_t from)
 				 (GZ(c, m->t0) & (AT_GZ_TITLE | AT_GZ_ORGHEAD | AT_GZ_LOCHEAD | AT_GZ_MONTH |
 								  AT_GZ_WEEKDAY | AT_GZ_NONACRO | AT_GZ_DEMONYM | AT_GZ_FUNC |
 								  AT_GZ_NONHEAD | AT_GZ_ATTRIB)) &&
-				 !(GZ(c, m->t0) & (AT_GZ_LOC | AT_GZ_ORGNAME)) && m->target < 0)
+				 !(GZ(c, m->t0) & (AT_GZ_LOC | AT_GZ_ORGNAME | AT_GZ_ORG_B | AT_GZ_PLACE_B)) &&
+				 m->target < 0)
 			m->dead = true;
 		else if (all & (AT_GZ_MONTH | AT_GZ_WEEKDAY))
 			m->dead = true;
@@ -566,7 +727,12 @@ fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 			continue;
 		if (e->kind == AT_NER_NONE)
 		{
-			kill_overlaps(c, i, i + e->ntok);
+			/* "Internet Explorer", not the "Home Office" around an "Office" */
+			for (size_t t = i; t < i + e->ntok; t++)
+				if (c->owner[t] >= 0 &&
+					AT_VEC_AT(&c->ments, Mention, c->owner[t])->t0 >= i &&
+					AT_VEC_AT(&c->ments, Mention, c->owner[t])->t1 <= i + e->ntok)
+					kill_overlaps(c, t, t + 1);
 			i += e->ntok - 1;
 			continue;
 		}
@@ -707,9 +873,11 @@ add_short_forms(Ctx *c, AtPhraseTable *t, const Mention *m)
 	for (int k = 0; k < (m->kind == AT_NER_PERSON ? 2 : 1); k++)
 	{
 		size_t		i = ends[k];
+		/* a person's surname may be a place too ("Valeska Paris" ... "Paris said") */
 		if (!is_name_word(c, i) ||
 			(GZ(c, i) & (AT_GZ_TITLE | AT_GZ_ORGHEAD | AT_GZ_LOCHEAD | AT_GZ_FUNC |
-						 AT_GZ_DEMONYM | AT_GZ_LOC | AT_GZ_LOCPART | AT_GZ_NONACRO)))
+						 AT_GZ_DEMONYM | AT_GZ_NONACRO)) ||
+			(m->kind != AT_NER_PERSON && (GZ(c, i) & (AT_GZ_LOC | AT_GZ_LOCPART))))
 			continue;
 		at_phrase_add_tokens(t, c->mem, c->text, c->norm, c->toks + i, 1, (AtNerKind) m->kind, canon, cl);
 	}
@@ -789,10 +957,11 @@ canonicals(Ctx *c, Mention *ms, size_t nm)
 					add_short_forms(c, &forms, a);
 				continue;
 			}
-			if (a->canon || (GZ(c, a->t0) & (AT_GZ_LOC | AT_GZ_LOCPART)))
+			if (a->canon)
 				continue;
 			e = at_phrase_match(&forms, c->text, c->norm, c->toks, a->t0, a->t1);
-			if (e == NULL)
+			if (e == NULL ||
+				(e->kind != AT_NER_PERSON && (GZ(c, a->t0) & (AT_GZ_LOC | AT_GZ_LOCPART))))
 				continue;
 			a->canon = e->canonical;
 			a->kind = e->kind;
@@ -872,6 +1041,12 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 		chinese_names(&c, s0, s1, (int) si);
 		head_runs(&c, s0, s1, (int) si);
 		fill_places(&c, s0, s1, (int) si, headline[si]);
+		if (!headline[si])
+		{
+			given_names(&c, s0, s1, (int) si);
+			in_places(&c, s0, s1, (int) si);
+			unknown_acronyms(&c, s0, s1, (int) si);
+		}
 		acronyms(&c, s0, s1, (int) si);
 	}
 	clean(&c, 0);

@@ -22,6 +22,7 @@ static const struct
 	{"article_tools_ner_organizations.txt", AT_GZ_ORGNAME},
 	{"article_tools_ner_nonentity_names.txt", AT_GZ_NONNAME},
 	{"article_tools_ner_surnames.txt", AT_GZ_SURNAME},
+	{"article_tools_ner_given_names.txt", AT_GZ_GIVEN},
 	{"article_tools_ner_titles.txt", AT_GZ_TITLE},
 	{"article_tools_ner_org_heads.txt", AT_GZ_ORGHEAD},
 	{"article_tools_ner_place_heads.txt", AT_GZ_LOCHEAD},
@@ -244,6 +245,10 @@ at_phrase_add_tokens(AtPhraseTable *t, const AtMem *mem, const char *text,
 	t->slots[i].canonical = canonical ? at_strndup(mem, canonical, canonlen) : NULL;
 	t->slots[i].kind = (uint8_t) kind;
 	t->slots[i].ntok = (uint8_t) n;
+	t->slots[i].cased = false;
+	if (t->fold && n == 1 && canonical && (toks[0].flags & AT_TOK_ALLCAPS) &&
+		canonlen == toks[0].len)
+		t->slots[i].cased = true;
 	if ((int) n > t->maxtok)
 		t->maxtok = (int) n;
 	return &t->slots[i];
@@ -321,7 +326,13 @@ at_phrase_match(const AtPhraseTable *t, const char *text, const char *norm,
 
 			if (e->hash == hk && e->ntok == k &&
 				key_equals(t, e, text, norm, toks, i, k))
+			{
+				/* "WHO" the agency, not "Who" opening a question */
+				if (e->cased && (strlen(e->canonical) != toks[i].len ||
+								 memcmp(text + toks[i].start, e->canonical, toks[i].len) != 0))
+					return NULL;
 				return e;
+			}
 		}
 	}
 	return NULL;

@@ -75,6 +75,7 @@ extern void at_ner_add_token(const char *text, size_t s, size_t e, AtVec *toks,
 #define AT_GZ_PLACE_I	0x20000	/* later token of a gazetteer place match */
 #define AT_GZ_ORG_B		0x40000	/* first token of a known organisation */
 #define AT_GZ_ORG_I		0x80000	/* later token of a known organisation */
+#define AT_GZ_GIVEN		0x100000	/* common given name (Dean, Maxime) */
 
 typedef enum AtNerKind
 {
@@ -91,6 +92,7 @@ typedef struct AtPhraseEntry
 	const char *canonical;
 	uint8_t		kind;			/* AtNerKind */
 	uint8_t		ntok;
+	bool		cased;			/* an acronym ("WHO", "US"): matches only as written */
 } AtPhraseEntry;
 
 /* Open-addressing table of token sequences (places, user terms) */

@@ -7,9 +7,14 @@
  *         organization, geo -> location, gpe -> location for place names and
  *         nothing for nationality words; person spans without titles.
  *   gum   the 24 GUM Wikinews articles: person, place and organization
- *         mentions that are names: they hold a proper noun (has_propn) and
- *         start, after an article, with a capital ("Texas student Ahmed
- *         Mohamed", "the United Nations"; not "a boy from Irving, Texas").
+ *         mentions that are names: they hold a proper noun and start, after
+ *         an article, with a capital ("Texas student Ahmed Mohamed", "the
+ *         United Nations"; not "a boy from Irving, Texas").  "Holds a proper
+ *         noun" is read from the UPOS column of conllu/ (a token tagged
+ *         PROPN inside the mention): the has_propn flag of gum_news.jsonl
+ *         is false for 460 mentions that hold one ("the United Nations",
+ *         "New York", "the Deseret News"), so it is used only when the
+ *         CoNLL-U files are missing.
  *         A Wikipedia identity is no test: private people have none, and
  *         pronouns that corefer with a name have one.
  *         GUM spans are whole noun phrases, so a prediction and a gold
@@ -348,12 +353,86 @@ named_core(const char *text, size_t s)
 	return at_cp_is_upper(cp);
 }
 
+/*
+ * Character ranges of the PROPN tokens of GUM document id in text (its
+ * sentences, in order, as "# text =" lines; tokens in order within them).
+ * Returns how many, or -1 when the CoNLL-U file is missing.
+ */
+static long
+gum_propn(const char *shared, const char *id, const char *text, Span **out)
+{
+	char		path[4096];
+	static char line[1 << 16];
+	FILE	   *f;
+	const char *sent = text;	/* where the current sentence starts */
+	const char *tok = text;		/* where the next token is searched */
+	AtCharCursor cur;
+	long		n = 0,
+				cap = 256;
+	Span	   *sp;
+
+	snprintf(path, sizeof(path), "%s/corpus/gum-news/conllu/%s.conllu", shared, id);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return -1;
+	sp = malloc(cap * sizeof(Span));
+	at_char_cursor_init(&cur, text);
+	while (fgets(line, sizeof(line), f))
+	{
+		char	   *col[5];
+		char	   *p = line;
+		const char *at;
+
+		line[strcspn(line, "\r\n")] = '\0';
+		if (strncmp(line, "# text = ", 9) == 0)
+		{
+			if ((at = strstr(sent, line + 9)) != NULL)
+				tok = at, sent = at + strlen(line + 9);
+			continue;
+		}
+		if (line[0] == '#' || line[0] == '\0')
+			continue;
+		for (int k = 0; k < 5; k++)
+		{
+			col[k] = p;
+			p += strcspn(p, "\t");
+			if (*p)
+				*p++ = '\0';
+		}
+		if (strchr(col[0], '-') || strchr(col[0], '.'))
+			continue;			/* multi-word token or empty node */
+		if ((at = strstr(tok, col[1])) == NULL)
+			continue;
+		tok = at + strlen(col[1]);
+		if (strcmp(col[3], "PROPN") != 0)
+			continue;
+		if (n == cap)
+			sp = realloc(sp, (cap *= 2) * sizeof(Span));
+		sp[n].s = at_char_cursor_offset(&cur, (size_t) (at - text));
+		sp[n].e = at_char_cursor_offset(&cur, (size_t) (tok - text));
+		n++;
+	}
+	fclose(f);
+	*out = sp;
+	return n;
+}
+
+static bool
+holds_propn(const Span *propn, long n, size_t s, size_t e)
+{
+	for (long i = 0; i < n; i++)
+		if (propn[i].s >= s && propn[i].e <= e)
+			return true;
+	return false;
+}
+
 static bool
 score_gum(const char *shared, Counts *c, bool verbose)
 {
 	char		path[4096];
 	FILE	   *f;
 	static char line[1 << 20];
+	bool		warned = false;
 
 	snprintf(path, sizeof(path), "%s/corpus/gum-news/gum_news.jsonl", shared);
 	f = fopen(path, "r");
@@ -364,7 +443,10 @@ score_gum(const char *shared, Counts *c, bool verbose)
 	}
 	while (fgets(line, sizeof(line), f))
 	{
-		AtBuf		text;
+		AtBuf		text,
+					id;
+		Span	   *propn = NULL;
+		long		npropn = -1;
 		Span	   *gold = calloc(4096, sizeof(Span)),
 				   *pred;
 		size_t		ng = 0,
@@ -372,6 +454,7 @@ score_gum(const char *shared, Counts *c, bool verbose)
 		const char *p = ws(line);
 
 		at_buf_init(&text, &at_malloc_mem, 1 << 16);
+		at_buf_init(&id, &at_malloc_mem, 64);
 		if (*p != '{')
 			continue;
 		p++;
@@ -384,14 +467,22 @@ score_gum(const char *shared, Counts *c, bool verbose)
 			p = ws(p + 1);		/* ':' */
 			if (strcmp(key.data, "text") == 0)
 				p = jstring(p, &text);
+			else if (strcmp(key.data, "id") == 0)
+				p = jstring(p, &id);
 			else if (strcmp(key.data, "entities") == 0 && *p == '[')
 			{
+				npropn = gum_propn(shared, id.data, text.data, &propn);
+				if (npropn < 0 && !warned)
+				{
+					printf("gum   CoNLL-U files missing: using the has_propn flag of the JSON lines\n");
+					warned = true;
+				}
 				p = ws(p + 1);
 				while (*p == '{')
 				{
 					long		s = -1,
 								e = -1;
-					bool		propn = false;
+					bool		hasprop = false;
 					AtBuf		type;
 
 					at_buf_init(&type, &at_malloc_mem, 16);
@@ -410,7 +501,7 @@ score_gum(const char *shared, Counts *c, bool verbose)
 						else if (strcmp(k2.data, "type") == 0 && *p == '"')
 							jstring(p, &type);
 						else if (strcmp(k2.data, "has_propn") == 0)
-							propn = *p == 't';
+							hasprop = *p == 't';
 						p = ws(jskip(p));
 						if (*p == ',')
 							p = ws(p + 1);
@@ -419,7 +510,9 @@ score_gum(const char *shared, Counts *c, bool verbose)
 					p = ws(p + 1);	/* '}' */
 					if (*p == ',')
 						p = ws(p + 1);
-					if (propn && ng < 4096 && s >= 0 && e > s && named_core(text.data, (size_t) s))
+					if (npropn >= 0)
+						hasprop = holds_propn(propn, npropn, (size_t) s, (size_t) e);
+					if (hasprop && ng < 4096 && s >= 0 && e > s && named_core(text.data, (size_t) s))
 					{
 						int			kind = strcmp(type.data, "person") == 0 ? AT_NER_PERSON :
 							strcmp(type.data, "organization") == 0 ? AT_NER_ORG :
@@ -450,7 +543,9 @@ score_gum(const char *shared, Counts *c, bool verbose)
 			show_errors(text.data, gold, ng, pred, np, true);
 		free(gold);
 		free(pred);
+		free(propn);
 		free(text.data);
+		free(id.data);
 	}
 	fclose(f);
 	return true;

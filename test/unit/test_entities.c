@@ -221,6 +221,47 @@ UT_TEST(ner_news_names)
 	free_tracked();
 }
 
+/* Given names, titles, "of", "in X", acronyms written as listed */
+UT_TEST(ner_people_and_places_rules)
+{
+	Got			g;
+	long		k;
+
+	if (!get_model())
+		return;
+	g = extract("NASA Administrator Charles Bolden said the shuttle would fly. "
+				"Lawmaker Alvin Yeung of the Civic Party and Sergey Brin attended. "
+				"The company plans a plant in Erfurt by 2022. Officials said the KPA "
+				"fired one shell. Who said the WHO would help? The Home Office "
+				"rejected it. Users of Internet Explorer were warned. Valeska Paris "
+				"left the ship; Paris said she was afraid.", NULL);
+	k = find(&g, "Charles Bolden");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
+	k = find(&g, "NASA");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	k = find(&g, "Alvin Yeung");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
+	k = find(&g, "Civic Party");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	k = find(&g, "Sergey Brin");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
+	k = find(&g, "Erfurt");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_LOC);
+	k = find(&g, "KPA");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	k = find(&g, "WHO");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	UT_EQ_INT(find(&g, "Who"), -1);
+	k = find(&g, "Home Office");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	UT_EQ_INT(find(&g, "Internet Explorer"), -1);
+	k = find(&g, "Paris");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
+	if (k >= 0)
+		UT_EQ_STR(ENT(g, k)->canonical, "Valeska Paris");
+	free_tracked();
+}
+
 UT_TEST(ner_acronyms_and_months)
 {
 	Got			g;
