@@ -8,6 +8,16 @@ FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid =
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'article_tools'
 WHERE p.prosecdef;
 
+-- every function written in SQL or PL/pgSQL pins its search_path to
+-- pg_catalog, pg_temp, so a name it leaves unqualified (an operator, a
+-- built-in) cannot resolve to a look-alike; C functions have no such names
+SELECT l.lanname, count(*) AS functions,
+       count(*) FILTER (WHERE p.proconfig @> ARRAY['search_path=pg_catalog, pg_temp']) AS pinned
+FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'article_tools'
+GROUP BY l.lanname ORDER BY l.lanname;
+
 -- reference results under a clean search_path
 CREATE TEMP TABLE sec_input AS
 SELECT E'Battery sales rise\n\nUpdated: Oct 8, 2018\n\nBy Wang Lina | China Daily\n\n'

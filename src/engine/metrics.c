@@ -1228,7 +1228,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		/* money context after the amount: "$5m", "5m yuan" decided below; default digits */
 		size_t		q = p;
 
-		while (at_digit_at(s, len, q) || s[q] == '.' || s[q] == ',')
+		while (at_digit_at(s, len, q) || (q < len && (s[q] == '.' || s[q] == ',')))
 			q++;
 		if (q < len && s[q] == 'm' && !at_alnum_at(s, len, q + 1))
 		{

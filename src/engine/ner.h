@@ -6,8 +6,9 @@
  *                   pre-tokenised GMB corpus transfer: "Iraq 's", "n't", "U.S.")
  *   gazetteer.c     word classes (titles, surnames, heads, months...) and
  *                   phrase tables (places, the user's own terms)
- *   ner_features.c  feature hashing, the averaged-perceptron model, greedy
- *                   BIO decoding; shared with the training tool
+ *   ner_features.c  feature hashing and the model file of the
+ *                   averaged-perceptron tagger; shared with the training tool
+ *   ner_decode.c    Viterbi decoding of a sentence (BIO tags)
  *   entities.c      the pipeline: sentences -> tokens -> tags -> rules for
  *                   news (name runs with "of"/"and", heads, headlines,
  *                   acronyms) -> canonical names within the text
@@ -170,12 +171,28 @@ typedef struct AtNerModel
 	int16_t    *w;				/* nbuckets * AT_TAG_ROW */
 	uint32_t	nbuckets;		/* power of 2 */
 	float		scale;			/* weight = w * scale */
+	float		trans[AT_NTAGS][AT_NTAGS];	/* transition weights (from w) */
 	AtGazetteer gz;
 	size_t		bytes;			/* memory held */
 } AtNerModel;
 
-/* Bucket of a feature hash */
-#define AT_NER_BUCKET(h, mask)	((uint32_t) ((h) >> 17) & (mask))
+/*
+ * Bucket of a feature hash.  FNV-1a's last bytes reach only its low and top
+ * bits, so the hash is mixed first (MurmurHash3's finaliser): without it,
+ * words that differ only in their last letter shared buckets.
+ */
+static inline uint32_t
+at_ner_bucket(uint64_t h, uint32_t mask)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return (uint32_t) h & mask;
+}
+
+#define AT_NER_BUCKET(h, mask)	at_ner_bucket(h, mask)
 
 #define AT_NER_MODEL_FILE	"article_tools_ner.model"
 #define AT_NER_MAXFEAT		48
@@ -190,17 +207,25 @@ typedef struct AtNerSent
 } AtNerSent;
 
 /*
- * Feature hashes of token i given the two previous tags; returns how many
+ * Feature hashes of token i that do not depend on tags; returns how many
  * (at most AT_NER_MAXFEAT).
  */
-extern int	at_ner_features(const AtNerSent *s, size_t i, int prev, int prev2,
-							uint64_t *out);
+extern int	at_ner_features(const AtNerSent *s, size_t i, uint64_t *out);
 
-/* Whether the tagger scores token i (others are O when prev is O) */
+/* Feature hash of the transition from tag prev (its row: the next tag) */
+extern uint64_t at_ner_transition(int prev);
+
 /* Word classes and place matches of every token (before tagging) */
 extern void at_ner_annotate(const AtGazetteer *gz, AtNerSent *s);
 
-extern bool at_ner_candidate(const AtNerSent *s, size_t i, int prev);
+/*
+ * Tags token i may take, as a bit set (1 << tag): any when it has a
+ * capital; O or inside-a-name for a short connector ("of", "and", "de",
+ * "&") within two tokens after a capital ("Bank of the ..."); else only O,
+ * which the decoder does not score.
+ */
+#define AT_NER_ONLY_O	(1u << AT_TAG_O)
+extern uint32_t at_ner_tagmask(const AtNerSent *s, size_t i);
 
 /* Allowed tag after prev (BIO: I-X only after B-X or I-X) */
 static inline bool
@@ -211,8 +236,34 @@ at_ner_allowed(int prev, int tag)
 	return prev == tag || prev == tag - 1;
 }
 
+/* Weights a decoder reads: the model's (quantised) or a trainer's */
+typedef struct AtNerWeights
+{
+	const int16_t *q;			/* nbuckets * AT_TAG_ROW, or NULL */
+	const float *f;				/* used when q is NULL */
+	uint32_t	mask;			/* nbuckets - 1 */
+	float		trans[AT_NTAGS][AT_NTAGS];	/* [prev][tag] */
+} AtNerWeights;
+
+/* Sets up w for quantised weights q or float weights f */
+extern void at_ner_weights_init(AtNerWeights *w, const int16_t *q,
+								const float *f, uint32_t nbuckets);
+
 /*
- * Greedy tagging of a sentence; tags[i] and conf[i] (0..1) per token.
+ * Best tag sequence of a sentence (Viterbi, BIO constraints); back is
+ * scratch of s->n entries.  em, when not NULL, receives the token scores
+ * (s->n rows of AT_TAG_ROW; tokens that may only be O are not scored and
+ * their rows are left alone).  The training tool runs the same function.
+ */
+extern void at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s,
+						   uint8_t *tags, uint32_t *back, float *em);
+
+/* Scores of every tag at token i from its features alone (no transition) */
+extern void at_ner_token_scores(const AtNerWeights *w, const AtNerSent *s,
+								size_t i, float *sc);
+
+/*
+ * Tagging of a sentence; tags[i] and conf[i] (0..1) per token.
  */
 extern void at_ner_tag(const AtNerModel *m, const AtNerSent *s, uint8_t *tags,
 					   float *conf);

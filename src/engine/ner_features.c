@@ -1,9 +1,11 @@
 /*
- * ner_features.c: features, model file and greedy BIO decoding of the
- * averaged-perceptron entity tagger.
+ * ner_features.c: features and model file of the averaged-perceptron
+ * entity tagger (decoding: ner_decode.c).
  *
- * Features are hashed (FNV-1a of a template number and the strings it
- * combines) into a fixed number of buckets, each holding one weight per tag.
+ * Features are hashed (the FNV-1a hashes of the words and shapes they
+ * combine, mixed with a template number) into a fixed number of buckets,
+ * each holding one weight per tag; transitions between tags are features
+ * too (at_ner_transition).
  * The training tool (src/tools/train_ner.c) calls the same functions, so
  * features at training and tagging time cannot drift apart.  The model file
  * stores only non-zero buckets, quantised to 16 bits.
@@ -18,37 +20,47 @@
 enum
 {
 	F_BIAS = 1, F_W0, F_WM1, F_WP1, F_WM2, F_WP2, F_SH0, F_SHM1, F_SHP1,
-	F_PRE, F_SUF, F_FIRST, F_GZ0, F_GZM1, F_GZP1, F_T1, F_T21, F_T1W0,
-	F_T1SH0, F_BIM1, F_BIP1, F_FLAGS, F_SHM1SH0, F_GZM1SH0, F_LEN
+	F_PRE, F_SUF, F_FIRST, F_GZ0, F_GZM1, F_GZP1, F_T1, F_BIM1,
+	F_BIP1, F_FLAGS, F_SHM1SH0, F_GZM1SH0, F_LEN, F_WM1SH0, F_SH0WP1,
+	F_GZP2
 };
 
+/*
+ * A feature is a template number mixed with the hashes of its parts; each
+ * word and shape of the window is hashed once per token (the bucket
+ * function mixes the result well, at_ner_bucket).
+ */
 static inline uint64_t
-hstart(int tmpl)
+feat(int tmpl, uint64_t h)
 {
-	unsigned char b = (unsigned char) tmpl;
+	return (h ^ ((uint64_t) tmpl << 56)) * 0x9E3779B97F4A7C15ULL;
+}
 
-	return at_hash_bytes(AT_HASH_INIT, (const char *) &b, 1);
+static inline uint64_t
+feat2(int tmpl, uint64_t a, uint64_t b)
+{
+	return feat(tmpl, ((a << 21) | (a >> 43)) ^ b);
 }
 
 #define NORM(s, j)	((s)->norm + (s)->toks[j].norm)
 #define NLEN(s, j)	((s)->toks[j].normlen)
 
 static uint64_t
-word_or_pad(uint64_t h, const AtNerSent *s, long j)
+word_hash(const AtNerSent *s, long j)
 {
 	if (j < 0)
-		return at_hash_bytes(h, "<s>", 3);
+		return 1;
 	if ((size_t) j >= s->n)
-		return at_hash_bytes(h, "</s>", 4);
-	return at_hash_bytes(h, NORM(s, j), NLEN(s, j));
+		return 2;
+	return at_hash_bytes(AT_HASH_INIT, NORM(s, j), NLEN(s, j));
 }
 
 static uint64_t
-shape_or_pad(uint64_t h, const AtNerSent *s, long j)
+shape_hash(const AtNerSent *s, long j)
 {
 	if (j < 0 || (size_t) j >= s->n)
-		return at_hash_bytes(h, "#", 1);
-	return at_hash_bytes(h, s->toks[j].shape, s->toks[j].shapelen);
+		return 3;
+	return at_hash_bytes(AT_HASH_INIT, s->toks[j].shape, s->toks[j].shapelen);
 }
 
 static uint32_t
@@ -60,84 +72,111 @@ gz_or_pad(const AtNerSent *s, long j)
 }
 
 int
-at_ner_features(const AtNerSent *s, size_t i, int prev, int prev2, uint64_t *out)
+at_ner_features(const AtNerSent *s, size_t i, uint64_t *out)
 {
 	int			n = 0;
 	const char *w = NORM(s, i);
 	size_t		wl = NLEN(s, i);
-	const char *sh0 = s->toks[i].shape;
-	size_t		sh0l = s->toks[i].shapelen;
-	unsigned char pt = (unsigned char) prev,
-				pt2 = (unsigned char) prev2;
-	uint32_t	gz;
-	uint64_t	h;
 	long		li = (long) i;
+	uint64_t	w0 = word_hash(s, li),
+				wm1 = word_hash(s, li - 1),
+				wp1 = word_hash(s, li + 1),
+				sh0 = shape_hash(s, li),
+				shm1 = shape_hash(s, li - 1),
+				shp1 = shape_hash(s, li + 1);
+	uint64_t	h;
 
-	out[n++] = hstart(F_BIAS);
-	out[n++] = at_hash_bytes(hstart(F_W0), w, wl);
-	out[n++] = word_or_pad(hstart(F_WM1), s, li - 1);
-	out[n++] = word_or_pad(hstart(F_WP1), s, li + 1);
-	out[n++] = word_or_pad(hstart(F_WM2), s, li - 2);
-	out[n++] = word_or_pad(hstart(F_WP2), s, li + 2);
-	out[n++] = at_hash_bytes(hstart(F_SH0), sh0, sh0l);
-	out[n++] = shape_or_pad(hstart(F_SHM1), s, li - 1);
-	out[n++] = shape_or_pad(hstart(F_SHP1), s, li + 1);
-	out[n++] = at_hash_bytes(shape_or_pad(hstart(F_SHM1SH0), s, li - 1), sh0, sh0l);
-	for (size_t k = 1; k <= 3 && k <= wl; k++)
+	out[n++] = feat(F_BIAS, 0);
+	out[n++] = feat(F_W0, w0);
+	out[n++] = feat(F_WM1, wm1);
+	out[n++] = feat(F_WP1, wp1);
+	out[n++] = feat(F_WM2, word_hash(s, li - 2));
+	out[n++] = feat(F_WP2, word_hash(s, li + 2));
+	out[n++] = feat(F_SH0, sh0);
+	out[n++] = feat(F_SHM1, shm1);
+	out[n++] = feat(F_SHP1, shp1);
+	out[n++] = feat2(F_SHM1SH0, shm1, sh0);
+	out[n++] = feat2(F_WM1SH0, wm1, sh0);
+	out[n++] = feat2(F_SH0WP1, sh0, wp1);
+	out[n++] = feat2(F_BIM1, wm1, w0);
+	out[n++] = feat2(F_BIP1, w0, wp1);
+	/* prefixes of 1-3 bytes, suffixes of 1-4 (hashed from the end) */
+	h = AT_HASH_INIT;
+	for (size_t k = 0; k < 3 && k < wl; k++)
 	{
-		h = at_hash_bytes(hstart(F_PRE), (const char *) &k, 1);
-		out[n++] = at_hash_bytes(h, w, k);
+		h = at_hash_bytes(h, w + k, 1);
+		out[n++] = feat(F_PRE, h);
 	}
+	h = AT_HASH_INIT;
 	for (size_t k = 1; k <= 4 && k <= wl; k++)
 	{
-		h = at_hash_bytes(hstart(F_SUF), (const char *) &k, 1);
-		out[n++] = at_hash_bytes(h, w + wl - k, k);
+		h = at_hash_bytes(h, w + wl - k, 1);
+		out[n++] = feat(F_SUF, h);
 	}
 	/* sentence position: a capital on the first word says little */
-	h = hstart(F_FIRST);
-	h = at_hash_bytes(h, i == 0 ? "1" : (i == 1 && (s->toks[0].flags & AT_TOK_PUNCT)) ? "2" : "0", 1);
-	out[n++] = at_hash_bytes(h, sh0, sh0l);
-	/* gazetteer classes of the word and its neighbours, one feature a class */
-	for (int d = -1; d <= 1; d++)
+	out[n++] = feat2(F_FIRST, i == 0 ? 1 : (i == 1 && (s->toks[0].flags & AT_TOK_PUNCT)) ? 2 : 0, sh0);
 	{
-		int			tmpl = d == 0 ? F_GZ0 : d < 0 ? F_GZM1 : F_GZP1;
+		unsigned	fl = s->toks[i].flags & (AT_TOK_ALLCAPS | AT_TOK_HYPHEN | AT_TOK_LOWERTAIL | AT_TOK_DIGIT);
 
-		gz = gz_or_pad(s, li + d);
-		for (int b = 0; gz && b < 32 && n < AT_NER_MAXFEAT - 8; b++)
-		{
-			if (!(gz & (1u << b)))
-				continue;
-			h = at_hash_bytes(hstart(tmpl), (const char *) &b, 1);
-			out[n++] = h;
-			if (d == -1)
-				out[n++] = at_hash_bytes(at_hash_bytes(hstart(F_GZM1SH0), (const char *) &b, 1), sh0, sh0l);
-		}
+		out[n++] = feat(F_FLAGS, fl);
+		out[n++] = feat(F_LEN, AT_MIN(wl, 8));
 	}
-	out[n++] = at_hash_bytes(hstart(F_T1), (const char *) &pt, 1);
-	h = at_hash_bytes(hstart(F_T21), (const char *) &pt2, 1);
-	out[n++] = at_hash_bytes(h, (const char *) &pt, 1);
-	h = at_hash_bytes(hstart(F_T1W0), (const char *) &pt, 1);
-	out[n++] = at_hash_bytes(h, w, wl);
-	h = at_hash_bytes(hstart(F_T1SH0), (const char *) &pt, 1);
-	out[n++] = at_hash_bytes(h, sh0, sh0l);
-	h = word_or_pad(hstart(F_BIM1), s, li - 1);
-	out[n++] = at_hash_bytes(h, w, wl);
-	h = at_hash_bytes(hstart(F_BIP1), w, wl);
-	out[n++] = word_or_pad(h, s, li + 1);
+	/* gazetteer classes of the word and its neighbours, one feature a class */
+	for (int d = -1; d <= 2; d++)
 	{
-		unsigned char fl = (unsigned char) (s->toks[i].flags & (AT_TOK_ALLCAPS | AT_TOK_HYPHEN | AT_TOK_LOWERTAIL | AT_TOK_DIGIT));
-		unsigned char ln = (unsigned char) AT_MIN(wl, 8);
+		static const int tmpls[] = {F_GZM1, F_GZ0, F_GZP1, F_GZP2};
+		uint32_t	gz = gz_or_pad(s, li + d);
 
-		out[n++] = at_hash_bytes(hstart(F_FLAGS), (const char *) &fl, 1);
-		out[n++] = at_hash_bytes(hstart(F_LEN), (const char *) &ln, 1);
+		/* two to the right: only heads ("China Jiangxi Corporation") */
+		if (d == 2)
+			gz &= AT_GZ_ORGHEAD | AT_GZ_LOCHEAD;
+		for (; gz && n < AT_NER_MAXFEAT - 2; gz &= gz - 1)
+		{
+			int			b = __builtin_ctz(gz);
+
+			out[n++] = feat(tmpls[d + 1], (uint64_t) b);
+			if (d == -1)
+				out[n++] = feat2(F_GZM1SH0, (uint64_t) b, sh0);
+		}
 	}
 	return n;
 }
 
-bool
-at_ner_candidate(const AtNerSent *s, size_t i, int prev)
+uint64_t
+at_ner_transition(int prev)
 {
-	return prev != AT_TAG_O || (s->toks[i].flags & AT_TOK_ANYUPPER) != 0;
+	return feat(F_T1, (uint64_t) prev);
+}
+
+/*
+ * A word without a capital inside a name is a short connector: "of", "and",
+ * "the", "de", "bin", "'s", "&", "-" (GMB has few others: "group",
+ * "airport").
+ */
+static bool
+connector(const AtNerSent *s, size_t i)
+{
+	const AtNerToken *t = &s->toks[i];
+
+	if (t->normlen > 3 || (t->flags & AT_TOK_ANYUPPER))
+		return false;
+	if (t->flags & AT_TOK_ALPHA)
+		return true;
+	return t->normlen == 1 && strchr("&-/", NORM(s, i)[0]) != NULL;
+}
+
+uint32_t
+at_ner_tagmask(const AtNerSent *s, size_t i)
+{
+	const uint32_t inside = (1u << AT_TAG_I_PER) | (1u << AT_TAG_I_ORG) | (1u << AT_TAG_I_LOC);
+
+	if (s->toks[i].flags & AT_TOK_ANYUPPER)
+		return (1u << AT_NTAGS) - 1;
+	if (connector(s, i) && i >= 1 &&
+		((s->toks[i - 1].flags & AT_TOK_ANYUPPER) ||
+		 (i >= 2 && connector(s, i - 1) && (s->toks[i - 2].flags & AT_TOK_ANYUPPER))))
+		return AT_NER_ONLY_O | inside;
+	return AT_NER_ONLY_O;
 }
 
 void
@@ -186,60 +225,6 @@ at_ner_annotate(const AtGazetteer *gz, AtNerSent *s)
 		for (size_t k = 1; k < e->ntok; k++)
 			s->toks[i + k].gz |= e->kind == AT_NER_ORG ? AT_GZ_ORG_I : AT_GZ_PLACE_I;
 		i += e->ntok - 1;
-	}
-}
-
-void
-at_ner_tag(const AtNerModel *m, const AtNerSent *s, uint8_t *tags, float *conf)
-{
-	uint64_t	feats[AT_NER_MAXFEAT];
-	int			prev = AT_TAG_O,
-				prev2 = AT_TAG_O;
-	uint32_t	mask = m->nbuckets - 1;
-
-	for (size_t i = 0; i < s->n; i++)
-	{
-		int32_t		sc[AT_TAG_ROW] = {0};
-		int			best = AT_TAG_O,
-					second = -1;
-		int			nf;
-
-		if ((i & 1023) == 1023)
-			AT_CHECK_INTERRUPTS();
-		if (!at_ner_candidate(s, i, prev))
-		{
-			tags[i] = AT_TAG_O;
-			conf[i] = 1.0f;
-			prev2 = prev;
-			prev = AT_TAG_O;
-			continue;
-		}
-		nf = at_ner_features(s, i, prev, prev2, feats);
-		for (int f = 0; f < nf; f++)
-		{
-			const int16_t *row = m->w + (size_t) AT_NER_BUCKET(feats[f], mask) * AT_TAG_ROW;
-
-			for (int t = 0; t < AT_TAG_ROW; t++)
-				sc[t] += row[t];
-		}
-		for (int t = 1; t < AT_NTAGS; t++)
-		{
-			if (!at_ner_allowed(prev, t))
-				continue;
-			if (sc[t] > sc[best])
-			{
-				second = best;
-				best = t;
-			}
-			else if (second < 0 || sc[t] > sc[second])
-				second = t;
-		}
-		tags[i] = (uint8_t) best;
-		/* margin over the runner-up, squashed into 0..1 (entities only) */
-		conf[i] = second < 0 || best == AT_TAG_O ? 1.0f :
-			(float) (1.0 / (1.0 + exp(-(double) (sc[best] - sc[second]) * m->scale / 4.0)));
-		prev2 = prev;
-		prev = best;
 	}
 }
 
@@ -338,6 +323,12 @@ at_ner_model_load(AtNerModel *m, const AtMem *mem, const char *dir)
 	if (fgetc(f) != EOF)
 		goto bad;
 	fclose(f);
+	{
+		AtNerWeights w;
+
+		at_ner_weights_init(&w, m->w, NULL, m->nbuckets);
+		memcpy(m->trans, w.trans, sizeof(m->trans));
+	}
 	return at_gz_load(&m->gz, mem, dir);
 bad:
 	fclose(f);

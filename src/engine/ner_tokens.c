@@ -50,9 +50,18 @@ is_abbrev(const char *s, size_t len)
 		low[i] = (char) ((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
 	low[len] = '\0';
 	for (size_t i = 0; i < AT_LENGTHOF(abbrevs); i++)
-		if (strcmp(low, abbrevs[i]) == 0)
+		if (abbrevs[i][0] == low[0] && strcmp(low, abbrevs[i]) == 0)
 			return true;
 	return false;
+}
+
+/* Appends a shape character, runs collapsed ("Xx", "d.d") */
+static inline void
+shape_push(AtNerToken *t, char sh)
+{
+	if (t->shapelen < sizeof(t->shape) &&
+		(t->shapelen == 0 || t->shape[t->shapelen - 1] != sh))
+		t->shape[t->shapelen++] = sh;
 }
 
 void
@@ -74,6 +83,45 @@ at_ner_add_token(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
 	t->norm = (uint32_t) norm->len;
 	at_buf_reserve(norm, MAX_NORM + 4);
 	out = norm->data + norm->len;
+	/* ASCII, most of news text: the same as the loop below, fewer tests */
+	while (p < e && (unsigned char) text[p] < 0x80 && n < MAX_NORM)
+	{
+		unsigned char c = (unsigned char) text[p];
+		char		sh;
+
+		if ((unsigned) (c - 'a') < 26)
+		{
+			letters++;
+			lowers++;
+			sh = 'x';
+		}
+		else if ((unsigned) (c - 'A') < 26)
+		{
+			letters++;
+			t->flags |= p == s ? (AT_TOK_UPPER1 | AT_TOK_ANYUPPER) : AT_TOK_ANYUPPER;
+			sh = 'X';
+			c += 32;
+		}
+		else if ((unsigned) (c - '0') < 10)
+		{
+			t->flags |= AT_TOK_DIGIT;
+			sh = 'd';
+		}
+		else
+		{
+			if (c == '-' && p > s && p + 1 < e)
+			{
+				t->flags |= AT_TOK_HYPHEN;
+				lasthyph = p + 1;
+			}
+			sh = (char) c;
+		}
+		shape_push(t, sh);
+		out[n++] = (char) c;
+		p++;
+	}
+	if (letters > 0)
+		t->flags |= AT_TOK_ALPHA;
 	while (p < e)
 	{
 		unsigned char c = (unsigned char) text[p];
@@ -121,9 +169,7 @@ at_ner_add_token(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
 			}
 			sh = cp < 0x80 ? (char) cp : 'u';
 		}
-		if (t->shapelen < sizeof(t->shape) &&
-			(t->shapelen == 0 || t->shape[t->shapelen - 1] != sh))
-			t->shape[t->shapelen++] = sh;
+		shape_push(t, sh);
 		if (n < MAX_NORM)
 		{
 			if (cp < 0x80)

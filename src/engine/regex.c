@@ -14,6 +14,16 @@
  */
 static pcre2_match_context *match_ctx = NULL;
 static pcre2_jit_stack *jit_stack = NULL;
+static uint32_t match_limit = AT_RE_MATCH_LIMIT;
+
+void
+at_regex_set_match_limit(long limit)
+{
+	match_limit = (limit >= 1 && limit <= AT_RE_MATCH_LIMIT) ?
+		(uint32_t) limit : AT_RE_MATCH_LIMIT;
+	if (match_ctx)
+		pcre2_set_match_limit(match_ctx, match_limit);
+}
 
 static bool
 ensure_match_context(void)
@@ -23,7 +33,7 @@ ensure_match_context(void)
 	match_ctx = pcre2_match_context_create(NULL);
 	if (!match_ctx)
 		return false;
-	pcre2_set_match_limit(match_ctx, AT_RE_MATCH_LIMIT);
+	pcre2_set_match_limit(match_ctx, match_limit);
 	pcre2_set_depth_limit(match_ctx, AT_RE_DEPTH_LIMIT);
 	jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
 	if (jit_stack)

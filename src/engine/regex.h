@@ -58,4 +58,13 @@ extern int	at_regex_match(AtRegex *re, const char *subject, size_t len,
 /* Compile now (e.g. at load time); returns AT_OK or an error */
 extern AtStatus at_regex_compile(AtRegex *re);
 
+/*
+ * Lower the match limit of every pattern (1 .. AT_RE_MATCH_LIMIT; other
+ * values restore the default).  The SQL setting
+ * article_tools.regex_match_limit calls it: no shipped pattern comes near the
+ * default on any input, so this is how tests (and cautious DBAs) reach the
+ * limit error.
+ */
+extern void at_regex_set_match_limit(long limit);
+
 #endif							/* AT_REGEX_H */

@@ -7,7 +7,10 @@
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/memutils.h"
+
+#include "../engine/regex.h"
 
 PG_MODULE_MAGIC;
 
@@ -41,10 +44,25 @@ pg_check_interrupts(void)
 	CHECK_FOR_INTERRUPTS();
 }
 
+static int	regex_match_limit = AT_RE_MATCH_LIMIT;
+
+static void
+assign_regex_match_limit(int newval, void *extra)
+{
+	at_regex_set_match_limit(newval);
+}
+
 void
 _PG_init(void)
 {
 	at_interrupt_hook = pg_check_interrupts;
+
+	/* can only lower the limit: a session may fail sooner, never run longer */
+	DefineCustomIntVariable("article_tools.regex_match_limit",
+							"Match limit of the PCRE2 patterns of article_tools.",
+							"A match that needs more steps fails with SQLSTATE 54000.",
+							&regex_match_limit, AT_RE_MATCH_LIMIT, 1, AT_RE_MATCH_LIMIT,
+							PGC_USERSET, 0, NULL, assign_regex_match_limit, NULL);
 }
 
 void
@@ -78,7 +96,7 @@ at_pg_report(AtStatus status, const char *what)
 			break;
 		case AT_ERR_REGEX_LIMIT:
 			code = ERRCODE_PROGRAM_LIMIT_EXCEEDED;
-			hint = "The input contains a pathological run of characters; remove it or split the input.";
+			hint = "The input contains a pathological run of characters; remove it or split the input (or raise article_tools.regex_match_limit if it was lowered).";
 			break;
 		case AT_ERR_DATA_FILE:
 			code = ERRCODE_CONFIG_FILE_ERROR;

@@ -30,6 +30,13 @@ typedef struct GmbSent
 
 #define GMB_IS_DEV(num) ((num) % 10 == 0)
 
+/*
+ * Tuning split, carved out of the training part (train_ner ... tune): the
+ * choices of features, epochs and buckets were compared on it, never on
+ * the dev split.
+ */
+#define GMB_IS_TUNE(num) ((num) % 10 == 5)
+
 /* Reads the corpus; returns the number of sentences, -1 on error */
 extern long gmb_read(const char *path, const AtGazetteer *gz, GmbSent **out);
 

@@ -1,14 +1,16 @@
 /*
- * train_ner.c: trains the entity tagger (averaged perceptron, greedy BIO
- * decoding with the two previous predicted tags as features) on the train
- * split of the GMB corpus and writes the model file.
+ * train_ner.c: trains the entity tagger (structured averaged perceptron:
+ * Viterbi decoding over BIO tags with tag transitions, ner_decode.c) on the
+ * train split of the GMB corpus and writes the model file.
  *
- *   train_ner CORPUS.csv DATADIR OUT.model [EPOCHS] [LOG2_BUCKETS]
+ *   train_ner CORPUS.csv DATADIR OUT.model [EPOCHS] [LOG2_BUCKETS] [tune]
  *
  * DATADIR holds the gazetteer files (src/data), which are features.  The
  * split (gmb.h): sentences whose number is divisible by 10 are held out as
- * the dev set; this tool prints the tagger's dev scores after each epoch
- * (tags only, before the extraction rules; test/entities scores the rest).
+ * the dev set; this tool prints the tagger's dev scores at the end (tags
+ * only, before the extraction rules; test/entities scores the rest).  With
+ * "tune", sentences numbered 5 mod 10 are held out of training as well and
+ * scored instead of the dev set: feature and setting choices are made there.
  * Deterministic: a fixed seed shuffles the sentences each epoch.
  */
 #include "gmb.h"
@@ -39,42 +41,39 @@ update(Trainer *tr, const uint64_t *feats, int nf, int tag, float delta)
 	}
 }
 
-static int
-predict(const float *w, uint32_t mask, const uint64_t *feats, int nf, int prev)
+/* Perceptron update of token i tagged t after prev */
+static void
+update_token(Trainer *tr, const AtNerSent *s, size_t i, int prev, int tag,
+			 bool features, float delta)
 {
-	float		sc[AT_TAG_ROW] = {0};
-	int			best = AT_TAG_O;
+	uint64_t	f[AT_NER_MAXFEAT];
 
-	for (int f = 0; f < nf; f++)
-	{
-		const float *row = w + (size_t) AT_NER_BUCKET(feats[f], mask) * AT_TAG_ROW;
-
-		for (int t = 0; t < AT_NTAGS; t++)
-			sc[t] += row[t];
-	}
-	for (int t = 1; t < AT_NTAGS; t++)
-		if (at_ner_allowed(prev, t) && sc[t] > sc[best])
-			best = t;
-	return best;
+	if (features)
+		update(tr, f, at_ner_features(s, i, f), tag, delta);
+	f[0] = at_ner_transition(prev);
+	update(tr, f, 1, tag, delta);
 }
 
-/* Tags of a sentence with weights w (greedy, as at_ner_tag) */
+/*
+ * The gold tags as the decoder can produce them: a tag the token may not
+ * take (at_ner_tagmask: "southern" in GMB's "southern Afghanistan") becomes
+ * O and the span restarts after it.  Learning towards an impossible path
+ * would teach "Afghanistan" to be inside a place, not its start.
+ */
 static void
-tag_sentence(const float *w, uint32_t mask, const AtNerSent *s, uint8_t *out)
+reachable_gold(const AtNerSent *s, const uint8_t *gold, uint8_t *out)
 {
-	uint64_t	feats[AT_NER_MAXFEAT];
-	int			prev = AT_TAG_O,
-				prev2 = AT_TAG_O;
-
 	for (size_t i = 0; i < s->n; i++)
 	{
-		int			t = AT_TAG_O;
+		int			t = gold[i];
+		uint32_t	mask = at_ner_tagmask(s, i);
 
-		if (at_ner_candidate(s, i, prev))
-			t = predict(w, mask, feats, at_ner_features(s, i, prev, prev2, feats), prev);
+		/* an inside tag after a dropped start starts the name itself */
+		if (t != AT_TAG_O && !AT_TAG_IS_B(t) && !at_ner_allowed(i ? out[i - 1] : AT_TAG_O, t))
+			t--;
+		if (!(mask & (1u << t)))
+			t = AT_TAG_O;
 		out[i] = (uint8_t) t;
-		prev2 = prev;
-		prev = t;
 	}
 }
 
@@ -150,18 +149,21 @@ main(int argc, char **argv)
 	long		nsent;
 	int			epochs = argc > 4 ? atoi(argv[4]) : 12;
 	int			logb = argc > 5 ? atoi(argv[5]) : 17;
+	bool		tune = argc > 6 && strcmp(argv[6], "tune") == 0;
 	Trainer		tr;
 	size_t		nw;
 	long	   *order;
 	long		ntrain = 0;
 	AtVec		toks;
 	AtBuf		norm;
-	uint64_t	feats[AT_NER_MAXFEAT];
+	uint8_t		pred[512],
+				gold[512];
+	uint32_t	back[512];
 	unsigned long long rng = 12345;
 
 	if (argc < 4)
 	{
-		fprintf(stderr, "usage: %s CORPUS.csv DATADIR OUT.model [EPOCHS] [LOG2_BUCKETS]\n", argv[0]);
+		fprintf(stderr, "usage: %s CORPUS.csv DATADIR OUT.model [EPOCHS] [LOG2_BUCKETS] [tune]\n", argv[0]);
 		return 2;
 	}
 	if (at_gz_load(&gz, &at_malloc_mem, argv[2]) != AT_OK)
@@ -183,7 +185,7 @@ main(int argc, char **argv)
 	tr.clock = 1;
 	order = malloc(sizeof(long) * nsent);
 	for (long i = 0; i < nsent; i++)
-		if (!GMB_IS_DEV(sents[i].num))
+		if (!GMB_IS_DEV(sents[i].num) && !(tune && GMB_IS_TUNE(sents[i].num)))
 			order[ntrain++] = i;
 	printf("%ld sentences, %ld train, %ld dev, %d epochs, 2^%d buckets\n",
 		   nsent, ntrain, nsent - ntrain, epochs, logb);
@@ -209,32 +211,32 @@ main(int argc, char **argv)
 		{
 			const GmbSent *g = &sents[order[oi]];
 			AtNerSent	s;
-			int			prev = AT_TAG_O,
-						prev2 = AT_TAG_O;
+			AtNerWeights w;
 
 			gmb_sentence(g, &gz, &toks, &norm, &s);
+			reachable_gold(&s, g->gold, gold);
+			at_ner_weights_init(&w, NULL, tr.w, tr.mask + 1);
+			at_ner_viterbi(&w, &s, pred, back, NULL);
+			/* structured perceptron: towards the gold path, away from the
+			 * predicted one, where they differ (tag or previous tag) */
 			for (size_t i = 0; i < s.n; i++)
 			{
-				int			gold = g->gold[i];
-				int			pred = AT_TAG_O;
+				int			gt = gold[i],
+							pt = pred[i],
+							gp = i ? gold[i - 1] : AT_TAG_O,
+							pp = i ? pred[i - 1] : AT_TAG_O;
 
-				/* every token trains, so that "battery" is known as a common
-				 * word when it opens a sentence; tagging skips small words */
-				{
-					int			nf = at_ner_features(&s, i, prev, prev2, feats);
-
-					pred = predict(tr.w, tr.mask, feats, nf, prev);
-					if (pred != gold)
-					{
-						update(&tr, feats, nf, gold, 1.0f);
-						update(&tr, feats, nf, pred, -1.0f);
-						errors++;
-					}
-					tr.clock++;
-				}
-				prev2 = prev;
-				prev = pred;
+				if (gt == pt && gp == pp)
+					continue;
+				if (gt != pt)
+					errors++;
+				/* tokens that may only be O are not scored: no features */
+				if (at_ner_tagmask(&s, i) == AT_NER_ONLY_O)
+					continue;
+				update_token(&tr, &s, i, gp, gt, gt != pt, 1.0f);
+				update_token(&tr, &s, i, pp, pt, gt != pt, -1.0f);
 			}
+			tr.clock++;
 		}
 		printf("epoch %d: %ld errors\n", ep + 1, errors);
 		fflush(stdout);
@@ -249,20 +251,20 @@ main(int argc, char **argv)
 		long		tp[4] = {0},
 					fp[4] = {0},
 					fn[4] = {0};
-		uint8_t    *pred = malloc(512);
 
 		for (long i = 0; i < nsent; i++)
 		{
 			AtNerSent	s;
+			AtNerWeights w;
 
-			if (!GMB_IS_DEV(sents[i].num))
+			if (tune ? !GMB_IS_TUNE(sents[i].num) : !GMB_IS_DEV(sents[i].num))
 				continue;
+			at_ner_weights_init(&w, NULL, tr.w, tr.mask + 1);
 			gmb_sentence(&sents[i], &gz, &toks, &norm, &s);
-			tag_sentence(tr.w, tr.mask, &s, pred);
+			at_ner_viterbi(&w, &s, pred, back, NULL);
 			count_spans(sents[i].gold, pred, sents[i].n, tp, fp, fn);
 		}
-		report("dev-tagger", tp, fp, fn);
-		free(pred);
+		report(tune ? "tune-tagger" : "dev-tagger", tp, fp, fn);
 	}
 	if (at_ner_model_save(argv[3], tr.w, tr.mask + 1) != AT_OK)
 	{

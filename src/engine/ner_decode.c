@@ -1,0 +1,264 @@
+/*
+ * ner_decode.c: Viterbi decoding of the entity tagger.
+ *
+ * The score of tag t at token i after tag p is the sum of the weights (for
+ * t) of the token's features, computed once per token, plus a transition
+ * weight for p -> t.  The best sequence under the BIO constraints is found
+ * exactly: a greedy left-to-right tagger cannot undo an early mistake
+ * ("Bank" taken as a place before "of China" is seen).  Tokens that may
+ * only be O (at_ner_tagmask: most words without a capital) are not scored,
+ * so plain text costs almost nothing.  The training tool
+ * (src/tools/train_ner.c) decodes with these same functions.
+ */
+#include "ner.h"
+
+#include <math.h>
+#include <string.h>
+
+#define NEG_INF		(-1e30f)
+
+/* Sum of the rows of features f[0..nf) into sc[AT_TAG_ROW] */
+static void
+sum_rows(const AtNerWeights *w, const uint64_t *f, int nf, float *sc)
+{
+	if (w->q != NULL)
+	{
+		int32_t		acc[AT_TAG_ROW] = {0};
+
+		for (int k = 0; k < nf; k++)
+		{
+			const int16_t *row = w->q + (size_t) AT_NER_BUCKET(f[k], w->mask) * AT_TAG_ROW;
+
+			for (int t = 0; t < AT_TAG_ROW; t++)
+				acc[t] += row[t];
+		}
+		for (int t = 0; t < AT_TAG_ROW; t++)
+			sc[t] = (float) acc[t];
+	}
+	else
+	{
+		for (int t = 0; t < AT_TAG_ROW; t++)
+			sc[t] = 0;
+		for (int k = 0; k < nf; k++)
+		{
+			const float *row = w->f + (size_t) AT_NER_BUCKET(f[k], w->mask) * AT_TAG_ROW;
+
+			for (int t = 0; t < AT_TAG_ROW; t++)
+				sc[t] += row[t];
+		}
+	}
+}
+
+void
+at_ner_weights_init(AtNerWeights *w, const int16_t *q, const float *f,
+					uint32_t nbuckets)
+{
+	w->q = q;
+	w->f = f;
+	w->mask = nbuckets - 1;
+	for (int p = 0; p < AT_NTAGS; p++)
+	{
+		uint64_t	h = at_ner_transition(p);
+		float		row[AT_TAG_ROW];
+
+		sum_rows(w, &h, 1, row);
+		memcpy(w->trans[p], row, sizeof(w->trans[p]));
+	}
+}
+
+void
+at_ner_token_scores(const AtNerWeights *w, const AtNerSent *s, size_t i,
+					float *sc)
+{
+	uint64_t	f[AT_NER_MAXFEAT];
+	int			nf = at_ner_features(s, i, f);
+
+	sum_rows(w, f, nf, sc);
+}
+
+/* back[i] packs, for each tag at i, the best previous tag (3 bits each) */
+void
+at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
+			   uint32_t *back, float *em)
+{
+	float		delta[AT_NTAGS];
+	uint32_t	alive = AT_NER_ONLY_O;	/* tags with a path to them */
+	uint32_t	prev_ok[AT_NTAGS];	/* tags that may precede each tag */
+
+	if (s->n == 0)
+		return;
+	for (int t = 0; t < AT_NTAGS; t++)
+	{
+		prev_ok[t] = 0;
+		for (int p = 0; p < AT_NTAGS; p++)
+			if (at_ner_allowed(p, t))
+				prev_ok[t] |= 1u << p;
+	}
+	for (int t = 0; t < AT_NTAGS; t++)
+		delta[t] = t == AT_TAG_O ? 0 : NEG_INF;
+	for (size_t i = 0; i < s->n; i++)
+	{
+		uint32_t	allowed = at_ner_tagmask(s, i);
+		float		nd[AT_NTAGS];
+		float		sc[AT_TAG_ROW];
+		float		top;
+		uint32_t	bp = 0;
+
+		if ((i & 1023) == 1023)
+			AT_CHECK_INTERRUPTS();
+		if (allowed == AT_NER_ONLY_O)
+		{
+			/* not scored: O after the best state so far */
+			int			best = AT_TAG_O;
+
+			if (alive != AT_NER_ONLY_O)
+				for (int p = 1; p < AT_NTAGS; p++)
+					if (delta[p] > delta[best])
+						best = p;
+			delta[AT_TAG_O] = delta[best];
+			for (int t = 1; t < AT_NTAGS; t++)
+				delta[t] = NEG_INF;
+			back[i] = (uint32_t) best;	/* tag O is bits 0..2 */
+			alive = AT_NER_ONLY_O;
+			continue;
+		}
+		at_ner_token_scores(w, s, i, sc);
+		if (em != NULL)
+			memcpy(em + i * AT_TAG_ROW, sc, sizeof(sc));
+		for (int t = 0; t < AT_NTAGS; t++)
+		{
+			/* previous tags still reachable that may precede t */
+			uint32_t	prevs = alive & prev_ok[t];
+
+			nd[t] = NEG_INF;
+			if (!(allowed & (1u << t)))
+				continue;
+			for (; prevs; prevs &= prevs - 1)
+			{
+				int			p = __builtin_ctz(prevs);
+				float		v = delta[p] + w->trans[p][t];
+
+				if (v > nd[t])
+				{
+					nd[t] = v;
+					bp = (bp & ~(7u << (3 * t))) | ((uint32_t) p << (3 * t));
+				}
+			}
+		}
+		alive = 0;
+		top = NEG_INF;
+		for (int t = 0; t < AT_NTAGS; t++)
+		{
+			delta[t] = nd[t] <= NEG_INF ? NEG_INF : nd[t] + sc[t];
+			if (delta[t] > NEG_INF)
+				alive |= 1u << t;
+			top = delta[t] > top ? delta[t] : top;
+		}
+		/* relative to the best: sums stay small in float on long inputs */
+		for (int t = 0; t < AT_NTAGS; t++)
+			if (delta[t] > NEG_INF)
+				delta[t] -= top;
+		back[i] = bp;
+	}
+	{
+		int			best = AT_TAG_O;
+
+		for (int t = 1; t < AT_NTAGS; t++)
+			if (delta[t] > delta[best])
+				best = t;
+		for (size_t i = s->n; i-- > 0;)
+		{
+			tags[i] = (uint8_t) best;
+			best = (int) ((back[i] >> (3 * best)) & 7u);
+		}
+	}
+}
+
+/* Tag of token i of a span from a, tagged as kind k (0: O) */
+static inline int
+span_tag(int k, size_t a, size_t i)
+{
+	return k == 0 ? AT_TAG_O : i == a ? 2 * k - 1 : 2 * k;
+}
+
+/*
+ * Margin of the span toks[a..b), tagged as one kind, over the same tokens
+ * tagged O or as another kind, the tags around it kept: the sums of the
+ * token scores and transitions each path goes through, including the
+ * transition out of the span.  (A token's own scores say little alone:
+ * the perceptron is free to move weight between a tag and the transitions
+ * that follow it.)  em holds the rows of the span's tokens, or is NULL.
+ */
+static float
+span_margin(const AtNerWeights *w, const AtNerSent *s, const uint8_t *tags,
+			const float *em, size_t a, size_t b)
+{
+	float		tot[AT_NER_LOC + 1] = {0};
+	int			kind = AT_TAG_KIND(tags[a]);
+	float		best_other = NEG_INF;
+	bool		out = b < s->n && at_ner_tagmask(s, b) != AT_NER_ONLY_O;
+
+	for (size_t i = a; i < b; i++)
+	{
+		float		sc[AT_TAG_ROW];
+		const float *row = sc;
+
+		if (em != NULL)
+			row = em + i * AT_TAG_ROW;
+		else
+			at_ner_token_scores(w, s, i, sc);
+		for (int k = 0; k <= AT_NER_LOC; k++)
+		{
+			int			prev = i == a ? (a > 0 ? tags[a - 1] : AT_TAG_O) : span_tag(k, a, i - 1);
+			int			t = span_tag(k, a, i);
+
+			tot[k] += w->trans[prev][t] + row[t];
+		}
+	}
+	for (int k = 0; k <= AT_NER_LOC; k++)
+	{
+		/* an unscored token after the span adds nothing */
+		if (out)
+			tot[k] += w->trans[span_tag(k, a, b - 1)][tags[b]];
+		if (k != kind && tot[k] > best_other)
+			best_other = tot[k];
+	}
+	return tot[kind] - best_other;
+}
+
+/* Sentences up to this many tokens keep their token scores on the stack */
+#define EM_STACK_TOKENS 256
+
+void
+at_ner_tag(const AtNerModel *m, const AtNerSent *s, uint8_t *tags, float *conf)
+{
+	AtNerWeights w;
+	float		emstack[EM_STACK_TOKENS * AT_TAG_ROW];
+	float	   *em = s->n <= EM_STACK_TOKENS ? emstack : NULL;
+
+	w.q = m->w;
+	w.f = NULL;
+	w.mask = m->nbuckets - 1;
+	memcpy(w.trans, m->trans, sizeof(w.trans));
+	/* conf doubles as the back-pointer scratch: both are 32 bits a token */
+	at_ner_viterbi(&w, s, tags, (uint32_t *) (void *) conf, em);
+	for (size_t i = 0; i < s->n; i++)
+	{
+		size_t		e;
+		float		c;
+
+		if ((i & 1023) == 1023)
+			AT_CHECK_INTERRUPTS();
+		if (!AT_TAG_IS_B(tags[i]))
+		{
+			conf[i] = 1.0f;
+			continue;
+		}
+		for (e = i + 1; e < s->n && tags[e] == tags[i] + 1; e++)
+			;
+		c = (float) (1.0 / (1.0 + exp(-(double) span_margin(&w, s, tags, em, i, e) * m->scale / 4.0)));
+		for (size_t k = i; k < e; k++)
+			conf[k] = c;
+		i = e - 1;
+	}
+}
