@@ -199,7 +199,7 @@ is_number_word(const char *s, size_t len, size_t pos)
  * The first three letters of every month and weekday word of dates.c
  * (january/jan ... december/dec, monday/mon ... sunday/sun, sept, tues,
  * thur, thurs), all 3 to 9 letters long: at_month_at and at_weekday_at
- * compare the word with each of their 43 words, and most capitalised words
+ * compare the word with each of their 41 words, and most capitalised words
  * fail this test at once.  test_tokenizer.c checks every word still passes.
  */
 static const char month_weekday_prefixes[][4] = {
@@ -280,7 +280,7 @@ at_fts_match(const char *s, size_t len, size_t pos, AtFtsCanon *out)
 	if (pos > 0 && pos <= len && (at_is_ascii_alpha((unsigned char) s[pos - 1]) ||
 								  (s[pos - 1] >= '0' && s[pos - 1] <= '9')))
 		return 0;
-	/* after the filters: most calls end above, and *out is 300 bytes */
+	/* after the filters: most calls end above, and *out is about 300 bytes */
 	memset(out, 0, sizeof(*out));
 	n = at_metric_token_at(s, len, pos, &m);
 	if (n == 0 || m.lexeme_len == 0 || m.lexeme_len >= sizeof(out->id))
