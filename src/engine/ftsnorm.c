@@ -158,7 +158,11 @@ split_decimal(const char *num, char *digits, size_t cap, int *exp)
 	return n > 0;
 }
 
-/* Lower-case words that may start an amount (eleven percent), with their lengths */
+/*
+ * Lower-case words that may start an amount (eleven percent), with their
+ * lengths, in alphabetical order: is_number_word stops at the first word
+ * past the initial.
+ */
 #define W(w) {w, sizeof(w) - 1}
 static const struct
 {
@@ -184,9 +188,40 @@ is_number_word(const char *s, size_t len, size_t pos)
 		n++;
 	if (n < 3 || n > 9)
 		return false;
-	for (size_t i = 0; i < AT_LENGTHOF(number_words); i++)
+	for (size_t i = 0; i < AT_LENGTHOF(number_words) && number_words[i].w[0] <= s[pos]; i++)
 		if (number_words[i].len == n && number_words[i].w[0] == s[pos] &&
 			memcmp(number_words[i].w, s + pos, n) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The first three letters of every month and weekday word of dates.c
+ * (january/jan ... december/dec, monday/mon ... sunday/sun, sept, tues,
+ * thur, thurs), all 3 to 9 letters long: at_month_at and at_weekday_at
+ * compare the word with each of their 41 words, and most capitalised words
+ * fail this test at once.  test_tokenizer.c checks every word still passes.
+ */
+static const char month_weekday_prefixes[][4] = {
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+	"nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun"
+};
+
+static bool
+may_be_month_or_weekday(const char *w, size_t n)
+{
+	char		a,
+				b,
+				c;
+
+	if (n < 3 || n > 9)
+		return false;
+	a = w[0] | 0x20;
+	b = w[1] | 0x20;
+	c = w[2] | 0x20;
+	for (size_t i = 0; i < AT_LENGTHOF(month_weekday_prefixes); i++)
+		if (month_weekday_prefixes[i][0] == a && month_weekday_prefixes[i][1] == b &&
+			month_weekday_prefixes[i][2] == c)
 			return true;
 	return false;
 }
@@ -221,7 +256,7 @@ at_fts_may_start(const char *s, size_t len, size_t pos)
 			n++;
 		}
 		if (!((caps && n <= 3) || (pos + n < len && s[pos + n] == '$') ||
-			  (n >= 3 && strchr("ADFJMNOSTW", c) != NULL &&
+			  (may_be_month_or_weekday(s + pos, n) &&
 			   (at_month_at(s, len, pos, &wlen) > 0 || at_weekday_at(s, len, pos, &wlen) > 0))))
 			return false;
 	}
@@ -239,13 +274,14 @@ at_fts_match(const char *s, size_t len, size_t pos, AtFtsCanon *out)
 	char		digits[64];
 	int			exp;
 
-	memset(out, 0, sizeof(*out));
 	if (!at_fts_may_start(s, len, pos))
 		return 0;
 	/* only at the start of a word or number */
 	if (pos > 0 && pos <= len && (at_is_ascii_alpha((unsigned char) s[pos - 1]) ||
 								  (s[pos - 1] >= '0' && s[pos - 1] <= '9')))
 		return 0;
+	/* after the filters: most calls end above, and *out is about 300 bytes */
+	memset(out, 0, sizeof(*out));
 	n = at_metric_token_at(s, len, pos, &m);
 	if (n == 0 || m.lexeme_len == 0 || m.lexeme_len >= sizeof(out->id))
 		return 0;

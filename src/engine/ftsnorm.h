@@ -33,8 +33,9 @@ typedef struct AtFtsCanon
 
 /*
  * A money amount, percentage or date starting exactly at byte pos: returns
- * its length in bytes and fills *out, or returns 0.  The caller decides
- * where an expression may start (a token boundary).
+ * its length in bytes and fills *out, or returns 0 (*out is then
+ * undefined).  The caller decides where an expression may start (a token
+ * boundary).
  */
 extern size_t at_fts_match(const char *s, size_t len, size_t pos, AtFtsCanon *out);
 

@@ -1332,39 +1332,38 @@ typedef struct WordLen
 
 #define W(w) {w, sizeof(w) - 1}
 
-/* Capitalised words that do not start or continue a name */
+/*
+ * Capitalised words that do not start or continue a name, in byte order
+ * (in_list bisects; at_tok_tables_sorted checks): function words, titles
+ * ("President Xi Jinping" is the name Xi Jinping), weekdays and months.
+ */
 static const WordLen name_stop[] = {
 	W("A"), W("About"), W("According"), W("After"), W("Also"), W("Although"),
-	W("An"), W("And"), W("As"),
-	W("At"), W("Because"), W("Before"), W("Both"), W("But"), W("By"),
-	W("Despite"), W("During"), W("Each"),
-	W("Every"), W("For"), W("From"), W("He"), W("Her"), W("Here"), W("His"),
-	W("How"), W("However"), W("I"),
-	W("If"), W("In"), W("Its"), W("It"), W("Last"), W("Meanwhile"), W("More"),
-	W("Most"), W("My"), W("Next"),
-	W("No"), W("Not"), W("Now"), W("Of"), W("On"), W("Or"), W("Our"), W("She"),
-	W("Since"), W("So"), W("Some"),
-	W("Such"), W("That"), W("The"), W("Their"), W("There"), W("These"),
-	W("They"), W("This"), W("Those"),
-	W("Though"), W("Thus"), W("To"), W("Under"), W("We"), W("What"), W("When"),
-	W("Where"), W("Which"),
-	W("While"), W("Who"), W("Why"), W("With"), W("Yet"), W("You"), W("Your"),
-	/* titles: "President Xi Jinping" is the name Xi Jinping */
-	W("Ambassador"), W("Chairman"), W("Chairwoman"), W("Chancellor"),
-	W("Commissioner"), W("Dr"),
-	W("Governor"), W("Minister"), W("Mayor"), W("Mr"), W("Mrs"), W("Ms"),
-	W("Premier"), W("President"),
-	W("Prof"), W("Professor"), W("Secretary"), W("Senator"), W("Sir"),
-	W("Spokesman"), W("Spokeswoman"),
-	W("Vice"),
-	W("Monday"), W("Tuesday"), W("Wednesday"), W("Thursday"), W("Friday"),
-	W("Saturday"), W("Sunday"),
-	W("January"), W("February"), W("March"), W("April"), W("May"), W("June"),
-	W("July"), W("August"),
-	W("September"), W("October"), W("November"), W("December"),
+	W("Ambassador"), W("An"), W("And"), W("April"), W("As"), W("At"),
+	W("August"), W("Because"), W("Before"), W("Both"), W("But"), W("By"),
+	W("Chairman"), W("Chairwoman"), W("Chancellor"), W("Commissioner"),
+	W("December"), W("Despite"), W("Dr"), W("During"), W("Each"), W("Every"),
+	W("February"), W("For"), W("Friday"), W("From"), W("Governor"), W("He"),
+	W("Her"), W("Here"), W("His"), W("How"), W("However"), W("I"), W("If"),
+	W("In"), W("It"), W("Its"), W("January"), W("July"), W("June"), W("Last"),
+	W("March"), W("May"), W("Mayor"), W("Meanwhile"), W("Minister"),
+	W("Monday"), W("More"), W("Most"), W("Mr"), W("Mrs"), W("Ms"), W("My"),
+	W("Next"), W("No"), W("Not"), W("November"), W("Now"), W("October"),
+	W("Of"), W("On"), W("Or"), W("Our"), W("Premier"), W("President"),
+	W("Prof"), W("Professor"), W("Saturday"), W("Secretary"), W("Senator"),
+	W("September"), W("She"), W("Since"), W("Sir"), W("So"), W("Some"),
+	W("Spokesman"), W("Spokeswoman"), W("Such"), W("Sunday"), W("That"),
+	W("The"), W("Their"), W("There"), W("These"), W("They"), W("This"),
+	W("Those"), W("Though"), W("Thursday"), W("Thus"), W("To"), W("Tuesday"),
+	W("Under"), W("Vice"), W("We"), W("Wednesday"), W("What"), W("When"),
+	W("Where"), W("Which"), W("While"), W("Who"), W("Why"), W("With"),
+	W("Yet"), W("You"), W("Your"),
 };
 
-/* Lower-case words allowed inside a name: Bank of China, Ursula von der Leyen */
+/*
+ * Lower-case words allowed inside a name (Bank of China, Ursula von der
+ * Leyen), in byte order
+ */
 static const WordLen name_link[] = {
 	W("al"), W("bin"), W("da"), W("de"), W("del"), W("der"), W("di"), W("du"),
 	W("la"), W("le"), W("of"), W("van"), W("von"),
@@ -1372,13 +1371,51 @@ static const WordLen name_link[] = {
 
 #undef W
 
+/* Byte order of a word of a list and s[0..len), as strcmp */
+static int
+cmp_word(const WordLen *w, const char *s, size_t len)
+{
+	int			c = memcmp(w->w, s, w->len < len ? w->len : len);
+
+	return c != 0 ? c : (w->len > len) - (w->len < len);
+}
+
+/* s[0..len) in a list kept in byte order (called at every capitalised word) */
 static bool
 in_list(const WordLen *list, size_t n, const char *s, size_t len)
 {
-	for (size_t i = 0; i < n; i++)
-		if (list[i].len == len && list[i].w[0] == s[0] && memcmp(list[i].w, s, len) == 0)
+	size_t		lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+		int			c = cmp_word(&list[mid], s, len);
+
+		if (c == 0)
 			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return false;
+}
+
+static bool
+list_sorted(const WordLen *list, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (cmp_word(&list[i - 1], list[i].w, list[i].len) >= 0)
+			return false;
+	return true;
+}
+
+bool
+at_tok_tables_sorted(void)
+{
+	return list_sorted(name_stop, AT_LENGTHOF(name_stop)) &&
+		list_sorted(name_link, AT_LENGTHOF(name_link));
 }
 
 #define NAME_MAX_WORDS 6

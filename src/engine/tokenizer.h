@@ -106,4 +106,7 @@ extern void at_tok_init(AtTokenizer *t, const char *s, size_t len, unsigned flag
  */
 extern int	at_tok_next(AtTokenizer *t, size_t *start, size_t *len);
 
+/* True when the word lists the tokenizer bisects are in order (unit tests) */
+extern bool at_tok_tables_sorted(void);
+
 #endif							/* AT_TOKENIZER_H */

@@ -7,6 +7,8 @@
 #   parser only         to_tsvector with configurations that map no token
 #                       type: the parser plus the core's fixed per-token work
 #   to_tsvector         article_tools.news vs english
+#   ceiling             ts_parse's own cost per row (ts_parse - ts_token_count)
+#                       bounds the tokens/s of any parser through ts_parse
 # Each query runs AT_BENCH_RUNS times (default 5) in a throwaway cluster with
 # this checkout installed; the best time counts, timed inside the server.
 #
@@ -74,4 +76,19 @@ SELECT round((SELECT value / seconds FROM r WHERE name = 'ts_parse news_parser')
              (SELECT seconds FROM r WHERE name = 'parser only news_parser')::numeric, 2) AS parser_only_speed_ratio,
        round((SELECT seconds FROM r WHERE name = 'to_tsvector english')::numeric /
              (SELECT seconds FROM r WHERE name = 'to_tsvector article_tools.news')::numeric, 2) AS to_tsvector_speed_ratio;
+-- The ceiling of ts_parse: what ts_parse costs beyond running the parser
+-- (ts_parse - ts_token_count: a row per token, the same for every parser)
+-- is paid even by a parser that costs nothing, so no parser passes one
+-- row per that cost through ts_parse.  Load only adds time: the smaller of
+-- the two parsers' per-row costs counts.
+SELECT round(per_row * 1e9) AS ts_parse_ns_per_row,
+       round(1 / per_row) AS ceiling_tokens_per_s,
+       round(1 / per_row / dflt, 2) AS ceiling_over_default
+FROM (SELECT least(((SELECT seconds FROM r WHERE name = 'ts_parse default') -
+                    (SELECT seconds FROM r WHERE name = 'tokens default'))::numeric /
+                   (SELECT value FROM r WHERE name = 'ts_parse default'),
+                   ((SELECT seconds FROM r WHERE name = 'ts_parse news_parser') -
+                    (SELECT seconds FROM r WHERE name = 'tokens news_parser'))::numeric /
+                   (SELECT value FROM r WHERE name = 'ts_parse news_parser')) AS per_row,
+             (SELECT value / seconds FROM r WHERE name = 'ts_parse default')::numeric AS dflt) x;
 SQL

@@ -6,7 +6,9 @@
  * default parser returns for the same text (checked with ts_parse).
  */
 #include "unit.h"
+#include "../../src/engine/dates.h"
 #include "../../src/engine/ftsnorm.h"
+#include "../../src/engine/metrics.h"
 #include "../../src/engine/tokenizer.h"
 
 #include <stdlib.h>
@@ -247,4 +249,50 @@ UT_TEST(ftsnorm_canonical_lexemes)
 	UT_CHECK(!at_fts_canon("5 pounds", 8, &c));
 	UT_CHECK(!at_fts_canon("1.2.3%", 6, &c));
 	UT_CHECK(!at_fts_canon("May 12", 6, &c));	/* a date needs its year */
+}
+
+/*
+ * at_fts_may_start skips the month and weekday tables for capitalised words
+ * whose first three letters start no month or weekday word: every word the
+ * tables accept (all capitalised words of 3 and 4 letters, and the long
+ * forms) must still reach the metrics engine's own filter.
+ */
+UT_TEST(ftsnorm_may_start_months_weekdays)
+{
+	static const char *const long_words[] = {
+		"January", "February", "March", "April", "June", "July", "August",
+		"September", "Sept", "October", "November", "December", "Monday",
+		"Tuesday", "Tues", "Wednesday", "Thursday", "Thurs", "Thur", "Friday",
+		"Saturday", "Sunday", "DECEMBER", "WEDNESDAY", "SEPT", "Sept.", "MAY"};
+	char		w[16];
+	size_t		wlen;
+	int			accepted = 0;
+
+	for (size_t i = 0; i < AT_LENGTHOF(long_words); i++)
+	{
+		snprintf(w, sizeof(w), "%s 5", long_words[i]);
+		UT_CHECK(at_month_at(w, strlen(w), 0, &wlen) > 0 || at_weekday_at(w, strlen(w), 0, &wlen) > 0);
+		UT_EQ_INT(at_fts_may_start(w, strlen(w), 0), at_metric_token_may_start(w, strlen(w), 0));
+	}
+	/* every capitalised word of 3 and 4 letters the tables accept */
+	for (int n = 3; n <= 4; n++)
+		for (long k = 0; k < (n == 3 ? 26L * 26 * 26 : 26L * 26 * 26 * 26); k++)
+		{
+			long		r = k;
+
+			for (int j = n - 1; j >= 0; j--, r /= 26)
+				w[j] = (char) ((j == 0 ? 'A' : 'a') + r % 26);
+			memcpy(w + n, " 5", 3);
+			if (at_month_at(w, n + 2, 0, &wlen) > 0 || at_weekday_at(w, n + 2, 0, &wlen) > 0)
+			{
+				accepted++;
+				UT_EQ_INT(at_fts_may_start(w, n + 2, 0), at_metric_token_may_start(w, n + 2, 0));
+			}
+		}
+	UT_EQ_INT(accepted, 24);
+}
+
+UT_TEST(tok_word_lists_sorted)
+{
+	UT_CHECK(at_tok_tables_sorted());
 }
