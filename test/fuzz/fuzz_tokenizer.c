@@ -6,8 +6,9 @@
  * Invariants: the token stream ends; every token lies in the input on
  * character boundaries, is not longer than AT_TOK_MAX_LEN and has a known
  * type; tokens start in order, and the tokens that are not parts of a
- * compound cover the input without gap or overlap (every byte belongs to
- * some token, so ts_headline can give the text back); canonical lexemes
+ * compound cover the input without gap or overlap, except that CJK pairs
+ * overlap by one character (every byte belongs to some token, so
+ * ts_headline can give the text back); canonical lexemes
  * are NUL-terminated.
  */
 #include "fuzz.h"
@@ -35,8 +36,10 @@ tokens(const char *s, size_t len, unsigned flags)
 				covered = 0,	/* end of the last non-part token */
 				prev_start = 0,
 				compound_end = 0,
+				last_start = 0,	/* start of the last non-part token */
 				count = 0;
-	int			type;
+	int			type,
+				last_type = 0;
 
 	at_tok_init(&t, s, len, flags);
 	while ((type = at_tok_next(&t, &start, &tlen)) > 0)
@@ -54,8 +57,19 @@ tokens(const char *s, size_t len, unsigned flags)
 			FUZZ_ASSERT(start + tlen <= compound_end);
 			continue;
 		}
+		if (type == AT_TOK_CJK && last_type == AT_TOK_CJK && start > last_start &&
+			start < covered)
+		{
+			/* overlapping CJK pairs: this one starts at the previous one's second character */
+			FUZZ_ASSERT(start + tlen > covered);
+			covered = start + tlen;
+			last_start = start;
+			continue;
+		}
 		FUZZ_ASSERT(start == covered);
 		covered = start + tlen;
+		last_type = type;
+		last_start = start;
 		if (at_tok_is_compound(type))
 			compound_end = start + tlen;
 	}
