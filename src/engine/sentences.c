@@ -63,13 +63,26 @@ word_in(const char *w, size_t len, const char *const *list, size_t n)
 	return false;
 }
 
+/* A line of white space only, no-break and ideographic spaces included */
 static bool
 is_blank_line(const char *text, size_t start, size_t end)
 {
-	for (size_t i = start; i < end; i++)
-		if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r' &&
-			text[i] != '\f' && text[i] != '\v')
+	for (size_t i = start; i < end;)
+	{
+		unsigned char c = (unsigned char) text[i];
+		uint32_t	cp;
+
+		if (c < 0x80)
+		{
+			if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v')
+				return false;
+			i++;
+			continue;
+		}
+		i += at_utf8_decode(text + i, end - i, &cp);
+		if (!at_cp_is_space(cp))
 			return false;
+	}
 	return true;
 }
 

@@ -33,6 +33,19 @@ UT_TEST(paragraphs_blank_lines)
 	free(v.data);
 }
 
+/* Scraped pages separate paragraphs with lines holding only &nbsp; or U+3000 */
+UT_TEST(paragraphs_unicode_blank_lines)
+{
+	const char *t = "First line\nstill first.\n\xc2\xa0\nSecond.\n\xe3\x80\x80 \t\nThird.";
+	AtVec		v = split(t, false);
+
+	UT_EQ_INT(v.len, 3);
+	UT_EQ_SPAN(t, SPAN(v, 0)->start, SPAN(v, 0)->len, "First line\nstill first.");
+	UT_EQ_SPAN(t, SPAN(v, 1)->start, SPAN(v, 1)->len, "Second.");
+	UT_EQ_SPAN(t, SPAN(v, 2)->start, SPAN(v, 2)->len, "Third.");
+	free(v.data);
+}
+
 UT_TEST(paragraphs_one_per_line)
 {
 	const char *t = "One.\r\nTwo.\n  Three.";
