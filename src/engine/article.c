@@ -295,21 +295,6 @@ trim_end(const char *s, size_t start, size_t end)
 	return end;
 }
 
-static bool
-letter_or_digit_at(const char *s, size_t len, size_t p)
-{
-	uint32_t	cp;
-	unsigned char c;
-
-	if (p >= len)
-		return false;
-	c = (unsigned char) s[p];
-	if (c < 0x80)
-		return at_is_ascii_alpha(c) || (c >= '0' && c <= '9');
-	at_utf8_decode(s + p, len - p, &cp);
-	return at_cp_is_alpha(cp);
-}
-
 /*
  * Normalise a short line for table lookup: lower case, runs of white space
  * as one space, no final colon.  Returns false when it does not fit.
@@ -391,7 +376,7 @@ static bool
 no_letters(const char *s, size_t start, size_t end)
 {
 	for (size_t p = start; p < end; p++)
-		if (letter_or_digit_at(s, end, p))
+		if (at_alnum_at(s, end, p))
 			return false;
 	return true;
 }
@@ -507,7 +492,7 @@ label_at(const char *s, size_t end, size_t p, bool allow_space, size_t *after)
 		if (ll <= best_len || p + ll > end || !words_eq(s + p, ll, l))
 			continue;
 		q = p + ll;
-		if (letter_or_digit_at(s, end, q))
+		if (at_alnum_at(s, end, q))
 			continue;
 		q = skip_ws(s, end, q);
 		if (q < end && s[q] == ':')
@@ -540,7 +525,7 @@ known_source_at(const char *s, size_t end, size_t p)
 		l = strlen(known_sources[i]);
 
 		if (l > best && p + l <= end && words_eq(s + p, l, known_sources[i]) &&
-			!letter_or_digit_at(s, end, p + l) && (p + l == end || s[p + l] != '.'))
+			!at_alnum_at(s, end, p + l) && (p + l == end || s[p + l] != '.'))
 			best = l;
 	}
 	return best;
@@ -834,7 +819,7 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 			{
 				size_t		q = after;
 
-				while (q < end && letter_or_digit_at(s, end, q) && (unsigned char) s[q] < 0x80)
+				while (q < end && at_alnum_at(s, end, q) && (unsigned char) s[q] < 0x80)
 					q++;
 				if (q == after || q - after > 4)
 					return false;

@@ -59,20 +59,11 @@ is_digit(const char *s, size_t len, size_t pos)
 	return pos < len && s[pos] >= '0' && s[pos] <= '9';
 }
 
-/* True when a letter or digit (of any script) starts at pos */
+/* True when a letter or digit (of any script) or '_' starts at pos */
 static bool
 word_char_at(const char *s, size_t len, size_t pos)
 {
-	uint32_t	cp;
-	unsigned char c;
-
-	if (pos >= len)
-		return false;
-	c = (unsigned char) s[pos];
-	if (c < 0x80)
-		return at_is_ascii_alpha(c) || (c >= '0' && c <= '9') || c == '_';
-	at_utf8_decode(s + pos, len - pos, &cp);
-	return at_cp_is_alpha(cp);
+	return at_alnum_at(s, len, pos) || (pos < len && s[pos] == '_');
 }
 
 /* Reads min..max digits at *pos when no further digit follows; returns the count */

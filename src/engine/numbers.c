@@ -425,19 +425,6 @@ static const ScaleWord scale_words[] = {
 
 /* ---- character helpers -------------------------------------------------- */
 
-bool
-at_alnum_at(const char *s, size_t len, size_t pos)
-{
-	uint32_t	cp;
-
-	if (pos >= len)
-		return false;
-	if ((unsigned char) s[pos] < 0x80)
-		return at_is_ascii_alpha((unsigned char) s[pos]) || at_digit_at(s, len, pos);
-	at_utf8_decode(s + pos, len - pos, &cp);
-	return at_cp_is_alpha(cp);
-}
-
 /* Length of an ASCII letter run at pos */
 static size_t
 word_len(const char *s, size_t len, size_t pos)

@@ -72,8 +72,7 @@ at_alpha_at(const char *s, size_t len, size_t pos)
 	return pos < len && at_is_ascii_alpha((unsigned char) s[pos]);
 }
 
-/* A letter (any script) or an ASCII digit at pos */
-extern bool at_alnum_at(const char *s, size_t len, size_t pos);
+/* at_alnum_at (a letter of any script or a digit at pos) is in utf8.h */
 
 /* ---- scanners ----------------------------------------------------------- */
 

@@ -237,6 +237,21 @@ static const uint32_t alpha_ranges[][2] = {
 };
 
 bool
+at_alnum_at(const char *s, size_t len, size_t pos)
+{
+	uint32_t	cp;
+	unsigned char c;
+
+	if (pos >= len)
+		return false;
+	c = (unsigned char) s[pos];
+	if (c < 0x80)
+		return at_is_ascii_alpha(c) || (c >= '0' && c <= '9');
+	at_utf8_decode(s + pos, len - pos, &cp);
+	return at_cp_is_alpha(cp);
+}
+
+bool
 at_cp_is_alpha(uint32_t cp)
 {
 	if (cp < 0x80)

@@ -53,6 +53,9 @@ extern bool at_cp_is_dash(uint32_t cp);	/* - and the Unicode dashes */
 extern bool at_cp_is_open_quote(uint32_t cp);
 extern bool at_cp_is_close_quote(uint32_t cp);
 
+/* True when a letter (any script) or an ASCII digit starts at byte pos < len */
+extern bool at_alnum_at(const char *s, size_t len, size_t pos);
+
 static inline bool
 at_cp_is_digit(uint32_t cp)
 {

@@ -23,15 +23,7 @@ shared=$(at_shared_dir) || { echo "pipeline bench: skipped: ../shared is absent"
 corpus=$shared/corpus/news
 [ -d "$corpus" ] || { echo "pipeline bench: skipped: $corpus is absent"; exit 77; }
 
-at_ensure_packages
-at_build
-scratch=$(at_scratch)
-trap 'at_stop_cluster; rm -rf "$scratch"' EXIT
-at_tmp_install "$scratch/inst"
-AT_SERVER_OPTS="-c autovacuum=off -c shared_buffers=256MB -c max_wal_size=4GB" \
-	at_start_cluster "$AT_BINDIR" "$scratch/cluster"
-at_psql -c "CREATE DATABASE bench" >/dev/null
-export PGDATABASE=bench
+AT_SERVER_OPTS="-c autovacuum=off -c shared_buffers=256MB -c max_wal_size=4GB" at_bench_setup
 q() { at_psql -At "$@"; }
 
 # Load the corpus as test/bench/run.sh does, then write it out in COPY text

@@ -31,14 +31,7 @@ if [ -z "$shared" ] || [ ! -d "$shared/corpus/news" ]; then
 	exit 0
 fi
 
-at_ensure_packages || exit 1
-at_build || exit 1
-scratch=$(at_scratch)
-trap 'at_stop_cluster; rm -rf "$scratch"' EXIT
-at_tmp_install "$scratch/inst" || exit 1
-at_start_cluster "$AT_BINDIR" "$scratch/cluster" || exit 1
-at_psql -c "CREATE DATABASE bench"
-export PGDATABASE=bench
+at_bench_setup || exit 1
 
 # Load the corpus: file name and base64 text through \copy (no quoting
 # issues); files that are not UTF-8 are converted (test/bench/corpus.sh).

@@ -106,6 +106,21 @@ at_psql() {
 	"$AT_PG_BINDIR/psql" -X -v ON_ERROR_STOP=1 -q "$@"
 }
 
+# at_bench_setup [CREATE DATABASE options]: what every benchmark does first:
+# packages, build, a private install of this checkout, a throwaway cluster
+# (AT_SERVER_OPTS applies) and a database "bench" made PGDATABASE.  Sets
+# $scratch and removes it, with the cluster, on exit.
+at_bench_setup() {
+	at_ensure_packages || return 1
+	at_build || return 1
+	scratch=$(at_scratch)
+	trap 'at_stop_cluster; rm -rf "$scratch"' EXIT
+	at_tmp_install "$scratch/inst" || return 1
+	at_start_cluster "$AT_BINDIR" "$scratch/cluster" || return 1
+	at_psql -c "CREATE DATABASE bench ${1:-}" >/dev/null || return 1
+	export PGDATABASE=bench
+}
+
 # A scratch directory readable by the postgres user, removed on exit.
 at_scratch() {
 	local d
