@@ -330,6 +330,35 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 	}
 }
 
+/*
+ * One hyphenated word whose last part is an organisation head:
+ * "Tus-Holdings", "Sino-Ocean-Group".  head_runs needs a name word before
+ * the head, and the tagger rarely saw such words in training.
+ */
+static void
+hyphen_heads(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	for (size_t i = s0; i < s1; i++)
+	{
+		const AtNerToken *t = TK(c, i);
+		const char *n = c->norm + t->norm;
+		const char *dash;
+		uint32_t	cls;
+
+		if (c->owner[i] >= 0 || (t->flags & (AT_TOK_HYPHEN | AT_TOK_UPPER1 | AT_TOK_LOWERTAIL)) !=
+			(AT_TOK_HYPHEN | AT_TOK_UPPER1))
+			continue;
+		dash = n + t->normlen;
+		while (dash > n && dash[-1] != '-')
+			dash--;
+		if (dash <= n + 1 || n + t->normlen - dash < 2)
+			continue;
+		cls = at_gz_classes(&c->m->gz, dash, n + t->normlen - dash);
+		if ((cls & AT_GZ_ORGHEAD) && !(cls & AT_GZ_NONHEAD))
+			add_mention(c, i, i + 1, AT_NER_ORG, sent, 0.8f);
+	}
+}
+
 /* A given name after a Chinese surname: "Yi", "Hongbo", "Che-cheung" */
 static bool
 given_name(const Ctx *c, size_t i)
@@ -1040,6 +1069,7 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 			headline_filter(&c, from);
 		chinese_names(&c, s0, s1, (int) si);
 		head_runs(&c, s0, s1, (int) si);
+		hyphen_heads(&c, s0, s1, (int) si);
 		fill_places(&c, s0, s1, (int) si, headline[si]);
 		if (!headline[si])
 		{

@@ -221,6 +221,25 @@ UT_TEST(ner_news_names)
 	free_tracked();
 }
 
+/* A hyphenated word ending in an organisation head is an organisation alone */
+UT_TEST(ner_hyphenated_head)
+{
+	Got			g;
+	long		k;
+
+	if (!get_model())
+		return;
+	g = extract("Among the powerhouses is Tus-Holdings, a spinoff of the university. "
+				"Tus-Holdings has opened 300 centers. The Beijing-based group and "
+				"Sino-US trade were mentioned.", NULL);
+	k = find(&g, "Tus-Holdings");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	UT_EQ_INT(find(&g, "Beijing-based"), -1);
+	UT_EQ_INT(find(&g, "Sino-US"), -1);
+	UT_EQ_INT(find(&g, "group"), -1);
+	free_tracked();
+}
+
 /* Given names, titles, "of", "in X", acronyms written as listed */
 UT_TEST(ner_people_and_places_rules)
 {
