@@ -166,6 +166,21 @@ company_suffix(const Ctx *c, size_t i)
 	return false;
 }
 
+/*
+ * Organisation heads that are adjectives: they end a name ("Amnesty
+ * International") only when no other name word follows them.
+ */
+static bool
+adjective_head(const Ctx *c, size_t i)
+{
+	static const char *const adj[] = {"international"};
+
+	for (size_t k = 0; k < AT_LENGTHOF(adj); k++)
+		if (norm_is_len(c, i, adj[k], strlen(adj[k])))
+			return true;
+	return false;
+}
+
 #define HEADS (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD)
 #define PLACEWORD (AT_GZ_LOC | AT_GZ_LOCPART)
 
@@ -268,6 +283,10 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 			if (GZ(c, k) & AT_GZ_TITLE && k > start && !(GZ(c, k) & HEADS) &&
 				!is_connector(c, k - 1) && lasthead)
 				break;			/* "Tsinghua University President Qiu Yong" */
+			/* "Forum for International Cooperation": the name goes on */
+			if (adjective_head(c, k) && k + 1 < e && is_name_word(c, k + 1) &&
+				!(GZ(c, k + 1) & AT_GZ_TITLE))
+				continue;
 			if ((GZ(c, k) & HEADS) &&
 				(k > start || (k + 2 < e && norm_is(c, k + 1, "of"))))
 			{

@@ -348,10 +348,116 @@ at_split_sentences_range(const char *text, size_t start, size_t end,
 	push_trimmed(text, sent_start, end, out);
 }
 
+/*
+ * Is the text hard-wrapped prose?  It is when at least three lines run on
+ * into a next non-blank line and two in three of them are nearly as long
+ * as the longest (at most 120 bytes): lines filled up to a margin.
+ * Scraped pages put a paragraph on one line and break lines only between
+ * items (a byline, then a "Video Player" widget).
+ */
+static bool
+text_is_wrapped(const char *text, size_t len)
+{
+	size_t		ncont = 0,
+				nlong = 0,
+				longest = 0;
+
+	for (int pass = 0; pass < 2; pass++)
+	{
+		size_t		pos = 0;
+		bool		prev_blank = true;
+		size_t		prev_len = 0;
+
+		while (pos < len)
+		{
+			const char *nl = memchr(text + pos, '\n', len - pos);
+			size_t		eol = nl ? (size_t) (nl - text) : len;
+			bool		blank = is_blank_line(text, pos, eol);
+
+			if (!blank && !prev_blank)
+			{
+				/* the line before runs on into this one */
+				if (pass == 0)
+				{
+					ncont++;
+					if (prev_len > longest)
+						longest = prev_len;
+				}
+				else if (prev_len * 4 >= longest * 3)
+					nlong++;
+			}
+			prev_blank = blank;
+			prev_len = eol - pos;
+			pos = eol + 1;
+		}
+		if (ncont < 3 || longest > 120)
+			return false;
+	}
+	return nlong * 3 >= ncont * 2;
+}
+
+/*
+ * In text that is not hard-wrapped, a line that ends in a letter, digit
+ * or closing bracket and a next line that starts like a sentence are two
+ * sentences: "Editor: Zhang Dongmiao" then "Video PlayerClose".  Lines
+ * ending in punctuation are left to the sentence rules (abbreviations).
+ */
+static bool
+line_break_ends_sentence(const char *text, size_t line_start, size_t eol,
+						 size_t next, size_t end)
+{
+	size_t		e = eol;
+	uint32_t	cp;
+	bool		opener;
+
+	while (e > line_start && (text[e - 1] == ' ' || text[e - 1] == '\t' ||
+							  text[e - 1] == '\r'))
+		e--;
+	if (e == line_start)
+		return false;
+	at_utf8_decode_prev(text, e, &cp);
+	if (!(at_cp_is_alpha(cp) || at_cp_is_digit(cp) || cp == ')' || cp == ']' || cp == '|'))
+		return false;
+	while (next < end && (text[next] == ' ' || text[next] == '\t'))
+		next++;
+	return next < end && starts_sentence(text, next, end, &opener);
+}
+
+/* Sentences of one paragraph, cut first at line breaks that end one */
+static void
+split_paragraph(const char *text, size_t start, size_t end, bool wrapped,
+				AtVec *out)
+{
+	size_t		from = start;
+
+	if (!wrapped)
+	{
+		size_t		pos = start;
+
+		for (;;)
+		{
+			const char *nl = memchr(text + pos, '\n', end - pos);
+			size_t		eol;
+
+			if (!nl)
+				break;
+			eol = (size_t) (nl - text);
+			if (line_break_ends_sentence(text, pos, eol, eol + 1, end))
+			{
+				at_split_sentences_range(text, from, eol, out);
+				from = eol + 1;
+			}
+			pos = eol + 1;
+		}
+	}
+	at_split_sentences_range(text, from, end, out);
+}
+
 void
 at_split_sentences(const char *text, size_t len, AtVec *out)
 {
 	AtVec		paras;
+	bool		wrapped = text_is_wrapped(text, len);
 
 	at_vec_init(&paras, out->mem, sizeof(AtSpan));
 	at_split_paragraphs(text, len, &paras);
@@ -361,7 +467,7 @@ at_split_sentences(const char *text, size_t len, AtVec *out)
 
 		/* the range's own check never fires on short paragraphs */
 		AT_CHECK_INTERRUPTS();
-		at_split_sentences_range(text, sp->start, sp->start + sp->len, out);
+		split_paragraph(text, sp->start, sp->start + sp->len, wrapped, out);
 	}
 	if (paras.data)
 		at_free(out->mem, paras.data);

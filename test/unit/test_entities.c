@@ -240,6 +240,25 @@ UT_TEST(ner_hyphenated_head)
 	free_tracked();
 }
 
+/* "International" ends a name only when no name word follows it */
+UT_TEST(ner_adjective_head)
+{
+	Got			g;
+	long		k;
+
+	if (!get_model())
+		return;
+	g = extract("China International Capital Corp advised the Commission for "
+				"International Trade. Amnesty International said so.", NULL);
+	k = find(&g, "China International Capital Corp");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	k = find(&g, "Commission for International Trade");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	k = find(&g, "Amnesty International");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	free_tracked();
+}
+
 /* Given names, titles, "of", "in X", acronyms written as listed */
 UT_TEST(ner_people_and_places_rules)
 {

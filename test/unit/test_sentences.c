@@ -124,3 +124,38 @@ UT_TEST(sentences_unbalanced_quote)
 	UT_EQ_INT(v.len, 3);
 	free(v.data);
 }
+
+/* Scraped pages: a line without final punctuation before a capitalised line */
+UT_TEST(sentences_line_items)
+{
+	const char *t = "Source: Xinhua| 2017-05-12 17:14:34|Editor: Zhang Dongmiao\n"
+		"Video PlayerClose\n\n"
+		"The plan was\nannounced on Monday.\nBut Mr.\nSmith left.";
+	AtVec		v = split(t, true);
+
+	UT_EQ_INT(v.len, 4);
+	UT_EQ_SPAN(t, SPAN(v, 0)->start, SPAN(v, 0)->len,
+			   "Source: Xinhua| 2017-05-12 17:14:34|Editor: Zhang Dongmiao");
+	UT_EQ_SPAN(t, SPAN(v, 1)->start, SPAN(v, 1)->len, "Video PlayerClose");
+	/* a lower-case next line goes on; "Mr." is left to the abbreviation rule */
+	UT_EQ_SPAN(t, SPAN(v, 2)->start, SPAN(v, 2)->len, "The plan was\nannounced on Monday.");
+	UT_EQ_SPAN(t, SPAN(v, 3)->start, SPAN(v, 3)->len, "But Mr.\nSmith left.");
+	free(v.data);
+}
+
+/* Hard-wrapped prose: a name may run across a line break */
+UT_TEST(sentences_wrapped_text)
+{
+	const char *t =
+		"The company said on Monday that its new plant in the south would open\n"
+		"next year, and that the chairman of the board, Chen Hongbo and Li Wei\n"
+		"Ming, would attend the ceremony with officials of the local government\n"
+		"and the provincial development commission. It is the second plant.\n\n"
+		"Short line\nNext line";
+	AtVec		v = split(t, true);
+
+	UT_EQ_INT(v.len, 3);
+	UT_EQ_INT(SPAN(v, 0)->start, 0);
+	UT_EQ_SPAN(t, SPAN(v, 2)->start, SPAN(v, 2)->len, "Short line\nNext line");
+	free(v.data);
+}
