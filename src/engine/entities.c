@@ -739,6 +739,20 @@ same_token_text(const Ctx *c, size_t a, size_t b)
 		memcmp(c->text + TK(c, a)->start, c->text + TK(c, b)->start, TK(c, a)->len) == 0;
 }
 
+/* A Roman numeral of two letters or more ("II", "XVII") */
+static bool
+roman_numeral(const Ctx *c, size_t i)
+{
+	const AtNerToken *t = TK(c, i);
+
+	if (t->len < 2 || t->len > 8)
+		return false;
+	for (size_t k = 0; k < t->len; k++)
+		if (strchr("IVX", c->text[t->start + k]) == NULL)
+			return false;
+	return true;
+}
+
 /* Trims and drops mentions that are not names */
 static void
 clean(Ctx *c, size_t from)
@@ -789,6 +803,9 @@ clean(Ctx *c, size_t from)
 				 m->target < 0)
 			m->dead = true;
 		else if (all & (AT_GZ_MONTH | AT_GZ_WEEKDAY))
+			m->dead = true;
+		/* "XVII", "III": a number, not a name, when it stands alone */
+		else if (m->t1 - m->t0 == 1 && roman_numeral(c, m->t0))
 			m->dead = true;
 		/* "Belt and Road Initiative", "Made in China 2025 Plan" */
 		else if ((GZ(c, m->t1 - 1) & AT_GZ_NONHEAD) && !(GZ(c, m->t1 - 1) & AT_GZ_ORGHEAD))
@@ -886,6 +903,10 @@ tag_sentence(Ctx *c, size_t s0, size_t s1, int sent, uint8_t *tags, float *conf,
 			sum += conf[e];
 		m = add_mention(c, s0 + i, s0 + e, AT_TAG_KIND(tags[i]), sent, sum / (float) (e - i));
 		m->sure = sure && m->score >= SURE_CONF;
+		/* "Marilyn" alone, a common given name and nothing else, is a person */
+		if (e == i + 1 && m->kind != AT_NER_PERSON && (GZ(c, s0 + i) & AT_GZ_GIVEN) &&
+			!(GZ(c, s0 + i) & ~(uint32_t) (AT_GZ_GIVEN | AT_GZ_SURNAME)))
+			m->kind = AT_NER_PERSON;
 		i = e - 1;
 	}
 }

@@ -51,6 +51,7 @@ typedef struct Span
 				e;
 	int			kind;
 	bool		hit;
+	float		score;			/* predictions: the entity's score */
 } Span;
 
 static AtNerModel model;
@@ -224,6 +225,7 @@ predict(const char *text, size_t len, bool chars, Span **out, bool verbose,
 		AtEntity   *e = AT_VEC_AT(&ents, AtEntity, i);
 
 		sp[i].kind = e->kind;
+		sp[i].score = e->score;
 		sp[i].s = chars ? at_char_cursor_offset(&cur, e->start) : e->start;
 		sp[i].e = chars ? at_char_cursor_offset(&cur, e->start + e->len) : e->start + e->len;
 		if (verbose)
@@ -259,7 +261,8 @@ show_errors(const char *text, Span *g, size_t ng, Span *p, size_t np, bool chars
 					b += at_utf8_seqlen((unsigned char) text[b]), c++;
 				be = b;
 			}
-			printf("  %s %s %.*s\n", side ? "FP" : "FN", k[s->kind], (int) (be - bs), text + bs);
+			printf("  %s %s %.*s\t@%zu-%zu %.2f\n", side ? "FP" : "FN", k[s->kind],
+				   (int) (be - bs), text + bs, s->s, s->e, side ? s->score : 0);
 		}
 }
 
@@ -628,7 +631,14 @@ score_gum(const char *shared, Counts *c, bool verbose)
 		np = predict(text.data, text.len, true, &pred, false, NULL);
 		match(gold, ng, pred, np, true, c);
 		if (verbose)
+		{
+			printf("D %s\n", id.data);
+			for (size_t i = 0; getenv("NER_DUMP") && i < ng; i++)
+				printf("  GOLD %d %zu %zu\n", gold[i].kind, gold[i].s, gold[i].e);
+			for (size_t i = 0; getenv("NER_DUMP") && i < np; i++)
+				printf("  PRED %d %zu %zu\n", pred[i].kind, pred[i].s, pred[i].e);
 			show_errors(text.data, gold, ng, pred, np, true);
+		}
 		free(gold);
 		free(pred);
 		free(propn);
