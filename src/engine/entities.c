@@ -32,7 +32,15 @@ typedef struct Mention
 	const char *canon;			/* fixed canonical (user term, alias), or NULL */
 	int			target;			/* index of the mention this one abbreviates, or -1 */
 	bool		dead;
+	bool		sure;			/* a tagger span the rules leave alone (SURE_CONF) */
 } Mention;
+
+/*
+ * A tagger span this confident, in an ordinary sentence, is right more
+ * often than the rules that would cut, retype or replace it ("U.S.
+ * National Park Service", "Revolutionary Armed Forces of Colombia").
+ */
+#define SURE_CONF 0.9f
 
 typedef struct Ctx
 {
@@ -69,6 +77,40 @@ is_connector(const Ctx *c, size_t i)
 {
 	return norm_is(c, i, "of") || norm_is(c, i, "and") || norm_is(c, i, "for") ||
 		norm_is(c, i, "&") || norm_is(c, i, "on") || norm_is(c, i, "de");
+}
+
+/*
+ * A name that starts with an Arabic particle in lower case: "al-Qaida",
+ * "el-Sisi", "bin" or "ibn" before a capitalised word ("bin Laden").  The
+ * particle is part of the name, not a lower-case word to trim off it.
+ */
+static bool
+particle_name(const Ctx *c, size_t i)
+{
+	static const char *const pfx[] = {
+		"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ud-", "ul-", "abu-", "abd-"
+	};
+	const AtNerToken *t = TK(c, i);
+	const char *w = c->norm + t->norm;
+
+	if ((t->flags & (AT_TOK_UPPER1 | AT_TOK_ANYUPPER)) != AT_TOK_ANYUPPER)
+	{
+		/* "bin Laden": the particle alone, a capital after it */
+		if ((t->flags & AT_TOK_ANYUPPER) == 0 && i + 1 < c->ntok &&
+			(FL(c, i + 1) & AT_TOK_UPPER1) &&
+			(norm_is(c, i, "bin") || norm_is(c, i, "ibn") || norm_is(c, i, "al")))
+			return true;
+		return false;
+	}
+	for (size_t k = 0; k < AT_LENGTHOF(pfx); k++)
+	{
+		size_t		l = strlen(pfx[k]);
+
+		if (t->normlen > l && memcmp(w, pfx[k], l) == 0 &&
+			(unsigned char) c->text[t->start + l] >= 'A' && (unsigned char) c->text[t->start + l] <= 'Z')
+			return true;
+	}
+	return false;
 }
 
 /* A capitalised word that can be part of a name */
@@ -115,6 +157,16 @@ kill_overlaps(Ctx *c, size_t t0, size_t t1)
 		for (size_t k = m->t0; k < m->t1; k++)
 			c->owner[k] = -1;
 	}
+}
+
+/* Does a sure tagger span cover a token of [t0, t1)? */
+static bool
+sure_in(const Ctx *c, size_t t0, size_t t1)
+{
+	for (size_t t = t0; t < t1; t++)
+		if (c->owner[t] >= 0 && AT_VEC_AT(&c->ments, Mention, c->owner[t])->sure)
+			return true;
+	return false;
 }
 
 static bool
@@ -183,6 +235,53 @@ adjective_head(const Ctx *c, size_t i)
 
 #define HEADS (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD)
 #define PLACEWORD (AT_GZ_LOC | AT_GZ_LOCPART)
+
+/*
+ * Does a sure tagger span keep a head run [t0, t1) out?  Not when the run
+ * only retypes it by its head ("Yangtze River Delta"), splits it at "and"
+ * ("Tsinghua University and Tus-Holdings Co. Ltd"), ends it at a company
+ * suffix ("SAIC Motor Corp of Shanghai") or adds the nationality word of
+ * an official name ("Chinese Academy of Sciences"): those the rules know
+ * better.
+ */
+static bool
+has_of(const Ctx *c, size_t t0, size_t t1)
+{
+	for (size_t t = t0; t < t1; t++)
+		if (norm_is(c, t, "of"))
+			return true;
+	return false;
+}
+
+static bool
+sure_blocks(const Ctx *c, size_t t0, size_t t1)
+{
+	for (size_t t = t0; t < t1; t++)
+	{
+		const Mention *m;
+
+		if (c->owner[t] < 0)
+			continue;
+		m = AT_VEC_AT(&c->ments, Mention, c->owner[t]);
+		if (!m->sure)
+			continue;
+		if (m->t0 == t0 && m->t1 == t1)
+			continue;
+		if (m->t1 > t1 && norm_is(c, t1, "and") && (GZ(c, t1 - 1) & HEADS))
+			continue;
+		if (m->t1 > t1 && company_suffix(c, t1 - 1) &&
+			(norm_is(c, t1, "of") || final_period(c, t1 - 1)))
+			continue;
+		if (m->t0 < t0 && t0 >= 2 && norm_is(c, t0 - 1, "and") && (GZ(c, t0 - 2) & HEADS))
+			continue;
+		/* "Chinese Academy of Sciences", not "Israeli Foreign Ministry" */
+		if (m->t0 == t0 + 1 && (GZ(c, t0) & AT_GZ_DEMONYM) && m->t1 <= t1 &&
+			has_of(c, m->t0, m->t1))
+			continue;
+		return true;
+	}
+	return false;
+}
 
 /*
  * Does "and" at token a join two names rather than words of one?  It does
@@ -254,7 +353,8 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 		/* "Belt and Road Initiative": a name, but of no entity */
 		if (GZ(c, e - 1) & AT_GZ_NONHEAD && !(GZ(c, e - 1) & AT_GZ_ORGHEAD))
 		{
-			kill_overlaps(c, i, e);
+			if (!sure_in(c, i, e))
+				kill_overlaps(c, i, e);
 			i = e;
 			continue;
 		}
@@ -339,7 +439,8 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 					end = k;
 			}
 			/* "Initiative", "Forum"... in the middle: not an entity */
-			if (!(GZ(c, end - 1) & AT_GZ_NONHEAD) && end - start >= 2)
+			if (!(GZ(c, end - 1) & AT_GZ_NONHEAD) && end - start >= 2 &&
+				!sure_blocks(c, start, end))
 			{
 				kill_overlaps(c, start, end);
 				add_mention(c, start, end, kind, sent, 0.85f);
@@ -686,6 +787,20 @@ same_token_text(const Ctx *c, size_t a, size_t b)
 		memcmp(c->text + TK(c, a)->start, c->text + TK(c, b)->start, TK(c, a)->len) == 0;
 }
 
+/* A Roman numeral of two letters or more ("II", "XVII") */
+static bool
+roman_numeral(const Ctx *c, size_t i)
+{
+	const AtNerToken *t = TK(c, i);
+
+	if (t->len < 2 || t->len > 8)
+		return false;
+	for (size_t k = 0; k < t->len; k++)
+		if (strchr("IVX", c->text[t->start + k]) == NULL)
+			return false;
+	return true;
+}
+
 /* Trims and drops mentions that are not names */
 static void
 clean(Ctx *c, size_t from)
@@ -703,7 +818,8 @@ clean(Ctx *c, size_t from)
 				((GZ(c, m->t0) & (AT_GZ_FUNC | AT_GZ_TITLE)) &&
 				 !(GZ(c, m->t0) & (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD | AT_GZ_ORG_B | AT_GZ_PLACE_B)) &&
 				 m->t0 + 1 < m->t1) ||
-				(!(FL(c, m->t0) & AT_TOK_UPPER1) && !(FL(c, m->t0) & AT_TOK_DIGIT))))
+				(!(FL(c, m->t0) & AT_TOK_UPPER1) && !(FL(c, m->t0) & AT_TOK_DIGIT) &&
+				 !particle_name(c, m->t0))))
 			m->t0++;
 		while (m->t1 > m->t0 &&
 			   ((FL(c, m->t1 - 1) & AT_TOK_PUNCT) || norm_is(c, m->t1 - 1, "'s") ||
@@ -718,9 +834,10 @@ clean(Ctx *c, size_t from)
 		for (size_t t = m->t0; t < m->t1; t++)
 		{
 			all &= GZ(c, t);
-			if ((FL(c, t) & AT_TOK_UPPER1) &&
-				(!(GZ(c, t) & (AT_GZ_MONTH | AT_GZ_WEEKDAY | AT_GZ_FUNC)) ||
-				 (GZ(c, t) & (AT_GZ_ORG_B | AT_GZ_PLACE_B))))	/* "WHO" */
+			if (((FL(c, t) & AT_TOK_UPPER1) &&
+				 (!(GZ(c, t) & (AT_GZ_MONTH | AT_GZ_WEEKDAY | AT_GZ_FUNC)) ||
+				  (GZ(c, t) & (AT_GZ_ORG_B | AT_GZ_PLACE_B)))) ||	/* "WHO" */
+				(t == m->t0 && (FL(c, t) & AT_TOK_ANYUPPER) && particle_name(c, t)))
 				named = true;
 		}
 		if (!named)
@@ -734,6 +851,9 @@ clean(Ctx *c, size_t from)
 				 m->target < 0)
 			m->dead = true;
 		else if (all & (AT_GZ_MONTH | AT_GZ_WEEKDAY))
+			m->dead = true;
+		/* "XVII", "III": a number, not a name, when it stands alone */
+		else if (m->t1 - m->t0 == 1 && roman_numeral(c, m->t0))
 			m->dead = true;
 		/* "Belt and Road Initiative", "Made in China 2025 Plan" */
 		else if ((GZ(c, m->t1 - 1) & AT_GZ_NONHEAD) && !(GZ(c, m->t1 - 1) & AT_GZ_ORGHEAD))
@@ -813,9 +933,11 @@ user_terms(Ctx *c, const AtPhraseTable *t, size_t s0, size_t s1, int sent)
 }
 
 static void
-tag_sentence(Ctx *c, size_t s0, size_t s1, int sent, uint8_t *tags, float *conf)
+tag_sentence(Ctx *c, size_t s0, size_t s1, int sent, uint8_t *tags, float *conf,
+			 bool sure)
 {
 	AtNerSent	s = {c->text, c->norm, c->toks + s0, s1 - s0};
+	Mention    *m;
 
 	at_ner_tag(c->m, &s, tags, conf);
 	for (size_t i = 0; i < s.n; i++)
@@ -827,7 +949,12 @@ tag_sentence(Ctx *c, size_t s0, size_t s1, int sent, uint8_t *tags, float *conf)
 			continue;
 		for (e = i + 1; e < s.n && tags[e] == tags[i] + 1; e++)
 			sum += conf[e];
-		add_mention(c, s0 + i, s0 + e, AT_TAG_KIND(tags[i]), sent, sum / (float) (e - i));
+		m = add_mention(c, s0 + i, s0 + e, AT_TAG_KIND(tags[i]), sent, sum / (float) (e - i));
+		m->sure = sure && m->score >= SURE_CONF;
+		/* "Marilyn" alone, a common given name and nothing else, is a person */
+		if (e == i + 1 && m->kind != AT_NER_PERSON && (GZ(c, s0 + i) & AT_GZ_GIVEN) &&
+			!(GZ(c, s0 + i) & ~(uint32_t) (AT_GZ_GIVEN | AT_GZ_SURNAME)))
+			m->kind = AT_NER_PERSON;
 		i = e - 1;
 	}
 }
@@ -1083,7 +1210,7 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 			continue;
 		at_ner_annotate(&m->gz, &s);
 		headline[si] = headline_case(&c, s0, s1);
-		tag_sentence(&c, s0, s1, (int) si, tags + s0, conf + s0);
+		tag_sentence(&c, s0, s1, (int) si, tags + s0, conf + s0, !headline[si]);
 		if (headline[si])
 			headline_filter(&c, from);
 		chinese_names(&c, s0, s1, (int) si);

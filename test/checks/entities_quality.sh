@@ -4,7 +4,8 @@
 # articles of test/entities/gold (scorer: test/entities/score_entities.c).
 #
 # Targets (issue #4): GMB F1 >= 0.85, GUM F1 >= 0.80, own articles >= 0.90.
-# The own-article target is enforced here.  GMB and GUM do not reach their
+# The own articles are held to 0.92 (above their target, just below the
+# last measured 0.930).  GMB and GUM do not reach their
 # targets yet: this check prints the true figures with "TARGET NOT MET" and
 # fails only when they fall below the last measured level (a regression
 # guard, not a target); `make ner-score` (or AT_NER_STRICT=1) enforces the
@@ -18,9 +19,9 @@ make -s build/score_entities >/dev/null || { echo "cannot build the scorer"; exi
 if [ "${AT_NER_STRICT:-0}" = 1 ]; then
 	floors="gmb=0.85 gum=0.80"
 else
-	floors="gmb=0.82 gum=0.71"
+	floors="gmb=0.83 gum=0.73"
 fi
-out=$(build/score_entities src/data "$shared" test/entities/gold gold=0.90 $floors)
+out=$(build/score_entities src/data "$shared" test/entities/gold gold=0.92 $floors)
 rc=$?
 echo "$out"
 f1() { echo "$out" | awk -v s="$1" '$1 == s && $2 == "all" { print $8 }'; }

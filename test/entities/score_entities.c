@@ -27,9 +27,15 @@
  *
  * Sets whose files are missing are skipped with a message.  Exits 1 when an
  * overall F1 is below its MIN, 0 otherwise.
+ *
+ * Environment: NER_VERBOSE=1 prints the misses (FN) and false predictions
+ * (FP) with their offsets and scores; NER_DUMP=1 adds every GUM gold span
+ * and prediction; NER_MODE=tagger|tokens scores the tagger alone (below);
+ * NER_GMB_SPLIT=tune scores GMB's tune split instead of dev.
  */
 #include "../../src/tools/gmb.h"
 #include "../../src/engine/utf8.h"
+#include "../../src/engine/sentences.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -50,6 +56,7 @@ typedef struct Span
 				e;
 	int			kind;
 	bool		hit;
+	float		score;			/* predictions: the entity's score */
 } Span;
 
 static AtNerModel model;
@@ -119,16 +126,103 @@ match(Span *gold, size_t ng, Span *pred, size_t np, bool overlap, Counts *c)
 		}
 }
 
+/*
+ * NER_MODE=tagger scores the tagger alone on the raw text (sentences and
+ * tokens as the pipeline makes them, no rules); NER_MODE=tokens, on GMB
+ * only, the tagger on the corpus' own tokens (what train_ner reports).
+ * The differences locate what tokenisation, sentence splitting and the
+ * rules each gain or lose.
+ */
+static const char *mode = "";
+
+/* Spans of a BIO tag sequence of tokens toks[0..n) as entities */
+static void
+tag_spans(const AtNerToken *toks, size_t n, const uint8_t *tags, AtVec *ents)
+{
+	for (size_t i = 0; i < n; i++)
+	{
+		size_t		e;
+		AtEntity   *en;
+
+		if (!AT_TAG_IS_B(tags[i]))
+			continue;
+		for (e = i + 1; e < n && tags[e] == tags[i] + 1; e++)
+			;
+		en = at_vec_push(ents);
+		en->kind = AT_TAG_KIND(tags[i]);
+		en->start = toks[i].start;
+		en->len = toks[e - 1].start + toks[e - 1].len - toks[i].start;
+		i = e - 1;
+	}
+}
+
+static void
+tagger_only(const char *text, size_t len, const GmbSent *g, AtVec *ents)
+{
+	AtVec		toks,
+				spans;
+	AtBuf		norm;
+	AtNerSent	s;
+	uint8_t    *tags;
+	float	   *conf;
+
+	at_vec_init(&toks, &at_malloc_mem, sizeof(AtNerToken));
+	at_buf_init(&norm, &at_malloc_mem, 1024);
+	if (g != NULL)
+	{
+		gmb_sentence(g, &model.gz, &toks, &norm, &s);
+		tags = malloc(s.n + 1);
+		conf = malloc(sizeof(float) * (s.n + 1));
+		at_ner_tag(&model, &s, tags, conf);
+		tag_spans(s.toks, s.n, tags, ents);
+		free(tags);
+		free(conf);
+		free(toks.data);
+		free(norm.data);
+		return;
+	}
+	at_vec_init(&spans, &at_malloc_mem, sizeof(AtSpan));
+	at_split_sentences(text, len, &spans);
+	for (size_t si = 0; si < spans.len; si++)
+	{
+		AtSpan	   *sp = AT_VEC_AT(&spans, AtSpan, si);
+
+		toks.len = 0;
+		norm.len = 0;
+		at_ner_tokenize(text, sp->start, sp->start + sp->len, &toks, &norm);
+		if (toks.len == 0)
+			continue;
+		s.text = text;
+		s.norm = norm.data;
+		s.toks = toks.data;
+		s.n = toks.len;
+		at_ner_annotate(&model.gz, &s);
+		tags = malloc(s.n + 1);
+		conf = malloc(sizeof(float) * (s.n + 1));
+		at_ner_tag(&model, &s, tags, conf);
+		tag_spans(s.toks, s.n, tags, ents);
+		free(tags);
+		free(conf);
+	}
+	free(spans.data);
+	free(toks.data);
+	free(norm.data);
+}
+
 /* Entities of text as spans in characters (chars) or bytes */
 static size_t
-predict(const char *text, size_t len, bool chars, Span **out, bool verbose)
+predict(const char *text, size_t len, bool chars, Span **out, bool verbose,
+		const GmbSent *g)
 {
 	AtVec		ents;
 	AtCharCursor cur;
 	Span	   *sp;
 
 	at_vec_init(&ents, &at_malloc_mem, sizeof(AtEntity));
-	at_extract_entities(&model, NULL, text, len, &at_malloc_mem, &ents);
+	if (strcmp(mode, "tagger") == 0 || (g != NULL && strcmp(mode, "tokens") == 0))
+		tagger_only(text, len, strcmp(mode, "tokens") == 0 ? g : NULL, &ents);
+	else
+		at_extract_entities(&model, NULL, text, len, &at_malloc_mem, &ents);
 	sp = calloc(ents.len + 1, sizeof(Span));
 	at_char_cursor_init(&cur, text);
 	for (size_t i = 0; i < ents.len; i++)
@@ -136,6 +230,7 @@ predict(const char *text, size_t len, bool chars, Span **out, bool verbose)
 		AtEntity   *e = AT_VEC_AT(&ents, AtEntity, i);
 
 		sp[i].kind = e->kind;
+		sp[i].score = e->score;
 		sp[i].s = chars ? at_char_cursor_offset(&cur, e->start) : e->start;
 		sp[i].e = chars ? at_char_cursor_offset(&cur, e->start + e->len) : e->start + e->len;
 		if (verbose)
@@ -171,7 +266,8 @@ show_errors(const char *text, Span *g, size_t ng, Span *p, size_t np, bool chars
 					b += at_utf8_seqlen((unsigned char) text[b]), c++;
 				be = b;
 			}
-			printf("  %s %s %.*s\n", side ? "FP" : "FN", k[s->kind], (int) (be - bs), text + bs);
+			printf("  %s %s %.*s\t@%zu-%zu %.2f\n", side ? "FP" : "FN", k[s->kind],
+				   (int) (be - bs), text + bs, s->s, s->e, side ? s->score : 0);
 		}
 }
 
@@ -180,12 +276,21 @@ show_errors(const char *text, Span *g, size_t ng, Span *p, size_t np, bool chars
 static bool
 score_gmb(const char *shared, Counts *c, bool verbose)
 {
+	/*
+	 * NER_GMB_SPLIT=tune scores the tune split of gmb.h instead of dev, so
+	 * that rules can be compared without looking at dev (with a model
+	 * trained by "train_ner ... tune", which holds that split out).
+	 */
+	const char *split = getenv("NER_GMB_SPLIT");
+	bool		tune = split != NULL && strcmp(split, "tune") == 0;
 	char		path[4096];
 	GmbSent    *sents;
 	long		n;
 
 	snprintf(path, sizeof(path), "%s/corpus/gmb/ner_dataset.csv", shared);
 	n = gmb_read(path, &model.gz, &sents);
+	if (tune)
+		printf("gmb   scored on the tune split (sentence number 5 mod 10): use a model trained with \"tune\"\n");
 	if (n < 0)
 	{
 		printf("gmb   skipped: %s not found\n", path);
@@ -199,7 +304,7 @@ score_gmb(const char *shared, Counts *c, bool verbose)
 		size_t		ng = 0,
 					np;
 
-		if (!GMB_IS_DEV(g->num))
+		if (tune ? !GMB_IS_TUNE(g->num) : !GMB_IS_DEV(g->num))
 			continue;
 		for (int t = 0; t < g->n; t++)
 		{
@@ -214,7 +319,7 @@ score_gmb(const char *shared, Counts *c, bool verbose)
 			gold[ng].kind = AT_TAG_KIND(g->gold[t]);
 			ng++;
 		}
-		np = predict(g->text, strlen(g->text), false, &pred, false);
+		np = predict(g->text, strlen(g->text), false, &pred, false, g);
 		match(gold, ng, pred, np, false, c);
 		if (verbose)
 		{
@@ -537,10 +642,17 @@ score_gum(const char *shared, Counts *c, bool verbose)
 				p++;
 			free(key.data);
 		}
-		np = predict(text.data, text.len, true, &pred, false);
+		np = predict(text.data, text.len, true, &pred, false, NULL);
 		match(gold, ng, pred, np, true, c);
 		if (verbose)
+		{
+			printf("D %s\n", id.data);
+			for (size_t i = 0; getenv("NER_DUMP") && i < ng; i++)
+				printf("  GOLD %d %zu %zu\n", gold[i].kind, gold[i].s, gold[i].e);
+			for (size_t i = 0; getenv("NER_DUMP") && i < np; i++)
+				printf("  PRED %d %zu %zu\n", pred[i].kind, pred[i].s, pred[i].e);
 			show_errors(text.data, gold, ng, pred, np, true);
+		}
 		free(gold);
 		free(pred);
 		free(propn);
@@ -630,7 +742,7 @@ score_gold(const char *dir, Counts *c, bool verbose)
 			at_buf_appendc(&text, raw.data[p]);
 			p++;
 		}
-		np = predict(text.data, text.len, false, &pred, false);
+		np = predict(text.data, text.len, false, &pred, false, NULL);
 		match(gold, ng, pred, np, false, c);
 		if (verbose)
 		{
@@ -655,6 +767,9 @@ main(int argc, char **argv)
 	bool		only[3] = {false, false, false};
 	bool		any_only = false;
 	bool		verbose = getenv("NER_VERBOSE") != NULL;
+
+	if (getenv("NER_MODE") != NULL)
+		mode = getenv("NER_MODE");
 	int			rc = 0;
 
 	if (argc < 4)
