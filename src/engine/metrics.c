@@ -365,6 +365,11 @@ static const char *const period_count_before[] = {
 	"latest", "final",
 };
 
+/* Names that take a version number, which is no figure: "Industry 4.0", "Web 3.0" */
+static const char *const version_names[] = {
+	"industry", "version", "web",
+};
+
 /* Lines carrying these are page chrome: no figures are read from them */
 static const char *const chrome_markers[] = {
 	"Copyright", "copyright", "COPYRIGHT", "\xc2\xa9", "All rights reserved",
@@ -1640,6 +1645,20 @@ not_unit:;
 				m->len = e - pos;
 				return e;
 			}
+		}
+	}
+	/* "industry 4.0": a version, unless a counted noun follows */
+	if (!num.spelled && !num.grouped && !num.has_scale && !neg && pos >= 2 && s[pos - 1] == ' ')
+	{
+		size_t		wl,
+					wb = word_before(s, pos, &wl),
+					ns;
+
+		if (wb + wl + 1 == pos && word_in(s + wb, wl, version_names, AT_LENGTHOF(version_names)) &&
+			(sc->token_mode || noun_phrase(s, len, e, &ns, false) == 0))
+		{
+			*skip = e - pos;
+			return 0;
 		}
 	}
 	/* counts, with the counted noun phrase */

@@ -139,6 +139,17 @@ UT_TEST(metrics_counts)
 	done(&f);
 }
 
+/* A version after its name is no figure; a counted noun after it makes a count */
+UT_TEST(metrics_versions)
+{
+	Found		f = extract("With industry 4.0 and Web 3.0, the web 3 sites grew.");
+
+	UT_EQ_INT(f.v.len, 1);
+	UT_EQ_INT(M(f, 0)->kind, AT_MK_COUNT);
+	UT_EQ_STR(unit(M(f, 0)), "sites");
+	done(&f);
+}
+
 UT_TEST(metrics_years_dates_ordinals)
 {
 	Found		f = extract("During the 13th Five-Year Plan (2016-20), by 2030, on Oct 8, 2018.");
