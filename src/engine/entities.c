@@ -512,6 +512,9 @@ chinese_names(Ctx *c, size_t s0, size_t s1, int sent)
 			continue;
 		if (b < s1 && is_name_word(c, b))
 			continue;
+		/* "Dong Anh district", "Dai Chopan county": a place */
+		if (b < s1 && (GZ(c, b) & AT_GZ_LOCHEAD))
+			continue;
 		for (size_t t = a; t < b; t++)
 		{
 			int			o = c->owner[t];

@@ -259,6 +259,23 @@ UT_TEST(ner_adjective_head)
 	free_tracked();
 }
 
+/* A surname and a given name before a place head are a place, not a person */
+UT_TEST(ner_surname_before_place_head)
+{
+	Got			g;
+	long		k;
+
+	if (!get_model())
+		return;
+	g = extract("Officials in Dong Anh district said the bridge was closed. "
+				"Wang Yi said so.", NULL);
+	k = find(&g, "Dong Anh");
+	UT_CHECK(k < 0 || ENT(g, k)->kind != AT_NER_PERSON);
+	k = find(&g, "Wang Yi");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
+	free_tracked();
+}
+
 /* Given names, titles, "of", "in X", acronyms written as listed */
 UT_TEST(ner_people_and_places_rules)
 {
