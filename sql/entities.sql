@@ -44,7 +44,7 @@ FROM extract_entities('NASA Administrator Charles Bolden said the shuttle would 
   'Lawmaker Alvin Yeung of the Civic Party and Sergey Brin attended. '
   'The company plans a plant in Erfurt by 2022. Officials said the KPA fired '
   'one shell. Who said the WHO would help? Users of Internet Explorer were '
-  'warned. Valeska Paris left the ship; Paris said she was afraid.');
+  'warned. Mary Paris left the ship; Paris said she was afraid.');
 
 -- The user gazetteer: terms win over the model after reload_gazetteer().
 INSERT INTO gazetteer (term, kind, canonical) VALUES

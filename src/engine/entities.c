@@ -695,6 +695,57 @@ unknown_acronyms(Ctx *c, size_t s0, size_t s1, int sent)
 	}
 }
 
+/* "-", "--", an en or em dash */
+static bool
+dash_token(const Ctx *c, size_t k)
+{
+	const char *w = c->text + TK(c, k)->start;
+
+	return (FL(c, k) & AT_TOK_PUNCT) &&
+		(w[0] == '-' ||
+		 (TK(c, k)->len >= 3 && (memcmp(w, "\xe2\x80\x94", 3) == 0 ||
+								 memcmp(w, "\xe2\x80\x93", 3) == 0)));
+}
+
+/*
+ * A dateline opens a story with its place in capitals, then the date, the
+ * agency in brackets or a dash: "KUNMING, May 12 (Xinhua) --", "HANGZHOU
+ * --", "BEIJING (Xinhua) --", "NEW YORK, Oct. 8 (Reuters) -".  The place is
+ * a location whatever the tagger made of words it saw in capitals.
+ */
+static void
+dateline(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	size_t		e = s0,
+				k;
+
+	while (e < s1 && e - s0 < 4 && (FL(c, e) & (AT_TOK_ALLCAPS | AT_TOK_DIGIT)) == AT_TOK_ALLCAPS)
+		e++;
+	if (e == s0 || e + 1 >= s1)
+		return;
+	if (norm_is(c, e, ",") && (GZ(c, e + 1) & AT_GZ_MONTH))
+	{
+		/* the date, then the agency or the dash */
+		for (k = e + 2; k < s1 && k < e + 8; k++)
+			if (norm_is(c, k, "(") || dash_token(c, k))
+				break;
+		if (k >= s1 || k >= e + 8)
+			return;
+	}
+	else if (norm_is(c, e, "("))
+	{
+		/* "(Xinhua) --": a bracket is a dateline only before the dash */
+		for (k = e + 1; k < s1 && k < e + 6 && !norm_is(c, k, ")"); k++)
+			;
+		if (k + 1 >= s1 || !norm_is(c, k, ")") || !dash_token(c, k + 1))
+			return;
+	}
+	else if (!dash_token(c, e))
+		return;
+	kill_overlaps(c, s0, e);
+	add_mention(c, s0, e, AT_NER_LOC, sent, 0.9f);
+}
+
 /* Initials of the capitalised words of [t0, t1), upper case */
 static size_t
 initials(const Ctx *c, size_t t0, size_t t1, char *out, size_t cap)
@@ -1227,6 +1278,7 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 			unknown_acronyms(&c, s0, s1, (int) si);
 		}
 		acronyms(&c, s0, s1, (int) si);
+		dateline(&c, s0, s1, (int) si);
 	}
 	clean(&c, 0);
 	rebuild_owners(&c);

@@ -276,6 +276,25 @@ UT_TEST(ner_surname_before_place_head)
 	free_tracked();
 }
 
+/* The place of a dateline is a location, however the tagger saw capitals */
+UT_TEST(ner_dateline)
+{
+	Got			g;
+	long		k;
+
+	if (!get_model())
+		return;
+	g = extract("KUNMING, May 12 (Xinhua) -- The railway opened.\n\n"
+				"HANGZHOU -- Ships came.\n\nIBM, May 3 results were out.", NULL);
+	k = find(&g, "KUNMING");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_LOC);
+	k = find(&g, "HANGZHOU");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_LOC);
+	k = find(&g, "IBM");
+	UT_CHECK(k < 0 || ENT(g, k)->kind != AT_NER_LOC);
+	free_tracked();
+}
+
 /* Given names, titles, "of", "in X", acronyms written as listed */
 UT_TEST(ner_people_and_places_rules)
 {
@@ -288,7 +307,7 @@ UT_TEST(ner_people_and_places_rules)
 				"Lawmaker Alvin Yeung of the Civic Party and Sergey Brin attended. "
 				"The company plans a plant in Erfurt by 2022. Officials said the KPA "
 				"fired one shell. Who said the WHO would help? The Home Office "
-				"rejected it. Users of Internet Explorer were warned. Valeska Paris "
+				"rejected it. Users of Internet Explorer were warned. Mary Paris "
 				"left the ship; Paris said she was afraid.", NULL);
 	k = find(&g, "Charles Bolden");
 	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
@@ -313,7 +332,7 @@ UT_TEST(ner_people_and_places_rules)
 	k = find(&g, "Paris");
 	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
 	if (k >= 0)
-		UT_EQ_STR(ENT(g, k)->canonical, "Valeska Paris");
+		UT_EQ_STR(ENT(g, k)->canonical, "Mary Paris");
 	free_tracked();
 }
 
