@@ -256,6 +256,14 @@ has_of(const Ctx *c, size_t t0, size_t t1)
 static bool
 sure_blocks(const Ctx *c, size_t t0, size_t t1)
 {
+	/*
+	 * A run with a known phrase inside ("Zhongguancun Belt and Road
+	 * Industrial Promotion Association") is one name; the tagger, which
+	 * sees words, cuts it at the phrase's "and".
+	 */
+	for (size_t t = t0; t < t1; t++)
+		if (GZ(c, t) & AT_GZ_NONNAME)
+			return false;
 	for (size_t t = t0; t < t1; t++)
 	{
 		const Mention *m;
@@ -292,6 +300,9 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 static bool
 and_splits(const Ctx *c, size_t a, bool seen_head)
 {
+	/* "Zhongguancun Belt and Road ...": "and" inside a known phrase */
+	if (GZ(c, a - 1) & AT_GZ_NONNAME)
+		return false;
 	return (GZ(c, a - 1) & HEADS) || ((GZ(c, a - 1) & PLACEWORD) && seen_head) ||
 		(GZ(c, a + 1) & AT_GZ_DEMONYM);
 }

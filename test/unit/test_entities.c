@@ -295,6 +295,21 @@ UT_TEST(ner_dateline)
 	free_tracked();
 }
 
+/* A known non-name phrase inside a capitalised run keeps the run one name */
+UT_TEST(ner_phrase_inside_name)
+{
+	Got			g;
+	long		k;
+
+	if (!get_model())
+		return;
+	g = extract("The city has set up the Nanshan Belt and Road Trade Promotion Council, "
+				"and hopes to grow.", NULL);
+	k = find(&g, "Nanshan Belt and Road Trade Promotion Council");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	free_tracked();
+}
+
 /* Given names, titles, "of", "in X", acronyms written as listed */
 UT_TEST(ner_people_and_places_rules)
 {
