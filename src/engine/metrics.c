@@ -370,6 +370,11 @@ static const char *const version_names[] = {
 	"industry", "version", "web",
 };
 
+/* Counted nouns that make the figure an age in years */
+static const char *const age_units[] = {
+	"year-old", "years old", "year old", "years-old",
+};
+
 /* Lines carrying these are page chrome: no figures are read from them */
 static const char *const chrome_markers[] = {
 	"Copyright", "copyright", "COPYRIGHT", "\xc2\xa9", "All rights reserved",
@@ -1673,6 +1678,21 @@ not_unit:;
 			m->unit = s + ns;
 			m->unit_len = nl;
 			e = ns + nl;
+			/* "a 14-year-old boy", "45 years old": an age */
+			if (word_in(m->unit, nl, age_units, AT_LENGTHOF(age_units)))
+			{
+				m->kind = AT_MK_QUANTITY;
+				m->unit = "years";
+				m->unit_len = 5;
+			}
+		}
+		else if (!num.spelled && !num.decimal && pos >= 5 && s[pos - 1] == ' ' &&
+				 word_eq(s + pos - 5, 4, "aged") && (pos == 5 || !at_alnum_at(s, len, pos - 6)))
+		{
+			/* "aged 30" */
+			m->kind = AT_MK_QUANTITY;
+			m->unit = "years";
+			m->unit_len = 5;
 		}
 	}
 	m->len = e - pos;

@@ -139,6 +139,25 @@ UT_TEST(metrics_counts)
 	done(&f);
 }
 
+/* Ages are quantities in years, however written */
+UT_TEST(metrics_ages)
+{
+	Found		f = extract("A 14-year-old boy, a man aged 30 and a woman 45 years old met two-year "
+							"olds and 3 managed funds.");
+
+	UT_EQ_INT(f.v.len, 5);
+	for (int i = 0; i < 3; i++)
+	{
+		UT_EQ_INT(M(f, i)->kind, AT_MK_QUANTITY);
+		UT_EQ_STR(unit(M(f, i)), "years");
+	}
+	UT_EQ_STR(val(&M(f, 1)->value), "30");
+	UT_EQ_INT(M(f, 3)->kind, AT_MK_COUNT);
+	UT_EQ_INT(M(f, 4)->kind, AT_MK_COUNT);
+	UT_EQ_STR(unit(M(f, 4)), "managed funds");
+	done(&f);
+}
+
 /* A version after its name is no figure; a counted noun after it makes a count */
 UT_TEST(metrics_versions)
 {
