@@ -156,6 +156,19 @@ tag_spans(const AtNerToken *toks, size_t n, const uint8_t *tags, AtVec *ents)
 	}
 }
 
+/* The tagger's spans of one annotated sentence */
+static void
+tag_sentence_spans(const AtNerSent *s, AtVec *ents)
+{
+	uint8_t    *tags = malloc(s->n + 1);
+	float	   *conf = malloc(sizeof(float) * (s->n + 1));
+
+	at_ner_tag(&model, s, tags, conf);
+	tag_spans(s->toks, s->n, tags, ents);
+	free(tags);
+	free(conf);
+}
+
 static void
 tagger_only(const char *text, size_t len, const GmbSent *g, AtVec *ents)
 {
@@ -163,20 +176,13 @@ tagger_only(const char *text, size_t len, const GmbSent *g, AtVec *ents)
 				spans;
 	AtBuf		norm;
 	AtNerSent	s;
-	uint8_t    *tags;
-	float	   *conf;
 
 	at_vec_init(&toks, &at_malloc_mem, sizeof(AtNerToken));
 	at_buf_init(&norm, &at_malloc_mem, 1024);
 	if (g != NULL)
 	{
 		gmb_sentence(g, &model.gz, &toks, &norm, &s);
-		tags = malloc(s.n + 1);
-		conf = malloc(sizeof(float) * (s.n + 1));
-		at_ner_tag(&model, &s, tags, conf);
-		tag_spans(s.toks, s.n, tags, ents);
-		free(tags);
-		free(conf);
+		tag_sentence_spans(&s, ents);
 		free(toks.data);
 		free(norm.data);
 		return;
@@ -197,12 +203,7 @@ tagger_only(const char *text, size_t len, const GmbSent *g, AtVec *ents)
 		s.toks = toks.data;
 		s.n = toks.len;
 		at_ner_annotate(&model.gz, &s);
-		tags = malloc(s.n + 1);
-		conf = malloc(sizeof(float) * (s.n + 1));
-		at_ner_tag(&model, &s, tags, conf);
-		tag_spans(s.toks, s.n, tags, ents);
-		free(tags);
-		free(conf);
+		tag_sentence_spans(&s, ents);
 	}
 	free(spans.data);
 	free(toks.data);
