@@ -732,7 +732,9 @@ dateline(Ctx *c, size_t s0, size_t s1, int sent)
 
 	while (e < s1 && e - s0 < 4 && (FL(c, e) & (AT_TOK_ALLCAPS | AT_TOK_DIGIT)) == AT_TOK_ALLCAPS)
 		e++;
-	if (e == s0 || e + 1 >= s1)
+	/* not an acronym or a known organisation ("IBM --", "NASA (AP) --") */
+	if (e == s0 || e + 1 >= s1 || (e == s0 + 1 && TK(c, s0)->len < 4) ||
+		(GZ(c, s0) & (AT_GZ_ORG_B | AT_GZ_ORGNAME)))
 		return;
 	if (norm_is(c, e, ",") && (GZ(c, e + 1) & AT_GZ_MONTH))
 	{

@@ -285,13 +285,17 @@ UT_TEST(ner_dateline)
 	if (!get_model())
 		return;
 	g = extract("KUNMING, May 12 (Xinhua) -- The railway opened.\n\n"
-				"HANGZHOU -- Ships came.\n\nIBM, May 3 results were out.", NULL);
+				"HANGZHOU -- Ships came.\n\nIBM, May 3 results were out.\n\n"
+				"IBM -- The company rose.\n\nROME (AP) -- Rain fell.", NULL);
 	k = find(&g, "KUNMING");
 	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_LOC);
 	k = find(&g, "HANGZHOU");
 	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_LOC);
-	k = find(&g, "IBM");
-	UT_CHECK(k < 0 || ENT(g, k)->kind != AT_NER_LOC);
+	for (size_t i = 0; i < g.v.len; i++)
+		if (ENT(g, i)->len == 3 && memcmp(g.text + ENT(g, i)->start, "IBM", 3) == 0)
+			UT_CHECK(ENT(g, i)->kind != AT_NER_LOC);
+	k = find(&g, "ROME");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_LOC);
 	free_tracked();
 }
 
