@@ -314,6 +314,28 @@ UT_TEST(ner_phrase_inside_name)
 	free_tracked();
 }
 
+/* Arabic particles stay in names; lone given names are people; numerals
+ * and disease acronyms are no entities */
+UT_TEST(ner_particles_given_names_nonentities)
+{
+	Got			g;
+	long		k;
+
+	if (!get_model())
+		return;
+	g = extract("Officials said al-Qaida claimed the attack. Marilyn said the plan "
+				"worked. The XVII was cited. The SARS and HIV cases rose.", NULL);
+	k = find(&g, "al-Qaida");
+	UT_CHECK(k >= 0);
+	UT_EQ_INT(find(&g, "Qaida"), -1);
+	k = find(&g, "Marilyn");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
+	UT_EQ_INT(find(&g, "XVII"), -1);
+	UT_EQ_INT(find(&g, "SARS"), -1);
+	UT_EQ_INT(find(&g, "HIV"), -1);
+	free_tracked();
+}
+
 /* Given names, titles, "of", "in X", acronyms written as listed */
 UT_TEST(ner_people_and_places_rules)
 {
