@@ -1013,7 +1013,7 @@ find_dateline(Ctx *cx, size_t start, size_t end)
 		{
 			AtDate		d;
 
-			if (cx->s[p - 1] == ' ' && at_match_date(cx->s, m.end[1], p, &d) && d.has_day)
+			if (p > m.start[1] && cx->s[p - 1] == ' ' && at_match_date(cx->s, m.end[1], p, &d) && d.has_day)
 			{
 				const AtDate *page = a->has_updated ? &a->updated : NULL;
 
