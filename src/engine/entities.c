@@ -971,6 +971,20 @@ fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 			i += e->ntok - 1;
 			continue;
 		}
+		/*
+		 * A tagger organisation that is exactly a place abbreviation of the
+		 * gazetteer is the place: "the UK said" (GMB labels "UK" an
+		 * organisation 58 times out of 60).  Whole names stay as tagged:
+		 * "Tehran says" can be the government.
+		 */
+		if (e->kind == AT_NER_LOC && e->ntok == 1 && (FL(c, i) & AT_TOK_ALLCAPS) &&
+			c->owner[i] >= 0)
+		{
+			Mention    *o = AT_VEC_AT(&c->ments, Mention, c->owner[i]);
+
+			if (o->kind == AT_NER_ORG && o->t0 == i && o->t1 == i + e->ntok)
+				o->kind = AT_NER_LOC;
+		}
 		if (!covered(c, i, i + e->ntok) &&
 			(headline || (!(i + e->ntok < s1 && is_name_word(c, i + e->ntok) && !(GZ(c, i + e->ntok) & AT_GZ_TITLE)) &&
 			!(i > s0 && is_name_word(c, i - 1) && i - 1 != s0))))
@@ -1046,7 +1060,7 @@ headline_case(const Ctx *c, size_t s0, size_t s1)
 
 /*
  * In headline case every word is capitalised, so the tagger's guesses need
- * support: a Chinese surname in a person, a head in an organisation, a
+ * support: a Chinese surname or a given name in a person, a head in an organisation, a
  * gazetteer place.  Names known from the body are matched again later.
  */
 static void
@@ -1059,7 +1073,7 @@ headline_filter(Ctx *c, size_t from)
 
 		for (size_t t = m->t0; t < m->t1; t++)
 			any |= GZ(c, t);
-		if (!(any & (m->kind == AT_NER_PERSON ? AT_GZ_SURNAME :
+		if (!(any & (m->kind == AT_NER_PERSON ? (AT_GZ_SURNAME | AT_GZ_GIVEN) :
 					 m->kind == AT_NER_ORG ? AT_GZ_ORGHEAD :
 					 (AT_GZ_PLACE_B | AT_GZ_LOCHEAD))))
 			kill_overlaps(c, m->t0, m->t1);
@@ -1169,6 +1183,139 @@ known_names(Ctx *c, const bool *headline)
 				add_mention(c, i, i + e->ntok, e->kind, (int) si, 0.6f);
 			i += e->ntok - 1;
 		}
+	}
+}
+
+/* A match result at token k: "3-0", "1 – 0".  Returns its tokens, or 0 */
+static size_t
+score_at(const Ctx *c, size_t k, size_t s1)
+{
+	if (k >= s1 || (FL(c, k) & (AT_TOK_DIGIT | AT_TOK_ALPHA)) != AT_TOK_DIGIT)
+		return 0;
+	if ((FL(c, k) & AT_TOK_HYPHEN) && TK(c, k)->len <= 5)
+		return 1;
+	if (k + 2 < s1 && TK(c, k)->len <= 2 && dash_token(c, k + 1) &&
+		(FL(c, k + 2) & (AT_TOK_DIGIT | AT_TOK_ALPHA)) == AT_TOK_DIGIT && TK(c, k + 2)->len <= 2)
+		return 3;
+	return 0;
+}
+
+static bool
+word_in(const Ctx *c, size_t i, const char *const *list, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (norm_is_len(c, i, list[k], strlen(list[k])))
+			return true;
+	return false;
+}
+
+/* The live place mention that starts at token t, or NULL */
+static Mention *
+place_at(Ctx *c, size_t t)
+{
+	Mention    *m;
+
+	if (t >= c->ntok || c->owner[t] < 0)
+		return NULL;
+	m = AT_VEC_AT(&c->ments, Mention, c->owner[t]);
+	return m->t0 == t && m->kind == AT_NER_LOC ? m : NULL;
+}
+
+/*
+ * National and city teams.  In a match report a country that plays is its
+ * team, an organisation, as ACE and OntoNotes type it ("Sweden defeated
+ * South Korea 1 – 0", "Belgium 3 – 0 Panama", "Tunisia's goalkeeper"); a
+ * place that is a team once in the text is the team wherever it is not
+ * the scene ("at", "in", "from Brazil"), whatever the tagger made of it
+ * there.  The evidence must be in one
+ * sentence: a result next to the name, a match verb between two teams or
+ * before a result, or a player's role after it.
+ */
+static void
+sports_teams(Ctx *c)
+{
+	static const char *const verbs[] = {
+		"beat", "beats", "defeated", "defeats", "faced", "faces", "drew", "draws",
+		"lost", "loses", "edged", "edges", "thrashed", "routed", "stunned",
+		"eliminated", "overcame", "trounced", "hammered"
+	};
+	static const char *const roles[] = {
+		"goalkeeper", "keeper", "coach", "captain", "striker", "defender",
+		"midfielder", "squad", "skipper", "goalscorer"
+	};
+	static const char *const scene[] = {"in", "at", "from", "near", "across"};
+	AtPhraseTable teams;
+	size_t		nm = c->ments.len;
+
+	at_phrase_init(&teams, false);
+	teams.keep_replaced = true;
+	rebuild_owners(c);
+	for (size_t si = 0; si < c->nsent; si++)
+	{
+		size_t		s0 = c->sents[si].start,
+					s1 = s0 + c->sents[si].len;
+
+		for (size_t t = s0; t < s1; t++)
+		{
+			Mention    *m = place_at(c, t),
+					   *other = NULL;
+			size_t		e,
+						n;
+			bool		team = false;
+
+			if (m == NULL)
+				continue;
+			e = m->t1;
+			if ((n = score_at(c, e, s1)) > 0)
+			{
+				/* "Belgium 3 – 0 Panama" */
+				team = true;
+				other = place_at(c, e + n);
+			}
+			else if (e < s1 && word_in(c, e, verbs, AT_LENGTHOF(verbs)))
+			{
+				/* "Sweden defeated (debutants) South Korea", "lost 1 – 2 to England" */
+				size_t		k = e + 1;
+
+				if ((n = score_at(c, k, s1)) > 0)
+					team = true, k += n;
+				for (; k < s1 && k <= e + 3 && other == NULL; k++)
+				{
+					if ((other = place_at(c, k)) != NULL)
+						break;
+					if (FL(c, k) & (AT_TOK_UPPER1 | AT_TOK_PUNCT))
+						break;
+				}
+				team |= other != NULL;
+			}
+			else if (e + 1 < s1 &&
+					 (word_in(c, e, roles, AT_LENGTHOF(roles)) ||
+					  (norm_is(c, e, "'s") && word_in(c, e + 1, roles, AT_LENGTHOF(roles)))))
+				team = true;	/* "Tunisia's goalkeeper", "Panama coach" */
+			if (!team)
+				continue;
+			at_phrase_add_tokens(&teams, c->mem, c->text, c->norm, c->toks + m->t0,
+								 m->t1 - m->t0, AT_NER_ORG, NULL, 0);
+			if (other)
+				at_phrase_add_tokens(&teams, c->mem, c->text, c->norm, c->toks + other->t0,
+									 other->t1 - other->t0, AT_NER_ORG, NULL, 0);
+			t = e - 1;
+		}
+	}
+	if (teams.count == 0)
+		return;
+	for (size_t k = 0; k < nm; k++)
+	{
+		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
+		const AtPhraseEntry *e;
+
+		/* the tagger may make a person of a team "as England won a corner" */
+		if (m->dead || m->kind == AT_NER_ORG ||
+			(m->t0 > 0 && word_in(c, m->t0 - 1, scene, AT_LENGTHOF(scene))))
+			continue;
+		e = at_phrase_match(&teams, c->text, c->norm, c->toks, m->t0, m->t1);
+		if (e != NULL && e->ntok == m->t1 - m->t0)
+			m->kind = AT_NER_ORG;
 	}
 }
 
@@ -1296,6 +1443,7 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 	clean(&c, 0);
 	rebuild_owners(&c);
 	known_names(&c, headline);
+	sports_teams(&c);
 	for (size_t si = 0; si < c.nsent; si++)
 	{
 		size_t		s0 = c.sents[si].start,

@@ -393,6 +393,72 @@ UT_TEST(ner_acronyms_and_months)
 	free_tracked();
 }
 
+/* Index of the entity with this surface at or after byte from, or -1 */
+static long
+find_from(const Got *g, const char *surface, size_t from)
+{
+	for (size_t i = 0; i < g->v.len; i++)
+	{
+		const AtEntity *e = AT_VEC_AT(&g->v, AtEntity, i);
+
+		if (e->start >= from && strlen(surface) == e->len &&
+			memcmp(g->text + e->start, surface, e->len) == 0)
+			return (long) i;
+	}
+	return -1;
+}
+
+static int
+kind_from(const Got *g, const char *surface, const char *after)
+{
+	const char *at = strstr(g->text, after);
+	long		k = at ? find_from(g, surface, (size_t) (at - g->text)) : -1;
+
+	return k >= 0 ? (int) AT_VEC_AT(&g->v, AtEntity, k)->kind : -1;
+}
+
+UT_TEST(ner_sports_teams)
+{
+	Got			g;
+
+	if (!get_model())
+		return;
+	/* a country that plays is its team, wherever it is not the scene */
+	g = extract("Uruguay beat Ecuador 2-1 on Sunday. Ecuador's coach said his side had "
+				"played well in Montevideo. Later, Chile 0 – 0 Peru. Peru's goalkeeper "
+				"was injured. The next match will be played in Peru.", NULL);
+	UT_EQ_INT(kind_from(&g, "Uruguay", "Uruguay"), AT_NER_ORG);
+	UT_EQ_INT(kind_from(&g, "Ecuador", "Ecuador"), AT_NER_ORG);
+	UT_EQ_INT(kind_from(&g, "Ecuador", "Ecuador's"), AT_NER_ORG);
+	UT_EQ_INT(kind_from(&g, "Montevideo", "Montevideo"), AT_NER_LOC);
+	UT_EQ_INT(kind_from(&g, "Chile", "Chile"), AT_NER_ORG);
+	UT_EQ_INT(kind_from(&g, "Peru", "Peru."), AT_NER_ORG);
+	UT_EQ_INT(kind_from(&g, "Peru", "in Peru"), AT_NER_LOC);
+	free_tracked();
+	/* no match: a verb of the list with no team after it */
+	g = extract("Germany faced a recession as exports to France fell by 2-3 percent.", NULL);
+	UT_EQ_INT(kind_from(&g, "Germany", "Germany"), AT_NER_LOC);
+	UT_EQ_INT(kind_from(&g, "France", "France"), AT_NER_LOC);
+	free_tracked();
+}
+
+UT_TEST(ner_place_abbreviations_and_captions)
+{
+	Got			g;
+
+	if (!get_model())
+		return;
+	/* the tagger learnt "UK" as an organisation from GMB's labels */
+	g = extract("The storm hit the UK hard, and the US sent help.", NULL);
+	UT_EQ_INT(kind_from(&g, "UK", "UK"), AT_NER_LOC);
+	UT_EQ_INT(kind_from(&g, "US", "US"), AT_NER_LOC);
+	free_tracked();
+	/* a photo credit has no lower-case word, like a headline */
+	g = extract("The ship left port on Monday.\n\nImage: Brian Burnell.\n\nIt returned.", NULL);
+	UT_EQ_INT(kind_from(&g, "Brian Burnell", "Brian"), AT_NER_PERSON);
+	free_tracked();
+}
+
 UT_TEST(ner_user_terms_win)
 {
 	AtPhraseTable user;
