@@ -575,8 +575,9 @@ cut_mention(Ctx *c, int o, size_t t0, size_t t1)
  * people even where the tagger saw an organisation or nothing.  A name
  * followed by a head is what is named after the person ("Andy Warhol
  * Foundation") and stays.  A title before the name ends the mention it
- * was part of ("NASA Administrator Charles Bolden"); "of" after it starts
- * the organisation ("Alvin Yeung of Civic Party").
+ * was part of ("NASA Administrator Charles Bolden"); "of", "from" or "for"
+ * after it starts the organisation ("Alvin Yeung of Civic Party", "Lydia
+ * Buchtmann for Food Standards Australia").
  */
 static void
 given_names(Ctx *c, size_t s0, size_t s1, int sent)
@@ -605,7 +606,7 @@ given_names(Ctx *c, size_t s0, size_t s1, int sent)
 		/*
 		 * A mention reaching left of the name ends before a title, "and"
 		 * or a lone sentence opener ("Lawmaker Alvin Yeung"), or after a
-		 * head; one reaching right goes on with "of"/"from" and the
+		 * head; one reaching right goes on with "of"/"from"/"for" and the
 		 * organisation ("Alvin Yeung of the Civic Party").
 		 */
 		if (left >= 0)
@@ -625,7 +626,8 @@ given_names(Ctx *c, size_t s0, size_t s1, int sent)
 			k = e + 1;
 			if (k < m->t1 && norm_is(c, k, "the"))
 				k++;
-			if (!(norm_is(c, e, "of") || norm_is(c, e, "from")) || k >= m->t1)
+			if (!(norm_is(c, e, "of") || norm_is(c, e, "from") || norm_is(c, e, "for")) ||
+				k >= m->t1)
 				continue;
 		}
 		if (left >= 0)
@@ -657,6 +659,45 @@ given_names(Ctx *c, size_t s0, size_t s1, int sent)
 		kill_overlaps(c, i, e);
 		add_mention(c, i, e, AT_NER_PERSON, sent, 0.75f);
 		i = e - 1;
+	}
+}
+
+/*
+ * "New People Party's Regina Ip", "Civic Passion's Wong Yeung-tat": a
+ * possessive after an organisation head or a place, then two or three
+ * plain name words, is a person of that body.  What else follows a
+ * possessive stays in the name the tagger found ("People's Liberation
+ * Army"; "India's Health Ministry" says which ministry).
+ */
+static void
+possessives(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	for (size_t k = s0 + 1; k + 1 < s1; k++)
+	{
+		Mention    *m;
+		size_t		t0,
+					t1;
+		int			o = c->owner[k];
+		bool		plain = true;
+
+		if (o < 0 || !norm_is(c, k, "'s"))
+			continue;
+		m = AT_VEC_AT(&c->ments, Mention, o);
+		t0 = m->t0;
+		t1 = m->t1;
+		if (t0 >= k || t1 <= k + 1 ||
+			!(GZ(c, k - 1) & (AT_GZ_ORGHEAD | AT_GZ_LOC | AT_GZ_PLACE_B | AT_GZ_PLACE_I)))
+			continue;
+		for (size_t t = k + 1; t < t1; t++)
+			if (!surname_word(c, t) && !(GZ(c, t) & AT_GZ_GIVEN))
+				plain = false;
+		if (!plain || t1 - k - 1 < 2 || t1 - k - 1 > 3)
+			continue;
+		cut_mention(c, o, t0, k);
+		m->kind = (GZ(c, k - 1) & AT_GZ_ORGHEAD) ? AT_NER_ORG : AT_NER_LOC;
+		m->sure = false;
+		add_mention(c, k + 1, t1, AT_NER_PERSON, sent, m->score);
+		k = t1 - 1;
 	}
 }
 
@@ -1439,6 +1480,7 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 		}
 		acronyms(&c, s0, s1, (int) si);
 		dateline(&c, s0, s1, (int) si);
+		possessives(&c, s0, s1, (int) si);
 	}
 	clean(&c, 0);
 	rebuild_owners(&c);

@@ -459,6 +459,24 @@ UT_TEST(ner_place_abbreviations_and_captions)
 	free_tracked();
 }
 
+UT_TEST(ner_people_of_bodies)
+{
+	Got			g;
+
+	if (!get_model())
+		return;
+	/* a person after a body's possessive, or before "for" and the body */
+	g = extract("In Kowloon West, New People Party's Regina Ip kept her seat. A spokeswoman, "
+				"Mary Hughes for Food Standards Australia New Zealand, said they are "
+				"looking at it. The People's Liberation Army sent help.", NULL);
+	UT_EQ_INT(kind_from(&g, "New People Party", "New"), AT_NER_ORG);
+	UT_EQ_INT(kind_from(&g, "Regina Ip", "Regina"), AT_NER_PERSON);
+	UT_EQ_INT(kind_from(&g, "Mary Hughes", "Mary"), AT_NER_PERSON);
+	UT_EQ_INT(kind_from(&g, "Food Standards Australia New Zealand", "Food"), AT_NER_ORG);
+	UT_EQ_INT(kind_from(&g, "People's Liberation Army", "The People"), AT_NER_ORG);
+	free_tracked();
+}
+
 UT_TEST(ner_user_terms_win)
 {
 	AtPhraseTable user;
