@@ -426,8 +426,13 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 		{
 			size_t		end = lasthead;
 
-			/* "Bank of China", "Ministry of Industry and Information Technology" */
-			if (kind == AT_NER_ORG && end + 1 < e && !company_suffix(c, end - 1) &&
+			/*
+			 * "Bank of China", "Ministry of Industry and Information
+			 * Technology"; a place only when the head opens it ("Museum of
+			 * Flight", not "Haidian District of Beijing")
+			 */
+			if ((kind == AT_NER_ORG || lasthead == start + 1) && end + 1 < e &&
+				!company_suffix(c, end - 1) &&
 				(norm_is(c, end, "of") || norm_is(c, end, "for")))
 			{
 				size_t		k = end + 1;

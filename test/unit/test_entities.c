@@ -477,6 +477,22 @@ UT_TEST(ner_people_of_bodies)
 	free_tracked();
 }
 
+UT_TEST(ner_place_head_of)
+{
+	Got			g;
+
+	if (!get_model())
+		return;
+	/* a place head that opens the name takes "of X" in it; a later one not */
+	g = extract("The shuttle will go to the Museum of Flight in Seattle. Haidian District "
+				"of Beijing hosts many firms. The Bank of China lent more.", NULL);
+	UT_EQ_INT(kind_from(&g, "Museum of Flight", "Museum"), AT_NER_LOC);
+	UT_EQ_INT(kind_from(&g, "Haidian District", "Haidian"), AT_NER_LOC);
+	UT_EQ_INT(kind_from(&g, "Beijing", "Beijing"), AT_NER_LOC);
+	UT_EQ_INT(kind_from(&g, "Bank of China", "Bank"), AT_NER_ORG);
+	free_tracked();
+}
+
 UT_TEST(ner_user_terms_win)
 {
 	AtPhraseTable user;
