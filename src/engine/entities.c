@@ -1031,6 +1031,14 @@ fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 			if (o->kind == AT_NER_ORG && o->t0 == i && o->t1 == i + e->ntok)
 				o->kind = AT_NER_LOC;
 		}
+		/* a known organisation of two words or more is one ("Toronto Star") */
+		if (e->kind == AT_NER_ORG && e->ntok >= 2 && c->owner[i] >= 0)
+		{
+			Mention    *o = AT_VEC_AT(&c->ments, Mention, c->owner[i]);
+
+			if (o->t0 == i && o->t1 == i + e->ntok)
+				o->kind = AT_NER_ORG;
+		}
 		if (!covered(c, i, i + e->ntok) &&
 			(headline || (!(i + e->ntok < s1 && is_name_word(c, i + e->ntok) && !(GZ(c, i + e->ntok) & AT_GZ_TITLE)) &&
 			!(i > s0 && is_name_word(c, i - 1) && i - 1 != s0))))

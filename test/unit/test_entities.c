@@ -493,6 +493,20 @@ UT_TEST(ner_place_head_of)
 	free_tracked();
 }
 
+UT_TEST(ner_known_organisations_win)
+{
+	Got			g;
+
+	if (!get_model())
+		return;
+	/* the tagger makes people of two capitalised words before "said" */
+	g = extract("Goldman Sachs said profits rose. \"Report found on street\" — Toronto Star, "
+				"August 15, 2008", NULL);
+	UT_EQ_INT(kind_from(&g, "Goldman Sachs", "Goldman"), AT_NER_ORG);
+	UT_EQ_INT(kind_from(&g, "Toronto Star", "Toronto"), AT_NER_ORG);
+	free_tracked();
+}
+
 UT_TEST(ner_user_terms_win)
 {
 	AtPhraseTable user;
