@@ -914,6 +914,29 @@ roman_numeral(const Ctx *c, size_t i)
 	return true;
 }
 
+/*
+ * A word whose suffix makes it a doctrine, a field or an attitude: no
+ * place or person is named so.  Gazetteer words are left alone.
+ */
+static bool
+doctrine_word(const Ctx *c, size_t i)
+{
+	static const char *const sfx[] = {"ology", "ism", "ianity", "phobia"};
+	const AtNerToken *t = TK(c, i);
+	const char *w = c->norm + t->norm;
+
+	if (GZ(c, i) & ~(uint32_t) AT_GZ_PHRASE1)
+		return false;
+	for (size_t k = 0; k < AT_LENGTHOF(sfx); k++)
+	{
+		size_t		l = strlen(sfx[k]);
+
+		if (t->normlen > l + 2 && memcmp(w + t->normlen - l, sfx[k], l) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Trims and drops mentions that are not names */
 static void
 clean(Ctx *c, size_t from)
@@ -977,6 +1000,9 @@ clean(Ctx *c, size_t from)
 				 (memcmp(c->norm + TK(c, m->t0)->norm + TK(c, m->t0)->normlen - 2, "ed", 2) == 0 ||
 				  memcmp(c->norm + TK(c, m->t0)->norm + TK(c, m->t0)->normlen - 2, "ly", 2) == 0))
 			m->dead = true;
+		/* "Scientology", "Buddhism", "Islamophobia": a doctrine, not a place or a person */
+		else if (m->t1 - m->t0 == 1 && m->kind != AT_NER_ORG && doctrine_word(c, m->t0))
+			m->dead = true;
 		else if (m->kind == AT_NER_PERSON)
 		{
 			for (size_t t = m->t0; t < m->t1; t++)
@@ -1031,12 +1057,16 @@ fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 			if (o->kind == AT_NER_ORG && o->t0 == i && o->t1 == i + e->ntok)
 				o->kind = AT_NER_LOC;
 		}
-		/* a known organisation of two words or more is one ("Toronto Star") */
+		/*
+		 * A known organisation of two words or more is no person ("Toronto
+		 * Star"); one the tagger calls a place may be a facility too
+		 * ("International Space Station", a place to GMB)
+		 */
 		if (e->kind == AT_NER_ORG && e->ntok >= 2 && c->owner[i] >= 0)
 		{
 			Mention    *o = AT_VEC_AT(&c->ments, Mention, c->owner[i]);
 
-			if (o->t0 == i && o->t1 == i + e->ntok)
+			if (o->t0 == i && o->t1 == i + e->ntok && o->kind == AT_NER_PERSON)
 				o->kind = AT_NER_ORG;
 		}
 		if (!covered(c, i, i + e->ntok) &&

@@ -507,6 +507,21 @@ UT_TEST(ner_known_organisations_win)
 	free_tracked();
 }
 
+UT_TEST(ner_doctrines_and_org)
+{
+	Got			g;
+
+	if (!get_model())
+		return;
+	/* a doctrine is no place; "Org" heads an organisation */
+	g = extract("Members of Scientology and of Mormonism were present. "
+				"She joined the Harbor Org at 14.", NULL);
+	UT_EQ_INT(find(&g, "Scientology"), -1);
+	UT_EQ_INT(find(&g, "Mormonism"), -1);
+	UT_EQ_INT(kind_from(&g, "Harbor Org", "Harbor"), AT_NER_ORG);
+	free_tracked();
+}
+
 UT_TEST(ner_user_terms_win)
 {
 	AtPhraseTable user;
