@@ -203,6 +203,16 @@ final_period(const Ctx *c, size_t i)
 	return t->len > 2 && s[t->len - 1] == '.' && memchr(s, '.', t->len - 1) == NULL;
 }
 
+/* Is token i one of the words of list (lower case)? */
+static bool
+word_in(const Ctx *c, size_t i, const char *const *list, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (norm_is_len(c, i, list[k], strlen(list[k])))
+			return true;
+	return false;
+}
+
 /* Heads that end a company name: no "of X" after them ("SAIC Motor Corp of Shanghai") */
 static bool
 company_suffix(const Ctx *c, size_t i)
@@ -212,10 +222,7 @@ company_suffix(const Ctx *c, size_t i)
 		"limited", "group", "holdings", "ag", "gmbh"
 	};
 
-	for (size_t k = 0; k < AT_LENGTHOF(sfx); k++)
-		if (norm_is_len(c, i, sfx[k], strlen(sfx[k])))
-			return true;
-	return false;
+	return word_in(c, i, sfx, AT_LENGTHOF(sfx));
 }
 
 /*
@@ -227,23 +234,13 @@ adjective_head(const Ctx *c, size_t i)
 {
 	static const char *const adj[] = {"international"};
 
-	for (size_t k = 0; k < AT_LENGTHOF(adj); k++)
-		if (norm_is_len(c, i, adj[k], strlen(adj[k])))
-			return true;
-	return false;
+	return word_in(c, i, adj, AT_LENGTHOF(adj));
 }
 
 #define HEADS (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD)
 #define PLACEWORD (AT_GZ_LOC | AT_GZ_LOCPART)
 
-/*
- * Does a sure tagger span keep a head run [t0, t1) out?  Not when the run
- * only retypes it by its head ("Yangtze River Delta"), splits it at "and"
- * ("Tsinghua University and Tus-Holdings Co. Ltd"), ends it at a company
- * suffix ("SAIC Motor Corp of Shanghai") or adds the nationality word of
- * an official name ("Chinese Academy of Sciences"): those the rules know
- * better.
- */
+/* Is there an "of" in [t0, t1)? */
 static bool
 has_of(const Ctx *c, size_t t0, size_t t1)
 {
@@ -253,6 +250,14 @@ has_of(const Ctx *c, size_t t0, size_t t1)
 	return false;
 }
 
+/*
+ * Does a sure tagger span keep a head run [t0, t1) out?  Not when the run
+ * only retypes it by its head ("Yangtze River Delta"), splits it at "and"
+ * ("Tsinghua University and Tus-Holdings Co. Ltd"), ends it at a company
+ * suffix ("SAIC Motor Corp of Shanghai") or adds the nationality word of
+ * an official name ("Chinese Academy of Sciences"): those the rules know
+ * better.
+ */
 static bool
 sure_blocks(const Ctx *c, size_t t0, size_t t1)
 {
@@ -1282,15 +1287,6 @@ score_at(const Ctx *c, size_t k, size_t s1)
 		(FL(c, k + 2) & (AT_TOK_DIGIT | AT_TOK_ALPHA)) == AT_TOK_DIGIT && TK(c, k + 2)->len <= 2)
 		return 3;
 	return 0;
-}
-
-static bool
-word_in(const Ctx *c, size_t i, const char *const *list, size_t n)
-{
-	for (size_t k = 0; k < n; k++)
-		if (norm_is_len(c, i, list[k], strlen(list[k])))
-			return true;
-	return false;
 }
 
 /* The live place mention that starts at token t, or NULL */

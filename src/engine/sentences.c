@@ -382,6 +382,9 @@ text_is_wrapped(const char *text, size_t len)
 					ncont++;
 					if (prev_len > longest)
 						longest = prev_len;
+					/* news prose runs on in long lines: no need to read on */
+					if (longest > 120)
+						return false;
 				}
 				else if (prev_len * 4 >= longest * 3)
 					nlong++;
