@@ -1400,6 +1400,59 @@ sports_teams(Ctx *c)
 }
 
 /*
+ * Craft are named, but are no person, organisation or place: "Space
+ * Shuttle Atlantis", "the vessel HMC Searcher", "the ferry Sewol".  A name
+ * right after a word for a craft is one, and so is the same name anywhere
+ * else in the text ("Atlantis will go on display").
+ */
+static void
+craft_names(Ctx *c)
+{
+	static const char *const craft[] = {
+		"shuttle", "orbiter", "spacecraft", "lander", "rover", "vessel", "ship",
+		"warship", "frigate", "destroyer", "submarine", "tanker", "ferry", "yacht",
+		"freighter", "cruiser"
+	};
+	AtPhraseTable names;
+	size_t		nm = c->ments.len;
+
+	at_phrase_init(&names, false);
+	names.keep_replaced = true;
+	for (size_t k = 0; k < nm; k++)
+	{
+		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
+		size_t		after = 0;
+
+		if (m->dead)
+			continue;
+		if (m->t0 > c->sents[m->sent].start && word_in(c, m->t0 - 1, craft, AT_LENGTHOF(craft)))
+			after = m->t0;		/* "the vessel HMC Searcher" */
+		else
+			for (size_t t = m->t0; t + 1 < m->t1; t++)
+				if (word_in(c, t, craft, AT_LENGTHOF(craft)))
+					after = t + 1;	/* "Space Shuttle Atlantis" */
+		if (after == 0)
+			continue;
+		at_phrase_add_tokens(&names, c->mem, c->text, c->norm, c->toks + after,
+							 m->t1 - after, AT_NER_NONE, NULL, 0);
+		m->dead = true;
+	}
+	if (names.count == 0)
+		return;
+	for (size_t k = 0; k < nm; k++)
+	{
+		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
+		const AtPhraseEntry *e;
+
+		if (m->dead)
+			continue;
+		e = at_phrase_match(&names, c->text, c->norm, c->toks, m->t0, m->t1);
+		if (e != NULL && e->ntok == m->t1 - m->t0)
+			m->dead = true;
+	}
+}
+
+/*
  * Canonical names: a one-word mention that is the surname or given name of
  * a person named in full ("Chen" -> "Chen Hongbo"), or the first word of an
  * organisation ("Tsinghua" -> "Tsinghua University"), takes that name and
@@ -1525,6 +1578,7 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 	rebuild_owners(&c);
 	known_names(&c, headline);
 	sports_teams(&c);
+	craft_names(&c);
 	for (size_t si = 0; si < c.nsent; si++)
 	{
 		size_t		s0 = c.sents[si].start,

@@ -522,6 +522,23 @@ UT_TEST(ner_doctrines_and_org)
 	free_tracked();
 }
 
+UT_TEST(ner_craft_names)
+{
+	Got			g;
+
+	if (!get_model())
+		return;
+	/* a craft's name, after its kind or anywhere else in the text, is no entity */
+	g = extract("The chemical tanker Nordic Star was hijacked on Monday, and Nordic Star's "
+				"crew of 20 is safe. Space Shuttle Atlantis landed; Atlantis will go on "
+				"display in Florida.", NULL);
+	UT_EQ_INT(find(&g, "Nordic Star"), -1);
+	UT_EQ_INT(find(&g, "Atlantis"), -1);
+	UT_EQ_INT(find(&g, "Space Shuttle Atlantis"), -1);
+	UT_EQ_INT(kind_from(&g, "Florida", "Florida"), AT_NER_LOC);
+	free_tracked();
+}
+
 UT_TEST(ner_user_terms_win)
 {
 	AtPhraseTable user;
