@@ -12,10 +12,11 @@
  *         a proper noun and it starts, after an article, with a capital
  *         ("Texas student Ahmed Mohamed", "the United Nations"), as read
  *         from the UPOS and HEAD columns of conllu/.  A mention that holds
- *         a proper noun but is no name by that test ("Scientology
- *         officials", "a boy from Irving, Texas", "actor Jason Beghe") is
- *         optional: not finding it is no miss, and a prediction of its kind
- *         inside it ("Jason Beghe") is no false positive.  Without the
+ *         a proper noun or starts with a capital but is no name by that
+ *         test ("Scientology officials", "a boy from Irving, Texas", "actor
+ *         Jason Beghe", "Legislative Council" tagged ADJ NOUN) is optional:
+ *         not finding it is no miss, and a prediction of its kind inside it
+ *         ("Jason Beghe") is no false positive.  Without the
  *         CoNLL-U files, the has_propn flag of gum_news.jsonl and the
  *         capital stand in for the head (and nothing is optional); that flag
  *         is false for 460 mentions that hold a proper noun ("the United
@@ -687,7 +688,8 @@ score_gum(const char *shared, Counts *c, bool verbose)
 					if (ntk >= 0 && s >= 0 && e > s)
 						named = head_is_propn(tk, ntk, (size_t) s, (size_t) e, &hasprop) &&
 							named_core(text.data, (size_t) s);
-					if (hasprop && ng < 4096 && s >= 0 && e > s)
+					if ((hasprop || (s >= 0 && named_core(text.data, (size_t) s))) &&
+						ng < 4096 && s >= 0 && e > s)
 					{
 						int			kind = strcmp(type.data, "person") == 0 ? AT_NER_PERSON :
 							strcmp(type.data, "organization") == 0 ? AT_NER_ORG :
