@@ -942,6 +942,19 @@ doctrine_word(const Ctx *c, size_t i)
 	return false;
 }
 
+/* Lower-case words that belong inside names: "Rio de Janeiro", "Ludwig van Beethoven" */
+static bool
+name_particle(const Ctx *c, size_t i)
+{
+	static const char *const w[] = {
+		"the", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le",
+		"du", "dos", "das", "do", "y", "al", "el", "bin", "ibn", "ben", "bint",
+		"abu", "upon", "zu", "ter"
+	};
+
+	return word_in(c, i, w, AT_LENGTHOF(w));
+}
+
 /* Trims and drops mentions that are not names */
 static void
 clean(Ctx *c, size_t from)
@@ -966,6 +979,33 @@ clean(Ctx *c, size_t from)
 			   ((FL(c, m->t1 - 1) & AT_TOK_PUNCT) || norm_is(c, m->t1 - 1, "'s") ||
 				is_connector(c, m->t1 - 1) || norm_is(c, m->t1 - 1, "the")))
 			m->t1--;
+		/*
+		 * "Abdullah bin Abdulaziz met Ali al-Sistani": the tagger ran two
+		 * people together over a verb.  A lower-case word inside a name is
+		 * a connector or a particle; at any other the name ends, and what
+		 * follows is a name of the same kind.
+		 */
+		for (size_t t = m->t0 + 1; t + 1 < m->t1; t++)
+		{
+			size_t		t1 = m->t1;
+			int			kind = m->kind,
+						sent = m->sent;
+			float		score = m->score;
+
+			if ((FL(c, t) & (AT_TOK_ALPHA | AT_TOK_ANYUPPER)) != AT_TOK_ALPHA ||
+				is_connector(c, t) || particle_name(c, t) || name_particle(c, t) ||
+				c->text[TK(c, t)->start] == '\'' || norm_is(c, t, "'s"))
+				continue;
+			m->t1 = t;
+			add_mention(c, t + 1, t1, kind, sent, score);
+			m = AT_VEC_AT(&c->ments, Mention, k);	/* the push may move it */
+			break;
+		}
+		/* "bin Laden": the tagger leaves the particle out of the person */
+		if (m->kind == AT_NER_PERSON && m->t0 > c->sents[m->sent].start &&
+			c->owner[m->t0 - 1] < 0 && particle_name(c, m->t0 - 1) &&
+			!(FL(c, m->t0 - 1) & AT_TOK_ANYUPPER))
+			m->t0--;
 		/* names are short: a long run is degenerate input */
 		if (m->t1 <= m->t0 || m->t1 - m->t0 > 12)
 		{

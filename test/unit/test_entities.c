@@ -539,6 +539,21 @@ UT_TEST(ner_craft_names)
 	free_tracked();
 }
 
+UT_TEST(ner_particles_and_inner_words)
+{
+	Got			g;
+
+	if (!get_model())
+		return;
+	/* "bin" before a surname is the name's; a verb inside one ends it */
+	g = extract("The raid targeted bin Laden, officials said. "
+				"Abdullah bin Abdulaziz met Ali al Sistani.", NULL);
+	UT_EQ_INT(kind_from(&g, "bin Laden", "bin Laden"), AT_NER_PERSON);
+	UT_EQ_INT(kind_from(&g, "Abdullah bin Abdulaziz", "Abdullah"), AT_NER_PERSON);
+	UT_EQ_INT(kind_from(&g, "Ali al Sistani", "Ali"), AT_NER_PERSON);
+	free_tracked();
+}
+
 UT_TEST(ner_user_terms_win)
 {
 	AtPhraseTable user;
