@@ -1604,9 +1604,9 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 		head_runs(&c, s0, s1, (int) si);
 		hyphen_heads(&c, s0, s1, (int) si);
 		fill_places(&c, s0, s1, (int) si, headline[si]);
+		given_names(&c, s0, s1, (int) si);
 		if (!headline[si])
 		{
-			given_names(&c, s0, s1, (int) si);
 			in_places(&c, s0, s1, (int) si);
 			unknown_acronyms(&c, s0, s1, (int) si);
 		}

@@ -457,6 +457,11 @@ UT_TEST(ner_place_abbreviations_and_captions)
 	g = extract("The ship left port on Monday.\n\nImage: Brian Burnell.\n\nIt returned.", NULL);
 	UT_EQ_INT(kind_from(&g, "Brian Burnell", "Brian"), AT_NER_PERSON);
 	free_tracked();
+	/* a given name starts a person there too, after an agency */
+	g = extract("The rocket rose at dawn.\n\nImage: NASA Carla Ruiz.\n\nOfficials cheered.", NULL);
+	UT_EQ_INT(kind_from(&g, "NASA", "NASA"), AT_NER_ORG);
+	UT_EQ_INT(kind_from(&g, "Carla Ruiz", "Carla"), AT_NER_PERSON);
+	free_tracked();
 }
 
 UT_TEST(ner_people_of_bodies)
