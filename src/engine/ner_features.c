@@ -209,7 +209,9 @@ at_ner_annotate(const AtGazetteer *gz, AtNerSent *s)
 	{
 		const AtPhraseEntry *e;
 
-		if (!(s->toks[i].flags & AT_TOK_UPPER1) || !(s->toks[i].gz & AT_GZ_PHRASE1))
+		/* "21st Century Maritime Silk Road" starts with a figure */
+		if (!(s->toks[i].flags & (AT_TOK_UPPER1 | AT_TOK_DIGIT)) ||
+			!(s->toks[i].gz & AT_GZ_PHRASE1))
 			continue;
 		e = at_phrase_match(&gz->places, s->text, s->norm, s->toks, i, s->n);
 		if (e == NULL)
