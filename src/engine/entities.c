@@ -1189,8 +1189,9 @@ headline_case(const Ctx *c, size_t s0, size_t s1)
 
 /*
  * In headline case every word is capitalised, so the tagger's guesses need
- * support: a Chinese surname or a given name in a person, a head in an organisation, a
- * gazetteer place.  Names known from the body are matched again later.
+ * support: a Chinese surname or a given name in a person, a head in an
+ * organisation, a gazetteer place.  Names known from the body are matched
+ * again later.
  */
 static void
 headline_filter(Ctx *c, size_t from)
@@ -1347,9 +1348,9 @@ place_at(Ctx *c, size_t t)
  * South Korea 1 – 0", "Belgium 3 – 0 Panama", "Tunisia's goalkeeper"); a
  * place that is a team once in the text is the team wherever it is not
  * the scene ("at", "in", "from Brazil"), whatever the tagger made of it
- * there.  The evidence must be in one
- * sentence: a result next to the name, a match verb between two teams or
- * before a result, or a player's role after it.
+ * there.  The evidence must be in one sentence: a result next to the name,
+ * a match verb between two teams or before a result, or a player's role
+ * after it.
  */
 static void
 sports_teams(Ctx *c)
@@ -1390,7 +1391,7 @@ sports_teams(Ctx *c)
 			{
 				/* "Belgium 3 – 0 Panama" */
 				team = true;
-				other = place_at(c, e + n);
+				other = e + n < s1 ? place_at(c, e + n) : NULL;
 			}
 			else if (e < s1 && word_in(c, e, verbs, AT_LENGTHOF(verbs)))
 			{
@@ -1471,6 +1472,12 @@ craft_names(Ctx *c)
 			for (size_t t = m->t0; t + 1 < m->t1; t++)
 				if (word_in(c, t, craft, AT_LENGTHOF(craft)))
 					after = t + 1;	/* "Space Shuttle Atlantis" */
+		if (after == 0)
+			continue;
+		/* "Hanjin Ship Management", "the tanker firm's Frontline Ltd" */
+		for (size_t t = after; after && t < m->t1; t++)
+			if (GZ(c, t) & (HEADS | AT_GZ_NONHEAD))
+				after = 0;
 		if (after == 0)
 			continue;
 		at_phrase_add_tokens(&names, c->mem, c->text, c->norm, c->toks + after,

@@ -547,6 +547,11 @@ UT_TEST(ner_craft_names)
 	UT_EQ_INT(find(&g, "Space Shuttle Atlantis"), -1);
 	UT_EQ_INT(kind_from(&g, "Florida", "Florida"), AT_NER_LOC);
 	free_tracked();
+	/* a craft word inside an organisation's name is the organisation's */
+	g = extract("Hanjin Ship Management Co. said the tanker Nordic Star sank.", NULL);
+	UT_EQ_INT(kind_from(&g, "Hanjin Ship Management Co.", "Hanjin"), AT_NER_ORG);
+	UT_EQ_INT(find(&g, "Nordic Star"), -1);
+	free_tracked();
 }
 
 UT_TEST(ner_particles_and_inner_words)
