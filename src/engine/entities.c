@@ -646,15 +646,21 @@ given_names(Ctx *c, size_t s0, size_t s1, int sent)
 			size_t		t0 = m->t0,
 						t1 = m->t1;
 
+			/*
+			 * What a person's span held before the title is no person:
+			 * "Information Minister", "House Speaker".
+			 */
+			bool		rest = cut_left > t0 && m->kind != AT_NER_PERSON;
+
 			if (left == right)
 			{
 				/* keeps the organisation after "of"; what is before goes on its own */
 				cut_mention(c, left, k, t1);
 				right = -1;
-				if (cut_left >= t0 + 2)
+				if (rest && cut_left >= t0 + 2)
 					add_mention(c, t0, cut_left, m->kind, m->sent, m->score);
 			}
-			else if (cut_left > t0)
+			else if (rest)
 				cut_mention(c, left, t0, cut_left);
 			else
 				kill_overlaps(c, t0, t0 + 1);
@@ -955,6 +961,36 @@ name_particle(const Ctx *c, size_t i)
 	return word_in(c, i, w, AT_LENGTHOF(w));
 }
 
+/*
+ * "Army officials said", "the Council will vote": a lone organisation head
+ * the tagger is sure of names the body it stands for, unless the text has
+ * named that body in full before ("the Chinese Academy of Sciences ... The
+ * Academy said"), where it is only a reference back to the name.
+ */
+static bool
+lone_head_name(const Ctx *c, size_t k)
+{
+	const Mention *m = AT_VEC_AT(&c->ments, Mention, k);
+	size_t		n = 0;
+
+	if (!m->sure || m->t1 - m->t0 != 1 ||
+		(GZ(c, m->t0) & (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD | AT_GZ_TITLE | AT_GZ_DEMONYM |
+						 AT_GZ_FUNC | AT_GZ_NONHEAD | AT_GZ_NONACRO | AT_GZ_ATTRIB)) != AT_GZ_ORGHEAD)
+		return false;
+	/* the nearest mentions before it; the cap keeps clean() linear */
+	for (size_t q = k; q-- > 0 && n < 200; n++)
+	{
+		const Mention *p = AT_VEC_AT(&c->ments, Mention, q);
+
+		if (p->dead || p->t1 - p->t0 < 2 || p->t0 > m->t0)
+			continue;
+		for (size_t t = p->t0; t < p->t1; t++)
+			if (same_token_text(c, t, m->t0))
+				return false;
+	}
+	return true;
+}
+
 /* Trims and drops mentions that are not names */
 static void
 clean(Ctx *c, size_t from)
@@ -1029,7 +1065,7 @@ clean(Ctx *c, size_t from)
 								  AT_GZ_WEEKDAY | AT_GZ_NONACRO | AT_GZ_DEMONYM | AT_GZ_FUNC |
 								  AT_GZ_NONHEAD | AT_GZ_ATTRIB)) &&
 				 !(GZ(c, m->t0) & (AT_GZ_LOC | AT_GZ_ORGNAME | AT_GZ_ORG_B | AT_GZ_PLACE_B)) &&
-				 m->target < 0)
+				 m->target < 0 && !lone_head_name(c, k))
 			m->dead = true;
 		else if (all & (AT_GZ_MONTH | AT_GZ_WEEKDAY))
 			m->dead = true;

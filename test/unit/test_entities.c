@@ -401,6 +401,37 @@ UT_TEST(ner_people_and_places_rules)
 	free_tracked();
 }
 
+/*
+ * What a person's span held before a title is no person ("Information
+ * Minister Jonathan Moyo"); a lone organisation head the tagger is sure of
+ * is the body ("Army officials"), unless the text named the body in full
+ * before ("The Academy" after "the Chinese Academy of Sciences").
+ */
+UT_TEST(ner_title_remainder_lone_heads)
+{
+	Got			g;
+	long		k;
+
+	if (!get_model())
+		return;
+	g = extract("Information Minister Jonathan Moyo and Justice Minister Patrick "
+				"Chinamasa were implicated.", NULL);
+	UT_EQ_INT(find(&g, "Information"), -1);
+	k = find(&g, "Jonathan Moyo");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
+	free_tracked();
+	g = extract("The Council will vote on the plan next week.", NULL);
+	k = find(&g, "Council");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	free_tracked();
+	g = extract("The Chinese Academy of Sciences said so. The Academy has not said "
+				"whether it will join.", NULL);
+	k = find(&g, "Chinese Academy of Sciences");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	UT_EQ_INT(find(&g, "Academy"), -1);
+	free_tracked();
+}
+
 UT_TEST(ner_acronyms_and_months)
 {
 	Got			g;
