@@ -991,6 +991,23 @@ lone_head_name(const Ctx *c, size_t k)
 	return true;
 }
 
+/*
+ * A title that opens an organisation's name rather than a person's: before
+ * a head ("General Administration of Customs", "Major League Baseball"),
+ * a possessive ("Lord's Resistance Army") or "and" ("Justice and Equality
+ * Movement").
+ */
+static bool
+title_in_name(const Ctx *c, const Mention *m)
+{
+	size_t		n = m->t0 + 1;
+
+	if (!(GZ(c, m->t0) & AT_GZ_TITLE) || m->kind == AT_NER_PERSON || n >= m->t1)
+		return false;
+	return (GZ(c, n) & HEADS) || norm_is(c, n, "'s") || norm_is(c, n, "'") ||
+		(norm_is(c, n, "and") && n + 1 < m->t1);
+}
+
 /* Trims and drops mentions that are not names */
 static void
 clean(Ctx *c, size_t from)
@@ -1007,7 +1024,7 @@ clean(Ctx *c, size_t from)
 			   ((FL(c, m->t0) & AT_TOK_PUNCT) ||
 				((GZ(c, m->t0) & (AT_GZ_FUNC | AT_GZ_TITLE)) &&
 				 !(GZ(c, m->t0) & (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD | AT_GZ_ORG_B | AT_GZ_PLACE_B)) &&
-				 m->t0 + 1 < m->t1) ||
+				 m->t0 + 1 < m->t1 && !title_in_name(c, m)) ||
 				(!(FL(c, m->t0) & AT_TOK_UPPER1) && !(FL(c, m->t0) & AT_TOK_DIGIT) &&
 				 !particle_name(c, m->t0))))
 			m->t0++;

@@ -432,6 +432,28 @@ UT_TEST(ner_title_remainder_lone_heads)
 	free_tracked();
 }
 
+/* A title that opens an organisation's name stays in it */
+UT_TEST(ner_title_opens_org_name)
+{
+	Got			g;
+	long		k;
+
+	if (!get_model())
+		return;
+	g = extract("Officials of the General Administration of Customs said imports rose. "
+				"Leaders of the rebel Lord's Resistance Army met mediators. The leader "
+				"of the Justice and Equality Movement, Khalil Ibrahim, said so.", NULL);
+	k = find(&g, "General Administration of Customs");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	k = find(&g, "Lord's Resistance Army");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	k = find(&g, "Justice and Equality Movement");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	k = find(&g, "Khalil Ibrahim");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
+	free_tracked();
+}
+
 UT_TEST(ner_acronyms_and_months)
 {
 	Got			g;
