@@ -250,6 +250,20 @@ has_of(const Ctx *c, size_t t0, size_t t1)
 	return false;
 }
 
+/* "'s", or "'" after a plural ("Workers' Party") */
+static bool
+possessive_token(const Ctx *c, size_t i)
+{
+	const AtNerToken *p;
+
+	if (norm_is(c, i, "'s"))
+		return true;
+	if (i == 0 || !norm_is(c, i, "'"))
+		return false;
+	p = TK(c, i - 1);
+	return p->normlen > 1 && c->norm[p->norm + p->normlen - 1] == 's';
+}
+
 /*
  * Does a sure tagger span keep a head run [t0, t1) out?  Not when the run
  * only retypes it by its head ("Yangtze River Delta"), splits it at "and"
@@ -281,6 +295,10 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 		if (m->t0 == t0 && m->t1 == t1)
 			continue;
 		if (m->t1 > t1 && norm_is(c, t1, "and") && (GZ(c, t1 - 1) & HEADS))
+			continue;
+		/* the tagger stopped at a possessive ("Kurdistan Workers' Party") */
+		if ((m->t0 >= t0 && m->t1 < t1 && possessive_token(c, m->t1)) ||
+			(m->t0 > t0 && m->t1 <= t1 && possessive_token(c, m->t0 - 1)))
 			continue;
 		if (m->t1 > t1 && company_suffix(c, t1 - 1) &&
 			(norm_is(c, t1, "of") || final_period(c, t1 - 1)))
@@ -355,8 +373,11 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 			else if (e + 2 < s1 && is_connector(c, e) && !norm_is(c, e, "and") &&
 					 norm_is(c, e + 1, "the") && is_name_word(c, e + 2))
 				add = 3;
-			/* "People's Bank of China", "Municipal People's Government" */
-			else if (e + 1 < s1 && norm_is(c, e, "'s") && is_name_word(c, e + 1) &&
+			/*
+			 * "People's Bank of China", "Municipal People's Government",
+			 * "Kurdistan Workers' Party"
+			 */
+			else if (e + 1 < s1 && possessive_token(c, e) && is_name_word(c, e + 1) &&
 					 !(GZ(c, e - 1) & (PLACEWORD | AT_GZ_SURNAME)) &&
 					 AT_TAG_KIND(c->tags[e - 1]) != AT_NER_PERSON)
 				add = 2;

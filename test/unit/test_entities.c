@@ -454,6 +454,24 @@ UT_TEST(ner_title_opens_org_name)
 	free_tracked();
 }
 
+/* A plural possessive inside a name: the tagger stops at it, the name goes on */
+UT_TEST(ner_plural_possessive_in_name)
+{
+	Got			g;
+	long		k;
+
+	if (!get_model())
+		return;
+	g = extract("Members of the outlawed Kurdistan Workers' Party were arrested. "
+				"Hamas and the Al-Aqsa Martyrs' Brigade pledged to respect the truce.", NULL);
+	k = find(&g, "Kurdistan Workers' Party");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	UT_EQ_INT(find(&g, "Party"), -1);
+	k = find(&g, "Al-Aqsa Martyrs' Brigade");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	free_tracked();
+}
+
 UT_TEST(ner_acronyms_and_months)
 {
 	Got			g;
