@@ -1029,6 +1029,19 @@ title_in_name(const Ctx *c, const Mention *m)
 		(norm_is(c, n, "and") && n + 1 < m->t1);
 }
 
+/* One to four words that can only be a person's name ("Musharraf", "Ratko Mladic") */
+static bool
+person_words(const Ctx *c, size_t t0, size_t t1)
+{
+	if (t1 <= t0 || t1 - t0 > 4)
+		return false;
+	for (size_t t = t0; t < t1; t++)
+		if (!(surname_word(c, t) || (t > t0 && particle_name(c, t))) ||
+			(GZ(c, t) & (AT_GZ_LOC | AT_GZ_LOCPART | AT_GZ_ORGNAME)))
+			return false;
+	return true;
+}
+
 /* Trims and drops mentions that are not names */
 static void
 clean(Ctx *c, size_t from)
@@ -1037,7 +1050,8 @@ clean(Ctx *c, size_t from)
 	{
 		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
 		uint32_t	all = ~0u;
-		bool		named = false;
+		bool		named = false,
+					titled = false;
 
 		if (m->dead || m->canon)
 			continue;
@@ -1048,7 +1062,11 @@ clean(Ctx *c, size_t from)
 				 m->t0 + 1 < m->t1 && !title_in_name(c, m)) ||
 				(!(FL(c, m->t0) & AT_TOK_UPPER1) && !(FL(c, m->t0) & AT_TOK_DIGIT) &&
 				 !particle_name(c, m->t0))))
+		{
+			if (GZ(c, m->t0) & AT_GZ_TITLE)
+				titled = true;
 			m->t0++;
+		}
 		while (m->t1 > m->t0 &&
 			   ((FL(c, m->t1 - 1) & AT_TOK_PUNCT) || norm_is(c, m->t1 - 1, "'s") ||
 				is_connector(c, m->t1 - 1) || norm_is(c, m->t1 - 1, "the")))
@@ -1080,6 +1098,9 @@ clean(Ctx *c, size_t from)
 			c->owner[m->t0 - 1] < 0 && particle_name(c, m->t0 - 1) &&
 			!(FL(c, m->t0 - 1) & AT_TOK_ANYUPPER))
 			m->t0--;
+		/* "General Musharraf", "King Gyanendra" typed otherwise: after the title, a person */
+		if (titled && m->kind != AT_NER_PERSON && person_words(c, m->t0, m->t1))
+			m->kind = AT_NER_PERSON;
 		/* names are short: a long run is degenerate input */
 		if (m->t1 <= m->t0 || m->t1 - m->t0 > 12)
 		{

@@ -472,6 +472,28 @@ UT_TEST(ner_plural_possessive_in_name)
 	free_tracked();
 }
 
+/* What follows a person's title is a person, whatever the tagger typed the span */
+UT_TEST(ner_person_after_title)
+{
+	Got			g;
+	long		k;
+
+	if (!get_model())
+		return;
+	g = extract("Senior officials said General Hayden may be named to replace Porter Goss. "
+				"The Maoists are protesting King Gyanendra 's decision to dismiss the "
+				"government. Japan 's Emperor Akihito laid a wreath.", NULL);
+	k = find(&g, "Hayden");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
+	k = find(&g, "Gyanendra");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
+	k = find(&g, "Akihito");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
+	k = find(&g, "Japan");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_LOC);
+	free_tracked();
+}
+
 UT_TEST(ner_acronyms_and_months)
 {
 	Got			g;
