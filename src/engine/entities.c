@@ -647,7 +647,8 @@ given_names(Ctx *c, size_t s0, size_t s1, int sent)
 			cut_left = (GZ(c, i - 1) & HEADS) ? i : i - 1;
 			if (!((GZ(c, i - 1) & (AT_GZ_TITLE | HEADS)) ||
 				  (norm_is(c, i - 1, "and") && m->kind != AT_NER_PERSON) ||
-				  (i - 1 == s0 && m->t0 == s0 && (GZ(c, s0) & ~(uint32_t) AT_GZ_PHRASE1) == 0)))
+				  (i - 1 == s0 && m->t0 == s0 && (GZ(c, s0) & ~(uint32_t) AT_GZ_PHRASE1) == 0 &&
+				   !(m->sure && m->kind == AT_NER_PERSON))))
 				continue;
 		}
 		if (right >= 0)
@@ -1256,9 +1257,13 @@ tag_sentence(Ctx *c, size_t s0, size_t s1, int sent, uint8_t *tags, float *conf,
 			sum += conf[e];
 		m = add_mention(c, s0 + i, s0 + e, AT_TAG_KIND(tags[i]), sent, sum / (float) (e - i));
 		m->sure = sure && m->score >= SURE_CONF;
-		/* "Marilyn" alone, a common given name and nothing else, is a person */
+		/*
+		 * "Marilyn" alone, a common given name and nothing else, is a
+		 * person; not before a place head ("Karen state")
+		 */
 		if (e == i + 1 && m->kind != AT_NER_PERSON && (GZ(c, s0 + i) & AT_GZ_GIVEN) &&
-			!(GZ(c, s0 + i) & ~(uint32_t) (AT_GZ_GIVEN | AT_GZ_SURNAME)))
+			!(GZ(c, s0 + i) & ~(uint32_t) (AT_GZ_GIVEN | AT_GZ_SURNAME)) &&
+			!(e < s.n && (GZ(c, s0 + e) & AT_GZ_LOCHEAD)))
 			m->kind = AT_NER_PERSON;
 		i = e - 1;
 	}

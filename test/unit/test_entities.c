@@ -494,6 +494,26 @@ UT_TEST(ner_person_after_title)
 	free_tracked();
 }
 
+/*
+ * A sure person span that opens a sentence keeps its first word ("Osman Ali
+ * Ahmed"); a given name before a place head is a place ("Karen state")
+ */
+UT_TEST(ner_sure_person_given_name_place)
+{
+	Got			g;
+	long		k;
+
+	if (!get_model())
+		return;
+	g = extract("Osman Ali Ahmed was shot dead Sunday as he left a mosque. Burmese "
+				"forces have displaced thousands of villagers in Karen state.", NULL);
+	k = find(&g, "Osman Ali Ahmed");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
+	k = find(&g, "Karen");
+	UT_CHECK(k < 0 || ENT(g, k)->kind != AT_NER_PERSON);
+	free_tracked();
+}
+
 UT_TEST(ner_acronyms_and_months)
 {
 	Got			g;
