@@ -296,9 +296,14 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 			continue;
 		if (m->t1 > t1 && norm_is(c, t1, "and") && (GZ(c, t1 - 1) & HEADS))
 			continue;
-		/* the tagger stopped at a possessive ("Kurdistan Workers' Party") */
-		if ((m->t0 >= t0 && m->t1 < t1 && possessive_token(c, m->t1)) ||
-			(m->t0 > t0 && m->t1 <= t1 && possessive_token(c, m->t0 - 1)))
+		/*
+		 * the tagger stopped at a plural's possessive ("Kurdistan Workers'
+		 * Party"); after "'s" a name of its own may follow ("IMF's European
+		 * Department")
+		 */
+		if ((m->t0 >= t0 && m->t1 < t1 && norm_is(c, m->t1, "'") && possessive_token(c, m->t1)) ||
+			(m->t0 > t0 && m->t1 <= t1 && norm_is(c, m->t0 - 1, "'") &&
+			 possessive_token(c, m->t0 - 1)))
 			continue;
 		if (m->t1 > t1 && company_suffix(c, t1 - 1) &&
 			(norm_is(c, t1, "of") || final_period(c, t1 - 1)))
@@ -647,8 +652,7 @@ given_names(Ctx *c, size_t s0, size_t s1, int sent)
 			cut_left = (GZ(c, i - 1) & HEADS) ? i : i - 1;
 			if (!((GZ(c, i - 1) & (AT_GZ_TITLE | HEADS)) ||
 				  (norm_is(c, i - 1, "and") && m->kind != AT_NER_PERSON) ||
-				  (i - 1 == s0 && m->t0 == s0 && (GZ(c, s0) & ~(uint32_t) AT_GZ_PHRASE1) == 0 &&
-				   !(m->sure && m->kind == AT_NER_PERSON))))
+				  (i - 1 == s0 && m->t0 == s0 && (GZ(c, s0) & ~(uint32_t) AT_GZ_PHRASE1) == 0)))
 				continue;
 		}
 		if (right >= 0)
@@ -999,6 +1003,18 @@ lone_head_name(const Ctx *c, size_t k)
 		(GZ(c, m->t0) & (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD | AT_GZ_TITLE | AT_GZ_DEMONYM |
 						 AT_GZ_FUNC | AT_GZ_NONHEAD | AT_GZ_NONACRO | AT_GZ_ATTRIB)) != AT_GZ_ORGHEAD)
 		return false;
+	/*
+	 * a piece of a name the tagger split ("Bank" of "Bank of Korea",
+	 * "Sunday Times", "British Telecom") or a company suffix ("SA")
+	 */
+	if ((m->t1 < c->ntok && is_connector(c, m->t1)) ||
+		(m->t0 > c->sents[m->sent].start && (FL(c, m->t0 - 1) & AT_TOK_UPPER1) &&
+		 !(GZ(c, m->t0 - 1) & AT_GZ_FUNC)) ||
+		(FL(c, m->t0) & AT_TOK_ALLCAPS))
+		return false;
+	/* a capital opening a sentence says nothing ("Television has been") */
+	if (m->t0 == c->sents[m->sent].start)
+		return false;
 	/* the nearest mentions before it; the cap keeps clean() linear */
 	for (size_t q = k; q-- > 0 && n < 200; n++)
 	{
@@ -1015,9 +1031,9 @@ lone_head_name(const Ctx *c, size_t k)
 
 /*
  * A title that opens an organisation's name rather than a person's: before
- * a head ("General Administration of Customs", "Major League Baseball"),
- * a possessive ("Lord's Resistance Army") or "and" ("Justice and Equality
- * Movement").
+ * a head ("General Administration of Customs"), a possessive ("Lord's
+ * Resistance Army") or "and" and no other title ("Justice and Equality
+ * Movement", not "the Queen and Prince of Wales").
  */
 static bool
 title_in_name(const Ctx *c, const Mention *m)
@@ -1027,7 +1043,7 @@ title_in_name(const Ctx *c, const Mention *m)
 	if (!(GZ(c, m->t0) & AT_GZ_TITLE) || m->kind == AT_NER_PERSON || n >= m->t1)
 		return false;
 	return (GZ(c, n) & HEADS) || norm_is(c, n, "'s") || norm_is(c, n, "'") ||
-		(norm_is(c, n, "and") && n + 1 < m->t1);
+		(norm_is(c, n, "and") && n + 1 < m->t1 && !(GZ(c, n + 1) & AT_GZ_TITLE));
 }
 
 /* One to four words that can only be a person's name ("Musharraf", "Ratko Mladic") */
@@ -1064,8 +1080,8 @@ clean(Ctx *c, size_t from)
 				(!(FL(c, m->t0) & AT_TOK_UPPER1) && !(FL(c, m->t0) & AT_TOK_DIGIT) &&
 				 !particle_name(c, m->t0))))
 		{
-			if (GZ(c, m->t0) & AT_GZ_TITLE)
-				titled = true;
+			/* "General Hayden"; not "Commissioner for Transport" */
+			titled = (GZ(c, m->t0) & AT_GZ_TITLE) != 0;
 			m->t0++;
 		}
 		while (m->t1 > m->t0 &&
