@@ -1005,9 +1005,10 @@ lone_head_name(const Ctx *c, size_t k)
 		return false;
 	/*
 	 * a piece of a name the tagger split ("Bank" of "Bank of Korea",
-	 * "Sunday Times", "British Telecom") or a company suffix ("SA")
+	 * "Association Agreement", "Sunday Times", "British Telecom") or a
+	 * company suffix ("SA")
 	 */
-	if ((m->t1 < c->ntok && is_connector(c, m->t1)) ||
+	if ((m->t1 < c->ntok && (is_connector(c, m->t1) || is_name_word(c, m->t1))) ||
 		(m->t0 > c->sents[m->sent].start && (FL(c, m->t0 - 1) & AT_TOK_UPPER1) &&
 		 !(GZ(c, m->t0 - 1) & AT_GZ_FUNC)) ||
 		(FL(c, m->t0) & AT_TOK_ALLCAPS))

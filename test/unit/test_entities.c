@@ -510,10 +510,11 @@ UT_TEST(ner_given_name_before_place_head)
 
 /*
  * Pieces of names the tagger split are no lone names ("Bank" of "Bank of
- * Korea", "Telecom" after "British" or opening a sentence); "'s" may start
- * a name of its own ("IMF's European Department"); a title trimmed before
- * "for" leaves no person ("Commissioner for Transport"), and "and" another
- * title joins no name ("the Queen and Prince of Wales").
+ * Korea", "Association Agreement", "Telecom" after "British" or opening a
+ * sentence); "'s" may start a name of its own ("IMF's European
+ * Department"); a title trimmed before "for" leaves no person ("Commissioner
+ * for Transport"), and "and" another title joins no name ("the Queen and
+ * Prince of Wales").
  */
 UT_TEST(ner_split_pieces_and_titles)
 {
@@ -528,8 +529,10 @@ UT_TEST(ner_split_pieces_and_titles)
 				"Department said growth slowed. Jacques Barrot, vice president of the "
 				"European Commission and also Commissioner for Transport, said the "
 				"changes were necessary. Officials at the two bodies generating private "
-				"income for the Queen and Prince of Wales are to be questioned by MPs.", NULL);
+				"income for the Queen and Prince of Wales are to be questioned by MPs. "
+				"The country has signed an Association Agreement with the EU.", NULL);
 	UT_EQ_INT(find(&g, "Bank"), -1);
+	UT_EQ_INT(find(&g, "Association"), -1);
 	UT_EQ_INT(find(&g, "Telecom"), -1);
 	UT_EQ_INT(find(&g, "IMF's European Department"), -1);
 	k = find(&g, "Transport");
