@@ -1047,7 +1047,28 @@ title_in_name(const Ctx *c, const Mention *m)
 		(norm_is(c, n, "and") && n + 1 < m->t1 && !(GZ(c, n + 1) & AT_GZ_TITLE));
 }
 
-/* One to four words that can only be a person's name ("Musharraf", "Ratko Mladic") */
+/*
+ * Is the word at i written in lower case nearby ("the General Election" ...
+ * "the election")?  Then it is a common word, not a surname.  The window
+ * keeps the look linear.
+ */
+static bool
+lower_nearby(const Ctx *c, size_t i)
+{
+	size_t		from = i > 300 ? i - 300 : 0,
+				to = i + 300 < c->ntok ? i + 300 : c->ntok;
+
+	for (size_t t = from; t < to; t++)
+		if (!(FL(c, t) & AT_TOK_ANYUPPER) && TK(c, t)->normlen == TK(c, i)->normlen &&
+			memcmp(c->norm + TK(c, t)->norm, c->norm + TK(c, i)->norm, TK(c, i)->normlen) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * One to four words that can only be a person's name ("Musharraf", "Ratko
+ * Mladic"): no listed place or body, no word the text writes in lower case
+ */
 static bool
 person_words(const Ctx *c, size_t t0, size_t t1)
 {
@@ -1055,7 +1076,7 @@ person_words(const Ctx *c, size_t t0, size_t t1)
 		return false;
 	for (size_t t = t0; t < t1; t++)
 		if (!(surname_word(c, t) || (t > t0 && particle_name(c, t))) ||
-			(GZ(c, t) & (AT_GZ_LOC | AT_GZ_LOCPART | AT_GZ_ORGNAME)))
+			(GZ(c, t) & (AT_GZ_LOC | AT_GZ_LOCPART | AT_GZ_ORGNAME)) || lower_nearby(c, t))
 			return false;
 	return true;
 }

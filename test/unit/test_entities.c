@@ -472,7 +472,10 @@ UT_TEST(ner_plural_possessive_in_name)
 	free_tracked();
 }
 
-/* What follows a person's title is a person, whatever the tagger typed the span */
+/*
+ * What follows a person's title is a person, whatever the tagger typed the
+ * span, unless the text writes it in lower case too
+ */
 UT_TEST(ner_person_after_title)
 {
 	Got			g;
@@ -491,6 +494,12 @@ UT_TEST(ner_person_after_title)
 	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
 	k = find(&g, "Japan");
 	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_LOC);
+	free_tracked();
+	/* a word the text also writes in lower case is no surname */
+	g = extract("The Conservatives would announce their proposals closer to the General "
+				"Election. Voters said the election would be close.", NULL);
+	k = find(&g, "Election");
+	UT_CHECK(k < 0 || ENT(g, k)->kind != AT_NER_PERSON);
 	free_tracked();
 }
 
