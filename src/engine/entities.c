@@ -997,7 +997,9 @@ static bool
 lone_head_name(const Ctx *c, size_t k)
 {
 	const Mention *m = AT_VEC_AT(&c->ments, Mention, k);
-	size_t		n = 0;
+	size_t		n = 0,
+				s0 = c->sents[m->sent].start,
+				s1 = s0 + c->sents[m->sent].len;
 
 	if (!m->sure || m->t1 - m->t0 != 1 ||
 		(GZ(c, m->t0) & (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD | AT_GZ_TITLE | AT_GZ_DEMONYM |
@@ -1008,13 +1010,12 @@ lone_head_name(const Ctx *c, size_t k)
 	 * "Association Agreement", "Sunday Times", "British Telecom") or a
 	 * company suffix ("SA")
 	 */
-	if ((m->t1 < c->ntok && (is_connector(c, m->t1) || is_name_word(c, m->t1))) ||
-		(m->t0 > c->sents[m->sent].start && (FL(c, m->t0 - 1) & AT_TOK_UPPER1) &&
-		 !(GZ(c, m->t0 - 1) & AT_GZ_FUNC)) ||
+	if ((m->t1 < s1 && (is_connector(c, m->t1) || is_name_word(c, m->t1))) ||
+		(m->t0 > s0 && (FL(c, m->t0 - 1) & AT_TOK_UPPER1) && !(GZ(c, m->t0 - 1) & AT_GZ_FUNC)) ||
 		(FL(c, m->t0) & AT_TOK_ALLCAPS))
 		return false;
 	/* a capital opening a sentence says nothing ("Television has been") */
-	if (m->t0 == c->sents[m->sent].start)
+	if (m->t0 == s0)
 		return false;
 	/* the nearest mentions before it; the cap keeps clean() linear */
 	for (size_t q = k; q-- > 0 && n < 200; n++)

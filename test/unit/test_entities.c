@@ -424,6 +424,12 @@ UT_TEST(ner_title_remainder_lone_heads)
 	k = find(&g, "Council");
 	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
 	free_tracked();
+	/* the next sentence's first word is no word of its name */
+	g = extract("Officials said the plan went to the Council\n\nMembers met later to "
+				"discuss it.", NULL);
+	k = find(&g, "Council");
+	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	free_tracked();
 	g = extract("The Chinese Academy of Sciences said so. The Academy has not said "
 				"whether it will join.", NULL);
 	k = find(&g, "Chinese Academy of Sciences");
