@@ -123,6 +123,18 @@ is_name_word(const Ctx *c, size_t i)
 		!(GZ(c, i) & (AT_GZ_MONTH | AT_GZ_WEEKDAY));
 }
 
+/*
+ * The passes after the sentence loop run over every mention of the text:
+ * they check for a cancel every 1024 of them, as the sentence loop does
+ * once a sentence.
+ */
+static inline void
+interrupt_point(size_t k)
+{
+	if ((k & 1023) == 0)
+		AT_CHECK_INTERRUPTS();
+}
+
 static Mention *
 add_mention(Ctx *c, size_t t0, size_t t1, int kind, int sent, float score)
 {
@@ -1086,7 +1098,7 @@ person_words(const Ctx *c, size_t t0, size_t t1)
 static void
 clean(Ctx *c, size_t from)
 {
-	for (size_t k = from; k < c->ments.len; k++)
+	for (size_t k = from; k < c->ments.len; k++, interrupt_point(k))
 	{
 		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
 		uint32_t	all = ~0u;
@@ -1420,7 +1432,7 @@ known_names(Ctx *c, const bool *headline)
 
 	at_phrase_init(&known, false);
 	known.keep_replaced = true;
-	for (size_t k = 0; k < nm; k++)
+	for (size_t k = 0; k < nm; k++, interrupt_point(k))
 	{
 		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
 		if (m->dead || m->score < 0.6f)
@@ -1433,7 +1445,7 @@ known_names(Ctx *c, const bool *headline)
 	}
 	if (known.count == 0)
 		return;
-	for (size_t si = 0; si < c->nsent; si++)
+	for (size_t si = 0; si < c->nsent; si++, interrupt_point(si))
 	{
 		size_t		s0 = c->sents[si].start,
 					s1 = s0 + c->sents[si].len;
@@ -1510,7 +1522,7 @@ sports_teams(Ctx *c)
 	at_phrase_init(&teams, false);
 	teams.keep_replaced = true;
 	rebuild_owners(c);
-	for (size_t si = 0; si < c->nsent; si++)
+	for (size_t si = 0; si < c->nsent; si++, interrupt_point(si))
 	{
 		size_t		s0 = c->sents[si].start,
 					s1 = s0 + c->sents[si].len;
@@ -1564,7 +1576,7 @@ sports_teams(Ctx *c)
 	}
 	if (teams.count == 0)
 		return;
-	for (size_t k = 0; k < nm; k++)
+	for (size_t k = 0; k < nm; k++, interrupt_point(k))
 	{
 		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
 		const AtPhraseEntry *e;
@@ -1598,7 +1610,7 @@ craft_names(Ctx *c)
 
 	at_phrase_init(&names, false);
 	names.keep_replaced = true;
-	for (size_t k = 0; k < nm; k++)
+	for (size_t k = 0; k < nm; k++, interrupt_point(k))
 	{
 		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
 		size_t		after = 0;
@@ -1625,7 +1637,7 @@ craft_names(Ctx *c)
 	}
 	if (names.count == 0)
 		return;
-	for (size_t k = 0; k < nm; k++)
+	for (size_t k = 0; k < nm; k++, interrupt_point(k))
 	{
 		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
 		const AtPhraseEntry *e;
@@ -1654,7 +1666,7 @@ canonicals(Ctx *c, Mention *ms, size_t nm)
 	at_phrase_init(&forms, false);
 	forms.keep_replaced = true;
 	for (int pass = 0; pass < 2; pass++)
-		for (size_t k = 0; k < nm; k++)
+		for (size_t k = 0; k < nm; k++, interrupt_point(k))
 		{
 			Mention    *a = &ms[k];
 			const AtPhraseEntry *e;
@@ -1765,7 +1777,7 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 	known_names(&c, headline);
 	sports_teams(&c);
 	craft_names(&c);
-	for (size_t si = 0; si < c.nsent; si++)
+	for (size_t si = 0; si < c.nsent; si++, interrupt_point(si))
 	{
 		size_t		s0 = c.sents[si].start,
 					s1 = s0 + c.sents[si].len;

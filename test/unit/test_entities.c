@@ -745,6 +745,43 @@ UT_TEST(ner_user_terms_win)
 	free_tracked();
 }
 
+static long hook_calls;
+
+static void
+count_hook(void)
+{
+	hook_calls++;
+}
+
+UT_TEST(ner_interrupts_after_sentences)
+{
+	size_t		n = 12 * 4000;
+	char	   *one = malloc(n + 2);
+	Got			g;
+
+	if (!get_model())
+	{
+		free(one);
+		return;
+	}
+	/* one sentence of 4,000 names: the passes over mentions check too */
+	for (size_t i = 0; i < n; i++)
+		one[i] = "Beijing and "[i % 12];
+	strcpy(one + n - 4, "Xi.");
+	hook_calls = 0;
+	at_interrupt_hook = count_hook;
+	g = extract(one, NULL);
+	at_interrupt_hook = NULL;
+	UT_CHECK(g.v.len >= 4000);
+	/*
+	 * Splitting and tagging check about 30 times for this text; the passes
+	 * over its 4,000 mentions after them add more than ten.
+	 */
+	UT_CHECK(hook_calls >= 40);
+	free_tracked();
+	free(one);
+}
+
 UT_TEST(ner_bad_input)
 {
 	size_t		n = 1 << 20;
