@@ -1509,7 +1509,7 @@ sports_teams(Ctx *c)
 	static const char *const verbs[] = {
 		"beat", "beats", "defeated", "defeats", "faced", "faces", "drew", "draws",
 		"lost", "loses", "edged", "edges", "thrashed", "routed", "stunned",
-		"eliminated", "overcame", "trounced", "hammered"
+		"eliminated", "overcame", "trounced", "hammered", "v", "vs", "vs.", "versus"
 	};
 	static const char *const roles[] = {
 		"goalkeeper", "keeper", "coach", "captain", "striker", "defender",
@@ -1546,7 +1546,10 @@ sports_teams(Ctx *c)
 			}
 			else if (e < s1 && word_in(c, e, verbs, AT_LENGTHOF(verbs)))
 			{
-				/* "Sweden defeated (debutants) South Korea", "lost 1 – 2 to England" */
+				/*
+				 * "Sweden defeated (debutants) South Korea", "lost 1 – 2 to
+				 * England", "Southampton v Portsmouth"
+				 */
 				size_t		k = e + 1;
 
 				if ((n = score_at(c, k, s1)) > 0)

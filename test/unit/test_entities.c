@@ -595,6 +595,12 @@ UT_TEST(ner_sports_teams)
 	UT_EQ_INT(kind_from(&g, "Peru", "Peru."), AT_NER_ORG);
 	UT_EQ_INT(kind_from(&g, "Peru", "in Peru"), AT_NER_LOC);
 	free_tracked();
+	/* a fixture */
+	g = extract("It was Brazil versus Argentina in Rio.", NULL);
+	UT_EQ_INT(kind_from(&g, "Brazil", "Brazil"), AT_NER_ORG);
+	UT_EQ_INT(kind_from(&g, "Argentina", "Argentina"), AT_NER_ORG);
+	UT_EQ_INT(kind_from(&g, "Rio", "Rio"), AT_NER_LOC);
+	free_tracked();
 	/* no match: a verb of the list with no team after it */
 	g = extract("Germany faced a recession as exports to France fell by 2-3 percent.", NULL);
 	UT_EQ_INT(kind_from(&g, "Germany", "Germany"), AT_NER_LOC);
