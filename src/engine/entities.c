@@ -1604,7 +1604,7 @@ static void
 craft_names(Ctx *c)
 {
 	static const char *const craft[] = {
-		"shuttle", "orbiter", "spacecraft", "lander", "rover", "vessel", "ship",
+		"shuttle", "orbiter", "spacecraft", "vessel", "ship",
 		"warship", "frigate", "destroyer", "submarine", "tanker", "ferry", "yacht",
 		"freighter", "cruiser"
 	};
@@ -1623,14 +1623,18 @@ craft_names(Ctx *c)
 		if (m->t0 > c->sents[m->sent].start && word_in(c, m->t0 - 1, craft, AT_LENGTHOF(craft)))
 			after = m->t0;		/* "the vessel HMC Searcher" */
 		else
-			for (size_t t = m->t0; t + 1 < m->t1; t++)
+			for (size_t t = m->t0 + 1; t + 1 < m->t1; t++)
 				if (word_in(c, t, craft, AT_LENGTHOF(craft)))
-					after = t + 1;	/* "Space Shuttle Atlantis" */
+					after = t + 1;	/* "Space Shuttle Atlantis", not "Rover's Longbridge" */
 		if (after == 0)
 			continue;
-		/* "Hanjin Ship Management", "the tanker firm's Frontline Ltd" */
+		/*
+		 * "Hanjin Ship Management": a head makes it a body; a known place
+		 * or body is no craft's name ("MG Rover China tie-up")
+		 */
 		for (size_t t = after; after && t < m->t1; t++)
-			if (GZ(c, t) & (HEADS | AT_GZ_NONHEAD))
+			if (GZ(c, t) & (HEADS | AT_GZ_NONHEAD | PLACEWORD | AT_GZ_PLACE_B | AT_GZ_PLACE_I |
+							AT_GZ_ORG_B | AT_GZ_ORG_I | AT_GZ_ORGNAME))
 				after = 0;
 		if (after == 0)
 			continue;

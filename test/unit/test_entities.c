@@ -708,6 +708,12 @@ UT_TEST(ner_craft_names)
 	UT_EQ_INT(find(&g, "Space Shuttle Atlantis"), -1);
 	UT_EQ_INT(kind_from(&g, "Florida", "Florida"), AT_NER_LOC);
 	free_tracked();
+	/* a brand that is a craft word names no craft, nor does a known place */
+	g = extract("MG Rover China tie-up 'delayed'\n\nThe future of Rover's Longbridge plant is "
+				"unclear after the tie-up with China's top carmaker was delayed.", NULL);
+	UT_EQ_INT(kind_from(&g, "China", "China's"), AT_NER_LOC);
+	UT_CHECK(kind_from(&g, "Rover's Longbridge", "Rover's") == AT_NER_ORG);
+	free_tracked();
 	/* a craft word inside an organisation's name is the organisation's */
 	g = extract("Hanjin Ship Management Co. said the tanker Nordic Star sank.", NULL);
 	UT_EQ_INT(kind_from(&g, "Hanjin Ship Management Co.", "Hanjin"), AT_NER_ORG);
