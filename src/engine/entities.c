@@ -718,8 +718,9 @@ given_names(Ctx *c, size_t s0, size_t s1, int sent)
 
 /*
  * "New People Party's Regina Ip", "Civic Passion's Wong Yeung-tat": a
- * possessive after an organisation head or a place, then two or three
- * plain name words, is a person of that body.  What else follows a
+ * possessive after an organisation head, then two or three plain name
+ * words, is a person of that body; after a place, only when they open with
+ * a known given name or surname.  What else follows a
  * possessive stays in the name the tagger found ("People's Liberation
  * Army"; "India's Health Ministry" says which ministry).
  */
@@ -745,7 +746,9 @@ possessives(Ctx *c, size_t s0, size_t s1, int sent)
 		for (size_t t = k + 1; t < t1; t++)
 			if (!surname_word(c, t) && !(GZ(c, t) & AT_GZ_GIVEN))
 				plain = false;
-		if (!plain || t1 - k - 1 < 2 || t1 - k - 1 > 3)
+		/* after a place, a known given name or surname: not "New York's Waldorf Astoria" */
+		if (!plain || t1 - k - 1 < 2 || t1 - k - 1 > 3 ||
+			(!(GZ(c, k - 1) & AT_GZ_ORGHEAD) && !(GZ(c, k + 1) & (AT_GZ_GIVEN | AT_GZ_SURNAME))))
 			continue;
 		cut_mention(c, o, t0, k);
 		m->kind = (GZ(c, k - 1) & AT_GZ_ORGHEAD) ? AT_NER_ORG : AT_NER_LOC;
@@ -993,7 +996,8 @@ name_particle(const Ctx *c, size_t i)
 	static const char *const w[] = {
 		"the", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le",
 		"du", "dos", "das", "do", "y", "al", "el", "bin", "ibn", "ben", "bint",
-		"abu", "upon", "zu", "ter"
+		"abu", "upon", "zu", "ter", "des", "les", "sans", "et", "aux", "dei",
+		"degli", "delle", "e"
 	};
 
 	return word_in(c, i, w, AT_LENGTHOF(w));

@@ -646,6 +646,11 @@ UT_TEST(ner_people_of_bodies)
 	UT_EQ_INT(kind_from(&g, "Food Standards Australia New Zealand", "Food"), AT_NER_ORG);
 	UT_EQ_INT(kind_from(&g, "People's Liberation Army", "The People"), AT_NER_ORG);
 	free_tracked();
+	/* after a place, two unknown words are no person */
+	g = extract("Staff met at New York's Waldorf Astoria on Monday.", NULL);
+	UT_CHECK(kind_from(&g, "Waldorf Astoria", "Waldorf") != AT_NER_PERSON);
+	UT_EQ_INT(kind_from(&g, "New York", "New York"), AT_NER_LOC);
+	free_tracked();
 }
 
 UT_TEST(ner_place_head_of)
