@@ -1471,6 +1471,15 @@ known_names(Ctx *c, const bool *headline)
 	}
 }
 
+/* Is mention m, whole, a phrase of table t? */
+static bool
+mention_in(const Ctx *c, const AtPhraseTable *t, const Mention *m)
+{
+	const AtPhraseEntry *e = at_phrase_match(t, c->text, c->norm, c->toks, m->t0, m->t1);
+
+	return e != NULL && e->ntok == m->t1 - m->t0;
+}
+
 /* A match result at token k: "3-0", "1 – 0".  Returns its tokens, or 0 */
 static size_t
 score_at(const Ctx *c, size_t k, size_t s1)
@@ -1586,14 +1595,12 @@ sports_teams(Ctx *c)
 	for (size_t k = 0; k < nm; k++, interrupt_point(k))
 	{
 		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
-		const AtPhraseEntry *e;
 
 		/* the tagger may make a person of a team "as England won a corner" */
 		if (m->dead || m->kind == AT_NER_ORG ||
 			(m->t0 > 0 && word_in(c, m->t0 - 1, scene, AT_LENGTHOF(scene))))
 			continue;
-		e = at_phrase_match(&teams, c->text, c->norm, c->toks, m->t0, m->t1);
-		if (e != NULL && e->ntok == m->t1 - m->t0)
+		if (mention_in(c, &teams, m))
 			m->kind = AT_NER_ORG;
 	}
 }
@@ -1608,9 +1615,8 @@ static void
 craft_names(Ctx *c)
 {
 	static const char *const craft[] = {
-		"shuttle", "orbiter", "spacecraft", "vessel", "ship",
-		"warship", "frigate", "destroyer", "submarine", "tanker", "ferry", "yacht",
-		"freighter", "cruiser"
+		"shuttle", "orbiter", "spacecraft", "vessel", "ship", "warship", "frigate",
+		"destroyer", "submarine", "tanker", "ferry", "yacht", "freighter", "cruiser"
 	};
 	AtPhraseTable names;
 	size_t		nm = c->ments.len;
@@ -1651,12 +1657,8 @@ craft_names(Ctx *c)
 	for (size_t k = 0; k < nm; k++, interrupt_point(k))
 	{
 		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
-		const AtPhraseEntry *e;
 
-		if (m->dead)
-			continue;
-		e = at_phrase_match(&names, c->text, c->norm, c->toks, m->t0, m->t1);
-		if (e != NULL && e->ntok == m->t1 - m->t0)
+		if (!m->dead && mention_in(c, &names, m))
 			m->dead = true;
 	}
 }
