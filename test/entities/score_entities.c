@@ -16,11 +16,11 @@
  *         test ("Scientology officials", "a boy from Irving, Texas", "actor
  *         Jason Beghe", "Legislative Council" tagged ADJ NOUN) is optional:
  *         not finding it is no miss, and a prediction of its kind inside it
- *         ("Jason Beghe") is no false positive.  Without the
- *         CoNLL-U files, the has_propn flag of gum_news.jsonl and the
- *         capital stand in for the head (and nothing is optional); that flag
- *         is false for 460 mentions that hold a proper noun ("the United
- *         Nations", "New York").
+ *         ("Jason Beghe") is no false positive.  Without the CoNLL-U
+ *         files, the has_propn flag of gum_news.jsonl stands in for the head
+ *         (a flagged mention with a capital is a name); that flag is false
+ *         for 460 mentions that hold a proper noun ("the United Nations",
+ *         "New York").
  *         A Wikipedia identity is no test: private people have none, and
  *         pronouns that corefer with a name have one.
  *         A prediction and a gold mention match when they overlap and have
