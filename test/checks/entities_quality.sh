@@ -4,8 +4,8 @@
 # articles of test/entities/gold (scorer: test/entities/score_entities.c).
 #
 # Targets (issue #4): GMB F1 >= 0.85, GUM F1 >= 0.80, own articles >= 0.90.
-# GUM is held to its target (last measured 0.810), the own articles to
-# 0.92 (above their target, just below the last measured 0.930).  GMB does
+# GUM is held to its target (last measured 0.817), the own articles to
+# 0.92 (above their target, below the last measured 0.934).  GMB does
 # not reach its target yet: this check prints the true figure with "TARGET
 # NOT MET" and fails only when it falls below the last measured level (a
 # regression guard, not a target); `make ner-score` (or AT_NER_STRICT=1)
@@ -19,7 +19,7 @@ make -s build/score_entities >/dev/null || { echo "cannot build the scorer"; exi
 if [ "${AT_NER_STRICT:-0}" = 1 ]; then
 	floors="gmb=0.85 gum=0.80"
 else
-	floors="gmb=0.83 gum=0.80"
+	floors="gmb=0.835 gum=0.80"
 fi
 out=$(build/score_entities src/data "$shared" test/entities/gold gold=0.92 $floors)
 rc=$?
