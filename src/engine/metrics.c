@@ -536,6 +536,15 @@ word_in(const char *s, size_t wl, const char *const *list, size_t n)
 	return false;
 }
 
+/* An age: "NAME, 56,", "a 14-year-old boy", "aged 30" are quantities in years */
+static void
+as_age(AtMetric *m)
+{
+	m->kind = AT_MK_QUANTITY;
+	m->unit = "years";
+	m->unit_len = 5;
+}
+
 /* The word ending just before pos (after skipping blanks): its start, length 0 if none */
 static size_t
 word_before(const char *s, size_t pos, size_t *wl)
@@ -1644,9 +1653,7 @@ not_unit:;
 
 			if (wl && s[wb] >= 'A' && s[wb] <= 'Z' && !word_in(s + wb, wl, (const char *const[]) {"In", "By", "From", "Since", "On", "At"}, 6))
 			{
-				m->kind = AT_MK_QUANTITY;
-				m->unit = "years";
-				m->unit_len = 5;
+				as_age(m);
 				m->len = e - pos;
 				return e;
 			}
@@ -1680,20 +1687,11 @@ not_unit:;
 			e = ns + nl;
 			/* "a 14-year-old boy", "45 years old": an age */
 			if (word_in(m->unit, nl, age_units, AT_LENGTHOF(age_units)))
-			{
-				m->kind = AT_MK_QUANTITY;
-				m->unit = "years";
-				m->unit_len = 5;
-			}
+				as_age(m);
 		}
 		else if (!num.spelled && !num.decimal && pos >= 5 && s[pos - 1] == ' ' &&
 				 word_eq(s + pos - 5, 4, "aged") && (pos == 5 || !at_alnum_at(s, len, pos - 6)))
-		{
-			/* "aged 30" */
-			m->kind = AT_MK_QUANTITY;
-			m->unit = "years";
-			m->unit_len = 5;
-		}
+			as_age(m);			/* "aged 30" */
 	}
 	m->len = e - pos;
 	return e;
