@@ -393,7 +393,8 @@ text_is_wrapped(const char *text, size_t len)
 			prev_len = eol - pos;
 			pos = eol + 1;
 		}
-		if (ncont < 3 || longest > 120)
+		/* a run-on line over 120 bytes has returned already */
+		if (ncont < 3)
 			return false;
 	}
 	return nlong * 3 >= ncont * 2;
