@@ -720,9 +720,9 @@ given_names(Ctx *c, size_t s0, size_t s1, int sent)
  * "New People Party's Regina Ip", "Civic Passion's Wong Yeung-tat": a
  * possessive after an organisation head, then two or three plain name
  * words, is a person of that body; after a place, only when they open with
- * a known given name or surname.  What else follows a
- * possessive stays in the name the tagger found ("People's Liberation
- * Army"; "India's Health Ministry" says which ministry).
+ * a known given name or surname.  What else follows a possessive stays in
+ * the name the tagger found ("People's Liberation Army"; "India's Health
+ * Ministry" says which ministry).
  */
 static void
 possessives(Ctx *c, size_t s0, size_t s1, int sent)
@@ -1239,30 +1239,27 @@ fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 			i += e->ntok - 1;
 			continue;
 		}
-		/*
-		 * A tagger organisation that is exactly a place abbreviation of the
-		 * gazetteer is the place: "the UK said" (GMB labels "UK" an
-		 * organisation 58 times out of 60).  Whole names stay as tagged:
-		 * "Tehran says" can be the government.
-		 */
-		if (e->kind == AT_NER_LOC && e->ntok == 1 && (FL(c, i) & AT_TOK_ALLCAPS) &&
-			c->owner[i] >= 0)
+		if (c->owner[i] >= 0)
 		{
 			Mention    *o = AT_VEC_AT(&c->ments, Mention, c->owner[i]);
+			bool		exact = o->t0 == i && o->t1 == i + e->ntok;
 
-			if (o->kind == AT_NER_ORG && o->t0 == i && o->t1 == i + e->ntok)
+			/*
+			 * A tagger organisation that is exactly a place abbreviation of
+			 * the gazetteer is the place: "the UK said" (GMB labels "UK" an
+			 * organisation 58 times out of 60).  Whole names stay as
+			 * tagged: "Tehran says" can be the government.
+			 */
+			if (exact && e->kind == AT_NER_LOC && e->ntok == 1 &&
+				(FL(c, i) & AT_TOK_ALLCAPS) && o->kind == AT_NER_ORG)
 				o->kind = AT_NER_LOC;
-		}
-		/*
-		 * A known organisation of two words or more is no person ("Toronto
-		 * Star"); one the tagger calls a place may be a facility too
-		 * ("International Space Station", a place to GMB)
-		 */
-		if (e->kind == AT_NER_ORG && e->ntok >= 2 && c->owner[i] >= 0)
-		{
-			Mention    *o = AT_VEC_AT(&c->ments, Mention, c->owner[i]);
 
-			if (o->t0 == i && o->t1 == i + e->ntok && o->kind == AT_NER_PERSON)
+			/*
+			 * A known organisation of two words or more is no person
+			 * ("Toronto Star"); one the tagger calls a place may be a
+			 * facility too ("International Space Station", a place to GMB)
+			 */
+			if (exact && e->kind == AT_NER_ORG && e->ntok >= 2 && o->kind == AT_NER_PERSON)
 				o->kind = AT_NER_ORG;
 		}
 		if (!covered(c, i, i + e->ntok) &&
