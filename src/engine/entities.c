@@ -190,6 +190,23 @@ covered(const Ctx *c, size_t t0, size_t t1)
 	return false;
 }
 
+/* Do the mentions over [t0, t1) lie inside it, none of them the whole of it? */
+static bool
+within(const Ctx *c, size_t t0, size_t t1)
+{
+	for (size_t t = t0; t < t1; t++)
+	{
+		const Mention *m;
+
+		if (c->owner[t] < 0)
+			continue;
+		m = AT_VEC_AT(&c->ments, Mention, c->owner[t]);
+		if (m->t0 < t0 || m->t1 > t1 || (m->t0 == t0 && m->t1 == t1))
+			return false;
+	}
+	return true;
+}
+
 static void
 rebuild_owners(Ctx *c)
 {
@@ -1261,6 +1278,22 @@ fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 			 */
 			if (exact && e->kind == AT_NER_ORG && e->ntok >= 2 && o->kind == AT_NER_PERSON)
 				o->kind = AT_NER_ORG;
+		}
+		/*
+		 * A listed name with a lower-case word the tagger cannot put inside a
+		 * name ("sans": at_ner_tagmask) outranks the mentions wholly inside
+		 * it: "Medecins sans Frontieres" came out as the person "Frontieres".
+		 * Other listed names leave the tagger's pieces alone, as GMB does
+		 * ("Bosnia" and "Herzegovina").
+		 */
+		if (e->ntok >= 3 && covered(c, i, i + e->ntok) && within(c, i, i + e->ntok))
+		{
+			for (size_t t = i + 1; t + 1 < i + e->ntok; t++)
+				if (!(FL(c, t) & AT_TOK_ANYUPPER) && TK(c, t)->normlen > 3)
+				{
+					kill_overlaps(c, i, i + e->ntok);
+					break;
+				}
 		}
 		if (!covered(c, i, i + e->ntok) &&
 			(headline || (!(i + e->ntok < s1 && is_name_word(c, i + e->ntok) && !(GZ(c, i + e->ntok) & AT_GZ_TITLE)) &&

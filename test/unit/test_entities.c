@@ -799,6 +799,44 @@ UT_TEST(ner_interrupts_after_sentences)
 	free(one);
 }
 
+/*
+ * Rule cases as data: in text, the entity with this surface found at or
+ * after the anchor has this kind (-1: no entity there).
+ */
+typedef struct KindCase
+{
+	const char *text;
+	const char *surface;
+	const char *anchor;
+	int			kind;
+} KindCase;
+
+static const KindCase kind_cases[] = {
+	/* a listed name with a lower-case word the tagger cannot tag inside */
+	{"Aid group Medecins sans Frontieres said on Monday that its clinic was hit.",
+	 "Medecins sans Frontieres", "Medecins", AT_NER_ORG},
+	{"Aid group Medecins sans Frontieres said on Monday that its clinic was hit.",
+	 "Frontieres", "Frontieres", -1},
+};
+
+UT_TEST(ner_kind_cases)
+{
+	if (!get_model())
+		return;
+	for (size_t i = 0; i < AT_LENGTHOF(kind_cases); i++)
+	{
+		const KindCase *kc = &kind_cases[i];
+		Got			g = extract(kc->text, NULL);
+		int			got = kind_from(&g, kc->surface, kc->anchor);
+
+		if (got != kc->kind)
+			fprintf(stderr, "  case %zu: \"%s\" at \"%s\": kind %d, expected %d\n",
+					i, kc->surface, kc->anchor, got, kc->kind);
+		UT_EQ_INT(got, kc->kind);
+		free_tracked();
+	}
+}
+
 UT_TEST(ner_bad_input)
 {
 	size_t		n = 1 << 20;
