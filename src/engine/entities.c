@@ -242,6 +242,22 @@ word_in(const Ctx *c, size_t i, const char *const *list, size_t n)
 	return false;
 }
 
+/*
+ * Members of a party named as a group: "Christian Democrats", "Social
+ * Democrats" are parties, not people (a given name may open them)
+ */
+static bool
+party_members(const Ctx *c, size_t i)
+{
+	static const char *const w[] = {
+		"democrats", "republicans", "socialists", "liberals", "conservatives",
+		"communists", "nationalists", "greens", "tories", "maoists", "unionists",
+		"federalists", "separatists", "islamists"
+	};
+
+	return (FL(c, i) & AT_TOK_UPPER1) && word_in(c, i, w, AT_LENGTHOF(w));
+}
+
 /* Heads that end a company name: no "of X" after them ("SAIC Motor Corp of Shanghai") */
 static bool
 company_suffix(const Ctx *c, size_t i)
@@ -338,6 +354,18 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 			(norm_is(c, t1, "of") || final_period(c, t1 - 1)))
 			continue;
 		if (m->t0 < t0 && t0 >= 2 && norm_is(c, t0 - 1, "and") && (GZ(c, t0 - 2) & HEADS))
+			continue;
+		/*
+		 * an organisation head and its "of X" are one name ("Revolutionary
+		 * Armed Forces" + "of Colombia", "International Committee" + "of
+		 * the Red Cross"), whichever part the tagger is sure of
+		 */
+		if (m->t0 == t0 && m->t1 < t1 && norm_is(c, m->t1, "of") && (GZ(c, m->t1 - 1) & AT_GZ_ORGHEAD))
+			continue;
+		if (m->t0 >= t0 + 2 && m->t1 == t1 &&
+			((norm_is(c, m->t0 - 1, "of") && (GZ(c, m->t0 - 2) & AT_GZ_ORGHEAD)) ||
+			 (m->t0 >= t0 + 3 && norm_is(c, m->t0 - 1, "the") && norm_is(c, m->t0 - 2, "of") &&
+			  (GZ(c, m->t0 - 3) & AT_GZ_ORGHEAD))))
 			continue;
 		/* "Chinese Academy of Sciences", not "Israeli Foreign Ministry" */
 		if (m->t0 == t0 + 1 && (GZ(c, t0) & AT_GZ_DEMONYM) && m->t1 <= t1 &&
@@ -619,7 +647,8 @@ surname_word(const Ctx *c, size_t i)
 {
 	return is_name_word(c, i) && !(FL(c, i) & (AT_TOK_ALLCAPS | AT_TOK_DIGIT)) &&
 		!(GZ(c, i) & (HEADS | AT_GZ_TITLE | AT_GZ_FUNC | AT_GZ_DEMONYM | AT_GZ_ATTRIB |
-					  AT_GZ_PLACE_B | AT_GZ_ORG_B | AT_GZ_NONHEAD | AT_GZ_NONACRO));
+					  AT_GZ_PLACE_B | AT_GZ_ORG_B | AT_GZ_NONHEAD | AT_GZ_NONACRO)) &&
+		!party_members(c, i);
 }
 
 /* Cuts mention o to [t0, t1) (at least one token) and updates the owners */
@@ -772,6 +801,39 @@ possessives(Ctx *c, size_t s0, size_t s1, int sent)
 		m->sure = false;
 		add_mention(c, k + 1, t1, AT_NER_PERSON, sent, m->score);
 		k = t1 - 1;
+	}
+}
+
+/*
+ * "Merkel's Christian Democrats", "the Social Democrats": two to four name
+ * words ending in a party's members are that party, an organisation.
+ * Mentions wholly inside the run give way to it; one reaching out of it
+ * stays.  "Democrats" alone, the party's members, is left to the tagger.
+ */
+static void
+parties(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	for (size_t e = s0 + 1; e <= s1; e++)
+	{
+		size_t		t0 = e - 1;
+		bool		inside = true;
+
+		if (!party_members(c, e - 1))
+			continue;
+		/* a capital opening the sentence says nothing ("Senior Tories believe") */
+		while (t0 > s0 + 1 && e - t0 < 4 && is_name_word(c, t0 - 1) &&
+			   !(FL(c, t0 - 1) & AT_TOK_ALLCAPS) &&
+			   !(GZ(c, t0 - 1) & (AT_GZ_TITLE | AT_GZ_FUNC | AT_GZ_ATTRIB)))
+			t0--;
+		for (size_t t = t0; t < e; t++)
+			if (c->owner[t] >= 0 &&
+				(AT_VEC_AT(&c->ments, Mention, c->owner[t])->t0 < t0 ||
+				 AT_VEC_AT(&c->ments, Mention, c->owner[t])->t1 > e))
+				inside = false;
+		if (!inside || e - t0 < 2)
+			continue;
+		kill_overlaps(c, t0, e);
+		add_mention(c, t0, e, AT_NER_ORG, sent, 0.7f);
 	}
 }
 
@@ -1806,6 +1868,7 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 		hyphen_heads(&c, s0, s1, (int) si);
 		fill_places(&c, s0, s1, (int) si, headline[si]);
 		given_names(&c, s0, s1, (int) si);
+		parties(&c, s0, s1, (int) si);
 		if (!headline[si])
 		{
 			in_places(&c, s0, s1, (int) si);

@@ -817,6 +817,21 @@ static const KindCase kind_cases[] = {
 	 "Medecins sans Frontieres", "Medecins", AT_NER_ORG},
 	{"Aid group Medecins sans Frontieres said on Monday that its clinic was hit.",
 	 "Frontieres", "Frontieres", -1},
+	/* a party named by its members is an organisation, not a person */
+	{"The vote came after Ms. Merkel's Christian Democrats edged out Chancellor "
+	 "Gerhard Schroeder's Social Democrats by three seats.",
+	 "Christian Democrats", "Christian", AT_NER_ORG},
+	{"The vote came after Ms. Merkel's Christian Democrats edged out Chancellor "
+	 "Gerhard Schroeder's Social Democrats by three seats.",
+	 "Social Democrats", "Social", AT_NER_ORG},
+	/* a sentence opener is no part of it, and the members alone are left be */
+	{"Senior Tories believe the tide has turned.", "Senior Tories", "Senior", -1},
+	/* an organisation head keeps its "of X" even where the tagger split it */
+	{"Colombia's main rebel group, the Revolutionary Armed Forces of Colombia, has held "
+	 "the hostages for years.",
+	 "Revolutionary Armed Forces of Colombia", "Revolutionary", AT_NER_ORG},
+	{"The International Committee of the Red Cross said it had visited the prisoners.",
+	 "International Committee of the Red Cross", "International", AT_NER_ORG},
 };
 
 UT_TEST(ner_kind_cases)
