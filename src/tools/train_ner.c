@@ -19,6 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* training runs whose weights are averaged (env NER_RUNS overrides) */
+#define NER_RUNS 5
+
 typedef struct Trainer
 {
 	float	   *w;				/* current weights */
@@ -141,54 +144,30 @@ report(const char *what, const long *tp, const long *fp, const long *fn)
 	}
 }
 
-int
-main(int argc, char **argv)
+/*
+ * One averaged-perceptron run over the training sentences in an order
+ * shuffled from seed; the averaged weights are added to sum.
+ */
+static void
+train_once(GmbSent *sents, const long *train, long ntrain, AtGazetteer *gz,
+		   int epochs, uint32_t mask, unsigned long long seed, float *sum)
 {
-	AtGazetteer gz;
-	GmbSent    *sents;
-	long		nsent;
-	int			epochs = argc > 4 ? atoi(argv[4]) : 12;
-	int			logb = argc > 5 ? atoi(argv[5]) : 17;
-	bool		tune = argc > 6 && strcmp(argv[6], "tune") == 0;
 	Trainer		tr;
-	size_t		nw;
-	long	   *order;
-	long		ntrain = 0;
+	size_t		nw = (size_t) (mask + 1) * AT_TAG_ROW;
+	long	   *order = malloc(sizeof(long) * ntrain);
 	AtVec		toks;
 	AtBuf		norm;
 	uint8_t		pred[512],
 				gold[512];
 	uint32_t	back[512];
-	unsigned long long rng = 12345;
+	unsigned long long rng = seed;
 
-	if (argc < 4)
-	{
-		fprintf(stderr, "usage: %s CORPUS.csv DATADIR OUT.model [EPOCHS] [LOG2_BUCKETS] [tune]\n", argv[0]);
-		return 2;
-	}
-	if (at_gz_load(&gz, &at_malloc_mem, argv[2]) != AT_OK)
-	{
-		fprintf(stderr, "cannot load gazetteers from %s\n", argv[2]);
-		return 1;
-	}
-	nsent = gmb_read(argv[1], &gz, &sents);
-	if (nsent < 0)
-	{
-		fprintf(stderr, "cannot read %s\n", argv[1]);
-		return 1;
-	}
-	tr.mask = (1u << logb) - 1;
-	nw = (size_t) (tr.mask + 1) * AT_TAG_ROW;
+	tr.mask = mask;
 	tr.w = calloc(nw, sizeof(float));
 	tr.acc = calloc(nw, sizeof(double));
 	tr.stamp = calloc(nw, sizeof(uint32_t));
 	tr.clock = 1;
-	order = malloc(sizeof(long) * nsent);
-	for (long i = 0; i < nsent; i++)
-		if (!GMB_IS_DEV(sents[i].num) && !(tune && GMB_IS_TUNE(sents[i].num)))
-			order[ntrain++] = i;
-	printf("%ld sentences, %ld train, %ld dev, %d epochs, 2^%d buckets\n",
-		   nsent, ntrain, nsent - ntrain, epochs, logb);
+	memcpy(order, train, sizeof(long) * ntrain);
 	at_vec_init(&toks, &at_malloc_mem, sizeof(AtNerToken));
 	at_buf_init(&norm, &at_malloc_mem, 1024);
 
@@ -213,7 +192,7 @@ main(int argc, char **argv)
 			AtNerSent	s;
 			AtNerWeights w;
 
-			gmb_sentence(g, &gz, &toks, &norm, &s);
+			gmb_sentence(g, gz, &toks, &norm, &s);
 			reachable_gold(&s, g->gold, gold);
 			at_ner_weights_init(&w, NULL, tr.w, tr.mask + 1);
 			at_ner_viterbi(&w, &s, pred, back, NULL);
@@ -245,8 +224,70 @@ main(int argc, char **argv)
 	for (size_t k = 0; k < nw; k++)
 	{
 		tr.acc[k] += (double) (tr.clock - tr.stamp[k]) * tr.w[k];
-		tr.w[k] = (float) (tr.acc[k] / tr.clock);
+		sum[k] += (float) (tr.acc[k] / tr.clock);
 	}
+	free(tr.w);
+	free(tr.acc);
+	free(tr.stamp);
+	free(order);
+	free(toks.data);
+	free(norm.data);
+}
+
+int
+main(int argc, char **argv)
+{
+	AtGazetteer gz;
+	GmbSent    *sents;
+	long		nsent;
+	int			epochs = argc > 4 ? atoi(argv[4]) : 12;
+	int			logb = argc > 5 ? atoi(argv[5]) : 17;
+	bool		tune = argc > 6 && strcmp(argv[6], "tune") == 0;
+	int			runs = getenv("NER_RUNS") ? atoi(getenv("NER_RUNS")) : NER_RUNS;
+	uint32_t	mask;
+	size_t		nw;
+	float	   *w;
+	long	   *train;
+	long		ntrain = 0;
+	AtVec		toks;
+	AtBuf		norm;
+	uint8_t		pred[512];
+	uint32_t	back[512];
+
+	if (argc < 4 || runs < 1)
+	{
+		fprintf(stderr, "usage: %s CORPUS.csv DATADIR OUT.model [EPOCHS] [LOG2_BUCKETS] [tune]\n", argv[0]);
+		return 2;
+	}
+	if (at_gz_load(&gz, &at_malloc_mem, argv[2]) != AT_OK)
+	{
+		fprintf(stderr, "cannot load gazetteers from %s\n", argv[2]);
+		return 1;
+	}
+	nsent = gmb_read(argv[1], &gz, &sents);
+	if (nsent < 0)
+	{
+		fprintf(stderr, "cannot read %s\n", argv[1]);
+		return 1;
+	}
+	mask = (1u << logb) - 1;
+	nw = (size_t) (mask + 1) * AT_TAG_ROW;
+	w = calloc(nw, sizeof(float));
+	train = malloc(sizeof(long) * nsent);
+	for (long i = 0; i < nsent; i++)
+		if (!GMB_IS_DEV(sents[i].num) && !(tune && GMB_IS_TUNE(sents[i].num)))
+			train[ntrain++] = i;
+	printf("%ld sentences, %ld train, %ld dev, %d epochs, 2^%d buckets, %d runs\n",
+		   nsent, ntrain, nsent - ntrain, epochs, logb, runs);
+
+	/* parameter mixing: the mean of runs over differently shuffled data */
+	for (int r = 0; r < runs; r++)
+		train_once(sents, train, ntrain, &gz, epochs, mask, 12345 + 1000003ULL * r, w);
+	for (size_t k = 0; k < nw; k++)
+		w[k] /= runs;
+
+	at_vec_init(&toks, &at_malloc_mem, sizeof(AtNerToken));
+	at_buf_init(&norm, &at_malloc_mem, 1024);
 	{
 		long		tp[4] = {0},
 					fp[4] = {0},
@@ -255,18 +296,18 @@ main(int argc, char **argv)
 		for (long i = 0; i < nsent; i++)
 		{
 			AtNerSent	s;
-			AtNerWeights w;
+			AtNerWeights wt;
 
 			if (tune ? !GMB_IS_TUNE(sents[i].num) : !GMB_IS_DEV(sents[i].num))
 				continue;
-			at_ner_weights_init(&w, NULL, tr.w, tr.mask + 1);
+			at_ner_weights_init(&wt, NULL, w, mask + 1);
 			gmb_sentence(&sents[i], &gz, &toks, &norm, &s);
-			at_ner_viterbi(&w, &s, pred, back, NULL);
+			at_ner_viterbi(&wt, &s, pred, back, NULL);
 			count_spans(sents[i].gold, pred, sents[i].n, tp, fp, fn);
 		}
 		report(tune ? "tune-tagger" : "dev-tagger", tp, fp, fn);
 	}
-	if (at_ner_model_save(argv[3], tr.w, tr.mask + 1) != AT_OK)
+	if (at_ner_model_save(argv[3], w, mask + 1) != AT_OK)
 	{
 		fprintf(stderr, "cannot write %s\n", argv[3]);
 		return 1;
