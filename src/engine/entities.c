@@ -309,6 +309,15 @@ possessive_token(const Ctx *c, size_t i)
 	return p->normlen > 1 && c->norm[p->norm + p->normlen - 1] == 's';
 }
 
+/* A head a company's name may open after a place: "China Jiangxi Corporation" */
+static bool
+corporate_head(const Ctx *c, size_t i)
+{
+	static const char *const w[] = {"corporation", "company", "bank", "airlines"};
+
+	return company_suffix(c, i) || word_in(c, i, w, AT_LENGTHOF(w));
+}
+
 /*
  * Does a sure tagger span keep a head run [t0, t1) out?  Not when the run
  * only retypes it by its head ("Yangtze River Delta"), splits it at "and"
@@ -361,6 +370,13 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 		 * the Red Cross"), whichever part the tagger is sure of
 		 */
 		if (m->t0 == t0 && m->t1 < t1 && norm_is(c, m->t1, "of") && (GZ(c, m->t1 - 1) & AT_GZ_ORGHEAD))
+			continue;
+		/* a place that opens a company's name ("China Jiangxi" + "Corporation for ...") */
+		if (m->t0 == t0 && m->t1 < t1 && m->kind == AT_NER_LOC && corporate_head(c, m->t1))
+			continue;
+		if (m->t0 > t0 && m->t1 == t1 && corporate_head(c, m->t0) && c->owner[m->t0 - 1] >= 0 &&
+			AT_VEC_AT(&c->ments, Mention, c->owner[m->t0 - 1])->kind == AT_NER_LOC &&
+			AT_VEC_AT(&c->ments, Mention, c->owner[m->t0 - 1])->t0 == t0)
 			continue;
 		if (m->t0 >= t0 + 2 && m->t1 == t1 &&
 			((norm_is(c, m->t0 - 1, "of") && (GZ(c, m->t0 - 2) & AT_GZ_ORGHEAD)) ||

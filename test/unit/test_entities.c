@@ -832,6 +832,11 @@ static const KindCase kind_cases[] = {
 	 "Revolutionary Armed Forces of Colombia", "Revolutionary", AT_NER_ORG},
 	{"The International Committee of the Red Cross said it had visited the prisoners.",
 	 "International Committee of the Red Cross", "International", AT_NER_ORG},
+	/* a place opening a company's name is part of it */
+	{"A bridge built by China Hubei Corporation for International Economic and Technical "
+	 "Cooperation opened on Monday.",
+	 "China Hubei Corporation for International Economic and Technical Cooperation", "China",
+	 AT_NER_ORG},
 };
 
 UT_TEST(ner_kind_cases)
