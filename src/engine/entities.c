@@ -1356,6 +1356,9 @@ fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 			 */
 			if (exact && e->kind == AT_NER_ORG && e->ntok >= 2 && o->kind == AT_NER_PERSON)
 				o->kind = AT_NER_ORG;
+			/* "the Fatah movement": a listed body of one word is no place */
+			if (exact && e->kind == AT_NER_ORG && e->ntok == 1 && o->kind == AT_NER_LOC)
+				o->kind = AT_NER_ORG;
 		}
 		/*
 		 * A listed name with a lower-case word the tagger cannot put inside a

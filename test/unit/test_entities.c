@@ -837,6 +837,11 @@ static const KindCase kind_cases[] = {
 	 "Cooperation opened on Monday.",
 	 "China Hubei Corporation for International Economic and Technical Cooperation", "China",
 	 AT_NER_ORG},
+	/* a listed body of one word the tagger takes for a place is the body */
+	{"The attack was a joint operation with the Fatah movement of Palestinian leader "
+	 "Mahmoud Abbas.", "Fatah", "Fatah", AT_NER_ORG},
+	{"Shares in Nintendo rose 4 percent in Tokyo.", "Nintendo", "Nintendo", AT_NER_ORG},
+	{"Interpol issued a warrant for his arrest.", "Interpol", "Interpol", AT_NER_ORG},
 };
 
 UT_TEST(ner_kind_cases)
