@@ -236,8 +236,12 @@ final_period(const Ctx *c, size_t i)
 static bool
 word_in(const Ctx *c, size_t i, const char *const *list, size_t n)
 {
+	const AtNerToken *t = TK(c, i);
+	const char *w = c->norm + t->norm;
+
+	/* the first letter first: most tokens are in no list */
 	for (size_t k = 0; k < n; k++)
-		if (norm_is_len(c, i, list[k], strlen(list[k])))
+		if (t->normlen > 0 && list[k][0] == w[0] && norm_is_len(c, i, list[k], strlen(list[k])))
 			return true;
 	return false;
 }
