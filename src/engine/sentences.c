@@ -226,6 +226,11 @@ starts_sentence(const char *text, size_t p, size_t end, bool *opener)
 		(cp >= 0x80 && at_cp_is_alpha(cp) && !at_cp_is_lower(cp));
 }
 
+/* The ASCII bytes the sentence loop stops at; it passes over the others */
+static const bool loud_ascii[128] = {['"'] = true, ['.'] = true, ['!'] = true, ['?'] = true};
+
+#define QUIET_BYTE(c)	((unsigned char) (c) < 0x80 && !loud_ascii[(unsigned char) (c)])
+
 void
 at_split_sentences_range(const char *text, size_t start, size_t end,
 						 AtVec *out)
@@ -246,6 +251,20 @@ at_split_sentences_range(const char *text, size_t start, size_t end,
 
 		if ((++steps & 0xFFF) == 0)
 			AT_CHECK_INTERRUPTS();
+		/*
+		 * Most bytes of a text are ASCII that neither ends a sentence nor
+		 * opens or closes a quote: skip them up to 64 at a time (the cap
+		 * keeps the interrupt checks above within 256 kB of each other)
+		 */
+		if (QUIET_BYTE(text[p]))
+		{
+			size_t		lim = AT_MIN(end, p + 64);
+
+			do
+				p++;
+			while (p < lim && QUIET_BYTE(text[p]));
+			continue;
+		}
 		/* ASCII without a call: this loop sees every character of a text */
 		if ((unsigned char) text[p] < 0x80)
 		{
