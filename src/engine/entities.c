@@ -262,6 +262,24 @@ party_members(const Ctx *c, size_t i)
 	return (FL(c, i) & AT_TOK_UPPER1) && word_in(c, i, w, AT_LENGTHOF(w));
 }
 
+/*
+ * Words for a part or a group of something: opening a sentence before
+ * "of", they are no part of the name after it ("Shares of Ping An
+ * Insurance rose", "Officials of the Ministry of Commerce said")
+ */
+static bool
+part_word(const Ctx *c, size_t i)
+{
+	static const char *const w[] = {
+		"shares", "sales", "exports", "imports", "profits", "revenues", "prices",
+		"officials", "residents", "members", "leaders", "supporters", "employees",
+		"workers", "staff", "students", "thousands", "hundreds", "millions",
+		"dozens", "most", "some", "many", "all", "none", "part", "parts", "units"
+	};
+
+	return word_in(c, i, w, AT_LENGTHOF(w));
+}
+
 /* Heads that end a company name: no "of X" after them ("SAIC Motor Corp of Shanghai") */
 static bool
 company_suffix(const Ctx *c, size_t i)
@@ -1221,6 +1239,13 @@ clean(Ctx *c, size_t from)
 			/* "General Hayden"; not "Commissioner for Transport" */
 			titled = (GZ(c, m->t0) & AT_GZ_TITLE) != 0;
 			m->t0++;
+		}
+		if (m->t0 == c->sents[m->sent].start && m->t0 + 2 < m->t1 && part_word(c, m->t0) &&
+			norm_is(c, m->t0 + 1, "of"))
+		{
+			m->t0 += 2;
+			if (norm_is(c, m->t0, "the") && m->t0 + 1 < m->t1)
+				m->t0++;
 		}
 		while (m->t1 > m->t0 &&
 			   ((FL(c, m->t1 - 1) & AT_TOK_PUNCT) || norm_is(c, m->t1 - 1, "'s") ||

@@ -843,6 +843,11 @@ static const KindCase kind_cases[] = {
 	 "Mahmoud Abbas.", "Fatah", "Fatah", AT_NER_ORG},
 	{"Shares in Nintendo rose 4 percent in Tokyo.", "Nintendo", "Nintendo", AT_NER_ORG},
 	{"Interpol issued a warrant for his arrest.", "Interpol", "Interpol", AT_NER_ORG},
+	/* a word for a part or a group opening the sentence is no part of the name */
+	{"Shares of Shanghai Pudong Development Bank rose 2 percent on Monday.",
+	 "Shanghai Pudong Development Bank", "Shanghai", AT_NER_ORG},
+	{"Shares of Shanghai Pudong Development Bank rose 2 percent on Monday.",
+	 "Shares of Shanghai Pudong Development Bank", "Shares", -1},
 };
 
 UT_TEST(ner_kind_cases)
