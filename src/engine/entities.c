@@ -1391,19 +1391,27 @@ fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 		}
 		/*
 		 * A listed name with a lower-case word the tagger cannot put inside a
-		 * name ("sans": at_ner_tagmask) outranks the mentions wholly inside
-		 * it: "Medecins sans Frontieres" came out as the person "Frontieres".
+		 * name ("sans": at_ner_tagmask), or with a person inside, outranks
+		 * the mentions wholly inside it: "Medecins sans Frontieres" came out
+		 * as the person "Frontieres", "State Grid" as the person "Grid".
 		 * Other listed names leave the tagger's pieces alone, as GMB does
 		 * ("Bosnia" and "Herzegovina").
 		 */
-		if (e->ntok >= 3 && covered(c, i, i + e->ntok) && within(c, i, i + e->ntok))
+		if (e->ntok >= 2 && covered(c, i, i + e->ntok) && within(c, i, i + e->ntok))
 		{
-			for (size_t t = i + 1; t + 1 < i + e->ntok; t++)
-				if (!(FL(c, t) & AT_TOK_ANYUPPER) && TK(c, t)->normlen > 3)
-				{
-					kill_overlaps(c, i, i + e->ntok);
-					break;
-				}
+			bool		wins = false;
+
+			for (size_t t = i; t < i + e->ntok; t++)
+			{
+				/* "State Grid plans": a person inside a listed body or place */
+				if (c->owner[t] >= 0 && AT_VEC_AT(&c->ments, Mention, c->owner[t])->kind == AT_NER_PERSON)
+					wins = true;
+				if (t > i && t + 1 < i + e->ntok && !(FL(c, t) & AT_TOK_ANYUPPER) &&
+					TK(c, t)->normlen > 3)
+					wins = true;
+			}
+			if (wins)
+				kill_overlaps(c, i, i + e->ntok);
 		}
 		if (!covered(c, i, i + e->ntok) &&
 			(headline || (!(i + e->ntok < s1 && is_name_word(c, i + e->ntok) && !(GZ(c, i + e->ntok) & AT_GZ_TITLE)) &&

@@ -848,6 +848,10 @@ static const KindCase kind_cases[] = {
 	 "Shanghai Pudong Development Bank", "Shanghai", AT_NER_ORG},
 	{"Shares of Shanghai Pudong Development Bank rose 2 percent on Monday.",
 	 "Shares of Shanghai Pudong Development Bank", "Shares", -1},
+	/* a listed name with a person inside is the listed name */
+	{"State Grid will invest 3 billion yuan in charging stations this year.",
+	 "State Grid", "State", AT_NER_ORG},
+	{"Sri Lanka's cricket team arrived on Monday.", "Sri Lanka", "Sri", AT_NER_LOC},
 };
 
 UT_TEST(ner_kind_cases)
