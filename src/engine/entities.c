@@ -1240,6 +1240,7 @@ clean(Ctx *c, size_t from)
 			titled = (GZ(c, m->t0) & AT_GZ_TITLE) != 0;
 			m->t0++;
 		}
+		/* "Shares of Ping An Insurance rose": the name starts after "of" */
 		if (m->t0 == c->sents[m->sent].start && m->t0 + 2 < m->t1 && part_word(c, m->t0) &&
 			norm_is(c, m->t0 + 1, "of"))
 		{
