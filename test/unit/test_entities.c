@@ -181,6 +181,13 @@ find(const Got *g, const char *surface)
 	return -1;
 }
 
+/* The entity with this surface (its first) is found and has this kind */
+#define EXPECT_KIND(g, surface, k) \
+	do { \
+		long		i_ = find(&(g), (surface)); \
+		UT_CHECK(i_ >= 0 && ENT((g), i_)->kind == (k)); \
+	} while (0)
+
 /* Index of the entity with this surface at or after byte from, or -1 */
 static long
 find_from(const Got *g, const char *surface, size_t from)
@@ -226,14 +233,10 @@ UT_TEST(ner_news_names)
 	g = extract("Chen Hongbo, chairman of Tus-Holdings Co. Ltd, said the Bank of China "
 				"and the Chinese Academy of Engineering would join. Chen said the "
 				"project starts in May.", NULL);
-	k = find(&g, "Chen Hongbo");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
-	k = find(&g, "Tus-Holdings Co. Ltd");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
-	k = find(&g, "Bank of China");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
-	k = find(&g, "Chinese Academy of Engineering");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	EXPECT_KIND(g, "Chen Hongbo", AT_NER_PERSON);
+	EXPECT_KIND(g, "Tus-Holdings Co. Ltd", AT_NER_ORG);
+	EXPECT_KIND(g, "Bank of China", AT_NER_ORG);
+	EXPECT_KIND(g, "Chinese Academy of Engineering", AT_NER_ORG);
 	k = find(&g, "Chen");
 	UT_CHECK(k >= 0);
 	if (k >= 0)
@@ -249,15 +252,13 @@ UT_TEST(ner_news_names)
 UT_TEST(ner_hyphenated_head)
 {
 	Got			g;
-	long		k;
 
 	if (!get_model())
 		return;
 	g = extract("Among the powerhouses is Tus-Holdings, a spinoff of the university. "
 				"Tus-Holdings has opened 300 centers. The Beijing-based group and "
 				"Sino-US trade were mentioned.", NULL);
-	k = find(&g, "Tus-Holdings");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	EXPECT_KIND(g, "Tus-Holdings", AT_NER_ORG);
 	UT_EQ_INT(find(&g, "Beijing-based"), -1);
 	UT_EQ_INT(find(&g, "Sino-US"), -1);
 	UT_EQ_INT(find(&g, "group"), -1);
@@ -268,18 +269,14 @@ UT_TEST(ner_hyphenated_head)
 UT_TEST(ner_adjective_head)
 {
 	Got			g;
-	long		k;
 
 	if (!get_model())
 		return;
 	g = extract("China International Capital Corp advised the Commission for "
 				"International Trade. Amnesty International said so.", NULL);
-	k = find(&g, "China International Capital Corp");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
-	k = find(&g, "Commission for International Trade");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
-	k = find(&g, "Amnesty International");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	EXPECT_KIND(g, "China International Capital Corp", AT_NER_ORG);
+	EXPECT_KIND(g, "Commission for International Trade", AT_NER_ORG);
+	EXPECT_KIND(g, "Amnesty International", AT_NER_ORG);
 	free_tracked();
 }
 
@@ -295,8 +292,7 @@ UT_TEST(ner_surname_before_place_head)
 				"Wang Yi said so.", NULL);
 	k = find(&g, "Dong Anh");
 	UT_CHECK(k < 0 || ENT(g, k)->kind != AT_NER_PERSON);
-	k = find(&g, "Wang Yi");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
+	EXPECT_KIND(g, "Wang Yi", AT_NER_PERSON);
 	free_tracked();
 }
 
@@ -304,22 +300,18 @@ UT_TEST(ner_surname_before_place_head)
 UT_TEST(ner_dateline)
 {
 	Got			g;
-	long		k;
 
 	if (!get_model())
 		return;
 	g = extract("KUNMING, May 12 (Xinhua) -- The railway opened.\n\n"
 				"HANGZHOU -- Ships came.\n\nIBM, May 3 results were out.\n\n"
 				"IBM -- The company rose.\n\nROME (AP) -- Rain fell.", NULL);
-	k = find(&g, "KUNMING");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_LOC);
-	k = find(&g, "HANGZHOU");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_LOC);
+	EXPECT_KIND(g, "KUNMING", AT_NER_LOC);
+	EXPECT_KIND(g, "HANGZHOU", AT_NER_LOC);
 	for (size_t i = 0; i < g.v.len; i++)
 		if (ENT(g, i)->len == 3 && memcmp(g.text + ENT(g, i)->start, "IBM", 3) == 0)
 			UT_CHECK(ENT(g, i)->kind != AT_NER_LOC);
-	k = find(&g, "ROME");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_LOC);
+	EXPECT_KIND(g, "ROME", AT_NER_LOC);
 	free_tracked();
 }
 
@@ -327,14 +319,12 @@ UT_TEST(ner_dateline)
 UT_TEST(ner_phrase_inside_name)
 {
 	Got			g;
-	long		k;
 
 	if (!get_model())
 		return;
 	g = extract("The city has set up the Nanshan Belt and Road Trade Promotion Council, "
 				"and hopes to grow.", NULL);
-	k = find(&g, "Nanshan Belt and Road Trade Promotion Council");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	EXPECT_KIND(g, "Nanshan Belt and Road Trade Promotion Council", AT_NER_ORG);
 	free_tracked();
 }
 
@@ -352,8 +342,7 @@ UT_TEST(ner_particles_given_names_nonentities)
 	k = find(&g, "al-Qaida");
 	UT_CHECK(k >= 0);
 	UT_EQ_INT(find(&g, "Qaida"), -1);
-	k = find(&g, "Marilyn");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
+	EXPECT_KIND(g, "Marilyn", AT_NER_PERSON);
 	UT_EQ_INT(find(&g, "XVII"), -1);
 	UT_EQ_INT(find(&g, "SARS"), -1);
 	UT_EQ_INT(find(&g, "HIV"), -1);
@@ -374,25 +363,16 @@ UT_TEST(ner_people_and_places_rules)
 				"fired one shell. Who said the WHO would help? The Home Office "
 				"rejected it. Users of Internet Explorer were warned. Mary Paris "
 				"left the ship; Paris said she was afraid.", NULL);
-	k = find(&g, "Charles Bolden");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
-	k = find(&g, "NASA");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
-	k = find(&g, "Alvin Yeung");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
-	k = find(&g, "Civic Party");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
-	k = find(&g, "Sergey Brin");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
-	k = find(&g, "Erfurt");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_LOC);
-	k = find(&g, "KPA");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
-	k = find(&g, "WHO");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	EXPECT_KIND(g, "Charles Bolden", AT_NER_PERSON);
+	EXPECT_KIND(g, "NASA", AT_NER_ORG);
+	EXPECT_KIND(g, "Alvin Yeung", AT_NER_PERSON);
+	EXPECT_KIND(g, "Civic Party", AT_NER_ORG);
+	EXPECT_KIND(g, "Sergey Brin", AT_NER_PERSON);
+	EXPECT_KIND(g, "Erfurt", AT_NER_LOC);
+	EXPECT_KIND(g, "KPA", AT_NER_ORG);
+	EXPECT_KIND(g, "WHO", AT_NER_ORG);
 	UT_EQ_INT(find(&g, "Who"), -1);
-	k = find(&g, "Home Office");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	EXPECT_KIND(g, "Home Office", AT_NER_ORG);
 	UT_EQ_INT(find(&g, "Internet Explorer"), -1);
 	k = find(&g, "Paris");
 	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
@@ -410,30 +390,25 @@ UT_TEST(ner_people_and_places_rules)
 UT_TEST(ner_title_remainder_lone_heads)
 {
 	Got			g;
-	long		k;
 
 	if (!get_model())
 		return;
 	g = extract("Information Minister Jonathan Moyo and Justice Minister Patrick "
 				"Chinamasa were implicated.", NULL);
 	UT_EQ_INT(find(&g, "Information"), -1);
-	k = find(&g, "Jonathan Moyo");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
+	EXPECT_KIND(g, "Jonathan Moyo", AT_NER_PERSON);
 	free_tracked();
 	g = extract("The Council will vote on the plan next week.", NULL);
-	k = find(&g, "Council");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	EXPECT_KIND(g, "Council", AT_NER_ORG);
 	free_tracked();
 	/* the next sentence's first word is no word of its name */
 	g = extract("Officials said the plan went to the Council\n\nMembers met later to "
 				"discuss it.", NULL);
-	k = find(&g, "Council");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	EXPECT_KIND(g, "Council", AT_NER_ORG);
 	free_tracked();
 	g = extract("The Chinese Academy of Sciences said so. The Academy has not said "
 				"whether it will join.", NULL);
-	k = find(&g, "Chinese Academy of Sciences");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	EXPECT_KIND(g, "Chinese Academy of Sciences", AT_NER_ORG);
 	UT_EQ_INT(find(&g, "Academy"), -1);
 	free_tracked();
 }
@@ -442,21 +417,16 @@ UT_TEST(ner_title_remainder_lone_heads)
 UT_TEST(ner_title_opens_org_name)
 {
 	Got			g;
-	long		k;
 
 	if (!get_model())
 		return;
 	g = extract("Officials of the General Administration of Customs said imports rose. "
 				"Leaders of the rebel Lord's Resistance Army met mediators. The leader "
 				"of the Justice and Equality Movement, Khalil Ibrahim, said so.", NULL);
-	k = find(&g, "General Administration of Customs");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
-	k = find(&g, "Lord's Resistance Army");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
-	k = find(&g, "Justice and Equality Movement");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
-	k = find(&g, "Khalil Ibrahim");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
+	EXPECT_KIND(g, "General Administration of Customs", AT_NER_ORG);
+	EXPECT_KIND(g, "Lord's Resistance Army", AT_NER_ORG);
+	EXPECT_KIND(g, "Justice and Equality Movement", AT_NER_ORG);
+	EXPECT_KIND(g, "Khalil Ibrahim", AT_NER_PERSON);
 	free_tracked();
 }
 
@@ -464,17 +434,14 @@ UT_TEST(ner_title_opens_org_name)
 UT_TEST(ner_plural_possessive_in_name)
 {
 	Got			g;
-	long		k;
 
 	if (!get_model())
 		return;
 	g = extract("Members of the outlawed Kurdistan Workers' Party were arrested. "
 				"Hamas and the Al-Aqsa Martyrs' Brigade pledged to respect the truce.", NULL);
-	k = find(&g, "Kurdistan Workers' Party");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	EXPECT_KIND(g, "Kurdistan Workers' Party", AT_NER_ORG);
 	UT_EQ_INT(find(&g, "Party"), -1);
-	k = find(&g, "Al-Aqsa Martyrs' Brigade");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_ORG);
+	EXPECT_KIND(g, "Al-Aqsa Martyrs' Brigade", AT_NER_ORG);
 	free_tracked();
 }
 
@@ -492,14 +459,10 @@ UT_TEST(ner_person_after_title)
 	g = extract("Senior officials said General Hayden may be named to replace Porter Goss. "
 				"The Maoists are protesting King Gyanendra 's decision to dismiss the "
 				"government. Japan 's Emperor Akihito laid a wreath.", NULL);
-	k = find(&g, "Hayden");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
-	k = find(&g, "Gyanendra");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
-	k = find(&g, "Akihito");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_PERSON);
-	k = find(&g, "Japan");
-	UT_CHECK(k >= 0 && ENT(g, k)->kind == AT_NER_LOC);
+	EXPECT_KIND(g, "Hayden", AT_NER_PERSON);
+	EXPECT_KIND(g, "Gyanendra", AT_NER_PERSON);
+	EXPECT_KIND(g, "Akihito", AT_NER_PERSON);
+	EXPECT_KIND(g, "Japan", AT_NER_LOC);
 	free_tracked();
 	/* a word the text also writes in lower case is no surname */
 	g = extract("The Conservatives would announce their proposals closer to the General "
