@@ -8,7 +8,7 @@
 # Build against another server with  make PG_CONFIG=/path/to/pg_config
 
 EXTENSION = article_tools
-EXTVERSION = 1.0
+EXTVERSION = 1.1
 MODULE_big = article_tools
 
 ENGINE_SRCS = $(sort $(wildcard src/engine/*.c))
