@@ -1205,7 +1205,10 @@ at_parse_article(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 	Line	   *L;
 
 	memset(a, 0, sizeof(*a));
+	a->base = s;
 	at_vec_init(&a->authors, mem, sizeof(AtSpan));
+	at_vec_init(&a->captions, mem, sizeof(AtSpan));
+	at_vec_init(&a->tags, mem, sizeof(AtSpan));
 	at_buf_init(&a->body, mem, 0);
 	if (len >= UINT32_MAX)
 		return AT_ERR_TOO_LARGE;

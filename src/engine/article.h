@@ -38,6 +38,17 @@ typedef struct AtArticle
 	AtSpan		editor;
 	AtSpan		dateline;		/* "BEIJING, May 12 (Xinhua)" without the dash */
 	AtVec		authors;		/* AtSpan, in byline order, no duplicates */
+	AtSpan		section;		/* breadcrumb or category ("Business") */
+	AtSpan		url;			/* the page's own URL, when it carries one */
+	AtSpan		language;		/* language tag ("en"), when the page gives one */
+	AtVec		captions;		/* AtSpan: photo captions taken out of the body */
+	AtVec		tags;			/* AtSpan: the page's keywords or tags */
+
+	/*
+	 * The text the spans above point into: the input for a text page, a
+	 * decoded copy (from mem) for an HTML page.
+	 */
+	const char *base;
 
 	AtDate		published;		/* valid when has_published */
 	AtDate		updated;		/* valid when has_updated */

@@ -37,6 +37,11 @@ enum
 	COL_PARAGRAPHS,
 	COL_WORDS,
 	COL_CHROME_REMOVED,
+	COL_SECTION,				/* columns added in 1.1 */
+	COL_URL,
+	COL_CAPTIONS,
+	COL_TAGS,
+	COL_LANGUAGE,
 	NUM_COLS
 };
 
@@ -46,6 +51,26 @@ set_span(Datum *values, bool *nulls, int col, const char *s, AtSpan sp)
 	if (sp.len == 0)
 		return;
 	values[col] = at_pg_text_datum(s + sp.start, sp.len);
+	nulls[col] = false;
+}
+
+/* A text[] of spans of s, NULL when there are none */
+static void
+set_spans(Datum *values, bool *nulls, int col, const char *s, const AtVec *spans)
+{
+	Datum	   *elems;
+
+	if (spans->len == 0)
+		return;
+	elems = palloc(sizeof(Datum) * spans->len);
+	for (size_t i = 0; i < spans->len; i++)
+	{
+		AtSpan	   *sp = AT_VEC_AT(spans, AtSpan, i);
+
+		elems[i] = at_pg_text_datum(s + sp->start, sp->len);
+	}
+	values[col] = PointerGetDatum(construct_array(elems, (int) spans->len,
+												  TEXTOID, -1, false, TYPALIGN_INT));
 	nulls[col] = false;
 }
 
@@ -94,8 +119,10 @@ at_parse_article_sql(PG_FUNCTION_ARGS)
 	if (tupdesc->natts != NUM_COLS)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("article_tools.article has %d columns, expected %d", tupdesc->natts, NUM_COLS),
-				 errhint("Reinstall the extension: DROP EXTENSION article_tools; CREATE EXTENSION article_tools;")));
+				 errmsg("type article_tools.article has %d columns, but the installed library expects %d",
+						tupdesc->natts, NUM_COLS),
+				 errdetail("The extension's SQL objects are older than its shared library."),
+				 errhint("Run ALTER EXTENSION article_tools UPDATE.")));
 
 	text = at_pg_text_arg(fcinfo, 0, &len);
 	st = at_parse_article(text, len, &at_pg_mem, &a);
@@ -106,7 +133,7 @@ at_parse_article_sql(PG_FUNCTION_ARGS)
 		values[i] = (Datum) 0;
 		nulls[i] = true;
 	}
-	set_span(values, nulls, COL_TITLE, text, a.title);
+	set_span(values, nulls, COL_TITLE, a.base, a.title);
 	if (a.has_published)
 	{
 		values[COL_PUBLISHED] = date_datum(&a.published);
@@ -119,23 +146,15 @@ at_parse_article_sql(PG_FUNCTION_ARGS)
 		values[COL_UPDATED] = date_datum(&a.updated);
 		nulls[COL_UPDATED] = false;
 	}
-	if (a.authors.len > 0)
-	{
-		Datum	   *elems = palloc(sizeof(Datum) * a.authors.len);
-
-		for (size_t i = 0; i < a.authors.len; i++)
-		{
-			AtSpan	   *sp = AT_VEC_AT(&a.authors, AtSpan, i);
-
-			elems[i] = at_pg_text_datum(text + sp->start, sp->len);
-		}
-		values[COL_AUTHORS] = PointerGetDatum(construct_array(elems, (int) a.authors.len,
-															  TEXTOID, -1, false, TYPALIGN_INT));
-		nulls[COL_AUTHORS] = false;
-	}
-	set_span(values, nulls, COL_SOURCE, text, a.source);
-	set_span(values, nulls, COL_EDITOR, text, a.editor);
-	set_span(values, nulls, COL_DATELINE, text, a.dateline);
+	set_spans(values, nulls, COL_AUTHORS, a.base, &a.authors);
+	set_span(values, nulls, COL_SOURCE, a.base, a.source);
+	set_span(values, nulls, COL_EDITOR, a.base, a.editor);
+	set_span(values, nulls, COL_DATELINE, a.base, a.dateline);
+	set_span(values, nulls, COL_SECTION, a.base, a.section);
+	set_span(values, nulls, COL_URL, a.base, a.url);
+	set_spans(values, nulls, COL_CAPTIONS, a.base, &a.captions);
+	set_spans(values, nulls, COL_TAGS, a.base, &a.tags);
+	set_span(values, nulls, COL_LANGUAGE, a.base, a.language);
 	if (a.paragraphs > 0)
 	{
 		values[COL_BODY] = at_pg_text_datum(a.body.data, a.body.len);

@@ -13,7 +13,12 @@ CREATE TYPE @extschema@.article AS (
     lead text,                  -- first paragraph that reads as prose
     paragraphs integer,         -- paragraphs in body
     words integer,              -- words in body
-    chrome_removed integer      -- lines of page chrome left out (share, print, copyright, captions...)
+    chrome_removed integer,     -- lines of page chrome left out (share, print, copyright, captions...)
+    section text,               -- breadcrumb or category ("Business"), added in 1.1
+    url text,                   -- the page's own URL, when it carries one
+    captions text[],            -- photo captions taken out of the body
+    tags text[],                -- the page's keywords or tags
+    language text               -- language tag ("en"), when the page gives one
 );
 
 COMMENT ON TYPE @extschema@.article IS

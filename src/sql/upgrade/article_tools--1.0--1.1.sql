@@ -6,3 +6,10 @@
 -- a fresh 1.1 install.  Columns added to a composite type go at its end.
 \echo Use "ALTER EXTENSION article_tools UPDATE TO '1.1'" to load this file. \quit
 
+-- parse_article: fields for section, URL, captions, tags and language
+ALTER TYPE @extschema@.article ADD ATTRIBUTE section text;
+ALTER TYPE @extschema@.article ADD ATTRIBUTE url text;
+ALTER TYPE @extschema@.article ADD ATTRIBUTE captions text[];
+ALTER TYPE @extschema@.article ADD ATTRIBUTE tags text[];
+ALTER TYPE @extschema@.article ADD ATTRIBUTE language text;
+
