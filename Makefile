@@ -4,6 +4,7 @@
 #   make install         install it into the server of $(PG_CONFIG)
 #   make installcheck    pg_regress against a running server
 #   make unit            build and run the engine unit tests (no server needed)
+#   make dist            dist/article_tools-VERSION.zip of the committed tree (for PGXN)
 #
 # Build against another server with  make PG_CONFIG=/path/to/pg_config
 
@@ -32,7 +33,7 @@ PG_CPPFLAGS = $(PCRE2_CFLAGS)
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
 SHLIB_LINK = $(PCRE2_LIBS)
 
-EXTRA_CLEAN = build results regression.diffs regression.out
+EXTRA_CLEAN = build dist results regression.diffs regression.out
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -64,6 +65,13 @@ unit: build/unit_tests
 
 unit-san: build/unit_tests_san
 	build/unit_tests_san
+
+# ---- release archive of HEAD (PGXN takes a zip with one top folder) --------
+.PHONY: dist
+dist:
+	mkdir -p dist
+	git archive --format zip --prefix=$(EXTENSION)-$(EXTVERSION)/ \
+		--output dist/$(EXTENSION)-$(EXTVERSION).zip HEAD
 
 # Feature makefiles (model training, fuzzing, benchmarks) add their targets here.
 -include $(sort $(wildcard src/mk/*.mk test/mk/*.mk))
