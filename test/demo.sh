@@ -45,27 +45,14 @@ at_start_cluster "$("$PG_CONFIG" --bindir)" "$scratch/cluster"
 at_psql -c "CREATE DATABASE news"
 export PGDATABASE=news
 
-# Load the articles with psql alone: \set reads a whole file into a
-# variable, and :'raw' quotes it as an SQL literal (tabs, quotes and
-# backslashes stay as they are).  The file name goes through the
-# environment (\setenv), so no name needs quoting for the shell.
+# Load the articles with psql alone (test/demo/load.psql: \set reads the
+# whole file, :'raw' quotes it as an SQL literal), from each file's folder
+# so that the column file holds its name.
 at_psql -c "CREATE EXTENSION article_tools" \
 	-c "CREATE TABLE articles (id serial PRIMARY KEY, file text NOT NULL, raw text NOT NULL)"
-chmod 755 "$scratch"
-for f in "${files[@]}"; do
-	printf '%s\n' "$f"
-done | sort > "$scratch/files.txt"
-{
-	while IFS= read -r f; do
-		# psql's single-quoted argument syntax: a quote is written twice
-		q=${f//\'/\'\'}
-		printf "\\\\setenv AT_FILE '%s'\n" "$q"
-		printf "\\\\set raw \`cat \"\$AT_FILE\"\`\n"
-		printf "\\\\set file '%s'\n" "$(basename "$q")"
-		printf "INSERT INTO articles (file, raw) VALUES (:'file', :'raw');\n"
-	done < "$scratch/files.txt"
-} > "$scratch/load.sql"
-at_psql -f "$scratch/load.sql"
+while IFS= read -r f; do
+	(cd "$(dirname "$f")" && at_psql -v file="$(basename "$f")" -f "$AT_ROOT/test/demo/load.psql")
+done < <(printf '%s\n' "${files[@]}" | sort)
 at_log "loaded ${#files[@]} articles"
 
 # Each feature shows its results from test/demo/*.sql, in name order.
