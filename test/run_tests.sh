@@ -5,7 +5,7 @@
 #      copy of the server with this checkout installed;
 #   3. the shell tests in test/checks/*.sh against the same cluster (each is
 #      one test; exit 0 passes, 77 skips, anything else fails);
-#   4. the robustness stages (README "Robustness"): the unit tests again under
+#   4. the robustness stages (docs/robustness.md): the unit tests again under
 #      ASan+UBSan (with stage 1), pg_regress once under valgrind memcheck
 #      (test/valgrind/run.sh), and every libFuzzer target in test/fuzz/ for
 #      AT_FUZZ_SECONDS seconds each (default 60), two at a time.
@@ -149,8 +149,8 @@ fi
 # 4. robustness stages
 if ! $quick; then
 	# pg_regress once with the server under valgrind memcheck (about 6
-	# minutes on 2 cores; AT_VALGRIND=0 skips it in local runs): see README
-	# "Robustness".
+	# minutes on 2 cores; AT_VALGRIND=0 skips it in local runs): see
+	# docs/robustness.md.
 	if [ "${AT_VALGRIND:-1}" = 1 ]; then
 		at_log "pg_regress under valgrind memcheck (about 4-6 min, a line every 30 s)"
 		stage_start=$SECONDS
