@@ -5,7 +5,7 @@
 #      copy of the server with this checkout installed;
 #   3. the shell tests in test/checks/*.sh against the same cluster (each is
 #      one test; exit 0 passes, 77 skips, anything else fails);
-#   4. the robustness stages (README "Robustness"): the unit tests again under
+#   4. the robustness stages (docs/robustness.md): the unit tests again under
 #      ASan+UBSan (with stage 1), pg_regress once under valgrind memcheck
 #      (test/valgrind/run.sh), and every libFuzzer target in test/fuzz/ for
 #      AT_FUZZ_SECONDS seconds each (default 60), two at a time.
@@ -40,6 +40,8 @@ passed=0
 failed=0
 skipped=0
 finish() {
+	at_ticker_stop
+	echo "took $((SECONDS / 60)) min $((SECONDS % 60)) s"
 	if [ "$skipped" -gt 0 ]; then
 		echo "$passed passed, $failed failed, $skipped skipped"
 	else
@@ -52,7 +54,7 @@ finish() {
 # clang's sanitizer runtimes (libFuzzer, ASan, UBSan) and valgrind
 at_ensure_packages libclang-rt-14-dev valgrind || { failed=1; finish; }
 scratch=$(at_scratch)
-trap 'at_stop_cluster; rm -rf "$scratch"' EXIT
+trap 'at_ticker_stop; at_stop_cluster; rm -rf "$scratch"' EXIT
 
 if ! at_build; then
 	echo "build failed" >&2
@@ -87,9 +89,11 @@ count_stage() {
 }
 
 # 1b. the same unit tests under AddressSanitizer + UndefinedBehaviorSanitizer
-at_log "engine unit tests under ASan+UBSan"
+at_log "engine unit tests under ASan+UBSan (builds them first, about 1-2 min)"
 stage_start=$SECONDS
+at_ticker_start "unit tests under ASan+UBSan"
 unit_out=$(make -s unit-san 2>&1)
+at_ticker_stop
 echo "$unit_out" | grep -v '^unit: ' | sed 's/^/  /'
 count_stage "unit tests (ASan+UBSan, $((SECONDS - stage_start)) s)" "$unit_out" unit
 $unit_only && finish
@@ -101,11 +105,13 @@ if ! at_tmp_install "$scratch/inst" || ! at_start_cluster "$AT_BINDIR" "$scratch
 	failed=$((failed + 1))
 	finish
 fi
-at_log "pg_regress"
+at_log "pg_regress (sql/*.sql against expected/*.out; each file runs alone)"
 rm -f regression.diffs regression.out
 make -s installcheck PG_CONFIG="$PG_CONFIG" > "$scratch/regress.log" 2>&1
 regress_rc=$?
-cat "$scratch/regress.log"
+# PGXS prints "+++ regress install-check in  +++" (its folder name is empty
+# outside the PostgreSQL tree): say what it is instead.
+sed 's/^+++ regress install-check in  *+++$/(pg_regress against the test cluster:)/' "$scratch/regress.log"
 r_ok=$(grep -cE '^(ok|test|     ) .*\.\.\. ok|^ok [0-9]+ ' "$scratch/regress.log")
 r_fail=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' "$scratch/regress.log")
 if [ "$regress_rc" -ne 0 ] && [ "$r_fail" -eq 0 ]; then
@@ -128,8 +134,10 @@ if $run_checks; then
 	for t in test/checks/*.sh; do
 		[ -e "$t" ] || continue
 		at_log "check $(basename "$t")"
+		at_ticker_start "check $(basename "$t")"
 		bash "$t"
 		rc=$?
+		at_ticker_stop
 		case $rc in
 			0) passed=$((passed + 1)); echo "check $(basename "$t"): passed" ;;
 			77) skipped=$((skipped + 1)); echo "check $(basename "$t"): skipped" ;;
@@ -141,12 +149,14 @@ fi
 # 4. robustness stages
 if ! $quick; then
 	# pg_regress once with the server under valgrind memcheck (about 6
-	# minutes on 2 cores; AT_VALGRIND=0 skips it in local runs): see README
-	# "Robustness".
+	# minutes on 2 cores; AT_VALGRIND=0 skips it in local runs): see
+	# docs/robustness.md.
 	if [ "${AT_VALGRIND:-1}" = 1 ]; then
-		at_log "pg_regress under valgrind"
+		at_log "pg_regress under valgrind memcheck (about 4-6 min, a line every 30 s)"
 		stage_start=$SECONDS
+		at_ticker_start "pg_regress under valgrind"
 		vg_out=$(bash test/valgrind/run.sh "$scratch/valgrind" 2>&1)
+		at_ticker_stop
 		echo "$vg_out" | grep -v '^valgrind: [0-9]* passed' | sed 's/^/  /'
 		count_stage "pg_regress under valgrind ($((SECONDS - stage_start)) s)" "$vg_out" valgrind
 	else
@@ -154,13 +164,17 @@ if ! $quick; then
 	fi
 
 	# every libFuzzer target, AT_FUZZ_SECONDS each, two at a time
-	at_log "fuzzing (${AT_FUZZ_SECONDS:-60} s per target)"
+	n_fuzz=$(ls test/fuzz/fuzz_*.c 2>/dev/null | wc -l)
+	at_log "fuzzing: $n_fuzz targets, ${AT_FUZZ_SECONDS:-60} s each, two at a time (about $(( (n_fuzz + 1) / 2 * ${AT_FUZZ_SECONDS:-60} / 60 + 1 )) min plus the build)"
 	stage_start=$SECONDS
+	at_ticker_start "fuzzing"
 	if make -s fuzz-build > "$scratch/fuzz-build.log" 2>&1; then
 		fz_out=$(bash test/fuzz/run.sh --seconds "${AT_FUZZ_SECONDS:-60}" --jobs 2 2>&1)
+		at_ticker_stop
 		echo "$fz_out" | grep -v '^fuzz: [0-9]* passed' | sed 's/^/  /'
 		count_stage "fuzzing ($((SECONDS - stage_start)) s)" "$fz_out" fuzz
 	else
+		at_ticker_stop
 		cat "$scratch/fuzz-build.log"
 		echo "fuzz targets did not build" >&2
 		failed=$((failed + 1))

@@ -96,7 +96,7 @@ at_pg_report(AtStatus status, const char *what)
 			break;
 		case AT_ERR_REGEX_LIMIT:
 			code = ERRCODE_PROGRAM_LIMIT_EXCEEDED;
-			hint = "The input contains a pathological run of characters; remove it or split the input (or raise article_tools.regex_match_limit if it was lowered).";
+			hint = "The input contains a pathological run of characters; remove it or split the input, or RESET article_tools.regex_match_limit if it was lowered.";
 			break;
 		case AT_ERR_DATA_FILE:
 			code = ERRCODE_CONFIG_FILE_ERROR;

@@ -23,7 +23,7 @@ ORDER BY c.relname;
 
 \echo
 \echo '== articles_parsed'
-SELECT a.file, p.published, p.source, left(p.title, 50) AS title, p.words
+SELECT left(a.file, 30) AS file, p.published, left(p.source, 14) AS source, left(p.title, 44) AS title, p.words
 FROM articles a JOIN articles_parsed p USING (id)
 ORDER BY p.published NULLS LAST, a.file;
 
@@ -42,7 +42,7 @@ GROUP BY 1, 2 ORDER BY 1, 2;
 \if :has_entity_mentions
 \echo
 \echo '== BI view articles_entity_mentions: top organizations per source'
-SELECT source, entity, sum(mentions) AS mentions, count(*) AS articles
+SELECT left(source, 20) AS source, left(entity, 40) AS entity, sum(mentions) AS mentions, count(*) AS articles
 FROM articles_entity_mentions
 WHERE kind = 'organization'
 GROUP BY source, entity
@@ -50,11 +50,13 @@ ORDER BY source NULLS LAST, mentions DESC, entity
 LIMIT 15;
 \endif
 \if :has_tsv
+SELECT coalesce((SELECT entity FROM articles_entity_mentions
+                 GROUP BY entity ORDER BY count(*) DESC, sum(mentions) DESC, entity LIMIT 1), '') AS top_entity \gset
 \echo
-\echo '== Full-text search over the parsed bodies (GIN index on articles_parsed.tsv)'
-SELECT a.file, left(p.title, 60) AS title
+\echo '== Full-text search over the parsed bodies (GIN index on articles_parsed.tsv) for' :'top_entity'
+SELECT left(a.file, 30) AS file, left(p.title, 50) AS title
 FROM articles a JOIN articles_parsed p USING (id)
-WHERE p.tsv @@ websearch_to_tsquery('article_tools.news', 'yuan')
+WHERE p.tsv @@ websearch_to_tsquery('article_tools.news', '"' || :'top_entity' || '"')
 ORDER BY a.file;
 \endif
 

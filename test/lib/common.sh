@@ -7,15 +7,30 @@
 #   at_start_cluster BINDIR DIR   initdb + start a throwaway server (socket only)
 #   at_stop_cluster         stop it
 #   at_psql ...             psql against it
+#   at_ticker_start LABEL / at_ticker_stop   a progress line every 30 s on stderr
 #
 # The server refuses to run as root; as root the cluster runs as the
 # "postgres" user that the Debian packages create.
 
 AT_ROOT=${AT_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 PG_CONFIG=${PG_CONFIG:-pg_config}
-AT_PACKAGES="postgresql-15 postgresql-server-dev-15 libpcre2-dev pkg-config make gcc clang"
+AT_PACKAGES="postgresql-15 postgresql-server-dev-15 libpcre2-dev libxml2-dev pkg-config make gcc clang"
 
 at_log() { printf '== %s\n' "$*" >&2; }
+
+# A line every AT_TICK seconds (default 30) while a long, quiet stage runs,
+# so that a run never looks hung.
+at_ticker_start() {
+	local label=$1 every=${AT_TICK:-30}
+	( t=0; while sleep "$every"; do t=$((t + every)); printf '   ... %s: still running, %d s\n' "$label" "$t" >&2; done ) &
+	AT_TICKER=$!
+}
+at_ticker_stop() {
+	[ -n "${AT_TICKER:-}" ] || return 0
+	kill "$AT_TICKER" 2>/dev/null
+	wait "$AT_TICKER" 2>/dev/null
+	AT_TICKER=
+}
 
 at_sudo() {
 	if [ "$(id -u)" -eq 0 ]; then
