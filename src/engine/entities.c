@@ -679,6 +679,88 @@ chinese_names(Ctx *c, size_t s0, size_t s1, int sent)
 	}
 }
 
+/*
+ * Mandarin names in pinyin: a Chinese surname, then a given name of one or
+ * two pinyin syllables ("He Lifeng", "Xi Jinping", "You Weiming").  Many
+ * surnames are English words ("He", "You", "Long", "Sun") or open a
+ * sentence, where the tagger and chinese_names() doubt them; a capitalised
+ * word that splits into pinyin syllables after one does not occur in
+ * English otherwise.  Words of a known place or organisation ("Hong Kong")
+ * and names that go on ("Xi Jinping Thought") are left alone.
+ */
+#define NOT_NAME_GZ (AT_GZ_LOC | AT_GZ_LOCPART | HEADS | AT_GZ_TITLE | AT_GZ_ORGNAME | \
+					 AT_GZ_PLACE_B | AT_GZ_PLACE_I | AT_GZ_ORG_B | AT_GZ_ORG_I | \
+					 AT_GZ_NONACRO | AT_GZ_NONHEAD | AT_GZ_NONNAME | AT_GZ_DEMONYM)
+
+static bool
+pinyin_pair(const Ctx *c, size_t i, size_t s1)
+{
+	const AtGazetteer *gz = &c->m->gz;
+	const AtNerToken *a = TK(c, i),
+			   *b;
+
+	if (i + 1 >= s1)
+		return false;
+	b = TK(c, i + 1);
+	if ((a->flags & (AT_TOK_UPPER1 | AT_TOK_ALLCAPS | AT_TOK_DIGIT)) != AT_TOK_UPPER1 ||
+		(b->flags & (AT_TOK_UPPER1 | AT_TOK_ALLCAPS | AT_TOK_DIGIT)) != AT_TOK_UPPER1 ||
+		(a->gz & NOT_NAME_GZ) || (b->gz & NOT_NAME_GZ) ||
+		!at_gz_chinese_surname(gz, c->norm + a->norm, a->normlen) ||
+		at_gz_pinyin_syllables(gz, c->norm + b->norm, b->normlen, 2) == 0)
+		return false;
+	/* "Sun Jun 5": a weekday and a month */
+	if ((b->gz & (AT_GZ_MONTH | AT_GZ_WEEKDAY)) && i + 2 < s1 && (FL(c, i + 2) & AT_TOK_DIGIT))
+		return false;
+	return true;
+}
+
+static void
+pinyin_names(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	for (size_t i = s0; i + 1 < s1; i++)
+	{
+		size_t		b = i + 2;
+		int			o;
+		bool		ok = true;
+
+		if (!pinyin_pair(c, i, s1))
+			continue;
+		if (b < s1 && (is_name_word(c, b) || (GZ(c, b) & AT_GZ_LOCHEAD)))
+			continue;
+		/* inside a longer capitalised name: "Zhongguancun Long Hua Park" */
+		if (i > s0 && is_name_word(c, i - 1) &&
+			!(GZ(c, i - 1) & (AT_GZ_TITLE | AT_GZ_FUNC | AT_GZ_DEMONYM | AT_GZ_ATTRIB)) &&
+			!(FL(c, i - 1) & AT_TOK_HYPHEN))
+			continue;
+		/*
+		 * What the tagger found here is inside the pair, or a person or
+		 * title run that ends with it ("Vice-Premier He Lifeng")
+		 */
+		for (size_t t = i; t < b && ok; t++)
+		{
+			const Mention *m;
+
+			if ((o = c->owner[t]) < 0)
+				continue;
+			m = AT_VEC_AT(&c->ments, Mention, o);
+			if (m->t1 > b)
+				ok = false;
+			for (size_t k = m->t0; ok && k < i; k++)
+				if (!(GZ(c, k) & (AT_GZ_TITLE | AT_GZ_FUNC)) && !(FL(c, k) & AT_TOK_PUNCT) &&
+					(FL(c, k) & AT_TOK_UPPER1))
+					ok = false;
+		}
+		o = c->owner[i];
+		if (!ok || (o >= 0 && o == c->owner[i + 1] &&
+					AT_VEC_AT(&c->ments, Mention, o)->t0 == i &&
+					AT_VEC_AT(&c->ments, Mention, o)->kind == AT_NER_PERSON))
+			continue;
+		kill_overlaps(c, i, b);
+		add_mention(c, i, b, AT_NER_PERSON, sent, 0.8f);
+		i = b - 1;
+	}
+}
+
 /* A word of a person's name after a given name: "Kamen", "F.", "Udvar-Hazy" */
 static bool
 surname_word(const Ctx *c, size_t i)
@@ -1232,7 +1314,8 @@ clean(Ctx *c, size_t from)
 			   ((FL(c, m->t0) & AT_TOK_PUNCT) ||
 				((GZ(c, m->t0) & (AT_GZ_FUNC | AT_GZ_TITLE)) &&
 				 !(GZ(c, m->t0) & (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD | AT_GZ_ORG_B | AT_GZ_PLACE_B)) &&
-				 m->t0 + 1 < m->t1 && !title_in_name(c, m)) ||
+				 m->t0 + 1 < m->t1 && !title_in_name(c, m) &&
+				 !(m->kind == AT_NER_PERSON && pinyin_pair(c, m->t0, m->t1))) ||
 				(!(FL(c, m->t0) & AT_TOK_UPPER1) && !(FL(c, m->t0) & AT_TOK_DIGIT) &&
 				 !particle_name(c, m->t0))))
 		{
@@ -1921,6 +2004,7 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 		if (headline[si])
 			headline_filter(&c, from);
 		chinese_names(&c, s0, s1, (int) si);
+		pinyin_names(&c, s0, s1, (int) si);
 		head_runs(&c, s0, s1, (int) si);
 		hyphen_heads(&c, s0, s1, (int) si);
 		fill_places(&c, s0, s1, (int) si, headline[si]);

@@ -23,3 +23,8 @@ ner-model: build/train_ner
 
 ner-score: build/score_entities
 	build/score_entities src/data $(NER_SHARED) test/entities/gold gmb=0.835 gum=0.80 gum-test=0.80 gold=0.92 held-test=0.78 wiki=0.60 wiki-test=0.60
+
+# build/ner_show DATADIR < text: the entities of each line (for trying sentences)
+build/ner_show: src/tools/ner_show.c $(ENGINE_SRCS) $(wildcard src/engine/*.h)
+	@mkdir -p build
+	$(UNIT_CC) $(NER_TOOL_CFLAGS) $(PCRE2_CFLAGS) -o $@ src/tools/ner_show.c $(ENGINE_SRCS) $(PCRE2_LIBS) -lm

@@ -815,6 +815,18 @@ static const KindCase kind_cases[] = {
 	{"State Grid will invest 3 billion yuan in charging stations this year.",
 	 "State Grid", "State", AT_NER_ORG},
 	{"Sri Lanka's cricket team arrived on Monday.", "Sri Lanka", "Sri", AT_NER_LOC},
+	/* a Chinese surname, English word or not, before a pinyin given name */
+	{"Chinese President Xi Jinping met US President Joe Biden in Bali.",
+	 "Xi Jinping", "Xi", AT_NER_PERSON},
+	{"Xi Jinping met Tim Cook in Beijing.", "Xi Jinping", "Xi", AT_NER_PERSON},
+	{"Vice-Premier He Lifeng attended the meeting.", "He Lifeng", "He", AT_NER_PERSON},
+	{"Vice-Premier He Lifeng attended the meeting.", "Lifeng", "Lifeng", -1},
+	{"He Lifeng said the economy was stable.", "He Lifeng", "He", AT_NER_PERSON},
+	{"Ma Kai and You Quan attended the meeting.", "You Quan", "You", AT_NER_PERSON},
+	{"You Quan met Gao Hucheng.", "You Quan", "You", AT_NER_PERSON},
+	/* a listed place or body is no name: "Hong Kong", "the Hang Seng" */
+	{"In Hong Kong, the Hang Seng index rose 2 percent.", "Hang Seng", "Hang", AT_NER_ORG},
+	{"He flew to Hong Kong on Monday.", "Hong Kong", "Hong", AT_NER_LOC},
 };
 
 UT_TEST(ner_kind_cases)
