@@ -232,7 +232,12 @@ final_period(const Ctx *c, size_t i)
 	return t->len > 2 && s[t->len - 1] == '.' && memchr(s, '.', t->len - 1) == NULL;
 }
 
-/* Is token i one of the words of list (lower case)? */
+/*
+ * Is token i one of the words of list (lower case)?  A thin wrapper on the
+ * token's normalised text; issue #18 puts the one list lookup, at_word_in,
+ * in common.c, and this should call it once that lands (kept local here so
+ * that the two branches merge without a conflict).
+ */
 static bool
 word_in(const Ctx *c, size_t i, const char *const *list, size_t n)
 {
@@ -331,6 +336,24 @@ possessive_token(const Ctx *c, size_t i)
 	return p->normlen > 1 && c->norm[p->norm + p->normlen - 1] == 's';
 }
 
+/*
+ * A word that opens an institution's or a zone's name after a place:
+ * "Beijing Municipal Bureau of ...", "Guangdong Provincial Department of
+ * ...", "Beijing Economic and Technological Development Area", "Suzhou
+ * Industrial Park".  The place is part of the name.
+ */
+static bool
+institution_opener(const Ctx *c, size_t i)
+{
+	static const char *const w[] = {
+		"municipal", "provincial", "prefectural", "county", "district", "regional",
+		"economic", "economic-technological", "high-tech", "hi-tech", "high-technology",
+		"industrial", "free", "bonded", "comprehensive", "people's"
+	};
+
+	return word_in(c, i, w, AT_LENGTHOF(w));
+}
+
 /* A head a company's name may open after a place: "China Jiangxi Corporation" */
 static bool
 corporate_head(const Ctx *c, size_t i)
@@ -393,10 +416,16 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 		 */
 		if (m->t0 == t0 && m->t1 < t1 && norm_is(c, m->t1, "of") && (GZ(c, m->t1 - 1) & AT_GZ_ORGHEAD))
 			continue;
-		/* a place that opens a company's name ("China Jiangxi" + "Corporation for ...") */
-		if (m->t0 == t0 && m->t1 < t1 && m->kind == AT_NER_LOC && corporate_head(c, m->t1))
+		/*
+		 * a place that opens a company's name ("China Jiangxi" +
+		 * "Corporation for ..."), an institution's or a zone's ("Beijing" +
+		 * "Municipal Bureau of ...")
+		 */
+		if (m->t0 == t0 && m->t1 < t1 && m->kind == AT_NER_LOC &&
+			(corporate_head(c, m->t1) || institution_opener(c, m->t1)))
 			continue;
-		if (m->t0 > t0 && m->t1 == t1 && corporate_head(c, m->t0) && c->owner[m->t0 - 1] >= 0 &&
+		if (m->t0 > t0 && m->t1 == t1 && (corporate_head(c, m->t0) || institution_opener(c, m->t0)) &&
+			c->owner[m->t0 - 1] >= 0 &&
 			AT_VEC_AT(&c->ments, Mention, c->owner[m->t0 - 1])->kind == AT_NER_LOC &&
 			AT_VEC_AT(&c->ments, Mention, c->owner[m->t0 - 1])->t0 == t0)
 			continue;

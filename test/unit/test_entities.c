@@ -824,6 +824,11 @@ static const KindCase kind_cases[] = {
 	{"He Lifeng said the economy was stable.", "He Lifeng", "He", AT_NER_PERSON},
 	{"Ma Kai and You Quan attended the meeting.", "You Quan", "You", AT_NER_PERSON},
 	{"You Quan met Gao Hucheng.", "You Quan", "You", AT_NER_PERSON},
+	/* a place that opens an institution's or a zone's name is part of it */
+	{"The Beijing Municipal Bureau of Economy and Information Technology said on Monday.",
+	 "Beijing Municipal Bureau of Economy and Information Technology", "Beijing", AT_NER_ORG},
+	{"Companies in the Beijing Economic and Technological Development Area grew.",
+	 "Beijing Economic and Technological Development Area", "Beijing", AT_NER_LOC},
 	/* a listed place or body is no name: "Hong Kong", "the Hang Seng" */
 	{"In Hong Kong, the Hang Seng index rose 2 percent.", "Hang Seng", "Hang", AT_NER_ORG},
 	{"He flew to Hong Kong on Monday.", "Hong Kong", "Hong", AT_NER_LOC},
