@@ -717,6 +717,8 @@ chinese_names(Ctx *c, size_t s0, size_t s1, int sent)
  * English otherwise.  Words of a known place or organisation ("Hong Kong")
  * and names that go on ("Xi Jinping Thought") are left alone.
  */
+static void cut_mention(Ctx *c, int o, size_t t0, size_t t1);
+
 #define NOT_NAME_GZ (AT_GZ_LOC | AT_GZ_LOCPART | HEADS | AT_GZ_TITLE | AT_GZ_ORGNAME | \
 					 AT_GZ_PLACE_B | AT_GZ_PLACE_I | AT_GZ_ORG_B | AT_GZ_ORG_I | \
 					 AT_GZ_NONACRO | AT_GZ_NONHEAD | AT_GZ_NONNAME | AT_GZ_DEMONYM)
@@ -763,7 +765,9 @@ pinyin_names(Ctx *c, size_t s0, size_t s1, int sent)
 			continue;
 		/*
 		 * What the tagger found here is inside the pair, or a person or
-		 * title run that ends with it ("Vice-Premier He Lifeng")
+		 * title run that ends with it ("Vice-Premier He Lifeng"), or runs
+		 * on over a lower-case word, where clean() would cut it anyway
+		 * ("You [Quan met Gao Hucheng]")
 		 */
 		for (size_t t = i; t < b && ok; t++)
 		{
@@ -772,6 +776,12 @@ pinyin_names(Ctx *c, size_t s0, size_t s1, int sent)
 			if ((o = c->owner[t]) < 0)
 				continue;
 			m = AT_VEC_AT(&c->ments, Mention, o);
+			if (m->t1 > b && m->t0 >= i && b + 1 < m->t1 &&
+				(FL(c, b) & (AT_TOK_ALPHA | AT_TOK_ANYUPPER)) == AT_TOK_ALPHA && !is_connector(c, b))
+			{
+				cut_mention(c, o, b + 1, m->t1);
+				continue;
+			}
 			if (m->t1 > b)
 				ok = false;
 			for (size_t k = m->t0; ok && k < i; k++)

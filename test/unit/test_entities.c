@@ -829,8 +829,17 @@ static const KindCase kind_cases[] = {
 	 "Beijing Municipal Bureau of Economy and Information Technology", "Beijing", AT_NER_ORG},
 	{"Companies in the Beijing Economic and Technological Development Area grew.",
 	 "Beijing Economic and Technological Development Area", "Beijing", AT_NER_LOC},
-	/* a listed place or body is no name: "Hong Kong", "the Hang Seng" */
-	{"In Hong Kong, the Hang Seng index rose 2 percent.", "Hang Seng", "Hang", AT_NER_ORG},
+	/* company heads of business news: a company, not a person; "and" splits after them */
+	{"Online travel agency Tongcheng Travel said bookings rose.", "Tongcheng Travel", "Tongcheng",
+	 AT_NER_ORG},
+	{"Brii Biosciences and Keya Medical raised money.", "Brii Biosciences", "Brii", AT_NER_ORG},
+	{"Brii Biosciences and Keya Medical raised money.", "Keya Medical", "Keya", AT_NER_ORG},
+	{"Sinopharm and Sinovac Life Sciences supplied vaccines.", "Sinopharm", "Sinopharm",
+	 AT_NER_ORG},
+	/* a pagoda is a place */
+	{"Visitors flocked to the Big Wild Goose Pagoda on Sunday.", "Big Wild Goose Pagoda", "Big",
+	 AT_NER_LOC},
+	/* a listed place is no Chinese name: "Hong Kong" */
 	{"He flew to Hong Kong on Monday.", "Hong Kong", "Hong", AT_NER_LOC},
 };
 
