@@ -57,6 +57,7 @@ typedef struct Ctx
 	AtVec		nonacro;		/* size_t token indexes of acronyms defined as non-entities */
 	int		   *owner;			/* per token: the live mention covering it, or -1 */
 	uint8_t    *tags;			/* per token: the tagger's tag */
+	bool		china;			/* the text says "China" or "Chinese" */
 } Ctx;
 
 #define TK(c, i)	(&(c)->toks[i])
@@ -1017,6 +1018,51 @@ in_places(Ctx *c, size_t s0, size_t s1, int sent)
 			continue;
 		add_mention(c, i + 1, e, AT_NER_LOC, sent, 0.55f);
 		i = e - 1;
+	}
+}
+
+/*
+ * Places in China ("Haidian", "Zhejiang", "Xi'an", "Lin'an"), from the
+ * generated GeoNames list: a lone one that the tagger missed, or typed a
+ * person or an organisation, is a place.  The list is no word class of the
+ * tagger, since many of its words are also given names ("Jinping"), so the
+ * word must stand apart from names: no Chinese surname, given name or
+ * capitalised word of a longer name next to it ("Xi Jinping", "Zhejiang
+ * University"), and no list that says otherwise; and the text must name
+ * China (c->china).
+ */
+static void
+china_places(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	const AtGazetteer *gz = &c->m->gz;
+
+	/* the list's words are places only in a story about China ("Polling firm Mori") */
+	if (!c->china)
+		return;
+	for (size_t i = s0; i < s1; i++)
+	{
+		const AtNerToken *t = TK(c, i);
+		int			o;
+		Mention    *m;
+
+		if ((t->flags & (AT_TOK_UPPER1 | AT_TOK_ALLCAPS | AT_TOK_DIGIT)) != AT_TOK_UPPER1 ||
+			(t->gz & (NOT_NAME_GZ & ~(uint32_t) (AT_GZ_LOC | AT_GZ_PLACE_B))) ||
+			(t->gz & (AT_GZ_SURNAME | AT_GZ_GIVEN | AT_GZ_FUNC | AT_GZ_MONTH | AT_GZ_WEEKDAY)) ||
+			!(at_gz_chinese_classes(gz, c->norm + t->norm, t->normlen) & AT_CN_PLACE) ||
+			at_gz_chinese_surname(gz, c->norm + t->norm, t->normlen))
+			continue;
+		if ((i + 1 < s1 && is_name_word(c, i + 1)) ||
+			(i > s0 && is_name_word(c, i - 1) &&
+			 !(GZ(c, i - 1) & (AT_GZ_TITLE | AT_GZ_FUNC | AT_GZ_DEMONYM | AT_GZ_ATTRIB))))
+			continue;
+		if ((o = c->owner[i]) < 0)
+		{
+			add_mention(c, i, i + 1, AT_NER_LOC, sent, 0.7f);
+			continue;
+		}
+		m = AT_VEC_AT(&c->ments, Mention, o);
+		if (m->t0 == i && m->t1 == i + 1)
+			m->kind = AT_NER_LOC;
 	}
 }
 
@@ -2019,6 +2065,8 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 	c.norm = norm.data;
 	if (c.ntok == 0)
 		return;
+	for (size_t t = 0; t < c.ntok && !c.china; t++)
+		c.china = norm_is(&c, t, "china") || norm_is(&c, t, "chinese");
 	tags = at_alloc(mem, c.ntok);
 	conf = at_alloc(mem, sizeof(float) * c.ntok);
 	headline = at_alloc0(mem, c.nsent);
@@ -2052,6 +2100,7 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 		if (!headline[si])
 		{
 			in_places(&c, s0, s1, (int) si);
+			china_places(&c, s0, s1, (int) si);
 			unknown_acronyms(&c, s0, s1, (int) si);
 		}
 		acronyms(&c, s0, s1, (int) si);

@@ -132,8 +132,12 @@ typedef struct AtGazetteer
 
 #define AT_CN_SURNAME	0x4			/* bits load_file() gives no special meaning */
 #define AT_CN_SYLLABLE	0x8
+#define AT_CN_PLACE		0x10		/* a place in China: "Haidian", "Zhejiang" */
 
 extern uint32_t at_gz_classes(const AtGazetteer *gz, const char *lower, size_t len);
+
+/* AT_CN_* classes of a word (lower case) */
+extern uint32_t at_gz_chinese_classes(const AtGazetteer *gz, const char *lower, size_t len);
 
 /* A Chinese surname of either list ("Xi", "He", "Ouyang", "Chan") */
 extern bool at_gz_chinese_surname(const AtGazetteer *gz, const char *lower, size_t len);

@@ -839,6 +839,13 @@ static const KindCase kind_cases[] = {
 	/* a pagoda is a place */
 	{"Visitors flocked to the Big Wild Goose Pagoda on Sunday.", "Big Wild Goose Pagoda", "Big",
 	 AT_NER_LOC},
+	/* a place in China the tagger missed or mistyped, in a story about China */
+	{"Exports from China rose. Xi'an, Chongqing and Chengdu remain the busiest hubs.",
+	 "Xi'an", "Xi'an", AT_NER_LOC},
+	{"Exports from China rose. Zhejiang plans to invest 50 billion yuan in ports.",
+	 "Zhejiang", "Zhejiang", AT_NER_LOC},
+	/* the pinyin word for "editor" that signs web pages is no person */
+	{"Web editor: Wu Chaolan, Bianji", "Bianji", "Bianji", -1},
 	/* a listed place is no Chinese name: "Hong Kong" */
 	{"He flew to Hong Kong on Monday.", "Hong Kong", "Hong", AT_NER_LOC},
 };
