@@ -734,11 +734,16 @@ pinyin_pair(const Ctx *c, size_t i, size_t s1)
 	if (i + 1 >= s1)
 		return false;
 	b = TK(c, i + 1);
+	/* cheap tests first: this runs at every token */
 	if ((a->flags & (AT_TOK_UPPER1 | AT_TOK_ALLCAPS | AT_TOK_DIGIT)) != AT_TOK_UPPER1 ||
 		(b->flags & (AT_TOK_UPPER1 | AT_TOK_ALLCAPS | AT_TOK_DIGIT)) != AT_TOK_UPPER1 ||
-		(a->gz & NOT_NAME_GZ) || (b->gz & NOT_NAME_GZ) ||
-		!at_gz_chinese_surname(gz, c->norm + a->norm, a->normlen) ||
-		at_gz_pinyin_syllables(gz, c->norm + b->norm, b->normlen, 2) == 0)
+		(a->gz & NOT_NAME_GZ) || (b->gz & NOT_NAME_GZ) || a->normlen > 8)
+		return false;
+	if (!(a->gz & AT_GZ_SURNAME) &&
+		!(at_gz_chinese_classes(gz, c->norm + a->norm, a->normlen) & AT_CN_SURNAME))
+		return false;
+	/* two syllables have 13 letters at most ("Zhuang-zhuang") */
+	if (b->normlen > 13 || at_gz_pinyin_syllables(gz, c->norm + b->norm, b->normlen, 2) == 0)
 		return false;
 	/* "Sun Jun 5": a weekday and a month */
 	if ((b->gz & (AT_GZ_MONTH | AT_GZ_WEEKDAY)) && i + 2 < s1 && (FL(c, i + 2) & AT_TOK_DIGIT))
@@ -755,7 +760,8 @@ pinyin_names(Ctx *c, size_t s0, size_t s1, int sent)
 		int			o;
 		bool		ok = true;
 
-		if (!pinyin_pair(c, i, s1))
+		/* most tokens are not capitalised: no call for them */
+		if (!(FL(c, i) & FL(c, i + 1) & AT_TOK_UPPER1) || !pinyin_pair(c, i, s1))
 			continue;
 		if (b < s1 && (is_name_word(c, b) || (GZ(c, b) & AT_GZ_LOCHEAD)))
 			continue;
