@@ -15,7 +15,7 @@ cd "$AT_ROOT"
 shared=${AT_SHARED_DIR:-../shared}
 
 make -s build/score_entities >/dev/null || { echo "cannot build the scorer"; exit 1; }
-floors="gmb=0.835 gum=0.80 gum-test=0.80 gold=0.92 held-test=0.78 wiki=0.60 wiki-test=0.60"
+floors="gmb=0.835 gum=0.82 gum-test=0.85 gold=0.94 held-test=0.85 wiki=0.63 wiki-test=0.62"
 out=$(build/score_entities src/data "$shared" test/entities/gold $floors)
 rc=$?
 echo "$out"
