@@ -850,6 +850,42 @@ static const KindCase kind_cases[] = {
 	{"He flew to Hong Kong on Monday.", "Hong Kong", "Hong", AT_NER_LOC},
 };
 
+/* Pinyin syllables of a word, fewest first, at most max; 0 when it is no pinyin */
+UT_TEST(ner_pinyin_syllables)
+{
+	static const struct
+	{
+		const char *word;
+		int			max;
+		int			n;
+	}			cases[] = {
+		{"lifeng", 2, 2}, {"jinping", 2, 2}, {"xi", 2, 1}, {"zhuang", 2, 1},
+		{"xiao-ming", 2, 2}, {"xi'an", 2, 2}, {"zhuangzhuang", 2, 2},
+		{"weiming", 2, 2}, {"said", 2, 0}, {"cook", 2, 0}, {"trump", 2, 0},
+		{"xiaomingming", 2, 0}, {"xiaomingming", 3, 3}, {"-ming", 2, 0},
+		{"ming-", 2, 0}, {"", 2, 0}
+	};
+	const AtNerModel *m = get_model();
+
+	if (!m)
+		return;
+	for (size_t i = 0; i < AT_LENGTHOF(cases); i++)
+	{
+		int			got = at_gz_pinyin_syllables(&m->gz, cases[i].word, strlen(cases[i].word),
+												 cases[i].max);
+
+		if (got != cases[i].n)
+			fprintf(stderr, "  \"%s\": %d syllables, expected %d\n", cases[i].word, got, cases[i].n);
+		UT_EQ_INT(got, cases[i].n);
+	}
+	UT_CHECK(at_gz_chinese_surname(&m->gz, "xi", 2));
+	UT_CHECK(at_gz_chinese_surname(&m->gz, "he", 2));
+	UT_CHECK(at_gz_chinese_surname(&m->gz, "ouyang", 6));
+	UT_CHECK(!at_gz_chinese_surname(&m->gz, "smith", 5));
+	UT_CHECK(at_gz_chinese_classes(&m->gz, "haidian", 7) & AT_CN_PLACE);
+	UT_CHECK(!(at_gz_chinese_classes(&m->gz, "london", 6) & AT_CN_PLACE));
+}
+
 UT_TEST(ner_kind_cases)
 {
 	if (!get_model())
