@@ -114,13 +114,18 @@ particle_name(const Ctx *c, size_t i)
 	return false;
 }
 
-/* A capitalised word that can be part of a name */
+/*
+ * A capitalised word that can be part of a name; of the hyphenated words
+ * with a lower-case tail ("Beijing-based"), only those that open zones'
+ * names ("High-tech Zone")
+ */
 static bool
 is_name_word(const Ctx *c, size_t i)
 {
 	uint16_t	f = FL(c, i);
 
-	return (f & AT_TOK_UPPER1) && !(f & AT_TOK_LOWERTAIL) &&
+	return (f & AT_TOK_UPPER1) &&
+		(!(f & AT_TOK_LOWERTAIL) || norm_is(c, i, "high-tech") || norm_is(c, i, "hi-tech")) &&
 		!(GZ(c, i) & (AT_GZ_MONTH | AT_GZ_WEEKDAY));
 }
 
@@ -408,6 +413,10 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 		if (m->t1 > t1 && company_suffix(c, t1 - 1) &&
 			(norm_is(c, t1, "of") || final_period(c, t1 - 1)))
 			continue;
+		/* the tagger stopped at the comma of "Co., Ltd" */
+		if (m->t0 >= t0 && m->t1 + 2 == t1 && norm_is(c, m->t1, ",") &&
+			company_suffix(c, m->t1 - 1) && company_suffix(c, t1 - 1))
+			continue;
 		if (m->t0 < t0 && t0 >= 2 && norm_is(c, t0 - 1, "and") && (GZ(c, t0 - 2) & HEADS))
 			continue;
 		/*
@@ -435,9 +444,12 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 			 (m->t0 >= t0 + 3 && norm_is(c, m->t0 - 1, "the") && norm_is(c, m->t0 - 2, "of") &&
 			  (GZ(c, m->t0 - 3) & AT_GZ_ORGHEAD))))
 			continue;
-		/* "Chinese Academy of Sciences", not "Israeli Foreign Ministry" */
+		/*
+		 * "Chinese Academy of Sciences", "Chinese Center for Disease
+		 * Control", not "Israeli Foreign Ministry"
+		 */
 		if (m->t0 == t0 + 1 && (GZ(c, t0) & AT_GZ_DEMONYM) && m->t1 <= t1 &&
-			has_of(c, m->t0, m->t1))
+			(has_of(c, m->t0, m->t1) || (m->t0 + 1 < m->t1 && norm_is(c, m->t0 + 1, "for"))))
 			continue;
 		return true;
 	}
@@ -503,6 +515,10 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 			else if (e + 2 < s1 && is_connector(c, e) && !norm_is(c, e, "and") &&
 					 norm_is(c, e + 1, "the") && is_name_word(c, e + 2))
 				add = 3;
+			/* "Co., Ltd": a comma between two company suffixes */
+			else if (e + 1 < s1 && norm_is(c, e, ",") && company_suffix(c, e - 1) &&
+					 company_suffix(c, e + 1))
+				add = 2;
 			/*
 			 * "People's Bank of China", "Municipal People's Government",
 			 * "Kurdistan Workers' Party"

@@ -836,6 +836,15 @@ static const KindCase kind_cases[] = {
 	{"Brii Biosciences and Keya Medical raised money.", "Keya Medical", "Keya", AT_NER_ORG},
 	{"Sinopharm and Sinovac Life Sciences supplied vaccines.", "Sinopharm", "Sinopharm",
 	 AT_NER_ORG},
+	/* "Co., Ltd": the comma between two company suffixes is inside the name */
+	{"Shenzhen Huaqiang Electronics Co., Ltd signed the deal on Monday.",
+	 "Shenzhen Huaqiang Electronics Co., Ltd", "Shenzhen", AT_NER_ORG},
+	/* "High-tech Zone" is a zone's name though its word ends in lower case */
+	{"The Suzhou High-tech Zone signed deals with 20 firms.", "Suzhou High-tech Zone", "Suzhou",
+	 AT_NER_LOC},
+	/* a nationality word opens an official name with "for" as with "of" */
+	{"Gao Fu, head of the Chinese Center for Disease Control and Prevention, spoke.",
+	 "Chinese Center for Disease Control and Prevention", "Chinese", AT_NER_ORG},
 	/* a pagoda is a place */
 	{"Visitors flocked to the Big Wild Goose Pagoda on Sunday.", "Big Wild Goose Pagoda", "Big",
 	 AT_NER_LOC},
