@@ -57,6 +57,7 @@ typedef struct Ctx
 	AtVec		nonacro;		/* size_t token indexes of acronyms defined as non-entities */
 	int		   *owner;			/* per token: the live mention covering it, or -1 */
 	uint8_t    *tags;			/* per token: the tagger's tag */
+	bool		china;			/* the text says "China" or "Chinese" */
 } Ctx;
 
 #define TK(c, i)	(&(c)->toks[i])
@@ -113,13 +114,18 @@ particle_name(const Ctx *c, size_t i)
 	return false;
 }
 
-/* A capitalised word that can be part of a name */
+/*
+ * A capitalised word that can be part of a name; of the hyphenated words
+ * with a lower-case tail ("Beijing-based"), only those that open zones'
+ * names ("High-tech Zone")
+ */
 static bool
 is_name_word(const Ctx *c, size_t i)
 {
 	uint16_t	f = FL(c, i);
 
-	return (f & AT_TOK_UPPER1) && !(f & AT_TOK_LOWERTAIL) &&
+	return (f & AT_TOK_UPPER1) &&
+		(!(f & AT_TOK_LOWERTAIL) || norm_is(c, i, "high-tech") || norm_is(c, i, "hi-tech")) &&
 		!(GZ(c, i) & (AT_GZ_MONTH | AT_GZ_WEEKDAY));
 }
 
@@ -232,7 +238,12 @@ final_period(const Ctx *c, size_t i)
 	return t->len > 2 && s[t->len - 1] == '.' && memchr(s, '.', t->len - 1) == NULL;
 }
 
-/* Is token i one of the words of list (lower case)? */
+/*
+ * Is token i one of the words of list (lower case)?  A thin wrapper on the
+ * token's normalised text; issue #18 puts the one list lookup, at_word_in,
+ * in common.c, and this should call it once that lands (kept local here so
+ * that the two branches merge without a conflict).
+ */
 static bool
 word_in(const Ctx *c, size_t i, const char *const *list, size_t n)
 {
@@ -331,6 +342,24 @@ possessive_token(const Ctx *c, size_t i)
 	return p->normlen > 1 && c->norm[p->norm + p->normlen - 1] == 's';
 }
 
+/*
+ * A word that opens an institution's or a zone's name after a place:
+ * "Beijing Municipal Bureau of ...", "Guangdong Provincial Department of
+ * ...", "Beijing Economic and Technological Development Area", "Suzhou
+ * Industrial Park".  The place is part of the name.
+ */
+static bool
+institution_opener(const Ctx *c, size_t i)
+{
+	static const char *const w[] = {
+		"municipal", "provincial", "prefectural", "county", "district", "regional",
+		"economic", "economic-technological", "high-tech", "hi-tech", "high-technology",
+		"industrial", "free", "bonded", "comprehensive", "people's"
+	};
+
+	return word_in(c, i, w, AT_LENGTHOF(w));
+}
+
 /* A head a company's name may open after a place: "China Jiangxi Corporation" */
 static bool
 corporate_head(const Ctx *c, size_t i)
@@ -384,6 +413,10 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 		if (m->t1 > t1 && company_suffix(c, t1 - 1) &&
 			(norm_is(c, t1, "of") || final_period(c, t1 - 1)))
 			continue;
+		/* the tagger stopped at the comma of "Co., Ltd" */
+		if (m->t0 >= t0 && m->t1 + 2 == t1 && norm_is(c, m->t1, ",") &&
+			company_suffix(c, m->t1 - 1) && company_suffix(c, t1 - 1))
+			continue;
 		if (m->t0 < t0 && t0 >= 2 && norm_is(c, t0 - 1, "and") && (GZ(c, t0 - 2) & HEADS))
 			continue;
 		/*
@@ -393,10 +426,16 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 		 */
 		if (m->t0 == t0 && m->t1 < t1 && norm_is(c, m->t1, "of") && (GZ(c, m->t1 - 1) & AT_GZ_ORGHEAD))
 			continue;
-		/* a place that opens a company's name ("China Jiangxi" + "Corporation for ...") */
-		if (m->t0 == t0 && m->t1 < t1 && m->kind == AT_NER_LOC && corporate_head(c, m->t1))
+		/*
+		 * a place that opens a company's name ("China Jiangxi" +
+		 * "Corporation for ..."), an institution's or a zone's ("Beijing" +
+		 * "Municipal Bureau of ...")
+		 */
+		if (m->t0 == t0 && m->t1 < t1 && m->kind == AT_NER_LOC &&
+			(corporate_head(c, m->t1) || institution_opener(c, m->t1)))
 			continue;
-		if (m->t0 > t0 && m->t1 == t1 && corporate_head(c, m->t0) && c->owner[m->t0 - 1] >= 0 &&
+		if (m->t0 > t0 && m->t1 == t1 && (corporate_head(c, m->t0) || institution_opener(c, m->t0)) &&
+			c->owner[m->t0 - 1] >= 0 &&
 			AT_VEC_AT(&c->ments, Mention, c->owner[m->t0 - 1])->kind == AT_NER_LOC &&
 			AT_VEC_AT(&c->ments, Mention, c->owner[m->t0 - 1])->t0 == t0)
 			continue;
@@ -405,9 +444,12 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 			 (m->t0 >= t0 + 3 && norm_is(c, m->t0 - 1, "the") && norm_is(c, m->t0 - 2, "of") &&
 			  (GZ(c, m->t0 - 3) & AT_GZ_ORGHEAD))))
 			continue;
-		/* "Chinese Academy of Sciences", not "Israeli Foreign Ministry" */
+		/*
+		 * "Chinese Academy of Sciences", "Chinese Center for Disease
+		 * Control", not "Israeli Foreign Ministry"
+		 */
 		if (m->t0 == t0 + 1 && (GZ(c, t0) & AT_GZ_DEMONYM) && m->t1 <= t1 &&
-			has_of(c, m->t0, m->t1))
+			(has_of(c, m->t0, m->t1) || (m->t0 + 1 < m->t1 && norm_is(c, m->t0 + 1, "for"))))
 			continue;
 		return true;
 	}
@@ -473,6 +515,10 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 			else if (e + 2 < s1 && is_connector(c, e) && !norm_is(c, e, "and") &&
 					 norm_is(c, e + 1, "the") && is_name_word(c, e + 2))
 				add = 3;
+			/* "Co., Ltd": a comma between two company suffixes */
+			else if (e + 1 < s1 && norm_is(c, e, ",") && company_suffix(c, e - 1) &&
+					 company_suffix(c, e + 1))
+				add = 2;
 			/*
 			 * "People's Bank of China", "Municipal People's Government",
 			 * "Kurdistan Workers' Party"
@@ -675,6 +721,104 @@ chinese_names(Ctx *c, size_t s0, size_t s1, int sent)
 			continue;
 		kill_overlaps(c, a, b);
 		add_mention(c, a, b, AT_NER_PERSON, sent, any ? 0.8f : 0.6f);
+		i = b - 1;
+	}
+}
+
+/*
+ * Mandarin names in pinyin: a Chinese surname, then a given name of one or
+ * two pinyin syllables ("He Lifeng", "Xi Jinping", "You Weiming").  Many
+ * surnames are English words ("He", "You", "Long", "Sun") or open a
+ * sentence, where the tagger and chinese_names() doubt them; a capitalised
+ * word that splits into pinyin syllables after one does not occur in
+ * English otherwise.  Words of a known place or organisation ("Hong Kong")
+ * and names that go on ("Xi Jinping Thought") are left alone.
+ */
+static void cut_mention(Ctx *c, int o, size_t t0, size_t t1);
+
+#define NOT_NAME_GZ (AT_GZ_LOC | AT_GZ_LOCPART | HEADS | AT_GZ_TITLE | AT_GZ_ORGNAME | \
+					 AT_GZ_PLACE_B | AT_GZ_PLACE_I | AT_GZ_ORG_B | AT_GZ_ORG_I | \
+					 AT_GZ_NONACRO | AT_GZ_NONHEAD | AT_GZ_NONNAME | AT_GZ_DEMONYM)
+
+static bool
+pinyin_pair(const Ctx *c, size_t i, size_t s1)
+{
+	const AtGazetteer *gz = &c->m->gz;
+	const AtNerToken *a = TK(c, i),
+			   *b;
+
+	if (i + 1 >= s1)
+		return false;
+	b = TK(c, i + 1);
+	/* cheap tests first: this runs at every token */
+	if ((a->flags & (AT_TOK_UPPER1 | AT_TOK_ALLCAPS | AT_TOK_DIGIT)) != AT_TOK_UPPER1 ||
+		(b->flags & (AT_TOK_UPPER1 | AT_TOK_ALLCAPS | AT_TOK_DIGIT)) != AT_TOK_UPPER1 ||
+		(a->gz & NOT_NAME_GZ) || (b->gz & NOT_NAME_GZ) || a->normlen > 8)
+		return false;
+	if (!(a->gz & AT_GZ_SURNAME) &&
+		!(at_gz_chinese_classes(gz, c->norm + a->norm, a->normlen) & AT_CN_SURNAME))
+		return false;
+	/* two syllables have 13 letters at most ("Zhuang-zhuang") */
+	if (b->normlen > 13 || at_gz_pinyin_syllables(gz, c->norm + b->norm, b->normlen, 2) == 0)
+		return false;
+	/* "Sun Jun 5": a weekday and a month */
+	if ((b->gz & (AT_GZ_MONTH | AT_GZ_WEEKDAY)) && i + 2 < s1 && (FL(c, i + 2) & AT_TOK_DIGIT))
+		return false;
+	return true;
+}
+
+static void
+pinyin_names(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	for (size_t i = s0; i + 1 < s1; i++)
+	{
+		size_t		b = i + 2;
+		int			o;
+		bool		ok = true;
+
+		/* most tokens are not capitalised: no call for them */
+		if (!(FL(c, i) & FL(c, i + 1) & AT_TOK_UPPER1) || !pinyin_pair(c, i, s1))
+			continue;
+		if (b < s1 && (is_name_word(c, b) || (GZ(c, b) & AT_GZ_LOCHEAD)))
+			continue;
+		/* inside a longer capitalised name: "Zhongguancun Long Hua Park" */
+		if (i > s0 && is_name_word(c, i - 1) &&
+			!(GZ(c, i - 1) & (AT_GZ_TITLE | AT_GZ_FUNC | AT_GZ_DEMONYM | AT_GZ_ATTRIB)) &&
+			!(FL(c, i - 1) & AT_TOK_HYPHEN))
+			continue;
+		/*
+		 * What the tagger found here is inside the pair, or a person or
+		 * title run that ends with it ("Vice-Premier He Lifeng"), or runs
+		 * on over a lower-case word, where clean() would cut it anyway
+		 * ("You [Quan met Gao Hucheng]")
+		 */
+		for (size_t t = i; t < b && ok; t++)
+		{
+			const Mention *m;
+
+			if ((o = c->owner[t]) < 0)
+				continue;
+			m = AT_VEC_AT(&c->ments, Mention, o);
+			if (m->t1 > b && m->t0 >= i && b + 1 < m->t1 &&
+				(FL(c, b) & (AT_TOK_ALPHA | AT_TOK_ANYUPPER)) == AT_TOK_ALPHA && !is_connector(c, b))
+			{
+				cut_mention(c, o, b + 1, m->t1);
+				continue;
+			}
+			if (m->t1 > b)
+				ok = false;
+			for (size_t k = m->t0; ok && k < i; k++)
+				if (!(GZ(c, k) & (AT_GZ_TITLE | AT_GZ_FUNC)) && !(FL(c, k) & AT_TOK_PUNCT) &&
+					(FL(c, k) & AT_TOK_UPPER1))
+					ok = false;
+		}
+		o = c->owner[i];
+		if (!ok || (o >= 0 && o == c->owner[i + 1] &&
+					AT_VEC_AT(&c->ments, Mention, o)->t0 == i &&
+					AT_VEC_AT(&c->ments, Mention, o)->kind == AT_NER_PERSON))
+			continue;
+		kill_overlaps(c, i, b);
+		add_mention(c, i, b, AT_NER_PERSON, sent, 0.8f);
 		i = b - 1;
 	}
 }
@@ -896,6 +1040,51 @@ in_places(Ctx *c, size_t s0, size_t s1, int sent)
 			continue;
 		add_mention(c, i + 1, e, AT_NER_LOC, sent, 0.55f);
 		i = e - 1;
+	}
+}
+
+/*
+ * Places in China ("Haidian", "Zhejiang", "Xi'an", "Lin'an"), from the
+ * generated GeoNames list: a lone one that the tagger missed, or typed a
+ * person or an organisation, is a place.  The list is no word class of the
+ * tagger, since many of its words are also given names ("Jinping"), so the
+ * word must stand apart from names: no Chinese surname, given name or
+ * capitalised word of a longer name next to it ("Xi Jinping", "Zhejiang
+ * University"), and no list that says otherwise; and the text must name
+ * China (c->china).
+ */
+static void
+china_places(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	const AtGazetteer *gz = &c->m->gz;
+
+	/* the list's words are places only in a story about China ("Polling firm Mori") */
+	if (!c->china)
+		return;
+	for (size_t i = s0; i < s1; i++)
+	{
+		const AtNerToken *t = TK(c, i);
+		int			o;
+		Mention    *m;
+
+		if ((t->flags & (AT_TOK_UPPER1 | AT_TOK_ALLCAPS | AT_TOK_DIGIT)) != AT_TOK_UPPER1 ||
+			(t->gz & (NOT_NAME_GZ & ~(uint32_t) (AT_GZ_LOC | AT_GZ_PLACE_B))) ||
+			(t->gz & (AT_GZ_SURNAME | AT_GZ_GIVEN | AT_GZ_FUNC | AT_GZ_MONTH | AT_GZ_WEEKDAY)) ||
+			!(at_gz_chinese_classes(gz, c->norm + t->norm, t->normlen) & AT_CN_PLACE) ||
+			at_gz_chinese_surname(gz, c->norm + t->norm, t->normlen))
+			continue;
+		if ((i + 1 < s1 && is_name_word(c, i + 1)) ||
+			(i > s0 && is_name_word(c, i - 1) &&
+			 !(GZ(c, i - 1) & (AT_GZ_TITLE | AT_GZ_FUNC | AT_GZ_DEMONYM | AT_GZ_ATTRIB))))
+			continue;
+		if ((o = c->owner[i]) < 0)
+		{
+			add_mention(c, i, i + 1, AT_NER_LOC, sent, 0.7f);
+			continue;
+		}
+		m = AT_VEC_AT(&c->ments, Mention, o);
+		if (m->t0 == i && m->t1 == i + 1)
+			m->kind = AT_NER_LOC;
 	}
 }
 
@@ -1232,7 +1421,8 @@ clean(Ctx *c, size_t from)
 			   ((FL(c, m->t0) & AT_TOK_PUNCT) ||
 				((GZ(c, m->t0) & (AT_GZ_FUNC | AT_GZ_TITLE)) &&
 				 !(GZ(c, m->t0) & (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD | AT_GZ_ORG_B | AT_GZ_PLACE_B)) &&
-				 m->t0 + 1 < m->t1 && !title_in_name(c, m)) ||
+				 m->t0 + 1 < m->t1 && !title_in_name(c, m) &&
+				 !(m->kind == AT_NER_PERSON && pinyin_pair(c, m->t0, m->t1))) ||
 				(!(FL(c, m->t0) & AT_TOK_UPPER1) && !(FL(c, m->t0) & AT_TOK_DIGIT) &&
 				 !particle_name(c, m->t0))))
 		{
@@ -1897,6 +2087,8 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 	c.norm = norm.data;
 	if (c.ntok == 0)
 		return;
+	for (size_t t = 0; t < c.ntok && !c.china; t++)
+		c.china = norm_is(&c, t, "china") || norm_is(&c, t, "chinese");
 	tags = at_alloc(mem, c.ntok);
 	conf = at_alloc(mem, sizeof(float) * c.ntok);
 	headline = at_alloc0(mem, c.nsent);
@@ -1921,6 +2113,7 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 		if (headline[si])
 			headline_filter(&c, from);
 		chinese_names(&c, s0, s1, (int) si);
+		pinyin_names(&c, s0, s1, (int) si);
 		head_runs(&c, s0, s1, (int) si);
 		hyphen_heads(&c, s0, s1, (int) si);
 		fill_places(&c, s0, s1, (int) si, headline[si]);
@@ -1929,6 +2122,7 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 		if (!headline[si])
 		{
 			in_places(&c, s0, s1, (int) si);
+			china_places(&c, s0, s1, (int) si);
 			unknown_acronyms(&c, s0, s1, (int) si);
 		}
 		acronyms(&c, s0, s1, (int) si);

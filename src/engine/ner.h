@@ -121,9 +121,33 @@ typedef struct AtGazetteer
 	size_t		wcap;
 	size_t		wcount;
 	AtPhraseTable places;		/* built-in places and organisations, case-folded */
+
+	/*
+	 * Chinese names, kept out of the word classes (which are tagger
+	 * features): generated surnames (AT_CN_SURNAME) and pinyin syllables
+	 * (AT_CN_SYLLABLE), in a word table of their own.
+	 */
+	struct AtGazetteer *chinese;
 } AtGazetteer;
 
+#define AT_CN_SURNAME	0x4			/* bits load_file() gives no special meaning */
+#define AT_CN_SYLLABLE	0x8
+#define AT_CN_PLACE		0x10		/* a place in China: "Haidian", "Zhejiang" */
+
 extern uint32_t at_gz_classes(const AtGazetteer *gz, const char *lower, size_t len);
+
+/* AT_CN_* classes of a word (lower case) */
+extern uint32_t at_gz_chinese_classes(const AtGazetteer *gz, const char *lower, size_t len);
+
+/* A Chinese surname of either list ("Xi", "He", "Ouyang", "Chan") */
+extern bool at_gz_chinese_surname(const AtGazetteer *gz, const char *lower, size_t len);
+
+/*
+ * How many pinyin syllables the word makes, fewest first ("lifeng": 2,
+ * "jinping": 2, "xiao-ming": 2, "said": 0); 0 also above max.
+ */
+extern int	at_gz_pinyin_syllables(const AtGazetteer *gz, const char *lower, size_t len,
+								   int max);
 extern void at_gz_add_word(AtGazetteer *gz, const AtMem *mem, const char *word,
 						   size_t len, uint32_t classes);
 

@@ -273,6 +273,26 @@ main(int argc, char **argv)
 		fprintf(stderr, "cannot read %s\n", argv[1]);
 		return 1;
 	}
+	/*
+	 * NER_EXTRA: more training sentences in GMB's format, numbered outside
+	 * GMB's dev and tune splits (src/tools/wikigold_to_gmb.sh)
+	 */
+	if (getenv("NER_EXTRA") != NULL)
+	{
+		GmbSent    *extra;
+		long		nx = gmb_read(getenv("NER_EXTRA"), &gz, &extra);
+
+		if (nx < 0)
+		{
+			fprintf(stderr, "cannot read %s\n", getenv("NER_EXTRA"));
+			return 1;
+		}
+		sents = realloc(sents, sizeof(GmbSent) * (nsent + nx + 1));
+		memcpy(sents + nsent, extra, sizeof(GmbSent) * nx);
+		nsent += nx;
+		free(extra);
+		printf("%ld extra sentences from %s\n", nx, getenv("NER_EXTRA"));
+	}
 	mask = (1u << logb) - 1;
 	nw = (size_t) (mask + 1) * AT_TAG_ROW;
 	w = calloc(nw, sizeof(float));

@@ -28,8 +28,23 @@
  *   gold  the hand-annotated articles of test/entities/gold (*.txt with
  *         {{kind:surface}} marks, kind person|organization|location), exact
  *         spans.
+ *   wiki  wikigold (test/entities/wikigold, CC BY 4.0): Wikipedia text,
+ *         tokens joined back into text, exact spans; MISC is not scored.
  *
- *   score_entities DATADIR SHAREDDIR GOLDDIR [gmb=MIN] [gum=MIN] [gold=MIN]
+ * Held-out protocol (issue #15): each set but GMB has a frozen test split,
+ * reported on its own line and never tuned on:
+ *   gum-test   the GUM documents listed in test/entities/splits/gum_test.txt
+ *              (a third, by document); "gum" is the other two thirds;
+ *   held-test  the articles of test/entities/heldout, written and annotated
+ *              before any rule for them; "gold" (the first 13) is tuning;
+ *   wiki-test  wikigold documents n mod 3 = 2; "wiki" is the rest.
+ * GMB dev is a regression floor, not a target.  Each line says "tune",
+ * "test" or "floor" in its second column.
+ *
+ *   score_entities DATADIR SHAREDDIR GOLDDIR [SET=MIN ...] [only=SET]
+ *
+ * SET is one of gmb gum gum-test gold held-test wiki wiki-test; the
+ * sibling folders of GOLDDIR (heldout, splits, wikigold) hold the rest.
  *
  * Sets whose files are missing are skipped with a message.  Exits 1 when an
  * overall F1 is below its MIN, 0 otherwise.
@@ -76,7 +91,7 @@ f1(double p, double r)
 
 /* Prints the table; returns overall F1 */
 static double
-report(const char *set, const Counts *c)
+report(const char *set, const char *split, const Counts *c)
 {
 	static const char *const names[] = {"all", "person", "organization", "location"};
 	double		all = 0;
@@ -100,8 +115,8 @@ report(const char *set, const Counts *c)
 			}
 		p = np ? (double) tpp / np : 0;
 		r = ng ? (double) tp / ng : 0;
-		printf("%-5s %-12s P %.3f R %.3f F1 %.3f  (gold %ld, predicted %ld)\n",
-			   set, names[k], p, r, f1(p, r), ng, np);
+		printf("%-9s %-5s %-12s P %.3f R %.3f F1 %.3f  (gold %ld, predicted %ld)\n",
+			   set, split, names[k], p, r, f1(p, r), ng, np);
 		if (k == 0)
 			all = f1(p, r);
 	}
@@ -599,8 +614,42 @@ head_is_propn(const GumTok *tk, long n, size_t s, size_t e, bool *holds)
 	return false;
 }
 
+/* The lines of a file (a list of names) as one NUL-separated string; NULL if missing */
+static char *
+read_list(const char *path)
+{
+	FILE	   *f = fopen(path, "r");
+	static char line[4096];
+	AtBuf		out;
+
+	if (f == NULL)
+		return NULL;
+	at_buf_init(&out, &at_malloc_mem, 1024);
+	while (fgets(line, sizeof(line), f))
+	{
+		line[strcspn(line, "\r\n")] = '\0';
+		if (line[0] != '\0')
+			at_buf_append(&out, line, strlen(line) + 1);
+	}
+	at_buf_appendc(&out, '\0');
+	fclose(f);
+	return out.data;
+}
+
 static bool
-score_gum(const char *shared, Counts *c, bool verbose)
+in_list(const char *list, const char *name)
+{
+	for (const char *l = list; *l; l += strlen(l) + 1)
+		if (strcmp(l, name) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * GUM: the documents named in testlist when test, the others when not.
+ */
+static bool
+score_gum(const char *shared, const char *testlist, bool test, Counts *c, bool verbose)
 {
 	char		path[4096];
 	FILE	   *f;
@@ -715,6 +764,14 @@ score_gum(const char *shared, Counts *c, bool verbose)
 				p++;
 			free(key.data);
 		}
+		if (id.data == NULL || in_list(testlist, id.data) != test)
+		{
+			free(gold);
+			free(tk);
+			free(text.data);
+			free(id.data);
+			continue;
+		}
 		np = predict(text.data, text.len, true, &pred, false, NULL);
 		match(gold, ng, pred, np, true, c);
 		if (verbose)
@@ -739,7 +796,7 @@ score_gum(const char *shared, Counts *c, bool verbose)
 /* ---- hand-annotated articles --------------------------------------------- */
 
 static bool
-score_gold(const char *dir, Counts *c, bool verbose)
+score_gold(const char *set, const char *dir, Counts *c, bool verbose)
 {
 	DIR		   *d = opendir(dir);
 	struct dirent *de;
@@ -749,7 +806,7 @@ score_gold(const char *dir, Counts *c, bool verbose)
 
 	if (d == NULL)
 	{
-		printf("gold  skipped: %s not found\n", dir);
+		printf("%-9s skipped: %s not found\n", set, dir);
 		return false;
 	}
 	while ((de = readdir(d)) != NULL)
@@ -828,30 +885,154 @@ score_gold(const char *dir, Counts *c, bool verbose)
 		free(raw.data);
 		free(text.data);
 	}
-	printf("gold  %d articles\n", files);
+	printf("%-9s %d articles\n", set, files);
 	return files > 0;
 }
+
+/* ---- wikigold (CoNLL, IO tags) ------------------------------------------- */
+
+/* No space before this token when the text is rebuilt */
+static bool
+glued_left(const char *t)
+{
+	static const char *const left[] = {",", ".", ";", ":", "!", "?", ")", "]", "%",
+	"'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m", NULL};
+
+	for (int i = 0; left[i]; i++)
+		if (strcmp(t, left[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Scores one wikigold document: text rebuilt in txt, gold in g[0..ng) */
+static void
+wiki_doc(AtBuf *txt, Span *g, size_t ng, Counts *c, bool verbose, int doc)
+{
+	Span	   *pred;
+	size_t		np;
+
+	if (txt->len == 0)
+		return;
+	np = predict(txt->data, txt->len, false, &pred, false, NULL);
+	match(g, ng, pred, np, false, c);
+	if (verbose)
+	{
+		printf("W %d\n", doc);
+		show_errors(txt->data, g, ng, pred, np, false);
+	}
+	free(pred);
+}
+
+/*
+ * wikigold: documents n mod 3 = 2 when test, the others when not.  Each
+ * document is rebuilt as text, one sentence a paragraph, and entities are
+ * runs of one I- tag (IO tags: two adjacent names of one kind merge, as in
+ * the source).
+ */
+static bool
+score_wiki(const char *path, bool test, Counts *c, bool verbose)
+{
+	FILE	   *f = fopen(path, "r");
+	static char line[4096];
+	AtBuf		txt;
+	Span	   *g;
+	size_t		ng = 0,
+				cap = 4096;
+	int			doc = 0,
+				prevkind = 0;
+	bool		nospace = true;
+
+	if (f == NULL)
+	{
+		printf("%-9s skipped: %s not found\n", test ? "wiki-test" : "wiki", path);
+		return false;
+	}
+	at_buf_init(&txt, &at_malloc_mem, 1 << 14);
+	g = calloc(cap, sizeof(Span));
+	while (fgets(line, sizeof(line), f))
+	{
+		char	   *sp,
+				   *tag;
+		int			kind;
+
+		line[strcspn(line, "\r\n")] = '\0';
+		if (strncmp(line, "-DOCSTART-", 10) == 0)
+		{
+			if ((doc % 3 == 2) == test)
+				wiki_doc(&txt, g, ng, c, verbose, doc);
+			doc++;
+			txt.len = 0;
+			txt.data[0] = '\0';
+			ng = 0;
+			memset(g, 0, cap * sizeof(Span));
+			prevkind = 0;
+			nospace = true;
+			continue;
+		}
+		if (line[0] == '\0')
+		{
+			if (txt.len > 0 && !nospace)
+				at_buf_append(&txt, "\n\n", 2);
+			nospace = true;
+			prevkind = 0;
+			continue;
+		}
+		if ((sp = strrchr(line, ' ')) == NULL)
+			continue;
+		*sp = '\0';
+		tag = sp + 1;
+		kind = strcmp(tag, "I-PER") == 0 || strcmp(tag, "B-PER") == 0 ? AT_NER_PERSON :
+			strcmp(tag, "I-ORG") == 0 || strcmp(tag, "B-ORG") == 0 ? AT_NER_ORG :
+			strcmp(tag, "I-LOC") == 0 || strcmp(tag, "B-LOC") == 0 ? AT_NER_LOC : 0;
+		if (!nospace && !glued_left(line))
+			at_buf_appendc(&txt, ' ');
+		nospace = strcmp(line, "(") == 0 || strcmp(line, "[") == 0;
+		if (kind != 0 && kind == prevkind && tag[0] == 'I' && ng > 0)
+			g[ng - 1].e = txt.len + strlen(line);
+		else if (kind != 0 && ng < cap)
+		{
+			g[ng].s = txt.len;
+			g[ng].e = txt.len + strlen(line);
+			g[ng].kind = kind;
+			ng++;
+		}
+		prevkind = kind;
+		at_buf_append(&txt, line, strlen(line));
+	}
+	if ((doc % 3 == 2) == test)
+		wiki_doc(&txt, g, ng, c, verbose, doc);
+	fclose(f);
+	free(g);
+	free(txt.data);
+	return true;
+}
+
+#define NSETS 7
 
 int
 main(int argc, char **argv)
 {
-	double		min[3] = {0, 0, 0};
-	const char *sets[3] = {"gmb", "gum", "gold"};
-	bool		only[3] = {false, false, false};
+	static const char *const sets[NSETS] = {"gmb", "gum", "gum-test", "gold", "held-test", "wiki", "wiki-test"};
+	static const char *const splits[NSETS] = {"floor", "tune", "test", "tune", "test", "tune", "test"};
+	double		min[NSETS] = {0};
+	bool		only[NSETS] = {false};
 	bool		any_only = false;
 	bool		verbose = getenv("NER_VERBOSE") != NULL;
+	char		gumlist[4096],
+				heldout[4096],
+				wikipath[4096];
+	char	   *testids;
+	int			rc = 0;
 
 	if (getenv("NER_MODE") != NULL)
 		mode = getenv("NER_MODE");
-	int			rc = 0;
-
 	if (argc < 4)
 	{
-		fprintf(stderr, "usage: %s DATADIR SHAREDDIR GOLDDIR [gmb=MIN] [gum=MIN] [gold=MIN] [only=SET]\n", argv[0]);
+		fprintf(stderr, "usage: %s DATADIR SHAREDDIR GOLDDIR [SET=MIN ...] [only=SET]\n", argv[0]);
 		return 2;
 	}
 	for (int i = 4; i < argc; i++)
-		for (int s = 0; s < 3; s++)
+		for (int s = 0; s < NSETS; s++)
 		{
 			size_t		l = strlen(sets[s]);
 
@@ -865,7 +1046,16 @@ main(int argc, char **argv)
 		fprintf(stderr, "cannot load the model from %s\n", argv[1]);
 		return 2;
 	}
-	for (int s = 0; s < 3; s++)
+	snprintf(gumlist, sizeof(gumlist), "%s/../splits/gum_test.txt", argv[3]);
+	snprintf(heldout, sizeof(heldout), "%s/../heldout", argv[3]);
+	snprintf(wikipath, sizeof(wikipath), "%s/../wikigold/wikigold.conll.txt", argv[3]);
+	testids = read_list(gumlist);
+	if (testids == NULL)
+	{
+		fprintf(stderr, "cannot read the GUM test list %s\n", gumlist);
+		return 2;
+	}
+	for (int s = 0; s < NSETS; s++)
 	{
 		Counts		c;
 		bool		ran;
@@ -874,16 +1064,34 @@ main(int argc, char **argv)
 		if (any_only && !only[s])
 			continue;
 		memset(&c, 0, sizeof(c));
-		ran = s == 0 ? score_gmb(argv[2], &c, verbose) :
-			s == 1 ? score_gum(argv[2], &c, verbose) : score_gold(argv[3], &c, verbose);
+		switch (s)
+		{
+			case 0:
+				ran = score_gmb(argv[2], &c, verbose);
+				break;
+			case 1:
+			case 2:
+				ran = score_gum(argv[2], testids, s == 2, &c, verbose);
+				break;
+			case 3:
+				ran = score_gold(sets[s], argv[3], &c, verbose);
+				break;
+			case 4:
+				ran = score_gold(sets[s], heldout, &c, verbose);
+				break;
+			default:
+				ran = score_wiki(wikipath, s == 6, &c, verbose);
+				break;
+		}
 		if (!ran)
 			continue;
-		f = report(sets[s], &c);
+		f = report(sets[s], splits[s], &c);
 		if (f < min[s])
 		{
 			printf("%s: F1 %.3f is below the target %.2f\n", sets[s], f, min[s]);
 			rc = 1;
 		}
 	}
+	free(testids);
 	return rc;
 }

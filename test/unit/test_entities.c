@@ -815,7 +815,85 @@ static const KindCase kind_cases[] = {
 	{"State Grid will invest 3 billion yuan in charging stations this year.",
 	 "State Grid", "State", AT_NER_ORG},
 	{"Sri Lanka's cricket team arrived on Monday.", "Sri Lanka", "Sri", AT_NER_LOC},
+	/* a Chinese surname, English word or not, before a pinyin given name */
+	{"Chinese President Xi Jinping met US President Joe Biden in Bali.",
+	 "Xi Jinping", "Xi", AT_NER_PERSON},
+	{"Xi Jinping met Tim Cook in Beijing.", "Xi Jinping", "Xi", AT_NER_PERSON},
+	{"Vice-Premier He Lifeng attended the meeting.", "He Lifeng", "He", AT_NER_PERSON},
+	{"Vice-Premier He Lifeng attended the meeting.", "Lifeng", "Lifeng", -1},
+	{"He Lifeng said the economy was stable.", "He Lifeng", "He", AT_NER_PERSON},
+	{"Ma Kai and You Quan attended the meeting.", "You Quan", "You", AT_NER_PERSON},
+	{"You Quan met Gao Hucheng.", "You Quan", "You", AT_NER_PERSON},
+	/* a place that opens an institution's or a zone's name is part of it */
+	{"The Beijing Municipal Bureau of Economy and Information Technology said on Monday.",
+	 "Beijing Municipal Bureau of Economy and Information Technology", "Beijing", AT_NER_ORG},
+	{"Companies in the Beijing Economic and Technological Development Area grew.",
+	 "Beijing Economic and Technological Development Area", "Beijing", AT_NER_LOC},
+	/* company heads of business news: a company, not a person; "and" splits after them */
+	{"Online travel agency Tongcheng Travel said bookings rose.", "Tongcheng Travel", "Tongcheng",
+	 AT_NER_ORG},
+	{"Brii Biosciences and Keya Medical raised money.", "Brii Biosciences", "Brii", AT_NER_ORG},
+	{"Brii Biosciences and Keya Medical raised money.", "Keya Medical", "Keya", AT_NER_ORG},
+	{"Sinopharm and Sinovac Life Sciences supplied vaccines.", "Sinopharm", "Sinopharm",
+	 AT_NER_ORG},
+	/* "Co., Ltd": the comma between two company suffixes is inside the name */
+	{"Shenzhen Huaqiang Electronics Co., Ltd signed the deal on Monday.",
+	 "Shenzhen Huaqiang Electronics Co., Ltd", "Shenzhen", AT_NER_ORG},
+	/* "High-tech Zone" is a zone's name though its word ends in lower case */
+	{"The Suzhou High-tech Zone signed deals with 20 firms.", "Suzhou High-tech Zone", "Suzhou",
+	 AT_NER_LOC},
+	/* a nationality word opens an official name with "for" as with "of" */
+	{"Gao Fu, head of the Chinese Center for Disease Control and Prevention, spoke.",
+	 "Chinese Center for Disease Control and Prevention", "Chinese", AT_NER_ORG},
+	/* a pagoda is a place */
+	{"Visitors flocked to the Big Wild Goose Pagoda on Sunday.", "Big Wild Goose Pagoda", "Big",
+	 AT_NER_LOC},
+	/* a place in China the tagger missed or mistyped, in a story about China */
+	{"Exports from China rose. Xi'an, Chongqing and Chengdu remain the busiest hubs.",
+	 "Xi'an", "Xi'an", AT_NER_LOC},
+	{"Exports from China rose. Zhejiang plans to invest 50 billion yuan in ports.",
+	 "Zhejiang", "Zhejiang", AT_NER_LOC},
+	/* the pinyin word for "editor" that signs web pages is no person */
+	{"Web editor: Wu Chaolan, Bianji", "Bianji", "Bianji", -1},
+	/* a listed place is no Chinese name: "Hong Kong" */
+	{"He flew to Hong Kong on Monday.", "Hong Kong", "Hong", AT_NER_LOC},
 };
+
+/* Pinyin syllables of a word, fewest first, at most max; 0 when it is no pinyin */
+UT_TEST(ner_pinyin_syllables)
+{
+	static const struct
+	{
+		const char *word;
+		int			max;
+		int			n;
+	}			cases[] = {
+		{"lifeng", 2, 2}, {"jinping", 2, 2}, {"xi", 2, 1}, {"zhuang", 2, 1},
+		{"xiao-ming", 2, 2}, {"xi'an", 2, 2}, {"zhuangzhuang", 2, 2},
+		{"weiming", 2, 2}, {"said", 2, 0}, {"cook", 2, 0}, {"trump", 2, 0},
+		{"xiaomingming", 2, 0}, {"xiaomingming", 3, 3}, {"-ming", 2, 0},
+		{"ming-", 2, 0}, {"", 2, 0}
+	};
+	const AtNerModel *m = get_model();
+
+	if (!m)
+		return;
+	for (size_t i = 0; i < AT_LENGTHOF(cases); i++)
+	{
+		int			got = at_gz_pinyin_syllables(&m->gz, cases[i].word, strlen(cases[i].word),
+												 cases[i].max);
+
+		if (got != cases[i].n)
+			fprintf(stderr, "  \"%s\": %d syllables, expected %d\n", cases[i].word, got, cases[i].n);
+		UT_EQ_INT(got, cases[i].n);
+	}
+	UT_CHECK(at_gz_chinese_surname(&m->gz, "xi", 2));
+	UT_CHECK(at_gz_chinese_surname(&m->gz, "he", 2));
+	UT_CHECK(at_gz_chinese_surname(&m->gz, "ouyang", 6));
+	UT_CHECK(!at_gz_chinese_surname(&m->gz, "smith", 5));
+	UT_CHECK(at_gz_chinese_classes(&m->gz, "haidian", 7) & AT_CN_PLACE);
+	UT_CHECK(!(at_gz_chinese_classes(&m->gz, "london", 6) & AT_CN_PLACE));
+}
 
 UT_TEST(ner_kind_cases)
 {
