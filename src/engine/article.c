@@ -1,130 +1,30 @@
 /*
  * article.c: parse_article's engine (see article.h).
  *
- * Three passes over the lines of the page, each linear:
- *   1. classify every line: chrome, metadata (filling the article's fields),
- *      headline, or text;
- *   2. from the end, find a trailing block of links or citations that opens
- *      with a heading such as "Related stories" or "Sources", and drop it;
- *   3. join the text lines into paragraphs, recognise the dateline of the
+ * Passes over the lines of the page, each linear:
+ *   1. split the page into lines and ask the shared chrome classifier
+ *      (chrome.c) about each, alone and then by position;
+ *   2. classify every line: chrome, caption, metadata (filling the
+ *      article's fields), headline candidate, or text;
+ *   3. pick the headline: the headline-like line nearest above the first
+ *      date or byline; labels above it are the section;
+ *   4. join the text lines into paragraphs, recognise the dateline of the
  *      first one and count words.
- * What counts as chrome is data: the tables and patterns below.  They are
- * deliberately narrow, because a real paragraph must never be dropped: a
- * pattern only applies to short lines, and a line is chrome only when all
- * of it is.
+ * Metadata is data too: the label, publisher and name tables below.
  */
 #include "article.h"
+#include "chrome.h"
 #include "regex.h"
 #include "utf8.h"
 
 #include <string.h>
 
-/* Longest line that may be chrome, metadata or a caption (bytes) */
-#define MAX_CHROME_LINE		400
+/* Longest line that may be metadata or a headline (bytes) */
 #define MAX_META_LINE		300
 #define MAX_TITLE_LINE		300
 #define MAX_TITLE_WORDS		40
 #define MAX_NAME_TOKENS		5
 #define MAX_AUTHORS			16
-
-/* ---- data: chrome ------------------------------------------------------- */
-
-/*
- * Words of page widgets: a line made only of these (share buttons, print and
- * e-mail links, font-size controls, player buttons) is chrome.  Compared
- * caselessly, after splitting at white space, "|", "/" and "·".
- */
-static const char *const widget_words[] = {
-	"a", "a+", "a-", "aa", "bigger", "bookmark", "close", "comment", "comments",
-	"copy", "e-mail", "email", "facebook", "flipboard", "font", "fullscreen",
-	"large", "larger", "like", "link", "linkedin", "mail", "medium", "more",
-	"mute", "pause", "pinterest", "play", "player", "playerclose", "print",
-	"qzone", "reddit", "reply", "save", "share", "small", "smaller", "submit",
-	"telegram", "text", "top", "tweet", "twitter", "video", "wechat", "weibo",
-	"whatsapp",
-};
-
-/* Whole lines that are chrome (caseless, white space collapsed, no final colon) */
-static const char *const chrome_lines[] = {
-	"add a comment", "advertisement", "back to top", "click to enlarge",
-	"copy link", "digital edition", "editor's pick", "editor's picks",
-	"email address", "font size", "gallery", "home", "latest news",
-	"leave a comment", "link copied", "listen", "listen to this article",
-	"loading", "loading...", "log in", "login", "most popular", "most viewed",
-	"name", "newsletter", "newspapers from china", "newspapers in english",
-	"next", "next article", "photo", "photos", "post", "post a comment",
-	"prev", "previous", "previous article", "print edition", "read full article",
-	"read more", "register", "related", "related articles", "related news",
-	"related stories", "scan to follow", "share this", "share this article",
-	"share this story", "sign in", "sponsored", "subscribe", "text size",
-	"trending", "verification code", "video player", "watch", "watch video",
-	"write a comment", "your comment", "your email", "your name",
-};
-
-/*
- * Headings that open a trailing block of links or citations; the block is
- * chrome when every line after the heading is headline-like.
- */
-static const char *const tail_headings[] = {
-	"editor's picks", "external links", "further reading", "hot topics",
-	"in other news", "latest news", "more news", "more stories", "most popular",
-	"most read", "most viewed", "read more", "recommended", "references",
-	"related", "related articles", "related coverage", "related news",
-	"related stories", "see also", "source", "sources", "top stories",
-	"trending", "you may also like", "you might also like",
-};
-
-/*
- * Patterns of chrome lines (caseless), tried on lines up to MAX_CHROME_LINE
- * bytes: copyright and site registration, follow-us and app downloads,
- * comment prompts, player labels, press-reader footers, tags, breadcrumbs,
- * print-edition references and "read more" links.
- */
-static AtRegex re_chrome = AT_REGEX(
-	"^(?:copyright\\s*(?:©|\\(c\\))?\\s*(?:\\d{4}|©)"
-	"|©\\s*(?:\\d{4}|[a-z])"
-	"|(?:please\\s+)?follow\\s+(?:us|[\\w.'& ]{1,40}?)\\s+on\\s+(?:facebook|twitter|x|instagram|youtube|wechat|weibo|linkedin|telegram|tiktok|whatsapp)\\b[^.]{0,60}$"
-	"|(?:download|get|install)\\s+(?:the\\s+|our\\s+)?[\\w'. ]{0,40}?\\bapps?\\b[^.]{0,60}$"
-	"|scan\\s+(?:the\\s+)?qr\\s+code"
-	"|available\\s+on\\s+(?:the\\s+)?(?:app\\s+store|google\\s+play)"
-	"|(?:leave|post|write|add|submit)\\s+(?:a|your)\\s+(?:comment|reply)"
-	"|please\\s+(?:log\\s*in|sign\\s+in|register)\\s+(?:to|before)\\s+(?:comment|post)"
-	"|comments?\\s+(?:are|will\\s+be)\\s+(?:moderated|reviewed)"
-	"|\\d+\\s+comments?$"
-	"|click\\s+(?:here\\s+)?to\\s+(?:comment|share|print|enlarge|subscribe|download)"
-	"|video\\s*player"
-	"|(?:loaded|progress):\\s*\\d"
-	"|current\\s+time\\s+\\d"
-	"|\\d{1,2}:\\d{2}\\s*/\\s*\\d{1,2}:\\d{2}$"
-	"|your\\s+browser\\s+does\\s+not\\s+support"
-	"|newspapers\\s+(?:in|from)\\s+[\\w ]{1,30}$"
-	"|(?:tags|keywords|categories|category|filed\\s+under|posted\\s+in)\\s*:"
-	"|(?:read\\s+more|also\\s+read|see\\s+also|related|recommended|more\\s+on\\s+this)\\s*:"
-	"|(?:subscribe|sign\\s+up)\\s+(?:to|for|now)\\b"
-	"|have\\s+an\\s+opinion\\s+on\\s+this"
-	"|(?:home|homepage)\\s*(?:>|»|›|\\|)"
-	"|\\(\\s*[a-z][\\w'. ]{1,40}\\s+\\d{1,2}/\\d{1,2}/\\d{4}\\s+page\\s*\\w{1,4}\\s*\\)$"
-	")"
-	"|all\\s+rights\\s+reserved"
-	"|icp\\s*(?:备|证|license|registration|no\\b)|公网安备|信息服务许可证|视听节目许可证"
-	"|registration\\s+number|license\\s+for\\s+(?:publishing|internet)"
-	"|pressreader"
-	"|(?:reproduction|reprint|republication|redistribution)\\b.{0,60}\\bwithout\\b.{0,40}\\bpermission",
-	AT_RE_CASELESS | AT_RE_UNICODE);
-
-/*
- * A photo or video credit at the end of a short line: the line is a caption
- * (or a bare credit), not article text.  Case-sensitive: "Image:" and
- * "[Photo/Xinhua]" are labels, "the image: ..." is prose.
- */
-static AtRegex re_caption = AT_REGEX(
-	"(?:[\\[(【]\\s*(?:Photo|Photos|PHOTO|Image|Video|Graphic|Chart|Infographic|Illustration)"
-	"(?:\\s*(?:/|:|by\\b|provided\\b|courtesy\\b|taken\\b)[^\\])】]{0,80})?\\s*[\\])】]"
-	"|\\((?:Xinhua|Reuters|AFP|AP|VCG|IC|CFP|CNS|ECNS|Photo|China Daily|Global Times)\\s*/\\s*[^)]{1,60}\\)"
-	"|(?:^|\\s)(?:Image|Images|Photo|Photos|Video|Photograph|Photo credit|Credit)s?:\\s+\\S[^.!?:]{0,80}\\.?"
-	"|(?:^|\\s)(?:Photo|Photos|Image)\\s+by\\s+[A-Z][^.!?:]{0,60}\\.?"
-	")\\s*$",
-	AT_RE_UNICODE);
 
 /* ---- data: metadata ----------------------------------------------------- */
 
@@ -196,15 +96,9 @@ static const char *const name_particles[] = {
 
 /*
  * A non-blank line (blank lines are not stored: a page of 100 MB of short
- * lines must not cost gigabytes).  Offsets fit 32 bits: inputs are < 4 GB.
+ * lines must not cost gigabytes); kind is an AtLineKind.
  */
-typedef struct Line
-{
-	uint32_t	start;			/* trimmed */
-	uint32_t	end;
-	uint8_t		kind;			/* AtLineKind */
-	bool		break_before;	/* a blank line precedes it */
-} Line;
+typedef AtPageLine Line;
 
 typedef struct Ctx
 {
@@ -295,128 +189,6 @@ trim_end(const char *s, size_t start, size_t end)
 	return end;
 }
 
-/*
- * Normalise a short line for table lookup: lower case, runs of white space
- * as one space, no final colon.  Returns false when it does not fit.
- */
-static bool
-normalise(const char *s, size_t start, size_t end, char *out, size_t cap, size_t *olen)
-{
-	size_t		o = 0;
-	bool		space = false;
-
-	for (size_t p = start; p < end; p++)
-	{
-		char		c = s[p];
-
-		if (c == ' ' || c == '\t')
-		{
-			space = true;
-			continue;
-		}
-		if (space && o > 0)
-		{
-			if (o >= cap)
-				return false;
-			out[o++] = ' ';
-		}
-		space = false;
-		if (o >= cap)
-			return false;
-		out[o++] = (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
-	}
-	while (o > 0 && (out[o - 1] == ':' || out[o - 1] == ' '))
-		o--;
-	*olen = o;
-	return true;
-}
-
-/* ---- chrome --------------------------------------------------------------- */
-
-static bool
-is_widget_sep(char c)
-{
-	return c == ' ' || c == '\t' || c == '|' || c == '/' || c == ',' || c == ':';
-}
-
-/* A line made only of widget words ("Print E-mail", "A A A", "Share Tweet") */
-static bool
-widget_line(const char *s, size_t start, size_t end)
-{
-	size_t		p = start;
-	int			words = 0;
-
-	while (p < end)
-	{
-		size_t		w;
-
-		while (p < end && is_widget_sep(s[p]))
-			p++;
-		/* the middle dot U+00B7 separates share buttons too */
-		if (p + 1 < end && (unsigned char) s[p] == 0xc2 && (unsigned char) s[p + 1] == 0xb7)
-		{
-			p += 2;
-			continue;
-		}
-		if (p >= end)
-			break;
-		w = p;
-		while (w < end && !is_widget_sep(s[w]) && (unsigned char) s[w] < 0x80)
-			w++;
-		if (w == p || !in_list(s + p, w - p, widget_words, AT_LENGTHOF(widget_words)))
-			return false;
-		if (++words > 12)
-			return false;
-		p = w;
-	}
-	return words > 0;
-}
-
-static bool
-no_letters(const char *s, size_t start, size_t end)
-{
-	for (size_t p = start; p < end; p++)
-		if (at_alnum_at(s, end, p))
-			return false;
-	return true;
-}
-
-static int
-regex_hit(Ctx *cx, AtRegex *re, const char *s, size_t len, size_t from)
-{
-	AtMatch		m;
-	int			rc = at_regex_match(re, s, len, from, &m);
-
-	if (rc < 0)
-	{
-		if (cx)
-			cx->status = (AtStatus) -rc;
-		return 0;
-	}
-	return rc;
-}
-
-/* Is the whole line chrome? */
-static bool
-chrome_line(Ctx *cx, const char *s, size_t start, size_t end)
-{
-	char		norm[64];
-	size_t		nlen;
-
-	if (end - start > MAX_CHROME_LINE)
-		return false;
-	if (no_letters(s, start, end))
-		return true;
-	if (widget_line(s, start, end))
-		return true;
-	if (normalise(s, start, end, norm, sizeof(norm), &nlen) &&
-		in_list(norm, nlen, chrome_lines, AT_LENGTHOF(chrome_lines)))
-		return true;
-	if (regex_hit(cx, &re_chrome, s + start, end - start, 0))
-		return true;
-	return regex_hit(cx, &re_caption, s + start, end - start, 0) > 0;
-}
-
 /* ---- metadata lines ------------------------------------------------------ */
 
 typedef struct MetaLine
@@ -432,6 +204,7 @@ typedef struct MetaLine
 	AtSpan		authors[MAX_AUTHORS];
 	int			nauthors;
 	int			items;
+	int			chrome_items;	/* "Print", "0 Comment(s)" among them */
 } MetaLine;
 
 static bool
@@ -779,6 +552,13 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 		/* an unlabelled date (with an optional time) */
 		memset(&d, 0, sizeof(d));
 		n = date_item_at(s, end, p, &d);
+		if (n == 0 && (n = at_chrome_item_at(s, end, p)) > 0)
+		{
+			/* a widget or counter between the fields: "Print", "0 Comment(s)" */
+			ml->chrome_items++;
+			p += n;
+			continue;
+		}
 		if (n)
 		{
 			if (d.has_year && d.has_day && !ml->has_published)
@@ -878,7 +658,7 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 		}
 		p = ve;
 	}
-	return ml->items > 0;
+	return ml->items > ml->chrome_items;
 }
 
 static void
@@ -954,17 +734,6 @@ headline_like(const char *s, size_t start, size_t end, int min_words)
 	if (at_cp_is_lower(cp) && !first_capital)
 		return false;
 	return words >= min_words && words <= MAX_TITLE_WORDS;
-}
-
-/* Lines of a trailing block of links or citations: no sentence end */
-static bool
-link_like(const char *s, size_t start, size_t end)
-{
-	char		last = s[end - 1];
-
-	if (end - start > MAX_TITLE_LINE)
-		return false;
-	return last != '.' && last != '!' && last != '?';
 }
 
 /* ---- dateline ----------------------------------------------------------- */
@@ -1080,7 +849,159 @@ at_count_words(const char *text, size_t len)
 	return words;
 }
 
+/* ---- fields from single lines -------------------------------------------- */
+
+/* Labels of a line that gives the page's own URL */
+static const char *const url_labels[] = {
+	"article url", "link", "original", "original url", "page url", "permalink",
+	"source", "source url", "url", "web",
+};
+
+/*
+ * A line that is one URL ("https://...", "www...."), alone or after a label
+ * such as "URL:" or "Source:"; the span of the URL.
+ */
+static bool
+url_line(const char *s, size_t start, size_t end, AtSpan *url)
+{
+	size_t		p = start;
+
+	if (end - start > 2048)
+		return false;
+	/* an optional label and colon */
+	for (size_t q = start; q < end && q - start <= 12; q++)
+		if (s[q] == ':' && !(q + 2 < end && s[q + 1] == '/' && s[q + 2] == '/'))
+		{
+			if (!in_list(s + start, trim_end(s, start, q) - start, url_labels, AT_LENGTHOF(url_labels)))
+				return false;
+			p = skip_ws(s, end, q + 1);
+			break;
+		}
+	if (!((end - p > 8 && words_eq(s + p, 7, "http://")) ||
+		  (end - p > 9 && words_eq(s + p, 8, "https://")) ||
+		  (end - p > 5 && words_eq(s + p, 4, "www."))))
+		return false;
+	for (size_t q = p; q < end; q++)
+		if (s[q] == ' ' || s[q] == '\t' || s[q] == '<' || s[q] == '>' || s[q] == '"')
+			return false;
+	url->start = p;
+	url->len = end - p;
+	return true;
+}
+
+/* "Tags: a, b; c" or "Keywords: a | b": the tags, in order */
+static void
+tags_line(Ctx *cx, size_t start, size_t end)
+{
+	const char *s = cx->s;
+	size_t		p;
+
+	if (cx->a->tags.len > 0)
+		return;
+	if (end - start > 5 && words_eq(s + start, 4, "tags") && (s[start + 4] == ':' || s[start + 4] == ' '))
+		p = start + 4;
+	else if (end - start > 9 && words_eq(s + start, 8, "keywords") && (s[start + 8] == ':' || s[start + 8] == ' '))
+		p = start + 8;
+	else
+		return;
+	p = skip_ws(s, end, p);
+	if (p < end && s[p] == ':')
+		p++;
+	while (p < end)
+	{
+		size_t		q = p,
+					e;
+
+		while (q < end && s[q] != ',' && s[q] != ';' && s[q] != '|')
+			q++;
+		p = skip_ws(s, q, p);
+		e = trim_end(s, p, q);
+		if (e > p && e - p <= 60)
+		{
+			AtSpan	   *t = at_vec_push(&cx->a->tags);
+
+			t->start = p;
+			t->len = e - p;
+		}
+		p = q + 1;
+	}
+}
+
+/* A photo caption line: its words without the credit, when there are any */
+static void
+add_caption(Ctx *cx, size_t start, size_t end)
+{
+	size_t		e = at_chrome_caption_end(cx->s, start, end);
+
+	if (e > start)
+	{
+		AtSpan	   *c = at_vec_push(&cx->a->captions);
+
+		c->start = start;
+		c->len = e - start;
+	}
+}
+
+/*
+ * The section in a breadcrumb ("Home > News > Business"): its last label
+ * that is not the root.  False when the line has no separator.
+ */
+static bool
+crumb_section(const char *s, size_t start, size_t end, AtSpan *out)
+{
+	size_t		seg = start;
+	bool		found = false;
+
+	for (size_t p = start; p <= end;)
+	{
+		int			n = 0;
+
+		if (p < end)
+		{
+			if (s[p] == '>' || s[p] == '|' || s[p] == '/')
+				n = 1;
+			else if (p + 1 < end && memcmp(s + p, "\xc2\xbb", 2) == 0)
+				n = 2;
+			else if (p + 2 < end && memcmp(s + p, "\xe2\x80\xba", 3) == 0)
+				n = 3;
+			if (n == 0)
+			{
+				p++;
+				continue;
+			}
+		}
+		else
+			n = 1;
+		{
+			size_t		a = skip_ws(s, p, seg),
+						b = trim_end(s, a, p);
+
+			if (b > a && !(words_eq(s + a, b - a, "home") || words_eq(s + a, b - a, "homepage")))
+			{
+				out->start = a;
+				out->len = b - a;
+			}
+			if (p < end)
+				found = true;
+		}
+		p += n;
+		seg = p;
+	}
+	return found && out->len > 0;
+}
+
 /* ---- the parser ----------------------------------------------------------- */
+
+/* A headline candidate: a headline-like line of the page's header (private kind) */
+#define LINE_CANDIDATE	(AT_LINE_CHROME + 1)
+
+/* Does a metadata line carry a field (not only chrome items)? */
+static bool
+meta_fields(const MetaLine *ml)
+{
+	return ml->has_published || ml->has_updated || ml->nauthors > 0 ||
+		ml->source.len > 0 || ml->editor.len > 0;
+}
 
 AtLineKind
 at_classify_line(const char *line, size_t len)
@@ -1088,39 +1009,82 @@ at_classify_line(const char *line, size_t len)
 	size_t		start = skip_ws(line, len, 0),
 				end = trim_end(line, start, len);
 	MetaLine	ml;
+	AtChromeKind c;
 
 	if (end == start)
 		return AT_LINE_BLANK;
-	if (chrome_line(NULL, line, start, end))
+	c = at_chrome_line(line, start, end, NULL);
+	if ((c == AT_CHROME_WIDGET || c == AT_CHROME_NAV) &&
+		parse_meta_line(line, start, end, &ml) && meta_fields(&ml))
+		return AT_LINE_META;
+	if (c != AT_CHROME_NONE)
 		return AT_LINE_CHROME;
 	if (parse_meta_line(line, start, end, &ml))
 		return AT_LINE_META;
 	return AT_LINE_TEXT;
 }
 
-/*
- * Classify one line in context.  header: no body text seen yet.
- */
 static void
-classify(Ctx *cx, Line *ln, bool header, bool *title_open, AtVec *lines)
+set_chrome(Ctx *cx, Line *ln)
+{
+	ln->kind = AT_LINE_CHROME;
+	cx->a->chrome_removed++;
+}
+
+/*
+ * Classify one line in context; header: no body text seen yet.  Returns
+ * true when the line is a date or byline of the header (an anchor for the
+ * headline).
+ */
+static bool
+classify(Ctx *cx, Line *ln, bool *header)
 {
 	const char *s = cx->s;
+	AtChromeKind c = (AtChromeKind) ln->chrome;
 	MetaLine	ml;
+	AtSpan		url;
 
-	if (chrome_line(cx, s, ln->start, ln->end))
+	if (c == AT_CHROME_CAPTION)
 	{
-		ln->kind = AT_LINE_CHROME;
-		cx->a->chrome_removed++;
-		return;
+		add_caption(cx, ln->start, ln->end);
+		set_chrome(cx, ln);
+		return false;
+	}
+	if (c != AT_CHROME_NONE && c != AT_CHROME_CONTEXT)
+	{
+		/* "0 Comment(s)Print E-mail, March 30, 2021": widgets around a date */
+		if ((c == AT_CHROME_WIDGET || c == AT_CHROME_NAV) &&
+			parse_meta_line(s, ln->start, ln->end, &ml) && meta_fields(&ml))
+		{
+			ln->kind = AT_LINE_META;
+			apply_meta(cx, &ml);
+			return *header && (ml.has_published || ml.has_updated || ml.nauthors > 0);
+		}
+		if (c == AT_CHROME_LEGAL)
+			tags_line(cx, ln->start, ln->end);
+		set_chrome(cx, ln);
+		return false;
+	}
+	if (url_line(s, ln->start, ln->end, &url))
+	{
+		if (!cx->a->url.len)
+			cx->a->url = url;
+		ln->kind = AT_LINE_META;
+		return false;
 	}
 	if (parse_meta_line(s, ln->start, ln->end, &ml) &&
-		(ml.has_label || header || !ml.has_unlabelled_date))
+		(ml.has_label || *header || !ml.has_unlabelled_date))
 	{
 		ln->kind = AT_LINE_META;
 		apply_meta(cx, &ml);
-		return;
+		return *header && (ml.has_published || ml.has_updated || ml.nauthors > 0);
 	}
-	if (header)
+	if (c == AT_CHROME_CONTEXT)
+	{
+		set_chrome(cx, ln);
+		return false;
+	}
+	if (*header)
 	{
 		AtDate		d;
 		size_t		n = at_match_date(s, ln->end, ln->start, &d);
@@ -1134,37 +1098,123 @@ classify(Ctx *cx, Line *ln, bool header, bool *title_open, AtVec *lines)
 			at_utf8_decode(s + rest, ln->end - rest, &cp);
 			if (rest > ln->start + n && ln->end - rest > 40 && at_cp_is_upper(cp))
 			{
-				Line	   *text;
-				uint32_t	end = ln->end;
-
 				if (!cx->a->has_published)
 				{
 					cx->a->published = d;
 					cx->a->has_published = true;
 				}
-
-				ln->kind = AT_LINE_META;
-				/* ln dies here: the push may move the array */
-				text = at_vec_push(lines);
-				text->start = (uint32_t) rest;
-				text->end = end;
-				text->kind = AT_LINE_TEXT;
-				text->break_before = true;
-				*title_open = false;
-				return;
+				ln->start = (uint32_t) rest;
+				ln->break_before = true;
+				ln->kind = AT_LINE_TEXT;
+				*header = false;
+				return false;
 			}
 		}
-		if (*title_open && headline_like(s, ln->start, ln->end, 2))
+		if (headline_like(s, ln->start, ln->end, 1))
 		{
-			ln->kind = AT_LINE_TITLE;
-			cx->a->title.start = ln->start;
-			cx->a->title.len = ln->end - ln->start;
-			*title_open = false;
-			return;
+			ln->kind = LINE_CANDIDATE;
+			return false;
 		}
 	}
-	*title_open = false;
+	*header = false;
 	ln->kind = AT_LINE_TEXT;
+	return false;
+}
+
+static int
+line_words(const char *s, const Line *ln)
+{
+	return at_count_words(s + ln->start, ln->end - ln->start);
+}
+
+/*
+ * The headline among the candidates of the header lines [0, hend): the
+ * nearest above the first date or byline (anchor), preferring one of four
+ * words or more to a label; else the first below it; without an anchor,
+ * the first of two words or more.  SIZE_MAX when there is none.
+ */
+static size_t
+pick_title(const char *s, const Line *L, size_t hend, size_t anchor)
+{
+	if (anchor < hend)
+	{
+		for (int min_words = 4; min_words >= 2; min_words -= 2)
+			for (size_t i = anchor; i > 0; i--)
+				if (L[i - 1].kind == LINE_CANDIDATE && line_words(s, &L[i - 1]) >= min_words)
+					return i - 1;
+		for (size_t i = anchor + 1; i < hend; i++)
+			if (L[i].kind == LINE_CANDIDATE && line_words(s, &L[i]) >= 2)
+				return i;
+		return SIZE_MAX;
+	}
+	for (size_t i = 0; i < hend; i++)
+		if (L[i].kind == LINE_CANDIDATE && line_words(s, &L[i]) >= 2)
+			return i;
+	return SIZE_MAX;
+}
+
+/*
+ * Settle the header: the headline, the section above it (the nearest label
+ * or breadcrumb), labels above the headline as chrome, and every other
+ * candidate as text.
+ */
+static void
+settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
+{
+	const char *s = cx->s;
+	AtArticle  *a = cx->a;
+	size_t		t = pick_title(s, L, hend, anchor);
+
+	/* a headline with no text after it is the text */
+	if (t != SIZE_MAX)
+	{
+		bool		text_after = false;
+
+		for (size_t i = t + 1; i < n && !text_after; i++)
+			text_after = L[i].kind == AT_LINE_TEXT || L[i].kind == LINE_CANDIDATE;
+		if (!text_after)
+			t = SIZE_MAX;
+	}
+	if (t != SIZE_MAX)
+	{
+		L[t].kind = AT_LINE_TITLE;
+		a->title.start = L[t].start;
+		a->title.len = L[t].end - L[t].start;
+		for (size_t i = t; i > 0; i--)
+		{
+			Line	   *ln = &L[i - 1];
+
+			if (ln->kind == LINE_CANDIDATE)
+			{
+				if (!a->section.len && line_words(s, ln) <= 6)
+				{
+					a->section.start = ln->start;
+					a->section.len = ln->end - ln->start;
+				}
+				set_chrome(cx, ln);
+			}
+			else if (!a->section.len && ln->kind == AT_LINE_CHROME &&
+					 (ln->chrome == AT_CHROME_NAV || ln->chrome == AT_CHROME_CONTEXT))
+			{
+				if (!crumb_section(s, ln->start, ln->end, &a->section) &&
+					ln->chrome == AT_CHROME_CONTEXT)
+				{
+					a->section.start = ln->start;
+					a->section.len = ln->end - ln->start;
+				}
+			}
+		}
+	}
+	else
+	{
+		/* no headline: a breadcrumb of the header still names the section */
+		for (size_t i = 0; i < hend && !a->section.len; i++)
+			if (L[i].kind == AT_LINE_CHROME && L[i].chrome == AT_CHROME_NAV)
+				crumb_section(s, L[i].start, L[i].end, &a->section);
+	}
+	for (size_t i = 0; i < n && i <= hend; i++)
+		if (L[i].kind == LINE_CANDIDATE)
+			L[i].kind = AT_LINE_TEXT;
 }
 
 static void
@@ -1196,11 +1246,11 @@ at_parse_article(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 	Ctx			cx = {s, len, a, AT_OK};
 	AtVec		lines;
 	bool		has_blank = false,
-				pending_break = false,
 				lead_final = false,
-				header = true,
-				title_open = true;
+				header = true;
 	size_t		nlines,
+				hend,
+				anchor = SIZE_MAX,
 				i;
 	Line	   *L;
 
@@ -1214,90 +1264,30 @@ at_parse_article(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 		return AT_ERR_TOO_LARGE;
 	at_vec_init(&lines, mem, sizeof(Line));
 
-	/* 1. lines, classified in order */
-	for (size_t pos = 0, iter = 0; pos < len; iter++)
-	{
-		const char *nl = memchr(s + pos, '\n', len - pos);
-		size_t		eol = nl ? (size_t) (nl - s) : len;
-		size_t		st = skip_ws(s, eol, pos),
-					en = trim_end(s, st, eol);
-
-		if ((iter & 1023) == 0)
-			AT_CHECK_INTERRUPTS();
-		if (en == st)
-		{
-			if (lines.len > 0)
-				has_blank = pending_break = true;
-		}
-		else
-		{
-			size_t		idx = lines.len;
-			Line	   *ln = at_vec_push(&lines);
-
-			ln->start = (uint32_t) st;
-			ln->end = (uint32_t) en;
-			ln->break_before = pending_break;
-			pending_break = false;
-			classify(&cx, ln, header, &title_open, &lines);
-			ln = AT_VEC_AT(&lines, Line, idx);
-			if (ln->kind == AT_LINE_TEXT || lines.len > idx + 1)
-				header = false;
-		}
-		pos = eol + 1;
-	}
+	/* 1. lines, and chrome alone and by position */
+	cx.status = at_page_lines(s, len, &lines);
 	nlines = lines.len;
 	L = (Line *) lines.data;
+	at_chrome_context(s, L, nlines);
 
-	/* a headline with no text after it is the text */
-	if (a->title.len)
+	/* 2. every line classified, in order */
+	hend = nlines;
+	for (i = 0; i < nlines; i++)
 	{
-		bool		text_after = false;
-
-		for (i = 0; i < nlines && !text_after; i++)
-			text_after = L[i].kind == AT_LINE_TEXT;
-		if (!text_after)
-		{
-			for (i = 0; i < nlines; i++)
-				if (L[i].kind == AT_LINE_TITLE)
-					L[i].kind = AT_LINE_TEXT;
-			a->title.len = 0;
-		}
+		if ((i & 1023) == 0)
+			AT_CHECK_INTERRUPTS();
+		if (L[i].break_before)
+			has_blank = true;
+		if (classify(&cx, &L[i], &header) && anchor == SIZE_MAX)
+			anchor = i;
+		if (!header && hend == nlines)
+			hend = i;
 	}
 
-	/* 2. a trailing block of links or citations under a heading */
-	{
-		size_t		j = nlines;
-		size_t		heading = SIZE_MAX;
+	/* 3. the headline and the section */
+	settle_header(&cx, L, nlines, hend, anchor);
 
-		while (j > 0)
-		{
-			Line	   *ln = &L[j - 1];
-
-			if ((j & 1023) == 0)
-				AT_CHECK_INTERRUPTS();
-			if (ln->kind == AT_LINE_TEXT || ln->kind == AT_LINE_CHROME)
-			{
-				char		norm[64];
-				size_t		nlen;
-
-				if (normalise(s, ln->start, ln->end, norm, sizeof(norm), &nlen) &&
-					in_list(norm, nlen, tail_headings, AT_LENGTHOF(tail_headings)))
-					heading = j - 1;
-				else if (ln->kind == AT_LINE_TEXT && !link_like(s, ln->start, ln->end))
-					break;
-			}
-			j--;
-		}
-		if (heading != SIZE_MAX)
-			for (i = heading; i < nlines; i++)
-				if (L[i].kind == AT_LINE_TEXT)
-				{
-					L[i].kind = AT_LINE_CHROME;
-					a->chrome_removed++;
-				}
-	}
-
-	/* 3. paragraphs: runs of text lines (or one per line without blank lines) */
+	/* 4. paragraphs: runs of text lines (or one per line without blank lines) */
 	for (i = 0; i < nlines;)
 	{
 		size_t		k;
