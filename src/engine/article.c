@@ -809,6 +809,21 @@ find_dateline(Ctx *cx, size_t start, size_t end)
 
 /* ---- words ---------------------------------------------------------------- */
 
+/* Bytes of ASCII: 1 white space, 2 letter or digit, 0 other */
+static const uint8_t ascii_word_class[128] = {
+	['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+	['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2, ['5'] = 2, ['6'] = 2,
+	['7'] = 2, ['8'] = 2, ['9'] = 2,
+	['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2,
+	['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2,
+	['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2, ['U'] = 2,
+	['V'] = 2, ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2,
+	['a'] = 2, ['b'] = 2, ['c'] = 2, ['d'] = 2, ['e'] = 2, ['f'] = 2, ['g'] = 2,
+	['h'] = 2, ['i'] = 2, ['j'] = 2, ['k'] = 2, ['l'] = 2, ['m'] = 2, ['n'] = 2,
+	['o'] = 2, ['p'] = 2, ['q'] = 2, ['r'] = 2, ['s'] = 2, ['t'] = 2, ['u'] = 2,
+	['v'] = 2, ['w'] = 2, ['x'] = 2, ['y'] = 2, ['z'] = 2,
+};
+
 int
 at_count_words(const char *text, size_t len)
 {
@@ -818,33 +833,37 @@ at_count_words(const char *text, size_t len)
 	for (size_t p = 0; p < len;)
 	{
 		unsigned char c = (unsigned char) text[p];
-		bool		space;
-		bool		alnum;
-		int			n = 1;
 
 		if ((p & 0xffff) == 0)
 			AT_CHECK_INTERRUPTS();
 		if (c < 0x80)
 		{
-			space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-			alnum = at_is_ascii_alpha(c) || (c >= '0' && c <= '9');
+			/* the common case, a byte at a time from a table */
+			int			cls = ascii_word_class[c];
+
+			if (cls == 1)
+				counted = false;
+			else if (cls == 2 && !counted)
+			{
+				words++;
+				counted = true;
+			}
+			p++;
 		}
 		else
 		{
 			uint32_t	cp;
+			int			n = at_utf8_decode(text + p, len - p, &cp);
 
-			n = at_utf8_decode(text + p, len - p, &cp);
-			space = at_cp_is_space(cp);
-			alnum = at_cp_is_alpha(cp);
+			if (at_cp_is_space(cp))
+				counted = false;
+			else if (at_cp_is_alpha(cp) && !counted)
+			{
+				words++;
+				counted = true;
+			}
+			p += n;
 		}
-		if (space)
-			counted = false;
-		else if (alnum && !counted)
-		{
-			words++;
-			counted = true;
-		}
-		p += n;
 	}
 	return words;
 }

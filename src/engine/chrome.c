@@ -232,15 +232,38 @@ in_list(const char *s, size_t len, const char *const *list, size_t n)
 	return false;
 }
 
-/* Class of a word (W_*), or 0 */
+/*
+ * Class of a word (W_*), or 0.  The table is searched from the first
+ * entry of the word's first letter (an index built on first use), as the
+ * metadata parser asks about the first word of nearly every line.
+ */
 static int
 word_class(const char *s, size_t len)
 {
-	char		c0 = lower(s[0]);
+	static uint16_t first[27];	/* entries start at first[c - 'a'] .. first[c - 'a' + 1] */
+	static uint16_t order[AT_LENGTHOF(chrome_words)];
+	static bool indexed = false;
+	int			c0 = lower(s[0]) - 'a';
 
-	for (size_t i = 0; i < AT_LENGTHOF(chrome_words); i++)
-		if (chrome_words[i].word[0] == c0 && word_is(s, len, chrome_words[i].word))
-			return chrome_words[i].cls;
+	if (!indexed)
+	{
+		size_t		k = 0;
+
+		for (int c = 0; c < 26; c++)
+		{
+			first[c] = (uint16_t) k;
+			for (size_t i = 0; i < AT_LENGTHOF(chrome_words); i++)
+				if (chrome_words[i].word[0] == 'a' + c)
+					order[k++] = (uint16_t) i;
+		}
+		first[26] = (uint16_t) k;
+		indexed = true;
+	}
+	if (c0 < 0 || c0 >= 26)
+		return 0;
+	for (int k = first[c0]; k < first[c0 + 1]; k++)
+		if (word_is(s, len, chrome_words[order[k]].word))
+			return chrome_words[order[k]].cls;
 	return 0;
 }
 
@@ -534,6 +557,8 @@ breadcrumb_line(const char *s, size_t start, size_t end)
 	bool		first_root = false;
 	size_t		seg = start;
 
+	if (end - start > MAX_CRUMBS * 40)
+		return false;
 	for (size_t p = start; p <= end;)
 	{
 		int			n = 1,
@@ -542,6 +567,10 @@ breadcrumb_line(const char *s, size_t start, size_t end)
 
 		if (k == 0)
 		{
+			/* a byte no label holds: most lines stop at their first digit or comma */
+			if (!(at_is_ascii_alpha((unsigned char) s[p]) || s[p] == ' ' || s[p] == '&' ||
+				  s[p] == '\'' || s[p] == '-' || s[p] == '.'))
+				return false;
 			p++;
 			continue;
 		}
@@ -563,6 +592,26 @@ breadcrumb_line(const char *s, size_t start, size_t end)
 }
 
 /* ---- one line ------------------------------------------------------------------- */
+
+/*
+ * Can re_caption match?  Its credits end the line with a bracket, or hold
+ * a colon ("Image: NAME") or "Photo by"/"Image by": cheap tests first, as
+ * nearly every line of a page is asked.
+ */
+static bool
+may_be_caption(const char *s, size_t start, size_t end)
+{
+	unsigned char last = (unsigned char) s[end - 1];
+
+	if (last == ']' || last == ')' || last == 0x91)	/* 0x91 ends "】" */
+		return true;
+	if (memchr(s + start, ':', end - start))
+		return true;
+	for (const char *p = s + start; (p = memchr(p, ' ', s + end - p)) != NULL; p++)
+		if (s + end - p > 4 && p[1] == 'b' && p[2] == 'y' && p[3] == ' ')
+			return true;
+	return false;
+}
 
 static int
 regex_hit(AtRegex *re, const char *s, size_t len, AtMatch *m, AtStatus *status)
@@ -600,7 +649,8 @@ at_chrome_line(const char *s, size_t start, size_t end, AtStatus *status)
 		return AT_CHROME_NAV;
 	if (regex_hit(&re_chrome, s + start, end - start, &m, status))
 		return AT_CHROME_LEGAL;
-	if (regex_hit(&re_caption, s + start, end - start, &m, status))
+	if (may_be_caption(s, start, end) &&
+		regex_hit(&re_caption, s + start, end - start, &m, status))
 		return AT_CHROME_CAPTION;
 	return AT_CHROME_NONE;
 }
