@@ -1,10 +1,15 @@
 -- Processing pipeline: errors in both modes, and safety under a hostile
--- search_path.  (side_mismatches() comes from pipeline.sql.)
+-- search_path.
 --
 -- A trigger on a side table stands for any ERROR raised while processing
 -- an article (as the processing functions would for input they refuse): it rejects
 -- bodies longer than 80 characters.
 \set SHOW_CONTEXT never
+-- side_mismatches(tbl, raw, keys): expected side rows (from the functions)
+-- versus stored side rows, per side table (sql/include/side_mismatches.sql)
+\set ECHO none
+\i sql/include/side_mismatches.sql
+\set ECHO all
 CREATE FUNCTION reject_long_body() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF length(NEW.body) > 80 THEN

@@ -1,7 +1,12 @@
 -- Processing pipeline on a partitioned table with a two-column key: rows
 -- in every partition, rows moving between partitions, partitions attached
--- later.  (side_mismatches() comes from pipeline.sql.)
+-- later.
 \set SHOW_CONTEXT never
+-- side_mismatches(tbl, raw, keys): expected side rows (from the functions)
+-- versus stored side rows, per side table (sql/include/side_mismatches.sql)
+\set ECHO none
+\i sql/include/side_mismatches.sql
+\set ECHO all
 
 CREATE TABLE feed (site text, num int, raw text, PRIMARY KEY (site, num)) PARTITION BY LIST (site);
 CREATE TABLE feed_xinhua PARTITION OF feed FOR VALUES IN ('xinhua');

@@ -17,6 +17,8 @@
 # --quick skips valgrind and fuzzing (the slow stages, several minutes) for
 # quick local runs; CI runs everything.
 set -uo pipefail
+# development build: warnings are errors (users' builds do not use -Werror)
+export AT_WERROR=1
 
 AT_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$AT_ROOT/test/lib/common.sh"

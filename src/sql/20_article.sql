@@ -21,6 +21,12 @@ CREATE TYPE @extschema@.article AS (
     language text               -- language tag ("en"), when the page gives one
 );
 
+COMMENT ON COLUMN @extschema@.article.section IS 'the section or category the page files the article under (breadcrumb or label), as written';
+COMMENT ON COLUMN @extschema@.article.url IS 'the page''s own URL, when its text or markup carries one';
+COMMENT ON COLUMN @extschema@.article.captions IS 'photo captions taken out of the body, in page order';
+COMMENT ON COLUMN @extschema@.article.tags IS 'the page''s keywords or tags, when it gives them';
+COMMENT ON COLUMN @extschema@.article.language IS 'the page''s language tag (such as en), when it gives one';
+
 COMMENT ON TYPE @extschema@.article IS
 'a news article parsed by article_tools.parse_article';
 

@@ -2,7 +2,7 @@
 # shell tests.  Source it from bash; it defines functions only.
 #
 #   at_ensure_packages      install what the build needs (apt-get, via sudo if not root)
-#   at_build                build the extension (warnings are errors)
+#   at_build                build the extension (warnings are errors when AT_WERROR=1)
 #   at_tmp_install DIR      a private copy of the server with this checkout installed
 #   at_start_cluster BINDIR DIR   initdb + start a throwaway server (socket only)
 #   at_stop_cluster         stop it
@@ -49,7 +49,7 @@ at_ensure_packages() {
 
 at_build() {
 	at_log "building"
-	make -C "$AT_ROOT" -s PG_CONFIG="$PG_CONFIG" >&2
+	make -C "$AT_ROOT" -s PG_CONFIG="$PG_CONFIG" ${AT_WERROR:+WERROR=1} >&2
 }
 
 # at_tmp_install DIR: copies the server's bin, lib and share directories
