@@ -946,18 +946,16 @@ tags_line(Ctx *cx, size_t start, size_t end)
 	}
 }
 
-/* A photo caption line: its words without the credit, when there are any */
+/* A photo caption line, as written with its credit; not a credit alone */
 static void
 add_caption(Ctx *cx, size_t start, size_t end)
 {
-	size_t		e = at_chrome_caption_end(cx->s, start, end);
-
-	if (e > start)
+	if (at_chrome_caption_end(cx->s, start, end) > start)
 	{
 		AtSpan	   *c = at_vec_push(&cx->a->captions);
 
 		c->start = start;
-		c->len = e - start;
+		c->len = end - start;
 	}
 }
 

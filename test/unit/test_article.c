@@ -334,7 +334,7 @@ UT_TEST(article_section_above_headline)
 	UT_EQ_INT(p->a.published.day, 29);
 	UT_EQ_STR(p->url, "https://www.chinadaily.com.cn/a/201709/29/WS59cd.html");
 	UT_EQ_INT(p->a.captions.len, 1);
-	UT_EQ_STR(p->caption0, "Workers prepare the opening ceremony on Friday.");
+	UT_EQ_STR(p->caption0, "Workers prepare the opening ceremony on Friday. [Photo/Xinhua]");
 	UT_EQ_INT(p->a.paragraphs, 2);
 	UT_EQ_STR(body(p), "The city opened a science park for young companies on Friday, officials said.\n\n"
 			  "More than 300 startups have applied for space in the park, the officials said.");
