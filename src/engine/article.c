@@ -1258,7 +1258,8 @@ append_paragraph(Ctx *cx, size_t start, size_t end, bool *lead_final)
 }
 
 AtStatus
-at_parse_article(const char *s, size_t len, const AtMem *mem, AtArticle *a)
+at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
+						const AtLineSet *chrome, AtArticle *a)
 {
 	Ctx			cx = {s, len, a, AT_OK};
 	AtVec		lines;
@@ -1285,6 +1286,12 @@ at_parse_article(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 	cx.status = at_page_lines(s, len, &lines);
 	nlines = lines.len;
 	L = (Line *) lines.data;
+	/* the caller's chrome: known before the position rules run */
+	if (chrome && chrome->n > 0)
+		for (i = 0; i < nlines; i++)
+			if (L[i].chrome == AT_CHROME_NONE &&
+				at_line_set_find(chrome, s + L[i].start, L[i].end - L[i].start))
+				L[i].chrome = AT_CHROME_CONTEXT;
 	at_chrome_context(s, L, nlines);
 
 	/* 2. every line classified, in order */
@@ -1333,4 +1340,10 @@ at_parse_article(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 	if (lines.data)
 		at_free(mem, lines.data);
 	return cx.status;
+}
+
+AtStatus
+at_parse_article(const char *s, size_t len, const AtMem *mem, AtArticle *a)
+{
+	return at_parse_article_chrome(s, len, mem, NULL, a);
 }
