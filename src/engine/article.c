@@ -54,6 +54,9 @@ static const MetaLabel meta_labels[] = {
 	{"author", MK_AUTHOR}, {"authors", MK_AUTHOR}, {"by", MK_AUTHOR},
 	{"writer", MK_AUTHOR}, {"written by", MK_AUTHOR}, {"reporter", MK_AUTHOR},
 	{"reporters", MK_AUTHOR}, {"correspondent", MK_AUTHOR},
+	{"reporting by", MK_AUTHOR}, {"writing by", MK_AUTHOR},
+	{"editing by", MK_EDITOR}, {"contact editor", MK_EDITOR},
+	{"additional reporting by", MK_IGNORE},
 	{"release time", MK_PUBLISHED}, {"release date", MK_PUBLISHED},
 	{"published", MK_PUBLISHED}, {"published on", MK_PUBLISHED},
 	{"published at", MK_PUBLISHED}, {"publish time", MK_PUBLISHED},
@@ -68,15 +71,27 @@ static const MetaLabel meta_labels[] = {
 
 /* Publishers whose name alone is a source item ("By NAME | China Daily") */
 static const char *const known_sources[] = {
-	"afp", "agencies", "ap", "associated press", "beijing review", "bloomberg",
-	"caixin", "cgtn", "china daily", "china daily asia", "china daily global",
+	"afp", "agence france-presse", "agencies", "al jazeera", "ap",
+	"associated press", "bbc", "bbc news", "beijing review", "bernama",
+	"bloomberg", "caixin", "caixin global", "cctv", "cctv.com", "cgtn",
+	"china daily", "china daily asia", "china daily global",
 	"china daily hong kong", "china news service", "china.org.cn",
-	"chinadaily.com.cn", "chinanews", "chinanews.com", "chinanews.com.cn",
-	"ecns", "ecns.cn", "en.people.cn", "english.news.cn", "global times",
-	"globaltimes.cn", "news.cn", "people's daily", "people's daily online",
-	"people.cn", "reuters", "shanghai daily", "shine", "sixth tone",
-	"south china morning post", "wikinews", "xinhua", "xinhua news agency",
-	"xinhuanet", "xinhuanet.com",
+	"chinadaily.com.cn", "chinadailyhk", "chinanews", "chinanews.com",
+	"chinanews.com.cn", "cna", "dpa", "ecns", "ecns.cn", "efe", "en.people.cn",
+	"english.news.cn", "global times", "globaltimes.cn", "kyodo", "kyodo news",
+	"news.cn", "people's daily", "people's daily app", "people's daily online",
+	"people.cn", "pti", "reuters", "scmp", "shanghai daily", "shine",
+	"sixth tone", "south china morning post", "tass", "the associated press",
+	"the guardian", "the hindu", "the japan times", "the korea herald",
+	"the standard", "the straits times", "wikinews", "xinhua",
+	"xinhua news agency", "xinhuanet", "xinhuanet.com", "yonhap",
+	"yonhap news agency",
+};
+
+/* Words after a publisher's name that name its staff, not another source */
+static const char *const staff_words[] = {
+	"bureau", "desk", "news desk", "reporters", "staff", "staff reporter",
+	"staff writer", "wire",
 };
 
 /* First words of a "By ..." phrase that is prose, not a byline */
@@ -205,6 +220,8 @@ typedef struct MetaLine
 	int			nauthors;
 	int			items;
 	int			chrome_items;	/* "Print", "0 Comment(s)" among them */
+	int			unknown;		/* short items of no known kind ("Business & Tech") */
+	bool		after_byline;	/* the last item was a byline */
 } MetaLine;
 
 static bool
@@ -245,6 +262,13 @@ skip_item_seps(const char *s, size_t end, size_t p)
  * colon, or by white space when allow_space; returns its kind and the
  * position after the colon, or -1.
  */
+/* Labels that need no colon: "Reporting by NAME", "Contact editor NAME" */
+static bool
+space_label(const char *l, size_t ll)
+{
+	return (ll > 3 && memcmp(l + ll - 3, " by", 3) == 0) || strcmp(l, "contact editor") == 0;
+}
+
 static int
 label_at(const char *s, size_t end, size_t p, bool allow_space, size_t *after)
 {
@@ -272,7 +296,7 @@ label_at(const char *s, size_t end, size_t p, bool allow_space, size_t *after)
 			q++;
 		else if (q + 3 <= end && memcmp(s + q, "\xef\xbc\x9a", 3) == 0)
 			q += 3;
-		else if (!(allow_space && q > p + ll))
+		else if (!((allow_space || space_label(l, ll)) && q > p + ll))
 			continue;
 		best = (int) meta_labels[i].kind;
 		best_len = ll;
@@ -304,6 +328,39 @@ known_source_at(const char *s, size_t end, size_t p)
 	return best;
 }
 
+/*
+ * What follows a publisher's name and still belongs to the item: " Bureau",
+ * " staff" (its staff), " in Jakarta" (where it reported from); bytes or 0.
+ */
+static size_t
+staff_after(const char *s, size_t end, size_t p)
+{
+	size_t		q = p + 1,
+				best = 0;
+
+	if (p + 1 >= end || s[p] != ' ')
+		return 0;
+	for (size_t i = 0; i < AT_LENGTHOF(staff_words); i++)
+	{
+		size_t		l = strlen(staff_words[i]);
+
+		if (l > best && q + l <= end && words_eq(s + q, l, staff_words[i]) && !at_alnum_at(s, end, q + l))
+			best = l;
+	}
+	if (best)
+		return 1 + best;
+	if (q + 3 < end && words_eq(s + q, 2, "in") && s[q + 2] == ' ' && s[q + 3] >= 'A' && s[q + 3] <= 'Z')
+	{
+		size_t		r = q + 3;
+
+		while (r < end && (at_is_ascii_alpha((unsigned char) s[r]) || s[r] == ' ' || s[r] == '-'))
+			r++;
+		if (r == end || s[r] == '|' || s[r] == ',' || s[r] == '/')
+			return trim_end(s, p, r) - p;
+	}
+	return 0;
+}
+
 /* " (Hong Kong)" after a publisher's name: its edition; bytes or 0 */
 static size_t
 edition_after(const char *s, size_t end, size_t p)
@@ -322,17 +379,21 @@ edition_after(const char *s, size_t end, size_t p)
 	return 0;
 }
 
-/* A date, or a time and then a date ("15:13, April 29, 2019"), at p */
+/*
+ * A date, or a time and then a date ("15:13, April 29, 2019", "20:05
+ * UTC+8, 2022-09-14"), at p, with a weekday after it (", Thursday").
+ */
 static size_t
 date_item_at(const char *s, size_t end, size_t p, AtDate *d)
 {
-	size_t		n = at_match_date(s, end, p, d);
+	size_t		n = at_match_date(s, end, p, d),
+				q,
+				wl;
 
 	if (n == 0)
 	{
 		AtDate		t;
-		size_t		tn,
-					q;
+		size_t		tn;
 
 		memset(&t, 0, sizeof(t));
 		tn = at_match_time(s, end, p, &t);
@@ -352,8 +413,11 @@ date_item_at(const char *s, size_t end, size_t p, AtDate *d)
 			d->second = t.second;
 			d->has_time = true;
 		}
-		return q + n - p;
+		n += q - p;
 	}
+	q = p + n;
+	if (q + 2 < end && s[q] == ',' && at_weekday_at(s, end, skip_ws(s, end, q + 1), &wl))
+		n = skip_ws(s, end, q + 1) + wl - p;
 	return n;
 }
 
@@ -381,7 +445,9 @@ value_end(const char *s, size_t end, size_t p)
 		{
 			AtDate		d;
 
-			if (s[q + 1] == ' ')
+			if (s[q + 1] == ' ' || (s[q + 1] == '/' && q + 2 < end && s[q + 2] == ' '))
+				break;
+			if (q > p && known_source_at(s, end, q + 1))
 				break;
 			if (label_at(s, end, q + 1, false, &after) >= 0)
 				break;
@@ -525,8 +591,57 @@ plausible_value(const char *s, size_t p, size_t e)
 }
 
 /*
+ * An item of no known kind at p: up to the next "|", "/", bracket, comma,
+ * semicolon or " - ".  Returns its end when it is short (at most four
+ * words, no digit), else 0.
+ */
+static size_t
+unknown_item(const char *s, size_t end, size_t p)
+{
+	size_t		q = p;
+	int			words = 0;
+	bool		in_word = false;
+
+	while (q < end)
+	{
+		char		c = s[q];
+
+		if (c == '|' || c == '/' || c == '(' || c == ')' || c == '[' || c == ']' ||
+			c == ',' || c == ';' || c == '\t' ||
+			(c == ' ' && q + 2 < end && s[q + 1] == '-' && s[q + 2] == ' '))
+			break;
+		if (c >= '0' && c <= '9')
+			return 0;
+		if (c == ' ')
+			in_word = false;
+		else if (!in_word)
+		{
+			in_word = true;
+			if (++words > 4)
+				return 0;
+		}
+		q++;
+	}
+	return trim_end(s, p, q);
+}
+
+/* Was the separator before p (after the last item) a "|"? */
+static bool
+pipe_before(const char *s, size_t start, size_t p)
+{
+	while (p > start && (s[p - 1] == ' ' || s[p - 1] == '|'))
+		if (s[--p] == '|')
+			return true;
+	return false;
+}
+
+/*
  * Parse a whole line as metadata items: dates, labelled fields, bylines and
- * publisher names, separated by "|", brackets, dashes or white space.
+ * publisher names, separated by "|", brackets, dashes or white space, in
+ * any order.  Widgets and counters ("Print", "0 Comment(s)") are skipped;
+ * up to two short items of no known kind are allowed beside a field (a
+ * section or place: "Business & Tech", "THIRUVANANTHAPURAM"), and one right
+ * after a byline and a "|" is the source ("By NAME | chinadailyhk").
  */
 static bool
 parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
@@ -543,11 +658,13 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 					n;
 		int			kind;
 		AtDate		d;
+		bool		byline = ml->after_byline;
 
 		p = skip_item_seps(s, end, p);
 		if (p >= end)
 			break;
 		ml->items++;
+		ml->after_byline = false;
 
 		/* an unlabelled date (with an optional time) */
 		memset(&d, 0, sizeof(d));
@@ -590,6 +707,7 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 					ml->source.start = p;
 					ml->source.len = n;
 				}
+				n += staff_after(s, end, p + n);
 				ml->has_label = true;
 				p += n;
 				continue;
@@ -607,16 +725,37 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 				continue;
 			}
 			if (kind != MK_PUBLISHED && kind != MK_UPDATED)
-				return false;
+			{
+				/* an item of no known kind */
+				size_t		ue = unknown_item(s, end, p);
+
+				if (ue <= p || ++ml->unknown > 2)
+					return false;
+				if (byline && !ml->source.len && pipe_before(s, start, p))
+				{
+					ml->source.start = p;
+					ml->source.len = ue - p;
+				}
+				p = ue;
+				continue;
+			}
 		}
 		ml->has_label = true;
-		after = skip_ws(s, end, after);
+		after = skip_item_seps(s, end, after);
 		if (kind == MK_PUBLISHED || kind == MK_UPDATED)
 		{
 			memset(&d, 0, sizeof(d));
 			n = date_item_at(s, end, after, &d);
 			if (n == 0)
-				return false;
+			{
+				/* "Updated 2 hours ago": a label without a date */
+				size_t		ue = unknown_item(s, end, p);
+
+				if (ue <= p || ++ml->unknown > 2)
+					return false;
+				p = ue;
+				continue;
+			}
 			if (d.has_year && d.has_day)
 			{
 				if (kind == MK_UPDATED && !ml->has_updated)
@@ -639,12 +778,17 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 			p = ve;
 			continue;
 		}
+		/* "Editor: Apurva." : a name's closing period */
+		if (ve > after + 1 && s[ve - 1] == '.' && (kind == MK_EDITOR || kind == MK_AUTHOR) &&
+			ve == end && !(s[ve - 2] >= 'A' && s[ve - 2] <= 'Z'))
+			ve--;
 		if (!plausible_value(s, after, ve))
 			return false;
 		if (kind == MK_AUTHOR)
 		{
 			if (ve > after && !parse_names(s, after, ve, ml))
 				return false;
+			ml->after_byline = true;
 		}
 		else if (ve > after)
 		{
@@ -658,7 +802,14 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 		}
 		p = ve;
 	}
-	return ml->items > ml->chrome_items;
+	if (ml->items <= ml->chrome_items + ml->unknown)
+		return false;
+	/* unknown items only beside a field, and never in a sentence */
+	if (ml->unknown > 0 &&
+		(!(ml->has_label || ml->has_published || ml->has_updated) ||
+		 (s[end - 1] == '.' && !(end - start >= 2 && s[end - 2] >= 'A' && s[end - 2] <= 'Z'))))
+		return false;
+	return true;
 }
 
 static void
@@ -1194,6 +1345,20 @@ settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
 	}
 	if (t != SIZE_MAX)
 	{
+		/* a name alone on its line next to the date: a byline without "By" */
+		for (size_t i = t + 1; i < hend; i++)
+		{
+			AtSpan		name = {L[i].start, L[i].end - L[i].start};
+
+			if (L[i].kind == LINE_CANDIDATE &&
+				(L[i - 1].kind == AT_LINE_META || (i + 1 < n && L[i + 1].kind == AT_LINE_META)) &&
+				line_words(s, &L[i]) >= 2 && is_name(s, L[i].start, L[i].end) &&
+				!known_source_at(s, L[i].end, L[i].start))
+			{
+				L[i].kind = AT_LINE_META;
+				add_author(a, s, name);
+			}
+		}
 		L[t].kind = AT_LINE_TITLE;
 		a->title.start = L[t].start;
 		a->title.len = L[t].end - L[t].start;
