@@ -121,6 +121,7 @@ typedef struct Ctx
 	size_t		len;
 	AtArticle  *a;
 	AtStatus	status;
+	AtSpan		copyright_source;	/* a publisher named in a copyright line */
 } Ctx;
 
 static bool
@@ -596,7 +597,7 @@ plausible_value(const char *s, size_t p, size_t e)
  * words, no digit), else 0.
  */
 static size_t
-unknown_item(const char *s, size_t end, size_t p)
+unknown_item(const char *s, size_t end, size_t p, bool digits)
 {
 	size_t		q = p;
 	int			words = 0;
@@ -610,7 +611,7 @@ unknown_item(const char *s, size_t end, size_t p)
 			c == ',' || c == ';' || c == '\t' ||
 			(c == ' ' && q + 2 < end && s[q + 1] == '-' && s[q + 2] == ' '))
 			break;
-		if (c >= '0' && c <= '9')
+		if (c >= '0' && c <= '9' && !digits)
 			return 0;
 		if (c == ' ')
 			in_word = false;
@@ -655,6 +656,7 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 	{
 		size_t		after,
 					ve,
+					next,
 					n;
 		int			kind;
 		AtDate		d;
@@ -727,7 +729,7 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 			if (kind != MK_PUBLISHED && kind != MK_UPDATED)
 			{
 				/* an item of no known kind */
-				size_t		ue = unknown_item(s, end, p);
+				size_t		ue = unknown_item(s, end, p, false);
 
 				if (ue <= p || ++ml->unknown > 2)
 					return false;
@@ -749,7 +751,7 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 			if (n == 0)
 			{
 				/* "Updated 2 hours ago": a label without a date */
-				size_t		ue = unknown_item(s, end, p);
+				size_t		ue = unknown_item(s, end, p, true);
 
 				if (ue <= p || ++ml->unknown > 2)
 					return false;
@@ -778,7 +780,8 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 			p = ve;
 			continue;
 		}
-		/* "Editor: Apurva." : a name's closing period */
+		/* "Editor: Apurva." : a name's closing period ends the line */
+		next = ve;
 		if (ve > after + 1 && s[ve - 1] == '.' && (kind == MK_EDITOR || kind == MK_AUTHOR) &&
 			ve == end && !(s[ve - 2] >= 'A' && s[ve - 2] <= 'Z'))
 			ve--;
@@ -800,7 +803,7 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 				f->len = ve - after;
 			}
 		}
-		p = ve;
+		p = next;
 	}
 	if (ml->items <= ml->chrome_items + ml->unknown)
 		return false;
@@ -918,8 +921,12 @@ find_dateline(Ctx *cx, size_t start, size_t end)
 	}
 	if (rc == 0 || m.start[0] != start)
 		return;
-	a->dateline.start = m.start[1];
-	a->dateline.len = m.end[1] - m.start[1];
+	/* "(ECNS) -- ": an agency without a place gives the source, no dateline */
+	if (!(m.ngroups > 3 && m.start[3] != SIZE_MAX))
+	{
+		a->dateline.start = m.start[1];
+		a->dateline.len = m.end[1] - m.start[1];
+	}
 	for (int g = 2; g <= 3; g++)
 		if (g < m.ngroups && m.start[g] != SIZE_MAX && !a->source.len)
 		{
@@ -1097,6 +1104,28 @@ tags_line(Ctx *cx, size_t start, size_t end)
 	}
 }
 
+/*
+ * "Copyright © 2023 Global Times All Rights Reserved": the first known
+ * publisher of a copyright line, the source of a page that names none.
+ */
+static void
+copyright_source(Ctx *cx, size_t start, size_t end)
+{
+	const char *s = cx->s;
+	size_t		n;
+
+	if (cx->copyright_source.len || end - start > 400 || !words_eq(s + start, AT_MIN(9, end - start), "copyright"))
+		return;
+	for (size_t p = start + 9; p < end; p++)
+		if (at_is_ascii_alpha((unsigned char) s[p]) && !at_is_ascii_alpha((unsigned char) s[p - 1]) &&
+			(n = known_source_at(s, end, p)) > 0)
+		{
+			cx->copyright_source.start = p;
+			cx->copyright_source.len = n;
+			return;
+		}
+}
+
 /* A photo caption line, as written with its credit; not a credit alone */
 static void
 add_caption(Ctx *cx, size_t start, size_t end)
@@ -1115,10 +1144,12 @@ add_caption(Ctx *cx, size_t start, size_t end)
  * that is not the root.  False when the line has no separator.
  */
 static bool
-crumb_section(const char *s, size_t start, size_t end, AtSpan *out)
+crumb_section(const char *s, size_t start, size_t end, AtSpan *result)
 {
 	size_t		seg = start;
 	bool		found = false;
+	AtSpan		sp = {0, 0},
+			   *out = &sp;
 
 	for (size_t p = start; p <= end;)
 	{
@@ -1155,20 +1186,30 @@ crumb_section(const char *s, size_t start, size_t end, AtSpan *out)
 		p += n;
 		seg = p;
 	}
-	return found && out->len > 0;
+	if (!found || sp.len == 0)
+		return false;
+	*result = sp;
+	return true;
 }
 
 /* ---- the parser ----------------------------------------------------------- */
 
-/* A headline candidate: a headline-like line of the page's header (private kind) */
+/*
+ * Private kinds of header lines until the headline is known: a candidate
+ * (headline-like), and a short lower-case line without sentence end (page
+ * debris such as "left corner"), chrome above the headline, text below it.
+ */
 #define LINE_CANDIDATE	(AT_LINE_CHROME + 1)
+#define LINE_LOWER		(AT_LINE_CHROME + 2)
 
-/* Does a metadata line carry a field (not only chrome items)? */
+/*
+ * Does a line of widgets carry a date, a byline or an editor?  A publisher's
+ * name alone does not make "Chinanews App Download" a metadata line.
+ */
 static bool
 meta_fields(const MetaLine *ml)
 {
-	return ml->has_published || ml->has_updated || ml->nauthors > 0 ||
-		ml->source.len > 0 || ml->editor.len > 0;
+	return ml->has_published || ml->has_updated || ml->nauthors > 0 || ml->editor.len > 0;
 }
 
 AtLineKind
@@ -1229,7 +1270,10 @@ classify(Ctx *cx, Line *ln, bool *header)
 			return *header && (ml.has_published || ml.has_updated || ml.nauthors > 0);
 		}
 		if (c == AT_CHROME_LEGAL)
+		{
 			tags_line(cx, ln->start, ln->end);
+			copyright_source(cx, ln->start, ln->end);
+		}
 		set_chrome(cx, ln);
 		return false;
 	}
@@ -1283,6 +1327,12 @@ classify(Ctx *cx, Line *ln, bool *header)
 			ln->kind = LINE_CANDIDATE;
 			return false;
 		}
+		if (ln->end - ln->start <= 40 && at_count_words(s + ln->start, ln->end - ln->start) <= 4 &&
+			!strchr(".!?:;,", s[ln->end - 1]))
+		{
+			ln->kind = LINE_LOWER;
+			return false;
+		}
 	}
 	*header = false;
 	ln->kind = AT_LINE_TEXT;
@@ -1295,6 +1345,43 @@ line_words(const char *s, const Line *ln)
 	return at_count_words(s + ln->start, ln->end - ln->start);
 }
 
+/* A label that can name a section: short, no colon, no navigation word ("Latest", "Headlines") */
+static bool
+section_label(const char *s, const Line *ln)
+{
+	return line_words(s, ln) <= 6 && s[ln->end - 1] != ':' &&
+		!at_chrome_word_in(s, ln->start, ln->end);
+}
+
+/*
+ * A byline without "By" ("Che Pan and Coco Feng", "Harvey Kong"): names
+ * of two to five words each, next to a metadata line.  Fills ml's authors.
+ */
+static bool
+name_line(const char *s, const Line *L, size_t n, size_t i, MetaLine *ml)
+{
+	const Line *ln = &L[i];
+
+	memset(ml, 0, sizeof(*ml));
+	if (!((i > 0 && L[i - 1].kind == AT_LINE_META) || (i + 1 < n && L[i + 1].kind == AT_LINE_META)))
+		return false;
+	/* names only: no "in Beijing" tail, which a headline may end with */
+	for (size_t q = ln->start; q + 4 < ln->end; q++)
+		if (s[q] == ' ' && (words_eq(s + q + 1, 3, "in ") || words_eq(s + q + 1, 5, "from ")))
+			return false;
+	if (ln->end - ln->start > 80 || known_source_at(s, ln->end, ln->start) ||
+		!parse_names(s, ln->start, ln->end, ml) || ml->nauthors == 0 || ml->source.len)
+		return false;
+	for (int k = 0; k < ml->nauthors; k++)
+	{
+		int			w = at_count_words(s + ml->authors[k].start, ml->authors[k].len);
+
+		if (w < 2 || w > 5)
+			return false;
+	}
+	return true;
+}
+
 /*
  * The headline among the candidates of the header lines [0, hend): the
  * nearest above the first date or byline (anchor), preferring one of four
@@ -1302,13 +1389,16 @@ line_words(const char *s, const Line *ln)
  * the first of two words or more.  SIZE_MAX when there is none.
  */
 static size_t
-pick_title(const char *s, const Line *L, size_t hend, size_t anchor)
+pick_title(const char *s, const Line *L, size_t n, size_t hend, size_t anchor)
 {
+	MetaLine	ml;
+
 	if (anchor < hend)
 	{
 		for (int min_words = 4; min_words >= 2; min_words -= 2)
 			for (size_t i = anchor; i > 0; i--)
-				if (L[i - 1].kind == LINE_CANDIDATE && line_words(s, &L[i - 1]) >= min_words)
+				if (L[i - 1].kind == LINE_CANDIDATE && line_words(s, &L[i - 1]) >= min_words &&
+					!name_line(s, L, n, i - 1, &ml))
 					return i - 1;
 		for (size_t i = anchor + 1; i < hend; i++)
 			if (L[i].kind == LINE_CANDIDATE && line_words(s, &L[i]) >= 2)
@@ -1331,7 +1421,7 @@ settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
 {
 	const char *s = cx->s;
 	AtArticle  *a = cx->a;
-	size_t		t = pick_title(s, L, hend, anchor);
+	size_t		t = pick_title(s, L, n, hend, anchor);
 
 	/* a headline with no text after it is the text */
 	if (t != SIZE_MAX)
@@ -1339,24 +1429,22 @@ settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
 		bool		text_after = false;
 
 		for (size_t i = t + 1; i < n && !text_after; i++)
-			text_after = L[i].kind == AT_LINE_TEXT || L[i].kind == LINE_CANDIDATE;
+			text_after = L[i].kind == AT_LINE_TEXT || L[i].kind == LINE_CANDIDATE ||
+				L[i].kind == LINE_LOWER;
 		if (!text_after)
 			t = SIZE_MAX;
 	}
 	if (t != SIZE_MAX)
 	{
-		/* a name alone on its line next to the date: a byline without "By" */
+		/* names alone on their line next to the date: a byline without "By" */
 		for (size_t i = t + 1; i < hend; i++)
 		{
-			AtSpan		name = {L[i].start, L[i].end - L[i].start};
+			MetaLine	ml;
 
-			if (L[i].kind == LINE_CANDIDATE &&
-				(L[i - 1].kind == AT_LINE_META || (i + 1 < n && L[i + 1].kind == AT_LINE_META)) &&
-				line_words(s, &L[i]) >= 2 && is_name(s, L[i].start, L[i].end) &&
-				!known_source_at(s, L[i].end, L[i].start))
+			if (L[i].kind == LINE_CANDIDATE && name_line(s, L, n, i, &ml))
 			{
 				L[i].kind = AT_LINE_META;
-				add_author(a, s, name);
+				apply_meta(cx, &ml);
 			}
 		}
 		L[t].kind = AT_LINE_TITLE;
@@ -1366,9 +1454,9 @@ settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
 		{
 			Line	   *ln = &L[i - 1];
 
-			if (ln->kind == LINE_CANDIDATE)
+			if (ln->kind == LINE_CANDIDATE || ln->kind == LINE_LOWER)
 			{
-				if (!a->section.len && line_words(s, ln) <= 6)
+				if (!a->section.len && ln->kind == LINE_CANDIDATE && section_label(s, ln))
 				{
 					a->section.start = ln->start;
 					a->section.len = ln->end - ln->start;
@@ -1395,7 +1483,7 @@ settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
 				crumb_section(s, L[i].start, L[i].end, &a->section);
 	}
 	for (size_t i = 0; i < n && i <= hend; i++)
-		if (L[i].kind == LINE_CANDIDATE)
+		if (L[i].kind == LINE_CANDIDATE || L[i].kind == LINE_LOWER)
 			L[i].kind = AT_LINE_TEXT;
 }
 
@@ -1426,7 +1514,7 @@ AtStatus
 at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 						const AtLineSet *chrome, AtArticle *a)
 {
-	Ctx			cx = {s, len, a, AT_OK};
+	Ctx			cx = {s, len, a, AT_OK, {0, 0}};
 	AtVec		lines;
 	bool		has_blank = false,
 				lead_final = false,
@@ -1496,6 +1584,8 @@ at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 		i = k;
 	}
 
+	if (!a->source.len && cx.copyright_source.len)
+		a->source = cx.copyright_source;
 	/* an "Updated:" date is the only date some pages give */
 	if (!a->has_published && a->has_updated)
 	{

@@ -72,7 +72,7 @@ static const ChromeWord chrome_words[] = {
 	{"newsletters", W_STRONG}, {"qr", W_STRONG}, {"subscribe", W_STRONG},
 	/* footers */
 	{"advertisement", W_STRONG}, {"copyright", W_STRONG}, {"disclaimer", W_STRONG},
-	{"sitemap", W_STRONG},
+	{"homepage", W_STRONG}, {"sitemap", W_STRONG},
 
 	/* everyday words that chrome uses */
 	{"a", W_WEAK}, {"about", W_WEAK}, {"accept", W_WEAK}, {"add", W_WEAK},
@@ -80,7 +80,12 @@ static const ChromeWord chrome_words[] = {
 	{"article", W_WEAK}, {"articles", W_WEAK}, {"back", W_WEAK},
 	{"close", W_WEAK}, {"code", W_WEAK}, {"contact", W_WEAK}, {"cookie", W_WEAK},
 	{"cookies", W_WEAK}, {"copy", W_WEAK}, {"digital", W_WEAK},
-	{"edition", W_WEAK}, {"enlarge", W_WEAK}, {"feedback", W_WEAK},
+	{"edition", W_WEAK}, {"end", W_WEAK}, {"enlarge", W_WEAK}, {"explore", W_WEAK},
+	{"feedback", W_WEAK}, {"full", W_WEAK}, {"headlines", W_WEAK}, {"hours", W_WEAK},
+	{"latest", W_WEAK}, {"make", W_WEAK}, {"most", W_WEAK}, {"picks", W_WEAK},
+	{"popular", W_WEAK}, {"reuse", W_WEAK}, {"content", W_WEAK}, {"stories", W_WEAK},
+	{"story", W_WEAK}, {"topic", W_WEAK}, {"topics", W_WEAK}, {"trends", W_WEAK},
+	{"viewed", W_WEAK},
 	{"follow", W_WEAK}, {"forgot", W_WEAK}, {"gallery", W_WEAK}, {"get", W_WEAK},
 	{"go", W_WEAK}, {"home", W_WEAK}, {"large", W_WEAK}, {"like", W_WEAK},
 	{"likes", W_WEAK}, {"link", W_WEAK}, {"links", W_WEAK}, {"listen", W_WEAK},
@@ -103,7 +108,8 @@ static const ChromeWord chrome_words[] = {
 	{"ecns", W_FILLER}, {"for", W_FILLER}, {"here", W_FILLER}, {"in", W_FILLER},
 	{"it", W_FILLER}, {"me", W_FILLER}, {"news", W_FILLER}, {"now", W_FILLER},
 	{"of", W_FILLER}, {"on", W_FILLER}, {"or", W_FILLER}, {"our", W_FILLER},
-	{"s", W_FILLER}, {"the", W_FILLER}, {"this", W_FILLER}, {"times", W_FILLER},
+	{"s", W_FILLER}, {"the", W_FILLER}, {"these", W_FILLER}, {"this", W_FILLER},
+	{"times", W_FILLER},
 	{"to", W_FILLER}, {"us", W_FILLER}, {"with", W_FILLER}, {"xinhua", W_FILLER},
 	{"you", W_FILLER}, {"your", W_FILLER},
 };
@@ -114,6 +120,7 @@ static const char *const chrome_lines[] = {
 	"copy link", "digital edition", "editor's pick", "editor's picks",
 	"email address", "font size", "gallery", "home", "latest news",
 	"leave a comment", "link copied", "listen", "listen to this article",
+	"no comments", "no comments.", "no comments yet", "(end)", "[end]",
 	"loading", "loading...", "log in", "login", "most popular", "most viewed",
 	"name", "newsletter", "newspapers from china", "newspapers in english",
 	"next", "next article", "photo", "photos", "post", "post a comment",
@@ -152,8 +159,11 @@ static const char *const crumb_roots[] = {
 static AtRegex re_chrome = AT_REGEX(
 	"^(?:copyright\\s*(?:©|\\(c\\))?\\s*(?:\\d{4}|©)"
 	"|©\\s*(?:\\d{4}|[a-z])"
-	"|(?:please\\s+)?follow\\s+(?:us|[\\w.'& ]{1,40}?)\\s+on\\s+(?:facebook|twitter|x|instagram|youtube|wechat|weibo|linkedin|telegram|tiktok|whatsapp)\\b[^.]{0,60}$"
-	"|(?:download|get|install)\\s+(?:the\\s+|our\\s+)?[\\w'. ]{0,40}?\\bapps?\\b[^.]{0,60}$"
+	"|(?:please\\s+)?follow\\s+(?:us|[\\w.'& ]{1,40}?)\\s+on\\s+(?:facebook|twitter|x|instagram|youtube|wechat|weibo|linkedin|telegram|tiktok|whatsapp)\\b[^.]{0,100}\\.?$"
+	"|(?:download|get|install)\\s+(?:the\\s+|our\\s+)?(?:[\\w'.]+\\s+){0,2}?apps?(?:$|\\s+(?:to|for|and|now|on|from|today|here|free)\\b[^.]{0,100}\\.?$)"
+	"|join\\s+[\\w'’. ]{0,30}?\\b(?:telegram|whatsapp|wechat|facebook|youtube|line|viber)\\b[^.]{0,100}\\.?$"
+	"|\\(?this\\s+(?:article|story)\\s+(?:is|was)\\s+(?:first\\s+|originally\\s+)?published\\s+(?:on|in|by)\\b[^.]{0,60}\\.?\\)?$"
+	"|image\\s+source\\s*[,:]"
 	"|scan\\s+(?:the\\s+)?qr\\s+code"
 	"|available\\s+on\\s+(?:the\\s+)?(?:app\\s+store|google\\s+play)"
 	"|(?:leave|post|write|add|submit)\\s+(?:a|your)\\s+(?:comment|reply)"
@@ -180,6 +190,9 @@ static AtRegex re_chrome = AT_REGEX(
 	"|icp\\s*(?:备|证|license|registration|no\\b)|公网安备|信息服务许可证|视听节目许可证"
 	"|registration\\s+number|license\\s+for\\s+(?:publishing|internet)"
 	"|pressreader"
+	"|copyright\\s+of\\s+(?:the|this)\\s+(?:article|story|content|photo|picture)"
+	"|if\\s+there\\s+is\\s+any\\s+infringement"
+	"|please\\s+contact\\s+us\\s+at\\s+\\S+@"
 	"|(?:reproduction|reprint|republication|redistribution)\\b.{0,60}\\bwithout\\b.{0,40}\\bpermission",
 	AT_RE_CASELESS | AT_RE_UNICODE);
 
@@ -195,6 +208,7 @@ static AtRegex re_caption = AT_REGEX(
 	"|\\((?:Xinhua|Reuters|AFP|AP|VCG|IC|CFP|CNS|ECNS|Photo|China Daily|Global Times)\\s*/\\s*[^)]{1,60}\\)"
 	"|(?:^|\\s)(?:Image|Images|Photo|Photos|Video|Photograph|Photo credit|Credit)s?:\\s+\\S[^.!?:]{0,80}\\.?"
 	"|(?:^|\\s)(?:Photo|Photos|Image)\\s+by\\s+[A-Z][^.!?:]{0,60}\\.?"
+	"|(?<=[.!?\"”])\\s*/\\s*[A-Z][\\w.]{1,20}(?:\\s[A-Z][\\w.]{1,20})?"
 	")\\s*$",
 	AT_RE_UNICODE);
 
@@ -350,6 +364,28 @@ no_letters(const char *s, size_t start, size_t end)
 	return true;
 }
 
+/* No letter at all (digits allowed): "0", "00:58" */
+static bool
+no_alpha(const char *s, size_t start, size_t end)
+{
+	for (size_t p = start; p < end; p++)
+		if ((unsigned char) s[p] >= 0x80 || at_is_ascii_alpha((unsigned char) s[p]))
+			return false;
+	return true;
+}
+
+/* Every word a hashtag: "#labor #gig-economy" */
+static bool
+hashtag_line(const char *s, size_t start, size_t end)
+{
+	if (s[start] != '#')
+		return false;
+	for (size_t p = start; p + 1 < end; p++)
+		if (s[p] == ' ' && s[p + 1] != '#' && s[p + 1] != ' ')
+			return false;
+	return true;
+}
+
 /* Does the line end like a sentence ('.', '!', '?', possibly in quotes)? */
 static bool
 sentence_end(const char *s, size_t start, size_t end)
@@ -479,6 +515,27 @@ vocabulary_line(const char *s, size_t start, size_t end)
 	return strong + weak > unknown;
 }
 
+bool
+at_chrome_word_in(const char *s, size_t start, size_t end)
+{
+	for (size_t p = start; p < end;)
+	{
+		size_t		w;
+
+		if (!at_is_ascii_alpha((unsigned char) s[p]))
+		{
+			p++;
+			continue;
+		}
+		for (w = p; w < end && token_byte(s[w]); w++)
+			;
+		if (word_class(s + p, w - p) >= W_WEAK)
+			return true;
+		p = w;
+	}
+	return false;
+}
+
 /* ---- breadcrumbs -------------------------------------------------------------- */
 
 /* Separator of breadcrumb segments at p: 2 for ">", "»", "›", 1 for "|", "/"; 0 if none */
@@ -605,7 +662,7 @@ may_be_caption(const char *s, size_t start, size_t end)
 
 	if (last == ']' || last == ')' || last == 0x91)	/* 0x91 ends "】" */
 		return true;
-	if (memchr(s + start, ':', end - start))
+	if (memchr(s + start, ':', end - start) || memchr(s + start, '/', end - start))
 		return true;
 	for (const char *p = s + start; (p = memchr(p, ' ', s + end - p)) != NULL; p++)
 		if (s + end - p > 4 && p[1] == 'b' && p[2] == 'y' && p[3] == ' ')
@@ -638,8 +695,10 @@ at_chrome_line(const char *s, size_t start, size_t end, AtStatus *status)
 	end = trim_space_end(s, start, end);
 	if (end == start || end - start > MAX_CHROME_LINE)
 		return AT_CHROME_NONE;
-	if (no_letters(s, start, end))
+	if (no_letters(s, start, end) || (end - start <= 8 && no_alpha(s, start, end)))
 		return AT_CHROME_MARKUP;
+	if (hashtag_line(s, start, end))
+		return AT_CHROME_NAV;
 	if (normalise(s, start, end, norm, sizeof(norm), &nlen) &&
 		in_list(norm, nlen, chrome_lines, AT_LENGTHOF(chrome_lines)))
 		return AT_CHROME_NAV;

@@ -53,6 +53,12 @@ extern AtChromeKind at_chrome_line(const char *s, size_t start, size_t end,
 extern size_t at_chrome_item_at(const char *s, size_t end, size_t p);
 
 /*
+ * Does s[start..end) hold a word of page widgets or navigation ("Latest",
+ * "Headlines", "Share")?  A label that does is no section name.
+ */
+extern bool at_chrome_word_in(const char *s, size_t start, size_t end);
+
+/*
  * Where a caption's own words end: the line s[start..end) without its
  * closing credit ("[Photo/Xinhua]", "(Photo: CNS/Zhang Yuan)"), trimmed;
  * start when the line is only a credit.  For lines at_chrome_line calls

@@ -316,6 +316,42 @@ at_match_time(const char *s, size_t len, size_t pos, AtDate *out)
 	return p - pos;
 }
 
+/*
+ * "06.10 GMT" after a date (The Guardian's form): hours and minutes with a
+ * dot, only when a zone word follows, as "6.10" alone is a number.
+ */
+static size_t
+dotted_time(const char *s, size_t len, size_t pos, AtDate *out)
+{
+	size_t		p = pos,
+				q;
+	int			h,
+				mi;
+
+	if (!read_number(s, len, &p, 1, 2, &h) || h > 23 || p + 3 > len || s[p] != '.')
+		return 0;
+	p++;
+	if (read_number(s, len, &p, 2, 2, &mi) != 2 || mi > 59)
+		return 0;
+	q = skip_spaces(s, len, p);
+	if (q == p)
+		return 0;
+	for (size_t i = 0; i < AT_LENGTHOF(zone_words); i++)
+	{
+		size_t		z = q + strlen(zone_words[i]);
+
+		if (match_lit(s, len, q, zone_words[i]) && !word_char_at(s, len, z))
+		{
+			out->hour = h;
+			out->minute = mi;
+			out->second = 0;
+			out->has_time = true;
+			return z - pos;
+		}
+	}
+	return 0;
+}
+
 /* An optional time after a date ending at p: "T10:00Z", " 17:14:34", ", 10:15 am", " at 9 pm" */
 static size_t
 time_after(const char *s, size_t len, size_t p, bool iso, AtDate *out)
@@ -340,6 +376,8 @@ time_after(const char *s, size_t len, size_t p, bool iso, AtDate *out)
 	if (match_lit(s, len, q, "at ") )
 		q = skip_spaces(s, len, q + 3);
 	n = at_match_time(s, len, q, out);
+	if (n == 0)
+		n = dotted_time(s, len, q, out);
 	return n ? q + n : p;
 }
 
