@@ -66,6 +66,7 @@ static const MetaLabel meta_labels[] = {
 	{"updated", MK_UPDATED}, {"updated on", MK_UPDATED}, {"updated at", MK_UPDATED},
 	{"last updated", MK_UPDATED}, {"update time", MK_UPDATED},
 	{"last modified", MK_UPDATED}, {"modified", MK_UPDATED},
+	{"last modified on", MK_UPDATED}, {"modified on", MK_UPDATED},
 	{"views", MK_IGNORE}, {"clicks", MK_IGNORE}, {"page", MK_IGNORE},
 };
 
@@ -122,7 +123,14 @@ typedef struct Ctx
 	AtArticle  *a;
 	AtStatus	status;
 	AtSpan		copyright_source;	/* a publisher named in a copyright line */
+	int			text_lines;		/* lines of text so far */
 } Ctx;
+
+/* Words that end a byline's role line ("Business correspondent", "Senior Writer") */
+static const char *const role_words[] = {
+	"analyst", "columnist", "commentator", "contributor", "correspondent",
+	"editor", "journalist", "reporter", "writer",
+};
 
 static bool
 words_eq(const char *s, size_t len, const char *word)
@@ -222,6 +230,7 @@ typedef struct MetaLine
 	int			items;
 	int			chrome_items;	/* "Print", "0 Comment(s)" among them */
 	int			unknown;		/* short items of no known kind ("Business & Tech") */
+	AtSpan		url;			/* "| https://..." */
 	bool		after_byline;	/* the last item was a byline */
 } MetaLine;
 
@@ -690,6 +699,23 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 			continue;
 		}
 
+		/* the page's URL among the fields */
+		if ((end - p > 8 && words_eq(s + p, 7, "http://")) || (end - p > 9 && words_eq(s + p, 8, "https://")))
+		{
+			size_t		q = p;
+
+			while (q < end && s[q] != ' ' && s[q] != '|' && s[q] != '\t')
+				q++;
+			if (!ml->url.len)
+			{
+				ml->url.start = p;
+				ml->url.len = q - p;
+			}
+			ml->has_label = true;
+			p = q;
+			continue;
+		}
+
 		/* "- By NAME", "By: NAME", "BY NAME" */
 		kind = label_at(s, end, p, false, &after);
 		if (kind < 0 && words_eq(s + p, AT_MIN(2, end - p), "by") && p + 2 < end && s[p + 2] == ' ')
@@ -847,6 +873,8 @@ apply_meta(Ctx *cx, const MetaLine *ml)
 		a->source = ml->source;
 	if (ml->editor.len && !a->editor.len)
 		a->editor = ml->editor;
+	if (ml->url.len && !a->url.len)
+		a->url = ml->url;
 	for (int i = 0; i < ml->nauthors; i++)
 		add_author(a, cx->s, ml->authors[i]);
 }
@@ -1114,9 +1142,17 @@ copyright_source(Ctx *cx, size_t start, size_t end)
 	const char *s = cx->s;
 	size_t		n;
 
-	if (cx->copyright_source.len || end - start > 400 || !words_eq(s + start, AT_MIN(9, end - start), "copyright"))
+	size_t		from;
+
+	if (cx->copyright_source.len || end - start > 400)
 		return;
-	for (size_t p = start + 9; p < end; p++)
+	if (words_eq(s + start, AT_MIN(9, end - start), "copyright"))
+		from = start + 9;
+	else if (end - start > 2 && memcmp(s + start, "\xc2\xa9", 2) == 0)
+		from = start + 2;
+	else
+		return;
+	for (size_t p = from; p < end; p++)
 		if (at_is_ascii_alpha((unsigned char) s[p]) && !at_is_ascii_alpha((unsigned char) s[p - 1]) &&
 			(n = known_source_at(s, end, p)) > 0)
 		{
@@ -1240,13 +1276,36 @@ set_chrome(Ctx *cx, Line *ln)
 	cx->a->chrome_removed++;
 }
 
+/* A name alone ("Ni Dandan"): two to five capitalised words, no sentence */
+static bool
+bare_name(const char *s, const Line *ln)
+{
+	int			w = at_count_words(s + ln->start, ln->end - ln->start);
+
+	return w >= 2 && w <= 5 && ln->end - ln->start <= 60 && is_name(s, ln->start, ln->end) &&
+		!known_source_at(s, ln->end, ln->start);
+}
+
+/* "Business correspondent", "Senior Writer": a byline's role, at most four words */
+static bool
+role_line(const char *s, const Line *ln)
+{
+	size_t		w = ln->end;
+
+	if (ln->end - ln->start > 50 || at_count_words(s + ln->start, ln->end - ln->start) > 4)
+		return false;
+	while (w > ln->start && s[w - 1] != ' ')
+		w--;
+	return in_list(s + w, ln->end - w, role_words, AT_LENGTHOF(role_words));
+}
+
 /*
- * Classify one line in context; header: no body text seen yet.  Returns
- * true when the line is a date or byline of the header (an anchor for the
- * headline).
+ * Classify one line in context; header: no body text seen yet; prev: the
+ * line before, or NULL.  Returns true when the line is a date or byline of
+ * the header or right after a standfirst (an anchor for the headline).
  */
 static bool
-classify(Ctx *cx, Line *ln, bool *header)
+classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 {
 	const char *s = cx->s;
 	AtChromeKind c = (AtChromeKind) ln->chrome;
@@ -1284,12 +1343,32 @@ classify(Ctx *cx, Line *ln, bool *header)
 		ln->kind = AT_LINE_META;
 		return false;
 	}
-	if (parse_meta_line(s, ln->start, ln->end, &ml) &&
-		(ml.has_label || *header || !ml.has_unlabelled_date))
+	if (parse_meta_line(s, ln->start, ln->end, &ml))
 	{
-		ln->kind = AT_LINE_META;
-		apply_meta(cx, &ml);
-		return *header && (ml.has_published || ml.has_updated || ml.nauthors > 0);
+		/*
+		 * A bare date below a standfirst: "STANDFIRST / NAME / DATE" or
+		 * "STANDFIRST / AGENCY in CITY / DATE"; elsewhere in the body a
+		 * bare date is text.
+		 */
+		bool		early = cx->text_lines <= 2 && prev &&
+			(prev->kind == AT_LINE_META ||
+			 (prev->kind == AT_LINE_TEXT && bare_name(s, prev)));
+
+		if (ml.has_label || *header || !ml.has_unlabelled_date || early)
+		{
+			if (!*header && prev && prev->kind == AT_LINE_TEXT && ml.has_unlabelled_date && !ml.has_label)
+			{
+				AtSpan		name = {prev->start, prev->end - prev->start};
+
+				prev->kind = AT_LINE_META;
+				cx->text_lines--;
+				add_author(cx->a, s, name);
+			}
+			ln->kind = AT_LINE_META;
+			apply_meta(cx, &ml);
+			return (*header || cx->text_lines <= 1) &&
+				(ml.has_published || ml.has_updated || ml.nauthors > 0);
+		}
 	}
 	if (c == AT_CHROME_CONTEXT)
 	{
@@ -1318,6 +1397,7 @@ classify(Ctx *cx, Line *ln, bool *header)
 				ln->start = (uint32_t) rest;
 				ln->break_before = true;
 				ln->kind = AT_LINE_TEXT;
+				cx->text_lines++;
 				*header = false;
 				return false;
 			}
@@ -1336,6 +1416,7 @@ classify(Ctx *cx, Line *ln, bool *header)
 	}
 	*header = false;
 	ln->kind = AT_LINE_TEXT;
+	cx->text_lines++;
 	return false;
 }
 
@@ -1393,7 +1474,7 @@ pick_title(const char *s, const Line *L, size_t n, size_t hend, size_t anchor)
 {
 	MetaLine	ml;
 
-	if (anchor < hend)
+	if (anchor != SIZE_MAX)
 	{
 		for (int min_words = 4; min_words >= 2; min_words -= 2)
 			for (size_t i = anchor; i > 0; i--)
@@ -1436,6 +1517,10 @@ settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
 	}
 	if (t != SIZE_MAX)
 	{
+		/* a byline's role line ("Business correspondent") is metadata */
+		for (size_t i = t + 1; i < hend; i++)
+			if (L[i].kind == LINE_CANDIDATE && role_line(s, &L[i]))
+				L[i].kind = AT_LINE_META;
 		/* names alone on their line next to the date: a byline without "By" */
 		for (size_t i = t + 1; i < hend; i++)
 		{
@@ -1514,7 +1599,7 @@ AtStatus
 at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 						const AtLineSet *chrome, AtArticle *a)
 {
-	Ctx			cx = {s, len, a, AT_OK, {0, 0}};
+	Ctx			cx = {s, len, a, AT_OK, {0, 0}, 0};
 	AtVec		lines;
 	bool		has_blank = false,
 				lead_final = false,
@@ -1555,7 +1640,7 @@ at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 			AT_CHECK_INTERRUPTS();
 		if (L[i].break_before)
 			has_blank = true;
-		if (classify(&cx, &L[i], &header) && anchor == SIZE_MAX)
+		if (classify(&cx, &L[i], i > 0 ? &L[i - 1] : NULL, &header) && anchor == SIZE_MAX)
 			anchor = i;
 		if (!header && hend == nlines)
 			hend = i;

@@ -7,6 +7,7 @@
  * is chrome only when all of it is.
  */
 #include "chrome.h"
+#include "dates.h"
 #include "regex.h"
 #include "utf8.h"
 
@@ -109,7 +110,7 @@ static const ChromeWord chrome_words[] = {
 	{"it", W_FILLER}, {"me", W_FILLER}, {"news", W_FILLER}, {"now", W_FILLER},
 	{"of", W_FILLER}, {"on", W_FILLER}, {"or", W_FILLER}, {"our", W_FILLER},
 	{"s", W_FILLER}, {"the", W_FILLER}, {"these", W_FILLER}, {"this", W_FILLER},
-	{"times", W_FILLER},
+	{"times", W_FILLER}, {"via", W_FILLER},
 	{"to", W_FILLER}, {"us", W_FILLER}, {"with", W_FILLER}, {"xinhua", W_FILLER},
 	{"you", W_FILLER}, {"your", W_FILLER},
 };
@@ -121,6 +122,9 @@ static const char *const chrome_lines[] = {
 	"email address", "font size", "gallery", "home", "latest news",
 	"leave a comment", "link copied", "listen", "listen to this article",
 	"no comments", "no comments.", "no comments yet", "(end)", "[end]",
+	"enditem", "live", "download", "more on this", "skip to content",
+	"skip to main content", "enter the words you see", "enter the code",
+	"around the bbc",
 	"loading", "loading...", "log in", "login", "most popular", "most viewed",
 	"name", "newsletter", "newspapers from china", "newspapers in english",
 	"next", "next article", "photo", "photos", "post", "post a comment",
@@ -142,6 +146,7 @@ static const char *const tail_headings[] = {
 	"most read", "most viewed", "read more", "recommended", "references",
 	"related", "related articles", "related coverage", "related news",
 	"related stories", "see also", "source", "sources", "top stories",
+	"more on this", "more on this story",
 	"trending", "you may also like", "you might also like",
 };
 
@@ -185,6 +190,8 @@ static AtRegex re_chrome = AT_REGEX(
 	"|(?:tel|phone|fax|hotline|e-?mail)\\s*[:：.]?\\s*[+(]?\\d[\\d ()+-]{5,}"
 	"|(?:tel|fax|e-?mail|contact(?:\\s+us)?)\\s*[:：]\\s*\\S+@\\S+$"
 	"|\\(\\s*[a-z][\\w'. ]{1,40}\\s+\\d{1,2}/\\d{1,2}/\\d{4}\\s+page\\s*\\w{1,4}\\s*\\)$"
+	"|\\d+\\s+min(?:ute)?s?\\s+read$"
+	"|\\(?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\)?$"
 	")"
 	"|all\\s+rights\\s+reserved"
 	"|icp\\s*(?:备|证|license|registration|no\\b)|公网安备|信息服务许可证|视听节目许可证"
@@ -206,7 +213,7 @@ static AtRegex re_caption = AT_REGEX(
 	"(?:[\\[(【]\\s*(?:Photo|Photos|PHOTO|Image|Video|Graphic|Chart|Infographic|Illustration)"
 	"(?:\\s*(?:/|:|by\\b|provided\\b|courtesy\\b|taken\\b)[^\\])】]{0,80})?\\s*[\\])】]"
 	"|\\((?:Xinhua|Reuters|AFP|AP|VCG|IC|CFP|CNS|ECNS|Photo|China Daily|Global Times)\\s*/\\s*[^)]{1,60}\\)"
-	"|(?:^|\\s)(?:Image|Images|Photo|Photos|Video|Photograph|Photo credit|Credit)s?:\\s+\\S[^.!?:]{0,80}\\.?"
+	"|(?:^|\\s)(?:Image|Images|Photo|Photos|PHOTO|PHOTOS|Video|Photograph|Photo credit|Credit)s?:\\s+\\S[^.!?:]{0,80}\\.?"
 	"|(?:^|\\s)(?:Photo|Photos|Image)\\s+by\\s+[A-Z][^.!?:]{0,60}\\.?"
 	"|(?<=[.!?\"”])\\s*/\\s*[A-Z][\\w.]{1,20}(?:\\s[A-Z][\\w.]{1,20})?"
 	")\\s*$",
@@ -374,6 +381,24 @@ no_alpha(const char *s, size_t start, size_t end)
 	return true;
 }
 
+/* No ASCII letter or digit: a language link ("中文") on an English page */
+static bool
+no_ascii_alnum(const char *s, size_t start, size_t end)
+{
+	for (size_t p = start; p < end; p++)
+		if (at_is_ascii_alpha((unsigned char) s[p]) || (s[p] >= '0' && s[p] <= '9'))
+			return false;
+	return true;
+}
+
+/* "Image caption, DESCRIPTION" (BBC): a caption by its label */
+static bool
+image_caption(const char *s, size_t start, size_t end)
+{
+	return end - start > 15 && end - start <= MAX_CHROME_LINE &&
+		memcmp(s + start, "Image caption", 13) == 0 && (s[start + 13] == ',' || s[start + 13] == ':');
+}
+
 /* Every word a hashtag: "#labor #gig-economy" */
 static bool
 hashtag_line(const char *s, size_t start, size_t end)
@@ -400,6 +425,9 @@ sentence_end(const char *s, size_t start, size_t end)
 			end -= n;
 			continue;
 		}
+		/* "Add your comments..." : an ellipsis ends no sentence */
+		if (cp == '.' && end - start >= 3 && s[end - 2] == '.' && s[end - 3] == '.')
+			return false;
 		return cp == '.' || cp == '!' || cp == '?' || cp == 0x3002;
 	}
 	return false;
@@ -695,8 +723,13 @@ at_chrome_line(const char *s, size_t start, size_t end, AtStatus *status)
 	end = trim_space_end(s, start, end);
 	if (end == start || end - start > MAX_CHROME_LINE)
 		return AT_CHROME_NONE;
-	if (no_letters(s, start, end) || (end - start <= 8 && no_alpha(s, start, end)))
+	/* no letter or digit; a short count or duration ("0", "00:58") that is no date; a language link */
+	if (no_letters(s, start, end) ||
+		(end - start <= 8 && no_alpha(s, start, end) && at_match_date(s, end, start, NULL) == 0) ||
+		(end - start <= 12 && no_ascii_alnum(s, start, end)))
 		return AT_CHROME_MARKUP;
+	if (image_caption(s, start, end))
+		return AT_CHROME_CAPTION;
 	if (hashtag_line(s, start, end))
 		return AT_CHROME_NAV;
 	if (normalise(s, start, end, norm, sizeof(norm), &nlen) &&
@@ -721,6 +754,8 @@ at_chrome_caption_end(const char *s, size_t start, size_t end)
 
 	start = skip_space(s, end, start);
 	end = trim_space_end(s, start, end);
+	if (image_caption(s, start, end))
+		return end;
 	if (end == start || end - start > MAX_CHROME_LINE ||
 		at_regex_match(&re_caption, s + start, end - start, 0, &m) <= 0)
 		return start;
@@ -838,6 +873,23 @@ link_like(const char *s, const AtPageLine *ln)
 	return last != '.' && last != '!' && last != '?';
 }
 
+/* "- HEADLINE", "• HEADLINE": an item of a related-story list */
+static bool
+bullet_link(const char *s, const AtPageLine *ln)
+{
+	size_t		p = ln->start;
+
+	if (!link_like(s, ln))
+		return false;
+	if (s[p] == '-' || s[p] == '*')
+		p++;
+	else if (ln->end - p >= 3 && (memcmp(s + p, "\xe2\x80\xa2", 3) == 0 || memcmp(s + p, "\xc2\xb7", 2) == 0))
+		p += (unsigned char) s[p] == 0xe2 ? 3 : 2;
+	else
+		return false;
+	return p < ln->end && s[p] == ' ';
+}
+
 /* Chrome of the site's template (not a caption, which belongs to the article) */
 static inline bool
 widget_chrome(const AtPageLine *ln)
@@ -887,6 +939,20 @@ at_chrome_context(const char *s, AtPageLine *L, size_t n)
 			if (widget_chrome(&L[i]) && label_line(s, &L[i - 1], MAX_CONTEXT_WORDS))
 				L[i - 1].chrome = AT_CHROME_CONTEXT;
 	}
+
+	/* after the last prose line: a run of two or more bulleted headlines */
+	if (last < n)
+		for (size_t i = last + 1; i < n;)
+		{
+			size_t		k = i;
+
+			while (k < n && L[k].chrome == AT_CHROME_NONE && bullet_link(s, &L[k]))
+				k++;
+			if (k - i >= 2)
+				for (size_t j = i; j < k; j++)
+					L[j].chrome = AT_CHROME_CONTEXT;
+			i = k > i ? k : i + 1;
+		}
 
 	/* a trailing block of links or citations under a heading */
 	for (size_t j = n; j > 0; j--)
