@@ -332,7 +332,8 @@ known_source_at(const char *s, size_t end, size_t p)
 		l = strlen(known_sources[i]);
 
 		if (l > best && p + l <= end && words_eq(s + p, l, known_sources[i]) &&
-			!at_alnum_at(s, end, p + l) && (p + l == end || s[p + l] != '.'))
+			!at_alnum_at(s, end, p + l) &&
+			(p + l + 1 >= end || s[p + l] != '.' || !at_alnum_at(s, end, p + l + 1)))
 			best = l;
 	}
 	return best;
@@ -902,6 +903,10 @@ headline_like(const char *s, size_t start, size_t end, int min_words)
 	if (cp == ',' || cp == ';' || cp == ':' || cp == '.' || cp == ')' || cp == ']' ||
 		cp == '}' || at_cp_is_close_quote(cp))
 		return false;
+	/* "- ", "* ", "• ": a bullet of a list or standfirst */
+	if ((cp == '-' || cp == '*' || cp == 0x2022 || cp == 0xB7) && end - start > 2 &&
+		s[start + (cp < 0x80 ? 1 : cp == 0xB7 ? 2 : 3)] == ' ')
+		return false;
 	for (size_t p = start; p < end; p++)
 	{
 		bool		sp = s[p] == ' ' || s[p] == '\t';
@@ -1276,27 +1281,73 @@ set_chrome(Ctx *cx, Line *ln)
 	cx->a->chrome_removed++;
 }
 
-/* A name alone ("Ni Dandan"): two to five capitalised words, no sentence */
+/* Ends with a role word, at most max_words words */
 static bool
-bare_name(const char *s, const Line *ln)
+role_line_words(const char *s, size_t start, size_t end, int max_words)
 {
-	int			w = at_count_words(s + ln->start, ln->end - ln->start);
+	size_t		w = end;
 
-	return w >= 2 && w <= 5 && ln->end - ln->start <= 60 && is_name(s, ln->start, ln->end) &&
-		!known_source_at(s, ln->end, ln->start);
+	if (end - start > 60 || at_count_words(s + start, end - start) > max_words)
+		return false;
+	while (w > start && s[w - 1] != ' ')
+		w--;
+	return in_list(s + w, end - w, role_words, AT_LENGTHOF(role_words));
 }
 
 /* "Business correspondent", "Senior Writer": a byline's role, at most four words */
 static bool
 role_line(const char *s, const Line *ln)
 {
-	size_t		w = ln->end;
+	return role_line_words(s, ln->start, ln->end, 4);
+}
 
-	if (ln->end - ln->start > 50 || at_count_words(s + ln->start, ln->end - ln->start) > 4)
+/*
+ * Names alone on a line ("Ni Dandan", "Jane Chan and Tom Wu"), or a name and
+ * its role ("Jane Doe Transport correspondent"): two to five words a name.
+ * The names go to ml's authors.
+ */
+static bool
+bare_name(const char *s, const Line *ln, MetaLine *ml)
+{
+	size_t		p,
+				w2;
+	int			tokens = 0;
+
+	memset(ml, 0, sizeof(*ml));
+	if (ln->end - ln->start > 80 || known_source_at(s, ln->end, ln->start))
 		return false;
-	while (w > ln->start && s[w - 1] != ' ')
-		w--;
-	return in_list(s + w, ln->end - w, role_words, AT_LENGTHOF(role_words));
+	for (size_t q = ln->start; q + 4 < ln->end; q++)
+		if (s[q] == ' ' && (words_eq(s + q + 1, 3, "in ") || words_eq(s + q + 1, 5, "from ")))
+			return false;
+	if (parse_names(s, ln->start, ln->end, ml) && ml->nauthors > 0 && !ml->source.len)
+	{
+		bool		ok = true;
+
+		for (int k = 0; k < ml->nauthors && ok; k++)
+		{
+			int			w = at_count_words(s + ml->authors[k].start, ml->authors[k].len);
+
+			ok = w >= 2 && w <= 5;
+		}
+		if (ok)
+			return true;
+	}
+	/* NAME ROLE: the first two words a name, the last a role word */
+	memset(ml, 0, sizeof(*ml));
+	if (!role_line_words(s, ln->start, ln->end, 5))
+		return false;
+	for (p = ln->start, w2 = ln->end; p < ln->end; p++)
+		if (s[p] == ' ' && ++tokens == 2)
+		{
+			w2 = p;
+			break;
+		}
+	if (w2 == ln->end || !is_name(s, ln->start, w2))
+		return false;
+	ml->authors[0].start = ln->start;
+	ml->authors[0].len = w2 - ln->start;
+	ml->nauthors = 1;
+	return true;
 }
 
 /*
@@ -1350,19 +1401,18 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 		 * "STANDFIRST / AGENCY in CITY / DATE"; elsewhere in the body a
 		 * bare date is text.
 		 */
-		bool		early = cx->text_lines <= 2 && prev &&
+		MetaLine	names;
+		bool		early = cx->text_lines <= 3 && prev &&
 			(prev->kind == AT_LINE_META ||
-			 (prev->kind == AT_LINE_TEXT && bare_name(s, prev)));
+			 (prev->kind == AT_LINE_TEXT && bare_name(s, prev, &names)));
 
 		if (ml.has_label || *header || !ml.has_unlabelled_date || early)
 		{
-			if (!*header && prev && prev->kind == AT_LINE_TEXT && ml.has_unlabelled_date && !ml.has_label)
+			if (!*header && early && prev->kind == AT_LINE_TEXT)
 			{
-				AtSpan		name = {prev->start, prev->end - prev->start};
-
 				prev->kind = AT_LINE_META;
 				cx->text_lines--;
-				add_author(cx->a, s, name);
+				apply_meta(cx, &names);
 			}
 			ln->kind = AT_LINE_META;
 			apply_meta(cx, &ml);

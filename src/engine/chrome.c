@@ -124,7 +124,7 @@ static const char *const chrome_lines[] = {
 	"no comments", "no comments.", "no comments yet", "(end)", "[end]",
 	"enditem", "live", "download", "more on this", "skip to content",
 	"skip to main content", "enter the words you see", "enter the code",
-	"around the bbc",
+	"around the bbc", "market data", "local news",
 	"loading", "loading...", "log in", "login", "most popular", "most viewed",
 	"name", "newsletter", "newspapers from china", "newspapers in english",
 	"next", "next article", "photo", "photos", "post", "post a comment",
@@ -191,6 +191,8 @@ static AtRegex re_chrome = AT_REGEX(
 	"|(?:tel|fax|e-?mail|contact(?:\\s+us)?)\\s*[:：]\\s*\\S+@\\S+$"
 	"|\\(\\s*[a-z][\\w'. ]{1,40}\\s+\\d{1,2}/\\d{1,2}/\\d{4}\\s+page\\s*\\w{1,4}\\s*\\)$"
 	"|\\d+\\s+min(?:ute)?s?\\s+read$"
+	"|our\\s+standards\\s*:|why\\s+you\\s+can\\s+trust\\b"
+	"|\\((?:with\\s+)?(?:inputs?|additional\\s+reporting)\\s+(?:from|by)\\s+[^)]{1,60}\\)$"
 	"|\\(?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\)?$"
 	")"
 	"|all\\s+rights\\s+reserved"
@@ -391,12 +393,25 @@ no_ascii_alnum(const char *s, size_t start, size_t end)
 	return true;
 }
 
-/* "Image caption, DESCRIPTION" (BBC): a caption by its label */
+/* Labels that open a caption line: "Image caption, ...", "(Header image: ...)" */
+static const char *const caption_labels[] = {
+	"Image caption,", "Image caption:", "(Header image:", "(Header photo:", "(Top image:",
+};
+
+/* A caption by its opening label */
 static bool
 image_caption(const char *s, size_t start, size_t end)
 {
-	return end - start > 15 && end - start <= MAX_CHROME_LINE &&
-		memcmp(s + start, "Image caption", 13) == 0 && (s[start + 13] == ',' || s[start + 13] == ':');
+	if (end - start <= 16 || end - start > MAX_CHROME_LINE)
+		return false;
+	for (size_t i = 0; i < AT_LENGTHOF(caption_labels); i++)
+	{
+		size_t		l = strlen(caption_labels[i]);
+
+		if (end - start > l && memcmp(s + start, caption_labels[i], l) == 0)
+			return true;
+	}
+	return false;
 }
 
 /* Every word a hashtag: "#labor #gig-economy" */
