@@ -123,6 +123,7 @@ typedef struct Ctx
 	AtArticle  *a;
 	AtStatus	status;
 	AtSpan		copyright_source;	/* a publisher named in a copyright line */
+	AtSpan		meta_section;	/* a section named in a metadata line */
 	int			text_lines;		/* lines of text so far */
 } Ctx;
 
@@ -231,6 +232,7 @@ typedef struct MetaLine
 	int			chrome_items;	/* "Print", "0 Comment(s)" among them */
 	int			unknown;		/* short items of no known kind ("Business & Tech") */
 	AtSpan		url;			/* "| https://..." */
+	AtSpan		section;		/* "DATE / Business & Tech": a label after the date */
 	bool		after_byline;	/* the last item was a byline */
 } MetaLine;
 
@@ -636,6 +638,16 @@ unknown_item(const char *s, size_t end, size_t p, bool digits)
 	return trim_end(s, p, q);
 }
 
+/* No lower-case letter: "THIRUVANANTHAPURAM" is a place, not a section */
+static bool
+all_capitals(const char *s, size_t p, size_t e)
+{
+	for (; p < e; p++)
+		if (s[p] >= 'a' && s[p] <= 'z')
+			return false;
+	return true;
+}
+
 /* Was the separator before p (after the last item) a "|"? */
 static bool
 pipe_before(const char *s, size_t start, size_t p)
@@ -765,6 +777,12 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 					ml->source.start = p;
 					ml->source.len = ue - p;
 				}
+				else if (ml->has_published && !ml->section.len && p > start + 2 &&
+						 s[p - 2] == '/' && !all_capitals(s, p, ue))
+				{
+					ml->section.start = p;
+					ml->section.len = ue - p;
+				}
 				p = ue;
 				continue;
 			}
@@ -876,6 +894,8 @@ apply_meta(Ctx *cx, const MetaLine *ml)
 		a->editor = ml->editor;
 	if (ml->url.len && !a->url.len)
 		a->url = ml->url;
+	if (ml->section.len && !cx->meta_section.len)
+		cx->meta_section = ml->section;
 	for (int i = 0; i < ml->nauthors; i++)
 		add_author(a, cx->s, ml->authors[i]);
 }
@@ -1649,7 +1669,7 @@ AtStatus
 at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 						const AtLineSet *chrome, AtArticle *a)
 {
-	Ctx			cx = {s, len, a, AT_OK, {0, 0}, 0};
+	Ctx			cx = {s, len, a, AT_OK, {0, 0}, {0, 0}, 0};
 	AtVec		lines;
 	bool		has_blank = false,
 				lead_final = false,
@@ -1721,6 +1741,8 @@ at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 
 	if (!a->source.len && cx.copyright_source.len)
 		a->source = cx.copyright_source;
+	if (!a->section.len && cx.meta_section.len)
+		a->section = cx.meta_section;
 	/* an "Updated:" date is the only date some pages give */
 	if (!a->has_published && a->has_updated)
 	{

@@ -124,7 +124,7 @@ static const char *const chrome_lines[] = {
 	"no comments", "no comments.", "no comments yet", "(end)", "[end]",
 	"enditem", "live", "download", "more on this", "skip to content",
 	"skip to main content", "enter the words you see", "enter the code",
-	"around the bbc", "market data", "local news",
+	"around the bbc", "market data", "local news", "close",
 	"loading", "loading...", "log in", "login", "most popular", "most viewed",
 	"name", "newsletter", "newspapers from china", "newspapers in english",
 	"next", "next article", "photo", "photos", "post", "post a comment",
@@ -192,6 +192,9 @@ static AtRegex re_chrome = AT_REGEX(
 	"|\\(\\s*[a-z][\\w'. ]{1,40}\\s+\\d{1,2}/\\d{1,2}/\\d{4}\\s+page\\s*\\w{1,4}\\s*\\)$"
 	"|\\d+\\s+min(?:ute)?s?\\s+read$"
 	"|our\\s+standards\\s*:|why\\s+you\\s+can\\s+trust\\b"
+	"|(?:get|sign\\s+up\\s+for|subscribe\\s+to)\\s+[\\w'’ -]{0,40}?\\bnewsletters?\\b[^.]{0,60}\\.?$"
+	"|(?:note:\\s*)?(?:browsing|viewing|best\\s+viewed)\\b.{0,60}\\bresolution\\b"
+	"|[\\w'’. -]{2,30}\\s+is\\s+[\\w'’. -]{2,40}['’]s\\s+(?:new[- ]media|official|english|online|digital|mobile)\\b[^.]{0,60}\\.?$"
 	"|\\((?:with\\s+)?(?:inputs?|additional\\s+reporting)\\s+(?:from|by)\\s+[^)]{1,60}\\)$"
 	"|\\(?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\)?$"
 	")"
@@ -218,6 +221,7 @@ static AtRegex re_caption = AT_REGEX(
 	"|(?:^|\\s)(?:Image|Images|Photo|Photos|PHOTO|PHOTOS|Video|Photograph|Photo credit|Credit)s?:\\s+\\S[^.!?:]{0,80}\\.?"
 	"|(?:^|\\s)(?:Photo|Photos|Image)\\s+by\\s+[A-Z][^.!?:]{0,60}\\.?"
 	"|(?<=[.!?\"”])\\s*/\\s*[A-Z][\\w.]{1,20}(?:\\s[A-Z][\\w.]{1,20})?"
+	"|(?<=[.!?\"”])\\s+(?:Ti Gong|Imaginechina|VCG|IC|CFP|Getty Images|EPA|IC Photo)"
 	")\\s*$",
 	AT_RE_UNICODE);
 
@@ -706,6 +710,12 @@ may_be_caption(const char *s, size_t start, size_t end)
 	if (last == ']' || last == ')' || last == 0x91)	/* 0x91 ends "】" */
 		return true;
 	if (memchr(s + start, ':', end - start) || memchr(s + start, '/', end - start))
+		return true;
+	/* ". Ti Gong", ". VCG": a bare agency credit after the caption */
+	if (end - start > 6 && (memcmp(s + end - 7, "Ti Gong", 7) == 0 || memcmp(s + end - 3, "VCG", 3) == 0 ||
+							memcmp(s + end - 2, "IC", 2) == 0 || memcmp(s + end - 3, "CFP", 3) == 0 ||
+							memcmp(s + end - 3, "EPA", 3) == 0 || memcmp(s + end - 6, "Images", 6) == 0 ||
+							memcmp(s + end - 5, "china", 5) == 0))
 		return true;
 	for (const char *p = s + start; (p = memchr(p, ' ', s + end - p)) != NULL; p++)
 		if (s + end - p > 4 && p[1] == 'b' && p[2] == 'y' && p[3] == ' ')
