@@ -93,6 +93,55 @@ SELECT attname, format_type(atttypid, atttypmod)
 FROM pg_attribute WHERE attrelid = 'article_tools.article'::regclass AND attnum > 0
 ORDER BY attnum;
 
+-- the 1.1 fields of every fixture
+SELECT f.file, a.section, a.url, a.captions, a.tags
+FROM fixture f, parse_article(f.raw) a
+ORDER BY f.file;
+
+-- a label above the headline is the section; widgets inside metadata lines
+SELECT a.title, a.section, a.published, a.source, a.url, a.captions, a.paragraphs, a.chrome_removed
+FROM parse_article(E'Home | Business\nNews and Policies\n\nCity opens new science park\n\n'
+  'Updated: Sep 29, 2017 China Daily Print\nShare - WeChat\nAdjust font size:\n\n'
+  'The city opened a science park for young companies on Friday, officials said.\n\n'
+  'Workers prepare the opening ceremony on Friday. [Photo/Xinhua]\n\n'
+  'More than 300 startups applied for space, the officials said.\n\n'
+  'User name required\nChinanews App Download\nCopyright\u00a92024 China Daily\n'
+  'https://www.example.com/a/201709/29/park.html\n') a;
+
+-- chrome_lines(): the lines repeated across the pages of each site
+CREATE TEMP TABLE site_page (site text, raw text);
+INSERT INTO site_page VALUES
+  ('a', E'Port handles more cargo\n\nBy Li Wei | Harbor Times\n\nThe port handled more cargo in May, it said.\n\nHarbor Times mobile edition\nAll content by Harbor Times staff'),
+  ('a', E'Rail line opens\n\nBy Chen Qing | Harbor Times\n\nThe rail line opened on Monday, officials said.\n\nHarbor Times mobile edition\nAll content by Harbor Times staff'),
+  ('a', E'Mall reopens after repairs\n\nBy Li Wei | Harbor Times\n\nThe mall reopened on Friday, its owner said.\n\nHarbor Times mobile edition'),
+  ('b', E'Wind farm opens\n\nThe farm opened on Monday.'),
+  ('b', E'Solar park expands\n\nThe park expanded on Monday.'),
+  ('b', NULL);
+SELECT site, article_tools.chrome_lines(raw) FROM site_page GROUP BY site ORDER BY site;
+SELECT site, article_tools.chrome_lines(raw, 1.0) FROM site_page GROUP BY site ORDER BY site;
+SELECT article_tools.chrome_lines(raw) IS NULL AS no_pages FROM site_page WHERE false;
+
+-- parse_article(page, chrome): the repeated lines leave the body; the
+-- byline that repeats stays metadata; a NULL list is no list
+WITH c AS (SELECT site, article_tools.chrome_lines(raw) AS lines FROM site_page GROUP BY site)
+SELECT p.site, a.title, a.authors, a.source, a.body, a.chrome_removed
+FROM site_page p JOIN c USING (site), parse_article(p.raw, c.lines) a
+WHERE p.raw IS NOT NULL ORDER BY p.site, a.title;
+SELECT (parse_article(raw, NULL::text[])).body = (parse_article(raw)).body AS same_without_list
+FROM site_page WHERE site = 'a';
+SELECT parse_article(NULL, ARRAY['x']) IS NULL AS null_page;
+SELECT (parse_article(E'Headline of a page\n\nSee the  offer\n\nThe text, it said.', ARRAY['See the offer', NULL])).body;
+
+-- bad arguments
+SELECT article_tools.chrome_lines(raw, 0) FROM site_page;
+SELECT article_tools.chrome_lines(raw, 1.5) FROM site_page;
+SELECT parse_article('x', ARRAY[['a', 'b'], ['c', 'd']]);
+
+-- both forms are IMMUTABLE; the list form is not STRICT (a NULL list is no list)
+SELECT p.oid::regprocedure, p.provolatile, p.proisstrict, p.proparallel
+FROM pg_proc p WHERE p.proname = 'parse_article'
+  AND p.pronamespace = 'article_tools'::regnamespace ORDER BY 1::text;
+
 -- a database that is not UTF8 cannot install the extension
 SET client_min_messages = warning;
 DROP DATABASE IF EXISTS at_latin1;
@@ -103,3 +152,4 @@ CREATE DATABASE at_latin1 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE
 CREATE EXTENSION article_tools;
 \c contrib_regression
 DROP DATABASE at_latin1;
+

@@ -1,130 +1,30 @@
 /*
  * article.c: parse_article's engine (see article.h).
  *
- * Three passes over the lines of the page, each linear:
- *   1. classify every line: chrome, metadata (filling the article's fields),
- *      headline, or text;
- *   2. from the end, find a trailing block of links or citations that opens
- *      with a heading such as "Related stories" or "Sources", and drop it;
- *   3. join the text lines into paragraphs, recognise the dateline of the
+ * Passes over the lines of the page, each linear:
+ *   1. split the page into lines and ask the shared chrome classifier
+ *      (chrome.c) about each, alone and then by position;
+ *   2. classify every line: chrome, caption, metadata (filling the
+ *      article's fields), headline candidate, or text;
+ *   3. pick the headline: the headline-like line nearest above the first
+ *      date or byline; labels above it are the section;
+ *   4. join the text lines into paragraphs, recognise the dateline of the
  *      first one and count words.
- * What counts as chrome is data: the tables and patterns below.  They are
- * deliberately narrow, because a real paragraph must never be dropped: a
- * pattern only applies to short lines, and a line is chrome only when all
- * of it is.
+ * Metadata is data too: the label, publisher and name tables below.
  */
 #include "article.h"
+#include "chrome.h"
 #include "regex.h"
 #include "utf8.h"
 
 #include <string.h>
 
-/* Longest line that may be chrome, metadata or a caption (bytes) */
-#define MAX_CHROME_LINE		400
+/* Longest line that may be metadata or a headline (bytes) */
 #define MAX_META_LINE		300
 #define MAX_TITLE_LINE		300
 #define MAX_TITLE_WORDS		40
 #define MAX_NAME_TOKENS		5
 #define MAX_AUTHORS			16
-
-/* ---- data: chrome ------------------------------------------------------- */
-
-/*
- * Words of page widgets: a line made only of these (share buttons, print and
- * e-mail links, font-size controls, player buttons) is chrome.  Compared
- * caselessly, after splitting at white space, "|", "/" and "·".
- */
-static const char *const widget_words[] = {
-	"a", "a+", "a-", "aa", "bigger", "bookmark", "close", "comment", "comments",
-	"copy", "e-mail", "email", "facebook", "flipboard", "font", "fullscreen",
-	"large", "larger", "like", "link", "linkedin", "mail", "medium", "more",
-	"mute", "pause", "pinterest", "play", "player", "playerclose", "print",
-	"qzone", "reddit", "reply", "save", "share", "small", "smaller", "submit",
-	"telegram", "text", "top", "tweet", "twitter", "video", "wechat", "weibo",
-	"whatsapp",
-};
-
-/* Whole lines that are chrome (caseless, white space collapsed, no final colon) */
-static const char *const chrome_lines[] = {
-	"add a comment", "advertisement", "back to top", "click to enlarge",
-	"copy link", "digital edition", "editor's pick", "editor's picks",
-	"email address", "font size", "gallery", "home", "latest news",
-	"leave a comment", "link copied", "listen", "listen to this article",
-	"loading", "loading...", "log in", "login", "most popular", "most viewed",
-	"name", "newsletter", "newspapers from china", "newspapers in english",
-	"next", "next article", "photo", "photos", "post", "post a comment",
-	"prev", "previous", "previous article", "print edition", "read full article",
-	"read more", "register", "related", "related articles", "related news",
-	"related stories", "scan to follow", "share this", "share this article",
-	"share this story", "sign in", "sponsored", "subscribe", "text size",
-	"trending", "verification code", "video player", "watch", "watch video",
-	"write a comment", "your comment", "your email", "your name",
-};
-
-/*
- * Headings that open a trailing block of links or citations; the block is
- * chrome when every line after the heading is headline-like.
- */
-static const char *const tail_headings[] = {
-	"editor's picks", "external links", "further reading", "hot topics",
-	"in other news", "latest news", "more news", "more stories", "most popular",
-	"most read", "most viewed", "read more", "recommended", "references",
-	"related", "related articles", "related coverage", "related news",
-	"related stories", "see also", "source", "sources", "top stories",
-	"trending", "you may also like", "you might also like",
-};
-
-/*
- * Patterns of chrome lines (caseless), tried on lines up to MAX_CHROME_LINE
- * bytes: copyright and site registration, follow-us and app downloads,
- * comment prompts, player labels, press-reader footers, tags, breadcrumbs,
- * print-edition references and "read more" links.
- */
-static AtRegex re_chrome = AT_REGEX(
-	"^(?:copyright\\s*(?:©|\\(c\\))?\\s*(?:\\d{4}|©)"
-	"|©\\s*(?:\\d{4}|[a-z])"
-	"|(?:please\\s+)?follow\\s+(?:us|[\\w.'& ]{1,40}?)\\s+on\\s+(?:facebook|twitter|x|instagram|youtube|wechat|weibo|linkedin|telegram|tiktok|whatsapp)\\b[^.]{0,60}$"
-	"|(?:download|get|install)\\s+(?:the\\s+|our\\s+)?[\\w'. ]{0,40}?\\bapps?\\b[^.]{0,60}$"
-	"|scan\\s+(?:the\\s+)?qr\\s+code"
-	"|available\\s+on\\s+(?:the\\s+)?(?:app\\s+store|google\\s+play)"
-	"|(?:leave|post|write|add|submit)\\s+(?:a|your)\\s+(?:comment|reply)"
-	"|please\\s+(?:log\\s*in|sign\\s+in|register)\\s+(?:to|before)\\s+(?:comment|post)"
-	"|comments?\\s+(?:are|will\\s+be)\\s+(?:moderated|reviewed)"
-	"|\\d+\\s+comments?$"
-	"|click\\s+(?:here\\s+)?to\\s+(?:comment|share|print|enlarge|subscribe|download)"
-	"|video\\s*player"
-	"|(?:loaded|progress):\\s*\\d"
-	"|current\\s+time\\s+\\d"
-	"|\\d{1,2}:\\d{2}\\s*/\\s*\\d{1,2}:\\d{2}$"
-	"|your\\s+browser\\s+does\\s+not\\s+support"
-	"|newspapers\\s+(?:in|from)\\s+[\\w ]{1,30}$"
-	"|(?:tags|keywords|categories|category|filed\\s+under|posted\\s+in)\\s*:"
-	"|(?:read\\s+more|also\\s+read|see\\s+also|related|recommended|more\\s+on\\s+this)\\s*:"
-	"|(?:subscribe|sign\\s+up)\\s+(?:to|for|now)\\b"
-	"|have\\s+an\\s+opinion\\s+on\\s+this"
-	"|(?:home|homepage)\\s*(?:>|»|›|\\|)"
-	"|\\(\\s*[a-z][\\w'. ]{1,40}\\s+\\d{1,2}/\\d{1,2}/\\d{4}\\s+page\\s*\\w{1,4}\\s*\\)$"
-	")"
-	"|all\\s+rights\\s+reserved"
-	"|icp\\s*(?:备|证|license|registration|no\\b)|公网安备|信息服务许可证|视听节目许可证"
-	"|registration\\s+number|license\\s+for\\s+(?:publishing|internet)"
-	"|pressreader"
-	"|(?:reproduction|reprint|republication|redistribution)\\b.{0,60}\\bwithout\\b.{0,40}\\bpermission",
-	AT_RE_CASELESS | AT_RE_UNICODE);
-
-/*
- * A photo or video credit at the end of a short line: the line is a caption
- * (or a bare credit), not article text.  Case-sensitive: "Image:" and
- * "[Photo/Xinhua]" are labels, "the image: ..." is prose.
- */
-static AtRegex re_caption = AT_REGEX(
-	"(?:[\\[(【]\\s*(?:Photo|Photos|PHOTO|Image|Video|Graphic|Chart|Infographic|Illustration)"
-	"(?:\\s*(?:/|:|by\\b|provided\\b|courtesy\\b|taken\\b)[^\\])】]{0,80})?\\s*[\\])】]"
-	"|\\((?:Xinhua|Reuters|AFP|AP|VCG|IC|CFP|CNS|ECNS|Photo|China Daily|Global Times)\\s*/\\s*[^)]{1,60}\\)"
-	"|(?:^|\\s)(?:Image|Images|Photo|Photos|Video|Photograph|Photo credit|Credit)s?:\\s+\\S[^.!?:]{0,80}\\.?"
-	"|(?:^|\\s)(?:Photo|Photos|Image)\\s+by\\s+[A-Z][^.!?:]{0,60}\\.?"
-	")\\s*$",
-	AT_RE_UNICODE);
 
 /* ---- data: metadata ----------------------------------------------------- */
 
@@ -154,6 +54,9 @@ static const MetaLabel meta_labels[] = {
 	{"author", MK_AUTHOR}, {"authors", MK_AUTHOR}, {"by", MK_AUTHOR},
 	{"writer", MK_AUTHOR}, {"written by", MK_AUTHOR}, {"reporter", MK_AUTHOR},
 	{"reporters", MK_AUTHOR}, {"correspondent", MK_AUTHOR},
+	{"reporting by", MK_AUTHOR}, {"writing by", MK_AUTHOR},
+	{"editing by", MK_EDITOR}, {"contact editor", MK_EDITOR},
+	{"additional reporting by", MK_IGNORE},
 	{"release time", MK_PUBLISHED}, {"release date", MK_PUBLISHED},
 	{"published", MK_PUBLISHED}, {"published on", MK_PUBLISHED},
 	{"published at", MK_PUBLISHED}, {"publish time", MK_PUBLISHED},
@@ -163,20 +66,33 @@ static const MetaLabel meta_labels[] = {
 	{"updated", MK_UPDATED}, {"updated on", MK_UPDATED}, {"updated at", MK_UPDATED},
 	{"last updated", MK_UPDATED}, {"update time", MK_UPDATED},
 	{"last modified", MK_UPDATED}, {"modified", MK_UPDATED},
+	{"last modified on", MK_UPDATED}, {"modified on", MK_UPDATED},
 	{"views", MK_IGNORE}, {"clicks", MK_IGNORE}, {"page", MK_IGNORE},
 };
 
 /* Publishers whose name alone is a source item ("By NAME | China Daily") */
 static const char *const known_sources[] = {
-	"afp", "agencies", "ap", "associated press", "beijing review", "bloomberg",
-	"caixin", "cgtn", "china daily", "china daily asia", "china daily global",
+	"afp", "agence france-presse", "agencies", "al jazeera", "ap",
+	"associated press", "bbc", "bbc news", "beijing review", "bernama",
+	"bloomberg", "caixin", "caixin global", "cctv", "cctv.com", "cgtn",
+	"china daily", "china daily asia", "china daily global",
 	"china daily hong kong", "china news service", "china.org.cn",
-	"chinadaily.com.cn", "chinanews", "chinanews.com", "chinanews.com.cn",
-	"ecns", "ecns.cn", "en.people.cn", "english.news.cn", "global times",
-	"globaltimes.cn", "news.cn", "people's daily", "people's daily online",
-	"people.cn", "reuters", "shanghai daily", "shine", "sixth tone",
-	"south china morning post", "wikinews", "xinhua", "xinhua news agency",
-	"xinhuanet", "xinhuanet.com",
+	"chinadaily.com.cn", "chinadailyhk", "chinanews", "chinanews.com",
+	"chinanews.com.cn", "cna", "dpa", "ecns", "ecns.cn", "efe", "en.people.cn",
+	"english.news.cn", "global times", "globaltimes.cn", "kyodo", "kyodo news",
+	"news.cn", "people's daily", "people's daily app", "people's daily online",
+	"people.cn", "pti", "reuters", "scmp", "shanghai daily", "shine",
+	"sixth tone", "south china morning post", "tass", "the associated press",
+	"the guardian", "the hindu", "the japan times", "the korea herald",
+	"the standard", "the straits times", "wikinews", "xinhua",
+	"xinhua news agency", "xinhuanet", "xinhuanet.com", "yonhap",
+	"yonhap news agency",
+};
+
+/* Words after a publisher's name that name its staff, not another source */
+static const char *const staff_words[] = {
+	"bureau", "desk", "news desk", "reporters", "staff", "staff reporter",
+	"staff writer", "wire",
 };
 
 /* First words of a "By ..." phrase that is prose, not a byline */
@@ -196,15 +112,9 @@ static const char *const name_particles[] = {
 
 /*
  * A non-blank line (blank lines are not stored: a page of 100 MB of short
- * lines must not cost gigabytes).  Offsets fit 32 bits: inputs are < 4 GB.
+ * lines must not cost gigabytes); kind is an AtLineKind.
  */
-typedef struct Line
-{
-	uint32_t	start;			/* trimmed */
-	uint32_t	end;
-	uint8_t		kind;			/* AtLineKind */
-	bool		break_before;	/* a blank line precedes it */
-} Line;
+typedef AtPageLine Line;
 
 typedef struct Ctx
 {
@@ -212,7 +122,16 @@ typedef struct Ctx
 	size_t		len;
 	AtArticle  *a;
 	AtStatus	status;
+	AtSpan		copyright_source;	/* a publisher named in a copyright line */
+	AtSpan		meta_section;	/* a section named in a metadata line */
+	int			text_lines;		/* lines of text so far */
 } Ctx;
+
+/* Words that end a byline's role line ("Business correspondent", "Senior Writer") */
+static const char *const role_words[] = {
+	"analyst", "columnist", "commentator", "contributor", "correspondent",
+	"editor", "journalist", "reporter", "writer",
+};
 
 static bool
 words_eq(const char *s, size_t len, const char *word)
@@ -295,128 +214,6 @@ trim_end(const char *s, size_t start, size_t end)
 	return end;
 }
 
-/*
- * Normalise a short line for table lookup: lower case, runs of white space
- * as one space, no final colon.  Returns false when it does not fit.
- */
-static bool
-normalise(const char *s, size_t start, size_t end, char *out, size_t cap, size_t *olen)
-{
-	size_t		o = 0;
-	bool		space = false;
-
-	for (size_t p = start; p < end; p++)
-	{
-		char		c = s[p];
-
-		if (c == ' ' || c == '\t')
-		{
-			space = true;
-			continue;
-		}
-		if (space && o > 0)
-		{
-			if (o >= cap)
-				return false;
-			out[o++] = ' ';
-		}
-		space = false;
-		if (o >= cap)
-			return false;
-		out[o++] = (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
-	}
-	while (o > 0 && (out[o - 1] == ':' || out[o - 1] == ' '))
-		o--;
-	*olen = o;
-	return true;
-}
-
-/* ---- chrome --------------------------------------------------------------- */
-
-static bool
-is_widget_sep(char c)
-{
-	return c == ' ' || c == '\t' || c == '|' || c == '/' || c == ',' || c == ':';
-}
-
-/* A line made only of widget words ("Print E-mail", "A A A", "Share Tweet") */
-static bool
-widget_line(const char *s, size_t start, size_t end)
-{
-	size_t		p = start;
-	int			words = 0;
-
-	while (p < end)
-	{
-		size_t		w;
-
-		while (p < end && is_widget_sep(s[p]))
-			p++;
-		/* the middle dot U+00B7 separates share buttons too */
-		if (p + 1 < end && (unsigned char) s[p] == 0xc2 && (unsigned char) s[p + 1] == 0xb7)
-		{
-			p += 2;
-			continue;
-		}
-		if (p >= end)
-			break;
-		w = p;
-		while (w < end && !is_widget_sep(s[w]) && (unsigned char) s[w] < 0x80)
-			w++;
-		if (w == p || !in_list(s + p, w - p, widget_words, AT_LENGTHOF(widget_words)))
-			return false;
-		if (++words > 12)
-			return false;
-		p = w;
-	}
-	return words > 0;
-}
-
-static bool
-no_letters(const char *s, size_t start, size_t end)
-{
-	for (size_t p = start; p < end; p++)
-		if (at_alnum_at(s, end, p))
-			return false;
-	return true;
-}
-
-static int
-regex_hit(Ctx *cx, AtRegex *re, const char *s, size_t len, size_t from)
-{
-	AtMatch		m;
-	int			rc = at_regex_match(re, s, len, from, &m);
-
-	if (rc < 0)
-	{
-		if (cx)
-			cx->status = (AtStatus) -rc;
-		return 0;
-	}
-	return rc;
-}
-
-/* Is the whole line chrome? */
-static bool
-chrome_line(Ctx *cx, const char *s, size_t start, size_t end)
-{
-	char		norm[64];
-	size_t		nlen;
-
-	if (end - start > MAX_CHROME_LINE)
-		return false;
-	if (no_letters(s, start, end))
-		return true;
-	if (widget_line(s, start, end))
-		return true;
-	if (normalise(s, start, end, norm, sizeof(norm), &nlen) &&
-		in_list(norm, nlen, chrome_lines, AT_LENGTHOF(chrome_lines)))
-		return true;
-	if (regex_hit(cx, &re_chrome, s + start, end - start, 0))
-		return true;
-	return regex_hit(cx, &re_caption, s + start, end - start, 0) > 0;
-}
-
 /* ---- metadata lines ------------------------------------------------------ */
 
 typedef struct MetaLine
@@ -432,6 +229,11 @@ typedef struct MetaLine
 	AtSpan		authors[MAX_AUTHORS];
 	int			nauthors;
 	int			items;
+	int			chrome_items;	/* "Print", "0 Comment(s)" among them */
+	int			unknown;		/* short items of no known kind ("Business & Tech") */
+	AtSpan		url;			/* "| https://..." */
+	AtSpan		section;		/* "DATE / Business & Tech": a label after the date */
+	bool		after_byline;	/* the last item was a byline */
 } MetaLine;
 
 static bool
@@ -472,6 +274,13 @@ skip_item_seps(const char *s, size_t end, size_t p)
  * colon, or by white space when allow_space; returns its kind and the
  * position after the colon, or -1.
  */
+/* Labels that need no colon: "Reporting by NAME", "Contact editor NAME" */
+static bool
+space_label(const char *l, size_t ll)
+{
+	return (ll > 3 && memcmp(l + ll - 3, " by", 3) == 0) || strcmp(l, "contact editor") == 0;
+}
+
 static int
 label_at(const char *s, size_t end, size_t p, bool allow_space, size_t *after)
 {
@@ -499,7 +308,7 @@ label_at(const char *s, size_t end, size_t p, bool allow_space, size_t *after)
 			q++;
 		else if (q + 3 <= end && memcmp(s + q, "\xef\xbc\x9a", 3) == 0)
 			q += 3;
-		else if (!(allow_space && q > p + ll))
+		else if (!((allow_space || space_label(l, ll)) && q > p + ll))
 			continue;
 		best = (int) meta_labels[i].kind;
 		best_len = ll;
@@ -525,10 +334,44 @@ known_source_at(const char *s, size_t end, size_t p)
 		l = strlen(known_sources[i]);
 
 		if (l > best && p + l <= end && words_eq(s + p, l, known_sources[i]) &&
-			!at_alnum_at(s, end, p + l) && (p + l == end || s[p + l] != '.'))
+			!at_alnum_at(s, end, p + l) &&
+			(p + l + 1 >= end || s[p + l] != '.' || !at_alnum_at(s, end, p + l + 1)))
 			best = l;
 	}
 	return best;
+}
+
+/*
+ * What follows a publisher's name and still belongs to the item: " Bureau",
+ * " staff" (its staff), " in Jakarta" (where it reported from); bytes or 0.
+ */
+static size_t
+staff_after(const char *s, size_t end, size_t p)
+{
+	size_t		q = p + 1,
+				best = 0;
+
+	if (p + 1 >= end || s[p] != ' ')
+		return 0;
+	for (size_t i = 0; i < AT_LENGTHOF(staff_words); i++)
+	{
+		size_t		l = strlen(staff_words[i]);
+
+		if (l > best && q + l <= end && words_eq(s + q, l, staff_words[i]) && !at_alnum_at(s, end, q + l))
+			best = l;
+	}
+	if (best)
+		return 1 + best;
+	if (q + 3 < end && words_eq(s + q, 2, "in") && s[q + 2] == ' ' && s[q + 3] >= 'A' && s[q + 3] <= 'Z')
+	{
+		size_t		r = q + 3;
+
+		while (r < end && (at_is_ascii_alpha((unsigned char) s[r]) || s[r] == ' ' || s[r] == '-'))
+			r++;
+		if (r == end || s[r] == '|' || s[r] == ',' || s[r] == '/')
+			return trim_end(s, p, r) - p;
+	}
+	return 0;
 }
 
 /* " (Hong Kong)" after a publisher's name: its edition; bytes or 0 */
@@ -549,17 +392,21 @@ edition_after(const char *s, size_t end, size_t p)
 	return 0;
 }
 
-/* A date, or a time and then a date ("15:13, April 29, 2019"), at p */
+/*
+ * A date, or a time and then a date ("15:13, April 29, 2019", "20:05
+ * UTC+8, 2022-09-14"), at p, with a weekday after it (", Thursday").
+ */
 static size_t
 date_item_at(const char *s, size_t end, size_t p, AtDate *d)
 {
-	size_t		n = at_match_date(s, end, p, d);
+	size_t		n = at_match_date(s, end, p, d),
+				q,
+				wl;
 
 	if (n == 0)
 	{
 		AtDate		t;
-		size_t		tn,
-					q;
+		size_t		tn;
 
 		memset(&t, 0, sizeof(t));
 		tn = at_match_time(s, end, p, &t);
@@ -579,8 +426,11 @@ date_item_at(const char *s, size_t end, size_t p, AtDate *d)
 			d->second = t.second;
 			d->has_time = true;
 		}
-		return q + n - p;
+		n += q - p;
 	}
+	q = p + n;
+	if (q + 2 < end && s[q] == ',' && at_weekday_at(s, end, skip_ws(s, end, q + 1), &wl))
+		n = skip_ws(s, end, q + 1) + wl - p;
 	return n;
 }
 
@@ -608,7 +458,9 @@ value_end(const char *s, size_t end, size_t p)
 		{
 			AtDate		d;
 
-			if (s[q + 1] == ' ')
+			if (s[q + 1] == ' ' || (s[q + 1] == '/' && q + 2 < end && s[q + 2] == ' '))
+				break;
+			if (q > p && known_source_at(s, end, q + 1))
 				break;
 			if (label_at(s, end, q + 1, false, &after) >= 0)
 				break;
@@ -752,8 +604,67 @@ plausible_value(const char *s, size_t p, size_t e)
 }
 
 /*
+ * An item of no known kind at p: up to the next "|", "/", bracket, comma,
+ * semicolon or " - ".  Returns its end when it is short (at most four
+ * words, no digit), else 0.
+ */
+static size_t
+unknown_item(const char *s, size_t end, size_t p, bool digits)
+{
+	size_t		q = p;
+	int			words = 0;
+	bool		in_word = false;
+
+	while (q < end)
+	{
+		char		c = s[q];
+
+		if (c == '|' || c == '/' || c == '(' || c == ')' || c == '[' || c == ']' ||
+			c == ',' || c == ';' || c == '\t' ||
+			(c == ' ' && q + 2 < end && s[q + 1] == '-' && s[q + 2] == ' '))
+			break;
+		if (c >= '0' && c <= '9' && !digits)
+			return 0;
+		if (c == ' ')
+			in_word = false;
+		else if (!in_word)
+		{
+			in_word = true;
+			if (++words > 4)
+				return 0;
+		}
+		q++;
+	}
+	return trim_end(s, p, q);
+}
+
+/* No lower-case letter: "THIRUVANANTHAPURAM" is a place, not a section */
+static bool
+all_capitals(const char *s, size_t p, size_t e)
+{
+	for (; p < e; p++)
+		if (s[p] >= 'a' && s[p] <= 'z')
+			return false;
+	return true;
+}
+
+/* Was the separator before p (after the last item) a "|"? */
+static bool
+pipe_before(const char *s, size_t start, size_t p)
+{
+	while (p > start && (s[p - 1] == ' ' || s[p - 1] == '|'))
+		if (s[--p] == '|')
+			return true;
+	return false;
+}
+
+/*
  * Parse a whole line as metadata items: dates, labelled fields, bylines and
- * publisher names, separated by "|", brackets, dashes or white space.
+ * publisher names, separated by "|", brackets, dashes or white space, in
+ * any order.  Widgets and counters ("Print", "0 Comment(s)") are skipped;
+ * up to two short items of no known kind are allowed beside a field (a
+ * section or place: "Business & Tech", "THIRUVANANTHAPURAM"), and one right
+ * after a byline and a "|" is the source ("By NAME | chinadailyhk").
  */
 static bool
 parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
@@ -767,18 +678,28 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 	{
 		size_t		after,
 					ve,
+					next,
 					n;
 		int			kind;
 		AtDate		d;
+		bool		byline = ml->after_byline;
 
 		p = skip_item_seps(s, end, p);
 		if (p >= end)
 			break;
 		ml->items++;
+		ml->after_byline = false;
 
 		/* an unlabelled date (with an optional time) */
 		memset(&d, 0, sizeof(d));
 		n = date_item_at(s, end, p, &d);
+		if (n == 0 && (n = at_chrome_item_at(s, end, p)) > 0)
+		{
+			/* a widget or counter between the fields: "Print", "0 Comment(s)" */
+			ml->chrome_items++;
+			p += n;
+			continue;
+		}
 		if (n)
 		{
 			if (d.has_year && d.has_day && !ml->has_published)
@@ -788,6 +709,23 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 			}
 			ml->has_unlabelled_date = true;
 			p += n;
+			continue;
+		}
+
+		/* the page's URL among the fields */
+		if ((end - p > 8 && words_eq(s + p, 7, "http://")) || (end - p > 9 && words_eq(s + p, 8, "https://")))
+		{
+			size_t		q = p;
+
+			while (q < end && s[q] != ' ' && s[q] != '|' && s[q] != '\t')
+				q++;
+			if (!ml->url.len)
+			{
+				ml->url.start = p;
+				ml->url.len = q - p;
+			}
+			ml->has_label = true;
+			p = q;
 			continue;
 		}
 
@@ -810,6 +748,7 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 					ml->source.start = p;
 					ml->source.len = n;
 				}
+				n += staff_after(s, end, p + n);
 				ml->has_label = true;
 				p += n;
 				continue;
@@ -827,16 +766,43 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 				continue;
 			}
 			if (kind != MK_PUBLISHED && kind != MK_UPDATED)
-				return false;
+			{
+				/* an item of no known kind */
+				size_t		ue = unknown_item(s, end, p, false);
+
+				if (ue <= p || ++ml->unknown > 2)
+					return false;
+				if (byline && !ml->source.len && pipe_before(s, start, p))
+				{
+					ml->source.start = p;
+					ml->source.len = ue - p;
+				}
+				else if (ml->has_published && !ml->section.len && p > start + 2 &&
+						 s[p - 2] == '/' && !all_capitals(s, p, ue))
+				{
+					ml->section.start = p;
+					ml->section.len = ue - p;
+				}
+				p = ue;
+				continue;
+			}
 		}
 		ml->has_label = true;
-		after = skip_ws(s, end, after);
+		after = skip_item_seps(s, end, after);
 		if (kind == MK_PUBLISHED || kind == MK_UPDATED)
 		{
 			memset(&d, 0, sizeof(d));
 			n = date_item_at(s, end, after, &d);
 			if (n == 0)
-				return false;
+			{
+				/* "Updated 2 hours ago": a label without a date */
+				size_t		ue = unknown_item(s, end, p, true);
+
+				if (ue <= p || ++ml->unknown > 2)
+					return false;
+				p = ue;
+				continue;
+			}
 			if (d.has_year && d.has_day)
 			{
 				if (kind == MK_UPDATED && !ml->has_updated)
@@ -859,12 +825,18 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 			p = ve;
 			continue;
 		}
+		/* "Editor: Apurva." : a name's closing period ends the line */
+		next = ve;
+		if (ve > after + 1 && s[ve - 1] == '.' && (kind == MK_EDITOR || kind == MK_AUTHOR) &&
+			ve == end && !(s[ve - 2] >= 'A' && s[ve - 2] <= 'Z'))
+			ve--;
 		if (!plausible_value(s, after, ve))
 			return false;
 		if (kind == MK_AUTHOR)
 		{
 			if (ve > after && !parse_names(s, after, ve, ml))
 				return false;
+			ml->after_byline = true;
 		}
 		else if (ve > after)
 		{
@@ -876,9 +848,16 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 				f->len = ve - after;
 			}
 		}
-		p = ve;
+		p = next;
 	}
-	return ml->items > 0;
+	if (ml->items <= ml->chrome_items + ml->unknown)
+		return false;
+	/* unknown items only beside a field, and never in a sentence */
+	if (ml->unknown > 0 &&
+		(!(ml->has_label || ml->has_published || ml->has_updated) ||
+		 (s[end - 1] == '.' && !(end - start >= 2 && s[end - 2] >= 'A' && s[end - 2] <= 'Z'))))
+		return false;
+	return true;
 }
 
 static void
@@ -913,6 +892,10 @@ apply_meta(Ctx *cx, const MetaLine *ml)
 		a->source = ml->source;
 	if (ml->editor.len && !a->editor.len)
 		a->editor = ml->editor;
+	if (ml->url.len && !a->url.len)
+		a->url = ml->url;
+	if (ml->section.len && !cx->meta_section.len)
+		cx->meta_section = ml->section;
 	for (int i = 0; i < ml->nauthors; i++)
 		add_author(a, cx->s, ml->authors[i]);
 }
@@ -940,6 +923,10 @@ headline_like(const char *s, size_t start, size_t end, int min_words)
 	if (cp == ',' || cp == ';' || cp == ':' || cp == '.' || cp == ')' || cp == ']' ||
 		cp == '}' || at_cp_is_close_quote(cp))
 		return false;
+	/* "- ", "* ", "• ": a bullet of a list or standfirst */
+	if ((cp == '-' || cp == '*' || cp == 0x2022 || cp == 0xB7) && end - start > 2 &&
+		s[start + (cp < 0x80 ? 1 : cp == 0xB7 ? 2 : 3)] == ' ')
+		return false;
 	for (size_t p = start; p < end; p++)
 	{
 		bool		sp = s[p] == ' ' || s[p] == '\t';
@@ -954,17 +941,6 @@ headline_like(const char *s, size_t start, size_t end, int min_words)
 	if (at_cp_is_lower(cp) && !first_capital)
 		return false;
 	return words >= min_words && words <= MAX_TITLE_WORDS;
-}
-
-/* Lines of a trailing block of links or citations: no sentence end */
-static bool
-link_like(const char *s, size_t start, size_t end)
-{
-	char		last = s[end - 1];
-
-	if (end - start > MAX_TITLE_LINE)
-		return false;
-	return last != '.' && last != '!' && last != '?';
 }
 
 /* ---- dateline ----------------------------------------------------------- */
@@ -998,8 +974,12 @@ find_dateline(Ctx *cx, size_t start, size_t end)
 	}
 	if (rc == 0 || m.start[0] != start)
 		return;
-	a->dateline.start = m.start[1];
-	a->dateline.len = m.end[1] - m.start[1];
+	/* "(ECNS) -- ": an agency without a place gives the source, no dateline */
+	if (!(m.ngroups > 3 && m.start[3] != SIZE_MAX))
+	{
+		a->dateline.start = m.start[1];
+		a->dateline.len = m.end[1] - m.start[1];
+	}
 	for (int g = 2; g <= 3; g++)
 		if (g < m.ngroups && m.start[g] != SIZE_MAX && !a->source.len)
 		{
@@ -1040,6 +1020,21 @@ find_dateline(Ctx *cx, size_t start, size_t end)
 
 /* ---- words ---------------------------------------------------------------- */
 
+/* Bytes of ASCII: 1 white space, 2 letter or digit, 0 other */
+static const uint8_t ascii_word_class[128] = {
+	['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+	['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2, ['5'] = 2, ['6'] = 2,
+	['7'] = 2, ['8'] = 2, ['9'] = 2,
+	['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2,
+	['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2,
+	['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2, ['U'] = 2,
+	['V'] = 2, ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2,
+	['a'] = 2, ['b'] = 2, ['c'] = 2, ['d'] = 2, ['e'] = 2, ['f'] = 2, ['g'] = 2,
+	['h'] = 2, ['i'] = 2, ['j'] = 2, ['k'] = 2, ['l'] = 2, ['m'] = 2, ['n'] = 2,
+	['o'] = 2, ['p'] = 2, ['q'] = 2, ['r'] = 2, ['s'] = 2, ['t'] = 2, ['u'] = 2,
+	['v'] = 2, ['w'] = 2, ['x'] = 2, ['y'] = 2, ['z'] = 2,
+};
+
 int
 at_count_words(const char *text, size_t len)
 {
@@ -1049,38 +1044,234 @@ at_count_words(const char *text, size_t len)
 	for (size_t p = 0; p < len;)
 	{
 		unsigned char c = (unsigned char) text[p];
-		bool		space;
-		bool		alnum;
-		int			n = 1;
 
 		if ((p & 0xffff) == 0)
 			AT_CHECK_INTERRUPTS();
 		if (c < 0x80)
 		{
-			space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-			alnum = at_is_ascii_alpha(c) || (c >= '0' && c <= '9');
+			/* the common case, a byte at a time from a table */
+			int			cls = ascii_word_class[c];
+
+			if (cls == 1)
+				counted = false;
+			else if (cls == 2 && !counted)
+			{
+				words++;
+				counted = true;
+			}
+			p++;
 		}
 		else
 		{
 			uint32_t	cp;
+			int			n = at_utf8_decode(text + p, len - p, &cp);
 
-			n = at_utf8_decode(text + p, len - p, &cp);
-			space = at_cp_is_space(cp);
-			alnum = at_cp_is_alpha(cp);
+			if (at_cp_is_space(cp))
+				counted = false;
+			else if (at_cp_is_alpha(cp) && !counted)
+			{
+				words++;
+				counted = true;
+			}
+			p += n;
 		}
-		if (space)
-			counted = false;
-		else if (alnum && !counted)
-		{
-			words++;
-			counted = true;
-		}
-		p += n;
 	}
 	return words;
 }
 
+/* ---- fields from single lines -------------------------------------------- */
+
+/* Labels of a line that gives the page's own URL */
+static const char *const url_labels[] = {
+	"article url", "link", "original", "original url", "page url", "permalink",
+	"source", "source url", "url", "web",
+};
+
+/*
+ * A line that is one URL ("https://...", "www...."), alone or after a label
+ * such as "URL:" or "Source:"; the span of the URL.
+ */
+static bool
+url_line(const char *s, size_t start, size_t end, AtSpan *url)
+{
+	size_t		p = start;
+
+	if (end - start > 2048)
+		return false;
+	/* an optional label and colon */
+	for (size_t q = start; q < end && q - start <= 12; q++)
+		if (s[q] == ':' && !(q + 2 < end && s[q + 1] == '/' && s[q + 2] == '/'))
+		{
+			if (!in_list(s + start, trim_end(s, start, q) - start, url_labels, AT_LENGTHOF(url_labels)))
+				return false;
+			p = skip_ws(s, end, q + 1);
+			break;
+		}
+	if (!((end - p > 8 && words_eq(s + p, 7, "http://")) ||
+		  (end - p > 9 && words_eq(s + p, 8, "https://")) ||
+		  (end - p > 5 && words_eq(s + p, 4, "www."))))
+		return false;
+	for (size_t q = p; q < end; q++)
+		if (s[q] == ' ' || s[q] == '\t' || s[q] == '<' || s[q] == '>' || s[q] == '"')
+			return false;
+	url->start = p;
+	url->len = end - p;
+	return true;
+}
+
+/* "Tags: a, b; c" or "Keywords: a | b": the tags, in order */
+static void
+tags_line(Ctx *cx, size_t start, size_t end)
+{
+	const char *s = cx->s;
+	size_t		p;
+
+	if (cx->a->tags.len > 0)
+		return;
+	if (end - start > 5 && words_eq(s + start, 4, "tags") && (s[start + 4] == ':' || s[start + 4] == ' '))
+		p = start + 4;
+	else if (end - start > 9 && words_eq(s + start, 8, "keywords") && (s[start + 8] == ':' || s[start + 8] == ' '))
+		p = start + 8;
+	else
+		return;
+	p = skip_ws(s, end, p);
+	if (p < end && s[p] == ':')
+		p++;
+	while (p < end)
+	{
+		size_t		q = p,
+					e;
+
+		while (q < end && s[q] != ',' && s[q] != ';' && s[q] != '|')
+			q++;
+		p = skip_ws(s, q, p);
+		e = trim_end(s, p, q);
+		if (e > p && e - p <= 60)
+		{
+			AtSpan	   *t = at_vec_push(&cx->a->tags);
+
+			t->start = p;
+			t->len = e - p;
+		}
+		p = q + 1;
+	}
+}
+
+/*
+ * "Copyright © 2023 Global Times All Rights Reserved": the first known
+ * publisher of a copyright line, the source of a page that names none.
+ */
+static void
+copyright_source(Ctx *cx, size_t start, size_t end)
+{
+	const char *s = cx->s;
+	size_t		n;
+
+	size_t		from;
+
+	if (cx->copyright_source.len || end - start > 400)
+		return;
+	if (words_eq(s + start, AT_MIN(9, end - start), "copyright"))
+		from = start + 9;
+	else if (end - start > 2 && memcmp(s + start, "\xc2\xa9", 2) == 0)
+		from = start + 2;
+	else
+		return;
+	for (size_t p = from; p < end; p++)
+		if (at_is_ascii_alpha((unsigned char) s[p]) && !at_is_ascii_alpha((unsigned char) s[p - 1]) &&
+			(n = known_source_at(s, end, p)) > 0)
+		{
+			cx->copyright_source.start = p;
+			cx->copyright_source.len = n;
+			return;
+		}
+}
+
+/* A photo caption line, as written with its credit; not a credit alone */
+static void
+add_caption(Ctx *cx, size_t start, size_t end)
+{
+	if (at_chrome_caption_end(cx->s, start, end) > start)
+	{
+		AtSpan	   *c = at_vec_push(&cx->a->captions);
+
+		c->start = start;
+		c->len = end - start;
+	}
+}
+
+/*
+ * The section in a breadcrumb ("Home > News > Business"): its last label
+ * that is not the root.  False when the line has no separator.
+ */
+static bool
+crumb_section(const char *s, size_t start, size_t end, AtSpan *result)
+{
+	size_t		seg = start;
+	bool		found = false;
+	AtSpan		sp = {0, 0},
+			   *out = &sp;
+
+	for (size_t p = start; p <= end;)
+	{
+		int			n = 0;
+
+		if (p < end)
+		{
+			if (s[p] == '>' || s[p] == '|' || s[p] == '/')
+				n = 1;
+			else if (p + 1 < end && memcmp(s + p, "\xc2\xbb", 2) == 0)
+				n = 2;
+			else if (p + 2 < end && memcmp(s + p, "\xe2\x80\xba", 3) == 0)
+				n = 3;
+			if (n == 0)
+			{
+				p++;
+				continue;
+			}
+		}
+		else
+			n = 1;
+		{
+			size_t		a = skip_ws(s, p, seg),
+						b = trim_end(s, a, p);
+
+			if (b > a && !(words_eq(s + a, b - a, "home") || words_eq(s + a, b - a, "homepage")))
+			{
+				out->start = a;
+				out->len = b - a;
+			}
+			if (p < end)
+				found = true;
+		}
+		p += n;
+		seg = p;
+	}
+	if (!found || sp.len == 0)
+		return false;
+	*result = sp;
+	return true;
+}
+
 /* ---- the parser ----------------------------------------------------------- */
+
+/*
+ * Private kinds of header lines until the headline is known: a candidate
+ * (headline-like), and a short lower-case line without sentence end (page
+ * debris such as "left corner"), chrome above the headline, text below it.
+ */
+#define LINE_CANDIDATE	(AT_LINE_CHROME + 1)
+#define LINE_LOWER		(AT_LINE_CHROME + 2)
+
+/*
+ * Does a line of widgets carry a date, a byline or an editor?  A publisher's
+ * name alone does not make "Chinanews App Download" a metadata line.
+ */
+static bool
+meta_fields(const MetaLine *ml)
+{
+	return ml->has_published || ml->has_updated || ml->nauthors > 0 || ml->editor.len > 0;
+}
 
 AtLineKind
 at_classify_line(const char *line, size_t len)
@@ -1088,39 +1279,173 @@ at_classify_line(const char *line, size_t len)
 	size_t		start = skip_ws(line, len, 0),
 				end = trim_end(line, start, len);
 	MetaLine	ml;
+	AtChromeKind c;
 
 	if (end == start)
 		return AT_LINE_BLANK;
-	if (chrome_line(NULL, line, start, end))
+	c = at_chrome_line(line, start, end, NULL);
+	if ((c == AT_CHROME_WIDGET || c == AT_CHROME_NAV) &&
+		parse_meta_line(line, start, end, &ml) && meta_fields(&ml))
+		return AT_LINE_META;
+	if (c != AT_CHROME_NONE)
 		return AT_LINE_CHROME;
 	if (parse_meta_line(line, start, end, &ml))
 		return AT_LINE_META;
 	return AT_LINE_TEXT;
 }
 
-/*
- * Classify one line in context.  header: no body text seen yet.
- */
 static void
-classify(Ctx *cx, Line *ln, bool header, bool *title_open, AtVec *lines)
+set_chrome(Ctx *cx, Line *ln)
+{
+	ln->kind = AT_LINE_CHROME;
+	cx->a->chrome_removed++;
+}
+
+/* Ends with a role word, at most max_words words */
+static bool
+role_line_words(const char *s, size_t start, size_t end, int max_words)
+{
+	size_t		w = end;
+
+	if (end - start > 60 || at_count_words(s + start, end - start) > max_words)
+		return false;
+	while (w > start && s[w - 1] != ' ')
+		w--;
+	return in_list(s + w, end - w, role_words, AT_LENGTHOF(role_words));
+}
+
+/* "Business correspondent", "Senior Writer": a byline's role, at most four words */
+static bool
+role_line(const char *s, const Line *ln)
+{
+	return role_line_words(s, ln->start, ln->end, 4);
+}
+
+/*
+ * Names alone on a line ("Ni Dandan", "Jane Chan and Tom Wu"), or a name and
+ * its role ("Jane Doe Transport correspondent"): two to five words a name.
+ * The names go to ml's authors.
+ */
+static bool
+bare_name(const char *s, const Line *ln, MetaLine *ml)
+{
+	size_t		p,
+				w2;
+	int			tokens = 0;
+
+	memset(ml, 0, sizeof(*ml));
+	if (ln->end - ln->start > 80 || known_source_at(s, ln->end, ln->start))
+		return false;
+	for (size_t q = ln->start; q + 4 < ln->end; q++)
+		if (s[q] == ' ' && (words_eq(s + q + 1, 3, "in ") || words_eq(s + q + 1, 5, "from ")))
+			return false;
+	if (parse_names(s, ln->start, ln->end, ml) && ml->nauthors > 0 && !ml->source.len)
+	{
+		bool		ok = true;
+
+		for (int k = 0; k < ml->nauthors && ok; k++)
+		{
+			int			w = at_count_words(s + ml->authors[k].start, ml->authors[k].len);
+
+			ok = w >= 2 && w <= 5;
+		}
+		if (ok)
+			return true;
+	}
+	/* NAME ROLE: the first two words a name, the last a role word */
+	memset(ml, 0, sizeof(*ml));
+	if (!role_line_words(s, ln->start, ln->end, 5))
+		return false;
+	for (p = ln->start, w2 = ln->end; p < ln->end; p++)
+		if (s[p] == ' ' && ++tokens == 2)
+		{
+			w2 = p;
+			break;
+		}
+	if (w2 == ln->end || !is_name(s, ln->start, w2))
+		return false;
+	ml->authors[0].start = ln->start;
+	ml->authors[0].len = w2 - ln->start;
+	ml->nauthors = 1;
+	return true;
+}
+
+/*
+ * Classify one line in context; header: no body text seen yet; prev: the
+ * line before, or NULL.  Returns true when the line is a date or byline of
+ * the header or right after a standfirst (an anchor for the headline).
+ */
+static bool
+classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 {
 	const char *s = cx->s;
+	AtChromeKind c = (AtChromeKind) ln->chrome;
 	MetaLine	ml;
+	AtSpan		url;
 
-	if (chrome_line(cx, s, ln->start, ln->end))
+	if (c == AT_CHROME_CAPTION)
 	{
-		ln->kind = AT_LINE_CHROME;
-		cx->a->chrome_removed++;
-		return;
+		add_caption(cx, ln->start, ln->end);
+		set_chrome(cx, ln);
+		return false;
 	}
-	if (parse_meta_line(s, ln->start, ln->end, &ml) &&
-		(ml.has_label || header || !ml.has_unlabelled_date))
+	if (c != AT_CHROME_NONE && c != AT_CHROME_CONTEXT)
 	{
+		/* "0 Comment(s)Print E-mail, March 30, 2021": widgets around a date */
+		if ((c == AT_CHROME_WIDGET || c == AT_CHROME_NAV) &&
+			parse_meta_line(s, ln->start, ln->end, &ml) && meta_fields(&ml))
+		{
+			ln->kind = AT_LINE_META;
+			apply_meta(cx, &ml);
+			return *header && (ml.has_published || ml.has_updated || ml.nauthors > 0);
+		}
+		if (c == AT_CHROME_LEGAL)
+		{
+			tags_line(cx, ln->start, ln->end);
+			copyright_source(cx, ln->start, ln->end);
+		}
+		set_chrome(cx, ln);
+		return false;
+	}
+	if (url_line(s, ln->start, ln->end, &url))
+	{
+		if (!cx->a->url.len)
+			cx->a->url = url;
 		ln->kind = AT_LINE_META;
-		apply_meta(cx, &ml);
-		return;
+		return false;
 	}
-	if (header)
+	if (parse_meta_line(s, ln->start, ln->end, &ml))
+	{
+		/*
+		 * A bare date below a standfirst: "STANDFIRST / NAME / DATE" or
+		 * "STANDFIRST / AGENCY in CITY / DATE"; elsewhere in the body a
+		 * bare date is text.
+		 */
+		MetaLine	names;
+		bool		early = cx->text_lines <= 3 && prev &&
+			(prev->kind == AT_LINE_META ||
+			 (prev->kind == AT_LINE_TEXT && bare_name(s, prev, &names)));
+
+		if (ml.has_label || *header || !ml.has_unlabelled_date || early)
+		{
+			if (!*header && early && prev->kind == AT_LINE_TEXT)
+			{
+				prev->kind = AT_LINE_META;
+				cx->text_lines--;
+				apply_meta(cx, &names);
+			}
+			ln->kind = AT_LINE_META;
+			apply_meta(cx, &ml);
+			return (*header || cx->text_lines <= 1) &&
+				(ml.has_published || ml.has_updated || ml.nauthors > 0);
+		}
+	}
+	if (c == AT_CHROME_CONTEXT)
+	{
+		set_chrome(cx, ln);
+		return false;
+	}
+	if (*header)
 	{
 		AtDate		d;
 		size_t		n = at_match_date(s, ln->end, ln->start, &d);
@@ -1134,37 +1459,187 @@ classify(Ctx *cx, Line *ln, bool header, bool *title_open, AtVec *lines)
 			at_utf8_decode(s + rest, ln->end - rest, &cp);
 			if (rest > ln->start + n && ln->end - rest > 40 && at_cp_is_upper(cp))
 			{
-				Line	   *text;
-				uint32_t	end = ln->end;
-
 				if (!cx->a->has_published)
 				{
 					cx->a->published = d;
 					cx->a->has_published = true;
 				}
-
-				ln->kind = AT_LINE_META;
-				/* ln dies here: the push may move the array */
-				text = at_vec_push(lines);
-				text->start = (uint32_t) rest;
-				text->end = end;
-				text->kind = AT_LINE_TEXT;
-				text->break_before = true;
-				*title_open = false;
-				return;
+				ln->start = (uint32_t) rest;
+				ln->break_before = true;
+				ln->kind = AT_LINE_TEXT;
+				cx->text_lines++;
+				*header = false;
+				return false;
 			}
 		}
-		if (*title_open && headline_like(s, ln->start, ln->end, 2))
+		if (headline_like(s, ln->start, ln->end, 1))
 		{
-			ln->kind = AT_LINE_TITLE;
-			cx->a->title.start = ln->start;
-			cx->a->title.len = ln->end - ln->start;
-			*title_open = false;
-			return;
+			ln->kind = LINE_CANDIDATE;
+			return false;
+		}
+		if (ln->end - ln->start <= 40 && at_count_words(s + ln->start, ln->end - ln->start) <= 4 &&
+			!strchr(".!?:;,", s[ln->end - 1]))
+		{
+			ln->kind = LINE_LOWER;
+			return false;
 		}
 	}
-	*title_open = false;
+	*header = false;
 	ln->kind = AT_LINE_TEXT;
+	cx->text_lines++;
+	return false;
+}
+
+static int
+line_words(const char *s, const Line *ln)
+{
+	return at_count_words(s + ln->start, ln->end - ln->start);
+}
+
+/* A label that can name a section: short, no colon, no navigation word ("Latest", "Headlines") */
+static bool
+section_label(const char *s, const Line *ln)
+{
+	return line_words(s, ln) <= 6 && s[ln->end - 1] != ':' &&
+		!at_chrome_word_in(s, ln->start, ln->end);
+}
+
+/*
+ * A byline without "By" ("Che Pan and Coco Feng", "Harvey Kong"): names
+ * of two to five words each, next to a metadata line.  Fills ml's authors.
+ */
+static bool
+name_line(const char *s, const Line *L, size_t n, size_t i, MetaLine *ml)
+{
+	const Line *ln = &L[i];
+
+	memset(ml, 0, sizeof(*ml));
+	if (!((i > 0 && L[i - 1].kind == AT_LINE_META) || (i + 1 < n && L[i + 1].kind == AT_LINE_META)))
+		return false;
+	/* names only: no "in Beijing" tail, which a headline may end with */
+	for (size_t q = ln->start; q + 4 < ln->end; q++)
+		if (s[q] == ' ' && (words_eq(s + q + 1, 3, "in ") || words_eq(s + q + 1, 5, "from ")))
+			return false;
+	if (ln->end - ln->start > 80 || known_source_at(s, ln->end, ln->start) ||
+		!parse_names(s, ln->start, ln->end, ml) || ml->nauthors == 0 || ml->source.len)
+		return false;
+	for (int k = 0; k < ml->nauthors; k++)
+	{
+		int			w = at_count_words(s + ml->authors[k].start, ml->authors[k].len);
+
+		if (w < 2 || w > 5)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The headline among the candidates of the header lines [0, hend): the
+ * nearest above the first date or byline (anchor), preferring one of four
+ * words or more to a label; else the first below it; without an anchor,
+ * the first of two words or more.  SIZE_MAX when there is none.
+ */
+static size_t
+pick_title(const char *s, const Line *L, size_t n, size_t hend, size_t anchor)
+{
+	MetaLine	ml;
+
+	if (anchor != SIZE_MAX)
+	{
+		for (int min_words = 4; min_words >= 2; min_words -= 2)
+			for (size_t i = anchor; i > 0; i--)
+				if (L[i - 1].kind == LINE_CANDIDATE && line_words(s, &L[i - 1]) >= min_words &&
+					!name_line(s, L, n, i - 1, &ml))
+					return i - 1;
+		for (size_t i = anchor + 1; i < hend; i++)
+			if (L[i].kind == LINE_CANDIDATE && line_words(s, &L[i]) >= 2)
+				return i;
+		return SIZE_MAX;
+	}
+	for (size_t i = 0; i < hend; i++)
+		if (L[i].kind == LINE_CANDIDATE && line_words(s, &L[i]) >= 2)
+			return i;
+	return SIZE_MAX;
+}
+
+/*
+ * Settle the header: the headline, the section above it (the nearest label
+ * or breadcrumb), labels above the headline as chrome, and every other
+ * candidate as text.
+ */
+static void
+settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
+{
+	const char *s = cx->s;
+	AtArticle  *a = cx->a;
+	size_t		t = pick_title(s, L, n, hend, anchor);
+
+	/* a headline with no text after it is the text */
+	if (t != SIZE_MAX)
+	{
+		bool		text_after = false;
+
+		for (size_t i = t + 1; i < n && !text_after; i++)
+			text_after = L[i].kind == AT_LINE_TEXT || L[i].kind == LINE_CANDIDATE ||
+				L[i].kind == LINE_LOWER;
+		if (!text_after)
+			t = SIZE_MAX;
+	}
+	if (t != SIZE_MAX)
+	{
+		/* a byline's role line ("Business correspondent") is metadata */
+		for (size_t i = t + 1; i < hend; i++)
+			if (L[i].kind == LINE_CANDIDATE && role_line(s, &L[i]))
+				L[i].kind = AT_LINE_META;
+		/* names alone on their line next to the date: a byline without "By" */
+		for (size_t i = t + 1; i < hend; i++)
+		{
+			MetaLine	ml;
+
+			if (L[i].kind == LINE_CANDIDATE && name_line(s, L, n, i, &ml))
+			{
+				L[i].kind = AT_LINE_META;
+				apply_meta(cx, &ml);
+			}
+		}
+		L[t].kind = AT_LINE_TITLE;
+		a->title.start = L[t].start;
+		a->title.len = L[t].end - L[t].start;
+		for (size_t i = t; i > 0; i--)
+		{
+			Line	   *ln = &L[i - 1];
+
+			if (ln->kind == LINE_CANDIDATE || ln->kind == LINE_LOWER)
+			{
+				if (!a->section.len && ln->kind == LINE_CANDIDATE && section_label(s, ln))
+				{
+					a->section.start = ln->start;
+					a->section.len = ln->end - ln->start;
+				}
+				set_chrome(cx, ln);
+			}
+			else if (!a->section.len && ln->kind == AT_LINE_CHROME &&
+					 (ln->chrome == AT_CHROME_NAV || ln->chrome == AT_CHROME_CONTEXT))
+			{
+				if (!crumb_section(s, ln->start, ln->end, &a->section) &&
+					ln->chrome == AT_CHROME_CONTEXT)
+				{
+					a->section.start = ln->start;
+					a->section.len = ln->end - ln->start;
+				}
+			}
+		}
+	}
+	else
+	{
+		/* no headline: a breadcrumb of the header still names the section */
+		for (size_t i = 0; i < hend && !a->section.len; i++)
+			if (L[i].kind == AT_LINE_CHROME && L[i].chrome == AT_CHROME_NAV)
+				crumb_section(s, L[i].start, L[i].end, &a->section);
+	}
+	for (size_t i = 0; i < n && i <= hend; i++)
+		if (L[i].kind == LINE_CANDIDATE || L[i].kind == LINE_LOWER)
+			L[i].kind = AT_LINE_TEXT;
 }
 
 static void
@@ -1191,16 +1666,17 @@ append_paragraph(Ctx *cx, size_t start, size_t end, bool *lead_final)
 }
 
 AtStatus
-at_parse_article(const char *s, size_t len, const AtMem *mem, AtArticle *a)
+at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
+						const AtLineSet *chrome, AtArticle *a)
 {
-	Ctx			cx = {s, len, a, AT_OK};
+	Ctx			cx = {s, len, a, AT_OK, {0, 0}, {0, 0}, 0};
 	AtVec		lines;
 	bool		has_blank = false,
-				pending_break = false,
 				lead_final = false,
-				header = true,
-				title_open = true;
+				header = true;
 	size_t		nlines,
+				hend,
+				anchor = SIZE_MAX,
 				i;
 	Line	   *L;
 
@@ -1214,90 +1690,36 @@ at_parse_article(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 		return AT_ERR_TOO_LARGE;
 	at_vec_init(&lines, mem, sizeof(Line));
 
-	/* 1. lines, classified in order */
-	for (size_t pos = 0, iter = 0; pos < len; iter++)
-	{
-		const char *nl = memchr(s + pos, '\n', len - pos);
-		size_t		eol = nl ? (size_t) (nl - s) : len;
-		size_t		st = skip_ws(s, eol, pos),
-					en = trim_end(s, st, eol);
-
-		if ((iter & 1023) == 0)
-			AT_CHECK_INTERRUPTS();
-		if (en == st)
-		{
-			if (lines.len > 0)
-				has_blank = pending_break = true;
-		}
-		else
-		{
-			size_t		idx = lines.len;
-			Line	   *ln = at_vec_push(&lines);
-
-			ln->start = (uint32_t) st;
-			ln->end = (uint32_t) en;
-			ln->break_before = pending_break;
-			pending_break = false;
-			classify(&cx, ln, header, &title_open, &lines);
-			ln = AT_VEC_AT(&lines, Line, idx);
-			if (ln->kind == AT_LINE_TEXT || lines.len > idx + 1)
-				header = false;
-		}
-		pos = eol + 1;
-	}
+	/* 1. lines, and chrome alone and by position */
+	cx.status = at_page_lines(s, len, &lines);
 	nlines = lines.len;
 	L = (Line *) lines.data;
+	/* the caller's chrome: known before the position rules run */
+	if (chrome && chrome->n > 0)
+		for (i = 0; i < nlines; i++)
+			if (L[i].chrome == AT_CHROME_NONE &&
+				at_line_set_find(chrome, s + L[i].start, L[i].end - L[i].start))
+				L[i].chrome = AT_CHROME_CONTEXT;
+	at_chrome_context(s, L, nlines);
 
-	/* a headline with no text after it is the text */
-	if (a->title.len)
+	/* 2. every line classified, in order */
+	hend = nlines;
+	for (i = 0; i < nlines; i++)
 	{
-		bool		text_after = false;
-
-		for (i = 0; i < nlines && !text_after; i++)
-			text_after = L[i].kind == AT_LINE_TEXT;
-		if (!text_after)
-		{
-			for (i = 0; i < nlines; i++)
-				if (L[i].kind == AT_LINE_TITLE)
-					L[i].kind = AT_LINE_TEXT;
-			a->title.len = 0;
-		}
+		if ((i & 1023) == 0)
+			AT_CHECK_INTERRUPTS();
+		if (L[i].break_before)
+			has_blank = true;
+		if (classify(&cx, &L[i], i > 0 ? &L[i - 1] : NULL, &header) && anchor == SIZE_MAX)
+			anchor = i;
+		if (!header && hend == nlines)
+			hend = i;
 	}
 
-	/* 2. a trailing block of links or citations under a heading */
-	{
-		size_t		j = nlines;
-		size_t		heading = SIZE_MAX;
+	/* 3. the headline and the section */
+	settle_header(&cx, L, nlines, hend, anchor);
 
-		while (j > 0)
-		{
-			Line	   *ln = &L[j - 1];
-
-			if ((j & 1023) == 0)
-				AT_CHECK_INTERRUPTS();
-			if (ln->kind == AT_LINE_TEXT || ln->kind == AT_LINE_CHROME)
-			{
-				char		norm[64];
-				size_t		nlen;
-
-				if (normalise(s, ln->start, ln->end, norm, sizeof(norm), &nlen) &&
-					in_list(norm, nlen, tail_headings, AT_LENGTHOF(tail_headings)))
-					heading = j - 1;
-				else if (ln->kind == AT_LINE_TEXT && !link_like(s, ln->start, ln->end))
-					break;
-			}
-			j--;
-		}
-		if (heading != SIZE_MAX)
-			for (i = heading; i < nlines; i++)
-				if (L[i].kind == AT_LINE_TEXT)
-				{
-					L[i].kind = AT_LINE_CHROME;
-					a->chrome_removed++;
-				}
-	}
-
-	/* 3. paragraphs: runs of text lines (or one per line without blank lines) */
+	/* 4. paragraphs: runs of text lines (or one per line without blank lines) */
 	for (i = 0; i < nlines;)
 	{
 		size_t		k;
@@ -1317,6 +1739,10 @@ at_parse_article(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 		i = k;
 	}
 
+	if (!a->source.len && cx.copyright_source.len)
+		a->source = cx.copyright_source;
+	if (!a->section.len && cx.meta_section.len)
+		a->section = cx.meta_section;
 	/* an "Updated:" date is the only date some pages give */
 	if (!a->has_published && a->has_updated)
 	{
@@ -1326,4 +1752,10 @@ at_parse_article(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 	if (lines.data)
 		at_free(mem, lines.data);
 	return cx.status;
+}
+
+AtStatus
+at_parse_article(const char *s, size_t len, const AtMem *mem, AtArticle *a)
+{
+	return at_parse_article_chrome(s, len, mem, NULL, a);
 }

@@ -19,6 +19,7 @@
 
 #include "common.h"
 #include "dates.h"
+#include "lineset.h"
 
 /* What is left out of the body, by kind (for statistics and tests) */
 typedef enum AtLineKind
@@ -75,6 +76,15 @@ typedef struct AtArticle
  */
 extern AtStatus at_parse_article(const char *text, size_t len, const AtMem *mem,
 							 AtArticle *out);
+
+/*
+ * The same, with a list of lines the caller knows to be chrome (lines that
+ * a site repeats on every page, from chrome_lines()): such a line is chrome
+ * wherever it stands, unless it is a metadata line with a field.  chrome
+ * may be NULL.
+ */
+extern AtStatus at_parse_article_chrome(const char *text, size_t len, const AtMem *mem,
+										const AtLineSet *chrome, AtArticle *out);
 
 /* Classify one line alone (no context), for tests and tools */
 extern AtLineKind at_classify_line(const char *line, size_t len);

@@ -46,7 +46,11 @@ static const AtWord weekday_words[] = {
 static const char *const ordinal_suffixes[] = {"st", "nd", "rd", "th"};
 
 /* Zone names accepted after a time (the offset is not applied) */
-static const char *const zone_words[] = {"UTC", "GMT", "BJT", "CST", "EST", "EDT", "PST", "PDT", "CET", "BST"};
+static const char *const zone_words[] = {
+	"AEDT", "AEST", "BJT", "BST", "CEST", "CET", "CST", "EDT", "EST", "ET", "GMT",
+	"HKT", "ICT", "IST", "JST", "KST", "MSK", "PDT", "PST", "PT", "SAST", "SGT",
+	"UTC", "WIB",
+};
 
 /* CJK date markers: year, month, day */
 #define CJK_YEAR	"\xe5\xb9\xb4"
@@ -282,12 +286,26 @@ at_match_time(const char *s, size_t len, size_t pos, AtDate *out)
 		size_t		q = skip_spaces(s, len, p);
 
 		for (size_t i = 0; i < AT_LENGTHOF(zone_words); i++)
-			if (q > p && match_lit(s, len, q, zone_words[i]) &&
-				!word_char_at(s, len, q + strlen(zone_words[i])))
+		{
+			size_t		z = q + strlen(zone_words[i]);
+
+			if (q == p || !match_lit(s, len, q, zone_words[i]))
+				continue;
+			/* GMT+8, UTC+08:00 */
+			if (z + 1 < len && (s[z] == '+' || s[z] == '-') && is_digit(s, len, z + 1))
 			{
-				p = q + strlen(zone_words[i]);
+				z++;
+				while (is_digit(s, len, z) && z - q < 12)
+					z++;
+				if (z + 2 < len && s[z] == ':' && is_digit(s, len, z + 1))
+					z += 3;
+			}
+			if (!word_char_at(s, len, z))
+			{
+				p = z;
 				break;
 			}
+		}
 	}
 	if (word_char_at(s, len, p) || (p < len && s[p] == ':'))
 		return 0;
@@ -296,6 +314,42 @@ at_match_time(const char *s, size_t len, size_t pos, AtDate *out)
 	out->second = se;
 	out->has_time = true;
 	return p - pos;
+}
+
+/*
+ * "06.10 GMT" after a date (The Guardian's form): hours and minutes with a
+ * dot, only when a zone word follows, as "6.10" alone is a number.
+ */
+static size_t
+dotted_time(const char *s, size_t len, size_t pos, AtDate *out)
+{
+	size_t		p = pos,
+				q;
+	int			h,
+				mi;
+
+	if (!read_number(s, len, &p, 1, 2, &h) || h > 23 || p + 3 > len || s[p] != '.')
+		return 0;
+	p++;
+	if (read_number(s, len, &p, 2, 2, &mi) != 2 || mi > 59)
+		return 0;
+	q = skip_spaces(s, len, p);
+	if (q == p)
+		return 0;
+	for (size_t i = 0; i < AT_LENGTHOF(zone_words); i++)
+	{
+		size_t		z = q + strlen(zone_words[i]);
+
+		if (match_lit(s, len, q, zone_words[i]) && !word_char_at(s, len, z))
+		{
+			out->hour = h;
+			out->minute = mi;
+			out->second = 0;
+			out->has_time = true;
+			return z - pos;
+		}
+	}
+	return 0;
 }
 
 /* An optional time after a date ending at p: "T10:00Z", " 17:14:34", ", 10:15 am", " at 9 pm" */
@@ -316,9 +370,14 @@ time_after(const char *s, size_t len, size_t p, bool iso, AtDate *out)
 	if (skip_spaces(s, len, q) == q)
 		return p;
 	q = skip_spaces(s, len, q);
+	/* "Jun 7, 2022 - 14:01" */
+	if (q + 1 < len && s[q] == '-' && s[q + 1] == ' ')
+		q = skip_spaces(s, len, q + 1);
 	if (match_lit(s, len, q, "at ") )
 		q = skip_spaces(s, len, q + 3);
 	n = at_match_time(s, len, q, out);
+	if (n == 0)
+		n = dotted_time(s, len, q, out);
 	return n ? q + n : p;
 }
 
@@ -373,6 +432,61 @@ numeric_date(const char *s, size_t len, size_t pos, AtDate *d)
 	d->day = day;
 	d->has_year = d->has_day = true;
 	p = time_after(s, len, p, true, d);
+	if (word_char_at(s, len, p))
+		return 0;
+	return p - pos;
+}
+
+/*
+ * 04-Jan-2022 (day, month name, year with dashes), and 11-03-2022 or
+ * 11/03/2022: month first when both numbers could be the month (as
+ * CCTV, CGTN and press-reader references write them), else day first.
+ */
+static size_t
+short_numeric_date(const char *s, size_t len, size_t pos, AtDate *d)
+{
+	size_t		p = pos,
+				wl;
+	int			a,
+				b,
+				y;
+	char		sep;
+
+	if (!read_number(s, len, &p, 1, 2, &a) || p + 1 >= len)
+		return 0;
+	sep = s[p];
+	if (sep != '-' && sep != '/' && sep != '.')
+		return 0;
+	p++;
+	if (sep == '-' && (b = at_month_at(s, len, p, &wl)) > 0)
+		p += wl;
+	else
+	{
+		if (!read_number(s, len, &p, 1, 2, &b))
+			return 0;
+		if (a <= 12)
+		{
+			int			m = a;
+
+			a = b;
+			b = m;
+		}
+	}
+	/* now a is the day, b the month */
+	if (p >= len || s[p] != sep)
+		return 0;
+	p++;
+	if (read_number(s, len, &p, 4, 4, &y) == 0 || y < 1000 || y > 2999)
+		return 0;
+	if (p + 1 < len && s[p] == sep && is_digit(s, len, p + 1))
+		return 0;
+	if (!valid_day(y, true, b, a))
+		return 0;
+	d->year = y;
+	d->month = b;
+	d->day = a;
+	d->has_year = d->has_day = true;
+	p = time_after(s, len, p, false, d);
 	if (word_char_at(s, len, p))
 		return 0;
 	return p - pos;
@@ -508,6 +622,8 @@ at_match_date(const char *s, size_t len, size_t pos, AtDate *out)
 	if (is_digit(s, len, p))
 	{
 		n = numeric_date(s, len, p, &d);
+		if (!n)
+			n = short_numeric_date(s, len, p, &d);
 		if (!n)
 			n = day_first(s, len, p, &d);
 	}

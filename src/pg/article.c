@@ -1,9 +1,12 @@
 /*
- * article.c: article_tools.parse_article(text) RETURNS article_tools.article.
+ * article.c: article_tools.parse_article(text [, chrome text[]]) RETURNS
+ * article_tools.article, and the aggregate article_tools.chrome_lines(text
+ * [, min_share float8]) that collects the lines repeated across the pages
+ * of a table, for parse_article's second argument.
  *
- * The engine (src/engine/article.c) does the work; this file turns its spans
- * and dates into a composite row.  Absent fields are NULL; the counts are
- * never NULL.
+ * The engine (src/engine/article.c, lineset.c) does the work; this file
+ * turns its spans and dates into a composite row.  Absent fields are NULL;
+ * the counts are never NULL.
  */
 #include "glue.h"
 
@@ -11,6 +14,7 @@
 #include "catalog/pg_type.h"
 #include "datatype/timestamp.h"
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -18,8 +22,15 @@
 #include "utils/timestamp.h"
 
 #include "../engine/article.h"
+#include "../engine/lineset.h"
 
 PG_FUNCTION_INFO_V1(at_parse_article_sql);
+PG_FUNCTION_INFO_V1(at_parse_article_chrome_sql);
+PG_FUNCTION_INFO_V1(at_chrome_lines_add);
+PG_FUNCTION_INFO_V1(at_chrome_lines_result);
+
+/* chrome_lines()'s default share of the pages a line must be on */
+#define DEFAULT_MIN_SHARE 0.5
 
 /* Columns of article_tools.article, in order */
 enum
@@ -99,8 +110,9 @@ timestamp_datum(const AtDate *d, Datum *out)
 	return true;
 }
 
-Datum
-at_parse_article_sql(PG_FUNCTION_ARGS)
+/* The article row of text under the caller's chrome lines (NULL: none) */
+static Datum
+article_row(FunctionCallInfo fcinfo, const AtLineSet *chrome)
 {
 	size_t		len;
 	const char *text;
@@ -125,7 +137,7 @@ at_parse_article_sql(PG_FUNCTION_ARGS)
 				 errhint("Run ALTER EXTENSION article_tools UPDATE.")));
 
 	text = at_pg_text_arg(fcinfo, 0, &len);
-	st = at_parse_article(text, len, &at_pg_mem, &a);
+	st = at_parse_article_chrome(text, len, &at_pg_mem, chrome, &a);
 	at_pg_report(st, "parse_article");
 
 	for (int i = 0; i < NUM_COLS; i++)
@@ -167,4 +179,151 @@ at_parse_article_sql(PG_FUNCTION_ARGS)
 	nulls[COL_PARAGRAPHS] = nulls[COL_WORDS] = nulls[COL_CHROME_REMOVED] = false;
 
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+Datum
+at_parse_article_sql(PG_FUNCTION_ARGS)
+{
+	return article_row(fcinfo, NULL);
+}
+
+/*
+ * The chrome list as a line set, kept in fn_extra while the same array
+ * comes again (the usual case: one list joined to many pages of a site).
+ */
+typedef struct ChromeCache
+{
+	char	   *bytes;			/* a copy of the array datum, to compare */
+	Size		nbytes;
+	AtLineSet	set;
+} ChromeCache;
+
+static const AtLineSet *
+chrome_set(FunctionCallInfo fcinfo, ArrayType *arr)
+{
+	ChromeCache *cache = (ChromeCache *) fcinfo->flinfo->fn_extra;
+	MemoryContext old;
+	Datum	   *elems;
+	bool	   *enulls;
+	int			n;
+	Size		nbytes = VARSIZE(arr);
+	const AtMem *mem = &at_pg_mem;
+
+	if (cache && cache->nbytes == nbytes && memcmp(cache->bytes, arr, nbytes) == 0)
+		return &cache->set;
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("parse_article: the chrome lines must be a one-dimensional text array"),
+				 errdetail("The array has %d dimensions.", ARR_NDIM(arr)),
+				 errhint("Pass the result of article_tools.chrome_lines(), or ARRAY['line', ...].")));
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	if (cache)
+	{
+		at_line_set_free(&cache->set);
+		pfree(cache->bytes);
+	}
+	else
+		cache = palloc0(sizeof(ChromeCache));
+	cache->bytes = palloc(nbytes);
+	memcpy(cache->bytes, arr, nbytes);
+	cache->nbytes = nbytes;
+	at_line_set_init(&cache->set, mem);
+	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &elems, &enulls, &n);
+	for (int i = 0; i < n; i++)
+	{
+		if (enulls[i])
+			continue;
+		if ((i & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+		{
+			text	   *t = DatumGetTextPP(elems[i]);
+
+			at_line_set_add(&cache->set, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+		}
+	}
+	fcinfo->flinfo->fn_extra = cache;
+	MemoryContextSwitchTo(old);
+	return &cache->set;
+}
+
+/* parse_article(text, chrome text[]): not STRICT, a NULL list is no list */
+Datum
+at_parse_article_chrome_sql(PG_FUNCTION_ARGS)
+{
+	const AtLineSet *chrome = NULL;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (!PG_ARGISNULL(1))
+		chrome = chrome_set(fcinfo, PG_GETARG_ARRAYTYPE_P(1));
+	return article_row(fcinfo, chrome);
+}
+
+/*
+ * chrome_lines(text [, min_share]): the transition function.  The state is
+ * an AtLineCounter in the aggregate's memory context; NULL pages are
+ * skipped.  min_share is read from the first row.
+ */
+Datum
+at_chrome_lines_add(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt,
+				old;
+	AtLineCounter *c;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("chrome_lines transition function called in non-aggregate context")));
+	at_pg_require_utf8();
+	old = MemoryContextSwitchTo(aggcxt);
+	if (PG_ARGISNULL(0))
+	{
+		double		share = DEFAULT_MIN_SHARE;
+
+		if (PG_NARGS() > 2 && !PG_ARGISNULL(2))
+			share = PG_GETARG_FLOAT8(2);
+		if (!(share > 0 && share <= 1))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("chrome_lines: min_share must be above 0 and at most 1"),
+					 errdetail("min_share was %g.", share),
+					 errhint("Give the share of the pages a line must be on, e.g. 0.5 for half of them.")));
+		c = palloc(sizeof(AtLineCounter));
+		at_line_counter_init(c, &at_pg_mem, share);
+	}
+	else
+		c = (AtLineCounter *) PG_GETARG_POINTER(0);
+	if (!PG_ARGISNULL(1))
+	{
+		text	   *t = PG_GETARG_TEXT_PP(1);
+
+		at_line_counter_add_page(c, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+	}
+	MemoryContextSwitchTo(old);
+	PG_RETURN_POINTER(c);
+}
+
+/* chrome_lines: the lines, most frequent first; '{}' when none is repeated */
+Datum
+at_chrome_lines_result(PG_FUNCTION_ARGS)
+{
+	AtLineCounter *c;
+	AtVec		res;
+	Datum	   *elems;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	c = (AtLineCounter *) PG_GETARG_POINTER(0);
+	at_vec_init(&res, &at_pg_mem, sizeof(const AtLineEntry *));
+	at_line_counter_result(c, &res);
+	elems = palloc(sizeof(Datum) * (res.len ? res.len : 1));
+	for (size_t i = 0; i < res.len; i++)
+	{
+		const AtLineEntry *e = *AT_VEC_AT(&res, const AtLineEntry *, i);
+
+		elems[i] = at_pg_text_datum(e->text, e->len);
+	}
+	PG_RETURN_ARRAYTYPE_P(construct_array(elems, (int) res.len, TEXTOID, -1, false, TYPALIGN_INT));
 }

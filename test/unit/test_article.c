@@ -16,7 +16,11 @@ typedef struct Parsed
 				dateline[128],
 				lead[512],
 				author0[64],
-				author1[64];
+				author1[64],
+				section[64],
+				url[128],
+				caption0[128],
+				tag0[32];
 } Parsed;
 
 static void
@@ -37,6 +41,8 @@ parse(const char *text)
 	{
 		free(p.a.body.data);
 		free(p.a.authors.data);
+		free(p.a.captions.data);
+		free(p.a.tags.data);
 	}
 	memset(&p, 0, sizeof(p));
 	p.text = text;
@@ -51,6 +57,12 @@ parse(const char *text)
 		copy_span(p.author0, sizeof(p.author0), text, *AT_VEC_AT(&p.a.authors, AtSpan, 0));
 	if (p.a.authors.len > 1)
 		copy_span(p.author1, sizeof(p.author1), text, *AT_VEC_AT(&p.a.authors, AtSpan, 1));
+	copy_span(p.section, sizeof(p.section), text, p.a.section);
+	copy_span(p.url, sizeof(p.url), text, p.a.url);
+	if (p.a.captions.len > 0)
+		copy_span(p.caption0, sizeof(p.caption0), text, *AT_VEC_AT(&p.a.captions, AtSpan, 0));
+	if (p.a.tags.len > 0)
+		copy_span(p.tag0, sizeof(p.tag0), text, *AT_VEC_AT(&p.a.tags, AtSpan, 0));
 	return &p;
 }
 
@@ -135,8 +147,9 @@ UT_TEST(article_dateline_year_from_page)
 	UT_EQ_INT(p->a.updated.year, 2022);
 	p = parse("Title here now\n\nHONG KONG (Reuters) - Shares fell.\n\nMore.");
 	UT_EQ_STR(p->dateline, "HONG KONG (Reuters)");
+	/* an agency without a place is the source, not a dateline (the page fixtures' convention) */
 	p = parse("Title here now\n\n(ECNS) -- Trips rose 70.8 percent.\n\nMore.");
-	UT_EQ_STR(p->dateline, "(ECNS)");
+	UT_EQ_INT(p->a.dateline.len, 0);
 	UT_EQ_STR(p->source, "ECNS");
 	/* prose is not a dateline */
 	p = parse("Title here now\n\nThe firm - a maker of cells - grew.\n\nMore.");
@@ -301,4 +314,69 @@ UT_TEST(article_classify_line)
 	UT_EQ_INT(at_classify_line("Editor: Li", 10), AT_LINE_META);
 	UT_EQ_INT(at_classify_line("Li said so.", 11), AT_LINE_TEXT);
 	UT_EQ_INT(at_count_words("Sales rose 9.8 % to $6.2 billion -- up", 38), 7);
+}
+
+UT_TEST(article_section_above_headline)
+{
+	/* a label above the headline is the section, not the title */
+	Parsed	   *p = parse(
+		"Home | Business\nNews and Policies\n\nCity opens new science park for startups\n\n"
+		"Updated: Sep 29, 2017 China Daily Print\nShare - WeChat\nAdjust font size:\n\n"
+		"The city opened a science park for young companies on Friday, officials said.\n\n"
+		"Workers prepare the opening ceremony on Friday. [Photo/Xinhua]\n\n"
+		"More than 300 startups have applied for space in the park, the officials said.\n\n"
+		"User name required\nChinanews App Download\nCopyright\xc2\xa9" "2024 China Daily\n"
+		"https://www.chinadaily.com.cn/a/201709/29/WS59cd.html\n");
+
+	UT_EQ_STR(p->title, "City opens new science park for startups");
+	UT_EQ_STR(p->section, "News and Policies");
+	UT_EQ_STR(p->source, "China Daily");
+	UT_EQ_INT(p->a.published.year, 2017);
+	UT_EQ_INT(p->a.published.day, 29);
+	UT_EQ_STR(p->url, "https://www.chinadaily.com.cn/a/201709/29/WS59cd.html");
+	UT_EQ_INT(p->a.captions.len, 1);
+	UT_EQ_STR(p->caption0, "Workers prepare the opening ceremony on Friday. [Photo/Xinhua]");
+	UT_EQ_INT(p->a.paragraphs, 2);
+	UT_EQ_STR(body(p), "The city opened a science park for young companies on Friday, officials said.\n\n"
+			  "More than 300 startups have applied for space in the park, the officials said.");
+
+	/* a breadcrumb names the section when no label does */
+	p = parse("Home > News > Business\nStartups flock to the new science park\n"
+			  "By Wang Lina | China Daily\nThe park opened on Friday, the city said.");
+	UT_EQ_STR(p->section, "Business");
+	UT_EQ_STR(p->title, "Startups flock to the new science park");
+	UT_EQ_STR(p->author0, "Wang Lina");
+}
+
+UT_TEST(article_meta_with_widgets)
+{
+	/* widgets and counters between the fields of a metadata line */
+	Parsed	   *p = parse("China rolls out new rules on data export\n"
+						  "0 Comment(s)Print E-mail, March 30, 2021\nAdjust font size:\n\n"
+						  "BEIJING, March 30 (Xinhua) -- China on Tuesday released rules, the regulator said.\n");
+
+	UT_EQ_STR(p->title, "China rolls out new rules on data export");
+	UT_EQ_INT(p->a.published.year, 2021);
+	UT_EQ_INT(p->a.published.month, 3);
+	UT_EQ_STR(p->dateline, "BEIJING, March 30 (Xinhua)");
+	UT_EQ_INT(p->a.paragraphs, 1);
+	UT_EQ_INT(p->a.chrome_removed, 1);
+	/* a line of widgets alone carries no field: it stays chrome */
+	UT_EQ_INT(at_classify_line("Print E-mail Share", 18), AT_LINE_CHROME);
+	UT_EQ_INT(at_classify_line("0 Comment(s)Print E-mail, March 30, 2021", 40), AT_LINE_META);
+}
+
+UT_TEST(article_url_and_tags)
+{
+	Parsed	   *p = parse("Wind farm opens off the coast\n\nURL: http://example.com/news/wind-farm.html\n\n"
+						  "The farm opened on Monday, the operator said.\n\nTags: energy, wind power\n");
+
+	UT_EQ_STR(p->url, "http://example.com/news/wind-farm.html");
+	UT_EQ_INT(p->a.tags.len, 2);
+	UT_EQ_STR(p->tag0, "energy");
+	UT_EQ_INT(p->a.paragraphs, 1);
+	/* a sentence with a link in it is text */
+	p = parse("Wind farm opens off the coast\n\nSee www.example.com for the report, it said.\n");
+	UT_EQ_INT(p->a.url.len, 0);
+	UT_EQ_INT(p->a.paragraphs, 1);
 }

@@ -67,3 +67,57 @@ COMMENT ON COLUMN @extschema@.entity.score IS 'confidence from 0 to 1 (1 for use
 COMMENT ON COLUMN @extschema@.gazetteer.term IS 'words to find, matched exactly and case-sensitively on word boundaries';
 COMMENT ON COLUMN @extschema@.gazetteer.kind IS 'the kind the term is reported as';
 COMMENT ON COLUMN @extschema@.gazetteer.canonical IS 'the canonical name reported for the term (NULL: the term itself)';
+
+-- parse_article(text, chrome text[]) and the chrome_lines() aggregates
+-- Chrome a site repeats on every page: chrome_lines() collects the lines on
+-- at least min_share of the pages it aggregates (an aggregate, so that
+-- GROUP BY site gives one list per site), and parse_article(text, text[])
+-- treats those lines as chrome.
+CREATE FUNCTION @extschema@.parse_article(text, chrome text[])
+RETURNS @extschema@.article
+AS 'MODULE_PATHNAME', 'at_parse_article_chrome_sql'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.parse_article(text, text[]) IS
+'parse_article(page) with lines known to be chrome (from chrome_lines()): they are left out of the body wherever they stand, unless they carry a date, byline, source or editor; a NULL list is no list';
+
+CREATE FUNCTION @extschema@._chrome_lines_add(internal, text)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'at_chrome_lines_add'
+LANGUAGE C PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@._chrome_lines_add(internal, text, float8)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'at_chrome_lines_add'
+LANGUAGE C PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@._chrome_lines_result(internal)
+RETURNS text[]
+AS 'MODULE_PATHNAME', 'at_chrome_lines_result'
+LANGUAGE C PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@._chrome_lines_add(internal, text) IS
+'internal: the transition function of chrome_lines(text)';
+COMMENT ON FUNCTION @extschema@._chrome_lines_add(internal, text, float8) IS
+'internal: the transition function of chrome_lines(text, float8)';
+COMMENT ON FUNCTION @extschema@._chrome_lines_result(internal) IS
+'internal: the final function of chrome_lines()';
+
+CREATE AGGREGATE @extschema@.chrome_lines(page text) (
+    SFUNC = @extschema@._chrome_lines_add,
+    STYPE = internal,
+    FINALFUNC = @extschema@._chrome_lines_result,
+    PARALLEL = SAFE
+);
+
+CREATE AGGREGATE @extschema@.chrome_lines(page text, min_share float8) (
+    SFUNC = @extschema@._chrome_lines_add,
+    STYPE = internal,
+    FINALFUNC = @extschema@._chrome_lines_result,
+    PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.chrome_lines(text) IS
+'the lines repeated on at least half of the pages aggregated (and on two or more), most frequent first: a site''s template lines, for parse_article(page, chrome)';
+COMMENT ON AGGREGATE @extschema@.chrome_lines(text, float8) IS
+'the lines repeated on at least min_share (0 to 1) of the pages aggregated (and on two or more), most frequent first, for parse_article(page, chrome)';

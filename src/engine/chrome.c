@@ -1,0 +1,1045 @@
+/*
+ * chrome.c: the page chrome classifier (see chrome.h).
+ *
+ * What counts as chrome is data: the word classes, whole lines and
+ * patterns below.  They are deliberately narrow, because a real paragraph
+ * must never be dropped: every rule applies to short lines only, and a line
+ * is chrome only when all of it is.
+ */
+#include "chrome.h"
+#include "dates.h"
+#include "regex.h"
+#include "utf8.h"
+
+#include <string.h>
+
+#define MAX_CHROME_LINE		400		/* bytes; longer lines are text */
+#define MAX_VOCAB_WORDS		12		/* words of a widget or prompt line */
+#define MAX_BRAND_WORDS		2		/* unknown capitalised words among them */
+#define MAX_CRUMBS			8		/* breadcrumb segments */
+#define MAX_CRUMB_WORDS		4
+#define MAX_CONTEXT_WORDS	6		/* a label chrome by position */
+#define MAX_CONTEXT_BYTES	60
+#define MAX_HEAD_CONTEXT_WORDS 2	/* before the first prose line */
+#define MIN_PROSE_WORDS		6
+
+/* ---- data: vocabulary ------------------------------------------------------- */
+
+/*
+ * Word classes.  STRONG words are chrome wherever they stand alone on a
+ * short line (share, print, login, app); WEAK words are everyday words that
+ * chrome uses too (name, back, top, size), chrome only two or more together
+ * or with a strong one; FILLER words (articles, prepositions, publisher
+ * name parts) never decide but do not stop a line from being chrome.
+ */
+enum
+{
+	W_FILLER = 1,
+	W_WEAK,
+	W_STRONG
+};
+
+typedef struct ChromeWord
+{
+	const char *word;			/* lower case */
+	uint8_t		cls;
+} ChromeWord;
+
+static const ChromeWord chrome_words[] = {
+	/* share, print, e-mail and social widgets */
+	{"a+", W_STRONG}, {"a-", W_STRONG}, {"aa", W_STRONG}, {"bookmark", W_STRONG},
+	{"douyin", W_STRONG}, {"e-mail", W_STRONG}, {"email", W_STRONG},
+	{"facebook", W_STRONG}, {"flipboard", W_STRONG}, {"instagram", W_STRONG},
+	{"linkedin", W_STRONG}, {"messenger", W_STRONG}, {"pinterest", W_STRONG},
+	{"print", W_STRONG}, {"printer-friendly", W_STRONG}, {"qzone", W_STRONG},
+	{"reddit", W_STRONG}, {"rss", W_STRONG}, {"share", W_STRONG},
+	{"shares", W_STRONG}, {"sina", W_STRONG}, {"telegram", W_STRONG},
+	{"tiktok", W_STRONG}, {"tweet", W_STRONG}, {"twitter", W_STRONG},
+	{"vk", W_STRONG}, {"wechat", W_STRONG}, {"weibo", W_STRONG},
+	{"whatsapp", W_STRONG}, {"youtube", W_STRONG},
+	/* font size and player controls */
+	{"bigger", W_STRONG}, {"font", W_STRONG}, {"fullscreen", W_STRONG},
+	{"larger", W_STRONG}, {"mute", W_STRONG}, {"pause", W_STRONG},
+	{"player", W_STRONG}, {"playerclose", W_STRONG}, {"smaller", W_STRONG},
+	{"unmute", W_STRONG}, {"zoom", W_STRONG},
+	/* comments, login and registration forms */
+	{"captcha", W_STRONG}, {"comment", W_STRONG}, {"comments", W_STRONG},
+	{"login", W_STRONG}, {"logout", W_STRONG}, {"password", W_STRONG},
+	{"signin", W_STRONG}, {"username", W_STRONG},
+	/* apps, newsletters, subscriptions, forums */
+	{"android", W_STRONG}, {"app", W_STRONG}, {"apps", W_STRONG},
+	{"download", W_STRONG}, {"e-paper", W_STRONG}, {"epaper", W_STRONG},
+	{"forum", W_STRONG}, {"ios", W_STRONG}, {"newsletter", W_STRONG},
+	{"newsletters", W_STRONG}, {"qr", W_STRONG}, {"subscribe", W_STRONG},
+	/* footers */
+	{"advertisement", W_STRONG}, {"copyright", W_STRONG}, {"disclaimer", W_STRONG},
+	{"homepage", W_STRONG}, {"sitemap", W_STRONG},
+
+	/* everyday words that chrome uses */
+	{"a", W_WEAK}, {"about", W_WEAK}, {"accept", W_WEAK}, {"add", W_WEAK},
+	{"address", W_WEAK}, {"adjust", W_WEAK}, {"anonymous", W_WEAK},
+	{"article", W_WEAK}, {"articles", W_WEAK}, {"back", W_WEAK},
+	{"close", W_WEAK}, {"code", W_WEAK}, {"contact", W_WEAK}, {"cookie", W_WEAK},
+	{"cookies", W_WEAK}, {"copy", W_WEAK}, {"digital", W_WEAK},
+	{"edition", W_WEAK}, {"end", W_WEAK}, {"enlarge", W_WEAK}, {"explore", W_WEAK},
+	{"feedback", W_WEAK}, {"full", W_WEAK}, {"headlines", W_WEAK}, {"hours", W_WEAK},
+	{"latest", W_WEAK}, {"make", W_WEAK}, {"most", W_WEAK}, {"picks", W_WEAK},
+	{"popular", W_WEAK}, {"reuse", W_WEAK}, {"content", W_WEAK}, {"stories", W_WEAK},
+	{"story", W_WEAK}, {"topic", W_WEAK}, {"topics", W_WEAK}, {"trends", W_WEAK},
+	{"viewed", W_WEAK},
+	{"follow", W_WEAK}, {"forgot", W_WEAK}, {"gallery", W_WEAK}, {"get", W_WEAK},
+	{"go", W_WEAK}, {"home", W_WEAK}, {"large", W_WEAK}, {"like", W_WEAK},
+	{"likes", W_WEAK}, {"link", W_WEAK}, {"links", W_WEAK}, {"listen", W_WEAK},
+	{"log", W_WEAK}, {"mail", W_WEAK}, {"medium", W_WEAK}, {"menu", W_WEAK},
+	{"mode", W_WEAK}, {"more", W_WEAK}, {"name", W_WEAK}, {"next", W_WEAK},
+	{"play", W_WEAK}, {"policy", W_WEAK}, {"post", W_WEAK},
+	{"prev", W_WEAK}, {"previous", W_WEAK}, {"privacy", W_WEAK},
+	{"read", W_WEAK}, {"register", W_WEAK}, {"related", W_WEAK},
+	{"reply", W_WEAK}, {"required", W_WEAK}, {"reserved", W_WEAK},
+	{"rights", W_WEAK}, {"save", W_WEAK}, {"scan", W_WEAK}, {"search", W_WEAK},
+	{"sign", W_WEAK}, {"size", W_WEAK}, {"small", W_WEAK}, {"submit", W_WEAK},
+	{"terms", W_WEAK}, {"text", W_WEAK}, {"top", W_WEAK}, {"up", W_WEAK},
+	{"user", W_WEAK}, {"video", W_WEAK}, {"view", W_WEAK}, {"views", W_WEAK},
+	{"watch", W_WEAK},
+
+	/* filler: function words, publisher name parts, "(s)" */
+	{"agency", W_FILLER}, {"all", W_FILLER}, {"an", W_FILLER},
+	{"and", W_FILLER}, {"at", W_FILLER}, {"china", W_FILLER},
+	{"chinadaily", W_FILLER}, {"chinanews", W_FILLER}, {"daily", W_FILLER},
+	{"ecns", W_FILLER}, {"for", W_FILLER}, {"here", W_FILLER}, {"in", W_FILLER},
+	{"it", W_FILLER}, {"me", W_FILLER}, {"news", W_FILLER}, {"now", W_FILLER},
+	{"of", W_FILLER}, {"on", W_FILLER}, {"or", W_FILLER}, {"our", W_FILLER},
+	{"s", W_FILLER}, {"the", W_FILLER}, {"these", W_FILLER}, {"this", W_FILLER},
+	{"times", W_FILLER}, {"via", W_FILLER},
+	{"to", W_FILLER}, {"us", W_FILLER}, {"with", W_FILLER}, {"xinhua", W_FILLER},
+	{"you", W_FILLER}, {"your", W_FILLER},
+};
+
+/* Whole lines that are chrome (caseless, white space collapsed, no final colon) */
+static const char *const chrome_lines[] = {
+	"add a comment", "advertisement", "back to top", "click to enlarge",
+	"copy link", "digital edition", "editor's pick", "editor's picks",
+	"email address", "font size", "gallery", "home", "latest news",
+	"leave a comment", "link copied", "listen", "listen to this article",
+	"no comments", "no comments.", "no comments yet", "(end)", "[end]",
+	"enditem", "live", "download", "more on this", "skip to content",
+	"skip to main content", "enter the words you see", "enter the code",
+	"around the bbc", "market data", "local news", "close",
+	"loading", "loading...", "log in", "login", "most popular", "most viewed",
+	"name", "newsletter", "newspapers from china", "newspapers in english",
+	"next", "next article", "photo", "photos", "post", "post a comment",
+	"prev", "previous", "previous article", "print edition", "read full article",
+	"read more", "register", "related", "related articles", "related news",
+	"related stories", "scan to follow", "share this", "share this article",
+	"share this story", "sign in", "sponsored", "subscribe", "text size",
+	"trending", "verification code", "video player", "watch", "watch video",
+	"write a comment", "your comment", "your email", "your name",
+};
+
+/*
+ * Headings that open a trailing block of links or citations; the block is
+ * chrome when every line after the heading is link-like.
+ */
+static const char *const tail_headings[] = {
+	"editor's picks", "external links", "further reading", "hot topics",
+	"in other news", "latest news", "more news", "more stories", "most popular",
+	"most read", "most viewed", "read more", "recommended", "references",
+	"related", "related articles", "related coverage", "related news",
+	"related stories", "see also", "source", "sources", "top stories",
+	"more on this", "more on this story",
+	"trending", "you may also like", "you might also like",
+};
+
+/* First words of a breadcrumb joined by "|" or "/" */
+static const char *const crumb_roots[] = {
+	"home", "homepage", "front page", "main page", "index",
+};
+
+/*
+ * Patterns of chrome lines (caseless), tried on lines up to MAX_CHROME_LINE
+ * bytes: copyright and site registration, follow-us and app downloads,
+ * comment prompts, player labels, press-reader footers, tags, contacts,
+ * print-edition references and "read more" links.
+ */
+static AtRegex re_chrome = AT_REGEX(
+	"^(?:copyright\\s*(?:©|\\(c\\))?\\s*(?:\\d{4}|©)"
+	"|©\\s*(?:\\d{4}|[a-z])"
+	"|(?:please\\s+)?follow\\s+(?:us|[\\w.'& ]{1,40}?)\\s+on\\s+(?:facebook|twitter|x|instagram|youtube|wechat|weibo|linkedin|telegram|tiktok|whatsapp)\\b[^.]{0,100}\\.?$"
+	"|(?:download|get|install)\\s+(?:the\\s+|our\\s+)?(?:[\\w'.]+\\s+){0,2}?apps?(?:$|\\s+(?:to|for|and|now|on|from|today|here|free)\\b[^.]{0,100}\\.?$)"
+	"|join\\s+[\\w'’. ]{0,30}?\\b(?:telegram|whatsapp|wechat|facebook|youtube|line|viber)\\b[^.]{0,100}\\.?$"
+	"|\\(?this\\s+(?:article|story)\\s+(?:is|was)\\s+(?:first\\s+|originally\\s+)?published\\s+(?:on|in|by)\\b[^.]{0,60}\\.?\\)?$"
+	"|image\\s+source\\s*[,:]"
+	"|scan\\s+(?:the\\s+)?qr\\s+code"
+	"|available\\s+on\\s+(?:the\\s+)?(?:app\\s+store|google\\s+play)"
+	"|(?:leave|post|write|add|submit)\\s+(?:a|your)\\s+(?:comment|reply)"
+	"|please\\s+(?:log\\s*in|sign\\s+in|register)\\s+(?:to|before)\\s+(?:comment|post)"
+	"|comments?\\s+(?:are|will\\s+be)\\s+(?:moderated|reviewed)"
+	"|\\d+\\s+comments?$"
+	"|click\\s+(?:here\\s+)?to\\s+(?:comment|share|print|enlarge|subscribe|download)"
+	"|video\\s*player"
+	"|(?:loaded|progress):\\s*\\d"
+	"|current\\s+time\\s+\\d"
+	"|\\d{1,2}:\\d{2}\\s*/\\s*\\d{1,2}:\\d{2}$"
+	"|your\\s+browser\\s+does\\s+not\\s+support"
+	"|newspapers\\s+(?:in|from)\\s+[\\w ]{1,30}$"
+	"|(?:tags|keywords|categories|category|filed\\s+under|posted\\s+in)\\s*:"
+	"|(?:read\\s+more|also\\s+read|see\\s+also|related|recommended|more\\s+on\\s+this)\\s*:"
+	"|(?:subscribe|sign\\s+up)\\s+(?:to|for|now)\\b"
+	"|have\\s+an\\s+opinion\\s+on\\s+this"
+	"|(?:home|homepage)\\s*(?:>|»|›|\\|)"
+	"|(?:tel|phone|fax|hotline|e-?mail)\\s*[:：.]?\\s*[+(]?\\d[\\d ()+-]{5,}"
+	"|(?:tel|fax|e-?mail|contact(?:\\s+us)?)\\s*[:：]\\s*\\S+@\\S+$"
+	"|\\(\\s*[a-z][\\w'. ]{1,40}\\s+\\d{1,2}/\\d{1,2}/\\d{4}\\s+page\\s*\\w{1,4}\\s*\\)$"
+	"|\\d+\\s+min(?:ute)?s?\\s+read$"
+	"|our\\s+standards\\s*:|why\\s+you\\s+can\\s+trust\\b"
+	"|(?:get|sign\\s+up\\s+for|subscribe\\s+to)\\s+[\\w'’ -]{0,40}?\\bnewsletters?\\b[^.]{0,60}\\.?$"
+	"|(?:note:\\s*)?(?:browsing|viewing|best\\s+viewed)\\b.{0,60}\\bresolution\\b"
+	"|[\\w'’. -]{2,30}\\s+is\\s+[\\w'’. -]{2,40}['’]s\\s+(?:new[- ]media|official|english|online|digital|mobile)\\b[^.]{0,60}\\.?$"
+	"|\\((?:with\\s+)?(?:inputs?|additional\\s+reporting)\\s+(?:from|by)\\s+[^)]{1,60}\\)$"
+	"|\\(?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\)?$"
+	")"
+	"|all\\s+rights\\s+reserved"
+	"|icp\\s*(?:备|证|license|registration|no\\b)|公网安备|信息服务许可证|视听节目许可证"
+	"|registration\\s+number|license\\s+for\\s+(?:publishing|internet)"
+	"|pressreader"
+	"|copyright\\s+of\\s+(?:the|this)\\s+(?:article|story|content|photo|picture)"
+	"|if\\s+there\\s+is\\s+any\\s+infringement"
+	"|please\\s+contact\\s+us\\s+at\\s+\\S+@"
+	"|(?:reproduction|reprint|republication|redistribution)\\b.{0,60}\\bwithout\\b.{0,40}\\bpermission",
+	AT_RE_CASELESS | AT_RE_UNICODE);
+
+/*
+ * A photo or video credit at the end of a short line: the line is a caption
+ * (or a bare credit), not article text.  Case-sensitive: "Image:" and
+ * "[Photo/Xinhua]" are labels, "the image: ..." is prose.  The credit is
+ * group 0's match; what precedes it is the caption.
+ */
+static AtRegex re_caption = AT_REGEX(
+	"(?:[\\[(【]\\s*(?:Photo|Photos|PHOTO|Image|Video|Graphic|Chart|Infographic|Illustration)"
+	"(?:\\s*(?:/|:|by\\b|provided\\b|courtesy\\b|taken\\b)[^\\])】]{0,80})?\\s*[\\])】]"
+	"|\\((?:Xinhua|Reuters|AFP|AP|VCG|IC|CFP|CNS|ECNS|Photo|China Daily|Global Times)\\s*/\\s*[^)]{1,60}\\)"
+	"|(?:^|\\s)(?:Image|Images|Photo|Photos|PHOTO|PHOTOS|Video|Photograph|Photo credit|Credit)s?:\\s+\\S[^.!?:]{0,80}\\.?"
+	"|(?:^|\\s)(?:Photo|Photos|Image)\\s+by\\s+[A-Z][^.!?:]{0,60}\\.?"
+	"|(?<=[.!?\"”])\\s*/\\s*[A-Z][\\w.]{1,20}(?:\\s[A-Z][\\w.]{1,20})?"
+	"|(?<=[.!?\"”])\\s+(?:Ti Gong|Imaginechina|VCG|IC|CFP|Getty Images|EPA|IC Photo)"
+	")\\s*$",
+	AT_RE_UNICODE);
+
+/* ---- small helpers ------------------------------------------------------- */
+
+static inline char
+lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
+/* Is s[0..len) the lower-case word w, caselessly? */
+static bool
+word_is(const char *s, size_t len, const char *w)
+{
+	size_t		i;
+
+	for (i = 0; i < len && w[i]; i++)
+		if (lower(s[i]) != w[i])
+			return false;
+	return i == len && w[i] == '\0';
+}
+
+static bool
+in_list(const char *s, size_t len, const char *const *list, size_t n)
+{
+	char		c0;
+
+	if (len == 0)
+		return false;
+	c0 = lower(s[0]);
+	for (size_t i = 0; i < n; i++)
+		if (list[i][0] == c0 && word_is(s, len, list[i]))
+			return true;
+	return false;
+}
+
+/*
+ * Class of a word (W_*), or 0.  The table is searched from the first
+ * entry of the word's first letter (an index built on first use), as the
+ * metadata parser asks about the first word of nearly every line.
+ */
+static int
+word_class(const char *s, size_t len)
+{
+	static uint16_t first[27];	/* entries start at first[c - 'a'] .. first[c - 'a' + 1] */
+	static uint16_t order[AT_LENGTHOF(chrome_words)];
+	static bool indexed = false;
+	int			c0 = lower(s[0]) - 'a';
+
+	if (!indexed)
+	{
+		size_t		k = 0;
+
+		for (int c = 0; c < 26; c++)
+		{
+			first[c] = (uint16_t) k;
+			for (size_t i = 0; i < AT_LENGTHOF(chrome_words); i++)
+				if (chrome_words[i].word[0] == 'a' + c)
+					order[k++] = (uint16_t) i;
+		}
+		first[26] = (uint16_t) k;
+		indexed = true;
+	}
+	if (c0 < 0 || c0 >= 26)
+		return 0;
+	for (int k = first[c0]; k < first[c0 + 1]; k++)
+		if (word_is(s, len, chrome_words[order[k]].word))
+			return chrome_words[order[k]].cls;
+	return 0;
+}
+
+static size_t
+skip_space(const char *s, size_t end, size_t p)
+{
+	while (p < end)
+	{
+		uint32_t	cp;
+		int			n;
+
+		if (s[p] == ' ' || s[p] == '\t' || s[p] == '\r' || s[p] == '\f' || s[p] == '\v')
+		{
+			p++;
+			continue;
+		}
+		if ((unsigned char) s[p] < 0x80)
+			break;
+		n = at_utf8_decode(s + p, end - p, &cp);
+		if (!at_cp_is_space(cp))
+			break;
+		p += n;
+	}
+	return p;
+}
+
+static size_t
+trim_space_end(const char *s, size_t start, size_t end)
+{
+	while (end > start)
+	{
+		uint32_t	cp;
+		int			n = at_utf8_decode_prev(s, end, &cp);
+
+		if (!at_cp_is_space(cp))
+			break;
+		end -= n;
+	}
+	return end;
+}
+
+/*
+ * Normalise a short line for table lookup: lower case, runs of white space
+ * as one space, no final colon.  Returns false when it does not fit.
+ */
+static bool
+normalise(const char *s, size_t start, size_t end, char *out, size_t cap, size_t *olen)
+{
+	size_t		o = 0;
+	bool		space = false;
+
+	for (size_t p = start; p < end; p++)
+	{
+		char		c = s[p];
+
+		if (c == ' ' || c == '\t')
+		{
+			space = true;
+			continue;
+		}
+		if (space && o > 0)
+		{
+			if (o >= cap)
+				return false;
+			out[o++] = ' ';
+		}
+		space = false;
+		if (o >= cap)
+			return false;
+		out[o++] = lower(c);
+	}
+	while (o > 0 && (out[o - 1] == ':' || out[o - 1] == ' '))
+		o--;
+	*olen = o;
+	return true;
+}
+
+static bool
+no_letters(const char *s, size_t start, size_t end)
+{
+	for (size_t p = start; p < end; p++)
+		if (at_alnum_at(s, end, p))
+			return false;
+	return true;
+}
+
+/* No letter at all (digits allowed): "0", "00:58" */
+static bool
+no_alpha(const char *s, size_t start, size_t end)
+{
+	for (size_t p = start; p < end; p++)
+		if ((unsigned char) s[p] >= 0x80 || at_is_ascii_alpha((unsigned char) s[p]))
+			return false;
+	return true;
+}
+
+/* No ASCII letter or digit: a language link ("中文") on an English page */
+static bool
+no_ascii_alnum(const char *s, size_t start, size_t end)
+{
+	for (size_t p = start; p < end; p++)
+		if (at_is_ascii_alpha((unsigned char) s[p]) || (s[p] >= '0' && s[p] <= '9'))
+			return false;
+	return true;
+}
+
+/* Labels that open a caption line: "Image caption, ...", "(Header image: ...)" */
+static const char *const caption_labels[] = {
+	"Image caption,", "Image caption:", "(Header image:", "(Header photo:", "(Top image:",
+};
+
+/* A caption by its opening label */
+static bool
+image_caption(const char *s, size_t start, size_t end)
+{
+	if (end - start <= 16 || end - start > MAX_CHROME_LINE)
+		return false;
+	for (size_t i = 0; i < AT_LENGTHOF(caption_labels); i++)
+	{
+		size_t		l = strlen(caption_labels[i]);
+
+		if (end - start > l && memcmp(s + start, caption_labels[i], l) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Every word a hashtag: "#labor #gig-economy" */
+static bool
+hashtag_line(const char *s, size_t start, size_t end)
+{
+	if (s[start] != '#')
+		return false;
+	for (size_t p = start; p + 1 < end; p++)
+		if (s[p] == ' ' && s[p + 1] != '#' && s[p + 1] != ' ')
+			return false;
+	return true;
+}
+
+/* Does the line end like a sentence ('.', '!', '?', possibly in quotes)? */
+static bool
+sentence_end(const char *s, size_t start, size_t end)
+{
+	while (end > start)
+	{
+		uint32_t	cp;
+		int			n = at_utf8_decode_prev(s, end, &cp);
+
+		if (cp == '"' || cp == '\'' || cp == ')' || at_cp_is_close_quote(cp))
+		{
+			end -= n;
+			continue;
+		}
+		/* "Add your comments..." : an ellipsis ends no sentence */
+		if (cp == '.' && end - start >= 3 && s[end - 2] == '.' && s[end - 3] == '.')
+			return false;
+		return cp == '.' || cp == '!' || cp == '?' || cp == 0x3002;
+	}
+	return false;
+}
+
+/* Words (runs of non-space) of s[start..end), counting no further than cap+1 */
+static int
+count_words(const char *s, size_t start, size_t end, int cap)
+{
+	int			words = 0;
+	bool		in_word = false;
+
+	for (size_t p = start; p < end && words <= cap; p++)
+	{
+		bool		sp = s[p] == ' ' || s[p] == '\t';
+
+		if (!sp && !in_word)
+			words++;
+		in_word = !sp;
+	}
+	return words;
+}
+
+/* ---- vocabulary lines --------------------------------------------------------- */
+
+/* A byte of a vocabulary token: ASCII letter, digit, '-', '+' or '\'' */
+static inline bool
+token_byte(char c)
+{
+	return at_is_ascii_alpha((unsigned char) c) || (c >= '0' && c <= '9') ||
+		c == '-' || c == '+' || c == '\'';
+}
+
+/*
+ * A line made of chrome words ("Print E-mail", "Share - WeChat", "Adjust
+ * font size:", "User name required", "Chinanews App Download", "Go to Forum
+ * >>0 Comment(s)").  Every token is a chrome word, a number or filler, or
+ * one of at most MAX_BRAND_WORDS capitalised unknown words (a site or app
+ * name); a strong word, or two weak ones, must outnumber the unknown ones.
+ * Other characters (punctuation, symbols, non-ASCII non-letters) separate.
+ */
+static bool
+vocabulary_line(const char *s, size_t start, size_t end)
+{
+	int			strong = 0,
+				weak = 0,
+				unknown = 0,
+				words = 0;
+
+	if (sentence_end(s, start, end))
+		return false;
+	for (size_t p = start; p < end;)
+	{
+		size_t		w;
+		int			cls;
+
+		if (!token_byte(s[p]))
+		{
+			uint32_t	cp = (unsigned char) s[p];
+			int			n = 1;
+
+			if (cp >= 0x80)
+			{
+				n = at_utf8_decode(s + p, end - p, &cp);
+				if (at_cp_is_alpha(cp))
+					return false;	/* a word in another script */
+			}
+			p += n;
+			continue;
+		}
+		for (w = p; w < end && token_byte(s[w]); w++)
+			;
+		if (++words > MAX_VOCAB_WORDS)
+			return false;
+		cls = word_class(s + p, w - p);
+		/* "-Share-", "E-mail-": try again without the dashes around */
+		if (cls == 0)
+		{
+			size_t		a = p,
+						b = w;
+
+			while (a < b && (s[a] == '-' || s[a] == '\''))
+				a++;
+			while (b > a && (s[b - 1] == '-' || s[b - 1] == '\''))
+				b--;
+			if (b > a && (a > p || b < w))
+				cls = word_class(s + a, b - a);
+			if (cls == 0 && b > a && s[a] >= '0' && s[a] <= '9')
+			{
+				size_t		q = a;
+
+				while (q < b && s[q] >= '0' && s[q] <= '9')
+					q++;
+				if (q == b)
+					cls = W_FILLER; /* a number: counts, years */
+			}
+			if (cls == 0 && b == a)
+				cls = W_FILLER; /* only dashes */
+		}
+		if (cls == W_STRONG)
+			strong++;
+		else if (cls == W_WEAK)
+			weak++;
+		else if (cls == 0)
+		{
+			if (!(s[p] >= 'A' && s[p] <= 'Z') || ++unknown > MAX_BRAND_WORDS)
+				return false;
+		}
+		p = w;
+	}
+	if (strong == 0 && weak < 2)
+		return false;
+	return strong + weak > unknown;
+}
+
+bool
+at_chrome_word_in(const char *s, size_t start, size_t end)
+{
+	for (size_t p = start; p < end;)
+	{
+		size_t		w;
+
+		if (!at_is_ascii_alpha((unsigned char) s[p]))
+		{
+			p++;
+			continue;
+		}
+		for (w = p; w < end && token_byte(s[w]); w++)
+			;
+		if (word_class(s + p, w - p) >= W_WEAK)
+			return true;
+		p = w;
+	}
+	return false;
+}
+
+/* ---- breadcrumbs -------------------------------------------------------------- */
+
+/* Separator of breadcrumb segments at p: 2 for ">", "»", "›", 1 for "|", "/"; 0 if none */
+static int
+crumb_sep(const char *s, size_t end, size_t p, int *n)
+{
+	*n = 1;
+	if (s[p] == '>')
+	{
+		while (p + *n < end && s[p + *n] == '>')
+			(*n)++;
+		return 2;
+	}
+	if (s[p] == '|' || s[p] == '/')
+		return 1;
+	if (p + 1 < end && (unsigned char) s[p] == 0xc2 && (unsigned char) s[p + 1] == 0xbb)
+	{
+		*n = 2;
+		return 2;				/* » */
+	}
+	if (p + 2 < end && memcmp(s + p, "\xe2\x80\xba", 3) == 0)
+	{
+		*n = 3;
+		return 2;				/* › */
+	}
+	return 0;
+}
+
+/*
+ * A segment of a breadcrumb: 1 to MAX_CRUMB_WORDS words of letters (and
+ * "&", "'", "-", "."), the first capitalised, not a byline ("By ...").
+ */
+static bool
+crumb_segment(const char *s, size_t p, size_t e, bool *root)
+{
+	int			words = 0;
+	size_t		first_end = e;
+
+	p = skip_space(s, e, p);
+	e = trim_space_end(s, p, e);
+	if (p >= e || !(s[p] >= 'A' && s[p] <= 'Z'))
+		return false;
+	for (size_t q = p; q < e; q++)
+	{
+		char		c = s[q];
+
+		if (c == ' ')
+		{
+			if (words == 0)
+				first_end = q;
+			continue;
+		}
+		if (q == p || s[q - 1] == ' ')
+			words++;
+		if (!(at_is_ascii_alpha((unsigned char) c) || c == '&' || c == '\'' || c == '-' || c == '.'))
+			return false;
+	}
+	if (words > MAX_CRUMB_WORDS || word_is(s + p, first_end - p, "by"))
+		return false;
+	*root = in_list(s + p, e - p, crumb_roots, AT_LENGTHOF(crumb_roots));
+	return true;
+}
+
+/*
+ * "Home > News > China", "World » Asia", "Home | Business", "Opinion /
+ * Columnists": two or more short labels joined by a separator.  Joined by
+ * "|" or "/" only, the first must be a root ("Home") or every label at
+ * most two words: "Photos | Time-tripping steam train" is a headline.
+ */
+static bool
+breadcrumb_line(const char *s, size_t start, size_t end)
+{
+	int			segments = 0,
+				strongest = 0,
+				max_words = 0;
+	bool		first_root = false;
+	size_t		seg = start;
+
+	if (end - start > MAX_CRUMBS * 40)
+		return false;
+	for (size_t p = start; p <= end;)
+	{
+		int			n = 1,
+					k = p < end ? crumb_sep(s, end, p, &n) : 1;
+		bool		root;
+
+		if (k == 0)
+		{
+			/* a byte no label holds: most lines stop at their first digit or comma */
+			if (!(at_is_ascii_alpha((unsigned char) s[p]) || s[p] == ' ' || s[p] == '&' ||
+				  s[p] == '\'' || s[p] == '-' || s[p] == '.'))
+				return false;
+			p++;
+			continue;
+		}
+		if (!crumb_segment(s, seg, p, &root))
+			return false;
+		if (segments == 0)
+			first_root = root;
+		max_words = AT_MAX(max_words, count_words(s, seg, p, MAX_CRUMB_WORDS));
+		if (++segments > MAX_CRUMBS)
+			return false;
+		if (p < end)
+			strongest = AT_MAX(strongest, k);
+		p += n;
+		seg = p;
+	}
+	if (segments < 2)
+		return false;
+	return strongest == 2 || first_root || max_words <= 2;
+}
+
+/* ---- one line ------------------------------------------------------------------- */
+
+/*
+ * Can re_caption match?  Its credits end the line with a bracket, or hold
+ * a colon ("Image: NAME") or "Photo by"/"Image by": cheap tests first, as
+ * nearly every line of a page is asked.
+ */
+static bool
+may_be_caption(const char *s, size_t start, size_t end)
+{
+	unsigned char last = (unsigned char) s[end - 1];
+
+	if (last == ']' || last == ')' || last == 0x91)	/* 0x91 ends "】" */
+		return true;
+	if (memchr(s + start, ':', end - start) || memchr(s + start, '/', end - start))
+		return true;
+	/* ". Ti Gong", ". VCG": a bare agency credit after the caption */
+	if (end - start > 6 && (memcmp(s + end - 7, "Ti Gong", 7) == 0 || memcmp(s + end - 3, "VCG", 3) == 0 ||
+							memcmp(s + end - 2, "IC", 2) == 0 || memcmp(s + end - 3, "CFP", 3) == 0 ||
+							memcmp(s + end - 3, "EPA", 3) == 0 || memcmp(s + end - 6, "Images", 6) == 0 ||
+							memcmp(s + end - 5, "china", 5) == 0))
+		return true;
+	for (const char *p = s + start; (p = memchr(p, ' ', s + end - p)) != NULL; p++)
+		if (s + end - p > 4 && p[1] == 'b' && p[2] == 'y' && p[3] == ' ')
+			return true;
+	return false;
+}
+
+static int
+regex_hit(AtRegex *re, const char *s, size_t len, AtMatch *m, AtStatus *status)
+{
+	int			rc = at_regex_match(re, s, len, 0, m);
+
+	if (rc < 0)
+	{
+		if (status)
+			*status = (AtStatus) -rc;
+		return 0;
+	}
+	return rc;
+}
+
+AtChromeKind
+at_chrome_line(const char *s, size_t start, size_t end, AtStatus *status)
+{
+	char		norm[64];
+	size_t		nlen;
+	AtMatch		m;
+
+	start = skip_space(s, end, start);
+	end = trim_space_end(s, start, end);
+	if (end == start || end - start > MAX_CHROME_LINE)
+		return AT_CHROME_NONE;
+	/* no letter or digit; a short count or duration ("0", "00:58") that is no date; a language link */
+	if (no_letters(s, start, end) ||
+		(end - start <= 8 && no_alpha(s, start, end) && at_match_date(s, end, start, NULL) == 0) ||
+		(end - start <= 12 && no_ascii_alnum(s, start, end)))
+		return AT_CHROME_MARKUP;
+	if (image_caption(s, start, end))
+		return AT_CHROME_CAPTION;
+	if (hashtag_line(s, start, end))
+		return AT_CHROME_NAV;
+	if (normalise(s, start, end, norm, sizeof(norm), &nlen) &&
+		in_list(norm, nlen, chrome_lines, AT_LENGTHOF(chrome_lines)))
+		return AT_CHROME_NAV;
+	if (vocabulary_line(s, start, end))
+		return AT_CHROME_WIDGET;
+	if (breadcrumb_line(s, start, end))
+		return AT_CHROME_NAV;
+	if (regex_hit(&re_chrome, s + start, end - start, &m, status))
+		return AT_CHROME_LEGAL;
+	if (may_be_caption(s, start, end) &&
+		regex_hit(&re_caption, s + start, end - start, &m, status))
+		return AT_CHROME_CAPTION;
+	return AT_CHROME_NONE;
+}
+
+size_t
+at_chrome_caption_end(const char *s, size_t start, size_t end)
+{
+	AtMatch		m;
+
+	start = skip_space(s, end, start);
+	end = trim_space_end(s, start, end);
+	if (image_caption(s, start, end))
+		return end;
+	if (end == start || end - start > MAX_CHROME_LINE ||
+		at_regex_match(&re_caption, s + start, end - start, 0, &m) <= 0)
+		return start;
+	return trim_space_end(s, start, start + m.start[0]);
+}
+
+size_t
+at_chrome_item_at(const char *s, size_t end, size_t p)
+{
+	size_t		q = p,
+				w;
+	int			cls;
+
+	/* "0 Comment(s)", "12 views", "3 likes" */
+	while (q < end && s[q] >= '0' && s[q] <= '9')
+		q++;
+	if (q > p)
+	{
+		size_t		r = skip_space(s, end, q);
+
+		for (w = r; w < end && at_is_ascii_alpha((unsigned char) s[w]); w++)
+			;
+		if (w == r || !(word_is(s + r, w - r, "comment") || word_is(s + r, w - r, "comments") ||
+						word_is(s + r, w - r, "views") || word_is(s + r, w - r, "likes") ||
+						word_is(s + r, w - r, "shares") || word_is(s + r, w - r, "reads")))
+			return 0;
+		if (w + 3 <= end && memcmp(s + w, "(s)", 3) == 0)
+			w += 3;
+		return w - p;
+	}
+	/* "Go to Forum" */
+	if (p + 11 <= end && word_is(s + p, 11, "go to forum"))
+		return 11;
+	/* a strong widget word: "Print", "E-mail", "Share" */
+	for (w = p; w < end && (at_is_ascii_alpha((unsigned char) s[w]) || s[w] == '-'); w++)
+		;
+	if (w == p || (w < end && (unsigned char) s[w] >= 0x80 && at_alnum_at(s, end, w)))
+		return 0;
+	cls = word_class(s + p, w - p);
+	return cls == W_STRONG ? w - p : 0;
+}
+
+/* ---- lines of a page ---------------------------------------------------------- */
+
+AtStatus
+at_page_lines(const char *s, size_t len, AtVec *lines)
+{
+	AtStatus	status = AT_OK;
+	bool		pending_break = false;
+
+	if (len >= UINT32_MAX)
+		return AT_ERR_TOO_LARGE;
+	for (size_t pos = 0, iter = 0; pos < len; iter++)
+	{
+		const char *nl = memchr(s + pos, '\n', len - pos);
+		size_t		eol = nl ? (size_t) (nl - s) : len;
+		size_t		st = skip_space(s, eol, pos),
+					en = trim_space_end(s, st, eol);
+
+		if ((iter & 1023) == 0)
+			AT_CHECK_INTERRUPTS();
+		if (en == st)
+		{
+			if (lines->len > 0)
+				pending_break = true;
+		}
+		else
+		{
+			AtPageLine *ln = at_vec_push(lines);
+
+			ln->start = (uint32_t) st;
+			ln->end = (uint32_t) en;
+			ln->break_before = pending_break;
+			ln->chrome = (uint8_t) at_chrome_line(s, st, en, &status);
+			pending_break = false;
+		}
+		pos = eol + 1;
+	}
+	return status;
+}
+
+/* A prose line: not chrome, ends like a sentence and has some words, or is long */
+static bool
+prose_line(const char *s, const AtPageLine *ln)
+{
+	if (ln->chrome != AT_CHROME_NONE)
+		return false;
+	if (ln->end - ln->start > MAX_CHROME_LINE)
+		return true;
+	return sentence_end(s, ln->start, ln->end) &&
+		count_words(s, ln->start, ln->end, MIN_PROSE_WORDS) >= MIN_PROSE_WORDS;
+}
+
+/* A short label without sentence punctuation or brackets, of at most max_words */
+static bool
+label_line(const char *s, const AtPageLine *ln, int max_words)
+{
+	char		last = s[ln->end - 1];
+
+	if (ln->chrome != AT_CHROME_NONE || ln->end - ln->start > MAX_CONTEXT_BYTES)
+		return false;
+	if (sentence_end(s, ln->start, ln->end) || last == ')' || last == ']' || last == ',' || last == ';')
+		return false;
+	return count_words(s, ln->start, ln->end, max_words) <= max_words;
+}
+
+/* Link-like: a line of a trailing block of links or citations, no sentence end */
+static bool
+link_like(const char *s, const AtPageLine *ln)
+{
+	char		last = s[ln->end - 1];
+
+	if (ln->end - ln->start > 300)
+		return false;
+	return last != '.' && last != '!' && last != '?';
+}
+
+/* "- HEADLINE", "• HEADLINE": an item of a related-story list */
+static bool
+bullet_link(const char *s, const AtPageLine *ln)
+{
+	size_t		p = ln->start;
+
+	if (!link_like(s, ln))
+		return false;
+	if (s[p] == '-' || s[p] == '*')
+		p++;
+	else if (ln->end - p >= 3 && (memcmp(s + p, "\xe2\x80\xa2", 3) == 0 || memcmp(s + p, "\xc2\xb7", 2) == 0))
+		p += (unsigned char) s[p] == 0xe2 ? 3 : 2;
+	else
+		return false;
+	return p < ln->end && s[p] == ' ';
+}
+
+/* Chrome of the site's template (not a caption, which belongs to the article) */
+static inline bool
+widget_chrome(const AtPageLine *ln)
+{
+	return ln->chrome != AT_CHROME_NONE && ln->chrome != AT_CHROME_CAPTION;
+}
+
+void
+at_chrome_context(const char *s, AtPageLine *L, size_t n)
+{
+	size_t		first = n,
+				last = n,
+				heading = SIZE_MAX;
+
+	/* the first and last prose lines */
+	for (size_t i = 0; i < n; i++)
+	{
+		if ((i & 1023) == 0)
+			AT_CHECK_INTERRUPTS();
+		if (prose_line(s, &L[i]))
+		{
+			if (first == n)
+				first = i;
+			last = i;
+		}
+	}
+
+	/*
+	 * Before the first prose line: a one- or two-word label between two
+	 * chrome lines.  Headlines stand there too, so no more than that.
+	 */
+	for (size_t i = 1; i + 1 < AT_MIN(first, n); i++)
+		if (widget_chrome(&L[i - 1]) && widget_chrome(&L[i + 1]) &&
+			label_line(s, &L[i], MAX_HEAD_CONTEXT_WORDS))
+			L[i].chrome = AT_CHROME_CONTEXT;
+
+	/*
+	 * After the last prose line: labels next to chrome, both ways.  Not next
+	 * to a caption: a photo gallery's headings are part of the article.
+	 */
+	if (last < n)
+	{
+		for (size_t i = last + 2; i < n; i++)
+			if (widget_chrome(&L[i - 1]) && label_line(s, &L[i], MAX_CONTEXT_WORDS))
+				L[i].chrome = AT_CHROME_CONTEXT;
+		for (size_t i = n - 1; i > last + 1; i--)
+			if (widget_chrome(&L[i]) && label_line(s, &L[i - 1], MAX_CONTEXT_WORDS))
+				L[i - 1].chrome = AT_CHROME_CONTEXT;
+	}
+
+	/* after the last prose line: a run of two or more bulleted headlines */
+	if (last < n)
+		for (size_t i = last + 1; i < n;)
+		{
+			size_t		k = i;
+
+			while (k < n && L[k].chrome == AT_CHROME_NONE && bullet_link(s, &L[k]))
+				k++;
+			if (k - i >= 2)
+				for (size_t j = i; j < k; j++)
+					L[j].chrome = AT_CHROME_CONTEXT;
+			i = k > i ? k : i + 1;
+		}
+
+	/* a trailing block of links or citations under a heading */
+	for (size_t j = n; j > 0; j--)
+	{
+		AtPageLine *ln = &L[j - 1];
+		char		norm[64];
+		size_t		nlen;
+
+		if ((j & 1023) == 0)
+			AT_CHECK_INTERRUPTS();
+		if (normalise(s, ln->start, ln->end, norm, sizeof(norm), &nlen) &&
+			in_list(norm, nlen, tail_headings, AT_LENGTHOF(tail_headings)))
+			heading = j - 1;
+		else if (ln->chrome == AT_CHROME_NONE && !link_like(s, ln))
+			break;
+	}
+	if (heading != SIZE_MAX)
+		for (size_t i = heading; i < n; i++)
+			if (L[i].chrome == AT_CHROME_NONE)
+				L[i].chrome = AT_CHROME_CONTEXT;
+}
+
+AtStatus
+at_chrome_spans(const char *s, size_t len, AtVec *out)
+{
+	AtVec		lines;
+	AtStatus	status;
+
+	at_vec_init(&lines, out->mem, sizeof(AtPageLine));
+	status = at_page_lines(s, len, &lines);
+	at_chrome_context(s, (AtPageLine *) lines.data, lines.len);
+	for (size_t i = 0; i < lines.len; i++)
+	{
+		AtPageLine *ln = AT_VEC_AT(&lines, AtPageLine, i);
+
+		if (ln->chrome != AT_CHROME_NONE)
+		{
+			AtSpan	   *sp = at_vec_push(out);
+
+			sp->start = ln->start;
+			sp->len = ln->end - ln->start;
+		}
+	}
+	if (lines.data)
+		at_free(out->mem, lines.data);
+	return status;
+}
+
+bool
+at_chrome_cursor_in(AtChromeCursor *cur, size_t pos)
+{
+	const AtVec *v = cur->spans;
+
+	while (cur->next < v->len)
+	{
+		AtSpan	   *sp = AT_VEC_AT(v, AtSpan, cur->next);
+
+		if (pos < sp->start)
+			return false;
+		if (pos < sp->start + sp->len)
+			return true;
+		cur->next++;
+	}
+	return false;
+}

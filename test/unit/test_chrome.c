@@ -1,0 +1,104 @@
+/*
+ * Unit tests of the shared chrome-line classifier (src/engine/chrome.c).
+ */
+#include "unit.h"
+#include "../../src/engine/chrome.h"
+
+#include <stdlib.h>
+
+static AtChromeKind
+kind(const char *line)
+{
+	return at_chrome_line(line, 0, strlen(line), NULL);
+}
+
+UT_TEST(chrome_lines_by_kind)
+{
+	/* widgets, forms and prompts, whatever the site's exact words */
+	UT_EQ_INT(kind("Share - WeChat"), AT_CHROME_WIDGET);
+	UT_EQ_INT(kind("Adjust font size:"), AT_CHROME_WIDGET);
+	UT_EQ_INT(kind("User name required"), AT_CHROME_WIDGET);
+	UT_EQ_INT(kind("Chinanews App Download"), AT_CHROME_WIDGET);
+	UT_EQ_INT(kind("Go to Forum >>0 Comment(s)"), AT_CHROME_WIDGET);
+	UT_EQ_INT(kind("Print E-mail"), AT_CHROME_WIDGET);
+	UT_EQ_INT(kind("Video PlayerClose"), AT_CHROME_WIDGET);
+	UT_EQ_INT(kind("Back to top"), AT_CHROME_NAV);
+	UT_EQ_INT(kind("Follow Reuters on Twitter"), AT_CHROME_WIDGET);
+	UT_EQ_INT(kind("\xc2\xb7 Facebook \xc2\xb7 Twitter \xc2\xb7 LinkedIn"), AT_CHROME_WIDGET);
+	/* footers */
+	UT_CHECK(kind("Copyright\xc2\xa9" "2024 China Daily") != AT_CHROME_NONE);
+	UT_EQ_INT(kind("Copyright 1995 - 2018 . All rights reserved."), AT_CHROME_LEGAL);
+	UT_EQ_INT(kind("Tel: +86 10 6499 5000"), AT_CHROME_LEGAL);
+	UT_EQ_INT(kind("\xe4\xba\xac" "ICP\xe5\xa4\x87" "05004340\xe5\x8f\xb7-1"), AT_CHROME_LEGAL);
+	/* breadcrumbs */
+	UT_EQ_INT(kind("Home > News > China"), AT_CHROME_NAV);
+	UT_EQ_INT(kind("World \xc2\xbb Asia-Pacific"), AT_CHROME_NAV);
+	UT_EQ_INT(kind("Opinion / Columnists"), AT_CHROME_NAV);
+	UT_EQ_INT(kind("Home | Business"), AT_CHROME_NAV);
+	/* captions and markup */
+	UT_EQ_INT(kind("A worker checks cells in Wuxi. [Photo/Xinhua]"), AT_CHROME_CAPTION);
+	UT_EQ_INT(kind("* * *"), AT_CHROME_MARKUP);
+}
+
+UT_TEST(chrome_never_text)
+{
+	/* sentences and headlines that use chrome words */
+	UT_EQ_INT(kind("Share prices rose 3 percent."), AT_CHROME_NONE);
+	UT_EQ_INT(kind("Share prices rise"), AT_CHROME_NONE);
+	UT_EQ_INT(kind("App downloads surge"), AT_CHROME_NONE);
+	UT_EQ_INT(kind("Apple App Store"), AT_CHROME_NONE);
+	UT_EQ_INT(kind("Tencent WeChat Pay"), AT_CHROME_NONE);
+	UT_EQ_INT(kind("Photos | Time-tripping steam train in southwest China"), AT_CHROME_NONE);
+	UT_EQ_INT(kind("By Liang Kaiyan | China Daily"), AT_CHROME_NONE);
+	UT_EQ_INT(kind("Source: Xinhua| 2017-05-12 17:14:34|Editor: Zhang Dongmiao"), AT_CHROME_NONE);
+	UT_EQ_INT(kind("Copyright holders sued the platform for 2 million yuan."), AT_CHROME_NONE);
+	UT_EQ_INT(kind("News and Policies"), AT_CHROME_NONE);
+	UT_EQ_INT(kind("Capital's tech industrial influence goes global"), AT_CHROME_NONE);
+	UT_EQ_INT(kind(""), AT_CHROME_NONE);
+}
+
+UT_TEST(chrome_items_and_captions)
+{
+	const char *m = "0 Comment(s)Print E-mail, March 30, 2021";
+	const char *c = "Tourists visit the pagoda in Xi'an, May 1, 2023. (Photo: China News Service/Zhang Yuan)";
+
+	UT_EQ_INT(at_chrome_item_at(m, strlen(m), 0), 12);
+	UT_EQ_INT(at_chrome_item_at(m, strlen(m), 12), 5);
+	UT_EQ_INT(at_chrome_item_at(m, strlen(m), 18), 6);
+	UT_EQ_INT(at_chrome_item_at("Printing", 8, 0), 0);
+	UT_EQ_INT(at_chrome_item_at("12 days", 7, 0), 0);
+	UT_EQ_INT(at_chrome_caption_end(c, 0, strlen(c)), 48);
+	UT_EQ_INT(at_chrome_caption_end("[Photo/Xinhua]", 0, 14), 0);
+}
+
+UT_TEST(chrome_spans_by_position)
+{
+	const char *t =
+		"Home > Business\n"
+		"Markets\n"
+		"Print E-mail\n"
+		"A headline about the spans\n"
+		"The first paragraph is long enough to be prose, it said.\n\n"
+		"The last paragraph is long enough to be prose as well.\n\n"
+		"Related stories\n\n"
+		"Another headline elsewhere\n\n"
+		"Hot topics\n"
+		"Share - WeChat\n";
+	AtVec		spans;
+	AtChromeCursor cur;
+
+	at_vec_init(&spans, &at_malloc_mem, sizeof(AtSpan));
+	UT_EQ_INT(at_chrome_spans(t, strlen(t), &spans), AT_OK);
+	/* the breadcrumb, the label between chrome, the widgets, the tail block */
+	UT_EQ_INT(spans.len, 7);
+	UT_EQ_SPAN(t, AT_VEC_AT(&spans, AtSpan, 1)->start, AT_VEC_AT(&spans, AtSpan, 1)->len, "Markets");
+	UT_EQ_SPAN(t, AT_VEC_AT(&spans, AtSpan, 3)->start, AT_VEC_AT(&spans, AtSpan, 3)->len, "Related stories");
+	cur.spans = &spans;
+	cur.next = 0;
+	UT_CHECK(at_chrome_cursor_in(&cur, 0));
+	UT_CHECK(!at_chrome_cursor_in(&cur, (size_t) (strstr(t, "A headline") - t)));
+	UT_CHECK(!at_chrome_cursor_in(&cur, (size_t) (strstr(t, "The last") - t)));
+	UT_CHECK(at_chrome_cursor_in(&cur, (size_t) (strstr(t, "WeChat") - t)));
+	UT_CHECK(!at_chrome_cursor_in(&cur, strlen(t)));
+	free(spans.data);
+}
