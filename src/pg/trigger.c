@@ -24,6 +24,7 @@
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
+#include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "utils/array.h"
@@ -44,7 +45,7 @@ PG_FUNCTION_INFO_V1(at_count_pending);
 
 struct Pipeline;
 static int64 process_scan(struct Pipeline *p, SPIPlanPtr scan, Datum *args,
-						 int32 batch, int64 total);
+						 int32 batch, int64 total, ItemPointer last);
 
 #define MAX_KEYS INDEX_MAX_KEYS
 #define N_SIDE 4
@@ -732,14 +733,15 @@ pipeline_for_owner(Oid relid)
 
 /* process_scan, with the pipeline marked busy for the cache */
 static int64
-process_scan_busy(Pipeline *p, SPIPlanPtr scan, Datum *args, int32 batch, int64 total)
+process_scan_busy(Pipeline *p, SPIPlanPtr scan, Datum *args, int32 batch, int64 total,
+				  ItemPointer last)
 {
 	int64		done = 0;
 
 	p->busy++;
 	PG_TRY();
 	{
-		done = process_scan(p, scan, args, batch, total);
+		done = process_scan(p, scan, args, batch, total, last);
 	}
 	PG_FINALLY();
 	{
@@ -790,7 +792,7 @@ at_process_existing(PG_FUNCTION_ARGS)
 	scan = SPI_prepare(p->scan_sql, 0, NULL);
 	if (scan == NULL)
 		elog(ERROR, "article_tools: could not prepare \"%s\"", p->scan_sql);
-	done = process_scan_busy(p, scan, NULL, batch, total);
+	done = process_scan_busy(p, scan, NULL, batch, total, NULL);
 	SPI_finish();
 	PG_RETURN_INT64(done);
 }
@@ -808,9 +810,10 @@ pending_sql(Pipeline *p)
 	return p->pending_sql;
 }
 
-/* part, parts and a limit as the parameters of pending_sql */
+/* part, parts, a limit and a row position as the parameters of pending_sql */
 static void
-pending_args(FunctionCallInfo fcinfo, Datum *args, Oid *argtypes, int64 limit)
+pending_args(FunctionCallInfo fcinfo, Datum *args, Oid *argtypes, int64 limit,
+			 Datum after)
 {
 	int32		part = PG_GETARG_INT32(1);
 	int32		parts = PG_GETARG_INT32(2);
@@ -822,56 +825,82 @@ pending_args(FunctionCallInfo fcinfo, Datum *args, Oid *argtypes, int64 limit)
 	args[0] = Int64GetDatum(parts);
 	args[1] = Int64GetDatum(part);
 	args[2] = Int64GetDatum(limit);
+	args[3] = after;
 	argtypes[0] = argtypes[1] = argtypes[2] = INT8OID;
+	argtypes[3] = TIDOID;
+}
+
+/* the tid (0,0), before every row */
+static Datum
+first_tid(void)
+{
+	ItemPointer tid = palloc(sizeof(ItemPointerData));
+
+	ItemPointerSet(tid, 0, 0);
+	return PointerGetDatum(tid);
 }
 
 /*
- * article_tools._process_pending(tbl, part, parts, max_rows): up to max_rows
- * rows of slice part (of parts) with neither side rows nor an error row.
- * Several sessions, each with its own part, process a table at once.
+ * article_tools._process_pending(tbl, part, parts, max_rows, after,
+ * OUT processed, OUT last): up to max_rows rows of slice part (of parts)
+ * with neither a parsed row nor an error row, among those stored after the
+ * row position "after"; "last" is the highest position processed, where
+ * the next call starts.  So each batch reads on from the last instead of
+ * from the start of the table (a partitioned table, where positions repeat
+ * across partitions, reads from the start).  Several sessions, each with
+ * its own part, process a table at once.
  */
 Datum
 at_process_pending(PG_FUNCTION_ARGS)
 {
 	Oid			relid = PG_GETARG_OID(0);
 	int32		max_rows = PG_GETARG_INT32(3);
-	Datum		args[3];
-	Oid			argtypes[3];
+	Datum		args[4];
+	Oid			argtypes[4];
 	Pipeline   *p;
 	SPIPlanPtr	scan;
 	int64		done;
+	ItemPointer last = palloc(sizeof(ItemPointerData));
+	TupleDesc	desc;
+	Datum		values[2];
+	bool		nulls[2] = {false, false};
 
 	at_pg_require_utf8();
 	if (max_rows < 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("max_rows must be at least 1")));
-	pending_args(fcinfo, args, argtypes, max_rows);
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 2)
+		elog(ERROR, "article_tools._process_pending: wrong result type");
+	pending_args(fcinfo, args, argtypes, max_rows, PG_GETARG_DATUM(4));
+	ItemPointerCopy((ItemPointer) DatumGetPointer(PG_GETARG_DATUM(4)), last);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "article_tools: SPI_connect failed");
 	p = pipeline_for_owner(relid);
-	scan = SPI_prepare(pending_sql(p), 3, argtypes);
+	scan = SPI_prepare(pending_sql(p), 4, argtypes);
 	if (scan == NULL)
 		elog(ERROR, "article_tools: could not prepare \"%s\"", p->pending_sql);
-	done = process_scan_busy(p, scan, args, Min(max_rows, 10000), -1);
+	done = process_scan_busy(p, scan, args, Min(max_rows, 10000), -1, last);
 	SPI_finish();
-	PG_RETURN_INT64(done);
+	values[0] = Int64GetDatum(done);
+	values[1] = PointerGetDatum(last);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));
 }
 
-/* article_tools._count_pending(tbl, part, parts) */
+/* article_tools._count_pending(tbl, part, parts): rows of the slice to do */
 Datum
 at_count_pending(PG_FUNCTION_ARGS)
 {
-	Datum		args[3];
-	Oid			argtypes[3];
+	Datum		args[4];
+	Oid			argtypes[4];
 	Pipeline   *p;
 	int64		n;
 
-	pending_args(fcinfo, args, argtypes, PG_INT64_MAX);
+	pending_args(fcinfo, args, argtypes, PG_INT64_MAX, first_tid());
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "article_tools: SPI_connect failed");
 	p = pipeline_for_owner(PG_GETARG_OID(0));
-	n = count_rows(p, pending_sql(p), 3, argtypes, args);
+	n = count_rows(p, pending_sql(p), 4, argtypes, args);
 	SPI_finish();
 	PG_RETURN_INT64(n);
 }
@@ -888,13 +917,15 @@ describe_rate(TimestampTz started, int64 done, int64 total)
 }
 
 /*
- * Processes the rows a scan returns (keys, then the raw text), fetched
- * batch rows at a time.  With total >= 0, a NOTICE after each batch when
+ * Processes the rows a scan returns (keys, the raw text, and with "last"
+ * the row position, whose highest is kept there), fetched batch rows at a
+ * time.  With total >= 0, a NOTICE after each batch when
  * there is more than one: rows done of the total, and (in its DETAIL, which
  * varies from run to run) the rate.
  */
 static int64
-process_scan(Pipeline *p, SPIPlanPtr scan, Datum *args, int32 batch, int64 total)
+process_scan(Pipeline *p, SPIPlanPtr scan, Datum *args, int32 batch, int64 total,
+			 ItemPointer last)
 {
 	Portal		portal;
 	int64		done = 0;
@@ -924,6 +955,13 @@ process_scan(Pipeline *p, SPIPlanPtr scan, Datum *args, int32 batch, int64 total
 			for (int k = 0; k < p->nkeys; k++)
 				w.keys[k] = SPI_getbinval(tt->vals[i], tt->tupdesc, k + 1, &isnull);
 			w.raw = SPI_getbinval(tt->vals[i], tt->tupdesc, p->nkeys + 1, &w.raw_null);
+			if (last)
+			{
+				Datum		tid = SPI_getbinval(tt->vals[i], tt->tupdesc, p->nkeys + 2, &isnull);
+
+				if (!isnull && ItemPointerCompare((ItemPointer) DatumGetPointer(tid), last) > 0)
+					ItemPointerCopy((ItemPointer) DatumGetPointer(tid), last);
+			}
 			w.insert = true;
 			w.keydesc = describe_key(p, w.keys);
 			process_guarded(p, &w);

@@ -125,10 +125,11 @@ $fn$;
 --   delete_sql: deletes the side rows (and the error row) of one key
 --   error_sql:  $k+1 sqlstate, $k+2 message, $k+3 detail; records a failure
 --   scan_sql:   no parameters; the keys and raw text of every row
---   pending_sql: $1 parts, $2 part, $3 limit; keys and raw text of rows of
---               slice "part" (of "parts", by a hash of the key) that have
---               neither a parsed row nor an error row (a NULL text too
---               gets its parsed row, of NULLs)
+--   pending_sql: $1 parts, $2 part, $3 limit, $4 a row position (tid);
+--               keys, raw text and position of rows stored after $4 (on a
+--               partitioned table: anywhere) of slice "part" (of "parts", by
+--               a hash of the key) that have neither a parsed row nor an
+--               error row (a NULL text too gets its parsed row, of NULLs)
 DROP FUNCTION @extschema@._pipeline_statements(pg_catalog.regclass);
 CREATE OR REPLACE FUNCTION @extschema@._pipeline_statements(tbl pg_catalog.regclass,
     OUT insert_sql pg_catalog.text, OUT delete_sql pg_catalog.text,
@@ -234,8 +235,13 @@ BEGIN
         @extschema@._qualified(tbl));
     -- the hash picks a slice of the keys, so that several sessions share a
     -- backfill without overlap; it runs under the caller's search_path
-    pending_sql := scan_sql || pg_catalog.format(
-        ' WHERE NOT EXISTS (SELECT FROM %s p WHERE %s)'
+    pending_sql := pg_catalog.format('SELECT %s, t.%I, t.ctid FROM %s t WHERE %s',
+        tkeys, att.raw_column, @extschema@._qualified(tbl),
+        CASE WHEN (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = tbl) = 'p'
+             THEN '$4::pg_catalog.tid IS NOT NULL'
+             ELSE 't.ctid OPERATOR(pg_catalog.>) $4::pg_catalog.tid' END)
+        || pg_catalog.format(
+        ' AND NOT EXISTS (SELECT FROM %s p WHERE %s)'
         ' AND NOT EXISTS (SELECT FROM %s e WHERE %s)'
         ' AND ((pg_catalog.hashtext(ROW(%s)::pg_catalog.text)::pg_catalog.int8'
         ' OPERATOR(pg_catalog.&) 2147483647::pg_catalog.int8) OPERATOR(pg_catalog.%%) $1::pg_catalog.int8)'
@@ -342,10 +348,11 @@ AS 'MODULE_PATHNAME', 'at_process_existing'
 LANGUAGE C STRICT;
 
 -- Processes up to max_rows rows of slice "part" of "parts" that have no side
--- rows and no error row yet; returns how many (0 = the slice is done).
+-- rows and no error row yet, stored after the row position "after";
+-- returns how many, and the last position, where the next batch goes on.
 CREATE OR REPLACE FUNCTION @extschema@._process_pending(tbl pg_catalog.regclass, part integer,
-                                             parts integer, max_rows integer)
-RETURNS bigint
+    parts integer, max_rows integer, after pg_catalog.tid,
+    OUT processed bigint, OUT last pg_catalog.tid)
 AS 'MODULE_PATHNAME', 'at_process_pending'
 LANGUAGE C STRICT;
 
@@ -854,7 +861,7 @@ BEGIN
     IF @extschema@._distribution_column(tbl) IS NULL THEN
         -- the trigger keeps a plain table up to date; rows left from
         -- attach(..., '{"process_existing": false}') are processed here
-        RETURN @extschema@._process_pending(tbl, 0, 1, 2147483647);
+        RETURN (@extschema@._process_pending(tbl, 0, 1, 2147483647, '(0,0)')).processed;
     END IF;
     FOR sql IN SELECT * FROM @extschema@._batch_statements(tbl) LOOP
         EXECUTE sql;
@@ -869,7 +876,10 @@ COMMENT ON FUNCTION @extschema@.refresh(pg_catalog.regclass) IS
 
 -- Backfill of a plain attached table in slices that several sessions run at
 -- once (one CALL per session, part 0 .. parts-1), committing after each
--- batch: a restart goes on where it stopped.
+-- batch: a restart goes on where it stopped.  Each batch reads on from the
+-- row position where the last one ended (so the whole backfill reads the
+-- table about twice, not once per batch); a last pass from the start takes
+-- rows a concurrent UPDATE moved back.
 CREATE OR REPLACE PROCEDURE @extschema@.backfill(tbl pg_catalog.regclass, part integer DEFAULT 0,
                                       parts integer DEFAULT 1, batch_size integer DEFAULT 1000)
 LANGUAGE plpgsql
@@ -878,7 +888,8 @@ AS $fn$
 DECLARE
     total bigint;
     done bigint := 0;
-    n bigint;
+    r record;
+    after pg_catalog.tid := '(0,0)';
     started pg_catalog.timestamptz := pg_catalog.clock_timestamp();
     secs pg_catalog.float8;
 BEGIN
@@ -898,9 +909,14 @@ BEGIN
     END IF;
     total := @extschema@._count_pending(tbl, part, parts);
     LOOP
-        n := @extschema@._process_pending(tbl, part, parts, batch_size);
-        EXIT WHEN n OPERATOR(pg_catalog.=) 0;
-        done := done OPERATOR(pg_catalog.+) n;
+        r := @extschema@._process_pending(tbl, part, parts, batch_size, after);
+        IF r.processed OPERATOR(pg_catalog.=) 0 THEN
+            EXIT WHEN after OPERATOR(pg_catalog.=) '(0,0)'::pg_catalog.tid;
+            after := '(0,0)';
+            CONTINUE;
+        END IF;
+        after := r.last;
+        done := done OPERATOR(pg_catalog.+) r.processed;
         COMMIT;
         secs := pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() OPERATOR(pg_catalog.-) started);
         RAISE NOTICE USING
