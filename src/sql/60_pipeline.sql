@@ -372,11 +372,12 @@ $fn$;
 -- docs/scaling.md): statements that bring the side tables up to date with
 -- the table, in the order to run them.  Each joins co-located shards on the
 -- key, so Citus runs it on the workers, shard by shard in parallel.
---   1. side rows of articles whose text changed (raw_md5 differs) go;
+--   1. with check_updates: side rows of articles whose text changed
+--      (raw_md5 differs) go; this reads every article's text;
 --   2. articles without a parsed row get their side rows, parsed last so
 --      that "no parsed row" marks the articles still to do.
 -- Deleted articles take their side rows with them (ON DELETE CASCADE).
-CREATE FUNCTION @extschema@._batch_statements(tbl pg_catalog.regclass)
+CREATE FUNCTION @extschema@._batch_statements(tbl pg_catalog.regclass, check_updates boolean)
 RETURNS SETOF pg_catalog.text
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -405,14 +406,18 @@ BEGIN
         (SELECT pg_catalog.string_agg(pg_catalog.format('p.%I %s t.%I', k.attname, k.eq, k.attname), ' AND ')
          FROM @extschema@._key_columns(tbl) k));
 
-    FOR side IN SELECT s FROM pg_catalog.unnest(ARRAY[att.entities, att.metrics, att.errors]) s
-                WHERE s IS NOT NULL LOOP
+    FOR side IN SELECT u.s FROM pg_catalog.unnest(ARRAY[att.entities, att.metrics, att.errors, att.parsed])
+                                WITH ORDINALITY AS u(s, o)
+                WHERE u.s IS NOT NULL AND check_updates ORDER BY u.o LOOP
+        IF side = att.parsed THEN
+            RETURN NEXT pg_catalog.format('DELETE FROM %s p USING %s t WHERE %s', qparsed, qtbl, stale);
+            CONTINUE;
+        END IF;
         RETURN NEXT pg_catalog.format('DELETE FROM %s s USING %s p, %s t WHERE %s AND %s',
             @extschema@._qualified(side), qparsed, qtbl,
             (SELECT pg_catalog.string_agg(pg_catalog.format('s.%I %s p.%I', k.attname, k.eq, k.attname), ' AND ')
              FROM @extschema@._key_columns(tbl) k), stale);
     END LOOP;
-    RETURN NEXT pg_catalog.format('DELETE FROM %s p USING %s t WHERE %s', qparsed, qtbl, stale);
 
     SELECT s.func::pg_catalog.oid::pg_catalog.regproc INTO parse_call
     FROM @extschema@._pipeline_steps() s WHERE s.step = 'parsed';
@@ -966,7 +971,7 @@ BEGIN
 END
 $fn$;
 
-CREATE FUNCTION @extschema@.refresh(tbl pg_catalog.regclass)
+CREATE FUNCTION @extschema@.refresh(tbl pg_catalog.regclass, check_updates boolean DEFAULT true)
 RETURNS bigint
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -981,7 +986,7 @@ BEGIN
         -- attach(..., '{"process_existing": false}') are processed here
         RETURN (@extschema@._process_pending(tbl, 0, 1, 2147483647, '(0,0)')).processed;
     END IF;
-    FOR sql IN SELECT * FROM @extschema@._batch_statements(tbl) LOOP
+    FOR sql IN SELECT * FROM @extschema@._batch_statements(tbl, COALESCE(check_updates, true)) LOOP
         EXECUTE sql;
         GET DIAGNOSTICS n = ROW_COUNT;
     END LOOP;
@@ -989,8 +994,8 @@ BEGIN
 END
 $fn$;
 
-COMMENT ON FUNCTION @extschema@.refresh(pg_catalog.regclass) IS
-'process the rows of an attached table that have no side rows yet and, on a Citus distributed table, those whose text changed; returns the number of articles processed';
+COMMENT ON FUNCTION @extschema@.refresh(pg_catalog.regclass, boolean) IS
+'process the rows of an attached table that have no side rows yet and, on a Citus distributed table, those whose text changed (check_updates => false: only new rows, without reading every text); returns the number of articles processed';
 
 -- Backfill of a plain attached table in slices that several sessions run at
 -- once (one CALL per session, part 0 .. parts-1), committing after each

@@ -163,6 +163,18 @@ check "deleted articles lose their side rows" \
 	"$(q -c "SELECT count(*) FROM articles_parsed WHERE id % 40 = 3") $(q -c "SELECT count(*) FROM articles_entities WHERE id % 40 = 3")" "0 0"
 same_rows "after UPDATE and DELETE"
 
+# refresh without check_updates takes the new rows only (no text is read)
+for t in local_articles articles; do
+	q -c "UPDATE $t SET raw = raw || E'\n\nThe bank employs 3,000 people.' WHERE id % 40 = 5" \
+	  -c "INSERT INTO $t SELECT id + 1000000, raw FROM $t WHERE id % 40 = 6" || exit 1
+done
+check "refresh(check_updates => false) processes the new rows only" \
+	"$(q -c "SELECT article_tools.refresh('articles', check_updates => false)")" \
+	"$(q -c "SELECT count(*) FROM articles WHERE id > 1000000")"
+check "refresh() then processes the updated ones" "$(q -c "SELECT article_tools.refresh('articles')")" \
+	"$(q -c "SELECT count(*) FROM articles WHERE id % 40 = 5")"
+same_rows "after new rows and updates"
+
 # reprocess (TRUNCATE + refresh) gives the same rows again
 check "reprocess a distributed table" "$(q -c "SELECT article_tools.reprocess('articles')")" \
 	"$(q -c "SELECT count(*) FROM articles")"
@@ -172,9 +184,11 @@ same_rows "after reprocess"
 plan=$(q -c "EXPLAIN SELECT a.id, e.text FROM articles a, LATERAL article_tools.extract_entities(a.raw) e")
 check "LATERAL extract_entities runs as distributed tasks" \
 	"$(echo "$plan" | grep -cE 'Custom Scan \(Citus Adaptive\)|Task Count: 32')" 2
-plan=$(q -c "EXPLAIN $(q -c "SELECT s FROM article_tools._batch_statements('articles') s WHERE s LIKE 'INSERT INTO public.articles_entities%'")")
-check "refresh's INSERT ... SELECT is pushed down to the co-located shards" \
-	"$(echo "$plan" | grep -c 'Task Count: 32') $(echo "$plan" | grep -ciE 'pull to coordinator|repartition')" "1 0"
+for stmt in "INSERT INTO public.articles_entities" "DELETE FROM public.articles_entities"; do
+	plan=$(q -c "EXPLAIN $(q -c "SELECT s FROM article_tools._batch_statements('articles', true) s WHERE s LIKE '$stmt%'")")
+	check "refresh's $stmt ... is pushed down to the co-located shards" \
+		"$(echo "$plan" | grep -c 'Task Count: 32') $(echo "$plan" | grep -ciE 'pull to coordinator|repartition')" "1 0"
+done
 
 # the news configuration and GIN indexes on distributed tables
 check "GIN index on the side table's tsvector, on the table and on its 32 shards" \
