@@ -8,6 +8,11 @@ SET client_min_messages = notice;
 CREATE FUNCTION fill_mismatches(tbl regclass)
 RETURNS TABLE (side text, differing bigint)
 LANGUAGE plpgsql AS $fn$
+DECLARE
+    -- the call the pipeline makes (with the article's date once
+    -- extract_metrics(text, date) exists)
+    metrics_call text := (SELECT article_tools._step_call(s.func, s.arg, 'a')
+                          FROM article_tools._pipeline_steps() s WHERE s.step = 'metrics');
 BEGIN
     RETURN QUERY EXECUTE format($q$
         WITH ep AS (SELECT t.id, to_jsonb(a) AS j FROM %1$s t, article_tools.parse_article(t.raw) a),
@@ -16,14 +21,14 @@ BEGIN
                                                     article_tools.extract_entities(a.body) x),
              se AS (SELECT e.id, to_jsonb(e) - 'id' AS j FROM %1$s_entities e),
              em AS (SELECT t.id, to_jsonb(x) AS j FROM %1$s t, article_tools.parse_article(t.raw) a,
-                                                    article_tools.extract_metrics(a.body) x),
+                                                    %2$s x),
              sm AS (SELECT m.id, to_jsonb(m) - 'id' AS j FROM %1$s_metrics m)
         SELECT 'parsed', (SELECT count(*) FROM ((TABLE ep EXCEPT ALL TABLE sp) UNION ALL (TABLE sp EXCEPT ALL TABLE ep)) d)
         UNION ALL
         SELECT 'entities', (SELECT count(*) FROM ((TABLE ee EXCEPT ALL TABLE se) UNION ALL (TABLE se EXCEPT ALL TABLE ee)) d)
         UNION ALL
         SELECT 'metrics', (SELECT count(*) FROM ((TABLE em EXCEPT ALL TABLE sm) UNION ALL (TABLE sm EXCEPT ALL TABLE em)) d)
-        $q$, tbl);
+        $q$, tbl, metrics_call);
 END
 $fn$;
 
@@ -121,6 +126,40 @@ CALL article_tools.backfill('pfill', 0, 1, 15);
 SELECT * FROM fill_mismatches('pfill');
 SELECT article_tools.detach('pfill', true);
 DROP TABLE pfill;
+
+-- the metrics step passes the article's date once extract_metrics(text,
+-- date) exists, unless that one is STRICT (an undated article would get no
+-- rows); tried with a stand-in where the real one is not installed yet
+DO $$
+DECLARE
+    stand_in boolean := to_regprocedure('article_tools.extract_metrics(text, date)') IS NULL;
+    is_strict boolean;
+    got text;
+    wrong text[] := '{}';
+BEGIN
+    IF stand_in THEN
+        CREATE FUNCTION article_tools.extract_metrics(body text, reference_date date)
+        RETURNS SETOF article_tools.metric LANGUAGE sql STABLE
+        AS 'SELECT * FROM article_tools.extract_metrics(body)';
+    END IF;
+    FOR i IN 1 .. CASE WHEN stand_in THEN 2 ELSE 1 END LOOP
+        SELECT p.proisstrict INTO is_strict FROM pg_proc p
+        WHERE p.oid = 'article_tools.extract_metrics(text, date)'::regprocedure;
+        SELECT s.arg INTO got FROM article_tools._pipeline_steps() s WHERE s.step = 'metrics';
+        IF got IS DISTINCT FROM (CASE WHEN is_strict THEN 'body' ELSE 'body, published' END) THEN
+            wrong := wrong || format('strict %s: %s', is_strict, got);
+        END IF;
+        IF stand_in THEN
+            ALTER FUNCTION article_tools.extract_metrics(text, date) STRICT;
+        END IF;
+    END LOOP;
+    IF stand_in THEN
+        DROP FUNCTION article_tools.extract_metrics(text, date);
+    END IF;
+    RAISE NOTICE 'metrics step: %', CASE WHEN wrong = '{}' THEN 'as expected' ELSE wrong::text END;
+END
+$$;
+SELECT article_tools._step_call('article_tools.extract_metrics(text)', 'body, published', 'a') AS call;
 
 -- wrong arguments, with a message that says what to do
 CALL article_tools.backfill('fill', 2, 2);

@@ -194,8 +194,9 @@ find_attached(Oid relid)
 	}
 	ereport(ERROR,
 			(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-			 errmsg("table \"%s\" is not attached to the article_tools pipeline",
-					get_rel_name(relid)),
+			 errmsg("table %s is not attached to the article_tools pipeline",
+					quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+											   get_rel_name(relid))),
 			 errhint("Attach it with article_tools.attach(table, raw_column), or drop the trigger that calls article_tools.process_article().")));
 	return InvalidOid;			/* not reached */
 }

@@ -64,7 +64,9 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.attachments TO PUBLIC;
 -- (pref 1, 2, ...): the first whose function is installed with exactly those
 -- argument types is used, and a step with none installed is left out.  So
 -- extract_metrics(text, date) is used, with the article's date, as soon as
--- it exists, and extract_metrics(text) until then.
+-- it exists, and extract_metrics(text) until then.  A STRICT candidate of
+-- several arguments is passed over: it would give no rows at all for an
+-- article without a date.
 CREATE FUNCTION @extschema@._pipeline_steps(
     OUT step pg_catalog.text, OUT func pg_catalog.regprocedure, OUT rettype pg_catalog.regtype,
     OUT arg pg_catalog.text)
@@ -83,6 +85,7 @@ AS $$
       ON p.pronamespace = '@extschema@'::pg_catalog.regnamespace
      AND p.proname = s.fname
      AND p.proargtypes = s.argtypes::pg_catalog.oidvector
+     AND (NOT p.proisstrict OR p.pronargs = 1)
     ORDER BY s.ord, s.pref
 $$;
 
