@@ -20,13 +20,19 @@ BEGIN
 END
 $$;
 
--- on_error = error (the default): the statement fails, naming the row's key
+-- on_error = error (the default): the statement fails with the error, and
+-- its CONTEXT names the row's key
 CREATE TABLE strict_news (id int PRIMARY KEY, raw text);
 INSERT INTO strict_news VALUES (1, 'BEIJING, May 12 (Xinhua) -- Exports rose 3 percent.');
 SELECT article_tools.attach('strict_news', 'raw');
 CREATE TRIGGER reject_long BEFORE INSERT ON strict_news_parsed FOR EACH ROW EXECUTE FUNCTION reject_long_body();
 INSERT INTO strict_news VALUES (2, 'BEIJING, May 12 (Xinhua) -- Exports rose 3 percent.'),
     (3, repeat('The port handled more containers than in any earlier year. ', 3));
+-- the error is the processing functions' own, with a CONTEXT line naming
+-- the table, the row and the step (and not the generated statement)
+\set SHOW_CONTEXT errors
+INSERT INTO strict_news VALUES (3, repeat('The port handled more containers than in any earlier year. ', 3));
+\set SHOW_CONTEXT never
 -- the whole statement failed: no row stored, nothing half-processed
 SELECT id FROM strict_news ORDER BY id;
 SELECT id FROM strict_news_parsed ORDER BY id;
@@ -38,19 +44,25 @@ COPY strict_news FROM STDIN;
 6	This line is made long enough to break the check constraint on the body of the article, surely.
 \.
 SELECT count(*) FROM strict_news;
--- the error keeps its SQLSTATE
+-- the error keeps its SQLSTATE; a handler finds the row in its context
 DO $$
+DECLARE
+    ctx text;
 BEGIN
     INSERT INTO strict_news VALUES (7, repeat('x ', 100));
 EXCEPTION WHEN program_limit_exceeded THEN
-    RAISE NOTICE 'caught %: %', SQLSTATE, split_part(SQLERRM, ':', 1);
+    GET STACKED DIAGNOSTICS ctx = PG_EXCEPTION_CONTEXT;
+    RAISE NOTICE 'caught %: %', SQLSTATE, SQLERRM;
+    RAISE NOTICE 'context: %', (SELECT l FROM regexp_split_to_table(ctx, E'\n') l WHERE l LIKE 'article_tools%');
 END
 $$;
 -- a multi-column key is named in full
+\set SHOW_CONTEXT errors
 CREATE TABLE strict_pair (site text, num int, raw text, PRIMARY KEY (site, num));
 SELECT article_tools.attach('strict_pair', 'raw');
 CREATE TRIGGER reject_long BEFORE INSERT ON strict_pair_parsed FOR EACH ROW EXECUTE FUNCTION reject_long_body();
 INSERT INTO strict_pair VALUES ('xinhua', 42, repeat('Long text about trade. ', 10));
+\set SHOW_CONTEXT never
 
 -- on_error = skip: the row is stored, the error recorded, the statement goes on
 CREATE TABLE lenient_news (id bigint PRIMARY KEY, raw varchar);

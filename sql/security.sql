@@ -16,7 +16,15 @@ SELECT l.lanname, count(*) AS functions,
 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'article_tools'
+WHERE p.prokind <> 'p'
 GROUP BY l.lanname ORDER BY l.lanname;
+-- procedures cannot pin it (a SET clause forbids their COMMIT): they spell
+-- every function and operator with its schema instead (OPERATOR(pg_catalog.+))
+SELECT p.proname, p.proconfig IS NULL AS unpinned
+FROM pg_proc p
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'article_tools'
+WHERE p.prokind = 'p' ORDER BY p.proname;
 
 -- reference results under a clean search_path
 CREATE TEMP TABLE sec_input AS

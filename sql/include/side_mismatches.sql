@@ -9,7 +9,9 @@ DECLARE
     steps text[][] := ARRAY[
         ['parsed', 'SELECT jsonb_build_object(%1$s) || to_jsonb(a) AS j FROM %2$s t, article_tools.parse_article(t.%3$I) a'],
         ['entities', 'SELECT jsonb_build_object(%1$s) || to_jsonb(x) AS j FROM %2$s t, article_tools.parse_article(t.%3$I) a, article_tools.extract_entities(a.body) x'],
-        ['metrics', 'SELECT jsonb_build_object(%1$s) || to_jsonb(x) AS j FROM %2$s t, article_tools.parse_article(t.%3$I) a, article_tools.extract_metrics(a.body) x']];
+        ['metrics', 'SELECT jsonb_build_object(%1$s) || to_jsonb(x) AS j FROM %2$s t, article_tools.parse_article(t.%3$I) a, '
+                    || (SELECT article_tools._step_call(s.func, s.arg, 'a') FROM article_tools._pipeline_steps() s WHERE s.step = 'metrics')
+                    || ' x']];
     s text[];
 BEGIN
     FOREACH s SLICE 1 IN ARRAY steps LOOP

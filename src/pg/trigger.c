@@ -11,9 +11,10 @@
  * the caller's privileges change what they do.
  *
  * Errors: by default an article the processing functions reject fails the
- * statement with an error naming the row's key; with on_error = skip the
- * processing runs in a subtransaction, and a failure is recorded in
- * <table>_errors instead.  A cancel is never swallowed.
+ * statement with the functions' own error, to which a CONTEXT line adds the
+ * table, the row's key and the step; with on_error = skip the processing
+ * runs in a subtransaction, and a failure is recorded in <table>_errors
+ * instead.  A cancel is never swallowed.
  */
 #include "glue.h"
 
@@ -23,6 +24,7 @@
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
+#include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "utils/array.h"
@@ -34,12 +36,16 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
+#include "utils/timestamp.h"
 
 PG_FUNCTION_INFO_V1(at_process_article);
 PG_FUNCTION_INFO_V1(at_process_existing);
+PG_FUNCTION_INFO_V1(at_process_pending);
+PG_FUNCTION_INFO_V1(at_count_pending);
 
 struct Pipeline;
-static int64 process_all(struct Pipeline *p, int32 batch);
+static int64 process_scan(struct Pipeline *p, SPIPlanPtr scan, Datum *args,
+						 int32 batch, int64 total, ItemPointer last);
 
 #define MAX_KEYS INDEX_MAX_KEYS
 #define N_SIDE 4
@@ -61,6 +67,9 @@ typedef struct Pipeline
 	char	   *relname;		/* schema-qualified name of the attached table */
 	char	   *errors_table;
 	char	   *scan_sql;
+	char	   *pending_sql;	/* $1 parts, $2 part, $3 limit */
+	char	   *insert_sql;		/* the statements, to recognise them in */
+	char	   *delete_sql;		/* an error's context */
 	SPIPlanPtr	insert_plan;
 	SPIPlanPtr	delete_plan;
 	SPIPlanPtr	error_plan;
@@ -88,6 +97,18 @@ typedef struct RowWork
 	bool		insert;			/* then insert the side rows of keys */
 	const char *keydesc;		/* "(id)=(42)" for messages */
 } RowWork;
+
+/* What an error's CONTEXT line names: the table, the row and the step. */
+typedef struct StepContext
+{
+	Pipeline   *p;
+	RowWork    *w;
+	const char *step;			/* NULL: add no line */
+} StepContext;
+
+#define STEP_DELETE "removing the side rows of the old text"
+#define STEP_INSERT "processing the text into the side tables"
+#define STEP_RECORD "recording the error"
 
 static void
 invalidate_cb(Datum arg, Oid relid)
@@ -173,8 +194,9 @@ find_attached(Oid relid)
 	}
 	ereport(ERROR,
 			(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-			 errmsg("table \"%s\" is not attached to the article_tools pipeline",
-					get_rel_name(relid)),
+			 errmsg("table %s is not attached to the article_tools pipeline",
+					quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+											   get_rel_name(relid))),
 			 errhint("Attach it with article_tools.attach(table, raw_column), or drop the trigger that calls article_tools.process_article().")));
 	return InvalidOid;			/* not reached */
 }
@@ -222,9 +244,7 @@ pipeline_build(Oid relid)
 	bool	   *nulls;
 	int			n;
 	char	   *raw_column;
-	char	   *insert_sql,
-			   *delete_sql,
-			   *error_sql;
+	char	   *error_sql;
 	Oid			argtypes[MAX_KEYS + 3];
 
 	if (SPI_execute_with_args("SELECT * FROM article_tools._pipeline_statements($1)",
@@ -244,10 +264,17 @@ pipeline_build(Oid relid)
 	p->skip = strcmp(getcol_text(tup, desc, "on_error"), "skip") == 0;
 	p->errors_table = getcol_text(tup, desc, "errors_table");
 	p->scan_sql = getcol_text(tup, desc, "scan_sql");
+	p->pending_sql = getcol_text(tup, desc, "pending_sql");
 	raw_column = getcol_text(tup, desc, "raw_column");
-	insert_sql = getcol_text(tup, desc, "insert_sql");
-	delete_sql = getcol_text(tup, desc, "delete_sql");
+	p->insert_sql = getcol_text(tup, desc, "insert_sql");
+	p->delete_sql = getcol_text(tup, desc, "delete_sql");
 	error_sql = getcol_text(tup, desc, "error_sql");
+	/* pending_sql is NULL under 1.0's SQL: only 1.1's backfill uses it */
+	if (p->insert_sql == NULL || p->delete_sql == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("article_tools: the pipeline functions of this database do not match the library"),
+				 errhint("Update the extension: ALTER EXTENSION article_tools UPDATE.")));
 
 	deconstruct_array(DatumGetArrayTypeP(SPI_getbinval(tup, desc, SPI_fnumber(desc, "key_columns"), &isnull)),
 					  NAMEOID, NAMEDATALEN, false, TYPALIGN_CHAR, &elems, &nulls, &n);
@@ -284,9 +311,9 @@ pipeline_build(Oid relid)
 	MemoryContextSwitchTo(old);
 
 	memcpy(argtypes, p->key_types, p->nkeys * sizeof(Oid));
-	p->delete_plan = prepare_kept(delete_sql, p->nkeys, argtypes);
+	p->delete_plan = prepare_kept(p->delete_sql, p->nkeys, argtypes);
 	argtypes[p->nkeys] = get_atttype(root, get_attnum(root, raw_column));
-	p->insert_plan = prepare_kept(insert_sql, p->nkeys + 1, argtypes);
+	p->insert_plan = prepare_kept(p->insert_sql, p->nkeys + 1, argtypes);
 	argtypes[p->nkeys] = TEXTOID;
 	argtypes[p->nkeys + 1] = TEXTOID;
 	argtypes[p->nkeys + 2] = TEXTOID;
@@ -406,10 +433,11 @@ same_keys(Pipeline *p, Datum *a, Datum *b)
 
 /* The work itself: delete the old side rows, insert the new ones. */
 static void
-process_row(Pipeline *p, RowWork *w)
+process_row(Pipeline *p, RowWork *w, StepContext *sc)
 {
 	if (w->has_old)
 	{
+		sc->step = STEP_DELETE;
 		delete_side_rows(p, w->old_keys);
 		if (w->insert && !same_keys(p, w->keys, w->old_keys))
 			delete_side_rows(p, w->keys);	/* rows a key cascade moved */
@@ -425,8 +453,55 @@ process_row(Pipeline *p, RowWork *w)
 		args[p->nkeys] = w->raw;
 		if (w->raw_null)
 			nulls[p->nkeys] = 'n';
+		sc->step = STEP_INSERT;
 		exec_plan(p->insert_plan, args, nulls, SPI_OK_SELECT);
 	}
+}
+
+static void
+step_context_cb(void *arg)
+{
+	StepContext *sc = (StepContext *) arg;
+
+	if (sc->step)
+		errcontext("article_tools pipeline for table %s, row %s: %s",
+				   sc->p->relname, sc->w->keydesc, sc->step);
+}
+
+/*
+ * Drops the line 'SQL statement "<sql>"' that SPI adds for one of our own
+ * generated statements: it is long, internal, and the line ours adds says
+ * the same for a user.
+ */
+static void
+drop_statement_line(ErrorData *ed, const char *sql)
+{
+	char	   *line,
+			   *at;
+	size_t		len;
+
+	if (ed->context == NULL || sql == NULL)
+		return;
+	line = psprintf("SQL statement \"%s\"", sql);
+	len = strlen(line);
+	for (at = strstr(ed->context, line); at; at = strstr(at + 1, line))
+	{
+		bool		starts = (at == ed->context || at[-1] == '\n');
+		bool		ends = (at[len] == '\0' || at[len] == '\n');
+
+		if (starts && ends)
+		{
+			/* remove the line and one of the newlines around it */
+			if (at[len] == '\n')
+				memmove(at, at + len + 1, strlen(at + len + 1) + 1);
+			else if (at != ed->context)
+				at[-1] = '\0';
+			else
+				at[0] = '\0';
+			break;
+		}
+	}
+	pfree(line);
 }
 
 static bool
@@ -437,15 +512,19 @@ never_swallow(ErrorData *ed)
 		ed->sqlerrcode == ERRCODE_ADMIN_SHUTDOWN;
 }
 
-/* on_error = error: fail the statement, naming the row */
+/*
+ * on_error = error: the statement fails with the processing functions' own
+ * error; the CONTEXT line (step_context_cb) names the table, row and step,
+ * and a hint without one of its own says how to keep such rows.
+ */
 static void
-process_or_fail(Pipeline *p, RowWork *w)
+process_or_fail(Pipeline *p, RowWork *w, StepContext *sc)
 {
 	MemoryContext cxt = CurrentMemoryContext;
 
 	PG_TRY();
 	{
-		process_row(p, w);
+		process_row(p, w, sc);
 	}
 	PG_CATCH();
 	{
@@ -456,21 +535,19 @@ process_or_fail(Pipeline *p, RowWork *w)
 		if (never_swallow(ed))
 			PG_RE_THROW();
 		FlushErrorState();
-		ereport(ERROR,
-				(errcode(ed->sqlerrcode),
-				 errmsg("article_tools could not process the row %s of table %s: %s",
-						w->keydesc, p->relname, ed->message),
-				 ed->detail ? errdetail_internal("%s", ed->detail) : 0,
-				 ed->hint ? errhint("%s", ed->hint) :
-				 errhint("To store such rows and record the error in %s instead, attach the table with options '{\"on_error\": \"skip\"}'.",
-						 p->errors_table)));
+		drop_statement_line(ed, p->insert_sql);
+		drop_statement_line(ed, p->delete_sql);
+		if (ed->hint == NULL)
+			ed->hint = psprintf("To store such rows and record the error in %s instead, attach the table with options '{\"on_error\": \"skip\"}'.",
+								p->errors_table);
+		ReThrowError(ed);
 	}
 	PG_END_TRY();
 }
 
 /* on_error = skip: a subtransaction; a failure leaves no side rows and one error row */
 static void
-process_or_record(Pipeline *p, RowWork *w)
+process_or_record(Pipeline *p, RowWork *w, StepContext *sc)
 {
 	MemoryContext cxt = CurrentMemoryContext;
 	ResourceOwner owner = CurrentResourceOwner;
@@ -480,7 +557,7 @@ process_or_record(Pipeline *p, RowWork *w)
 	MemoryContextSwitchTo(cxt);
 	PG_TRY();
 	{
-		process_row(p, w);
+		process_row(p, w, sc);
 		ReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(cxt);
 		CurrentResourceOwner = owner;
@@ -505,6 +582,7 @@ process_or_record(Pipeline *p, RowWork *w)
 		int			k = p->nkeys;
 
 		/* the old side rows describe text that is gone */
+		sc->step = STEP_RECORD;
 		if (w->has_old)
 			delete_side_rows(p, w->old_keys);
 		if (w->insert && (!w->has_old || !same_keys(p, w->keys, w->old_keys)))
@@ -524,11 +602,15 @@ process_or_record(Pipeline *p, RowWork *w)
 				nulls[k + 2] = 'n';
 			exec_plan(p->error_plan, args, nulls, SPI_OK_INSERT);
 		}
+		/* a warning's CONTEXT is not shown by default: the message names the row */
+		sc->step = NULL;
 		ereport(WARNING,
 				(errcode(ed->sqlerrcode),
-				 errmsg("article_tools skipped the row %s of table %s: %s",
-						w->keydesc, p->relname, ed->message),
-				 errhint("The row is stored; the error is recorded in %s.", p->errors_table)));
+				 errmsg("article_tools skipped the row %s of table %s",
+						w->keydesc, p->relname),
+				 errdetail_internal("%s", ed->message),
+				 errhint("The row is stored without side rows; the error is recorded in %s.",
+						 p->errors_table)));
 	}
 }
 
@@ -538,17 +620,23 @@ process_guarded(Pipeline *p, RowWork *w)
 {
 	Oid			save_userid;
 	int			save_sec;
+	StepContext sc = {p, w, NULL};
+	ErrorContextCallback errcb;
 
 	GetUserIdAndSecContext(&save_userid, &save_sec);
 	SetUserIdAndSecContext(p->owner, save_sec | SECURITY_LOCAL_USERID_CHANGE |
 						   SECURITY_NOFORCE_RLS);
+	errcb.callback = step_context_cb;
+	errcb.arg = &sc;
+	errcb.previous = error_context_stack;
+	error_context_stack = &errcb;
 	p->busy++;
 	PG_TRY();
 	{
 		if (p->skip)
-			process_or_record(p, w);
+			process_or_record(p, w, &sc);
 		else
-			process_or_fail(p, w);
+			process_or_fail(p, w, &sc);
 	}
 	PG_FINALLY();
 	{
@@ -556,6 +644,8 @@ process_guarded(Pipeline *p, RowWork *w)
 		SetUserIdAndSecContext(save_userid, save_sec);
 	}
 	PG_END_TRY();
+	/* PG_END_TRY restored the stack as it was at PG_TRY, with errcb on it */
+	error_context_stack = errcb.previous;
 }
 
 static void
@@ -626,6 +716,57 @@ at_process_article(PG_FUNCTION_ARGS)
 }
 
 /*
+ * The pipeline of an attached table for a caller that will write its side
+ * tables as their owner: only for members of the owner's role.  The caller
+ * is connected to SPI.
+ */
+static Pipeline *
+pipeline_for_owner(Oid relid)
+{
+	Pipeline   *p = pipeline_get(relid);
+
+	if (!has_privs_of_role(GetUserId(), p->owner))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("must be owner of table %s", p->relname)));
+	return p;
+}
+
+/* process_scan, with the pipeline marked busy for the cache */
+static int64
+process_scan_busy(Pipeline *p, SPIPlanPtr scan, Datum *args, int32 batch, int64 total,
+				  ItemPointer last)
+{
+	int64		done = 0;
+
+	p->busy++;
+	PG_TRY();
+	{
+		done = process_scan(p, scan, args, batch, total, last);
+	}
+	PG_FINALLY();
+	{
+		p->busy--;
+	}
+	PG_END_TRY();
+	return done;
+}
+
+static int64
+count_rows(Pipeline *p, const char *sql, int nargs, Oid *argtypes, Datum *args)
+{
+	char	   *count_sql = psprintf("SELECT pg_catalog.count(*) FROM (%s) s", sql);
+	bool		isnull;
+	int64		n;
+
+	if (SPI_execute_with_args(count_sql, nargs, argtypes, args, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "article_tools: could not count the rows of %s", p->relname);
+	n = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	SPI_freetuptable(SPI_tuptable);
+	return n;
+}
+
+/*
  * article_tools._process_existing(tbl, batch_size): every row of an attached
  * table, read through a cursor batch_size rows at a time; a NOTICE after
  * each batch when there is more than one.  The side tables must be empty.
@@ -636,7 +777,9 @@ at_process_existing(PG_FUNCTION_ARGS)
 	Oid			relid = PG_GETARG_OID(0);
 	int32		batch = PG_GETARG_INT32(1);
 	Pipeline   *p;
-	int64		done = 0;
+	SPIPlanPtr	scan;
+	int64		total,
+				done;
 
 	at_pg_require_utf8();
 	if (batch < 1)
@@ -645,47 +788,153 @@ at_process_existing(PG_FUNCTION_ARGS)
 				 errmsg("batch_size must be at least 1")));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "article_tools: SPI_connect failed");
-	p = pipeline_get(relid);
-	/* it writes the side tables as their owner: only for the owner's members */
-	if (!has_privs_of_role(GetUserId(), p->owner))
-		ereport(ERROR,
-				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-				 errmsg("must be owner of table %s", p->relname)));
-	p->busy++;
-	PG_TRY();
-	{
-		done = process_all(p, batch);
-	}
-	PG_FINALLY();
-	{
-		p->busy--;
-	}
-	PG_END_TRY();
+	p = pipeline_for_owner(relid);
+	total = count_rows(p, p->scan_sql, 0, NULL, NULL);
+	scan = SPI_prepare(p->scan_sql, 0, NULL);
+	if (scan == NULL)
+		elog(ERROR, "article_tools: could not prepare \"%s\"", p->scan_sql);
+	done = process_scan_busy(p, scan, NULL, batch, total, NULL);
 	SPI_finish();
 	PG_RETURN_INT64(done);
 }
 
-static int64
-process_all(Pipeline *p, int32 batch)
+/* pending_sql, which a pipeline cached before ALTER EXTENSION UPDATE lacks */
+static const char *
+pending_sql(Pipeline *p)
 {
+	if (p->pending_sql == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("article_tools: this session read the pipeline of %s before the extension was updated",
+						p->relname),
+				 errhint("Reconnect, then run the backfill again.")));
+	return p->pending_sql;
+}
+
+/* part, parts, a limit and a row position as the parameters of pending_sql */
+static void
+pending_args(FunctionCallInfo fcinfo, Datum *args, Oid *argtypes, int64 limit,
+			 Datum after)
+{
+	int32		part = PG_GETARG_INT32(1);
+	int32		parts = PG_GETARG_INT32(2);
+
+	if (parts < 1 || part < 0 || part >= parts)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("part must be from 0 to parts - 1 (part %d, parts %d)", part, parts)));
+	args[0] = Int64GetDatum(parts);
+	args[1] = Int64GetDatum(part);
+	args[2] = Int64GetDatum(limit);
+	args[3] = after;
+	argtypes[0] = argtypes[1] = argtypes[2] = INT8OID;
+	argtypes[3] = TIDOID;
+}
+
+/* the tid (0,0), before every row */
+static Datum
+first_tid(void)
+{
+	ItemPointer tid = palloc(sizeof(ItemPointerData));
+
+	ItemPointerSet(tid, 0, 0);
+	return PointerGetDatum(tid);
+}
+
+/*
+ * article_tools._process_pending(tbl, part, parts, max_rows, after,
+ * OUT processed, OUT last): up to max_rows rows of slice part (of parts)
+ * with neither a parsed row nor an error row, among those stored after the
+ * row position "after"; "last" is the highest position processed, where
+ * the next call starts.  So each batch reads on from the last instead of
+ * from the start of the table (a partitioned table, where positions repeat
+ * across partitions, reads from the start).  Several sessions, each with
+ * its own part, process a table at once.
+ */
+Datum
+at_process_pending(PG_FUNCTION_ARGS)
+{
+	Oid			relid = PG_GETARG_OID(0);
+	int32		max_rows = PG_GETARG_INT32(3);
+	Datum		args[4];
+	Oid			argtypes[4];
+	Pipeline   *p;
 	SPIPlanPtr	scan;
+	int64		done;
+	ItemPointer last = palloc(sizeof(ItemPointerData));
+	TupleDesc	desc;
+	Datum		values[2];
+	bool		nulls[2] = {false, false};
+
+	at_pg_require_utf8();
+	if (max_rows < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("max_rows must be at least 1")));
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 2)
+		elog(ERROR, "article_tools._process_pending: wrong result type");
+	pending_args(fcinfo, args, argtypes, max_rows, PG_GETARG_DATUM(4));
+	ItemPointerCopy((ItemPointer) DatumGetPointer(PG_GETARG_DATUM(4)), last);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "article_tools: SPI_connect failed");
+	p = pipeline_for_owner(relid);
+	scan = SPI_prepare(pending_sql(p), 4, argtypes);
+	if (scan == NULL)
+		elog(ERROR, "article_tools: could not prepare \"%s\"", p->pending_sql);
+	done = process_scan_busy(p, scan, args, Min(max_rows, 10000), -1, last);
+	SPI_finish();
+	values[0] = Int64GetDatum(done);
+	values[1] = PointerGetDatum(last);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));
+}
+
+/* article_tools._count_pending(tbl, part, parts): rows of the slice to do */
+Datum
+at_count_pending(PG_FUNCTION_ARGS)
+{
+	Datum		args[4];
+	Oid			argtypes[4];
+	Pipeline   *p;
+	int64		n;
+
+	pending_args(fcinfo, args, argtypes, PG_INT64_MAX, first_tid());
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "article_tools: SPI_connect failed");
+	p = pipeline_for_owner(PG_GETARG_OID(0));
+	n = count_rows(p, pending_sql(p), 4, argtypes, args);
+	SPI_finish();
+	PG_RETURN_INT64(n);
+}
+
+/* "12 rows/s; about 30 s left", for the NOTICE after a batch */
+static char *
+describe_rate(TimestampTz started, int64 done, int64 total)
+{
+	double		secs = (double) (GetCurrentTimestamp() - started) / USECS_PER_SEC;
+	double		rate = done / Max(secs, 0.001);
+
+	return psprintf("%.0f rows/s; about %.0f s left", rate,
+					Max(total - done, 0) / Max(rate, 0.001));
+}
+
+/*
+ * Processes the rows a scan returns (keys, the raw text, and with "last"
+ * the row position, whose highest is kept there), fetched batch rows at a
+ * time.  With total >= 0, a NOTICE after each batch when
+ * there is more than one: rows done of the total, and (in its DETAIL, which
+ * varies from run to run) the rate.
+ */
+static int64
+process_scan(Pipeline *p, SPIPlanPtr scan, Datum *args, int32 batch, int64 total,
+			 ItemPointer last)
+{
 	Portal		portal;
-	int64		total,
-				done = 0;
+	int64		done = 0;
 	bool		isnull;
 	MemoryContext rowcxt;
-	char	   *count_sql;
+	TimestampTz started = GetCurrentTimestamp();
 
-	count_sql = psprintf("SELECT pg_catalog.count(*) FROM (%s) s", p->scan_sql);
-	if (SPI_execute(count_sql, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "article_tools: could not count the rows of %s", p->relname);
-	total = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-	SPI_freetuptable(SPI_tuptable);
-
-	scan = SPI_prepare(p->scan_sql, 0, NULL);
-	if (scan == NULL)
-		elog(ERROR, "article_tools: could not prepare \"%s\"", p->scan_sql);
-	portal = SPI_cursor_open(NULL, scan, NULL, NULL, false);
+	portal = SPI_cursor_open(NULL, scan, args, NULL, false);
 	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "article_tools row",
 								   ALLOCSET_DEFAULT_SIZES);
 	for (;;)
@@ -707,6 +956,13 @@ process_all(Pipeline *p, int32 batch)
 			for (int k = 0; k < p->nkeys; k++)
 				w.keys[k] = SPI_getbinval(tt->vals[i], tt->tupdesc, k + 1, &isnull);
 			w.raw = SPI_getbinval(tt->vals[i], tt->tupdesc, p->nkeys + 1, &w.raw_null);
+			if (last)
+			{
+				Datum		tid = SPI_getbinval(tt->vals[i], tt->tupdesc, p->nkeys + 2, &isnull);
+
+				if (!isnull && ItemPointerCompare((ItemPointer) DatumGetPointer(tid), last) > 0)
+					ItemPointerCopy((ItemPointer) DatumGetPointer(tid), last);
+			}
 			w.insert = true;
 			w.keydesc = describe_key(p, w.keys);
 			process_guarded(p, &w);
@@ -719,8 +975,10 @@ process_all(Pipeline *p, int32 batch)
 		if (total > batch)
 			ereport(NOTICE,
 					(errmsg("article_tools: processed %lld of %lld rows of %s",
-							(long long) done, (long long) total, p->relname)));
+							(long long) done, (long long) total, p->relname),
+					 errdetail_internal("%s", describe_rate(started, done, total))));
 	}
 	SPI_cursor_close(portal);
+	MemoryContextDelete(rowcxt);
 	return done;
 }

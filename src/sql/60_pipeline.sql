@@ -58,9 +58,15 @@ CREATE POLICY attachments_delete ON @extschema@.attachments FOR DELETE
     USING (@extschema@._owns_table(relid));
 GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.attachments TO PUBLIC;
 
--- The processing steps, as data: side table suffix, function, and the
--- argument it reads ('raw' for the raw column, 'body' for the parsed body).
--- A step whose function is not installed is left out.
+-- The processing steps, as data: side table suffix, function, and its
+-- arguments: 'raw' for the raw column, else columns of the parsed article
+-- ('body', or 'body, published').  A step may list several candidates
+-- (pref 1, 2, ...): the first whose function is installed with exactly those
+-- argument types is used, and a step with none installed is left out.  So
+-- extract_metrics(text, date) is used, with the article's date, as soon as
+-- it exists, and extract_metrics(text) until then.  A STRICT candidate of
+-- several arguments is passed over: it would give no rows at all for an
+-- article without a date.
 CREATE FUNCTION @extschema@._pipeline_steps(
     OUT step pg_catalog.text, OUT func pg_catalog.regprocedure, OUT rettype pg_catalog.regtype,
     OUT arg pg_catalog.text)
@@ -68,15 +74,32 @@ RETURNS SETOF record
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT s.step, p.oid::pg_catalog.regprocedure, p.prorettype::pg_catalog.regtype, s.arg
-    FROM (VALUES (1, 'parsed', 'parse_article', 'raw'),
-                 (2, 'entities', 'extract_entities', 'body'),
-                 (3, 'metrics', 'extract_metrics', 'body')) AS s(ord, step, fname, arg)
+    SELECT DISTINCT ON (s.ord) s.step, p.oid::pg_catalog.regprocedure,
+           p.prorettype::pg_catalog.regtype, s.arg
+    FROM (VALUES (1, 1, 'parsed', 'parse_article', 'raw', '25'),
+                 (2, 1, 'entities', 'extract_entities', 'body', '25'),
+                 (3, 1, 'metrics', 'extract_metrics', 'body, published', '25 1082'),
+                 (3, 2, 'metrics', 'extract_metrics', 'body', '25'))
+         AS s(ord, pref, step, fname, arg, argtypes)
     JOIN pg_catalog.pg_proc p
       ON p.pronamespace = '@extschema@'::pg_catalog.regnamespace
      AND p.proname = s.fname
-     AND p.proargtypes = '25'::pg_catalog.oidvector
-    ORDER BY s.ord
+     AND p.proargtypes = s.argtypes::pg_catalog.oidvector
+     AND (NOT p.proisstrict OR p.pronargs = 1)
+    ORDER BY s.ord, s.pref
+$$;
+
+-- The call of a step's function on the parsed article aliased "alias":
+-- 'body, published' -> article_tools.extract_metrics(a.body, a.published)
+CREATE FUNCTION @extschema@._step_call(func pg_catalog.regprocedure, arg pg_catalog.text,
+                                       alias pg_catalog.text)
+RETURNS pg_catalog.text
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT pg_catalog.format('%s(%s)', func::pg_catalog.oid::pg_catalog.regproc,
+        (SELECT pg_catalog.string_agg(pg_catalog.format('%I.%I', alias, pg_catalog.btrim(c)), ', ' ORDER BY o)
+         FROM pg_catalog.unnest(pg_catalog.string_to_array(arg, ',')) WITH ORDINALITY AS u(c, o)))
 $$;
 
 -- Attributes of a composite type, in order.
@@ -143,19 +166,88 @@ AS $$
     WHERE c.oid = $1
 $$;
 
--- The statements the trigger (and reprocess) run for an attached table, with
--- parameters $1..$k = the key columns, then:
+-- The columns of a step's result type that a side table has (a table
+-- attached under an older type version keeps working): "c1, c2" and
+-- "x.c1, x.c2".
+CREATE FUNCTION @extschema@._side_columns(side pg_catalog.regclass, rettype pg_catalog.regtype,
+    OUT cols pg_catalog.text, OUT vals pg_catalog.text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT pg_catalog.string_agg(pg_catalog.quote_ident(t.attname), ', '),
+           pg_catalog.string_agg('x.' || pg_catalog.quote_ident(t.attname), ', ')
+    FROM @extschema@._type_columns(rettype) t
+    WHERE EXISTS (SELECT FROM pg_catalog.pg_attribute a
+                  WHERE a.attrelid = side
+                    AND a.attname = t.attname AND NOT a.attisdropped)
+$$;
+
+-- Whether a side table has a column (tsv, raw_md5 are optional).
+CREATE FUNCTION @extschema@._has_column(pg_catalog.regclass, pg_catalog.name)
+RETURNS boolean
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT EXISTS (SELECT FROM pg_catalog.pg_attribute a
+                   WHERE a.attrelid = $1 AND a.attname = $2
+                     AND a.attnum > 0 AND NOT a.attisdropped)
+$$;
+
+-- The distribution column of a Citus hash-distributed table; NULL for a
+-- plain table or when Citus is not installed.  Another kind of Citus table
+-- (reference, local) is refused: neither the trigger nor the co-located
+-- batch path fits it.
+CREATE FUNCTION @extschema@._distribution_column(tbl pg_catalog.regclass)
+RETURNS pg_catalog.name
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    method pg_catalog.text;
+    col pg_catalog.name;
+BEGIN
+    IF pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
+        RETURN NULL;
+    END IF;
+    -- dynamic: the catalog exists only where Citus is installed
+    EXECUTE 'SELECT d.partmethod::pg_catalog.text, a.attname
+             FROM pg_catalog.pg_dist_partition d
+             LEFT JOIN pg_catalog.pg_attribute a
+               ON a.attrelid = d.logicalrelid
+              AND a.attname = pg_catalog.column_to_column_name(d.logicalrelid, d.partkey)
+             WHERE d.logicalrelid = $1'
+        INTO method, col USING tbl;
+    IF method IS NULL THEN
+        RETURN NULL;
+    END IF;
+    IF method <> 'h' OR col IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'feature_not_supported',
+            MESSAGE = pg_catalog.format('article_tools: %s is a Citus reference or local table',
+                                        @extschema@._qualified(tbl)),
+            HINT = 'Attach a plain table, or a table distributed with create_distributed_table(table, column).';
+    END IF;
+    RETURN col;
+END
+$fn$;
+
+-- The statements the trigger (and reprocess, backfill) run for an attached
+-- table, with parameters $1..$k = the key columns, then:
 --   insert_sql: $k+1 = raw text; inserts the side rows of one article
 --   delete_sql: deletes the side rows (and the error row) of one key
 --   error_sql:  $k+1 sqlstate, $k+2 message, $k+3 detail; records a failure
 --   scan_sql:   no parameters; the keys and raw text of every row
+--   pending_sql: $1 parts, $2 part, $3 limit, $4 a row position (tid);
+--               keys, raw text and position of rows stored after $4 (on a
+--               partitioned table: anywhere) of slice "part" (of "parts", by
+--               a hash of the key) that have neither a parsed row nor an
+--               error row (a NULL text too gets its parsed row, of NULLs)
 CREATE FUNCTION @extschema@._pipeline_statements(tbl pg_catalog.regclass,
     OUT insert_sql pg_catalog.text, OUT delete_sql pg_catalog.text,
     OUT error_sql pg_catalog.text, OUT scan_sql pg_catalog.text,
     OUT key_columns pg_catalog.name[], OUT key_types pg_catalog.oid[],
     OUT raw_column pg_catalog.name, OUT on_error pg_catalog.text,
     OUT owner pg_catalog.oid, OUT errors_table pg_catalog.text,
-    OUT side_tables pg_catalog.oid[])
+    OUT side_tables pg_catalog.oid[], OUT pending_sql pg_catalog.text)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -169,10 +261,10 @@ DECLARE
     dels pg_catalog.text[] := '{}';
     st record;
     side pg_catalog.regclass;
-    cols pg_catalog.text;
+    sc record;
     vals pg_catalog.text;
     src pg_catalog.text;
-    has_tsv boolean;
+    tkeys pg_catalog.text;         -- t."k1", t."k2"
 BEGIN
     SELECT * INTO att FROM @extschema@.attachments a WHERE a.relid = tbl;
     IF NOT FOUND THEN
@@ -187,8 +279,9 @@ BEGIN
            pg_catalog.string_agg(pg_catalog.quote_ident(k.attname), ', ' ORDER BY k.ord),
            pg_catalog.string_agg('$' || k.ord, ', ' ORDER BY k.ord),
            pg_catalog.string_agg(pg_catalog.format('%I %s $%s', k.attname, kc.eq, k.ord),
-                                 ' AND ' ORDER BY k.ord)
-      INTO key_columns, key_types, keys, params, match
+                                 ' AND ' ORDER BY k.ord),
+           pg_catalog.string_agg('t.' || pg_catalog.quote_ident(k.attname), ', ' ORDER BY k.ord)
+      INTO key_columns, key_types, keys, params, match, tkeys
     FROM pg_catalog.unnest(att.key_columns) WITH ORDINALITY AS k(attname, ord)
     JOIN pg_catalog.pg_attribute a
       ON a.attrelid = tbl AND a.attname = k.attname
@@ -208,37 +301,27 @@ BEGIN
                              WHEN 'entities' THEN att.entities
                              ELSE att.metrics END;
         CONTINUE WHEN side IS NULL;
-        -- the type's columns that the side table has (a table attached under
-        -- an older type version keeps working)
-        SELECT pg_catalog.string_agg(pg_catalog.quote_ident(t.attname), ', '),
-               pg_catalog.string_agg('x.' || pg_catalog.quote_ident(t.attname), ', ')
-          INTO cols, vals
-        FROM @extschema@._type_columns(st.rettype) t
-        WHERE EXISTS (SELECT FROM pg_catalog.pg_attribute a
-                      WHERE a.attrelid = side
-                        AND a.attname = t.attname AND NOT a.attisdropped);
+        sc := @extschema@._side_columns(side, st.rettype);
+        vals := sc.vals;
         IF st.step = 'parsed' THEN
             ctes := ctes || pg_catalog.format(
                 'a AS MATERIALIZED (SELECT * FROM %s($%s::pg_catalog.text))',
                 st.func::pg_catalog.oid::pg_catalog.regproc, nkeys + 1);
             src := 'a AS x';
-            has_tsv := EXISTS (SELECT FROM pg_catalog.pg_attribute a
-                               WHERE a.attrelid = side
-                                 AND a.attname = 'tsv' AND NOT a.attisdropped)
-                       AND EXISTS (SELECT FROM pg_catalog.pg_ts_config c
-                                   WHERE c.cfgnamespace = '@extschema@'::pg_catalog.regnamespace
-                                     AND c.cfgname = 'news');
-            IF has_tsv THEN
-                cols := cols || ', tsv';
+            IF @extschema@._has_column(side, 'tsv')
+               AND EXISTS (SELECT FROM pg_catalog.pg_ts_config c
+                           WHERE c.cfgnamespace = '@extschema@'::pg_catalog.regnamespace
+                             AND c.cfgname = 'news') THEN
+                sc.cols := sc.cols || ', tsv';
                 vals := vals ||
                     ', pg_catalog.to_tsvector(''@extschema@.news''::pg_catalog.regconfig, x.body)';
             END IF;
         ELSE
-            src := pg_catalog.format('a, %s(a.body) AS x', st.func::pg_catalog.oid::pg_catalog.regproc);
+            src := 'a, ' || @extschema@._step_call(st.func, st.arg, 'a') || ' AS x';
         END IF;
         ctes := ctes || pg_catalog.format(
             'i_%s AS (INSERT INTO %s (%s, %s) SELECT %s, %s FROM %s)',
-            st.step, @extschema@._qualified(side), keys, cols, params, vals, src);
+            st.step, @extschema@._qualified(side), keys, sc.cols, params, vals, src);
         dels := dels || pg_catalog.format(
             'd_%s AS (DELETE FROM %s WHERE %s)', st.step, @extschema@._qualified(side), match);
     END LOOP;
@@ -256,17 +339,119 @@ BEGIN
         nkeys + 1, nkeys + 2, nkeys + 3,
         keys);
     scan_sql := pg_catalog.format('SELECT %s, t.%I FROM %s %s t',
-        (SELECT pg_catalog.string_agg('t.' || pg_catalog.quote_ident(k), ', ' ORDER BY o)
-         FROM pg_catalog.unnest(att.key_columns) WITH ORDINALITY AS u(k, o)),
-        att.raw_column,
+        tkeys, att.raw_column,
         CASE WHEN (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = tbl)
                   = 'p' THEN '' ELSE 'ONLY' END,
         @extschema@._qualified(tbl));
+    -- the hash picks a slice of the keys, so that several sessions share a
+    -- backfill without overlap; it runs under the caller's search_path
+    pending_sql := pg_catalog.format('SELECT %s, t.%I, t.ctid FROM %s t WHERE %s',
+        tkeys, att.raw_column, @extschema@._qualified(tbl),
+        CASE WHEN (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = tbl) = 'p'
+             THEN '$4::pg_catalog.tid IS NOT NULL'
+             ELSE 't.ctid OPERATOR(pg_catalog.>) $4::pg_catalog.tid' END)
+        || pg_catalog.format(
+        ' AND NOT EXISTS (SELECT FROM %s p WHERE %s)'
+        ' AND NOT EXISTS (SELECT FROM %s e WHERE %s)'
+        ' AND ((pg_catalog.hashtext(ROW(%s)::pg_catalog.text)::pg_catalog.int8'
+        ' OPERATOR(pg_catalog.&) 2147483647::pg_catalog.int8) OPERATOR(pg_catalog.%%) $1::pg_catalog.int8)'
+        ' OPERATOR(pg_catalog.=) $2::pg_catalog.int8 LIMIT $3',
+        @extschema@._qualified(att.parsed),
+        (SELECT pg_catalog.string_agg(pg_catalog.format('p.%I %s t.%I', k.attname, k.eq, k.attname), ' AND ')
+         FROM @extschema@._key_columns(tbl) k),
+        @extschema@._qualified(att.errors),
+        (SELECT pg_catalog.string_agg(pg_catalog.format('e.%I %s t.%I', k.attname, k.eq, k.attname), ' AND ')
+         FROM @extschema@._key_columns(tbl) k),
+        tkeys);
     raw_column := att.raw_column;
     on_error := att.on_error;
     errors_table := @extschema@._qualified(att.errors);
     side_tables := ARRAY[att.parsed, att.entities, att.metrics, att.errors]::pg_catalog.oid[];
     SELECT c.relowner INTO owner FROM pg_catalog.pg_class c WHERE c.oid = tbl;
+END
+$fn$;
+
+-- The batch path of a Citus distributed table (no trigger there; see
+-- docs/scaling.md): statements that bring the side tables up to date with
+-- the table, in the order to run them.  Each joins co-located shards on the
+-- key, so Citus runs it on the workers, shard by shard in parallel.
+--   1. with check_updates: side rows of articles whose text changed
+--      (raw_md5 differs) go; this reads every article's text;
+--   2. articles without a parsed row get their side rows, parsed last so
+--      that "no parsed row" marks the articles still to do.
+-- Deleted articles take their side rows with them (ON DELETE CASCADE).
+CREATE FUNCTION @extschema@._batch_statements(tbl pg_catalog.regclass, check_updates boolean)
+RETURNS SETOF pg_catalog.text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    att @extschema@.attachments;
+    qtbl pg_catalog.text := @extschema@._qualified(tbl);
+    qparsed pg_catalog.text;
+    tkeys pg_catalog.text;
+    st record;
+    side pg_catalog.regclass;
+    sc record;
+    parse_call pg_catalog.text;
+    stale pg_catalog.text;
+    todo pg_catalog.text;
+BEGIN
+    SELECT * INTO att FROM @extschema@.attachments a WHERE a.relid = tbl;
+    qparsed := @extschema@._qualified(att.parsed);
+    SELECT pg_catalog.string_agg('t.' || pg_catalog.quote_ident(k), ', ' ORDER BY o) INTO tkeys
+    FROM pg_catalog.unnest(att.key_columns) WITH ORDINALITY AS u(k, o);
+    -- join conditions: "p.k = t.k AND ..." with the key's own operators
+    stale := pg_catalog.format('%s AND p.raw_md5 IS DISTINCT FROM pg_catalog.md5(t.%I::pg_catalog.text)',
+        (SELECT pg_catalog.string_agg(pg_catalog.format('p.%I %s t.%I', k.attname, k.eq, k.attname), ' AND ')
+         FROM @extschema@._key_columns(tbl) k), att.raw_column);
+    todo := pg_catalog.format('NOT EXISTS (SELECT FROM %s p WHERE %s)', qparsed,
+        (SELECT pg_catalog.string_agg(pg_catalog.format('p.%I %s t.%I', k.attname, k.eq, k.attname), ' AND ')
+         FROM @extschema@._key_columns(tbl) k));
+
+    FOR side IN SELECT u.s FROM pg_catalog.unnest(ARRAY[att.entities, att.metrics, att.errors, att.parsed])
+                                WITH ORDINALITY AS u(s, o)
+                WHERE u.s IS NOT NULL AND check_updates ORDER BY u.o LOOP
+        IF side = att.parsed THEN
+            RETURN NEXT pg_catalog.format('DELETE FROM %s p USING %s t WHERE %s', qparsed, qtbl, stale);
+            CONTINUE;
+        END IF;
+        RETURN NEXT pg_catalog.format('DELETE FROM %s s USING %s p, %s t WHERE %s AND %s',
+            @extschema@._qualified(side), qparsed, qtbl,
+            (SELECT pg_catalog.string_agg(pg_catalog.format('s.%I %s p.%I', k.attname, k.eq, k.attname), ' AND ')
+             FROM @extschema@._key_columns(tbl) k), stale);
+    END LOOP;
+
+    SELECT s.func::pg_catalog.oid::pg_catalog.regproc INTO parse_call
+    FROM @extschema@._pipeline_steps() s WHERE s.step = 'parsed';
+    FOR st IN SELECT * FROM @extschema@._pipeline_steps() s ORDER BY s.step = 'parsed' LOOP
+        side := CASE st.step WHEN 'parsed' THEN att.parsed
+                             WHEN 'entities' THEN att.entities
+                             ELSE att.metrics END;
+        CONTINUE WHEN side IS NULL;
+        sc := @extschema@._side_columns(side, st.rettype);
+        IF st.step = 'parsed' THEN
+            RETURN NEXT pg_catalog.format(
+                'INSERT INTO %s (%s, %s%s, raw_md5) SELECT %s, %s%s, pg_catalog.md5(t.%I::pg_catalog.text) '
+                'FROM %s t CROSS JOIN LATERAL %s(t.%I::pg_catalog.text) x WHERE %s',
+                qparsed, pg_catalog.array_to_string(
+                    ARRAY(SELECT pg_catalog.quote_ident(k) FROM pg_catalog.unnest(att.key_columns) k), ', '),
+                sc.cols,
+                CASE WHEN @extschema@._has_column(side, 'tsv') THEN ', tsv' ELSE '' END,
+                tkeys, sc.vals,
+                CASE WHEN @extschema@._has_column(side, 'tsv')
+                     THEN ', pg_catalog.to_tsvector(''@extschema@.news''::pg_catalog.regconfig, x.body)' ELSE '' END,
+                att.raw_column, qtbl, parse_call, att.raw_column, todo);
+        ELSE
+            RETURN NEXT pg_catalog.format(
+                'INSERT INTO %s (%s, %s) SELECT %s, %s '
+                'FROM %s t CROSS JOIN LATERAL %s(t.%I::pg_catalog.text) a CROSS JOIN LATERAL %s x WHERE %s',
+                @extschema@._qualified(side), pg_catalog.array_to_string(
+                    ARRAY(SELECT pg_catalog.quote_ident(k) FROM pg_catalog.unnest(att.key_columns) k), ', '),
+                sc.cols, tkeys, sc.vals,
+                qtbl, parse_call, att.raw_column, @extschema@._step_call(st.func, st.arg, 'a'), todo);
+        END IF;
+    END LOOP;
 END
 $fn$;
 
@@ -288,35 +473,34 @@ RETURNS bigint
 AS 'MODULE_PATHNAME', 'at_process_existing'
 LANGUAGE C STRICT;
 
-CREATE FUNCTION @extschema@.attach(tbl pg_catalog.regclass, raw_column pg_catalog.name,
-                                   options pg_catalog.jsonb DEFAULT '{}')
+-- Processes up to max_rows rows of slice "part" of "parts" that have no side
+-- rows and no error row yet, stored after the row position "after";
+-- returns how many, and the last position, where the next batch goes on.
+CREATE FUNCTION @extschema@._process_pending(tbl pg_catalog.regclass, part integer,
+    parts integer, max_rows integer, after pg_catalog.tid,
+    OUT processed bigint, OUT last pg_catalog.tid)
+AS 'MODULE_PATHNAME', 'at_process_pending'
+LANGUAGE C STRICT;
+
+-- How many rows _process_pending would process in all.
+CREATE FUNCTION @extschema@._count_pending(tbl pg_catalog.regclass, part integer, parts integer)
 RETURNS bigint
-LANGUAGE plpgsql
+AS 'MODULE_PATHNAME', 'at_count_pending'
+LANGUAGE C STRICT;
+
+-- attach(), step by step: the options, the checks, the side tables, the
+-- views, the attachment row, then the trigger (or, on a Citus distributed
+-- table, the batch path).
+
+-- The options of attach(), checked, with their defaults.
+CREATE FUNCTION @extschema@._attach_options(options pg_catalog.jsonb,
+    OUT on_error pg_catalog.text, OUT batch_size integer, OUT process_existing boolean)
+LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-    rel record;
-    raw_type pg_catalog.regtype;
-    mode pg_catalog.text;
-    batch integer;
     bad pg_catalog.text;
-    keydefs pg_catalog.text;
-    keys pg_catalog.text;
-    nkeys integer;
-    join_pm pg_catalog.text;
-    join_pe pg_catalog.text;
-    base pg_catalog.text;
-    qtbl pg_catalog.text;
-    st record;
-    coldefs pg_catalog.text;
-    tables pg_catalog.regclass[] := ARRAY[NULL, NULL, NULL, NULL]::pg_catalog.regclass[];
-    side_name pg_catalog.text;
-    has_body boolean;
-    mcols pg_catalog.text;
-    group_col pg_catalog.text;
-    news_config boolean;
 BEGIN
-    -- options
     IF options IS NULL OR pg_catalog.jsonb_typeof(options) <> 'object' THEN
         RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
             MESSAGE = 'article_tools.attach: options must be a JSON object',
@@ -324,17 +508,18 @@ BEGIN
     END IF;
     SELECT pg_catalog.string_agg(k, ', ') INTO bad
     FROM pg_catalog.jsonb_object_keys(options) k
-    WHERE k <> ALL (ARRAY['on_error', 'batch_size']);
+    WHERE k <> ALL (ARRAY['on_error', 'batch_size', 'process_existing']);
     IF bad IS NOT NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
             MESSAGE = pg_catalog.format('article_tools.attach: unknown option %s', bad),
-            HINT = 'The options are "on_error" ("error" or "skip") and "batch_size" (rows per batch when processing existing rows).';
+            HINT = 'The options are "on_error" ("error" or "skip"), "batch_size" (rows per batch when processing existing rows) and "process_existing" (false: leave existing rows to article_tools.backfill).';
     END IF;
-    mode := COALESCE(options ->> 'on_error', 'error');
-    IF mode <> ALL (ARRAY['error', 'skip']) THEN
+    on_error := COALESCE(options ->> 'on_error', 'error');
+    IF on_error <> ALL (ARRAY['error', 'skip']) THEN
         RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
-            MESSAGE = pg_catalog.format('article_tools.attach: on_error must be "error" or "skip", not "%s"', mode);
+            MESSAGE = pg_catalog.format('article_tools.attach: on_error must be "error" or "skip", not "%s"', on_error);
     END IF;
+    batch_size := 10000;
     IF options ? 'batch_size' THEN
         IF pg_catalog.jsonb_typeof(options -> 'batch_size') <> 'number'
            OR (options ->> 'batch_size')::pg_catalog.numeric < 1
@@ -342,16 +527,31 @@ BEGIN
             RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
                 MESSAGE = 'article_tools.attach: batch_size must be a number from 1 to 100000000';
         END IF;
-        batch := (options ->> 'batch_size')::pg_catalog.numeric::integer;
-    ELSE
-        batch := 10000;
+        batch_size := (options ->> 'batch_size')::pg_catalog.numeric::integer;
     END IF;
+    process_existing := true;
+    IF options ? 'process_existing' THEN
+        IF pg_catalog.jsonb_typeof(options -> 'process_existing') <> 'boolean' THEN
+            RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+                MESSAGE = 'article_tools.attach: process_existing must be true or false';
+        END IF;
+        process_existing := (options ->> 'process_existing')::boolean;
+    END IF;
+END
+$fn$;
 
-    -- the table
-    SELECT c.relkind, c.relname, n.nspname, c.relispartition INTO rel
-    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-    WHERE c.oid = tbl;
-    qtbl := @extschema@._qualified(tbl);
+-- The table itself: a plain or partitioned table the caller owns, not yet
+-- attached, and the parser is installed.
+CREATE FUNCTION @extschema@._attach_check_table(tbl pg_catalog.regclass)
+RETURNS void
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    rel record;
+    qtbl pg_catalog.text := @extschema@._qualified(tbl);
+BEGIN
+    SELECT c.relkind, c.relispartition INTO rel FROM pg_catalog.pg_class c WHERE c.oid = tbl;
     IF rel.relkind <> ALL (ARRAY['r', 'p']::"char"[]) THEN
         RAISE EXCEPTION USING ERRCODE = 'wrong_object_type',
             MESSAGE = pg_catalog.format('article_tools.attach: %s is not a table', qtbl);
@@ -375,8 +575,20 @@ BEGIN
             MESSAGE = 'article_tools.attach: function article_tools.parse_article(text) is missing',
             HINT = 'Update the extension: ALTER EXTENSION article_tools UPDATE.';
     END IF;
+END
+$fn$;
 
-    -- the raw column: any string type (text, varchar, a domain over them)
+-- The raw column: exists, holds text (text, varchar, a domain over them),
+-- and is not part of the key.
+CREATE FUNCTION @extschema@._attach_check_raw(tbl pg_catalog.regclass, raw_column pg_catalog.name)
+RETURNS void
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    raw_type pg_catalog.regtype;
+    qtbl pg_catalog.text := @extschema@._qualified(tbl);
+BEGIN
     SELECT a.atttypid::pg_catalog.regtype INTO raw_type
     FROM pg_catalog.pg_attribute a
     WHERE a.attrelid = tbl AND a.attname = raw_column
@@ -394,29 +606,33 @@ BEGIN
                                         raw_column, qtbl, raw_type),
             HINT = 'The raw article must be in a text or varchar column.';
     END IF;
-
-    -- the primary key
-    SELECT pg_catalog.string_agg(pg_catalog.format('%I %s%s NOT NULL', k.attname, k.typ, k.coll), ', '),
-           pg_catalog.string_agg(pg_catalog.quote_ident(k.attname), ', '),
-           pg_catalog.count(*),
-           pg_catalog.string_agg(pg_catalog.format('m.%I %s p.%I', k.attname, k.eq, k.attname), ' AND '),
-           pg_catalog.string_agg(pg_catalog.format('e.%I %s p.%I', k.attname, k.eq, k.attname), ' AND ')
-      INTO keydefs, keys, nkeys, join_pm, join_pe
-    FROM @extschema@._key_columns(tbl) k;
-    IF nkeys = 0 THEN
-        RAISE EXCEPTION USING ERRCODE = 'invalid_table_definition',
-            MESSAGE = pg_catalog.format('article_tools.attach: table %s has no primary key', qtbl),
-            HINT = pg_catalog.format('The side tables are keyed by the primary key of the table: add one, for example ALTER TABLE %s ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY.', qtbl);
-    END IF;
     IF raw_column = ANY (SELECT k.attname FROM @extschema@._key_columns(tbl) k) THEN
         RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
             MESSAGE = pg_catalog.format('article_tools.attach: the raw column "%s" is part of the primary key of %s', raw_column, qtbl);
     END IF;
-    -- key columns must not collide with the columns of the side tables
+END
+$fn$;
+
+-- The primary key, which keys the side tables: present, and no column of
+-- it has the name of a side table column.
+CREATE FUNCTION @extschema@._attach_check_key(tbl pg_catalog.regclass)
+RETURNS void
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    bad pg_catalog.text;
+    qtbl pg_catalog.text := @extschema@._qualified(tbl);
+BEGIN
+    IF NOT EXISTS (SELECT FROM @extschema@._key_columns(tbl)) THEN
+        RAISE EXCEPTION USING ERRCODE = 'invalid_table_definition',
+            MESSAGE = pg_catalog.format('article_tools.attach: table %s has no primary key', qtbl),
+            HINT = pg_catalog.format('The side tables are keyed by the primary key of the table: add one, for example ALTER TABLE %s ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY.', qtbl);
+    END IF;
     SELECT pg_catalog.string_agg(DISTINCT pg_catalog.quote_ident(k.attname), ', ') INTO bad
     FROM @extschema@._key_columns(tbl) k
-    WHERE k.attname = ANY (ARRAY['tsv', 'sqlstate', 'message', 'detail', 'failed_at',
-                                                      'published', 'source', 'mentions']::pg_catalog.name[])
+    WHERE k.attname = ANY (ARRAY['tsv', 'raw_md5', 'sqlstate', 'message', 'detail', 'failed_at',
+                                 'published', 'source', 'mentions']::pg_catalog.name[])
        OR EXISTS (SELECT FROM @extschema@._pipeline_steps() s, @extschema@._type_columns(s.rettype) c
                   WHERE c.attname = k.attname);
     IF bad IS NOT NULL THEN
@@ -424,121 +640,289 @@ BEGIN
             MESSAGE = pg_catalog.format('article_tools.attach: primary key column %s of %s has the name of a side table column', bad, qtbl),
             HINT = 'Rename the key column (ALTER TABLE ... RENAME COLUMN), then attach.';
     END IF;
+END
+$fn$;
 
-    -- side table names: <table>_<suffix>, in the table's schema
-    base := rel.relname;
-    FOREACH side_name IN ARRAY ARRAY['parsed', 'entities', 'metrics', 'errors', 'metric_facts', 'entity_mentions'] LOOP
-        IF pg_catalog.octet_length(base || '_' || side_name)
-           > 63 THEN
+-- The side tables' names, <table>_<suffix> in the table's schema: short
+-- enough, and free.
+CREATE FUNCTION @extschema@._attach_check_names(tbl pg_catalog.regclass)
+RETURNS void
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    rel record;
+    suffix pg_catalog.text;
+BEGIN
+    SELECT c.relname, c.relnamespace, n.nspname INTO rel
+    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.oid = tbl;
+    FOREACH suffix IN ARRAY ARRAY['parsed', 'entities', 'metrics', 'errors', 'metric_facts', 'entity_mentions'] LOOP
+        IF pg_catalog.octet_length(rel.relname || '_' || suffix) > 63 THEN
             RAISE EXCEPTION USING ERRCODE = 'name_too_long',
-                MESSAGE = pg_catalog.format('article_tools.attach: the name of table %s is too long for its side tables (%s_%s)', qtbl, base, side_name),
+                MESSAGE = pg_catalog.format('article_tools.attach: the name of table %s is too long for its side tables (%s_%s)',
+                                            @extschema@._qualified(tbl), rel.relname, suffix),
                 HINT = 'Rename the table to at most 47 bytes.';
         END IF;
         IF EXISTS (SELECT FROM pg_catalog.pg_class c
-                   WHERE c.relnamespace = (SELECT c2.relnamespace FROM pg_catalog.pg_class c2 WHERE c2.oid = tbl)
-                     AND c.relname = base || '_' || side_name) THEN
+                   WHERE c.relnamespace = rel.relnamespace
+                     AND c.relname = rel.relname || '_' || suffix) THEN
             RAISE EXCEPTION USING ERRCODE = 'duplicate_table',
-                MESSAGE = pg_catalog.format('article_tools.attach: %I.%I already exists', rel.nspname, base || '_' || side_name),
+                MESSAGE = pg_catalog.format('article_tools.attach: %I.%I already exists', rel.nspname, rel.relname || '_' || suffix),
                 HINT = 'Drop or rename it first (article_tools.detach(table, drop_tables => true) drops the side tables of an earlier attachment).';
         END IF;
     END LOOP;
+END
+$fn$;
 
-    news_config := EXISTS (SELECT FROM pg_catalog.pg_ts_config c
-                           WHERE c.cfgnamespace = '@extschema@'::pg_catalog.regnamespace
-                             AND c.cfgname = 'news');
+-- "<schema>.<table>_<suffix>", quoted
+CREATE FUNCTION @extschema@._side_name(tbl pg_catalog.regclass, suffix pg_catalog.text)
+RETURNS pg_catalog.text
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT pg_catalog.format('%I.%I', n.nspname, c.relname || '_' || suffix)
+    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.oid = tbl
+$$;
 
-    -- side tables, columns from the functions' result types
-    FOR st IN SELECT * FROM @extschema@._pipeline_steps() LOOP
-        SELECT pg_catalog.string_agg(pg_catalog.format('%I %s', c.attname, c.typ), ', ') INTO coldefs
-        FROM @extschema@._type_columns(st.rettype) c;
-        IF coldefs IS NULL THEN
-            RAISE EXCEPTION USING ERRCODE = 'datatype_mismatch',
-                MESSAGE = pg_catalog.format('article_tools.attach: %s does not return a composite type', st.func);
+-- A new side table of a Citus distributed table: distributed by the same
+-- column and co-located with it (each shard of the side table on the node
+-- of the matching shard of the table), then the foreign key, which Citus
+-- accepts between co-located tables.  Citus does not cascade updates of the
+-- distribution column (it cannot be updated), so only ON DELETE CASCADE.
+CREATE FUNCTION @extschema@._distribute_side(side pg_catalog.regclass, tbl pg_catalog.regclass,
+                                             distcol pg_catalog.name)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    keys pg_catalog.text := (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(k.attname), ', ')
+                             FROM @extschema@._key_columns(tbl) k);
+BEGIN
+    -- dynamic: the function exists only where Citus is installed
+    EXECUTE 'SELECT pg_catalog.create_distributed_table($1, $2, colocate_with => $3)'
+        USING side, distcol::pg_catalog.text, tbl::pg_catalog.text;
+    EXECUTE pg_catalog.format('ALTER TABLE %s ADD FOREIGN KEY (%s) REFERENCES %s (%s) ON DELETE CASCADE',
+        @extschema@._qualified(side), keys, @extschema@._qualified(tbl), keys);
+END
+$fn$;
+
+-- The side table of one step: the key, the columns of the step's result
+-- type, a foreign key to the table; for 'parsed' also the tsvector of the
+-- body (with its GIN index) and, on a distributed table, the md5 of the raw
+-- text that the batch path compares.
+CREATE FUNCTION @extschema@._create_side_table(tbl pg_catalog.regclass, step pg_catalog.text,
+    func pg_catalog.regprocedure, rettype pg_catalog.regtype, distcol pg_catalog.name)
+RETURNS pg_catalog.regclass
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    qtbl pg_catalog.text := @extschema@._qualified(tbl);
+    side pg_catalog.text := @extschema@._side_name(tbl, step);
+    keydefs pg_catalog.text;
+    keys pg_catalog.text;
+    coldefs pg_catalog.text;
+    extra pg_catalog.text := '';
+    fk pg_catalog.text;
+    with_tsv boolean;
+    numbered boolean := EXISTS (SELECT FROM @extschema@._type_columns(rettype) c WHERE c.attname = 'n');
+BEGIN
+    SELECT pg_catalog.string_agg(pg_catalog.format('%I %s%s NOT NULL', k.attname, k.typ, k.coll), ', '),
+           pg_catalog.string_agg(pg_catalog.quote_ident(k.attname), ', ')
+      INTO keydefs, keys
+    FROM @extschema@._key_columns(tbl) k;
+    SELECT pg_catalog.string_agg(pg_catalog.format('%I %s', c.attname, c.typ), ', ') INTO coldefs
+    FROM @extschema@._type_columns(rettype) c;
+    IF coldefs IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'datatype_mismatch',
+            MESSAGE = pg_catalog.format('article_tools.attach: %s does not return a composite type', func),
+            HINT = 'Update the extension: ALTER EXTENSION article_tools UPDATE.';
+    END IF;
+    -- on a distributed table the foreign key comes after distribution
+    fk := CASE WHEN distcol IS NULL
+               THEN pg_catalog.format(', FOREIGN KEY (%s) REFERENCES %s (%s) ON DELETE CASCADE ON UPDATE CASCADE',
+                                      keys, qtbl, keys)
+               ELSE '' END;
+    IF step = 'parsed' THEN
+        with_tsv := EXISTS (SELECT FROM @extschema@._type_columns(rettype) c WHERE c.attname = 'body')
+                    AND EXISTS (SELECT FROM pg_catalog.pg_ts_config c
+                                WHERE c.cfgnamespace = '@extschema@'::pg_catalog.regnamespace
+                                  AND c.cfgname = 'news');
+        IF with_tsv THEN
+            extra := ', tsv pg_catalog.tsvector';
         END IF;
-        side_name := pg_catalog.format('%I.%I', rel.nspname, base || '_' || st.step);
-        IF st.step = 'parsed' THEN
-            has_body := EXISTS (SELECT FROM @extschema@._type_columns(st.rettype) c WHERE c.attname = 'body');
-            EXECUTE pg_catalog.format(
-                'CREATE TABLE %s (%s, %s%s, PRIMARY KEY (%s), '
-                'FOREIGN KEY (%s) REFERENCES %s (%s) ON DELETE CASCADE ON UPDATE CASCADE)',
-                side_name, keydefs, coldefs,
-                CASE WHEN news_config AND has_body THEN ', tsv pg_catalog.tsvector' ELSE '' END,
-                keys, keys, qtbl, keys);
-            IF news_config AND has_body THEN
-                EXECUTE pg_catalog.format('CREATE INDEX ON %s USING gin (tsv)', side_name);
-            END IF;
-            tables[1] := side_name::pg_catalog.regclass;
-        ELSE
-            -- one row per extracted item: (key, n) when the type numbers them
-            EXECUTE pg_catalog.format(
-                'CREATE TABLE %s (%s, %s, FOREIGN KEY (%s) REFERENCES %s (%s) ON DELETE CASCADE ON UPDATE CASCADE%s)',
-                side_name, keydefs, coldefs, keys, qtbl, keys,
-                CASE WHEN EXISTS (SELECT FROM @extschema@._type_columns(st.rettype) c WHERE c.attname = 'n')
-                     THEN pg_catalog.format(', PRIMARY KEY (%s, n)', keys) ELSE '' END);
-            IF NOT EXISTS (SELECT FROM @extschema@._type_columns(st.rettype) c WHERE c.attname = 'n') THEN
-                EXECUTE pg_catalog.format('CREATE INDEX ON %s (%s)', side_name, keys);
-            END IF;
-            IF st.step = 'entities' THEN
-                tables[2] := side_name::pg_catalog.regclass;
-            ELSE
-                tables[3] := side_name::pg_catalog.regclass;
-            END IF;
+        IF distcol IS NOT NULL THEN
+            extra := extra || ', raw_md5 pg_catalog.text';
         END IF;
-        EXECUTE pg_catalog.format('COMMENT ON TABLE %s IS %L', side_name,
-            pg_catalog.format('%s of %s, one row per %s, kept by the article_tools pipeline',
-                              st.func, qtbl, CASE WHEN st.step = 'parsed' THEN 'article' ELSE 'item' END));
-    END LOOP;
+        EXECUTE pg_catalog.format('CREATE TABLE %s (%s, %s%s, PRIMARY KEY (%s)%s)',
+            side, keydefs, coldefs, extra, keys, fk);
+    ELSE
+        -- one row per extracted item: (key, n) when the type numbers them
+        EXECUTE pg_catalog.format('CREATE TABLE %s (%s, %s%s%s)',
+            side, keydefs, coldefs, fk,
+            CASE WHEN numbered THEN pg_catalog.format(', PRIMARY KEY (%s, n)', keys) ELSE '' END);
+    END IF;
+    IF distcol IS NOT NULL THEN
+        PERFORM @extschema@._distribute_side(side::pg_catalog.regclass, tbl, distcol);
+    END IF;
+    IF with_tsv THEN
+        EXECUTE pg_catalog.format('CREATE INDEX ON %s USING gin (tsv)', side);
+    ELSIF step <> 'parsed' AND NOT numbered THEN
+        EXECUTE pg_catalog.format('CREATE INDEX ON %s (%s)', side, keys);
+    END IF;
+    EXECUTE pg_catalog.format('COMMENT ON TABLE %s IS %L', side,
+        pg_catalog.format('%s of %s, one row per %s, kept by the article_tools pipeline',
+                          func, qtbl, CASE WHEN step = 'parsed' THEN 'article' ELSE 'item' END));
+    IF distcol IS NOT NULL AND step = 'parsed' THEN
+        EXECUTE pg_catalog.format('COMMENT ON COLUMN %s.raw_md5 IS %L', side,
+            'md5 of the raw text this row was made from; article_tools.refresh processes the article again when it differs');
+    END IF;
+    RETURN side::pg_catalog.regclass;
+END
+$fn$;
 
-    side_name := pg_catalog.format('%I.%I', rel.nspname, base || '_errors');
+-- The table of rows that could not be processed (on_error = skip).
+CREATE FUNCTION @extschema@._create_errors_table(tbl pg_catalog.regclass, distcol pg_catalog.name)
+RETURNS pg_catalog.regclass
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    qtbl pg_catalog.text := @extschema@._qualified(tbl);
+    side pg_catalog.text := @extschema@._side_name(tbl, 'errors');
+    keydefs pg_catalog.text;
+    keys pg_catalog.text;
+BEGIN
+    SELECT pg_catalog.string_agg(pg_catalog.format('%I %s%s NOT NULL', k.attname, k.typ, k.coll), ', '),
+           pg_catalog.string_agg(pg_catalog.quote_ident(k.attname), ', ')
+      INTO keydefs, keys
+    FROM @extschema@._key_columns(tbl) k;
     EXECUTE pg_catalog.format(
         'CREATE TABLE %s (%s, sqlstate pg_catalog.text NOT NULL, message pg_catalog.text NOT NULL, '
         'detail pg_catalog.text, failed_at pg_catalog.timestamptz NOT NULL DEFAULT pg_catalog.now(), '
-        'PRIMARY KEY (%s), FOREIGN KEY (%s) REFERENCES %s (%s) ON DELETE CASCADE ON UPDATE CASCADE)',
-        side_name, keydefs, keys, keys, qtbl, keys);
-    EXECUTE pg_catalog.format('COMMENT ON TABLE %s IS %L', side_name,
+        'PRIMARY KEY (%s)%s)',
+        side, keydefs, keys,
+        CASE WHEN distcol IS NULL
+             THEN pg_catalog.format(', FOREIGN KEY (%s) REFERENCES %s (%s) ON DELETE CASCADE ON UPDATE CASCADE',
+                                    keys, qtbl, keys)
+             ELSE '' END);
+    IF distcol IS NOT NULL THEN
+        PERFORM @extschema@._distribute_side(side::pg_catalog.regclass, tbl, distcol);
+    END IF;
+    EXECUTE pg_catalog.format('COMMENT ON TABLE %s IS %L', side,
         pg_catalog.format('rows of %s that article_tools could not process (on_error = skip)', qtbl));
-    tables[4] := side_name::pg_catalog.regclass;
+    RETURN side::pg_catalog.regclass;
+END
+$fn$;
 
-    -- views for BI tools
-    IF tables[3] IS NOT NULL THEN
+-- The views for BI tools: every figure, and every entity per article, with
+-- the article's date and source.
+CREATE FUNCTION @extschema@._create_views(tbl pg_catalog.regclass, parsed pg_catalog.regclass,
+    entities pg_catalog.regclass, metrics pg_catalog.regclass)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    qtbl pg_catalog.text := @extschema@._qualified(tbl);
+    view pg_catalog.text;
+    mcols pg_catalog.text;
+    group_col pg_catalog.text;
+    ecols pg_catalog.text := (SELECT pg_catalog.string_agg('e.' || pg_catalog.quote_ident(k.attname), ', ')
+                              FROM @extschema@._key_columns(tbl) k);
+    join_pe pg_catalog.text := (SELECT pg_catalog.string_agg(pg_catalog.format('e.%I %s p.%I', k.attname, k.eq, k.attname), ' AND ')
+                                FROM @extschema@._key_columns(tbl) k);
+BEGIN
+    IF metrics IS NOT NULL THEN
+        view := @extschema@._side_name(tbl, 'metric_facts');
         SELECT pg_catalog.string_agg('m.' || pg_catalog.quote_ident(c.attname), ', ') INTO mcols
         FROM @extschema@._pipeline_steps() s, @extschema@._type_columns(s.rettype) c
         WHERE s.step = 'metrics';
         EXECUTE pg_catalog.format(
-            'CREATE VIEW %I.%I AS SELECT %s, p.published, p.source, %s FROM %s m JOIN %s p ON %s',
-            rel.nspname, base || '_metric_facts',
-            (SELECT pg_catalog.string_agg('m.' || pg_catalog.quote_ident(k.attname), ', ')
-             FROM @extschema@._key_columns(tbl) k),
-            mcols, tables[3], tables[1], join_pm);
-        EXECUTE pg_catalog.format('COMMENT ON VIEW %I.%I IS %L', rel.nspname, base || '_metric_facts',
+            'CREATE VIEW %s AS SELECT %s, p.published, p.source, %s FROM %s m JOIN %s p ON %s',
+            view, (SELECT pg_catalog.string_agg('m.' || pg_catalog.quote_ident(k.attname), ', ')
+                   FROM @extschema@._key_columns(tbl) k),
+            mcols, metrics, parsed,
+            (SELECT pg_catalog.string_agg(pg_catalog.format('m.%I %s p.%I', k.attname, k.eq, k.attname), ' AND ')
+             FROM @extschema@._key_columns(tbl) k));
+        EXECUTE pg_catalog.format('COMMENT ON VIEW %s IS %L', view,
             pg_catalog.format('every figure of the articles of %s with the article''s date and source', qtbl));
     END IF;
-    IF tables[2] IS NOT NULL THEN
-        -- one row per entity and article, named by its canonical form when the
-        -- type has one
+    IF entities IS NOT NULL THEN
+        -- one row per entity and article, named by its canonical form when
+        -- the type has one
+        view := @extschema@._side_name(tbl, 'entity_mentions');
         group_col := CASE WHEN EXISTS (SELECT FROM @extschema@._pipeline_steps() s, @extschema@._type_columns(s.rettype) c
                                        WHERE s.step = 'entities' AND c.attname = 'canonical')
                           THEN 'COALESCE(e.canonical, e.text)' ELSE 'e.text' END;
         EXECUTE pg_catalog.format(
-            'CREATE VIEW %I.%I AS SELECT %s, p.published, p.source, e.kind, %s AS entity, '
+            'CREATE VIEW %s AS SELECT %s, p.published, p.source, e.kind, %s AS entity, '
             'pg_catalog.count(*) AS mentions, pg_catalog.min(e.position) AS first_position '
             'FROM %s e JOIN %s p ON %s GROUP BY %s, p.published, p.source, e.kind, %s',
-            rel.nspname, base || '_entity_mentions',
-            (SELECT pg_catalog.string_agg('e.' || pg_catalog.quote_ident(k.attname), ', ')
-             FROM @extschema@._key_columns(tbl) k),
-            group_col, tables[2], tables[1], join_pe,
-            (SELECT pg_catalog.string_agg('e.' || pg_catalog.quote_ident(k.attname), ', ')
-             FROM @extschema@._key_columns(tbl) k),
-            group_col);
-        EXECUTE pg_catalog.format('COMMENT ON VIEW %I.%I IS %L', rel.nspname, base || '_entity_mentions',
+            view, ecols, group_col, entities, parsed, join_pe, ecols, group_col);
+        EXECUTE pg_catalog.format('COMMENT ON VIEW %s IS %L', view,
             pg_catalog.format('people, organizations and places named in each article of %s, with their mention count', qtbl));
     END IF;
+END
+$fn$;
+
+CREATE FUNCTION @extschema@.attach(tbl pg_catalog.regclass, raw_column pg_catalog.name,
+                                   options pg_catalog.jsonb DEFAULT '{}')
+RETURNS bigint
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    opt record;
+    distcol pg_catalog.name;
+    st record;
+    tables pg_catalog.regclass[] := ARRAY[NULL, NULL, NULL, NULL]::pg_catalog.regclass[];
+BEGIN
+    -- not STRICT: a NULL from to_regclass('misspelt') must not attach
+    -- nothing in silence
+    IF tbl IS NULL OR raw_column IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed',
+            MESSAGE = 'article_tools.attach: the table and the raw column must not be NULL',
+            HINT = 'Name an existing table, for example article_tools.attach(''public.articles'', ''raw''); to_regclass() gives NULL for a table that does not exist.';
+    END IF;
+    opt := @extschema@._attach_options(options);
+    PERFORM @extschema@._attach_check_table(tbl);
+    PERFORM @extschema@._attach_check_raw(tbl, raw_column);
+    PERFORM @extschema@._attach_check_key(tbl);
+    PERFORM @extschema@._attach_check_names(tbl);
+    distcol := @extschema@._distribution_column(tbl);
+    IF distcol IS NOT NULL AND opt.on_error = 'skip' THEN
+        RAISE EXCEPTION USING ERRCODE = 'feature_not_supported',
+            MESSAGE = pg_catalog.format('article_tools.attach: on_error "skip" is not supported on the distributed table %s',
+                                        @extschema@._qualified(tbl)),
+            HINT = 'A distributed table is processed in set-based batches (article_tools.refresh), where one bad article fails the batch; attach it without options.';
+    END IF;
+
+    FOR st IN SELECT * FROM @extschema@._pipeline_steps() LOOP
+        tables[CASE st.step WHEN 'parsed' THEN 1 WHEN 'entities' THEN 2 ELSE 3 END] :=
+            @extschema@._create_side_table(tbl, st.step, st.func, st.rettype, distcol);
+    END LOOP;
+    tables[4] := @extschema@._create_errors_table(tbl, distcol);
+    PERFORM @extschema@._create_views(tbl, tables[1], tables[2], tables[3]);
 
     INSERT INTO @extschema@.attachments
         (relid, raw_column, key_columns, parsed, entities, metrics, errors, on_error, options)
     VALUES (tbl, raw_column,
             (SELECT pg_catalog.array_agg(k.attname) FROM @extschema@._key_columns(tbl) k),
-            tables[1], tables[2], tables[3], tables[4], mode, options);
+            tables[1], tables[2], tables[3], tables[4], opt.on_error, options);
+
+    -- Citus runs row triggers on the shards, where this attachment and the
+    -- side tables' names are unknown: a distributed table takes the batch
+    -- path instead (docs/scaling.md).
+    IF distcol IS NOT NULL THEN
+        IF NOT opt.process_existing THEN
+            RETURN 0;
+        END IF;
+        RETURN @extschema@.refresh(tbl);
+    END IF;
 
     -- The trigger.  A partitioned table also gets DELETE: a row moving to
     -- another partition arrives as DELETE + INSERT, and its old side rows
@@ -546,14 +930,134 @@ BEGIN
     EXECUTE pg_catalog.format(
         'CREATE TRIGGER article_tools_process AFTER INSERT OR UPDATE OF %I%s ON %s '
         'FOR EACH ROW EXECUTE FUNCTION @extschema@.process_article()',
-        raw_column, CASE WHEN rel.relkind = 'p' THEN ' OR DELETE' ELSE '' END, qtbl);
+        raw_column,
+        CASE WHEN (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = tbl) = 'p'
+             THEN ' OR DELETE' ELSE '' END,
+        @extschema@._qualified(tbl));
 
-    RETURN @extschema@._process_existing(tbl, batch);
+    IF NOT opt.process_existing THEN
+        RETURN 0;
+    END IF;
+    RETURN @extschema@._process_existing(tbl, opt.batch_size);
 END
 $fn$;
 
 COMMENT ON FUNCTION @extschema@.attach(pg_catalog.regclass, pg_catalog.name, pg_catalog.jsonb) IS
-'attach a table of raw articles to the processing pipeline: creates its side tables and views, installs the trigger, processes existing rows (returns their number)';
+'attach a table of raw articles to the processing pipeline: creates its side tables and views, installs the trigger (on a Citus distributed table: co-located side tables, kept by article_tools.refresh), processes existing rows (returns their number)';
+
+-- The attachment of a table, for reprocess, refresh, backfill and detach,
+-- which the caller (fn) must own.
+CREATE FUNCTION @extschema@._attachment_of(tbl pg_catalog.regclass, fn pg_catalog.text)
+RETURNS @extschema@.attachments
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    att @extschema@.attachments;
+BEGIN
+    IF tbl IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed',
+            MESSAGE = pg_catalog.format('article_tools.%s: the table must not be NULL', fn),
+            HINT = 'Name an attached table; article_tools.attachments lists them.';
+    END IF;
+    SELECT * INTO att FROM @extschema@.attachments a WHERE a.relid = tbl;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+            MESSAGE = pg_catalog.format('article_tools.%s: table %s is not attached', fn, @extschema@._qualified(tbl)),
+            HINT = 'Attach it with article_tools.attach(table, raw_column).';
+    END IF;
+    IF NOT @extschema@._owns_table(tbl) THEN
+        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+            MESSAGE = pg_catalog.format('article_tools.%s: must be owner of table %s', fn, @extschema@._qualified(tbl));
+    END IF;
+    RETURN att;
+END
+$fn$;
+
+CREATE FUNCTION @extschema@.refresh(tbl pg_catalog.regclass, check_updates boolean DEFAULT true)
+RETURNS bigint
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    sql pg_catalog.text;
+    n bigint := 0;
+BEGIN
+    PERFORM @extschema@._attachment_of(tbl, 'refresh');
+    IF @extschema@._distribution_column(tbl) IS NULL THEN
+        -- the trigger keeps a plain table up to date; rows left from
+        -- attach(..., '{"process_existing": false}') are processed here
+        RETURN (@extschema@._process_pending(tbl, 0, 1, 2147483647, '(0,0)')).processed;
+    END IF;
+    FOR sql IN SELECT * FROM @extschema@._batch_statements(tbl, COALESCE(check_updates, true)) LOOP
+        EXECUTE sql;
+        GET DIAGNOSTICS n = ROW_COUNT;
+    END LOOP;
+    RETURN n;                   -- the last statement inserts the parsed rows
+END
+$fn$;
+
+COMMENT ON FUNCTION @extschema@.refresh(pg_catalog.regclass, boolean) IS
+'process the rows of an attached table that have no side rows yet and, on a Citus distributed table, those whose text changed (check_updates => false: only new rows, without reading every text); returns the number of articles processed';
+
+-- Backfill of a plain attached table in slices that several sessions run at
+-- once (one CALL per session, part 0 .. parts-1), committing after each
+-- batch: a restart goes on where it stopped.  Each batch reads on from the
+-- row position where the last one ended (so the whole backfill reads the
+-- table about twice, not once per batch); a last pass from the start takes
+-- rows a concurrent UPDATE moved back.
+CREATE PROCEDURE @extschema@.backfill(tbl pg_catalog.regclass, part integer DEFAULT 0,
+                                      parts integer DEFAULT 1, batch_size integer DEFAULT 1000)
+LANGUAGE plpgsql
+AS $fn$
+-- no SET clause (it would forbid the COMMIT): every name is qualified
+DECLARE
+    total bigint;
+    done bigint := 0;
+    r record;
+    after pg_catalog.tid := '(0,0)';
+    started pg_catalog.timestamptz := pg_catalog.clock_timestamp();
+    secs pg_catalog.float8;
+BEGIN
+    PERFORM @extschema@._attachment_of(tbl, 'backfill');
+    IF parts IS NULL OR part IS NULL OR batch_size IS NULL
+       OR parts OPERATOR(pg_catalog.<) 1 OR part OPERATOR(pg_catalog.<) 0
+       OR part OPERATOR(pg_catalog.>=) parts OR batch_size OPERATOR(pg_catalog.<) 1 THEN
+        RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+            MESSAGE = pg_catalog.format('article_tools.backfill: part must be from 0 to parts - 1 and batch_size at least 1 (part %s, parts %s, batch_size %s)',
+                                        part, parts, batch_size),
+            HINT = 'Run CALL article_tools.backfill(table, 0, 2) in one session and CALL article_tools.backfill(table, 1, 2) in another.';
+    END IF;
+    IF @extschema@._distribution_column(tbl) IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'feature_not_supported',
+            MESSAGE = pg_catalog.format('article_tools.backfill: %s is a distributed table', @extschema@._qualified(tbl)),
+            HINT = 'Use SELECT article_tools.refresh(table): Citus runs it on all shards in parallel.';
+    END IF;
+    total := @extschema@._count_pending(tbl, part, parts);
+    LOOP
+        r := @extschema@._process_pending(tbl, part, parts, batch_size, after);
+        IF r.processed OPERATOR(pg_catalog.=) 0 THEN
+            EXIT WHEN after OPERATOR(pg_catalog.=) '(0,0)'::pg_catalog.tid;
+            after := '(0,0)';
+            CONTINUE;
+        END IF;
+        after := r.last;
+        done := done OPERATOR(pg_catalog.+) r.processed;
+        COMMIT;
+        secs := pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() OPERATOR(pg_catalog.-) started);
+        RAISE NOTICE USING
+            MESSAGE = pg_catalog.format('article_tools.backfill: %s of %s rows of %s (part %s of %s)',
+                                        done, total, @extschema@._qualified(tbl), part, parts),
+            DETAIL = pg_catalog.format('%s rows/s; about %s s left',
+                pg_catalog.round((done::pg_catalog.float8 OPERATOR(pg_catalog./) GREATEST(secs, 0.001))::pg_catalog.numeric),
+                pg_catalog.round((GREATEST(total OPERATOR(pg_catalog.-) done, 0)::pg_catalog.float8
+                                  OPERATOR(pg_catalog.*) secs OPERATOR(pg_catalog./) done)::pg_catalog.numeric));
+    END LOOP;
+END
+$fn$;
+
+COMMENT ON PROCEDURE @extschema@.backfill(pg_catalog.regclass, integer, integer, integer) IS
+'process the rows of an attached table that have no side rows yet, in slice part of parts (run one CALL per session to use several cores), committing after each batch of batch_size rows';
 
 CREATE FUNCTION @extschema@.reprocess(tbl pg_catalog.regclass)
 RETURNS bigint
@@ -561,22 +1065,15 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-    att @extschema@.attachments;
+    att @extschema@.attachments := @extschema@._attachment_of(tbl, 'reprocess');
 BEGIN
-    SELECT * INTO att FROM @extschema@.attachments a WHERE a.relid = tbl;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-            MESSAGE = pg_catalog.format('article_tools.reprocess: table %s is not attached', @extschema@._qualified(tbl)),
-            HINT = 'Attach it with article_tools.attach(table, raw_column).';
-    END IF;
-    IF NOT @extschema@._owns_table(tbl) THEN
-        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
-            MESSAGE = pg_catalog.format('article_tools.reprocess: must be owner of table %s', @extschema@._qualified(tbl));
-    END IF;
     EXECUTE pg_catalog.format('TRUNCATE %s',
         (SELECT pg_catalog.string_agg(@extschema@._qualified(s), ', ')
          FROM pg_catalog.unnest(ARRAY[att.parsed, att.entities, att.metrics, att.errors]) s
          WHERE s IS NOT NULL));
+    IF @extschema@._distribution_column(tbl) IS NOT NULL THEN
+        RETURN @extschema@.refresh(tbl);
+    END IF;
     RETURN @extschema@._process_existing(tbl,
         COALESCE((att.options ->> 'batch_size')::pg_catalog.numeric::integer, 10000));
 END
@@ -591,27 +1088,15 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-    att @extschema@.attachments;
-    nsp pg_catalog.name;
-    base pg_catalog.name;
+    att @extschema@.attachments := @extschema@._attachment_of(tbl, 'detach');
 BEGIN
-    SELECT * INTO att FROM @extschema@.attachments a WHERE a.relid = tbl;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-            MESSAGE = pg_catalog.format('article_tools.detach: table %s is not attached', @extschema@._qualified(tbl));
+    IF @extschema@._distribution_column(tbl) IS NULL THEN
+        EXECUTE pg_catalog.format('DROP TRIGGER IF EXISTS article_tools_process ON %s', @extschema@._qualified(tbl));
     END IF;
-    IF NOT @extschema@._owns_table(tbl) THEN
-        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
-            MESSAGE = pg_catalog.format('article_tools.detach: must be owner of table %s', @extschema@._qualified(tbl));
-    END IF;
-    EXECUTE pg_catalog.format('DROP TRIGGER IF EXISTS article_tools_process ON %s', @extschema@._qualified(tbl));
     DELETE FROM @extschema@.attachments a WHERE a.relid = tbl;
     IF drop_tables THEN
-        SELECT n.nspname, c.relname INTO nsp, base
-        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE c.oid = tbl;
-        EXECUTE pg_catalog.format('DROP VIEW IF EXISTS %I.%I, %I.%I',
-            nsp, base || '_metric_facts', nsp, base || '_entity_mentions');
+        EXECUTE pg_catalog.format('DROP VIEW IF EXISTS %s, %s',
+            @extschema@._side_name(tbl, 'metric_facts'), @extschema@._side_name(tbl, 'entity_mentions'));
         EXECUTE pg_catalog.format('DROP TABLE %s',
             (SELECT pg_catalog.string_agg(@extschema@._qualified(s), ', ')
              FROM pg_catalog.unnest(ARRAY[att.parsed, att.entities, att.metrics, att.errors]) s
