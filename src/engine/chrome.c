@@ -201,6 +201,7 @@ static AtRegex re_chrome = AT_REGEX(
 	"|all\\s+rights\\s+reserved"
 	"|icp\\s*(?:备|证|license|registration|no\\b)|公网安备|信息服务许可证|视听节目许可证"
 	"|registration\\s+number|license\\s+for\\s+(?:publishing|internet)"
+	"|(?:licen[cs]e|registration)\\s+no\\b"
 	"|pressreader"
 	"|copyright\\s+of\\s+(?:the|this)\\s+(?:article|story|content|photo|picture)"
 	"|if\\s+there\\s+is\\s+any\\s+infringement"
@@ -222,6 +223,7 @@ static AtRegex re_caption = AT_REGEX(
 	"|(?:^|\\s)(?:Photo|Photos|Image)\\s+by\\s+[A-Z][^.!?:]{0,60}\\.?"
 	"|(?<=[.!?\"”])\\s*/\\s*[A-Z][\\w.]{1,20}(?:\\s[A-Z][\\w.]{1,20})?"
 	"|(?<=[.!?\"”])\\s+(?:Ti Gong|Imaginechina|VCG|IC|CFP|Getty Images|EPA|IC Photo)"
+	"|(?<=[.!?\"”])\\s+\\((?:Yonhap|Newsis|News1|EPA|VCG|IC|CFP|Getty Images)\\)"
 	")\\s*$",
 	AT_RE_UNICODE);
 
