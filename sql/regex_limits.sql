@@ -7,8 +7,9 @@ SET client_min_messages = warning;
 CREATE TEMP TABLE rl_input (k text, raw text);
 INSERT INTO rl_input VALUES
  ('news', E'Exports rise again\n\nBEIJING, Oct. 8 (Xinhua) -- China''s exports rose 4 percent, the ministry said.'),
- -- a short line the chrome pattern backtracks over (about 770 steps)
- ('app', E'Exports rise again\n\ndownload ' || repeat('the app ', 48) || E'\n\nExports rose 4 percent, the ministry said.');
+ -- a short line the legal-notice pattern backtracks over (a reproduction
+ -- notice without its end: thousands of steps)
+ ('app', E'Exports rise again\n\nreproduction ' || repeat('without ', 12) || E'rights\n\nExports rose 4 percent, the ministry said.');
 
 -- the default: both parse
 SELECT k, a.title, a.dateline FROM rl_input, article_tools.parse_article(raw) a ORDER BY k;

@@ -1719,6 +1719,13 @@ at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 	/* 3. the headline and the section */
 	settle_header(&cx, L, nlines, hend, anchor);
 
+	/* the headline repeated below the date (older templates) is no paragraph */
+	if (a->title.len)
+		for (i = 0; i < nlines; i++)
+			if (L[i].kind == AT_LINE_TEXT && L[i].end - L[i].start == a->title.len &&
+				memcmp(s + L[i].start, s + a->title.start, a->title.len) == 0)
+				set_chrome(&cx, &L[i]);
+
 	/* 4. paragraphs: runs of text lines (or one per line without blank lines) */
 	for (i = 0; i < nlines;)
 	{

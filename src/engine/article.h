@@ -1,16 +1,15 @@
 /*
  * article.h: parse a scraped news page into title, dates, byline, source,
- * editor, dateline and a clean body.
+ * editor, dateline, section, URL, captions, tags and a clean body.
  *
- * The page is read line by line.  Each line is page chrome (share widgets,
- * print and font-size controls, comment prompts, copyright and registration
- * lines, follow-us and app-download lines, photo credits and captions, video
- * player labels, press-reader footers), a metadata line (date, byline,
- * source, editor, in any order and separated by "|"), the headline, or
- * article text.  Chrome and metadata lines are left out of the body; every
- * other line is kept, unchanged and in order.  A trailing block that opens
- * with a heading such as "Related stories" or "Sources" and holds only
- * headline-like lines (links, citations) is chrome too.
+ * The page is read line by line.  The shared classifier (chrome.h) decides
+ * which lines are page chrome (widgets, navigation, forms, prompts,
+ * footers), alone and by position; photo captions are taken out of the body
+ * into captions.  Metadata lines hold dates, labels, bylines, publishers,
+ * editors, the page's URL and widgets in any order, with any separators.
+ * The headline is the headline-like line nearest above the first date or
+ * byline; labels and breadcrumbs above it give the section.  Every other
+ * line is kept, unchanged and in order.
  *
  * Linear in the input; AT_CHECK_INTERRUPTS() in every loop over it.
  */

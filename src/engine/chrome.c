@@ -197,16 +197,32 @@ static AtRegex re_chrome = AT_REGEX(
 	"|[\\w'’. -]{2,30}\\s+is\\s+[\\w'’. -]{2,40}['’]s\\s+(?:new[- ]media|official|english|online|digital|mobile)\\b[^.]{0,60}\\.?$"
 	"|\\((?:with\\s+)?(?:inputs?|additional\\s+reporting)\\s+(?:from|by)\\s+[^)]{1,60}\\)$"
 	"|\\(?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\)?$"
-	")"
-	"|all\\s+rights\\s+reserved"
+	")",
+	AT_RE_CASELESS | AT_RE_UNICODE);
+
+/*
+ * Legal and licence notices anywhere in a short line (caseless).  Tried
+ * only on lines that hold one of legal_keys (may_be_legal): a prose line
+ * rarely does, and the pattern has to be tried at every position.
+ */
+static AtRegex re_legal = AT_REGEX(
+	"all\\s+rights\\s+reserved"
 	"|icp\\s*(?:备|证|license|registration|no\\b)|公网安备|信息服务许可证|视听节目许可证"
 	"|registration\\s+number|license\\s+for\\s+(?:publishing|internet)"
+	"|(?:licen[cs]e|registration)\\s+no\\b"
 	"|pressreader"
 	"|copyright\\s+of\\s+(?:the|this)\\s+(?:article|story|content|photo|picture)"
 	"|if\\s+there\\s+is\\s+any\\s+infringement"
 	"|please\\s+contact\\s+us\\s+at\\s+\\S+@"
 	"|(?:reproduction|reprint|republication|redistribution)\\b.{0,60}\\bwithout\\b.{0,40}\\bpermission",
 	AT_RE_CASELESS | AT_RE_UNICODE);
+
+/* Lower-case keys of re_legal: a line without any of them cannot match it */
+static const char *const legal_keys[] = {
+	"rights", "icp", "\xe5\x85\xac\xe7\xbd\x91", "\xe8\xae\xb8\xe5\x8f\xaf\xe8\xaf\x81",
+	"registration", "licen", "pressreader", "copyright", "infringement", "contact",
+	"permission",
+};
 
 /*
  * A photo or video credit at the end of a short line: the line is a caption
@@ -222,6 +238,7 @@ static AtRegex re_caption = AT_REGEX(
 	"|(?:^|\\s)(?:Photo|Photos|Image)\\s+by\\s+[A-Z][^.!?:]{0,60}\\.?"
 	"|(?<=[.!?\"”])\\s*/\\s*[A-Z][\\w.]{1,20}(?:\\s[A-Z][\\w.]{1,20})?"
 	"|(?<=[.!?\"”])\\s+(?:Ti Gong|Imaginechina|VCG|IC|CFP|Getty Images|EPA|IC Photo)"
+	"|(?<=[.!?\"”])\\s+\\((?:Yonhap|Newsis|News1|EPA|VCG|IC|CFP|Getty Images)\\)"
 	")\\s*$",
 	AT_RE_UNICODE);
 
@@ -697,6 +714,48 @@ breadcrumb_line(const char *s, size_t start, size_t end)
 
 /* ---- one line ------------------------------------------------------------------- */
 
+/* Does the line hold one of legal_keys, caselessly?  One pass per key's first letter */
+static bool
+may_be_legal(const char *s, size_t start, size_t end)
+{
+	for (size_t i = 0; i < AT_LENGTHOF(legal_keys); i++)
+	{
+		const char *k = legal_keys[i];
+		size_t		kl = strlen(k);
+		unsigned char c0 = (unsigned char) k[0];
+		unsigned char up = c0 >= 'a' && c0 <= 'z' ? c0 - ('a' - 'A') : c0;
+
+		for (size_t p = start; p + kl <= end; p++)
+		{
+			const char *hit;
+			size_t		j;
+
+			if ((unsigned char) s[p] != c0 && (unsigned char) s[p] != up)
+			{
+				/* jump to the next byte that can start the key */
+				hit = memchr(s + p, c0, end - p);
+				if (up != c0)
+				{
+					const char *hu = memchr(s + p, up, end - p);
+
+					if (hu && (!hit || hu < hit))
+						hit = hu;
+				}
+				if (!hit)
+					break;
+				p = (size_t) (hit - s);
+				if (p + kl > end)
+					break;
+			}
+			for (j = 1; j < kl && lower(s[p + j]) == k[j]; j++)
+				;
+			if (j == kl)
+				return true;
+		}
+	}
+	return false;
+}
+
 /*
  * Can re_caption match?  Its credits end the line with a bracket, or hold
  * a colon ("Image: NAME") or "Photo by"/"Image by": cheap tests first, as
@@ -764,7 +823,8 @@ at_chrome_line(const char *s, size_t start, size_t end, AtStatus *status)
 		return AT_CHROME_WIDGET;
 	if (breadcrumb_line(s, start, end))
 		return AT_CHROME_NAV;
-	if (regex_hit(&re_chrome, s + start, end - start, &m, status))
+	if (regex_hit(&re_chrome, s + start, end - start, &m, status) ||
+		(may_be_legal(s, start, end) && regex_hit(&re_legal, s + start, end - start, &m, status)))
 		return AT_CHROME_LEGAL;
 	if (may_be_caption(s, start, end) &&
 		regex_hit(&re_caption, s + start, end - start, &m, status))

@@ -380,3 +380,55 @@ UT_TEST(article_url_and_tags)
 	UT_EQ_INT(p->a.url.len, 0);
 	UT_EQ_INT(p->a.paragraphs, 1);
 }
+
+UT_TEST(article_bylines_without_by)
+{
+	/* names alone next to the date; a standfirst and bullets above them */
+	Parsed	   *p = parse("China / Politics\n\nBeijing to cut red tape for start-ups\n\n"
+						  "- The plan lets founders register online in one day\n"
+						  "- Officials say the move will draw talent\n\n"
+						  "Jane Chan and Tom Wu\n\nPublished: 9:00am, 3 Mar, 2023\n\n"
+						  "Beijing will let entrepreneurs register companies online, the city said.\n");
+
+	UT_EQ_STR(p->title, "Beijing to cut red tape for start-ups");
+	UT_EQ_STR(p->section, "Politics");
+	UT_EQ_INT(p->a.authors.len, 2);
+	UT_EQ_STR(p->author1, "Tom Wu");
+	UT_EQ_INT(p->a.published.hour, 9);
+	/* a name and its role on one line, below a standfirst */
+	p = parse("Rail fares to rise by 6 percent in March\n\n"
+			  "Commuters face the steepest increase in a decade.\n\n"
+			  "Jane Doe Transport correspondent\n\nWed 4 Jan 2023 07.00 GMT\n\n"
+			  "Rail fares will rise by 5.9 percent from March, the government said.\n");
+	UT_EQ_STR(p->title, "Rail fares to rise by 6 percent in March");
+	UT_EQ_STR(p->author0, "Jane Doe");
+	UT_EQ_INT(p->a.published.minute, 0);
+	UT_EQ_INT(p->a.published.hour, 7);
+	UT_EQ_INT(p->a.paragraphs, 2);
+	/* a bare date in the body is still text */
+	p = parse("Title of the piece\n\nBody text here.\n\nApril 2, 2020\n\nMore body.");
+	UT_EQ_INT(p->a.paragraphs, 3);
+}
+
+UT_TEST(article_footer_fields)
+{
+	Parsed	   *p = parse("Factory output climbs as power curbs ease\n\nMarch 3, 2023 4:10 PM GMT+8 Updated 3 hours ago\n\n"
+						  "TAIPEI, March 3 (Reuters) - Factory output rose 4 percent in February, it said.\n\n"
+						  "Reporting by Anna Lee; Editing by Tom Park\n\n"
+						  "Copyright \xc2\xa9 2023 CGTN. All rights reserved.\n");
+
+	UT_EQ_STR(p->author0, "Anna Lee");
+	UT_EQ_STR(p->editor, "Tom Park");
+	UT_EQ_STR(p->source, "Reuters");
+	UT_EQ_INT(p->a.published.hour, 16);
+	UT_EQ_INT(p->a.paragraphs, 1);
+	/* the copyright holder is the source of a page that names none; a
+	 * section after the date; the headline repeated below the date */
+	p = parse("Insurers cut exposure to property bonds\n\nBy Jane Wang / Mar 10, 2023 05:12 PM / Finance\n\n"
+			  "Insurers cut exposure to property bonds\n\n"
+			  "Chinese insurers cut holdings of developer bonds by a third, data showed.\n\n"
+			  "Copyright \xc2\xa9 2023 CGTN. All rights reserved.\n");
+	UT_EQ_STR(p->source, "CGTN");
+	UT_EQ_STR(p->section, "Finance");
+	UT_EQ_INT(p->a.paragraphs, 1);
+}

@@ -3,6 +3,9 @@
  */
 #include "unit.h"
 #include "../../src/engine/chrome.h"
+#include "../../src/engine/lineset.h"
+
+#include <stdio.h>
 
 #include <stdlib.h>
 
@@ -101,4 +104,44 @@ UT_TEST(chrome_spans_by_position)
 	UT_CHECK(at_chrome_cursor_in(&cur, (size_t) (strstr(t, "WeChat") - t)));
 	UT_CHECK(!at_chrome_cursor_in(&cur, strlen(t)));
 	free(spans.data);
+}
+
+UT_TEST(chrome_lines_counter)
+{
+	/* 1000 pages: a template line on 60% of them, another on 30%, every
+	 * other line unique; the counter prunes as it goes */
+	AtLineCounter c;
+	AtVec		res;
+	char		page[256];
+	size_t		peak = 0;
+
+	at_line_counter_init(&c, &at_malloc_mem, 0.5);
+	for (int i = 0; i < 1000; i++)
+	{
+		int			n = snprintf(page, sizeof(page), "Headline number %d\n%s%s  Body line %d of the page.\n",
+								 i, i % 10 < 6 ? "Share  this\n" : "", i % 10 < 3 ? "Rare line\n" : "", i);
+
+		at_line_counter_add_page(&c, page, (size_t) n);
+		peak = AT_MAX(peak, c.set.n);
+	}
+	at_vec_init(&res, &at_malloc_mem, sizeof(const AtLineEntry *));
+	at_line_counter_result(&c, &res);
+	UT_EQ_INT(res.len, 1);
+	UT_EQ_SPAN((*AT_VEC_AT(&res, const AtLineEntry *, 0))->text, 0,
+			   (*AT_VEC_AT(&res, const AtLineEntry *, 0))->len, "Share this");
+	UT_CHECK(peak < 200);		/* unique lines are pruned, not kept */
+	free(res.data);
+	at_line_set_free(&c.set);
+
+	/* a small table is counted exactly: a line on 2 of 4 pages is half */
+	at_line_counter_init(&c, &at_malloc_mem, 0.5);
+	at_line_counter_add_page(&c, "a\nb", 3);
+	at_line_counter_add_page(&c, "a\nc", 3);
+	at_line_counter_add_page(&c, "d\nb\nb", 5);
+	at_line_counter_add_page(&c, "e", 1);
+	at_vec_init(&res, &at_malloc_mem, sizeof(const AtLineEntry *));
+	at_line_counter_result(&c, &res);
+	UT_EQ_INT(res.len, 2);		/* "a" and "b" (b counted once on its page) */
+	free(res.data);
+	at_line_set_free(&c.set);
 }
