@@ -159,3 +159,34 @@ at_vec_push(AtVec *vec)
 	vec->len++;
 	return el;
 }
+
+bool
+at_word_in(const char *w, size_t len, const char *const *list, size_t n)
+{
+	char		first;
+
+	if (len == 0)
+		return false;
+	first = (w[0] >= 'A' && w[0] <= 'Z') ? (char) (w[0] | 0x20) : w[0];
+	for (size_t i = 0; i < n; i++)
+	{
+		const char *c = list[i];
+		size_t		j;
+
+		/* the first letter first: most words are in no list */
+		if (c[0] != first)
+			continue;
+		for (j = 1; j < len && c[j]; j++)
+		{
+			char		a = w[j];
+
+			if (a >= 'A' && a <= 'Z')
+				a += 'a' - 'A';
+			if (a != c[j])
+				break;
+		}
+		if (j == len && c[j] == '\0')
+			return true;
+	}
+	return false;
+}

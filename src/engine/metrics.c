@@ -525,17 +525,6 @@ word_eq(const char *s, size_t wl, const char *w)
 	return w[i] == '\0';
 }
 
-static bool
-word_in(const char *s, size_t wl, const char *const *list, size_t n)
-{
-	if (wl == 0)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (list[i][0] == lower(s[0]) && word_eq(s, wl, list[i]))
-			return true;
-	return false;
-}
-
 /* An age: "NAME, 56,", "a 14-year-old boy", "aged 30" are quantities in years */
 static void
 as_age(AtMetric *m)
@@ -1001,7 +990,7 @@ noun_phrase(const char *s, size_t len, size_t pos, size_t *np_start, bool name)
 
 		if (wl == 0 || at_digit_at(s, len, p))
 			break;
-		if (word_in(s + p, wl, np_stop, AT_LENGTHOF(np_stop)))
+		if (at_word_in(s + p, wl, np_stop, AT_LENGTHOF(np_stop)))
 			break;
 		if (!name && at_scan_number(s, len, p, AT_NUMF_NO_SCALE, &n, NULL))
 			break;				/* another number: "one two three" */
@@ -1092,58 +1081,60 @@ small_int(const AtNum *v)
 }
 
 /*
- * Money, percent, measure, count, year or ordinal starting at pos (the
- * caller checked that pos starts a word).  Returns the end or 0; *skip is
- * set when the caller should step over pos..*skip (malformed numerals,
- * phone numbers, times, identifiers).
+ * The recogniser's stages.  try_at() reads, in order: what is no figure at
+ * all (a date is one; times, phone numbers, identifiers are skipped), the
+ * amount (currency before it, sign, number, range), then what the amount
+ * measures: money, percent, another currency after it, a unit, an ordinal
+ * suffix, a year, an age, a version, or a counted noun.  Each as_*() stage
+ * fills m and returns the figure's end, or returns 0 to pass on.
  */
+
+/* An amount: the number read at a position with what came before it */
+typedef struct Amount
+{
+	AtNumber	num;
+	const CurrencyDef *cur;		/* currency before the amount, or NULL */
+	size_t		start;			/* of the digits or number word (after a currency or sign) */
+	size_t		end;			/* after the number and its range */
+	bool		neg;
+	int			flags;			/* AT_NUMF_* used to read it */
+} Amount;
+
+/* A calendar date at pos: "8 October 2018", "2019.04.29", "Oct 8, 2018" */
 static size_t
-try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
+as_date(const char *s, size_t len, size_t pos, AtMetric *m)
+{
+	unsigned char c = (unsigned char) s[pos];
+	AtDate		d;
+	size_t		n;
+
+	if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')))
+		return 0;
+	n = at_match_date(s, len, pos, &d);
+	if (n == 0 || (c >= '0' && c <= '9' && at_alnum_at(s, len, pos + n)))
+		return 0;
+	m->kind = AT_MK_DATE;
+	m->len = n;
+	m->date = d;
+	m->has_date = d.has_year && d.has_day;
+	return pos + n;
+}
+
+/* Times of day, phone numbers and identifiers at pos: their length (no figures) */
+static size_t
+non_figure_len(const Scan *sc, size_t pos)
 {
 	const char *s = sc->s;
-	size_t		len = sc->len;
+	size_t		len = sc->len,
+				n;
 	unsigned char c = (unsigned char) s[pos];
-	AtNumber	num,
-				to;
-	size_t		p,
-				n,
-				e,
-				nskip = 0;
-	const CurrencyDef *cur = NULL;
-	size_t		amount_start = pos;
-	bool		neg = false;
-	bool		have_range = false;
-	int			flags = 0;
 
-	memset(m, 0, sizeof(*m));
-	m->start = pos;
-	*skip = 0;
-
-	/* dates first: "8 October 2018", "2019.04.29", "Oct 8, 2018" */
-	if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))
-	{
-		AtDate		d;
-
-		n = at_match_date(s, len, pos, &d);
-		if (n > 0 && !(c >= '0' && c <= '9' && at_alnum_at(s, len, pos + n)))
-		{
-			m->kind = AT_MK_DATE;
-			m->len = n;
-			m->date = d;
-			m->has_date = d.has_year && d.has_day;
-			return pos + n;
-		}
-	}
 	if (c >= '0' && c <= '9')
 	{
 		AtDate		t;
 
-		/* times of day and phone numbers are not figures */
 		if ((n = at_match_time(s, len, pos, &t)) > 0)
-		{
-			*skip = n;
-			return 0;
-		}
+			return n;
 		/* 24-hour clock times: "0619 GMT", "1400 hrs" */
 		if (exact_digits4(s, len, pos) &&
 			(s[pos] - '0') * 10 + (s[pos + 1] - '0') < 24 && (s[pos + 2] - '0') < 6 &&
@@ -1153,98 +1144,111 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 
 			for (size_t i = 0; i < AT_LENGTHOF(zones); i++)
 				if (match_word(s, len, pos + 5, zones[i], false))
-				{
-					*skip = 4;
-					return 0;
-				}
+					return 4;
 		}
 		if (!sc->token_mode && (n = phone_run(s, len, pos)) > 0)
-		{
-			*skip = n;
-			return 0;
-		}
+			return n;
 		/* identifiers: COVID-19, SCP-173, A380 */
 		if (pos >= 2 && s[pos - 1] == '-' && identifier_before(s, pos - 1))
-		{
-			*skip = word_at(s, len, pos);
-			return 0;
-		}
+			return word_at(s, len, pos);
 	}
 	if (c == '+' && !sc->token_mode && at_digit_at(s, len, pos + 1) && (n = phone_run(s, len, pos)) > 0)
-	{
-		*skip = n;
-		return 0;
-	}
+		return n;
+	return 0;
+}
 
-	/* "percent of 10", "per cent of twenty-two" */
-	if ((c == 'p' || c == 'P') && !sc->token_mode)
-	{
-		size_t		pe;
-		const PercentDef *pd = match_percent(s, len, pos, &pe);
+/* "percent of 10", "per cent of twenty-two" at pos (a 'p') */
+static size_t
+as_percent_of(const char *s, size_t len, size_t pos, AtMetric *m)
+{
+	size_t		pe,
+				n;
+	AtNumber	num;
+	const PercentDef *pd = match_percent(s, len, pos, &pe);
 
-		if (pd && pd->kind == AT_MK_PERCENT)
+	if (pd && pd->kind == AT_MK_PERCENT)
+	{
+		size_t		q = pe + blank_len(s, len, pe),
+					of = match_word(s, len, q, "of", true);
+
+		if (q > pe && of && (q = of + blank_len(s, len, of)) > of &&
+			(n = at_scan_number(s, len, q, AT_NUMF_NO_SCALE, &num, NULL)) > 0 &&
+			!at_alnum_at(s, len, q + n) && !(q + n < len && s[q + n] == '%'))
 		{
-			size_t		q = pe + blank_len(s, len, pe),
-						of = match_word(s, len, q, "of", true);
-
-			if (q > pe && of && (q = of + blank_len(s, len, of)) > of &&
-				(n = at_scan_number(s, len, q, AT_NUMF_NO_SCALE, &num, NULL)) > 0 &&
-				!at_alnum_at(s, len, q + n) && !(q + n < len && s[q + n] == '%'))
-			{
-				m->kind = AT_MK_PERCENT;
-				m->has_value = true;
-				m->value = num.value;
-				m->len = q + n - pos;
-				return q + n;
-			}
+			m->kind = AT_MK_PERCENT;
+			m->has_value = true;
+			m->value = num.value;
+			m->len = q + n - pos;
+			return q + n;
 		}
-		return 0;
 	}
+	return 0;
+}
 
-	/* a currency before the amount */
-	p = pos;
+/*
+ * What comes before the number: a currency ("US$", "RMB"), a minus sign or
+ * word.  Sets a->cur, a->neg and a->start; false when pos starts no amount.
+ */
+static bool
+amount_prefix(const char *s, size_t len, size_t pos, Amount *a)
+{
+	unsigned char c = (unsigned char) s[pos];
+	size_t		e;
+
+	a->start = pos;
 	if (c == '$' || c >= 0xC2 || c == '&' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
 	{
-		cur = match_currency(currency_prefixes, AT_LENGTHOF(currency_prefixes), s, len, pos, &e, true);
-		if (cur)
+		a->cur = match_currency(currency_prefixes, AT_LENGTHOF(currency_prefixes), s, len, pos, &e, true);
+		if (a->cur)
 		{
 			size_t		q = e + blank_len(s, len, e);
 
 			/* letters must be followed by a blank or the digits; "USD115" */
 			if (at_digit_at(s, len, q) || (q < len && s[q] == '.' && at_digit_at(s, len, q + 1)))
-				p = q;
+				a->start = q;
 			else
-				cur = NULL;
+				a->cur = NULL;
 		}
 	}
-	if (cur == NULL && (c == '-' || (c == 0xE2 && pos + 2 < len && (unsigned char) s[pos + 1] == 0x88 &&
-										  (unsigned char) s[pos + 2] == 0x92)))
+	if (a->cur == NULL && (c == '-' || (c == 0xE2 && pos + 2 < len && (unsigned char) s[pos + 1] == 0x88 &&
+										 (unsigned char) s[pos + 2] == 0x92)))
 	{
 		/* negative amounts: -5.3%, −2 */
 		size_t		q = pos + (c == '-' ? 1 : 3);
 
 		if (!at_digit_at(s, len, q) || (pos > 0 && !is_blank_byte(s[pos - 1]) && s[pos - 1] != '(' &&
 									  s[pos - 1] != '\n'))
-			return 0;
-		neg = true;
-		p = q;
+			return false;
+		a->neg = true;
+		a->start = q;
 	}
-	else if (cur == NULL && (c == 'm' || c == 'M' || c == 'n' || c == 'N'))
+	else if (a->cur == NULL && (c == 'm' || c == 'M' || c == 'n' || c == 'N'))
 	{
 		size_t		wl = word_at(s, len, pos);
 
 		if (word_eq(s + pos, wl, "minus") || word_eq(s + pos, wl, "negative"))
 		{
 			size_t		q = pos + wl + blank_len(s, len, pos + wl);
+			AtNumber	num;
 
 			if (q == pos + wl || !at_scan_number(s, len, q, 0, &num, NULL))
-				return 0;
-			neg = true;
-			p = q;
+				return false;
+			a->neg = true;
+			a->start = q;
 		}
 	}
-	amount_start = p;
-	if (cur)
+	return true;
+}
+
+/* How to read the number: money scales after a currency, no fractions after "first" */
+static int
+amount_flags(const char *s, size_t len, const Amount *a)
+{
+	size_t		p = a->start,
+				e;
+	int			flags = 0;
+
+	if (a->cur)
 		flags |= AT_NUMF_MONEY;
 	else
 	{
@@ -1262,418 +1266,478 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		}
 	}
 	/* "the first three quarters" counts quarters */
-	if (!cur && at_alpha_at(s, len, p))
+	if (!a->cur && at_alpha_at(s, len, p))
 	{
 		size_t		wl,
 					wb = word_before(s, p, &wl);
 
-		if (wl && word_in(s + wb, wl, period_count_before, AT_LENGTHOF(period_count_before)))
+		if (wl && at_word_in(s + wb, wl, period_count_before, AT_LENGTHOF(period_count_before)))
 			flags |= AT_NUMF_NO_SCALE;	/* and no fraction: handled below */
 	}
-	n = at_scan_number(s, len, p, flags, &num, &nskip);
+	return flags;
+}
+
+/*
+ * The number of an amount, a->start onwards; sets a->num and a->end.
+ * Returns false (with *skip when the caller should step over malformed
+ * numerals, slash groups or glued digits) when it is no figure.
+ */
+static bool
+amount_number(const char *s, size_t len, size_t pos, Amount *a, size_t *skip)
+{
+	size_t		p = a->start,
+				n,
+				e,
+				nskip = 0;
+	AtNumber   *num = &a->num;
+
+	n = at_scan_number(s, len, p, a->flags, num, &nskip);
 	if (n == 0)
 	{
 		*skip = nskip ? (p - pos) + nskip : 0;
-		return 0;
+		return false;
 	}
-	if ((flags & AT_NUMF_NO_SCALE) && num.fraction && num.spelled)
+	if ((a->flags & AT_NUMF_NO_SCALE) && num->fraction && num->spelled)
 	{
 		/* "the first three quarters": three, and the quarters are counted */
 		size_t		wl;
 		int			v = at_number_word_at(s, len, p, &wl);
 
 		if (v < 0)
-			return 0;
-		at_num_from_u64(&num.value, (uint64_t) v);
-		num.fraction = false;
+			return false;
+		at_num_from_u64(&num->value, (uint64_t) v);
+		num->fraction = false;
 		n = wl;
 	}
-	num.value.neg = neg && num.value.ndig > 0;
+	num->value.neg = a->neg && num->value.ndig > 0;
 	e = p + n;
 
 	/* a spelled number must stand as a number: not "the one", not a lone "a" */
-	if (num.spelled && !num.has_scale)
+	if (num->spelled && !num->has_scale)
 	{
 		size_t		wl,
 					wb = word_before(s, p, &wl);
 
 		if (word_eq(s + p, word_at(s, len, p), "one") &&
-			wl && word_in(s + wb, wl, one_pronoun_before, AT_LENGTHOF(one_pronoun_before)) &&
+			wl && at_word_in(s + wb, wl, one_pronoun_before, AT_LENGTHOF(one_pronoun_before)) &&
 			!(e + 1 < len && s[e] == ' ' && match_unit(s, len, e + 1, false, &(size_t) {0})))
-			return 0;
+			return false;
 		if (word_eq(s + p, word_at(s, len, p), "one") && at_alpha_at(s, len, e + 1) &&
 			(match_word(s, len, e + 1, "another", true) || match_word(s, len, e + 1, "day", true)))
-			return 0;
+			return false;
 	}
 	/*
 	 * 09/02/2021, 1/2/3: slash-separated digit groups that are no date the
 	 * date recogniser reads (day-month order is ambiguous) are no figures
 	 */
-	if (!num.spelled && !num.fraction && e + 1 < len && s[e] == '/' && at_digit_at(s, len, e + 1))
+	if (!num->spelled && !num->fraction && e + 1 < len && s[e] == '/' && at_digit_at(s, len, e + 1))
 	{
 		size_t		q = e;
 
 		while (q < len && (at_digit_at(s, len, q) || (s[q] == '/' && at_digit_at(s, len, q + 1))))
 			q++;
 		*skip = q - pos;
-		return 0;
+		return false;
 	}
 	/* digits glued to letters or digits that are no unit: 24703L202, A380 */
-	if (!num.spelled && e < len && at_digit_at(s, len, e))
+	if (!num->spelled && e < len && at_digit_at(s, len, e))
 	{
 		*skip = e - pos + word_at(s, len, e);
-		return 0;
+		return false;
 	}
+	a->end = e;
+	return true;
+}
 
-	/* range: "10-15%", "three to four", "2016-20", "$5-6 billion" */
-	if (!num.fraction)
+/* A range after the number: "10-15%", "three to four", "2016-20", "$5-6 billion" */
+static void
+amount_range(const char *s, size_t len, Amount *a, AtMetric *m)
+{
+	AtNumber   *num = &a->num,
+				to;
+	size_t		e = a->end,
+				r;
+	bool		have_range = false;
+
+	if (num->fraction)
+		return;
+	r = scan_range(s, len, e, a->flags, &to, !num->spelled);
+	if (r == 0 || to.fraction)
+		return;
 	{
-		size_t		r = scan_range(s, len, e, flags, &to, !num.spelled);
+		int64_t		lo = small_int(&num->value),
+					hi = small_int(&to.value);
 
-		if (r && !to.fraction)
+		/* 2016-20: a year range written short */
+		if (lo >= 1800 && lo <= 2100 && num->int_digits == 4 && !num->has_scale &&
+			to.int_digits == 2 && !to.has_scale && hi >= 0 && hi <= 99 &&
+			(lo / 100) * 100 + hi > lo)
 		{
-			int64_t		a = small_int(&num.value),
-						b = small_int(&to.value);
+			at_num_from_u64(&to.value, (uint64_t) ((lo / 100) * 100 + hi));
+			have_range = true;
+		}
+		else
+		{
+			/* "$5-6 billion": the first takes the second's scale */
+			if (to.has_scale && !num->has_scale)
+			{
+				AtNumber	bare;
 
-			/* 2016-20: a year range written short */
-			if (a >= 1800 && a <= 2100 && num.int_digits == 4 && !num.has_scale &&
-				to.int_digits == 2 && !to.has_scale && b >= 0 && b <= 99 &&
-				(a / 100) * 100 + b > a)
-			{
-				at_num_from_u64(&to.value, (uint64_t) ((a / 100) * 100 + b));
-				have_range = true;
-			}
-			else
-			{
-				/* "$5-6 billion": the first takes the second's scale */
-				if (to.has_scale && !num.has_scale)
+				if (at_scan_number(s, len, e + r - to.len, a->flags | AT_NUMF_NO_SCALE, &bare, NULL) &&
+					!bare.spelled == !num->spelled)
 				{
-					AtNumber	bare;
+					int			k = 0;
+					AtNum		t = bare.value;
 
-					if (at_scan_number(s, len, e + r - to.len, flags | AT_NUMF_NO_SCALE, &bare, NULL) &&
-						!bare.spelled == !num.spelled)
+					while (k < 16 && at_num_cmp(&t, &to.value) < 0)
 					{
-						int			k = 0;
-						AtNum		t = bare.value;
-
-						while (k < 16 && at_num_cmp(&t, &to.value) < 0)
-						{
-							at_num_mul_pow10(&t, 1);
-							k++;
-						}
-						if (at_num_cmp(&t, &to.value) == 0)
-							at_num_mul_pow10(&num.value, k);
+						at_num_mul_pow10(&t, 1);
+						k++;
 					}
-				}
-				have_range = at_num_cmp(&num.value, &to.value) < 0 && !neg;
-			}
-			if (have_range)
-			{
-				/* not when "from 5 to 10": those are two figures of a change */
-				size_t		wl,
-							wb = word_before(s, amount_start, &wl);
-
-				if (wl && word_eq(s + wb, wl, "from"))
-					have_range = false;
-				else
-				{
-					m->has_range = true;
-					m->range_to = to.value;
-					e += r;
-					num.has_scale |= to.has_scale;
+					if (at_num_cmp(&t, &to.value) == 0)
+						at_num_mul_pow10(&num->value, k);
 				}
 			}
+			have_range = at_num_cmp(&num->value, &to.value) < 0 && !a->neg;
 		}
 	}
-	m->has_value = true;
-	m->value = num.value;
-
-	/* --- what the amount measures --- */
-	if (cur)
+	if (have_range)
 	{
-		m->kind = AT_MK_MONEY;
-		memcpy(m->currency, cur->iso, strlen(cur->iso) + 1);
-		if (cur->shift < 0)
-			at_num_mul_pow10(&m->value, -cur->shift);
-		if (strcmp(cur->iso, "CNY") == 0 && !at_is_ascii_alpha((unsigned char) cur->pattern[0]))
-		{
-			if (sc->yen_block != pos / CONTEXT_BLOCK)
-			{
-				sc->yen_block = pos / CONTEXT_BLOCK;
-				sc->yen_iso = yen_or_yuan(s, len, pos);
-			}
-			memcpy(m->currency, sc->yen_iso, 4);
-		}
-		/* "$5 million dollars", "US$ 15 USD": swallow a repeated currency */
-		{
-			size_t		q = e + blank_len(s, len, e),
-						e2;
+		/* not when "from 5 to 10": those are two figures of a change */
+		size_t		wl,
+					wb = word_before(s, a->start, &wl);
 
-			if (q > e && match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, q, &e2, false) &&
-				e2 > q && s[q] != '$' && !(match_word(s, len, q, "won", false)))
-				e = e2;
+		if (wl && word_eq(s + wb, wl, "from"))
+			return;
+		m->has_range = true;
+		m->range_to = to.value;
+		a->end = e + r;
+		num->has_scale |= to.has_scale;
+	}
+}
+
+/* Money with its currency before the amount: "US$42.5 billion", "¥2 trillion" */
+static size_t
+as_money_prefixed(Scan *sc, size_t pos, const Amount *a, AtMetric *m)
+{
+	const char *s = sc->s;
+	size_t		len = sc->len,
+				e = a->end,
+				q,
+				e2;
+	const CurrencyDef *cur = a->cur;
+
+	m->kind = AT_MK_MONEY;
+	memcpy(m->currency, cur->iso, strlen(cur->iso) + 1);
+	if (cur->shift < 0)
+		at_num_mul_pow10(&m->value, -cur->shift);
+	if (strcmp(cur->iso, "CNY") == 0 && !at_is_ascii_alpha((unsigned char) cur->pattern[0]))
+	{
+		if (sc->yen_block != pos / CONTEXT_BLOCK)
+		{
+			sc->yen_block = pos / CONTEXT_BLOCK;
+			sc->yen_iso = yen_or_yuan(s, len, pos);
 		}
+		memcpy(m->currency, sc->yen_iso, 4);
+	}
+	/* "$5 million dollars", "US$ 15 USD": swallow a repeated currency */
+	q = e + blank_len(s, len, e);
+	if (q > e && match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, q, &e2, false) &&
+		e2 > q && s[q] != '$' && !(match_word(s, len, q, "won", false)))
+		e = e2;
+	m->len = e - pos;
+	return e;
+}
+
+/* A percent, percentage point or basis point after the amount */
+static size_t
+as_percent(const char *s, size_t len, size_t pos, const Amount *a, AtMetric *m)
+{
+	size_t		e = a->end,
+				pe;
+	const PercentDef *pd = match_percent(s, len, e, &pe);
+	AtNumber	to;
+
+	/* "a 0.2-percent rise" */
+	if (pd == NULL && e + 1 < len && s[e] == '-' && at_alpha_at(s, len, e + 1))
+	{
+		pd = match_percent(s, len, e + 1, &pe);
+		if (pd && !at_is_ascii_alpha((unsigned char) pd->pattern[0]))
+			pd = NULL;
+	}
+	if (pd == NULL)
+		return 0;
+	m->kind = pd->kind;
+	if (pd->shift)
+	{
+		at_num_mul_pow10(&m->value, -pd->shift);
+		if (m->has_range)
+			at_num_mul_pow10(&m->range_to, -pd->shift);
+		m->unit = "basis points";
+		m->unit_len = strlen(m->unit);
+	}
+	/* "10%-15%": a range with the sign on both ends */
+	if (!m->has_range && !a->num.spelled)
+	{
+		size_t		r = scan_range(s, len, pe, 0, &to, true);
+		size_t		pe2;
+
+		if (r && match_percent(s, len, pe + r, &pe2) && at_num_cmp(&m->value, &to.value) < 0)
+		{
+			m->has_range = true;
+			m->range_to = to.value;
+			pe = pe2;
+		}
+	}
+	m->len = pe - pos;
+	return pe;
+}
+
+/* Pounds of money need a scale or a "£" nearby; otherwise they weigh */
+static bool
+pound_is_money(Scan *sc, size_t pos, const Amount *a)
+{
+	if (sc->pound_block != pos / CONTEXT_BLOCK)
+	{
+		sc->pound_block = pos / CONTEXT_BLOCK;
+		sc->pound_near = false;
+		for (size_t k = (pos > 300 ? pos - 300 : 0); k + 2 <= AT_MIN(sc->len, pos + 300); k++)
+			if ((unsigned char) sc->s[k] == 0xC2 && (unsigned char) sc->s[k + 1] == 0xA3)
+			{
+				sc->pound_near = true;
+				break;
+			}
+	}
+	return a->num.has_scale || sc->pound_near;
+}
+
+/*
+ * The subunits after a main unit: "3 dollars 50 cents", "15 dollars and 50".
+ * Returns the new end (ce when there are none), or 0 when the amount should
+ * end at the currency word alone.
+ */
+static size_t
+money_cents(const char *s, size_t len, size_t ce, AtMetric *m)
+{
+	size_t		r = ce + blank_len(s, len, ce),
+				r2;
+	AtNumber	cents;
+	const CurrencyDef *sub;
+
+	if (r > ce && match_word(s, len, r, "and", true))
+		r = r + 3 + blank_len(s, len, r + 3);
+	if (!(r > ce && (r2 = at_scan_number(s, len, r, AT_NUMF_NO_SCALE, &cents, NULL)) > 0 &&
+		  !cents.decimal && small_int(&cents.value) > 0 && small_int(&cents.value) < 100))
+		return ce;
+	{
+		size_t		r3 = r + r2 + blank_len(s, len, r + r2),
+					ce2 = 0;
+
+		sub = match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, r3, &ce2, false);
+		if (sub && sub->shift == 2 && r3 > r + r2)
+			ce = ce2;
+		else if (r + r2 == len || strchr(".,;!?)", s[r + r2]) != NULL)
+			ce = r + r2;
+		else
+			return 0;
+		at_num_mul_pow10(&cents.value, -2);
+		at_num_add(&m->value, &cents.value);
+		return ce;
+	}
+}
+
+/* Money with its currency after the amount: "42.5 billion yuan", "1.5 billion-U.S.-dollar" */
+static size_t
+as_money_suffixed(Scan *sc, size_t pos, Amount *a, AtMetric *m)
+{
+	const char *s = sc->s;
+	size_t		len = sc->len,
+				e = a->end,
+				q = e,
+				b = blank_len(s, len, e),
+				ce;
+	bool		hyphen = false;
+	const CurrencyDef *cur;
+
+	if (b)
+		q = e + b;
+	else if (q < len && s[q] == '-' && at_alnum_at(s, len, q + 1))
+	{
+		q++;
+		hyphen = true;
+	}
+	if (q >= len || (cur = match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, q, &ce, false)) == NULL)
+		return 0;
+	if ((cur->flags & P_SPACED) && b == 0)
+		return 0;
+	if ((cur->flags & P_POUND) && !pound_is_money(sc, pos, a))
+		return 0;
+	if (hyphen && (cur->flags & P_SPACED))
+		return 0;
+	m->kind = AT_MK_MONEY;
+	memcpy(m->currency, cur->iso, strlen(cur->iso) + 1);
+	if (cur->shift)
+	{
+		at_num_mul_pow10(&m->value, -cur->shift);
+		if (m->has_range)
+			at_num_mul_pow10(&m->range_to, -cur->shift);
+	}
+	/* "75 USD million" */
+	if (!a->num.has_scale)
+	{
+		int			pw;
+		size_t		sl = at_scan_scale(s, len, ce, AT_NUMF_MONEY, &pw);
+
+		if (sl && pw >= 3 && ce < len && s[ce] == ' ' && at_num_mul_pow10(&m->value, pw))
+		{
+			if (m->has_range)
+				at_num_mul_pow10(&m->range_to, pw);
+			ce += sl;
+			a->num.has_scale = true;
+		}
+	}
+	if (cur->shift == 0 && !a->num.has_scale && !a->num.decimal && ce < len &&
+		(ce = money_cents(s, len, ce, m)) == 0)
+		ce = match_word(s, len, q, cur->pattern, !(cur->flags & P_CASE));
+	m->len = ce - pos;
+	return ce;
+}
+
+/* A unit of measure: "3.2 billion tonnes", "75ml", "45-acre", "20 (kg)" */
+static size_t
+as_quantity(const char *s, size_t len, size_t pos, const Amount *a, AtMetric *m)
+{
+	size_t		e = a->end,
+				q = e,
+				b = blank_len(s, len, e),
+				ue,
+				ce;
+	char		open = 0;
+	const UnitDef *u;
+	const char *canon,
+			   *cu;
+
+	if (b)
+		q = e + b;
+	else if (q < len && s[q] == '-' && at_alpha_at(s, len, q + 1))
+		q++;
+	if (q < len && (s[q] == '(' || s[q] == '[' || s[q] == '{' || s[q] == '<'))
+	{
+		open = s[q];
+		q++;
+	}
+	if (q >= len || (u = match_unit(s, len, q, q == e, &ue)) == NULL ||
+		((u->flags & P_POUND) && a->num.has_scale))
+		return 0;
+	canon = u->canon;
+	if (open)
+	{
+		char		close = open == '(' ? ')' : open == '[' ? ']' : open == '{' ? '}' : '>';
+
+		if (ue >= len || s[ue] != close)
+			return 0;
+		ue++;
+	}
+	/* "m" alone after a blank: metres only before a non-letter */
+	if (strcmp(u->pattern, "m") == 0 && q != e && !a->num.spelled && ue < len && s[ue] == '.')
+		return 0;
+	if (!open && (cu = compound_unit(s, len, canon, ue, &ce)) != NULL)
+	{
+		canon = cu;
+		ue = ce;
+	}
+	m->kind = AT_MK_QUANTITY;
+	m->unit = canon;
+	m->unit_len = strlen(canon);
+	m->len = ue - pos;
+	return ue;
+}
+
+/* Ordinals: 13th Five-Year Plan, 2nd */
+static size_t
+as_ordinal(const Scan *sc, size_t pos, const Amount *a, AtMetric *m)
+{
+	const char *s = sc->s;
+	size_t		len = sc->len,
+				e = a->end,
+				oe = e + 2,
+				ns,
+				nl,
+				wl;
+
+	if (a->num.spelled || a->num.decimal || a->num.grouped || e + 2 > len)
+		return 0;
+	wl = word_at(s, len, e);
+	if (!(word_eq(s + e, wl, "th") || word_eq(s + e, wl, "st") ||
+		  word_eq(s + e, wl, "nd") || word_eq(s + e, wl, "rd")))
+		return 0;
+	m->kind = AT_MK_ORDINAL;
+	m->has_range = false;
+	if (!sc->token_mode && (nl = noun_phrase(s, len, oe, &ns, true)) > 0)
+	{
+		m->unit = s + ns;
+		m->unit_len = nl;
+		oe = ns + nl;
+	}
+	m->len = oe - pos;
+	return oe;
+}
+
+/* Years ("in 2018") and ages ("Liu Jianping, 56, said") */
+static size_t
+as_year_or_age(const char *s, size_t len, size_t pos, const Amount *a, AtMetric *m)
+{
+	const AtNumber *num = &a->num;
+	int64_t		v = small_int(&num->value);
+	size_t		e = a->end;
+
+	if (!num->spelled && !num->grouped && !num->decimal && !num->has_scale && !a->neg &&
+		num->int_digits == 4 && v >= 1800 && v <= 2100)
+	{
+		m->kind = AT_MK_YEAR;
 		m->len = e - pos;
 		return e;
 	}
+	if (!num->spelled && !num->decimal && v > 0 && v < 120 && pos >= 3 && s[pos - 1] == ' ' &&
+		s[pos - 2] == ',' && e < len && s[e] == ',' && !m->has_range)
 	{
-		size_t		pe;
-		const PercentDef *pd = match_percent(s, len, e, &pe);
+		size_t		wl,
+					wb = word_before(s, pos - 2, &wl);
 
-		/* "a 0.2-percent rise" */
-		if (pd == NULL && e + 1 < len && s[e] == '-' && at_alpha_at(s, len, e + 1))
+		if (wl && s[wb] >= 'A' && s[wb] <= 'Z' && !at_word_in(s + wb, wl, (const char *const[]) {"In", "By", "From", "Since", "On", "At"}, 6))
 		{
-			pd = match_percent(s, len, e + 1, &pe);
-			if (pd && !at_is_ascii_alpha((unsigned char) pd->pattern[0]))
-				pd = NULL;
-		}
-		if (pd)
-		{
-			m->kind = pd->kind;
-			if (pd->shift)
-				at_num_mul_pow10(&m->value, -pd->shift);
-			if (pd->shift && m->has_range)
-				at_num_mul_pow10(&m->range_to, -pd->shift);
-			if (pd->shift)
-			{
-				m->unit = "basis points";
-				m->unit_len = strlen(m->unit);
-			}
-			/* "10%-15%": a range with the sign on both ends */
-			if (!m->has_range && !num.spelled)
-			{
-				size_t		r = scan_range(s, len, pe, 0, &to, true);
-				size_t		pe2;
-
-				if (r && match_percent(s, len, pe + r, &pe2) && at_num_cmp(&m->value, &to.value) < 0)
-				{
-					m->has_range = true;
-					m->range_to = to.value;
-					pe = pe2;
-				}
-			}
-			m->len = pe - pos;
-			return pe;
-		}
-	}
-	/* currency after the amount: "42.5 billion yuan", "1.5 billion-U.S.-dollar" */
-	{
-		size_t		q = e,
-					b = blank_len(s, len, e),
-					ce;
-		bool		hyphen = false;
-
-		if (b)
-			q = e + b;
-		else if (q < len && s[q] == '-' && at_alnum_at(s, len, q + 1))
-		{
-			q++;
-			hyphen = true;
-		}
-		if (q < len && (cur = match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, q, &ce, false)) != NULL)
-		{
-			bool		ok = true;
-
-			if ((cur->flags & P_SPACED) && b == 0)
-				ok = false;
-			if (cur->flags & P_POUND)
-			{
-				/* pounds of money with a scale or in a sterling context, else weight */
-				if (sc->pound_block != pos / CONTEXT_BLOCK)
-				{
-					sc->pound_block = pos / CONTEXT_BLOCK;
-					sc->pound_near = false;
-					for (size_t k = (pos > 300 ? pos - 300 : 0); k + 2 <= AT_MIN(len, pos + 300); k++)
-						if ((unsigned char) s[k] == 0xC2 && (unsigned char) s[k + 1] == 0xA3)
-						{
-							sc->pound_near = true;
-							break;
-						}
-				}
-				ok = num.has_scale || sc->pound_near;
-			}
-			if (hyphen && (cur->flags & P_SPACED))
-				ok = false;
-			if (ok)
-			{
-				m->kind = AT_MK_MONEY;
-				memcpy(m->currency, cur->iso, strlen(cur->iso) + 1);
-				if (cur->shift)
-				{
-					at_num_mul_pow10(&m->value, -cur->shift);
-					if (m->has_range)
-						at_num_mul_pow10(&m->range_to, -cur->shift);
-				}
-				/* "75 USD million" */
-				if (!num.has_scale)
-				{
-					int			pw;
-					size_t		sl = at_scan_scale(s, len, ce, AT_NUMF_MONEY, &pw);
-
-					if (sl && pw >= 3 && ce < len && s[ce] == ' ' && at_num_mul_pow10(&m->value, pw))
-					{
-						if (m->has_range)
-							at_num_mul_pow10(&m->range_to, pw);
-						ce += sl;
-						num.has_scale = true;
-					}
-				}
-				/* "3 dollars 50 cents", "15 dollars and 50" */
-				if (cur->shift == 0 && !num.has_scale && !num.decimal && ce < len)
-				{
-					size_t		r = ce + blank_len(s, len, ce),
-								r2;
-					AtNumber	cents;
-					const CurrencyDef *sub;
-
-					if (r > ce && match_word(s, len, r, "and", true))
-						r = r + 3 + blank_len(s, len, r + 3);
-					if (r > ce && (r2 = at_scan_number(s, len, r, AT_NUMF_NO_SCALE, &cents, NULL)) > 0 &&
-						!cents.decimal && small_int(&cents.value) > 0 && small_int(&cents.value) < 100)
-					{
-						size_t		r3 = r + r2 + blank_len(s, len, r + r2),
-									ce2 = 0;
-
-						sub = match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, r3, &ce2, false);
-						if (sub && sub->shift == 2 && r3 > r + r2)
-							ce = ce2;
-						else if (r + r2 == len || strchr(".,;!?)", s[r + r2]) != NULL)
-							ce = r + r2;
-						else
-							ce = 0;
-						if (ce)
-						{
-							at_num_mul_pow10(&cents.value, -2);
-							at_num_add(&m->value, &cents.value);
-						}
-						else
-							ce = match_word(s, len, q, cur->pattern, !(cur->flags & P_CASE));
-					}
-				}
-				m->len = ce - pos;
-				return ce;
-			}
-		}
-	}
-	/* a unit of measure: "3.2 billion tonnes", "75ml", "45-acre", "20 (kg)" */
-	{
-		size_t		q = e,
-					b = blank_len(s, len, e),
-					ue;
-		char		open = 0;
-		const UnitDef *u;
-
-		if (b)
-			q = e + b;
-		else if (q < len && s[q] == '-' && at_alpha_at(s, len, q + 1))
-			q++;
-		if (q < len && (s[q] == '(' || s[q] == '[' || s[q] == '{' || s[q] == '<'))
-		{
-			open = s[q];
-			q++;
-		}
-		if (q < len && (u = match_unit(s, len, q, q == e, &ue)) != NULL &&
-			!((u->flags & P_POUND) && num.has_scale))
-		{
-			const char *canon = u->canon;
-			size_t		ce;
-			const char *cu;
-
-			if (open)
-			{
-				char		close = open == '(' ? ')' : open == '[' ? ']' : open == '{' ? '}' : '>';
-
-				if (ue >= len || s[ue] != close)
-					goto not_unit;
-				ue++;
-			}
-			/* "m" alone after a blank: metres only before a non-letter */
-			if (strcmp(u->pattern, "m") == 0 && q != e && !num.spelled && ue < len && s[ue] == '.')
-				goto not_unit;
-			if (!open && (cu = compound_unit(s, len, canon, ue, &ce)) != NULL)
-			{
-				canon = cu;
-				ue = ce;
-			}
-			m->kind = AT_MK_QUANTITY;
-			m->unit = canon;
-			m->unit_len = strlen(canon);
-			m->len = ue - pos;
-			return ue;
-		}
-not_unit:;
-	}
-	/* ordinals: 13th Five-Year Plan, 2nd */
-	if (!num.spelled && !num.decimal && !num.grouped && e + 2 <= len &&
-		(word_eq(s + e, word_at(s, len, e), "th") || word_eq(s + e, word_at(s, len, e), "st") ||
-		 word_eq(s + e, word_at(s, len, e), "nd") || word_eq(s + e, word_at(s, len, e), "rd")))
-	{
-		size_t		oe = e + 2,
-					ns,
-					nl;
-
-		m->kind = AT_MK_ORDINAL;
-		m->has_range = false;
-		if (!sc->token_mode && (nl = noun_phrase(s, len, oe, &ns, true)) > 0)
-		{
-			m->unit = s + ns;
-			m->unit_len = nl;
-			oe = ns + nl;
-		}
-		m->len = oe - pos;
-		return oe;
-	}
-	/* glued letters that are no unit or scale: reject the whole word */
-	if (!num.spelled && at_alnum_at(s, len, e))
-	{
-		*skip = e - pos + word_at(s, len, e);
-		return 0;
-	}
-	/* years: "in 2018", "2016-20" */
-	{
-		int64_t		v = small_int(&num.value);
-
-		if (!num.spelled && !num.grouped && !num.decimal && !num.has_scale && !neg &&
-			num.int_digits == 4 && v >= 1800 && v <= 2100)
-		{
-			m->kind = AT_MK_YEAR;
+			as_age(m);
 			m->len = e - pos;
 			return e;
 		}
 	}
-	/* ages: "Liu Jianping, 56, said" */
-	{
-		int64_t		v = small_int(&num.value);
+	return 0;
+}
 
-		if (!num.spelled && !num.decimal && v > 0 && v < 120 && pos >= 3 && s[pos - 1] == ' ' &&
-			s[pos - 2] == ',' && e < len && s[e] == ',' && !m->has_range)
-		{
-			size_t		wl,
-						wb = word_before(s, pos - 2, &wl);
+/* "industry 4.0": a version, unless a counted noun follows */
+static bool
+is_version(const Scan *sc, size_t pos, const Amount *a)
+{
+	const char *s = sc->s;
+	size_t		wl,
+				wb,
+				ns;
 
-			if (wl && s[wb] >= 'A' && s[wb] <= 'Z' && !word_in(s + wb, wl, (const char *const[]) {"In", "By", "From", "Since", "On", "At"}, 6))
-			{
-				as_age(m);
-				m->len = e - pos;
-				return e;
-			}
-		}
-	}
-	/* "industry 4.0": a version, unless a counted noun follows */
-	if (!num.spelled && !num.grouped && !num.has_scale && !neg && pos >= 2 && s[pos - 1] == ' ')
-	{
-		size_t		wl,
-					wb = word_before(s, pos, &wl),
-					ns;
+	if (a->num.spelled || a->num.grouped || a->num.has_scale || a->neg || pos < 2 || s[pos - 1] != ' ')
+		return false;
+	wb = word_before(s, pos, &wl);
+	return wb + wl + 1 == pos && at_word_in(s + wb, wl, version_names, AT_LENGTHOF(version_names)) &&
+		(sc->token_mode || noun_phrase(s, sc->len, a->end, &ns, false) == 0);
+}
 
-		if (wb + wl + 1 == pos && word_in(s + wb, wl, version_names, AT_LENGTHOF(version_names)) &&
-			(sc->token_mode || noun_phrase(s, len, e, &ns, false) == 0))
-		{
-			*skip = e - pos;
-			return 0;
-		}
-	}
-	/* counts, with the counted noun phrase */
+/* A count, with the counted noun phrase */
+static size_t
+as_count(const Scan *sc, size_t pos, const Amount *a, AtMetric *m)
+{
+	const char *s = sc->s;
+	size_t		len = sc->len,
+				e = a->end;
+
 	m->kind = AT_MK_COUNT;
 	if (!sc->token_mode)
 	{
@@ -1686,15 +1750,75 @@ not_unit:;
 			m->unit_len = nl;
 			e = ns + nl;
 			/* "a 14-year-old boy", "45 years old": an age */
-			if (word_in(m->unit, nl, age_units, AT_LENGTHOF(age_units)))
+			if (at_word_in(m->unit, nl, age_units, AT_LENGTHOF(age_units)))
 				as_age(m);
 		}
-		else if (!num.spelled && !num.decimal && pos >= 5 && s[pos - 1] == ' ' &&
+		else if (!a->num.spelled && !a->num.decimal && pos >= 5 && s[pos - 1] == ' ' &&
 				 word_eq(s + pos - 5, 4, "aged") && (pos == 5 || !at_alnum_at(s, len, pos - 6)))
 			as_age(m);			/* "aged 30" */
 	}
 	m->len = e - pos;
 	return e;
+}
+
+/*
+ * Money, percent, measure, count, year or ordinal starting at pos (the
+ * caller checked that pos starts a word).  Returns the end or 0; *skip is
+ * set when the caller should step over pos..*skip (malformed numerals,
+ * phone numbers, times, identifiers).
+ */
+static size_t
+try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
+{
+	const char *s = sc->s;
+	size_t		len = sc->len,
+				e;
+	unsigned char c = (unsigned char) s[pos];
+	Amount		a;
+
+	memset(m, 0, sizeof(*m));
+	memset(&a, 0, sizeof(a));
+	m->start = pos;
+	*skip = 0;
+
+	if ((e = as_date(s, len, pos, m)) > 0)
+		return e;
+	if ((*skip = non_figure_len(sc, pos)) > 0)
+		return 0;
+	if ((c == 'p' || c == 'P') && !sc->token_mode)
+		return as_percent_of(s, len, pos, m);
+
+	if (!amount_prefix(s, len, pos, &a))
+		return 0;
+	a.flags = amount_flags(s, len, &a);
+	if (!amount_number(s, len, pos, &a, skip))
+		return 0;
+	amount_range(s, len, &a, m);
+	m->has_value = true;
+	m->value = a.num.value;
+
+	/* what the amount measures */
+	if (a.cur)
+		return as_money_prefixed(sc, pos, &a, m);
+	if ((e = as_percent(s, len, pos, &a, m)) > 0 ||
+		(e = as_money_suffixed(sc, pos, &a, m)) > 0 ||
+		(e = as_quantity(s, len, pos, &a, m)) > 0 ||
+		(e = as_ordinal(sc, pos, &a, m)) > 0)
+		return e;
+	/* glued letters that are no unit or scale: reject the whole word */
+	if (!a.num.spelled && at_alnum_at(s, len, a.end))
+	{
+		*skip = a.end - pos + word_at(s, len, a.end);
+		return 0;
+	}
+	if ((e = as_year_or_age(s, len, pos, &a, m)) > 0)
+		return e;
+	if (is_version(sc, pos, &a))
+	{
+		*skip = a.end - pos;
+		return 0;
+	}
+	return as_count(sc, pos, &a, m);
 }
 
 /* ---- context: qualifier and change -------------------------------------- */
@@ -1741,7 +1865,7 @@ add_context(const char *s, size_t len, AtMetric *m)
 						w2 = word_before(s, wb, &w2l);
 
 			if ((steps > 1 && !by_only) ||
-				(w2l && word_in(s + w2, w2l, phrasal_verbs, AT_LENGTHOF(phrasal_verbs))))
+				(w2l && at_word_in(s + w2, w2l, phrasal_verbs, AT_LENGTHOF(phrasal_verbs))))
 			{
 				m->change = NULL;
 				break;
@@ -1753,11 +1877,11 @@ add_context(const char *s, size_t len, AtMetric *m)
 			size_t		w2l,
 						w2 = word_before(s, wb, &w2l);
 
-			if (w2l && word_in(s + w2, w2l, periods, AT_LENGTHOF(periods)))
+			if (w2l && at_word_in(s + w2, w2l, periods, AT_LENGTHOF(periods)))
 				m->period = "year-on-year";
 			break;
 		}
-		if (!word_in(s + wb, wl, change_fillers, AT_LENGTHOF(change_fillers)))
+		if (!at_word_in(s + wb, wl, change_fillers, AT_LENGTHOF(change_fillers)))
 			break;
 		by_only = by_only && word_eq(s + wb, wl, "by");
 		if (word_eq(s + wb, wl, "year-on-year"))
@@ -1890,7 +2014,7 @@ letter_candidate(const char *s, size_t len, size_t pos)
 		return true;
 	if (wl >= 3 && wl <= 9 && at_number_word_at(s, len, pos, &ml) >= 0)
 		return true;
-	if (strchr("aAhHqQmMnNpP", c) && word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words)))
+	if (strchr("aAhHqQmMnNpP", c) && at_word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words)))
 		return true;
 	return (c | 0x20) == 'p' && wl == 3 && match_pattern(s, len, pos, "per cent", true);
 }
