@@ -38,6 +38,14 @@ SELECT * FROM pg_temp.m('Two experts, twenty-five doses, a dozen eggs, three to 
 SELECT * FROM pg_temp.m('Liu Jianping, 56, said the firm hired 1 234 employees and 40 000 workers.');
 SELECT * FROM pg_temp.m('In the first three quarters, the one that mattered was a two-day forum.');
 
+-- issue 16: fractions are shares of their own kind; ranges in words; the counted
+-- noun's head; spelled numbers in names, idioms, references and modifiers are
+-- no figures; durations are quantities unless they name a period; chrome lines
+SELECT * FROM pg_temp.m('Half of the 300 companies showcased projects; about one-third, two-thirds and a quarter of the firms; the first half of 2023.');
+SELECT * FROM pg_temp.m('One or two years, two or three new unicorns a year, the two sides, Formula One, one of them, the top two films, in 3 years, the past 10 years, nine consecutive years.');
+SELECT * FROM pg_temp.m('It cost $183 per ton and 3,870 yuan a ton, up from a year earlier; twenty-foot containers, a two-day forum; 35.3 million twenty-foot equivalent units; 2.32 million electric vehicle (EV) charging posts.');
+SELECT * FROM pg_temp.m(E'Sales rose 5 percent.\n0 Comment(s)\nPrint\nUpdated 20:12, 12-Nov-2023');
+
 -- years and dates
 SELECT * FROM pg_temp.m('In 2018 output doubled; by 2030 it will double again, during 2016-20 and 2016-2020.');
 SELECT * FROM pg_temp.m('Updated: Oct 8, 2018. Release time: 2019.04.29. Posted 2017-05-12 17:14:34, on May 12 and in April 2020.');

@@ -22,7 +22,7 @@
 
 const char *const at_metric_kind_names[] = {
 	"money", "percent", "percentage_point", "count", "quantity", "year",
-	"date", "ordinal"
+	"date", "ordinal", "fraction"
 };
 
 /* ---- tables ------------------------------------------------------------- */
@@ -211,6 +211,7 @@ static const UnitDef units[] = {
 	{"degrees Fahrenheit", "\xc2\xb0" "F", 0}, {"\xc2\xb0" "F", "\xc2\xb0" "F", P_CASE},
 	/* shipping */
 	{"TEUs", "TEU", P_CASE}, {"TEU", "TEU", P_CASE},
+	{"twenty-foot equivalent units", "TEU", 0}, {"twenty-foot equivalent unit", "TEU", 0},
 };
 
 /* Time units for compound speeds: km/h, metres per second, miles an hour */
@@ -365,6 +366,86 @@ static const char *const period_count_before[] = {
 	"latest", "final",
 };
 
+/*
+ * Words before a small spelled number that make it a reference to things
+ * named before, a rank or a period, not a figure: "the two sides", "the top
+ * two films", "the first two months"
+ */
+static const char *const reference_before[] = {
+	"the", "these", "those", "its", "their", "our", "his", "her", "both", "all",
+	"top", "first", "last", "next", "past", "previous", "other", "coming",
+	"following", "latest", "final",
+};
+
+/*
+ * Duration nouns.  A count of them is a period ("for three years", "the
+ * past 10 years"), not a figure; a range of them is a quantity ("one or two
+ * years", unit "years").
+ */
+typedef struct DurationDef
+{
+	const char *word;
+	const char *canon;
+} DurationDef;
+
+static const DurationDef durations[] = {
+	{"years", "years"}, {"year", "years"}, {"months", "months"}, {"month", "months"},
+	{"quarters", "quarters"}, {"quarter", "quarters"}, {"weeks", "weeks"}, {"week", "weeks"},
+	{"days", "days"}, {"day", "days"}, {"decades", "decades"}, {"decade", "decades"},
+	{"hours", "hours"}, {"hour", "hours"},
+};
+
+/*
+ * What a price or rate may be per after "a" / "an" ("3,870 yuan a ton",
+ * "two new unicorns a year"); after "per" any word is taken.
+ */
+static const char *const per_after_article[] = {
+	"ton", "tonne", "kilogram", "kilo", "barrel", "year", "month", "week", "day", "night",
+	"hour", "head", "piece", "unit", "share", "person", "household", "liter", "litre",
+	"gallon", "pound", "ounce", "bushel", "kilowatt-hour", "megawatt-hour",
+};
+
+/* Words after "a year" / "a month" that make it a time, not a rate: "a year earlier" */
+static const char *const not_per_after[] = {
+	"earlier", "ago", "before", "after", "later", "on", "apart", "old",
+};
+
+/* Nouns named by a size class in front of them: "twenty-foot container" */
+static const char *const class_nouns[] = {
+	"container", "containers", "equivalent", "box", "boxes", "truck", "trucks", "trailer",
+	"trailers", "class",
+};
+
+/* Words in a duration's phrase that make it a streak, not a figure: "nine consecutive years" */
+static const char *const streak_words[] = {
+	"consecutive", "straight", "successive", "running",
+};
+
+/* Plural-looking words that are no plural head of a counted noun phrase */
+static const char *const not_plural[] = {
+	"news", "series", "species", "means", "gas", "bus", "plus", "status", "bonus", "campus",
+	"census", "corpus", "virus", "chassis", "analysis", "basis", "crisis", "thesis", "axis",
+	"sales", "goods", "earnings", "savings", "arms", "headquarters", "economics", "logistics",
+	"electronics", "physics", "mathematics", "statistics", "politics", "tennis",
+};
+
+/* Fraction words that stand for a share with "of" after them: "half of the firms" */
+typedef struct FractionWord
+{
+	const char *pattern;
+	int			denom;
+} FractionWord;
+
+static const FractionWord fraction_words[] = {
+	{"half", 2}, {"a half", 2}, {"a third", 3}, {"a quarter", 4}, {"a fifth", 5}, {"a tenth", 10},
+};
+
+/* Words before "half" / "quarter" that make it a period: "the first half of 2023" */
+static const char *const fraction_period_before[] = {
+	"first", "second", "third", "fourth", "latter", "last", "final", "past", "next",
+	"previous", "other", "this", "that",
+};
+
 /* Names that take a version number, which is no figure: "Industry 4.0", "Web 3.0" */
 static const char *const version_names[] = {
 	"industry", "version", "web",
@@ -375,8 +456,13 @@ static const char *const age_units[] = {
 	"year-old", "years old", "year old", "years-old",
 };
 
-/* Lines carrying these are page chrome: no figures are read from them */
+/*
+ * Lines carrying these are page chrome: no figures are read from them.
+ * To be replaced by the one chrome-line classifier (src/engine/chrome.h)
+ * when it is on main.
+ */
 static const char *const chrome_markers[] = {
+	"Comment(s)",
 	"Copyright", "copyright", "COPYRIGHT", "\xc2\xa9", "All rights reserved",
 	"all rights reserved", "ICP", "\xe5\xa4\x87", "Registration No", "registration number",
 	"License No", "Licence No", "Tel:", "Fax:", "Tel.", "Tel ", "Phone:", "Hotline",
@@ -960,6 +1046,27 @@ chrome_line(const char *s, size_t ls, size_t le)
 	return false;
 }
 
+/* A plural noun: "companies", "firms" (not "news", "gas", "business") */
+static bool
+is_plural(const char *w, size_t wl)
+{
+	char		z = wl > 3 ? lower(w[wl - 1]) : '\0';
+
+	if (z != 's' || strchr("siu'", lower(w[wl - 2])) != NULL)
+		return false;
+	return !at_word_in(w, wl, not_plural, AT_LENGTHOF(not_plural));
+}
+
+/* "years old" at pos: an age phrase, read whole */
+static bool
+age_phrase_at(const char *s, size_t len, size_t pos)
+{
+	for (size_t i = 0; i < AT_LENGTHOF(age_units); i++)
+		if (match_word(s, len, pos, age_units[i], true))
+			return true;
+	return false;
+}
+
 /* Counted noun phrase after a count: "AI-related firms", "such events" */
 static size_t
 noun_phrase(const char *s, size_t len, size_t pos, size_t *np_start, bool name)
@@ -1005,6 +1112,19 @@ noun_phrase(const char *s, size_t len, size_t pos, size_t *np_start, bool name)
 			break;
 		p += wl;
 		words_end[nw++] = p;
+		/* "electric vehicle (EV) charging posts": an abbreviation inside the phrase */
+		if (!name && p + 3 < len && s[p] == ' ' && s[p + 1] == '(')
+		{
+			size_t		q = p + 2;
+
+			while (q < len && q < p + 12 && ((s[q] >= 'A' && s[q] <= 'Z') || at_digit_at(s, len, q)))
+				q++;
+			if (q > p + 2 && q < len && s[q] == ')' && at_alpha_at(s, len, q + 2) && s[q + 1] == ' ')
+				p = q + 1;
+		}
+		/* the head of a counted noun phrase is its first plural: "companies showcased projects" */
+		if (!name && is_plural(s + p - wl, wl) && !age_phrase_at(s, len, p - wl))
+			break;
 		{
 			size_t		b = blank_len(s, len, p);
 
@@ -1022,7 +1142,8 @@ noun_phrase(const char *s, size_t len, size_t pos, size_t *np_start, bool name)
 
 /* Range after an amount: "-20", " to four", "–15" */
 static size_t
-scan_range(const char *s, size_t len, size_t pos, int flags, AtNumber *to, bool digits_first)
+scan_range(const char *s, size_t len, size_t pos, int flags, AtNumber *to, bool digits_first,
+		   bool allow_or)
 {
 	size_t		p = pos,
 				n;
@@ -1045,7 +1166,8 @@ scan_range(const char *s, size_t len, size_t pos, int flags, AtNumber *to, bool 
 
 		if (b == 0)
 			return 0;
-		if ((e = match_word(s, len, p + b, "to", true)) == 0)
+		if ((e = match_word(s, len, p + b, "to", true)) == 0 &&
+			(!allow_or || (e = match_word(s, len, p + b, "or", true)) == 0))
 			return 0;
 		p = e + blank_len(s, len, e);
 		if (p == e)
@@ -1067,6 +1189,16 @@ exact_digits4(const char *s, size_t len, size_t pos)
 		if (!at_digit_at(s, len, pos + i))
 			return false;
 	return !at_digit_at(s, len, pos + 4) && !(pos + 4 < len && (s[pos + 4] == '.' || s[pos + 4] == ',') && at_digit_at(s, len, pos + 5));
+}
+
+/* 0 <= v < 1: a share */
+static bool
+below_one(const AtNum *v)
+{
+	AtNum		one;
+
+	at_num_from_u64(&one, 1);
+	return !v->neg && at_num_cmp(v, &one) < 0;
 }
 
 /* Value of an int-valued AtNum, or -1 */
@@ -1100,6 +1232,40 @@ typedef struct Amount
 	int			flags;			/* AT_NUMF_* used to read it */
 } Amount;
 
+/*
+ * "12-Nov-2023" (a page's time stamp on some sites), which at_match_date()
+ * does not read: day, month abbreviation and year joined by hyphens.
+ */
+static size_t
+day_mon_year(const char *s, size_t len, size_t pos, AtDate *d)
+{
+	size_t		p = pos,
+				ml;
+	int			day = 0,
+				year = 0,
+				month,
+				k;
+
+	for (k = 0; k < 2 && at_digit_at(s, len, p); k++, p++)
+		day = day * 10 + (s[p] - '0');
+	if (k == 0 || p >= len || s[p] != '-' || (month = at_month_at(s, len, p + 1, &ml)) <= 0)
+		return 0;
+	p += 1 + ml;
+	if (p >= len || s[p] != '-')
+		return 0;
+	p++;
+	for (k = 0; k < 4 && at_digit_at(s, len, p); k++, p++)
+		year = year * 10 + (s[p] - '0');
+	if (k != 4 || at_digit_at(s, len, p) || day < 1 || day > at_days_in_month(year, month))
+		return 0;
+	memset(d, 0, sizeof(*d));
+	d->year = year;
+	d->month = month;
+	d->day = day;
+	d->has_year = d->has_day = true;
+	return p - pos;
+}
+
 /* A calendar date at pos: "8 October 2018", "2019.04.29", "Oct 8, 2018" */
 static size_t
 as_date(const char *s, size_t len, size_t pos, AtMetric *m)
@@ -1111,6 +1277,8 @@ as_date(const char *s, size_t len, size_t pos, AtMetric *m)
 	if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')))
 		return 0;
 	n = at_match_date(s, len, pos, &d);
+	if (n == 0)
+		n = day_mon_year(s, len, pos, &d);
 	if (n == 0 || (c >= '0' && c <= '9' && at_alnum_at(s, len, pos + n)))
 		return 0;
 	m->kind = AT_MK_DATE;
@@ -1361,7 +1529,8 @@ amount_range(const char *s, size_t len, Amount *a, AtMetric *m)
 
 	if (num->fraction)
 		return;
-	r = scan_range(s, len, e, a->flags, &to, !num->spelled);
+	/* "one or two years": words only; "5 or 6" are more often two figures */
+	r = scan_range(s, len, e, a->flags, &to, !num->spelled, num->spelled);
 	if (r == 0 || to.fraction)
 		return;
 	{
@@ -1479,7 +1648,7 @@ as_percent(const char *s, size_t len, size_t pos, const Amount *a, AtMetric *m)
 	/* "10%-15%": a range with the sign on both ends */
 	if (!m->has_range && !a->num.spelled)
 	{
-		size_t		r = scan_range(s, len, pe, 0, &to, true);
+		size_t		r = scan_range(s, len, pe, 0, &to, true, false);
 		size_t		pe2;
 
 		if (r && match_percent(s, len, pe + r, &pe2) && at_num_cmp(&m->value, &to.value) < 0)
@@ -1641,6 +1810,14 @@ as_quantity(const char *s, size_t len, size_t pos, const Amount *a, AtMetric *m)
 	/* "m" alone after a blank: metres only before a non-letter */
 	if (strcmp(u->pattern, "m") == 0 && q != e && !a->num.spelled && ue < len && s[ue] == '.')
 		return 0;
+	/* "a twenty-foot container": a size class that names the thing, no figure */
+	if (a->num.spelled && q == e + 1 && s[e] == '-' && ue < len && s[ue] == ' ')
+	{
+		size_t		w = ue + 1;
+
+		if (at_word_in(s + w, word_at(s, len, w), class_nouns, AT_LENGTHOF(class_nouns)))
+			return 0;
+	}
 	if (!open && (cu = compound_unit(s, len, canon, ue, &ce)) != NULL)
 	{
 		canon = cu;
@@ -1704,7 +1881,7 @@ as_year_or_age(const char *s, size_t len, size_t pos, const Amount *a, AtMetric 
 		size_t		wl,
 					wb = word_before(s, pos - 2, &wl);
 
-		if (wl && s[wb] >= 'A' && s[wb] <= 'Z' && !at_word_in(s + wb, wl, (const char *const[]) {"In", "By", "From", "Since", "On", "At"}, 6))
+		if (wl && s[wb] >= 'A' && s[wb] <= 'Z' && !at_word_in(s + wb, wl, (const char *const[]) {"in", "by", "from", "since", "on", "at"}, 6))
 		{
 			as_age(m);
 			m->len = e - pos;
@@ -1730,6 +1907,56 @@ is_version(const Scan *sc, size_t pos, const Amount *a)
 		(sc->token_mode || noun_phrase(s, sc->len, a->end, &ns, false) == 0);
 }
 
+/*
+ * A count whose counted noun is a duration is a quantity in that unit
+ * ("in 3 years", "one or two years"), unless it names a period or a streak
+ * ("the past 10 years", "for nine consecutive years"): then no figure
+ * (false).  Other counts pass (true).
+ */
+static bool
+as_duration(const char *s, AtMetric *m, size_t amount_start)
+{
+	size_t		h = m->unit_len,
+				wl,
+				wb = word_before(s, amount_start, &wl);
+
+	/* the head: the last word of the phrase */
+	while (h > 0 && m->unit[h - 1] != ' ')
+		h--;
+	for (size_t i = 0; i < AT_LENGTHOF(durations); i++)
+		if (word_eq(m->unit + h, m->unit_len - h, durations[i].word))
+		{
+			/*
+			 * "the past 10 years", "nine consecutive years": a period or a
+			 * streak; "a 52-year low": a modifier
+			 */
+			if (!m->has_range &&
+				((wl && at_word_in(s + wb, wl, reference_before, AT_LENGTHOF(reference_before))) ||
+				 m->unit[-1] == '-' ||
+				 (h > 0 && at_word_in(m->unit, word_at(m->unit, h, 0), streak_words, AT_LENGTHOF(streak_words)))))
+				return false;
+			m->kind = AT_MK_QUANTITY;
+			m->unit = durations[i].canon;
+			m->unit_len = strlen(durations[i].canon);
+			return true;
+		}
+	return true;
+}
+
+/* Only blanks between the line's ends and [from, to): a text or line that is just a number */
+static bool
+alone_on_line(const char *s, size_t len, size_t from, size_t to)
+{
+	size_t		p = from;
+
+	while (p > 0 && (is_blank_byte(s[p - 1]) || s[p - 1] == '\r'))
+		p--;
+	if (p > 0 && s[p - 1] != '\n')
+		return false;
+	p = to + blank_len(s, len, to);
+	return p >= len || s[p] == '\n' || s[p] == '\r';
+}
+
 /* A count, with the counted noun phrase */
 static size_t
 as_count(const Scan *sc, size_t pos, const Amount *a, AtMetric *m)
@@ -1739,6 +1966,11 @@ as_count(const Scan *sc, size_t pos, const Amount *a, AtMetric *m)
 				e = a->end;
 
 	m->kind = AT_MK_COUNT;
+	/* "a two-day forum", "two-year olds": a spelled modifier, no figure ("three-nought-four" is) */
+	if (a->num.spelled && !a->num.has_scale && e + 1 < len && s[e] == '-' && at_alpha_at(s, len, e + 1) &&
+		at_number_word_at(s, len, e + 1, &(size_t) {0}) < 0 &&
+		!match_word(s, len, e + 1, "nought", true) && !match_word(s, len, e + 1, "naught", true))
+		return 0;
 	if (!sc->token_mode)
 	{
 		size_t		ns,
@@ -1752,13 +1984,80 @@ as_count(const Scan *sc, size_t pos, const Amount *a, AtMetric *m)
 			/* "a 14-year-old boy", "45 years old": an age */
 			if (at_word_in(m->unit, nl, age_units, AT_LENGTHOF(age_units)))
 				as_age(m);
+			else if (!as_duration(s, m, a->start))
+				return 0;
 		}
 		else if (!a->num.spelled && !a->num.decimal && pos >= 5 && s[pos - 1] == ' ' &&
 				 word_eq(s + pos - 5, 4, "aged") && (pos == 5 || !at_alnum_at(s, len, pos - 6)))
 			as_age(m);			/* "aged 30" */
+		else if (a->num.fraction && below_one(&m->value))
+			m->kind = AT_MK_FRACTION;	/* "½" alone */
+		else if (a->num.spelled && !a->num.has_scale && !a->num.fraction && small_int(&m->value) >= 0 &&
+				 small_int(&m->value) < 100 && word_at(s, len, a->start) == a->end - a->start &&
+				 !alone_on_line(s, len, pos, a->end) && !match_word(s, len, a->end + 1, "out", true))
+			return 0;			/* a count needs a counted noun: "one", "two" alone */
 	}
 	m->len = e - pos;
 	return e;
+}
+
+/*
+ * "half of the firms", "a quarter of the total": a fraction word that
+ * stands for a share, with "of" after it and not a period before it ("the
+ * first half of 2023").
+ */
+static size_t
+as_fraction_word(const char *s, size_t len, size_t pos, AtMetric *m)
+{
+	for (size_t i = 0; i < AT_LENGTHOF(fraction_words); i++)
+	{
+		size_t		e = match_word(s, len, pos, fraction_words[i].pattern, true),
+					q,
+					wl,
+					wb;
+
+		if (e == 0)
+			continue;
+		q = e + blank_len(s, len, e);
+		if (q == e || !match_word(s, len, q, "of", true))
+			return 0;
+		wb = word_before(s, pos, &wl);
+		if (wl && at_word_in(s + wb, wl, fraction_period_before, AT_LENGTHOF(fraction_period_before)))
+			return 0;
+		m->kind = AT_MK_FRACTION;
+		m->has_value = true;
+		at_num_from_u64(&m->value, 1);
+		at_num_div_u32(&m->value, (uint32_t) fraction_words[i].denom);
+		m->len = e - pos;
+		return e;
+	}
+	return 0;
+}
+
+/*
+ * Is a spelled number without a scale a figure?  Not in a name ("Formula
+ * One": capitalised after a word), not as a reference, rank or period after
+ * a determiner ("the two sides", "the top two", "the first two months").
+ */
+static bool
+spelled_is_figure(const char *s, size_t len, size_t pos, const Amount *a)
+{
+	size_t		wl,
+				wb,
+				e = a->end;
+	int64_t		v = small_int(&a->num.value);
+
+	if (!a->num.spelled || a->num.has_scale || a->num.fraction)
+		return true;
+	wb = word_before(s, a->start, &wl);
+	if (s[a->start] >= 'A' && s[a->start] <= 'Z' && wl > 0 && wb + wl < a->start &&
+		back_blanks(s, a->start) == wb + wl)
+		return false;
+	/* "the three-ton satellites": a measure in a compound stays */
+	if (wl && v >= 0 && v < 100 && a->start == pos && !(e + 1 < len && s[e] == '-') &&
+		at_word_in(s + wb, wl, reference_before, AT_LENGTHOF(reference_before)))
+		return false;
+	return true;
 }
 
 /*
@@ -1787,12 +2086,20 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		return 0;
 	if ((c == 'p' || c == 'P') && !sc->token_mode)
 		return as_percent_of(s, len, pos, m);
+	if ((c == 'h' || c == 'H' || c == 'a' || c == 'A') && !sc->token_mode &&
+		(e = as_fraction_word(s, len, pos, m)) > 0)
+		return e;
 
 	if (!amount_prefix(s, len, pos, &a))
 		return 0;
 	a.flags = amount_flags(s, len, &a);
 	if (!amount_number(s, len, pos, &a, skip))
 		return 0;
+	if (!sc->token_mode && !spelled_is_figure(s, len, pos, &a))
+	{
+		*skip = a.end - pos + (a.end < len && s[a.end] == '-' ? word_at(s, len, a.end + 1) + 1 : 0);
+		return 0;
+	}
 	amount_range(s, len, &a, m);
 	m->has_value = true;
 	m->value = a.num.value;
@@ -1800,8 +2107,16 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 	/* what the amount measures */
 	if (a.cur)
 		return as_money_prefixed(sc, pos, &a, m);
-	if ((e = as_percent(s, len, pos, &a, m)) > 0 ||
-		(e = as_money_suffixed(sc, pos, &a, m)) > 0 ||
+	if ((e = as_percent(s, len, pos, &a, m)) > 0)
+		return e;
+	/* "one-third", "two-thirds": a share */
+	if (a.num.fraction && a.num.spelled && !sc->token_mode && below_one(&m->value))
+	{
+		m->kind = AT_MK_FRACTION;
+		m->len = a.end - pos;
+		return a.end;
+	}
+	if ((e = as_money_suffixed(sc, pos, &a, m)) > 0 ||
 		(e = as_quantity(s, len, pos, &a, m)) > 0 ||
 		(e = as_ordinal(sc, pos, &a, m)) > 0)
 		return e;
@@ -1819,6 +2134,52 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		return 0;
 	}
 	return as_count(sc, pos, &a, m);
+}
+
+/* ---- context: per, qualifier and change ---------------------------------- */
+
+/*
+ * What a price or rate is per: "$183 per ton", "3,870 yuan a ton", "two new
+ * unicorns a year".  Sets m->per and widens the figure over it; returns the
+ * new end.
+ */
+static size_t
+add_per(const char *s, size_t len, AtMetric *m, size_t end)
+{
+	size_t		q = end + blank_len(s, len, end),
+				e,
+				w,
+				wl;
+	bool		article = false;
+
+	if (m->kind != AT_MK_MONEY && m->kind != AT_MK_COUNT && m->kind != AT_MK_QUANTITY &&
+		m->kind != AT_MK_PERCENT)
+		return end;
+	if (q == end)
+		return end;
+	if ((e = match_word(s, len, q, "per", true)) == 0)
+	{
+		if ((e = match_word(s, len, q, "a", true)) == 0 && (e = match_word(s, len, q, "an", true)) == 0)
+			return end;
+		article = true;
+	}
+	w = e + blank_len(s, len, e);
+	if (w == e || !at_alpha_at(s, len, w) || s[w] < 'a' || s[w] > 'z')
+		return end;
+	wl = word_at(s, len, w);
+	if (article)
+	{
+		size_t		n = w + wl + blank_len(s, len, w + wl),
+					nl = word_at(s, len, n);
+
+		if (!at_word_in(s + w, wl, per_after_article, AT_LENGTHOF(per_after_article)) ||
+			(n > w + wl && at_word_in(s + n, nl, not_per_after, AT_LENGTHOF(not_per_after))))
+			return end;
+	}
+	m->per = s + w;
+	m->per_len = wl;
+	m->len = w + wl - m->start;
+	return w + wl;
 }
 
 /* ---- context: qualifier and change -------------------------------------- */
@@ -2104,6 +2465,7 @@ at_extract_metrics(const char *s, size_t len, AtVec *out)
 			continue;
 		}
 		/* "percent of 10" and the like are not read; a lone "a" never */
+		end = add_per(s, len, &m, end);
 		add_context(s, len, &m);
 		{
 			long		si = at_sentence_of(&sentences, m.start);

@@ -30,7 +30,8 @@ typedef enum AtMetricKind
 	AT_MK_QUANTITY,
 	AT_MK_YEAR,
 	AT_MK_DATE,
-	AT_MK_ORDINAL
+	AT_MK_ORDINAL,
+	AT_MK_FRACTION				/* "half", "two-thirds": value 0.5, 0.666... */
 } AtMetricKind;
 
 extern const char *const at_metric_kind_names[];	/* "money", "percent", ... */
@@ -47,6 +48,9 @@ typedef struct AtMetric
 	/* counted noun phrase (points into the text) or canonical unit (static) */
 	const char *unit;
 	size_t		unit_len;
+	/* what a rate or price is per: "$183 per ton" -> "ton" (points into the text) */
+	const char *per;
+	size_t		per_len;
 	char		currency[4];	/* ISO 4217, "" when none */
 	const char *qualifier;		/* "more than", "about", ... or NULL (static) */
 	const char *change;			/* "increase" / "decrease" or NULL (static) */

@@ -18,7 +18,7 @@
 PG_FUNCTION_INFO_V1(at_extract_metrics_sql);
 
 #define METRIC_COLS 14
-#define N_KINDS 8
+#define N_KINDS 9
 
 /* Enum label OIDs of metric_kind, looked up once per query */
 typedef struct KindCache

@@ -2,10 +2,10 @@
 
 CREATE TYPE @extschema@.metric_kind AS ENUM (
     'money', 'percent', 'percentage_point', 'count', 'quantity', 'year',
-    'date', 'ordinal');
+    'date', 'ordinal', 'fraction');
 
 COMMENT ON TYPE @extschema@.metric_kind IS
-'kind of a figure found by extract_metrics()';
+'kind of a figure found by extract_metrics(); a fraction (half, two-thirds) has its value as a share, 0.5, 0.666..., never summed with counts';
 
 CREATE TYPE @extschema@.metric AS (
     kind @extschema@.metric_kind,
