@@ -14,6 +14,7 @@
  * linear: each position is tried once and a match resumes after its end.
  */
 #include "metrics.h"
+#include "measures.h"
 #include "sentences.h"
 #include "utf8.h"
 
@@ -713,6 +714,7 @@ typedef struct Scan
 	const char *yen_iso;
 	size_t		pound_block;
 	bool		pound_near;
+	const AtDay *ref;			/* the reference date, or NULL */
 } Scan;
 
 #define CONTEXT_BLOCK 128
@@ -1266,10 +1268,40 @@ day_mon_year(const char *s, size_t len, size_t pos, AtDate *d)
 	return p - pos;
 }
 
+/*
+ * "last Friday", "on Monday": a date, resolved against the reference date
+ * (periods.h); the span starts at the word that places the weekday.
+ */
+static size_t
+as_weekday_date(const Scan *sc, size_t pos, AtMetric *m)
+{
+	size_t		wl,
+				wb = word_before(sc->s, pos, &wl),
+				n;
+	AtDay		day;
+
+	if (wl == 0 || (n = at_weekday_date_at(sc->s, sc->len, wb, sc->ref, &day)) == 0 || wb + n <= pos)
+		return 0;
+	m->kind = AT_MK_DATE;
+	m->start = wb;
+	m->len = n;
+	if (day.year)
+	{
+		m->date.year = day.year;
+		m->date.month = day.month;
+		m->date.day = day.day;
+		m->date.has_year = m->date.has_day = true;
+		m->has_date = true;
+	}
+	return wb + n;
+}
+
 /* A calendar date at pos: "8 October 2018", "2019.04.29", "Oct 8, 2018" */
 static size_t
-as_date(const char *s, size_t len, size_t pos, AtMetric *m)
+as_date(const Scan *sc, size_t pos, AtMetric *m)
 {
+	const char *s = sc->s;
+	size_t		len = sc->len;
 	unsigned char c = (unsigned char) s[pos];
 	AtDate		d;
 	size_t		n;
@@ -1279,6 +1311,8 @@ as_date(const char *s, size_t len, size_t pos, AtMetric *m)
 	n = at_match_date(s, len, pos, &d);
 	if (n == 0)
 		n = day_mon_year(s, len, pos, &d);
+	if (n == 0 && c >= 'A' && !sc->token_mode)
+		return as_weekday_date(sc, pos, m);
 	if (n == 0 || (c >= '0' && c <= '9' && at_alnum_at(s, len, pos + n)))
 		return 0;
 	m->kind = AT_MK_DATE;
@@ -2080,7 +2114,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 	m->start = pos;
 	*skip = 0;
 
-	if ((e = as_date(s, len, pos, m)) > 0)
+	if ((e = as_date(sc, pos, m)) > 0)
 		return e;
 	if ((*skip = non_figure_len(sc, pos)) > 0)
 		return 0;
@@ -2380,10 +2414,108 @@ letter_candidate(const char *s, size_t len, size_t pos)
 	return (c | 0x20) == 'p' && wl == 3 && match_pattern(s, len, pos, "per cent", true);
 }
 
+/* A figure of value (not a year, date or ordinal): it has a measure, holder and period */
+static bool
+value_kind(AtMetricKind k)
+{
+	return k == AT_MK_MONEY || k == AT_MK_PERCENT || k == AT_MK_PERCENTAGE_POINT ||
+		k == AT_MK_COUNT || k == AT_MK_QUANTITY || k == AT_MK_FRACTION;
+}
+
+/* "May 3" with no year: the latest May 3 on or before the reference date */
+static void
+resolve_date(AtMetric *m, const AtDay *ref)
+{
+	if (ref == NULL || m->kind != AT_MK_DATE || m->has_date || !m->date.has_day ||
+		m->date.has_year || m->date.month < 1)
+		return;
+	m->date.year = (m->date.month > ref->month ||
+					(m->date.month == ref->month && m->date.day > ref->day)) ? ref->year - 1 : ref->year;
+	m->date.has_year = true;
+	m->has_date = m->date.day <= at_days_in_month(m->date.year, m->date.month);
+}
+
+/* The nearest period of the sentence that is no base of comparison */
+static void
+nearest_period(AtMetric *m, const AtVec *periods)
+{
+	size_t		best = SIZE_MAX;
+
+	for (size_t k = 0; k < periods->len; k++)
+	{
+		const AtPeriodSpan *ps = AT_VEC_AT(periods, AtPeriodSpan, k);
+		size_t		d;
+
+		if (ps->base)
+			continue;
+		if (ps->start + ps->len <= m->start)
+			d = m->start - (ps->start + ps->len);
+		else if (ps->start >= m->start + m->len)
+			d = ps->start - (m->start + m->len);
+		else
+			d = 0;
+		if (d < best)
+		{
+			best = d;
+			m->time = ps->period;
+		}
+	}
+}
+
+/* Measure, holder and period of the figures of out[first..], sentence by sentence */
+static void
+sentence_context(const char *s, const AtDay *ref, const AtVec *sentences, AtVec *out, size_t first)
+{
+	AtVec		periods;
+
+	at_vec_init(&periods, out->mem, sizeof(AtPeriodSpan));
+	for (size_t i = first, j; i < out->len; i = j)
+	{
+		AtMetric   *m = AT_VEC_AT(out, AtMetric, i);
+		const AtSpan *sp;
+
+		for (j = i + 1; j < out->len && AT_VEC_AT(out, AtMetric, j)->sentence == m->sentence; j++)
+			;
+		if (m->sentence <= 0 || (size_t) m->sentence > sentences->len)
+			continue;
+		sp = AT_VEC_AT(sentences, AtSpan, m->sentence - 1);
+		at_measure_figures(s, sp->start, sp->start + sp->len, m, j - i);
+		periods.len = 0;
+		at_find_periods(s, sp->start, sp->start + sp->len, ref, &periods);
+		for (size_t k = i; k < j; k++)
+			if (value_kind(AT_VEC_AT(out, AtMetric, k)->kind))
+				nearest_period(AT_VEC_AT(out, AtMetric, k), &periods);
+	}
+	/* a restatement ("$1.21 trillion" after "8.7 trillion yuan") is the same figure */
+	for (size_t i = first; i < out->len; i++)
+	{
+		AtMetric   *m = AT_VEC_AT(out, AtMetric, i);
+
+		if (m->equivalent_of > 0 && (size_t) m->equivalent_of <= out->len)
+		{
+			const AtMetric *o = AT_VEC_AT(out, AtMetric, m->equivalent_of - 1);
+
+			m->measure = o->measure;
+			m->measure_len = o->measure_len;
+			m->holder = o->holder;
+			m->holder_len = o->holder_len;
+			m->time = o->time;
+		}
+	}
+	if (periods.data)
+		at_free(out->mem, periods.data);
+}
+
 void
 at_extract_metrics(const char *s, size_t len, AtVec *out)
 {
-	Scan		sc = {s, len, false, NO_BLOCK, NULL, NO_BLOCK, false};
+	at_extract_metrics_ref(s, len, NULL, out);
+}
+
+void
+at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
+{
+	Scan		sc = {s, len, false, NO_BLOCK, NULL, NO_BLOCK, false, ref};
 	AtVec		sentences;
 	size_t		pos = 0,
 				line_start = 0,
@@ -2392,6 +2524,7 @@ at_extract_metrics(const char *s, size_t len, AtVec *out)
 	size_t		last_money_end = SIZE_MAX;
 	int			last_money_n = 0;
 	unsigned	iter = 0;
+	size_t		first = out->len;
 
 	at_vec_init(&sentences, out->mem, sizeof(AtSpan));
 	at_split_sentences(s, len, &sentences);
@@ -2493,9 +2626,11 @@ at_extract_metrics(const char *s, size_t len, AtVec *out)
 			last_money_end = m.start + m.len;
 			last_money_n = (int) out->len + 1;
 		}
+		resolve_date(&m, ref);
 		*(AtMetric *) at_vec_push(out) = m;
 		pos = end;
 	}
+	sentence_context(s, ref, &sentences, out, first);
 	if (sentences.data)
 		at_free(out->mem, sentences.data);	/* pfree(NULL) is not allowed */
 }
@@ -2522,7 +2657,7 @@ at_metric_token_may_start(const char *s, size_t len, size_t pos)
 size_t
 at_metric_token_at(const char *s, size_t len, size_t pos, AtMetricToken *out)
 {
-	Scan		sc = {s, len, true, NO_BLOCK, NULL, NO_BLOCK, false};
+	Scan		sc = {s, len, true, NO_BLOCK, NULL, NO_BLOCK, false, NULL};
 	AtMetric	m;
 	size_t		end,
 				skip;

@@ -1,0 +1,530 @@
+/*
+ * measures.c: measure and holder of the figures of a sentence (measures.h).
+ *
+ * News sentences about figures mostly have one shape: an opening phrase
+ * ("In the first quarter,"), a subject, a verb, the figure:
+ *
+ *   China's retail sales of consumer goods rose 4.7 percent to 12.03 trillion yuan
+ *   ^holder  ^measure                      ^verb
+ *   Huawei spent 164.7 billion yuan on research and development
+ *   ^holder                            ^measure after the figure
+ *   Companies in the park reported total revenue of 8.7 trillion yuan
+ *   ^holder                        ^measure before "of" the figure
+ *   Domestic tourists made 474 million trips, up 34.3 percent
+ *   ^holder                            ^counted noun = measure; the change inherits it
+ *
+ * A sentence is cut into clauses (";", ", while", ", and its"); each clause's
+ * subject runs from its start (after a dateline and an opening phrase) to
+ * the first verb.  A subject whose head is a measured property ("sales",
+ * "revenue", "GDP") is the measure, and its possessor ("China's", "of the
+ * city", "on the Dalian Commodity Exchange") the holder; any other subject
+ * is the holder.  "its"/"their" take the holder of the clause before.
+ * Word lists are data below; each step reads a bounded window.
+ */
+#include "measures.h"
+#include "utf8.h"
+
+#include <string.h>
+
+/* Heads of a subject that is a measured property, not an entity */
+static const char *const property_heads[] = {
+	"revenue", "revenues", "sales", "exports", "imports", "output", "production", "profit",
+	"profits", "investment", "investments", "spending", "expenditure", "expenditures",
+	"prices", "price", "futures", "trade", "gdp", "income", "consumption", "throughput",
+	"volume", "capacity", "value", "surplus", "deficit", "index", "cpi", "ppi", "growth",
+	"turnover", "earnings", "demand", "supply", "deals", "orders", "office", "quota",
+	"reserves", "debt", "costs", "cost", "budget", "generation", "area", "number", "rate",
+	"shipments", "deliveries", "bookings", "premiums", "assets", "losses", "loss", "tax",
+	"taxes", "fees", "funding", "financing", "traffic", "ridership", "employment",
+	"unemployment", "inflation", "yield", "share", "market", "arrivals", "visits",
+	"inventory", "inventories", "savings", "loans", "lending", "deposits", "payments",
+	"transactions", "capital", "valuation", "wages", "salaries", "premium", "fdi", "r&d",
+	"economy", "proceeds", "sale", "purchases", "subsidies", "allocation",
+};
+
+/* Verbs that end a subject (past and present forms of the verbs of figures) */
+static const char *const verbs[] = {
+	"reached", "rose", "rise", "rises", "fell", "falls", "grew", "grows", "increased",
+	"increases", "decreased", "declined", "dropped", "jumped", "climbed", "hit", "hits",
+	"totaled", "totalled", "totals", "stood", "stands", "was", "were", "is", "are", "has",
+	"have", "had", "saw", "sees", "made", "makes", "sold", "sells", "spent", "spends",
+	"received", "reported", "reports", "posted", "handled", "handles", "generated",
+	"added", "adds", "imported", "exported", "produced", "invested", "expanded", "dipped",
+	"shrank", "slid", "surged", "soared", "accounted", "contributed", "showcased",
+	"registered", "opened", "set", "plans", "planned", "aims", "aimed", "expects",
+	"expected", "will", "would", "could", "may", "might", "said", "says", "topped",
+	"exceeded", "amounted", "came", "remained", "remains", "recorded", "carried",
+	"carries", "bought", "took", "equaled", "equalled", "covers", "covered", "held",
+	"holds", "claimed", "gained", "lost", "raised", "ranked", "traded", "averaged",
+	"edged", "slumped", "plunged", "tumbled", "eased", "hovered", "doubled", "tripled",
+	"halved", "narrowed", "widened", "logged", "delivered", "attracted", "employed",
+	"hired", "served", "welcomed", "hosted", "launched", "announced", "issued",
+	"approved", "signed", "completed", "earned", "paid", "cost", "costs", "valued",
+	"needs", "needed", "used", "uses", "consumed", "shipped", "exported", "outpaced",
+	"accounts", "contributes", "represented", "represents", "registers", "logs",
+	"can", "must", "should", "did", "does", "been", "be", "being", "got", "gets",
+};
+
+/* Words of an opening phrase that ends at a comma: "In March alone, ..." */
+static const char *const intro_words[] = {
+	"in", "during", "by", "last", "this", "over", "among", "according", "for", "after",
+	"since", "meanwhile", "also", "however", "besides", "moreover", "overall", "on", "at",
+	"as", "from", "between", "until", "before", "so", "still", "yet", "earlier", "later",
+	"separately", "together", "altogether", "currently", "now", "today", "yesterday",
+};
+
+/* Words that end a noun phrase read backwards from "of" or forwards after a figure */
+static const char *const np_stops[] = {
+	"the", "a", "an", "its", "their", "his", "her", "our", "of", "in", "on", "at", "to",
+	"for", "by", "with", "from", "and", "or", "as", "that", "which", "while", "up",
+	"down", "about", "some", "nearly", "more", "than", "over", "around", "almost",
+	"this", "these", "those", "it", "they", "he", "she", "we", "each", "per", "into",
+	"worth", "only", "just", "also", "said", "says", "since", "during", "after",
+	"before", "last", "next", "year", "years", "month", "months", "week", "day", "days",
+	"when", "where", "who", "whose", "still", "already", "respectively", "alone",
+};
+
+/* Leading words dropped from a measure: "total revenue" measures revenue */
+static const char *const measure_drop[] = {"total", "combined", "overall", "its", "their"};
+
+/* Subjects that are no holder: pronouns take the holder of the clause before */
+static const char *const pronouns[] = {"it", "they", "its", "their", "he", "she", "this", "that"};
+
+typedef struct Tok
+{
+	size_t		start;
+	size_t		len;
+	char		kind;			/* 'w' word, 'd' digit-led word, 'p' punctuation */
+	int			fig;			/* index of the metric covering it, or -1 */
+} Tok;
+
+typedef struct Span
+{
+	size_t		start;
+	size_t		len;
+} Span;
+
+static inline bool
+alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline bool
+digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+tok_in(const char *s, const Tok *t, const char *const *list, size_t n)
+{
+	return t->kind != 'p' && at_word_in(s + t->start, t->len, list, n);
+}
+
+static bool
+tok_is(const char *s, const Tok *t, const char *w)
+{
+	return tok_in(s, t, &w, 1);
+}
+
+static bool
+tok_punct(const char *s, const Tok *t, char c)
+{
+	return t->kind == 'p' && s[t->start] == c;
+}
+
+/* Words (letters, digits, inner - ' . & ’) and punctuation of s[from, to) */
+static size_t
+tokenize(const char *s, size_t from, size_t to, Tok *toks, size_t max)
+{
+	size_t		n = 0,
+				p = from;
+
+	while (p < to && n < max)
+	{
+		unsigned char c = (unsigned char) s[p];
+		size_t		e = p;
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+		{
+			p++;
+			continue;
+		}
+		if (alpha((char) c) || digit((char) c) || c == '$')
+		{
+			e++;
+			while (e < to)
+			{
+				char		x = s[e];
+
+				if (alpha(x) || digit(x))
+					e++;
+				else if ((x == '-' || x == '\'' || x == '.' || x == '&' || x == ',') &&
+						 e + 1 < to && (alpha(s[e + 1]) || digit(s[e + 1])) &&
+						 (x != ',' || (digit(s[e - 1]) && digit(s[e + 1]))))
+					e++;
+				else if ((unsigned char) x == 0xE2 && e + 3 < to && (unsigned char) s[e + 1] == 0x80 &&
+						 (unsigned char) s[e + 2] == 0x99 && alpha(s[e + 3]))
+					e += 3;		/* ’ */
+				else
+					break;
+			}
+			toks[n].kind = (digit((char) c) || c == '$') ? 'd' : 'w';
+		}
+		else
+		{
+			e = p + (size_t) AT_MAX(1, at_utf8_seqlen(c));
+			if (e > to)
+				e = to;
+			toks[n].kind = 'p';
+		}
+		toks[n].start = p;
+		toks[n].len = e - p;
+		toks[n].fig = -1;
+		n++;
+		p = e;
+	}
+	return n;
+}
+
+/* Is token i a verb that ends a subject?  Listed verbs, or "-ed" after a noun */
+static bool
+is_verb(const char *s, const Tok *t, size_t i, size_t first)
+{
+	const Tok  *w = &t[i];
+
+	if (w->kind != 'w')
+		return false;
+	if (tok_in(s, w, verbs, AT_LENGTHOF(verbs)))
+		return true;
+	/* "traded", "expanded": not the first word ("Completed ships"), not after "the" */
+	return i > first && w->len > 4 && s[w->start + w->len - 1] == 'd' &&
+		s[w->start + w->len - 2] == 'e' && t[i - 1].kind == 'w' &&
+		!tok_in(s, &t[i - 1], np_stops, AT_LENGTHOF(np_stops)) &&
+		!(s[w->start] >= 'A' && s[w->start] <= 'Z');
+}
+
+/* The byte span of tokens [a, b) */
+static Span
+span_of(const Tok *t, size_t a, size_t b)
+{
+	Span		sp = {0, 0};
+
+	if (b > a)
+	{
+		sp.start = t[a].start;
+		sp.len = t[b - 1].start + t[b - 1].len - t[a].start;
+	}
+	return sp;
+}
+
+/* A measure span of tokens [a, b) with "total" and the like dropped */
+static Span
+measure_span(const char *s, const Tok *t, size_t a, size_t b)
+{
+	while (a + 1 < b && tok_in(s, &t[a], measure_drop, AT_LENGTHOF(measure_drop)))
+		a++;
+	return span_of(t, a, b);
+}
+
+/* A capitalised word: a name */
+static bool
+capital(const char *s, const Tok *t)
+{
+	return t->kind == 'w' && s[t->start] >= 'A' && s[t->start] <= 'Z';
+}
+
+/* A possessive word: "China's", "company's" (its length without the "'s"), or 0 */
+static size_t
+possessive(const char *s, const Tok *t)
+{
+	if (t->kind != 'p' && t->len > 2 && s[t->start + t->len - 1] == 's' &&
+		s[t->start + t->len - 2] == '\'')
+		return t->len - 2;
+	if (t->kind != 'p' && t->len > 4 && s[t->start + t->len - 1] == 's' &&
+		(unsigned char) s[t->start + t->len - 2] == 0x99)
+		return t->len - 4;
+	return 0;
+}
+
+/* Clause facts: its subject's measure and holder */
+typedef struct Clause
+{
+	Span		measure;
+	Span		holder;
+	bool		inherit_holder; /* "its net profit": the holder of the clause before */
+} Clause;
+
+/*
+ * Split a property subject [a, b) into measure and holder: "China's retail
+ * sales", "revenue of the park's companies", "futures on the Dalian
+ * Commodity Exchange", "Investment in China's property development".
+ */
+static void
+property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, Clause *cl)
+{
+	size_t		pl;
+
+	cl->measure = measure_span(s, t, a, b);
+	if (tok_in(s, &t[a], pronouns, AT_LENGTHOF(pronouns)))
+		cl->inherit_holder = true;
+	/* a possessor before the head: the last "'s" before the preposition */
+	for (size_t i = prep; i-- > a;)
+		if ((pl = possessive(s, &t[i])) > 0)
+		{
+			cl->holder.start = t[a].start;
+			cl->holder.len = t[i].start + pl - t[a].start;
+			cl->measure = measure_span(s, t, i + 1, b);
+			return;
+		}
+	if (prep + 1 >= b)
+		return;
+	/* "of the city", "of Guangdong", "on the Dalian Commodity Exchange" */
+	{
+		size_t		z = prep + 1;
+		bool		det = tok_is(s, &t[z], "the") || tok_is(s, &t[z], "its");
+
+		for (size_t i = z; i < b; i++)
+			if ((pl = possessive(s, &t[i])) > 0 && i + 1 < b && !capital(s, &t[i + 1]))
+			{
+				/* "Investment in China's property development": China's */
+				if (!det)
+				{
+					cl->holder.start = t[z].start;
+					cl->holder.len = t[i].start + pl - t[z].start;
+					return;
+				}
+				break;
+			}
+		if (det || capital(s, &t[z]))
+		{
+			cl->holder = span_of(t, z, b);
+			cl->measure = measure_span(s, t, a, prep);
+		}
+	}
+}
+
+/* The subject of the clause of tokens [a, b): fills cl */
+static void
+read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
+{
+	size_t		e = a,
+				prep = SIZE_MAX,
+				head;
+
+	memset(cl, 0, sizeof(*cl));
+	if (a >= b || t[a].fig >= 0 || t[a].kind == 'd')
+		return;
+	while (e < b && e < a + 14 && t[e].fig < 0 && t[e].kind != 'd' && !is_verb(s, t, e, a) &&
+		   !tok_punct(s, &t[e], ',') && !tok_punct(s, &t[e], '(') && !tok_punct(s, &t[e], '"'))
+	{
+		if (prep == SIZE_MAX && e > a &&
+			(tok_is(s, &t[e], "of") || tok_is(s, &t[e], "in") || tok_is(s, &t[e], "on") ||
+			 tok_is(s, &t[e], "at") || tok_is(s, &t[e], "by") || tok_is(s, &t[e], "for") ||
+			 tok_is(s, &t[e], "from")))
+			prep = e;
+		e++;
+	}
+	if (e == a || e >= b || !is_verb(s, t, e, a))
+		return;
+	if (prep == SIZE_MAX)
+		prep = e;
+	head = prep - 1;
+	if (e == a + 1 && tok_in(s, &t[a], pronouns, AT_LENGTHOF(pronouns)))
+	{
+		cl->inherit_holder = true;
+		return;
+	}
+	if (tok_in(s, &t[head], property_heads, AT_LENGTHOF(property_heads)))
+		property_subject(s, t, a, e, prep, cl);
+	else
+		cl->holder = span_of(t, a, e);
+}
+
+/* Where the clause's words start: after a dateline ("BEIJING, May 1 (Xinhua) --") and an opening phrase */
+static size_t
+clause_start(const char *s, const Tok *t, size_t a, size_t b)
+{
+	for (size_t i = a; i < b && i < a + 25; i++)
+	{
+		if (t[i].fig >= 0)
+			break;
+		if ((t[i].kind == 'p' && (unsigned char) s[t[i].start] == 0xE2 && t[i].len == 3) ||
+			(tok_punct(s, &t[i], '-') && i + 1 < b && tok_punct(s, &t[i + 1], '-')))
+		{
+			a = i + (s[t[i].start] == '-' ? 2 : 1);
+			break;
+		}
+	}
+	/* "In March alone,", "Last year,": an opening phrase without a figure of value */
+	for (int round = 0; round < 2 && a < b; round++)
+	{
+		size_t		i;
+
+		if (!tok_in(s, &t[a], intro_words, AT_LENGTHOF(intro_words)))
+			break;
+		for (i = a; i < b && i < a + 16 && !tok_punct(s, &t[i], ','); i++)
+			;
+		if (i >= b || i >= a + 16 || !tok_punct(s, &t[i], ','))
+			break;
+		a = i + 1;
+	}
+	return a;
+}
+
+/* "revenue of 8.7 trillion yuan", "new orders for 71.2 million tons": the noun phrase before */
+static Span
+measure_before(const char *s, const Tok *t, size_t first, size_t fig)
+{
+	size_t		i = fig,
+				a;
+
+	/* over a qualifier: "of about", "of more than" */
+	while (i > first && t[i - 1].kind == 'w' && i + 3 > fig &&
+		   (tok_is(s, &t[i - 1], "about") || tok_is(s, &t[i - 1], "nearly") ||
+			tok_is(s, &t[i - 1], "more") || tok_is(s, &t[i - 1], "than") ||
+			tok_is(s, &t[i - 1], "some") || tok_is(s, &t[i - 1], "around")))
+		i--;
+	if (i < first + 2 || !(tok_is(s, &t[i - 1], "of") || tok_is(s, &t[i - 1], "for") ||
+						   tok_is(s, &t[i - 1], "worth")))
+		return (Span) {0, 0};
+	a = i - 1;
+	while (a > first && a + 5 > i - 1 && t[a - 1].kind == 'w' && t[a - 1].fig < 0 &&
+		   !tok_in(s, &t[a - 1], np_stops, AT_LENGTHOF(np_stops)) && !is_verb(s, t, a - 1, first))
+		a--;
+	if (a == i - 1)
+		return (Span) {0, 0};
+	return measure_span(s, t, a, i - 1);
+}
+
+/* "147.3 billion kWh of electricity", "470 billion yuan on research and development fees" */
+static Span
+measure_after(const char *s, const Tok *t, size_t n, size_t after, bool in_on)
+{
+	size_t		i = after,
+				a;
+
+	/* over a restatement in brackets: "164.7 billion yuan ($22.8 billion) on ..." */
+	if (i < n && tok_punct(s, &t[i], '('))
+	{
+		size_t		k = i;
+
+		while (k < n && k < i + 8 && !tok_punct(s, &t[k], ')'))
+			k++;
+		if (k < n && tok_punct(s, &t[k], ')'))
+			i = k + 1;
+	}
+	if (i < n && tok_is(s, &t[i], "worth"))
+		i++;
+	if (i + 1 >= n || !(tok_is(s, &t[i], "of") ||
+						(in_on && (tok_is(s, &t[i], "on") || tok_is(s, &t[i], "in")))))
+		return (Span) {0, 0};
+	a = ++i;
+	while (i < n && i < a + 6 && t[i].kind == 'w' && t[i].fig < 0 && !capital(s, &t[i]) &&
+		   (!tok_in(s, &t[i], np_stops, AT_LENGTHOF(np_stops)) ||
+			(tok_is(s, &t[i], "and") && i > a && i + 1 < n && t[i + 1].kind == 'w' &&
+			 !tok_in(s, &t[i + 1], np_stops, AT_LENGTHOF(np_stops)))) &&
+		   !is_verb(s, t, i, a))
+		i++;
+	while (i > a && tok_is(s, &t[i - 1], "and"))
+		i--;
+	return measure_span(s, t, a, i);
+}
+
+#define MAX_TOKS 400
+
+void
+at_measure_figures(const char *s, size_t from, size_t to, AtMetric *ms, size_t n)
+{
+	Tok			toks[MAX_TOKS];
+	size_t		nt,
+				k = 0,
+				cstart = 0;
+	Clause		cl,
+				prev = {{0, 0}, {0, 0}, false};
+	Span		last_measure = {0, 0};
+
+	if (n == 0)
+		return;
+	/* a sentence longer than the window: only its start is read */
+	nt = tokenize(s, from, to, toks, MAX_TOKS);
+	for (size_t i = 0; i < nt; i++)
+	{
+		while (k < n && ms[k].start + ms[k].len <= toks[i].start)
+			k++;
+		if (k < n && toks[i].start >= ms[k].start)
+			toks[i].fig = (int) k;
+	}
+	k = 0;
+	while (cstart < nt && k < n)
+	{
+		size_t		cend = cstart,
+					body;
+
+		/* the clause: up to ";" or ", while" / ", but" / ", and its" */
+		for (cend = cstart + 1; cend < nt; cend++)
+		{
+			if (tok_punct(s, &toks[cend], ';'))
+				break;
+			if (tok_punct(s, &toks[cend], ',') && cend + 1 < nt &&
+				(tok_is(s, &toks[cend + 1], "while") || tok_is(s, &toks[cend + 1], "whereas") ||
+				 tok_is(s, &toks[cend + 1], "but") ||
+				 (tok_is(s, &toks[cend + 1], "and") && cend + 2 < nt &&
+				  tok_in(s, &toks[cend + 2], pronouns, AT_LENGTHOF(pronouns)))))
+				break;
+		}
+		body = clause_start(s, toks, cstart, cend);
+		/* "while its net profit": the subject after the conjunction */
+		while (body < cend && (tok_punct(s, &toks[body], ',') || tok_punct(s, &toks[body], ';') ||
+							   tok_is(s, &toks[body], "while") || tok_is(s, &toks[body], "whereas") ||
+							   tok_is(s, &toks[body], "but") || tok_is(s, &toks[body], "and")))
+			body++;
+		read_subject(s, toks, body, cend, &cl);
+		if (cl.inherit_holder && cl.holder.len == 0)
+			cl.holder = prev.holder;
+		last_measure.len = 0;
+		for (size_t i = cstart; i < cend; i++)
+		{
+			AtMetric   *m;
+			Span		me = {0, 0};
+			size_t		j;
+
+			if (toks[i].fig < 0 || (i > cstart && toks[i - 1].fig == toks[i].fig))
+				continue;
+			m = &ms[toks[i].fig];
+			for (j = i; j < cend && toks[j].fig == toks[i].fig; j++)
+				;
+			if (m->kind != AT_MK_MONEY && m->kind != AT_MK_PERCENT && m->kind != AT_MK_PERCENTAGE_POINT &&
+				m->kind != AT_MK_COUNT && m->kind != AT_MK_QUANTITY && m->kind != AT_MK_FRACTION)
+				continue;
+			/* the counted noun, unless the subject names the measure ("Chip exports ... 267.8 billion units") */
+			if (m->kind == AT_MK_COUNT && m->unit && cl.measure.len == 0)
+				me = (Span) {(size_t) (m->unit - s), m->unit_len};
+			if (me.len == 0)
+				me = measure_before(s, toks, body, i);
+			if (me.len == 0 && (m->kind == AT_MK_MONEY || m->kind == AT_MK_QUANTITY))
+				me = measure_after(s, toks, cend, j, m->kind == AT_MK_MONEY);
+			if (me.len == 0 && m->kind == AT_MK_COUNT && m->unit)
+				me = (Span) {(size_t) (m->unit - s), m->unit_len};
+			if (me.len == 0)
+				me = cl.measure;
+			if (me.len == 0)
+				me = last_measure;
+			if (me.len)
+			{
+				m->measure = s + me.start;
+				m->measure_len = me.len;
+				last_measure = me;
+			}
+			if (cl.holder.len)
+			{
+				m->holder = s + cl.holder.start;
+				m->holder_len = cl.holder.len;
+			}
+		}
+		if (cl.holder.len)
+			prev = cl;
+		cstart = cend;
+	}
+}
