@@ -38,7 +38,7 @@ static const char *const property_heads[] = {
 	"taxes", "fees", "funding", "financing", "traffic", "ridership", "employment",
 	"unemployment", "inflation", "yield", "share", "market", "arrivals", "visits",
 	"inventory", "inventories", "savings", "loans", "lending", "deposits", "payments",
-	"transactions", "capital", "valuation", "wages", "salaries", "premium", "fdi", "r&d",
+	"transactions", "capital", "valuation", "wages", "salaries", "premium", "fdi", "r&d", "use",
 	"economy", "proceeds", "sale", "purchases", "subsidies", "allocation",
 };
 
@@ -63,7 +63,19 @@ static const char *const verbs[] = {
 	"needs", "needed", "used", "uses", "consumed", "shipped", "exported", "outpaced",
 	"accounts", "contributes", "represented", "represents", "registers", "logs",
 	"can", "must", "should", "did", "does", "been", "be", "being", "got", "gets",
+	"expect", "plan", "aim", "estimate", "estimated", "estimates", "predict", "predicted",
+	"forecast", "projected", "grossed", "saw", "see", "sold", "sell", "spend", "handle",
+	"received", "receive", "make", "reach",
 };
+
+/* Change verbs: "saw their combined profits grow 4.3 percent" */
+static const char *const change_verbs[] = {
+	"grow", "grew", "rise", "rose", "fall", "fell", "increase", "increased", "decrease",
+	"decreased", "decline", "declined", "drop", "dropped", "jump", "jumped", "climb",
+	"climbed", "surge", "surged", "expand", "expanded", "shrink", "shrank", "reach",
+	"reached", "hit", "total", "totaled", "exceed", "exceeded", "top", "topped",
+};
+
 
 /* Words of an opening phrase that ends at a comma: "In March alone, ..." */
 static const char *const intro_words[] = {
@@ -96,6 +108,7 @@ typedef struct Tok
 	size_t		len;
 	char		kind;			/* 'w' word, 'd' digit-led word, 'p' punctuation */
 	int			fig;			/* index of the metric covering it, or -1 */
+	size_t		poss;			/* a possessive: length of the possessor ("China's": 5), else 0 */
 } Tok;
 
 typedef struct Span
@@ -182,10 +195,26 @@ tokenize(const char *s, size_t from, size_t to, Tok *toks, size_t max)
 		toks[n].start = p;
 		toks[n].len = e - p;
 		toks[n].fig = -1;
+		toks[n].poss = 0;
+		if (toks[n].kind == 'w' && e - p > 2 && s[e - 1] == 's' && s[e - 2] == '\'')
+			toks[n].poss = e - p - 2;
+		else if (toks[n].kind == 'w' && e - p > 4 && s[e - 1] == 's' && (unsigned char) s[e - 2] == 0x99)
+			toks[n].poss = e - p - 4;
+		else if (toks[n].kind == 'w' && s[e - 1] == 's' && e < to && s[e] == '\'' &&
+				 (e + 1 >= to || !alpha(s[e + 1])))
+			toks[n].poss = e - p;	/* "Starbucks' revenue" */
 		n++;
 		p = e;
 	}
 	return n;
+}
+
+/* A figure of value: dates, years and ordinals are neither measured nor held */
+static bool
+value_kind(AtMetricKind k)
+{
+	return k == AT_MK_MONEY || k == AT_MK_PERCENT || k == AT_MK_PERCENTAGE_POINT ||
+		k == AT_MK_COUNT || k == AT_MK_QUANTITY || k == AT_MK_FRACTION;
 }
 
 /* Is token i a verb that ends a subject?  Listed verbs, or "-ed" after a noun */
@@ -235,17 +264,12 @@ capital(const char *s, const Tok *t)
 	return t->kind == 'w' && s[t->start] >= 'A' && s[t->start] <= 'Z';
 }
 
-/* A possessive word: "China's", "company's" (its length without the "'s"), or 0 */
+/* A possessive word: "China's", "company's", "Starbucks'": its length without the "'s", or 0 */
 static size_t
 possessive(const char *s, const Tok *t)
 {
-	if (t->kind != 'p' && t->len > 2 && s[t->start + t->len - 1] == 's' &&
-		s[t->start + t->len - 2] == '\'')
-		return t->len - 2;
-	if (t->kind != 'p' && t->len > 4 && s[t->start + t->len - 1] == 's' &&
-		(unsigned char) s[t->start + t->len - 2] == 0x99)
-		return t->len - 4;
-	return 0;
+	(void) s;
+	return t->poss;
 }
 
 /* Clause facts: its subject's measure and holder */
@@ -264,8 +288,15 @@ typedef struct Clause
 static void
 property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, Clause *cl)
 {
-	size_t		pl;
+	size_t		pl,
+				full = b;
 
+	/* "revenue in China": a place or name after the preposition is no part of the measure */
+	if (prep + 1 < b && capital(s, &t[prep + 1]))
+		b = prep;
+	/* "the number of breeding sows" measures breeding sows */
+	if (prep + 1 < b && tok_is(s, &t[prep - 1], "number") && tok_is(s, &t[prep], "of"))
+		a = prep + 1;
 	cl->measure = measure_span(s, t, a, b);
 	if (tok_in(s, &t[a], pronouns, AT_LENGTHOF(pronouns)))
 		cl->inherit_holder = true;
@@ -275,9 +306,12 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 		{
 			cl->holder.start = t[a].start;
 			cl->holder.len = t[i].start + pl - t[a].start;
+			if (i + 1 < b && tok_punct(s, &t[i + 1], '\''))
+				i++;			/* "Starbucks' revenue" */
 			cl->measure = measure_span(s, t, i + 1, b);
 			return;
 		}
+	b = full;
 	if (prep + 1 >= b)
 		return;
 	/* "of the city", "of Guangdong", "on the Dalian Commodity Exchange" */
@@ -301,8 +335,18 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 		{
 			cl->holder = span_of(t, z, b);
 			cl->measure = measure_span(s, t, a, prep);
+			return;
 		}
 	}
+	/* "use of foreign direct investment in the Chinese mainland": a later place */
+	for (size_t i = prep + 2; i + 1 < b; i++)
+		if ((tok_is(s, &t[i], "in") || tok_is(s, &t[i], "on") || tok_is(s, &t[i], "at")) &&
+			(capital(s, &t[i + 1]) || (tok_is(s, &t[i + 1], "the") && i + 2 < b && capital(s, &t[i + 2]))))
+		{
+			cl->holder = span_of(t, i + 1, b);
+			cl->measure = measure_span(s, t, a, i);
+			return;
+		}
 }
 
 /* The subject of the clause of tokens [a, b): fills cl */
@@ -326,6 +370,19 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 			prep = e;
 		e++;
 	}
+	/* "Muyuan Foods, the country's largest hog producer, sold ...": over the apposition */
+	if (e > a && e < b && tok_punct(s, &t[e], ','))
+	{
+		size_t		c2 = e + 1;
+
+		while (c2 < b && c2 < e + 12 && !tok_punct(s, &t[c2], ',') && t[c2].fig < 0)
+			c2++;
+		if (c2 + 1 < b && tok_punct(s, &t[c2], ',') && is_verb(s, t, c2 + 1, a))
+		{
+			cl->holder = span_of(t, a, e);
+			return;
+		}
+	}
 	if (e == a || e >= b || !is_verb(s, t, e, a))
 		return;
 	if (prep == SIZE_MAX)
@@ -339,7 +396,15 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 	if (tok_in(s, &t[head], property_heads, AT_LENGTHOF(property_heads)))
 		property_subject(s, t, a, e, prep, cl);
 	else
+	{
+		/* "The top two films each grossed": the floating quantifier is no part */
+		while (e > a + 1 && (tok_is(s, &t[e - 1], "each") || tok_is(s, &t[e - 1], "all") ||
+							 tok_is(s, &t[e - 1], "both") || tok_is(s, &t[e - 1], "also")))
+			e--;
+		if (e == a + 1 && tok_in(s, &t[a], np_stops, AT_LENGTHOF(np_stops)))
+			return;				/* "A total of ...": no subject */
 		cl->holder = span_of(t, a, e);
+	}
 }
 
 /* Where the clause's words start: after a dateline ("BEIJING, May 1 (Xinhua) --") and an opening phrase */
@@ -387,7 +452,11 @@ measure_before(const char *s, const Tok *t, size_t first, size_t fig)
 			tok_is(s, &t[i - 1], "some") || tok_is(s, &t[i - 1], "around")))
 		i--;
 	if (i < first + 2 || !(tok_is(s, &t[i - 1], "of") || tok_is(s, &t[i - 1], "for") ||
-						   tok_is(s, &t[i - 1], "worth")))
+						   tok_is(s, &t[i - 1], "worth") || tok_is(s, &t[i - 1], "at")))
+		return (Span) {0, 0};
+	/* "accounting for", "sold for": no noun before */
+	if (t[i - 2].kind == 'w' && t[i - 2].len > 4 &&
+		memcmp(s + t[i - 2].start + t[i - 2].len - 3, "ing", 3) == 0)
 		return (Span) {0, 0};
 	a = i - 1;
 	while (a > first && a + 5 > i - 1 && t[a - 1].kind == 'w' && t[a - 1].fig < 0 &&
@@ -432,6 +501,62 @@ measure_after(const char *s, const Tok *t, size_t n, size_t after, bool in_on)
 	return measure_span(s, t, a, i);
 }
 
+/* "saw their combined profits grow 4.3 percent": the noun phrase before the change verb */
+static Span
+measure_before_change(const char *s, const Tok *t, size_t first, size_t fig)
+{
+	size_t		v = fig,
+				a;
+
+	while (v > first && t[v - 1].kind == 'w' && v + 3 > fig && !tok_in(s, &t[v - 1], change_verbs, AT_LENGTHOF(change_verbs)) &&
+		   (tok_is(s, &t[v - 1], "by") || tok_is(s, &t[v - 1], "about") || tok_is(s, &t[v - 1], "nearly")))
+		v--;
+	if (v < first + 2 || !tok_in(s, &t[v - 1], change_verbs, AT_LENGTHOF(change_verbs)))
+		return (Span) {0, 0};
+	/* "prices to rise by 10 to 20 percent" */
+	if (v >= first + 3 && tok_is(s, &t[v - 2], "to"))
+		v--;
+	a = v - 1;
+	while (a > first && a + 5 > v - 1 && t[a - 1].kind == 'w' && t[a - 1].fig < 0 &&
+		   !tok_in(s, &t[a - 1], np_stops, AT_LENGTHOF(np_stops)) && !is_verb(s, t, a - 1, first) &&
+		   !capital(s, &t[a - 1]))
+		a--;
+	if (a == v - 1)
+		return (Span) {0, 0};
+	return measure_span(s, t, a, v - 1);
+}
+
+/*
+ * A share that opens its clause: "Half of the shoppers", "About half of
+ * Luckin's stores": the noun phrase after "of" is the measure, a possessor
+ * in it the holder.
+ */
+static bool
+share_subject(const char *s, const Tok *t, size_t n, size_t after, Span *measure, Span *holder)
+{
+	size_t		i = after,
+				a;
+
+	if (i + 1 >= n || !tok_is(s, &t[i], "of"))
+		return false;
+	i++;
+	if (tok_is(s, &t[i], "the") || tok_is(s, &t[i], "all"))
+		i++;
+	if (i < n && t[i].poss > 0)
+	{
+		*holder = (Span) {t[i].start, t[i].poss};
+		i++;
+	}
+	a = i;
+	while (i < n && i < a + 5 && t[i].kind == 'w' && t[i].fig < 0 &&
+		   !tok_in(s, &t[i], np_stops, AT_LENGTHOF(np_stops)) && !is_verb(s, t, i, a))
+		i++;
+	if (i == a)
+		return false;
+	*measure = span_of(t, a, i);
+	return true;
+}
+
 #define MAX_TOKS 400
 
 void
@@ -453,7 +578,7 @@ at_measure_figures(const char *s, size_t from, size_t to, AtMetric *ms, size_t n
 	{
 		while (k < n && ms[k].start + ms[k].len <= toks[i].start)
 			k++;
-		if (k < n && toks[i].start >= ms[k].start)
+		if (k < n && toks[i].start >= ms[k].start && value_kind(ms[k].kind))
 			toks[i].fig = (int) k;
 	}
 	k = 0;
@@ -471,7 +596,8 @@ at_measure_figures(const char *s, size_t from, size_t to, AtMetric *ms, size_t n
 				(tok_is(s, &toks[cend + 1], "while") || tok_is(s, &toks[cend + 1], "whereas") ||
 				 tok_is(s, &toks[cend + 1], "but") ||
 				 (tok_is(s, &toks[cend + 1], "and") && cend + 2 < nt &&
-				  tok_in(s, &toks[cend + 2], pronouns, AT_LENGTHOF(pronouns)))))
+				  (tok_in(s, &toks[cend + 2], pronouns, AT_LENGTHOF(pronouns)) ||
+				   tok_is(s, &toks[cend + 2], "the")))))
 				break;
 		}
 		body = clause_start(s, toks, cstart, cend);
@@ -495,9 +621,20 @@ at_measure_figures(const char *s, size_t from, size_t to, AtMetric *ms, size_t n
 			m = &ms[toks[i].fig];
 			for (j = i; j < cend && toks[j].fig == toks[i].fig; j++)
 				;
-			if (m->kind != AT_MK_MONEY && m->kind != AT_MK_PERCENT && m->kind != AT_MK_PERCENTAGE_POINT &&
-				m->kind != AT_MK_COUNT && m->kind != AT_MK_QUANTITY && m->kind != AT_MK_FRACTION)
+			/* a share opening the clause: "Half of the shoppers" */
+			if (m->kind == AT_MK_FRACTION && i <= body + 2 &&
+				share_subject(s, toks, cend, j, &me, &cl.holder))
+			{
+				m->measure = s + me.start;
+				m->measure_len = me.len;
+				if (cl.holder.len)
+				{
+					m->holder = s + cl.holder.start;
+					m->holder_len = cl.holder.len;
+				}
+				last_measure = me;
 				continue;
+			}
 			/* the counted noun, unless the subject names the measure ("Chip exports ... 267.8 billion units") */
 			if (m->kind == AT_MK_COUNT && m->unit && cl.measure.len == 0)
 				me = (Span) {(size_t) (m->unit - s), m->unit_len};
@@ -509,6 +646,8 @@ at_measure_figures(const char *s, size_t from, size_t to, AtMetric *ms, size_t n
 				me = (Span) {(size_t) (m->unit - s), m->unit_len};
 			if (me.len == 0)
 				me = cl.measure;
+			if (me.len == 0)
+				me = measure_before_change(s, toks, body, i);
 			if (me.len == 0)
 				me = last_measure;
 			if (me.len)

@@ -30,6 +30,9 @@ static const char *const base_before[] = {
 	"from", "than", "with", "versus", "vs", "period",
 };
 
+/* Words after a period that make it a base: "93.9 percent of the 2019 level" */
+static const char *const base_after[] = {"level", "levels", "figure", "figures"};
+
 static const char *const ordinal_words[] = {"first", "second", "third", "fourth"};
 
 typedef struct Cur
@@ -510,6 +513,37 @@ at_weekday_date_at(const char *s, size_t len, size_t pos, const AtDay *ref, AtDa
 	return c.p + wl - pos;
 }
 
+/* ", which" or ", who" opens the clause of pos (within a few words before it) */
+static bool
+relative_clause_before(const char *s, size_t from, size_t pos)
+{
+	size_t		p = pos,
+				words = 0;
+
+	while (p > from && words < 6)
+	{
+		size_t		e;
+
+		while (p > from && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+			p--;
+		if (p > from && (s[p - 1] == ',' || s[p - 1] == ';' || s[p - 1] == '.'))
+			return false;
+		e = p;
+		while (p > from && alnum(s[p - 1]))
+			p--;
+		if (e == p)
+			return false;
+		words++;
+		if ((e - p == 5 && strncmp(s + p, "which", 5) == 0) || (e - p == 3 && strncmp(s + p, "who", 3) == 0))
+		{
+			while (p > from && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+				p--;
+			return p > from && s[p - 1] == ',';
+		}
+	}
+	return false;
+}
+
 void
 at_find_periods(const char *s, size_t from, size_t to, const AtDay *ref, AtVec *out)
 {
@@ -544,6 +578,14 @@ at_find_periods(const char *s, size_t from, size_t to, const AtDay *ref, AtVec *
 			while (b > from && alnum(s[b - 1]))
 				b--;
 			ps->base = e > b && at_word_in(s + b, e - b, base_before, AT_LENGTHOF(base_before));
+			/* in a relative clause: "the promotion, which ended on Saturday" */
+			ps->base |= relative_clause_before(s, from, p);
+			/* the word after: "the 2019 level" */
+			for (b = e = p + n; e < to && (s[e] == ' ' || s[e] == '\t'); e++)
+				;
+			for (b = e; e < to && alnum(s[e]); e++)
+				;
+			ps->base |= e > b && at_word_in(s + b, e - b, base_after, AT_LENGTHOF(base_after));
 			p += n;
 			continue;
 		}
