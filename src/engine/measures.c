@@ -38,7 +38,7 @@ static const char *const property_heads[] = {
 	"taxes", "fees", "funding", "financing", "traffic", "ridership", "employment",
 	"unemployment", "inflation", "yield", "share", "market", "arrivals", "visits",
 	"inventory", "inventories", "savings", "loans", "lending", "deposits", "payments",
-	"transactions", "capital", "valuation", "wages", "salaries", "premium", "fdi", "r&d", "use",
+	"transactions", "capital", "valuation", "wages", "salaries", "premium", "fdi", "r&d", "use", "expenses", "expense", "length", "outlays", "consumption",
 	"economy", "proceeds", "sale", "purchases", "subsidies", "allocation",
 };
 
@@ -65,7 +65,20 @@ static const char *const verbs[] = {
 	"can", "must", "should", "did", "does", "been", "be", "being", "got", "gets",
 	"expect", "plan", "aim", "estimate", "estimated", "estimates", "predict", "predicted",
 	"forecast", "projected", "grossed", "saw", "see", "sold", "sell", "spend", "handle",
-	"received", "receive", "make", "reach",
+	"received", "receive", "make", "reach", "put", "puts", "built", "installed",
+	"connected", "completed", "shipped", "sent", "welcomed", "attracted",
+};
+
+/* Change nouns are no measure: "an increase of 24.5 percent" */
+static const char *const change_nouns[] = {
+	"increase", "rise", "decrease", "growth", "decline", "drop", "jump", "gain", "fall",
+	"surge", "slump", "hike", "cut", "reduction", "expansion", "contraction", "total",
+};
+
+/* Adverbs that end a subject without being part of it: "The country now has" */
+static const char *const trailing_adverbs[] = {
+	"now", "also", "still", "already", "currently", "each", "all", "both", "alone", "even",
+	"reportedly", "together", "jointly",
 };
 
 /* Change verbs: "saw their combined profits grow 4.3 percent" */
@@ -312,12 +325,22 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 			return;
 		}
 	b = full;
-	if (prep + 1 >= b)
+	if (prep + 1 >= b || !(tok_is(s, &t[prep], "of") || tok_is(s, &t[prep], "in") ||
+						   tok_is(s, &t[prep], "on") || tok_is(s, &t[prep], "at")))
+	{
+		/* "Trade with Belt and Road countries", "Shipments to the United States" */
+		if (prep + 1 < full && !cl->holder.len)
+			cl->measure = measure_span(s, t, a, full);
+		if (prep + 1 < full && capital(s, &t[prep + 1]) && !tok_is(s, &t[prep], "with") &&
+			!tok_is(s, &t[prep], "to") && !tok_is(s, &t[prep], "via"))
+			cl->measure = measure_span(s, t, a, prep);
 		return;
+	}
 	/* "of the city", "of Guangdong", "on the Dalian Commodity Exchange" */
 	{
 		size_t		z = prep + 1;
 		bool		det = tok_is(s, &t[z], "the") || tok_is(s, &t[z], "its");
+		bool		name = false;
 
 		for (size_t i = z; i < b; i++)
 			if ((pl = possessive(s, &t[i])) > 0 && i + 1 < b && !capital(s, &t[i + 1]))
@@ -331,7 +354,10 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 				}
 				break;
 			}
-		if (det || capital(s, &t[z]))
+		/* "of south China's Hainan Province": a name inside */
+		for (size_t i = z; i < b && !name; i++)
+			name = capital(s, &t[i]) && i > z;
+		if (det || capital(s, &t[z]) || name)
 		{
 			cl->holder = span_of(t, z, b);
 			cl->measure = measure_span(s, t, a, prep);
@@ -361,13 +387,21 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 	if (a >= b || t[a].fig >= 0 || t[a].kind == 'd')
 		return;
 	while (e < b && e < a + 14 && t[e].fig < 0 && t[e].kind != 'd' && !is_verb(s, t, e, a) &&
-		   !tok_punct(s, &t[e], ',') && !tok_punct(s, &t[e], '(') && !tok_punct(s, &t[e], '"'))
+		   !tok_punct(s, &t[e], ',') && !(tok_punct(s, &t[e], '(') && !(e + 2 < b && tok_punct(s, &t[e + 2], ')'))) &&
+		   !tok_punct(s, &t[e], '"'))
 	{
 		if (prep == SIZE_MAX && e > a &&
 			(tok_is(s, &t[e], "of") || tok_is(s, &t[e], "in") || tok_is(s, &t[e], "on") ||
 			 tok_is(s, &t[e], "at") || tok_is(s, &t[e], "by") || tok_is(s, &t[e], "for") ||
-			 tok_is(s, &t[e], "from")))
+			 tok_is(s, &t[e], "from") || tok_is(s, &t[e], "with") || tok_is(s, &t[e], "to") ||
+			 tok_is(s, &t[e], "via")))
 			prep = e;
+		/* "gross domestic product (GDP)": over a bracketed abbreviation */
+		if (tok_punct(s, &t[e], '(') && e + 2 < b && tok_punct(s, &t[e + 2], ')') && e > a)
+		{
+			e += 3;
+			continue;
+		}
 		e++;
 	}
 	/* "Muyuan Foods, the country's largest hog producer, sold ...": over the apposition */
@@ -388,6 +422,8 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 	if (prep == SIZE_MAX)
 		prep = e;
 	head = prep - 1;
+	if (head >= a + 3 && tok_punct(s, &t[head], ')'))
+		head -= 3;
 	if (e == a + 1 && tok_in(s, &t[a], pronouns, AT_LENGTHOF(pronouns)))
 	{
 		cl->inherit_holder = true;
@@ -398,8 +434,7 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 	else
 	{
 		/* "The top two films each grossed": the floating quantifier is no part */
-		while (e > a + 1 && (tok_is(s, &t[e - 1], "each") || tok_is(s, &t[e - 1], "all") ||
-							 tok_is(s, &t[e - 1], "both") || tok_is(s, &t[e - 1], "also")))
+		while (e > a + 1 && tok_in(s, &t[e - 1], trailing_adverbs, AT_LENGTHOF(trailing_adverbs)))
 			e--;
 		if (e == a + 1 && tok_in(s, &t[a], np_stops, AT_LENGTHOF(np_stops)))
 			return;				/* "A total of ...": no subject */
@@ -462,7 +497,7 @@ measure_before(const char *s, const Tok *t, size_t first, size_t fig)
 	while (a > first && a + 5 > i - 1 && t[a - 1].kind == 'w' && t[a - 1].fig < 0 &&
 		   !tok_in(s, &t[a - 1], np_stops, AT_LENGTHOF(np_stops)) && !is_verb(s, t, a - 1, first))
 		a--;
-	if (a == i - 1)
+	if (a == i - 1 || (a + 1 == i - 1 && tok_in(s, &t[a], change_nouns, AT_LENGTHOF(change_nouns))))
 		return (Span) {0, 0};
 	return measure_span(s, t, a, i - 1);
 }
@@ -517,9 +552,12 @@ measure_before_change(const char *s, const Tok *t, size_t first, size_t fig)
 	if (v >= first + 3 && tok_is(s, &t[v - 2], "to"))
 		v--;
 	a = v - 1;
-	while (a > first && a + 5 > v - 1 && t[a - 1].kind == 'w' && t[a - 1].fig < 0 &&
-		   !tok_in(s, &t[a - 1], np_stops, AT_LENGTHOF(np_stops)) && !is_verb(s, t, a - 1, first) &&
-		   !capital(s, &t[a - 1]))
+	while (a > first && a + 6 > v - 1 && t[a - 1].kind == 'w' && t[a - 1].fig < 0 &&
+		   (!tok_in(s, &t[a - 1], np_stops, AT_LENGTHOF(np_stops)) ||
+			/* "output of refined copper" */
+			(tok_is(s, &t[a - 1], "of") && a - 1 > first && t[a - 2].kind == 'w' &&
+			 !tok_in(s, &t[a - 2], np_stops, AT_LENGTHOF(np_stops)) && !capital(s, &t[a - 2]))) &&
+		   !is_verb(s, t, a - 1, first) && !capital(s, &t[a - 1]))
 		a--;
 	if (a == v - 1)
 		return (Span) {0, 0};
@@ -555,6 +593,20 @@ share_subject(const char *s, const Tok *t, size_t n, size_t after, Span *measure
 		return false;
 	*measure = span_of(t, a, i);
 	return true;
+}
+
+/* "room prices averaged": a few words and a verb, so a new clause */
+static bool
+new_subject(const char *s, const Tok *t, size_t a, size_t n)
+{
+	for (size_t i = a; i < n && i < a + 4; i++)
+	{
+		if (t[i].kind != 'w' || t[i].fig >= 0)
+			return false;
+		if (i > a && is_verb(s, t, i, a))
+			return true;
+	}
+	return false;
 }
 
 #define MAX_TOKS 400
@@ -597,7 +649,7 @@ at_measure_figures(const char *s, size_t from, size_t to, AtMetric *ms, size_t n
 				 tok_is(s, &toks[cend + 1], "but") ||
 				 (tok_is(s, &toks[cend + 1], "and") && cend + 2 < nt &&
 				  (tok_in(s, &toks[cend + 2], pronouns, AT_LENGTHOF(pronouns)) ||
-				   tok_is(s, &toks[cend + 2], "the")))))
+				   tok_is(s, &toks[cend + 2], "the") || new_subject(s, toks, cend + 2, nt)))))
 				break;
 		}
 		body = clause_start(s, toks, cstart, cend);
@@ -607,7 +659,7 @@ at_measure_figures(const char *s, size_t from, size_t to, AtMetric *ms, size_t n
 							   tok_is(s, &toks[body], "but") || tok_is(s, &toks[body], "and")))
 			body++;
 		read_subject(s, toks, body, cend, &cl);
-		if (cl.inherit_holder && cl.holder.len == 0)
+		if ((cl.inherit_holder || (cl.measure.len && cstart > 0)) && cl.holder.len == 0)
 			cl.holder = prev.holder;
 		last_measure.len = 0;
 		for (size_t i = cstart; i < cend; i++)
@@ -642,10 +694,17 @@ at_measure_figures(const char *s, size_t from, size_t to, AtMetric *ms, size_t n
 				me = measure_before(s, toks, body, i);
 			if (me.len == 0 && (m->kind == AT_MK_MONEY || m->kind == AT_MK_QUANTITY))
 				me = measure_after(s, toks, cend, j, m->kind == AT_MK_MONEY);
-			if (me.len == 0 && m->kind == AT_MK_COUNT && m->unit)
-				me = (Span) {(size_t) (m->unit - s), m->unit_len};
+			/* "took 17 percent of the Chinese market": a share of what, when the subject is no measure */
+			if (me.len == 0 && m->kind == AT_MK_PERCENT && cl.measure.len == 0)
+			{
+				me = measure_after(s, toks, cend, j, false);
+				if (me.len && at_word_in(s + me.start, me.len, change_nouns, AT_LENGTHOF(change_nouns)))
+					me.len = 0;
+			}
 			if (me.len == 0)
 				me = cl.measure;
+			if (me.len == 0 && m->kind == AT_MK_COUNT && m->unit)
+				me = (Span) {(size_t) (m->unit - s), m->unit_len};
 			if (me.len == 0)
 				me = measure_before_change(s, toks, body, i);
 			if (me.len == 0)

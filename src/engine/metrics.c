@@ -408,7 +408,7 @@ static const char *const per_after_article[] = {
 
 /* Words after "a year" / "a month" that make it a time, not a rate: "a year earlier" */
 static const char *const not_per_after[] = {
-	"earlier", "ago", "before", "after", "later", "on", "apart", "old",
+	"earlier", "ago", "before", "after", "later", "apart", "old",
 };
 
 /* Nouns named by a size class in front of them: "twenty-foot container" */
@@ -427,6 +427,7 @@ static const char *const not_plural[] = {
 	"news", "series", "species", "means", "gas", "bus", "plus", "status", "bonus", "campus",
 	"census", "corpus", "virus", "chassis", "analysis", "basis", "crisis", "thesis", "axis",
 	"sales", "goods", "earnings", "savings", "arms", "headquarters", "economics", "logistics",
+	"overseas", "whereas", "nevertheless", "thus", "always", "perhaps", "besides", "across",
 	"electronics", "physics", "mathematics", "statistics", "politics", "tennis",
 };
 
@@ -2207,7 +2208,11 @@ add_per(const char *s, size_t len, AtMetric *m, size_t end)
 					nl = word_at(s, len, n);
 
 		if (!at_word_in(s + w, wl, per_after_article, AT_LENGTHOF(per_after_article)) ||
-			(n > w + wl && at_word_in(s + n, nl, not_per_after, AT_LENGTHOF(not_per_after))))
+			(n > w + wl && at_word_in(s + n, nl, not_per_after, AT_LENGTHOF(not_per_after))) ||
+			/* "a year on year" */
+			(n > w + wl && word_eq(s + n, nl, "on") && match_word(s, len, n + nl + 1, s + w, true) == 0 &&
+			 at_alpha_at(s, len, n + nl + 1) && word_at(s, len, n + nl + 1) == wl &&
+			 strncmp(s + n + nl + 1, s + w, wl) == 0))
 			return end;
 	}
 	m->per = s + w;

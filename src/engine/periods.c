@@ -31,7 +31,15 @@ static const char *const base_before[] = {
 };
 
 /* Words after a period that make it a base: "93.9 percent of the 2019 level" */
-static const char *const base_after[] = {"level", "levels", "figure", "figures"};
+static const char *const base_after[] = {
+	"level", "levels", "figure", "figures", "delivery", "contract", "contracts",
+};
+
+/* Words before a day that make it the day of the report: "said on Tuesday" */
+static const char *const report_verbs[] = {
+	"said", "says", "announced", "reported", "showed", "released", "disclosed", "told",
+	"added", "noted", "stated",
+};
 
 static const char *const ordinal_words[] = {"first", "second", "third", "fourth"};
 
@@ -421,6 +429,16 @@ period_at(const char *s, size_t len, size_t pos, const AtDay *ref, AtPeriod *out
 	if (eat(&c, "by the end of") || eat(&c, "at the end of") || eat(&c, "by end of") ||
 		eat(&c, "at end of") || eat(&c, "as of the end of") || eat(&c, "by"))
 		mode = 1;
+	else if (eat(&c, "since the start of") || eat(&c, "since the beginning of"))
+	{
+		int			y;
+
+		/* "since the start of the year" */
+		if (!eat_year_ref(&c, ref, &y) || y == 0)
+			return 0;
+		out->start = (AtDay) {y, 1, 1};
+		return c.end - pos;
+	}
 	else if (eat(&c, "since"))
 		mode = 2;
 	else if (!eat(&c, "in"))
@@ -578,6 +596,10 @@ at_find_periods(const char *s, size_t from, size_t to, const AtDay *ref, AtVec *
 			while (b > from && alnum(s[b - 1]))
 				b--;
 			ps->base = e > b && at_word_in(s + b, e - b, base_before, AT_LENGTHOF(base_before));
+			/* "the bureau said on Sunday": when it was said, not what the figure covers */
+			ps->base |= e > b && at_word_in(s + b, e - b, report_verbs, AT_LENGTHOF(report_verbs)) &&
+				per.start.year == per.end.year && per.start.month == per.end.month &&
+				per.start.day == per.end.day;
 			/* in a relative clause: "the promotion, which ended on Saturday" */
 			ps->base |= relative_clause_before(s, from, p);
 			/* the word after: "the 2019 level" */
