@@ -580,13 +580,17 @@ share_subject(const char *s, const Tok *t, size_t n, size_t after, Span *measure
 	i++;
 	if (tok_is(s, &t[i], "the") || tok_is(s, &t[i], "all"))
 		i++;
+	/* "Half of the 300 companies": the companies, over their count */
+	while (i < n && i < after + 6 && t[i].kind == 'd')
+		i++;
 	if (i < n && t[i].poss > 0)
 	{
 		*holder = (Span) {t[i].start, t[i].poss};
 		i++;
 	}
 	a = i;
-	while (i < n && i < a + 5 && t[i].kind == 'w' && t[i].fig < 0 &&
+	/* the counted noun of a count in it is part of the phrase */
+	while (i < n && i < a + 5 && t[i].kind == 'w' &&
 		   !tok_in(s, &t[i], np_stops, AT_LENGTHOF(np_stops)) && !is_verb(s, t, i, a))
 		i++;
 	if (i == a)
