@@ -38,7 +38,8 @@ static const char *const property_heads[] = {
 	"taxes", "fees", "funding", "financing", "traffic", "ridership", "employment",
 	"unemployment", "inflation", "yield", "share", "market", "arrivals", "visits",
 	"inventory", "inventories", "savings", "loans", "lending", "deposits", "payments",
-	"transactions", "capital", "valuation", "wages", "salaries", "premium", "fdi", "r&d", "use", "expenses", "expense", "length", "outlays", "consumption",
+	"transactions", "capital", "valuation", "wages", "salaries", "premium", "fdi", "r&d", "use", "expenses", "expense", "length", "outlays", "consumption", "product", "entries",
+	"trips",
 	"economy", "proceeds", "sale", "purchases", "subsidies", "allocation",
 };
 
@@ -66,7 +67,27 @@ static const char *const verbs[] = {
 	"expect", "plan", "aim", "estimate", "estimated", "estimates", "predict", "predicted",
 	"forecast", "projected", "grossed", "saw", "see", "sold", "sell", "spend", "handle",
 	"received", "receive", "make", "reach", "put", "puts", "built", "installed",
-	"connected", "completed", "shipped", "sent", "welcomed", "attracted",
+	"connected", "completed", "shipped", "sent", "welcomed", "attracted", "went", "goes",
+	"stayed", "sells", "fetched", "fetches", "accounting", "represented", "comprised",
+};
+
+/* Verbs whose subject is what is priced or shared, not a holder: "Lithium carbonate sells for" */
+static const char *const measure_subject_verbs[] = {
+	"sells", "sell", "sold", "traded", "trades", "cost", "costs", "fetched", "fetches",
+	"accounted", "account", "accounts", "represented", "represents", "comprised", "made",
+};
+
+/* Verbs whose subject is a source: "Analysts expect exports to fall" */
+static const char *const source_verbs[] = {
+	"expect", "expects", "expected", "predict", "predicts", "predicted", "forecast",
+	"forecasts", "estimate", "estimates", "estimated", "said", "say", "says", "believe",
+	"believes",
+};
+
+/* Heads of a place after "in": "Online retail sales in rural areas" (the areas hold the figure) */
+static const char *const place_heads[] = {
+	"areas", "area", "regions", "region", "cities", "city", "provinces", "province",
+	"countries", "country", "villages", "towns", "counties", "districts", "zones", "markets",
 };
 
 /* Change nouns are no measure: "an increase of 24.5 percent" */
@@ -355,9 +376,10 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 				break;
 			}
 		/* "of south China's Hainan Province": a name inside */
-		for (size_t i = z; i < b && !name; i++)
-			name = capital(s, &t[i]) && i > z;
-		if (det || capital(s, &t[z]) || name)
+		for (size_t i = z; i + 1 < b && !name; i++)
+			name = t[i].poss > 0 && capital(s, &t[i + 1]);
+		if (det || capital(s, &t[z]) || name ||
+			(tok_is(s, &t[prep], "in") && tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads))))
 		{
 			cl->holder = span_of(t, z, b);
 			cl->measure = measure_span(s, t, a, prep);
@@ -375,6 +397,20 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 		}
 }
 
+/* "expect exports to fall": a noun phrase and "to" after a source verb */
+static bool
+source_with_subject(const char *s, const Tok *t, size_t a, size_t b)
+{
+	for (size_t i = a; i < b && i < a + 5; i++)
+	{
+		if (t[i].kind != 'w' || t[i].fig >= 0)
+			return false;
+		if (tok_is(s, &t[i], "to") && i > a)
+			return true;
+	}
+	return false;
+}
+
 /* The subject of the clause of tokens [a, b): fills cl */
 static void
 read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
@@ -387,8 +423,7 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 	if (a >= b || t[a].fig >= 0 || t[a].kind == 'd')
 		return;
 	while (e < b && e < a + 14 && t[e].fig < 0 && t[e].kind != 'd' && !is_verb(s, t, e, a) &&
-		   !tok_punct(s, &t[e], ',') && !(tok_punct(s, &t[e], '(') && !(e + 2 < b && tok_punct(s, &t[e + 2], ')'))) &&
-		   !tok_punct(s, &t[e], '"'))
+		   !tok_punct(s, &t[e], ',') && !(tok_punct(s, &t[e], '(') && !(e + 2 < b && tok_punct(s, &t[e + 2], ')'))))
 	{
 		if (prep == SIZE_MAX && e > a &&
 			(tok_is(s, &t[e], "of") || tok_is(s, &t[e], "in") || tok_is(s, &t[e], "on") ||
@@ -431,6 +466,15 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 	}
 	if (tok_in(s, &t[head], property_heads, AT_LENGTHOF(property_heads)))
 		property_subject(s, t, a, e, prep, cl);
+	else if (tok_in(s, &t[e], measure_subject_verbs, AT_LENGTHOF(measure_subject_verbs)) &&
+			 (e + 1 < b && (tok_is(s, &t[e + 1], "for") || tok_is(s, &t[e + 1], "at") ||
+							tok_is(s, &t[e + 1], "up") || tok_is(s, &t[e], "cost") ||
+							tok_is(s, &t[e], "costs") || tok_is(s, &t[e], "represented") ||
+							tok_is(s, &t[e], "represents") || tok_is(s, &t[e], "comprised"))))
+		cl->measure = measure_span(s, t, a, e);	/* "New energy vehicles accounted for a quarter" */
+	else if (tok_in(s, &t[e], source_verbs, AT_LENGTHOF(source_verbs)) && e + 2 < b &&
+			 source_with_subject(s, t, e + 1, b))
+		return;					/* "Analysts expect exports to fall": exports hold no holder */
 	else
 	{
 		/* "The top two films each grossed": the floating quantifier is no part */
@@ -525,6 +569,11 @@ measure_after(const char *s, const Tok *t, size_t n, size_t after, bool in_on)
 						(in_on && (tok_is(s, &t[i], "on") || tok_is(s, &t[i], "in")))))
 		return (Span) {0, 0};
 	a = ++i;
+	/* "of the box office", "of the port's total" */
+	if (i < n && (tok_is(s, &t[i], "the") || tok_is(s, &t[i], "its") || tok_is(s, &t[i], "their")))
+		a = ++i;
+	if (i + 1 < n && t[i].poss > 0)
+		a = ++i;
 	while (i < n && i < a + 6 && t[i].kind == 'w' && t[i].fig < 0 && !capital(s, &t[i]) &&
 		   (!tok_in(s, &t[i], np_stops, AT_LENGTHOF(np_stops)) ||
 			(tok_is(s, &t[i], "and") && i > a && i + 1 < n && t[i + 1].kind == 'w' &&
@@ -699,7 +748,7 @@ at_measure_figures(const char *s, size_t from, size_t to, AtMetric *ms, size_t n
 			if (me.len == 0 && (m->kind == AT_MK_MONEY || m->kind == AT_MK_QUANTITY))
 				me = measure_after(s, toks, cend, j, m->kind == AT_MK_MONEY);
 			/* "took 17 percent of the Chinese market": a share of what, when the subject is no measure */
-			if (me.len == 0 && m->kind == AT_MK_PERCENT && cl.measure.len == 0)
+			if (me.len == 0 && (m->kind == AT_MK_PERCENT || m->kind == AT_MK_FRACTION) && cl.measure.len == 0)
 			{
 				me = measure_after(s, toks, cend, j, false);
 				if (me.len && at_word_in(s + me.start, me.len, change_nouns, AT_LENGTHOF(change_nouns)))

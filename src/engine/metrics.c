@@ -1060,6 +1060,35 @@ is_plural(const char *w, size_t wl)
 	return !at_word_in(w, wl, not_plural, AT_LENGTHOF(not_plural));
 }
 
+/*
+ * A stop word that is inside a counted noun phrase: "two more carmakers",
+ * "inbound and outbound trips" ("and" after a word that is no plural, before
+ * a word that is no stop word)
+ */
+static bool
+np_inner_word(const char *s, size_t len, size_t p, size_t wl, int nw, const char *phrase, size_t plen)
+{
+	size_t		q = p + wl + blank_len(s, len, p + wl),
+				ql = word_at(s, len, q);
+
+	if (q == p + wl || ql == 0 || at_digit_at(s, len, q) ||
+		at_word_in(s + q, ql, np_stop, AT_LENGTHOF(np_stop)))
+		return false;
+	/* "two more carmakers", "90,000 more people" (but "one more" is an idiom) */
+	if (nw == 0)
+		return word_eq(s + p, wl, "more") && !(p >= 4 && word_eq(s + p - 4, 3, "one"));
+	if (!word_eq(s + p, wl, "and") && !word_eq(s + p, wl, "or"))
+		return false;
+	/* the word before "and" ends the phrase so far: "inbound" */
+	{
+		size_t		b = plen;
+
+		while (b > 0 && phrase[b - 1] != ' ')
+			b--;
+		return !is_plural(phrase + b, plen - b) && s[q] >= 'a' && s[q] <= 'z';
+	}
+}
+
 /* "years old" at pos: an age phrase, read whole */
 static bool
 age_phrase_at(const char *s, size_t len, size_t pos)
@@ -1100,7 +1129,9 @@ noun_phrase(const char *s, size_t len, size_t pos, size_t *np_start, bool name)
 
 		if (wl == 0 || at_digit_at(s, len, p))
 			break;
-		if (at_word_in(s + p, wl, np_stop, AT_LENGTHOF(np_stop)))
+		if (at_word_in(s + p, wl, np_stop, AT_LENGTHOF(np_stop)) &&
+			!np_inner_word(s, len, p, wl, nw, nw > 0 ? s + *np_start : NULL,
+						   nw > 0 ? words_end[nw - 1] - *np_start : 0))
 			break;
 		if (!name && at_scan_number(s, len, p, AT_NUMF_NO_SCALE, &n, NULL))
 			break;				/* another number: "one two three" */

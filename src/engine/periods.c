@@ -296,7 +296,15 @@ month_period(Cur *c, const AtDay *ref, AtPeriod *out)
 	else if (eat(c, "late"))
 		part = 3;
 	if ((m1 = eat_month(c)) == 0)
+	{
+		/* "late 2022": the last third of the year */
+		if (part && eat_year(c, &y))
+		{
+			set_months(out, y, part == 1 ? 1 : part == 2 ? 5 : 9, part == 1 ? 4 : part == 2 ? 8 : 12);
+			return true;
+		}
 		return false;
+	}
 	m2 = m1;
 	if (part == 0 && c->end < c->len && (c->s[c->end] == '-' || c->s[c->end] == '/'))
 	{
