@@ -705,6 +705,18 @@ at_measure_figures(const char *s, size_t from, size_t to, AtMetric *ms, size_t n
 				   tok_is(s, &toks[cend + 2], "the") || new_subject(s, toks, cend + 2, nt)))))
 				break;
 		}
+		/* a clause without a figure of value needs no subject */
+		{
+			bool		any = false;
+
+			for (size_t i = cstart; i < cend && !any; i++)
+				any = toks[i].fig >= 0;
+			if (!any)
+			{
+				cstart = cend;
+				continue;
+			}
+		}
 		body = clause_start(s, toks, cstart, cend);
 		/* "while its net profit": the subject after the conjunction */
 		while (body < cend && (tok_punct(s, &toks[body], ',') || tok_punct(s, &toks[body], ';') ||

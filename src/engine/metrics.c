@@ -2514,6 +2514,15 @@ sentence_context(const char *s, const AtDay *ref, const AtVec *sentences, AtVec 
 			;
 		if (m->sentence <= 0 || (size_t) m->sentence > sentences->len)
 			continue;
+		/* only figures of value have a measure, holder and period: most sentences have none */
+		{
+			bool		any = false;
+
+			for (size_t k = i; k < j && !any; k++)
+				any = value_kind(AT_VEC_AT(out, AtMetric, k)->kind);
+			if (!any)
+				continue;
+		}
 		sp = AT_VEC_AT(sentences, AtSpan, m->sentence - 1);
 		at_measure_figures(s, sp->start, sp->start + sp->len, m, j - i);
 		periods.len = 0;

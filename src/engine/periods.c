@@ -23,6 +23,7 @@
 #include "dates.h"
 #include "numbers.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* Words before a period that make it the base of a comparison: "up from last year" */
@@ -417,6 +418,64 @@ period_body(Cur *c, const AtDay *ref, AtPeriod *out)
 	return false;
 }
 
+/* Words that may open a period expression (besides month names and years) */
+static const char *const start_words[] = {
+	"by", "at", "as", "since", "in", "during", "for", "over", "on", "last", "this", "next",
+	"the", "first", "second", "third", "fourth", "early", "mid", "late", "until",
+	"previous", "past", "coming", "end",
+};
+
+/*
+ * Can a period expression start at the word s[pos, e)?  A cheap look first:
+ * the lengths the start words and month names have for each initial (built
+ * once from the lists), then the lists themselves.
+ */
+static bool
+may_start(const char *s, size_t len, size_t pos, size_t e)
+{
+	static uint32_t len_mask[27];	/* by lower-case initial: bit k = a word of k letters */
+	static bool built;
+	size_t		ml,
+				wl = e - pos;
+	char		c = s[pos];
+	int			k;
+
+	if (!built)
+	{
+		static const char *const months[] = {
+			"january", "february", "march", "april", "may", "june", "july", "august",
+			"september", "october", "november", "december", "jan", "feb", "mar", "apr",
+			"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+		};
+
+		for (size_t i = 0; i < AT_LENGTHOF(start_words); i++)
+			len_mask[start_words[i][0] - 'a'] |= 1u << strlen(start_words[i]);
+		for (size_t i = 0; i < AT_LENGTHOF(months); i++)
+			len_mask[months[i][0] - 'a'] |= 1u << strlen(months[i]);
+		built = true;
+	}
+	if (c >= '0' && c <= '9')
+		return wl == 4 && (c == '1' || c == '2');
+	if ((c == 'Q' || c == 'H') && wl == 2)
+		return true;
+	k = (c | 0x20) - 'a';
+	if (k < 0 || k > 25 || wl > 9 || !((len_mask[k] >> wl) & 1))
+		return false;
+	if (c >= 'A' && c <= 'Z' && wl >= 3)
+	{
+		static const char prefixes[][4] = {
+			"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+		};
+		char		b = (char) (s[pos + 1] | 0x20),
+					d = (char) (s[pos + 2] | 0x20);
+
+		for (size_t i = 0; i < AT_LENGTHOF(prefixes); i++)
+			if (prefixes[i][0] == (char) (c | 0x20) && prefixes[i][1] == b && prefixes[i][2] == d)
+				return at_month_at(s, len, pos, &ml) > 0;
+	}
+	return at_word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words));
+}
+
 /* A period expression at pos: its length, or 0 */
 static size_t
 period_at(const char *s, size_t len, size_t pos, const AtDay *ref, AtPeriod *out)
@@ -451,6 +510,17 @@ period_at(const char *s, size_t len, size_t pos, const AtDay *ref, AtPeriod *out
 		mode = 2;
 	else if (!eat(&c, "in"))
 		(void) (eat(&c, "during") || eat(&c, "for") || eat(&c, "over"));
+	/* the body's first word (after "the") must be one that can start it */
+	{
+		Cur			t = c;
+		size_t		e;
+
+		eat(&t, "the");
+		for (e = t.p; e < len && alnum(s[e]); e++)
+			;
+		if (e == t.p || !may_start(s, len, t.p, e))
+			return 0;
+	}
 	if (!period_body(&c, ref, out))
 		return 0;
 	if (mode == 1)
@@ -586,6 +656,13 @@ at_find_periods(const char *s, size_t from, size_t to, const AtDay *ref, AtVec *
 		if (!alnum(s[p]) || (p > from && alnum(s[p - 1])))
 		{
 			p++;
+			continue;
+		}
+		for (n = p; n < to && alnum(s[n]); n++)
+			;
+		if (!may_start(s, to, p, n))
+		{
+			p = n;
 			continue;
 		}
 		if ((n = period_at(s, to, p, ref, &per)) > 0)
