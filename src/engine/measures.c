@@ -664,8 +664,58 @@ new_subject(const char *s, const Tok *t, size_t a, size_t n)
 
 #define MAX_TOKS 400
 
+/* The periods of the sentence, read at its word tokens, and each figure's nearest one */
+static void
+figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const Tok *toks,
+			   size_t nt, AtMetric *ms, size_t n)
+{
+	AtPeriodSpan spans[32];
+	size_t		ns = 0,
+				skip_to = from;
+
+	for (size_t i = 0; i < nt && ns < AT_LENGTHOF(spans); i++)
+	{
+		size_t		len;
+
+		if (toks[i].kind == 'p' || toks[i].start < skip_to || s[toks[i].start] == '$')
+			continue;
+		if ((len = at_period_span_at(s, from, to, toks[i].start, ref, &spans[ns])) > 0)
+		{
+			skip_to = toks[i].start + len;
+			ns++;
+		}
+	}
+	for (size_t k = 0; k < n; k++)
+	{
+		AtMetric   *m = &ms[k];
+		size_t		best = SIZE_MAX;
+
+		if (!value_kind(m->kind))
+			continue;
+		for (size_t i = 0; i < ns; i++)
+		{
+			const AtPeriodSpan *ps = &spans[i];
+			size_t		d;
+
+			if (ps->base)
+				continue;
+			if (ps->start + ps->len <= m->start)
+				d = m->start - (ps->start + ps->len);
+			else if (ps->start >= m->start + m->len)
+				d = ps->start - (m->start + m->len);
+			else
+				d = 0;
+			if (d < best)
+			{
+				best = d;
+				m->time = ps->period;
+			}
+		}
+	}
+}
+
 void
-at_measure_figures(const char *s, size_t from, size_t to, AtMetric *ms, size_t n)
+at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMetric *ms, size_t n)
 {
 	Tok			toks[MAX_TOKS];
 	size_t		nt,
@@ -686,6 +736,7 @@ at_measure_figures(const char *s, size_t from, size_t to, AtMetric *ms, size_t n
 		if (k < n && toks[i].start >= ms[k].start && value_kind(ms[k].kind))
 			toks[i].fig = (int) k;
 	}
+	figure_periods(s, from, to, ref, toks, nt, ms, n);
 	k = 0;
 	while (cstart < nt && k < n)
 	{

@@ -9,10 +9,13 @@
 #include "metrics.h"
 
 /*
- * Fill measure and holder of the n metrics ms (all inside the sentence
- * s[from, to), in text order).  Spans point into s.  Linear in to - from
- * plus n times a bounded window.
+ * Fill measure, holder and time (the nearest period of the sentence that is
+ * no base of comparison, periods.h; ref may be NULL) of the figures of value
+ * among the n metrics ms, all inside the sentence s[from, to), in text
+ * order.  Spans point into s.  Linear in to - from plus n times a bounded
+ * window.
  */
-extern void at_measure_figures(const char *s, size_t from, size_t to, AtMetric *ms, size_t n);
+extern void at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref,
+							   AtMetric *ms, size_t n);
 
 #endif							/* AT_MEASURES_H */

@@ -2471,40 +2471,10 @@ resolve_date(AtMetric *m, const AtDay *ref)
 	m->has_date = m->date.day <= at_days_in_month(m->date.year, m->date.month);
 }
 
-/* The nearest period of the sentence that is no base of comparison */
-static void
-nearest_period(AtMetric *m, const AtVec *periods)
-{
-	size_t		best = SIZE_MAX;
-
-	for (size_t k = 0; k < periods->len; k++)
-	{
-		const AtPeriodSpan *ps = AT_VEC_AT(periods, AtPeriodSpan, k);
-		size_t		d;
-
-		if (ps->base)
-			continue;
-		if (ps->start + ps->len <= m->start)
-			d = m->start - (ps->start + ps->len);
-		else if (ps->start >= m->start + m->len)
-			d = ps->start - (m->start + m->len);
-		else
-			d = 0;
-		if (d < best)
-		{
-			best = d;
-			m->time = ps->period;
-		}
-	}
-}
-
 /* Measure, holder and period of the figures of out[first..], sentence by sentence */
 static void
 sentence_context(const char *s, const AtDay *ref, const AtVec *sentences, AtVec *out, size_t first)
 {
-	AtVec		periods;
-
-	at_vec_init(&periods, out->mem, sizeof(AtPeriodSpan));
 	for (size_t i = first, j; i < out->len; i = j)
 	{
 		AtMetric   *m = AT_VEC_AT(out, AtMetric, i);
@@ -2524,12 +2494,7 @@ sentence_context(const char *s, const AtDay *ref, const AtVec *sentences, AtVec 
 				continue;
 		}
 		sp = AT_VEC_AT(sentences, AtSpan, m->sentence - 1);
-		at_measure_figures(s, sp->start, sp->start + sp->len, m, j - i);
-		periods.len = 0;
-		at_find_periods(s, sp->start, sp->start + sp->len, ref, &periods);
-		for (size_t k = i; k < j; k++)
-			if (value_kind(AT_VEC_AT(out, AtMetric, k)->kind))
-				nearest_period(AT_VEC_AT(out, AtMetric, k), &periods);
+		at_measure_figures(s, sp->start, sp->start + sp->len, ref, m, j - i);
 	}
 	/* a restatement ("$1.21 trillion" after "8.7 trillion yuan") is the same figure */
 	for (size_t i = first; i < out->len; i++)
@@ -2547,8 +2512,6 @@ sentence_context(const char *s, const AtDay *ref, const AtVec *sentences, AtVec 
 			m->time = o->time;
 		}
 	}
-	if (periods.data)
-		at_free(out->mem, periods.data);
 }
 
 void

@@ -640,6 +640,44 @@ relative_clause_before(const char *s, size_t from, size_t pos)
 	return false;
 }
 
+size_t
+at_period_span_at(const char *s, size_t from, size_t to, size_t p, const AtDay *ref,
+				  AtPeriodSpan *ps)
+{
+	AtPeriod	per;
+	size_t		n,
+				b = p,
+				e;
+
+	for (n = p; n < to && alnum(s[n]); n++)
+		;
+	if (n == p || !may_start(s, to, p, n) || (n = period_at(s, to, p, ref, &per)) == 0)
+		return 0;
+	ps->start = p;
+	ps->len = n;
+	ps->period = per;
+	/* the word before: "from last year", "the same period last year" */
+	while (b > from && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+		b--;
+	e = b;
+	while (b > from && alnum(s[b - 1]))
+		b--;
+	ps->base = e > b && at_word_in(s + b, e - b, base_before, AT_LENGTHOF(base_before));
+	/* "the bureau said on Sunday": when it was said, not what the figure covers */
+	ps->base |= e > b && at_word_in(s + b, e - b, report_verbs, AT_LENGTHOF(report_verbs)) &&
+		per.start.year == per.end.year && per.start.month == per.end.month &&
+		per.start.day == per.end.day;
+	/* in a relative clause: "the promotion, which ended on Saturday" */
+	ps->base |= relative_clause_before(s, from, p);
+	/* the word after: "the 2019 level" */
+	for (e = p + n; e < to && (s[e] == ' ' || s[e] == '\t'); e++)
+		;
+	for (b = e; e < to && alnum(s[e]); e++)
+		;
+	ps->base |= e > b && at_word_in(s + b, e - b, base_after, AT_LENGTHOF(base_after));
+	return n;
+}
+
 void
 at_find_periods(const char *s, size_t from, size_t to, const AtDay *ref, AtVec *out)
 {
@@ -648,7 +686,7 @@ at_find_periods(const char *s, size_t from, size_t to, const AtDay *ref, AtVec *
 
 	while (p < to)
 	{
-		AtPeriod	per;
+		AtPeriodSpan ps;
 		size_t		n;
 
 		if ((++iter & 0x3FF) == 0)
@@ -658,41 +696,9 @@ at_find_periods(const char *s, size_t from, size_t to, const AtDay *ref, AtVec *
 			p++;
 			continue;
 		}
-		for (n = p; n < to && alnum(s[n]); n++)
-			;
-		if (!may_start(s, to, p, n))
+		if ((n = at_period_span_at(s, from, to, p, ref, &ps)) > 0)
 		{
-			p = n;
-			continue;
-		}
-		if ((n = period_at(s, to, p, ref, &per)) > 0)
-		{
-			AtPeriodSpan *ps = at_vec_push(out);
-			size_t		b = p,
-						e;
-
-			ps->start = p;
-			ps->len = n;
-			ps->period = per;
-			/* the word before: "from last year", "the same period last year" */
-			while (b > from && (s[b - 1] == ' ' || s[b - 1] == '\t'))
-				b--;
-			e = b;
-			while (b > from && alnum(s[b - 1]))
-				b--;
-			ps->base = e > b && at_word_in(s + b, e - b, base_before, AT_LENGTHOF(base_before));
-			/* "the bureau said on Sunday": when it was said, not what the figure covers */
-			ps->base |= e > b && at_word_in(s + b, e - b, report_verbs, AT_LENGTHOF(report_verbs)) &&
-				per.start.year == per.end.year && per.start.month == per.end.month &&
-				per.start.day == per.end.day;
-			/* in a relative clause: "the promotion, which ended on Saturday" */
-			ps->base |= relative_clause_before(s, from, p);
-			/* the word after: "the 2019 level" */
-			for (b = e = p + n; e < to && (s[e] == ' ' || s[e] == '\t'); e++)
-				;
-			for (b = e; e < to && alnum(s[e]); e++)
-				;
-			ps->base |= e > b && at_word_in(s + b, e - b, base_after, AT_LENGTHOF(base_after));
+			*(AtPeriodSpan *) at_vec_push(out) = ps;
 			p += n;
 			continue;
 		}

@@ -46,6 +46,14 @@ extern void at_find_periods(const char *s, size_t from, size_t to, const AtDay *
 							AtVec *out);
 
 /*
+ * The period expression starting at the word at p of the sentence s[from,
+ * to), if any: fills ps (with its base flag) and returns its length, else 0.
+ * Reads a bounded window.
+ */
+extern size_t at_period_span_at(const char *s, size_t from, size_t to, size_t p,
+								const AtDay *ref, AtPeriodSpan *ps);
+
+/*
  * A weekday with a word that places it ("on Monday", "last Friday", "this
  * Tuesday") starting at pos: its length, and *day resolved against ref
  * (the latest such weekday on or before ref; "last" is strictly before).
