@@ -362,6 +362,8 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 		size_t		z = prep + 1;
 		bool		det = tok_is(s, &t[z], "the") || tok_is(s, &t[z], "its");
 		bool		name = false;
+		AtPeriodSpan ps;
+		static const AtDay any_day = {2000, 6, 15};	/* to tell a period, not to resolve it */
 
 		for (size_t i = z; i < b; i++)
 			if ((pl = possessive(s, &t[i])) > 0 && i + 1 < b && !capital(s, &t[i + 1]))
@@ -378,6 +380,13 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 		/* "of south China's Hainan Province": a name inside */
 		for (size_t i = z; i + 1 < b && !name; i++)
 			name = t[i].poss > 0 && capital(s, &t[i + 1]);
+		/* "Output in the first seven months": a period, no holder */
+		if (at_period_span_at(s, t[a].start, t[b - 1].start + t[b - 1].len, t[prep].start, &any_day, &ps) ||
+			at_period_span_at(s, t[a].start, t[b - 1].start + t[b - 1].len, t[z].start, &any_day, &ps))
+		{
+			cl->measure = measure_span(s, t, a, prep);
+			return;
+		}
 		if (det || capital(s, &t[z]) || name ||
 			(tok_is(s, &t[prep], "in") && tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads))))
 		{
@@ -395,6 +404,38 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 			cl->measure = measure_span(s, t, a, i);
 			return;
 		}
+}
+
+static void read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl);
+
+/*
+ * "Huawei said its net profit rose 9 percent", "Mayor Tom Ridley said the
+ * cooperative will pay ...": the subject of the reported clause; a
+ * possessive pronoun in it ("its") points back to the speaker.
+ */
+static bool
+reported_clause(const char *s, const Tok *t, size_t a, size_t e, size_t verb, size_t b, Clause *cl)
+{
+	Clause		inner;
+	size_t		i = verb + 1;
+
+	/* "said on Tuesday that": over a day and "that" */
+	for (size_t k = i; k < b && k < i + 5; k++)
+		if (tok_is(s, &t[k], "that"))
+		{
+			i = k + 1;
+			break;
+		}
+	if (i >= b || t[i].fig >= 0)
+		return false;
+	read_subject(s, t, i, b, &inner);
+	if (inner.measure.len == 0 && inner.holder.len == 0 && !inner.inherit_holder)
+		return false;
+	if (inner.inherit_holder && inner.holder.len == 0)
+		inner.holder = span_of(t, a, e);
+	inner.inherit_holder = false;
+	*cl = inner;
+	return true;
 }
 
 /* "expect exports to fall": a noun phrase and "to" after a source verb */
@@ -417,10 +458,13 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 {
 	size_t		e = a,
 				prep = SIZE_MAX,
+				verb = SIZE_MAX,
 				head;
 
 	memset(cl, 0, sizeof(*cl));
-	if (a >= b || t[a].fig >= 0 || t[a].kind == 'd')
+	/* quoted speech ("Customers choose rail because ...") has no subject of figures */
+	if (a >= b || t[a].fig >= 0 || t[a].kind == 'd' || tok_punct(s, &t[a], '"') ||
+		(t[a].kind == 'p' && (unsigned char) s[t[a].start] == 0xE2))
 		return;
 	while (e < b && e < a + 14 && t[e].fig < 0 && t[e].kind != 'd' && !is_verb(s, t, e, a) &&
 		   !tok_punct(s, &t[e], ',') && !(tok_punct(s, &t[e], '(') && !(e + 2 < b && tok_punct(s, &t[e + 2], ')'))))
@@ -447,13 +491,12 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 		while (c2 < b && c2 < e + 12 && !tok_punct(s, &t[c2], ',') && t[c2].fig < 0)
 			c2++;
 		if (c2 + 1 < b && tok_punct(s, &t[c2], ',') && is_verb(s, t, c2 + 1, a))
-		{
-			cl->holder = span_of(t, a, e);
-			return;
-		}
+			verb = c2 + 1;
 	}
-	if (e == a || e >= b || !is_verb(s, t, e, a))
+	if (verb == SIZE_MAX && (e == a || e >= b || !is_verb(s, t, e, a)))
 		return;
+	if (verb == SIZE_MAX)
+		verb = e;
 	if (prep == SIZE_MAX)
 		prep = e;
 	head = prep - 1;
@@ -466,15 +509,18 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 	}
 	if (tok_in(s, &t[head], property_heads, AT_LENGTHOF(property_heads)))
 		property_subject(s, t, a, e, prep, cl);
-	else if (tok_in(s, &t[e], measure_subject_verbs, AT_LENGTHOF(measure_subject_verbs)) &&
-			 (e + 1 < b && (tok_is(s, &t[e + 1], "for") || tok_is(s, &t[e + 1], "at") ||
-							tok_is(s, &t[e + 1], "up") || tok_is(s, &t[e], "cost") ||
-							tok_is(s, &t[e], "costs") || tok_is(s, &t[e], "represented") ||
-							tok_is(s, &t[e], "represents") || tok_is(s, &t[e], "comprised"))))
+	else if (tok_in(s, &t[verb], measure_subject_verbs, AT_LENGTHOF(measure_subject_verbs)) &&
+			 (verb + 1 < b && (tok_is(s, &t[verb + 1], "for") || tok_is(s, &t[verb + 1], "at") ||
+							   tok_is(s, &t[verb + 1], "up") || tok_is(s, &t[verb], "cost") ||
+							   tok_is(s, &t[verb], "costs") || tok_is(s, &t[verb], "represented") ||
+							   tok_is(s, &t[verb], "represents") || tok_is(s, &t[verb], "comprised"))))
 		cl->measure = measure_span(s, t, a, e);	/* "New energy vehicles accounted for a quarter" */
-	else if (tok_in(s, &t[e], source_verbs, AT_LENGTHOF(source_verbs)) && e + 2 < b &&
-			 source_with_subject(s, t, e + 1, b))
+	else if (tok_in(s, &t[verb], source_verbs, AT_LENGTHOF(source_verbs)) && verb + 2 < b &&
+			 source_with_subject(s, t, verb + 1, b))
 		return;					/* "Analysts expect exports to fall": exports hold no holder */
+	else if (tok_in(s, &t[verb], source_verbs, AT_LENGTHOF(source_verbs)) && verb + 2 < b &&
+			 reported_clause(s, t, a, e, verb, b, cl))
+		return;					/* "Huawei said its net profit rose": the reported clause */
 	else
 	{
 		/* "The top two films each grossed": the floating quantifier is no part */
@@ -570,10 +616,13 @@ measure_after(const char *s, const Tok *t, size_t n, size_t after, bool in_on)
 		return (Span) {0, 0};
 	a = ++i;
 	/* "of the box office", "of the port's total" */
-	if (i < n && (tok_is(s, &t[i], "the") || tok_is(s, &t[i], "its") || tok_is(s, &t[i], "their")))
-		a = ++i;
-	if (i + 1 < n && t[i].poss > 0)
-		a = ++i;
+	if (tok_is(s, &t[a - 1], "of"))
+	{
+		if (i < n && (tok_is(s, &t[i], "the") || tok_is(s, &t[i], "its") || tok_is(s, &t[i], "their")))
+			a = ++i;
+		if (i + 1 < n && t[i].poss > 0)
+			a = ++i;
+	}
 	while (i < n && i < a + 6 && t[i].kind == 'w' && t[i].fig < 0 && !capital(s, &t[i]) &&
 		   (!tok_in(s, &t[i], np_stops, AT_LENGTHOF(np_stops)) ||
 			(tok_is(s, &t[i], "and") && i > a && i + 1 < n && t[i + 1].kind == 'w' &&
