@@ -69,6 +69,7 @@ static const char *const verbs[] = {
 	"received", "receive", "make", "reach", "put", "puts", "built", "installed",
 	"connected", "completed", "shipped", "sent", "welcomed", "attracted", "went", "goes",
 	"stayed", "sells", "fetched", "fetches", "accounting", "represented", "comprised",
+	"show", "shows", "showed", "indicate", "indicates", "indicated",
 };
 
 /* Verbs whose subject is what is priced or shared, not a holder: "Lithium carbonate sells for" */
@@ -81,7 +82,7 @@ static const char *const measure_subject_verbs[] = {
 static const char *const source_verbs[] = {
 	"expect", "expects", "expected", "predict", "predicts", "predicted", "forecast",
 	"forecasts", "estimate", "estimates", "estimated", "said", "say", "says", "believe",
-	"believes",
+	"believes", "show", "shows", "showed", "indicate", "indicates", "indicated",
 };
 
 /* Heads of a place after "in": "Online retail sales in rural areas" (the areas hold the figure) */
@@ -99,7 +100,7 @@ static const char *const change_nouns[] = {
 /* Adverbs that end a subject without being part of it: "The country now has" */
 static const char *const trailing_adverbs[] = {
 	"now", "also", "still", "already", "currently", "each", "all", "both", "alone", "even",
-	"reportedly", "together", "jointly",
+	"reportedly", "together", "jointly", "today", "yesterday", "tomorrow",
 };
 
 /* Change verbs: "saw their combined profits grow 4.3 percent" */
@@ -135,6 +136,17 @@ static const char *const measure_drop[] = {"total", "combined", "overall", "its"
 
 /* Subjects that are no holder: pronouns take the holder of the clause before */
 static const char *const pronouns[] = {"it", "they", "its", "their", "he", "she", "this", "that"};
+
+/* Words that open no holder: "There are ...", "Even applying for a visa ..." */
+static const char *const no_holder_openers[] = {"there", "here", "even", "only", "also", "so", "such"};
+
+/* Words that open no subject at all: prepositions and subordinators ("when it", "with the queues") */
+static const char *const no_subject_openers[] = {
+	"with", "for", "in", "on", "at", "by", "to", "from", "of", "after", "before", "during",
+	"when", "if", "as", "while", "because", "although", "though", "since", "until", "unless",
+	"whether", "not", "than", "about", "into", "over", "under", "where", "which", "who",
+	"whose", "what", "how", "why", "and", "or", "but", "yet", "then",
+};
 
 typedef struct Tok
 {
@@ -464,7 +476,8 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 	memset(cl, 0, sizeof(*cl));
 	/* quoted speech ("Customers choose rail because ...") has no subject of figures */
 	if (a >= b || t[a].fig >= 0 || t[a].kind == 'd' || tok_punct(s, &t[a], '"') ||
-		(t[a].kind == 'p' && (unsigned char) s[t[a].start] == 0xE2))
+		(t[a].kind == 'p' && (unsigned char) s[t[a].start] == 0xE2) ||
+		tok_in(s, &t[a], no_subject_openers, AT_LENGTHOF(no_subject_openers)))
 		return;
 	while (e < b && e < a + 14 && t[e].fig < 0 && t[e].kind != 'd' && !is_verb(s, t, e, a) &&
 		   !tok_punct(s, &t[e], ',') && !(tok_punct(s, &t[e], '(') && !(e + 2 < b && tok_punct(s, &t[e + 2], ')'))))
@@ -524,10 +537,16 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 	else
 	{
 		/* "The top two films each grossed": the floating quantifier is no part */
-		while (e > a + 1 && tok_in(s, &t[e - 1], trailing_adverbs, AT_LENGTHOF(trailing_adverbs)))
+		/* "The Home Office today", "the camp successfully": adverbs are no part of the holder */
+		while (e > a + 1 && (tok_in(s, &t[e - 1], trailing_adverbs, AT_LENGTHOF(trailing_adverbs)) ||
+							 (t[e - 1].kind == 'w' && t[e - 1].len > 4 && !capital(s, &t[e - 1]) &&
+							  s[t[e - 1].start + t[e - 1].len - 1] == 'y' &&
+							  s[t[e - 1].start + t[e - 1].len - 2] == 'l')))
 			e--;
 		if (e == a + 1 && tok_in(s, &t[a], np_stops, AT_LENGTHOF(np_stops)))
 			return;				/* "A total of ...": no subject */
+		if (tok_in(s, &t[a], no_holder_openers, AT_LENGTHOF(no_holder_openers)))
+			return;
 		cl->holder = span_of(t, a, e);
 	}
 }

@@ -393,7 +393,8 @@ static const DurationDef durations[] = {
 	{"years", "years"}, {"year", "years"}, {"months", "months"}, {"month", "months"},
 	{"quarters", "quarters"}, {"quarter", "quarters"}, {"weeks", "weeks"}, {"week", "weeks"},
 	{"days", "days"}, {"day", "days"}, {"decades", "decades"}, {"decade", "decades"},
-	{"hours", "hours"}, {"hour", "hours"},
+	{"hours", "hours"}, {"hour", "hours"}, {"minutes", "minutes"}, {"minute", "minutes"},
+	{"seconds", "seconds"},
 };
 
 /*
@@ -1072,7 +1073,8 @@ np_inner_word(const char *s, size_t len, size_t p, size_t wl, int nw, const char
 				ql = word_at(s, len, q);
 
 	if (q == p + wl || ql == 0 || at_digit_at(s, len, q) ||
-		at_word_in(s + q, ql, np_stop, AT_LENGTHOF(np_stop)))
+		at_word_in(s + q, ql, np_stop, AT_LENGTHOF(np_stop)) ||
+		at_number_word_at(s, len, q, &(size_t) {0}) >= 0)
 		return false;
 	/* "two more carmakers", "90,000 more people" (but "one more" is an idiom) */
 	if (nw == 0)

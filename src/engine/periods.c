@@ -114,15 +114,29 @@ eat_year(Cur *c, int *year)
 	return true;
 }
 
-/* A month name at c->p (capitalised): 1..12, or 0 */
+/*
+ * A month name at c->p (capitalised): 1..12, or 0.  A bare abbreviation
+ * ("Jun", "Mar") is a month only with its period or a number after it:
+ * alone it is as often a name ("Yu Jun").
+ */
 static int
 eat_month(Cur *c)
 {
-	size_t		ml;
+	size_t		ml,
+				q;
 	int			m = at_month_at(c->s, c->len, c->p, &ml);
+	static const char *const short_names[] = {"may", "june", "july"};
 
 	if (m <= 0)
 		return 0;
+	if (ml <= 4 && c->s[c->p + ml - 1] != '.' &&
+		!at_word_in(c->s + c->p, ml, short_names, AT_LENGTHOF(short_names)))
+	{
+		for (q = c->p + ml; q < c->len && c->s[q] == ' '; q++)
+			;
+		if (q >= c->len || c->s[q] < '0' || c->s[q] > '9')
+			return 0;
+	}
 	c->end = c->p + ml;
 	c->p += ml;
 	skip_blanks(c);
