@@ -39,7 +39,7 @@ static const char *const property_heads[] = {
 	"unemployment", "inflation", "yield", "share", "market", "arrivals", "visits",
 	"inventory", "inventories", "savings", "loans", "lending", "deposits", "payments",
 	"transactions", "capital", "valuation", "wages", "salaries", "premium", "fdi", "r&d", "use", "expenses", "expense", "length", "outlays", "consumption", "product", "entries",
-	"trips",
+	"trips", "measure", "occupancy", "stake", "stakes", "holdings",
 	"economy", "proceeds", "sale", "purchases", "subsidies", "allocation",
 };
 
@@ -89,6 +89,8 @@ static const char *const source_verbs[] = {
 static const char *const place_heads[] = {
 	"areas", "area", "regions", "region", "cities", "city", "provinces", "province",
 	"countries", "country", "villages", "towns", "counties", "districts", "zones", "markets",
+	"residents", "households", "consumers", "workers", "farmers", "employees", "users",
+	"people", "families", "companies", "firms", "enterprises", "businesses",
 };
 
 /* Change nouns are no measure: "an increase of 24.5 percent" */
@@ -129,6 +131,13 @@ static const char *const np_stops[] = {
 	"worth", "only", "just", "also", "said", "says", "since", "during", "after",
 	"before", "last", "next", "year", "years", "month", "months", "week", "day", "days",
 	"when", "where", "who", "whose", "still", "already", "respectively", "alone",
+	"year-on-year", "month-on-month", "quarter-on-quarter", "yoy",
+};
+
+/* "-ed" words that are adjectives inside a measure: "registered capital", "installed capacity" */
+static const char *const ed_adjectives[] = {
+	"registered", "installed", "listed", "combined", "estimated", "projected", "planned",
+	"contracted", "utilized", "paid-in", "refined", "added", "value-added", "disposable",
 };
 
 /* Leading words dropped from a measure: "total revenue" measures revenue */
@@ -381,7 +390,7 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 			if ((pl = possessive(s, &t[i])) > 0 && i + 1 < b && !capital(s, &t[i + 1]))
 			{
 				/* "Investment in China's property development": China's */
-				if (!det)
+				if (!det && tok_is(s, &t[prep], "in"))
 				{
 					cl->holder.start = t[z].start;
 					cl->holder.len = t[i].start + pl - t[z].start;
@@ -400,7 +409,8 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 			return;
 		}
 		if (det || capital(s, &t[z]) || name ||
-			(tok_is(s, &t[prep], "in") && tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads))))
+			((tok_is(s, &t[prep], "in") || tok_is(s, &t[prep], "of")) &&
+			 tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads))))
 		{
 			cl->holder = span_of(t, z, b);
 			cl->measure = measure_span(s, t, a, prep);
@@ -520,7 +530,10 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 		cl->inherit_holder = true;
 		return;
 	}
-	if (tok_in(s, &t[head], property_heads, AT_LENGTHOF(property_heads)))
+	/* a capitalised head is a name ("China Development Bank Capital"), unless an acronym ("GDP") */
+	if (tok_in(s, &t[head], property_heads, AT_LENGTHOF(property_heads)) &&
+		(!capital(s, &t[head]) || (t[head].len > 1 && s[t[head].start + 1] >= 'A' && s[t[head].start + 1] <= 'Z') ||
+		 head == a))
 		property_subject(s, t, a, e, prep, cl);
 	else if (tok_in(s, &t[verb], measure_subject_verbs, AT_LENGTHOF(measure_subject_verbs)) &&
 			 (verb + 1 < b && (tok_is(s, &t[verb + 1], "for") || tok_is(s, &t[verb + 1], "at") ||
@@ -596,7 +609,8 @@ measure_before(const char *s, const Tok *t, size_t first, size_t fig)
 			tok_is(s, &t[i - 1], "some") || tok_is(s, &t[i - 1], "around")))
 		i--;
 	if (i < first + 2 || !(tok_is(s, &t[i - 1], "of") || tok_is(s, &t[i - 1], "for") ||
-						   tok_is(s, &t[i - 1], "worth") || tok_is(s, &t[i - 1], "at")))
+						   tok_is(s, &t[i - 1], "worth") || tok_is(s, &t[i - 1], "at") ||
+						   tok_is(s, &t[i - 1], "to")))
 		return (Span) {0, 0};
 	/* "accounting for", "sold for": no noun before */
 	if (t[i - 2].kind == 'w' && t[i - 2].len > 4 &&
@@ -604,9 +618,15 @@ measure_before(const char *s, const Tok *t, size_t first, size_t fig)
 		return (Span) {0, 0};
 	a = i - 1;
 	while (a > first && a + 5 > i - 1 && t[a - 1].kind == 'w' && t[a - 1].fig < 0 &&
-		   !tok_in(s, &t[a - 1], np_stops, AT_LENGTHOF(np_stops)) && !is_verb(s, t, a - 1, first))
+		   !tok_in(s, &t[a - 1], np_stops, AT_LENGTHOF(np_stops)) &&
+		   (!is_verb(s, t, a - 1, first) || tok_in(s, &t[a - 1], ed_adjectives, AT_LENGTHOF(ed_adjectives))))
 		a--;
 	if (a == i - 1 || (a + 1 == i - 1 && tok_in(s, &t[a], change_nouns, AT_LENGTHOF(change_nouns))))
+		return (Span) {0, 0};
+	/* "bringing its workforce to 15,000": "to" only after a determined noun phrase */
+	if (tok_is(s, &t[i - 1], "to") &&
+		!(a > first && (tok_is(s, &t[a - 1], "its") || tok_is(s, &t[a - 1], "their") ||
+						tok_is(s, &t[a - 1], "the"))))
 		return (Span) {0, 0};
 	return measure_span(s, t, a, i - 1);
 }
@@ -706,9 +726,12 @@ share_subject(const char *s, const Tok *t, size_t n, size_t after, Span *measure
 		i++;
 	}
 	a = i;
-	/* the counted noun of a count in it is part of the phrase */
+	/* the counted noun of a count in it is part of the phrase; "fruit and vegetables" */
 	while (i < n && i < a + 5 && t[i].kind == 'w' &&
-		   !tok_in(s, &t[i], np_stops, AT_LENGTHOF(np_stops)) && !is_verb(s, t, i, a))
+		   (!tok_in(s, &t[i], np_stops, AT_LENGTHOF(np_stops)) ||
+			(tok_is(s, &t[i], "and") && i > a && i + 1 < n && t[i + 1].kind == 'w' &&
+			 !tok_in(s, &t[i + 1], np_stops, AT_LENGTHOF(np_stops)))) &&
+		   !is_verb(s, t, i, a))
 		i++;
 	if (i == a)
 		return false;
@@ -843,6 +866,17 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 							   tok_is(s, &toks[body], "but") || tok_is(s, &toks[body], "and")))
 			body++;
 		read_subject(s, toks, body, cend, &cl);
+		/* "while that of rural residents reached": the measure of the clause before */
+		if (body + 2 < cend && (tok_is(s, &toks[body], "that") || tok_is(s, &toks[body], "those")) &&
+			tok_is(s, &toks[body + 1], "of") && prev.measure.len)
+		{
+			size_t		e = body + 2;
+
+			while (e < cend && toks[e].kind == 'w' && !is_verb(s, toks, e, body))
+				e++;
+			cl.measure = prev.measure;
+			cl.holder = span_of(toks, body + 2, e);
+		}
 		if ((cl.inherit_holder || (cl.measure.len && cstart > 0)) && cl.holder.len == 0)
 			cl.holder = prev.holder;
 		last_measure.len = 0;
@@ -905,8 +939,11 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 				m->holder_len = cl.holder.len;
 			}
 		}
+		/* what later clauses inherit: the last holder, and the last measure */
 		if (cl.holder.len)
-			prev = cl;
+			prev.holder = cl.holder;
+		if (cl.measure.len)
+			prev.measure = cl.measure;
 		cstart = cend;
 	}
 }

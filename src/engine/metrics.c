@@ -1719,7 +1719,11 @@ as_percent(const char *s, size_t len, size_t pos, const Amount *a, AtMetric *m)
 		size_t		r = scan_range(s, len, pe, 0, &to, true, false);
 		size_t		pe2;
 
-		if (r && match_percent(s, len, pe + r, &pe2) && at_num_cmp(&m->value, &to.value) < 0)
+		const PercentDef *pd2 = r ? match_percent(s, len, pe + r, &pe2) : NULL;
+
+		/* the same sign on both ends: "rose 18.5 percentage points to 77.6 percent" is two figures */
+		if (pd2 && pd2->kind == pd->kind && pd2->shift == pd->shift &&
+			at_num_cmp(&m->value, &to.value) < 0)
 		{
 			m->has_range = true;
 			m->range_to = to.value;
@@ -2177,7 +2181,15 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		return as_money_prefixed(sc, pos, &a, m);
 	if ((e = as_percent(s, len, pos, &a, m)) > 0)
 		return e;
-	/* "one-third", "two-thirds": a share */
+	/* "one-third", "two-thirds": a share; "a third fund" is a rank, no figure */
+	if (a.num.fraction && a.num.spelled && !sc->token_mode && below_one(&m->value) &&
+		(s[a.start] | 0x20) == 'a' && a.start + 1 < len && !at_alpha_at(s, len, a.start + 1) &&
+		!match_word(s, len, a.end + blank_len(s, len, a.end), "of", true) &&
+		!alone_on_line(s, len, pos, a.end))
+	{
+		*skip = a.end - pos;
+		return 0;
+	}
 	if (a.num.fraction && a.num.spelled && !sc->token_mode && below_one(&m->value))
 	{
 		m->kind = AT_MK_FRACTION;

@@ -436,7 +436,7 @@ period_body(Cur *c, const AtDay *ref, AtPeriod *out)
 static const char *const start_words[] = {
 	"by", "at", "as", "since", "in", "during", "for", "over", "on", "last", "this", "next",
 	"the", "first", "second", "third", "fourth", "early", "mid", "late", "until",
-	"previous", "past", "coming", "end",
+	"previous", "past", "coming", "end", "through", "till",
 };
 
 /*
@@ -508,7 +508,8 @@ period_at(const char *s, size_t len, size_t pos, const AtDay *ref, AtPeriod *out
 		return n;
 	}
 	if (eat(&c, "by the end of") || eat(&c, "at the end of") || eat(&c, "by end of") ||
-		eat(&c, "at end of") || eat(&c, "as of the end of") || eat(&c, "by"))
+		eat(&c, "at end of") || eat(&c, "as of the end of") || eat(&c, "by") ||
+		eat(&c, "through") || eat(&c, "until") || eat(&c, "till"))
 		mode = 1;
 	else if (eat(&c, "since the start of") || eat(&c, "since the beginning of"))
 	{
