@@ -141,7 +141,7 @@ static const char *const ed_adjectives[] = {
 };
 
 /* Leading words dropped from a measure: "total revenue" measures revenue */
-static const char *const measure_drop[] = {"total", "combined", "overall", "its", "their"};
+static const char *const measure_drop[] = {"total", "combined", "overall", "its", "their", "the", "a", "an"};
 
 /* Subjects that are no holder: pronouns take the holder of the clause before */
 static const char *const pronouns[] = {"it", "they", "its", "their", "he", "she", "this", "that"};

@@ -2255,9 +2255,8 @@ add_per(const char *s, size_t len, AtMetric *m, size_t end)
 		if (!at_word_in(s + w, wl, per_after_article, AT_LENGTHOF(per_after_article)) ||
 			(n > w + wl && at_word_in(s + n, nl, not_per_after, AT_LENGTHOF(not_per_after))) ||
 			/* "a year on year" */
-			(n > w + wl && word_eq(s + n, nl, "on") && match_word(s, len, n + nl + 1, s + w, true) == 0 &&
-			 at_alpha_at(s, len, n + nl + 1) && word_at(s, len, n + nl + 1) == wl &&
-			 strncmp(s + n + nl + 1, s + w, wl) == 0))
+			(n > w + wl && word_eq(s + n, nl, "on") && n + nl + 1 + wl <= len &&
+			 word_at(s, len, n + nl + 1) == wl && strncmp(s + n + nl + 1, s + w, wl) == 0))
 			return end;
 	}
 	m->per = s + w;

@@ -166,7 +166,11 @@ eat_year_ref(Cur *c, const AtDay *ref, int *year)
 	return true;
 }
 
-/* The year of a period starting in month m when the text names none */
+/*
+ * The year of a period ending in month m when the text names none: the
+ * latest such period that has ended by the reference month ("in the
+ * January-May period" read in April is last year's)
+ */
 static int
 implied_year(const AtDay *ref, int m)
 {
@@ -175,9 +179,9 @@ implied_year(const AtDay *ref, int m)
 	return m > ref->month ? ref->year - 1 : ref->year;
 }
 
-/* [YEAR | of YEAR], else the implied year; 0 when unknown */
+/* [YEAR | of YEAR], else the implied year of a period ending in last_month; 0 when unknown */
 static int
-year_after(Cur *c, const AtDay *ref, int first_month)
+year_after(Cur *c, const AtDay *ref, int last_month)
 {
 	int			y;
 	Cur			save = *c;
@@ -200,7 +204,7 @@ year_after(Cur *c, const AtDay *ref, int first_month)
 	if (eat(c, "of") && eat_year_ref(c, ref, &y))
 		return y;
 	*c = save;
-	return implied_year(ref, first_month);
+	return implied_year(ref, last_month);
 }
 
 static void
@@ -259,13 +263,13 @@ ordinal_period(Cur *c, const AtDay *ref, int ord, AtPeriod *out)
 
 	if (eat(c, "quarter"))
 	{
-		y = year_after(c, ref, 3 * ord - 2);
+		y = year_after(c, ref, 3 * ord);
 		set_months(out, y, 3 * ord - 2, 3 * ord);
 		return y != 0;
 	}
 	if (ord <= 2 && eat(c, "half"))
 	{
-		y = year_after(c, ref, 6 * ord - 5);
+		y = year_after(c, ref, 6 * ord);
 		set_months(out, y, 6 * ord - 5, 6 * ord);
 		return y != 0;
 	}
@@ -350,7 +354,7 @@ month_period(Cur *c, const AtDay *ref, AtPeriod *out)
 			return false;
 	}
 	eat(c, "period");
-	y = year_after(c, ref, m1);
+	y = year_after(c, ref, m2);
 	if (y == 0)
 		return false;
 	set_months(out, y, m1, m2);
@@ -389,7 +393,7 @@ period_body(Cur *c, const AtDay *ref, AtPeriod *out)
 		c->end = c->p + 2;
 		c->p += 2;
 		skip_blanks(c);
-		y = year_after(c, ref, span * (k - 1) + 1);
+		y = year_after(c, ref, span * k);
 		set_months(out, y, span * (k - 1) + 1, span * k);
 		return y != 0;
 	}
