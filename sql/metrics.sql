@@ -65,6 +65,8 @@ SELECT * FROM pg_temp.w('Sales fell 3 percent in the January-May period, and the
 SELECT * FROM pg_temp.w('Rebar sold for 3,870 yuan a ton on Monday, down 40 yuan from last Friday, the exchange said on Tuesday. The deal was signed on May 3.', '2024-02-28');
 SELECT * FROM pg_temp.w('Half of the 300 companies in the city showcased projects; Beijing is home to 93 unicorns.');
 SELECT count(*) FROM extract_metrics('Sales rose 5 percent last year.', 'infinity'::date);
+SELECT kind, text, period_start FROM extract_metrics('Sales rose 5 percent last year.', NULL::date);
+SELECT count(*) FROM extract_metrics(NULL::text, '2024-01-01'::date);
 SELECT p.provolatile, p.proisstrict, p.proparallel
 FROM pg_proc p WHERE p.oid = 'article_tools.extract_metrics(text,date)'::regprocedure;
 

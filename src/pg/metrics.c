@@ -83,13 +83,26 @@ at_extract_metrics_sql(PG_FUNCTION_ARGS)
 	return extract_metrics(fcinfo, NULL);
 }
 
-/* extract_metrics(text, reference_date): relative periods and dates resolve against it */
+/*
+ * extract_metrics(text, reference_date): relative periods and dates resolve
+ * against it.  Not strict: a NULL reference date means none (the pipeline
+ * passes the published date, which a page may lack); a NULL text gives no
+ * rows.
+ */
 Datum
 at_extract_metrics_ref_sql(PG_FUNCTION_ARGS)
 {
-	DateADT		d = PG_GETARG_DATEADT(1);
+	DateADT		d;
 	AtDay		ref;
 
+	if (PG_ARGISNULL(0))
+	{
+		InitMaterializedSRF(fcinfo, 0);
+		return (Datum) 0;
+	}
+	if (PG_ARGISNULL(1))
+		return extract_metrics(fcinfo, NULL);
+	d = PG_GETARG_DATEADT(1);
 	if (DATE_NOT_FINITE(d))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -37,7 +37,7 @@ COMMENT ON COLUMN @extschema@.metric.period_end IS
 CREATE FUNCTION @extschema@.extract_metrics(text, reference_date date)
 RETURNS SETOF @extschema@.metric
 AS 'MODULE_PATHNAME', 'at_extract_metrics_ref_sql'
-LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE COST 50 ROWS 15;
+LANGUAGE C CALLED ON NULL INPUT IMMUTABLE PARALLEL SAFE COST 50 ROWS 15;
 
 COMMENT ON FUNCTION @extschema@.extract_metrics(text, date) IS
-'extract_metrics(text) with relative periods (this year, last month, in the first quarter) and dates (last Friday, May 3) resolved against reference_date, the article''s published date';
+'extract_metrics(text) with relative periods (this year, last month, in the first quarter) and dates (last Friday, May 3) resolved against reference_date, the article''s published date; a NULL reference_date leaves them unresolved, a NULL text gives no rows';
