@@ -504,6 +504,28 @@ period_at(const char *s, size_t len, size_t pos, const AtDay *ref, AtPeriod *out
 	size_t		n;
 
 	memset(out, 0, sizeof(*out));
+	/* a leading word that needs a period after it: look at the next word first ("the company") */
+	{
+		static const char *const leads[] = {
+			"by", "at", "as", "since", "in", "during", "for", "over", "on", "through", "until",
+			"till", "the",
+		};
+		size_t		e = pos,
+					q,
+					qe;
+
+		while (e < len && alnum(s[e]))
+			e++;
+		if (at_word_in(s + pos, e - pos, leads, AT_LENGTHOF(leads)))
+		{
+			for (q = e; q < len && (s[q] == ' ' || s[q] == '\t'); q++)
+				;
+			for (qe = q; qe < len && alnum(s[qe]); qe++)
+				;
+			if (qe == q || !((s[q] >= 'A' && s[q] <= 'Z') || may_start(s, len, q, qe)))
+				return 0;
+		}
+	}
 	if ((n = at_weekday_date_at(s, len, pos, ref, &day)) > 0)
 	{
 		if (day.year == 0)
