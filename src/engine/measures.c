@@ -39,7 +39,7 @@ static const char *const property_heads[] = {
 	"unemployment", "inflation", "yield", "share", "market", "arrivals", "visits",
 	"inventory", "inventories", "savings", "loans", "lending", "deposits", "payments",
 	"transactions", "capital", "valuation", "wages", "salaries", "premium", "fdi", "r&d", "use", "expenses", "expense", "length", "outlays", "consumption", "product", "entries",
-	"trips", "measure", "occupancy", "stake", "stakes", "holdings",
+	"trips", "measure", "occupancy", "stake", "stakes", "holdings", "installations",
 	"economy", "proceeds", "sale", "purchases", "subsidies", "allocation",
 };
 
@@ -111,6 +111,8 @@ static const char *const change_verbs[] = {
 	"decreased", "decline", "declined", "drop", "dropped", "jump", "jumped", "climb",
 	"climbed", "surge", "surged", "expand", "expanded", "shrink", "shrank", "reach",
 	"reached", "hit", "total", "totaled", "exceed", "exceeded", "top", "topped",
+	"totaling", "totalling", "reaching", "rising", "growing", "increasing", "falling",
+	"dropping", "declining", "gaining", "jumping", "climbing", "hitting", "amounting",
 };
 
 
@@ -333,6 +335,7 @@ typedef struct Clause
 	Span		measure;
 	Span		holder;
 	bool		inherit_holder; /* "its net profit": the holder of the clause before */
+	bool		elided_measure; /* "BYD's reached": the measure of the clause before */
 } Clause;
 
 /*
@@ -408,6 +411,13 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 			cl->measure = measure_span(s, t, a, prep);
 			return;
 		}
+		/* "rate on its Asia-Europe routes": the holder is whoever "its" is */
+		if (tok_is(s, &t[z], "its") || tok_is(s, &t[z], "their"))
+		{
+			cl->measure = measure_span(s, t, a, prep);
+			cl->inherit_holder = true;
+			return;
+		}
 		if (det || capital(s, &t[z]) || name ||
 			((tok_is(s, &t[prep], "in") || tok_is(s, &t[prep], "of")) &&
 			 tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads))))
@@ -417,10 +427,12 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 			return;
 		}
 	}
-	/* "use of foreign direct investment in the Chinese mainland": a later place */
-	for (size_t i = prep + 2; i + 1 < b; i++)
+	/* "use of foreign direct investment in the Chinese mainland", "on travel platform Tongcheng": a later place or name */
+	for (size_t i = prep + 1; i + 1 < b; i++)
 		if ((tok_is(s, &t[i], "in") || tok_is(s, &t[i], "on") || tok_is(s, &t[i], "at")) &&
-			(capital(s, &t[i + 1]) || (tok_is(s, &t[i + 1], "the") && i + 2 < b && capital(s, &t[i + 2]))))
+			(capital(s, &t[i + 1]) || (tok_is(s, &t[i + 1], "the") && i + 2 < b && capital(s, &t[i + 2])) ||
+			 (i + 3 < b && capital(s, &t[i + 3]) && t[i + 1].kind == 'w' && t[i + 2].kind == 'w' &&
+			  i + 4 == b)))
 		{
 			cl->holder = span_of(t, i + 1, b);
 			cl->measure = measure_span(s, t, a, i);
@@ -528,6 +540,13 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 	if (e == a + 1 && tok_in(s, &t[a], pronouns, AT_LENGTHOF(pronouns)))
 	{
 		cl->inherit_holder = true;
+		return;
+	}
+	/* "while BYD's reached 24.1 percent": the possessor, and the measure before */
+	if (e == a + 1 && t[a].poss > 0)
+	{
+		cl->holder = (Span) {t[a].start, t[a].poss};
+		cl->elided_measure = true;
 		return;
 	}
 	/* a capitalised head is a name ("China Development Bank Capital"), unless an acronym ("GDP") */
@@ -691,8 +710,9 @@ measure_before_change(const char *s, const Tok *t, size_t first, size_t fig)
 	a = v - 1;
 	while (a > first && a + 6 > v - 1 && t[a - 1].kind == 'w' && t[a - 1].fig < 0 &&
 		   (!tok_in(s, &t[a - 1], np_stops, AT_LENGTHOF(np_stops)) ||
-			/* "output of refined copper" */
-			(tok_is(s, &t[a - 1], "of") && a - 1 > first && t[a - 2].kind == 'w' &&
+			/* "output of refined copper", "imports and exports of travel services" */
+			((tok_is(s, &t[a - 1], "of") || tok_is(s, &t[a - 1], "and")) && a - 1 > first &&
+			 t[a - 2].kind == 'w' &&
 			 !tok_in(s, &t[a - 2], np_stops, AT_LENGTHOF(np_stops)) && !capital(s, &t[a - 2]))) &&
 		   !is_verb(s, t, a - 1, first) && !capital(s, &t[a - 1]))
 		a--;
@@ -743,7 +763,7 @@ share_subject(const char *s, const Tok *t, size_t n, size_t after, Span *measure
 static bool
 new_subject(const char *s, const Tok *t, size_t a, size_t n)
 {
-	for (size_t i = a; i < n && i < a + 4; i++)
+	for (size_t i = a; i < n && i < a + 7; i++)
 	{
 		if (t[i].kind != 'w' || t[i].fig >= 0)
 			return false;
@@ -813,7 +833,7 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 				k = 0,
 				cstart = 0;
 	Clause		cl,
-				prev = {{0, 0}, {0, 0}, false};
+				prev = {{0, 0}, {0, 0}, false, false};
 	Span		last_measure = {0, 0};
 
 	if (n == 0)
@@ -879,6 +899,8 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 		}
 		if ((cl.inherit_holder || (cl.measure.len && cstart > 0)) && cl.holder.len == 0)
 			cl.holder = prev.holder;
+		if (cl.elided_measure && cl.measure.len == 0)
+			cl.measure = prev.measure;
 		last_measure.len = 0;
 		for (size_t i = cstart; i < cend; i++)
 		{
@@ -913,7 +935,8 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 			if (me.len == 0 && (m->kind == AT_MK_MONEY || m->kind == AT_MK_QUANTITY))
 				me = measure_after(s, toks, cend, j, m->kind == AT_MK_MONEY);
 			/* "took 17 percent of the Chinese market": a share of what, when the subject is no measure */
-			if (me.len == 0 && (m->kind == AT_MK_PERCENT || m->kind == AT_MK_FRACTION) && cl.measure.len == 0)
+			if (me.len == 0 && (m->kind == AT_MK_PERCENT || m->kind == AT_MK_FRACTION) && cl.measure.len == 0 &&
+				last_measure.len == 0)
 			{
 				me = measure_after(s, toks, cend, j, false);
 				if (me.len && at_word_in(s + me.start, me.len, change_nouns, AT_LENGTHOF(change_nouns)))

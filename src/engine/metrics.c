@@ -1129,7 +1129,9 @@ noun_phrase(const char *s, size_t len, size_t pos, size_t *np_start, bool name)
 		size_t		wl = word_at(s, len, p);
 		AtNumber	n;
 
-		if (wl == 0 || at_digit_at(s, len, p))
+		/* a digit may open a word of the phrase only as in "5G", "4K", "3D" */
+		if (wl == 0 || (at_digit_at(s, len, p) &&
+						!(wl <= 3 && p + 1 < len && s[p + 1] >= 'A' && s[p + 1] <= 'Z' && nw == 0)))
 			break;
 		if (at_word_in(s + p, wl, np_stop, AT_LENGTHOF(np_stop)) &&
 			!np_inner_word(s, len, p, wl, nw, nw > 0 ? s + *np_start : NULL,

@@ -549,6 +549,51 @@ period_at(const char *s, size_t len, size_t pos, const AtDay *ref, AtPeriod *out
 	}
 	else if (eat(&c, "since"))
 		mode = 2;
+	else if (eat(&c, "on"))
+	{
+		/* "on Jan 1", "on May 3, 2023": a day */
+		int			m,
+					d = 0,
+					y;
+		size_t		q;
+
+		if ((m = eat_month(&c)) == 0 && (m = at_month_at(s, len, c.p, &q)) > 0)
+		{
+			c.end = c.p + q;
+			c.p += q;
+			skip_blanks(&c);
+		}
+		if (m <= 0)
+			return 0;
+		while (c.p < len && s[c.p] >= '0' && s[c.p] <= '9' && d < 100)
+			d = d * 10 + (s[c.p++] - '0');
+		if (d < 1 || (c.p < len && alnum(s[c.p])))
+			return 0;
+		c.end = c.p;
+		if (c.p + 1 < len && s[c.p] == ',')
+		{
+			Cur			t = c;
+
+			t.p++;
+			skip_blanks(&t);
+			if (eat_year(&t, &y))
+				c = t;
+			else
+				y = 0;
+		}
+		else
+			y = 0;
+		if (y == 0)
+		{
+			if (ref == NULL)
+				return 0;
+			y = (m > ref->month || (m == ref->month && d > ref->day)) ? ref->year - 1 : ref->year;
+		}
+		if (d > at_days_in_month(y, m))
+			return 0;
+		out->start = out->end = (AtDay) {y, m, d};
+		return c.end - pos;
+	}
 	else if (!eat(&c, "in"))
 		(void) (eat(&c, "during") || eat(&c, "for") || eat(&c, "over"));
 	/* the body's first word (after "the") must be one that can start it */
