@@ -38,6 +38,38 @@ SELECT * FROM pg_temp.m('Two experts, twenty-five doses, a dozen eggs, three to 
 SELECT * FROM pg_temp.m('Liu Jianping, 56, said the firm hired 1 234 employees and 40 000 workers.');
 SELECT * FROM pg_temp.m('In the first three quarters, the one that mattered was a two-day forum.');
 
+-- issue 16: fractions are shares of their own kind; ranges in words; the counted
+-- noun's head; spelled numbers in names, idioms, references and modifiers are
+-- no figures; durations are quantities unless they name a period; chrome lines
+SELECT * FROM pg_temp.m('Half of the 300 companies showcased projects; about one-third, two-thirds and a quarter of the firms; the first half of 2023.');
+SELECT * FROM pg_temp.m('One or two years, two or three new unicorns a year, the two sides, Formula One, one of them, the top two films, in 3 years, the past 10 years, nine consecutive years.');
+SELECT * FROM pg_temp.m('It cost $183 per ton and 3,870 yuan a ton, up from a year earlier; twenty-foot containers, a two-day forum; 35.3 million twenty-foot equivalent units; 2.32 million electric vehicle (EV) charging posts.');
+SELECT * FROM pg_temp.m(E'Sales rose 5 percent.\n0 Comment(s)\nPrint\nUpdated 20:12, 12-Nov-2023');
+
+-- issue 16: what each figure measures, whose it is, what it is per and when;
+-- relative periods and dates resolve against the reference date, else stay NULL
+CREATE FUNCTION pg_temp.w(t text, ref date DEFAULT NULL)
+RETURNS TABLE (n int, kind metric_kind, text text, value numeric, per text, measure text,
+               holder text, period_start date, period_end date, date_value date)
+LANGUAGE sql AS $$
+    SELECT m.n, m.kind, m.text, m.value, m.per, m.measure, m.holder, m.period_start,
+           m.period_end, m.date_value
+    FROM (SELECT * FROM article_tools.extract_metrics(t) WHERE ref IS NULL
+          UNION ALL SELECT * FROM article_tools.extract_metrics(t, ref) WHERE ref IS NOT NULL) m
+    ORDER BY m.n
+$$;
+SELECT * FROM pg_temp.w('Companies in the Zhongguancun science park reported total revenue of 3.2 billion yuan in 2021, up 9.6 percent, while their research and development fees rose 12 percent to 470 million yuan.');
+SELECT * FROM pg_temp.w('China''s retail sales rose 4.7 percent in the first quarter of this year. Huawei spent $22.8 billion on research and development last year.', '2024-04-16');
+SELECT * FROM pg_temp.w('China''s retail sales rose 4.7 percent in the first quarter of this year. Huawei spent $22.8 billion on research and development last year.');
+SELECT * FROM pg_temp.w('Sales fell 3 percent in the January-May period, and the firm plans 20 new stores by March. Output grew 5 percent in the second half of 2022, up from last year.', '2024-06-17');
+SELECT * FROM pg_temp.w('Rebar sold for 3,870 yuan a ton on Monday, down 40 yuan from last Friday, the exchange said on Tuesday. The deal was signed on May 3.', '2024-02-28');
+SELECT * FROM pg_temp.w('Half of the 300 companies in the city showcased projects; Beijing is home to 93 unicorns.');
+SELECT count(*) FROM extract_metrics('Sales rose 5 percent last year.', 'infinity'::date);
+SELECT kind, text, period_start FROM extract_metrics('Sales rose 5 percent last year.', NULL::date);
+SELECT count(*) FROM extract_metrics(NULL::text, '2024-01-01'::date);
+SELECT p.provolatile, p.proisstrict, p.proparallel
+FROM pg_proc p WHERE p.oid = 'article_tools.extract_metrics(text,date)'::regprocedure;
+
 -- years and dates
 SELECT * FROM pg_temp.m('In 2018 output doubled; by 2030 it will double again, during 2016-20 and 2016-2020.');
 SELECT * FROM pg_temp.m('Updated: Oct 8, 2018. Release time: 2019.04.29. Posted 2017-05-12 17:14:34, on May 12 and in April 2020.');

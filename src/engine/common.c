@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 void		(*at_interrupt_hook) (void) = NULL;
@@ -158,4 +159,109 @@ at_vec_push(AtVec *vec)
 	memset(el, 0, vec->elsize);
 	vec->len++;
 	return el;
+}
+
+/*
+ * Long word lists are looked up through an index by first letter, built on
+ * first use per list and kept for the life of the process (read-only after;
+ * the lists are static data, so their address identifies them).
+ */
+#define WI_SLOTS 128			/* open addressing, by list address */
+#define WI_MAX_WORDS 512
+#define WI_MIN_WORDS 12			/* shorter lists are scanned */
+
+typedef struct WordIndex
+{
+	const char *const *list;
+	uint16_t	start[28];		/* bucket k: order[start[k] .. start[k + 1]) */
+	uint16_t	order[WI_MAX_WORDS];
+} WordIndex;
+
+static WordIndex *wi_slots[WI_SLOTS];
+static WordIndex wi_store[WI_SLOTS / 2];
+static int	wi_used;
+
+static inline int
+wi_bucket(char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		c = (char) (c | 0x20);
+	return (c >= 'a' && c <= 'z') ? c - 'a' : 26;
+}
+
+static const WordIndex *
+word_index(const char *const *list, size_t n)
+{
+	size_t		h = ((uintptr_t) list >> 3) % WI_SLOTS;
+	WordIndex  *wi;
+	uint16_t	count[28] = {0};
+
+	for (size_t k = 0; k < WI_SLOTS; k++, h = (h + 1) % WI_SLOTS)
+	{
+		if (wi_slots[h] == NULL)
+			break;
+		if (wi_slots[h]->list == list)
+			return wi_slots[h];
+	}
+	if (n > WI_MAX_WORDS || wi_used >= WI_SLOTS / 2 || wi_slots[h] != NULL)
+		return NULL;
+	wi = &wi_store[wi_used++];
+	wi->list = list;
+	for (size_t i = 0; i < n; i++)
+		count[wi_bucket(list[i][0]) + 1]++;
+	for (int k = 1; k < 28; k++)
+		count[k] += count[k - 1];
+	memcpy(wi->start, count, sizeof(count));
+	for (size_t i = 0; i < n; i++)
+		wi->order[count[wi_bucket(list[i][0])]++] = (uint16_t) i;
+	wi_slots[h] = wi;
+	return wi;
+}
+
+static bool
+word_eq_folded(const char *w, size_t len, const char *c)
+{
+	size_t		j;
+
+	for (j = 1; j < len && c[j]; j++)
+	{
+		char		a = w[j];
+
+		if (a >= 'A' && a <= 'Z')
+			a += 'a' - 'A';
+		if (a != c[j])
+			return false;
+	}
+	return j == len && c[j] == '\0';
+}
+
+bool
+at_word_in(const char *w, size_t len, const char *const *list, size_t n)
+{
+	char		first;
+	const WordIndex *wi;
+
+	if (len == 0)
+		return false;
+	first = (w[0] >= 'A' && w[0] <= 'Z') ? (char) (w[0] | 0x20) : w[0];
+	if (n >= WI_MIN_WORDS && (wi = word_index(list, n)) != NULL)
+	{
+		int			k = wi_bucket(first);
+
+		for (unsigned j = wi->start[k]; j < wi->start[k + 1]; j++)
+		{
+			const char *c = list[wi->order[j]];
+
+			if (c[0] == first && word_eq_folded(w, len, c))
+				return true;
+		}
+		return false;
+	}
+	for (size_t i = 0; i < n; i++)
+	{
+		/* the first letter first: most words are in no list */
+		if (list[i][0] == first && word_eq_folded(w, len, list[i]))
+			return true;
+	}
+	return false;
 }

@@ -107,6 +107,13 @@ typedef struct AtSpan
 	size_t		len;
 } AtSpan;
 
+/*
+ * Is w[0..len) one of the n words of list?  ASCII letters of w compare
+ * case-insensitively; the listed words are lower case.  The one word-list
+ * lookup of the engine (metrics, sentences; entities wraps it for tokens).
+ */
+extern bool at_word_in(const char *w, size_t len, const char *const *list, size_t n);
+
 #define AT_MIN(a, b) ((a) < (b) ? (a) : (b))
 #define AT_MAX(a, b) ((a) > (b) ? (a) : (b))
 #define AT_LENGTHOF(arr) (sizeof(arr) / sizeof((arr)[0]))

@@ -14,6 +14,7 @@
  * linear: each position is tried once and a match resumes after its end.
  */
 #include "metrics.h"
+#include "measures.h"
 #include "sentences.h"
 #include "utf8.h"
 
@@ -22,7 +23,7 @@
 
 const char *const at_metric_kind_names[] = {
 	"money", "percent", "percentage_point", "count", "quantity", "year",
-	"date", "ordinal"
+	"date", "ordinal", "fraction"
 };
 
 /* ---- tables ------------------------------------------------------------- */
@@ -211,6 +212,7 @@ static const UnitDef units[] = {
 	{"degrees Fahrenheit", "\xc2\xb0" "F", 0}, {"\xc2\xb0" "F", "\xc2\xb0" "F", P_CASE},
 	/* shipping */
 	{"TEUs", "TEU", P_CASE}, {"TEU", "TEU", P_CASE},
+	{"twenty-foot equivalent units", "TEU", 0}, {"twenty-foot equivalent unit", "TEU", 0},
 };
 
 /* Time units for compound speeds: km/h, metres per second, miles an hour */
@@ -365,6 +367,88 @@ static const char *const period_count_before[] = {
 	"latest", "final",
 };
 
+/*
+ * Words before a small spelled number that make it a reference to things
+ * named before, a rank or a period, not a figure: "the two sides", "the top
+ * two films", "the first two months"
+ */
+static const char *const reference_before[] = {
+	"the", "these", "those", "its", "their", "our", "his", "her", "both", "all",
+	"top", "first", "last", "next", "past", "previous", "other", "coming",
+	"following", "latest", "final",
+};
+
+/*
+ * Duration nouns.  A count of them is a period ("for three years", "the
+ * past 10 years"), not a figure; a range of them is a quantity ("one or two
+ * years", unit "years").
+ */
+typedef struct DurationDef
+{
+	const char *word;
+	const char *canon;
+} DurationDef;
+
+static const DurationDef durations[] = {
+	{"years", "years"}, {"year", "years"}, {"months", "months"}, {"month", "months"},
+	{"quarters", "quarters"}, {"quarter", "quarters"}, {"weeks", "weeks"}, {"week", "weeks"},
+	{"days", "days"}, {"day", "days"}, {"decades", "decades"}, {"decade", "decades"},
+	{"hours", "hours"}, {"hour", "hours"}, {"minutes", "minutes"}, {"minute", "minutes"},
+	{"seconds", "seconds"},
+};
+
+/*
+ * What a price or rate may be per after "a" / "an" ("3,870 yuan a ton",
+ * "two new unicorns a year"); after "per" any word is taken.
+ */
+static const char *const per_after_article[] = {
+	"ton", "tonne", "kilogram", "kilo", "barrel", "year", "month", "week", "day", "night",
+	"hour", "head", "piece", "unit", "share", "person", "household", "liter", "litre",
+	"gallon", "pound", "ounce", "bushel", "kilowatt-hour", "megawatt-hour",
+};
+
+/* Words after "a year" / "a month" that make it a time, not a rate: "a year earlier" */
+static const char *const not_per_after[] = {
+	"earlier", "ago", "before", "after", "later", "apart", "old",
+};
+
+/* Nouns named by a size class in front of them: "twenty-foot container" */
+static const char *const class_nouns[] = {
+	"container", "containers", "equivalent", "box", "boxes", "truck", "trucks", "trailer",
+	"trailers", "class",
+};
+
+/* Words in a duration's phrase that make it a streak, not a figure: "nine consecutive years" */
+static const char *const streak_words[] = {
+	"consecutive", "straight", "successive", "running",
+};
+
+/* Plural-looking words that are no plural head of a counted noun phrase */
+static const char *const not_plural[] = {
+	"news", "series", "species", "means", "gas", "bus", "plus", "status", "bonus", "campus",
+	"census", "corpus", "virus", "chassis", "analysis", "basis", "crisis", "thesis", "axis",
+	"sales", "goods", "earnings", "savings", "arms", "headquarters", "economics", "logistics",
+	"overseas", "whereas", "nevertheless", "thus", "always", "perhaps", "besides", "across",
+	"electronics", "physics", "mathematics", "statistics", "politics", "tennis",
+};
+
+/* Fraction words that stand for a share with "of" after them: "half of the firms" */
+typedef struct FractionWord
+{
+	const char *pattern;
+	int			denom;
+} FractionWord;
+
+static const FractionWord fraction_words[] = {
+	{"half", 2}, {"a half", 2}, {"a third", 3}, {"a quarter", 4}, {"a fifth", 5}, {"a tenth", 10},
+};
+
+/* Words before "half" / "quarter" that make it a period: "the first half of 2023" */
+static const char *const fraction_period_before[] = {
+	"first", "second", "third", "fourth", "latter", "last", "final", "past", "next",
+	"previous", "other", "this", "that",
+};
+
 /* Names that take a version number, which is no figure: "Industry 4.0", "Web 3.0" */
 static const char *const version_names[] = {
 	"industry", "version", "web",
@@ -375,8 +459,13 @@ static const char *const age_units[] = {
 	"year-old", "years old", "year old", "years-old",
 };
 
-/* Lines carrying these are page chrome: no figures are read from them */
+/*
+ * Lines carrying these are page chrome: no figures are read from them.
+ * To be replaced by the one chrome-line classifier (src/engine/chrome.h)
+ * when it is on main.
+ */
 static const char *const chrome_markers[] = {
+	"Comment(s)",
 	"Copyright", "copyright", "COPYRIGHT", "\xc2\xa9", "All rights reserved",
 	"all rights reserved", "ICP", "\xe5\xa4\x87", "Registration No", "registration number",
 	"License No", "Licence No", "Tel:", "Fax:", "Tel.", "Tel ", "Phone:", "Hotline",
@@ -525,17 +614,6 @@ word_eq(const char *s, size_t wl, const char *w)
 	return w[i] == '\0';
 }
 
-static bool
-word_in(const char *s, size_t wl, const char *const *list, size_t n)
-{
-	if (wl == 0)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (list[i][0] == lower(s[0]) && word_eq(s, wl, list[i]))
-			return true;
-	return false;
-}
-
 /* An age: "NAME, 56,", "a 14-year-old boy", "aged 30" are quantities in years */
 static void
 as_age(AtMetric *m)
@@ -638,6 +716,7 @@ typedef struct Scan
 	const char *yen_iso;
 	size_t		pound_block;
 	bool		pound_near;
+	const AtDay *ref;			/* the reference date, or NULL */
 } Scan;
 
 #define CONTEXT_BLOCK 128
@@ -971,6 +1050,57 @@ chrome_line(const char *s, size_t ls, size_t le)
 	return false;
 }
 
+/* A plural noun: "companies", "firms" (not "news", "gas", "business") */
+static bool
+is_plural(const char *w, size_t wl)
+{
+	char		z = wl > 3 ? lower(w[wl - 1]) : '\0';
+
+	if (z != 's' || strchr("siu'", lower(w[wl - 2])) != NULL)
+		return false;
+	return !at_word_in(w, wl, not_plural, AT_LENGTHOF(not_plural));
+}
+
+/*
+ * A stop word that is inside a counted noun phrase: "two more carmakers",
+ * "inbound and outbound trips" ("and" after a word that is no plural, before
+ * a word that is no stop word)
+ */
+static bool
+np_inner_word(const char *s, size_t len, size_t p, size_t wl, int nw, const char *phrase, size_t plen)
+{
+	size_t		q = p + wl + blank_len(s, len, p + wl),
+				ql = word_at(s, len, q);
+
+	if (q == p + wl || ql == 0 || at_digit_at(s, len, q) ||
+		at_word_in(s + q, ql, np_stop, AT_LENGTHOF(np_stop)) ||
+		at_number_word_at(s, len, q, &(size_t) {0}) >= 0)
+		return false;
+	/* "two more carmakers", "90,000 more people" (but "one more" is an idiom) */
+	if (nw == 0)
+		return word_eq(s + p, wl, "more") && !(p >= 4 && word_eq(s + p - 4, 3, "one"));
+	if (!word_eq(s + p, wl, "and") && !word_eq(s + p, wl, "or"))
+		return false;
+	/* the word before "and" ends the phrase so far: "inbound" */
+	{
+		size_t		b = plen;
+
+		while (b > 0 && phrase[b - 1] != ' ')
+			b--;
+		return !is_plural(phrase + b, plen - b) && s[q] >= 'a' && s[q] <= 'z';
+	}
+}
+
+/* "years old" at pos: an age phrase, read whole */
+static bool
+age_phrase_at(const char *s, size_t len, size_t pos)
+{
+	for (size_t i = 0; i < AT_LENGTHOF(age_units); i++)
+		if (match_word(s, len, pos, age_units[i], true))
+			return true;
+	return false;
+}
+
 /* Counted noun phrase after a count: "AI-related firms", "such events" */
 static size_t
 noun_phrase(const char *s, size_t len, size_t pos, size_t *np_start, bool name)
@@ -999,9 +1129,13 @@ noun_phrase(const char *s, size_t len, size_t pos, size_t *np_start, bool name)
 		size_t		wl = word_at(s, len, p);
 		AtNumber	n;
 
-		if (wl == 0 || at_digit_at(s, len, p))
+		/* a digit may open a word of the phrase only as in "5G", "4K", "3D" */
+		if (wl == 0 || (at_digit_at(s, len, p) &&
+						!(wl <= 3 && p + 1 < len && s[p + 1] >= 'A' && s[p + 1] <= 'Z' && nw == 0)))
 			break;
-		if (word_in(s + p, wl, np_stop, AT_LENGTHOF(np_stop)))
+		if (at_word_in(s + p, wl, np_stop, AT_LENGTHOF(np_stop)) &&
+			!np_inner_word(s, len, p, wl, nw, nw > 0 ? s + *np_start : NULL,
+						   nw > 0 ? words_end[nw - 1] - *np_start : 0))
 			break;
 		if (!name && at_scan_number(s, len, p, AT_NUMF_NO_SCALE, &n, NULL))
 			break;				/* another number: "one two three" */
@@ -1016,6 +1150,19 @@ noun_phrase(const char *s, size_t len, size_t pos, size_t *np_start, bool name)
 			break;
 		p += wl;
 		words_end[nw++] = p;
+		/* "electric vehicle (EV) charging posts": an abbreviation inside the phrase */
+		if (!name && p + 3 < len && s[p] == ' ' && s[p + 1] == '(')
+		{
+			size_t		q = p + 2;
+
+			while (q < len && q < p + 12 && ((s[q] >= 'A' && s[q] <= 'Z') || at_digit_at(s, len, q)))
+				q++;
+			if (q > p + 2 && q < len && s[q] == ')' && at_alpha_at(s, len, q + 2) && s[q + 1] == ' ')
+				p = q + 1;
+		}
+		/* the head of a counted noun phrase is its first plural: "companies showcased projects" */
+		if (!name && is_plural(s + p - wl, wl) && !age_phrase_at(s, len, p - wl))
+			break;
 		{
 			size_t		b = blank_len(s, len, p);
 
@@ -1033,7 +1180,8 @@ noun_phrase(const char *s, size_t len, size_t pos, size_t *np_start, bool name)
 
 /* Range after an amount: "-20", " to four", "–15" */
 static size_t
-scan_range(const char *s, size_t len, size_t pos, int flags, AtNumber *to, bool digits_first)
+scan_range(const char *s, size_t len, size_t pos, int flags, AtNumber *to, bool digits_first,
+		   bool allow_or)
 {
 	size_t		p = pos,
 				n;
@@ -1056,7 +1204,8 @@ scan_range(const char *s, size_t len, size_t pos, int flags, AtNumber *to, bool 
 
 		if (b == 0)
 			return 0;
-		if ((e = match_word(s, len, p + b, "to", true)) == 0)
+		if ((e = match_word(s, len, p + b, "to", true)) == 0 &&
+			(!allow_or || (e = match_word(s, len, p + b, "or", true)) == 0))
 			return 0;
 		p = e + blank_len(s, len, e);
 		if (p == e)
@@ -1080,6 +1229,16 @@ exact_digits4(const char *s, size_t len, size_t pos)
 	return !at_digit_at(s, len, pos + 4) && !(pos + 4 < len && (s[pos + 4] == '.' || s[pos + 4] == ',') && at_digit_at(s, len, pos + 5));
 }
 
+/* 0 <= v < 1: a share */
+static bool
+below_one(const AtNum *v)
+{
+	AtNum		one;
+
+	at_num_from_u64(&one, 1);
+	return !v->neg && at_num_cmp(v, &one) < 0;
+}
+
 /* Value of an int-valued AtNum, or -1 */
 static int64_t
 small_int(const AtNum *v)
@@ -1092,58 +1251,128 @@ small_int(const AtNum *v)
 }
 
 /*
- * Money, percent, measure, count, year or ordinal starting at pos (the
- * caller checked that pos starts a word).  Returns the end or 0; *skip is
- * set when the caller should step over pos..*skip (malformed numerals,
- * phone numbers, times, identifiers).
+ * The recogniser's stages.  try_at() reads, in order: what is no figure at
+ * all (a date is one; times, phone numbers, identifiers are skipped), the
+ * amount (currency before it, sign, number, range), then what the amount
+ * measures: money, percent, another currency after it, a unit, an ordinal
+ * suffix, a year, an age, a version, or a counted noun.  Each as_*() stage
+ * fills m and returns the figure's end, or returns 0 to pass on.
+ */
+
+/* An amount: the number read at a position with what came before it */
+typedef struct Amount
+{
+	AtNumber	num;
+	const CurrencyDef *cur;		/* currency before the amount, or NULL */
+	size_t		start;			/* of the digits or number word (after a currency or sign) */
+	size_t		end;			/* after the number and its range */
+	bool		neg;
+	int			flags;			/* AT_NUMF_* used to read it */
+} Amount;
+
+/*
+ * "12-Nov-2023" (a page's time stamp on some sites), which at_match_date()
+ * does not read: day, month abbreviation and year joined by hyphens.
  */
 static size_t
-try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
+day_mon_year(const char *s, size_t len, size_t pos, AtDate *d)
+{
+	size_t		p = pos,
+				ml;
+	int			day = 0,
+				year = 0,
+				month,
+				k;
+
+	for (k = 0; k < 2 && at_digit_at(s, len, p); k++, p++)
+		day = day * 10 + (s[p] - '0');
+	if (k == 0 || p >= len || s[p] != '-' || (month = at_month_at(s, len, p + 1, &ml)) <= 0)
+		return 0;
+	p += 1 + ml;
+	if (p >= len || s[p] != '-')
+		return 0;
+	p++;
+	for (k = 0; k < 4 && at_digit_at(s, len, p); k++, p++)
+		year = year * 10 + (s[p] - '0');
+	if (k != 4 || at_digit_at(s, len, p) || day < 1 || day > at_days_in_month(year, month))
+		return 0;
+	memset(d, 0, sizeof(*d));
+	d->year = year;
+	d->month = month;
+	d->day = day;
+	d->has_year = d->has_day = true;
+	return p - pos;
+}
+
+/*
+ * "last Friday", "on Monday": a date, resolved against the reference date
+ * (periods.h); the span starts at the word that places the weekday.
+ */
+static size_t
+as_weekday_date(const Scan *sc, size_t pos, AtMetric *m)
+{
+	size_t		wl,
+				wb = word_before(sc->s, pos, &wl),
+				n;
+	AtDay		day;
+
+	if (wl == 0 || (n = at_weekday_date_at(sc->s, sc->len, wb, sc->ref, &day)) == 0 || wb + n <= pos)
+		return 0;
+	m->kind = AT_MK_DATE;
+	m->start = wb;
+	m->len = n;
+	if (day.year)
+	{
+		m->date.year = day.year;
+		m->date.month = day.month;
+		m->date.day = day.day;
+		m->date.has_year = m->date.has_day = true;
+		m->has_date = true;
+	}
+	return wb + n;
+}
+
+/* A calendar date at pos: "8 October 2018", "2019.04.29", "Oct 8, 2018" */
+static size_t
+as_date(const Scan *sc, size_t pos, AtMetric *m)
 {
 	const char *s = sc->s;
 	size_t		len = sc->len;
 	unsigned char c = (unsigned char) s[pos];
-	AtNumber	num,
-				to;
-	size_t		p,
-				n,
-				e,
-				nskip = 0;
-	const CurrencyDef *cur = NULL;
-	size_t		amount_start = pos;
-	bool		neg = false;
-	bool		have_range = false;
-	int			flags = 0;
+	AtDate		d;
+	size_t		n;
 
-	memset(m, 0, sizeof(*m));
-	m->start = pos;
-	*skip = 0;
+	if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')))
+		return 0;
+	n = at_match_date(s, len, pos, &d);
+	if (n == 0)
+		n = day_mon_year(s, len, pos, &d);
+	if (n == 0 && c >= 'A' && !sc->token_mode)
+		return as_weekday_date(sc, pos, m);
+	if (n == 0 || (c >= '0' && c <= '9' && at_alnum_at(s, len, pos + n)))
+		return 0;
+	m->kind = AT_MK_DATE;
+	m->len = n;
+	m->date = d;
+	m->has_date = d.has_year && d.has_day;
+	return pos + n;
+}
 
-	/* dates first: "8 October 2018", "2019.04.29", "Oct 8, 2018" */
-	if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))
-	{
-		AtDate		d;
+/* Times of day, phone numbers and identifiers at pos: their length (no figures) */
+static size_t
+non_figure_len(const Scan *sc, size_t pos)
+{
+	const char *s = sc->s;
+	size_t		len = sc->len,
+				n;
+	unsigned char c = (unsigned char) s[pos];
 
-		n = at_match_date(s, len, pos, &d);
-		if (n > 0 && !(c >= '0' && c <= '9' && at_alnum_at(s, len, pos + n)))
-		{
-			m->kind = AT_MK_DATE;
-			m->len = n;
-			m->date = d;
-			m->has_date = d.has_year && d.has_day;
-			return pos + n;
-		}
-	}
 	if (c >= '0' && c <= '9')
 	{
 		AtDate		t;
 
-		/* times of day and phone numbers are not figures */
 		if ((n = at_match_time(s, len, pos, &t)) > 0)
-		{
-			*skip = n;
-			return 0;
-		}
+			return n;
 		/* 24-hour clock times: "0619 GMT", "1400 hrs" */
 		if (exact_digits4(s, len, pos) &&
 			(s[pos] - '0') * 10 + (s[pos + 1] - '0') < 24 && (s[pos + 2] - '0') < 6 &&
@@ -1153,98 +1382,111 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 
 			for (size_t i = 0; i < AT_LENGTHOF(zones); i++)
 				if (match_word(s, len, pos + 5, zones[i], false))
-				{
-					*skip = 4;
-					return 0;
-				}
+					return 4;
 		}
 		if (!sc->token_mode && (n = phone_run(s, len, pos)) > 0)
-		{
-			*skip = n;
-			return 0;
-		}
+			return n;
 		/* identifiers: COVID-19, SCP-173, A380 */
 		if (pos >= 2 && s[pos - 1] == '-' && identifier_before(s, pos - 1))
-		{
-			*skip = word_at(s, len, pos);
-			return 0;
-		}
+			return word_at(s, len, pos);
 	}
 	if (c == '+' && !sc->token_mode && at_digit_at(s, len, pos + 1) && (n = phone_run(s, len, pos)) > 0)
-	{
-		*skip = n;
-		return 0;
-	}
+		return n;
+	return 0;
+}
 
-	/* "percent of 10", "per cent of twenty-two" */
-	if ((c == 'p' || c == 'P') && !sc->token_mode)
-	{
-		size_t		pe;
-		const PercentDef *pd = match_percent(s, len, pos, &pe);
+/* "percent of 10", "per cent of twenty-two" at pos (a 'p') */
+static size_t
+as_percent_of(const char *s, size_t len, size_t pos, AtMetric *m)
+{
+	size_t		pe,
+				n;
+	AtNumber	num;
+	const PercentDef *pd = match_percent(s, len, pos, &pe);
 
-		if (pd && pd->kind == AT_MK_PERCENT)
+	if (pd && pd->kind == AT_MK_PERCENT)
+	{
+		size_t		q = pe + blank_len(s, len, pe),
+					of = match_word(s, len, q, "of", true);
+
+		if (q > pe && of && (q = of + blank_len(s, len, of)) > of &&
+			(n = at_scan_number(s, len, q, AT_NUMF_NO_SCALE, &num, NULL)) > 0 &&
+			!at_alnum_at(s, len, q + n) && !(q + n < len && s[q + n] == '%'))
 		{
-			size_t		q = pe + blank_len(s, len, pe),
-						of = match_word(s, len, q, "of", true);
-
-			if (q > pe && of && (q = of + blank_len(s, len, of)) > of &&
-				(n = at_scan_number(s, len, q, AT_NUMF_NO_SCALE, &num, NULL)) > 0 &&
-				!at_alnum_at(s, len, q + n) && !(q + n < len && s[q + n] == '%'))
-			{
-				m->kind = AT_MK_PERCENT;
-				m->has_value = true;
-				m->value = num.value;
-				m->len = q + n - pos;
-				return q + n;
-			}
+			m->kind = AT_MK_PERCENT;
+			m->has_value = true;
+			m->value = num.value;
+			m->len = q + n - pos;
+			return q + n;
 		}
-		return 0;
 	}
+	return 0;
+}
 
-	/* a currency before the amount */
-	p = pos;
+/*
+ * What comes before the number: a currency ("US$", "RMB"), a minus sign or
+ * word.  Sets a->cur, a->neg and a->start; false when pos starts no amount.
+ */
+static bool
+amount_prefix(const char *s, size_t len, size_t pos, Amount *a)
+{
+	unsigned char c = (unsigned char) s[pos];
+	size_t		e;
+
+	a->start = pos;
 	if (c == '$' || c >= 0xC2 || c == '&' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
 	{
-		cur = match_currency(currency_prefixes, AT_LENGTHOF(currency_prefixes), s, len, pos, &e, true);
-		if (cur)
+		a->cur = match_currency(currency_prefixes, AT_LENGTHOF(currency_prefixes), s, len, pos, &e, true);
+		if (a->cur)
 		{
 			size_t		q = e + blank_len(s, len, e);
 
 			/* letters must be followed by a blank or the digits; "USD115" */
 			if (at_digit_at(s, len, q) || (q < len && s[q] == '.' && at_digit_at(s, len, q + 1)))
-				p = q;
+				a->start = q;
 			else
-				cur = NULL;
+				a->cur = NULL;
 		}
 	}
-	if (cur == NULL && (c == '-' || (c == 0xE2 && pos + 2 < len && (unsigned char) s[pos + 1] == 0x88 &&
-										  (unsigned char) s[pos + 2] == 0x92)))
+	if (a->cur == NULL && (c == '-' || (c == 0xE2 && pos + 2 < len && (unsigned char) s[pos + 1] == 0x88 &&
+										 (unsigned char) s[pos + 2] == 0x92)))
 	{
 		/* negative amounts: -5.3%, −2 */
 		size_t		q = pos + (c == '-' ? 1 : 3);
 
 		if (!at_digit_at(s, len, q) || (pos > 0 && !is_blank_byte(s[pos - 1]) && s[pos - 1] != '(' &&
 									  s[pos - 1] != '\n'))
-			return 0;
-		neg = true;
-		p = q;
+			return false;
+		a->neg = true;
+		a->start = q;
 	}
-	else if (cur == NULL && (c == 'm' || c == 'M' || c == 'n' || c == 'N'))
+	else if (a->cur == NULL && (c == 'm' || c == 'M' || c == 'n' || c == 'N'))
 	{
 		size_t		wl = word_at(s, len, pos);
 
 		if (word_eq(s + pos, wl, "minus") || word_eq(s + pos, wl, "negative"))
 		{
 			size_t		q = pos + wl + blank_len(s, len, pos + wl);
+			AtNumber	num;
 
 			if (q == pos + wl || !at_scan_number(s, len, q, 0, &num, NULL))
-				return 0;
-			neg = true;
-			p = q;
+				return false;
+			a->neg = true;
+			a->start = q;
 		}
 	}
-	amount_start = p;
-	if (cur)
+	return true;
+}
+
+/* How to read the number: money scales after a currency, no fractions after "first" */
+static int
+amount_flags(const char *s, size_t len, const Amount *a)
+{
+	size_t		p = a->start,
+				e;
+	int			flags = 0;
+
+	if (a->cur)
 		flags |= AT_NUMF_MONEY;
 	else
 	{
@@ -1262,419 +1504,547 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		}
 	}
 	/* "the first three quarters" counts quarters */
-	if (!cur && at_alpha_at(s, len, p))
+	if (!a->cur && at_alpha_at(s, len, p))
 	{
 		size_t		wl,
 					wb = word_before(s, p, &wl);
 
-		if (wl && word_in(s + wb, wl, period_count_before, AT_LENGTHOF(period_count_before)))
+		if (wl && at_word_in(s + wb, wl, period_count_before, AT_LENGTHOF(period_count_before)))
 			flags |= AT_NUMF_NO_SCALE;	/* and no fraction: handled below */
 	}
-	n = at_scan_number(s, len, p, flags, &num, &nskip);
+	return flags;
+}
+
+/*
+ * The number of an amount, a->start onwards; sets a->num and a->end.
+ * Returns false (with *skip when the caller should step over malformed
+ * numerals, slash groups or glued digits) when it is no figure.
+ */
+static bool
+amount_number(const char *s, size_t len, size_t pos, Amount *a, size_t *skip)
+{
+	size_t		p = a->start,
+				n,
+				e,
+				nskip = 0;
+	AtNumber   *num = &a->num;
+
+	n = at_scan_number(s, len, p, a->flags, num, &nskip);
 	if (n == 0)
 	{
 		*skip = nskip ? (p - pos) + nskip : 0;
-		return 0;
+		return false;
 	}
-	if ((flags & AT_NUMF_NO_SCALE) && num.fraction && num.spelled)
+	if ((a->flags & AT_NUMF_NO_SCALE) && num->fraction && num->spelled)
 	{
 		/* "the first three quarters": three, and the quarters are counted */
 		size_t		wl;
 		int			v = at_number_word_at(s, len, p, &wl);
 
 		if (v < 0)
-			return 0;
-		at_num_from_u64(&num.value, (uint64_t) v);
-		num.fraction = false;
+			return false;
+		at_num_from_u64(&num->value, (uint64_t) v);
+		num->fraction = false;
 		n = wl;
 	}
-	num.value.neg = neg && num.value.ndig > 0;
+	num->value.neg = a->neg && num->value.ndig > 0;
 	e = p + n;
 
 	/* a spelled number must stand as a number: not "the one", not a lone "a" */
-	if (num.spelled && !num.has_scale)
+	if (num->spelled && !num->has_scale)
 	{
 		size_t		wl,
 					wb = word_before(s, p, &wl);
 
 		if (word_eq(s + p, word_at(s, len, p), "one") &&
-			wl && word_in(s + wb, wl, one_pronoun_before, AT_LENGTHOF(one_pronoun_before)) &&
+			wl && at_word_in(s + wb, wl, one_pronoun_before, AT_LENGTHOF(one_pronoun_before)) &&
 			!(e + 1 < len && s[e] == ' ' && match_unit(s, len, e + 1, false, &(size_t) {0})))
-			return 0;
+			return false;
 		if (word_eq(s + p, word_at(s, len, p), "one") && at_alpha_at(s, len, e + 1) &&
 			(match_word(s, len, e + 1, "another", true) || match_word(s, len, e + 1, "day", true)))
-			return 0;
+			return false;
 	}
 	/*
 	 * 09/02/2021, 1/2/3: slash-separated digit groups that are no date the
 	 * date recogniser reads (day-month order is ambiguous) are no figures
 	 */
-	if (!num.spelled && !num.fraction && e + 1 < len && s[e] == '/' && at_digit_at(s, len, e + 1))
+	if (!num->spelled && !num->fraction && e + 1 < len && s[e] == '/' && at_digit_at(s, len, e + 1))
 	{
 		size_t		q = e;
 
 		while (q < len && (at_digit_at(s, len, q) || (s[q] == '/' && at_digit_at(s, len, q + 1))))
 			q++;
 		*skip = q - pos;
-		return 0;
+		return false;
 	}
 	/* digits glued to letters or digits that are no unit: 24703L202, A380 */
-	if (!num.spelled && e < len && at_digit_at(s, len, e))
+	if (!num->spelled && e < len && at_digit_at(s, len, e))
 	{
 		*skip = e - pos + word_at(s, len, e);
-		return 0;
+		return false;
 	}
+	a->end = e;
+	return true;
+}
 
-	/* range: "10-15%", "three to four", "2016-20", "$5-6 billion" */
-	if (!num.fraction)
+/* A range after the number: "10-15%", "three to four", "2016-20", "$5-6 billion" */
+static void
+amount_range(const char *s, size_t len, Amount *a, AtMetric *m)
+{
+	AtNumber   *num = &a->num,
+				to;
+	size_t		e = a->end,
+				r;
+	bool		have_range = false;
+
+	if (num->fraction)
+		return;
+	/* "one or two years": words only; "5 or 6" are more often two figures */
+	r = scan_range(s, len, e, a->flags, &to, !num->spelled, num->spelled);
+	if (r == 0 || to.fraction)
+		return;
 	{
-		size_t		r = scan_range(s, len, e, flags, &to, !num.spelled);
+		int64_t		lo = small_int(&num->value),
+					hi = small_int(&to.value);
 
-		if (r && !to.fraction)
+		/* 2016-20: a year range written short */
+		if (lo >= 1800 && lo <= 2100 && num->int_digits == 4 && !num->has_scale &&
+			to.int_digits == 2 && !to.has_scale && hi >= 0 && hi <= 99 &&
+			(lo / 100) * 100 + hi > lo)
 		{
-			int64_t		a = small_int(&num.value),
-						b = small_int(&to.value);
+			at_num_from_u64(&to.value, (uint64_t) ((lo / 100) * 100 + hi));
+			have_range = true;
+		}
+		else
+		{
+			/* "$5-6 billion": the first takes the second's scale */
+			if (to.has_scale && !num->has_scale)
+			{
+				AtNumber	bare;
 
-			/* 2016-20: a year range written short */
-			if (a >= 1800 && a <= 2100 && num.int_digits == 4 && !num.has_scale &&
-				to.int_digits == 2 && !to.has_scale && b >= 0 && b <= 99 &&
-				(a / 100) * 100 + b > a)
-			{
-				at_num_from_u64(&to.value, (uint64_t) ((a / 100) * 100 + b));
-				have_range = true;
-			}
-			else
-			{
-				/* "$5-6 billion": the first takes the second's scale */
-				if (to.has_scale && !num.has_scale)
+				if (at_scan_number(s, len, e + r - to.len, a->flags | AT_NUMF_NO_SCALE, &bare, NULL) &&
+					!bare.spelled == !num->spelled)
 				{
-					AtNumber	bare;
+					int			k = 0;
+					AtNum		t = bare.value;
 
-					if (at_scan_number(s, len, e + r - to.len, flags | AT_NUMF_NO_SCALE, &bare, NULL) &&
-						!bare.spelled == !num.spelled)
+					while (k < 16 && at_num_cmp(&t, &to.value) < 0)
 					{
-						int			k = 0;
-						AtNum		t = bare.value;
-
-						while (k < 16 && at_num_cmp(&t, &to.value) < 0)
-						{
-							at_num_mul_pow10(&t, 1);
-							k++;
-						}
-						if (at_num_cmp(&t, &to.value) == 0)
-							at_num_mul_pow10(&num.value, k);
+						at_num_mul_pow10(&t, 1);
+						k++;
 					}
-				}
-				have_range = at_num_cmp(&num.value, &to.value) < 0 && !neg;
-			}
-			if (have_range)
-			{
-				/* not when "from 5 to 10": those are two figures of a change */
-				size_t		wl,
-							wb = word_before(s, amount_start, &wl);
-
-				if (wl && word_eq(s + wb, wl, "from"))
-					have_range = false;
-				else
-				{
-					m->has_range = true;
-					m->range_to = to.value;
-					e += r;
-					num.has_scale |= to.has_scale;
+					if (at_num_cmp(&t, &to.value) == 0)
+						at_num_mul_pow10(&num->value, k);
 				}
 			}
+			have_range = at_num_cmp(&num->value, &to.value) < 0 && !a->neg;
 		}
 	}
-	m->has_value = true;
-	m->value = num.value;
-
-	/* --- what the amount measures --- */
-	if (cur)
+	if (have_range)
 	{
-		m->kind = AT_MK_MONEY;
-		memcpy(m->currency, cur->iso, strlen(cur->iso) + 1);
-		if (cur->shift < 0)
-			at_num_mul_pow10(&m->value, -cur->shift);
-		if (strcmp(cur->iso, "CNY") == 0 && !at_is_ascii_alpha((unsigned char) cur->pattern[0]))
-		{
-			if (sc->yen_block != pos / CONTEXT_BLOCK)
-			{
-				sc->yen_block = pos / CONTEXT_BLOCK;
-				sc->yen_iso = yen_or_yuan(s, len, pos);
-			}
-			memcpy(m->currency, sc->yen_iso, 4);
-		}
-		/* "$5 million dollars", "US$ 15 USD": swallow a repeated currency */
-		{
-			size_t		q = e + blank_len(s, len, e),
-						e2;
+		/* not when "from 5 to 10": those are two figures of a change */
+		size_t		wl,
+					wb = word_before(s, a->start, &wl);
 
-			if (q > e && match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, q, &e2, false) &&
-				e2 > q && s[q] != '$' && !(match_word(s, len, q, "won", false)))
-				e = e2;
+		if (wl && word_eq(s + wb, wl, "from"))
+			return;
+		m->has_range = true;
+		m->range_to = to.value;
+		a->end = e + r;
+		num->has_scale |= to.has_scale;
+	}
+}
+
+/* Money with its currency before the amount: "US$42.5 billion", "¥2 trillion" */
+static size_t
+as_money_prefixed(Scan *sc, size_t pos, const Amount *a, AtMetric *m)
+{
+	const char *s = sc->s;
+	size_t		len = sc->len,
+				e = a->end,
+				q,
+				e2;
+	const CurrencyDef *cur = a->cur;
+
+	m->kind = AT_MK_MONEY;
+	memcpy(m->currency, cur->iso, strlen(cur->iso) + 1);
+	if (cur->shift < 0)
+		at_num_mul_pow10(&m->value, -cur->shift);
+	if (strcmp(cur->iso, "CNY") == 0 && !at_is_ascii_alpha((unsigned char) cur->pattern[0]))
+	{
+		if (sc->yen_block != pos / CONTEXT_BLOCK)
+		{
+			sc->yen_block = pos / CONTEXT_BLOCK;
+			sc->yen_iso = yen_or_yuan(s, len, pos);
 		}
+		memcpy(m->currency, sc->yen_iso, 4);
+	}
+	/* "$5 million dollars", "US$ 15 USD": swallow a repeated currency */
+	q = e + blank_len(s, len, e);
+	if (q > e && match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, q, &e2, false) &&
+		e2 > q && s[q] != '$' && !(match_word(s, len, q, "won", false)))
+		e = e2;
+	m->len = e - pos;
+	return e;
+}
+
+/* A percent, percentage point or basis point after the amount */
+static size_t
+as_percent(const char *s, size_t len, size_t pos, const Amount *a, AtMetric *m)
+{
+	size_t		e = a->end,
+				pe;
+	const PercentDef *pd = match_percent(s, len, e, &pe);
+	AtNumber	to;
+
+	/* "a 0.2-percent rise" */
+	if (pd == NULL && e + 1 < len && s[e] == '-' && at_alpha_at(s, len, e + 1))
+	{
+		pd = match_percent(s, len, e + 1, &pe);
+		if (pd && !at_is_ascii_alpha((unsigned char) pd->pattern[0]))
+			pd = NULL;
+	}
+	if (pd == NULL)
+		return 0;
+	m->kind = pd->kind;
+	if (pd->shift)
+	{
+		at_num_mul_pow10(&m->value, -pd->shift);
+		if (m->has_range)
+			at_num_mul_pow10(&m->range_to, -pd->shift);
+		m->unit = "basis points";
+		m->unit_len = strlen(m->unit);
+	}
+	/* "10%-15%": a range with the sign on both ends */
+	if (!m->has_range && !a->num.spelled)
+	{
+		size_t		r = scan_range(s, len, pe, 0, &to, true, false);
+		size_t		pe2;
+
+		const PercentDef *pd2 = r ? match_percent(s, len, pe + r, &pe2) : NULL;
+
+		/* the same sign on both ends: "rose 18.5 percentage points to 77.6 percent" is two figures */
+		if (pd2 && pd2->kind == pd->kind && pd2->shift == pd->shift &&
+			at_num_cmp(&m->value, &to.value) < 0)
+		{
+			m->has_range = true;
+			m->range_to = to.value;
+			pe = pe2;
+		}
+	}
+	m->len = pe - pos;
+	return pe;
+}
+
+/* Pounds of money need a scale or a "£" nearby; otherwise they weigh */
+static bool
+pound_is_money(Scan *sc, size_t pos, const Amount *a)
+{
+	if (sc->pound_block != pos / CONTEXT_BLOCK)
+	{
+		sc->pound_block = pos / CONTEXT_BLOCK;
+		sc->pound_near = false;
+		for (size_t k = (pos > 300 ? pos - 300 : 0); k + 2 <= AT_MIN(sc->len, pos + 300); k++)
+			if ((unsigned char) sc->s[k] == 0xC2 && (unsigned char) sc->s[k + 1] == 0xA3)
+			{
+				sc->pound_near = true;
+				break;
+			}
+	}
+	return a->num.has_scale || sc->pound_near;
+}
+
+/*
+ * The subunits after a main unit: "3 dollars 50 cents", "15 dollars and 50".
+ * Returns the new end (ce when there are none), or 0 when the amount should
+ * end at the currency word alone.
+ */
+static size_t
+money_cents(const char *s, size_t len, size_t ce, AtMetric *m)
+{
+	size_t		r = ce + blank_len(s, len, ce),
+				r2;
+	AtNumber	cents;
+	const CurrencyDef *sub;
+
+	if (r > ce && match_word(s, len, r, "and", true))
+		r = r + 3 + blank_len(s, len, r + 3);
+	if (!(r > ce && (r2 = at_scan_number(s, len, r, AT_NUMF_NO_SCALE, &cents, NULL)) > 0 &&
+		  !cents.decimal && small_int(&cents.value) > 0 && small_int(&cents.value) < 100))
+		return ce;
+	{
+		size_t		r3 = r + r2 + blank_len(s, len, r + r2),
+					ce2 = 0;
+
+		sub = match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, r3, &ce2, false);
+		if (sub && sub->shift == 2 && r3 > r + r2)
+			ce = ce2;
+		else if (r + r2 == len || strchr(".,;!?)", s[r + r2]) != NULL)
+			ce = r + r2;
+		else
+			return 0;
+		at_num_mul_pow10(&cents.value, -2);
+		at_num_add(&m->value, &cents.value);
+		return ce;
+	}
+}
+
+/* Money with its currency after the amount: "42.5 billion yuan", "1.5 billion-U.S.-dollar" */
+static size_t
+as_money_suffixed(Scan *sc, size_t pos, Amount *a, AtMetric *m)
+{
+	const char *s = sc->s;
+	size_t		len = sc->len,
+				e = a->end,
+				q = e,
+				b = blank_len(s, len, e),
+				ce;
+	bool		hyphen = false;
+	const CurrencyDef *cur;
+
+	if (b)
+		q = e + b;
+	else if (q < len && s[q] == '-' && at_alnum_at(s, len, q + 1))
+	{
+		q++;
+		hyphen = true;
+	}
+	if (q >= len || (cur = match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, q, &ce, false)) == NULL)
+		return 0;
+	if ((cur->flags & P_SPACED) && b == 0)
+		return 0;
+	if ((cur->flags & P_POUND) && !pound_is_money(sc, pos, a))
+		return 0;
+	if (hyphen && (cur->flags & P_SPACED))
+		return 0;
+	m->kind = AT_MK_MONEY;
+	memcpy(m->currency, cur->iso, strlen(cur->iso) + 1);
+	if (cur->shift)
+	{
+		at_num_mul_pow10(&m->value, -cur->shift);
+		if (m->has_range)
+			at_num_mul_pow10(&m->range_to, -cur->shift);
+	}
+	/* "75 USD million" */
+	if (!a->num.has_scale)
+	{
+		int			pw;
+		size_t		sl = at_scan_scale(s, len, ce, AT_NUMF_MONEY, &pw);
+
+		if (sl && pw >= 3 && ce < len && s[ce] == ' ' && at_num_mul_pow10(&m->value, pw))
+		{
+			if (m->has_range)
+				at_num_mul_pow10(&m->range_to, pw);
+			ce += sl;
+			a->num.has_scale = true;
+		}
+	}
+	if (cur->shift == 0 && !a->num.has_scale && !a->num.decimal && ce < len &&
+		(ce = money_cents(s, len, ce, m)) == 0)
+		ce = match_word(s, len, q, cur->pattern, !(cur->flags & P_CASE));
+	m->len = ce - pos;
+	return ce;
+}
+
+/* A unit of measure: "3.2 billion tonnes", "75ml", "45-acre", "20 (kg)" */
+static size_t
+as_quantity(const char *s, size_t len, size_t pos, const Amount *a, AtMetric *m)
+{
+	size_t		e = a->end,
+				q = e,
+				b = blank_len(s, len, e),
+				ue,
+				ce;
+	char		open = 0;
+	const UnitDef *u;
+	const char *canon,
+			   *cu;
+
+	if (b)
+		q = e + b;
+	else if (q < len && s[q] == '-' && at_alpha_at(s, len, q + 1))
+		q++;
+	if (q < len && (s[q] == '(' || s[q] == '[' || s[q] == '{' || s[q] == '<'))
+	{
+		open = s[q];
+		q++;
+	}
+	if (q >= len || (u = match_unit(s, len, q, q == e, &ue)) == NULL ||
+		((u->flags & P_POUND) && a->num.has_scale))
+		return 0;
+	canon = u->canon;
+	if (open)
+	{
+		char		close = open == '(' ? ')' : open == '[' ? ']' : open == '{' ? '}' : '>';
+
+		if (ue >= len || s[ue] != close)
+			return 0;
+		ue++;
+	}
+	/* "m" alone after a blank: metres only before a non-letter */
+	if (strcmp(u->pattern, "m") == 0 && q != e && !a->num.spelled && ue < len && s[ue] == '.')
+		return 0;
+	/* "a twenty-foot container": a size class that names the thing, no figure */
+	if (a->num.spelled && q == e + 1 && s[e] == '-' && ue < len && s[ue] == ' ')
+	{
+		size_t		w = ue + 1;
+
+		if (at_word_in(s + w, word_at(s, len, w), class_nouns, AT_LENGTHOF(class_nouns)))
+			return 0;
+	}
+	if (!open && (cu = compound_unit(s, len, canon, ue, &ce)) != NULL)
+	{
+		canon = cu;
+		ue = ce;
+	}
+	m->kind = AT_MK_QUANTITY;
+	m->unit = canon;
+	m->unit_len = strlen(canon);
+	m->len = ue - pos;
+	return ue;
+}
+
+/* Ordinals: 13th Five-Year Plan, 2nd */
+static size_t
+as_ordinal(const Scan *sc, size_t pos, const Amount *a, AtMetric *m)
+{
+	const char *s = sc->s;
+	size_t		len = sc->len,
+				e = a->end,
+				oe = e + 2,
+				ns,
+				nl,
+				wl;
+
+	if (a->num.spelled || a->num.decimal || a->num.grouped || e + 2 > len)
+		return 0;
+	wl = word_at(s, len, e);
+	if (!(word_eq(s + e, wl, "th") || word_eq(s + e, wl, "st") ||
+		  word_eq(s + e, wl, "nd") || word_eq(s + e, wl, "rd")))
+		return 0;
+	m->kind = AT_MK_ORDINAL;
+	m->has_range = false;
+	if (!sc->token_mode && (nl = noun_phrase(s, len, oe, &ns, true)) > 0)
+	{
+		m->unit = s + ns;
+		m->unit_len = nl;
+		oe = ns + nl;
+	}
+	m->len = oe - pos;
+	return oe;
+}
+
+/* Years ("in 2018") and ages ("Liu Jianping, 56, said") */
+static size_t
+as_year_or_age(const char *s, size_t len, size_t pos, const Amount *a, AtMetric *m)
+{
+	const AtNumber *num = &a->num;
+	int64_t		v = small_int(&num->value);
+	size_t		e = a->end;
+
+	if (!num->spelled && !num->grouped && !num->decimal && !num->has_scale && !a->neg &&
+		num->int_digits == 4 && v >= 1800 && v <= 2100)
+	{
+		m->kind = AT_MK_YEAR;
 		m->len = e - pos;
 		return e;
 	}
+	if (!num->spelled && !num->decimal && v > 0 && v < 120 && pos >= 3 && s[pos - 1] == ' ' &&
+		s[pos - 2] == ',' && e < len && s[e] == ',' && !m->has_range)
 	{
-		size_t		pe;
-		const PercentDef *pd = match_percent(s, len, e, &pe);
+		size_t		wl,
+					wb = word_before(s, pos - 2, &wl);
 
-		/* "a 0.2-percent rise" */
-		if (pd == NULL && e + 1 < len && s[e] == '-' && at_alpha_at(s, len, e + 1))
+		if (wl && s[wb] >= 'A' && s[wb] <= 'Z' && !at_word_in(s + wb, wl, (const char *const[]) {"in", "by", "from", "since", "on", "at"}, 6))
 		{
-			pd = match_percent(s, len, e + 1, &pe);
-			if (pd && !at_is_ascii_alpha((unsigned char) pd->pattern[0]))
-				pd = NULL;
-		}
-		if (pd)
-		{
-			m->kind = pd->kind;
-			if (pd->shift)
-				at_num_mul_pow10(&m->value, -pd->shift);
-			if (pd->shift && m->has_range)
-				at_num_mul_pow10(&m->range_to, -pd->shift);
-			if (pd->shift)
-			{
-				m->unit = "basis points";
-				m->unit_len = strlen(m->unit);
-			}
-			/* "10%-15%": a range with the sign on both ends */
-			if (!m->has_range && !num.spelled)
-			{
-				size_t		r = scan_range(s, len, pe, 0, &to, true);
-				size_t		pe2;
-
-				if (r && match_percent(s, len, pe + r, &pe2) && at_num_cmp(&m->value, &to.value) < 0)
-				{
-					m->has_range = true;
-					m->range_to = to.value;
-					pe = pe2;
-				}
-			}
-			m->len = pe - pos;
-			return pe;
-		}
-	}
-	/* currency after the amount: "42.5 billion yuan", "1.5 billion-U.S.-dollar" */
-	{
-		size_t		q = e,
-					b = blank_len(s, len, e),
-					ce;
-		bool		hyphen = false;
-
-		if (b)
-			q = e + b;
-		else if (q < len && s[q] == '-' && at_alnum_at(s, len, q + 1))
-		{
-			q++;
-			hyphen = true;
-		}
-		if (q < len && (cur = match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, q, &ce, false)) != NULL)
-		{
-			bool		ok = true;
-
-			if ((cur->flags & P_SPACED) && b == 0)
-				ok = false;
-			if (cur->flags & P_POUND)
-			{
-				/* pounds of money with a scale or in a sterling context, else weight */
-				if (sc->pound_block != pos / CONTEXT_BLOCK)
-				{
-					sc->pound_block = pos / CONTEXT_BLOCK;
-					sc->pound_near = false;
-					for (size_t k = (pos > 300 ? pos - 300 : 0); k + 2 <= AT_MIN(len, pos + 300); k++)
-						if ((unsigned char) s[k] == 0xC2 && (unsigned char) s[k + 1] == 0xA3)
-						{
-							sc->pound_near = true;
-							break;
-						}
-				}
-				ok = num.has_scale || sc->pound_near;
-			}
-			if (hyphen && (cur->flags & P_SPACED))
-				ok = false;
-			if (ok)
-			{
-				m->kind = AT_MK_MONEY;
-				memcpy(m->currency, cur->iso, strlen(cur->iso) + 1);
-				if (cur->shift)
-				{
-					at_num_mul_pow10(&m->value, -cur->shift);
-					if (m->has_range)
-						at_num_mul_pow10(&m->range_to, -cur->shift);
-				}
-				/* "75 USD million" */
-				if (!num.has_scale)
-				{
-					int			pw;
-					size_t		sl = at_scan_scale(s, len, ce, AT_NUMF_MONEY, &pw);
-
-					if (sl && pw >= 3 && ce < len && s[ce] == ' ' && at_num_mul_pow10(&m->value, pw))
-					{
-						if (m->has_range)
-							at_num_mul_pow10(&m->range_to, pw);
-						ce += sl;
-						num.has_scale = true;
-					}
-				}
-				/* "3 dollars 50 cents", "15 dollars and 50" */
-				if (cur->shift == 0 && !num.has_scale && !num.decimal && ce < len)
-				{
-					size_t		r = ce + blank_len(s, len, ce),
-								r2;
-					AtNumber	cents;
-					const CurrencyDef *sub;
-
-					if (r > ce && match_word(s, len, r, "and", true))
-						r = r + 3 + blank_len(s, len, r + 3);
-					if (r > ce && (r2 = at_scan_number(s, len, r, AT_NUMF_NO_SCALE, &cents, NULL)) > 0 &&
-						!cents.decimal && small_int(&cents.value) > 0 && small_int(&cents.value) < 100)
-					{
-						size_t		r3 = r + r2 + blank_len(s, len, r + r2),
-									ce2 = 0;
-
-						sub = match_currency(currency_suffixes, AT_LENGTHOF(currency_suffixes), s, len, r3, &ce2, false);
-						if (sub && sub->shift == 2 && r3 > r + r2)
-							ce = ce2;
-						else if (r + r2 == len || strchr(".,;!?)", s[r + r2]) != NULL)
-							ce = r + r2;
-						else
-							ce = 0;
-						if (ce)
-						{
-							at_num_mul_pow10(&cents.value, -2);
-							at_num_add(&m->value, &cents.value);
-						}
-						else
-							ce = match_word(s, len, q, cur->pattern, !(cur->flags & P_CASE));
-					}
-				}
-				m->len = ce - pos;
-				return ce;
-			}
-		}
-	}
-	/* a unit of measure: "3.2 billion tonnes", "75ml", "45-acre", "20 (kg)" */
-	{
-		size_t		q = e,
-					b = blank_len(s, len, e),
-					ue;
-		char		open = 0;
-		const UnitDef *u;
-
-		if (b)
-			q = e + b;
-		else if (q < len && s[q] == '-' && at_alpha_at(s, len, q + 1))
-			q++;
-		if (q < len && (s[q] == '(' || s[q] == '[' || s[q] == '{' || s[q] == '<'))
-		{
-			open = s[q];
-			q++;
-		}
-		if (q < len && (u = match_unit(s, len, q, q == e, &ue)) != NULL &&
-			!((u->flags & P_POUND) && num.has_scale))
-		{
-			const char *canon = u->canon;
-			size_t		ce;
-			const char *cu;
-
-			if (open)
-			{
-				char		close = open == '(' ? ')' : open == '[' ? ']' : open == '{' ? '}' : '>';
-
-				if (ue >= len || s[ue] != close)
-					goto not_unit;
-				ue++;
-			}
-			/* "m" alone after a blank: metres only before a non-letter */
-			if (strcmp(u->pattern, "m") == 0 && q != e && !num.spelled && ue < len && s[ue] == '.')
-				goto not_unit;
-			if (!open && (cu = compound_unit(s, len, canon, ue, &ce)) != NULL)
-			{
-				canon = cu;
-				ue = ce;
-			}
-			m->kind = AT_MK_QUANTITY;
-			m->unit = canon;
-			m->unit_len = strlen(canon);
-			m->len = ue - pos;
-			return ue;
-		}
-not_unit:;
-	}
-	/* ordinals: 13th Five-Year Plan, 2nd */
-	if (!num.spelled && !num.decimal && !num.grouped && e + 2 <= len &&
-		(word_eq(s + e, word_at(s, len, e), "th") || word_eq(s + e, word_at(s, len, e), "st") ||
-		 word_eq(s + e, word_at(s, len, e), "nd") || word_eq(s + e, word_at(s, len, e), "rd")))
-	{
-		size_t		oe = e + 2,
-					ns,
-					nl;
-
-		m->kind = AT_MK_ORDINAL;
-		m->has_range = false;
-		if (!sc->token_mode && (nl = noun_phrase(s, len, oe, &ns, true)) > 0)
-		{
-			m->unit = s + ns;
-			m->unit_len = nl;
-			oe = ns + nl;
-		}
-		m->len = oe - pos;
-		return oe;
-	}
-	/* glued letters that are no unit or scale: reject the whole word */
-	if (!num.spelled && at_alnum_at(s, len, e))
-	{
-		*skip = e - pos + word_at(s, len, e);
-		return 0;
-	}
-	/* years: "in 2018", "2016-20" */
-	{
-		int64_t		v = small_int(&num.value);
-
-		if (!num.spelled && !num.grouped && !num.decimal && !num.has_scale && !neg &&
-			num.int_digits == 4 && v >= 1800 && v <= 2100)
-		{
-			m->kind = AT_MK_YEAR;
+			as_age(m);
 			m->len = e - pos;
 			return e;
 		}
 	}
-	/* ages: "Liu Jianping, 56, said" */
-	{
-		int64_t		v = small_int(&num.value);
+	return 0;
+}
 
-		if (!num.spelled && !num.decimal && v > 0 && v < 120 && pos >= 3 && s[pos - 1] == ' ' &&
-			s[pos - 2] == ',' && e < len && s[e] == ',' && !m->has_range)
+/* "industry 4.0": a version, unless a counted noun follows */
+static bool
+is_version(const Scan *sc, size_t pos, const Amount *a)
+{
+	const char *s = sc->s;
+	size_t		wl,
+				wb,
+				ns;
+
+	if (a->num.spelled || a->num.grouped || a->num.has_scale || a->neg || pos < 2 || s[pos - 1] != ' ')
+		return false;
+	wb = word_before(s, pos, &wl);
+	return wb + wl + 1 == pos && at_word_in(s + wb, wl, version_names, AT_LENGTHOF(version_names)) &&
+		(sc->token_mode || noun_phrase(s, sc->len, a->end, &ns, false) == 0);
+}
+
+/*
+ * A count whose counted noun is a duration is a quantity in that unit
+ * ("in 3 years", "one or two years"), unless it names a period or a streak
+ * ("the past 10 years", "for nine consecutive years"): then no figure
+ * (false).  Other counts pass (true).
+ */
+static bool
+as_duration(const char *s, AtMetric *m, size_t amount_start)
+{
+	size_t		h = m->unit_len,
+				wl,
+				wb = word_before(s, amount_start, &wl);
+
+	/* the head: the last word of the phrase */
+	while (h > 0 && m->unit[h - 1] != ' ')
+		h--;
+	for (size_t i = 0; i < AT_LENGTHOF(durations); i++)
+		if (word_eq(m->unit + h, m->unit_len - h, durations[i].word))
 		{
-			size_t		wl,
-						wb = word_before(s, pos - 2, &wl);
-
-			if (wl && s[wb] >= 'A' && s[wb] <= 'Z' && !word_in(s + wb, wl, (const char *const[]) {"In", "By", "From", "Since", "On", "At"}, 6))
-			{
-				as_age(m);
-				m->len = e - pos;
-				return e;
-			}
+			/*
+			 * "the past 10 years", "nine consecutive years": a period or a
+			 * streak; "a 52-year low": a modifier
+			 */
+			if (!m->has_range &&
+				((wl && at_word_in(s + wb, wl, reference_before, AT_LENGTHOF(reference_before))) ||
+				 m->unit[-1] == '-' ||
+				 (h > 0 && at_word_in(m->unit, word_at(m->unit, h, 0), streak_words, AT_LENGTHOF(streak_words)))))
+				return false;
+			m->kind = AT_MK_QUANTITY;
+			m->unit = durations[i].canon;
+			m->unit_len = strlen(durations[i].canon);
+			return true;
 		}
-	}
-	/* "industry 4.0": a version, unless a counted noun follows */
-	if (!num.spelled && !num.grouped && !num.has_scale && !neg && pos >= 2 && s[pos - 1] == ' ')
-	{
-		size_t		wl,
-					wb = word_before(s, pos, &wl),
-					ns;
+	return true;
+}
 
-		if (wb + wl + 1 == pos && word_in(s + wb, wl, version_names, AT_LENGTHOF(version_names)) &&
-			(sc->token_mode || noun_phrase(s, len, e, &ns, false) == 0))
-		{
-			*skip = e - pos;
-			return 0;
-		}
-	}
-	/* counts, with the counted noun phrase */
+/* Only blanks between the line's ends and [from, to): a text or line that is just a number */
+static bool
+alone_on_line(const char *s, size_t len, size_t from, size_t to)
+{
+	size_t		p = from;
+
+	while (p > 0 && (is_blank_byte(s[p - 1]) || s[p - 1] == '\r'))
+		p--;
+	if (p > 0 && s[p - 1] != '\n')
+		return false;
+	p = to + blank_len(s, len, to);
+	return p >= len || s[p] == '\n' || s[p] == '\r';
+}
+
+/* A count, with the counted noun phrase */
+static size_t
+as_count(const Scan *sc, size_t pos, const Amount *a, AtMetric *m)
+{
+	const char *s = sc->s;
+	size_t		len = sc->len,
+				e = a->end;
+
 	m->kind = AT_MK_COUNT;
+	/* "a two-day forum", "two-year olds": a spelled modifier, no figure ("three-nought-four" is) */
+	if (a->num.spelled && !a->num.has_scale && e + 1 < len && s[e] == '-' && at_alpha_at(s, len, e + 1) &&
+		at_number_word_at(s, len, e + 1, &(size_t) {0}) < 0 &&
+		!match_word(s, len, e + 1, "nought", true) && !match_word(s, len, e + 1, "naught", true))
+		return 0;
 	if (!sc->token_mode)
 	{
 		size_t		ns,
@@ -1686,15 +2056,215 @@ not_unit:;
 			m->unit_len = nl;
 			e = ns + nl;
 			/* "a 14-year-old boy", "45 years old": an age */
-			if (word_in(m->unit, nl, age_units, AT_LENGTHOF(age_units)))
+			if (at_word_in(m->unit, nl, age_units, AT_LENGTHOF(age_units)))
 				as_age(m);
+			else if (!as_duration(s, m, a->start))
+				return 0;
 		}
-		else if (!num.spelled && !num.decimal && pos >= 5 && s[pos - 1] == ' ' &&
+		else if (!a->num.spelled && !a->num.decimal && pos >= 5 && s[pos - 1] == ' ' &&
 				 word_eq(s + pos - 5, 4, "aged") && (pos == 5 || !at_alnum_at(s, len, pos - 6)))
 			as_age(m);			/* "aged 30" */
+		else if (a->num.fraction && below_one(&m->value))
+			m->kind = AT_MK_FRACTION;	/* "½" alone */
+		else if (a->num.spelled && !a->num.has_scale && !a->num.fraction && small_int(&m->value) >= 0 &&
+				 small_int(&m->value) < 100 && word_at(s, len, a->start) == a->end - a->start &&
+				 !alone_on_line(s, len, pos, a->end) && !match_word(s, len, a->end + 1, "out", true))
+			return 0;			/* a count needs a counted noun: "one", "two" alone */
 	}
 	m->len = e - pos;
 	return e;
+}
+
+/*
+ * "half of the firms", "a quarter of the total": a fraction word that
+ * stands for a share, with "of" after it and not a period before it ("the
+ * first half of 2023").
+ */
+static size_t
+as_fraction_word(const char *s, size_t len, size_t pos, AtMetric *m)
+{
+	for (size_t i = 0; i < AT_LENGTHOF(fraction_words); i++)
+	{
+		size_t		e = match_word(s, len, pos, fraction_words[i].pattern, true),
+					q,
+					wl,
+					wb;
+
+		if (e == 0)
+			continue;
+		q = e + blank_len(s, len, e);
+		if (q == e || !match_word(s, len, q, "of", true))
+			return 0;
+		wb = word_before(s, pos, &wl);
+		if (wl && at_word_in(s + wb, wl, fraction_period_before, AT_LENGTHOF(fraction_period_before)))
+			return 0;
+		m->kind = AT_MK_FRACTION;
+		m->has_value = true;
+		at_num_from_u64(&m->value, 1);
+		at_num_div_u32(&m->value, (uint32_t) fraction_words[i].denom);
+		m->len = e - pos;
+		return e;
+	}
+	return 0;
+}
+
+/*
+ * Is a spelled number without a scale a figure?  Not in a name ("Formula
+ * One": capitalised after a word), not as a reference, rank or period after
+ * a determiner ("the two sides", "the top two", "the first two months").
+ */
+static bool
+spelled_is_figure(const char *s, size_t len, size_t pos, const Amount *a)
+{
+	size_t		wl,
+				wb,
+				e = a->end;
+	int64_t		v = small_int(&a->num.value);
+
+	if (!a->num.spelled || a->num.has_scale || a->num.fraction)
+		return true;
+	wb = word_before(s, a->start, &wl);
+	if (s[a->start] >= 'A' && s[a->start] <= 'Z' && wl > 0 && wb + wl < a->start &&
+		back_blanks(s, a->start) == wb + wl)
+		return false;
+	/* "the three-ton satellites": a measure in a compound stays */
+	if (wl && v >= 0 && v < 100 && a->start == pos && !(e + 1 < len && s[e] == '-') &&
+		at_word_in(s + wb, wl, reference_before, AT_LENGTHOF(reference_before)))
+		return false;
+	return true;
+}
+
+/*
+ * Money, percent, measure, count, year or ordinal starting at pos (the
+ * caller checked that pos starts a word).  Returns the end or 0; *skip is
+ * set when the caller should step over pos..*skip (malformed numerals,
+ * phone numbers, times, identifiers).
+ */
+static size_t
+try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
+{
+	const char *s = sc->s;
+	size_t		len = sc->len,
+				e;
+	unsigned char c = (unsigned char) s[pos];
+	Amount		a;
+
+	memset(m, 0, sizeof(*m));
+	memset(&a, 0, sizeof(a));
+	m->start = pos;
+	*skip = 0;
+
+	if ((e = as_date(sc, pos, m)) > 0)
+		return e;
+	if ((*skip = non_figure_len(sc, pos)) > 0)
+		return 0;
+	if ((c == 'p' || c == 'P') && !sc->token_mode)
+		return as_percent_of(s, len, pos, m);
+	if ((c == 'h' || c == 'H' || c == 'a' || c == 'A') && !sc->token_mode &&
+		(e = as_fraction_word(s, len, pos, m)) > 0)
+		return e;
+
+	if (!amount_prefix(s, len, pos, &a))
+		return 0;
+	a.flags = amount_flags(s, len, &a);
+	if (!amount_number(s, len, pos, &a, skip))
+		return 0;
+	if (!sc->token_mode && !spelled_is_figure(s, len, pos, &a))
+	{
+		*skip = a.end - pos + (a.end < len && s[a.end] == '-' ? word_at(s, len, a.end + 1) + 1 : 0);
+		return 0;
+	}
+	amount_range(s, len, &a, m);
+	m->has_value = true;
+	m->value = a.num.value;
+
+	/* what the amount measures */
+	if (a.cur)
+		return as_money_prefixed(sc, pos, &a, m);
+	if ((e = as_percent(s, len, pos, &a, m)) > 0)
+		return e;
+	/* "one-third", "two-thirds": a share; "a third fund" is a rank, no figure */
+	if (a.num.fraction && a.num.spelled && !sc->token_mode && below_one(&m->value) &&
+		(s[a.start] | 0x20) == 'a' && a.start + 1 < len && !at_alpha_at(s, len, a.start + 1) &&
+		!match_word(s, len, a.end + blank_len(s, len, a.end), "of", true) &&
+		!alone_on_line(s, len, pos, a.end))
+	{
+		*skip = a.end - pos;
+		return 0;
+	}
+	if (a.num.fraction && a.num.spelled && !sc->token_mode && below_one(&m->value))
+	{
+		m->kind = AT_MK_FRACTION;
+		m->len = a.end - pos;
+		return a.end;
+	}
+	if ((e = as_money_suffixed(sc, pos, &a, m)) > 0 ||
+		(e = as_quantity(s, len, pos, &a, m)) > 0 ||
+		(e = as_ordinal(sc, pos, &a, m)) > 0)
+		return e;
+	/* glued letters that are no unit or scale: reject the whole word */
+	if (!a.num.spelled && at_alnum_at(s, len, a.end))
+	{
+		*skip = a.end - pos + word_at(s, len, a.end);
+		return 0;
+	}
+	if ((e = as_year_or_age(s, len, pos, &a, m)) > 0)
+		return e;
+	if (is_version(sc, pos, &a))
+	{
+		*skip = a.end - pos;
+		return 0;
+	}
+	return as_count(sc, pos, &a, m);
+}
+
+/* ---- context: per, qualifier and change ---------------------------------- */
+
+/*
+ * What a price or rate is per: "$183 per ton", "3,870 yuan a ton", "two new
+ * unicorns a year".  Sets m->per and widens the figure over it; returns the
+ * new end.
+ */
+static size_t
+add_per(const char *s, size_t len, AtMetric *m, size_t end)
+{
+	size_t		q = end + blank_len(s, len, end),
+				e,
+				w,
+				wl;
+	bool		article = false;
+
+	if (m->kind != AT_MK_MONEY && m->kind != AT_MK_COUNT && m->kind != AT_MK_QUANTITY &&
+		m->kind != AT_MK_PERCENT)
+		return end;
+	if (q == end)
+		return end;
+	if ((e = match_word(s, len, q, "per", true)) == 0)
+	{
+		if ((e = match_word(s, len, q, "a", true)) == 0 && (e = match_word(s, len, q, "an", true)) == 0)
+			return end;
+		article = true;
+	}
+	w = e + blank_len(s, len, e);
+	if (w == e || !at_alpha_at(s, len, w) || s[w] < 'a' || s[w] > 'z')
+		return end;
+	wl = word_at(s, len, w);
+	if (article)
+	{
+		size_t		n = w + wl + blank_len(s, len, w + wl),
+					nl = word_at(s, len, n);
+
+		if (!at_word_in(s + w, wl, per_after_article, AT_LENGTHOF(per_after_article)) ||
+			(n > w + wl && at_word_in(s + n, nl, not_per_after, AT_LENGTHOF(not_per_after))) ||
+			/* "a year on year" */
+			(n > w + wl && word_eq(s + n, nl, "on") && n + nl + 1 + wl <= len &&
+			 word_at(s, len, n + nl + 1) == wl && strncmp(s + n + nl + 1, s + w, wl) == 0))
+			return end;
+	}
+	m->per = s + w;
+	m->per_len = wl;
+	m->len = w + wl - m->start;
+	return w + wl;
 }
 
 /* ---- context: qualifier and change -------------------------------------- */
@@ -1741,7 +2311,7 @@ add_context(const char *s, size_t len, AtMetric *m)
 						w2 = word_before(s, wb, &w2l);
 
 			if ((steps > 1 && !by_only) ||
-				(w2l && word_in(s + w2, w2l, phrasal_verbs, AT_LENGTHOF(phrasal_verbs))))
+				(w2l && at_word_in(s + w2, w2l, phrasal_verbs, AT_LENGTHOF(phrasal_verbs))))
 			{
 				m->change = NULL;
 				break;
@@ -1753,11 +2323,11 @@ add_context(const char *s, size_t len, AtMetric *m)
 			size_t		w2l,
 						w2 = word_before(s, wb, &w2l);
 
-			if (w2l && word_in(s + w2, w2l, periods, AT_LENGTHOF(periods)))
+			if (w2l && at_word_in(s + w2, w2l, periods, AT_LENGTHOF(periods)))
 				m->period = "year-on-year";
 			break;
 		}
-		if (!word_in(s + wb, wl, change_fillers, AT_LENGTHOF(change_fillers)))
+		if (!at_word_in(s + wb, wl, change_fillers, AT_LENGTHOF(change_fillers)))
 			break;
 		by_only = by_only && word_eq(s + wb, wl, "by");
 		if (word_eq(s + wb, wl, "year-on-year"))
@@ -1890,15 +2460,85 @@ letter_candidate(const char *s, size_t len, size_t pos)
 		return true;
 	if (wl >= 3 && wl <= 9 && at_number_word_at(s, len, pos, &ml) >= 0)
 		return true;
-	if (strchr("aAhHqQmMnNpP", c) && word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words)))
+	if (strchr("aAhHqQmMnNpP", c) && at_word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words)))
 		return true;
 	return (c | 0x20) == 'p' && wl == 3 && match_pattern(s, len, pos, "per cent", true);
+}
+
+/* A figure of value (not a year, date or ordinal): it has a measure, holder and period */
+static bool
+value_kind(AtMetricKind k)
+{
+	return k == AT_MK_MONEY || k == AT_MK_PERCENT || k == AT_MK_PERCENTAGE_POINT ||
+		k == AT_MK_COUNT || k == AT_MK_QUANTITY || k == AT_MK_FRACTION;
+}
+
+/* "May 3" with no year: the latest May 3 on or before the reference date */
+static void
+resolve_date(AtMetric *m, const AtDay *ref)
+{
+	if (ref == NULL || m->kind != AT_MK_DATE || m->has_date || !m->date.has_day ||
+		m->date.has_year || m->date.month < 1)
+		return;
+	m->date.year = (m->date.month > ref->month ||
+					(m->date.month == ref->month && m->date.day > ref->day)) ? ref->year - 1 : ref->year;
+	m->date.has_year = true;
+	m->has_date = m->date.day <= at_days_in_month(m->date.year, m->date.month);
+}
+
+/* Measure, holder and period of the figures of out[first..], sentence by sentence */
+static void
+sentence_context(const char *s, const AtDay *ref, const AtVec *sentences, AtVec *out, size_t first)
+{
+	for (size_t i = first, j; i < out->len; i = j)
+	{
+		AtMetric   *m = AT_VEC_AT(out, AtMetric, i);
+		const AtSpan *sp;
+
+		for (j = i + 1; j < out->len && AT_VEC_AT(out, AtMetric, j)->sentence == m->sentence; j++)
+			;
+		if (m->sentence <= 0 || (size_t) m->sentence > sentences->len)
+			continue;
+		/* only figures of value have a measure, holder and period: most sentences have none */
+		{
+			bool		any = false;
+
+			for (size_t k = i; k < j && !any; k++)
+				any = value_kind(AT_VEC_AT(out, AtMetric, k)->kind);
+			if (!any)
+				continue;
+		}
+		sp = AT_VEC_AT(sentences, AtSpan, m->sentence - 1);
+		at_measure_figures(s, sp->start, sp->start + sp->len, ref, m, j - i);
+	}
+	/* a restatement ("$1.21 trillion" after "8.7 trillion yuan") is the same figure */
+	for (size_t i = first; i < out->len; i++)
+	{
+		AtMetric   *m = AT_VEC_AT(out, AtMetric, i);
+
+		if (m->equivalent_of > 0 && (size_t) m->equivalent_of <= out->len)
+		{
+			const AtMetric *o = AT_VEC_AT(out, AtMetric, m->equivalent_of - 1);
+
+			m->measure = o->measure;
+			m->measure_len = o->measure_len;
+			m->holder = o->holder;
+			m->holder_len = o->holder_len;
+			m->time = o->time;
+		}
+	}
 }
 
 void
 at_extract_metrics(const char *s, size_t len, AtVec *out)
 {
-	Scan		sc = {s, len, false, NO_BLOCK, NULL, NO_BLOCK, false};
+	at_extract_metrics_ref(s, len, NULL, out);
+}
+
+void
+at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
+{
+	Scan		sc = {s, len, false, NO_BLOCK, NULL, NO_BLOCK, false, ref};
 	AtVec		sentences;
 	size_t		pos = 0,
 				line_start = 0,
@@ -1907,6 +2547,7 @@ at_extract_metrics(const char *s, size_t len, AtVec *out)
 	size_t		last_money_end = SIZE_MAX;
 	int			last_money_n = 0;
 	unsigned	iter = 0;
+	size_t		first = out->len;
 
 	at_vec_init(&sentences, out->mem, sizeof(AtSpan));
 	at_split_sentences(s, len, &sentences);
@@ -1980,6 +2621,7 @@ at_extract_metrics(const char *s, size_t len, AtVec *out)
 			continue;
 		}
 		/* "percent of 10" and the like are not read; a lone "a" never */
+		end = add_per(s, len, &m, end);
 		add_context(s, len, &m);
 		{
 			long		si = at_sentence_of(&sentences, m.start);
@@ -2007,9 +2649,11 @@ at_extract_metrics(const char *s, size_t len, AtVec *out)
 			last_money_end = m.start + m.len;
 			last_money_n = (int) out->len + 1;
 		}
+		resolve_date(&m, ref);
 		*(AtMetric *) at_vec_push(out) = m;
 		pos = end;
 	}
+	sentence_context(s, ref, &sentences, out, first);
 	if (sentences.data)
 		at_free(out->mem, sentences.data);	/* pfree(NULL) is not allowed */
 }
@@ -2036,7 +2680,7 @@ at_metric_token_may_start(const char *s, size_t len, size_t pos)
 size_t
 at_metric_token_at(const char *s, size_t len, size_t pos, AtMetricToken *out)
 {
-	Scan		sc = {s, len, true, NO_BLOCK, NULL, NO_BLOCK, false};
+	Scan		sc = {s, len, true, NO_BLOCK, NULL, NO_BLOCK, false, NULL};
 	AtMetric	m;
 	size_t		end,
 				skip;

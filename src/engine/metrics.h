@@ -19,6 +19,7 @@
 #include "common.h"
 #include "dates.h"
 #include "numbers.h"
+#include "periods.h"
 
 /* Order and names match the SQL enum article_tools.metric_kind */
 typedef enum AtMetricKind
@@ -30,7 +31,8 @@ typedef enum AtMetricKind
 	AT_MK_QUANTITY,
 	AT_MK_YEAR,
 	AT_MK_DATE,
-	AT_MK_ORDINAL
+	AT_MK_ORDINAL,
+	AT_MK_FRACTION				/* "half", "two-thirds": value 0.5, 0.666... */
 } AtMetricKind;
 
 extern const char *const at_metric_kind_names[];	/* "money", "percent", ... */
@@ -47,6 +49,16 @@ typedef struct AtMetric
 	/* counted noun phrase (points into the text) or canonical unit (static) */
 	const char *unit;
 	size_t		unit_len;
+	/* what a rate or price is per: "$183 per ton" -> "ton" (points into the text) */
+	const char *per;
+	size_t		per_len;
+	/* what the figure measures and whose it is, as written (point into the text) */
+	const char *measure;
+	size_t		measure_len;
+	const char *holder;
+	size_t		holder_len;
+	/* the time it refers to (periods.h); year 0 = open or unknown */
+	AtPeriod	time;
 	char		currency[4];	/* ISO 4217, "" when none */
 	const char *qualifier;		/* "more than", "about", ... or NULL (static) */
 	const char *change;			/* "increase" / "decrease" or NULL (static) */
@@ -63,6 +75,13 @@ typedef struct AtMetric
  * AT_CHECK_INTERRUPTS() as it goes.
  */
 extern void at_extract_metrics(const char *s, size_t len, AtVec *out);
+
+/*
+ * The same, with a reference date (the article's published date; NULL for
+ * none) against which relative periods ("last year") and dates ("last
+ * Friday", "May 3") are resolved.
+ */
+extern void at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out);
 
 /* ---- token API for the full-text search parser ------------------------- */
 

@@ -40,29 +40,6 @@ static const char *const openers[] = {
 	"with", "yet", "you",
 };
 
-static bool
-word_in(const char *w, size_t len, const char *const *list, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-	{
-		const char *c = list[i];
-		size_t		j;
-
-		for (j = 0; j < len && c[j]; j++)
-		{
-			char		a = w[j];
-
-			if (a >= 'A' && a <= 'Z')
-				a += 'a' - 'A';
-			if (a != c[j])
-				break;
-		}
-		if (j == len && c[j] == '\0')
-			return true;
-	}
-	return false;
-}
-
 /* A line of white space only, no-break and ideographic spaces included */
 static bool
 is_blank_line(const char *text, size_t start, size_t end)
@@ -220,7 +197,7 @@ starts_sentence(const char *text, size_t p, size_t end, bool *opener)
 	for (w = p; w < end && at_is_ascii_alpha((unsigned char) text[w]); w++)
 		;
 	*opener = w > p && (w == end || !at_is_ascii_alpha((unsigned char) text[w])) &&
-		word_in(text + p, w - p, openers, AT_LENGTHOF(openers));
+		at_word_in(text + p, w - p, openers, AT_LENGTHOF(openers));
 	return at_cp_is_upper(cp) || at_cp_is_digit(cp) || at_cp_is_cjk(cp) ||
 		cp == '$' || cp == 0xA3 || cp == 0x20AC || cp == 0xA5 ||	/* $ £ € ¥ */
 		(cp >= 0x80 && at_cp_is_alpha(cp) && !at_cp_is_lower(cp));
@@ -347,12 +324,12 @@ at_split_sentences_range(const char *text, size_t start, size_t end,
 
 				if (wl > 0)
 				{
-					if (word_in(text + wb, wl, never_final, AT_LENGTHOF(never_final)))
+					if (at_word_in(text + wb, wl, never_final, AT_LENGTHOF(never_final)))
 					{
 						p = q;
 						continue;
 					}
-					if ((word_in(text + wb, wl, maybe_final, AT_LENGTHOF(maybe_final)) ||
+					if ((at_word_in(text + wb, wl, maybe_final, AT_LENGTHOF(maybe_final)) ||
 						 is_initials(text + wb, wl)) && !opener)
 					{
 						p = q;

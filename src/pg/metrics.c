@@ -1,5 +1,6 @@
 /*
- * metrics.c: article_tools.extract_metrics(text) RETURNS SETOF metric.
+ * metrics.c: article_tools.extract_metrics(text [, reference_date date])
+ * RETURNS SETOF metric.
  *
  * The engine (src/engine/metrics.c) finds the figures; this file turns each
  * AtMetric into a row: exact decimals through numeric_in, dates through
@@ -16,9 +17,10 @@
 #include "../engine/metrics.h"
 
 PG_FUNCTION_INFO_V1(at_extract_metrics_sql);
+PG_FUNCTION_INFO_V1(at_extract_metrics_ref_sql);
 
-#define METRIC_COLS 14
-#define N_KINDS 8
+#define METRIC_COLS 19
+#define N_KINDS 9
 
 /* Enum label OIDs of metric_kind, looked up once per query */
 typedef struct KindCache
@@ -56,8 +58,69 @@ numeric_datum(const AtNum *v)
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
 
+/* A day of the period, or NULL */
+static bool
+day_datum(const AtDay *d, Datum *out)
+{
+	if (d->year == 0)
+		return false;
+	*out = DateADTGetDatum(date2j(d->year, d->month, d->day) - POSTGRES_EPOCH_JDATE);
+	return true;
+}
+
+static Datum
+span_datum(const char *p, size_t len, bool *isnull)
+{
+	*isnull = p == NULL;
+	return p ? at_pg_text_datum(p, len) : (Datum) 0;
+}
+
+static Datum extract_metrics(FunctionCallInfo fcinfo, const AtDay *ref);
+
 Datum
 at_extract_metrics_sql(PG_FUNCTION_ARGS)
+{
+	return extract_metrics(fcinfo, NULL);
+}
+
+/*
+ * extract_metrics(text, reference_date): relative periods and dates resolve
+ * against it.  Not strict: a NULL reference date means none (the pipeline
+ * passes the published date, which a page may lack); a NULL text gives no
+ * rows.
+ */
+Datum
+at_extract_metrics_ref_sql(PG_FUNCTION_ARGS)
+{
+	DateADT		d;
+	AtDay		ref;
+
+	if (PG_ARGISNULL(0))
+	{
+		InitMaterializedSRF(fcinfo, 0);
+		return (Datum) 0;
+	}
+	if (PG_ARGISNULL(1))
+		return extract_metrics(fcinfo, NULL);
+	d = PG_GETARG_DATEADT(1);
+	if (DATE_NOT_FINITE(d))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("reference date must be finite"),
+				 errdetail("extract_metrics() resolves \"last year\" and the like against the reference date."),
+				 errhint("Pass the article's published date, or call extract_metrics(text) without one.")));
+	j2date(d + POSTGRES_EPOCH_JDATE, &ref.year, &ref.month, &ref.day);
+	if (ref.year < 1 || ref.year > 9999)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("reference date %d-%02d-%02d is out of range", ref.year, ref.month, ref.day),
+				 errdetail("The reference date must lie between the years 1 and 9999."),
+				 errhint("Pass the article's published date.")));
+	return extract_metrics(fcinfo, &ref);
+}
+
+static Datum
+extract_metrics(FunctionCallInfo fcinfo, const AtDay *ref)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	size_t		len;
@@ -69,10 +132,16 @@ at_extract_metrics_sql(PG_FUNCTION_ARGS)
 	at_pg_require_utf8();
 	text = at_pg_text_arg(fcinfo, 0, &len);
 	InitMaterializedSRF(fcinfo, 0);
+	if (rsinfo->setDesc->natts != METRIC_COLS)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("article_tools.metric has %d columns, expected %d", rsinfo->setDesc->natts, METRIC_COLS),
+				 errdetail("The installed SQL objects are older than the loaded library."),
+				 errhint("Run ALTER EXTENSION article_tools UPDATE.")));
 	kc = kind_cache(fcinfo, rsinfo->setDesc);
 
 	at_vec_init(&metrics, &at_pg_mem, sizeof(AtMetric));
-	at_extract_metrics(text, len, &metrics);
+	at_extract_metrics_ref(text, len, ref, &metrics);
 
 	at_char_cursor_init(&cur, text);
 	for (size_t i = 0; i < metrics.len; i++)
@@ -141,6 +210,11 @@ at_extract_metrics_sql(PG_FUNCTION_ARGS)
 		nulls[12] = false;
 		values[13] = Int32GetDatum((int32) (c1 - c0));
 		nulls[13] = false;
+		values[14] = span_datum(m->per, m->per_len, &nulls[14]);
+		values[15] = span_datum(m->measure, m->measure_len, &nulls[15]);
+		values[16] = span_datum(m->holder, m->holder_len, &nulls[16]);
+		nulls[17] = !day_datum(&m->time.start, &values[17]);
+		nulls[18] = !day_datum(&m->time.end, &values[18]);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;

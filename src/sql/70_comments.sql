@@ -22,7 +22,7 @@ COMMENT ON COLUMN @extschema@.article.paragraphs IS 'number of paragraphs in bod
 COMMENT ON COLUMN @extschema@.article.words IS 'number of words in body (runs of non-space characters holding a letter or digit)';
 COMMENT ON COLUMN @extschema@.article.chrome_removed IS 'lines of page chrome left out (share and print widgets, navigation, copyright, credited captions)';
 
-COMMENT ON COLUMN @extschema@.metric.kind IS 'money, percent, percentage_point, count, quantity, year, date or ordinal';
+COMMENT ON COLUMN @extschema@.metric.kind IS 'money, percent, percentage_point, count, quantity, year, date, ordinal or fraction';
 COMMENT ON COLUMN @extschema@.metric.text IS 'the figure as written; substr(input, position, length) = text';
 COMMENT ON COLUMN @extschema@.metric.value IS 'exact value, fully scaled (1.2 trillion is 1200000000000; 11 for 11%); NULL for dates';
 COMMENT ON COLUMN @extschema@.metric.range_to IS 'upper end of a range ("10-15%" gives 15)';

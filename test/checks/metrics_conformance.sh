@@ -17,6 +17,8 @@ trap '"$psql" -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
 "$psql" -X -q -d "$db" -c "CREATE EXTENSION article_tools" || exit 1
 export AT_METRICS_DECLINED=$AT_ROOT/test/metrics/declined.tsv
 export AT_METRICS_UNITS=$AT_ROOT/test/metrics/conformance_units.tsv
+# too large for an argument: conformance.sql reads it itself
+export AT_METRICS_DATETIME=$spec/DateTimeModel.json
 "$psql" -X -q -d "$db" -P pager=off \
 	-v number="$(cat "$spec/NumberModel.json")" \
 	-v percent="$(cat "$spec/PercentModel.json")" \

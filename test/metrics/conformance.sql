@@ -122,3 +122,63 @@ WHERE 100.0 * supported_passed / nullif(supported, 0) < target \gset
 \echo 'FAIL: a conformance score is below its target'
 DO $$ BEGIN RAISE EXCEPTION 'conformance score below target'; END $$;
 \endif
+
+-- DateTime (issue 16): scored, no target yet.  extract_metrics() reads
+-- calendar dates (kind 'date', resolved against the case's reference date);
+-- a case whose results include a type it does not give as a row is declined
+-- with the type's reason and counts as a miss in the headline score.
+-- The file starts with a byte order mark.
+\set datetime `sed '1s/^\xEF\xBB\xBF//' "$AT_METRICS_DATETIME"`
+CREATE TEMP TABLE dt AS
+SELECT (t.ord - 1)::int AS idx, t.e->>'Input' AS input,
+       (t.e->'Context'->>'ReferenceDateTime')::timestamp::date AS ref,
+       coalesce(t.e->>'NotSupported', '') ~* 'dotnet' AS ns_dotnet,
+       coalesce(t.e->'Results', '[]'::jsonb) AS results
+FROM jsonb_array_elements(:'datetime'::jsonb) WITH ORDINALITY t(e, ord);
+
+CREATE TEMP TABLE dt_reason (type text, reason text);
+INSERT INTO dt_reason VALUES
+  ('datetimeV2.daterange', 'a period alone is no figure: periods come as period_start/period_end of a figure'),
+  ('datetimeV2.datetimerange', 'a time of day is no figure'),
+  ('datetimeV2.datetime', 'a time of day is no figure'),
+  ('datetimeV2.time', 'a time of day is no figure'),
+  ('datetimeV2.timerange', 'a time of day is no figure'),
+  ('datetimeV2.duration', 'a duration is a quantity only with a number ("3 years"), in its own unit, not seconds'),
+  ('datetimeV2.set', 'a recurrence ("every week") is no figure'),
+  ('datetimeV2.timezone', 'a time zone is no figure');
+
+CREATE TEMP TABLE dt_got AS
+SELECT d.idx, m.text, m.date_value
+FROM dt d, LATERAL (SELECT * FROM article_tools.extract_metrics(d.input, d.ref) WHERE d.ref IS NOT NULL
+                    UNION ALL SELECT * FROM article_tools.extract_metrics(d.input) WHERE d.ref IS NULL) m
+WHERE m.kind = 'date';
+
+CREATE TEMP TABLE dt_scored AS
+SELECT d.idx, d.input, d.ns_dotnet,
+       (SELECT min(r.reason) FROM jsonb_array_elements(d.results) x JOIN dt_reason r ON r.type = x->>'TypeName') AS declined,
+       CASE WHEN jsonb_array_length(d.results) = 0 THEN NOT EXISTS (SELECT 1 FROM dt_got g WHERE g.idx = d.idx)
+            ELSE (SELECT bool_and(EXISTS (
+                      SELECT 1 FROM dt_got g, jsonb_array_elements(x->'Resolution'->'values') v
+                      WHERE g.idx = d.idx AND x->>'TypeName' = 'datetimeV2.date'
+                        AND g.date_value::text = v->>'value'))
+                  FROM jsonb_array_elements(d.results) x) END AS pass
+FROM dt d;
+
+\echo '== DateTime: declined types (each counts as a miss)'
+SELECT declined AS reason, count(*) AS cases, count(*) FILTER (WHERE pass) AS pass_anyway
+FROM dt_scored WHERE NOT ns_dotnet AND declined IS NOT NULL GROUP BY 1 ORDER BY 2 DESC;
+\echo '== DateTime: dates missed (not declined)'
+SELECT s.idx, left(s.input, 70) AS input,
+       (SELECT string_agg(x->>'Text' || '=' || (x->'Resolution'->'values'->0->>'value'), '; ')
+          FROM jsonb_array_elements((SELECT results FROM dt WHERE dt.idx = s.idx)) x) AS expected,
+       (SELECT string_agg(g.text || '=' || coalesce(g.date_value::text, 'null'), '; ') FROM dt_got g WHERE g.idx = s.idx) AS got
+FROM dt_scored s WHERE NOT s.pass AND s.declined IS NULL AND NOT s.ns_dotnet ORDER BY s.idx;
+\echo '== DateTime score (no target yet)'
+SELECT count(*) FILTER (WHERE NOT ns_dotnet) AS cases,
+       count(*) FILTER (WHERE pass AND NOT ns_dotnet) AS passed,
+       round(100.0 * count(*) FILTER (WHERE pass AND NOT ns_dotnet) / count(*) FILTER (WHERE NOT ns_dotnet), 1) AS "score %",
+       count(*) FILTER (WHERE declined IS NOT NULL AND NOT ns_dotnet) AS declined,
+       round(100.0 * count(*) FILTER (WHERE pass AND declined IS NULL AND NOT ns_dotnet) /
+             nullif(count(*) FILTER (WHERE declined IS NULL AND NOT ns_dotnet), 0), 1) AS "score excl. declined %",
+       count(*) FILTER (WHERE ns_dotnet) AS "not scored (.NET NotSupported)"
+FROM dt_scored;

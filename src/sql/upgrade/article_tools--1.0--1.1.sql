@@ -40,7 +40,7 @@ COMMENT ON COLUMN @extschema@.article.paragraphs IS 'number of paragraphs in bod
 COMMENT ON COLUMN @extschema@.article.words IS 'number of words in body (runs of non-space characters holding a letter or digit)';
 COMMENT ON COLUMN @extschema@.article.chrome_removed IS 'lines of page chrome left out (share and print widgets, navigation, copyright, credited captions)';
 
-COMMENT ON COLUMN @extschema@.metric.kind IS 'money, percent, percentage_point, count, quantity, year, date or ordinal';
+COMMENT ON COLUMN @extschema@.metric.kind IS 'money, percent, percentage_point, count, quantity, year, date, ordinal or fraction';
 COMMENT ON COLUMN @extschema@.metric.text IS 'the figure as written; substr(input, position, length) = text';
 COMMENT ON COLUMN @extschema@.metric.value IS 'exact value, fully scaled (1.2 trillion is 1200000000000; 11 for 11%); NULL for dates';
 COMMENT ON COLUMN @extschema@.metric.range_to IS 'upper end of a range ("10-15%" gives 15)';
@@ -1105,3 +1105,38 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.detach(pg_catalog.regclass, boolean) IS
 'stop processing a table: removes the trigger and the attachment; with drop_tables also drops the side tables and views';
 -- ==== pipeline: end ====
+
+-- metrics (issue 16): fractions are a kind of their own
+ALTER TYPE @extschema@.metric_kind ADD VALUE 'fraction';
+
+COMMENT ON TYPE @extschema@.metric_kind IS
+'kind of a figure found by extract_metrics(); a fraction (half, two-thirds) has its value as a share, 0.5, 0.666..., never summed with counts';
+
+-- metrics (issue 16): what each figure is per, measures, whose it is and when
+ALTER TYPE @extschema@.metric ADD ATTRIBUTE per text;
+ALTER TYPE @extschema@.metric ADD ATTRIBUTE measure text;
+ALTER TYPE @extschema@.metric ADD ATTRIBUTE holder text;
+ALTER TYPE @extschema@.metric ADD ATTRIBUTE period_start date;
+ALTER TYPE @extschema@.metric ADD ATTRIBUTE period_end date;
+
+COMMENT ON TYPE @extschema@.metric IS
+'a figure of an article: kind, surface text, exact value (fully scaled), range, unit or counted noun, ISO currency, qualifier, change, date, the row it restates (equivalent_of = n), sentence number, 1-based character position, and what it is per, measures, whose it is and when';
+
+COMMENT ON COLUMN @extschema@.metric.per IS
+'what a price or rate is per, as written: ton for "$183 per ton", year for "two new unicorns a year"; NULL for a total';
+COMMENT ON COLUMN @extschema@.metric.measure IS
+'the measured property, as written in the sentence: revenue, retail sales, unicorns, research and development fees; NULL when the sentence does not say';
+COMMENT ON COLUMN @extschema@.metric.holder IS
+'whose figure it is, as written in the sentence: Huawei, the city, high-tech firms in the park; NULL when the sentence does not say';
+COMMENT ON COLUMN @extschema@.metric.period_start IS
+'first day of the time the figure refers to (in 2021: 2021-01-01); NULL when open (by 2025) or unknown; relative periods need extract_metrics(text, reference_date)';
+COMMENT ON COLUMN @extschema@.metric.period_end IS
+'last day of the time the figure refers to (in 2021: 2021-12-31); NULL when open (since January) or unknown';
+
+CREATE FUNCTION @extschema@.extract_metrics(text, reference_date date)
+RETURNS SETOF @extschema@.metric
+AS 'MODULE_PATHNAME', 'at_extract_metrics_ref_sql'
+LANGUAGE C CALLED ON NULL INPUT IMMUTABLE PARALLEL SAFE COST 50 ROWS 15;
+
+COMMENT ON FUNCTION @extschema@.extract_metrics(text, date) IS
+'extract_metrics(text) with relative periods (this year, last month, in the first quarter) and dates (last Friday, May 3) resolved against reference_date, the article''s published date; a NULL reference_date leaves them unresolved, a NULL text gives no rows';

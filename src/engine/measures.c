@@ -1,0 +1,972 @@
+/*
+ * measures.c: measure and holder of the figures of a sentence (measures.h).
+ *
+ * News sentences about figures mostly have one shape: an opening phrase
+ * ("In the first quarter,"), a subject, a verb, the figure:
+ *
+ *   China's retail sales of consumer goods rose 4.7 percent to 12.03 trillion yuan
+ *   ^holder  ^measure                      ^verb
+ *   Huawei spent 164.7 billion yuan on research and development
+ *   ^holder                            ^measure after the figure
+ *   Companies in the park reported total revenue of 8.7 trillion yuan
+ *   ^holder                        ^measure before "of" the figure
+ *   Domestic tourists made 474 million trips, up 34.3 percent
+ *   ^holder                            ^counted noun = measure; the change inherits it
+ *
+ * A sentence is cut into clauses (";", ", while", ", and its"); each clause's
+ * subject runs from its start (after a dateline and an opening phrase) to
+ * the first verb.  A subject whose head is a measured property ("sales",
+ * "revenue", "GDP") is the measure, and its possessor ("China's", "of the
+ * city", "on the Dalian Commodity Exchange") the holder; any other subject
+ * is the holder.  "its"/"their" take the holder of the clause before.
+ * Word lists are data below; each step reads a bounded window.
+ */
+#include "measures.h"
+#include "utf8.h"
+
+#include <string.h>
+
+/* Heads of a subject that is a measured property, not an entity */
+static const char *const property_heads[] = {
+	"revenue", "revenues", "sales", "exports", "imports", "output", "production", "profit",
+	"profits", "investment", "investments", "spending", "expenditure", "expenditures",
+	"prices", "price", "futures", "trade", "gdp", "income", "consumption", "throughput",
+	"volume", "capacity", "value", "surplus", "deficit", "index", "cpi", "ppi", "growth",
+	"turnover", "earnings", "demand", "supply", "deals", "orders", "office", "quota",
+	"reserves", "debt", "costs", "cost", "budget", "generation", "area", "number", "rate",
+	"shipments", "deliveries", "bookings", "premiums", "assets", "losses", "loss", "tax",
+	"taxes", "fees", "funding", "financing", "traffic", "ridership", "employment",
+	"unemployment", "inflation", "yield", "share", "market", "arrivals", "visits",
+	"inventory", "inventories", "savings", "loans", "lending", "deposits", "payments",
+	"transactions", "capital", "valuation", "wages", "salaries", "premium", "fdi", "r&d", "use", "expenses", "expense", "length", "outlays", "consumption", "product", "entries",
+	"trips", "measure", "occupancy", "stake", "stakes", "holdings", "installations",
+	"economy", "proceeds", "sale", "purchases", "subsidies", "allocation",
+};
+
+/* Verbs that end a subject (past and present forms of the verbs of figures) */
+static const char *const verbs[] = {
+	"reached", "rose", "rise", "rises", "fell", "falls", "grew", "grows", "increased",
+	"increases", "decreased", "declined", "dropped", "jumped", "climbed", "hit", "hits",
+	"totaled", "totalled", "totals", "stood", "stands", "was", "were", "is", "are", "has",
+	"have", "had", "saw", "sees", "made", "makes", "sold", "sells", "spent", "spends",
+	"received", "reported", "reports", "posted", "handled", "handles", "generated",
+	"added", "adds", "imported", "exported", "produced", "invested", "expanded", "dipped",
+	"shrank", "slid", "surged", "soared", "accounted", "contributed", "showcased",
+	"registered", "opened", "set", "plans", "planned", "aims", "aimed", "expects",
+	"expected", "will", "would", "could", "may", "might", "said", "says", "topped",
+	"exceeded", "amounted", "came", "remained", "remains", "recorded", "carried",
+	"carries", "bought", "took", "equaled", "equalled", "covers", "covered", "held",
+	"holds", "claimed", "gained", "lost", "raised", "ranked", "traded", "averaged",
+	"edged", "slumped", "plunged", "tumbled", "eased", "hovered", "doubled", "tripled",
+	"halved", "narrowed", "widened", "logged", "delivered", "attracted", "employed",
+	"hired", "served", "welcomed", "hosted", "launched", "announced", "issued",
+	"approved", "signed", "completed", "earned", "paid", "cost", "costs", "valued",
+	"needs", "needed", "used", "uses", "consumed", "shipped", "exported", "outpaced",
+	"accounts", "contributes", "represented", "represents", "registers", "logs",
+	"can", "must", "should", "did", "does", "been", "be", "being", "got", "gets",
+	"expect", "plan", "aim", "estimate", "estimated", "estimates", "predict", "predicted",
+	"forecast", "projected", "grossed", "saw", "see", "sold", "sell", "spend", "handle",
+	"received", "receive", "make", "reach", "put", "puts", "built", "installed",
+	"connected", "completed", "shipped", "sent", "welcomed", "attracted", "went", "goes",
+	"stayed", "sells", "fetched", "fetches", "accounting", "represented", "comprised",
+	"show", "shows", "showed", "indicate", "indicates", "indicated",
+};
+
+/* Verbs whose subject is what is priced or shared, not a holder: "Lithium carbonate sells for" */
+static const char *const measure_subject_verbs[] = {
+	"sells", "sell", "sold", "traded", "trades", "cost", "costs", "fetched", "fetches",
+	"accounted", "account", "accounts", "represented", "represents", "comprised", "made",
+};
+
+/* Verbs whose subject is a source: "Analysts expect exports to fall" */
+static const char *const source_verbs[] = {
+	"expect", "expects", "expected", "predict", "predicts", "predicted", "forecast",
+	"forecasts", "estimate", "estimates", "estimated", "said", "say", "says", "believe",
+	"believes", "show", "shows", "showed", "indicate", "indicates", "indicated",
+};
+
+/* Heads of a place after "in": "Online retail sales in rural areas" (the areas hold the figure) */
+static const char *const place_heads[] = {
+	"areas", "area", "regions", "region", "cities", "city", "provinces", "province",
+	"countries", "country", "villages", "towns", "counties", "districts", "zones", "markets",
+	"residents", "households", "consumers", "workers", "farmers", "employees", "users",
+	"people", "families", "companies", "firms", "enterprises", "businesses",
+};
+
+/* Change nouns are no measure: "an increase of 24.5 percent" */
+static const char *const change_nouns[] = {
+	"increase", "rise", "decrease", "growth", "decline", "drop", "jump", "gain", "fall",
+	"surge", "slump", "hike", "cut", "reduction", "expansion", "contraction", "total",
+};
+
+/* Adverbs that end a subject without being part of it: "The country now has" */
+static const char *const trailing_adverbs[] = {
+	"now", "also", "still", "already", "currently", "each", "all", "both", "alone", "even",
+	"reportedly", "together", "jointly", "today", "yesterday", "tomorrow",
+};
+
+/* Change verbs: "saw their combined profits grow 4.3 percent" */
+static const char *const change_verbs[] = {
+	"grow", "grew", "rise", "rose", "fall", "fell", "increase", "increased", "decrease",
+	"decreased", "decline", "declined", "drop", "dropped", "jump", "jumped", "climb",
+	"climbed", "surge", "surged", "expand", "expanded", "shrink", "shrank", "reach",
+	"reached", "hit", "total", "totaled", "exceed", "exceeded", "top", "topped",
+	"totaling", "totalling", "reaching", "rising", "growing", "increasing", "falling",
+	"dropping", "declining", "gaining", "jumping", "climbing", "hitting", "amounting",
+};
+
+
+/* Words of an opening phrase that ends at a comma: "In March alone, ..." */
+static const char *const intro_words[] = {
+	"in", "during", "by", "last", "this", "over", "among", "according", "for", "after",
+	"since", "meanwhile", "also", "however", "besides", "moreover", "overall", "on", "at",
+	"as", "from", "between", "until", "before", "so", "still", "yet", "earlier", "later",
+	"separately", "together", "altogether", "currently", "now", "today", "yesterday",
+};
+
+/* Words that end a noun phrase read backwards from "of" or forwards after a figure */
+static const char *const np_stops[] = {
+	"the", "a", "an", "its", "their", "his", "her", "our", "of", "in", "on", "at", "to",
+	"for", "by", "with", "from", "and", "or", "as", "that", "which", "while", "up",
+	"down", "about", "some", "nearly", "more", "than", "over", "around", "almost",
+	"this", "these", "those", "it", "they", "he", "she", "we", "each", "per", "into",
+	"worth", "only", "just", "also", "said", "says", "since", "during", "after",
+	"before", "last", "next", "year", "years", "month", "months", "week", "day", "days",
+	"when", "where", "who", "whose", "still", "already", "respectively", "alone",
+	"year-on-year", "month-on-month", "quarter-on-quarter", "yoy",
+};
+
+/* "-ed" words that are adjectives inside a measure: "registered capital", "installed capacity" */
+static const char *const ed_adjectives[] = {
+	"registered", "installed", "listed", "combined", "estimated", "projected", "planned",
+	"contracted", "utilized", "paid-in", "refined", "added", "value-added", "disposable",
+};
+
+/* Leading words dropped from a measure: "total revenue" measures revenue */
+static const char *const measure_drop[] = {"total", "combined", "overall", "its", "their", "the", "a", "an"};
+
+/* Subjects that are no holder: pronouns take the holder of the clause before */
+static const char *const pronouns[] = {"it", "they", "its", "their", "he", "she", "this", "that"};
+
+/* Words that open no holder: "There are ...", "Even applying for a visa ..." */
+static const char *const no_holder_openers[] = {"there", "here", "even", "only", "also", "so", "such"};
+
+/* Words that open no subject at all: prepositions and subordinators ("when it", "with the queues") */
+static const char *const no_subject_openers[] = {
+	"with", "for", "in", "on", "at", "by", "to", "from", "of", "after", "before", "during",
+	"when", "if", "as", "while", "because", "although", "though", "since", "until", "unless",
+	"whether", "not", "than", "about", "into", "over", "under", "where", "which", "who",
+	"whose", "what", "how", "why", "and", "or", "but", "yet", "then",
+};
+
+typedef struct Tok
+{
+	size_t		start;
+	size_t		len;
+	char		kind;			/* 'w' word, 'd' digit-led word, 'p' punctuation */
+	int			fig;			/* index of the metric covering it, or -1 */
+	size_t		poss;			/* a possessive: length of the possessor ("China's": 5), else 0 */
+} Tok;
+
+typedef struct Span
+{
+	size_t		start;
+	size_t		len;
+} Span;
+
+static inline bool
+alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline bool
+digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+tok_in(const char *s, const Tok *t, const char *const *list, size_t n)
+{
+	return t->kind != 'p' && at_word_in(s + t->start, t->len, list, n);
+}
+
+static bool
+tok_is(const char *s, const Tok *t, const char *w)
+{
+	return tok_in(s, t, &w, 1);
+}
+
+static bool
+tok_punct(const char *s, const Tok *t, char c)
+{
+	return t->kind == 'p' && s[t->start] == c;
+}
+
+/* Words (letters, digits, inner - ' . & ’) and punctuation of s[from, to) */
+static size_t
+tokenize(const char *s, size_t from, size_t to, Tok *toks, size_t max)
+{
+	size_t		n = 0,
+				p = from;
+
+	while (p < to && n < max)
+	{
+		unsigned char c = (unsigned char) s[p];
+		size_t		e = p;
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+		{
+			p++;
+			continue;
+		}
+		if (alpha((char) c) || digit((char) c) || c == '$')
+		{
+			e++;
+			while (e < to)
+			{
+				char		x = s[e];
+
+				if (alpha(x) || digit(x))
+					e++;
+				else if ((x == '-' || x == '\'' || x == '.' || x == '&' || x == ',') &&
+						 e + 1 < to && (alpha(s[e + 1]) || digit(s[e + 1])) &&
+						 (x != ',' || (digit(s[e - 1]) && digit(s[e + 1]))))
+					e++;
+				else if ((unsigned char) x == 0xE2 && e + 3 < to && (unsigned char) s[e + 1] == 0x80 &&
+						 (unsigned char) s[e + 2] == 0x99 && alpha(s[e + 3]))
+					e += 3;		/* ’ */
+				else
+					break;
+			}
+			toks[n].kind = (digit((char) c) || c == '$') ? 'd' : 'w';
+		}
+		else
+		{
+			e = p + (size_t) AT_MAX(1, at_utf8_seqlen(c));
+			if (e > to)
+				e = to;
+			toks[n].kind = 'p';
+		}
+		toks[n].start = p;
+		toks[n].len = e - p;
+		toks[n].fig = -1;
+		toks[n].poss = 0;
+		if (toks[n].kind == 'w' && e - p > 2 && s[e - 1] == 's' && s[e - 2] == '\'')
+			toks[n].poss = e - p - 2;
+		else if (toks[n].kind == 'w' && e - p > 4 && s[e - 1] == 's' && (unsigned char) s[e - 2] == 0x99)
+			toks[n].poss = e - p - 4;
+		else if (toks[n].kind == 'w' && s[e - 1] == 's' && e < to && s[e] == '\'' &&
+				 (e + 1 >= to || !alpha(s[e + 1])))
+			toks[n].poss = e - p;	/* "Starbucks' revenue" */
+		n++;
+		p = e;
+	}
+	return n;
+}
+
+/* A figure of value: dates, years and ordinals are neither measured nor held */
+static bool
+value_kind(AtMetricKind k)
+{
+	return k == AT_MK_MONEY || k == AT_MK_PERCENT || k == AT_MK_PERCENTAGE_POINT ||
+		k == AT_MK_COUNT || k == AT_MK_QUANTITY || k == AT_MK_FRACTION;
+}
+
+/* Is token i a verb that ends a subject?  Listed verbs, or "-ed" after a noun */
+static bool
+is_verb(const char *s, const Tok *t, size_t i, size_t first)
+{
+	const Tok  *w = &t[i];
+
+	if (w->kind != 'w')
+		return false;
+	if (tok_in(s, w, verbs, AT_LENGTHOF(verbs)))
+		return true;
+	/* "traded", "expanded": not the first word ("Completed ships"), not after "the" */
+	return i > first && w->len > 4 && s[w->start + w->len - 1] == 'd' &&
+		s[w->start + w->len - 2] == 'e' && t[i - 1].kind == 'w' &&
+		!tok_in(s, &t[i - 1], np_stops, AT_LENGTHOF(np_stops)) &&
+		!(s[w->start] >= 'A' && s[w->start] <= 'Z');
+}
+
+/* The byte span of tokens [a, b) */
+static Span
+span_of(const Tok *t, size_t a, size_t b)
+{
+	Span		sp = {0, 0};
+
+	if (b > a)
+	{
+		sp.start = t[a].start;
+		sp.len = t[b - 1].start + t[b - 1].len - t[a].start;
+	}
+	return sp;
+}
+
+/* A measure span of tokens [a, b) with "total" and the like dropped */
+static Span
+measure_span(const char *s, const Tok *t, size_t a, size_t b)
+{
+	while (a + 1 < b && tok_in(s, &t[a], measure_drop, AT_LENGTHOF(measure_drop)))
+		a++;
+	return span_of(t, a, b);
+}
+
+/* A capitalised word: a name */
+static bool
+capital(const char *s, const Tok *t)
+{
+	return t->kind == 'w' && s[t->start] >= 'A' && s[t->start] <= 'Z';
+}
+
+/* A possessive word: "China's", "company's", "Starbucks'": its length without the "'s", or 0 */
+static size_t
+possessive(const char *s, const Tok *t)
+{
+	(void) s;
+	return t->poss;
+}
+
+/* Clause facts: its subject's measure and holder */
+typedef struct Clause
+{
+	Span		measure;
+	Span		holder;
+	bool		inherit_holder; /* "its net profit": the holder of the clause before */
+	bool		elided_measure; /* "BYD's reached": the measure of the clause before */
+} Clause;
+
+/*
+ * Split a property subject [a, b) into measure and holder: "China's retail
+ * sales", "revenue of the park's companies", "futures on the Dalian
+ * Commodity Exchange", "Investment in China's property development".
+ */
+static void
+property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, Clause *cl)
+{
+	size_t		pl,
+				full = b;
+
+	/* "revenue in China": a place or name after the preposition is no part of the measure */
+	if (prep + 1 < b && capital(s, &t[prep + 1]))
+		b = prep;
+	/* "the number of breeding sows" measures breeding sows */
+	if (prep + 1 < b && tok_is(s, &t[prep - 1], "number") && tok_is(s, &t[prep], "of"))
+		a = prep + 1;
+	cl->measure = measure_span(s, t, a, b);
+	if (tok_in(s, &t[a], pronouns, AT_LENGTHOF(pronouns)))
+		cl->inherit_holder = true;
+	/* a possessor before the head: the last "'s" before the preposition */
+	for (size_t i = prep; i-- > a;)
+		if ((pl = possessive(s, &t[i])) > 0)
+		{
+			cl->holder.start = t[a].start;
+			cl->holder.len = t[i].start + pl - t[a].start;
+			if (i + 1 < b && tok_punct(s, &t[i + 1], '\''))
+				i++;			/* "Starbucks' revenue" */
+			cl->measure = measure_span(s, t, i + 1, b);
+			return;
+		}
+	b = full;
+	if (prep + 1 >= b || !(tok_is(s, &t[prep], "of") || tok_is(s, &t[prep], "in") ||
+						   tok_is(s, &t[prep], "on") || tok_is(s, &t[prep], "at")))
+	{
+		/* "Trade with Belt and Road countries", "Shipments to the United States" */
+		if (prep + 1 < full && !cl->holder.len)
+			cl->measure = measure_span(s, t, a, full);
+		if (prep + 1 < full && capital(s, &t[prep + 1]) && !tok_is(s, &t[prep], "with") &&
+			!tok_is(s, &t[prep], "to") && !tok_is(s, &t[prep], "via"))
+			cl->measure = measure_span(s, t, a, prep);
+		return;
+	}
+	/* "of the city", "of Guangdong", "on the Dalian Commodity Exchange" */
+	{
+		size_t		z = prep + 1;
+		bool		det = tok_is(s, &t[z], "the") || tok_is(s, &t[z], "its");
+		bool		name = false;
+		AtPeriodSpan ps;
+		static const AtDay any_day = {2000, 6, 15};	/* to tell a period, not to resolve it */
+
+		for (size_t i = z; i < b; i++)
+			if ((pl = possessive(s, &t[i])) > 0 && i + 1 < b && !capital(s, &t[i + 1]))
+			{
+				/* "Investment in China's property development": China's */
+				if (!det && tok_is(s, &t[prep], "in"))
+				{
+					cl->holder.start = t[z].start;
+					cl->holder.len = t[i].start + pl - t[z].start;
+					return;
+				}
+				break;
+			}
+		/* "of south China's Hainan Province": a name inside */
+		for (size_t i = z; i + 1 < b && !name; i++)
+			name = t[i].poss > 0 && capital(s, &t[i + 1]);
+		/* "Output in the first seven months": a period, no holder */
+		if (at_period_span_at(s, t[a].start, t[b - 1].start + t[b - 1].len, t[prep].start, &any_day, &ps) ||
+			at_period_span_at(s, t[a].start, t[b - 1].start + t[b - 1].len, t[z].start, &any_day, &ps))
+		{
+			cl->measure = measure_span(s, t, a, prep);
+			return;
+		}
+		/* "rate on its Asia-Europe routes": the holder is whoever "its" is */
+		if (tok_is(s, &t[z], "its") || tok_is(s, &t[z], "their"))
+		{
+			cl->measure = measure_span(s, t, a, prep);
+			cl->inherit_holder = true;
+			return;
+		}
+		if (det || capital(s, &t[z]) || name ||
+			((tok_is(s, &t[prep], "in") || tok_is(s, &t[prep], "of")) &&
+			 tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads))))
+		{
+			cl->holder = span_of(t, z, b);
+			cl->measure = measure_span(s, t, a, prep);
+			return;
+		}
+	}
+	/* "use of foreign direct investment in the Chinese mainland", "on travel platform Tongcheng": a later place or name */
+	for (size_t i = prep + 1; i + 1 < b; i++)
+		if ((tok_is(s, &t[i], "in") || tok_is(s, &t[i], "on") || tok_is(s, &t[i], "at")) &&
+			(capital(s, &t[i + 1]) || (tok_is(s, &t[i + 1], "the") && i + 2 < b && capital(s, &t[i + 2])) ||
+			 (i + 3 < b && capital(s, &t[i + 3]) && t[i + 1].kind == 'w' && t[i + 2].kind == 'w' &&
+			  i + 4 == b)))
+		{
+			cl->holder = span_of(t, i + 1, b);
+			cl->measure = measure_span(s, t, a, i);
+			return;
+		}
+}
+
+static void read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl);
+
+/*
+ * "Huawei said its net profit rose 9 percent", "Mayor Tom Ridley said the
+ * cooperative will pay ...": the subject of the reported clause; a
+ * possessive pronoun in it ("its") points back to the speaker.
+ */
+static bool
+reported_clause(const char *s, const Tok *t, size_t a, size_t e, size_t verb, size_t b, Clause *cl)
+{
+	Clause		inner;
+	size_t		i = verb + 1;
+
+	/* "said on Tuesday that": over a day and "that" */
+	for (size_t k = i; k < b && k < i + 5; k++)
+		if (tok_is(s, &t[k], "that"))
+		{
+			i = k + 1;
+			break;
+		}
+	if (i >= b || t[i].fig >= 0)
+		return false;
+	read_subject(s, t, i, b, &inner);
+	if (inner.measure.len == 0 && inner.holder.len == 0 && !inner.inherit_holder)
+		return false;
+	if (inner.inherit_holder && inner.holder.len == 0)
+		inner.holder = span_of(t, a, e);
+	inner.inherit_holder = false;
+	*cl = inner;
+	return true;
+}
+
+/* "expect exports to fall": a noun phrase and "to" after a source verb */
+static bool
+source_with_subject(const char *s, const Tok *t, size_t a, size_t b)
+{
+	for (size_t i = a; i < b && i < a + 5; i++)
+	{
+		if (t[i].kind != 'w' || t[i].fig >= 0)
+			return false;
+		if (tok_is(s, &t[i], "to") && i > a)
+			return true;
+	}
+	return false;
+}
+
+/* The subject of the clause of tokens [a, b): fills cl */
+static void
+read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
+{
+	size_t		e = a,
+				prep = SIZE_MAX,
+				verb = SIZE_MAX,
+				head;
+
+	memset(cl, 0, sizeof(*cl));
+	/* quoted speech ("Customers choose rail because ...") has no subject of figures */
+	if (a >= b || t[a].fig >= 0 || t[a].kind == 'd' || tok_punct(s, &t[a], '"') ||
+		(t[a].kind == 'p' && (unsigned char) s[t[a].start] == 0xE2) ||
+		tok_in(s, &t[a], no_subject_openers, AT_LENGTHOF(no_subject_openers)))
+		return;
+	while (e < b && e < a + 14 && t[e].fig < 0 && t[e].kind != 'd' && !is_verb(s, t, e, a) &&
+		   !tok_punct(s, &t[e], ',') && !(tok_punct(s, &t[e], '(') && !(e + 2 < b && tok_punct(s, &t[e + 2], ')'))))
+	{
+		if (prep == SIZE_MAX && e > a &&
+			(tok_is(s, &t[e], "of") || tok_is(s, &t[e], "in") || tok_is(s, &t[e], "on") ||
+			 tok_is(s, &t[e], "at") || tok_is(s, &t[e], "by") || tok_is(s, &t[e], "for") ||
+			 tok_is(s, &t[e], "from") || tok_is(s, &t[e], "with") || tok_is(s, &t[e], "to") ||
+			 tok_is(s, &t[e], "via")))
+			prep = e;
+		/* "gross domestic product (GDP)": over a bracketed abbreviation */
+		if (tok_punct(s, &t[e], '(') && e + 2 < b && tok_punct(s, &t[e + 2], ')') && e > a)
+		{
+			e += 3;
+			continue;
+		}
+		e++;
+	}
+	/* "Muyuan Foods, the country's largest hog producer, sold ...": over the apposition */
+	if (e > a && e < b && tok_punct(s, &t[e], ','))
+	{
+		size_t		c2 = e + 1;
+
+		while (c2 < b && c2 < e + 12 && !tok_punct(s, &t[c2], ',') && t[c2].fig < 0)
+			c2++;
+		if (c2 + 1 < b && tok_punct(s, &t[c2], ',') && is_verb(s, t, c2 + 1, a))
+			verb = c2 + 1;
+	}
+	if (verb == SIZE_MAX && (e == a || e >= b || !is_verb(s, t, e, a)))
+		return;
+	if (verb == SIZE_MAX)
+		verb = e;
+	if (prep == SIZE_MAX)
+		prep = e;
+	head = prep - 1;
+	if (head >= a + 3 && tok_punct(s, &t[head], ')'))
+		head -= 3;
+	if (e == a + 1 && tok_in(s, &t[a], pronouns, AT_LENGTHOF(pronouns)))
+	{
+		cl->inherit_holder = true;
+		return;
+	}
+	/* "while BYD's reached 24.1 percent": the possessor, and the measure before */
+	if (e == a + 1 && t[a].poss > 0)
+	{
+		cl->holder = (Span) {t[a].start, t[a].poss};
+		cl->elided_measure = true;
+		return;
+	}
+	/* a capitalised head is a name ("China Development Bank Capital"), unless an acronym ("GDP") */
+	if (tok_in(s, &t[head], property_heads, AT_LENGTHOF(property_heads)) &&
+		(!capital(s, &t[head]) || (t[head].len > 1 && s[t[head].start + 1] >= 'A' && s[t[head].start + 1] <= 'Z') ||
+		 head == a))
+		property_subject(s, t, a, e, prep, cl);
+	else if (tok_in(s, &t[verb], measure_subject_verbs, AT_LENGTHOF(measure_subject_verbs)) &&
+			 (verb + 1 < b && (tok_is(s, &t[verb + 1], "for") || tok_is(s, &t[verb + 1], "at") ||
+							   tok_is(s, &t[verb + 1], "up") || tok_is(s, &t[verb], "cost") ||
+							   tok_is(s, &t[verb], "costs") || tok_is(s, &t[verb], "represented") ||
+							   tok_is(s, &t[verb], "represents") || tok_is(s, &t[verb], "comprised"))))
+		cl->measure = measure_span(s, t, a, e);	/* "New energy vehicles accounted for a quarter" */
+	else if (tok_in(s, &t[verb], source_verbs, AT_LENGTHOF(source_verbs)) && verb + 2 < b &&
+			 source_with_subject(s, t, verb + 1, b))
+		return;					/* "Analysts expect exports to fall": exports hold no holder */
+	else if (tok_in(s, &t[verb], source_verbs, AT_LENGTHOF(source_verbs)) && verb + 2 < b &&
+			 reported_clause(s, t, a, e, verb, b, cl))
+		return;					/* "Huawei said its net profit rose": the reported clause */
+	else
+	{
+		/* "The top two films each grossed": the floating quantifier is no part */
+		/* "The Home Office today", "the camp successfully": adverbs are no part of the holder */
+		while (e > a + 1 && (tok_in(s, &t[e - 1], trailing_adverbs, AT_LENGTHOF(trailing_adverbs)) ||
+							 (t[e - 1].kind == 'w' && t[e - 1].len > 4 && !capital(s, &t[e - 1]) &&
+							  s[t[e - 1].start + t[e - 1].len - 1] == 'y' &&
+							  s[t[e - 1].start + t[e - 1].len - 2] == 'l')))
+			e--;
+		if (e == a + 1 && tok_in(s, &t[a], np_stops, AT_LENGTHOF(np_stops)))
+			return;				/* "A total of ...": no subject */
+		if (tok_in(s, &t[a], no_holder_openers, AT_LENGTHOF(no_holder_openers)))
+			return;
+		cl->holder = span_of(t, a, e);
+	}
+}
+
+/* Where the clause's words start: after a dateline ("BEIJING, May 1 (Xinhua) --") and an opening phrase */
+static size_t
+clause_start(const char *s, const Tok *t, size_t a, size_t b)
+{
+	for (size_t i = a; i < b && i < a + 25; i++)
+	{
+		if (t[i].fig >= 0)
+			break;
+		if ((t[i].kind == 'p' && (unsigned char) s[t[i].start] == 0xE2 && t[i].len == 3) ||
+			(tok_punct(s, &t[i], '-') && i + 1 < b && tok_punct(s, &t[i + 1], '-')))
+		{
+			a = i + (s[t[i].start] == '-' ? 2 : 1);
+			break;
+		}
+	}
+	/* "In March alone,", "Last year,": an opening phrase without a figure of value */
+	for (int round = 0; round < 2 && a < b; round++)
+	{
+		size_t		i;
+
+		if (!tok_in(s, &t[a], intro_words, AT_LENGTHOF(intro_words)))
+			break;
+		for (i = a; i < b && i < a + 16 && !tok_punct(s, &t[i], ','); i++)
+			;
+		if (i >= b || i >= a + 16 || !tok_punct(s, &t[i], ','))
+			break;
+		a = i + 1;
+	}
+	return a;
+}
+
+/* "revenue of 8.7 trillion yuan", "new orders for 71.2 million tons": the noun phrase before */
+static Span
+measure_before(const char *s, const Tok *t, size_t first, size_t fig)
+{
+	size_t		i = fig,
+				a;
+
+	/* over a qualifier: "of about", "of more than" */
+	while (i > first && t[i - 1].kind == 'w' && i + 3 > fig &&
+		   (tok_is(s, &t[i - 1], "about") || tok_is(s, &t[i - 1], "nearly") ||
+			tok_is(s, &t[i - 1], "more") || tok_is(s, &t[i - 1], "than") ||
+			tok_is(s, &t[i - 1], "some") || tok_is(s, &t[i - 1], "around")))
+		i--;
+	if (i < first + 2 || !(tok_is(s, &t[i - 1], "of") || tok_is(s, &t[i - 1], "for") ||
+						   tok_is(s, &t[i - 1], "worth") || tok_is(s, &t[i - 1], "at") ||
+						   tok_is(s, &t[i - 1], "to")))
+		return (Span) {0, 0};
+	/* "accounting for", "sold for": no noun before */
+	if (t[i - 2].kind == 'w' && t[i - 2].len > 4 &&
+		memcmp(s + t[i - 2].start + t[i - 2].len - 3, "ing", 3) == 0)
+		return (Span) {0, 0};
+	a = i - 1;
+	while (a > first && a + 5 > i - 1 && t[a - 1].kind == 'w' && t[a - 1].fig < 0 &&
+		   !tok_in(s, &t[a - 1], np_stops, AT_LENGTHOF(np_stops)) &&
+		   (!is_verb(s, t, a - 1, first) || tok_in(s, &t[a - 1], ed_adjectives, AT_LENGTHOF(ed_adjectives))))
+		a--;
+	if (a == i - 1 || (a + 1 == i - 1 && tok_in(s, &t[a], change_nouns, AT_LENGTHOF(change_nouns))))
+		return (Span) {0, 0};
+	/* "bringing its workforce to 15,000": "to" only after a determined noun phrase */
+	if (tok_is(s, &t[i - 1], "to") &&
+		!(a > first && (tok_is(s, &t[a - 1], "its") || tok_is(s, &t[a - 1], "their") ||
+						tok_is(s, &t[a - 1], "the"))))
+		return (Span) {0, 0};
+	return measure_span(s, t, a, i - 1);
+}
+
+/* "147.3 billion kWh of electricity", "470 billion yuan on research and development fees" */
+static Span
+measure_after(const char *s, const Tok *t, size_t n, size_t after, bool in_on)
+{
+	size_t		i = after,
+				a;
+
+	/* over a restatement in brackets: "164.7 billion yuan ($22.8 billion) on ..." */
+	if (i < n && tok_punct(s, &t[i], '('))
+	{
+		size_t		k = i;
+
+		while (k < n && k < i + 8 && !tok_punct(s, &t[k], ')'))
+			k++;
+		if (k < n && tok_punct(s, &t[k], ')'))
+			i = k + 1;
+	}
+	if (i < n && tok_is(s, &t[i], "worth"))
+		i++;
+	if (i + 1 >= n || !(tok_is(s, &t[i], "of") ||
+						(in_on && (tok_is(s, &t[i], "on") || tok_is(s, &t[i], "in")))))
+		return (Span) {0, 0};
+	a = ++i;
+	/* "of the box office", "of the port's total" */
+	if (tok_is(s, &t[a - 1], "of"))
+	{
+		if (i < n && (tok_is(s, &t[i], "the") || tok_is(s, &t[i], "its") || tok_is(s, &t[i], "their")))
+			a = ++i;
+		if (i + 1 < n && t[i].poss > 0)
+			a = ++i;
+	}
+	while (i < n && i < a + 6 && t[i].kind == 'w' && t[i].fig < 0 && !capital(s, &t[i]) &&
+		   (!tok_in(s, &t[i], np_stops, AT_LENGTHOF(np_stops)) ||
+			(tok_is(s, &t[i], "and") && i > a && i + 1 < n && t[i + 1].kind == 'w' &&
+			 !tok_in(s, &t[i + 1], np_stops, AT_LENGTHOF(np_stops)))) &&
+		   !is_verb(s, t, i, a))
+		i++;
+	while (i > a && tok_is(s, &t[i - 1], "and"))
+		i--;
+	return measure_span(s, t, a, i);
+}
+
+/* "saw their combined profits grow 4.3 percent": the noun phrase before the change verb */
+static Span
+measure_before_change(const char *s, const Tok *t, size_t first, size_t fig)
+{
+	size_t		v = fig,
+				a;
+
+	while (v > first && t[v - 1].kind == 'w' && v + 3 > fig && !tok_in(s, &t[v - 1], change_verbs, AT_LENGTHOF(change_verbs)) &&
+		   (tok_is(s, &t[v - 1], "by") || tok_is(s, &t[v - 1], "about") || tok_is(s, &t[v - 1], "nearly")))
+		v--;
+	if (v < first + 2 || !tok_in(s, &t[v - 1], change_verbs, AT_LENGTHOF(change_verbs)))
+		return (Span) {0, 0};
+	/* "prices to rise by 10 to 20 percent" */
+	if (v >= first + 3 && tok_is(s, &t[v - 2], "to"))
+		v--;
+	a = v - 1;
+	while (a > first && a + 6 > v - 1 && t[a - 1].kind == 'w' && t[a - 1].fig < 0 &&
+		   (!tok_in(s, &t[a - 1], np_stops, AT_LENGTHOF(np_stops)) ||
+			/* "output of refined copper", "imports and exports of travel services" */
+			((tok_is(s, &t[a - 1], "of") || tok_is(s, &t[a - 1], "and")) && a - 1 > first &&
+			 t[a - 2].kind == 'w' &&
+			 !tok_in(s, &t[a - 2], np_stops, AT_LENGTHOF(np_stops)) && !capital(s, &t[a - 2]))) &&
+		   !is_verb(s, t, a - 1, first) && !capital(s, &t[a - 1]))
+		a--;
+	if (a == v - 1)
+		return (Span) {0, 0};
+	return measure_span(s, t, a, v - 1);
+}
+
+/*
+ * A share that opens its clause: "Half of the shoppers", "About half of
+ * Luckin's stores": the noun phrase after "of" is the measure, a possessor
+ * in it the holder.
+ */
+static bool
+share_subject(const char *s, const Tok *t, size_t n, size_t after, Span *measure, Span *holder)
+{
+	size_t		i = after,
+				a;
+
+	if (i + 1 >= n || !tok_is(s, &t[i], "of"))
+		return false;
+	i++;
+	if (tok_is(s, &t[i], "the") || tok_is(s, &t[i], "all"))
+		i++;
+	/* "Half of the 300 companies": the companies, over their count */
+	while (i < n && i < after + 6 && t[i].kind == 'd')
+		i++;
+	if (i < n && t[i].poss > 0)
+	{
+		*holder = (Span) {t[i].start, t[i].poss};
+		i++;
+	}
+	a = i;
+	/* the counted noun of a count in it is part of the phrase; "fruit and vegetables" */
+	while (i < n && i < a + 5 && t[i].kind == 'w' &&
+		   (!tok_in(s, &t[i], np_stops, AT_LENGTHOF(np_stops)) ||
+			(tok_is(s, &t[i], "and") && i > a && i + 1 < n && t[i + 1].kind == 'w' &&
+			 !tok_in(s, &t[i + 1], np_stops, AT_LENGTHOF(np_stops)))) &&
+		   !is_verb(s, t, i, a))
+		i++;
+	if (i == a)
+		return false;
+	*measure = span_of(t, a, i);
+	return true;
+}
+
+/* "room prices averaged": a few words and a verb, so a new clause */
+static bool
+new_subject(const char *s, const Tok *t, size_t a, size_t n)
+{
+	for (size_t i = a; i < n && i < a + 7; i++)
+	{
+		if (t[i].kind != 'w' || t[i].fig >= 0)
+			return false;
+		if (i > a && is_verb(s, t, i, a))
+			return true;
+	}
+	return false;
+}
+
+#define MAX_TOKS 400
+
+/* The periods of the sentence, read at its word tokens, and each figure's nearest one */
+static void
+figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const Tok *toks,
+			   size_t nt, AtMetric *ms, size_t n)
+{
+	AtPeriodSpan spans[32];
+	size_t		ns = 0,
+				skip_to = from;
+
+	for (size_t i = 0; i < nt && ns < AT_LENGTHOF(spans); i++)
+	{
+		size_t		len;
+
+		if (toks[i].kind == 'p' || toks[i].start < skip_to || s[toks[i].start] == '$')
+			continue;
+		if ((len = at_period_span_at(s, from, to, toks[i].start, ref, &spans[ns])) > 0)
+		{
+			skip_to = toks[i].start + len;
+			ns++;
+		}
+	}
+	for (size_t k = 0; k < n; k++)
+	{
+		AtMetric   *m = &ms[k];
+		size_t		best = SIZE_MAX;
+
+		if (!value_kind(m->kind))
+			continue;
+		for (size_t i = 0; i < ns; i++)
+		{
+			const AtPeriodSpan *ps = &spans[i];
+			size_t		d;
+
+			if (ps->base)
+				continue;
+			if (ps->start + ps->len <= m->start)
+				d = m->start - (ps->start + ps->len);
+			else if (ps->start >= m->start + m->len)
+				d = ps->start - (m->start + m->len);
+			else
+				d = 0;
+			if (d < best)
+			{
+				best = d;
+				m->time = ps->period;
+			}
+		}
+	}
+}
+
+void
+at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMetric *ms, size_t n)
+{
+	Tok			toks[MAX_TOKS];
+	size_t		nt,
+				k = 0,
+				cstart = 0;
+	Clause		cl,
+				prev = {{0, 0}, {0, 0}, false, false};
+	Span		last_measure = {0, 0};
+
+	if (n == 0)
+		return;
+	/* a sentence longer than the window: only its start is read */
+	nt = tokenize(s, from, to, toks, MAX_TOKS);
+	for (size_t i = 0; i < nt; i++)
+	{
+		while (k < n && ms[k].start + ms[k].len <= toks[i].start)
+			k++;
+		if (k < n && toks[i].start >= ms[k].start && value_kind(ms[k].kind))
+			toks[i].fig = (int) k;
+	}
+	figure_periods(s, from, to, ref, toks, nt, ms, n);
+	k = 0;
+	while (cstart < nt && k < n)
+	{
+		size_t		cend = cstart,
+					body;
+
+		/* the clause: up to ";" or ", while" / ", but" / ", and its" */
+		for (cend = cstart + 1; cend < nt; cend++)
+		{
+			if (tok_punct(s, &toks[cend], ';'))
+				break;
+			if (tok_punct(s, &toks[cend], ',') && cend + 1 < nt &&
+				(tok_is(s, &toks[cend + 1], "while") || tok_is(s, &toks[cend + 1], "whereas") ||
+				 tok_is(s, &toks[cend + 1], "but") ||
+				 (tok_is(s, &toks[cend + 1], "and") && cend + 2 < nt &&
+				  (tok_in(s, &toks[cend + 2], pronouns, AT_LENGTHOF(pronouns)) ||
+				   tok_is(s, &toks[cend + 2], "the") || new_subject(s, toks, cend + 2, nt)))))
+				break;
+		}
+		/* a clause without a figure of value needs no subject */
+		{
+			bool		any = false;
+
+			for (size_t i = cstart; i < cend && !any; i++)
+				any = toks[i].fig >= 0;
+			if (!any)
+			{
+				cstart = cend;
+				continue;
+			}
+		}
+		body = clause_start(s, toks, cstart, cend);
+		/* "while its net profit": the subject after the conjunction */
+		while (body < cend && (tok_punct(s, &toks[body], ',') || tok_punct(s, &toks[body], ';') ||
+							   tok_is(s, &toks[body], "while") || tok_is(s, &toks[body], "whereas") ||
+							   tok_is(s, &toks[body], "but") || tok_is(s, &toks[body], "and")))
+			body++;
+		read_subject(s, toks, body, cend, &cl);
+		/* "while that of rural residents reached": the measure of the clause before */
+		if (body + 2 < cend && (tok_is(s, &toks[body], "that") || tok_is(s, &toks[body], "those")) &&
+			tok_is(s, &toks[body + 1], "of") && prev.measure.len)
+		{
+			size_t		e = body + 2;
+
+			while (e < cend && toks[e].kind == 'w' && !is_verb(s, toks, e, body))
+				e++;
+			cl.measure = prev.measure;
+			cl.holder = span_of(toks, body + 2, e);
+		}
+		if ((cl.inherit_holder || (cl.measure.len && cstart > 0)) && cl.holder.len == 0)
+			cl.holder = prev.holder;
+		if (cl.elided_measure && cl.measure.len == 0)
+			cl.measure = prev.measure;
+		last_measure.len = 0;
+		for (size_t i = cstart; i < cend; i++)
+		{
+			AtMetric   *m;
+			Span		me = {0, 0};
+			size_t		j;
+
+			if (toks[i].fig < 0 || (i > cstart && toks[i - 1].fig == toks[i].fig))
+				continue;
+			m = &ms[toks[i].fig];
+			for (j = i; j < cend && toks[j].fig == toks[i].fig; j++)
+				;
+			/* a share opening the clause: "Half of the shoppers" */
+			if (m->kind == AT_MK_FRACTION && i <= body + 2 &&
+				share_subject(s, toks, cend, j, &me, &cl.holder))
+			{
+				m->measure = s + me.start;
+				m->measure_len = me.len;
+				if (cl.holder.len)
+				{
+					m->holder = s + cl.holder.start;
+					m->holder_len = cl.holder.len;
+				}
+				last_measure = me;
+				continue;
+			}
+			/* the counted noun, unless the subject names the measure ("Chip exports ... 267.8 billion units") */
+			if (m->kind == AT_MK_COUNT && m->unit && cl.measure.len == 0)
+				me = (Span) {(size_t) (m->unit - s), m->unit_len};
+			if (me.len == 0)
+				me = measure_before(s, toks, body, i);
+			if (me.len == 0 && (m->kind == AT_MK_MONEY || m->kind == AT_MK_QUANTITY))
+				me = measure_after(s, toks, cend, j, m->kind == AT_MK_MONEY);
+			/* "took 17 percent of the Chinese market": a share of what, when the subject is no measure */
+			if (me.len == 0 && (m->kind == AT_MK_PERCENT || m->kind == AT_MK_FRACTION) && cl.measure.len == 0 &&
+				last_measure.len == 0)
+			{
+				me = measure_after(s, toks, cend, j, false);
+				if (me.len && at_word_in(s + me.start, me.len, change_nouns, AT_LENGTHOF(change_nouns)))
+					me.len = 0;
+			}
+			if (me.len == 0)
+				me = cl.measure;
+			if (me.len == 0 && m->kind == AT_MK_COUNT && m->unit)
+				me = (Span) {(size_t) (m->unit - s), m->unit_len};
+			if (me.len == 0)
+				me = measure_before_change(s, toks, body, i);
+			if (me.len == 0)
+				me = last_measure;
+			if (me.len)
+			{
+				m->measure = s + me.start;
+				m->measure_len = me.len;
+				last_measure = me;
+			}
+			if (cl.holder.len)
+			{
+				m->holder = s + cl.holder.start;
+				m->holder_len = cl.holder.len;
+			}
+		}
+		/* what later clauses inherit: the last holder, and the last measure */
+		if (cl.holder.len)
+			prev.holder = cl.holder;
+		if (cl.measure.len)
+			prev.measure = cl.measure;
+		cstart = cend;
+	}
+}

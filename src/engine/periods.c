@@ -1,0 +1,794 @@
+/*
+ * periods.c: period expressions of a sentence, resolved to calendar days
+ * (see periods.h).
+ *
+ * A small grammar read word by word at each word start:
+ *
+ *   [by (the end of) | at the end of | since | in | during | for | on]
+ *   [the] ( first|second|third|fourth (quarter|half) [of YEAR]
+ *         | first N months|quarters [of YEAR]
+ *         | first week of MONTH
+ *         | MONTH[-MONTH | and MONTH | to MONTH] [period] [YEAR | of YEAR]
+ *         | early|mid|late MONTH [YEAR]
+ *         | Q1..Q4 [YEAR] | H1, H2 [YEAR]
+ *         | YEAR | this|last|next month )
+ *   YEAR = 2021 | this year | last year | next year | the previous year
+ *
+ * "by" and "at the end of" keep only the end ("by March"), "since" only the
+ * start.  A month, quarter or half with no year is the latest one that
+ * starts on or before the reference date.  Each attempt reads a bounded
+ * number of words, so the scan is linear.
+ */
+#include "periods.h"
+#include "dates.h"
+#include "numbers.h"
+
+#include <stdint.h>
+#include <string.h>
+
+/* Words before a period that make it the base of a comparison: "up from last year" */
+static const char *const base_before[] = {
+	"from", "than", "with", "versus", "vs", "period",
+};
+
+/* Words after a period that make it a base: "93.9 percent of the 2019 level" */
+static const char *const base_after[] = {
+	"level", "levels", "figure", "figures", "delivery", "contract", "contracts",
+};
+
+/* Words before a day that make it the day of the report: "said on Tuesday" */
+static const char *const report_verbs[] = {
+	"said", "says", "announced", "reported", "showed", "released", "disclosed", "told",
+	"added", "noted", "stated",
+};
+
+static const char *const ordinal_words[] = {"first", "second", "third", "fourth"};
+
+typedef struct Cur
+{
+	const char *s;
+	size_t		len;
+	size_t		p;				/* next word */
+	size_t		end;			/* end of the last word read */
+} Cur;
+
+static inline bool
+alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static void
+skip_blanks(Cur *c)
+{
+	while (c->p < c->len && (c->s[c->p] == ' ' || c->s[c->p] == '\t'))
+		c->p++;
+}
+
+/* The words w (lower case, single spaces) at c->p, caseless; on a match step over them */
+static bool
+eat(Cur *c, const char *w)
+{
+	size_t		p = c->p;
+
+	for (; *w; w++, p++)
+	{
+		char		ch;
+
+		if (p >= c->len)
+			return false;
+		ch = c->s[p];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char) (ch | 0x20);
+		if (ch != *w)
+			return false;
+	}
+	if (p < c->len && alnum(c->s[p]))
+		return false;
+	c->end = p;
+	c->p = p;
+	skip_blanks(c);
+	return true;
+}
+
+/* A year 1900..2100 in four digits */
+static bool
+eat_year(Cur *c, int *year)
+{
+	const char *s = c->s;
+	size_t		p = c->p;
+	int			y = 0;
+
+	for (int i = 0; i < 4; i++)
+	{
+		if (p + i >= c->len || s[p + i] < '0' || s[p + i] > '9')
+			return false;
+		y = y * 10 + (s[p + i] - '0');
+	}
+	if ((p + 4 < c->len && alnum(s[p + 4])) || y < 1900 || y > 2100)
+		return false;
+	c->end = p + 4;
+	c->p = p + 4;
+	skip_blanks(c);
+	*year = y;
+	return true;
+}
+
+/*
+ * A month name at c->p (capitalised): 1..12, or 0.  A bare abbreviation
+ * ("Jun", "Mar") is a month only with its period or a number after it:
+ * alone it is as often a name ("Yu Jun").
+ */
+static int
+eat_month(Cur *c)
+{
+	size_t		ml,
+				q;
+	int			m = at_month_at(c->s, c->len, c->p, &ml);
+	static const char *const short_names[] = {"may", "june", "july"};
+
+	if (m <= 0)
+		return 0;
+	if (ml <= 4 && c->s[c->p + ml - 1] != '.' &&
+		!at_word_in(c->s + c->p, ml, short_names, AT_LENGTHOF(short_names)))
+	{
+		for (q = c->p + ml; q < c->len && c->s[q] == ' '; q++)
+			;
+		if (q >= c->len || c->s[q] < '0' || c->s[q] > '9')
+			return 0;
+	}
+	c->end = c->p + ml;
+	c->p += ml;
+	skip_blanks(c);
+	return m;
+}
+
+/*
+ * YEAR: "2021", "this year", "last year", "next year", "the previous year".
+ * *year = 0 when it needs the reference date and there is none.
+ */
+static bool
+eat_year_ref(Cur *c, const AtDay *ref, int *year)
+{
+	int			shift;
+
+	if (eat_year(c, year))
+		return true;
+	if (eat(c, "this year") || eat(c, "the year"))
+		shift = 0;
+	else if (eat(c, "last year") || eat(c, "the previous year") || eat(c, "the past year"))
+		shift = -1;
+	else if (eat(c, "next year") || eat(c, "the coming year"))
+		shift = 1;
+	else
+		return false;
+	*year = ref ? ref->year + shift : 0;
+	return true;
+}
+
+/*
+ * The year of a period ending in month m when the text names none: the
+ * latest such period that has ended by the reference month ("in the
+ * January-May period" read in April is last year's)
+ */
+static int
+implied_year(const AtDay *ref, int m)
+{
+	if (ref == NULL)
+		return 0;
+	return m > ref->month ? ref->year - 1 : ref->year;
+}
+
+/* [YEAR | of YEAR], else the implied year of a period ending in last_month; 0 when unknown */
+static int
+year_after(Cur *c, const AtDay *ref, int last_month)
+{
+	int			y;
+	Cur			save = *c;
+
+	if (eat_year_ref(c, ref, &y))
+		return y;
+	if (c->p < c->len && c->s[c->p] == ',')
+	{
+		/* "March, 2022" */
+		Cur			t = *c;
+
+		t.p++;
+		skip_blanks(&t);
+		if (eat_year(&t, &y))
+		{
+			*c = t;
+			return y;
+		}
+	}
+	if (eat(c, "of") && eat_year_ref(c, ref, &y))
+		return y;
+	*c = save;
+	return implied_year(ref, last_month);
+}
+
+static void
+set_months(AtPeriod *out, int y, int m1, int m2)
+{
+	out->start = (AtDay) {y, m1, 1};
+	out->end = (AtDay) {y, m2, at_days_in_month(y, m2)};
+}
+
+/* "first", "second", ...: 1..4, or 0 */
+static int
+eat_ordinal(Cur *c)
+{
+	for (int i = 0; i < (int) AT_LENGTHOF(ordinal_words); i++)
+		if (eat(c, ordinal_words[i]))
+			return i + 1;
+	return 0;
+}
+
+/* A count of months: "two", "10": 1..12, or 0 */
+static int
+eat_small_number(Cur *c)
+{
+	size_t		wl;
+	int			v = -1;
+
+	if (c->p < c->len && c->s[c->p] >= '0' && c->s[c->p] <= '9')
+	{
+		v = c->s[c->p] - '0';
+		wl = 1;
+		if (c->p + 1 < c->len && c->s[c->p + 1] >= '0' && c->s[c->p + 1] <= '9')
+		{
+			v = v * 10 + (c->s[c->p + 1] - '0');
+			wl = 2;
+		}
+		if (c->p + wl < c->len && alnum(c->s[c->p + wl]))
+			return 0;
+	}
+	else
+		v = at_number_word_at(c->s, c->len, c->p, &wl);
+	if (v < 1 || v > 12)
+		return 0;
+	c->end = c->p + wl;
+	c->p += wl;
+	skip_blanks(c);
+	return v;
+}
+
+/* "first quarter", "second half", "first five months", "first week of May" */
+static bool
+ordinal_period(Cur *c, const AtDay *ref, int ord, AtPeriod *out)
+{
+	int			y,
+				n,
+				m;
+
+	if (eat(c, "quarter"))
+	{
+		y = year_after(c, ref, 3 * ord);
+		set_months(out, y, 3 * ord - 2, 3 * ord);
+		return y != 0;
+	}
+	if (ord <= 2 && eat(c, "half"))
+	{
+		y = year_after(c, ref, 6 * ord);
+		set_months(out, y, 6 * ord - 5, 6 * ord);
+		return y != 0;
+	}
+	if (ord != 1)
+		return false;
+	if (eat(c, "week of") && (m = eat_month(c)) > 0)
+	{
+		y = year_after(c, ref, m);
+		out->start = (AtDay) {y, m, 1};
+		out->end = (AtDay) {y, m, 7};
+		return y != 0;
+	}
+	if ((n = eat_small_number(c)) == 0)
+		return false;
+	if (eat(c, "months"))
+	{
+		y = year_after(c, ref, n);
+		set_months(out, y, 1, n);
+		return y != 0;
+	}
+	if (n <= 4 && eat(c, "quarters"))
+	{
+		y = year_after(c, ref, 3 * n);
+		set_months(out, y, 1, 3 * n);
+		return y != 0;
+	}
+	return false;
+}
+
+/* "March", "January-May period", "January and February", "March 2022", "late January" */
+static bool
+month_period(Cur *c, const AtDay *ref, AtPeriod *out)
+{
+	int			part = 0,		/* 1 early, 2 mid, 3 late */
+				m1,
+				m2,
+				y;
+
+	if (eat(c, "early"))
+		part = 1;
+	else if (eat(c, "mid") || eat(c, "mid-"))
+		part = 2;
+	else if (eat(c, "late"))
+		part = 3;
+	if ((m1 = eat_month(c)) == 0)
+	{
+		/* "late 2022": the last third of the year */
+		if (part && eat_year(c, &y))
+		{
+			set_months(out, y, part == 1 ? 1 : part == 2 ? 5 : 9, part == 1 ? 4 : part == 2 ? 8 : 12);
+			return true;
+		}
+		return false;
+	}
+	m2 = m1;
+	if (part == 0 && c->end < c->len && (c->s[c->end] == '-' || c->s[c->end] == '/'))
+	{
+		Cur			t = *c;
+
+		t.p = c->end + 1;
+		if ((m2 = eat_month(&t)) > m1)
+			*c = t;
+		else
+			m2 = m1;
+	}
+	else if (part == 0)
+	{
+		Cur			t = *c;
+
+		if ((eat(&t, "and") || eat(&t, "to") || eat(&t, "through")) && (m2 = eat_month(&t)) > m1)
+			*c = t;
+		else
+			m2 = m1;
+	}
+	/* "May 1": a day, a date and no period */
+	if (c->p < c->len && c->s[c->p] >= '0' && c->s[c->p] <= '9')
+	{
+		Cur			t = *c;
+		int			yy;
+
+		if (!eat_year(&t, &yy))
+			return false;
+	}
+	eat(c, "period");
+	y = year_after(c, ref, m2);
+	if (y == 0)
+		return false;
+	set_months(out, y, m1, m2);
+	if (part == 1)
+		out->end.day = 10;
+	else if (part == 2)
+	{
+		out->start.day = 11;
+		out->end.day = 20;
+	}
+	else if (part == 3)
+		out->start.day = 21;
+	return true;
+}
+
+/* The period after the prefix words */
+static bool
+period_body(Cur *c, const AtDay *ref, AtPeriod *out)
+{
+	int			ord,
+				y;
+	Cur			save;
+
+	eat(c, "the");
+	save = *c;
+	if ((ord = eat_ordinal(c)) > 0)
+		return ordinal_period(c, ref, ord, out);
+	*c = save;
+	if (c->p + 1 < c->len && (c->s[c->p] == 'Q' || c->s[c->p] == 'H') &&
+		c->s[c->p + 1] >= '1' && c->s[c->p + 1] <= (c->s[c->p] == 'Q' ? '4' : '2') &&
+		!(c->p + 2 < c->len && alnum(c->s[c->p + 2])))
+	{
+		int			k = c->s[c->p + 1] - '0',
+					span = c->s[c->p] == 'Q' ? 3 : 6;
+
+		c->end = c->p + 2;
+		c->p += 2;
+		skip_blanks(c);
+		y = year_after(c, ref, span * k);
+		set_months(out, y, span * (k - 1) + 1, span * k);
+		return y != 0;
+	}
+	if (month_period(c, ref, out))
+		return true;
+	*c = save;
+	if (eat_year_ref(c, ref, &y))
+	{
+		set_months(out, y, 1, 12);
+		return y != 0;
+	}
+	if (ref)
+	{
+		int			shift,
+					m;
+
+		if (eat(c, "this month"))
+			shift = 0;
+		else if (eat(c, "last month") || eat(c, "the previous month"))
+			shift = -1;
+		else if (eat(c, "next month"))
+			shift = 1;
+		else
+			return false;
+		m = ref->month + shift;
+		y = ref->year;
+		if (m < 1)
+		{
+			m = 12;
+			y--;
+		}
+		else if (m > 12)
+		{
+			m = 1;
+			y++;
+		}
+		set_months(out, y, m, m);
+		return true;
+	}
+	return false;
+}
+
+/* Words that may open a period expression (besides month names and years) */
+static const char *const start_words[] = {
+	"by", "at", "as", "since", "in", "during", "for", "over", "on", "last", "this", "next",
+	"the", "first", "second", "third", "fourth", "early", "mid", "late", "until",
+	"previous", "past", "coming", "end", "through", "till",
+};
+
+/*
+ * Can a period expression start at the word s[pos, e)?  A cheap look first:
+ * the lengths the start words and month names have for each initial (built
+ * once from the lists), then the lists themselves.
+ */
+static bool
+may_start(const char *s, size_t len, size_t pos, size_t e)
+{
+	static uint32_t len_mask[27];	/* by lower-case initial: bit k = a word of k letters */
+	static bool built;
+	size_t		ml,
+				wl = e - pos;
+	char		c = s[pos];
+	int			k;
+
+	if (!built)
+	{
+		static const char *const months[] = {
+			"january", "february", "march", "april", "may", "june", "july", "august",
+			"september", "october", "november", "december", "jan", "feb", "mar", "apr",
+			"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+		};
+
+		for (size_t i = 0; i < AT_LENGTHOF(start_words); i++)
+			len_mask[start_words[i][0] - 'a'] |= 1u << strlen(start_words[i]);
+		for (size_t i = 0; i < AT_LENGTHOF(months); i++)
+			len_mask[months[i][0] - 'a'] |= 1u << strlen(months[i]);
+		built = true;
+	}
+	if (c >= '0' && c <= '9')
+		return wl == 4 && (c == '1' || c == '2');
+	if ((c == 'Q' || c == 'H') && wl == 2)
+		return true;
+	k = (c | 0x20) - 'a';
+	if (k < 0 || k > 25 || wl > 9 || !((len_mask[k] >> wl) & 1))
+		return false;
+	if (c >= 'A' && c <= 'Z' && wl >= 3)
+	{
+		static const char prefixes[][4] = {
+			"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+		};
+		char		b = (char) (s[pos + 1] | 0x20),
+					d = (char) (s[pos + 2] | 0x20);
+
+		for (size_t i = 0; i < AT_LENGTHOF(prefixes); i++)
+			if (prefixes[i][0] == (char) (c | 0x20) && prefixes[i][1] == b && prefixes[i][2] == d)
+				return at_month_at(s, len, pos, &ml) > 0;
+	}
+	return at_word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words));
+}
+
+/* A period expression at pos: its length, or 0 */
+static size_t
+period_at(const char *s, size_t len, size_t pos, const AtDay *ref, AtPeriod *out)
+{
+	Cur			c = {s, len, pos, pos};
+	int			mode = 0;		/* 1: end only, 2: start only */
+	AtDay		day;
+	size_t		n;
+
+	memset(out, 0, sizeof(*out));
+	/* a leading word that needs a period after it: look at the next word first ("the company") */
+	{
+		static const char *const leads[] = {
+			"by", "at", "as", "since", "in", "during", "for", "over", "on", "through", "until",
+			"till", "the",
+		};
+		size_t		e = pos,
+					q,
+					qe;
+
+		while (e < len && alnum(s[e]))
+			e++;
+		if (at_word_in(s + pos, e - pos, leads, AT_LENGTHOF(leads)))
+		{
+			for (q = e; q < len && (s[q] == ' ' || s[q] == '\t'); q++)
+				;
+			for (qe = q; qe < len && alnum(s[qe]); qe++)
+				;
+			if (qe == q || !((s[q] >= 'A' && s[q] <= 'Z') || may_start(s, len, q, qe)))
+				return 0;
+		}
+	}
+	if ((n = at_weekday_date_at(s, len, pos, ref, &day)) > 0)
+	{
+		if (day.year == 0)
+			return 0;
+		out->start = out->end = day;
+		return n;
+	}
+	if (eat(&c, "by the end of") || eat(&c, "at the end of") || eat(&c, "by end of") ||
+		eat(&c, "at end of") || eat(&c, "as of the end of") || eat(&c, "by") ||
+		eat(&c, "through") || eat(&c, "until") || eat(&c, "till"))
+		mode = 1;
+	else if (eat(&c, "since the start of") || eat(&c, "since the beginning of"))
+	{
+		int			y;
+
+		/* "since the start of the year" */
+		if (!eat_year_ref(&c, ref, &y) || y == 0)
+			return 0;
+		out->start = (AtDay) {y, 1, 1};
+		return c.end - pos;
+	}
+	else if (eat(&c, "since"))
+		mode = 2;
+	else if (eat(&c, "on"))
+	{
+		/* "on Jan 1", "on May 3, 2023": a day */
+		int			m,
+					d = 0,
+					y;
+		size_t		q;
+
+		if ((m = eat_month(&c)) == 0 && (m = at_month_at(s, len, c.p, &q)) > 0)
+		{
+			c.end = c.p + q;
+			c.p += q;
+			skip_blanks(&c);
+		}
+		if (m <= 0)
+			return 0;
+		while (c.p < len && s[c.p] >= '0' && s[c.p] <= '9' && d < 100)
+			d = d * 10 + (s[c.p++] - '0');
+		if (d < 1 || (c.p < len && alnum(s[c.p])))
+			return 0;
+		c.end = c.p;
+		if (c.p + 1 < len && s[c.p] == ',')
+		{
+			Cur			t = c;
+
+			t.p++;
+			skip_blanks(&t);
+			if (eat_year(&t, &y))
+				c = t;
+			else
+				y = 0;
+		}
+		else
+			y = 0;
+		if (y == 0)
+		{
+			if (ref == NULL)
+				return 0;
+			y = (m > ref->month || (m == ref->month && d > ref->day)) ? ref->year - 1 : ref->year;
+		}
+		if (d > at_days_in_month(y, m))
+			return 0;
+		out->start = out->end = (AtDay) {y, m, d};
+		return c.end - pos;
+	}
+	else if (!eat(&c, "in"))
+		(void) (eat(&c, "during") || eat(&c, "for") || eat(&c, "over"));
+	/* the body's first word (after "the") must be one that can start it */
+	{
+		Cur			t = c;
+		size_t		e;
+
+		eat(&t, "the");
+		for (e = t.p; e < len && alnum(s[e]); e++)
+			;
+		if (e == t.p || !may_start(s, len, t.p, e))
+			return 0;
+	}
+	if (!period_body(&c, ref, out))
+		return 0;
+	if (mode == 1)
+		out->start = (AtDay) {0, 0, 0};
+	else if (mode == 2)
+		out->end = (AtDay) {0, 0, 0};
+	return c.end - pos;
+}
+
+/* Days since 1970-01-01 (proleptic Gregorian) */
+static long
+days_from_civil(int y, int m, int d)
+{
+	long		era;
+	unsigned	yoe,
+				doy,
+				doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned) (y - era * 400);
+	doy = (unsigned) ((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (long) doe - 719468;
+}
+
+static AtDay
+civil_from_days(long z)
+{
+	long		era;
+	unsigned	doe,
+				yoe,
+				doy,
+				mp;
+	int			y,
+				m,
+				d;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = (unsigned) (z - era * 146097);
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = (int) yoe + (int) era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = (int) (doy - (153 * mp + 2) / 5 + 1);
+	m = (int) (mp < 10 ? mp + 3 : mp - 9);
+	return (AtDay) {y + (m <= 2), m, d};
+}
+
+int
+at_day_of_week(const AtDay *d)
+{
+	long		z = days_from_civil(d->year, d->month, d->day);
+
+	/* 1970-01-01 was a Thursday (3 with Monday = 0) */
+	return (int) (((z % 7) + 7 + 3) % 7);
+}
+
+size_t
+at_weekday_date_at(const char *s, size_t len, size_t pos, const AtDay *ref, AtDay *day)
+{
+	Cur			c = {s, len, pos, pos};
+	bool		last = false;
+	size_t		wl;
+	int			wd;
+	long		z;
+	int			back;
+
+	memset(day, 0, sizeof(*day));
+	if (eat(&c, "last"))
+		last = true;
+	else if (!(eat(&c, "on") || eat(&c, "this") || eat(&c, "since") || eat(&c, "by") ||
+			   eat(&c, "until")))
+		return 0;
+	if ((wd = at_weekday_at(s, len, c.p, &wl)) <= 0 || wl < 6)
+		return 0;				/* full names only: "Sun", "Sat" are names too */
+	if (ref)
+	{
+		z = days_from_civil(ref->year, ref->month, ref->day);
+		back = (at_day_of_week(ref) - (wd - 1) + 7) % 7;
+		if (back == 0 && last)
+			back = 7;
+		*day = civil_from_days(z - back);
+	}
+	return c.p + wl - pos;
+}
+
+/* ", which" or ", who" opens the clause of pos (within a few words before it) */
+static bool
+relative_clause_before(const char *s, size_t from, size_t pos)
+{
+	size_t		p = pos,
+				words = 0;
+
+	while (p > from && words < 6)
+	{
+		size_t		e;
+
+		while (p > from && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+			p--;
+		if (p > from && (s[p - 1] == ',' || s[p - 1] == ';' || s[p - 1] == '.'))
+			return false;
+		e = p;
+		while (p > from && alnum(s[p - 1]))
+			p--;
+		if (e == p)
+			return false;
+		words++;
+		if ((e - p == 5 && strncmp(s + p, "which", 5) == 0) || (e - p == 3 && strncmp(s + p, "who", 3) == 0))
+		{
+			while (p > from && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+				p--;
+			return p > from && s[p - 1] == ',';
+		}
+	}
+	return false;
+}
+
+size_t
+at_period_span_at(const char *s, size_t from, size_t to, size_t p, const AtDay *ref,
+				  AtPeriodSpan *ps)
+{
+	AtPeriod	per;
+	size_t		n,
+				b = p,
+				e;
+
+	for (n = p; n < to && alnum(s[n]); n++)
+		;
+	if (n == p || !may_start(s, to, p, n) || (n = period_at(s, to, p, ref, &per)) == 0)
+		return 0;
+	ps->start = p;
+	ps->len = n;
+	ps->period = per;
+	/* the word before: "from last year", "the same period last year" */
+	while (b > from && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+		b--;
+	e = b;
+	while (b > from && alnum(s[b - 1]))
+		b--;
+	ps->base = e > b && at_word_in(s + b, e - b, base_before, AT_LENGTHOF(base_before));
+	/* "the bureau said on Sunday": when it was said, not what the figure covers */
+	ps->base |= e > b && at_word_in(s + b, e - b, report_verbs, AT_LENGTHOF(report_verbs)) &&
+		per.start.year == per.end.year && per.start.month == per.end.month &&
+		per.start.day == per.end.day;
+	/* in a relative clause: "the promotion, which ended on Saturday" */
+	ps->base |= relative_clause_before(s, from, p);
+	/* the word after: "the 2019 level" */
+	for (e = p + n; e < to && (s[e] == ' ' || s[e] == '\t'); e++)
+		;
+	for (b = e; e < to && alnum(s[e]); e++)
+		;
+	ps->base |= e > b && at_word_in(s + b, e - b, base_after, AT_LENGTHOF(base_after));
+	return n;
+}
+
+void
+at_find_periods(const char *s, size_t from, size_t to, const AtDay *ref, AtVec *out)
+{
+	size_t		p = from;
+	unsigned	iter = 0;
+
+	while (p < to)
+	{
+		AtPeriodSpan ps;
+		size_t		n;
+
+		if ((++iter & 0x3FF) == 0)
+			AT_CHECK_INTERRUPTS();
+		if (!alnum(s[p]) || (p > from && alnum(s[p - 1])))
+		{
+			p++;
+			continue;
+		}
+		if ((n = at_period_span_at(s, from, to, p, ref, &ps)) > 0)
+		{
+			*(AtPeriodSpan *) at_vec_push(out) = ps;
+			p += n;
+			continue;
+		}
+		while (p < to && alnum(s[p]))
+			p++;
+	}
+}

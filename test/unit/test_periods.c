@@ -1,0 +1,159 @@
+/*
+ * Unit tests of period expressions (periods.h) and of measure, holder and
+ * period of figures (measures.h through at_extract_metrics_ref()).
+ */
+#include "unit.h"
+#include "../../src/engine/metrics.h"
+#include "../../src/engine/periods.h"
+
+#include <stdlib.h>
+
+/* The first period of text, as "YYYY-MM-DD..YYYY-MM-DD" ("-" for an open end), or "" */
+static const char *
+first_period(const char *text, const AtDay *ref)
+{
+	static char buf[64];
+	AtVec		v;
+	const AtPeriod *p;
+
+	at_vec_init(&v, &at_malloc_mem, sizeof(AtPeriodSpan));
+	at_find_periods(text, 0, strlen(text), ref, &v);
+	buf[0] = '\0';
+	if (v.len > 0)
+	{
+		p = &AT_VEC_AT(&v, AtPeriodSpan, 0)->period;
+		if (p->start.year)
+			snprintf(buf, sizeof(buf), "%04d-%02d-%02d..", p->start.year, p->start.month, p->start.day);
+		else
+			snprintf(buf, sizeof(buf), "-..");
+		if (p->end.year)
+			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%04d-%02d-%02d",
+					 p->end.year, p->end.month, p->end.day);
+		else
+			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "-");
+	}
+	free(v.data);
+	return buf;
+}
+
+UT_TEST(periods_absolute_and_relative)
+{
+	AtDay		ref = {2024, 4, 16};	/* a Tuesday */
+
+	UT_EQ_STR(first_period("revenue rose in 2021", NULL), "2021-01-01..2021-12-31");
+	UT_EQ_STR(first_period("in the second half of 2022", NULL), "2022-07-01..2022-12-31");
+	UT_EQ_STR(first_period("in the first quarter of this year", &ref), "2024-01-01..2024-03-31");
+	UT_EQ_STR(first_period("in the first quarter of this year", NULL), "");
+	UT_EQ_STR(first_period("sales last year", &ref), "2023-01-01..2023-12-31");
+	UT_EQ_STR(first_period("in the January-May period", &ref), "2023-01-01..2023-05-31");
+	UT_EQ_STR(first_period("in the January-March period", &ref), "2024-01-01..2024-03-31");
+	UT_EQ_STR(first_period("the first two months", &ref), "2024-01-01..2024-02-29");
+	UT_EQ_STR(first_period("by March", &ref), "-..2024-03-31");
+	UT_EQ_STR(first_period("by the end of 2023", NULL), "-..2023-12-31");
+	UT_EQ_STR(first_period("since January", &ref), "2024-01-01..-");
+	UT_EQ_STR(first_period("last month", &ref), "2024-03-01..2024-03-31");
+	UT_EQ_STR(first_period("it rose on Monday", &ref), "2024-04-15..2024-04-15");
+	UT_EQ_STR(first_period("in late 2022", NULL), "2022-09-01..2022-12-31");
+	/* a day with "on"; no period: a date alone, a name that looks like a month */
+	UT_EQ_STR(first_period("it opened on May 1", &ref), "2023-05-01..2023-05-01");
+	UT_EQ_STR(first_period("it opened on Jan 1, 2020", &ref), "2020-01-01..2020-01-01");
+	UT_EQ_STR(first_period("May 1 was the day", &ref), "");
+	UT_EQ_STR(first_period("Yu Jun said", &ref), "");
+}
+
+UT_TEST(periods_weekdays)
+{
+	AtDay		ref = {2024, 2, 28};	/* a Wednesday */
+	AtDay		d;
+
+	UT_CHECK(at_weekday_date_at("last Friday", 11, 0, &ref, &d) == 11);
+	UT_EQ_INT(d.day, 23);
+	UT_CHECK(at_weekday_date_at("on Wednesday", 12, 0, &ref, &d) == 12);
+	UT_EQ_INT(d.day, 28);
+	UT_CHECK(at_weekday_date_at("last Wednesday", 14, 0, &ref, &d) == 14);
+	UT_EQ_INT(d.day, 21);
+	UT_CHECK(at_weekday_date_at("Friday", 6, 0, &ref, &d) == 0);	/* no placing word */
+	UT_EQ_INT(at_day_of_week(&ref), 2);
+}
+
+static const char *
+span(const char *p, size_t len)
+{
+	static char buf[4][128];
+	static int	k;
+
+	k = (k + 1) % 4;
+	if (p == NULL)
+		return "";
+	snprintf(buf[k], sizeof(buf[k]), "%.*s", (int) len, p);
+	return buf[k];
+}
+
+UT_TEST(measures_of_figures)
+{
+	const char *text = "China's retail sales rose 4.7 percent to 12.03 trillion yuan in the first quarter. "
+		"Huawei spent $22.8 billion on research and development last year, while its net profit jumped "
+		"144.5 percent. Domestic tourists made 474 million trips, up 34.3 percent. "
+		"The GDP of Guangdong Province reached 13.57 trillion yuan in 2023.";
+	AtDay		ref = {2024, 4, 16};
+	AtVec		v;
+	struct
+	{
+		const char *text,
+				   *measure,
+				   *holder;
+		int			sy;
+	}			want[] = {
+		{"4.7 percent", "retail sales", "China", 2024},
+		{"12.03 trillion yuan", "retail sales", "China", 2024},
+		{"$22.8 billion", "research and development", "Huawei", 2023},
+		{"144.5 percent", "net profit", "Huawei", 2023},
+		{"474 million trips", "trips", "Domestic tourists", 0},
+		{"34.3 percent", "trips", "Domestic tourists", 0},
+		{"13.57 trillion yuan", "GDP", "Guangdong Province", 2023},
+	};
+	size_t		k = 0;
+
+	at_vec_init(&v, &at_malloc_mem, sizeof(AtMetric));
+	at_extract_metrics_ref(text, strlen(text), &ref, &v);
+	for (size_t i = 0; i < v.len; i++)
+	{
+		AtMetric   *m = AT_VEC_AT(&v, AtMetric, i);
+
+		if (m->kind == AT_MK_YEAR || m->kind == AT_MK_DATE)
+			continue;
+		if (k >= AT_LENGTHOF(want))
+		{
+			UT_CHECK(k < AT_LENGTHOF(want));
+			break;
+		}
+		UT_EQ_SPAN(text, m->start, m->len, want[k].text);
+		UT_EQ_STR(span(m->measure, m->measure_len), want[k].measure);
+		UT_EQ_STR(span(m->holder, m->holder_len), want[k].holder);
+		UT_EQ_INT(m->time.start.year, want[k].sy);
+		k++;
+	}
+	UT_EQ_INT(k, AT_LENGTHOF(want));
+	free(v.data);
+}
+
+/* A sentence longer than the token window, and figures at the very end: no reads past the text */
+UT_TEST(measures_long_sentence)
+{
+	size_t		n = 20000;
+	char	   *text = malloc(n + 32);
+	AtVec		v;
+
+	for (size_t i = 0; i < n; i += 20)
+		memcpy(text + i, "sales rose 4 percent", 20);
+	memcpy(text + n, " and 5 firms", 13);
+	at_vec_init(&v, &at_malloc_mem, sizeof(AtMetric));
+	at_extract_metrics_ref(text, n + 12, NULL, &v);
+	UT_CHECK(v.len >= 1000);
+	free(v.data);
+	at_vec_init(&v, &at_malloc_mem, sizeof(AtMetric));
+	at_extract_metrics_ref("Its revenue of", 14, NULL, &v);
+	UT_EQ_INT(v.len, 0);
+	free(v.data);
+	free(text);
+}
