@@ -15,7 +15,7 @@
 
 #include "dates.h"
 #include "metrics.h"
-#include "tokenizer.h"
+#include "toktypes.h"
 #include "utf8.h"
 
 /* The word a query would use for each currency (spelled form) */
