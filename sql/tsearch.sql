@@ -131,10 +131,3 @@ SELECT count(*) AS tokens FROM ts_parse('article_tools.news_parser', repeat('<a 
 SELECT to_tsvector('article_tools.news', repeat('<', 10000) || 'word' || repeat('<!--', 10000));
 -- invalid URLs
 SELECT to_tsvector('article_tools.news', 'http://exa mple.com/ https://a..b/c ftp://x.y:99999999999/p http:// mailto:@x www.-bad-.com/x');
-
--- ts_token_count counts what ts_parse returns, for any parser
-SELECT p, article_tools.ts_token_count(p, x) AS tokens,
-       article_tools.ts_token_count(p, x) = (SELECT count(*) FROM ts_parse(p, x)) AS same_as_ts_parse
-FROM (VALUES ('default'), ('article_tools.news_parser')) v(p),
-     (VALUES ('Xi Jinping said exports hit 3,000 billion yuan, up 11%.')) t(x);
-SELECT article_tools.ts_token_count('no_such_parser', 'x');

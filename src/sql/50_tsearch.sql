@@ -88,11 +88,3 @@ ALTER TEXT SEARCH CONFIGURATION @extschema@.news
 ALTER TEXT SEARCH CONFIGURATION @extschema@.news
     ADD MAPPING FOR cjk
     WITH pg_catalog.simple, @extschema@.news_compound;
-
-CREATE FUNCTION @extschema@.ts_token_count(parser text, document text)
-RETURNS bigint
-AS 'MODULE_PATHNAME', 'at_ts_token_count'
-LANGUAGE C STRICT STABLE PARALLEL SAFE;
-
-COMMENT ON FUNCTION @extschema@.ts_token_count(text, text) IS
-'number of tokens a text search parser finds in a text (what count(*) of ts_parse gives, without building the rows)';

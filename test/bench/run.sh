@@ -32,6 +32,9 @@ if [ -z "$shared" ] || [ ! -d "$shared/corpus/news" ]; then
 fi
 
 at_bench_setup || exit 1
+# the benchmark's own helpers (ts_token_count), not part of the extension
+. "$AT_ROOT/test/bench/module.sh"
+at_bench_module || exit 1
 
 # Load the corpus: file name and base64 text through \copy (no quoting
 # issues); files that are not UTF-8 are converted (test/bench/corpus.sh).
@@ -45,6 +48,9 @@ CREATE TEMP TABLE load (id int, file text, b64 text);
 \\copy load FROM '$scratch/corpus.tsv'
 INSERT INTO corpus SELECT id, file, convert_from(decode(b64, 'base64'), 'UTF8') FROM load;
 VACUUM ANALYZE corpus;
+SQL
+at_bench_module_sql || exit 1
+at_psql <<SQL
 -- best of n runs of a query, timed in the server; returns seconds and the query's value
 CREATE FUNCTION bench_time(q text, runs int, OUT seconds float8, OUT value numeric)
 LANGUAGE plpgsql AS \$\$

@@ -6,3 +6,11 @@
 -- a fresh 1.1 install.  Columns added to a composite type go at its end.
 \echo Use "ALTER EXTENSION article_tools UPDATE TO '1.1'" to load this file. \quit
 
+
+-- ---------------------------------------------------------------------
+-- text search (src/sql/50_tsearch.sql): ts_token_count was a benchmark
+-- helper, not a user function; the benchmark now builds its own
+-- (test/bench/token_count.c).
+-- ---------------------------------------------------------------------
+DROP FUNCTION @extschema@.ts_token_count(text, text);
+
