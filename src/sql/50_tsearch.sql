@@ -64,18 +64,45 @@ CREATE TEXT SEARCH DICTIONARY @extschema@.news_compound (
 COMMENT ON TEXT SEARCH DICTIONARY @extschema@.news_compound IS
 'money (cny:3000000000000), percentages (pct:11), dates (2018-10-08) and names (xi jinping); other tokens pass to the next dictionary';
 
+CREATE FUNCTION @extschema@.stem_cache_init(internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'at_stem_cache_init'
+LANGUAGE C STRICT;
+
+CREATE FUNCTION @extschema@.stem_cache_lexize(internal, internal, internal, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'at_stem_cache_lexize'
+LANGUAGE C STRICT;
+
+CREATE TEXT SEARCH TEMPLATE @extschema@.stem_cache (
+    INIT = @extschema@.stem_cache_init,
+    LEXIZE = @extschema@.stem_cache_lexize
+);
+
+COMMENT ON TEXT SEARCH TEMPLATE @extschema@.stem_cache IS
+'the answers of another single-word dictionary (option Dictionary), cached per backend for frequent words; the same lexemes, faster';
+
+CREATE TEXT SEARCH DICTIONARY @extschema@.news_stem (
+    TEMPLATE = @extschema@.stem_cache,
+    Dictionary = 'pg_catalog.english_stem'
+);
+
+COMMENT ON TEXT SEARCH DICTIONARY @extschema@.news_stem IS
+'pg_catalog.english_stem with a bounded per-backend cache of frequent words (16384 words, under 1 MB): the same lexemes';
+
 CREATE TEXT SEARCH CONFIGURATION @extschema@.news (PARSER = @extschema@.news_parser);
 
 COMMENT ON TEXT SEARCH CONFIGURATION @extschema@.news IS
 'English news: the english configuration plus money, percentages, dates, names and CJK';
 
--- As english: words are stemmed, numbers and addresses kept as written.
+-- As english: words are stemmed (english_stem, through the cache
+-- news_stem), numbers and addresses kept as written.
 -- news_compound is listed for the types a compound's parts can have: the
 -- core hands it the parts that follow a compound only when it is in their
 -- mapping.  Listed last, it costs ordinary words nothing.
 ALTER TEXT SEARCH CONFIGURATION @extschema@.news
     ADD MAPPING FOR asciiword, word, asciihword, hword, hword_asciipart, hword_part
-    WITH pg_catalog.english_stem, @extschema@.news_compound;
+    WITH @extschema@.news_stem, @extschema@.news_compound;
 ALTER TEXT SEARCH CONFIGURATION @extschema@.news
     ADD MAPPING FOR numword, numhword, hword_numpart, file, sfloat, float, int, uint, version
     WITH pg_catalog.simple, @extschema@.news_compound;
