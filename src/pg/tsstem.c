@@ -19,7 +19,7 @@
  * asks for the following tokens (a thesaurus) is refused with an error.
  *
  * The cache is 4-way set associative with a fixed number of entries
- * (16384, 884 KB in all), allocated at the first lookup in
+ * (16384, 1 MB in all), allocated at the first lookup in
  * the dictionary's own memory context, so it lives exactly as long as the
  * dictionary's cache entry.  Each entry counts its uses; a miss in a full
  * set takes one use from the least used entry and replaces it only when
@@ -47,18 +47,8 @@ PG_FUNCTION_INFO_V1(at_stem_cache_lexize);
 
 #define STEM_WAYS	4
 #define STEM_SETS	4096		/* a power of two */
-#define STEM_DATA	46			/* bytes of key and answer per entry */
+#define STEM_DATA	54			/* bytes of key and answer per entry */
 #define STEM_UNKNOWN 0xFF		/* nlex of an answer "not my word" (NULL) */
-
-/*
- * The tags of one set, apart from the entries so that a lookup reads one
- * small block of tags and then one entry.
- */
-typedef struct StemSet
-{
-	uint32		hash[STEM_WAYS];
-	uint16		uses[STEM_WAYS];	/* 0: empty */
-} StemSet;
 
 /*
  * One cached answer.  data holds the token's bytes, then for each lexeme
@@ -72,13 +62,27 @@ typedef struct StemEntry
 	char		data[STEM_DATA];
 } StemEntry;
 
+/*
+ * One set: the tags first, then the entries, 256 bytes aligned to 64, so
+ * that a lookup reads the tags' cache line and the line of one entry,
+ * often the same or the adjacent one.
+ */
+typedef struct StemSet
+{
+	uint32		hash[STEM_WAYS];
+	uint16		uses[STEM_WAYS];	/* 0: empty */
+	char		pad[8];
+	StemEntry	e[STEM_WAYS];
+} StemSet;
+
+StaticAssertDecl(sizeof(StemSet) == 256, "a stem cache set is four cache lines");
+
 typedef struct StemCache
 {
 	Oid			dict;			/* the wrapped dictionary */
 	MemoryContext ctx;			/* this dictionary's memory context */
 	uint64		generation;		/* stem_generation when last emptied */
 	StemSet    *sets;			/* STEM_SETS, or NULL before the first use */
-	StemEntry  *entries;		/* STEM_SETS * STEM_WAYS */
 } StemCache;
 
 /* Bumped by every change to a text search dictionary or template */
@@ -232,7 +236,6 @@ at_stem_cache_lexize(PG_FUNCTION_ARGS)
 	int			len = PG_GETARG_INT32(2);
 	uint32		hash;
 	StemSet    *set;
-	StemEntry  *entries;
 	int			victim = 0;
 	TSLexeme   *res;
 
@@ -241,8 +244,9 @@ at_stem_cache_lexize(PG_FUNCTION_ARGS)
 
 	if (c->sets == NULL)
 	{
-		c->sets = MemoryContextAllocZero(c->ctx, sizeof(StemSet) * STEM_SETS);
-		c->entries = MemoryContextAlloc(c->ctx, sizeof(StemEntry) * STEM_SETS * STEM_WAYS);
+		char	   *mem = MemoryContextAllocZero(c->ctx, sizeof(StemSet) * STEM_SETS + 64);
+
+		c->sets = (StemSet *) TYPEALIGN(64, mem);
 	}
 	else if (c->generation != stem_generation)
 		memset(c->sets, 0, sizeof(StemSet) * STEM_SETS);
@@ -250,15 +254,14 @@ at_stem_cache_lexize(PG_FUNCTION_ARGS)
 
 	hash = hash_bytes((const unsigned char *) in, len);
 	set = &c->sets[hash & (STEM_SETS - 1)];
-	entries = &c->entries[(hash & (STEM_SETS - 1)) * STEM_WAYS];
 	for (int w = 0; w < STEM_WAYS; w++)
 	{
 		if (set->uses[w] > 0 && set->hash[w] == hash &&
-			entries[w].keylen == len && memcmp(entries[w].data, in, len) == 0)
+			set->e[w].keylen == len && memcmp(set->e[w].data, in, len) == 0)
 		{
 			if (set->uses[w] < PG_UINT16_MAX)
 				set->uses[w]++;
-			PG_RETURN_POINTER(answer(&entries[w]));
+			PG_RETURN_POINTER(answer(&set->e[w]));
 		}
 		if (set->uses[w] < set->uses[victim])
 			victim = w;
@@ -268,7 +271,7 @@ at_stem_cache_lexize(PG_FUNCTION_ARGS)
 	/* looking the dictionary up may have read invalidations: store nothing then */
 	if (c->generation == stem_generation &&
 		(set->uses[victim] == 0 || --set->uses[victim] == 0) &&
-		store(&entries[victim], in, len, res))
+		store(&set->e[victim], in, len, res))
 	{
 		set->hash[victim] = hash;
 		set->uses[victim] = 1;

@@ -88,7 +88,7 @@ CREATE TEXT SEARCH DICTIONARY @extschema@.news_stem (
 );
 
 COMMENT ON TEXT SEARCH DICTIONARY @extschema@.news_stem IS
-'pg_catalog.english_stem with a bounded per-backend cache of frequent words (16384 words, under 1 MB): the same lexemes';
+'pg_catalog.english_stem with a bounded per-backend cache of frequent words (16384 words, 1 MB): the same lexemes';
 
 CREATE TEXT SEARCH CONFIGURATION @extschema@.news (PARSER = @extschema@.news_parser);
 

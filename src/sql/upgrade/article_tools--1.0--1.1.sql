@@ -43,7 +43,7 @@ CREATE TEXT SEARCH DICTIONARY @extschema@.news_stem (
 );
 
 COMMENT ON TEXT SEARCH DICTIONARY @extschema@.news_stem IS
-'pg_catalog.english_stem with a bounded per-backend cache of frequent words (16384 words, under 1 MB): the same lexemes';
+'pg_catalog.english_stem with a bounded per-backend cache of frequent words (16384 words, 1 MB): the same lexemes';
 
 ALTER TEXT SEARCH CONFIGURATION @extschema@.news
     ALTER MAPPING FOR asciiword, word, asciihword, hword, hword_asciipart, hword_part
