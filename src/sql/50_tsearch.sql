@@ -37,33 +37,6 @@ CREATE TEXT SEARCH PARSER @extschema@.news_parser (
 COMMENT ON TEXT SEARCH PARSER @extschema@.news_parser IS
 'the default parser''s 23 token types with the same ids, plus money, percent, date, cjk and name for news text';
 
-CREATE FUNCTION @extschema@.news_compound_init(internal)
-RETURNS internal
-AS 'MODULE_PATHNAME', 'at_news_compound_init'
-LANGUAGE C STRICT;
-
-CREATE FUNCTION @extschema@.news_compound_lexize(internal, internal, internal, internal)
-RETURNS internal
-AS 'MODULE_PATHNAME', 'at_news_compound_lexize'
-LANGUAGE C STRICT;
-
-CREATE TEXT SEARCH TEMPLATE @extschema@.news_compound (
-    INIT = @extschema@.news_compound_init,
-    LEXIZE = @extschema@.news_compound_lexize
-);
-
-COMMENT ON TEXT SEARCH TEMPLATE @extschema@.news_compound IS
-'canonical lexemes for money, percentages, dates and names found by news_parser';
-
-CREATE TEXT SEARCH DICTIONARY @extschema@.news_compound (
-    TEMPLATE = @extschema@.news_compound,
-    WordDictionary = 'pg_catalog.english_stem',
-    NumberDictionary = 'pg_catalog.simple'
-);
-
-COMMENT ON TEXT SEARCH DICTIONARY @extschema@.news_compound IS
-'money (cny:3000000000000), percentages (pct:11), dates (2018-10-08) and names (xi jinping); other tokens pass to the next dictionary';
-
 CREATE FUNCTION @extschema@.stem_cache_init(internal)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'at_stem_cache_init'
@@ -89,6 +62,35 @@ CREATE TEXT SEARCH DICTIONARY @extschema@.news_stem (
 
 COMMENT ON TEXT SEARCH DICTIONARY @extschema@.news_stem IS
 'pg_catalog.english_stem with a bounded per-backend cache of frequent words (16384 words, 1 MB): the same lexemes';
+
+CREATE FUNCTION @extschema@.news_compound_init(internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'at_news_compound_init'
+LANGUAGE C STRICT;
+
+CREATE FUNCTION @extschema@.news_compound_lexize(internal, internal, internal, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'at_news_compound_lexize'
+LANGUAGE C STRICT;
+
+CREATE TEXT SEARCH TEMPLATE @extschema@.news_compound (
+    INIT = @extschema@.news_compound_init,
+    LEXIZE = @extschema@.news_compound_lexize
+);
+
+COMMENT ON TEXT SEARCH TEMPLATE @extschema@.news_compound IS
+'canonical lexemes for money, percentages, dates and names found by news_parser';
+
+-- The parts of compounds are words too: they go through news_stem's cache
+-- (created first: CREATE checks the options by running init).
+CREATE TEXT SEARCH DICTIONARY @extschema@.news_compound (
+    TEMPLATE = @extschema@.news_compound,
+    NumberDictionary = 'pg_catalog.simple',
+    WordDictionary = '@extschema@.news_stem'
+);
+
+COMMENT ON TEXT SEARCH DICTIONARY @extschema@.news_compound IS
+'money (cny:3000000000000), percentages (pct:11), dates (2018-10-08) and names (xi jinping); other tokens pass to the next dictionary';
 
 CREATE TEXT SEARCH CONFIGURATION @extschema@.news (PARSER = @extschema@.news_parser);
 
