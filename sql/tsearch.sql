@@ -132,9 +132,25 @@ SELECT to_tsvector('article_tools.news', repeat('<', 10000) || 'word' || repeat(
 -- invalid URLs
 SELECT to_tsvector('article_tools.news', 'http://exa mple.com/ https://a..b/c ftp://x.y:99999999999/p http:// mailto:@x www.-bad-.com/x');
 
--- ts_token_count counts what ts_parse returns, for any parser
-SELECT p, article_tools.ts_token_count(p, x) AS tokens,
-       article_tools.ts_token_count(p, x) = (SELECT count(*) FROM ts_parse(p, x)) AS same_as_ts_parse
-FROM (VALUES ('default'), ('article_tools.news_parser')) v(p),
-     (VALUES ('Xi Jinping said exports hit 3,000 billion yuan, up 11%.')) t(x);
-SELECT article_tools.ts_token_count('no_such_parser', 'x');
+-- news_stem: english_stem behind a per-backend cache; every answer, asked
+-- twice (the second from the cache), is english_stem's: stems, stop words,
+-- case, non-ASCII, a word too long to cache and the empty string
+SELECT w, ts_lexize('article_tools.news_stem', w) AS cached,
+       ts_lexize('article_tools.news_stem', w) IS NOT DISTINCT FROM ts_lexize('english_stem', w) AS same_first,
+       ts_lexize('article_tools.news_stem', w) IS NOT DISTINCT FROM ts_lexize('english_stem', w) AS same_again
+FROM unnest(ARRAY['Running', 'running', 'THE', 'the', 'Ministries', 'café', 'naïvely',
+                  repeat('internationalisation', 3), '']) w;
+-- a cache of a dictionary that does not know every word passes its NULL on,
+-- and a change to the cached dictionary empties the cache at once
+CREATE TEXT SEARCH DICTIONARY tsearch_simple (TEMPLATE = pg_catalog.simple, StopWords = english);
+CREATE TEXT SEARCH DICTIONARY tsearch_cached (TEMPLATE = article_tools.stem_cache, Dictionary = 'tsearch_simple');
+SELECT ts_lexize('tsearch_cached', 'Word') AS word, ts_lexize('tsearch_cached', 'The') AS stop_word;
+ALTER TEXT SEARCH DICTIONARY tsearch_simple (Accept = false);
+SELECT ts_lexize('tsearch_cached', 'Word') AS word, ts_lexize('tsearch_cached', 'The') AS stop_word;
+SELECT ts_lexize('tsearch_cached', 'Word') IS NULL AS still_unknown;
+-- bad definitions
+CREATE TEXT SEARCH DICTIONARY tsearch_bad (TEMPLATE = article_tools.stem_cache);
+CREATE TEXT SEARCH DICTIONARY tsearch_bad (TEMPLATE = article_tools.stem_cache, Dictionary = 'english_stem', Size = 10);
+CREATE TEXT SEARCH DICTIONARY tsearch_bad (TEMPLATE = article_tools.stem_cache, Dictionary = 'no_such_dictionary');
+DROP TEXT SEARCH DICTIONARY tsearch_cached;
+DROP TEXT SEARCH DICTIONARY tsearch_simple;

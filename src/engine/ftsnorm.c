@@ -15,7 +15,7 @@
 
 #include "dates.h"
 #include "metrics.h"
-#include "tokenizer.h"
+#include "toktypes.h"
 #include "utf8.h"
 
 /* The word a query would use for each currency (spelled form) */
@@ -160,8 +160,8 @@ split_decimal(const char *num, char *digits, size_t cap, int *exp)
 
 /*
  * Lower-case words that may start an amount (eleven percent), with their
- * lengths, in alphabetical order: is_number_word stops at the first word
- * past the initial.
+ * lengths, in byte order (is_number_word bisects; at_fts_tables_sorted
+ * checks).
  */
 #define W(w) {w, sizeof(w) - 1}
 static const struct
@@ -178,21 +178,55 @@ static const struct
 };
 #undef W
 
-/* A spelled number in lower case at pos (eleven, hundred) */
+/*
+ * A spelled number in lower case at pos (eleven, hundred).  Called at most
+ * word starts (the, that, said...): bisect rather than scan the list.
+ */
 static bool
 is_number_word(const char *s, size_t len, size_t pos)
 {
-	size_t		n = 0;
+	size_t		n = 0,
+				lo = 0,
+				hi = AT_LENGTHOF(number_words);
 
 	while (pos + n < len && s[pos + n] >= 'a' && s[pos + n] <= 'z' && n < 10)
 		n++;
 	if (n < 3 || n > 9)
 		return false;
-	for (size_t i = 0; i < AT_LENGTHOF(number_words) && number_words[i].w[0] <= s[pos]; i++)
-		if (number_words[i].len == n && number_words[i].w[0] == s[pos] &&
-			memcmp(number_words[i].w, s + pos, n) == 0)
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+		size_t		wl = number_words[mid].len;
+		int			c = (unsigned char) s[pos] - (unsigned char) number_words[mid].w[0];
+
+		/* most steps differ in the first letter: no call for them */
+		if (c == 0)
+			c = memcmp(s + pos, number_words[mid].w, n < wl ? n : wl);
+		if (c == 0)
+			c = (n > wl) - (n < wl);
+		if (c == 0)
 			return true;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
 	return false;
+}
+
+bool
+at_fts_tables_sorted(void)
+{
+	for (size_t i = 1; i < AT_LENGTHOF(number_words); i++)
+	{
+		size_t		a = number_words[i - 1].len,
+					b = number_words[i].len;
+		int			c = memcmp(number_words[i - 1].w, number_words[i].w, a < b ? a : b);
+
+		if (c > 0 || (c == 0 && a >= b))
+			return false;
+	}
+	return true;
 }
 
 /*

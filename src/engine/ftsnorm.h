@@ -45,4 +45,7 @@ extern bool at_fts_canon(const char *s, size_t len, AtFtsCanon *out);
 /* True when the byte at s[pos] may start an expression (fast filter) */
 extern bool at_fts_may_start(const char *s, size_t len, size_t pos);
 
+/* True when the word lists bisected here are in byte order (unit tests) */
+extern bool at_fts_tables_sorted(void);
+
 #endif							/* AT_FTSNORM_H */

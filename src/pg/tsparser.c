@@ -10,13 +10,9 @@
  */
 #include "glue.h"
 
-#include "catalog/namespace.h"
-#include "tsearch/ts_cache.h"
 #include "tsearch/ts_public.h"
 #include "tsearch/ts_type.h"
-#include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
-#include "utils/regproc.h"
 
 #include "../engine/tokenizer.h"
 #include "../engine/utf8.h"
@@ -26,7 +22,6 @@ PG_FUNCTION_INFO_V1(at_news_prs_nexttoken);
 PG_FUNCTION_INFO_V1(at_news_prs_end);
 PG_FUNCTION_INFO_V1(at_news_prs_lextype);
 PG_FUNCTION_INFO_V1(at_news_prs_headline);
-PG_FUNCTION_INFO_V1(at_ts_token_count);
 
 Datum
 at_news_prs_start(PG_FUNCTION_ARGS)
@@ -260,33 +255,4 @@ at_news_prs_headline(PG_FUNCTION_ARGS)
 	}
 	pfree(types);
 	PG_RETURN_POINTER(prs);
-}
-
-/*
- * article_tools.ts_token_count(parser, text): how many tokens any text
- * search parser finds, without building a row per token as ts_parse does
- * (which makes ts_parse measure mostly itself).
- */
-Datum
-at_ts_token_count(PG_FUNCTION_ARGS)
-{
-	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	text	   *doc = PG_GETARG_TEXT_PP(1);
-	TSParserCacheEntry *prs;
-	void	   *state;
-	char	   *token = NULL;
-	int			toklen = 0;
-	int64		n = 0;
-
-	at_pg_require_utf8();
-	prs = lookup_ts_parser_cache(get_ts_parser_oid(stringToQualifiedNameList(name), false));
-	state = DatumGetPointer(FunctionCall2(&prs->prsstart,
-										  PointerGetDatum(VARDATA_ANY(doc)),
-										  Int32GetDatum(VARSIZE_ANY_EXHDR(doc))));
-	while (DatumGetInt32(FunctionCall3(&prs->prstoken, PointerGetDatum(state),
-									   PointerGetDatum(&token),
-									   PointerGetDatum(&toklen))) > 0)
-		n++;
-	FunctionCall1(&prs->prsend, PointerGetDatum(state));
-	PG_RETURN_INT64(n);
 }

@@ -17,6 +17,10 @@
 #                                        the run exits 1 when a case misses it)
 # Each query runs 3 times; the best time counts (timed inside the server,
 # so client transfer is not measured; return an aggregate, not the rows).
+# The baseline runs again with every case, alternating with it, and the
+# case's ratio is to that baseline: on a shared machine a burst of load
+# then slows both, not one of them (AT_BENCH_PAIRED=0: one baseline for
+# all cases, as before).
 set -uo pipefail
 
 AT_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -32,6 +36,9 @@ if [ -z "$shared" ] || [ ! -d "$shared/corpus/news" ]; then
 fi
 
 at_bench_setup || exit 1
+# the benchmark's own helpers (ts_token_count), not part of the extension
+. "$AT_ROOT/test/bench/module.sh"
+at_bench_module || exit 1
 
 # Load the corpus: file name and base64 text through \copy (no quoting
 # issues); files that are not UTF-8 are converted (test/bench/corpus.sh).
@@ -45,6 +52,9 @@ CREATE TEMP TABLE load (id int, file text, b64 text);
 \\copy load FROM '$scratch/corpus.tsv'
 INSERT INTO corpus SELECT id, file, convert_from(decode(b64, 'base64'), 'UTF8') FROM load;
 VACUUM ANALYZE corpus;
+SQL
+at_bench_module_sql || exit 1
+at_psql <<SQL
 -- best of n runs of a query, timed in the server; returns seconds and the query's value
 CREATE FUNCTION bench_time(q text, runs int, OUT seconds float8, OUT value numeric)
 LANGUAGE plpgsql AS \$\$
@@ -60,6 +70,24 @@ BEGIN
         seconds := least(seconds, el);
     END LOOP;
 END \$\$;
+-- the same for a query and the baseline, run alternately
+CREATE FUNCTION bench_pair(qb text, q text, runs int, OUT base float8, OUT seconds float8, OUT value numeric)
+LANGUAGE plpgsql AS \$\$
+DECLARE
+    t0 timestamptz;
+    v numeric;
+BEGIN
+    base := 'Infinity';
+    seconds := 'Infinity';
+    FOR i IN 1..runs LOOP
+        t0 := clock_timestamp();
+        EXECUTE qb INTO v;
+        base := least(base, extract(epoch FROM clock_timestamp() - t0));
+        t0 := clock_timestamp();
+        EXECUTE q INTO value;
+        seconds := least(seconds, extract(epoch FROM clock_timestamp() - t0));
+    END LOOP;
+END \$\$;
 SQL
 read -r rows mb < <(at_psql -At -F ' ' -c "SELECT count(*), round(sum(octet_length(raw)) / 1e6, 3) FROM corpus")
 echo "corpus: $rows articles, $mb MB from $shared/corpus/news (bbc/, wikinews-gum/)"
@@ -73,6 +101,11 @@ at_psql -At -c "SELECT count(*) FROM corpus WHERE raw <> ''" >/dev/null
 time_query() {	# query -> "seconds value"
 	echo "SELECT round(seconds::numeric, 4), value FROM bench_time(:'q', :runs)" |
 		at_psql -At -F ' ' -v q="$1" -v runs="$RUNS" 2>&1
+}
+
+time_pair() {	# query -> "baseline-seconds seconds value"
+	echo "SELECT round(base::numeric, 4), round(seconds::numeric, 4), value FROM bench_pair(:'qb', :'q', :runs)" |
+		at_psql -At -F ' ' -v qb="$baseline_q" -v q="$1" -v runs="$RUNS" 2>&1
 }
 
 baseline_q="SELECT sum(length(to_tsvector('english', raw))) FROM corpus"
@@ -95,16 +128,22 @@ for case in test/bench/cases/*.sql; do
 	units=$(sed -n 's/^-- *units: *//p' "$case" | head -n 1)
 	target=$(sed -n 's/^-- *target: *//p' "$case" | head -n 1)
 	query=$(grep -v '^ *--' "$case" | sed 's/;[[:space:]]*$//' | tr '\n' ' ')
-	read -r s v < <(time_query "$query")
+	if [ "${AT_BENCH_PAIRED:-1}" = 0 ]; then
+		read -r s v < <(time_query "$query")
+		b=$base_s
+	else
+		read -r b s v < <(time_pair "$query")
+	fi
 	if ! [[ $s =~ ^[0-9.]+$ ]]; then
-		printf "$fmt" "${label:-$name}" "-" "-" "-" "ERROR: $s $v"
+		printf "$fmt" "${label:-$name}" "-" "-" "-" "ERROR: $b $s $v"
 		status=1
 		continue
 	fi
-	ratio=$(awk -v b="$base_s" -v s="$s" 'BEGIN { printf "%.2f", b / s }')
+	ratio=$(awk -v b="$b" -v s="$s" 'BEGIN { printf "%.2f", b / s }')
 	notes=""
+	[ "${AT_BENCH_PAIRED:-1}" = 0 ] || notes="baseline ${b} s"
 	if [ -n "$units" ]; then
-		notes=$(awk -v v="$v" -v s="$s" -v u="$units" 'BEGIN { printf "%.0f %s/s", v / s, u }')
+		notes="$notes${notes:+; }$(awk -v v="$v" -v s="$s" -v u="$units" 'BEGIN { printf "%.0f %s/s", v / s, u }')"
 	fi
 	if [ -n "$target" ]; then
 		if awk -v r="$ratio" -v t="$target" 'BEGIN { exit !(r >= t) }'; then

@@ -2,16 +2,16 @@
 # Full-text search speed over ../shared/corpus/news (BBC + Wikinews, 5 MB):
 #   ts_parse            news_parser vs the default parser, tokens/s (most of
 #                       the time goes to building one row per token)
-#   tokens              the same through article_tools.ts_token_count: the
-#                       parsers alone
+#   tokens              the same through ts_token_count (test/bench/token_count.c,
+#                       built here, never installed): the parsers alone
 #   parser only         to_tsvector with configurations that map no token
 #                       type: the parser plus the core's fixed per-token work
 #   to_tsvector         article_tools.news vs english
 #   ceiling             ts_parse's own cost per row (ts_parse - ts_token_count)
 #                       bounds the tokens/s of any parser through ts_parse;
 #                       measured directly with test/bench/null_parser.c, a
-#                       parser that only cuts at spaces (built here into the
-#                       throwaway install, never installed by make install)
+#                       parser that only cuts at spaces (built here, never
+#                       installed)
 # Each query runs AT_BENCH_RUNS times (default 5) in a throwaway cluster with
 # this checkout installed; the best time counts, timed inside the server.
 #
@@ -30,19 +30,15 @@ if [ -z "$shared" ] || [ ! -d "$shared/corpus/news" ]; then
 	exit 0
 fi
 at_bench_setup "TEMPLATE template0 ENCODING 'UTF8' LC_CTYPE 'C.UTF-8' LC_COLLATE 'C'" || exit 1
-# The server loads a library when a function first needs it, so the null
-# parser can go into the running private install.
-cc -O2 -fPIC -shared -I"$("$PG_CONFIG" --includedir-server)" \
-	-o "$scratch/inst$("$PG_CONFIG" --pkglibdir)/at_bench_null.so" test/bench/null_parser.c || exit 1
+# The benchmark's own helpers (ts_token_count, null_parser), which are not
+# part of the extension: test/bench/module.sh
+. "$AT_ROOT/test/bench/module.sh"
+at_bench_module || exit 1
 at_psql -c "CREATE EXTENSION article_tools" || exit 1
 fts_load_corpus "$shared" || exit 1
+at_bench_module_sql || exit 1
 
 at_psql -P pager=off -v runs="$RUNS" <<'SQL'
-CREATE FUNCTION null_start(internal, int4) RETURNS internal AS '$libdir/at_bench_null', 'at_null_start' LANGUAGE C STRICT;
-CREATE FUNCTION null_gettoken(internal, internal, internal) RETURNS internal AS '$libdir/at_bench_null', 'at_null_gettoken' LANGUAGE C STRICT;
-CREATE FUNCTION null_end(internal) RETURNS void AS '$libdir/at_bench_null', 'at_null_end' LANGUAGE C STRICT;
-CREATE FUNCTION null_lextype(internal) RETURNS internal AS '$libdir/at_bench_null', 'at_null_lextype' LANGUAGE C STRICT;
-CREATE TEXT SEARCH PARSER null_parser (START = null_start, GETTOKEN = null_gettoken, END = null_end, LEXTYPES = null_lextype);
 CREATE TEXT SEARCH CONFIGURATION bench_default_nomap (PARSER = pg_catalog."default");
 CREATE TEXT SEARCH CONFIGURATION bench_news_nomap (PARSER = article_tools.news_parser);
 CREATE FUNCTION pg_temp.best(q text, runs int, OUT seconds float8, OUT value numeric)
@@ -63,15 +59,18 @@ FROM (VALUES
   ('ts_parse default', 'SELECT count(*) FROM fts_corpus, ts_parse(''default'', body)'),
   ('ts_parse news_parser', 'SELECT count(*) FROM fts_corpus, ts_parse(''article_tools.news_parser'', body)'),
   ('ts_parse null_parser', 'SELECT count(*) FROM fts_corpus, ts_parse(''null_parser'', body)'),
-  ('tokens default', 'SELECT sum(article_tools.ts_token_count(''default'', body)) FROM fts_corpus'),
-  ('tokens news_parser', 'SELECT sum(article_tools.ts_token_count(''article_tools.news_parser'', body)) FROM fts_corpus'),
-  ('tokens null_parser', 'SELECT sum(article_tools.ts_token_count(''null_parser'', body)) FROM fts_corpus'),
+  ('tokens default', 'SELECT sum(ts_token_count(''default'', body)) FROM fts_corpus'),
+  ('tokens news_parser', 'SELECT sum(ts_token_count(''article_tools.news_parser'', body)) FROM fts_corpus'),
+  ('tokens null_parser', 'SELECT sum(ts_token_count(''null_parser'', body)) FROM fts_corpus'),
   ('parser only default', 'SELECT count(*) FROM fts_corpus WHERE length(to_tsvector(''bench_default_nomap'', body)) >= 0'),
   ('parser only news_parser', 'SELECT count(*) FROM fts_corpus WHERE length(to_tsvector(''bench_news_nomap'', body)) >= 0'),
   ('to_tsvector english', 'SELECT sum(length(to_tsvector(''english'', body))) FROM fts_corpus'),
   ('to_tsvector article_tools.news', 'SELECT sum(length(to_tsvector(''article_tools.news'', body))) FROM fts_corpus'))
   AS q(name, sql), LATERAL (SELECT pg_temp.best(q.sql, :runs) AS b) x;
 SELECT (SELECT sum(octet_length(body)) FROM fts_corpus) / 1e6 AS mb \gset
+-- the bench helper counts exactly what ts_parse returns (else its figures mean nothing)
+SELECT bool_and(t.value = p.value) AS ts_token_count_same_as_ts_parse
+FROM r t JOIN r p ON p.name = replace(t.name, 'tokens ', 'ts_parse ') WHERE t.name LIKE 'tokens %';
 SELECT name, round(seconds::numeric, 3) AS seconds, round(:mb / seconds::numeric, 1) AS "MB/s",
        CASE WHEN name LIKE 'ts_parse%' OR name LIKE 'tokens%' THEN round(value / seconds::numeric) END AS "tokens/s"
 FROM r;
