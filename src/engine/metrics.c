@@ -1249,10 +1249,8 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 	else
 	{
 		/* money context after the amount: "$5m", "5m yuan" decided below; default digits */
-		size_t		q = p;
+		size_t		q = at_numeral_digits_end(s, len, p);
 
-		while (at_digit_at(s, len, q) || (q < len && (s[q] == '.' || s[q] == ',')))
-			q++;
 		if (q < len && s[q] == 'm' && !at_alnum_at(s, len, q + 1))
 		{
 			size_t		r = q + 1 + blank_len(s, len, q + 1);
@@ -1270,7 +1268,8 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		if (wl && word_in(s + wb, wl, period_count_before, AT_LENGTHOF(period_count_before)))
 			flags |= AT_NUMF_NO_SCALE;	/* and no fraction: handled below */
 	}
-	n = at_scan_number(s, len, p, flags, &num, &nskip);
+	/* the tokenizer does not step over a skip: do not ask for it */
+	n = at_scan_number(s, len, p, flags, &num, sc->token_mode ? NULL : &nskip);
 	if (n == 0)
 	{
 		*skip = nskip ? (p - pos) + nskip : 0;

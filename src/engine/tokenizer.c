@@ -22,6 +22,7 @@
 #include <strings.h>
 
 #include "ftsnorm.h"
+#include "numbers.h"			/* AT_SCAN_STEP, the scanners' rule */
 #include "utf8.h"
 
 #define FAIL ((size_t) -1)
@@ -147,6 +148,7 @@ kind(const AtTokenizer *t, size_t p, int *n)
 {
 	unsigned char c;
 
+	AT_SCAN_STEP();
 	if (p >= t->len)
 	{
 		*n = 0;
@@ -169,10 +171,11 @@ kind1(const AtTokenizer *t, size_t p)
 	return kind(t, p, &n);
 }
 
-#define CH(t, p)		((p) < (t)->len ? (unsigned char) (t)->s[p] : 0)
+/* Byte tests; each counts a step in the unit tests (AT_SCAN_STEP) */
+#define CH(t, p)		(AT_SCAN_STEP(), (p) < (t)->len ? (unsigned char) (t)->s[p] : 0)
 #define IS_EOF(t, p)	((p) >= (t)->len)
-#define IS_LET(t, p)	((p) < (t)->len && at_is_ascii_alpha((unsigned char) (t)->s[p]))
-#define IS_DIG(t, p)	((p) < (t)->len && (t)->s[p] >= '0' && (t)->s[p] <= '9')
+#define IS_LET(t, p)	(AT_SCAN_STEP(), (p) < (t)->len && at_is_ascii_alpha((unsigned char) (t)->s[p]))
+#define IS_DIG(t, p)	(AT_SCAN_STEP(), (p) < (t)->len && (t)->s[p] >= '0' && (t)->s[p] <= '9')
 #define IS_ALPHA_K(k)	((k) == K_LET || (k) == K_ALPHA)
 #define IS_ALNUM_K(k)	((k) == K_LET || (k) == K_ALPHA || (k) == K_DIG)
 
@@ -248,19 +251,41 @@ port(AtTokenizer *t, size_t p)
  * Continue a host from state st at p.  nd is the last place a host could
  * end where leaving it was not forced by a digit; a failure further on
  * falls back there (the default parser pops back to that state).
+ *
+ * A failed scan is remembered (host_fail_from, host_fail_at), because the
+ * next tokens start inside what it read: "1.1.1-1.1.1-..." is a version,
+ * a blank and a version again, and each would scan the whole run as a
+ * host.  After a digit or a '.' the state no longer depends on where the
+ * scan started (HS_H, HS_FD), so a scan that reaches such a byte inside
+ * the failed span fails at the same place and falls back to its own nd.
+ * Nested scans (the host of an e-mail address) neither use nor set it.
  */
 static size_t
 host(AtTokenizer *t, int st, size_t p)
 {
 	size_t		nd = FAIL,
+				from = p,
 				r;
 
 	for (;; p++)
 	{
-		bool		eof = IS_EOF(t, p);
-		unsigned char c = CH(t, p);
-		bool		let = IS_LET(t, p),
-					dig = IS_DIG(t, p);
+		bool		eof,
+					let,
+					dig;
+		unsigned char c;
+
+		if (!t->wanthost && p > t->host_fail_from && p <= t->host_fail_at &&
+			(IS_DIG(t, p - 1) || CH(t, p - 1) == '.'))
+		{
+			/* as the remembered scan from here on: it reached host_fail_at */
+			if (from < t->host_fail_from)
+				t->host_fail_from = from;
+			return nd != FAIL ? host_ok(t, nd) : FAIL;
+		}
+		eof = IS_EOF(t, p);
+		c = CH(t, p);
+		let = IS_LET(t, p);
+		dig = IS_DIG(t, p);
 
 		switch (st)
 		{
@@ -356,6 +381,11 @@ host(AtTokenizer *t, int st, size_t p)
 		}
 	}
 fail:
+	if (nd == FAIL && !t->wanthost && p > from)
+	{
+		t->host_fail_from = from;
+		t->host_fail_at = p;
+	}
 	return nd != FAIL ? host_ok(t, nd) : FAIL;
 }
 

@@ -95,6 +95,8 @@ typedef struct AtTokenizer
 	size_t		cw_end;			/* its end (0: none), */
 	int			cw_type;		/* its type */
 	size_t		url_slash;		/* scratch: byte of the '/' after a URL's host */
+	size_t		host_fail_from;	/* the last host scan that failed read from here */
+	size_t		host_fail_at;	/* to here without a fallback (tokenizer.c, host) */
 	unsigned	ticks;			/* interrupt check counter */
 } AtTokenizer;
 
