@@ -70,7 +70,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		AtMetricToken t;
 		size_t		n;
 
-		if (!fuzz_is_boundary(s, len, p) || !at_metric_token_may_start(s, len, p))
+		if (!fuzz_is_boundary(s, len, p) || !fuzz_word_start(s, p) ||
+			!at_metric_token_may_start(s, len, p))
 			continue;
 		memset(&t, 0, sizeof(t));
 		n = at_metric_token_at(s, len, p, &t);

@@ -91,7 +91,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		AtFtsCanon	c;
 		size_t		n;
 
-		if (!fuzz_is_boundary(s, len, p) || !at_fts_may_start(s, len, p))
+		if (!fuzz_is_boundary(s, len, p) || !fuzz_word_start(s, p) ||
+			!at_fts_may_start(s, len, p))
 			continue;
 		memset(&c, 0, sizeof(c));
 		n = at_fts_match(s, len, p, &c);
