@@ -82,7 +82,7 @@ typedef struct AtTokenizer
 	size_t		len;
 	size_t		pos;			/* where the next token starts */
 	unsigned	flags;
-	int			mode;			/* what the next token is (tokenizer.c) */
+	int			mode;			/* what the next token is (tokenizer.c); 0: a new one */
 	bool		ignore;			/* inside <script> or <style> */
 	bool		wanthost;		/* scanning the host of an e-mail address */
 	bool		comment_eof;

@@ -191,20 +191,6 @@ fuzz_valid_utf8(const uint8_t *data, size_t size, size_t *len)
 	return out;
 }
 
-/*
- * Where the engine tries a token scanner: the start of a word, not inside
- * a run of letters and digits (the tokenizer calls at_fts_match at token
- * starts).  Calling one inside a 64 kB word at every byte would make the
- * harness, not the engine, quadratic, and -timeout would report it.
- */
-static inline bool
-fuzz_word_start(const char *s, size_t off)
-{
-	unsigned char c = off > 0 ? (unsigned char) s[off - 1] : ' ';
-
-	return !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
-}
-
 static inline bool
 fuzz_is_boundary(const char *s, size_t len, size_t off)
 {

@@ -57,6 +57,28 @@ if [ -d "$shared/corpus/news" ]; then
 else
 	echo "fuzz: $shared/corpus/news absent, seeding from test/fixtures only"
 fi
+# the complexity battery's units (test/checks/lib/complexity.units), each
+# repeated to max_len: a scanner that re-reads a run from every start times
+# out on one of them at once, where random mutation seldom builds a long run
+units_file=test/checks/lib/complexity.units
+if [ -f "$units_file" ]; then
+	mkdir -p "$seeds/units"
+	while IFS= read -r line; do
+		[[ $line =~ ^[[:space:]]*(#|$) ]] && continue
+		name=$(echo "${line%%|*}" | xargs)
+		expr=$(echo "${line#*|}" | sed 's/^ *//; s/ *$//')
+		[[ $expr == *"||"* ]] && continue	# expressions (chr(160)) are left to the battery
+		case $expr in
+			"E'"*"'") unit=$(printf '%b.' "${expr:2:${#expr}-3}"); unit=${unit%.} ;;
+			"'"*"'") unit=${expr:1:${#expr}-2}; unit=${unit//\'\'/\'} ;;
+			*) continue ;;
+		esac
+		[ -n "$unit" ] || continue
+		text=$unit
+		while [ "$(printf '%s' "$text" | wc -c)" -lt "$max_len" ]; do text+=$text; done
+		printf '%s' "$text" | head -c "$max_len" > "$seeds/units/$name.txt"
+	done < "$units_file"
+fi
 n=$(find "$seeds" -type f | wc -l)
 echo "fuzz: $n seed files"
 
