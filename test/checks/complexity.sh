@@ -186,7 +186,7 @@ for ((u = 0; u < nu; u++)); do
 		fi
 		if [ "$bad" = 1 ]; then
 			first="$(ms_of "$t_small") -> $(ms_of "$t_large") (${ratio}x)"
-			mine=$ratio
+			mine=$ratio first_large=$t_large
 			pair "$fo" "$uo" "$min_ms" true
 			if [ "$noref" = 0 ] && { [ "$bad" = 1 ] || [ -n "$err" ]; }; then
 				# the core query is as superlinear: the time goes to the core
@@ -196,7 +196,7 @@ for ((u = 0; u < nu; u++)); do
 			else
 				# one step up when that is cheap, else the same sizes again
 				again_kb=$small_kb
-				[[ $first != *">"* ]] && ! gt "${first#*-> }" 1000 && again_kb=$large_kb
+				[[ $first_large != ">"* ]] && ! gt "$first_large" 1000 && again_kb=$large_kb
 				pair "$fo" "$uo" "$min_ms" false "$again_kb"
 				if [ "$bad" = 1 ] || [ -n "$err" ]; then
 					echo "FAIL: $fname on $uname: superlinear, $first, then $(ms_of "$t_small") -> $(ms_of "$t_large") at $again_kb -> $((again_kb * 4)) kB (${ratio}x)${err:+ ($err)}"
