@@ -580,13 +580,22 @@ match_word(const char *s, size_t len, size_t pos, const char *pat, bool ci)
 	return e;
 }
 
+/*
+ * Words are read within WORD_WINDOW bytes: they are looked up in word lists
+ * (none longer than a few dozen letters) from every figure, so reading a whole
+ * hyphenated run ("one-one-one-...") from each would be quadratic.  A longer
+ * run is cut at the window, which no list word matches.
+ */
+#define WORD_WINDOW 64
+
 /* ASCII word (letters, digits, inner hyphens and apostrophes) at pos: its length */
 static size_t
 word_at(const char *s, size_t len, size_t pos)
 {
-	size_t		p = pos;
+	size_t		p = pos,
+				stop = len - pos > WORD_WINDOW ? pos + WORD_WINDOW : len;
 
-	while (p < len)
+	while (p < stop)
 	{
 		unsigned char c = (unsigned char) s[p];
 
@@ -628,9 +637,10 @@ static size_t
 word_before(const char *s, size_t pos, size_t *wl)
 {
 	size_t		e = back_blanks(s, pos),
-				b = e;
+				b = e,
+				stop = e > WORD_WINDOW ? e - WORD_WINDOW : 0;
 
-	while (b > 0 && (at_is_ascii_alpha((unsigned char) s[b - 1]) || s[b - 1] == '-'))
+	while (b > stop && (at_is_ascii_alpha((unsigned char) s[b - 1]) || s[b - 1] == '-'))
 		b--;
 	while (b < e && s[b] == '-')
 		b++;
@@ -1491,10 +1501,8 @@ amount_flags(const char *s, size_t len, const Amount *a)
 	else
 	{
 		/* money context after the amount: "$5m", "5m yuan" decided below; default digits */
-		size_t		q = p;
+		size_t		q = at_numeral_digits_end(s, len, p);
 
-		while (at_digit_at(s, len, q) || (q < len && (s[q] == '.' || s[q] == ',')))
-			q++;
 		if (q < len && s[q] == 'm' && !at_alnum_at(s, len, q + 1))
 		{
 			size_t		r = q + 1 + blank_len(s, len, q + 1);
@@ -1518,10 +1526,13 @@ amount_flags(const char *s, size_t len, const Amount *a)
 /*
  * The number of an amount, a->start onwards; sets a->num and a->end.
  * Returns false (with *skip when the caller should step over malformed
- * numerals, slash groups or glued digits) when it is no figure.
+ * numerals, slash groups or glued digits) when it is no figure.  want_skip
+ * is false for the tokenizer, which does not step over a skip: computing it
+ * would read a whole malformed run at every start.
  */
 static bool
-amount_number(const char *s, size_t len, size_t pos, Amount *a, size_t *skip)
+amount_number(const char *s, size_t len, size_t pos, Amount *a, size_t *skip,
+			  bool want_skip)
 {
 	size_t		p = a->start,
 				n,
@@ -1529,7 +1540,7 @@ amount_number(const char *s, size_t len, size_t pos, Amount *a, size_t *skip)
 				nskip = 0;
 	AtNumber   *num = &a->num;
 
-	n = at_scan_number(s, len, p, a->flags, num, &nskip);
+	n = at_scan_number(s, len, p, a->flags, num, want_skip ? &nskip : NULL);
 	if (n == 0)
 	{
 		*skip = nskip ? (p - pos) + nskip : 0;
@@ -2167,7 +2178,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 	if (!amount_prefix(s, len, pos, &a))
 		return 0;
 	a.flags = amount_flags(s, len, &a);
-	if (!amount_number(s, len, pos, &a, skip))
+	if (!amount_number(s, len, pos, &a, skip, !sc->token_mode))
 		return 0;
 	if (!sc->token_mode && !spelled_is_figure(s, len, pos, &a))
 	{

@@ -13,6 +13,10 @@
 
 #define WORK_DIGITS 160			/* scratch size, > MAXINT - MINEXP + slack */
 
+#ifdef AT_COUNT_STEPS
+unsigned long long at_scan_steps;
+#endif
+
 /* ---- exact decimals ----------------------------------------------------- */
 
 void
@@ -425,14 +429,24 @@ static const ScaleWord scale_words[] = {
 
 /* ---- character helpers -------------------------------------------------- */
 
-/* Length of an ASCII letter run at pos */
+/*
+ * Words longer than this are no word of the tables (the longest has 11
+ * letters): word_len stops there, so a long letter run is not read whole
+ * from every place a number is tried.
+ */
+#define WORD_WINDOW 32
+
+/* Length of an ASCII letter run at pos, at most WORD_WINDOW */
 static size_t
 word_len(const char *s, size_t len, size_t pos)
 {
 	size_t		p = pos;
 
-	while (p < len && at_is_ascii_alpha((unsigned char) s[p]))
+	while (p < len && p - pos < WORD_WINDOW && at_is_ascii_alpha((unsigned char) s[p]))
+	{
+		AT_SCAN_STEP();
 		p++;
+	}
 	return p - pos;
 }
 
@@ -448,12 +462,19 @@ word_is(const char *s, size_t wl, const char *w)
 	return w[i] == '\0';
 }
 
-/* Spaces between the words of a number: ASCII blanks and no-break spaces */
+/*
+ * Spaces between the words of a number: ASCII blanks and no-break spaces,
+ * at most AT_SCAN_WINDOW bytes of them (more do not join two words into one
+ * number)
+ */
 static size_t
 skip_blanks(const char *s, size_t len, size_t pos)
 {
-	while (pos < len)
+	size_t		stop = len - pos > AT_SCAN_WINDOW ? pos + AT_SCAN_WINDOW : len;
+
+	while (pos < stop)
 	{
+		AT_SCAN_STEP();
 		if (s[pos] == ' ' || s[pos] == '\t')
 			pos++;
 		else if (pos + 1 < len && (unsigned char) s[pos] == 0xC2 && (unsigned char) s[pos + 1] == 0xA0)
@@ -470,6 +491,7 @@ space_sep_at(const char *s, size_t len, size_t pos)
 {
 	const unsigned char *u = (const unsigned char *) s + pos;
 
+	AT_SCAN_STEP();
 	if (pos >= len)
 		return 0;
 	if (u[0] == ' ')
@@ -531,7 +553,11 @@ vulgar_at(const char *s, size_t len, size_t pos, AtNum *val)
 
 /* ---- digit numerals ----------------------------------------------------- */
 
-/* Steps over a malformed run of digits and separators */
+/*
+ * Steps over a malformed run of digits and separators.  This reads the
+ * whole run, so it runs only for a caller that asked for *skip and steps
+ * over the run (see AT_SCAN_WINDOW).
+ */
 static size_t
 malformed_run(const char *s, size_t len, size_t pos)
 {
@@ -547,117 +573,203 @@ malformed_run(const char *s, size_t len, size_t pos)
 	return p - pos;
 }
 
+/* Sets *skip to the malformed run at pos when the caller wants it; returns 0 */
+static size_t
+malformed(const char *s, size_t len, size_t pos, size_t *skip)
+{
+	if (skip)
+		*skip = malformed_run(s, len, pos);
+	return 0;
+}
+
 #define MAX_RAW_DIGITS 400		/* longer digit runs are not figures */
 
-static size_t
-scan_numeral(const char *s, size_t len, size_t pos, AtNumber *out, size_t *skip)
+/*
+ * Digits of a grouped integer part: a value has at most AT_NUM_MAXINT, and
+ * only a first group of zeros adds to them, so more groups are never read
+ */
+#define MAX_GROUPED_DIGITS (AT_NUM_MAXINT + 3)
+
+/* The digits of a digit numeral, without separators */
+typedef struct NumeralDigits
 {
-	char		ip[MAX_RAW_DIGITS + 1],
-				fp[MAX_RAW_DIGITS + 1];
-	size_t		ni = 0,
-				nf = 0,
-				p = pos,
-				run;
-	AtNum		frac;
+	char		ip[MAX_RAW_DIGITS + 1];	/* integer part */
+	char		fp[MAX_RAW_DIGITS + 1];	/* decimals */
+	size_t		ni,
+				nf,
+				run;			/* digits before the first separator */
+	bool		grouped,
+				decimal;
+} NumeralDigits;
 
-	memset(out, 0, sizeof(*out));
-	/* vulgar fraction alone: ½ */
-	run = vulgar_at(s, len, p, &out->value);
-	if (run)
-	{
-		out->fraction = true;
-		out->len = out->numeral_len = run;
-		return run;
-	}
-	while (at_digit_at(s, len, p))
+/* Digits at pos, reading at most max + 1 of them */
+static size_t
+digit_run(const char *s, size_t len, size_t pos, size_t max)
+{
+	size_t		p = pos;
+
+	while (p - pos <= max && at_digit_at(s, len, p))
 		p++;
-	run = p - pos;
-	if (run > MAX_RAW_DIGITS)
+	return p - pos;
+}
+
+/* Comma groups after the first group: 1,234,567 and 12,34,567 (Indian) */
+static size_t
+comma_groups(const char *s, size_t len, size_t p, NumeralDigits *d, bool *bad)
+{
+	if (exact_digits(s, len, p + 1, 3))
 	{
-		*skip = malformed_run(s, len, pos);
-		return 0;
+		while (p < len && s[p] == ',' && exact_digits(s, len, p + 1, 3))
+		{
+			if (d->ni + 3 > MAX_GROUPED_DIGITS)
+			{
+				*bad = true;
+				return p;
+			}
+			memcpy(d->ip + d->ni, s + p + 1, 3);
+			d->ni += 3;
+			p += 4;
+		}
+		d->grouped = true;
 	}
-	memcpy(ip, s + pos, run);
-	ni = run;
-	/* thousands separators, only after a first group of 1..3 digits */
-	if (run >= 1 && run <= 3 && p < len)
+	else if (d->run <= 2 && exact_digits(s, len, p + 1, 2))
 	{
-		if (s[p] == ',' && exact_digits(s, len, p + 1, 3))
-		{
-			while (p < len && s[p] == ',' && exact_digits(s, len, p + 1, 3) && ni + 3 <= MAX_RAW_DIGITS)
-			{
-				memcpy(ip + ni, s + p + 1, 3);
-				ni += 3;
-				p += 4;
-			}
-			out->grouped = true;
-		}
-		else if (run <= 2 && s[p] == ',' && exact_digits(s, len, p + 1, 2))
-		{
-			/* Indian grouping: 12,34,567 */
-			size_t		q = p;
-			size_t		n2 = 0;
+		/* Indian grouping: 12,34,567, with at most 10 pairs */
+		size_t		q = p;
+		size_t		n2 = 0;
 
-			while (q < len && s[q] == ',' && exact_digits(s, len, q + 1, 2))
-			{
-				q += 3;
-				n2++;
-			}
-			if (n2 <= 10 && q < len && s[q] == ',' && exact_digits(s, len, q + 1, 3))
-			{
-				for (size_t r = p; r < q + 4; r++)
-					if (at_digit_at(s, len, r))
-						ip[ni++] = s[r];
-				p = q + 4;
-				out->grouped = true;
-			}
-		}
-		else
+		while (n2 <= 10 && q < len && s[q] == ',' && exact_digits(s, len, q + 1, 2))
 		{
-			size_t		w = space_sep_at(s, len, p);
-
-			if (w && exact_digits(s, len, p + w, 3))
-			{
-				size_t		w0 = w;
-
-				while (p < len && (w = space_sep_at(s, len, p)) == w0 &&
-					   exact_digits(s, len, p + w, 3) && ni + 3 <= MAX_RAW_DIGITS)
-				{
-					memcpy(ip + ni, s + p + w, 3);
-					ni += 3;
-					p += w + 3;
-				}
-				out->grouped = true;
-			}
+			q += 3;
+			n2++;
 		}
+		if (n2 <= 10 && q < len && s[q] == ',' && exact_digits(s, len, q + 1, 3))
+		{
+			for (size_t r = p; r < q + 4; r++)
+				if (at_digit_at(s, len, r))
+					d->ip[d->ni++] = s[r];
+			p = q + 4;
+			d->grouped = true;
+		}
+	}
+	return p;
+}
+
+/* Groups after a thin, narrow, figure or no-break space: 1 234 567 */
+static size_t
+space_groups(const char *s, size_t len, size_t p, NumeralDigits *d, bool *bad)
+{
+	size_t		w = space_sep_at(s, len, p),
+				w0 = w;
+
+	if (!w || !exact_digits(s, len, p + w, 3))
+		return p;
+	while (p < len && (w = space_sep_at(s, len, p)) == w0 && exact_digits(s, len, p + w, 3))
+	{
+		if (d->ni + 3 > MAX_GROUPED_DIGITS)
+		{
+			*bad = true;
+			return p;
+		}
+		memcpy(d->ip + d->ni, s + p + w, 3);
+		d->ni += 3;
+		p += w + 3;
+	}
+	d->grouped = true;
+	return p;
+}
+
+/*
+ * The digits of a numeral at pos: integer part, groups (after a space too
+ * when spaced), decimals.  Returns the end; sets *bad when the text is
+ * digits but no figure (too many digits, 99.02.7, 192.168.1.2).
+ */
+static size_t
+numeral_digits(const char *s, size_t len, size_t pos, bool spaced, NumeralDigits *d,
+			   bool *bad)
+{
+	size_t		p;
+
+	*bad = false;
+	d->ni = d->nf = 0;
+	d->grouped = d->decimal = false;
+	d->run = digit_run(s, len, pos, MAX_RAW_DIGITS);
+	if (d->run > MAX_RAW_DIGITS)
+	{
+		*bad = true;
+		return pos;
+	}
+	memcpy(d->ip, s + pos, d->run);
+	d->ni = d->run;
+	p = pos + d->run;
+	/* thousands separators, only after a first group of 1..3 digits */
+	if (d->run >= 1 && d->run <= 3 && p < len)
+	{
+		if (s[p] == ',')
+			p = comma_groups(s, len, p, d, bad);
+		else if (spaced)
+			p = space_groups(s, len, p, d, bad);
+		if (*bad)
+			return p;
 	}
 	/* decimals */
 	if (p < len && s[p] == '.' && at_digit_at(s, len, p + 1))
 	{
 		size_t		f0 = p + 1;
 
-		p = f0;
-		while (at_digit_at(s, len, p))
-			p++;
-		if (p - f0 > MAX_RAW_DIGITS ||
-			(p < len && (s[p] == '.' || s[p] == ',') && at_digit_at(s, len, p + 1) && !out->grouped && s[p] == '.'))
+		d->nf = digit_run(s, len, f0, MAX_RAW_DIGITS);
+		p = f0 + d->nf;
+		if (d->nf > MAX_RAW_DIGITS ||
+			(!d->grouped && p < len && s[p] == '.' && at_digit_at(s, len, p + 1)))
 		{
 			/* 99.02.7, 192.168.1.2: not a figure */
-			*skip = malformed_run(s, len, pos);
-			return 0;
+			*bad = true;
+			return p;
 		}
-		memcpy(fp, s + f0, p - f0);
-		nf = p - f0;
-		out->decimal = true;
+		memcpy(d->fp, s + f0, d->nf);
+		d->decimal = true;
 	}
-	if (ni == 0 && nf == 0)
-		return 0;
-	if (!at_num_from_digits(&out->value, ip, ni, fp, nf))
+	return p;
+}
+
+size_t
+at_numeral_digits_end(const char *s, size_t len, size_t pos)
+{
+	NumeralDigits d;
+	bool		bad;
+
+	return numeral_digits(s, len, pos, false, &d, &bad);
+}
+
+static size_t
+scan_numeral(const char *s, size_t len, size_t pos, AtNumber *out, size_t *skip)
+{
+	NumeralDigits d;
+	size_t		p,
+				run;
+	bool		bad;
+	AtNum		frac;
+
+	memset(out, 0, sizeof(*out));
+	/* vulgar fraction alone: ½ */
+	run = vulgar_at(s, len, pos, &out->value);
+	if (run)
 	{
-		*skip = malformed_run(s, len, pos);
-		return 0;
+		out->fraction = true;
+		out->len = out->numeral_len = run;
+		return run;
 	}
-	out->int_digits = (int) ni;
+	p = numeral_digits(s, len, pos, true, &d, &bad);
+	if (bad)
+		return malformed(s, len, pos, skip);
+	if (d.ni == 0 && d.nf == 0)
+		return 0;
+	if (!at_num_from_digits(&out->value, d.ip, d.ni, d.fp, d.nf))
+		return malformed(s, len, pos, skip);
+	out->grouped = d.grouped;
+	out->decimal = d.decimal;
+	run = d.run;
+	out->int_digits = (int) d.ni;
 	/* exponent: 1.3e6, 12.32e+14 */
 	if (!out->grouped && p + 1 < len && (s[p] == 'e' || s[p] == 'E'))
 	{
@@ -677,7 +789,8 @@ scan_numeral(const char *s, size_t len, size_t pos, AtNumber *out, size_t *skip)
 		{
 			if (ne > 3 || !at_num_mul_pow10(&out->value, eneg ? -e : e))
 			{
-				*skip = q - pos;	/* 1e999: too large, not a figure */
+				if (skip)
+					*skip = q - pos;	/* 1e999: too large, not a figure */
 				return 0;
 			}
 			p = q;
@@ -1544,15 +1657,14 @@ at_scan_number(const char *s, size_t len, size_t pos, int flags, AtNumber *out,
 			   size_t *skip)
 {
 	size_t		n,
-				p,
-				dummy;
+				p;
 	int			pow,
 				total_pow = 0;
 	int			nscales = 0;
 
-	if (skip == NULL)
-		skip = &dummy;
-	*skip = 0;
+	/* *skip only when asked for: computing it may read a whole run */
+	if (skip)
+		*skip = 0;
 	if (pos >= len)
 		return 0;
 	if (at_digit_at(s, len, pos) || (s[pos] == '.' && at_digit_at(s, len, pos + 1)) ||
@@ -1572,7 +1684,8 @@ at_scan_number(const char *s, size_t len, size_t pos, int flags, AtNumber *out,
 
 		if (bad)
 		{
-			*skip = q - pos;
+			if (skip)
+				*skip = q - pos;
 			return 0;
 		}
 		if (q != p)
@@ -1593,7 +1706,8 @@ at_scan_number(const char *s, size_t len, size_t pos, int flags, AtNumber *out,
 			break;
 		if (!at_num_mul_pow10(&out->value, pow))
 		{
-			*skip = p + m - pos;
+			if (skip)
+				*skip = p + m - pos;
 			return 0;
 		}
 		total_pow += pow;

@@ -59,16 +59,44 @@ extern bool at_num_to_i64(const AtNum *n, int64_t *out);
 /* Plain decimal ("1200000000000", "-0.08"); buf holds AT_NUM_STRLEN; returns length */
 extern size_t at_num_format(const AtNum *n, char *buf);
 
+/*
+ * Bounded re-reading.  The scanners are called at every place a number may
+ * start, so one long run (a pasted table "1,1,1,...", a 64 KB digit run) is
+ * looked at from many starts.  Rule: a scanner that fails reads at most a
+ * bounded window (AT_SCAN_WINDOW bytes, plus the blanks between the words of
+ * a number) from its start.  It stops reading as soon as no match is
+ * possible any more; reading a whole run is only allowed where the caller
+ * then steps over that run (the *skip of at_scan_number, computed only when
+ * asked for).  Then every byte is read a bounded number of times, and the
+ * callers stay linear in the input.  test_robust.c counts the steps.
+ */
+#define AT_SCAN_WINDOW		1024
+
+/*
+ * Step counter for the unit tests (compiled with -DAT_COUNT_STEPS): the
+ * character tests below, the scanners' loops and the tokenizer's character
+ * classes count one step per byte looked at, so a test can check that the
+ * work grows linearly with the input.  Compiled out elsewhere.
+ */
+#ifdef AT_COUNT_STEPS
+extern unsigned long long at_scan_steps;
+#define AT_SCAN_STEP()		(at_scan_steps++)
+#else
+#define AT_SCAN_STEP()		((void) 0)
+#endif
+
 /* Character tests shared by the numeral and metric scanners (bounds-checked) */
 static inline bool
 at_digit_at(const char *s, size_t len, size_t pos)
 {
+	AT_SCAN_STEP();
 	return pos < len && s[pos] >= '0' && s[pos] <= '9';
 }
 
 static inline bool
 at_alpha_at(const char *s, size_t len, size_t pos)
 {
+	AT_SCAN_STEP();
 	return pos < len && at_is_ascii_alpha((unsigned char) s[pos]);
 }
 
@@ -102,10 +130,22 @@ typedef struct AtNumber
  * Returns bytes consumed, or 0.  When the text at pos looks like a number but
  * is malformed or too large (99.02.7, a 2000-digit run, 1e999), returns 0 and
  * sets *skip (if not NULL) to the bytes the caller should step over, so that
- * no piece of it is read as a number either.
+ * no piece of it is read as a number either.  Pass NULL unless the caller
+ * does step over *skip: finding it reads the whole malformed run.
  */
 extern size_t at_scan_number(const char *s, size_t len, size_t pos, int flags,
 							 AtNumber *out, size_t *skip);
+
+/*
+ * End of the digits of a digit numeral at pos as at_scan_number reads them:
+ * the integer part, comma groups (1,234,567 and 12,34,567) and decimals,
+ * but no group after a space, fraction, exponent or scale.  pos when there
+ * are none.  Reads a bounded window (see AT_SCAN_WINDOW), unlike a plain
+ * loop over digits, commas and points, which reads all of "1,1,1,..." from
+ * every start.  The value is not checked: the result is an upper bound of
+ * what a successful scan reads there.
+ */
+extern size_t at_numeral_digits_end(const char *s, size_t len, size_t pos);
 
 /*
  * A scale word or abbreviation at pos (after optional spaces when it is a

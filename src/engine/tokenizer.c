@@ -22,6 +22,7 @@
 #include <strings.h>
 
 #include "ftsnorm.h"
+#include "numbers.h"			/* AT_SCAN_STEP, the scanners' rule */
 #include "utf8.h"
 
 #define FAIL ((size_t) -1)
@@ -147,6 +148,7 @@ kind(const AtTokenizer *t, size_t p, int *n)
 {
 	unsigned char c;
 
+	AT_SCAN_STEP();
 	if (p >= t->len)
 	{
 		*n = 0;
@@ -169,10 +171,11 @@ kind1(const AtTokenizer *t, size_t p)
 	return kind(t, p, &n);
 }
 
-#define CH(t, p)		((p) < (t)->len ? (unsigned char) (t)->s[p] : 0)
+/* Byte tests; each counts a step in the unit tests (AT_SCAN_STEP) */
+#define CH(t, p)		(AT_SCAN_STEP(), (p) < (t)->len ? (unsigned char) (t)->s[p] : 0)
 #define IS_EOF(t, p)	((p) >= (t)->len)
-#define IS_LET(t, p)	((p) < (t)->len && at_is_ascii_alpha((unsigned char) (t)->s[p]))
-#define IS_DIG(t, p)	((p) < (t)->len && (t)->s[p] >= '0' && (t)->s[p] <= '9')
+#define IS_LET(t, p)	(AT_SCAN_STEP(), (p) < (t)->len && at_is_ascii_alpha((unsigned char) (t)->s[p]))
+#define IS_DIG(t, p)	(AT_SCAN_STEP(), (p) < (t)->len && (t)->s[p] >= '0' && (t)->s[p] <= '9')
 #define IS_ALPHA_K(k)	((k) == K_LET || (k) == K_ALPHA)
 #define IS_ALNUM_K(k)	((k) == K_LET || (k) == K_ALPHA || (k) == K_DIG)
 
@@ -248,19 +251,41 @@ port(AtTokenizer *t, size_t p)
  * Continue a host from state st at p.  nd is the last place a host could
  * end where leaving it was not forced by a digit; a failure further on
  * falls back there (the default parser pops back to that state).
+ *
+ * A failed scan is remembered (host_fail_from, host_fail_at), because the
+ * next tokens start inside what it read: "1.1.1-1.1.1-..." is a version,
+ * a blank and a version again, and each would scan the whole run as a
+ * host.  After a digit or a '.' the state no longer depends on where the
+ * scan started (HS_H, HS_FD), so a scan that reaches such a byte inside
+ * the failed span fails at the same place and falls back to its own nd.
+ * Nested scans (the host of an e-mail address) neither use nor set it.
  */
 static size_t
 host(AtTokenizer *t, int st, size_t p)
 {
 	size_t		nd = FAIL,
+				from = p,
 				r;
 
 	for (;; p++)
 	{
-		bool		eof = IS_EOF(t, p);
-		unsigned char c = CH(t, p);
-		bool		let = IS_LET(t, p),
-					dig = IS_DIG(t, p);
+		bool		eof,
+					let,
+					dig;
+		unsigned char c;
+
+		if (!t->wanthost && p > t->host_fail_from && p <= t->host_fail_at &&
+			(IS_DIG(t, p - 1) || CH(t, p - 1) == '.'))
+		{
+			/* as the remembered scan from here on: it reached host_fail_at */
+			if (from < t->host_fail_from)
+				t->host_fail_from = from;
+			return nd != FAIL ? host_ok(t, nd) : FAIL;
+		}
+		eof = IS_EOF(t, p);
+		c = CH(t, p);
+		let = IS_LET(t, p);
+		dig = IS_DIG(t, p);
 
 		switch (st)
 		{
@@ -356,6 +381,11 @@ host(AtTokenizer *t, int st, size_t p)
 		}
 	}
 fail:
+	if (nd == FAIL && !t->wanthost && p > from)
+	{
+		t->host_fail_from = from;
+		t->host_fail_at = p;
+	}
 	return nd != FAIL ? host_ok(t, nd) : FAIL;
 }
 
@@ -1594,206 +1624,270 @@ long_piece_end(const AtTokenizer *t, size_t p)
 	return e;
 }
 
-int
-at_tok_next(AtTokenizer *t, size_t *start, size_t *len)
+/* Returned by the stages of at_tok_next when the mode changed: look again */
+#define TOK_AGAIN (-1)
+
+/*
+ * The next piece of a compound already returned (its parts, a URL's host
+ * and path, CJK bigrams, blank pieces of an over-long token), in the mode
+ * the compound set; TOK_AGAIN when the mode changed.
+ */
+static int
+compound_piece(AtTokenizer *t, size_t *start, size_t *len)
 {
-	size_t		p,
+	size_t		p = t->pos,
 				r;
 	int			type,
 				n;
 
+	switch (t->mode)
+	{
+		case M_HYPHEN_PARTS:
+			type = hyphen_part(t, start, len);
+			if (type > 0 && *len > AT_TOK_MAX_LEN)
+			{
+				t->mode = M_LONG;
+				t->aux2 = M_HYPHEN_PARTS;
+				t->aux_end = t->pos;
+				t->pos = *start;
+				return TOK_AGAIN;
+			}
+			if (type > 0)
+				return type;
+			t->mode = M_BASE;
+			return TOK_AGAIN;
+		case M_URL_HOST:
+			t->mode = M_URL_PATH;
+			if (t->aux_end - p > AT_TOK_MAX_LEN)
+			{
+				/* blank pieces up to the path (M_LONG keeps aux_end) */
+				t->mode = M_LONG;
+				t->aux2 = M_URL_PATH;
+				return TOK_AGAIN;
+			}
+			return emit(t, AT_TOK_HOST, p, t->aux_end, start, len);
+		case M_URL_PATH:
+			{
+				/* the path as the default parser reads it after a host: URL characters */
+				size_t		q = t->aux_end + 1;
+
+				while (is_urlchar(t, q))
+					q++;
+				t->mode = M_BASE;
+				t->pos = q;
+				if (q - t->aux_end > AT_TOK_MAX_LEN)
+				{
+					t->pos = t->aux_end;
+					t->mode = M_LONG;
+					t->aux2 = M_BASE;
+					t->aux_end = q;
+					return TOK_AGAIN;
+				}
+				return emit(t, AT_TOK_URL_PATH, t->aux_end, q, start, len);
+			}
+		case M_CJK:
+			{
+				int			n2;
+
+				kind(t, p, &n);
+				if (p + n >= t->aux_end)
+				{
+					t->mode = M_BASE;
+					t->pos = t->aux_end;
+					return TOK_AGAIN;
+				}
+				kind(t, p + n, &n2);
+				t->pos = p + n;
+				if (p + n + n2 >= t->aux_end)
+				{
+					t->mode = M_BASE;
+					t->pos = t->aux_end;
+				}
+				return emit(t, AT_TOK_CJK, p, p + n + n2, start, len);
+			}
+		case M_LONG:
+			if (p >= t->aux_end)
+			{
+				t->mode = (int) t->aux2;
+				return TOK_AGAIN;
+			}
+			r = long_piece_end(t, p);
+			t->pos = r;
+			return emit(t, AT_TOK_BLANK, p, r, start, len);
+		default:
+			return TOK_AGAIN;	/* M_BASE: not called for it */
+	}
+}
+
+/* The rest of a blank cut at the end of a compound, or 0 when none is left */
+static int
+blank_rest(AtTokenizer *t, size_t p, size_t *start, size_t *len)
+{
+	size_t		q = p;
+	int			n;
+
+	t->blank_cont = false;
+	while (!IS_EOF(t, q))
+	{
+		int			k = kind(t, q, &n);
+		unsigned char c = CH(t, q);
+
+		if (c == '<' || (!t->ignore && (c == '-' || c == '+' || c == '&' || c == '/' ||
+										 IS_ALNUM_K(k) || k == K_CJK)))
+			break;
+		q += n;
+	}
+	if (q == p)
+		return 0;
+	t->pos = q;
+	return emit(t, AT_TOK_BLANK, p, q, start, len);
+}
+
+/*
+ * A token of the news types at p: a CJK run (TOK_AGAIN when its bigrams
+ * follow), a money amount, percentage or date, a name; 0 when none.
+ */
+static int
+news_token(AtTokenizer *t, size_t p, size_t *start, size_t *len)
+{
+	int			n,
+				k = kind(t, p, &n);
+	size_t		r;
+
+	if (k == K_CJK)
+	{
+		size_t		q = p;
+
+		while (kind(t, q, &n) == K_CJK)
+			q += n;
+		t->aux_end = q;
+		kind(t, p, &n);
+		if (p + n == q)
+		{
+			t->pos = q;
+			return emit(t, AT_TOK_CJK, p, q, start, len);
+		}
+		t->mode = M_CJK;
+		return TOK_AGAIN;
+	}
+	if ((t->flags & AT_TOK_NEWS) && p >= t->plain_until)
+	{
+		AtFtsCanon c;
+		unsigned char b = CH(t, p);
+
+		/* bytes that may start an amount or a date: digits, capitals, symbols, number words */
+		size_t		m = ((b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || b == '$' ||
+						 b >= 0x80 || (b >= 'a' && b <= 'z' && ((NUMBER_WORD_INITIALS >> (b - 'a')) & 1))) ?
+			at_fts_match(t->s, t->len, p, &c) : 0;
+
+		if (m > 0 && m <= AT_TOK_MAX_LEN && tiles(t, p, p + m))
+		{
+			t->plain_until = p + m;
+			return emit(t, c.type, p, p + m, start, len);
+		}
+		if ((b >= 'A' && b <= 'Z') || (b >= 0x80 && k == K_ALPHA))
+		{
+			r = name_at(t, p);
+			if (r != FAIL && r - p <= AT_TOK_MAX_LEN)
+			{
+				t->plain_until = r;
+				return emit(t, AT_TOK_NAME, p, r, start, len);
+			}
+		}
+	}
+	return 0;
+}
+
+/*
+ * The default parser's token at p; a compound (hyphenated word, URL) or an
+ * over-long token sets the mode for its pieces (TOK_AGAIN when the
+ * compound itself is too long to be returned).
+ */
+static int
+default_token(AtTokenizer *t, size_t p, size_t *start, size_t *len)
+{
+	size_t		r;
+	int			type;
+
+	if (t->cw_pos == p && t->cw_end != 0)
+	{
+		/* the first word of a failed name, scanned already */
+		r = t->cw_end;
+		type = t->cw_type;
+	}
+	else
+	{
+		r = scan_default(t, p);
+		if (r == FAIL)
+			return 0;			/* cannot happen before the end */
+		type = t->rtype;
+	}
+	t->cw_end = 0;
+	if (type == AT_TOK_ASCIIHWORD || type == AT_TOK_HWORD || type == AT_TOK_NUMHWORD)
+	{
+		/* the compound, then its parts from its start */
+		t->mode = M_HYPHEN_PARTS;
+		t->pos = p;
+		if (r - p > AT_TOK_MAX_LEN)
+			return TOK_AGAIN;
+		return emit(t, type, p, r, start, len);
+	}
+	if (type == AT_TOK_URL)
+	{
+		t->mode = M_URL_HOST;
+		t->aux_end = t->url_slash;
+		t->pos = p;
+		if (r - p > AT_TOK_MAX_LEN)
+			return TOK_AGAIN;
+		return emit(t, type, p, r, start, len);
+	}
+	if (r - p > AT_TOK_MAX_LEN)
+	{
+		t->mode = M_LONG;
+		t->aux2 = M_BASE;
+		t->aux_end = r;
+		return TOK_AGAIN;
+	}
+	t->pos = r;
+	return emit(t, type, p, r, start, len);
+}
+
+/*
+ * In stages: the pieces of a compound returned before, else from the base
+ * state the rest of a cut blank, a token of the news types, and the
+ * default parser's token.
+ */
+int
+at_tok_next(AtTokenizer *t, size_t *start, size_t *len)
+{
 	for (;;)
 	{
-		p = t->pos;
-		switch (t->mode)
+		size_t		p = t->pos;
+		int			type;
+
+		if (t->mode != M_BASE)
 		{
-			case M_HYPHEN_PARTS:
-				type = hyphen_part(t, start, len);
-				if (type > 0 && *len > AT_TOK_MAX_LEN)
-				{
-					t->mode = M_LONG;
-					t->aux2 = M_HYPHEN_PARTS;
-					t->aux_end = t->pos;
-					t->pos = *start;
-					continue;
-				}
-				if (type > 0)
-					return type;
-				t->mode = M_BASE;
+			type = compound_piece(t, start, len);
+			if (type == TOK_AGAIN)
 				continue;
-			case M_URL_HOST:
-				t->mode = M_URL_PATH;
-				if (t->aux_end - p > AT_TOK_MAX_LEN)
-				{
-					/* blank pieces up to the path (M_LONG keeps aux_end) */
-					t->mode = M_LONG;
-					t->aux2 = M_URL_PATH;
-					continue;
-				}
-				return emit(t, AT_TOK_HOST, p, t->aux_end, start, len);
-			case M_URL_PATH:
-				{
-					/* the path as the default parser reads it after a host: URL characters */
-					size_t		q = t->aux_end + 1;
-
-					while (is_urlchar(t, q))
-						q++;
-					t->mode = M_BASE;
-					t->pos = q;
-					if (q - t->aux_end > AT_TOK_MAX_LEN)
-					{
-						t->pos = t->aux_end;
-						t->mode = M_LONG;
-						t->aux2 = M_BASE;
-						t->aux_end = q;
-						continue;
-					}
-					return emit(t, AT_TOK_URL_PATH, t->aux_end, q, start, len);
-				}
-			case M_CJK:
-				{
-					int			n2;
-
-					kind(t, p, &n);
-					if (p + n >= t->aux_end)
-					{
-						t->mode = M_BASE;
-						t->pos = t->aux_end;
-						continue;
-					}
-					kind(t, p + n, &n2);
-					t->pos = p + n;
-					if (p + n + n2 >= t->aux_end)
-					{
-						t->mode = M_BASE;
-						t->pos = t->aux_end;
-					}
-					return emit(t, AT_TOK_CJK, p, p + n + n2, start, len);
-				}
-			case M_LONG:
-				if (p >= t->aux_end)
-				{
-					t->mode = (int) t->aux2;
-					continue;
-				}
-				r = long_piece_end(t, p);
-				t->pos = r;
-				return emit(t, AT_TOK_BLANK, p, r, start, len);
-			default:
-				break;
+			return type;
 		}
-
-		/* base state */
 		if (p >= t->len)
 			return 0;
 		tick(t);
-		if (t->blank_cont)
-		{
-			/* the rest of a blank cut at the end of a compound */
-			size_t		q = p;
-
-			t->blank_cont = false;
-			while (!IS_EOF(t, q))
-			{
-				int			k = kind(t, q, &n);
-				unsigned char c = CH(t, q);
-
-				if (c == '<' || (!t->ignore && (c == '-' || c == '+' || c == '&' || c == '/' ||
-												 IS_ALNUM_K(k) || k == K_CJK)))
-					break;
-				q += n;
-			}
-			if (q > p)
-			{
-				t->pos = q;
-				return emit(t, AT_TOK_BLANK, p, q, start, len);
-			}
-		}
+		if (t->blank_cont && (type = blank_rest(t, p, start, len)) > 0)
+			return type;
 		if ((t->flags & (AT_TOK_NEWS | AT_TOK_CJK_KIND)) && !t->ignore)
 		{
-			int			k = kind(t, p, &n);
-
-			if (k == K_CJK)
-			{
-				size_t		q = p;
-
-				while (kind(t, q, &n) == K_CJK)
-					q += n;
-				t->aux_end = q;
-				kind(t, p, &n);
-				if (p + n == q)
-				{
-					t->pos = q;
-					return emit(t, AT_TOK_CJK, p, q, start, len);
-				}
-				t->mode = M_CJK;
+			type = news_token(t, p, start, len);
+			if (type == TOK_AGAIN)
 				continue;
-			}
-			if ((t->flags & AT_TOK_NEWS) && p >= t->plain_until)
-			{
-				AtFtsCanon c;
-				unsigned char b = CH(t, p);
-
-				/* bytes that may start an amount or a date: digits, capitals, symbols, number words */
-				size_t		m = ((b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || b == '$' ||
-								 b >= 0x80 || (b >= 'a' && b <= 'z' && ((NUMBER_WORD_INITIALS >> (b - 'a')) & 1))) ?
-					at_fts_match(t->s, t->len, p, &c) : 0;
-
-				if (m > 0 && m <= AT_TOK_MAX_LEN && tiles(t, p, p + m))
-				{
-					t->plain_until = p + m;
-					return emit(t, c.type, p, p + m, start, len);
-				}
-				if ((b >= 'A' && b <= 'Z') || (b >= 0x80 && k == K_ALPHA))
-				{
-					r = name_at(t, p);
-					if (r != FAIL && r - p <= AT_TOK_MAX_LEN)
-					{
-						t->plain_until = r;
-						return emit(t, AT_TOK_NAME, p, r, start, len);
-					}
-				}
-			}
+			if (type > 0)
+				return type;
 		}
-		if (t->cw_pos == p && t->cw_end != 0)
-		{
-			r = t->cw_end;
-			type = t->cw_type;
-		}
-		else
-		{
-			r = scan_default(t, p);
-			if (r == FAIL)
-				return 0;		/* cannot happen before the end */
-			type = t->rtype;
-		}
-		t->cw_end = 0;
-		if (type == AT_TOK_ASCIIHWORD || type == AT_TOK_HWORD || type == AT_TOK_NUMHWORD)
-		{
-			/* the compound, then its parts from its start */
-			t->mode = M_HYPHEN_PARTS;
-			t->pos = p;
-			if (r - p > AT_TOK_MAX_LEN)
-				continue;
-			return emit(t, type, p, r, start, len);
-		}
-		if (type == AT_TOK_URL)
-		{
-			t->mode = M_URL_HOST;
-			t->aux_end = t->url_slash;
-			t->pos = p;
-			if (r - p > AT_TOK_MAX_LEN)
-				continue;
-			return emit(t, type, p, r, start, len);
-		}
-		if (r - p > AT_TOK_MAX_LEN)
-		{
-			t->mode = M_LONG;
-			t->aux2 = M_BASE;
-			t->aux_end = r;
+		type = default_token(t, p, start, len);
+		if (type == TOK_AGAIN)
 			continue;
-		}
-		t->pos = r;
-		return emit(t, type, p, r, start, len);
+		return type;
 	}
 }

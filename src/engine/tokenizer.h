@@ -48,7 +48,7 @@ typedef struct AtTokenizer
 	size_t		len;
 	size_t		pos;			/* where the next token starts */
 	unsigned	flags;
-	int			mode;			/* what the next token is (tokenizer.c) */
+	int			mode;			/* what the next token is (tokenizer.c); 0: a new one */
 	bool		ignore;			/* inside <script> or <style> */
 	bool		wanthost;		/* scanning the host of an e-mail address */
 	bool		comment_eof;
@@ -61,6 +61,8 @@ typedef struct AtTokenizer
 	size_t		cw_end;			/* its end (0: none), */
 	int			cw_type;		/* its type */
 	size_t		url_slash;		/* scratch: byte of the '/' after a URL's host */
+	size_t		host_fail_from;	/* the last host scan that failed read from here */
+	size_t		host_fail_at;	/* to here without a fallback (tokenizer.c, host) */
 	unsigned	ticks;			/* interrupt check counter */
 } AtTokenizer;
 

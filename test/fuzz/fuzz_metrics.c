@@ -10,6 +10,7 @@
  * input and their lexemes are NUL-terminated printable ASCII.
  */
 #include "fuzz.h"
+#include "fuzz_starts.h"
 #include "../../src/engine/metrics.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -27,7 +28,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	size_t		len;
-	char	   *s;
+	char	   *s,
+			   *starts;
 	AtVec		out;
 	size_t		prev_start = 0;
 
@@ -65,12 +67,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 						m->date.day >= 1 && m->date.day <= 31);
 	}
 
+	starts = fuzz_alloc(NULL, len ? len : 1);
+	fuzz_token_starts(s, len, starts);
 	for (size_t p = 0; p < len; p++)
 	{
 		AtMetricToken t;
 		size_t		n;
 
-		if (!fuzz_is_boundary(s, len, p) || !at_metric_token_may_start(s, len, p))
+		if (!starts[p] || !at_metric_token_may_start(s, len, p))
 			continue;
 		memset(&t, 0, sizeof(t));
 		n = at_metric_token_at(s, len, p, &t);

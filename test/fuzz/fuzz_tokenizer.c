@@ -12,6 +12,7 @@
  * are NUL-terminated.
  */
 #include "fuzz.h"
+#include "fuzz_starts.h"
 #include "../../src/engine/tokenizer.h"
 #include "../../src/engine/ftsnorm.h"
 
@@ -80,18 +81,21 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	size_t		len;
-	char	   *s;
+	char	   *s,
+			   *starts;
 
 	fuzz_begin();
 	s = fuzz_valid_utf8(data, size, &len);
 	tokens(s, len, AT_TOK_NEWS);
 	tokens(s, len, 0);
+	starts = fuzz_alloc(NULL, len ? len : 1);
+	fuzz_token_starts(s, len, starts);
 	for (size_t p = 0; p < len; p++)
 	{
 		AtFtsCanon	c;
 		size_t		n;
 
-		if (!fuzz_is_boundary(s, len, p) || !at_fts_may_start(s, len, p))
+		if (!starts[p] || !at_fts_may_start(s, len, p))
 			continue;
 		memset(&c, 0, sizeof(c));
 		n = at_fts_match(s, len, p, &c);

@@ -20,6 +20,14 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 seconds=60
 jobs=2
+# Inputs up to 64 kB, and a unit that runs longer than unit_timeout seconds
+# is a finding (saved as a timeout artifact): every target is linear, so at
+# 64 kB each runs in well under a second even under ASan, while a scanner
+# that re-reads a run from every start (issue 17: "1,1,1,..." took 1.6 s at
+# 64 kB without sanitizers) takes several.  -report_slow_units prints the
+# units over 1 s before that.
+max_len=65536
+unit_timeout=${AT_FUZZ_UNIT_TIMEOUT:-5}
 regress_only=false
 targets=()
 while [ $# -gt 0 ]; do
@@ -49,6 +57,28 @@ if [ -d "$shared/corpus/news" ]; then
 else
 	echo "fuzz: $shared/corpus/news absent, seeding from test/fixtures only"
 fi
+# the complexity battery's units (test/checks/lib/complexity.units), each
+# repeated to max_len: a scanner that re-reads a run from every start times
+# out on one of them at once, where random mutation seldom builds a long run
+units_file=test/checks/lib/complexity.units
+if [ -f "$units_file" ]; then
+	mkdir -p "$seeds/units"
+	while IFS= read -r line; do
+		[[ $line =~ ^[[:space:]]*(#|$) ]] && continue
+		name=$(echo "${line%%|*}" | xargs)
+		expr=$(echo "${line#*|}" | sed 's/^ *//; s/ *$//')
+		[[ $expr == *"||"* ]] && continue	# expressions (chr(160)) are left to the battery
+		case $expr in
+			"E'"*"'") unit=$(printf '%b.' "${expr:2:${#expr}-3}"); unit=${unit%.} ;;
+			"'"*"'") unit=${expr:1:${#expr}-2}; unit=${unit//\'\'/\'} ;;
+			*) continue ;;
+		esac
+		[ -n "$unit" ] || continue
+		text=$unit
+		while [ "$(printf '%s' "$text" | wc -c)" -lt "$max_len" ]; do text+=$text; done
+		printf '%s' "$text" | head -c "$max_len" > "$seeds/units/$name.txt"
+	done < "$units_file"
+fi
 n=$(find "$seeds" -type f | wc -l)
 echo "fuzz: $n seed files"
 
@@ -66,13 +96,13 @@ run_one() {
 		return
 	fi
 	if [ -d "$regress" ] && [ -n "$(ls -A "$regress")" ]; then
-		"$bin" -runs=1 "$regress"/* >> "$log" 2>&1 || rc=$?
+		"$bin" -runs=1 -timeout="$unit_timeout" "$regress"/* >> "$log" 2>&1 || rc=$?
 		echo "regress_rc=$rc" >> "$log"
 	fi
 	if [ "$rc" -eq 0 ] && ! $regress_only; then
 		mkdir -p "$corpus"
-		"$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-			-max_len=8192 -print_final_stats=1 -dict=test/fuzz/news.dict \
+		"$bin" -max_total_time="$seconds" -timeout="$unit_timeout" -report_slow_units=1 \
+			-rss_limit_mb=2048 -max_len="$max_len" -print_final_stats=1 -dict=test/fuzz/news.dict \
 			-artifact_prefix="build/fuzz/artifacts/$t-" "$corpus" "$seeds" >> "$log" 2>&1 || rc=$?
 	fi
 	echo "$rc" > "build/fuzz/logs/$t.rc"

@@ -173,3 +173,55 @@ UT_TEST(numbers_continuations)
 	UT_EQ_STR(num("6.23x10^-4", 0, NULL), "0.000623");
 	UT_EQ_STR(num("2  1/4", 0, NULL), "2.25");
 }
+
+/* The digits as the scanner reads them, for the "5m yuan" look in metrics */
+UT_TEST(numbers_digits_end)
+{
+	static const struct
+	{
+		const char *text;
+		size_t		end;
+	}			cases[] = {
+		{"1,234,567.8m yuan", 11}, {"12,34,567m", 9}, {".5m", 2}, {"5m", 1},
+		{"1,2m", 1},			/* no group: the numeral is "1" */
+		{"1 000m", 1},			/* groups after a space are not looked at */
+		{"1,1,1,1,1,", 1}, {"1.1.1m", 3}, {"x5", 0}, {"", 0},
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		UT_EQ_INT(at_numeral_digits_end(cases[i].text, strlen(cases[i].text), 0), cases[i].end);
+}
+
+/* Over-long runs fail after a bounded read and skip as a whole when asked */
+UT_TEST(numbers_long_runs)
+{
+	size_t		n = 20000,
+				skip,
+				u;
+	char	   *s = malloc(n + 1);
+	AtNumber	out;
+
+	/* 1,000,000,... with 64 groups: more digits than any value has */
+	strcpy(s, "1");
+	for (int i = 0; i < 64; i++)
+		strcat(s, ",000");
+	UT_EQ_INT(at_scan_number(s, strlen(s), 0, 0, &out, &skip), 0);
+	UT_EQ_INT(skip, strlen(s));
+	UT_EQ_INT(at_scan_number(s, strlen(s), 0, 0, &out, NULL), 0);
+	/* a value has at most 60 digits: 19 groups (58 digits) are one */
+	strcpy(s, "1");
+	for (int i = 0; i < 19; i++)
+		strcat(s, ",000");
+	UT_EQ_STR(num(s, 0, &u), "1000000000000000000000000000000000000000000000000000000000");
+	UT_EQ_INT(u, strlen(s));
+	/* Indian grouping stops after 10 pairs */
+	UT_EQ_STR(num("1,00,00,00,00,00,00,00,00,00,00,000", 0, NULL), "100000000000000000000000");
+	UT_EQ_STR(num("1,00,00,00,00,00,00,00,00,00,00,00,000", 0, &u), "1");
+	UT_EQ_INT(u, 1);
+	/* a run of 20000 digits is no number; the skip covers it */
+	memset(s, '7', n);
+	s[n] = '\0';
+	UT_EQ_INT(at_scan_number(s, n, 0, 0, &out, &skip), 0);
+	UT_EQ_INT(skip, n);
+	free(s);
+}
