@@ -28,6 +28,14 @@ REGRESS = init $(filter-out init,$(REGRESS_ALL))
 PCRE2_CFLAGS := $(shell pkg-config --cflags libpcre2-8)
 PCRE2_LIBS := $(shell pkg-config --libs libpcre2-8)
 
+# libxml2's HTML parser reads HTML pages (src/engine/html*.c); every line that
+# links the engine (module, unit tests, fuzzers, tools) uses the PCRE2 flags,
+# so libxml2 is added to them.
+XML2_CFLAGS := $(shell pkg-config --cflags libxml-2.0)
+XML2_LIBS := $(shell pkg-config --libs libxml-2.0)
+PCRE2_CFLAGS += $(XML2_CFLAGS)
+PCRE2_LIBS += $(XML2_LIBS)
+
 PG_CPPFLAGS = $(PCRE2_CFLAGS)
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
 SHLIB_LINK = $(PCRE2_LIBS)

@@ -14,6 +14,7 @@
  * of it is.
  */
 #include "article.h"
+#include "html.h"
 #include "regex.h"
 #include "utf8.h"
 
@@ -1204,6 +1205,8 @@ at_parse_article(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 				i;
 	Line	   *L;
 
+	if (at_looks_like_html(s, len))
+		return at_parse_html(s, len, mem, a);
 	memset(a, 0, sizeof(*a));
 	a->base = s;
 	at_vec_init(&a->authors, mem, sizeof(AtSpan));
