@@ -21,6 +21,8 @@
 
 PG_FUNCTION_INFO_V1(at_parse_article_sql);
 
+extern void at_pg_html_init(void);	/* src/pg/html.c */
+
 /* Columns of article_tools.article, in order */
 enum
 {
@@ -125,6 +127,7 @@ at_parse_article_sql(PG_FUNCTION_ARGS)
 				 errhint("Run ALTER EXTENSION article_tools UPDATE.")));
 
 	text = at_pg_text_arg(fcinfo, 0, &len);
+	at_pg_html_init();
 	st = at_parse_article(text, len, &at_pg_mem, &a);
 	at_pg_report(st, "parse_article");
 

@@ -13,7 +13,7 @@
 
 AT_ROOT=${AT_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 PG_CONFIG=${PG_CONFIG:-pg_config}
-AT_PACKAGES="postgresql-15 postgresql-server-dev-15 libpcre2-dev pkg-config make gcc clang"
+AT_PACKAGES="postgresql-15 postgresql-server-dev-15 libpcre2-dev libxml2-dev pkg-config make gcc clang"
 
 at_log() { printf '== %s\n' "$*" >&2; }
 
