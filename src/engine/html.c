@@ -106,11 +106,14 @@ starts_ci(const char *s, size_t len, size_t pos, const char *w)
 		return false;
 	for (size_t i = 0; i < n; i++)
 	{
-		char		c = s[pos + i];
+		char		c = s[pos + i],
+					x = w[i];
 
 		if (c >= 'A' && c <= 'Z')
 			c += 'a' - 'A';
-		if (c != w[i])
+		if (x >= 'A' && x <= 'Z')
+			x += 'a' - 'A';
+		if (c != x)
 			return false;
 	}
 	return true;
@@ -501,7 +504,7 @@ new_node(HDoc *d, int parent, uint8_t tag, uint8_t flags)
 	n->parent = parent;
 	n->first = n->last = n->next = -1;
 	n->tag = tag;
-	n->flags = flags;
+	n->flags = n->tag_flags = flags;
 	n->attr0 = (uint32_t) d->attrs.len;
 	if (parent >= 0)
 	{
@@ -697,6 +700,30 @@ parse_into(HDoc *d, const char *s, size_t len)
 
 /* ---- the steps ---------------------------------------------------------- */
 
+/* A body shorter than this is looked for again without class-word drops */
+#define RETRY_WORDS		80
+
+static void
+retry_body(HDoc *d, AtArticle *a, AtBuf *base)
+{
+	AtArticle	b = *a;
+	int			root;
+
+	at_buf_init(&b.body, d->mem, 0);
+	at_vec_init(&b.captions, d->mem, sizeof(AtSpan));
+	b.paragraphs = b.words = b.chrome_removed = 0;
+	b.lead.start = b.lead.len = 0;
+	root = h_body_mark(d, false);
+	h_body_render(d, &b, root, base);
+	if (b.words > a->words)
+	{
+		at_free(d->mem, a->body.data);
+		*a = b;
+	}
+	else
+		at_free(d->mem, b.body.data);
+}
+
 AtStatus
 at_parse_html(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 {
@@ -730,9 +757,11 @@ at_parse_html(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 		return AT_OK;
 
 	at_buf_init(&base, mem, 256);
-	root = h_body_mark(&d);
+	root = h_body_mark(&d, true);
 	h_meta_extract(&d, a, &base, root);
 	h_body_render(&d, a, root, &base);
+	if (a->words < RETRY_WORDS)
+		retry_body(&d, a, &base);
 	if (!a->has_published)
 		h_meta_dom_dates(&d, a, root);
 	a->base = base.len ? base.data : "";

@@ -23,6 +23,9 @@
 #include "utf8.h"
 
 #include <string.h>
+#ifdef HTML_DEBUG
+#include <stdio.h>
+#endif
 
 /* ---- data: class and id words ---------------------------------------------- */
 
@@ -174,7 +177,7 @@ hidden(const HDoc *d, int node)
 
 /* Nodes are stored parents first, so one forward pass inherits flags */
 static void
-mark_flags(HDoc *d)
+mark_flags(HDoc *d, bool strict)
 {
 	for (size_t i = 0; i < d->nodes.len; i++)
 	{
@@ -183,6 +186,10 @@ mark_flags(HDoc *d)
 
 		if ((i & 4095) == 4095)
 			AT_CHECK_INTERRUPTS();
+		n->flags = n->tag_flags;
+		n->chars = n->link_chars = n->commas = n->paras = 0;
+		n->score = 0;
+		n->scored = false;
 		if (n->tag == H_TEXT)
 		{
 			n->flags |= inherit;
@@ -192,7 +199,7 @@ mark_flags(HDoc *d)
 		if (hidden(d, i))
 			n->flags |= HF_DROP | HF_SKIP;
 		/* class words of boilerplate, unless content words vouch for it */
-		if ((n->flags & HF_NEG) && !(n->flags & (HF_POS | HF_STRONG)) &&
+		if (strict && (n->flags & HF_NEG) && !(n->flags & (HF_POS | HF_STRONG)) &&
 			n->tag != H_BODY && n->tag != H_HTML && n->tag != H_ARTICLE && n->tag != H_MAIN &&
 			n->tag != H_A && n->tag != H_SPAN && n->tag != H_P)
 			n->flags |= HF_DROP | HF_BOIL;
@@ -375,14 +382,32 @@ score_blocks(HDoc *d)
 }
 
 int
-h_body_mark(HDoc *d)
+h_body_mark(HDoc *d, bool strict)
 {
 	int			best;
 
-	mark_flags(d);
+	mark_flags(d, strict);
 	mark_stats(d);
 	/* paras are recounted by score_blocks, then summed again below */
 	best = score_blocks(d);
+#ifdef HTML_DEBUG
+	for (size_t i = 0; i < d->nodes.len; i++)
+	{
+		HNode	   *n = HN(d, i);
+		size_t		cl, il;
+		const char *c = h_attr(d, i, HA_CLASS, &cl), *id = h_attr(d, i, HA_ID, &il);
+
+		if (n->scored && n->score > 5)
+			fprintf(stderr, "cand %zu tag %d score %.1f chars %u links %u flags %x class=%.*s id=%.*s parent %d\n", i, n->tag, n->score, n->chars, n->link_chars, n->flags, (int) (c ? cl : 0), c ? c : "", (int) (id ? il : 0), id ? id : "", n->parent);
+	}
+	fprintf(stderr, "best %d nodes %zu\n", best, d->nodes.len);
+	for (size_t i = 0; i < d->nodes.len; i++)
+		if (HN(d, i)->tag != H_TEXT && (HN(d, i)->flags & HF_DROP) && HN(d, i)->parent >= 0 && !(HN(d, HN(d, i)->parent)->flags & HF_DROP))
+		{
+			size_t cl; const char *c = h_attr(d, i, HA_CLASS, &cl);
+			fprintf(stderr, "  node %zu tag %d parent %d flags %x chars %u class=%.*s\n", i, HN(d, i)->tag, HN(d, i)->parent, HN(d, i)->flags, HN(d, i)->chars, (int) (c ? AT_MIN(cl, 60) : 0), c ? c : "");
+		}
+#endif
 	for (size_t i = d->nodes.len; i-- > 1;)
 	{
 		HNode	   *n = HN(d, i);

@@ -69,6 +69,7 @@ typedef struct HNode
 	uint16_t	nattr;
 	uint8_t		tag;			/* HTag */
 	uint8_t		flags;			/* HF_* */
+	uint8_t		tag_flags;		/* HF_* of the element kind alone */
 	uint32_t	start;			/* text nodes: content in HDoc.text */
 	uint32_t	len;
 	/* set by the body step */
@@ -122,8 +123,13 @@ extern void h_meta_extract(HDoc *d, AtArticle *a, AtBuf *base, int content_root)
 extern void h_meta_dom_dates(HDoc *d, AtArticle *a, int content_root);
 
 /* html_body.c */
-/* flags, statistics and scores; returns the main content's root node */
-extern int	h_body_mark(HDoc *d);
+/*
+ * Flags, statistics and scores; returns the main content's root node.  With
+ * strict false, class and id words drop nothing (the retry of a page whose
+ * strict pass found almost no text: a layout class like "has-sidebar" on a
+ * wrapper of the whole page).
+ */
+extern int	h_body_mark(HDoc *d, bool strict);
 /* the body of a (title and captions already in a, spans in base) */
 extern void h_body_render(HDoc *d, AtArticle *a, int root, AtBuf *base);
 

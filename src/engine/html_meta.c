@@ -190,8 +190,11 @@ keep(Meta *m, const char *s, size_t len)
 
 /* ---- JSON-LD -------------------------------------------------------------- */
 
+/* JSON-LD types of the page, a second choice for dates when no article object is given */
+static const char *const page_types[] = {"WebPage", "ItemPage", "AboutPage", "CollectionPage", "MediaObject", "VideoObject"};
+
 static bool
-json_type_is_article(const HJson *obj)
+json_type_in(const HJson *obj, const char *const *types, size_t ntypes)
 {
 	const HJson *t = h_json_get(obj, "@type");
 
@@ -199,8 +202,8 @@ json_type_is_article(const HJson *obj)
 	{
 		if (e->type != HJ_STR)
 			continue;
-		for (size_t i = 0; i < AT_LENGTHOF(article_types); i++)
-			if (strcmp(e->str, article_types[i]) == 0)
+		for (size_t i = 0; i < ntypes; i++)
+			if (strcmp(e->str, types[i]) == 0)
 				return true;
 	}
 	return false;
@@ -256,22 +259,22 @@ from_article_json(Meta *m, const HJson *o)
 	offer_strings(m, F_TAGS, 0, h_json_get(o, "keywords"));
 }
 
-/* The first article object of a JSON-LD tree (breadth of @graph and arrays) */
+/* The first object of one of types in a JSON-LD tree (through @graph and arrays) */
 static const HJson *
-find_article(const HJson *v, int depth)
+find_typed(const HJson *v, int depth, const char *const *types, size_t ntypes)
 {
 	if (!v || depth > 4)
 		return NULL;
 	if (v->type == HJ_OBJ)
 	{
-		if (json_type_is_article(v))
+		if (json_type_in(v, types, ntypes))
 			return v;
-		return find_article(h_json_get(v, "@graph"), depth + 1);
+		return find_typed(h_json_get(v, "@graph"), depth + 1, types, ntypes);
 	}
 	if (v->type == HJ_ARR)
 		for (const HJson *e = v->child; e; e = e->next)
 		{
-			const HJson *r = find_article(e, depth + 1);
+			const HJson *r = find_typed(e, depth + 1, types, ntypes);
 
 			if (r)
 				return r;
@@ -291,8 +294,15 @@ from_json_ld(Meta *m, int script)
 		if (HN(d, c)->tag == H_TEXT)
 			at_buf_append(&m->scratch, d->text.data + HN(d, c)->start, HN(d, c)->len);
 	j = h_json_parse(m->scratch.data + start, m->scratch.len - start, d->mem);
-	if ((art = find_article(j, 0)) != NULL)
+	if ((art = find_typed(j, 0, article_types, AT_LENGTHOF(article_types))) != NULL)
 		from_article_json(m, art);
+	else if ((art = find_typed(j, 0, page_types, AT_LENGTHOF(page_types))) != NULL)
+	{
+		offer_strings(m, F_PUBLISHED, 1, h_json_get(art, "datePublished"));
+		offer_strings(m, F_PUBLISHED, 2, h_json_get(art, "uploadDate"));
+		offer_strings(m, F_UPDATED, 1, h_json_get(art, "dateModified"));
+		offer_name(m, F_AUTHOR, 1, h_json_get(art, "author"));
+	}
 }
 
 /* ---- meta tags and the document ----------------------------------------- */
