@@ -80,12 +80,35 @@ static const char *const article_types[] = {
 };
 
 /* Separators of a site name in a title ("Headline | Site") */
-static const char *const title_seps[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " // ", " » ", " : "};
+static const char *const title_seps[] = {
+	" | ", " - ", " – ", " — ", " :: ", " · ", " // ", " » ", " « ", " › ", " ‹ ", " • ", " ~ ", " : ",
+};
 
 /* Words that open a byline and are not part of the name */
 static const char *const byline_openers[] = {
-	"by ", "written by ", "posted by ", "words by ", "text by ", "story by ",
-	"von ", "author: ", "authors: ", "autor: ", "reporter: ",
+	"view all posts by ", "all posts by ", "more posts by ", "posts by ", "articles by ",
+	"zeige alle beiträge von ", "alle beiträge von ", "written by ", "posted by ",
+	"published by ", "words by ", "text by ", "story by ", "geschrieben von ",
+	"verfasst von ", "by ", "von ", "par ", "por ", "author: ", "authors: ", "autor: ",
+	"autorin: ", "reporter: ",
+};
+
+/* Class words of elements that hold the author's name */
+static const char *const author_classes[] = {
+	"author", "byline", "vcard", "entry-author", "post-author", "author-name",
+	"article-author", "byline-name", "author_name", "authorname", "writer",
+};
+
+/*
+ * Month names of the languages in the evaluation pages besides English
+ * (which dates.c reads): "27. Januar 2020", "3 mars 2019", "5 de mayo de 2018".
+ */
+static const char *const other_months[][12] = {
+	{"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"},
+	{"jänner", "feber", "maerz", "apr", "mai", "jun", "jul", "aug", "sept", "okt", "nov", "dez"},
+	{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+	{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
+	{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
 };
 
 /* Class or id words of elements that carry a visible date */
@@ -366,6 +389,34 @@ offer_text(Meta *m, int field, int rank, int node, size_t max)
 		offer(m, field, rank, tmp.data, tmp.len);
 }
 
+/* A short text only: a byline box, not an author's biography */
+static void
+offer_short_text(Meta *m, int field, int rank, int node, size_t max)
+{
+	AtBuf		tmp;
+
+	at_buf_init(&tmp, m->d->mem, 64);
+	h_text_of(m->d, node, &tmp, max + 1);
+	if (tmp.len && tmp.len <= max)
+		offer(m, field, rank, tmp.data, tmp.len);
+}
+
+static bool
+author_element(const HDoc *d, int node)
+{
+	size_t		len;
+	const char *href;
+
+	for (size_t k = 0; k < AT_LENGTHOF(author_classes); k++)
+		if (h_attr_has_word(d, node, HA_CLASS, author_classes[k]))
+			return true;
+	if (HN(d, node)->tag == H_A && (href = h_attr(d, node, HA_HREF, &len)) != NULL)
+		for (size_t p = 0; p + 8 <= len; p++)
+			if (memcmp(href + p, "/author/", 8) == 0)
+				return true;
+	return false;
+}
+
 static bool
 inside(const HDoc *d, int node, int root)
 {
@@ -443,8 +494,12 @@ scan_document(Meta *m, int root)
 				break;
 		}
 		/* itemprop=author on any element: its name */
-		if (n->tag != H_META && n->tag != H_TEXT && h_attr_is(d, i, HA_ITEMPROP, "author") && !(n->flags & HF_BOIL))
+		if (n->tag == H_META || n->tag == H_TEXT || (n->flags & HF_BOIL))
+			continue;
+		if (h_attr_is(d, i, HA_ITEMPROP, "author"))
 			offer_text(m, F_AUTHOR, 4, i, 200);
+		else if (m->f[F_AUTHOR].rank > 5 && author_element(d, i))
+			offer_short_text(m, F_AUTHOR, 5, i, 100);
 	}
 	if (!h1_done && h1_any >= 0)
 		offer_text(m, F_TITLE, 4, h1_any, 1000);
@@ -491,6 +546,77 @@ strip_site(Meta *m, const char **s, size_t *len, bool from_html_title)
 	}
 }
 
+static int
+digits_at(const char *s, size_t len, size_t p, int n, int *v)
+{
+	int			k = 0;
+
+	*v = 0;
+	while (p + k < len && k < n && s[p + k] >= '0' && s[p + k] <= '9')
+		*v = *v * 10 + (s[p + k++] - '0');
+	return k;
+}
+
+/* Day-first dates: "27.01.2020", "27. Januar 2020", "3 mars 2019", "5 de mayo de 2018" */
+static bool
+day_first_date(const char *s, size_t len, size_t p, AtDate *out)
+{
+	int			day,
+				month = 0,
+				year,
+				n = digits_at(s, len, p, 2, &day);
+	size_t		q = p + n;
+
+	if (n == 0 || (p > 0 && s[p - 1] >= '0' && s[p - 1] <= '9'))
+		return false;
+	if (q < len && s[q] == '.' && q + 1 < len && s[q + 1] >= '0' && s[q + 1] <= '9')
+	{
+		n = digits_at(s, len, q + 1, 2, &month);
+		q += 1 + n;
+		if (q >= len || s[q] != '.')
+			return false;
+		q++;
+	}
+	else
+	{
+		if (q < len && s[q] == '.')
+			q++;
+		while (q < len && s[q] == ' ')
+			q++;
+		if (len - q >= 3 && memcmp(s + q, "de ", 3) == 0)
+			q += 3;
+		for (size_t l = 0; l < AT_LENGTHOF(other_months) && !month; l++)
+			for (int m = 0; m < 12 && !month; m++)
+				if (prefix_ci(s + q, len - q, other_months[l][m]))
+				{
+					size_t		ml = strlen(other_months[l][m]);
+
+					if (q + ml < len && ((s[q + ml] | 0x20) >= 'a' && (s[q + ml] | 0x20) <= 'z'))
+						continue;
+					month = m + 1;
+					q += ml;
+				}
+		if (!month)
+			return false;
+		if (q < len && s[q] == '.')
+			q++;
+		while (q < len && s[q] == ' ')
+			q++;
+		if (len - q >= 3 && memcmp(s + q, "de ", 3) == 0)
+			q += 3;
+	}
+	if (digits_at(s, len, q, 4, &year) != 4 || (q + 4 < len && s[q + 4] >= '0' && s[q + 4] <= '9'))
+		return false;
+	if (month < 1 || month > 12 || day < 1 || day > at_days_in_month(year, month))
+		return false;
+	memset(out, 0, sizeof(*out));
+	out->year = year;
+	out->month = month;
+	out->day = day;
+	out->has_year = out->has_day = true;
+	return true;
+}
+
 static bool
 parse_date_value(const char *s, size_t len, AtDate *out)
 {
@@ -521,7 +647,8 @@ parse_date_value(const char *s, size_t len, AtDate *out)
 	{
 		if (p > 0 && at_alnum_at(s, len, p - 1))
 			continue;
-		if (at_match_date(s, len, p, out) && out->has_year && out->has_day &&
+		if (((at_match_date(s, len, p, out) && out->has_year && out->has_day) ||
+			 day_first_date(s, len, p, out)) &&
 			out->year >= 1990 && out->year <= 2100)
 			return true;
 	}
@@ -603,6 +730,26 @@ clean_author(const char **s, size_t len)
 	return len;
 }
 
+/*
+ * True when every comma-separated part of s has 2 to 4 words: "Ann Lee,
+ * Bo Kim" is two names, "Department of Economy, Education, Research" one.
+ */
+static bool
+commas_split_names(const char *s, size_t len)
+{
+	for (size_t p = 0; p <= len;)
+	{
+		const char *c = memchr(s + p, ',', len - p);
+		size_t		e = c ? (size_t) (c - s) : len;
+		int			w = at_count_words(s + p, e - p);
+
+		if (w < 2 || w > 4)
+			return false;
+		p = e + 1;
+	}
+	return true;
+}
+
 /* Split "A, B and C" into names */
 static void
 keep_authors(Meta *m)
@@ -613,6 +760,7 @@ keep_authors(Meta *m)
 	{
 		const char *s = c->s[i];
 		size_t		len = c->len[i];
+		bool		commas = commas_split_names(s, len);
 
 		for (size_t p = 0; p <= len;)
 		{
@@ -623,7 +771,7 @@ keep_authors(Meta *m)
 
 			while (e < len)
 			{
-				if (s[e] == ',' || s[e] == ';' || s[e] == '&')
+				if ((s[e] == ',' && commas) || s[e] == ';' || s[e] == '&')
 				{
 					skip = 1;
 					break;
