@@ -23,9 +23,6 @@
 #include "utf8.h"
 
 #include <string.h>
-#ifdef HTML_DEBUG
-#include <stdio.h>
-#endif
 
 /* ---- data: class and id words ---------------------------------------------- */
 
@@ -390,24 +387,6 @@ h_body_mark(HDoc *d, bool strict)
 	mark_stats(d);
 	/* paras are recounted by score_blocks, then summed again below */
 	best = score_blocks(d);
-#ifdef HTML_DEBUG
-	for (size_t i = 0; i < d->nodes.len; i++)
-	{
-		HNode	   *n = HN(d, i);
-		size_t		cl, il;
-		const char *c = h_attr(d, i, HA_CLASS, &cl), *id = h_attr(d, i, HA_ID, &il);
-
-		if (n->scored && n->score > 5)
-			fprintf(stderr, "cand %zu tag %d score %.1f chars %u links %u flags %x class=%.*s id=%.*s parent %d\n", i, n->tag, n->score, n->chars, n->link_chars, n->flags, (int) (c ? cl : 0), c ? c : "", (int) (id ? il : 0), id ? id : "", n->parent);
-	}
-	fprintf(stderr, "best %d nodes %zu\n", best, d->nodes.len);
-	for (size_t i = 0; i < d->nodes.len; i++)
-		if (HN(d, i)->tag != H_TEXT && (HN(d, i)->flags & HF_DROP) && HN(d, i)->parent >= 0 && !(HN(d, HN(d, i)->parent)->flags & HF_DROP))
-		{
-			size_t cl; const char *c = h_attr(d, i, HA_CLASS, &cl);
-			fprintf(stderr, "  node %zu tag %d parent %d flags %x chars %u class=%.*s\n", i, HN(d, i)->tag, HN(d, i)->parent, HN(d, i)->flags, HN(d, i)->chars, (int) (c ? AT_MIN(cl, 60) : 0), c ? c : "");
-		}
-#endif
 	for (size_t i = d->nodes.len; i-- > 1;)
 	{
 		HNode	   *n = HN(d, i);

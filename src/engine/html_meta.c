@@ -136,6 +136,7 @@ typedef struct Meta
 	Cand		f[F_NFIELDS];
 	const char *html_title;
 	size_t		html_title_len;
+	AtBuf		h1;				/* text of the first <h1> outside boilerplate */
 	AtBuf		scratch;
 } Meta;
 
@@ -190,6 +191,73 @@ prefix_ci(const char *s, size_t len, const char *p)
 	return len >= pl && eq_ci(s, pl, p, pl);
 }
 
+/*
+ * Character references left in a value: pages that encode twice
+ * (content="&amp;#8216;") or JSON-LD strings holding "&amp;".
+ */
+static const struct
+{
+	const char *name;
+	const char *utf8;
+}			refs[] = {
+	{"amp;", "&"}, {"quot;", "\""}, {"apos;", "'"}, {"lt;", "<"}, {"gt;", ">"},
+	{"nbsp;", " "}, {"#039;", "'"},
+};
+
+static void
+append_decoded(AtBuf *out, const char *s, size_t len)
+{
+	for (size_t p = 0; p < len;)
+	{
+		const char *amp = memchr(s + p, '&', len - p);
+		size_t		a = amp ? (size_t) (amp - s) : len;
+		bool		done = false;
+
+		h_append_clean(out, s + p, a - p, false);
+		if (a >= len)
+			break;
+		p = a + 1;
+		if (p + 1 < len && s[p] == '#')
+		{
+			uint32_t	cp = 0;
+			size_t		q = p + 1;
+			bool		hex = q < len && (s[q] == 'x' || s[q] == 'X');
+			int			nd = 0;
+
+			q += hex;
+			for (; q < len && nd < 7; q++, nd++)
+			{
+				char		c = s[q];
+				int			v = c >= '0' && c <= '9' ? c - '0' :
+					hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+
+				if (v < 0)
+					break;
+				cp = cp * (hex ? 16 : 10) + v;
+			}
+			if (nd > 0 && q < len && s[q] == ';')
+			{
+				char		enc[4];
+
+				if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+					cp = 0xFFFD;
+				h_append_clean(out, enc, at_utf8_encode(cp, enc), false);
+				p = q + 1;
+				done = true;
+			}
+		}
+		for (size_t r = 0; r < AT_LENGTHOF(refs) && !done; r++)
+			if (prefix_ci(s + p, len - p, refs[r].name))
+			{
+				h_append_clean(out, refs[r].utf8, strlen(refs[r].utf8), false);
+				p += strlen(refs[r].name);
+				done = true;
+			}
+		if (!done)
+			at_buf_appendc(out, '&');
+	}
+}
+
 /* Append a cleaned value to base; returns its span (len 0 when empty) */
 static AtSpan
 keep(Meta *m, const char *s, size_t len)
@@ -198,7 +266,7 @@ keep(Meta *m, const char *s, size_t len)
 	size_t		st;
 
 	sp.start = m->base->len;
-	h_append_clean(m->base, s, len, false);
+	append_decoded(m->base, s, len);
 	sp.len = h_trim(m->base->data + sp.start, m->base->len - sp.start, &st);
 	if (st > 0)
 		memmove(m->base->data + sp.start, m->base->data + sp.start + st, sp.len);
@@ -474,6 +542,8 @@ scan_document(Meta *m, int root)
 			case H_H1:
 				if (n->flags & (HF_BOIL | HF_SKIP))
 					break;
+				if (m->h1.len == 0)
+					h_text_of(d, i, &m->h1, 1000);
 				if (!h1_done && root > 0 && inside(d, i, HN(d, root)->parent >= 0 ? HN(d, root)->parent : root))
 				{
 					offer_text(m, F_TITLE, 3, i, 1000);
@@ -506,6 +576,15 @@ scan_document(Meta *m, int root)
 }
 
 /* ---- cleaning and keeping each field ------------------------------------ */
+
+static bool
+contains(const char *s, size_t len, const char *w, size_t wl)
+{
+	for (size_t p = 0; p + wl <= len; p++)
+		if (memcmp(s + p, w, wl) == 0)
+			return true;
+	return false;
+}
 
 /* Cut a site-name part off a title: "Headline | Site" -> "Headline" */
 static void
@@ -838,6 +917,7 @@ h_meta_extract(HDoc *d, AtArticle *a, AtBuf *base, int root)
 	for (int f = 0; f < F_NFIELDS; f++)
 		m.f[f].rank = 99;
 	at_buf_init(&m.scratch, d->mem, 256);
+	at_buf_init(&m.h1, d->mem, 64);
 	scan_document(&m, root);
 
 	if (m.html_title && m.html_title_len)
@@ -847,7 +927,18 @@ h_meta_extract(HDoc *d, AtArticle *a, AtBuf *base, int root)
 		const char *s = m.f[F_TITLE].s[0];
 		size_t		len = m.f[F_TITLE].len[0];
 
-		strip_site(&m, &s, &len, m.f[F_TITLE].rank >= 1);
+		size_t		hst,
+					hl = h_trim(m.h1.data, m.h1.len, &hst);
+
+		/* "Site | Headline" or "Headline - Site" around the page's <h1>: the <h1> */
+		if (m.f[F_TITLE].rank >= 1 && hl > 0 && hl < len && at_count_words(m.h1.data + hst, hl) >= 2 &&
+			contains(s, len, m.h1.data + hst, hl))
+		{
+			s = m.h1.data + hst;
+			len = hl;
+		}
+		else
+			strip_site(&m, &s, &len, m.f[F_TITLE].rank >= 1);
 		a->title = keep(&m, s, AT_MIN(len, 2000));
 	}
 	if (m.f[F_SOURCE].n)
