@@ -17,7 +17,8 @@
  *      links, join it; inside, lists and boxes made mostly of links go.
  * The text is rendered with block elements ending paragraphs, <br>, list
  * items and table rows ending lines, and table cells separated by " | ";
- * figure captions go to the captions column.  Every step is linear.
+ * figure captions go to the captions column, and the <h1> (the headline,
+ * in the title column) is left out.  Every step is linear.
  */
 #include "html_int.h"
 #include "utf8.h"
@@ -569,7 +570,8 @@ render(Writer *w, const HDoc *d, int root, AtArticle *a, AtBuf *base)
 			if (!(n->flags & HF_DROP))
 				w_text(w, d->text.data + n->start, n->len);
 		}
-		else if (i != root && ((n->flags & HF_DROP) || link_box(d, n) || take_caption(d, i, a, base)))
+		else if (i != root && ((n->flags & HF_DROP) || n->tag == H_H1 || link_box(d, n) ||
+							   take_caption(d, i, a, base)))
 		{
 			skip = true;
 			w->removed++;
