@@ -258,6 +258,17 @@ append_decoded(AtBuf *out, const char *s, size_t len)
 	}
 }
 
+/* len cut to at most max bytes, at a character boundary */
+static size_t
+cut(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char) s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
 /* Append a cleaned value to base; returns its span (len 0 when empty) */
 static AtSpan
 keep(Meta *m, const char *s, size_t len)
@@ -419,7 +430,7 @@ from_meta(Meta *m, int node)
 	if (!v)
 		return;
 	if (h_attr_is(d, node, HA_HTTP_EQUIV, "content-language") && !m->a->language.len)
-		m->a->language = keep(m, v, AT_MIN(vlen, 35));
+		m->a->language = keep(m, v, cut(v, vlen, 35));
 	for (size_t i = 0; i < AT_LENGTHOF(keys); i++)
 	{
 		const char *k = h_attr(d, node, keys[i], &klen);
@@ -513,7 +524,7 @@ scan_document(Meta *m, int root)
 		{
 			case H_HTML:
 				if ((v = h_attr(d, i, HA_LANG, &len)) && !m->a->language.len)
-					m->a->language = keep(m, v, AT_MIN(len, 35));
+					m->a->language = keep(m, v, cut(v, len, 35));
 				break;
 			case H_META:
 				from_meta(m, i);
@@ -939,14 +950,14 @@ h_meta_extract(HDoc *d, AtArticle *a, AtBuf *base, int root)
 		}
 		else
 			strip_site(&m, &s, &len, m.f[F_TITLE].rank >= 1);
-		a->title = keep(&m, s, AT_MIN(len, 2000));
+		a->title = keep(&m, s, cut(s, len, 2000));
 	}
 	if (m.f[F_SOURCE].n)
-		a->source = keep(&m, m.f[F_SOURCE].s[0], AT_MIN(m.f[F_SOURCE].len[0], 300));
+		a->source = keep(&m, m.f[F_SOURCE].s[0], cut(m.f[F_SOURCE].s[0], m.f[F_SOURCE].len[0], 300));
 	if (m.f[F_URL].n)
-		a->url = keep(&m, m.f[F_URL].s[0], AT_MIN(m.f[F_URL].len[0], 2000));
+		a->url = keep(&m, m.f[F_URL].s[0], cut(m.f[F_URL].s[0], m.f[F_URL].len[0], 2000));
 	if (m.f[F_SECTION].n)
-		a->section = keep(&m, m.f[F_SECTION].s[0], AT_MIN(m.f[F_SECTION].len[0], 300));
+		a->section = keep(&m, m.f[F_SECTION].s[0], cut(m.f[F_SECTION].s[0], m.f[F_SECTION].len[0], 300));
 	keep_date(&m, F_PUBLISHED);
 	keep_date(&m, F_UPDATED);
 	if (!a->has_published && a->url.len)
