@@ -27,6 +27,9 @@
 
 /* ---- data: class and id words ---------------------------------------------- */
 
+/* Characters an article-body element needs to win over the scores */
+#define STRONG_MIN_CHARS	200
+
 /*
  * Words of boilerplate: an element whose class or id holds one (as a word,
  * or, for the longer ones, inside a word) is not article text.
@@ -61,8 +64,12 @@ static const char *const pos_words[] = {
 /* Strong content words: dropping rules never apply to these elements */
 static const char *const strong_words[] = {
 	"articlebody", "article-body", "article__body", "article-content",
-	"entry-content", "post-content", "post-body", "story-body", "storycontent",
-	"article-text", "articletext", "main-content", "td-post-content",
+	"article__content", "article_content", "article-text", "articletext",
+	"article_body", "entry-content", "entry_content", "entry-body", "entrybody",
+	"post-content", "post_content", "postcontent", "post-body", "post_body",
+	"post-text", "post_text", "post-entry", "postentry", "story-body",
+	"storybody", "story-content", "storycontent", "content-body", "td-post-content",
+	"blog-content", "blogpost-content", "news-content", "news-text", "text-content",
 };
 
 /* ---- flags ------------------------------------------------------------------ */
@@ -394,6 +401,25 @@ h_body_mark(HDoc *d, bool strict)
 
 		if (n->parent >= 0 && !(n->flags & HF_DROP))
 			HN(d, n->parent)->paras += n->paras;
+	}
+	/*
+	 * An element the page marks as the article body (itemprop=articleBody,
+	 * class entry-content, ...) wins over scores when it holds text, as
+	 * trafilatura's list of known content containers does: the biggest one.
+	 */
+	{
+		int			strong = -1;
+
+		for (size_t i = 1; i < d->nodes.len; i++)
+		{
+			HNode	   *n = HN(d, i);
+
+			if ((n->flags & HF_STRONG) && !(n->flags & HF_DROP) && n->chars >= STRONG_MIN_CHARS &&
+				(strong < 0 || n->chars > HN(d, strong)->chars))
+				strong = (int) i;
+		}
+		if (strong >= 0)
+			return strong;
 	}
 	if (best < 0)
 	{
