@@ -386,6 +386,94 @@ score_blocks(HDoc *d)
 	return best;
 }
 
+#define TOP_N	5
+
+static bool
+is_inside(const HDoc *d, int node, int anc)
+{
+	for (int i = node; i >= 0; i = HN(d, i)->parent)
+		if (i == anc)
+			return true;
+	return false;
+}
+
+/*
+ * readability's corrections of the best element: when several close
+ * runners-up sit under one ancestor, that ancestor (the article is split in
+ * boxes); climb to a parent that scores higher; a wrapper with the best as
+ * its only element child.
+ */
+static int
+adjust_best(HDoc *d, int best)
+{
+	int			top[TOP_N];
+	int			ntop = 0;
+	float		bs = HN(d, best)->score;
+
+	for (size_t i = 0; i < d->nodes.len; i++)
+	{
+		HNode	   *n = HN(d, i);
+		int			k;
+
+		if (!n->scored || (n->flags & HF_DROP) || (int) i == best || n->score < 0.75f * bs)
+			continue;
+		for (k = ntop; k > 0 && HN(d, top[k - 1])->score < n->score; k--)
+			if (k < TOP_N)
+				top[k] = top[k - 1];
+		if (k < TOP_N)
+		{
+			top[k] = (int) i;
+			if (ntop < TOP_N)
+				ntop++;
+		}
+	}
+	if (ntop >= 3)
+		for (int anc = HN(d, best)->parent; anc > 0 && HN(d, anc)->tag != H_BODY; anc = HN(d, anc)->parent)
+		{
+			int			in = 0;
+
+			for (int k = 0; k < ntop; k++)
+				in += is_inside(d, top[k], anc);
+			if (in >= 3)
+			{
+				best = anc;
+				break;
+			}
+		}
+	{
+		float		last = HN(d, best)->score,
+					threshold = last / 3;
+
+		for (int p = HN(d, best)->parent; p > 0 && HN(d, p)->tag != H_BODY; p = HN(d, p)->parent)
+		{
+			if (!HN(d, p)->scored)
+				continue;
+			if (HN(d, p)->score < threshold)
+				break;
+			if (HN(d, p)->score > last)
+			{
+				best = p;
+				break;
+			}
+			last = HN(d, p)->score;
+		}
+	}
+	for (;;)
+	{
+		int			p = HN(d, best)->parent,
+					elems = 0;
+
+		if (p <= 0 || HN(d, p)->tag == H_BODY || (HN(d, p)->flags & HF_DROP))
+			break;
+		for (int c = HN(d, p)->first; c >= 0; c = HN(d, c)->next)
+			elems += HN(d, c)->tag != H_TEXT || HN(d, c)->chars > 0;
+		if (elems != 1)
+			break;
+		best = p;
+	}
+	return best;
+}
+
 int
 h_body_mark(HDoc *d, bool strict)
 {
@@ -395,6 +483,8 @@ h_body_mark(HDoc *d, bool strict)
 	mark_stats(d);
 	/* paras are recounted by score_blocks, then summed again below */
 	best = score_blocks(d);
+	if (best > 0)
+		best = adjust_best(d, best);
 	for (size_t i = d->nodes.len; i-- > 1;)
 	{
 		HNode	   *n = HN(d, i);
