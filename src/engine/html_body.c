@@ -714,8 +714,15 @@ render(Writer *w, const HDoc *d, int root, AtArticle *a, AtBuf *base)
 
 /* A sibling of the main content that belongs to the article too */
 static bool
-joins(const HDoc *d, int sib, float threshold)
+joins(const HDoc *d, int sib, int top, float threshold)
 {
+	size_t		l1,
+				l2;
+	const char *c1 = h_attr(d, sib, HA_CLASS, &l1),
+			   *c2 = h_attr(d, top, HA_CLASS, &l2);
+	/* a sibling of the same class as the content is likely more of it */
+	float		bonus = c1 && c2 && l1 == l2 && l1 > 0 && memcmp(c1, c2, l1) == 0 ?
+		HN(d, top)->score * 0.2f : 0;
 	const HNode *n = HN(d, sib);
 	uint32_t	commas,
 				own;
@@ -723,7 +730,7 @@ joins(const HDoc *d, int sib, float threshold)
 
 	if (n->tag == H_TEXT || (n->flags & HF_DROP))
 		return false;
-	if (n->scored && n->score >= threshold)
+	if (n->scored && n->score + bonus >= threshold)
 		return true;
 	if (n->tag != H_P)
 		return false;
@@ -818,7 +825,7 @@ h_body_render(HDoc *d, AtArticle *a, int root, AtBuf *base)
 	if (top->parent >= 0 && root > 0)
 	{
 		for (int s = HN(d, top->parent)->first; s >= 0; s = HN(d, s)->next)
-			if (s == root || joins(d, s, threshold))
+			if (s == root || joins(d, s, root, threshold))
 			{
 				render(&w, d, s, a, base);
 				w_break(&w, 3);
