@@ -701,7 +701,7 @@ parse_into(HDoc *d, const char *s, size_t len)
 /* ---- the steps ---------------------------------------------------------- */
 
 /* A body shorter than this is looked for again without class-word drops */
-#define RETRY_WORDS		80
+#define RETRY_WORDS		150
 
 static void
 retry_body(HDoc *d, AtArticle *a, AtBuf *base)

@@ -1014,7 +1014,7 @@ h_meta_dom_dates(HDoc *d, AtArticle *a, int root)
 
 		if ((i & 4095) == 4095)
 			AT_CHECK_INTERRUPTS();
-		if (n->tag != H_TEXT || n->len < 6 || n->len > 200 || (n->flags & (HF_BOIL | HF_SKIP)) ||
+		if (n->tag != H_TEXT || n->len < 6 || n->len > 200 || (n->flags & HF_SKIP) ||
 			n->parent < 0 || HN(d, n->parent)->tag == H_TITLE || HN(d, n->parent)->tag == H_SCRIPT)
 			continue;
 		s = d->text.data + n->start;
