@@ -564,7 +564,7 @@ scan_document(Meta *m, int root)
 					h1_any = (int) i;
 				break;
 			case H_TIME:
-				if ((v = h_attr(d, i, HA_DATETIME, &len)) && !(n->flags & HF_BOIL))
+				if ((v = h_attr(d, i, HA_DATETIME, &len)))
 					offer(m, F_PUBLISHED, h_attr_is(d, i, HA_ITEMPROP, "datePublished") || h_attr(d, i, HA_PUBDATE, &len) ? 2 : 3, v, strlen(v) < len ? strlen(v) : len);
 				break;
 			case H_A:
