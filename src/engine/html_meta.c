@@ -87,6 +87,7 @@ static const char *const title_seps[] = {
 /* Words that open a byline and are not part of the name */
 static const char *const byline_openers[] = {
 	"view all posts by ", "all posts by ", "more posts by ", "posts by ", "articles by ",
+	"more articles by ", "mehr artikel von ", "alle posts vom autor", "interview: ", "text: ",
 	"zeige alle beiträge von ", "alle beiträge von ", "written by ", "posted by ",
 	"published by ", "words by ", "text by ", "story by ", "geschrieben von ",
 	"verfasst von ", "by ", "von ", "par ", "por ", "author: ", "authors: ", "autor: ",
@@ -119,6 +120,7 @@ static const char *const date_hints[] = {
 /* ---- candidates ---------------------------------------------------------- */
 
 #define MAX_VALUES	16
+#define AUTHOR_RANKS	6
 
 typedef struct Cand
 {
@@ -134,6 +136,7 @@ typedef struct Meta
 	AtArticle  *a;
 	AtBuf	   *base;
 	Cand		f[F_NFIELDS];
+	Cand		by_rank[AUTHOR_RANKS];	/* author offers of each rank */
 	const char *html_title;
 	size_t		html_title_len;
 	AtBuf		h1;				/* text of the first <h1> outside boilerplate */
@@ -148,6 +151,14 @@ offer(Meta *m, int field, int rank, const char *s, size_t len)
 	size_t		st;
 
 	len = h_trim(s, len, &st);
+	/* authors: every rank is kept, a rank whose names all fail falls through */
+	if (field == F_AUTHOR && len > 0 && rank < AUTHOR_RANKS && m->by_rank[rank].n < MAX_VALUES)
+	{
+		Cand	   *r = &m->by_rank[rank];
+
+		r->s[r->n] = s + st;
+		r->len[r->n++] = len;
+	}
 	if (len == 0 || rank > c->rank)
 		return;
 	if (rank < c->rank)
@@ -321,8 +332,12 @@ offer_name(Meta *m, int field, int rank, const HJson *v)
 		offer(m, field, rank, v->str, v->slen);
 	else if (v->type == HJ_OBJ)
 	{
+		static const char *const org[] = {"Organization", "NewsMediaOrganization", "Corporation"};
 		const HJson *n = h_json_get(v, "name");
 
+		/* an organisation as author is the publisher again, not a byline */
+		if (field == F_AUTHOR && json_type_in(v, org, AT_LENGTHOF(org)))
+			return;
 		if (n && n->type == HJ_STR)
 			offer(m, field, rank, n->str, n->slen);
 	}
@@ -805,7 +820,8 @@ clean_author(const char **s, size_t len)
 			break;
 		}
 	for (size_t p = 0; p < len; p++)
-		if ((*s)[p] == '|' || (*s)[p] == '\n' || ((*s)[p] >= '0' && (*s)[p] <= '9'))
+		if ((*s)[p] == '|' || (*s)[p] == '\n' || ((*s)[p] >= '0' && (*s)[p] <= '9') ||
+			(len - p >= 3 && memcmp(*s + p, "\xe2\x86\x92", 3) == 0))	/* → */
 		{
 			len = p;
 			break;
@@ -842,10 +858,8 @@ commas_split_names(const char *s, size_t len)
 
 /* Split "A, B and C" into names */
 static void
-keep_authors(Meta *m)
+keep_authors_of(Meta *m, const Cand *c)
 {
-	Cand	   *c = &m->f[F_AUTHOR];
-
 	for (int i = 0; i < c->n && m->a->authors.len < MAX_VALUES; i++)
 	{
 		const char *s = c->s[i];
@@ -875,6 +889,9 @@ keep_authors(Meta *m)
 			}
 			part = s + p;
 			plen = clean_author(&part, e - p);
+			if (plen && m->a->source.len &&
+				eq_ci(part, plen, m->base->data + m->a->source.start, m->a->source.len))
+				plen = 0;		/* the site's name */
 			if (plen)
 			{
 				bool		dup = false;
@@ -892,6 +909,14 @@ keep_authors(Meta *m)
 			p = e + (skip ? skip : 1);
 		}
 	}
+}
+
+/* Names of the best rank that gives any */
+static void
+keep_authors(Meta *m)
+{
+	for (int r = 0; r < AUTHOR_RANKS && m->a->authors.len == 0; r++)
+		keep_authors_of(m, &m->by_rank[r]);
 }
 
 static void
