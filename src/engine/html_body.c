@@ -74,40 +74,50 @@ static const char *const strong_words[] = {
 
 /* ---- flags ------------------------------------------------------------------ */
 
-static bool
-word_in(const char *w, size_t len, const char *const *list, size_t n)
+/* w[0..len) equals the NUL-terminated lower-case word, ASCII caselessly */
+static inline bool
+same_word(const char *w, size_t len, const char *word)
 {
-	for (size_t i = 0; i < n; i++)
-	{
-		size_t		l = strlen(list[i]);
+	size_t		k = 0;
 
-		if (l == len)
-		{
-			size_t		k = 0;
-
-			while (k < len && ((w[k] >= 'A' && w[k] <= 'Z') ? w[k] + 32 : w[k]) == list[i][k])
-				k++;
-			if (k == len)
-				return true;
-		}
-	}
-	return false;
+	for (; k < len && word[k]; k++)
+		if (((w[k] >= 'A' && w[k] <= 'Z') ? w[k] + 32 : w[k]) != word[k])
+			return false;
+	return k == len && word[k] == '\0';
 }
 
 static bool
+word_in(const char *w, size_t len, const char *const *list, size_t n)
+{
+	char		c0;
+
+	if (len == 0)
+		return false;
+	c0 = (w[0] >= 'A' && w[0] <= 'Z') ? w[0] + 32 : w[0];
+	for (size_t i = 0; i < n; i++)
+		if (list[i][0] == c0 && same_word(w, len, list[i]))
+			return true;
+	return false;
+}
+
+/* some listed word occurs inside w[0..len) */
+static bool
 part_in(const char *w, size_t len, const char *const *list, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t p = 0; p < len; p++)
 	{
-		size_t		l = strlen(list[i]);
+		char		c0 = (w[p] >= 'A' && w[p] <= 'Z') ? w[p] + 32 : w[p];
 
-		for (size_t p = 0; p + l <= len; p++)
+		for (size_t i = 0; i < n; i++)
 		{
+			const char *e = list[i];
 			size_t		k = 0;
 
-			while (k < l && ((w[p + k] >= 'A' && w[p + k] <= 'Z') ? w[p + k] + 32 : w[p + k]) == list[i][k])
+			if (e[0] != c0)
+				continue;
+			while (e[k] && p + k < len && ((w[p + k] >= 'A' && w[p + k] <= 'Z') ? w[p + k] + 32 : w[p + k]) == e[k])
 				k++;
-			if (k == l)
+			if (e[k] == '\0')
 				return true;
 		}
 	}
@@ -200,9 +210,14 @@ mark_flags(HDoc *d, bool strict)
 			n->flags |= inherit;
 			continue;
 		}
-		n->flags |= hint_flags(d, i);
-		if (hidden(d, i))
-			n->flags |= HF_DROP | HF_SKIP;
+		/* class words and hiding, once: kept in tag_flags for the retry */
+		if (!(n->tag_flags & HF_HINTED))
+		{
+			n->tag_flags |= hint_flags(d, i) | HF_HINTED;
+			if (hidden(d, i))
+				n->tag_flags |= HF_DROP | HF_SKIP;
+			n->flags = n->tag_flags;
+		}
 		/* class words of boilerplate, unless content words vouch for it */
 		if (strict && (n->flags & HF_NEG) && !(n->flags & (HF_POS | HF_STRONG)) &&
 			n->tag != H_BODY && n->tag != H_HTML && n->tag != H_ARTICLE && n->tag != H_MAIN &&

@@ -50,6 +50,7 @@ typedef enum HAttrName
 #define HF_STRONG	0x10		/* itemprop=articleBody and the like */
 #define HF_BOIL		0x20		/* inside nav, footer, aside, comments, related links */
 #define HF_SKIP		0x40		/* its text is never read: script, style, hidden */
+#define HF_HINTED	0x80		/* tag_flags hold the class-word flags already */
 
 typedef struct HAttr
 {

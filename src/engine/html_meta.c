@@ -427,8 +427,13 @@ from_json_ld(Meta *m, int script)
 static int
 find_key(const char *k, size_t len)
 {
+	char		c0;
+
+	if (len == 0)
+		return -1;
+	c0 = (k[0] >= 'A' && k[0] <= 'Z') ? k[0] + 32 : k[0];
 	for (size_t i = 0; i < AT_LENGTHOF(meta_keys); i++)
-		if (eq_ci(k, len, meta_keys[i].key, strlen(meta_keys[i].key)))
+		if (meta_keys[i].key[0] == c0 && eq_ci(k, len, meta_keys[i].key, strlen(meta_keys[i].key)))
 			return (int) i;
 	return -1;
 }
