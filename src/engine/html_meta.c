@@ -292,7 +292,6 @@ keep(Meta *m, const char *s, size_t len)
 	sp.len = h_trim(m->base->data + sp.start, m->base->len - sp.start, &st);
 	if (st > 0)
 		memmove(m->base->data + sp.start, m->base->data + sp.start + st, sp.len);
-	sp.start += 0;
 	m->base->len = sp.start + sp.len;
 	if (m->base->data)
 		m->base->data[m->base->len] = '\0';
@@ -465,18 +464,7 @@ from_meta(Meta *m, int node)
 	}
 }
 
-/* Text of a node into scratch; returns a pointer valid until scratch grows */
-static const char *
-text_into_scratch(Meta *m, int node, size_t max, size_t *len)
-{
-	size_t		start = m->scratch.len;
-
-	h_text_of(m->d, node, &m->scratch, max);
-	*len = m->scratch.len - start;
-	return m->scratch.data ? m->scratch.data + start : "";
-}
-
-/* A title or name kept in scratch must not move: copy it to the text pool */
+/* The text of a node, offered for a field (a copy: the value must not move) */
 static void
 offer_text(Meta *m, int field, int rank, int node, size_t max)
 {
@@ -994,7 +982,6 @@ h_meta_extract(HDoc *d, AtArticle *a, AtBuf *base, int root)
 		date_from_url(&m);
 	keep_authors(&m);
 	keep_tags(&m);
-	(void) text_into_scratch;
 }
 
 /* ---- visible date lines -------------------------------------------------- */
