@@ -602,7 +602,7 @@ link_box(const HDoc *d, const HNode *n)
 	ld = (float) n->link_chars / n->chars;
 	if (n->commas >= 10)
 		return false;
-	return ld > 0.5 || (ld > 0.25 && !(n->flags & HF_POS) && n->chars < 400);
+	return ld > 0.6 || (ld > 0.33 && !(n->flags & HF_POS) && n->chars < 400);
 }
 
 static void
