@@ -488,6 +488,25 @@ offer_short_text(Meta *m, int field, int rank, int node, size_t max)
 		offer(m, field, rank, tmp.data, tmp.len);
 }
 
+/* Inside a comment thread: an ancestor's class or id holds "comment" */
+static bool
+in_comments(const HDoc *d, int node)
+{
+	static const HAttrName where[] = {HA_CLASS, HA_ID};
+
+	for (int i = node, up = 0; i > 0 && up < 32; i = HN(d, i)->parent, up++)
+		for (size_t w = 0; w < AT_LENGTHOF(where); w++)
+		{
+			size_t		len;
+			const char *v = h_attr(d, i, where[w], &len);
+
+			for (size_t p = 0; v && p + 7 <= len; p++)
+				if (eq_ci(v + p, 7, "comment", 7))
+					return true;
+		}
+	return false;
+}
+
 static bool
 author_element(const HDoc *d, int node)
 {
@@ -583,11 +602,12 @@ scan_document(Meta *m, int root)
 				break;
 		}
 		/* itemprop=author on any element: its name */
-		if (n->tag == H_META || n->tag == H_TEXT || (n->flags & HF_BOIL))
+		if (n->tag == H_META || n->tag == H_TEXT)
 			continue;
-		if (h_attr_is(d, i, HA_ITEMPROP, "author"))
+		if (h_attr_is(d, i, HA_ITEMPROP, "author") && !(n->flags & HF_BOIL))
 			offer_text(m, F_AUTHOR, 4, i, 200);
-		else if (m->f[F_AUTHOR].rank > 5 && author_element(d, i))
+		/* bylines sit in header and footer boxes too, but not in comments */
+		else if (m->f[F_AUTHOR].rank > 5 && author_element(d, i) && !in_comments(d, i))
 			offer_short_text(m, F_AUTHOR, 5, i, 100);
 	}
 	if (!h1_done && h1_any >= 0)
