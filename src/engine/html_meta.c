@@ -88,11 +88,22 @@ static const char *const title_seps[] = {
 static const char *const byline_openers[] = {
 	"view all posts by ", "all posts by ", "more posts by ", "posts by ", "articles by ",
 	"more articles by ", "mehr artikel von ", "alle posts vom autor", "interview: ", "text: ",
+	"veröffentlicht von", "eingestellt von", "geschrieben von", "alles von ", "vom ",
+	"publié par ", "publicado por ", "pubblicato da ",
 	"zeige alle beiträge von ", "alle beiträge von ", "written by ", "posted by ",
 	"published by ", "words by ", "text by ", "story by ", "geschrieben von ",
 	"verfasst von ", "by ", "von ", "par ", "por ", "author: ", "authors: ", "autor: ",
 	"autorin: ", "reporter: ",
 };
+
+/* Names that are no author: placeholders of publishing systems */
+static const char *const not_authors[] = {
+	"admin", "administrator", "anonymous", "no author", "unknown", "wordpressadmin",
+	"webmaster", "guest", "staff", "editor",
+};
+
+/* Words that end a byline before a date: "lupa am 12. Mai", "Ann Lee on May 3" */
+static const char *const byline_tails[] = {" am", " at", " on", " um", " le", " el"};
 
 /* Class words of elements that hold the author's name */
 static const char *const author_classes[] = {
@@ -830,6 +841,8 @@ clean_author(const char **s, size_t len)
 		{
 			*s += strlen(byline_openers[i]);
 			len -= strlen(byline_openers[i]);
+			len = h_trim(*s, len, &st);
+			*s += st;
 			break;
 		}
 	for (size_t p = 0; p < len; p++)
@@ -843,9 +856,19 @@ clean_author(const char **s, size_t len)
 	*s += st;
 	while (len > 0 && ((*s)[len - 1] == ',' || (*s)[len - 1] == '-' || (*s)[len - 1] == ':'))
 		len = h_trim(*s, len - 1, &st);
+	for (size_t t = 0; t < AT_LENGTHOF(byline_tails); t++)
+	{
+		size_t		tl = strlen(byline_tails[t]);
+
+		if (len > tl && eq_ci(*s + len - tl, tl, byline_tails[t], tl))
+			len = h_trim(*s, len - tl, &st);
+	}
 	words = at_count_words(*s, len);
 	if (words < 1 || words > 6 || len > 80 || memchr(*s, '@', len) || memchr(*s, '/', len))
 		return 0;
+	for (size_t k = 0; k < AT_LENGTHOF(not_authors); k++)
+		if (eq_ci(*s, len, not_authors[k], strlen(not_authors[k])))
+			return 0;
 	return len;
 }
 
