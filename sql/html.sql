@@ -132,6 +132,10 @@ FROM (SELECT parse_article('<html><body><script>' || repeat('var x = 1; ', 10000
 SELECT (a).title, (a).body
 FROM (SELECT parse_article('<html><head><title>Huge attribute</title></head><body><div class="' || repeat('x', 2000000) || '"><p>The paragraph after an element with a two megabyte class attribute value.</p></div></body></html>') AS a) s;
 
+-- Over the tag limit (2,000,000 tags): a clear error.
+\set VERBOSITY default
+SELECT (parse_article('<html><body>' || repeat('<br>', 2000001) || '</body></html>')).words;
+
 -- libxml2 is shared with PostgreSQL's xml functions: they still report
 -- their own errors after an HTML parse.
 SELECT (parse_article('<html><body><p>' || repeat('a ', 100) || '</p></body></html>')).words;

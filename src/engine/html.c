@@ -700,6 +700,27 @@ parse_into(HDoc *d, const char *s, size_t len)
 
 /* ---- the steps ---------------------------------------------------------- */
 
+/* Tags ('<' before a letter, '/' or '!'), up to one past the limit */
+static size_t
+count_tags(const char *s, size_t len)
+{
+	size_t		n = 0;
+
+	for (const char *p = s, *end = s + len; p < end && n <= AT_HTML_MAX_TAGS;)
+	{
+		const char *lt = memchr(p, '<', end - p);
+		char		c;
+
+		if (!lt || lt + 1 >= end)
+			break;
+		c = lt[1] | 0x20;
+		if ((c >= 'a' && c <= 'z') || lt[1] == '/' || lt[1] == '!')
+			n++;
+		p = lt + 1;
+	}
+	return n;
+}
+
 /* A body shorter than this is looked for again without class-word drops */
 #define RETRY_WORDS		150
 
@@ -737,7 +758,7 @@ at_parse_html(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 	at_vec_init(&a->tags, mem, sizeof(AtSpan));
 	at_buf_init(&a->body, mem, 0);
 	a->base = "";
-	if (len > AT_HTML_MAX_BYTES)
+	if (len > AT_HTML_MAX_BYTES || count_tags(s, len) > AT_HTML_MAX_TAGS)
 		return AT_ERR_TOO_LARGE;
 
 	memset(&d, 0, sizeof(d));

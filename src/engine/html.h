@@ -16,8 +16,13 @@
 
 #include "article.h"
 
-/* Largest HTML page parsed (bytes); larger ones give AT_ERR_TOO_LARGE */
-#define AT_HTML_MAX_BYTES	((size_t) 256 * 1024 * 1024)
+/*
+ * Largest HTML page parsed (bytes), and most tags in it; a larger page gives
+ * AT_ERR_TOO_LARGE.  libxml2 spends about 100 bytes per element, so the tag
+ * limit bounds its memory (real pages have under 100,000 tags).
+ */
+#define AT_HTML_MAX_BYTES	((size_t) 64 * 1024 * 1024)
+#define AT_HTML_MAX_TAGS	((size_t) 2000000)
 
 /*
  * True when text[0..len) is HTML: it opens (after white space, a BOM or

@@ -338,6 +338,12 @@ UT_TEST(html_bad_input)
 	parse(s);
 	free(s);
 
+	/* over the tag limit: a clear error, not gigabytes inside libxml2 */
+	s = repeat("<html><body>", "<br>", AT_HTML_MAX_TAGS, "</body></html>");
+	t_reset();
+	UT_EQ_INT(at_parse_article(s, strlen(s), &tmem, &a), AT_ERR_TOO_LARGE);
+	free(s);
+
 	/* a long text with a few tags: the text path */
 	s = repeat("A long report <b>starts</b> here. ", "Plain words of text go on and on. ", 100000, "");
 	UT_CHECK(!at_looks_like_html(s, strlen(s)));
