@@ -342,7 +342,11 @@ h_append_clean(AtBuf *out, const char *s, size_t len, bool keep_lines)
 		}
 		else
 		{
-			at_buf_append(out, s + i, n);
+			/* a sequence cut by a length limit is no character: U+FFFD, not its bytes */
+			if (cp == 0xFFFD && !(n == 3 && at_utf8_valid(s + i, 3)))
+				at_buf_append(out, "\xef\xbf\xbd", 3);
+			else
+				at_buf_append(out, s + i, n);
 			space = false;
 			nl = false;
 		}
@@ -361,7 +365,19 @@ h_text_of(const HDoc *d, int node, AtBuf *out, size_t max)
 		const HNode *n = HN(d, i);
 
 		if (n->tag == H_TEXT)
-			h_append_clean(out, d->text.data + n->start, AT_MIN(n->len, max), false);
+		{
+			const char *t = d->text.data + n->start;
+			size_t		tl = n->len;
+
+			/* at most max bytes of a long text node, cut at a character */
+			if (tl > max)
+			{
+				tl = max;
+				while (tl > 0 && ((unsigned char) t[tl] & 0xC0) == 0x80)
+					tl--;
+			}
+			h_append_clean(out, t, tl, false);
+		}
 		else if ((n->flags & HF_BLOCK) || n->tag == H_BR)
 			h_append_clean(out, " ", 1, false);
 		i = h_next_in_order(d, i, node, !(n->flags & HF_SKIP) || i == node);

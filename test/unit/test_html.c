@@ -350,3 +350,16 @@ UT_TEST(html_bad_input)
 	free(s);
 	t_reset();
 }
+
+UT_TEST(html_cut_sequences_stay_valid)
+{
+	AtBuf		b;
+
+	/* a value cut inside a character by a length limit (found by fuzz_html) */
+	t_reset();
+	at_buf_init(&b, &tmem, 16);
+	h_append_clean(&b, "ab\xc3\xa9\xc3", 5, false);
+	UT_EQ_STR(b.data, "ab\xc3\xa9\xef\xbf\xbd");
+	UT_CHECK(at_utf8_valid(b.data, b.len));
+	t_reset();
+}
