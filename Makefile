@@ -30,6 +30,14 @@ REGRESS_OPTS = --load-extension=$(EXTENSION)
 PCRE2_CFLAGS := $(shell pkg-config --cflags libpcre2-8)
 PCRE2_LIBS := $(shell pkg-config --libs libpcre2-8)
 
+# libxml2's HTML parser reads HTML pages (src/engine/html*.c); every line that
+# links the engine (module, unit tests, fuzzers, tools) uses the PCRE2 flags,
+# so libxml2 is added to them.
+XML2_CFLAGS := $(shell pkg-config --cflags libxml-2.0)
+XML2_LIBS := $(shell pkg-config --libs libxml-2.0)
+PCRE2_CFLAGS += $(XML2_CFLAGS)
+PCRE2_LIBS += $(XML2_LIBS)
+
 PG_CPPFLAGS = $(PCRE2_CFLAGS)
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
 # Warnings are errors in development and CI builds only (make dev, WERROR=1).

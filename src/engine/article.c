@@ -14,6 +14,7 @@
  */
 #include "article.h"
 #include "chrome.h"
+#include "html.h"
 #include "regex.h"
 #include "utf8.h"
 
@@ -1680,6 +1681,8 @@ at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 				i;
 	Line	   *L;
 
+	if (at_looks_like_html(s, len))
+		return at_parse_html(s, len, mem, a);
 	memset(a, 0, sizeof(*a));
 	a->base = s;
 	at_vec_init(&a->authors, mem, sizeof(AtSpan));

@@ -441,6 +441,9 @@ numeric_date(const char *s, size_t len, size_t pos, AtDate *d)
  * 04-Jan-2022 (day, month name, year with dashes), and 11-03-2022 or
  * 11/03/2022: month first when both numbers could be the month (as
  * CCTV, CGTN and press-reader references write them), else day first.
+ * With dots (03.02.2018) the day always comes first: dotted dates are the
+ * European day-month-year form, and no English-language site writes them
+ * month first.
  */
 static size_t
 short_numeric_date(const char *s, size_t len, size_t pos, AtDate *d)
@@ -464,7 +467,7 @@ short_numeric_date(const char *s, size_t len, size_t pos, AtDate *d)
 	{
 		if (!read_number(s, len, &p, 1, 2, &b))
 			return 0;
-		if (a <= 12)
+		if (a <= 12 && sep != '.')
 		{
 			int			m = a;
 

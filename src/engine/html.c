@@ -1,0 +1,810 @@
+/*
+ * html.c: HTML recognition, the libxml2 parse, and the order of the steps of
+ * the HTML path (see html.h).
+ *
+ * libxml2's HTML parser gives a tree that this file copies at once into an
+ * HDoc (html_int.h): the element kinds the later steps tell apart, a few
+ * attributes, and the decoded text.  The libxml2 document, its parser and the
+ * error handlers we install live only inside parse_run(), which the server
+ * wraps in PG_TRY/PG_FINALLY through at_html_protect, so an ereport or a
+ * query cancel never leaks them or leaves our handler installed for
+ * PostgreSQL's own xml.c.  We never call xmlCleanupParser(): the library
+ * belongs to the whole backend.
+ *
+ * Limits: AT_HTML_MAX_BYTES of input; libxml2 itself stops at 256 levels of
+ * nesting and 10 MB text nodes (we do not pass HTML_PARSE_HUGE), keeping what
+ * it read so far.  Every walk below is iterative, so depth costs no stack.
+ */
+#include "html_int.h"
+#include "utf8.h"
+
+#include <string.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+
+void		(*at_html_protect) (AtHtmlStep run, AtHtmlStep cleanup, void *arg) = NULL;
+
+/* ---- data: elements and attributes ------------------------------------- */
+
+typedef struct TagName
+{
+	const char *name;
+	uint8_t		tag;
+	uint8_t		flags;
+} TagName;
+
+/* sorted by name for bsearch */
+static const TagName tag_names[] = {
+	{"a", H_A, 0}, {"address", H_ADDRESS, HF_BLOCK}, {"article", H_ARTICLE, HF_BLOCK},
+	{"aside", H_ASIDE, HF_BLOCK | HF_DROP | HF_BOIL}, {"base", H_BASE, 0},
+	{"blockquote", H_BLOCKQUOTE, HF_BLOCK}, {"body", H_BODY, HF_BLOCK}, {"br", H_BR, 0},
+	{"button", H_BUTTON, HF_DROP | HF_SKIP}, {"canvas", H_CANVAS, HF_DROP | HF_SKIP},
+	{"caption", H_CAPTION, HF_BLOCK}, {"center", H_CENTER, HF_BLOCK},
+	{"dd", H_DD, HF_BLOCK}, {"details", H_DETAILS, HF_BLOCK}, {"dialog", H_DIALOG, HF_BLOCK | HF_DROP | HF_BOIL},
+	{"div", H_DIV, HF_BLOCK}, {"dl", H_DL, HF_BLOCK}, {"dt", H_DT, HF_BLOCK},
+	{"embed", H_EMBED, HF_DROP | HF_SKIP}, {"fieldset", H_FIELDSET, HF_BLOCK},
+	{"figcaption", H_FIGCAPTION, HF_BLOCK}, {"figure", H_FIGURE, HF_BLOCK},
+	{"footer", H_FOOTER, HF_BLOCK | HF_DROP | HF_BOIL}, {"form", H_FORM, HF_BLOCK},
+	{"h1", H_H1, HF_BLOCK}, {"h2", H_H2, HF_BLOCK}, {"h3", H_H3, HF_BLOCK},
+	{"h4", H_H4, HF_BLOCK}, {"h5", H_H5, HF_BLOCK}, {"h6", H_H6, HF_BLOCK},
+	{"head", H_HEAD, HF_DROP | HF_SKIP}, {"header", H_HEADER, HF_BLOCK | HF_DROP},
+	{"hr", H_HR, HF_BLOCK}, {"html", H_HTML, HF_BLOCK},
+	{"iframe", H_IFRAME, HF_DROP | HF_SKIP}, {"img", H_IMG, 0}, {"input", H_INPUT, HF_DROP | HF_SKIP},
+	{"li", H_LI, HF_BLOCK}, {"link", H_LINK, 0}, {"main", H_MAIN, HF_BLOCK},
+	{"math", H_MATH, HF_DROP | HF_SKIP}, {"menu", H_MENU, HF_BLOCK | HF_DROP | HF_BOIL}, {"meta", H_META, 0},
+	{"nav", H_NAV, HF_BLOCK | HF_DROP | HF_BOIL}, {"noscript", H_NOSCRIPT, HF_DROP | HF_SKIP},
+	{"object", H_OBJECT, HF_DROP | HF_SKIP}, {"ol", H_OL, HF_BLOCK}, {"option", H_OPTION, HF_DROP | HF_SKIP},
+	{"p", H_P, HF_BLOCK}, {"pre", H_PRE, HF_BLOCK}, {"script", H_SCRIPT, HF_DROP | HF_SKIP},
+	{"section", H_SECTION, HF_BLOCK}, {"select", H_SELECT, HF_DROP | HF_SKIP},
+	{"span", H_SPAN, 0}, {"style", H_STYLE, HF_DROP | HF_SKIP}, {"summary", H_SUMMARY, HF_BLOCK},
+	{"svg", H_SVG, HF_DROP | HF_SKIP}, {"table", H_TABLE, HF_BLOCK}, {"tbody", H_TBODY, HF_BLOCK},
+	{"td", H_TD, HF_BLOCK}, {"template", H_TEMPLATE, HF_DROP | HF_SKIP},
+	{"textarea", H_TEXTAREA, HF_DROP | HF_SKIP}, {"tfoot", H_TFOOT, HF_BLOCK},
+	{"th", H_TH, HF_BLOCK}, {"thead", H_THEAD, HF_BLOCK}, {"time", H_TIME, 0},
+	{"title", H_TITLE, HF_DROP | HF_SKIP}, {"tr", H_TR, HF_BLOCK}, {"ul", H_UL, HF_BLOCK},
+};
+
+typedef struct AttrName
+{
+	const char *name;
+	uint8_t		attr;
+} AttrName;
+
+/* sorted by name for bsearch */
+static const AttrName attr_names[] = {
+	{"aria-hidden", HA_ARIA_HIDDEN}, {"class", HA_CLASS}, {"content", HA_CONTENT},
+	{"datetime", HA_DATETIME}, {"hidden", HA_HIDDEN}, {"href", HA_HREF},
+	{"http-equiv", HA_HTTP_EQUIV}, {"id", HA_ID}, {"itemprop", HA_ITEMPROP},
+	{"itemtype", HA_ITEMTYPE}, {"lang", HA_LANG}, {"name", HA_NAME},
+	{"property", HA_PROPERTY}, {"pubdate", HA_PUBDATE}, {"rel", HA_REL},
+	{"role", HA_ROLE}, {"style", HA_STYLE}, {"type", HA_TYPE},
+};
+
+static int
+cmp_tag(const void *k, const void *e)
+{
+	return strcmp((const char *) k, ((const TagName *) e)->name);
+}
+
+static int
+cmp_attr(const void *k, const void *e)
+{
+	return strcmp((const char *) k, ((const AttrName *) e)->name);
+}
+
+#include <stdlib.h>
+
+/* ---- recognition -------------------------------------------------------- */
+
+static bool
+starts_ci(const char *s, size_t len, size_t pos, const char *w)
+{
+	size_t		n = strlen(w);
+
+	if (len - pos < n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+	{
+		char		c = s[pos + i],
+					x = w[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (x >= 'A' && x <= 'Z')
+			x += 'a' - 'A';
+		if (c != x)
+			return false;
+	}
+	return true;
+}
+
+static bool
+tag_end_at(const char *s, size_t len, size_t pos)
+{
+	return pos >= len || s[pos] == '>' || s[pos] == ' ' || s[pos] == '\t' ||
+		s[pos] == '\n' || s[pos] == '\r' || s[pos] == '/';
+}
+
+#define SNIFF_BYTES		65536
+
+bool
+at_looks_like_html(const char *s, size_t len)
+{
+	size_t		p = 0,
+				lim = AT_MIN(len, SNIFF_BYTES),
+				tags = 0,
+				tag_bytes = 0,
+				solid = 0;
+	bool		opens_with_tag = false;
+
+	/* white space, a BOM, comments and an XML declaration before the root */
+	for (int guard = 0; guard < 64; guard++)
+	{
+		while (p < lim && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' || s[p] == '\r'))
+			p++;
+		if (lim - p >= 3 && memcmp(s + p, "\xef\xbb\xbf", 3) == 0)
+			p += 3;
+		else if (starts_ci(s, lim, p, "<!--") || starts_ci(s, lim, p, "<?xml"))
+		{
+			const char *e = memchr(s + p + 2, '>', lim - p - 2);
+
+			if (!e)
+				return false;
+			p = (size_t) (e - s) + 1;
+		}
+		else
+			break;
+	}
+	if (starts_ci(s, lim, p, "<!doctype html"))
+		return true;
+	for (int i = 0; i < 3; i++)
+	{
+		static const char *const roots[] = {"<html", "<head", "<body"};
+
+		if (starts_ci(s, lim, p, roots[i]) && tag_end_at(s, lim, p + 5))
+			return true;
+	}
+	opens_with_tag = p + 1 < lim && s[p] == '<' &&
+		((s[p + 1] | 0x20) >= 'a' && (s[p + 1] | 0x20) <= 'z');
+
+	/* otherwise: mostly markup */
+	for (size_t i = 0; i < lim; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c == '<' && i + 1 < lim &&
+			(((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z') || s[i + 1] == '/' || s[i + 1] == '!'))
+		{
+			size_t		e = i + 1;
+			size_t		stop = AT_MIN(lim, i + 1024);
+
+			while (e < stop && s[e] != '>' && s[e] != '<')
+				e++;
+			if (e < stop && s[e] == '>')
+			{
+				tags++;
+				tag_bytes += e - i + 1;
+				solid += e - i + 1;
+				i = e;
+				continue;
+			}
+		}
+		if (c > ' ')
+			solid++;
+	}
+	if (tags < 8)
+		return false;
+	return opens_with_tag || tag_bytes * 2 >= solid;
+}
+
+/* ---- small helpers ------------------------------------------------------ */
+
+const char *
+h_attr(const HDoc *d, int node, HAttrName name, size_t *len)
+{
+	const HNode *n = HN(d, node);
+
+	for (uint32_t i = 0; i < n->nattr; i++)
+	{
+		const HAttr *a = AT_VEC_AT(&d->attrs, HAttr, n->attr0 + i);
+
+		if (a->name == name)
+		{
+			*len = a->len;
+			return d->text.data + a->start;
+		}
+	}
+	*len = 0;
+	return NULL;
+}
+
+bool
+h_attr_is(const HDoc *d, int node, HAttrName name, const char *value)
+{
+	size_t		len;
+	const char *v = h_attr(d, node, name, &len);
+	size_t		st;
+
+	if (!v)
+		return false;
+	len = h_trim(v, len, &st);
+	return len == strlen(value) && starts_ci(v + st, len, 0, value);
+}
+
+/* True when the attribute holds word as one of its white-space separated words */
+bool
+h_attr_has_word(const HDoc *d, int node, HAttrName name, const char *word)
+{
+	size_t		len,
+				wl = strlen(word);
+	const char *v = h_attr(d, node, name, &len);
+
+	for (size_t i = 0; v && i < len;)
+	{
+		size_t		e = i;
+
+		while (e < len && v[e] != ' ' && v[e] != '\t' && v[e] != '\n')
+			e++;
+		if (e - i == wl && starts_ci(v, len, i, word))
+			return true;
+		i = e + 1;
+	}
+	return false;
+}
+
+/*
+ * Pre-order successor of node inside root's subtree (-1 at the end); with
+ * enter false the node's children are passed over.
+ */
+int
+h_next_in_order(const HDoc *d, int node, int root, bool enter)
+{
+	const HNode *n = HN(d, node);
+
+	if (enter && n->first >= 0)
+		return n->first;
+	while (node != root && node >= 0)
+	{
+		n = HN(d, node);
+		if (n->next >= 0)
+			return n->next;
+		node = n->parent;
+	}
+	return -1;
+}
+
+size_t
+h_trim(const char *s, size_t len, size_t *start)
+{
+	size_t		b = 0,
+				e = len;
+	uint32_t	cp;
+
+	while (b < e)
+	{
+		int			n = at_utf8_decode(s + b, e - b, &cp);
+
+		if (!at_cp_is_space(cp))
+			break;
+		b += n;
+	}
+	while (e > b)
+	{
+		int			n = at_utf8_decode_prev(s, e, &cp);
+
+		if (!at_cp_is_space(cp))
+			break;
+		e -= n;
+	}
+	*start = b;
+	return e - b;
+}
+
+/*
+ * Append s with runs of white space made one space (or, with keep_lines, a
+ * newline when the run holds one) and control characters dropped.
+ */
+void
+h_append_clean(AtBuf *out, const char *s, size_t len, bool keep_lines)
+{
+	bool		space = out->len > 0 && (out->data[out->len - 1] == ' ' || out->data[out->len - 1] == '\n');
+	bool		nl = false;
+
+	at_buf_reserve(out, len + 1);
+	for (size_t i = 0; i < len;)
+	{
+		uint32_t	cp;
+		int			n;
+		unsigned char c = (unsigned char) s[i];
+
+		if (c < 0x80)
+		{
+			n = 1;
+			cp = c;
+		}
+		else
+			n = at_utf8_decode(s + i, len - i, &cp);
+		if (at_cp_is_space(cp) || cp < 0x20 || cp == 0x7f || cp == 0x200b || cp == 0xfeff)
+		{
+			if (cp == '\n')
+				nl = true;
+			if (cp < 0x20 && cp != '\n' && cp != '\t' && cp != '\r')
+			{
+				i += n;
+				continue;		/* a control character is not a space */
+			}
+			if (!space)
+				at_buf_appendc(out, keep_lines && nl ? '\n' : ' ');
+			else if (keep_lines && nl && out->len > 0 && out->data[out->len - 1] == ' ')
+				out->data[out->len - 1] = '\n';
+			space = true;
+		}
+		else
+		{
+			/* a sequence cut by a length limit is no character: U+FFFD, not its bytes */
+			if (cp == 0xFFFD && !(n == 3 && at_utf8_valid(s + i, 3)))
+				at_buf_append(out, "\xef\xbf\xbd", 3);
+			else
+				at_buf_append(out, s + i, n);
+			space = false;
+			nl = false;
+		}
+		i += n;
+	}
+}
+
+/* Visible text of node's subtree, white space collapsed, at most max bytes */
+void
+h_text_of(const HDoc *d, int node, AtBuf *out, size_t max)
+{
+	size_t		start = out->len;
+
+	for (int i = node; i >= 0 && out->len - start < max;)
+	{
+		const HNode *n = HN(d, i);
+
+		if (n->tag == H_TEXT)
+		{
+			const char *t = d->text.data + n->start;
+			size_t		tl = n->len;
+
+			/* at most max bytes of a long text node, cut at a character */
+			if (tl > max)
+			{
+				tl = max;
+				while (tl > 0 && ((unsigned char) t[tl] & 0xC0) == 0x80)
+					tl--;
+			}
+			h_append_clean(out, t, tl, false);
+		}
+		else if ((n->flags & HF_BLOCK) || n->tag == H_BR)
+			h_append_clean(out, " ", 1, false);
+		i = h_next_in_order(d, i, node, !(n->flags & HF_SKIP) || i == node);
+	}
+	if (out->len - start > max)
+	{
+		size_t		cut = start + max;
+
+		while (cut > start && ((unsigned char) out->data[cut] & 0xC0) == 0x80)
+			cut--;
+		out->len = cut;
+		if (out->data)
+			out->data[cut] = '\0';
+	}
+}
+
+/* ---- script and style bodies -------------------------------------------- */
+
+/* Position of "</NAME" (any case) at or after pos, or len */
+static size_t
+find_close(const char *s, size_t len, size_t pos, const char *name)
+{
+	size_t		nl = strlen(name);
+
+	for (;;)
+	{
+		const char *lt = pos < len ? memchr(s + pos, '<', len - pos) : NULL;
+
+		if (!lt)
+			return len;
+		pos = (size_t) (lt - s);
+		if (pos + 2 + nl <= len && s[pos + 1] == '/' && starts_ci(s, len, pos + 2, name))
+			return pos;
+		pos++;
+	}
+}
+
+/*
+ * A copy of the page without the bodies of <script> (except JSON-LD) and
+ * <style> elements.  They are no text, can be megabytes long, and libxml2
+ * stops at a text node over 10 MB, which would lose the rest of the page.
+ * Returns NULL when there is nothing to take out.  One pass: each search
+ * starts where the last one ended.
+ */
+static char *
+strip_scripts(const char *s, size_t len, const AtMem *mem, size_t *outlen)
+{
+	AtBuf		b = {0};
+	size_t		copied = 0,
+				pos = 0;
+	bool		any = false;
+
+	while (pos < len)
+	{
+		const char *lt = memchr(s + pos, '<', len - pos);
+		const char *name;
+		size_t		tag_end,
+					close;
+
+		if (!lt)
+			break;
+		pos = (size_t) (lt - s) + 1;
+		if (starts_ci(s, len, pos, "script") && tag_end_at(s, len, pos + 6))
+			name = "script";
+		else if (starts_ci(s, len, pos, "style") && tag_end_at(s, len, pos + 5))
+			name = "style";
+		else
+			continue;
+		lt = memchr(s + pos, '>', len - pos);
+		if (!lt)
+			break;
+		tag_end = (size_t) (lt - s) + 1;
+		close = find_close(s, len, tag_end, name);
+		/* JSON-LD is read; a tag like <script/> has no body */
+		if (name[1] == 'c')
+		{
+			bool		ld = false;
+
+			for (size_t p = pos; p + 8 <= tag_end && !ld; p++)
+				ld = starts_ci(s, tag_end, p, "ld+json");
+			if (ld)
+			{
+				pos = close;
+				continue;
+			}
+		}
+		if (close > tag_end)
+		{
+			if (!any)
+				at_buf_init(&b, mem, len);
+			any = true;
+			at_buf_append(&b, s + copied, tag_end - copied);
+			copied = close;
+		}
+		pos = close;
+	}
+	if (!any)
+		return NULL;
+	at_buf_append(&b, s + copied, len - copied);
+	*outlen = b.len;
+	return b.data;
+}
+
+/* ---- libxml2 tree -> HDoc ---------------------------------------------- */
+
+typedef struct Parse
+{
+	const char *s;
+	size_t		len;
+	HDoc	   *d;
+	htmlParserCtxtPtr ctxt;
+	htmlDocPtr	doc;
+	bool		handlers_set;
+	xmlGenericErrorFunc saved_generic;
+	void	   *saved_generic_ctx;
+	xmlStructuredErrorFunc saved_structured;
+	void	   *saved_structured_ctx;
+} Parse;
+
+static void
+quiet_generic(void *ctx, const char *msg,...)
+{
+	(void) ctx;
+	(void) msg;
+}
+
+static void
+quiet_structured(void *ctx, xmlErrorPtr err)
+{
+	(void) ctx;
+	(void) err;
+}
+
+static int
+new_node(HDoc *d, int parent, uint8_t tag, uint8_t flags)
+{
+	int			id = (int) d->nodes.len;
+	HNode	   *n = at_vec_push(&d->nodes);
+
+	n->parent = parent;
+	n->first = n->last = n->next = -1;
+	n->tag = tag;
+	n->flags = n->tag_flags = flags;
+	n->attr0 = (uint32_t) d->attrs.len;
+	if (parent >= 0)
+	{
+		HNode	   *p = HN(d, parent);
+
+		if (p->last >= 0)
+			HN(d, p->last)->next = id;
+		else
+			p->first = id;
+		p->last = id;
+	}
+	return id;
+}
+
+/* Copy at most max bytes of s, cut at a character boundary; returns the offset */
+static uint32_t
+keep_text(HDoc *d, const char *s, size_t len, size_t max, uint32_t *outlen)
+{
+	uint32_t	off = (uint32_t) d->text.len;
+
+	if (len > max)
+	{
+		len = max;
+		while (len > 0 && ((unsigned char) s[len] & 0xC0) == 0x80)
+			len--;
+	}
+	at_buf_append(&d->text, s, len);
+	*outlen = (uint32_t) len;
+	return off;
+}
+
+static void
+copy_attrs(HDoc *d, int id, xmlNodePtr x)
+{
+	HNode	   *n;
+	uint16_t	count = 0;
+
+	for (xmlAttrPtr a = x->properties; a; a = a->next)
+	{
+		const AttrName *an;
+		HAttr	   *ha;
+		const char *v;
+
+		if (!a->name)
+			continue;
+		an = bsearch(a->name, attr_names, AT_LENGTHOF(attr_names), sizeof(AttrName), cmp_attr);
+		if (!an || count == UINT16_MAX)
+			continue;
+		v = (a->children && a->children->content) ? (const char *) a->children->content : "";
+		ha = at_vec_push(&d->attrs);
+		ha->node = (uint32_t) id;
+		ha->name = an->attr;
+		ha->start = keep_text(d, v, strlen(v), H_MAX_ATTR, &ha->len);
+		count++;
+	}
+	n = HN(d, id);
+	n->nattr = count;
+}
+
+/* JSON-LD is the one script whose text is kept */
+static bool
+keeps_script_text(HDoc *d, int id)
+{
+	return h_attr_is(d, id, HA_TYPE, "application/ld+json");
+}
+
+static void
+convert(Parse *p)
+{
+	HDoc	   *d = p->d;
+	xmlNodePtr	x = p->doc ? xmlDocGetRootElement(p->doc) : NULL;
+	int			parent = 0;
+	unsigned long iter = 0;
+
+	new_node(d, -1, H_OTHER, HF_BLOCK);	/* the document */
+	while (x)
+	{
+		xmlNodePtr	descend = NULL;
+
+		if ((++iter & 4095) == 0)
+			AT_CHECK_INTERRUPTS();
+		if (x->type == XML_ELEMENT_NODE && x->name)
+		{
+			const TagName *t = bsearch(x->name, tag_names, AT_LENGTHOF(tag_names),
+									   sizeof(TagName), cmp_tag);
+			int			id = new_node(d, parent, t ? t->tag : H_OTHER, t ? t->flags : 0);
+
+			copy_attrs(d, id, x);
+			/* dropped elements are kept (for their attributes), not their text */
+			if (!t || !(t->flags & HF_DROP) || t->tag == H_HEAD || t->tag == H_TITLE ||
+				t->tag == H_NAV || t->tag == H_HEADER || t->tag == H_FOOTER ||
+				t->tag == H_ASIDE || t->tag == H_MENU ||
+				(t->tag == H_SCRIPT && keeps_script_text(d, id)))
+			{
+				descend = x->children;
+				if (descend)
+					parent = id;
+			}
+		}
+		else if ((x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) && x->content)
+		{
+			int			id = new_node(d, parent, H_TEXT, 0);
+			HNode	   *n = HN(d, id);
+			const char *c = (const char *) x->content;
+
+			n->start = keep_text(d, c, strlen(c), SIZE_MAX, &n->len);
+		}
+		if (descend)
+		{
+			x = descend;
+			continue;
+		}
+		/* next sibling, else climb */
+		while (x && !x->next)
+		{
+			x = x->parent;
+			if (!x || x->type == XML_DOCUMENT_NODE || x->type == XML_HTML_DOCUMENT_NODE)
+			{
+				x = NULL;
+				break;
+			}
+			parent = HN(d, parent)->parent;
+		}
+		if (x)
+			x = x->next;
+	}
+}
+
+static void
+parse_run(void *arg)
+{
+	Parse	   *p = arg;
+
+	p->saved_generic = xmlGenericError;
+	p->saved_generic_ctx = xmlGenericErrorContext;
+	p->saved_structured = xmlStructuredError;
+	p->saved_structured_ctx = xmlStructuredErrorContext;
+	p->handlers_set = true;
+	xmlSetGenericErrorFunc(NULL, quiet_generic);
+	xmlSetStructuredErrorFunc(NULL, quiet_structured);
+
+	p->ctxt = htmlNewParserCtxt();
+	if (!p->ctxt)
+		return;
+	/* the text is already UTF-8: "UTF-8" makes libxml2 ignore a declared charset */
+	p->doc = htmlCtxtReadMemory(p->ctxt, p->s, (int) p->len, NULL, "UTF-8",
+								HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+								HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+								HTML_PARSE_NODEFDTD | HTML_PARSE_COMPACT);
+	if (p->ctxt->instate == XML_PARSER_EOF && p->ctxt->input &&
+		p->ctxt->input->cur < p->ctxt->input->end)
+		p->d->truncated = true;
+	convert(p);
+}
+
+static void
+parse_cleanup(void *arg)
+{
+	Parse	   *p = arg;
+
+	if (p->doc)
+		xmlFreeDoc(p->doc);
+	p->doc = NULL;
+	if (p->ctxt)
+		htmlFreeParserCtxt(p->ctxt);
+	p->ctxt = NULL;
+	if (p->handlers_set)
+	{
+		xmlSetGenericErrorFunc(p->saved_generic_ctx, p->saved_generic);
+		xmlSetStructuredErrorFunc(p->saved_structured_ctx, p->saved_structured);
+		p->handlers_set = false;
+	}
+}
+
+static void
+parse_into(HDoc *d, const char *s, size_t len)
+{
+	Parse		p;
+
+	memset(&p, 0, sizeof(p));
+	p.s = s;
+	p.len = len;
+	p.d = d;
+	xmlInitParser();			/* idempotent; PostgreSQL's xml.c calls it too */
+	if (at_html_protect)
+		at_html_protect(parse_run, parse_cleanup, &p);
+	else
+	{
+		parse_run(&p);
+		parse_cleanup(&p);
+	}
+}
+
+/* ---- the steps ---------------------------------------------------------- */
+
+/* Tags ('<' before a letter, '/' or '!'), up to one past the limit */
+static size_t
+count_tags(const char *s, size_t len)
+{
+	size_t		n = 0;
+
+	for (const char *p = s, *end = s + len; p < end && n <= AT_HTML_MAX_TAGS;)
+	{
+		const char *lt = memchr(p, '<', end - p);
+		char		c;
+
+		if (!lt || lt + 1 >= end)
+			break;
+		c = lt[1] | 0x20;
+		if ((c >= 'a' && c <= 'z') || lt[1] == '/' || lt[1] == '!')
+			n++;
+		p = lt + 1;
+	}
+	return n;
+}
+
+/* A body shorter than this is looked for again without class-word drops */
+#define RETRY_WORDS		150
+
+static void
+retry_body(HDoc *d, AtArticle *a, AtBuf *base)
+{
+	AtArticle	b = *a;
+	int			root;
+
+	at_buf_init(&b.body, d->mem, 0);
+	at_vec_init(&b.captions, d->mem, sizeof(AtSpan));
+	b.paragraphs = b.words = b.chrome_removed = 0;
+	b.lead.start = b.lead.len = 0;
+	root = h_body_mark(d, false);
+	h_body_render(d, &b, root, base);
+	if (b.words > a->words)
+	{
+		at_free(d->mem, a->body.data);
+		*a = b;
+	}
+	else
+		at_free(d->mem, b.body.data);
+}
+
+AtStatus
+at_parse_html(const char *s, size_t len, const AtMem *mem, AtArticle *a)
+{
+	HDoc		d;
+	AtBuf		base;
+	int			root;
+
+	memset(a, 0, sizeof(*a));
+	at_vec_init(&a->authors, mem, sizeof(AtSpan));
+	at_vec_init(&a->captions, mem, sizeof(AtSpan));
+	at_vec_init(&a->tags, mem, sizeof(AtSpan));
+	at_buf_init(&a->body, mem, 0);
+	a->base = "";
+	if (len > AT_HTML_MAX_BYTES || count_tags(s, len) > AT_HTML_MAX_TAGS)
+		return AT_ERR_TOO_LARGE;
+
+	memset(&d, 0, sizeof(d));
+	d.mem = mem;
+	at_vec_init(&d.nodes, mem, sizeof(HNode));
+	at_vec_init(&d.attrs, mem, sizeof(HAttr));
+	at_buf_init(&d.text, mem, len / 2 + 64);
+	{
+		size_t		slen;
+		char	   *stripped = strip_scripts(s, len, mem, &slen);
+
+		parse_into(&d, stripped ? stripped : s, stripped ? slen : len);
+		if (stripped)
+			at_free(mem, stripped);
+	}
+	if (d.nodes.len == 0)
+		return AT_OK;
+
+	at_buf_init(&base, mem, 256);
+	root = h_body_mark(&d, true);
+	h_meta_extract(&d, a, &base, root);
+	h_body_render(&d, a, root, &base);
+	if (a->words < RETRY_WORDS)
+		retry_body(&d, a, &base);
+	if (!a->has_published)
+		h_meta_dom_dates(&d, a, root);
+	a->base = base.len ? base.data : "";
+
+	at_free(mem, d.nodes.data);
+	at_free(mem, d.attrs.data);
+	at_free(mem, d.text.data);
+	return AT_OK;
+}

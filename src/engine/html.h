@@ -1,0 +1,47 @@
+/*
+ * html.h: parse_article for HTML pages.
+ *
+ * A page recognised as HTML (at_looks_like_html) is parsed with libxml2's
+ * HTML parser into the same AtArticle a text page gives: metadata from
+ * JSON-LD, <meta> and the document, and a body of the main text only, found
+ * by content scoring (see docs/html.md).  Spans point into a->base, a copy
+ * of the decoded field values allocated from mem.
+ *
+ * libxml2 is shared with PostgreSQL's xml.c in the server, so the parse runs
+ * as a step with a cleanup (at_html_protect) that frees the libxml2 objects
+ * and restores the previous error handlers on every exit path.
+ */
+#ifndef AT_HTML_H
+#define AT_HTML_H
+
+#include "article.h"
+
+/*
+ * Largest HTML page parsed (bytes), and most tags in it; a larger page gives
+ * AT_ERR_TOO_LARGE.  libxml2 spends about 100 bytes per element, so the tag
+ * limit bounds its memory (real pages have under 100,000 tags).
+ */
+#define AT_HTML_MAX_BYTES	((size_t) 64 * 1024 * 1024)
+#define AT_HTML_MAX_TAGS	((size_t) 2000000)
+
+/*
+ * True when text[0..len) is HTML: it opens (after white space, a BOM or
+ * comments) with a doctype, <html>, <head> or <body>, or its first 64 kB are
+ * mostly markup (at least 8 tags and half of the non-blank bytes inside tags).
+ * Prose that quotes a few tags stays on the text path.
+ */
+extern bool at_looks_like_html(const char *text, size_t len);
+
+/* Parse an HTML page into *out (see at_parse_article for the contract) */
+extern AtStatus at_parse_html(const char *text, size_t len, const AtMem *mem,
+							  AtArticle *out);
+
+/*
+ * How a libxml2 step runs: run(arg), then cleanup(arg) whatever happens.
+ * NULL (standalone) runs them in order; the server installs a version with
+ * PG_TRY/PG_FINALLY so an ereport or a cancel inside run still cleans up.
+ */
+typedef void (*AtHtmlStep) (void *arg);
+extern void (*at_html_protect) (AtHtmlStep run, AtHtmlStep cleanup, void *arg);
+
+#endif							/* AT_HTML_H */

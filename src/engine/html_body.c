@@ -1,0 +1,855 @@
+/*
+ * html_body.c: the main text of an HTML page.
+ *
+ * Content scoring in the manner of readability and trafilatura:
+ *   1. flags, top-down: elements that never hold the article (script, nav,
+ *      footer, hidden ones, and class or id words of comments, share
+ *      widgets, related links, ads; the word lists below) are dropped with
+ *      their subtree, unless a content word vouches for them;
+ *   2. statistics, bottom-up: visible characters, characters inside links,
+ *      commas and text blocks of every subtree;
+ *   3. every text block (a block element with 25+ characters of its own
+ *      inline text) gives 1 + commas + length/100 (at most 3) to its parent,
+ *      half to its grandparent and less further up; an ancestor starts from
+ *      a tag weight and +-25 for its class words; the final score is scaled
+ *      by 1 - link density, and the best element is the main content;
+ *   4. siblings of it that score well, or are paragraphs of prose with few
+ *      links, join it; inside, lists and boxes made mostly of links go.
+ * The text is rendered with block elements ending paragraphs, <br>, list
+ * items and table rows ending lines, and table cells separated by " | ";
+ * figure captions go to the captions column, and the <h1> (the headline,
+ * in the title column) is left out.  Every step is linear.
+ */
+#include "html_int.h"
+#include "utf8.h"
+
+#include <string.h>
+
+/* ---- data: class and id words ---------------------------------------------- */
+
+/* Characters an article-body element needs to win over the scores */
+#define STRONG_MIN_CHARS	200
+
+/*
+ * Words of boilerplate: an element whose class or id holds one (as a word,
+ * or, for the longer ones, inside a word) is not article text.
+ */
+static const char *const neg_words[] = {
+	"ad", "ads", "adv", "advert", "banner", "breadcrumb", "breadcrumbs", "combx",
+	"comment", "comments", "community", "cookie", "cookies", "consent", "disqus",
+	"foot", "footer", "footnote", "gdpr", "share", "sharing", "shoutbox", "sidebar",
+	"skyscraper", "social", "sponsor", "sponsored", "promo", "popup", "modal", "menu",
+	"nav", "navbar", "navigation", "newsletter", "outbrain", "pager", "pagination",
+	"related", "recommended", "recirc", "remark", "replies", "rss", "subscribe",
+	"subscription", "taboola", "tags", "tag", "toolbar", "tools", "widget", "masthead",
+	"login", "signup", "teaser", "teasers", "trending", "popular", "mostread",
+	"most-read", "byline", "author-bio", "jump", "print", "hidden", "meta",
+};
+
+/* substrings that count inside a longer word ("article-comments") */
+static const char *const neg_parts[] = {
+	"comment", "sidebar", "breadcrumb", "newsletter", "advert", "sponsor",
+	"outbrain", "taboola", "disqus", "social", "share", "related", "cookie",
+	"footer", "popup", "recommend", "subscri", "banner", "navigation",
+};
+
+/* Words of article content */
+static const char *const pos_words[] = {
+	"article", "articlebody", "article-body", "article-content", "body", "content",
+	"entry", "entry-content", "hentry", "main", "post", "post-body", "post-content",
+	"story", "story-body", "text", "blog", "prose", "page-content", "main-content",
+	"column", "single", "td-post-content", "rich-text", "field-body",
+};
+
+/* Strong content words: dropping rules never apply to these elements */
+static const char *const strong_words[] = {
+	"articlebody", "article-body", "article__body", "article-content",
+	"article__content", "article_content", "article-text", "articletext",
+	"article_body", "entry-content", "entry_content", "entry-body", "entrybody",
+	"post-content", "post_content", "postcontent", "post-body", "post_body",
+	"post-text", "post_text", "post-entry", "postentry", "story-body",
+	"storybody", "story-content", "storycontent", "content-body", "td-post-content",
+	"blog-content", "blogpost-content", "news-content", "news-text", "text-content",
+};
+
+/* ---- flags ------------------------------------------------------------------ */
+
+/* w[0..len) equals the NUL-terminated lower-case word, ASCII caselessly */
+static inline bool
+same_word(const char *w, size_t len, const char *word)
+{
+	size_t		k = 0;
+
+	for (; k < len && word[k]; k++)
+		if (((w[k] >= 'A' && w[k] <= 'Z') ? w[k] + 32 : w[k]) != word[k])
+			return false;
+	return k == len && word[k] == '\0';
+}
+
+static bool
+word_in(const char *w, size_t len, const char *const *list, size_t n)
+{
+	char		c0;
+
+	if (len == 0)
+		return false;
+	c0 = (w[0] >= 'A' && w[0] <= 'Z') ? w[0] + 32 : w[0];
+	for (size_t i = 0; i < n; i++)
+		if (list[i][0] == c0 && same_word(w, len, list[i]))
+			return true;
+	return false;
+}
+
+/* some listed word occurs inside w[0..len) */
+static bool
+part_in(const char *w, size_t len, const char *const *list, size_t n)
+{
+	for (size_t p = 0; p < len; p++)
+	{
+		char		c0 = (w[p] >= 'A' && w[p] <= 'Z') ? w[p] + 32 : w[p];
+
+		for (size_t i = 0; i < n; i++)
+		{
+			const char *e = list[i];
+			size_t		k = 0;
+
+			if (e[0] != c0)
+				continue;
+			while (e[k] && p + k < len && ((w[p + k] >= 'A' && w[p + k] <= 'Z') ? w[p + k] + 32 : w[p + k]) == e[k])
+				k++;
+			if (e[k] == '\0')
+				return true;
+		}
+	}
+	return false;
+}
+
+/* HF_NEG, HF_POS and HF_STRONG from the class and id of a node */
+static uint8_t
+hint_flags(const HDoc *d, int node)
+{
+	static const HAttrName where[] = {HA_CLASS, HA_ID};
+	uint8_t		f = 0;
+
+	if (h_attr_is(d, node, HA_ITEMPROP, "articleBody"))
+		f |= HF_STRONG | HF_POS;
+	for (size_t w = 0; w < AT_LENGTHOF(where); w++)
+	{
+		size_t		len;
+		const char *v = h_attr(d, node, where[w], &len);
+
+		for (size_t i = 0; v && i < len;)
+		{
+			size_t		e = i,
+						sub;
+
+			while (e < len && v[e] != ' ' && v[e] != '\t' && v[e] != '\n')
+				e++;
+			if (word_in(v + i, e - i, strong_words, AT_LENGTHOF(strong_words)))
+				f |= HF_STRONG | HF_POS;
+			if (word_in(v + i, e - i, pos_words, AT_LENGTHOF(pos_words)))
+				f |= HF_POS;
+			if (part_in(v + i, e - i, neg_parts, AT_LENGTHOF(neg_parts)))
+				f |= HF_NEG;
+			/* words inside a compound class: "post-share-buttons", "ad_slot" */
+			for (sub = i; sub < e;)
+			{
+				size_t		se = sub;
+
+				while (se < e && v[se] != '-' && v[se] != '_')
+					se++;
+				if (word_in(v + sub, se - sub, neg_words, AT_LENGTHOF(neg_words)))
+					f |= HF_NEG;
+				sub = se + 1;
+			}
+			i = e + 1;
+		}
+	}
+	return f;
+}
+
+static bool
+hidden(const HDoc *d, int node)
+{
+	size_t		len;
+	const char *st;
+
+	if (h_attr(d, node, HA_HIDDEN, &len) || h_attr_is(d, node, HA_ARIA_HIDDEN, "true"))
+		return true;
+	st = h_attr(d, node, HA_STYLE, &len);
+	if (!st)
+		return false;
+	for (size_t p = 0; p + 12 <= len; p++)
+	{
+		/* display:none or visibility:hidden, with or without spaces */
+		if ((st[p] == 'd' || st[p] == 'v') &&
+			(memcmp(st + p, "display:none", 12) == 0 || memcmp(st + p, "display: none", AT_MIN(13, len - p)) == 0 ||
+			 (p + 17 <= len && memcmp(st + p, "visibility:hidden", 17) == 0)))
+			return true;
+	}
+	return false;
+}
+
+/* Nodes are stored parents first, so one forward pass inherits flags */
+static void
+mark_flags(HDoc *d, bool strict)
+{
+	for (size_t i = 0; i < d->nodes.len; i++)
+	{
+		HNode	   *n = HN(d, i);
+		uint8_t		inherit = n->parent >= 0 ? HN(d, n->parent)->flags & (HF_DROP | HF_BOIL | HF_SKIP) : 0;
+
+		if ((i & 4095) == 4095)
+			AT_CHECK_INTERRUPTS();
+		n->flags = n->tag_flags;
+		n->chars = n->link_chars = n->commas = n->paras = 0;
+		n->score = 0;
+		n->scored = false;
+		if (n->tag == H_TEXT)
+		{
+			n->flags |= inherit;
+			continue;
+		}
+		/* class words and hiding, once: kept in tag_flags for the retry */
+		if (!(n->tag_flags & HF_HINTED))
+		{
+			n->tag_flags |= hint_flags(d, i) | HF_HINTED;
+			if (hidden(d, i))
+				n->tag_flags |= HF_DROP | HF_SKIP;
+			n->flags = n->tag_flags;
+		}
+		/* class words of boilerplate, unless content words vouch for it */
+		if (strict && (n->flags & HF_NEG) && !(n->flags & (HF_POS | HF_STRONG)) &&
+			n->tag != H_BODY && n->tag != H_HTML && n->tag != H_ARTICLE && n->tag != H_MAIN &&
+			n->tag != H_A && n->tag != H_SPAN && n->tag != H_P)
+			n->flags |= HF_DROP | HF_BOIL;
+		if (n->flags & HF_STRONG)
+			inherit &= ~(HF_DROP | HF_BOIL);	/* an article body inside a <header> */
+		n->flags |= inherit;
+	}
+}
+
+/* ---- statistics ------------------------------------------------------------ */
+
+static void
+mark_stats(HDoc *d)
+{
+	for (size_t i = d->nodes.len; i-- > 0;)
+	{
+		HNode	   *n = HN(d, i);
+
+		if ((i & 4095) == 4095)
+			AT_CHECK_INTERRUPTS();
+		if (n->tag == H_TEXT && !(n->flags & HF_DROP))
+		{
+			const unsigned char *s = (const unsigned char *) d->text.data + n->start;
+
+			for (uint32_t k = 0; k < n->len; k++)
+			{
+				unsigned char c = s[k];
+
+				if (c > ' ' && (c & 0xC0) != 0x80)
+					n->chars++;
+				if (c == ',' || (c == 0xEF && k + 2 < n->len && s[k + 1] == 0xBC && s[k + 2] == 0x8C))
+					n->commas++;
+			}
+		}
+		if (n->tag == H_A)
+			n->link_chars = n->chars;
+		if (n->parent >= 0 && !(n->flags & HF_DROP))
+		{
+			HNode	   *p = HN(d, n->parent);
+
+			p->chars += n->chars;
+			p->link_chars += n->link_chars;
+			p->commas += n->commas;
+			p->paras += n->paras;
+		}
+	}
+}
+
+/* ---- scores ---------------------------------------------------------------- */
+
+static float
+tag_weight(const HNode *n)
+{
+	float		w = 0;
+
+	switch (n->tag)
+	{
+		case H_DIV:
+		case H_ARTICLE:
+		case H_MAIN:
+			w = 5;
+			break;
+		case H_PRE:
+		case H_TD:
+		case H_BLOCKQUOTE:
+		case H_SECTION:
+			w = 3;
+			break;
+		case H_ADDRESS:
+		case H_OL:
+		case H_UL:
+		case H_DL:
+		case H_DD:
+		case H_DT:
+		case H_LI:
+		case H_FORM:
+			w = -3;
+			break;
+		case H_H1:
+		case H_H2:
+		case H_H3:
+		case H_H4:
+		case H_H5:
+		case H_H6:
+		case H_TH:
+			w = -5;
+			break;
+		default:
+			break;
+	}
+	if (n->flags & HF_NEG)
+		w -= 25;
+	if (n->flags & HF_POS)
+		w += 25;
+	if (n->flags & HF_STRONG)
+		w += 50;
+	return w;
+}
+
+/* Characters of a block's own inline text (not inside nested blocks) */
+static uint32_t
+own_chars(const HDoc *d, int node, uint32_t *commas)
+{
+	const HNode *n = HN(d, node);
+	uint32_t	c = n->chars,
+				k = n->commas;
+
+	for (int ch = n->first; ch >= 0; ch = HN(d, ch)->next)
+	{
+		const HNode *x = HN(d, ch);
+
+		if ((x->flags & HF_BLOCK) && !(x->flags & HF_DROP))
+		{
+			c -= x->chars;
+			k -= x->commas;
+		}
+	}
+	*commas = k;
+	return c;
+}
+
+static void
+add_score(HDoc *d, int node, float s)
+{
+	HNode	   *n = HN(d, node);
+
+	if (!n->scored)
+	{
+		n->scored = true;
+		n->score = tag_weight(n);
+	}
+	n->score += s;
+}
+
+/* Scores every text block into its ancestors; returns the best element */
+static int
+score_blocks(HDoc *d)
+{
+	int			best = -1;
+	float		best_score = 0;
+
+	for (size_t i = 0; i < d->nodes.len; i++)
+	{
+		HNode	   *n = HN(d, i);
+		uint32_t	commas,
+					own;
+		float		s;
+		int			p;
+
+		if ((i & 4095) == 4095)
+			AT_CHECK_INTERRUPTS();
+		if (n->tag == H_TEXT || !(n->flags & HF_BLOCK) || (n->flags & HF_DROP) ||
+			n->tag == H_BODY || n->tag == H_HTML)
+			continue;
+		own = own_chars(d, i, &commas);
+		if (own < 25)
+			continue;
+		n->paras = 1;
+		s = 1 + commas + AT_MIN(own / 100, 3);
+		p = n->parent;
+		for (int level = 0; p > 0 && level < 5; level++, p = HN(d, p)->parent)
+			add_score(d, p, level == 0 ? s : level == 1 ? s / 2 : s / (level * 3));
+	}
+	for (size_t i = 0; i < d->nodes.len; i++)
+	{
+		HNode	   *n = HN(d, i);
+		float		ld;
+
+		if (!n->scored || (n->flags & HF_DROP))
+			continue;
+		ld = n->chars ? (float) n->link_chars / n->chars : 0;
+		n->score *= 1 - ld;
+		if (best < 0 || n->score > best_score)
+		{
+			best = (int) i;
+			best_score = n->score;
+		}
+	}
+	return best;
+}
+
+#define TOP_N	5
+
+static bool
+is_inside(const HDoc *d, int node, int anc)
+{
+	for (int i = node; i >= 0; i = HN(d, i)->parent)
+		if (i == anc)
+			return true;
+	return false;
+}
+
+/*
+ * readability's corrections of the best element: when several close
+ * runners-up sit under one ancestor, that ancestor (the article is split in
+ * boxes); climb to a parent that scores higher; a wrapper with the best as
+ * its only element child.
+ */
+static int
+adjust_best(HDoc *d, int best)
+{
+	int			top[TOP_N];
+	int			ntop = 0;
+	float		bs = HN(d, best)->score;
+
+	for (size_t i = 0; i < d->nodes.len; i++)
+	{
+		HNode	   *n = HN(d, i);
+		int			k;
+
+		if (!n->scored || (n->flags & HF_DROP) || (int) i == best || n->score < 0.75f * bs)
+			continue;
+		for (k = ntop; k > 0 && HN(d, top[k - 1])->score < n->score; k--)
+			if (k < TOP_N)
+				top[k] = top[k - 1];
+		if (k < TOP_N)
+		{
+			top[k] = (int) i;
+			if (ntop < TOP_N)
+				ntop++;
+		}
+	}
+	if (ntop >= 3)
+		for (int anc = HN(d, best)->parent; anc > 0 && HN(d, anc)->tag != H_BODY; anc = HN(d, anc)->parent)
+		{
+			int			in = 0;
+
+			for (int k = 0; k < ntop; k++)
+				in += is_inside(d, top[k], anc);
+			if (in >= 3)
+			{
+				best = anc;
+				break;
+			}
+		}
+	{
+		float		last = HN(d, best)->score,
+					threshold = last / 3;
+
+		for (int p = HN(d, best)->parent; p > 0 && HN(d, p)->tag != H_BODY; p = HN(d, p)->parent)
+		{
+			if (!HN(d, p)->scored)
+				continue;
+			if (HN(d, p)->score < threshold)
+				break;
+			if (HN(d, p)->score > last)
+			{
+				best = p;
+				break;
+			}
+			last = HN(d, p)->score;
+		}
+	}
+	for (;;)
+	{
+		int			p = HN(d, best)->parent,
+					elems = 0;
+
+		if (p <= 0 || HN(d, p)->tag == H_BODY || (HN(d, p)->flags & HF_DROP))
+			break;
+		for (int c = HN(d, p)->first; c >= 0; c = HN(d, c)->next)
+			elems += HN(d, c)->tag != H_TEXT || HN(d, c)->chars > 0;
+		if (elems != 1)
+			break;
+		best = p;
+	}
+	return best;
+}
+
+int
+h_body_mark(HDoc *d, bool strict)
+{
+	int			best;
+
+	mark_flags(d, strict);
+	mark_stats(d);
+	/* paras are recounted by score_blocks, then summed again below */
+	best = score_blocks(d);
+	if (best > 0)
+		best = adjust_best(d, best);
+	for (size_t i = d->nodes.len; i-- > 1;)
+	{
+		HNode	   *n = HN(d, i);
+
+		if (n->parent >= 0 && !(n->flags & HF_DROP))
+			HN(d, n->parent)->paras += n->paras;
+	}
+	/*
+	 * An element the page marks as the article body (itemprop=articleBody,
+	 * class entry-content, ...) wins over scores when it holds text, as
+	 * trafilatura's list of known content containers does: the biggest one.
+	 */
+	{
+		int			strong = -1;
+
+		for (size_t i = 1; i < d->nodes.len; i++)
+		{
+			HNode	   *n = HN(d, i);
+
+			if ((n->flags & HF_STRONG) && !(n->flags & HF_DROP) && n->chars >= STRONG_MIN_CHARS &&
+				(strong < 0 || n->chars > HN(d, strong)->chars))
+				strong = (int) i;
+		}
+		if (strong >= 0)
+			return strong;
+	}
+	if (best < 0)
+	{
+		/* no text block: the whole <body> */
+		for (size_t i = 0; i < d->nodes.len; i++)
+			if (HN(d, i)->tag == H_BODY)
+				return (int) i;
+		return 0;
+	}
+	return best;
+}
+
+/* ---- rendering -------------------------------------------------------------- */
+
+typedef struct Writer
+{
+	AtBuf	   *out;
+	int			pending;		/* 0 nothing, 1 space, 2 newline, 3 blank line */
+	bool		cell;			/* a table cell separator is due */
+	int			in_pre;
+	int			removed;		/* elements left out */
+} Writer;
+
+static void
+w_break(Writer *w, int level)
+{
+	if (w->pending < level)
+		w->pending = level;
+}
+
+static void
+w_text(Writer *w, const char *s, size_t len)
+{
+	size_t		st;
+	size_t		tl = h_trim(s, len, &st);
+
+	if (tl == 0)
+	{
+		if (len)
+			w_break(w, 1);
+		return;
+	}
+	if (st > 0)
+		w_break(w, 1);
+	if (w->out->len > 0 && w->pending)
+	{
+		if (w->pending >= 3)
+			at_buf_append(w->out, "\n\n", 2);
+		else if (w->pending == 2)
+			at_buf_appendc(w->out, '\n');
+		else if (w->cell)
+			at_buf_append(w->out, " | ", 3);
+		else
+			at_buf_appendc(w->out, ' ');
+	}
+	w->pending = 0;
+	w->cell = false;
+	h_append_clean(w->out, s + st, tl, w->in_pre > 0);
+	if (st + tl < len)
+		w_break(w, 1);
+}
+
+/* Lists, boxes and tables inside the content made mostly of links */
+static bool
+link_box(const HDoc *d, const HNode *n)
+{
+	float		ld;
+
+	if (n->tag != H_UL && n->tag != H_OL && n->tag != H_DIV && n->tag != H_SECTION &&
+		n->tag != H_TABLE && n->tag != H_DL && n->tag != H_FORM && n->tag != H_P &&
+		n->tag != H_LI && n->tag != H_FIGURE)
+		return false;
+	if (n->chars == 0)
+		return n->tag != H_FIGURE && n->tag != H_P;
+	ld = (float) n->link_chars / n->chars;
+	if (n->commas >= 10)
+		return false;
+	return ld > 0.6 || (ld > 0.33 && !(n->flags & HF_POS) && n->chars < 400);
+}
+
+static void
+enter(Writer *w, const HDoc *d, int i)
+{
+	const HNode *n = HN(d, i);
+
+	switch (n->tag)
+	{
+		case H_BR:
+			w_break(w, w->pending >= 2 ? 3 : 2);
+			return;
+		case H_LI:
+		case H_TR:
+		case H_DT:
+		case H_DD:
+			w_break(w, 2);
+			return;
+		case H_TD:
+		case H_TH:
+			if (w->pending <= 1)
+			{
+				w_break(w, 1);
+				w->cell = true;
+			}
+			return;
+		case H_PRE:
+			w->in_pre++;
+			break;
+		default:
+			break;
+	}
+	if (n->flags & HF_BLOCK)
+		w_break(w, 3);
+	else if (n->tag == H_IMG)
+		w_break(w, 1);
+}
+
+static void
+leave(Writer *w, const HDoc *d, int i)
+{
+	const HNode *n = HN(d, i);
+
+	if (n->tag == H_PRE)
+		w->in_pre--;
+	if (n->tag == H_LI || n->tag == H_TR || n->tag == H_DT || n->tag == H_DD)
+		w_break(w, 2);
+	else if (n->tag == H_TD || n->tag == H_TH)
+		w_break(w, 1);
+	else if (n->flags & HF_BLOCK)
+		w_break(w, 3);
+}
+
+static bool
+take_caption(const HDoc *d, int i, AtArticle *a, AtBuf *base)
+{
+	size_t		start = base->len,
+				st,
+				len;
+
+	if (HN(d, i)->tag != H_FIGCAPTION)
+		return false;
+	h_text_of(d, i, base, 1000);
+	len = h_trim(base->data ? base->data + start : "", base->len - start, &st);
+	if (len && a->captions.len < 64)
+	{
+		AtSpan	   *sp = at_vec_push(&a->captions);
+
+		memmove(base->data + start, base->data + start + st, len);
+		base->len = start + len;
+		base->data[base->len] = '\0';
+		sp->start = start;
+		sp->len = len;
+	}
+	else
+		base->len = start;
+	return true;
+}
+
+/* Render the subtree of root, skipping what is not article text */
+static void
+render(Writer *w, const HDoc *d, int root, AtArticle *a, AtBuf *base)
+{
+	int			i = root;
+	unsigned long iter = 0;
+
+	while (i >= 0)
+	{
+		const HNode *n = HN(d, i);
+		bool		skip = false;
+
+		if ((++iter & 4095) == 0)
+			AT_CHECK_INTERRUPTS();
+		if (n->tag == H_TEXT)
+		{
+			if (!(n->flags & HF_DROP))
+				w_text(w, d->text.data + n->start, n->len);
+		}
+		else if (i != root && ((n->flags & HF_DROP) || n->tag == H_H1 || link_box(d, n) ||
+							   take_caption(d, i, a, base)))
+		{
+			skip = true;
+			w->removed++;
+		}
+		else
+			enter(w, d, i);
+
+		if (!skip && n->tag != H_TEXT && n->first >= 0)
+		{
+			i = n->first;
+			continue;
+		}
+		if (!skip && n->tag != H_TEXT)
+			leave(w, d, i);
+		/* next sibling, else leave the ancestors */
+		while (i != root && HN(d, i)->next < 0)
+		{
+			i = HN(d, i)->parent;
+			leave(w, d, i);
+		}
+		i = i == root ? -1 : HN(d, i)->next;
+	}
+}
+
+/* A sibling of the main content that belongs to the article too */
+static bool
+joins(const HDoc *d, int sib, int top, float threshold)
+{
+	size_t		l1,
+				l2;
+	const char *c1 = h_attr(d, sib, HA_CLASS, &l1),
+			   *c2 = h_attr(d, top, HA_CLASS, &l2);
+	/* a sibling of the same class as the content is likely more of it */
+	float		bonus = c1 && c2 && l1 == l2 && l1 > 0 && memcmp(c1, c2, l1) == 0 ?
+		HN(d, top)->score * 0.2f : 0;
+	const HNode *n = HN(d, sib);
+	uint32_t	commas,
+				own;
+	float		ld;
+
+	if (n->tag == H_TEXT || (n->flags & HF_DROP))
+		return false;
+	if (n->scored && n->score + bonus >= threshold)
+		return true;
+	if (n->tag != H_P)
+		return false;
+	own = own_chars(d, sib, &commas);
+	ld = n->chars ? (float) n->link_chars / n->chars : 1;
+	return (own > 80 && ld < 0.25) || (own > 0 && own <= 80 && ld == 0 && commas > 0);
+}
+
+/* ---- paragraphs ------------------------------------------------------------- */
+
+static bool
+prose(const char *s, size_t len)
+{
+	uint32_t	cp;
+
+	if (len == 0 || at_count_words(s, len) < 8)
+		return false;
+	at_utf8_decode_prev(s, len, &cp);
+	return cp == '.' || cp == '!' || cp == '?' || cp == '"' || cp == 0x201D || cp == ')' ||
+		cp == 0x3002 || cp == ':';
+}
+
+/* Paragraphs of raw into the article's body; drops the title and chrome lines */
+static void
+paragraphs(AtArticle *a, const char *raw, size_t rlen, const char *title, size_t tlen)
+{
+	bool		lead_found = false;
+
+	for (size_t p = 0; p < rlen;)
+	{
+		size_t		q = p,
+					st,
+					len;
+		const char *s;
+
+		/* the next blank line (the writer emits exactly "\n\n" between paragraphs) */
+		while (q < rlen && !(raw[q] == '\n' && q + 1 < rlen && raw[q + 1] == '\n'))
+		{
+			const char *nl = memchr(raw + q + 1, '\n', rlen - q - 1);
+
+			q = nl ? (size_t) (nl - raw) : rlen;
+		}
+		len = h_trim(raw + p, q - p, &st);
+		s = raw + p + st;
+		p = q + 2;
+		if (len == 0)
+			continue;
+		/* the headline repeated */
+		if (len == tlen && memcmp(s, title, tlen) == 0)
+			continue;
+		/* a byline, a date line or a widget, by the text path's line classifier */
+		if (len <= 400 && !memchr(s, '\n', len))
+		{
+			AtLineKind	k = at_classify_line(s, len);
+
+			if (k == AT_LINE_CHROME || k == AT_LINE_META)
+			{
+				a->chrome_removed++;
+				continue;
+			}
+		}
+		if (a->body.len)
+			at_buf_append(&a->body, "\n\n", 2);
+		if (!lead_found && prose(s, len))
+		{
+			a->lead.start = a->body.len;
+			a->lead.len = len;
+			lead_found = true;
+		}
+		else if (a->paragraphs == 0)
+		{
+			a->lead.start = a->body.len;
+			a->lead.len = len;
+		}
+		at_buf_append(&a->body, s, len);
+		a->paragraphs++;
+	}
+	a->words = at_count_words(a->body.data ? a->body.data : "", a->body.len);
+}
+
+void
+h_body_render(HDoc *d, AtArticle *a, int root, AtBuf *base)
+{
+	AtBuf		raw;
+	Writer		w;
+	const HNode *top = HN(d, root);
+	float		threshold = AT_MAX(10, top->score * 0.2f);
+
+	at_buf_init(&raw, d->mem, 4096);
+	memset(&w, 0, sizeof(w));
+	w.out = &raw;
+	if (top->parent >= 0 && root > 0)
+	{
+		for (int s = HN(d, top->parent)->first; s >= 0; s = HN(d, s)->next)
+			if (s == root || joins(d, s, root, threshold))
+			{
+				render(&w, d, s, a, base);
+				w_break(&w, 3);
+			}
+	}
+	else
+		render(&w, d, root, a, base);
+	paragraphs(a, raw.data ? raw.data : "", raw.len,
+			   a->title.len ? base->data + a->title.start : "", a->title.len);
+	a->chrome_removed += w.removed;
+	at_free(d->mem, raw.data);
+}

@@ -1,0 +1,141 @@
+/*
+ * html_int.h: what the files of the HTML path share (not for other callers).
+ *
+ * html.c turns libxml2's tree into the HDoc below and frees it at once, so
+ * the scoring and rendering steps work on memory from the AtMem only and may
+ * check interrupts freely.
+ */
+#ifndef AT_HTML_INT_H
+#define AT_HTML_INT_H
+
+#include "html.h"
+
+/* Elements the HTML path tells apart; everything else is H_OTHER */
+typedef enum HTag
+{
+	H_TEXT, H_OTHER,
+	/* dropped with their content */
+	H_SCRIPT, H_STYLE, H_NOSCRIPT, H_TEMPLATE, H_SVG, H_IFRAME, H_OBJECT,
+	H_EMBED, H_CANVAS, H_BUTTON, H_SELECT, H_TEXTAREA, H_INPUT, H_OPTION,
+	H_NAV, H_ASIDE, H_FOOTER, H_HEADER, H_MENU, H_DIALOG, H_MATH,
+	/* structure */
+	H_HTML, H_HEAD, H_BODY, H_TITLE, H_META, H_LINK, H_BASE,
+	H_ARTICLE, H_MAIN, H_SECTION, H_DIV, H_P, H_PRE, H_BLOCKQUOTE,
+	H_H1, H_H2, H_H3, H_H4, H_H5, H_H6, H_UL, H_OL, H_LI, H_DL, H_DT, H_DD,
+	H_TABLE, H_THEAD, H_TBODY, H_TFOOT, H_TR, H_TD, H_TH, H_CAPTION,
+	H_FIGURE, H_FIGCAPTION, H_ADDRESS, H_HR, H_BR, H_FORM, H_FIELDSET,
+	H_CENTER, H_DETAILS, H_SUMMARY,
+	/* inline of note */
+	H_A, H_IMG, H_TIME, H_SPAN,
+	H_NTAGS
+} HTag;
+
+/* Attributes kept (the rest are not copied) */
+typedef enum HAttrName
+{
+	HA_CLASS, HA_ID, HA_NAME, HA_PROPERTY, HA_ITEMPROP, HA_CONTENT, HA_REL,
+	HA_HREF, HA_DATETIME, HA_LANG, HA_TYPE, HA_HIDDEN, HA_ARIA_HIDDEN,
+	HA_STYLE, HA_ROLE, HA_HTTP_EQUIV, HA_ITEMTYPE, HA_PUBDATE,
+	HA_NATTRS
+} HAttrName;
+
+/* Longest attribute value kept (bytes); longer ones are cut at a character */
+#define H_MAX_ATTR		4096
+
+/* Node flags */
+#define HF_DROP		0x01		/* never body text (itself or an ancestor): script, nav, hidden, ... */
+#define HF_NEG		0x02		/* class/id say boilerplate */
+#define HF_POS		0x04		/* class/id say content */
+#define HF_BLOCK	0x08		/* ends lines (block element) */
+#define HF_STRONG	0x10		/* itemprop=articleBody and the like */
+#define HF_BOIL		0x20		/* inside nav, footer, aside, comments, related links */
+#define HF_SKIP		0x40		/* its text is never read: script, style, hidden */
+#define HF_HINTED	0x80		/* tag_flags hold the class-word flags already */
+
+typedef struct HAttr
+{
+	uint32_t	node;
+	uint32_t	start;			/* value in HDoc.text */
+	uint32_t	len;
+	uint8_t		name;			/* HAttrName */
+} HAttr;
+
+typedef struct HNode
+{
+	int32_t		parent,
+				first,
+				last,
+				next;			/* -1: none */
+	uint32_t	attr0;			/* first of nattr attributes in HDoc.attrs */
+	uint16_t	nattr;
+	uint8_t		tag;			/* HTag */
+	uint8_t		flags;			/* HF_* */
+	uint8_t		tag_flags;		/* HF_* of the element kind alone */
+	uint32_t	start;			/* text nodes: content in HDoc.text */
+	uint32_t	len;
+	/* set by the body step */
+	uint32_t	chars;			/* visible characters in the subtree */
+	uint32_t	link_chars;		/* of those, inside <a> */
+	uint32_t	commas;
+	uint32_t	paras;			/* paragraphs (text blocks) in the subtree */
+	float		score;
+	bool		scored;
+} HNode;
+
+typedef struct HDoc
+{
+	const AtMem *mem;
+	AtVec		nodes;			/* HNode; node 0 is the document root */
+	AtVec		attrs;			/* HAttr */
+	AtBuf		text;			/* text and attribute values, UTF-8 */
+	bool		truncated;		/* libxml2 stopped early (depth, size) */
+} HDoc;
+
+#define HN(d, i)	AT_VEC_AT(&(d)->nodes, HNode, (i))
+
+/* html.c */
+extern const char *h_attr(const HDoc *d, int node, HAttrName name, size_t *len);
+extern bool h_attr_is(const HDoc *d, int node, HAttrName name, const char *value);
+extern bool h_attr_has_word(const HDoc *d, int node, HAttrName name, const char *word);
+extern int	h_next_in_order(const HDoc *d, int node, int root, bool enter);
+extern void h_text_of(const HDoc *d, int node, AtBuf *out, size_t max);
+
+/* html_json.c: a small JSON reader for JSON-LD */
+typedef enum HJType
+{
+	HJ_NULL, HJ_BOOL, HJ_NUM, HJ_STR, HJ_ARR, HJ_OBJ
+} HJType;
+
+typedef struct HJson
+{
+	HJType		type;
+	const char *key;			/* member name inside an object, else NULL */
+	const char *str;			/* HJ_STR, HJ_NUM: NUL-terminated, decoded */
+	size_t		slen;
+	struct HJson *child;		/* first element or member */
+	struct HJson *next;
+} HJson;
+
+extern HJson *h_json_parse(const char *s, size_t len, const AtMem *mem);
+extern const HJson *h_json_get(const HJson *obj, const char *key);
+
+/* html_meta.c */
+extern void h_meta_extract(HDoc *d, AtArticle *a, AtBuf *base, int content_root);
+extern void h_meta_dom_dates(HDoc *d, AtArticle *a, int content_root);
+
+/* html_body.c */
+/*
+ * Flags, statistics and scores; returns the main content's root node.  With
+ * strict false, class and id words drop nothing (the retry of a page whose
+ * strict pass found almost no text: a layout class like "has-sidebar" on a
+ * wrapper of the whole page).
+ */
+extern int	h_body_mark(HDoc *d, bool strict);
+/* the body of a (title and captions already in a, spans in base) */
+extern void h_body_render(HDoc *d, AtArticle *a, int root, AtBuf *base);
+
+/* helpers shared by the steps */
+extern void h_append_clean(AtBuf *out, const char *s, size_t len, bool keep_lines);
+extern size_t h_trim(const char *s, size_t len, size_t *start);
+
+#endif							/* AT_HTML_INT_H */

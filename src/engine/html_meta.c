@@ -1,0 +1,1105 @@
+/*
+ * html_meta.c: the metadata of an HTML page.
+ *
+ * Each field is taken from the first source that has it, in this order
+ * (docs/html.md lists them):
+ *   title      JSON-LD headline, og:title and the like, the article's <h1>,
+ *              <title>; a site-name part ("... | Site") is cut off
+ *   published  JSON-LD datePublished, article:published_time, <time datetime>,
+ *              other meta dates, a date in the URL, a visible date line
+ *   updated    JSON-LD dateModified, article:modified_time, meta dates
+ *   authors    JSON-LD author, meta author, rel=author and itemprop=author,
+ *              a byline element
+ *   source     JSON-LD publisher, og:site_name
+ *   url        canonical link, og:url
+ *   section    article:section, JSON-LD articleSection, section metas
+ *   tags       article:tag, JSON-LD keywords, keywords metas
+ *   language   <html lang>, Content-Language
+ * The meta names are data (meta_keys below): a rank per name orders sources
+ * of one field.  Values are copied, white space collapsed, into the base
+ * buffer the article's spans point into.
+ */
+#include "html_int.h"
+#include "utf8.h"
+
+#include <string.h>
+
+enum Field
+{
+	F_TITLE, F_PUBLISHED, F_UPDATED, F_AUTHOR, F_SOURCE, F_URL, F_SECTION,
+	F_TAGS, F_NFIELDS
+};
+
+/* ranks: 0 JSON-LD, 1 Open Graph and article:*, 2 <time> / itemprop, 3..5 other metas */
+typedef struct MetaKey
+{
+	const char *key;			/* name, property or itemprop, lower case */
+	uint8_t		field;
+	uint8_t		rank;
+} MetaKey;
+
+static const MetaKey meta_keys[] = {
+	{"og:title", F_TITLE, 1}, {"twitter:title", F_TITLE, 3}, {"headline", F_TITLE, 2},
+	{"dc.title", F_TITLE, 4}, {"parsely-title", F_TITLE, 3}, {"sailthru.title", F_TITLE, 3},
+	{"article:published_time", F_PUBLISHED, 1}, {"og:article:published_time", F_PUBLISHED, 1},
+	{"article:published", F_PUBLISHED, 1}, {"og:published_time", F_PUBLISHED, 1},
+	{"datepublished", F_PUBLISHED, 2}, {"pubdate", F_PUBLISHED, 3},
+	{"publishdate", F_PUBLISHED, 3}, {"publish-date", F_PUBLISHED, 3},
+	{"publish_date", F_PUBLISHED, 3}, {"date_published", F_PUBLISHED, 3},
+	{"published_time", F_PUBLISHED, 3}, {"article.published", F_PUBLISHED, 3},
+	{"sailthru.date", F_PUBLISHED, 3}, {"parsely-pub-date", F_PUBLISHED, 3},
+	{"dc.date.issued", F_PUBLISHED, 3}, {"dcterms.issued", F_PUBLISHED, 3},
+	{"citation_publication_date", F_PUBLISHED, 3}, {"original-publish-date", F_PUBLISHED, 3},
+	{"article_date_original", F_PUBLISHED, 3}, {"cxenseparse:recs:publishtime", F_PUBLISHED, 3},
+	{"dc.date", F_PUBLISHED, 4}, {"dcterms.date", F_PUBLISHED, 4}, {"date", F_PUBLISHED, 4},
+	{"dcterms.created", F_PUBLISHED, 4}, {"dc.date.created", F_PUBLISHED, 4},
+	{"datecreated", F_PUBLISHED, 4}, {"citation_date", F_PUBLISHED, 4},
+	{"article:modified_time", F_UPDATED, 1}, {"og:updated_time", F_UPDATED, 1},
+	{"article:modified", F_UPDATED, 1}, {"datemodified", F_UPDATED, 2},
+	{"dc.date.modified", F_UPDATED, 3}, {"dcterms.modified", F_UPDATED, 3},
+	{"article.updated", F_UPDATED, 3}, {"last-modified", F_UPDATED, 4}, {"lastmod", F_UPDATED, 4},
+	{"article:author", F_AUTHOR, 1}, {"author", F_AUTHOR, 2}, {"byl", F_AUTHOR, 3},
+	{"dc.creator", F_AUTHOR, 3}, {"dcterms.creator", F_AUTHOR, 3},
+	{"parsely-author", F_AUTHOR, 3}, {"sailthru.author", F_AUTHOR, 3},
+	{"citation_author", F_AUTHOR, 3},
+	{"og:site_name", F_SOURCE, 1}, {"publisher", F_SOURCE, 3}, {"dc.publisher", F_SOURCE, 3},
+	{"application-name", F_SOURCE, 4},
+	{"og:url", F_URL, 2},
+	{"article:section", F_SECTION, 1}, {"articlesection", F_SECTION, 2},
+	{"section", F_SECTION, 3}, {"parsely-section", F_SECTION, 3}, {"category", F_SECTION, 4},
+	{"article:tag", F_TAGS, 1}, {"news_keywords", F_TAGS, 2}, {"keywords", F_TAGS, 3},
+	{"parsely-tags", F_TAGS, 3},
+};
+
+/* JSON-LD types whose object describes the article */
+static const char *const article_types[] = {
+	"AnalysisNewsArticle", "Article", "BackgroundNewsArticle", "BlogPosting",
+	"DiscussionForumPosting", "LiveBlogPosting", "NewsArticle", "OpinionNewsArticle",
+	"Report", "ReportageNewsArticle", "ReviewNewsArticle", "ScholarlyArticle",
+	"SocialMediaPosting", "TechArticle", "Recipe", "Review",
+};
+
+/* Separators of a site name in a title ("Headline | Site") */
+static const char *const title_seps[] = {
+	" | ", " - ", " – ", " — ", " :: ", " · ", " // ", " » ", " « ", " › ", " ‹ ", " • ", " ~ ", " : ",
+};
+
+/* Words that open a byline and are not part of the name */
+static const char *const byline_openers[] = {
+	"view all posts by ", "all posts by ", "more posts by ", "posts by ", "articles by ",
+	"more articles by ", "mehr artikel von ", "alle posts vom autor", "interview: ", "text: ",
+	"veröffentlicht von", "eingestellt von", "geschrieben von", "alles von ", "vom ",
+	"publié par ", "publicado por ", "pubblicato da ",
+	"zeige alle beiträge von ", "alle beiträge von ", "written by ", "posted by ",
+	"published by ", "words by ", "text by ", "story by ", "geschrieben von ",
+	"verfasst von ", "by ", "von ", "par ", "por ", "author: ", "authors: ", "autor: ",
+	"autorin: ", "reporter: ",
+};
+
+/* Names that are no author: placeholders of publishing systems */
+static const char *const not_authors[] = {
+	"admin", "administrator", "anonymous", "no author", "unknown", "wordpressadmin",
+	"webmaster", "guest", "staff", "editor",
+};
+
+/* Words that end a byline before a date: "lupa am 12. Mai", "Ann Lee on May 3" */
+static const char *const byline_tails[] = {" am", " at", " on", " um", " le", " el"};
+
+/* Class words of elements that hold the author's name */
+static const char *const author_classes[] = {
+	"author", "byline", "vcard", "entry-author", "post-author", "author-name",
+	"article-author", "byline-name", "author_name", "authorname", "writer",
+};
+
+/*
+ * Month names of the languages in the evaluation pages besides English
+ * (which dates.c reads): "27. Januar 2020", "3 mars 2019", "5 de mayo de 2018".
+ */
+static const char *const other_months[][12] = {
+	{"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"},
+	{"jänner", "feber", "maerz", "apr", "mai", "jun", "jul", "aug", "sept", "okt", "nov", "dez"},
+	{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+	{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
+	{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
+};
+
+/* Class or id words of elements that carry a visible date */
+static const char *const date_hints[] = {
+	"date", "time", "publish", "posted", "timestamp", "dateline", "byline", "meta", "pubdate",
+};
+
+/* ---- candidates ---------------------------------------------------------- */
+
+#define MAX_VALUES	16
+#define AUTHOR_RANKS	6
+
+typedef struct Cand
+{
+	int			rank;			/* 99: none yet */
+	int			n;
+	const char *s[MAX_VALUES];
+	size_t		len[MAX_VALUES];
+} Cand;
+
+typedef struct Meta
+{
+	HDoc	   *d;
+	AtArticle  *a;
+	AtBuf	   *base;
+	Cand		f[F_NFIELDS];
+	Cand		by_rank[AUTHOR_RANKS];	/* author offers of each rank */
+	const char *html_title;
+	size_t		html_title_len;
+	AtBuf		h1;				/* text of the first <h1> outside boilerplate */
+	AtBuf		scratch;
+} Meta;
+
+/* Offer a value of rank for field: a better rank replaces, an equal one adds */
+static void
+offer(Meta *m, int field, int rank, const char *s, size_t len)
+{
+	Cand	   *c = &m->f[field];
+	size_t		st;
+
+	len = h_trim(s, len, &st);
+	/* authors: every rank is kept, a rank whose names all fail falls through */
+	if (field == F_AUTHOR && len > 0 && rank < AUTHOR_RANKS && m->by_rank[rank].n < MAX_VALUES)
+	{
+		Cand	   *r = &m->by_rank[rank];
+
+		r->s[r->n] = s + st;
+		r->len[r->n++] = len;
+	}
+	if (len == 0 || rank > c->rank)
+		return;
+	if (rank < c->rank)
+	{
+		c->rank = rank;
+		c->n = 0;
+	}
+	/* several values only for authors and tags */
+	if (c->n >= MAX_VALUES || (c->n > 0 && field != F_AUTHOR && field != F_TAGS))
+		return;
+	c->s[c->n] = s + st;
+	c->len[c->n] = len;
+	c->n++;
+}
+
+static bool
+eq_ci(const char *a, size_t alen, const char *b, size_t blen)
+{
+	if (alen != blen)
+		return false;
+	for (size_t i = 0; i < alen; i++)
+	{
+		char		x = a[i],
+					y = b[i];
+
+		if (x >= 'A' && x <= 'Z')
+			x += 32;
+		if (y >= 'A' && y <= 'Z')
+			y += 32;
+		if (x != y)
+			return false;
+	}
+	return true;
+}
+
+static bool
+prefix_ci(const char *s, size_t len, const char *p)
+{
+	size_t		pl = strlen(p);
+
+	return len >= pl && eq_ci(s, pl, p, pl);
+}
+
+/*
+ * Character references left in a value: pages that encode twice
+ * (content="&amp;#8216;") or JSON-LD strings holding "&amp;".
+ */
+static const struct
+{
+	const char *name;
+	const char *utf8;
+}			refs[] = {
+	{"amp;", "&"}, {"quot;", "\""}, {"apos;", "'"}, {"lt;", "<"}, {"gt;", ">"},
+	{"nbsp;", " "}, {"#039;", "'"},
+};
+
+static void
+append_decoded(AtBuf *out, const char *s, size_t len)
+{
+	for (size_t p = 0; p < len;)
+	{
+		const char *amp = memchr(s + p, '&', len - p);
+		size_t		a = amp ? (size_t) (amp - s) : len;
+		bool		done = false;
+
+		h_append_clean(out, s + p, a - p, false);
+		if (a >= len)
+			break;
+		p = a + 1;
+		if (p + 1 < len && s[p] == '#')
+		{
+			uint32_t	cp = 0;
+			size_t		q = p + 1;
+			bool		hex = q < len && (s[q] == 'x' || s[q] == 'X');
+			int			nd = 0;
+
+			q += hex;
+			for (; q < len && nd < 7; q++, nd++)
+			{
+				char		c = s[q];
+				int			v = c >= '0' && c <= '9' ? c - '0' :
+					hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+
+				if (v < 0)
+					break;
+				cp = cp * (hex ? 16 : 10) + v;
+			}
+			if (nd > 0 && q < len && s[q] == ';')
+			{
+				char		enc[4];
+
+				if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+					cp = 0xFFFD;
+				h_append_clean(out, enc, at_utf8_encode(cp, enc), false);
+				p = q + 1;
+				done = true;
+			}
+		}
+		for (size_t r = 0; r < AT_LENGTHOF(refs) && !done; r++)
+			if (prefix_ci(s + p, len - p, refs[r].name))
+			{
+				h_append_clean(out, refs[r].utf8, strlen(refs[r].utf8), false);
+				p += strlen(refs[r].name);
+				done = true;
+			}
+		if (!done)
+			at_buf_appendc(out, '&');
+	}
+}
+
+/* len cut to at most max bytes, at a character boundary */
+static size_t
+cut(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char) s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
+/* Append a cleaned value to base; returns its span (len 0 when empty) */
+static AtSpan
+keep(Meta *m, const char *s, size_t len)
+{
+	AtSpan		sp;
+	size_t		st;
+
+	sp.start = m->base->len;
+	append_decoded(m->base, s, len);
+	sp.len = h_trim(m->base->data + sp.start, m->base->len - sp.start, &st);
+	if (st > 0)
+		memmove(m->base->data + sp.start, m->base->data + sp.start + st, sp.len);
+	m->base->len = sp.start + sp.len;
+	if (m->base->data)
+		m->base->data[m->base->len] = '\0';
+	if (sp.len == 0)
+		sp.start = 0;
+	return sp;
+}
+
+/* ---- JSON-LD -------------------------------------------------------------- */
+
+/* JSON-LD types of the page, a second choice for dates when no article object is given */
+static const char *const page_types[] = {"WebPage", "ItemPage", "AboutPage", "CollectionPage", "MediaObject", "VideoObject"};
+
+static bool
+json_type_in(const HJson *obj, const char *const *types, size_t ntypes)
+{
+	const HJson *t = h_json_get(obj, "@type");
+
+	for (const HJson *e = t && t->type == HJ_ARR ? t->child : t; e; e = t->type == HJ_ARR ? e->next : NULL)
+	{
+		if (e->type != HJ_STR)
+			continue;
+		for (size_t i = 0; i < ntypes; i++)
+			if (strcmp(e->str, types[i]) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* A name: a string, or an object's "name" */
+static void
+offer_name(Meta *m, int field, int rank, const HJson *v)
+{
+	if (!v)
+		return;
+	if (v->type == HJ_STR)
+		offer(m, field, rank, v->str, v->slen);
+	else if (v->type == HJ_OBJ)
+	{
+		static const char *const org[] = {"Organization", "NewsMediaOrganization", "Corporation"};
+		const HJson *n = h_json_get(v, "name");
+
+		/* an organisation as author is the publisher again, not a byline */
+		if (field == F_AUTHOR && json_type_in(v, org, AT_LENGTHOF(org)))
+			return;
+		if (n && n->type == HJ_STR)
+			offer(m, field, rank, n->str, n->slen);
+	}
+	else if (v->type == HJ_ARR)
+		for (const HJson *e = v->child; e; e = e->next)
+			offer_name(m, field, rank, e);
+}
+
+static void
+offer_strings(Meta *m, int field, int rank, const HJson *v)
+{
+	if (!v)
+		return;
+	if (v->type == HJ_STR)
+		offer(m, field, rank, v->str, v->slen);
+	else if (v->type == HJ_ARR)
+		for (const HJson *e = v->child; e; e = e->next)
+			if (e->type == HJ_STR)
+				offer(m, field, rank, e->str, e->slen);
+}
+
+static void
+from_article_json(Meta *m, const HJson *o)
+{
+	const HJson *h = h_json_get(o, "headline");
+
+	if (!h || h->type != HJ_STR)
+		h = h_json_get(o, "name");
+	if (h && h->type == HJ_STR)
+		offer(m, F_TITLE, 0, h->str, h->slen);
+	offer_strings(m, F_PUBLISHED, 0, h_json_get(o, "datePublished"));
+	offer_strings(m, F_UPDATED, 0, h_json_get(o, "dateModified"));
+	offer_name(m, F_AUTHOR, 0, h_json_get(o, "author"));
+	offer_name(m, F_SOURCE, 0, h_json_get(o, "publisher"));
+	offer_strings(m, F_SECTION, 0, h_json_get(o, "articleSection"));
+	offer_strings(m, F_TAGS, 0, h_json_get(o, "keywords"));
+}
+
+/* The first object of one of types in a JSON-LD tree (through @graph and arrays) */
+static const HJson *
+find_typed(const HJson *v, int depth, const char *const *types, size_t ntypes)
+{
+	if (!v || depth > 4)
+		return NULL;
+	if (v->type == HJ_OBJ)
+	{
+		if (json_type_in(v, types, ntypes))
+			return v;
+		return find_typed(h_json_get(v, "@graph"), depth + 1, types, ntypes);
+	}
+	if (v->type == HJ_ARR)
+		for (const HJson *e = v->child; e; e = e->next)
+		{
+			const HJson *r = find_typed(e, depth + 1, types, ntypes);
+
+			if (r)
+				return r;
+		}
+	return NULL;
+}
+
+static void
+from_json_ld(Meta *m, int script)
+{
+	HDoc	   *d = m->d;
+	size_t		start = m->scratch.len;
+	HJson	   *j;
+	const HJson *art;
+
+	for (int c = HN(d, script)->first; c >= 0; c = HN(d, c)->next)
+		if (HN(d, c)->tag == H_TEXT)
+			at_buf_append(&m->scratch, d->text.data + HN(d, c)->start, HN(d, c)->len);
+	j = h_json_parse(m->scratch.data + start, m->scratch.len - start, d->mem);
+	if ((art = find_typed(j, 0, article_types, AT_LENGTHOF(article_types))) != NULL)
+		from_article_json(m, art);
+	else if ((art = find_typed(j, 0, page_types, AT_LENGTHOF(page_types))) != NULL)
+	{
+		offer_strings(m, F_PUBLISHED, 1, h_json_get(art, "datePublished"));
+		offer_strings(m, F_PUBLISHED, 2, h_json_get(art, "uploadDate"));
+		offer_strings(m, F_UPDATED, 1, h_json_get(art, "dateModified"));
+		offer_name(m, F_AUTHOR, 1, h_json_get(art, "author"));
+	}
+}
+
+/* ---- meta tags and the document ----------------------------------------- */
+
+static int
+find_key(const char *k, size_t len)
+{
+	char		c0;
+
+	if (len == 0)
+		return -1;
+	c0 = (k[0] >= 'A' && k[0] <= 'Z') ? k[0] + 32 : k[0];
+	for (size_t i = 0; i < AT_LENGTHOF(meta_keys); i++)
+		if (meta_keys[i].key[0] == c0 && eq_ci(k, len, meta_keys[i].key, strlen(meta_keys[i].key)))
+			return (int) i;
+	return -1;
+}
+
+static void
+from_meta(Meta *m, int node)
+{
+	HDoc	   *d = m->d;
+	static const HAttrName keys[] = {HA_PROPERTY, HA_NAME, HA_ITEMPROP};
+	size_t		vlen,
+				klen;
+	const char *v = h_attr(d, node, HA_CONTENT, &vlen);
+
+	if (!v)
+		return;
+	if (h_attr_is(d, node, HA_HTTP_EQUIV, "content-language") && !m->a->language.len)
+		m->a->language = keep(m, v, cut(v, vlen, 35));
+	for (size_t i = 0; i < AT_LENGTHOF(keys); i++)
+	{
+		const char *k = h_attr(d, node, keys[i], &klen);
+		int			mk = k ? find_key(k, klen) : -1;
+
+		if (mk < 0)
+			continue;
+		/* article:author is often a profile URL, not a name */
+		if (meta_keys[mk].field == F_AUTHOR && (memchr(v, '/', vlen) || memchr(v, '@', vlen)))
+			continue;
+		offer(m, meta_keys[mk].field, meta_keys[mk].rank, v, vlen);
+	}
+}
+
+/* The text of a node, offered for a field (a copy: the value must not move) */
+static void
+offer_text(Meta *m, int field, int rank, int node, size_t max)
+{
+	AtBuf		tmp;
+
+	at_buf_init(&tmp, m->d->mem, 64);
+	h_text_of(m->d, node, &tmp, max);
+	if (tmp.len)
+		offer(m, field, rank, tmp.data, tmp.len);
+}
+
+/* A short text only: a byline box, not an author's biography */
+static void
+offer_short_text(Meta *m, int field, int rank, int node, size_t max)
+{
+	AtBuf		tmp;
+
+	at_buf_init(&tmp, m->d->mem, 64);
+	h_text_of(m->d, node, &tmp, max + 1);
+	if (tmp.len && tmp.len <= max)
+		offer(m, field, rank, tmp.data, tmp.len);
+}
+
+/* Inside a comment thread: an ancestor's class or id holds "comment" */
+static bool
+in_comments(const HDoc *d, int node)
+{
+	static const HAttrName where[] = {HA_CLASS, HA_ID};
+
+	for (int i = node, up = 0; i > 0 && up < 32; i = HN(d, i)->parent, up++)
+		for (size_t w = 0; w < AT_LENGTHOF(where); w++)
+		{
+			size_t		len;
+			const char *v = h_attr(d, i, where[w], &len);
+
+			for (size_t p = 0; v && p + 7 <= len; p++)
+				if (eq_ci(v + p, 7, "comment", 7))
+					return true;
+		}
+	return false;
+}
+
+static bool
+author_element(const HDoc *d, int node)
+{
+	size_t		len;
+	const char *href;
+
+	for (size_t k = 0; k < AT_LENGTHOF(author_classes); k++)
+		if (h_attr_has_word(d, node, HA_CLASS, author_classes[k]))
+			return true;
+	if (HN(d, node)->tag == H_A && (href = h_attr(d, node, HA_HREF, &len)) != NULL)
+		for (size_t p = 0; p + 8 <= len; p++)
+			if (memcmp(href + p, "/author/", 8) == 0)
+				return true;
+	return false;
+}
+
+static bool
+inside(const HDoc *d, int node, int root)
+{
+	for (int i = node; i >= 0; i = HN(d, i)->parent)
+		if (i == root)
+			return true;
+	return false;
+}
+
+static void
+scan_document(Meta *m, int root)
+{
+	HDoc	   *d = m->d;
+	int			h1_any = -1;
+	bool		h1_done = false;
+
+	for (size_t i = 0; i < d->nodes.len; i++)
+	{
+		HNode	   *n = HN(d, i);
+		size_t		len;
+		const char *v;
+
+		if ((i & 4095) == 4095)
+			AT_CHECK_INTERRUPTS();
+		switch (n->tag)
+		{
+			case H_HTML:
+				if ((v = h_attr(d, i, HA_LANG, &len)) && !m->a->language.len)
+					m->a->language = keep(m, v, cut(v, len, 35));
+				break;
+			case H_META:
+				from_meta(m, i);
+				break;
+			case H_LINK:
+				if (h_attr_has_word(d, i, HA_REL, "canonical") && (v = h_attr(d, i, HA_HREF, &len)))
+					offer(m, F_URL, 1, v, len);
+				break;
+			case H_SCRIPT:
+				if (h_attr_is(d, i, HA_TYPE, "application/ld+json"))
+					from_json_ld(m, i);
+				break;
+			case H_TITLE:
+				if (!m->html_title)
+				{
+					AtBuf		tmp;
+
+					at_buf_init(&tmp, d->mem, 64);
+					for (int c = n->first; c >= 0; c = HN(d, c)->next)
+						if (HN(d, c)->tag == H_TEXT)
+							h_append_clean(&tmp, d->text.data + HN(d, c)->start, HN(d, c)->len, false);
+					m->html_title = tmp.data ? tmp.data : "";
+					m->html_title_len = tmp.len;
+				}
+				break;
+			case H_H1:
+				if (n->flags & (HF_BOIL | HF_SKIP))
+					break;
+				if (m->h1.len == 0)
+					h_text_of(d, i, &m->h1, 1000);
+				if (!h1_done && root > 0 && inside(d, i, HN(d, root)->parent >= 0 ? HN(d, root)->parent : root))
+				{
+					offer_text(m, F_TITLE, 3, i, 1000);
+					h1_done = true;
+				}
+				else if (h1_any < 0)
+					h1_any = (int) i;
+				break;
+			case H_TIME:
+				if ((v = h_attr(d, i, HA_DATETIME, &len)))
+					offer(m, F_PUBLISHED, h_attr_is(d, i, HA_ITEMPROP, "datePublished") || h_attr(d, i, HA_PUBDATE, &len) ? 2 : 3, v, strlen(v) < len ? strlen(v) : len);
+				break;
+			case H_A:
+				if (h_attr_has_word(d, i, HA_REL, "author") && !(n->flags & HF_BOIL))
+					offer_text(m, F_AUTHOR, 4, i, 200);
+				break;
+			default:
+				break;
+		}
+		/* itemprop=author on any element: its name */
+		if (n->tag == H_META || n->tag == H_TEXT)
+			continue;
+		if (h_attr_is(d, i, HA_ITEMPROP, "author") && !(n->flags & HF_BOIL))
+			offer_text(m, F_AUTHOR, 4, i, 200);
+		/* bylines sit in header and footer boxes too, but not in comments */
+		else if (m->f[F_AUTHOR].rank > 5 && author_element(d, i) && !in_comments(d, i))
+			offer_short_text(m, F_AUTHOR, 5, i, 100);
+	}
+	if (!h1_done && h1_any >= 0)
+		offer_text(m, F_TITLE, 4, h1_any, 1000);
+}
+
+/* ---- cleaning and keeping each field ------------------------------------ */
+
+static bool
+contains(const char *s, size_t len, const char *w, size_t wl)
+{
+	for (size_t p = 0; p + wl <= len; p++)
+		if (memcmp(s + p, w, wl) == 0)
+			return true;
+	return false;
+}
+
+/* Cut a site-name part off a title: "Headline | Site" -> "Headline" */
+static void
+strip_site(Meta *m, const char **s, size_t *len, bool from_html_title)
+{
+	const Cand *site = &m->f[F_SOURCE];
+
+	for (size_t k = 0; k < AT_LENGTHOF(title_seps); k++)
+	{
+		const char *sep = title_seps[k];
+		size_t		sl = strlen(sep);
+
+		/* the last separator of this kind */
+		for (size_t p = *len >= sl ? *len - sl + 1 : 0; p-- > 0;)
+		{
+			size_t		tail,
+						head = p;
+
+			if (memcmp(*s + p, sep, sl) != 0)
+				continue;
+			tail = *len - p - sl;
+			if ((site->n && eq_ci(*s + p + sl, tail, site->s[0], site->len[0])) ||
+				(from_html_title && at_count_words(*s + p + sl, tail) <= 4 &&
+				 at_count_words(*s, head) >= 3))
+			{
+				*len = head;
+				return;
+			}
+			/* "Site | Headline" */
+			if (site->n && eq_ci(*s, head, site->s[0], site->len[0]))
+			{
+				*s += p + sl;
+				*len = tail;
+				return;
+			}
+			break;
+		}
+	}
+}
+
+static int
+digits_at(const char *s, size_t len, size_t p, int n, int *v)
+{
+	int			k = 0;
+
+	*v = 0;
+	while (p + k < len && k < n && s[p + k] >= '0' && s[p + k] <= '9')
+		*v = *v * 10 + (s[p + k++] - '0');
+	return k;
+}
+
+/* Day-first dates: "27.01.2020", "27. Januar 2020", "3 mars 2019", "5 de mayo de 2018" */
+static bool
+day_first_date(const char *s, size_t len, size_t p, AtDate *out)
+{
+	int			day,
+				month = 0,
+				year,
+				n = digits_at(s, len, p, 2, &day);
+	size_t		q = p + n;
+
+	if (n == 0 || (p > 0 && s[p - 1] >= '0' && s[p - 1] <= '9'))
+		return false;
+	if (q < len && s[q] == '.' && q + 1 < len && s[q + 1] >= '0' && s[q + 1] <= '9')
+	{
+		n = digits_at(s, len, q + 1, 2, &month);
+		q += 1 + n;
+		if (q >= len || s[q] != '.')
+			return false;
+		q++;
+	}
+	else
+	{
+		if (q < len && s[q] == '.')
+			q++;
+		while (q < len && s[q] == ' ')
+			q++;
+		if (len - q >= 3 && memcmp(s + q, "de ", 3) == 0)
+			q += 3;
+		for (size_t l = 0; l < AT_LENGTHOF(other_months) && !month; l++)
+			for (int m = 0; m < 12 && !month; m++)
+				if (prefix_ci(s + q, len - q, other_months[l][m]))
+				{
+					size_t		ml = strlen(other_months[l][m]);
+
+					if (q + ml < len && ((s[q + ml] | 0x20) >= 'a' && (s[q + ml] | 0x20) <= 'z'))
+						continue;
+					month = m + 1;
+					q += ml;
+				}
+		if (!month)
+			return false;
+		if (q < len && s[q] == '.')
+			q++;
+		while (q < len && s[q] == ' ')
+			q++;
+		if (len - q >= 3 && memcmp(s + q, "de ", 3) == 0)
+			q += 3;
+	}
+	if (digits_at(s, len, q, 4, &year) != 4 || (q + 4 < len && s[q + 4] >= '0' && s[q + 4] <= '9'))
+		return false;
+	if (month < 1 || month > 12 || day < 1 || day > at_days_in_month(year, month))
+		return false;
+	memset(out, 0, sizeof(*out));
+	out->year = year;
+	out->month = month;
+	out->day = day;
+	out->has_year = out->has_day = true;
+	return true;
+}
+
+static bool
+parse_date_value(const char *s, size_t len, AtDate *out)
+{
+	size_t		st;
+
+	len = h_trim(s, len, &st);
+	s += st;
+	memset(out, 0, sizeof(*out));
+	/* 20190429 */
+	if (len >= 8 && s[0] >= '1' && s[0] <= '2')
+	{
+		bool		digits = true;
+
+		for (int i = 0; i < 8; i++)
+			digits &= s[i] >= '0' && s[i] <= '9';
+		if (digits && (len == 8 || !(s[8] >= '0' && s[8] <= '9')))
+		{
+			out->year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+			out->month = (s[4] - '0') * 10 + (s[5] - '0');
+			out->day = (s[6] - '0') * 10 + (s[7] - '0');
+			out->has_year = out->has_day = true;
+			return out->month >= 1 && out->month <= 12 && out->day >= 1 &&
+				out->day <= at_days_in_month(out->year, out->month);
+		}
+	}
+	/* the first full date in the first 200 bytes, at a word start */
+	for (size_t p = 0; p < AT_MIN(len, 200); p++)
+	{
+		if (p > 0 && at_alnum_at(s, len, p - 1))
+			continue;
+		if (((at_match_date(s, len, p, out) && out->has_year && out->has_day) ||
+			 day_first_date(s, len, p, out)) &&
+			out->year >= 1990 && out->year <= 2100)
+			return true;
+	}
+	return false;
+}
+
+static void
+keep_date(Meta *m, int field)
+{
+	Cand	   *c = &m->f[field];
+	AtDate		dt;
+
+	for (int i = 0; i < c->n; i++)
+		if (parse_date_value(c->s[i], c->len[i], &dt))
+		{
+			if (field == F_PUBLISHED)
+			{
+				m->a->published = dt;
+				m->a->has_published = true;
+			}
+			else
+			{
+				m->a->updated = dt;
+				m->a->has_updated = true;
+			}
+			return;
+		}
+}
+
+/* A date in the page's URL: /2019/04/29/, /2019-04-29, _20190429 */
+static void
+date_from_url(Meta *m)
+{
+	const char *u = m->base->data + m->a->url.start;
+	size_t		len = m->a->url.len;
+	AtDate		dt;
+
+	for (size_t p = 1; p + 8 <= len; p++)
+	{
+		if (u[p - 1] != '/' && u[p - 1] != '-' && u[p - 1] != '_')
+			continue;
+		if (parse_date_value(u + p, AT_MIN(len - p, 10), &dt) && dt.has_year && dt.has_day)
+		{
+			dt.has_time = false;
+			m->a->published = dt;
+			m->a->has_published = true;
+			return;
+		}
+	}
+}
+
+/* One author name: openers cut, a trailing date or "|" part dropped; 0 when not a name */
+static size_t
+clean_author(const char **s, size_t len)
+{
+	size_t		st;
+	int			words;
+
+	for (size_t i = 0; i < AT_LENGTHOF(byline_openers); i++)
+		if (prefix_ci(*s, len, byline_openers[i]))
+		{
+			*s += strlen(byline_openers[i]);
+			len -= strlen(byline_openers[i]);
+			len = h_trim(*s, len, &st);
+			*s += st;
+			break;
+		}
+	for (size_t p = 0; p < len; p++)
+		if ((*s)[p] == '|' || (*s)[p] == '\n' || ((*s)[p] >= '0' && (*s)[p] <= '9') ||
+			(len - p >= 3 && memcmp(*s + p, "\xe2\x86\x92", 3) == 0))	/* → */
+		{
+			len = p;
+			break;
+		}
+	len = h_trim(*s, len, &st);
+	*s += st;
+	while (len > 0 && ((*s)[len - 1] == ',' || (*s)[len - 1] == '-' || (*s)[len - 1] == ':'))
+		len = h_trim(*s, len - 1, &st);
+	for (size_t t = 0; t < AT_LENGTHOF(byline_tails); t++)
+	{
+		size_t		tl = strlen(byline_tails[t]);
+
+		if (len > tl && eq_ci(*s + len - tl, tl, byline_tails[t], tl))
+			len = h_trim(*s, len - tl, &st);
+	}
+	words = at_count_words(*s, len);
+	if (words < 1 || words > 6 || len > 80 || memchr(*s, '@', len) || memchr(*s, '/', len))
+		return 0;
+	for (size_t k = 0; k < AT_LENGTHOF(not_authors); k++)
+		if (eq_ci(*s, len, not_authors[k], strlen(not_authors[k])))
+			return 0;
+	return len;
+}
+
+/*
+ * True when every comma-separated part of s has 2 to 4 words: "Ann Lee,
+ * Bo Kim" is two names, "Department of Economy, Education, Research" one.
+ */
+static bool
+commas_split_names(const char *s, size_t len)
+{
+	for (size_t p = 0; p <= len;)
+	{
+		const char *c = memchr(s + p, ',', len - p);
+		size_t		e = c ? (size_t) (c - s) : len;
+		int			w = at_count_words(s + p, e - p);
+
+		if (w < 2 || w > 4)
+			return false;
+		p = e + 1;
+	}
+	return true;
+}
+
+/* Split "A, B and C" into names */
+static void
+keep_authors_of(Meta *m, const Cand *c)
+{
+	for (int i = 0; i < c->n && m->a->authors.len < MAX_VALUES; i++)
+	{
+		const char *s = c->s[i];
+		size_t		len = c->len[i];
+		bool		commas = commas_split_names(s, len);
+
+		for (size_t p = 0; p <= len;)
+		{
+			size_t		e = p,
+						skip = 0;
+			const char *part;
+			size_t		plen;
+
+			while (e < len)
+			{
+				if ((s[e] == ',' && commas) || s[e] == ';' || s[e] == '&')
+				{
+					skip = 1;
+					break;
+				}
+				if (e + 5 <= len && (memcmp(s + e, " and ", 5) == 0 || memcmp(s + e, " und ", 5) == 0))
+				{
+					skip = 5;
+					break;
+				}
+				e++;
+			}
+			part = s + p;
+			plen = clean_author(&part, e - p);
+			if (plen && m->a->source.len &&
+				eq_ci(part, plen, m->base->data + m->a->source.start, m->a->source.len))
+				plen = 0;		/* the site's name */
+			if (plen)
+			{
+				bool		dup = false;
+				AtSpan		sp;
+
+				for (size_t k = 0; k < m->a->authors.len; k++)
+				{
+					AtSpan	   *o = AT_VEC_AT(&m->a->authors, AtSpan, k);
+
+					dup |= eq_ci(m->base->data + o->start, o->len, part, plen);
+				}
+				if (!dup && (sp = keep(m, part, plen)).len)
+					*(AtSpan *) at_vec_push(&m->a->authors) = sp;
+			}
+			p = e + (skip ? skip : 1);
+		}
+	}
+}
+
+/* Names of the best rank that gives any */
+static void
+keep_authors(Meta *m)
+{
+	for (int r = 0; r < AUTHOR_RANKS && m->a->authors.len == 0; r++)
+		keep_authors_of(m, &m->by_rank[r]);
+}
+
+static void
+keep_tags(Meta *m)
+{
+	Cand	   *c = &m->f[F_TAGS];
+
+	for (int i = 0; i < c->n; i++)
+	{
+		const char *s = c->s[i];
+
+		for (size_t p = 0; p < c->len[i] && m->a->tags.len < 64;)
+		{
+			const char *e = memchr(s + p, ',', c->len[i] - p);
+			size_t		q = e ? (size_t) (e - s) : c->len[i];
+			AtSpan		sp = keep(m, s + p, q - p);
+
+			if (sp.len)
+				*(AtSpan *) at_vec_push(&m->a->tags) = sp;
+			p = q + 1;
+		}
+	}
+}
+
+void
+h_meta_extract(HDoc *d, AtArticle *a, AtBuf *base, int root)
+{
+	Meta		m;
+
+	memset(&m, 0, sizeof(m));
+	m.d = d;
+	m.a = a;
+	m.base = base;
+	for (int f = 0; f < F_NFIELDS; f++)
+		m.f[f].rank = 99;
+	at_buf_init(&m.scratch, d->mem, 256);
+	at_buf_init(&m.h1, d->mem, 64);
+	scan_document(&m, root);
+
+	if (m.html_title && m.html_title_len)
+		offer(&m, F_TITLE, 5, m.html_title, m.html_title_len);
+	if (m.f[F_TITLE].n)
+	{
+		const char *s = m.f[F_TITLE].s[0];
+		size_t		len = m.f[F_TITLE].len[0];
+
+		size_t		hst,
+					hl = h_trim(m.h1.data, m.h1.len, &hst);
+
+		/* "Site | Headline" or "Headline - Site" around the page's <h1>: the <h1> */
+		if (m.f[F_TITLE].rank >= 1 && hl > 0 && hl < len && at_count_words(m.h1.data + hst, hl) >= 2 &&
+			contains(s, len, m.h1.data + hst, hl))
+		{
+			s = m.h1.data + hst;
+			len = hl;
+		}
+		else
+			strip_site(&m, &s, &len, m.f[F_TITLE].rank >= 1);
+		a->title = keep(&m, s, cut(s, len, 2000));
+	}
+	if (m.f[F_SOURCE].n)
+		a->source = keep(&m, m.f[F_SOURCE].s[0], cut(m.f[F_SOURCE].s[0], m.f[F_SOURCE].len[0], 300));
+	if (m.f[F_URL].n)
+		a->url = keep(&m, m.f[F_URL].s[0], cut(m.f[F_URL].s[0], m.f[F_URL].len[0], 2000));
+	if (m.f[F_SECTION].n)
+		a->section = keep(&m, m.f[F_SECTION].s[0], cut(m.f[F_SECTION].s[0], m.f[F_SECTION].len[0], 300));
+	keep_date(&m, F_PUBLISHED);
+	keep_date(&m, F_UPDATED);
+	if (!a->has_published && a->url.len)
+		date_from_url(&m);
+	keep_authors(&m);
+	keep_tags(&m);
+}
+
+/* ---- visible date lines -------------------------------------------------- */
+
+static bool
+has_date_hint(const HDoc *d, int node)
+{
+	static const HAttrName where[] = {HA_CLASS, HA_ID, HA_ITEMPROP};
+
+	for (size_t w = 0; w < AT_LENGTHOF(where); w++)
+	{
+		size_t		len;
+		const char *v = h_attr(d, node, where[w], &len);
+
+		if (!v)
+			continue;
+		for (size_t k = 0; k < AT_LENGTHOF(date_hints); k++)
+		{
+			size_t		hl = strlen(date_hints[k]);
+
+			for (size_t p = 0; p + hl <= len; p++)
+				if (eq_ci(v + p, hl, date_hints[k], hl))
+					return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * The published date from what the page shows: the first full date in a
+ * short element whose class says date, else the first full date in a short
+ * text line outside boilerplate.
+ */
+void
+h_meta_dom_dates(HDoc *d, AtArticle *a, int root)
+{
+	AtDate		first;
+	bool		have_first = false;
+
+	for (size_t i = 0; i < d->nodes.len; i++)
+	{
+		HNode	   *n = HN(d, i);
+		const char *s;
+		AtDate		dt;
+		bool		hinted;
+		int			p;
+
+		if ((i & 4095) == 4095)
+			AT_CHECK_INTERRUPTS();
+		if (n->tag != H_TEXT || n->len < 6 || n->len > 200 || (n->flags & HF_SKIP) ||
+			n->parent < 0 || HN(d, n->parent)->tag == H_TITLE || HN(d, n->parent)->tag == H_SCRIPT)
+			continue;
+		s = d->text.data + n->start;
+		if (!parse_date_value(s, n->len, &dt))
+			continue;
+		p = n->parent;
+		hinted = false;
+		for (int up = 0; p >= 0 && up < 3 && !hinted; up++, p = HN(d, p)->parent)
+			hinted = has_date_hint(d, p);
+		if (hinted)
+		{
+			a->published = dt;
+			a->has_published = true;
+			return;
+		}
+		if (!have_first)
+		{
+			first = dt;
+			have_first = true;
+		}
+	}
+	if (have_first)
+	{
+		a->published = first;
+		a->has_published = true;
+	}
+	(void) root;
+}

@@ -1,0 +1,41 @@
+/*
+ * html.c: the server side of parse_article's HTML path.
+ *
+ * The engine parses HTML with libxml2, which PostgreSQL's own xml.c uses in
+ * the same backend.  The engine runs its libxml2 step through
+ * at_html_protect; here that step runs inside PG_TRY/PG_FINALLY, so an
+ * ereport (out of memory) or a query cancel (CHECK_FOR_INTERRUPTS in the
+ * engine's loops) still frees the libxml2 document and parser and puts back
+ * the error handlers that were installed before, as pg_xml_done() does for
+ * xml.c.  Everything else the HTML path allocates is palloc'd in the
+ * caller's memory context.
+ */
+#include "glue.h"
+
+#include "../engine/html.h"
+
+extern void at_pg_html_init(void);
+
+static void
+pg_html_protect(AtHtmlStep run, AtHtmlStep cleanup, void *arg)
+{
+	/* PG_CATCH and a re-throw rather than PG_FINALLY: no -Wclobbered flag */
+	PG_TRY();
+	{
+		run(arg);
+	}
+	PG_CATCH();
+	{
+		cleanup(arg);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	cleanup(arg);
+}
+
+/* Called before every parse_article: cheap, and needs no _PG_init change */
+void
+at_pg_html_init(void)
+{
+	at_html_protect = pg_html_protect;
+}

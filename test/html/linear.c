@@ -1,0 +1,87 @@
+/*
+ * linear.c: times the HTML path on pathological pages at two sizes and
+ * prints the ratio (about 2 for linear time).  Run by linear.sh; it reports,
+ * it asserts nothing (timings are noisy on a shared machine).
+ */
+#include "../../src/engine/article.h"
+#include "../../src/engine/html.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static char *
+build(const char *head, const char *unit, size_t n, const char *tail, size_t *len)
+{
+	size_t		hl = strlen(head),
+				ul = strlen(unit),
+				tl = strlen(tail);
+	char	   *s = malloc(hl + ul * n + tl + 1),
+			   *p = s;
+
+	memcpy(p, head, hl);
+	p += hl;
+	for (size_t i = 0; i < n; i++, p += ul)
+		memcpy(p, unit, ul);
+	memcpy(p, tail, tl + 1);
+	*len = hl + ul * n + tl;
+	return s;
+}
+
+static double
+run(const char *head, const char *unit, size_t n, const char *tail)
+{
+	size_t		len;
+	char	   *s = build(head, unit, n, tail, &len);
+	AtArticle	a;
+	struct timespec t0,
+				t1;
+	double		best = 1e9;
+
+	for (int r = 0; r < 3; r++)
+	{
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		at_parse_article(s, len, &at_malloc_mem, &a);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if ((t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9 < best)
+			best = (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+	}
+	free(s);
+	return best;
+}
+
+int
+main(void)
+{
+	static const struct
+	{
+		const char *name,
+				   *head,
+				   *unit,
+				   *tail;
+		size_t		n;
+	}			cases[] = {
+		{"nested div", "<html><body>", "<div>", "text", 100000},
+		{"nested div closed", "<html><body>", "<div><p>some text here</p>", "", 100000},
+		{"inline script", "<html><body><script>", "var x = 1; ", "</script><p>after</p>", 500000},
+		{"huge attribute", "<html><body><div class=\"", "xxxxxxxxxx", "\">text</div>", 500000},
+		{"unclosed inline", "<html><body>", "<b><i><a href=x>w ", "", 100000},
+		{"unclosed li", "<html><body><ul>", "<li>item text ", "", 100000},
+		{"only <", "<html>", "<", "", 1000000},
+		{"many paragraphs", "<html><body><div>", "<p>A sentence of text, with a comma.</p>", "</div>", 100000},
+		{"table cells", "<html><body><table>", "<tr><td>a</td><td>b</td></tr>", "</table>", 100000},
+		{"json-ld", "<html><head><script type=\"application/ld+json\">", "[", "</script>", 500000},
+		{"text, few tags", "A <b>report</b> ", "plain words of text ", "", 500000},
+	};
+
+	printf("%-20s %10s %10s %6s\n", "case", "t(n) s", "t(2n) s", "ratio");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		double		t1 = run(cases[i].head, cases[i].unit, cases[i].n, cases[i].tail),
+					t2 = run(cases[i].head, cases[i].unit, 2 * cases[i].n, cases[i].tail);
+
+		printf("%-20s %10.4f %10.4f %6.2f\n", cases[i].name, t1, t2, t1 > 0 ? t2 / t1 : 0);
+	}
+	return 0;
+}

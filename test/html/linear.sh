@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# linear.sh: times the HTML path of parse_article on pathological pages at n
+# and 2n (ratio about 2 for linear time; reported, not asserted).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+mkdir -p build
+${CC:-cc} -std=gnu11 -O2 -Wall -Wno-unused-parameter $(pkg-config --cflags libpcre2-8 libxml-2.0) \
+	-o build/html_linear test/html/linear.c src/engine/*.c $(pkg-config --libs libpcre2-8 libxml-2.0) -lm
+exec build/html_linear

@@ -1,0 +1,365 @@
+/*
+ * Unit tests of the HTML path of parse_article (src/engine/html*.c).
+ * Every page here is written for the test.
+ */
+#include "unit.h"
+#include "../../src/engine/html.h"
+#include "../../src/engine/html_int.h"
+#include "../../src/engine/utf8.h"
+
+#include <stdlib.h>
+
+/* ---- an allocator that frees everything after each parse ------------------- */
+
+typedef struct Blk
+{
+	struct Blk *next;
+	size_t		size;
+	size_t		pad[2];
+} Blk;
+
+static Blk *blocks;
+
+static void *
+t_alloc(void *ctx, size_t size)
+{
+	Blk		   *b = malloc(sizeof(Blk) + (size ? size : 1));
+
+	b->next = blocks;
+	b->size = size;
+	blocks = b;
+	return b + 1;
+}
+
+static void *
+t_realloc(void *ctx, void *p, size_t size)
+{
+	void	   *n = t_alloc(ctx, size);
+
+	if (p)
+		memcpy(n, p, AT_MIN(size, ((Blk *) p - 1)->size));
+	return n;
+}
+
+static void
+t_free(void *ctx, void *p)
+{
+	/* freed with the rest in t_reset */
+}
+
+static const AtMem tmem = {t_alloc, t_realloc, t_free, NULL};
+
+static void
+t_reset(void)
+{
+	while (blocks)
+	{
+		Blk		   *n = blocks->next;
+
+		free(blocks);
+		blocks = n;
+	}
+}
+
+/* ---- helpers ------------------------------------------------------------------- */
+
+static AtArticle a;
+static char field[4096];
+
+static void
+parse(const char *html)
+{
+	t_reset();
+	UT_EQ_INT(at_parse_article(html, strlen(html), &tmem, &a), AT_OK);
+}
+
+static const char *
+span(AtSpan sp)
+{
+	size_t		n = AT_MIN(sp.len, sizeof(field) - 1);
+
+	memcpy(field, a.base + sp.start, n);
+	field[n] = '\0';
+	return field;
+}
+
+static const char *
+item(const AtVec *v, size_t i)
+{
+	return i < v->len ? span(*AT_VEC_AT(v, AtSpan, i)) : "";
+}
+
+static const char *
+body(void)
+{
+	return a.body.len ? a.body.data : "";
+}
+
+static char *
+repeat(const char *head, const char *unit, size_t n, const char *tail)
+{
+	size_t		hl = strlen(head),
+				ul = strlen(unit),
+				tl = strlen(tail);
+	char	   *s = malloc(hl + ul * n + tl + 1),
+			   *p = s;
+
+	memcpy(p, head, hl);
+	p += hl;
+	for (size_t i = 0; i < n; i++, p += ul)
+		memcpy(p, unit, ul);
+	memcpy(p, tail, tl + 1);
+	return s;
+}
+
+/* ---- recognition ----------------------------------------------------------------- */
+
+UT_TEST(html_recognised_by_content)
+{
+	const char *yes[] = {
+		"<!DOCTYPE html><p>x</p>", "  \n<!doctype HTML>", "<html>", "<HTML lang=en>",
+		"\xef\xbb\xbf<html>", "<!-- saved page --><html><body>x</body></html>",
+		"<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">",
+		"<head><title>t</title></head>", "<body>text</body>",
+		"<div><p>one</p><p>two</p><p>three</p><p>four</p></div>",
+	};
+	const char *no[] = {
+		"", "   ", "plain text", "<htmlx>", "Prices rose <b>sharply</b> on Monday.",
+		"Use the <p> tag and the <div> tag, said the guide, then <br> for lines.",
+		"<< not a tag >>", "a < b and c > d",
+	};
+
+	for (size_t i = 0; i < AT_LENGTHOF(yes); i++)
+		if (!at_looks_like_html(yes[i], strlen(yes[i])))
+			ut_fail(__FILE__, __LINE__, "not recognised: %s", yes[i]);
+	for (size_t i = 0; i < AT_LENGTHOF(no); i++)
+		if (at_looks_like_html(no[i], strlen(no[i])))
+			ut_fail(__FILE__, __LINE__, "recognised: %s", no[i]);
+}
+
+UT_TEST(html_text_with_few_tags_stays_text)
+{
+	/* the text path keeps the title line and the markup as written */
+	parse("Markup in the news\n\nThe old <blink> tag is back, said a developer on Monday, and the <marquee> tag too.");
+	UT_EQ_STR(span(a.title), "Markup in the news");
+	UT_CHECK(strstr(body(), "<blink>") != NULL);
+}
+
+/* ---- fields ------------------------------------------------------------------------ */
+
+static const char *news_page =
+"<!DOCTYPE html><html lang=\"en-US\"><head>"
+"<meta charset=\"windows-1252\">"
+"<title>Council approves new cycle lanes - City Herald</title>"
+"<meta property=\"og:title\" content=\"Council approves new cycle lanes | City Herald\">"
+"<meta property=\"og:site_name\" content=\"City Herald\">"
+"<meta property=\"article:published_time\" content=\"2021-05-03T08:00:00Z\">"
+"<meta name=\"author\" content=\"Jane Roe\">"
+"<meta name=\"keywords\" content=\"cycling, roads,transport\">"
+"<link rel=\"canonical\" href=\"https://herald.example/2021/05/03/cycle-lanes\">"
+"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Council approves \\u201ccycle\\u201d lanes\","
+"\"datePublished\":\"2021-05-02T22:15:00-04:00\",\"author\":{\"@type\":\"Person\",\"name\":\"Ann Lee\"},"
+"\"publisher\":{\"name\":\"The City Herald\"},\"articleSection\":[\"Local\",\"Roads\"]}</script>"
+"</head><body>"
+"<header><a href=\"/\">City Herald</a><nav><a href=\"/a\">News</a> <a href=\"/b\">Sport</a></nav></header>"
+"<main><article><h1>Council approves new cycle lanes</h1>"
+"<div class=\"social-share\"><a href=\"#\">Share</a><a href=\"#\">Tweet</a></div>"
+"<p>The city council approved six kilometres of new cycle lanes on Monday, after a debate that lasted more than four hours.</p>"
+"<p>Work on the first lane, along the river, starts in June and should take three months, the council said in a statement.</p>"
+"<ul class=\"related\"><li><a href=\"/x\">Earlier: cyclists protest</a></li><li><a href=\"/y\">Bus fares rise</a></li></ul>"
+"</article></main>"
+"<div id=\"comments\"><p>I cycle to work every day and this is welcome news for all of us, thanks.</p></div>"
+"<footer>Copyright 2021 City Herald</footer></body></html>";
+
+UT_TEST(html_fields_first_source_wins)
+{
+	parse(news_page);
+	/* JSON-LD first, with its escapes decoded */
+	UT_EQ_STR(span(a.title), "Council approves \xe2\x80\x9c" "cycle\xe2\x80\x9d lanes");
+	UT_CHECK(a.has_published);
+	UT_EQ_INT(a.published.year, 2021);
+	UT_EQ_INT(a.published.month, 5);
+	UT_EQ_INT(a.published.day, 2);		/* the day as written, in its own zone */
+	UT_EQ_INT(a.published.hour, 22);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
+	UT_EQ_STR(span(a.source), "The City Herald");
+	UT_EQ_STR(span(a.url), "https://herald.example/2021/05/03/cycle-lanes");
+	UT_EQ_STR(span(a.section), "Local");
+	UT_EQ_STR(span(a.language), "en-US");
+	UT_EQ_INT(a.tags.len, 3);
+	UT_EQ_STR(item(&a.tags, 2), "transport");
+}
+
+UT_TEST(html_body_main_text_only)
+{
+	parse(news_page);
+	UT_EQ_STR(body(),
+			  "The city council approved six kilometres of new cycle lanes on Monday, after a debate that lasted more than four hours.\n\n"
+			  "Work on the first lane, along the river, starts in June and should take three months, the council said in a statement.");
+	UT_EQ_INT(a.paragraphs, 2);
+	UT_EQ_INT(a.lead.start, 0);
+	UT_CHECK(a.words > 30);
+}
+
+UT_TEST(html_fields_fallbacks)
+{
+	/* no JSON-LD: og:title with the site name cut, meta author split */
+	parse("<html><head><title>Ignored</title>"
+		  "<meta property=\"og:title\" content=\"Flood warning for the valley | Valley News\">"
+		  "<meta property=\"og:site_name\" content=\"Valley News\">"
+		  "<meta name=\"author\" content=\"By Sam Poe and Kim Doe\">"
+		  "</head><body><p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p></body></html>");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	UT_EQ_INT(a.authors.len, 2);
+	UT_EQ_STR(item(&a.authors, 0), "Sam Poe");
+	UT_EQ_STR(item(&a.authors, 1), "Kim Doe");
+	UT_CHECK(!a.has_published);
+
+	/* <title> with a site suffix, <time datetime>, rel=author */
+	parse("<html><head><title>Snow closes the mountain pass - Alpine Times</title></head><body>"
+		  "<div class=\"post\"><time datetime=\"2020-12-24\">Christmas Eve</time> <a rel=\"author\" href=\"/u/1\">Luca Rossi</a>"
+		  "<p>Heavy snow closed the mountain pass on Thursday, and the police asked drivers to wait until the ploughs are through.</p></div></body></html>");
+	UT_EQ_STR(span(a.title), "Snow closes the mountain pass");
+	UT_CHECK(a.has_published && a.published.year == 2020 && a.published.month == 12 && a.published.day == 24);
+	UT_EQ_STR(item(&a.authors, 0), "Luca Rossi");
+
+	/* a date in the URL; a day-first visible date */
+	parse("<html><head><link rel=\"canonical\" href=\"https://x.example/news/2019/07/14/fair\"></head><body>"
+		  "<p>The summer fair opened on Sunday with more than two hundred stalls and a parade through the old town.</p></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2019 && a.published.month == 7 && a.published.day == 14);
+	parse("<html><body><div class=\"entry-date\">Posted 03.02.2018</div>"
+		  "<p>The bakery on the corner closed after forty years, and its owners said they would miss their customers.</p></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2018 && a.published.month == 2 && a.published.day == 3);
+}
+
+UT_TEST(html_body_rendering)
+{
+	parse("<html><body><div class=\"article-body\">"
+		  "<p>Caf&eacute; &amp; bar prices rose 5&#37; in &#x32;021, a survey of two hundred owners found this week.</p>"
+		  "<p>Line one<br>line two<br/><br>After two breaks, a new paragraph that is long enough to stay.</p>"
+		  "<table><tr><th>City</th><th>Rise</th></tr><tr><td>Oslo</td><td>5%</td></tr></table>"
+		  "<figure><img src=\"a.jpg\"><figcaption>Prices on a board.</figcaption></figure>"
+		  "<script>document.write('<p>no</p>')</script><style>p{}</style><noscript>Enable scripts</noscript>"
+		  "<template><p>later</p></template><div hidden>secret</div><div style=\"display: none\">gone</div>"
+		  "</div></body></html>");
+	UT_EQ_STR(body(),
+			  "Caf\xc3\xa9 & bar prices rose 5% in 2021, a survey of two hundred owners found this week.\n\n"
+			  "Line one\nline two\n\nAfter two breaks, a new paragraph that is long enough to stay.\n\n"
+			  "City | Rise\nOslo | 5%");
+	UT_EQ_INT(a.captions.len, 1);
+	UT_EQ_STR(item(&a.captions, 0), "Prices on a board.");
+}
+
+UT_TEST(html_declared_charset_ignored)
+{
+	/* the text is UTF-8 already: a declared latin-1 must not turn é into Ã© */
+	parse("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"></head>"
+		  "<body><p>R\xc3\xa9sum\xc3\xa9 of the na\xc3\xafve caf\xc3\xa9 owner, who opened in the spring of that year.</p></body></html>");
+	UT_CHECK(strstr(body(), "R\xc3\xa9sum\xc3\xa9") != NULL);
+	UT_CHECK(at_utf8_valid(body(), strlen(body())));
+}
+
+UT_TEST(html_empty_and_broken)
+{
+	const char *pages[] = {
+		"<html></html>", "<!DOCTYPE html>", "<html><body></body></html>",
+		"<html><body><p>unclosed <b>bold <i>italic <a href='x", "<html><<<>>></html>",
+		"<html><body>\xef\xbf\xbd</body></html>", "<html><head><title></title></head></html>",
+	};
+
+	for (size_t i = 0; i < AT_LENGTHOF(pages); i++)
+	{
+		parse(pages[i]);
+		UT_CHECK((a.paragraphs == 0) == (a.body.len == 0));
+		UT_CHECK(at_utf8_valid(body(), a.body.len));
+	}
+	parse("<html><body><p>unclosed <b>bold <i>italic text that never ends");
+	UT_EQ_STR(body(), "unclosed bold italic text that never ends");
+}
+
+/* ---- JSON-LD reader ------------------------------------------------------------- */
+
+UT_TEST(html_json_reader)
+{
+	const char *ok = "{\"a\": [1, -2.5e3, true, null, \"x\\u00e9\\ud83d\\ude00\\ud800\"], \"b\": {}}";
+	HJson	   *j;
+	const HJson *arr;
+	char	   *deep;
+
+	t_reset();
+	j = h_json_parse(ok, strlen(ok), &tmem);
+	UT_CHECK(j != NULL);
+	arr = h_json_get(j, "a");
+	UT_CHECK(arr && arr->type == HJ_ARR);
+	UT_EQ_STR(arr->child->next->next->next->next->str, "x\xc3\xa9\xf0\x9f\x98\x80\xef\xbf\xbd");
+	UT_CHECK(h_json_get(j, "b") && h_json_get(j, "b")->type == HJ_OBJ);
+	UT_CHECK(h_json_parse("{\"a\":", 5, &tmem) == NULL);
+	UT_CHECK(h_json_parse("[1,,2]", 6, &tmem) == NULL);
+	UT_CHECK(h_json_parse("\"open", 5, &tmem) == NULL);
+	deep = repeat("", "[", 100000, "");
+	UT_CHECK(h_json_parse(deep, strlen(deep), &tmem) == NULL);	/* depth limit */
+	free(deep);
+	t_reset();
+}
+
+/* ---- bad input: each finishes (in linear time; test/html/linear.sh measures) --- */
+
+UT_TEST(html_bad_input)
+{
+	char	   *s;
+
+	/* 100,000 nested <div>: libxml2 stops at 256 levels; a clean row */
+	s = repeat("<html><body>", "<div>", 100000, "deep text</body></html>");
+	parse(s);
+	UT_CHECK(at_utf8_valid(body(), a.body.len));
+	free(s);
+
+	/* 11 MB of inline script before the text: the text is kept */
+	s = repeat("<html><body><script>", "var x = 1; ", 1000000,
+			   "</script><p>The one paragraph after a very long script, with enough words to count.</p></body></html>");
+	parse(s);
+	UT_EQ_STR(body(), "The one paragraph after a very long script, with enough words to count.");
+	free(s);
+
+	/* a 4 MB attribute value */
+	s = repeat("<html><head><title>Long attribute</title></head><body><div class=\"", "xxxx", 1000000,
+			   "\"><p>The paragraph after an element with a four megabyte class attribute.</p></div></body></html>");
+	parse(s);
+	UT_EQ_STR(span(a.title), "Long attribute");
+	UT_EQ_STR(body(), "The paragraph after an element with a four megabyte class attribute.");
+	free(s);
+
+	/* 200,000 unclosed inline and list tags, and a page of only '<' */
+	s = repeat("<html><body>", "<b><i><a href=x><li>w ", 200000, "</body></html>");
+	parse(s);
+	free(s);
+	s = repeat("<html>", "<", 1000000, "");
+	parse(s);
+	free(s);
+
+	/* over the tag limit: a clear error, not gigabytes inside libxml2 */
+	s = repeat("<html><body>", "<br>", AT_HTML_MAX_TAGS, "</body></html>");
+	t_reset();
+	UT_EQ_INT(at_parse_article(s, strlen(s), &tmem, &a), AT_ERR_TOO_LARGE);
+	free(s);
+
+	/* a long text with a few tags: the text path */
+	s = repeat("A long report <b>starts</b> here. ", "Plain words of text go on and on. ", 100000, "");
+	UT_CHECK(!at_looks_like_html(s, strlen(s)));
+	free(s);
+	t_reset();
+}
+
+UT_TEST(html_cut_sequences_stay_valid)
+{
+	AtBuf		b;
+
+	/* a value cut inside a character by a length limit (found by fuzz_html) */
+	t_reset();
+	at_buf_init(&b, &tmem, 16);
+	h_append_clean(&b, "ab\xc3\xa9\xc3", 5, false);
+	UT_EQ_STR(b.data, "ab\xc3\xa9\xef\xbf\xbd");
+	UT_CHECK(at_utf8_valid(b.data, b.len));
+	t_reset();
+}
