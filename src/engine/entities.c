@@ -2107,9 +2107,26 @@ tokenize_outside(const char *text, size_t start, size_t end, const AtVec *chrome
 	}
 }
 
+static void extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
+					size_t len, bool utf8, const AtMem *mem, AtVec *out);
+
 void
 at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 					const char *text, size_t len, const AtMem *mem, AtVec *out)
+{
+	extract(m, user, text, len, at_utf8_valid(text, len), mem, out);
+}
+
+void
+at_extract_entities_utf8(const AtNerModel *m, const AtPhraseTable *user,
+						 const char *text, size_t len, const AtMem *mem, AtVec *out)
+{
+	extract(m, user, text, len, true, mem, out);
+}
+
+static void
+extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
+		size_t len, bool utf8, const AtMem *mem, AtVec *out)
 {
 	Ctx			c;
 	AtVec		spans,
@@ -2143,7 +2160,7 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 		return;
 	at_vec_init(&chrome, mem, sizeof(AtSpan));
 	/* the classifier's patterns need valid UTF-8 (the server's text is) */
-	if (at_utf8_valid(text, len))
+	if (utf8)
 		chrome_spans(text, len, &chrome);
 	c.nsent = spans.len;
 	c.sents = at_alloc(mem, sizeof(AtSpan) * spans.len);
