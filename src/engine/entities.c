@@ -2048,24 +2048,26 @@ canonicals(Ctx *c, Mention *ms, size_t nm)
  * required", "Copyright 2024 China Daily").  Photo captions stay, credit
  * included: their words name the story's people and places, and a credit
  * names a real photographer or agency ("Image: NASA/Bill Ingalls"), which
- * annotated news (GUM) marks as entities.  Appends AtSpan to out, in text
- * order; a pattern error leaves the lines classified so far.
+ * annotated news (GUM) marks as entities.  Lines that are chrome only by
+ * position (at_chrome_context: short lines next to chrome, a trailing link
+ * block) stay too: in news text that takes award lists, team line-ups and
+ * source lists, full of true names.  Appends AtSpan to out, in text order;
+ * a pattern error leaves the lines classified so far.
  */
 static void
 chrome_spans(const char *text, size_t len, AtVec *out)
 {
 	AtVec		lines;
 
+	/* each line alone: at_chrome_context's positional calls are not used */
 	at_vec_init(&lines, out->mem, sizeof(AtPageLine));
 	(void) at_page_lines(text, len, &lines);
-	at_chrome_context(text, (AtPageLine *) lines.data, lines.len);
 	for (size_t i = 0; i < lines.len; i++)
 	{
 		AtPageLine *ln = AT_VEC_AT(&lines, AtPageLine, i);
 		AtSpan	   *sp;
 
-		if (ln->chrome == AT_CHROME_NONE || ln->chrome == AT_CHROME_CAPTION ||
-			ln->chrome == AT_CHROME_CONTEXT)
+		if (ln->chrome == AT_CHROME_NONE || ln->chrome == AT_CHROME_CAPTION)
 			continue;
 		sp = at_vec_push(out);
 		sp->start = ln->start;
