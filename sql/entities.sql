@@ -65,6 +65,18 @@ SELECT c.relname, x.extconfig IS NOT NULL AS dumped
 FROM pg_extension x, pg_class c
 WHERE x.extname = 'article_tools' AND c.oid = ANY (x.extconfig);
 
+-- A raw page: nothing in its chrome lines (share widgets, login form, app
+-- prompt, copyright footer) is an entity; positions point into the page.
+SELECT kind, text, position, substr(p, position, length) = text AS at_position
+FROM (SELECT concat_ws(E'\n', 'Share', 'WeChat', 'Facebook', 'Twitter',
+             'Share on WeChat Facebook Twitter',
+             'Officials of the Hangzhou Municipal Bureau of Commerce met Keya Medical in Xiaoshan district on Tuesday.',
+             'Wang Lin, the bureau''s deputy director, said the company would expand.',
+             'User name required', 'Chinanews App Download', 'Facebook Twitter WeChat LinkedIn',
+             'Copyright©2024 China Daily', 'Copyright © 2024 China Daily. All rights reserved.') AS p) page,
+     LATERAL extract_entities(page.p)
+ORDER BY n;
+
 -- STRICT, empty and odd inputs.
 SELECT count(*) FROM extract_entities(NULL);
 SELECT count(*) FROM extract_entities('');

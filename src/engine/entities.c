@@ -15,6 +15,7 @@
  *    Hongbo", "Tsinghua" the earlier "Tsinghua University", "CSRC" the name
  *    it abbreviates.
  */
+#include "chrome.h"
 #include "ner.h"
 #include "sentences.h"
 #include "utf8.h"
@@ -2040,13 +2041,100 @@ canonicals(Ctx *c, Mention *ms, size_t nm)
 		}
 }
 
+/*
+ * What of a page is chrome (chrome.h, the classifier parse_article uses):
+ * share widgets, navigation, login forms, app prompts and footers are
+ * never tokenised, so nothing in them is reported ("WeChat", "User name
+ * required", "Copyright 2024 China Daily").  Photo captions stay, credit
+ * included: their words name the story's people and places, and a credit
+ * names a real photographer or agency ("Image: NASA/Bill Ingalls"), which
+ * annotated news (GUM) marks as entities.  Lines that are chrome only by
+ * position (at_chrome_context: short lines next to chrome, a trailing link
+ * block) stay too: in news text that takes award lists, team line-ups and
+ * source lists, full of true names.  Appends AtSpan to out, in text order;
+ * a pattern error leaves the lines classified so far.
+ */
+static void
+chrome_spans(const char *text, size_t len, AtVec *out)
+{
+	AtVec		lines;
+
+	/* each line alone: at_chrome_context's positional calls are not used */
+	at_vec_init(&lines, out->mem, sizeof(AtPageLine));
+	(void) at_page_lines(text, len, &lines);
+	for (size_t i = 0; i < lines.len; i++)
+	{
+		AtPageLine *ln = AT_VEC_AT(&lines, AtPageLine, i);
+		AtSpan	   *sp;
+
+		if (ln->chrome == AT_CHROME_NONE || ln->chrome == AT_CHROME_CAPTION)
+			continue;
+		sp = at_vec_push(out);
+		sp->start = ln->start;
+		sp->len = ln->end - ln->start;
+	}
+	if (lines.data)
+		at_free(out->mem, lines.data);
+}
+
+/*
+ * Tokens of the sentence text[start..end) outside chrome lines (AtSpan, in
+ * order; *next is the first that may still matter, so a whole text walks
+ * them once).  Offsets stay those of the input.
+ */
+static void
+tokenize_outside(const char *text, size_t start, size_t end, const AtVec *chrome,
+				 size_t *next, AtVec *toks, AtBuf *norm)
+{
+	size_t		p = start;
+
+	while (p < end)
+	{
+		const AtSpan *sp;
+		size_t		stop = end;
+
+		while (*next < chrome->len &&
+			   AT_VEC_AT(chrome, AtSpan, *next)->start + AT_VEC_AT(chrome, AtSpan, *next)->len <= p)
+			(*next)++;
+		sp = *next < chrome->len ? AT_VEC_AT(chrome, AtSpan, *next) : NULL;
+		if (sp != NULL && sp->start <= p)
+		{
+			p = sp->start + sp->len;	/* inside a chrome line: skip to its end */
+			continue;
+		}
+		if (sp != NULL && sp->start < end)
+			stop = sp->start;
+		at_ner_tokenize(text, p, stop, toks, norm);
+		p = stop;
+	}
+}
+
+static void extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
+					size_t len, bool utf8, const AtMem *mem, AtVec *out);
+
 void
 at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 					const char *text, size_t len, const AtMem *mem, AtVec *out)
 {
+	extract(m, user, text, len, at_utf8_valid(text, len), mem, out);
+}
+
+void
+at_extract_entities_utf8(const AtNerModel *m, const AtPhraseTable *user,
+						 const char *text, size_t len, const AtMem *mem, AtVec *out)
+{
+	extract(m, user, text, len, true, mem, out);
+}
+
+static void
+extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
+		size_t len, bool utf8, const AtMem *mem, AtVec *out)
+{
 	Ctx			c;
 	AtVec		spans,
+				chrome,
 				toks;
+	size_t		next_chrome = 0;
 	AtBuf		norm;
 	uint8_t    *tags;
 	float	   *conf;
@@ -2072,6 +2160,10 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 	at_split_sentences(text, len, &spans);
 	if (spans.len == 0)
 		return;
+	at_vec_init(&chrome, mem, sizeof(AtSpan));
+	/* the classifier's patterns need valid UTF-8 (the server's text is) */
+	if (utf8)
+		chrome_spans(text, len, &chrome);
 	c.nsent = spans.len;
 	c.sents = at_alloc(mem, sizeof(AtSpan) * spans.len);
 	for (size_t si = 0; si < spans.len; si++, at_interrupt_hook ? at_interrupt_hook() : (void) 0)
@@ -2079,7 +2171,8 @@ at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 		AtSpan	   *sp = AT_VEC_AT(&spans, AtSpan, si);
 
 		c.sents[si].start = toks.len;
-		at_ner_tokenize(text, sp->start, sp->start + sp->len, &toks, &norm);
+		tokenize_outside(text, sp->start, sp->start + sp->len, &chrome, &next_chrome,
+						 &toks, &norm);
 		c.sents[si].len = toks.len - c.sents[si].start;
 	}
 	c.toks = toks.data;

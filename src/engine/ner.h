@@ -318,6 +318,15 @@ extern void at_extract_entities(const AtNerModel *m, const AtPhraseTable *user,
 								const char *text, size_t len, const AtMem *mem,
 								AtVec *out);
 
+/*
+ * The same for text the caller knows is valid UTF-8 (the server's): no
+ * validation pass.  Only valid UTF-8 is classified for page chrome, so
+ * at_extract_entities checks first.
+ */
+extern void at_extract_entities_utf8(const AtNerModel *m, const AtPhraseTable *user,
+									 const char *text, size_t len, const AtMem *mem,
+									 AtVec *out);
+
 /* FNV-1a, used for features and tables */
 static inline uint64_t
 at_hash_bytes(uint64_t h, const char *s, size_t len)

@@ -77,49 +77,76 @@ at_ner_add_token(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
 
 	if (e <= s)
 		return;
-	t = at_vec_push(toks);
+	/* at_vec_push and at_buf_reserve without a call: once per token */
+	if (toks->len < toks->cap)
+	{
+		t = (AtNerToken *) toks->data + toks->len++;
+		memset(t, 0, sizeof(*t));
+	}
+	else
+		t = at_vec_push(toks);
 	t->start = (uint32_t) s;
 	t->len = (uint32_t) (e - s);
 	t->norm = (uint32_t) norm->len;
-	at_buf_reserve(norm, MAX_NORM + 4);
+	if (norm->len + MAX_NORM + 5 > norm->cap)
+		at_buf_reserve(norm, MAX_NORM + 4);
 	out = norm->data + norm->len;
 	/* ASCII, most of news text: the same as the loop below, fewer tests */
-	while (p < e && (unsigned char) text[p] < 0x80 && n < MAX_NORM)
+	if (p < e && (unsigned) ((unsigned char) text[p] - 'A') < 26u)
+		t->flags |= AT_TOK_UPPER1;
 	{
-		unsigned char c = (unsigned char) text[p];
-		char		sh;
+		/* one byte of norm per ASCII byte: at most MAX_NORM of them here */
+		size_t		lim = e - s > MAX_NORM ? s + MAX_NORM : e;
+		int			last = -1;	/* the shape's last character, runs collapsed */
+		unsigned	sl = 0;
 
-		if ((unsigned) (c - 'a') < 26)
+		while (p < lim)
 		{
-			letters++;
-			lowers++;
-			sh = 'x';
-		}
-		else if ((unsigned) (c - 'A') < 26)
-		{
-			letters++;
-			t->flags |= p == s ? (AT_TOK_UPPER1 | AT_TOK_ANYUPPER) : AT_TOK_ANYUPPER;
-			sh = 'X';
-			c += 32;
-		}
-		else if ((unsigned) (c - '0') < 10)
-		{
-			t->flags |= AT_TOK_DIGIT;
-			sh = 'd';
-		}
-		else
-		{
-			if (c == '-' && p > s && p + 1 < e)
+			unsigned char c = (unsigned char) text[p];
+			int			sh;
+
+			if (c >= 0x80)
+				break;
+			if ((unsigned) (c - 'a') < 26)
 			{
-				t->flags |= AT_TOK_HYPHEN;
-				lasthyph = p + 1;
+				lowers++;
+				sh = 'x';
 			}
-			sh = (char) c;
+			else if ((unsigned) (c - 'A') < 26)
+			{
+				letters++;
+				sh = 'X';
+				c += 32;
+			}
+			else if ((unsigned) (c - '0') < 10)
+			{
+				t->flags |= AT_TOK_DIGIT;
+				sh = 'd';
+			}
+			else
+			{
+				if (c == '-' && p > s && p + 1 < e)
+				{
+					t->flags |= AT_TOK_HYPHEN;
+					lasthyph = p + 1;
+				}
+				sh = c;
+			}
+			if (sh != last)
+			{
+				if (sl < sizeof(t->shape))
+					t->shape[sl++] = (char) sh;
+				last = sh;
+			}
+			out[n++] = (char) c;
+			p++;
 		}
-		shape_push(t, sh);
-		out[n++] = (char) c;
-		p++;
+		t->shapelen = (uint8_t) sl;
 	}
+	/* letters counted capitals so far; lowers the rest */
+	if (letters > 0)
+		t->flags |= AT_TOK_ANYUPPER;
+	letters += lowers;
 	if (letters > 0)
 		t->flags |= AT_TOK_ALPHA;
 	while (p < e)
@@ -210,13 +237,14 @@ clitic_len(const char *text, size_t s, size_t e)
 	static const char *const cl[] = {"s", "re", "ve", "ll", "d", "m"};
 	static const uint8_t cl_len[] = {1, 2, 2, 2, 1, 1};
 	size_t		len = e - s;
-	bool		apos = false;
 
-	/* most words have no apostrophe near their end */
-	for (size_t k = len > 5 ? e - 5 : s; k < e; k++)
-		if (text[k] == '\'' || (unsigned char) text[k] == 0x99)
-			apos = true;
-	if (!apos)
+	/*
+	 * Most words have no apostrophe near their end.  Every form below has
+	 * its apostrophe (' or the last byte of U+2019) two or three bytes
+	 * from the end: "'s", "n't", "'re", "’s" ...
+	 */
+	if (!(len >= 2 && (text[e - 2] == '\'' || (unsigned char) text[e - 2] == 0x99)) &&
+		!(len >= 3 && (text[e - 3] == '\'' || (unsigned char) text[e - 3] == 0x99)))
 		return 0;
 	if (len > 3 && (text[e - 1] | 0x20) == 't' && text[e - 2] == '\'' &&
 		(text[e - 3] | 0x20) == 'n')
@@ -324,6 +352,11 @@ piece(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
 	}
 }
 
+/* ASCII bytes (all below 64) a chunk may end or be cut at: white space, "-", "/", ":" */
+#define CHUNK_STOPS \
+	((1ULL << ' ') | (1ULL << '\t') | (1ULL << '\n') | (1ULL << '\v') | (1ULL << '\f') | \
+	 (1ULL << '\r') | (1ULL << '-') | (1ULL << '/') | (1ULL << ':'))
+
 void
 at_ner_tokenize(const char *text, size_t start, size_t end, AtVec *toks,
 				AtBuf *norm)
@@ -361,8 +394,15 @@ at_ner_tokenize(const char *text, size_t start, size_t end, AtVec *toks,
 		{
 			uint32_t	cp;
 			int			n;
+			unsigned char b = (unsigned char) text[p];
 
-			if ((unsigned char) text[p] < 0x80)
+			/* most bytes are ASCII that none of the tests below stops at */
+			if (b >= 64 ? b < 0x80 : !((CHUNK_STOPS >> b) & 1))
+			{
+				p++;
+				continue;
+			}
+			if (b < 0x80)
 			{
 				char		c = text[p];
 

@@ -40,3 +40,9 @@ ner-lists:
 	NODE_PATH=$(NER_NPM_DIR)/node_modules node src/tools/gen_chinese_names.js src/data
 	NODE_PATH=$(NER_NPM_DIR)/node_modules node src/tools/gen_places.js src/data
 	@echo "lists regenerated; the tagger does not read them as word classes, so no make ner-model is needed"
+
+# build/ner_corpus DATADIR [-n ROUNDS] < list-of-files: the entities of whole
+# files (byte-identical checks of engine changes, profiling)
+build/ner_corpus: src/tools/ner_corpus.c $(ENGINE_SRCS) $(wildcard src/engine/*.h)
+	@mkdir -p build
+	$(UNIT_CC) $(NER_TOOL_CFLAGS) $(PCRE2_CFLAGS) -o $@ src/tools/ner_corpus.c $(ENGINE_SRCS) $(PCRE2_LIBS) -lm

@@ -176,7 +176,8 @@ at_extract_entities_sql(PG_FUNCTION_ARGS)
 									   ObjectIdGetDatum(kindtype));
 
 	at_vec_init(&ents, &at_pg_mem, sizeof(AtEntity));
-	at_extract_entities(m, user, text, len, &at_pg_mem, &ents);
+	/* a text datum of a UTF8 database is valid UTF-8 */
+	at_extract_entities_utf8(m, user, text, len, &at_pg_mem, &ents);
 
 	at_char_cursor_init(&cur, text);
 	for (size_t i = 0; i < ents.len; i++)

@@ -725,6 +725,68 @@ UT_TEST(ner_user_terms_win)
 	free_tracked();
 }
 
+/*
+ * A raw page: nothing of its chrome lines (share widgets, login form, app
+ * prompt, copyright footer) is an entity; the article's entities are found
+ * with offsets into the page as given; a photo caption keeps its names.
+ */
+UT_TEST(ner_page_chrome_lines)
+{
+	const char *page =
+		"Share\n"
+		"WeChat\n"
+		"Facebook\n"
+		"Twitter\n"
+		"Share on WeChat Facebook Twitter\n"
+		"The Shenzhen Municipal Bureau of Commerce said on Friday that Brii Biosciences "
+		"will open a plant in Guangming district.\n"
+		"Chen Hongbo, the bureau's director, said the plant would hire 300 people.\n"
+		"A worker checks a production line in Shenzhen. [Photo/Xinhua]\n"
+		"User name required\n"
+		"Chinanews App Download\n"
+		"Facebook Twitter WeChat LinkedIn\n"
+		"Copyright\xC2\xA9" "2024 China Daily\n"
+		"Copyright \xC2\xA9 2024 China Daily. All rights reserved.\n";
+	const char *body = strstr(page, "The Shenzhen");
+	const char *foot = strstr(page, "User name");
+	Got			g;
+
+	if (!get_model())
+		return;
+	g = extract(page, NULL);
+	for (size_t i = 0; i < g.v.len; i++)
+	{
+		const AtEntity *e = ENT(g, i);
+
+		/* every entity lies in the article's lines or the caption */
+		UT_CHECK(page + e->start >= body && page + e->start + e->len <= foot);
+	}
+	UT_CHECK(find(&g, "WeChat") < 0);
+	UT_CHECK(find(&g, "Facebook") < 0);
+	UT_CHECK(find(&g, "Twitter") < 0);
+	UT_CHECK(find(&g, "China Daily") < 0);
+	EXPECT_KIND(g, "Shenzhen Municipal Bureau of Commerce", AT_NER_ORG);
+	EXPECT_KIND(g, "Chen Hongbo", AT_NER_PERSON);
+	EXPECT_KIND(g, "Shenzhen", AT_NER_LOC);
+	{
+		long		k = find(&g, "Chen Hongbo");
+
+		UT_CHECK(k >= 0 && ENT(g, k)->start == (size_t) (strstr(page, "Chen Hongbo") - page));
+	}
+	free_tracked();
+
+	/* the same article without the chrome: the same entities */
+	{
+		size_t		n = (size_t) (foot - body);
+		char	   *plain = strndup(body, n);
+		Got			h = extract(plain, NULL);
+
+		UT_EQ_INT(h.v.len, g.v.len);
+		free_tracked();
+		free(plain);
+	}
+}
+
 static long hook_calls;
 
 static void
