@@ -239,23 +239,13 @@ final_period(const Ctx *c, size_t i)
 	return t->len > 2 && s[t->len - 1] == '.' && memchr(s, '.', t->len - 1) == NULL;
 }
 
-/*
- * Is token i one of the words of list (lower case)?  A thin wrapper on the
- * token's normalised text; issue #18 puts the one list lookup, at_word_in,
- * in common.c, and this should call it once that lands (kept local here so
- * that the two branches merge without a conflict).
- */
+/* Is token i one of the words of list (lower case)?  Its normalised form is ASCII lower case */
 static bool
 word_in(const Ctx *c, size_t i, const char *const *list, size_t n)
 {
 	const AtNerToken *t = TK(c, i);
-	const char *w = c->norm + t->norm;
 
-	/* the first letter first: most tokens are in no list */
-	for (size_t k = 0; k < n; k++)
-		if (t->normlen > 0 && list[k][0] == w[0] && norm_is_len(c, i, list[k], strlen(list[k])))
-			return true;
-	return false;
+	return at_word_in(c->norm + t->norm, t->normlen, list, n);
 }
 
 /*
