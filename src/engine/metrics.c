@@ -13,6 +13,7 @@
  * Word lists and unit/currency tables are static data below.  Everything is
  * linear: each position is tried once and a match resumes after its end.
  */
+#include "chrome.h"
 #include "metrics.h"
 #include "measures.h"
 #include "sentences.h"
@@ -457,18 +458,6 @@ static const char *const version_names[] = {
 /* Counted nouns that make the figure an age in years */
 static const char *const age_units[] = {
 	"year-old", "years old", "year old", "years-old",
-};
-
-/*
- * Lines carrying these are page chrome: no figures are read from them.
- * To be replaced by the one chrome-line classifier (src/engine/chrome.h)
- * when it is on main.
- */
-static const char *const chrome_markers[] = {
-	"Comment(s)",
-	"Copyright", "copyright", "COPYRIGHT", "\xc2\xa9", "All rights reserved",
-	"all rights reserved", "ICP", "\xe5\xa4\x87", "Registration No", "registration number",
-	"License No", "Licence No", "Tel:", "Fax:", "Tel.", "Tel ", "Phone:", "Hotline",
 };
 
 /* ---- small text helpers ------------------------------------------------- */
@@ -1006,48 +995,19 @@ phone_run(const char *s, size_t len, size_t pos)
 	return last_digit_end - pos;
 }
 
-/* Is this line page chrome (copyright, registration, contact line)? */
+/*
+ * Is s[ls..le) a page chrome line (copyright, registration, contact, share
+ * and comment widgets, navigation)?  The one classifier of chrome.h, with
+ * two kinds kept: a photo caption's figures are the article's, and a line
+ * without letters ("100%", "$20", "1,2,3") may be the whole input, a table
+ * row or a score line, whose figures are read as before.
+ */
 static bool
 chrome_line(const char *s, size_t ls, size_t le)
 {
-	if (le - ls > 400)
-		return false;			/* a paragraph, not a footer line */
-	/* one pass: only bytes that start a marker are compared */
-	for (size_t p = ls; p < le; p++)
-	{
-		switch (s[p])
-		{
-			case 'C':
-			case 'c':
-			case 'A':
-			case 'a':
-			case 'I':
-			case 'R':
-			case 'r':
-			case 'L':
-			case 'T':
-			case 'F':
-			case 'P':
-			case 'H':
-			case '\xc2':
-			case '\xe5':
-				for (size_t i = 0; i < AT_LENGTHOF(chrome_markers); i++)
-				{
-					const char *m = chrome_markers[i];
-					size_t		ml;
+	AtChromeKind k = at_chrome_line(s, ls, le, NULL);
 
-					if (m[0] != s[p])
-						continue;
-					ml = strlen(m);
-					if (p + ml <= le && memcmp(s + p, m, ml) == 0)
-						return true;
-				}
-				break;
-			default:
-				break;
-		}
-	}
-	return false;
+	return k != AT_CHROME_NONE && k != AT_CHROME_CAPTION && k != AT_CHROME_MARKUP;
 }
 
 /* A plural noun: "companies", "firms" (not "news", "gas", "business") */
@@ -2599,7 +2559,7 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 			pos++;
 			continue;
 		}
-		/* footer lines (copyright, registration, phone) carry no figures */
+		/* chrome lines (footers, widgets, navigation) carry no figures */
 		if (line_chrome < 0)
 			line_chrome = chrome_line(s, line_start, line_end);
 		if (line_chrome)
