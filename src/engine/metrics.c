@@ -1010,6 +1010,15 @@ chrome_line(const char *s, size_t ls, size_t le)
 	return k != AT_CHROME_NONE && k != AT_CHROME_CAPTION && k != AT_CHROME_MARKUP;
 }
 
+/* chrome_line once per line: *known is -1 until the line is classified */
+static bool
+chrome_line_cached(const char *s, size_t ls, size_t le, int *known)
+{
+	if (*known < 0)
+		*known = chrome_line(s, ls, le);
+	return *known > 0;
+}
+
 /* A plural noun: "companies", "firms" (not "news", "gas", "business") */
 static bool
 is_plural(const char *w, size_t wl)
@@ -2382,35 +2391,34 @@ static const char *const start_words[] = {
 	"a", "an", "half", "quarter", "minus", "negative", "percent", "percents", "percentage",
 };
 
+/* Initials of the start words: a A h H q Q m M n N p P */
+#define START_INITIALS (LETTER_BIT('a') | LETTER_BIT('h') | LETTER_BIT('q') | LETTER_BIT('m') | \
+						LETTER_BIT('n') | LETTER_BIT('p'))
+
 /*
- * Could a figure start at this word?  Spelled numbers, months and weekdays,
- * currency codes before an amount ("RMB 5", "US$", "usd 200").  Most words
- * of a text are none of these; rejecting them here keeps the scan fast.
+ * Could a figure start at the word s[pos, pos + wl)?  Spelled numbers,
+ * months and weekdays, currency codes before an amount ("RMB 5", "US$",
+ * "usd 200").  Most words of a text are none of these; rejecting them here
+ * keeps the scan fast.  wl is the caller's count of letters at pos.
  */
 static bool
-letter_candidate(const char *s, size_t len, size_t pos)
+letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
 {
 	unsigned char c = (unsigned char) s[pos];
-	size_t		wl = 0,
-				after,
+	unsigned char lc = (unsigned char) (c | 0x20);
+	size_t		after = pos + wl,
 				ml;
 
 	/* first letters of number words, start words, months, weekdays */
 	if (c >= 'a' && c <= 'z' && !((NUMBER_INITIALS >> (c - 'a')) & 1))
 	{
 		/* but a lower-case code before an amount: "usd 200", "rmb10" */
-		while (at_alpha_at(s, len, pos + wl))
-			wl++;
-		after = pos + wl;
 		return wl <= 4 && after < len &&
 			(s[after] == '$' || at_digit_at(s, len, after) ||
 			 (s[after] == ' ' && (at_digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))));
 	}
-	while (at_alpha_at(s, len, pos + wl))
-		wl++;
 	if (wl > 10)
 		return false;
-	after = pos + wl;
 	if (after < len && (s[after] == '$' || at_digit_at(s, len, after) ||
 						(s[after] == ' ' && (at_digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))) ||
 						(s[after] == '.' && wl <= 3)))
@@ -2420,9 +2428,10 @@ letter_candidate(const char *s, size_t len, size_t pos)
 		return true;
 	if (wl >= 3 && wl <= 9 && at_number_word_at(s, len, pos, &ml) >= 0)
 		return true;
-	if (strchr("aAhHqQmMnNpP", c) && at_word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words)))
+	if (lc >= 'a' && lc <= 'z' && ((START_INITIALS >> (lc - 'a')) & 1) &&
+		at_word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words)))
 		return true;
-	return (c | 0x20) == 'p' && wl == 3 && match_pattern(s, len, pos, "per cent", true);
+	return lc == 'p' && wl == 3 && match_pattern(s, len, pos, "per cent", true);
 }
 
 /* A figure of value (not a year, date or ordinal): it has a measure, holder and period */
@@ -2547,7 +2556,7 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 				pos += skip;
 				continue;
 			}
-			if (!letter_candidate(s, len, pos))
+			if (!letter_candidate(s, len, pos, wl))
 			{
 				pos += word_at(s, len, pos);	/* with its hyphenated parts */
 				continue;
@@ -2559,25 +2568,33 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 			pos++;
 			continue;
 		}
-		/* chrome lines (footers, widgets, navigation) carry no figures */
-		if (line_chrome < 0)
-			line_chrome = chrome_line(s, line_start, line_end);
-		if (line_chrome)
-		{
-			pos = line_end;
-			continue;
-		}
 		end = try_at(&sc, pos, &m, &skip);
 		if (end == 0)
 		{
+			size_t		next;
+
 			if (skip)
-				pos += skip;
+				next = pos + skip;
 			else if ((unsigned char) s[pos] >= 0x80)
-				pos += (size_t) AT_MAX(1, at_utf8_seqlen((unsigned char) s[pos]));
+				next = pos + (size_t) AT_MAX(1, at_utf8_seqlen((unsigned char) s[pos]));
 			else if (at_is_ascii_alpha((unsigned char) s[pos]))
-				pos += word_at(s, len, pos);
+				next = pos + word_at(s, len, pos);
 			else
-				pos++;
+				next = pos + 1;
+			/* a skip never carries a chrome line's candidate into the next line */
+			if (next > line_end && chrome_line_cached(s, line_start, line_end, &line_chrome))
+				next = line_end;
+			pos = next;
+			continue;
+		}
+		/*
+		 * Chrome lines (footers, widgets, navigation) carry no figures.  The
+		 * classifier runs only on lines with a figure: most candidates fail
+		 * and the whole-line test costs far more than a candidate.
+		 */
+		if (chrome_line_cached(s, line_start, line_end, &line_chrome))
+		{
+			pos = line_end;
 			continue;
 		}
 		/* "percent of 10" and the like are not read; a lone "a" never */
@@ -2634,7 +2651,15 @@ at_metric_token_may_start(const char *s, size_t len, size_t pos)
 		return at_digit_at(s, len, pos + 1);
 	if (c >= 'A' && c <= 'Z')
 		return true;
-	return c >= 'a' && c <= 'z' && letter_candidate(s, len, pos);
+	if (c >= 'a' && c <= 'z')
+	{
+		size_t		wl = 1;
+
+		while (at_alpha_at(s, len, pos + wl))
+			wl++;
+		return letter_candidate(s, len, pos, wl);
+	}
+	return false;
 }
 
 size_t
