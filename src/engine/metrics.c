@@ -569,12 +569,13 @@ match_word(const char *s, size_t len, size_t pos, const char *pat, bool ci)
 	return e;
 }
 
-/* ASCII word (letters, digits, inner hyphens and apostrophes) at pos: its length */
+/*
+ * ASCII word (letters, digits, inner hyphens and apostrophes) at pos: its
+ * length, read on from p (pos <= p, s[pos, p) known to be letters)
+ */
 static size_t
-word_at(const char *s, size_t len, size_t pos)
+word_from(const char *s, size_t len, size_t pos, size_t p)
 {
-	size_t		p = pos;
-
 	while (p < len)
 	{
 		unsigned char c = (unsigned char) s[p];
@@ -590,6 +591,13 @@ word_at(const char *s, size_t len, size_t pos)
 			break;
 	}
 	return p - pos;
+}
+
+/* ASCII word (letters, digits, inner hyphens and apostrophes) at pos: its length */
+static size_t
+word_at(const char *s, size_t len, size_t pos)
+{
+	return word_from(s, len, pos, pos);
 }
 
 static bool
@@ -2558,7 +2566,7 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 			}
 			if (!letter_candidate(s, len, pos, wl))
 			{
-				pos += word_at(s, len, pos);	/* with its hyphenated parts */
+				pos += word_from(s, len, pos, pos + wl);	/* with its hyphenated parts */
 				continue;
 			}
 		}
