@@ -40,7 +40,7 @@ static const char *const property_heads[] = {
 	"inventory", "inventories", "savings", "loans", "lending", "deposits", "payments",
 	"transactions", "capital", "valuation", "wages", "salaries", "premium", "fdi", "r&d", "use", "expenses", "expense", "length", "outlays", "consumption", "product", "entries",
 	"trips", "measure", "occupancy", "stake", "stakes", "holdings", "installations",
-	"economy", "proceeds", "sale", "purchases", "subsidies", "allocation",
+	"economy", "proceeds", "sale", "purchases", "subsidies", "allocation", "margin", "margins",
 };
 
 /* Verbs that end a subject (past and present forms of the verbs of figures) */
@@ -141,6 +141,9 @@ static const char *const ed_adjectives[] = {
 	"registered", "installed", "listed", "combined", "estimated", "projected", "planned",
 	"contracted", "utilized", "paid-in", "refined", "added", "value-added", "disposable",
 };
+
+/* Determiners: the word after one is no verb ("the installed capacity", "its planned investment") */
+static const char *const determiners[] = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your"};
 
 /* Leading words dropped from a measure: "total revenue" measures revenue */
 static const char *const measure_drop[] = {"total", "combined", "overall", "its", "their", "the", "a", "an"};
@@ -281,6 +284,8 @@ is_verb(const char *s, const Tok *t, size_t i, size_t first)
 	const Tok  *w = &t[i];
 
 	if (w->kind != 'w')
+		return false;
+	if (i > first && tok_in(s, &t[i - 1], determiners, AT_LENGTHOF(determiners)))
 		return false;
 	if (tok_in(s, w, verbs, AT_LENGTHOF(verbs)))
 		return true;
