@@ -423,6 +423,17 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 			cl->inherit_holder = true;
 			return;
 		}
+		/* "sown area of grain in the country": the place after the thing measured */
+		if (!det && !capital(s, &t[z]) && !name && tok_is(s, &t[prep], "of"))
+			for (size_t i = z + 1; i + 1 < b; i++)
+				if ((tok_is(s, &t[i], "in") || tok_is(s, &t[i], "on") || tok_is(s, &t[i], "at")) &&
+					(tok_is(s, &t[i + 1], "the") || capital(s, &t[i + 1]) ||
+					 tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads))))
+				{
+					cl->holder = span_of(t, i + 1, b);
+					cl->measure = measure_span(s, t, a, i);
+					return;
+				}
 		if (det || capital(s, &t[z]) || name ||
 			((tok_is(s, &t[prep], "in") || tok_is(s, &t[prep], "of")) &&
 			 tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads))))
