@@ -145,6 +145,20 @@ static const char *const ed_adjectives[] = {
 /* Determiners: the word after one is no verb ("the installed capacity", "its planned investment") */
 static const char *const determiners[] = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your"};
 
+/*
+ * Speakers that are the antecedent of "its" in their own sentence: "Its
+ * revenue dropped 44 percent, the company said" (firms speak of their own
+ * figures; a ministry or bureau reports others')
+ */
+static const char *const firm_speakers[] = {
+	"company", "firm", "group", "bank", "lender", "insurer", "carmaker", "automaker", "maker",
+	"manufacturer", "airline", "carrier", "retailer", "developer", "operator", "producer",
+	"platform", "brand", "startup", "conglomerate", "supplier", "chipmaker", "miner",
+};
+
+/* Verbs of a speaker after the reported text: ", the company said" */
+static const char *const speaker_verbs[] = {"said", "says", "announced", "reported", "added", "noted", "stated"};
+
 /* Leading words dropped from a measure: "total revenue" measures revenue */
 static const char *const measure_drop[] = {"total", "combined", "overall", "its", "their", "the", "a", "an"};
 
@@ -791,6 +805,18 @@ new_subject(const char *s, const Tok *t, size_t a, size_t n)
 
 #define MAX_TOKS 400
 
+/* ", the company said" after the figures of the sentence: "the company", else an empty span */
+static Span
+firm_speaker(const char *s, const Tok *t, size_t from, size_t n)
+{
+	for (size_t i = from + 1; i + 2 < n; i++)
+		if (tok_punct(s, &t[i - 1], ',') && tok_is(s, &t[i], "the") &&
+			tok_in(s, &t[i + 1], firm_speakers, AT_LENGTHOF(firm_speakers)) &&
+			tok_in(s, &t[i + 2], speaker_verbs, AT_LENGTHOF(speaker_verbs)))
+			return span_of(t, i, i + 2);
+	return (Span) {0, 0};
+}
+
 /* The periods of the sentence, read at its word tokens, and each figure's nearest one */
 static void
 figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const Tok *toks,
@@ -915,6 +941,9 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 		}
 		if ((cl.inherit_holder || (cl.measure.len && cstart > 0)) && cl.holder.len == 0)
 			cl.holder = prev.holder;
+		/* "Its revenue dropped 44 percent, the company said": the speaker is "its" */
+		if (cl.inherit_holder && cl.holder.len == 0)
+			cl.holder = firm_speaker(s, toks, cstart, nt);
 		if (cl.elided_measure && cl.measure.len == 0)
 			cl.measure = prev.measure;
 		last_measure.len = 0;
