@@ -142,7 +142,7 @@ static const char *const ed_adjectives[] = {
 	"contracted", "utilized", "paid-in", "refined", "added", "value-added", "disposable",
 };
 
-/* Determiners: the word after one is no verb ("the installed capacity", "its planned investment") */
+/* Determiners: a participle after one is no verb ("the installed capacity", "its planned investment") */
 static const char *const determiners[] = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your"};
 
 /*
@@ -299,7 +299,10 @@ is_verb(const char *s, const Tok *t, size_t i, size_t first)
 
 	if (w->kind != 'w')
 		return false;
-	if (i > first && tok_in(s, &t[i - 1], determiners, AT_LENGTHOF(determiners)))
+	/* "the installed capacity", "the estimated cost": a participle or a property after a determiner */
+	if (i > first && tok_in(s, &t[i - 1], determiners, AT_LENGTHOF(determiners)) &&
+		((w->len > 4 && s[w->start + w->len - 1] == 'd' && s[w->start + w->len - 2] == 'e') ||
+		 tok_in(s, w, property_heads, AT_LENGTHOF(property_heads))))
 		return false;
 	if (tok_in(s, w, verbs, AT_LENGTHOF(verbs)))
 		return true;
