@@ -808,6 +808,35 @@ new_subject(const char *s, const Tok *t, size_t a, size_t n)
 
 #define MAX_TOKS 400
 
+/*
+ * "A total of 1,250 enterprises were set up in the province": in a clause
+ * without a holder, the definite place where it happened ("in the
+ * province", "in the country") is whose figure it is.  An empty span when
+ * the clause names none.
+ */
+static Span
+place_in_clause(const char *s, const Tok *t, size_t a, size_t b)
+{
+	for (size_t i = a; i + 1 < b; i++)
+	{
+		size_t		j = i + 1;
+
+		/* a definite place only: "in many countries", "in this country" are no holder */
+		if (!tok_is(s, &t[i], "in") || !tok_is(s, &t[j], "the"))
+			continue;
+		j++;
+		/* up to one modifier before the place: "in the coastal provinces" */
+		for (size_t k = j; k < b && k < j + 2; k++)
+		{
+			if (t[k].kind != 'w' || t[k].fig >= 0 || capital(s, &t[k]))
+				break;
+			if (tok_in(s, &t[k], place_heads, AT_LENGTHOF(place_heads)))
+				return span_of(t, i + 1, k + 1);
+		}
+	}
+	return (Span) {0, 0};
+}
+
 /* ", the company said" after the figures of the sentence: "the company", else an empty span */
 static Span
 firm_speaker(const char *s, const Tok *t, size_t from, size_t n)
@@ -947,6 +976,8 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 		/* "Its revenue dropped 44 percent, the company said": the speaker is "its" */
 		if (cl.inherit_holder && cl.holder.len == 0)
 			cl.holder = firm_speaker(s, toks, cstart, nt);
+		if (cl.holder.len == 0 && !cl.inherit_holder)
+			cl.holder = place_in_clause(s, toks, body, cend);
 		if (cl.elided_measure && cl.measure.len == 0)
 			cl.measure = prev.measure;
 		last_measure.len = 0;
