@@ -41,6 +41,7 @@ static const char *const property_heads[] = {
 	"transactions", "capital", "valuation", "wages", "salaries", "premium", "fdi", "r&d", "use", "expenses", "expense", "length", "outlays", "consumption", "product", "entries",
 	"trips", "measure", "occupancy", "stake", "stakes", "holdings", "installations",
 	"economy", "proceeds", "sale", "purchases", "subsidies", "allocation", "margin", "margins",
+	"factor",
 };
 
 /* Verbs that end a subject (past and present forms of the verbs of figures) */

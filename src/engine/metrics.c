@@ -1114,8 +1114,8 @@ noun_phrase(const char *s, size_t len, size_t pos, size_t *np_start, bool name)
 			!np_inner_word(s, len, p, wl, nw, nw > 0 ? s + *np_start : NULL,
 						   nw > 0 ? words_end[nw - 1] - *np_start : 0))
 			break;
-		if (!name && at_scan_number(s, len, p, AT_NUMF_NO_SCALE, &n, NULL))
-			break;				/* another number: "one two three" */
+		if (!name && !at_digit_at(s, len, p) && at_scan_number(s, len, p, AT_NUMF_NO_SCALE, &n, NULL))
+			break;				/* another number: "one two three" ("5G" passed above) */
 		if (match_percent(s, len, p, &(size_t) {0}))
 			break;
 		trailing_verbish[nw] = (wl > 3 && ((lower(s[p + wl - 1]) == 'd' && lower(s[p + wl - 2]) == 'e') ||
