@@ -168,7 +168,7 @@ at_vec_push(AtVec *vec)
  */
 #define WI_SLOTS 128			/* open addressing, by list address */
 #define WI_MAX_WORDS 512
-#define WI_MIN_WORDS 12			/* shorter lists are scanned */
+#define WI_MIN_WORDS 8			/* shorter lists are scanned (and may be on the stack) */
 
 typedef struct WordIndex
 {
