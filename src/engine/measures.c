@@ -838,14 +838,18 @@ place_in_clause(const char *s, const Tok *t, size_t a, size_t b)
 	return (Span) {0, 0};
 }
 
-/* ", the company said" after the figures of the sentence: "the company", else an empty span */
+/*
+ * ", the company said" or ", and the company employed" after the figures
+ * of the sentence: "the company", else an empty span
+ */
 static Span
 firm_speaker(const char *s, const Tok *t, size_t from, size_t n)
 {
 	for (size_t i = from + 1; i + 2 < n; i++)
-		if (tok_punct(s, &t[i - 1], ',') && tok_is(s, &t[i], "the") &&
+		if ((tok_punct(s, &t[i - 1], ',') || (tok_is(s, &t[i - 1], "and") && tok_punct(s, &t[i - 2], ','))) &&
+			tok_is(s, &t[i], "the") &&
 			tok_in(s, &t[i + 1], firm_speakers, AT_LENGTHOF(firm_speakers)) &&
-			tok_in(s, &t[i + 2], speaker_verbs, AT_LENGTHOF(speaker_verbs)))
+			(tok_in(s, &t[i + 2], speaker_verbs, AT_LENGTHOF(speaker_verbs)) || is_verb(s, t, i + 2, i)))
 			return span_of(t, i, i + 2);
 	return (Span) {0, 0};
 }
