@@ -168,14 +168,22 @@ at_vec_push(AtVec *vec)
  */
 #define WI_SLOTS 128			/* open addressing, by list address */
 #define WI_MAX_WORDS 512
-#define WI_MIN_WORDS 12			/* shorter lists are scanned */
+#define WI_MIN_WORDS 8			/* shorter lists are scanned (and may be on the stack) */
 
 typedef struct WordIndex
 {
 	const char *const *list;
 	uint16_t	start[28];		/* bucket k: order[start[k] .. start[k + 1]) */
+	uint32_t	lens[27];		/* bucket k: bit l = a word of l bytes (bit 31: 31 or more) */
 	uint16_t	order[WI_MAX_WORDS];
 } WordIndex;
+
+/* Bit of a word length in WordIndex.lens */
+static inline uint32_t
+wi_len_bit(size_t len)
+{
+	return UINT32_C(1) << (len < 31 ? len : 31);
+}
 
 static WordIndex *wi_slots[WI_SLOTS];
 static WordIndex wi_store[WI_SLOTS / 2];
@@ -212,8 +220,12 @@ word_index(const char *const *list, size_t n)
 	for (int k = 1; k < 28; k++)
 		count[k] += count[k - 1];
 	memcpy(wi->start, count, sizeof(count));
+	memset(wi->lens, 0, sizeof(wi->lens));
 	for (size_t i = 0; i < n; i++)
+	{
 		wi->order[count[wi_bucket(list[i][0])]++] = (uint16_t) i;
+		wi->lens[wi_bucket(list[i][0])] |= wi_len_bit(strlen(list[i]));
+	}
 	wi_slots[h] = wi;
 	return wi;
 }
@@ -248,6 +260,9 @@ at_word_in(const char *w, size_t len, const char *const *list, size_t n)
 	{
 		int			k = wi_bucket(first);
 
+		/* most words have no entry of their length: no compare at all */
+		if ((wi->lens[k] & wi_len_bit(len)) == 0)
+			return false;
 		for (unsigned j = wi->start[k]; j < wi->start[k + 1]; j++)
 		{
 			const char *c = list[wi->order[j]];

@@ -111,6 +111,8 @@ typedef struct AtSpan
  * Is w[0..len) one of the n words of list?  ASCII letters of w compare
  * case-insensitively; the listed words are lower case.  The one word-list
  * lookup of the engine (metrics, sentences; entities wraps it for tokens).
+ * A list of 8 words or more must be static data: it is indexed on first use
+ * by its address.
  */
 extern bool at_word_in(const char *w, size_t len, const char *const *list, size_t n);
 

@@ -40,7 +40,8 @@ static const char *const property_heads[] = {
 	"inventory", "inventories", "savings", "loans", "lending", "deposits", "payments",
 	"transactions", "capital", "valuation", "wages", "salaries", "premium", "fdi", "r&d", "use", "expenses", "expense", "length", "outlays", "consumption", "product", "entries",
 	"trips", "measure", "occupancy", "stake", "stakes", "holdings", "installations",
-	"economy", "proceeds", "sale", "purchases", "subsidies", "allocation",
+	"economy", "proceeds", "sale", "purchases", "subsidies", "allocation", "margin", "margins",
+	"factor",
 };
 
 /* Verbs that end a subject (past and present forms of the verbs of figures) */
@@ -141,6 +142,23 @@ static const char *const ed_adjectives[] = {
 	"registered", "installed", "listed", "combined", "estimated", "projected", "planned",
 	"contracted", "utilized", "paid-in", "refined", "added", "value-added", "disposable",
 };
+
+/* Determiners: a participle after one is no verb ("the installed capacity", "its planned investment") */
+static const char *const determiners[] = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your"};
+
+/*
+ * Speakers that are the antecedent of "its" in their own sentence: "Its
+ * revenue dropped 44 percent, the company said" (firms speak of their own
+ * figures; a ministry or bureau reports others')
+ */
+static const char *const firm_speakers[] = {
+	"company", "firm", "group", "bank", "lender", "insurer", "carmaker", "automaker", "maker",
+	"manufacturer", "airline", "carrier", "retailer", "developer", "operator", "producer",
+	"platform", "brand", "startup", "conglomerate", "supplier", "chipmaker", "miner",
+};
+
+/* Verbs of a speaker after the reported text: ", the company said" */
+static const char *const speaker_verbs[] = {"said", "says", "announced", "reported", "added", "noted", "stated"};
 
 /* Leading words dropped from a measure: "total revenue" measures revenue */
 static const char *const measure_drop[] = {"total", "combined", "overall", "its", "their", "the", "a", "an"};
@@ -282,6 +300,11 @@ is_verb(const char *s, const Tok *t, size_t i, size_t first)
 
 	if (w->kind != 'w')
 		return false;
+	/* "the installed capacity", "the estimated cost": a participle or a property after a determiner */
+	if (i > first && tok_in(s, &t[i - 1], determiners, AT_LENGTHOF(determiners)) &&
+		((w->len > 4 && s[w->start + w->len - 1] == 'd' && s[w->start + w->len - 2] == 'e') ||
+		 tok_in(s, w, property_heads, AT_LENGTHOF(property_heads))))
+		return false;
 	if (tok_in(s, w, verbs, AT_LENGTHOF(verbs)))
 		return true;
 	/* "traded", "expanded": not the first word ("Completed ships"), not after "the" */
@@ -418,6 +441,17 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 			cl->inherit_holder = true;
 			return;
 		}
+		/* "sown area of grain in the country": the place after the thing measured */
+		if (!det && !capital(s, &t[z]) && !name && tok_is(s, &t[prep], "of"))
+			for (size_t i = z + 1; i + 1 < b; i++)
+				if ((tok_is(s, &t[i], "in") || tok_is(s, &t[i], "on") || tok_is(s, &t[i], "at")) &&
+					(tok_is(s, &t[i + 1], "the") || capital(s, &t[i + 1]) ||
+					 tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads))))
+				{
+					cl->holder = span_of(t, i + 1, b);
+					cl->measure = measure_span(s, t, a, i);
+					return;
+				}
 		if (det || capital(s, &t[z]) || name ||
 			((tok_is(s, &t[prep], "in") || tok_is(s, &t[prep], "of")) &&
 			 tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads))))
@@ -775,6 +809,51 @@ new_subject(const char *s, const Tok *t, size_t a, size_t n)
 
 #define MAX_TOKS 400
 
+/*
+ * "A total of 1,250 enterprises were set up in the province": in a clause
+ * without a holder, the definite place where it happened ("in the
+ * province", "in the country") is whose figure it is.  An empty span when
+ * the clause names none.
+ */
+static Span
+place_in_clause(const char *s, const Tok *t, size_t a, size_t b)
+{
+	for (size_t i = a; i + 1 < b; i++)
+	{
+		size_t		j = i + 1;
+
+		/* a definite place only: "in many countries", "in this country" are no holder */
+		if (!tok_is(s, &t[i], "in") || !tok_is(s, &t[j], "the"))
+			continue;
+		j++;
+		/* up to one modifier before the place: "in the coastal provinces" */
+		for (size_t k = j; k < b && k < j + 2; k++)
+		{
+			if (t[k].kind != 'w' || t[k].fig >= 0 || capital(s, &t[k]))
+				break;
+			if (tok_in(s, &t[k], place_heads, AT_LENGTHOF(place_heads)))
+				return span_of(t, i + 1, k + 1);
+		}
+	}
+	return (Span) {0, 0};
+}
+
+/*
+ * ", the company said" or ", and the company employed" after the figures
+ * of the sentence: "the company", else an empty span
+ */
+static Span
+firm_speaker(const char *s, const Tok *t, size_t from, size_t n)
+{
+	for (size_t i = from + 1; i + 2 < n; i++)
+		if ((tok_punct(s, &t[i - 1], ',') || (tok_is(s, &t[i - 1], "and") && tok_punct(s, &t[i - 2], ','))) &&
+			tok_is(s, &t[i], "the") &&
+			tok_in(s, &t[i + 1], firm_speakers, AT_LENGTHOF(firm_speakers)) &&
+			(tok_in(s, &t[i + 2], speaker_verbs, AT_LENGTHOF(speaker_verbs)) || is_verb(s, t, i + 2, i)))
+			return span_of(t, i, i + 2);
+	return (Span) {0, 0};
+}
+
 /* The periods of the sentence, read at its word tokens, and each figure's nearest one */
 static void
 figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const Tok *toks,
@@ -899,6 +978,11 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 		}
 		if ((cl.inherit_holder || (cl.measure.len && cstart > 0)) && cl.holder.len == 0)
 			cl.holder = prev.holder;
+		/* "Its revenue dropped 44 percent, the company said": the speaker is "its" */
+		if (cl.inherit_holder && cl.holder.len == 0)
+			cl.holder = firm_speaker(s, toks, cstart, nt);
+		if (cl.holder.len == 0 && !cl.inherit_holder)
+			cl.holder = place_in_clause(s, toks, body, cend);
 		if (cl.elided_measure && cl.measure.len == 0)
 			cl.measure = prev.measure;
 		last_measure.len = 0;

@@ -13,6 +13,7 @@
  * Word lists and unit/currency tables are static data below.  Everything is
  * linear: each position is tried once and a match resumes after its end.
  */
+#include "chrome.h"
 #include "metrics.h"
 #include "measures.h"
 #include "sentences.h"
@@ -459,18 +460,6 @@ static const char *const age_units[] = {
 	"year-old", "years old", "year old", "years-old",
 };
 
-/*
- * Lines carrying these are page chrome: no figures are read from them.
- * To be replaced by the one chrome-line classifier (src/engine/chrome.h)
- * when it is on main.
- */
-static const char *const chrome_markers[] = {
-	"Comment(s)",
-	"Copyright", "copyright", "COPYRIGHT", "\xc2\xa9", "All rights reserved",
-	"all rights reserved", "ICP", "\xe5\xa4\x87", "Registration No", "registration number",
-	"License No", "Licence No", "Tel:", "Fax:", "Tel.", "Tel ", "Phone:", "Hotline",
-};
-
 /* ---- small text helpers ------------------------------------------------- */
 
 /* Letter or digit just before pos */
@@ -588,12 +577,14 @@ match_word(const char *s, size_t len, size_t pos, const char *pat, bool ci)
  */
 #define WORD_WINDOW 64
 
-/* ASCII word (letters, digits, inner hyphens and apostrophes) at pos: its length */
+/*
+ * ASCII word (letters, digits, inner hyphens and apostrophes) at pos: its
+ * length, read on from p (pos <= p, s[pos, p) known to be letters)
+ */
 static size_t
-word_at(const char *s, size_t len, size_t pos)
+word_from(const char *s, size_t len, size_t pos, size_t p)
 {
-	size_t		p = pos,
-				stop = len - pos > WORD_WINDOW ? pos + WORD_WINDOW : len;
+	size_t		stop = len - pos > WORD_WINDOW ? pos + WORD_WINDOW : len;
 
 	while (p < stop)
 	{
@@ -610,6 +601,13 @@ word_at(const char *s, size_t len, size_t pos)
 			break;
 	}
 	return p - pos;
+}
+
+/* ASCII word (letters, digits, inner hyphens and apostrophes) at pos: its length */
+static size_t
+word_at(const char *s, size_t len, size_t pos)
+{
+	return word_from(s, len, pos, pos);
 }
 
 static bool
@@ -1016,48 +1014,28 @@ phone_run(const char *s, size_t len, size_t pos)
 	return last_digit_end - pos;
 }
 
-/* Is this line page chrome (copyright, registration, contact line)? */
+/*
+ * Is s[ls..le) a page chrome line (copyright, registration, contact, share
+ * and comment widgets, navigation)?  The one classifier of chrome.h, with
+ * two kinds kept: a photo caption's figures are the article's, and a line
+ * without letters ("100%", "$20", "1,2,3") may be the whole input, a table
+ * row or a score line, whose figures are read as before.
+ */
 static bool
 chrome_line(const char *s, size_t ls, size_t le)
 {
-	if (le - ls > 400)
-		return false;			/* a paragraph, not a footer line */
-	/* one pass: only bytes that start a marker are compared */
-	for (size_t p = ls; p < le; p++)
-	{
-		switch (s[p])
-		{
-			case 'C':
-			case 'c':
-			case 'A':
-			case 'a':
-			case 'I':
-			case 'R':
-			case 'r':
-			case 'L':
-			case 'T':
-			case 'F':
-			case 'P':
-			case 'H':
-			case '\xc2':
-			case '\xe5':
-				for (size_t i = 0; i < AT_LENGTHOF(chrome_markers); i++)
-				{
-					const char *m = chrome_markers[i];
-					size_t		ml;
+	AtChromeKind k = at_chrome_line(s, ls, le, NULL);
 
-					if (m[0] != s[p])
-						continue;
-					ml = strlen(m);
-					if (p + ml <= le && memcmp(s + p, m, ml) == 0)
-						return true;
-				}
-				break;
-			default:
-				break;
-		}
-	}
-	return false;
+	return k != AT_CHROME_NONE && k != AT_CHROME_CAPTION && k != AT_CHROME_MARKUP;
+}
+
+/* chrome_line once per line: *known is -1 until the line is classified */
+static bool
+chrome_line_cached(const char *s, size_t ls, size_t le, int *known)
+{
+	if (*known < 0)
+		*known = chrome_line(s, ls, le);
+	return *known > 0;
 }
 
 /* A plural noun: "companies", "firms" (not "news", "gas", "business") */
@@ -1147,8 +1125,8 @@ noun_phrase(const char *s, size_t len, size_t pos, size_t *np_start, bool name)
 			!np_inner_word(s, len, p, wl, nw, nw > 0 ? s + *np_start : NULL,
 						   nw > 0 ? words_end[nw - 1] - *np_start : 0))
 			break;
-		if (!name && at_scan_number(s, len, p, AT_NUMF_NO_SCALE, &n, NULL))
-			break;				/* another number: "one two three" */
+		if (!name && !at_digit_at(s, len, p) && at_scan_number(s, len, p, AT_NUMF_NO_SCALE, &n, NULL))
+			break;				/* another number: "one two three" ("5G" passed above) */
 		if (match_percent(s, len, p, &(size_t) {0}))
 			break;
 		trailing_verbish[nw] = (wl > 3 && ((lower(s[p + wl - 1]) == 'd' && lower(s[p + wl - 2]) == 'e') ||
@@ -2433,35 +2411,34 @@ static const char *const start_words[] = {
 	"a", "an", "half", "quarter", "minus", "negative", "percent", "percents", "percentage",
 };
 
+/* Initials of the start words: a A h H q Q m M n N p P */
+#define START_INITIALS (LETTER_BIT('a') | LETTER_BIT('h') | LETTER_BIT('q') | LETTER_BIT('m') | \
+						LETTER_BIT('n') | LETTER_BIT('p'))
+
 /*
- * Could a figure start at this word?  Spelled numbers, months and weekdays,
- * currency codes before an amount ("RMB 5", "US$", "usd 200").  Most words
- * of a text are none of these; rejecting them here keeps the scan fast.
+ * Could a figure start at the word s[pos, pos + wl)?  Spelled numbers,
+ * months and weekdays, currency codes before an amount ("RMB 5", "US$",
+ * "usd 200").  Most words of a text are none of these; rejecting them here
+ * keeps the scan fast.  wl is the caller's count of letters at pos.
  */
 static bool
-letter_candidate(const char *s, size_t len, size_t pos)
+letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
 {
 	unsigned char c = (unsigned char) s[pos];
-	size_t		wl = 0,
-				after,
+	unsigned char lc = (unsigned char) (c | 0x20);
+	size_t		after = pos + wl,
 				ml;
 
 	/* first letters of number words, start words, months, weekdays */
 	if (c >= 'a' && c <= 'z' && !((NUMBER_INITIALS >> (c - 'a')) & 1))
 	{
 		/* but a lower-case code before an amount: "usd 200", "rmb10" */
-		while (at_alpha_at(s, len, pos + wl))
-			wl++;
-		after = pos + wl;
 		return wl <= 4 && after < len &&
 			(s[after] == '$' || at_digit_at(s, len, after) ||
 			 (s[after] == ' ' && (at_digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))));
 	}
-	while (at_alpha_at(s, len, pos + wl))
-		wl++;
 	if (wl > 10)
 		return false;
-	after = pos + wl;
 	if (after < len && (s[after] == '$' || at_digit_at(s, len, after) ||
 						(s[after] == ' ' && (at_digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))) ||
 						(s[after] == '.' && wl <= 3)))
@@ -2471,9 +2448,10 @@ letter_candidate(const char *s, size_t len, size_t pos)
 		return true;
 	if (wl >= 3 && wl <= 9 && at_number_word_at(s, len, pos, &ml) >= 0)
 		return true;
-	if (strchr("aAhHqQmMnNpP", c) && at_word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words)))
+	if (lc >= 'a' && lc <= 'z' && ((START_INITIALS >> (lc - 'a')) & 1) &&
+		at_word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words)))
 		return true;
-	return (c | 0x20) == 'p' && wl == 3 && match_pattern(s, len, pos, "per cent", true);
+	return lc == 'p' && wl == 3 && match_pattern(s, len, pos, "per cent", true);
 }
 
 /* A figure of value (not a year, date or ordinal): it has a measure, holder and period */
@@ -2598,9 +2576,9 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 				pos += skip;
 				continue;
 			}
-			if (!letter_candidate(s, len, pos))
+			if (!letter_candidate(s, len, pos, wl))
 			{
-				pos += word_at(s, len, pos);	/* with its hyphenated parts */
+				pos += word_from(s, len, pos, pos + wl);	/* with its hyphenated parts */
 				continue;
 			}
 		}
@@ -2610,25 +2588,33 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 			pos++;
 			continue;
 		}
-		/* footer lines (copyright, registration, phone) carry no figures */
-		if (line_chrome < 0)
-			line_chrome = chrome_line(s, line_start, line_end);
-		if (line_chrome)
-		{
-			pos = line_end;
-			continue;
-		}
 		end = try_at(&sc, pos, &m, &skip);
 		if (end == 0)
 		{
+			size_t		next;
+
 			if (skip)
-				pos += skip;
+				next = pos + skip;
 			else if ((unsigned char) s[pos] >= 0x80)
-				pos += (size_t) AT_MAX(1, at_utf8_seqlen((unsigned char) s[pos]));
+				next = pos + (size_t) AT_MAX(1, at_utf8_seqlen((unsigned char) s[pos]));
 			else if (at_is_ascii_alpha((unsigned char) s[pos]))
-				pos += word_at(s, len, pos);
+				next = pos + word_at(s, len, pos);
 			else
-				pos++;
+				next = pos + 1;
+			/* a skip never carries a chrome line's candidate into the next line */
+			if (next > line_end && chrome_line_cached(s, line_start, line_end, &line_chrome))
+				next = line_end;
+			pos = next;
+			continue;
+		}
+		/*
+		 * Chrome lines (footers, widgets, navigation) carry no figures.  The
+		 * classifier runs only on lines with a figure: most candidates fail
+		 * and the whole-line test costs far more than a candidate.
+		 */
+		if (chrome_line_cached(s, line_start, line_end, &line_chrome))
+		{
+			pos = line_end;
 			continue;
 		}
 		/* "percent of 10" and the like are not read; a lone "a" never */
@@ -2685,7 +2671,15 @@ at_metric_token_may_start(const char *s, size_t len, size_t pos)
 		return at_digit_at(s, len, pos + 1);
 	if (c >= 'A' && c <= 'Z')
 		return true;
-	return c >= 'a' && c <= 'z' && letter_candidate(s, len, pos);
+	if (c >= 'a' && c <= 'z')
+	{
+		size_t		wl = 1;
+
+		while (at_alpha_at(s, len, pos + wl))
+			wl++;
+		return letter_candidate(s, len, pos, wl);
+	}
+	return false;
 }
 
 size_t

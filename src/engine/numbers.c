@@ -866,6 +866,7 @@ number_word(const char *s, size_t len, size_t pos, size_t *wl)
 	 * data, read-only afterwards); this runs for most words of a text.
 	 */
 	static uint64_t by_initial[26];
+	static uint16_t lens_by_initial[26];	/* bit l: an entry of l letters */
 	static bool built = false;
 	int			c;
 	uint64_t	set;
@@ -873,14 +874,17 @@ number_word(const char *s, size_t len, size_t pos, size_t *wl)
 	if (!built)
 	{
 		for (size_t i = 0; i < AT_LENGTHOF(number_words); i++)
+		{
 			by_initial[number_words[i].word[0] - 'a'] |= UINT64_C(1) << i;
+			lens_by_initial[number_words[i].word[0] - 'a'] |= (uint16_t) (1u << strlen(number_words[i].word));
+		}
 		built = true;
 	}
 	*wl = word_len(s, len, pos);
 	if (*wl < 3 || *wl > 9)
 		return NULL;
 	c = (s[pos] | 0x20) - 'a';
-	if (c < 0 || c >= 26)
+	if (c < 0 || c >= 26 || !((lens_by_initial[c] >> *wl) & 1))
 		return NULL;
 	for (set = by_initial[c]; set; set &= set - 1)
 	{

@@ -129,6 +129,12 @@ eat_month(Cur *c)
 
 	if (m <= 0)
 		return 0;
+	/* "May Day", "the May Day holiday": a holiday's name, not the month */
+	for (q = c->p + ml; q < c->len && q < c->p + ml + 4 && c->s[q] == ' '; q++)
+		;
+	if (q > c->p + ml && q + 3 <= c->len && memcmp(c->s + q, "Day", 3) == 0 &&
+		(q + 3 == c->len || !at_is_ascii_alpha((unsigned char) c->s[q + 3])))
+		return 0;
 	if (ml <= 4 && c->s[c->p + ml - 1] != '.' &&
 		!at_word_in(c->s + c->p, ml, short_names, AT_LENGTHOF(short_names)))
 	{

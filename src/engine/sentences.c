@@ -208,6 +208,22 @@ static const bool loud_ascii[128] = {['"'] = true, ['.'] = true, ['!'] = true, [
 
 #define QUIET_BYTE(c)	((unsigned char) (c) < 0x80 && !loud_ascii[(unsigned char) (c)])
 
+/* Does some byte of v equal zero?  (exact as a yes/no answer) */
+#define HAS_ZERO8(v)	(((v) - UINT64_C(0x0101010101010101)) & ~(v) & UINT64_C(0x8080808080808080))
+#define BYTES8(c)		(UINT64_C(0x0101010101010101) * (uint8_t) (c))
+
+/* Are the 8 bytes at p all QUIET_BYTE? */
+static inline bool
+quiet8(const char *p)
+{
+	uint64_t	v;
+
+	memcpy(&v, p, 8);
+	return (v & UINT64_C(0x8080808080808080)) == 0 &&
+		!HAS_ZERO8(v ^ BYTES8('"')) && !HAS_ZERO8(v ^ BYTES8('.')) &&
+		!HAS_ZERO8(v ^ BYTES8('!')) && !HAS_ZERO8(v ^ BYTES8('?'));
+}
+
 void
 at_split_sentences_range(const char *text, size_t start, size_t end,
 						 AtVec *out)
@@ -237,9 +253,11 @@ at_split_sentences_range(const char *text, size_t start, size_t end,
 		{
 			size_t		lim = AT_MIN(end, p + 64);
 
-			do
+			/* eight bytes at a time while none is loud or non-ASCII */
+			while (p + 8 <= lim && quiet8(text + p))
+				p += 8;
+			while (p < lim && QUIET_BYTE(text[p]))
 				p++;
-			while (p < lim && QUIET_BYTE(text[p]));
 			continue;
 		}
 		/* ASCII without a call: this loop sees every character of a text */

@@ -351,3 +351,54 @@ UT_TEST(metrics_precision)
 	}
 	done(&f);
 }
+
+static const char *
+field(const char *p, size_t len)
+{
+	static char buf[4][128];
+	static int	k;
+
+	k = (k + 1) % 4;
+	snprintf(buf[k], sizeof(buf[k]), "%.*s", p ? (int) len : 0, p ? p : "");
+	return buf[k];
+}
+
+/* Chrome lines by the shared classifier (chrome.h), the measure and holder rules of this round */
+UT_TEST(metrics_chrome_and_subjects)
+{
+	AtDay		ref = {2024, 5, 21};
+	Found		f;
+
+	/* a whole-line decision: a sentence that names copyright or Tel Aviv is text */
+	f = extract("3 comments\nCopyright 2024 China Daily. All rights reserved.\n"
+				"Lessons on copyright cost schools 5 million pounds.\nA bomb in Tel Aviv killed 4 people.\n");
+	UT_EQ_INT(f.v.len, 2);
+	UT_EQ_STR(val(&M(f, 0)->value), "5000000");
+	UT_EQ_STR(val(&M(f, 1)->value), "4");
+	done(&f);
+	/* a line of a figure alone is no chrome here, and a caption keeps its figures */
+	f = extract("100%\nWorkers load 300 containers at the port. [Photo/Xinhua]\n");
+	UT_EQ_INT(f.v.len, 2);
+	done(&f);
+
+	f.text = "The installed capacity of wind power in China reached 441 million kilowatts by the end of April.\n"
+		"The sown area of grain in the country was 118.97 million hectares.\n"
+		"Its revenue dropped 44 percent to 175.5 billion yuan, the company said.\n"
+		"A total of 1,250 new enterprises were set up in the province.\n"
+		"The country had built 3.75 million 5G base stations.\n"
+		"Revenue rose 24.3 percent during the May Day holiday.\n";
+	at_vec_init(&f.v, &at_malloc_mem, sizeof(AtMetric));
+	at_extract_metrics_ref(f.text, strlen(f.text), &ref, &f.v);
+	UT_EQ_INT(f.v.len, 7);
+	UT_EQ_STR(field(M(f, 0)->measure, M(f, 0)->measure_len), "installed capacity of wind power");
+	UT_EQ_STR(field(M(f, 0)->holder, M(f, 0)->holder_len), "China");
+	UT_EQ_STR(field(M(f, 1)->measure, M(f, 1)->measure_len), "sown area of grain");
+	UT_EQ_STR(field(M(f, 1)->holder, M(f, 1)->holder_len), "the country");
+	UT_EQ_STR(field(M(f, 2)->holder, M(f, 2)->holder_len), "the company");
+	UT_EQ_STR(field(M(f, 3)->holder, M(f, 3)->holder_len), "the company");
+	UT_EQ_STR(field(M(f, 4)->holder, M(f, 4)->holder_len), "the province");
+	UT_EQ_STR(unit(M(f, 5)), "5G base stations");
+	UT_EQ_STR(field(M(f, 6)->measure, M(f, 6)->measure_len), "Revenue");
+	UT_EQ_INT(M(f, 6)->time.start.year, 0);	/* "May Day" is no month */
+	done(&f);
+}

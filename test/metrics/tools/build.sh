@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Build build/dump_metrics (test/metrics/tools/dump_metrics.c) against the
+# engine sources, -O2 -g like the server build; extra arguments go to cc.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+mkdir -p build
+cc -std=gnu11 -O2 -g -Wall -Wno-unused-parameter "$@" $(pkg-config --cflags libpcre2-8) \
+	-o build/dump_metrics test/metrics/tools/dump_metrics.c src/engine/*.c \
+	$(pkg-config --libs libpcre2-8) -lm
