@@ -135,8 +135,9 @@ extract_metrics(FunctionCallInfo fcinfo, const AtDay *ref)
 	if (rsinfo->setDesc->natts != METRIC_COLS)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("article_tools.metric has %d columns, expected %d", rsinfo->setDesc->natts, METRIC_COLS),
-				 errdetail("The installed SQL objects are older than the loaded library."),
+				 errmsg("type article_tools.metric has %d columns, but the installed library expects %d",
+						rsinfo->setDesc->natts, METRIC_COLS),
+				 errdetail("The extension's SQL objects are older than its shared library."),
 				 errhint("Run ALTER EXTENSION article_tools UPDATE.")));
 	kc = kind_cache(fcinfo, rsinfo->setDesc);
 
