@@ -158,19 +158,6 @@ lower(char c)
 	return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
 }
 
-static bool
-in_list(const char *s, size_t len, const char *const *list, size_t n)
-{
-	char		c0;
-
-	if (len == 0)
-		return false;
-	c0 = lower(s[0]);
-	for (size_t i = 0; i < n; i++)
-		if (list[i][0] == c0 && words_eq(s, len, list[i]))
-			return true;
-	return false;
-}
 
 static bool
 is_space_at(const char *s, size_t len, size_t p, int *n)
@@ -490,12 +477,12 @@ is_name(const char *s, size_t p, size_t e)
 		at_utf8_decode(s + p, e - p, &cp);
 		if (at_cp_is_upper(cp) || at_cp_is_cjk(cp))
 		{
-			if (tokens == 0 && (in_list(s + p, w - p, not_name_words, AT_LENGTHOF(not_name_words)) ||
+			if (tokens == 0 && (at_word_in(s + p, w - p, not_name_words, AT_LENGTHOF(not_name_words)) ||
 								at_month_at(s, e, p, NULL) || at_weekday_at(s, e, p, NULL)))
 				return false;
 			capital = true;
 		}
-		else if (tokens == 0 || !in_list(s + p, w - p, name_particles, AT_LENGTHOF(name_particles)))
+		else if (tokens == 0 || !at_word_in(s + p, w - p, name_particles, AT_LENGTHOF(name_particles)))
 			return false;
 		for (size_t i = p; i < w;)
 		{
@@ -1103,7 +1090,7 @@ url_line(const char *s, size_t start, size_t end, AtSpan *url)
 	for (size_t q = start; q < end && q - start <= 12; q++)
 		if (s[q] == ':' && !(q + 2 < end && s[q + 1] == '/' && s[q + 2] == '/'))
 		{
-			if (!in_list(s + start, trim_end(s, start, q) - start, url_labels, AT_LENGTHOF(url_labels)))
+			if (!at_word_in(s + start, trim_end(s, start, q) - start, url_labels, AT_LENGTHOF(url_labels)))
 				return false;
 			p = skip_ws(s, end, q + 1);
 			break;
@@ -1312,7 +1299,7 @@ role_line_words(const char *s, size_t start, size_t end, int max_words)
 		return false;
 	while (w > start && s[w - 1] != ' ')
 		w--;
-	return in_list(s + w, end - w, role_words, AT_LENGTHOF(role_words));
+	return at_word_in(s + w, end - w, role_words, AT_LENGTHOF(role_words));
 }
 
 /* "Business correspondent", "Senior Writer": a byline's role, at most four words */

@@ -262,19 +262,6 @@ word_is(const char *s, size_t len, const char *w)
 	return i == len && w[i] == '\0';
 }
 
-static bool
-in_list(const char *s, size_t len, const char *const *list, size_t n)
-{
-	char		c0;
-
-	if (len == 0)
-		return false;
-	c0 = lower(s[0]);
-	for (size_t i = 0; i < n; i++)
-		if (list[i][0] == c0 && word_is(s, len, list[i]))
-			return true;
-	return false;
-}
 
 /*
  * Class of a word (W_*), or 0.  The table is searched from the first
@@ -659,7 +646,7 @@ crumb_segment(const char *s, size_t p, size_t e, bool *root)
 	}
 	if (words > MAX_CRUMB_WORDS || word_is(s + p, first_end - p, "by"))
 		return false;
-	*root = in_list(s + p, e - p, crumb_roots, AT_LENGTHOF(crumb_roots));
+	*root = at_word_in(s + p, e - p, crumb_roots, AT_LENGTHOF(crumb_roots));
 	return true;
 }
 
@@ -817,7 +804,7 @@ at_chrome_line(const char *s, size_t start, size_t end, AtStatus *status)
 	if (hashtag_line(s, start, end))
 		return AT_CHROME_NAV;
 	if (normalise(s, start, end, norm, sizeof(norm), &nlen) &&
-		in_list(norm, nlen, chrome_lines, AT_LENGTHOF(chrome_lines)))
+		at_word_in(norm, nlen, chrome_lines, AT_LENGTHOF(chrome_lines)))
 		return AT_CHROME_NAV;
 	if (vocabulary_line(s, start, end))
 		return AT_CHROME_WIDGET;
@@ -1049,7 +1036,7 @@ at_chrome_context(const char *s, AtPageLine *L, size_t n)
 		if ((j & 1023) == 0)
 			AT_CHECK_INTERRUPTS();
 		if (normalise(s, ln->start, ln->end, norm, sizeof(norm), &nlen) &&
-			in_list(norm, nlen, tail_headings, AT_LENGTHOF(tail_headings)))
+			at_word_in(norm, nlen, tail_headings, AT_LENGTHOF(tail_headings)))
 			heading = j - 1;
 		else if (ln->chrome == AT_CHROME_NONE && !link_like(s, ln))
 			break;
