@@ -187,20 +187,6 @@ skip_ws(const char *s, size_t end, size_t p)
 	return p;
 }
 
-static size_t
-trim_end(const char *s, size_t start, size_t end)
-{
-	while (end > start)
-	{
-		uint32_t	cp;
-		int			n = at_utf8_decode_prev(s, end, &cp);
-
-		if (!at_cp_is_space(cp))
-			break;
-		end -= n;
-	}
-	return end;
-}
 
 /* ---- metadata lines ------------------------------------------------------ */
 
@@ -357,7 +343,7 @@ staff_after(const char *s, size_t end, size_t p)
 		while (r < end && (at_is_ascii_alpha((unsigned char) s[r]) || s[r] == ' ' || s[r] == '-'))
 			r++;
 		if (r == end || s[r] == '|' || s[r] == ',' || s[r] == '/')
-			return trim_end(s, p, r) - p;
+			return at_trim_space_end(s, p, r) - p;
 	}
 	return 0;
 }
@@ -457,7 +443,7 @@ value_end(const char *s, size_t end, size_t p)
 		}
 		q++;
 	}
-	return trim_end(s, p, q);
+	return at_trim_space_end(s, p, q);
 }
 
 /* Is [p, e) one personal name ("Wang Lina", "Mary-Jane O'Neil", "J. R. Smith")? */
@@ -553,7 +539,7 @@ parse_names(const char *s, size_t p, size_t e, MetaLine *ml)
 		}
 		if (q >= e)
 			next = e;
-		ne = trim_end(s, p, strip_place(s, p, q));
+		ne = at_trim_space_end(s, p, strip_place(s, p, q));
 		p = skip_ws(s, e, p);
 		if (ne > p)
 		{
@@ -623,7 +609,7 @@ unknown_item(const char *s, size_t end, size_t p, bool digits)
 		}
 		q++;
 	}
-	return trim_end(s, p, q);
+	return at_trim_space_end(s, p, q);
 }
 
 /* No lower-case letter: "THIRUVANANTHAPURAM" is a place, not a section */
@@ -1090,7 +1076,7 @@ url_line(const char *s, size_t start, size_t end, AtSpan *url)
 	for (size_t q = start; q < end && q - start <= 12; q++)
 		if (s[q] == ':' && !(q + 2 < end && s[q + 1] == '/' && s[q + 2] == '/'))
 		{
-			if (!at_word_in(s + start, trim_end(s, start, q) - start, url_labels, AT_LENGTHOF(url_labels)))
+			if (!at_word_in(s + start, at_trim_space_end(s, start, q) - start, url_labels, AT_LENGTHOF(url_labels)))
 				return false;
 			p = skip_ws(s, end, q + 1);
 			break;
@@ -1133,7 +1119,7 @@ tags_line(Ctx *cx, size_t start, size_t end)
 		while (q < end && s[q] != ',' && s[q] != ';' && s[q] != '|')
 			q++;
 		p = skip_ws(s, q, p);
-		e = trim_end(s, p, q);
+		e = at_trim_space_end(s, p, q);
 		if (e > p && e - p <= 60)
 		{
 			AtSpan	   *t = at_vec_push(&cx->a->tags);
@@ -1222,7 +1208,7 @@ crumb_section(const char *s, size_t start, size_t end, AtSpan *result)
 			n = 1;
 		{
 			size_t		a = skip_ws(s, p, seg),
-						b = trim_end(s, a, p);
+						b = at_trim_space_end(s, a, p);
 
 			if (b > a && !(words_eq(s + a, b - a, "home") || words_eq(s + a, b - a, "homepage")))
 			{
@@ -1265,7 +1251,7 @@ AtLineKind
 at_classify_line(const char *line, size_t len)
 {
 	size_t		start = skip_ws(line, len, 0),
-				end = trim_end(line, start, len);
+				end = at_trim_space_end(line, start, len);
 	MetaLine	ml;
 	AtChromeKind c;
 

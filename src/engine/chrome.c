@@ -321,20 +321,6 @@ skip_space(const char *s, size_t end, size_t p)
 	return p;
 }
 
-static size_t
-trim_space_end(const char *s, size_t start, size_t end)
-{
-	while (end > start)
-	{
-		uint32_t	cp;
-		int			n = at_utf8_decode_prev(s, end, &cp);
-
-		if (!at_cp_is_space(cp))
-			break;
-		end -= n;
-	}
-	return end;
-}
 
 /*
  * Normalise a short line for table lookup: lower case, runs of white space
@@ -626,7 +612,7 @@ crumb_segment(const char *s, size_t p, size_t e, bool *root)
 	size_t		first_end = e;
 
 	p = skip_space(s, e, p);
-	e = trim_space_end(s, p, e);
+	e = at_trim_space_end(s, p, e);
 	if (p >= e || !(s[p] >= 'A' && s[p] <= 'Z'))
 		return false;
 	for (size_t q = p; q < e; q++)
@@ -791,7 +777,7 @@ at_chrome_line(const char *s, size_t start, size_t end, AtStatus *status)
 	AtMatch		m;
 
 	start = skip_space(s, end, start);
-	end = trim_space_end(s, start, end);
+	end = at_trim_space_end(s, start, end);
 	if (end == start || end - start > MAX_CHROME_LINE)
 		return AT_CHROME_NONE;
 	/* no letter or digit; a short count or duration ("0", "00:58") that is no date; a language link */
@@ -825,13 +811,13 @@ at_chrome_caption_end(const char *s, size_t start, size_t end)
 	AtMatch		m;
 
 	start = skip_space(s, end, start);
-	end = trim_space_end(s, start, end);
+	end = at_trim_space_end(s, start, end);
 	if (image_caption(s, start, end))
 		return end;
 	if (end == start || end - start > MAX_CHROME_LINE ||
 		at_regex_match(&re_caption, s + start, end - start, 0, &m) <= 0)
 		return start;
-	return trim_space_end(s, start, start + m.start[0]);
+	return at_trim_space_end(s, start, start + m.start[0]);
 }
 
 size_t
@@ -885,7 +871,7 @@ at_page_lines(const char *s, size_t len, AtVec *lines)
 		const char *nl = memchr(s + pos, '\n', len - pos);
 		size_t		eol = nl ? (size_t) (nl - s) : len;
 		size_t		st = skip_space(s, eol, pos),
-					en = trim_space_end(s, st, eol);
+					en = at_trim_space_end(s, st, eol);
 
 		if ((iter & 1023) == 0)
 			AT_CHECK_INTERRUPTS();

@@ -324,3 +324,18 @@ at_cp_is_close_quote(uint32_t cp)
 	return cp == 0x201D || cp == 0x2019 || cp == 0x00BB || cp == 0x300D ||
 		cp == 0x300F;
 }
+
+size_t
+at_trim_space_end(const char *s, size_t start, size_t end)
+{
+	while (end > start)
+	{
+		uint32_t	cp;
+		int			n = at_utf8_decode_prev(s, end, &cp);
+
+		if (!at_cp_is_space(cp))
+			break;
+		end -= n;
+	}
+	return end;
+}

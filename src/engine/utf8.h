@@ -45,6 +45,9 @@ extern size_t at_char_cursor_offset(AtCharCursor *cur, size_t off);
 
 /* Character classes (Unicode-aware where news text needs it) */
 extern bool at_cp_is_space(uint32_t cp);	/* incl. NBSP, U+2000..200A, U+3000 */
+
+/* end, moved back over the white space (at_cp_is_space) that ends s[start..end) */
+extern size_t at_trim_space_end(const char *s, size_t start, size_t end);
 extern bool at_cp_is_alpha(uint32_t cp);	/* letters of alphabetic scripts and CJK */
 extern bool at_cp_is_upper(uint32_t cp);
 extern bool at_cp_is_lower(uint32_t cp);
