@@ -846,7 +846,8 @@ static Span
 firm_speaker(const char *s, const Tok *t, size_t from, size_t n)
 {
 	for (size_t i = from + 1; i + 2 < n; i++)
-		if ((tok_punct(s, &t[i - 1], ',') || (tok_is(s, &t[i - 1], "and") && tok_punct(s, &t[i - 2], ','))) &&
+		if ((tok_punct(s, &t[i - 1], ',') ||
+			 (i >= 2 && tok_is(s, &t[i - 1], "and") && tok_punct(s, &t[i - 2], ','))) &&
 			tok_is(s, &t[i], "the") &&
 			tok_in(s, &t[i + 1], firm_speakers, AT_LENGTHOF(firm_speakers)) &&
 			(tok_in(s, &t[i + 2], speaker_verbs, AT_LENGTHOF(speaker_verbs)) || is_verb(s, t, i + 2, i)))

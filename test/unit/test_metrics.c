@@ -401,4 +401,13 @@ UT_TEST(metrics_chrome_and_subjects)
 	UT_EQ_STR(field(M(f, 6)->measure, M(f, 6)->measure_len), "Revenue");
 	UT_EQ_INT(M(f, 6)->time.start.year, 0);	/* "May Day" is no month */
 	done(&f);
+
+	/*
+	 * A clause that opens with "and": the ", and the company" test must not
+	 * look before the first token (it read t[-1]; a Citus backend crashed on
+	 * a BBC article, ASan reports it here)
+	 */
+	f = extract("And its sales rose 12 percent.\nand its revenue fell 3 percent, and the company said so.\n");
+	UT_EQ_INT(f.v.len, 2);
+	done(&f);
 }
