@@ -32,8 +32,6 @@ PG_FUNCTION_INFO_V1(at_chrome_lines_result);
 /* chrome_lines()'s default share of the pages a line must be on */
 #define DEFAULT_MIN_SHARE 0.5
 
-extern void at_pg_html_init(void);	/* src/pg/html.c */
-
 /* Columns of article_tools.article, in order */
 enum
 {
@@ -139,7 +137,6 @@ article_row(FunctionCallInfo fcinfo, const AtLineSet *chrome)
 				 errhint("Run ALTER EXTENSION article_tools UPDATE.")));
 
 	text = at_pg_text_arg(fcinfo, 0, &len);
-	at_pg_html_init();
 	st = at_parse_article_chrome(text, len, &at_pg_mem, chrome, &a);
 	at_pg_report(st, "parse_article");
 

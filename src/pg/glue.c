@@ -56,6 +56,7 @@ void
 _PG_init(void)
 {
 	at_interrupt_hook = pg_check_interrupts;
+	at_pg_html_init();
 
 	/* can only lower the limit: a session may fail sooner, never run longer */
 	DefineCustomIntVariable("article_tools.regex_match_limit",

@@ -20,6 +20,9 @@ extern const AtMem at_pg_mem;
  */
 extern void at_pg_require_utf8(void);
 
+/* Installs the PG_TRY wrapper of the HTML path (src/pg/html.c); from _PG_init */
+extern void at_pg_html_init(void);
+
 /* ereport(ERROR) for an engine status other than AT_OK; no-op for AT_OK */
 extern void at_pg_report(AtStatus status, const char *what);
 

@@ -14,7 +14,6 @@
 
 #include "../engine/html.h"
 
-extern void at_pg_html_init(void);
 
 static void
 pg_html_protect(AtHtmlStep run, AtHtmlStep cleanup, void *arg)
@@ -33,7 +32,7 @@ pg_html_protect(AtHtmlStep run, AtHtmlStep cleanup, void *arg)
 	cleanup(arg);
 }
 
-/* Called before every parse_article: cheap, and needs no _PG_init change */
+/* From _PG_init, beside the interrupt hook: every HTML parse runs protected */
 void
 at_pg_html_init(void)
 {
