@@ -74,32 +74,6 @@ static const char *const strong_words[] = {
 
 /* ---- flags ------------------------------------------------------------------ */
 
-/* w[0..len) equals the NUL-terminated lower-case word, ASCII caselessly */
-static inline bool
-same_word(const char *w, size_t len, const char *word)
-{
-	size_t		k = 0;
-
-	for (; k < len && word[k]; k++)
-		if (((w[k] >= 'A' && w[k] <= 'Z') ? w[k] + 32 : w[k]) != word[k])
-			return false;
-	return k == len && word[k] == '\0';
-}
-
-static bool
-word_in(const char *w, size_t len, const char *const *list, size_t n)
-{
-	char		c0;
-
-	if (len == 0)
-		return false;
-	c0 = (w[0] >= 'A' && w[0] <= 'Z') ? w[0] + 32 : w[0];
-	for (size_t i = 0; i < n; i++)
-		if (list[i][0] == c0 && same_word(w, len, list[i]))
-			return true;
-	return false;
-}
-
 /* some listed word occurs inside w[0..len) */
 static bool
 part_in(const char *w, size_t len, const char *const *list, size_t n)
@@ -145,9 +119,9 @@ hint_flags(const HDoc *d, int node)
 
 			while (e < len && v[e] != ' ' && v[e] != '\t' && v[e] != '\n')
 				e++;
-			if (word_in(v + i, e - i, strong_words, AT_LENGTHOF(strong_words)))
+			if (at_word_in(v + i, e - i, strong_words, AT_LENGTHOF(strong_words)))
 				f |= HF_STRONG | HF_POS;
-			if (word_in(v + i, e - i, pos_words, AT_LENGTHOF(pos_words)))
+			if (at_word_in(v + i, e - i, pos_words, AT_LENGTHOF(pos_words)))
 				f |= HF_POS;
 			if (part_in(v + i, e - i, neg_parts, AT_LENGTHOF(neg_parts)))
 				f |= HF_NEG;
@@ -158,7 +132,7 @@ hint_flags(const HDoc *d, int node)
 
 				while (se < e && v[se] != '-' && v[se] != '_')
 					se++;
-				if (word_in(v + sub, se - sub, neg_words, AT_LENGTHOF(neg_words)))
+				if (at_word_in(v + sub, se - sub, neg_words, AT_LENGTHOF(neg_words)))
 					f |= HF_NEG;
 				sub = se + 1;
 			}
