@@ -2078,11 +2078,15 @@ as_fraction_word(const char *s, size_t len, size_t pos, AtMetric *m)
 					q,
 					wl,
 					wb;
+		AtNumber	share;
 
 		if (e == 0)
 			continue;
 		q = e + blank_len(s, len, e);
 		if (q == e || !match_word(s, len, q, "of", true))
+			return 0;
+		/* "a third of a million": the number reader takes the share of the scale */
+		if (at_scan_number(s, len, pos, 0, &share, NULL) > e - pos)
 			return 0;
 		wb = word_before(s, pos, &wl);
 		if (wl && at_word_in(s + wb, wl, fraction_period_before, AT_LENGTHOF(fraction_period_before)))
