@@ -1835,6 +1835,41 @@ as_money_suffixed(Scan *sc, size_t pos, Amount *a, AtMetric *m)
 	return ce;
 }
 
+/*
+ * "6 ft 2 in", "5 feet and 2 inches": a height in feet and inches is one
+ * length in feet.  pos is after the feet unit; returns the new end or 0.
+ */
+static size_t
+feet_inches(const char *s, size_t len, size_t pos, AtMetric *m)
+{
+	static const char *const inch_words[] = {"inches", "inch", "in"};
+	size_t		q = pos + blank_len(s, len, pos),
+				n,
+				e;
+	AtNumber	in;
+	int64_t		v;
+
+	if (q == pos)
+		return 0;
+	if ((e = match_word(s, len, q, "and", true)) > 0 && blank_len(s, len, e) > 0)
+		q = e + blank_len(s, len, e);
+	if ((n = at_scan_number(s, len, q, AT_NUMF_NO_SPELLED | AT_NUMF_NO_SCALE | AT_NUMF_NO_CONT, &in, NULL)) == 0 ||
+		in.decimal || in.fraction || !at_num_to_i64(&in.value, &v) || v < 0 || v > 11)
+		return 0;
+	q += n;
+	if ((n = blank_len(s, len, q)) == 0)
+		return 0;
+	q += n;
+	for (size_t i = 0; i < AT_LENGTHOF(inch_words); i++)
+		if ((e = match_word(s, len, q, inch_words[i], true)) > 0)
+		{
+			at_num_div_u32(&in.value, 12);
+			at_num_add(&m->value, &in.value);
+			return e;
+		}
+	return 0;
+}
+
 /* A unit of measure: "3.2 billion tonnes", "75ml", "45-acre", "20 (kg)" */
 static size_t
 as_quantity(const char *s, size_t len, size_t pos, const Amount *a, AtMetric *m)
@@ -1886,6 +1921,9 @@ as_quantity(const char *s, size_t len, size_t pos, const Amount *a, AtMetric *m)
 		canon = cu;
 		ue = ce;
 	}
+	else if (!open && strcmp(canon, "ft") == 0 && !m->has_range && !a->num.fraction &&
+			 (ce = feet_inches(s, len, ue, m)) > 0)
+		ue = ce;
 	m->kind = AT_MK_QUANTITY;
 	m->unit = canon;
 	m->unit_len = strlen(canon);

@@ -1,0 +1,52 @@
+/*
+ * Unit tests of the number and unit forms extract_metrics() reads for
+ * conformance (issue 16 item 3), seen as metrics: value, kind and unit.
+ */
+#include "unit.h"
+#include "../../src/engine/metrics.h"
+
+#include <stdlib.h>
+
+/* "kind value unit" of every metric of text, joined by "; " */
+static const char *
+rows(const char *text)
+{
+	static char buf[512];
+	AtVec		v;
+	size_t		n = 0;
+
+	at_vec_init(&v, &at_malloc_mem, sizeof(AtMetric));
+	at_extract_metrics(text, strlen(text), &v);
+	buf[0] = '\0';
+	for (size_t i = 0; i < v.len; i++)
+	{
+		AtMetric   *m = &((AtMetric *) v.data)[i];
+		char		num[AT_NUM_STRLEN];
+
+		num[m->has_value ? at_num_format(&m->value, num) : 0] = '\0';
+		n += (size_t) snprintf(buf + n, sizeof(buf) - n, "%s%s %s %.*s", i ? "; " : "",
+							   at_metric_kind_names[m->kind], num, (int) m->unit_len,
+							   m->unit ? m->unit : "");
+		if (n >= sizeof(buf))
+			break;
+	}
+	free(v.data);
+	return buf;
+}
+
+UT_TEST(metric_forms_feet_inches)
+{
+	UT_EQ_STR(rows("He is 6 feet 2 inches tall."), "quantity 6.166666666666667 ft");
+	UT_EQ_STR(rows("The length is 12 ft 2 in more or less"), "quantity 12.166666666666667 ft");
+	UT_EQ_STR(rows("he is 5 feet and 2 inches."), "quantity 5.166666666666667 ft");
+	/* twelve inches or more are no inches of a foot */
+	UT_EQ_STR(rows("a wall 5 feet 14 inches thick"), "quantity 5 ft; quantity 14 in");
+}
+
+UT_TEST(metric_forms_fractions)
+{
+	UT_EQ_STR(rows("A third of a million people left."), "count 333333.333333333 people");
+	UT_EQ_STR(rows("It took a millionth of a second."), "fraction 0.000001 ");
+	UT_EQ_STR(rows("The city marked its one hundredth anniversary."), "");
+	UT_EQ_STR(rows("It is a twenty-first century approach."), "");
+}
