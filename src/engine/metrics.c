@@ -2223,7 +2223,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		*skip = a.end - pos;
 		return 0;
 	}
-	if (a.num.fraction && a.num.spelled && !sc->token_mode && below_one(&m->value))
+	if (a.num.fraction && (a.num.spelled || a.num.share) && !sc->token_mode && below_one(&m->value))
 	{
 		m->kind = AT_MK_FRACTION;
 		m->len = a.end - pos;

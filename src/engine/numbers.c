@@ -1742,6 +1742,45 @@ power_suffix(const char *s, size_t len, size_t p, AtNum *v, bool *bad)
 	return q;
 }
 
+/* Words of time after "one in five": "1 in 10 years" is a rate, no share */
+static const char *const share_time_words[] = {
+	"day", "days", "decade", "decades", "hour", "hours", "minute", "minutes", "month",
+	"months", "second", "seconds", "week", "weeks", "year", "years",
+};
+
+/*
+ * "one in five adults", "1 in 4", "nine in 10": N of every M, a share.  p is
+ * after the numerator, r after "in".  M is a whole number above N, no year
+ * ("1 in 2018") and no idiom ("one in a million"), with no time word after
+ * it.  Returns the end, else p.
+ */
+static size_t
+share_in(const char *s, size_t len, size_t p, size_t r, int flags, AtNumber *out)
+{
+	AtNumber	whole;
+	size_t		q = skip_blanks(s, len, r),
+				n,
+				e,
+				wl;
+	int64_t		num,
+				dv;
+
+	if (q == r || article_at(s, len, q, &wl) || !at_num_to_i64(&out->value, &num) || num < 1 || out->value.neg ||
+		(n = at_scan_number(s, len, q, flags | AT_NUMF_NO_CONT | AT_NUMF_NO_SCALE, &whole, NULL)) == 0 ||
+		whole.fraction || whole.decimal || !at_num_to_i64(&whole.value, &dv) || dv <= num ||
+		dv > 1000000 || (!whole.spelled && !whole.grouped && whole.int_digits == 4) ||
+		at_alnum_at(s, len, q + n))
+		return p;
+	e = skip_blanks(s, len, q + n);
+	wl = word_len(s, len, e);
+	if (at_word_in(s + e, wl, share_time_words, AT_LENGTHOF(share_time_words)))
+		return p;
+	if (!at_num_div_u32(&out->value, (uint32_t) dv))
+		return p;
+	out->fraction = out->share = true;
+	return q + n;
+}
+
 /*
  * What may follow a complete number: "and a half" after a scale, the rest
  * of a digits-and-words number ("4 thousand 3 hundred and 21"), or a
@@ -1789,6 +1828,8 @@ number_continuation(const char *s, size_t len, size_t p, int flags, int total_po
 		}
 		return p;
 	}
+	if (word_is(s + q, wl, "in") && !(flags & AT_NUMF_MONEY) && !out->fraction && !out->has_scale && !out->decimal)
+		return share_in(s, len, p, q + wl, flags, out);
 	/* one over three, 2000 over 3 (at the end of a phrase), two out of five */
 	if (at_num_is_integer(&out->value) && !out->fraction && !out->has_scale &&
 		(word_is(s + q, wl, "over") || (out->spelled && word_is(s + q, wl, "out"))))
@@ -1822,6 +1863,7 @@ number_continuation(const char *s, size_t len, size_t p, int flags, int total_po
 		if (!at_num_div_u32(&out->value, (uint32_t) dv))
 			return p;
 		out->fraction = true;
+		out->share = s[q] == 'o' && word_is(s + q, wl, "out");
 		return r + rn;
 	}
 	return p;

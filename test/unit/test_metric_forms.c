@@ -50,3 +50,14 @@ UT_TEST(metric_forms_fractions)
 	UT_EQ_STR(rows("The city marked its one hundredth anniversary."), "");
 	UT_EQ_STR(rows("It is a twenty-first century approach."), "");
 }
+
+UT_TEST(metric_forms_shares)
+{
+	UT_EQ_STR(rows("About one in five adults smoke."), "fraction 0.2 ");
+	UT_EQ_STR(rows("1 in 4 children live in poverty."), "fraction 0.25 ");
+	UT_EQ_STR(rows("Two out of five people agree."), "fraction 0.4 ");
+	/* a rate in time, a year, an idiom: no share */
+	UT_CHECK(strstr(rows("He scored 2 in 10 minutes."), "fraction") == NULL);
+	UT_CHECK(strstr(rows("It was 1 in 2018."), "fraction") == NULL);
+	UT_CHECK(strstr(rows("It is a one in a million chance."), "fraction") == NULL);
+}
