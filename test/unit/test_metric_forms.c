@@ -61,3 +61,61 @@ UT_TEST(metric_forms_shares)
 	UT_CHECK(strstr(rows("It was 1 in 2018."), "fraction") == NULL);
 	UT_CHECK(strstr(rows("It is a one in a million chance."), "fraction") == NULL);
 }
+
+/* "text=YYYY-MM-DD" of every date of text against the reference date */
+static const char *
+dates(const char *text, int y, int mo, int d)
+{
+	static char buf[512];
+	AtDay		ref = {y, mo, d};
+	AtVec		v;
+	size_t		n = 0;
+
+	at_vec_init(&v, &at_malloc_mem, sizeof(AtMetric));
+	at_extract_metrics_ref(text, strlen(text), &ref, &v);
+	buf[0] = '\0';
+	for (size_t i = 0; i < v.len; i++)
+	{
+		AtMetric   *m = &((AtMetric *) v.data)[i];
+
+		if (m->kind != AT_MK_DATE)
+			continue;
+		n += (size_t) snprintf(buf + n, sizeof(buf) - n, "%s%.*s=%04d-%02d-%02d", n ? "; " : "",
+							   (int) m->len, text + m->start, m->has_date ? m->date.year : 0,
+							   m->has_date ? m->date.month : 0, m->has_date ? m->date.day : 0);
+		if (n >= sizeof(buf))
+			break;
+	}
+	free(v.data);
+	return buf;
+}
+
+UT_TEST(metric_forms_relative_dates)
+{
+	/* 2019-01-31 is a Thursday */
+	UT_EQ_STR(dates("Talks resume next Monday.", 2019, 1, 31), "next Monday=2019-02-04");
+	UT_EQ_STR(dates("It opens this coming Thursday.", 2019, 1, 31), "this coming Thursday=2019-02-07");
+	UT_EQ_STR(dates("It closed this past Wednesday.", 2019, 1, 31), "this past Wednesday=2019-01-30");
+	UT_EQ_STR(dates("It met on the previous Wednesday.", 2019, 1, 31), "previous Wednesday=2019-01-23");
+	UT_EQ_STR(dates("Yesterday, the firm said it sold the unit.", 2021, 1, 1), "Yesterday=2020-12-31");
+	UT_EQ_STR(dates("It said yesterday it had sold the unit.", 2019, 3, 1), "yesterday=2019-02-28");
+	/* "today" and "tomorrow" are as often "nowadays" and "the future" */
+	UT_EQ_STR(dates("The web of today will be gone tomorrow.", 2019, 3, 1), "");
+	/* a name or a possessive is no date */
+	UT_EQ_STR(dates("He read Sunday Yesterday and yesterday's papers.", 2019, 3, 1), "");
+	/* "Feb 29" is in the latest leap year */
+	UT_EQ_STR(dates("It opened on Feb 29.", 2019, 3, 5), "Feb 29=2016-02-29");
+}
+
+UT_TEST(metric_forms_relative_dates_need_a_reference)
+{
+	{
+		AtVec		v;
+		const char *t = "The vote was yesterday.";
+
+		at_vec_init(&v, &at_malloc_mem, sizeof(AtMetric));
+		at_extract_metrics(t, strlen(t), &v);
+		UT_EQ_INT(v.len, 0);
+		free(v.data);
+	}
+}
