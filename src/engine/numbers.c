@@ -979,6 +979,7 @@ denominator_at(const char *s, size_t len, size_t pos, Denominator *d)
 				ul;
 	const NumberWord *w = number_word(s, len, pos, &wl);
 	int			v;
+	char		last;
 
 	memset(d, 0, sizeof(*d));
 	if (w && w->type == W_TENS)
@@ -996,7 +997,13 @@ denominator_at(const char *s, size_t len, size_t pos, Denominator *d)
 		return 0;
 	}
 	wl = word_len(s, len, pos);
-	if (wl < 4)
+	if (wl < 4 || wl > 12)
+		return 0;
+	/* every denominator word ends in "h", "half", "halves", "third", "quarter" (+ "s") */
+	last = s[pos + wl - 1] | 0x20;
+	if (last == 's')
+		last = s[pos + wl - 2] | 0x20;
+	if (last != 'h' && last != 'f' && last != 'e' && last != 'd' && last != 'r')
 		return 0;
 	for (size_t i = 0; i < AT_LENGTHOF(fraction_words); i++)
 		if (word_is(s + pos, wl, fraction_words[i].word))
@@ -1006,6 +1013,8 @@ denominator_at(const char *s, size_t len, size_t pos, Denominator *d)
 			d->ordinal = d->den > 10;	/* hundredth, thousandth */
 			return d->len = wl;
 		}
+	if (last != 'h')
+		return 0;
 	if ((v = ordinal_in(s + pos, wl, ordinal_denominators, AT_LENGTHOF(ordinal_denominators), &d->plural)) > 0)
 		d->den = (uint32_t) v;
 	else if ((v = ordinal_in(s + pos, wl, scale_ordinals, AT_LENGTHOF(scale_ordinals), &d->plural)) > 0)
