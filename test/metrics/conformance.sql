@@ -101,7 +101,7 @@ SELECT file,
        count(*) FILTER (WHERE ns_dotnet) AS dotnet_unsupported,
        count(*) FILTER (WHERE ns_dotnet AND pass) AS dotnet_unsupported_passed,
        t.target
-FROM scored JOIN (VALUES ('Number', 80), ('Percent', 90), ('Currency', 90), ('Dimension', 80)) t(f, target)
+FROM scored JOIN (VALUES ('Number', 95), ('Percent', 95), ('Currency', 95), ('Dimension', 95)) t(f, target)
      ON t.f = scored.file
 GROUP BY file, t.target;
 
@@ -148,7 +148,10 @@ SELECT file,
        round(100.0 * count(*) FILTER (WHERE pass) / count(*), 1) AS "all %"
 FROM scored WHERE NOT ns_dotnet GROUP BY file ORDER BY file;
 
--- the check fails when a file's score (declined cases excluded) is below target
+-- the check fails when a file's score (declined cases excluded) is below
+-- target: a regression guard (every supported case passes today).  Issue 16's
+-- target is 95% of all cases with a declined case as a miss ("all %" above);
+-- what stands between is the declined list, each with its reason.
 SELECT count(*) > 0 AS below_target FROM report
 WHERE 100.0 * supported_passed / nullif(supported, 0) < target \gset
 \if :below_target
