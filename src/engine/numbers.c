@@ -1751,17 +1751,22 @@ power_suffix(const char *s, size_t len, size_t p, AtNum *v, bool *bad)
 	return q;
 }
 
-/* Words of time after "one in five": "1 in 10 years" is a rate, no share */
-static const char *const share_time_words[] = {
-	"day", "days", "decade", "decades", "hour", "hours", "minute", "minutes", "month",
-	"months", "second", "seconds", "week", "weeks", "year", "years",
+/*
+ * Words of time or events after "one in five": "2 in 10 minutes", "scored
+ * 3 in 4 games", "four in eight attempts" are rates, no shares
+ */
+static const char *const share_rate_words[] = {
+	"appearances", "attempts", "day", "days", "decade", "decades", "fixtures", "games",
+	"hour", "hours", "innings", "matches", "minute", "minutes", "month", "months", "outings",
+	"races", "second", "seconds", "seasons", "starts", "tries", "week", "weeks", "year",
+	"years",
 };
 
 /*
  * "one in five adults", "1 in 4", "nine in 10": N of every M, a share.  p is
  * after the numerator, r after "in".  M is a whole number above N, no year
- * ("1 in 2018") and no idiom ("one in a million"), with no time word after
- * it.  Returns the end, else p.
+ * ("1 in 2018") and no idiom ("one in a million"), with no word of time
+ * or events after it.  Returns the end, else p.
  */
 static size_t
 share_in(const char *s, size_t len, size_t p, size_t r, int flags, AtNumber *out)
@@ -1782,7 +1787,7 @@ share_in(const char *s, size_t len, size_t p, size_t r, int flags, AtNumber *out
 		return p;
 	e = skip_blanks(s, len, q + n);
 	wl = word_len(s, len, e);
-	if (at_word_in(s + e, wl, share_time_words, AT_LENGTHOF(share_time_words)))
+	if (at_word_in(s + e, wl, share_rate_words, AT_LENGTHOF(share_rate_words)))
 		return p;
 	if (!at_num_div_u32(&out->value, (uint32_t) dv))
 		return p;

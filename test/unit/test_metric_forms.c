@@ -59,6 +59,7 @@ UT_TEST(metric_forms_shares)
 	/* a rate in time, a year, an idiom: no share */
 	UT_CHECK(strstr(rows("He scored 2 in 10 minutes."), "fraction") == NULL);
 	UT_CHECK(strstr(rows("It was 1 in 2018."), "fraction") == NULL);
+	UT_CHECK(strstr(rows("He scored 2 in 3 games."), "fraction") == NULL);
 	UT_CHECK(strstr(rows("It is a one in a million chance."), "fraction") == NULL);
 }
 
