@@ -1292,9 +1292,97 @@ day_mon_year(const char *s, size_t len, size_t pos, AtDate *d)
 	return p - pos;
 }
 
+/* d moved by n days (|n| at most a few weeks) */
+static AtDay
+add_days(AtDay d, int n)
+{
+	for (; n > 0; n--)
+		if (++d.day > at_days_in_month(d.year, d.month))
+		{
+			d.day = 1;
+			if (++d.month > 12)
+			{
+				d.month = 1;
+				d.year++;
+			}
+		}
+	for (; n < 0; n++)
+		if (--d.day < 1)
+		{
+			if (--d.month < 1)
+			{
+				d.month = 12;
+				d.year--;
+			}
+			d.day = at_days_in_month(d.year, d.month);
+		}
+	return d;
+}
+
 /*
- * "last Friday", "on Monday": a date, resolved against the reference date
- * (periods.h); the span starts at the word that places the weekday.
+ * Words that place a weekday relative to the reference date, besides those
+ * periods.h reads ("last", "on", "this"): "next Monday" and "previous
+ * Monday" are in the next or previous week (weeks from Monday), "coming
+ * Friday" and "past Friday" the nearest after or before.
+ */
+typedef struct WeekdayPlace
+{
+	const char *word;
+	int			week;			/* +1, -1: that week's day; 0: nearest */
+	int			dir;			/* for nearest: +1 after, -1 before */
+} WeekdayPlace;
+
+static const WeekdayPlace weekday_places[] = {
+	{"next", 1, 0}, {"previous", -1, 0}, {"coming", 0, 1}, {"upcoming", 0, 1}, {"past", 0, -1},
+};
+
+/*
+ * "next Monday", "this coming Friday" with the weekday at pos and the word
+ * before it at *wb: the length from the (moved) *wb, *day against ref.
+ */
+static size_t
+relative_weekday(const Scan *sc, size_t pos, size_t *start, size_t wl, AtDay *day)
+{
+	size_t		wb = *start;
+	size_t		dl,
+				b2,
+				l2;
+	int			wd,
+				today;
+
+	memset(day, 0, sizeof(*day));
+	if ((wd = at_weekday_at(sc->s, sc->len, pos, &dl)) <= 0 || dl < 6)
+		return 0;
+	for (size_t i = 0; i < AT_LENGTHOF(weekday_places); i++)
+	{
+		const WeekdayPlace *w = &weekday_places[i];
+
+		if (!word_eq(sc->s + wb, wl, w->word))
+			continue;
+		/* "this coming Friday", "this past Wednesday" */
+		b2 = word_before(sc->s, wb, &l2);
+		if (l2 && w->week == 0 && word_eq(sc->s + b2, l2, "this"))
+			wb = b2;
+		if (sc->ref)
+		{
+			today = at_day_of_week(sc->ref);
+			if (w->week)
+				*day = add_days(*sc->ref, 7 * w->week + (wd - 1) - today);
+			else if (w->dir > 0)
+				*day = add_days(*sc->ref, ((wd - 1) - today + 6) % 7 + 1);
+			else
+				*day = add_days(*sc->ref, -((today - (wd - 1) + 6) % 7 + 1));
+		}
+		*start = wb;
+		return pos + dl - wb;
+	}
+	return 0;
+}
+
+/*
+ * "last Friday", "on Monday", "next Monday": a date, resolved against the
+ * reference date (periods.h); the span starts at the word that places the
+ * weekday.
  */
 static size_t
 as_weekday_date(const Scan *sc, size_t pos, AtMetric *m)
@@ -1304,7 +1392,10 @@ as_weekday_date(const Scan *sc, size_t pos, AtMetric *m)
 				n;
 	AtDay		day;
 
-	if (wl == 0 || (n = at_weekday_date_at(sc->s, sc->len, wb, sc->ref, &day)) == 0 || wb + n <= pos)
+	if (wl == 0)
+		return 0;
+	n = relative_weekday(sc, pos, &wb, wl, &day);
+	if (n == 0 && ((n = at_weekday_date_at(sc->s, sc->len, wb, sc->ref, &day)) == 0 || wb + n <= pos))
 		return 0;
 	m->kind = AT_MK_DATE;
 	m->start = wb;
@@ -1320,6 +1411,61 @@ as_weekday_date(const Scan *sc, size_t pos, AtMetric *m)
 	return wb + n;
 }
 
+/*
+ * Days from the reference date.  Only "yesterday": in news "today" and
+ * "tomorrow" are as often "nowadays" and "the future" ("the web of today",
+ * "tomorrow you will discover"); "yesterday" is the day before.
+ */
+typedef struct RelativeDay
+{
+	const char *word;
+	int			days;
+} RelativeDay;
+
+static const RelativeDay relative_days[] = {
+	{"yesterday", -1},
+};
+
+/*
+ * "yesterday": a date against the reference date only (with none it says
+ * nothing).  Not in a name (capitalised inside a sentence) nor a possessive
+ * ("yesterday's men").
+ */
+static size_t
+as_relative_day(const Scan *sc, size_t pos, AtMetric *m)
+{
+	const char *s = sc->s;
+	size_t		len = sc->len,
+				wl = 0,
+				b;
+	AtDay		d;
+
+	while (pos + wl < len && wl <= 9 && at_is_ascii_alpha((unsigned char) s[pos + wl]))
+		wl++;
+	for (size_t i = 0; i < AT_LENGTHOF(relative_days); i++)
+	{
+		if (!word_eq(s + pos, wl, relative_days[i].word))
+			continue;
+		if (pos + wl < len && (s[pos + wl] == '\'' || (unsigned char) s[pos + wl] == 0xE2 ||
+							   at_alnum_at(s, len, pos + wl)))
+			return 0;
+		b = back_blanks(s, pos);
+		if (s[pos] >= 'A' && s[pos] <= 'Z' && b > 0 && b == pos - 1 &&
+			!strchr(".!?:;\"(\n", s[b - 1]) && (unsigned char) s[b - 1] != 0x9C)
+			return 0;
+		d = add_days(*sc->ref, relative_days[i].days);
+		m->kind = AT_MK_DATE;
+		m->len = wl;
+		m->date.year = d.year;
+		m->date.month = d.month;
+		m->date.day = d.day;
+		m->date.has_year = m->date.has_day = true;
+		m->has_date = true;
+		return pos + wl;
+	}
+	return 0;
+}
+
 /* A calendar date at pos: "8 October 2018", "2019.04.29", "Oct 8, 2018" */
 static size_t
 as_date(const Scan *sc, size_t pos, AtMetric *m)
@@ -1330,6 +1476,9 @@ as_date(const Scan *sc, size_t pos, AtMetric *m)
 	AtDate		d;
 	size_t		n;
 
+	if ((c | 0x20) == 'y' && sc->ref && !sc->token_mode &&
+		(n = as_relative_day(sc, pos, m)) > 0)
+		return n;
 	if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')))
 		return 0;
 	n = at_match_date(s, len, pos, &d);
@@ -1835,6 +1984,41 @@ as_money_suffixed(Scan *sc, size_t pos, Amount *a, AtMetric *m)
 	return ce;
 }
 
+/*
+ * "6 ft 2 in", "5 feet and 2 inches": a height in feet and inches is one
+ * length in feet.  pos is after the feet unit; returns the new end or 0.
+ */
+static size_t
+feet_inches(const char *s, size_t len, size_t pos, AtMetric *m)
+{
+	static const char *const inch_words[] = {"inches", "inch", "in"};
+	size_t		q = pos + blank_len(s, len, pos),
+				n,
+				e;
+	AtNumber	in;
+	int64_t		v;
+
+	if (q == pos)
+		return 0;
+	if ((e = match_word(s, len, q, "and", true)) > 0 && blank_len(s, len, e) > 0)
+		q = e + blank_len(s, len, e);
+	if ((n = at_scan_number(s, len, q, AT_NUMF_NO_SPELLED | AT_NUMF_NO_SCALE | AT_NUMF_NO_CONT, &in, NULL)) == 0 ||
+		in.decimal || in.fraction || !at_num_to_i64(&in.value, &v) || v < 0 || v > 11)
+		return 0;
+	q += n;
+	if ((n = blank_len(s, len, q)) == 0)
+		return 0;
+	q += n;
+	for (size_t i = 0; i < AT_LENGTHOF(inch_words); i++)
+		if ((e = match_word(s, len, q, inch_words[i], true)) > 0)
+		{
+			at_num_div_u32(&in.value, 12);
+			at_num_add(&m->value, &in.value);
+			return e;
+		}
+	return 0;
+}
+
 /* A unit of measure: "3.2 billion tonnes", "75ml", "45-acre", "20 (kg)" */
 static size_t
 as_quantity(const char *s, size_t len, size_t pos, const Amount *a, AtMetric *m)
@@ -1886,6 +2070,9 @@ as_quantity(const char *s, size_t len, size_t pos, const Amount *a, AtMetric *m)
 		canon = cu;
 		ue = ce;
 	}
+	else if (!open && strcmp(canon, "ft") == 0 && !m->has_range && !a->num.fraction &&
+			 (ce = feet_inches(s, len, ue, m)) > 0)
+		ue = ce;
 	m->kind = AT_MK_QUANTITY;
 	m->unit = canon;
 	m->unit_len = strlen(canon);
@@ -2078,11 +2265,15 @@ as_fraction_word(const char *s, size_t len, size_t pos, AtMetric *m)
 					q,
 					wl,
 					wb;
+		AtNumber	share;
 
 		if (e == 0)
 			continue;
 		q = e + blank_len(s, len, e);
 		if (q == e || !match_word(s, len, q, "of", true))
+			return 0;
+		/* "a third of a million": the number reader takes the share of the scale */
+		if (at_scan_number(s, len, pos, 0, &share, NULL) > e - pos)
 			return 0;
 		wb = word_before(s, pos, &wl);
 		if (wl && at_word_in(s + wb, wl, fraction_period_before, AT_LENGTHOF(fraction_period_before)))
@@ -2181,7 +2372,7 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		*skip = a.end - pos;
 		return 0;
 	}
-	if (a.num.fraction && a.num.spelled && !sc->token_mode && below_one(&m->value))
+	if (a.num.fraction && (a.num.spelled || a.num.share) && !sc->token_mode && below_one(&m->value))
 	{
 		m->kind = AT_MK_FRACTION;
 		m->len = a.end - pos;
@@ -2382,11 +2573,12 @@ may_start(const char *s, size_t len, size_t pos)
 	return at_is_ascii_alpha(c);
 }
 
-/* Initials of number words and start words (a e f h m n o p q s t z) */
+/* Initials of number words and start words (a e f h m n o p q s t y z) */
 #define LETTER_BIT(c) (1u << ((c) - 'a'))
 #define NUMBER_INITIALS (LETTER_BIT('a') | LETTER_BIT('e') | LETTER_BIT('f') | LETTER_BIT('h') | \
 						 LETTER_BIT('m') | LETTER_BIT('n') | LETTER_BIT('o') | LETTER_BIT('p') | \
-						 LETTER_BIT('q') | LETTER_BIT('s') | LETTER_BIT('t') | LETTER_BIT('z'))
+						 LETTER_BIT('q') | LETTER_BIT('s') | LETTER_BIT('t') | LETTER_BIT('y') | \
+						 LETTER_BIT('z'))
 
 /* First three letters of month and weekday names (the caller checked for three letters) */
 static bool
@@ -2409,11 +2601,12 @@ month_prefix(const char *w)
 /* Words that may start a figure although they are no number word */
 static const char *const start_words[] = {
 	"a", "an", "half", "quarter", "minus", "negative", "percent", "percents", "percentage",
+	"yesterday",
 };
 
-/* Initials of the start words: a A h H q Q m M n N p P */
+/* Initials of the start words: a A h H q Q m M n N p P y Y */
 #define START_INITIALS (LETTER_BIT('a') | LETTER_BIT('h') | LETTER_BIT('q') | LETTER_BIT('m') | \
-						LETTER_BIT('n') | LETTER_BIT('p'))
+						LETTER_BIT('n') | LETTER_BIT('p') | LETTER_BIT('y'))
 
 /*
  * Could a figure start at the word s[pos, pos + wl)?  Spelled numbers,
@@ -2472,6 +2665,10 @@ resolve_date(AtMetric *m, const AtDay *ref)
 	m->date.year = (m->date.month > ref->month ||
 					(m->date.month == ref->month && m->date.day > ref->day)) ? ref->year - 1 : ref->year;
 	m->date.has_year = true;
+	/* "Feb 29": the latest leap year (at most eight years back: 1900, 2100) */
+	for (int k = 0; k < 8 && m->date.month == 2 && m->date.day == 29 &&
+		 at_days_in_month(m->date.year, 2) < 29; k++)
+		m->date.year--;
 	m->has_date = m->date.day <= at_days_in_month(m->date.year, m->date.month);
 }
 

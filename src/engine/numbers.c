@@ -392,6 +392,30 @@ static const FractionWord fraction_words[] = {
 	{"thousandths", 1000},
 };
 
+/*
+ * Denominators that are ordinals too ("a twenty-first century", "the one
+ * hundredth anniversary"): read in the singular or with a plural "s".
+ * Unit ordinals count only as the end of a compound ("twenty-first");
+ * "second" is left out: "two fifty seconds" is a time.
+ */
+static const FractionWord unit_ordinals[] = {
+	{"first", 1}, {"third", 3}, {"fourth", 4}, {"fifth", 5},
+	{"sixth", 6}, {"seventh", 7}, {"eighth", 8}, {"ninth", 9},
+};
+
+static const FractionWord ordinal_denominators[] = {
+	{"eleventh", 11}, {"twelfth", 12}, {"thirteenth", 13}, {"fourteenth", 14},
+	{"fifteenth", 15}, {"sixteenth", 16}, {"seventeenth", 17}, {"eighteenth", 18},
+	{"nineteenth", 19}, {"twentieth", 20}, {"thirtieth", 30}, {"fortieth", 40},
+	{"fiftieth", 50}, {"sixtieth", 60}, {"seventieth", 70}, {"eightieth", 80},
+	{"ninetieth", 90},
+};
+
+/* "millionths": a denominator that is a power of ten (den is that power) */
+static const FractionWord scale_ordinals[] = {
+	{"millionth", 6}, {"billionth", 9}, {"trillionth", 12},
+};
+
 /* Scale words and abbreviations after a numeral */
 typedef struct ScaleWord
 {
@@ -906,14 +930,131 @@ at_number_word_at(const char *s, size_t len, size_t pos, size_t *wlen)
 	return w->value;
 }
 
-static int
-fraction_word(const char *s, size_t len, size_t pos, size_t *wl)
+/* A denominator: divide by den and by 10^pow10 */
+typedef struct Denominator
 {
-	*wl = word_len(s, len, pos);
-	for (size_t i = 0; i < AT_LENGTHOF(fraction_words); i++)
-		if (word_is(s + pos, *wl, fraction_words[i].word))
-			return fraction_words[i].den;
+	uint32_t	den;
+	int			pow10;
+	bool		plural;
+	bool		ordinal;		/* reads as an ordinal adjective too */
+	size_t		len;
+} Denominator;
+
+/* The word at pos is w, or w with a plural "s" */
+static bool
+word_or_plural(const char *s, size_t wl, const char *w, bool *plural)
+{
+	if (word_is(s, wl, w))
+	{
+		*plural = false;
+		return true;
+	}
+	if (wl > 1 && (s[wl - 1] | 0x20) == 's' && word_is(s, wl - 1, w))
+	{
+		*plural = true;
+		return true;
+	}
+	return false;
+}
+
+static int
+ordinal_in(const char *s, size_t wl, const FractionWord *tab, size_t n, bool *plural)
+{
+	for (size_t i = 0; i < n; i++)
+		if (word_or_plural(s, wl, tab[i].word, plural))
+			return tab[i].den;
 	return 0;
+}
+
+static size_t next_word(const char *s, size_t len, size_t pos);
+
+/*
+ * The denominator at pos: "thirds", "a hundredth", "twenty-firsts",
+ * "thirtieth", "trillionths".  Fills d and returns its length, or 0.
+ */
+static size_t
+denominator_at(const char *s, size_t len, size_t pos, Denominator *d)
+{
+	size_t		wl,
+				ul;
+	const NumberWord *w = number_word(s, len, pos, &wl);
+	int			v;
+	char		last;
+
+	memset(d, 0, sizeof(*d));
+	if (w && w->type == W_TENS)
+	{
+		/* "twenty-first", "thirty fifths" */
+		size_t		q = next_word(s, len, pos + wl);
+
+		ul = word_len(s, len, q);
+		if (q > pos + wl && (v = ordinal_in(s + q, ul, unit_ordinals, AT_LENGTHOF(unit_ordinals), &d->plural)) > 0)
+		{
+			d->den = (uint32_t) (w->value + v);
+			d->ordinal = true;
+			return d->len = q + ul - pos;
+		}
+		return 0;
+	}
+	wl = word_len(s, len, pos);
+	if (wl < 4 || wl > 12)
+		return 0;
+	/* every denominator word ends in "h", "half", "halves", "third", "quarter" (+ "s") */
+	last = s[pos + wl - 1] | 0x20;
+	if (last == 's')
+		last = s[pos + wl - 2] | 0x20;
+	if (last != 'h' && last != 'f' && last != 'e' && last != 'd' && last != 'r')
+		return 0;
+	for (size_t i = 0; i < AT_LENGTHOF(fraction_words); i++)
+		if (word_is(s + pos, wl, fraction_words[i].word))
+		{
+			d->den = (uint32_t) fraction_words[i].den;
+			d->plural = (s[pos + wl - 1] | 0x20) == 's';
+			d->ordinal = d->den > 10;	/* hundredth, thousandth */
+			return d->len = wl;
+		}
+	if (last != 'h')
+		return 0;
+	if ((v = ordinal_in(s + pos, wl, ordinal_denominators, AT_LENGTHOF(ordinal_denominators), &d->plural)) > 0)
+		d->den = (uint32_t) v;
+	else if ((v = ordinal_in(s + pos, wl, scale_ordinals, AT_LENGTHOF(scale_ordinals), &d->plural)) > 0)
+	{
+		d->den = 1;
+		d->pow10 = v;
+	}
+	else
+		return 0;
+	d->ordinal = true;
+	return d->len = wl;
+}
+
+/*
+ * Does a numerator of num take the denominator d ending at end?  A plural
+ * takes any; a singular that is an ordinal too takes one only ("one
+ * twenty-fifth"), and only with no word after it other than "of": "a
+ * twenty-first century", "the one hundredth anniversary" are ranks.
+ */
+static bool
+denominator_fits(const char *s, size_t len, const Denominator *d, uint64_t num, size_t end)
+{
+	size_t		q,
+				wl;
+
+	if (num == 0 || !d->ordinal || d->plural)
+		return num > 0;
+	if (num != 1)
+		return false;
+	q = skip_blanks(s, len, end);
+	wl = word_len(s, len, q);
+	return wl == 0 || word_is(s + q, wl, "of");
+}
+
+/* f = num / d; false when out of range */
+static bool
+divide_by(AtNum *f, uint64_t num, const Denominator *d)
+{
+	at_num_from_u64(f, num);
+	return at_num_div_u32(f, d->den) && at_num_mul_pow10(f, -d->pow10);
 }
 
 /* Position of the next word after a separator of spelled numbers (blank or hyphen) */
@@ -1107,8 +1248,8 @@ and_fraction(const char *s, size_t len, size_t pos, AtNum *f, int scale, bool ta
 				t,
 				m;
 	uint64_t	num = 0;
-	int			den,
-				pw;
+	int			pw;
+	Denominator d;
 
 	if (q == pos || !word_is(s + q, wl, "and"))
 		return 0;
@@ -1130,11 +1271,10 @@ and_fraction(const char *s, size_t len, size_t pos, AtNum *f, int scale, bool ta
 			return 0;
 	}
 	t = next_word(s, len, r + al);
-	if (t == r + al || (den = fraction_word(s, len, t, &wl)) == 0 || num == 0 ||
-		num >= (uint64_t) den)
+	if (t == r + al || (wl = denominator_at(s, len, t, &d)) == 0 ||
+		(d.pow10 == 0 && num >= d.den) || !denominator_fits(s, len, &d, num, t + wl) ||
+		!divide_by(f, num, &d))
 		return 0;
-	at_num_from_u64(f, num);
-	at_num_div_u32(f, (uint32_t) den);
 	t += wl;
 	m = at_scan_scale(s, len, t, 0, &pw);
 	if (take_scale && m && pw >= 3 && word_len(s, len, skip_blanks(s, len, t)) >= 5)
@@ -1194,6 +1334,31 @@ scan_spoken_decimals(const char *s, size_t len, size_t pos, char *digits, size_t
  * A spelled number with its fraction: "one and a half", "two thirds",
  * "a half", "two hundred point zero three", "half a dozen".
  */
+/*
+ * "two thirds of a million", "a third of a billion": a share of a scale is
+ * that many; out holds the fraction read at pos.  Returns the new length.
+ */
+static size_t
+fraction_of_scale(const char *s, size_t len, size_t pos, AtNumber *out)
+{
+	size_t		p = pos + out->len,
+				q = skip_blanks(s, len, p),
+				wl = word_len(s, len, q),
+				al,
+				m;
+	int			pw;
+
+	if (q == p || !word_is(s + q, wl, "of"))
+		return out->len;
+	q = skip_blanks(s, len, q + wl);
+	if (!article_at(s, len, q, &al) || (m = at_scan_scale(s, len, q + al, 0, &pw)) == 0 || pw < 3 ||
+		word_len(s, len, skip_blanks(s, len, q + al)) < 5 || !at_num_mul_pow10(&out->value, pw))
+		return out->len;
+	out->has_scale = true;
+	out->len = out->numeral_len = q + al + m - pos;
+	return out->len;
+}
+
 static size_t
 scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 {
@@ -1206,8 +1371,10 @@ scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 	size_t		n,
 				p,
 				wl,
-				q;
+				q,
+				tw;
 	int			den;
+	Denominator dn;
 
 	memset(out, 0, sizeof(*out));
 	/* half a dozen */
@@ -1254,14 +1421,14 @@ scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 	if (article_at(s, len, pos, &wl))
 	{
 		q = skip_blanks(s, len, pos + wl);
-		if (q > pos + wl && (den = fraction_word(s, len, q, &n)) != 0 &&
-			(den != 4 || (at_scan_scale(s, len, q + n, 0, &(int) {0}) > 0 && word_len(s, len, skip_blanks(s, len, q + n)) >= 5)))
+		if (q > pos + wl && (n = denominator_at(s, len, q, &dn)) != 0 &&
+			denominator_fits(s, len, &dn, 1, q + n) &&
+			(dn.den != 4 || (at_scan_scale(s, len, q + n, 0, &(int) {0}) > 0 && word_len(s, len, skip_blanks(s, len, q + n)) >= 5)) &&
+			divide_by(&out->value, 1, &dn))
 		{
-			at_num_from_u64(&out->value, 1);
-			at_num_div_u32(&out->value, (uint32_t) den);
 			out->spelled = out->fraction = true;
 			out->len = out->numeral_len = q + n - pos;
-			return out->len;
+			return fraction_of_scale(s, len, pos, out);
 		}
 	}
 	n = scan_spelled_integer(s, len, pos, &iv, &last, &end_scale, &tail, &tail_after_and, &and_scale);
@@ -1277,11 +1444,25 @@ scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 	 * quarters" is 100.75).
 	 */
 	q = next_word(s, len, p);
-	if (q > p && iv > 0 && (last == W_UNIT || last == W_TEEN || last == W_TENS) &&
-		(den = fraction_word(s, len, q, &wl)) != 0 && !(iv == 1 && den == 2) &&
-		((tail_after_and && tail < (uint64_t) den) || iv < 1000))
+	tw = p;
+	while (tw > pos && p - tw < 8 && at_is_ascii_alpha((unsigned char) s[tw - 1]))
+		tw--;
+	if (last == W_TENS && !tail_after_and && iv > tail && tw < p &&
+		(wl = denominator_at(s, len, tw, &dn)) > p - tw && dn.plural &&
+		divide_by(&out->value, iv - tail, &dn))
 	{
-		if (tail_after_and && tail < (uint64_t) den)
+		/* "one hundred thirty-fifths": the tens word opens the denominator */
+		out->fraction = true;
+		p = tw + wl;
+	}
+	else if (q > p && iv > 0 &&
+			 (wl = denominator_at(s, len, q, &dn)) != 0 &&
+			 (last == W_UNIT || last == W_TEEN || last == W_TENS || dn.plural) &&
+			 !(iv == 1 && dn.den == 2) && denominator_fits(s, len, &dn, iv, q + wl) &&
+			 ((tail_after_and && dn.pow10 == 0 && tail < dn.den) || iv < 1000 || dn.plural))
+	{
+		den = (int) dn.den;
+		if (tail_after_and && dn.pow10 == 0 && tail < (uint64_t) den)
 		{
 			/* "five billion and three quarters": of a billion */
 			AtNum		f;
@@ -1301,8 +1482,8 @@ scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 			at_num_mul_pow10(&f, and_scale);
 			at_num_add(&out->value, &f);
 		}
-		else
-			at_num_div_u32(&out->value, (uint32_t) den);
+		else if (!divide_by(&out->value, iv, &dn))
+			return 0;
 		out->fraction = true;
 		p = q + wl;
 	}
@@ -1357,7 +1538,7 @@ scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 		}
 	}
 	out->len = out->numeral_len = p - pos;
-	return out->len;
+	return out->fraction ? fraction_of_scale(s, len, pos, out) : out->len;
 }
 
 /* ---- scale words -------------------------------------------------------- */
@@ -1571,6 +1752,50 @@ power_suffix(const char *s, size_t len, size_t p, AtNum *v, bool *bad)
 }
 
 /*
+ * Words of time or events after "one in five": "2 in 10 minutes", "scored
+ * 3 in 4 games", "four in eight attempts" are rates, no shares
+ */
+static const char *const share_rate_words[] = {
+	"appearances", "attempts", "day", "days", "decade", "decades", "fixtures", "games",
+	"hour", "hours", "innings", "matches", "minute", "minutes", "month", "months", "outings",
+	"races", "second", "seconds", "seasons", "starts", "tries", "week", "weeks", "year",
+	"years",
+};
+
+/*
+ * "one in five adults", "1 in 4", "nine in 10": N of every M, a share.  p is
+ * after the numerator, r after "in".  M is a whole number above N, no year
+ * ("1 in 2018") and no idiom ("one in a million"), with no word of time
+ * or events after it.  Returns the end, else p.
+ */
+static size_t
+share_in(const char *s, size_t len, size_t p, size_t r, int flags, AtNumber *out)
+{
+	AtNumber	whole;
+	size_t		q = skip_blanks(s, len, r),
+				n,
+				e,
+				wl;
+	int64_t		num,
+				dv;
+
+	if (q == r || article_at(s, len, q, &wl) || !at_num_to_i64(&out->value, &num) || num < 1 || out->value.neg ||
+		(n = at_scan_number(s, len, q, flags | AT_NUMF_NO_CONT | AT_NUMF_NO_SCALE, &whole, NULL)) == 0 ||
+		whole.fraction || whole.decimal || !at_num_to_i64(&whole.value, &dv) || dv <= num ||
+		dv > 1000000 || (!whole.spelled && !whole.grouped && whole.int_digits == 4) ||
+		at_alnum_at(s, len, q + n))
+		return p;
+	e = skip_blanks(s, len, q + n);
+	wl = word_len(s, len, e);
+	if (at_word_in(s + e, wl, share_rate_words, AT_LENGTHOF(share_rate_words)))
+		return p;
+	if (!at_num_div_u32(&out->value, (uint32_t) dv))
+		return p;
+	out->fraction = out->share = true;
+	return q + n;
+}
+
+/*
  * What may follow a complete number: "and a half" after a scale, the rest
  * of a digits-and-words number ("4 thousand 3 hundred and 21"), or a
  * denominator ("one over three", "two out of five hundred").
@@ -1617,6 +1842,8 @@ number_continuation(const char *s, size_t len, size_t p, int flags, int total_po
 		}
 		return p;
 	}
+	if (word_is(s + q, wl, "in") && !(flags & AT_NUMF_MONEY) && !out->fraction && !out->has_scale && !out->decimal)
+		return share_in(s, len, p, q + wl, flags, out);
 	/* one over three, 2000 over 3 (at the end of a phrase), two out of five */
 	if (at_num_is_integer(&out->value) && !out->fraction && !out->has_scale &&
 		(word_is(s + q, wl, "over") || (out->spelled && word_is(s + q, wl, "out"))))
@@ -1650,6 +1877,7 @@ number_continuation(const char *s, size_t len, size_t p, int flags, int total_po
 		if (!at_num_div_u32(&out->value, (uint32_t) dv))
 			return p;
 		out->fraction = true;
+		out->share = s[q] == 'o' && word_is(s + q, wl, "out");
 		return r + rn;
 	}
 	return p;

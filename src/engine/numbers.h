@@ -119,6 +119,7 @@ typedef struct AtNumber
 	bool		grouped;		/* digits with thousands separators */
 	bool		decimal;		/* has a fractional part */
 	bool		fraction;		/* ½, 3/4, two thirds */
+	bool		share;			/* "one in five", "two out of three": N of every M */
 	size_t		numeral_len;	/* bytes of the numeral before any scale word */
 	int			int_digits;		/* digits of a plain digit numeral's integer part */
 } AtNumber;

@@ -2,6 +2,13 @@
 -- Run by test/checks/metrics_conformance.sh, which sets the psql variables
 -- number, percent, currency, dimension (the JSON files), declined and units
 -- (paths of the TSV files next to this one).
+--
+-- Held-out split (frozen before this round's tuning, issue 16): in every spec
+-- file, every third case (0-based index idx % 3 = 2) is the test split; the
+-- rest is the tuning split.  Rules are written from tuning cases only; the
+-- failing-case lists show tuning cases, and test-split failures only when
+-- AT_CONFORMANCE_SHOW_TEST is set.  Scores are reported per split and over
+-- all cases (the headline, where a declined case counts as a miss).
 \set ON_ERROR_STOP 1
 SET client_min_messages = warning;
 
@@ -12,6 +19,15 @@ SELECT f.file, (t.ord - 1)::int, t.e->>'Input',
 FROM (VALUES ('Number', :'number'::jsonb), ('Percent', :'percent'::jsonb),
              ('Currency', :'currency'::jsonb), ('Dimension', :'dimension'::jsonb)) f(file, doc),
      jsonb_array_elements(f.doc) WITH ORDINALITY t(e, ord);
+
+CREATE FUNCTION pg_temp.split(idx int) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN idx % 3 = 2 THEN 'test' ELSE 'tune' END $$;
+\getenv show_test AT_CONFORMANCE_SHOW_TEST
+\if :{?show_test}
+\else
+\set show_test ''
+\endif
+SELECT coalesce(:'show_test', '') NOT IN ('', '0') AS show_test \gset
 
 CREATE TEMP TABLE declined (file text, idx int, reason text);
 \copy declined FROM PROGRAM 'sed "/^#/d" "$AT_METRICS_DECLINED"'
@@ -85,13 +101,13 @@ SELECT file,
        count(*) FILTER (WHERE ns_dotnet) AS dotnet_unsupported,
        count(*) FILTER (WHERE ns_dotnet AND pass) AS dotnet_unsupported_passed,
        t.target
-FROM scored JOIN (VALUES ('Number', 80), ('Percent', 90), ('Currency', 90), ('Dimension', 80)) t(f, target)
+FROM scored JOIN (VALUES ('Number', 95), ('Percent', 95), ('Currency', 95), ('Dimension', 95)) t(f, target)
      ON t.f = scored.file
 GROUP BY file, t.target;
 
 \echo
-\echo '== failing cases (not declined)'
-SELECT s.file, s.idx, left(s.input, 90) AS input,
+\echo '== failing cases (not declined; tuning split, and test split when AT_CONFORMANCE_SHOW_TEST is set)'
+SELECT s.file, s.idx, pg_temp.split(s.idx) AS split, left(s.input, 90) AS input,
        (SELECT string_agg(coalesce(x.text, '') || '=' || coalesce(x.value::text, 'null') ||
                           coalesce(' ' || x.iso, '') || coalesce(' ' || x.unit, ''), '; ')
           FROM found x WHERE x.file = s.file AND x.idx = s.idx AND NOT x.ok) AS missing,
@@ -100,7 +116,11 @@ SELECT s.file, s.idx, left(s.input, 90) AS input,
           FROM got g WHERE g.file = s.file AND g.idx = s.idx) AS got
 FROM scored s
 WHERE NOT s.pass AND s.declined IS NULL AND NOT s.ns_dotnet
+  AND (pg_temp.split(s.idx) = 'tune' OR :'show_test'::boolean)
 ORDER BY s.file, s.idx;
+SELECT count(*) AS "failing test-split cases not shown" FROM scored s
+WHERE NOT s.pass AND s.declined IS NULL AND NOT s.ns_dotnet
+  AND pg_temp.split(s.idx) = 'test' AND NOT :'show_test'::boolean;
 
 \echo '== declined cases that pass anyway (remove them from the declined list)'
 SELECT file, idx, left(input, 60) AS input FROM scored
@@ -115,7 +135,23 @@ SELECT file, cases, passed,
        dotnet_unsupported || ' (' || dotnet_unsupported_passed || ' pass)' AS "not scored"
 FROM report ORDER BY file;
 
--- the check fails when a file's score (declined cases excluded) is below target
+\echo '== scores by split (all cases; a declined case counts as a miss)'
+SELECT file,
+       round(100.0 * count(*) FILTER (WHERE pass AND pg_temp.split(idx) = 'test') /
+             count(*) FILTER (WHERE pg_temp.split(idx) = 'test'), 1) AS "test %",
+       count(*) FILTER (WHERE pass AND pg_temp.split(idx) = 'test') || '/' ||
+       count(*) FILTER (WHERE pg_temp.split(idx) = 'test') AS test,
+       round(100.0 * count(*) FILTER (WHERE pass AND pg_temp.split(idx) = 'tune') /
+             count(*) FILTER (WHERE pg_temp.split(idx) = 'tune'), 1) AS "tuning %",
+       count(*) FILTER (WHERE pass AND pg_temp.split(idx) = 'tune') || '/' ||
+       count(*) FILTER (WHERE pg_temp.split(idx) = 'tune') AS tuning,
+       round(100.0 * count(*) FILTER (WHERE pass) / count(*), 1) AS "all %"
+FROM scored WHERE NOT ns_dotnet GROUP BY file ORDER BY file;
+
+-- the check fails when a file's score (declined cases excluded) is below
+-- target: a regression guard (every supported case passes today).  Issue 16's
+-- target is 95% of all cases with a declined case as a miss ("all %" above);
+-- what stands between is the declined list, each with its reason.
 SELECT count(*) > 0 AS below_target FROM report
 WHERE 100.0 * supported_passed / nullif(supported, 0) < target \gset
 \if :below_target
@@ -172,13 +208,25 @@ SELECT s.idx, left(s.input, 70) AS input,
        (SELECT string_agg(x->>'Text' || '=' || (x->'Resolution'->'values'->0->>'value'), '; ')
           FROM jsonb_array_elements((SELECT results FROM dt WHERE dt.idx = s.idx)) x) AS expected,
        (SELECT string_agg(g.text || '=' || coalesce(g.date_value::text, 'null'), '; ') FROM dt_got g WHERE g.idx = s.idx) AS got
-FROM dt_scored s WHERE NOT s.pass AND s.declined IS NULL AND NOT s.ns_dotnet ORDER BY s.idx;
-\echo '== DateTime score (no target yet)'
-SELECT count(*) FILTER (WHERE NOT ns_dotnet) AS cases,
+FROM dt_scored s WHERE NOT s.pass AND s.declined IS NULL AND NOT s.ns_dotnet
+  AND (pg_temp.split(s.idx) = 'tune' OR :'show_test'::boolean) ORDER BY s.idx;
+SELECT count(*) AS "DateTime: dates missed in the test split, not shown" FROM dt_scored s
+WHERE NOT s.pass AND s.declined IS NULL AND NOT s.ns_dotnet AND pg_temp.split(s.idx) = 'test' AND NOT :'show_test'::boolean;
+\echo '== DateTime score (no target yet; all cases, then test and tuning split)'
+SELECT 'all' AS split, count(*) FILTER (WHERE NOT ns_dotnet) AS cases,
        count(*) FILTER (WHERE pass AND NOT ns_dotnet) AS passed,
        round(100.0 * count(*) FILTER (WHERE pass AND NOT ns_dotnet) / count(*) FILTER (WHERE NOT ns_dotnet), 1) AS "score %",
        count(*) FILTER (WHERE declined IS NOT NULL AND NOT ns_dotnet) AS declined,
        round(100.0 * count(*) FILTER (WHERE pass AND declined IS NULL AND NOT ns_dotnet) /
              nullif(count(*) FILTER (WHERE declined IS NULL AND NOT ns_dotnet), 0), 1) AS "score excl. declined %",
        count(*) FILTER (WHERE ns_dotnet) AS "not scored (.NET NotSupported)"
-FROM dt_scored;
+FROM dt_scored
+UNION ALL
+SELECT pg_temp.split(idx), count(*) FILTER (WHERE NOT ns_dotnet),
+       count(*) FILTER (WHERE pass AND NOT ns_dotnet),
+       round(100.0 * count(*) FILTER (WHERE pass AND NOT ns_dotnet) / count(*) FILTER (WHERE NOT ns_dotnet), 1),
+       count(*) FILTER (WHERE declined IS NOT NULL AND NOT ns_dotnet),
+       round(100.0 * count(*) FILTER (WHERE pass AND declined IS NULL AND NOT ns_dotnet) /
+             nullif(count(*) FILTER (WHERE declined IS NULL AND NOT ns_dotnet), 0), 1),
+       count(*) FILTER (WHERE ns_dotnet)
+FROM dt_scored GROUP BY 1 ORDER BY 1;

@@ -94,6 +94,38 @@ UT_TEST(numbers_fractions)
 	UT_EQ_STR(num("24/7", 0, NULL), "24");
 }
 
+/* Ordinal denominators beyond tenth, and a share of a scale */
+UT_TEST(numbers_ordinal_denominators)
+{
+	size_t		u;
+
+	UT_EQ_STR(num("a twenty-first", 0, NULL), "0.0476190476190476");
+	UT_EQ_STR(num("one twenty-fifth of the budget", 0, &u), "0.04");
+	UT_EQ_INT(u, 16);
+	UT_EQ_STR(num("three twenty firsts", 0, NULL), "0.142857142857143");
+	UT_EQ_STR(num("twenty twenty fifths", 0, NULL), "0.8");
+	UT_EQ_STR(num("twenty fifths", 0, NULL), "4");
+	UT_EQ_STR(num("one hundred thirty-fifths", 0, NULL), "2.85714285714286");
+	UT_EQ_STR(num("a hundred thousand trillionths", 0, NULL), "0.0000001");
+	UT_EQ_STR(num("a millionth of a second", 0, NULL), "0.000001");
+	UT_EQ_STR(num("ninety-five hundred fifths", 0, NULL), "1900");
+	UT_EQ_STR(num("two hundred thirty two and a thirtieth", 0, NULL), "232.033333333333");
+	UT_EQ_STR(num("two thirds of a million people", 0, &u), "666666.666666667");
+	UT_EQ_INT(u, 23);
+	UT_EQ_STR(num("a third of the people", 0, &u), "0.333333333333333");
+	UT_EQ_INT(u, 7);
+	/* a singular ordinal before a noun is a rank, and takes no other numerator */
+	UT_EQ_STR(num("a twenty-first century", 0, NULL), "");
+	UT_EQ_STR(num("one hundredth anniversary", 0, &u), "1");
+	UT_EQ_INT(u, 3);
+	UT_EQ_STR(num("one twentieth birthday", 0, &u), "1");
+	UT_EQ_INT(u, 3);
+	UT_EQ_STR(num("three twenty-first", 0, &u), "3");
+	UT_EQ_INT(u, 5);
+	/* "seconds" is a time: no compound denominator */
+	UT_EQ_STR(num("two fifty seconds", 0, &u), "2");
+}
+
 UT_TEST(numbers_rejects)
 {
 	size_t		u;
