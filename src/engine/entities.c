@@ -1603,6 +1603,45 @@ fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 	}
 }
 
+/*
+ * A university or college of the generated list is one organisation, over
+ * whatever the tagger and the rules made of its words: "University of Hong
+ * Kong" is not "University" and the place "Hong Kong".  The list holds only
+ * whole English names of two words or more (gen_universities.js); a match
+ * with a capitalised word before or after it is part of a longer name.
+ */
+static void
+institutions(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	const AtGazetteer *cn = c->m->gz.chinese;
+
+	if (cn == NULL || cn->places.count == 0)
+		return;
+	for (size_t i = s0; i < s1; i++)
+	{
+		const AtPhraseEntry *e;
+
+		if (!(FL(c, i) & AT_TOK_UPPER1) ||
+			!(at_gz_classes(cn, c->norm + TK(c, i)->norm, TK(c, i)->normlen) & AT_GZ_PHRASE1))
+			continue;
+		e = at_phrase_match(&cn->places, c->text, c->norm, c->toks, i, s1);
+		if (e == NULL)
+			continue;
+		/* part of a longer name: "George Washington University Hospital" */
+		if ((i > s0 && is_name_word(c, i - 1) && !(GZ(c, i - 1) & AT_GZ_FUNC)) ||
+			(i + e->ntok < s1 && is_name_word(c, i + e->ntok)))
+			continue;
+		if (c->owner[i] < 0 || AT_VEC_AT(&c->ments, Mention, c->owner[i])->t0 != i ||
+			AT_VEC_AT(&c->ments, Mention, c->owner[i])->t1 != i + e->ntok ||
+			AT_VEC_AT(&c->ments, Mention, c->owner[i])->kind != AT_NER_ORG)
+		{
+			kill_overlaps(c, i, i + e->ntok);
+			add_mention(c, i, i + e->ntok, AT_NER_ORG, sent, 0.85f);
+		}
+		i += e->ntok - 1;
+	}
+}
+
 /* The user's terms win over everything else */
 static void
 user_terms(Ctx *c, const AtPhraseTable *t, size_t s0, size_t s1, int sent)
@@ -2222,6 +2261,7 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 		size_t		s0 = c.sents[si].start,
 					s1 = s0 + c.sents[si].len;
 
+		institutions(&c, s0, s1, (int) si);
 		user_terms(&c, user, s0, s1, (int) si);
 	}
 	clean(&c, 0);

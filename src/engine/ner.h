@@ -125,7 +125,9 @@ typedef struct AtGazetteer
 	/*
 	 * Chinese names, kept out of the word classes (which are tagger
 	 * features): generated surnames (AT_CN_SURNAME) and pinyin syllables
-	 * (AT_CN_SYLLABLE), in a word table of their own.
+	 * (AT_CN_SYLLABLE), in a word table of their own.  Its phrase table
+	 * holds the universities (AT_GZ_PHRASE1 marks their first words here),
+	 * rule-only as well.
 	 */
 	struct AtGazetteer *chinese;
 } AtGazetteer;

