@@ -1101,6 +1101,88 @@ unknown_acronyms(Ctx *c, size_t s0, size_t s1, int sent)
 	}
 }
 
+/* A noun that says a name is a company's ("firm", "chipmaker") */
+static bool
+firm_noun(const Ctx *c, size_t i, uint32_t classes)
+{
+	return !(FL(c, i) & AT_TOK_ANYUPPER) &&
+		(at_gz_chinese_classes(&c->m->gz, c->norm + TK(c, i)->norm, TK(c, i)->normlen) & classes);
+}
+
+/*
+ * The name [t0, t1) is a company's: the mention that is exactly it turns
+ * into an organisation, or one is made of a run of name words nobody owns.
+ */
+static void
+make_firm(Ctx *c, size_t t0, size_t t1, int sent)
+{
+	/* "Iran, a major oil producer": a listed place stays a place */
+	if (t1 <= t0 || (GZ(c, t0) & (AT_GZ_TITLE | AT_GZ_LOC | AT_GZ_PLACE_B)))
+		return;
+	if (c->owner[t0] >= 0)
+	{
+		Mention    *m = AT_VEC_AT(&c->ments, Mention, c->owner[t0]);
+
+		if (m->t0 == t0 && m->t1 == t1)
+			m->kind = AT_NER_ORG;
+		return;
+	}
+	for (size_t t = t0; t < t1; t++)
+		if (c->owner[t] >= 0)
+			return;
+	add_mention(c, t0, t1, AT_NER_ORG, sent, 0.8f);
+}
+
+/*
+ * A name a company noun describes is a company's, whatever the tagger
+ * said: the appositive "Unisound, a speech recognition firm, said" (the
+ * noun ends the phrase: "Li Wei, a company spokesman," is a person) and
+ * the noun before the name, "the speech recognition firm Unisound",
+ * "chipmaker SMIC".  Nouns that are people's trades too ("maker",
+ * "producer": "film maker Youssef Chahine") count only after the name.  Companies named after unknown words are what the
+ * tagger takes for people and places ("Brii Biosciences", issue #15).
+ */
+static void
+firm_appositives(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	for (size_t i = s0 + 1; i + 1 < s1; i++)
+	{
+		size_t		t0 = i;
+
+		if (firm_noun(c, i - 1, AT_CN_FIRM) && is_name_word(c, i))
+		{
+			size_t		e = i;
+
+			while (e < s1 && is_name_word(c, e) && e - i < 6)
+				e++;
+			make_firm(c, i, c->owner[i] >= 0 ?
+					  AT_VEC_AT(&c->ments, Mention, c->owner[i])->t1 : e, sent);
+			continue;
+		}
+		if (!norm_is(c, i, ",") || !(norm_is(c, i + 1, "a") || norm_is(c, i + 1, "an")))
+			continue;
+		while (t0 > s0 && is_name_word(c, t0 - 1) && i - t0 < 6)
+			t0--;
+		if (t0 == i)
+			continue;
+		for (size_t k = i + 2; k < s1 && k <= i + 8 && !(FL(c, k) & AT_TOK_PUNCT); k++)
+		{
+			/* the noun heads the phrase: "Zhang Wei, a manager at the firm," */
+			if (at_gz_classes(&c->m->gz, c->norm + TK(c, k)->norm, TK(c, k)->normlen) & AT_GZ_FUNC)
+				break;
+			if (!firm_noun(c, k, AT_CN_FIRM | AT_CN_TRADE))
+				continue;
+			if (k + 1 == s1 || (FL(c, k + 1) & AT_TOK_PUNCT) || norm_is(c, k + 1, "that") ||
+				norm_is(c, k + 1, "which") || norm_is(c, k + 1, "based") ||
+				norm_is(c, k + 1, "founded") || norm_is(c, k + 1, "backed") ||
+				norm_is(c, k + 1, "in") || norm_is(c, k + 1, "with"))
+				make_firm(c, c->owner[i - 1] >= 0 ?
+						  AT_VEC_AT(&c->ments, Mention, c->owner[i - 1])->t0 : t0, i, sent);
+			break;
+		}
+	}
+}
+
 /* "-", "--", an en or em dash */
 static bool
 dash_token(const Ctx *c, size_t k)
@@ -2250,6 +2332,7 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 		acronyms(&c, s0, s1, (int) si);
 		dateline(&c, s0, s1, (int) si);
 		possessives(&c, s0, s1, (int) si);
+		firm_appositives(&c, s0, s1, (int) si);
 	}
 	clean(&c, 0);
 	rebuild_owners(&c);

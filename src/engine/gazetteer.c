@@ -454,6 +454,10 @@ at_gz_load(AtGazetteer *gz, const AtMem *mem, const char *dir)
 	 */
 	if (st == AT_OK)
 		st = load_file(gz->chinese, mem, dir, "article_tools_ner_universities.txt", AT_GZ_ORGNAME);
+	if (st == AT_OK)
+		st = load_file(gz->chinese, mem, dir, "article_tools_ner_firm_nouns.txt", AT_CN_FIRM);
+	if (st == AT_OK)
+		st = load_file(gz->chinese, mem, dir, "article_tools_ner_trade_nouns.txt", AT_CN_TRADE);
 	return st;
 }
 

@@ -927,6 +927,17 @@ static const KindCase kind_cases[] = {
 	 AT_NER_ORG},
 	{"Researchers from Sun Yat-sen University took part.", "Sun Yat-sen University", "Sun",
 	 AT_NER_ORG},
+	/* a name a company noun describes is a company's */
+	{"Unisound, a speech recognition firm, moved into a new office.", "Unisound", "Unisound",
+	 AT_NER_ORG},
+	{"Founded in 2012, the speech recognition firm Unisound develops chips.", "Unisound",
+	 "Unisound", AT_NER_ORG},
+	{"Zhang Wei, a manager at the company, said sales rose.", "Zhang Wei", "Zhang",
+	 AT_NER_PERSON},
+	{"Renowned Egyptian film maker Youssef Chahine died on Sunday.", "Youssef Chahine",
+	 "Youssef", AT_NER_PERSON},
+	{"Tensions between Iran, a major oil producer, and Israel rose.", "Iran", "Iran",
+	 AT_NER_LOC},
 	/* but a listed name inside a longer one is not cut out of it */
 	{"She was treated at George Washington University Hospital on Friday.",
 	 "George Washington University", "George", -1},
