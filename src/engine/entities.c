@@ -425,6 +425,14 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 		if (m->t0 == t0 && m->t1 < t1 && m->kind == AT_NER_LOC &&
 			(corporate_head(c, m->t1) || institution_opener(c, m->t1)))
 			continue;
+		/*
+		 * an acronym before a place head names the place ("IC Park", a
+		 * park of integrated-circuit firms): the tagger took the acronym
+		 * alone for an organisation, and the head alone for a place
+		 */
+		if (t1 - t0 == 2 && (FL(c, t0) & AT_TOK_ALLCAPS) &&
+			(GZ(c, t0 + 1) & AT_GZ_LOCHEAD) && !(GZ(c, t0 + 1) & AT_GZ_ORGHEAD))
+			continue;
 		if (m->t0 > t0 && m->t1 == t1 && (corporate_head(c, m->t0) || institution_opener(c, m->t0)) &&
 			c->owner[m->t0 - 1] >= 0 &&
 			AT_VEC_AT(&c->ments, Mention, c->owner[m->t0 - 1])->kind == AT_NER_LOC &&
@@ -1149,7 +1157,7 @@ firm_appositives(Ctx *c, size_t s0, size_t s1, int sent)
 	{
 		size_t		t0 = i;
 
-		if (firm_noun(c, i - 1, AT_CN_FIRM) && is_name_word(c, i))
+		if (is_name_word(c, i) && firm_noun(c, i - 1, AT_CN_FIRM))
 		{
 			size_t		e = i;
 

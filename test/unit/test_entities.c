@@ -938,6 +938,10 @@ static const KindCase kind_cases[] = {
 	 "Youssef", AT_NER_PERSON},
 	{"Tensions between Iran, a major oil producer, and Israel rose.", "Iran", "Iran",
 	 AT_NER_LOC},
+	/* an acronym before a place head is the place's name, not an organisation */
+	{"Unisound, a speech recognition firm, moved into IC Park in Beijing.", "IC Park", "IC",
+	 AT_NER_LOC},
+	{"Unisound, a speech recognition firm, moved into IC Park in Beijing.", "IC", "IC", -1},
 	/* but a listed name inside a longer one is not cut out of it */
 	{"She was treated at George Washington University Hospital on Friday.",
 	 "George Washington University", "George", -1},
