@@ -1153,11 +1153,15 @@ make_firm(Ctx *c, size_t t0, size_t t1, int sent)
 static void
 firm_appositives(Ctx *c, size_t s0, size_t s1, int sent)
 {
-	for (size_t i = s0 + 1; i + 1 < s1; i++)
+	/* i: a name word (one flag test skips the others) */
+	for (size_t i = s0; i + 1 < s1; i++)
 	{
-		size_t		t0 = i;
+		size_t		comma = i + 1,
+					t0 = comma;
 
-		if (is_name_word(c, i) && firm_noun(c, i - 1, AT_CN_FIRM))
+		if (!(FL(c, i) & AT_TOK_UPPER1) || !is_name_word(c, i))
+			continue;
+		if (i > s0 && !(GZ(c, i - 1) & AT_GZ_FUNC) && firm_noun(c, i - 1, AT_CN_FIRM))
 		{
 			size_t		e = i;
 
@@ -1165,15 +1169,13 @@ firm_appositives(Ctx *c, size_t s0, size_t s1, int sent)
 				e++;
 			make_firm(c, i, c->owner[i] >= 0 ?
 					  AT_VEC_AT(&c->ments, Mention, c->owner[i])->t1 : e, sent);
-			continue;
 		}
-		if (!norm_is(c, i, ",") || !(norm_is(c, i + 1, "a") || norm_is(c, i + 1, "an")))
+		if (comma + 1 >= s1 || !norm_is(c, comma, ",") ||
+			!(norm_is(c, comma + 1, "a") || norm_is(c, comma + 1, "an")))
 			continue;
-		while (t0 > s0 && is_name_word(c, t0 - 1) && i - t0 < 6)
+		while (t0 > s0 && is_name_word(c, t0 - 1) && comma - t0 < 6)
 			t0--;
-		if (t0 == i)
-			continue;
-		for (size_t k = i + 2; k < s1 && k <= i + 8 && !(FL(c, k) & AT_TOK_PUNCT); k++)
+		for (size_t k = comma + 2; k < s1 && k <= comma + 8 && !(FL(c, k) & AT_TOK_PUNCT); k++)
 		{
 			/* the noun heads the phrase: "Zhang Wei, a manager at the firm," */
 			if (at_gz_classes(&c->m->gz, c->norm + TK(c, k)->norm, TK(c, k)->normlen) & AT_GZ_FUNC)
@@ -1184,8 +1186,8 @@ firm_appositives(Ctx *c, size_t s0, size_t s1, int sent)
 				norm_is(c, k + 1, "which") || norm_is(c, k + 1, "based") ||
 				norm_is(c, k + 1, "founded") || norm_is(c, k + 1, "backed") ||
 				norm_is(c, k + 1, "in") || norm_is(c, k + 1, "with"))
-				make_firm(c, c->owner[i - 1] >= 0 ?
-						  AT_VEC_AT(&c->ments, Mention, c->owner[i - 1])->t0 : t0, i, sent);
+				make_firm(c, c->owner[i] >= 0 ?
+						  AT_VEC_AT(&c->ments, Mention, c->owner[i])->t0 : t0, comma, sent);
 			break;
 		}
 	}
@@ -1700,10 +1702,13 @@ fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
  * whole English names of two words or more (gen_universities.js); a match
  * with a capitalised word before or after it is part of a longer name.
  */
+#define INSTITUTION_MAXTOK 12		/* tokens before a listed name's head, at most */
+
 static void
 institutions(Ctx *c, size_t s0, size_t s1, int sent)
 {
 	const AtGazetteer *cn = c->m->gz.chinese;
+	size_t		head = s0;
 
 	if (cn == NULL || cn->places.count == 0)
 		return;
@@ -1711,6 +1716,16 @@ institutions(Ctx *c, size_t s0, size_t s1, int sent)
 	{
 		const AtPhraseEntry *e;
 
+		/* every listed name holds a head ("University"): look only near one */
+		while (head < s1 && (head < i || !(GZ(c, head) & AT_GZ_ORGHEAD)))
+			head++;
+		if (head == s1)
+			break;
+		if (head > i + INSTITUTION_MAXTOK)
+		{
+			i = head - INSTITUTION_MAXTOK - 1;
+			continue;
+		}
 		if (!(FL(c, i) & AT_TOK_UPPER1) ||
 			!(at_gz_classes(cn, c->norm + TK(c, i)->norm, TK(c, i)->normlen) & AT_GZ_PHRASE1))
 			continue;

@@ -9,8 +9,8 @@
  * "Normal University").  The tagger's word classes do not see it, so
  * regenerating it needs no make ner-model.
  *
- * Kept: names written in English (ASCII letters, an English institution
- * word such as University or Institute), of 2 to 10 words, every word
+ * Kept: names written in English (ASCII letters, one of the heads
+ * University, College, Institute, School, Academy), of 2 to 10 words, every word
  * capitalised but the connectors (of, and, for, the, in, at); a leading
  * "The" is dropped.  Names that open with School, College, Institute and
  * the like are left out: "School of Management" is a department's name.
@@ -33,7 +33,9 @@ if (!input || !outdir) {
 	console.error('usage: gen_universities.js world_universities_and_domains.json OUTDIR');
 	process.exit(2);
 }
-const HEAD = /\b(University|College|Institute|School|Academy|Polytechnic|Conservatory|Seminary)\b/;
+/* organisation heads of src/data/article_tools_ner_org_heads.txt: the rule
+ * looks for listed names only near one */
+const HEAD = /\b(University|College|Institute|School|Academy)\b/;
 const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'in', 'at', '&']);
 
 const names = new Set();
@@ -43,6 +45,9 @@ for (const u of JSON.parse(fs.readFileSync(input, 'utf8'))) {
 		continue;
 	const words = name.split(' ');
 	if (words.length < 2 || words.length > 10)
+		continue;
+	/* the rule looks back at most 12 tokens from a head (entities.c) */
+	if (words.findIndex((w) => HEAD.test(w)) > 8)
 		continue;
 	if (!words.every((w) => CONNECTORS.has(w) || /^[A-Z0-9]/.test(w)))
 		continue;
