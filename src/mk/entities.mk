@@ -70,3 +70,4 @@ ner-extra:
 	node src/tools/gen_ner_extra.js conll 4000001 $(addprefix $(NER_EXTRA_SRC)/CrossNER/ner_data/politics/,train.txt dev.txt test.txt) > $(NER_EXTRA_OUT)/crossner_politics.csv
 	node src/tools/gen_ner_extra.js re3d 5000001 $(NER_EXTRA_SRC)/re3d/CENTCOM "$(NER_EXTRA_SRC)/re3d/US State Department" "$(NER_EXTRA_SRC)/re3d/UK Government" > $(NER_EXTRA_OUT)/re3d_open.csv
 	src/tools/wikigold_to_gmb.sh test/entities/wikigold/wikigold.conll.txt > $(NER_EXTRA_OUT)/wikigold_tune.csv
+	node src/tools/gen_ner_extra.js gum 6000001 $(NER_SHARED)/corpus/gum-news/gum_news.jsonl > $(NER_EXTRA_OUT)/gum_tune.csv

@@ -16,7 +16,9 @@
  *   iob2      Universal NER: "# comments", "index<TAB>token<TAB>label ...";
  *   re3d      dstl/re3d: FILE is a folder with documents.json and
  *             entities.json (mongoexport lines); text is split into
- *             sentences and tokens here.
+ *             sentences and tokens here;
+ *   gum       ../shared/corpus/gum-news/gum_news.jsonl without the frozen
+ *             test documents (test/entities/splits/gum_test.txt).
  * BASE: first sentence number; numbers go up by 10 from it, so a BASE of
  * 1 mod 10 keeps every sentence out of GMB's dev (0 mod 10) and tune
  * (5 mod 10) splits.
@@ -33,7 +35,7 @@ const path = require('path');
 
 const [format, baseArg, ...files] = process.argv.slice(2);
 if (!format || !baseArg || files.length === 0) {
-	console.error('usage: gen_ner_extra.js conll|iob2|re3d BASE FILE...');
+	console.error('usage: gen_ner_extra.js conll|iob2|re3d|gum BASE FILE...');
 	process.exit(2);
 }
 let num = parseInt(baseArg, 10);
@@ -47,6 +49,7 @@ const ARTICLES = new Set(['the', 'The', 'THE', 'a', 'A', 'an', 'An']);
 
 const CONNECTORS = new Set(['of', 'and', 'the', 'for', 'de', 'del', 'da', 'du', 'des', 'la', 'le',
 	'von', 'van', 'der', 'den', 'on', 'in', 'at', 'al', 'el', 'bin', 'ibn', 'y', 'e', 'to']);
+const PREPOSITIONS = new Set(['in', 'at', 'on', 'to']);
 let skipped = 0;
 const out = ['Sentence #,Word,POS,Tag,UTF-8'];
 
@@ -150,49 +153,93 @@ function readRe3d(dir) {
 		if (kind && docs.has(e.documentId) && e.confidence >= 0.5)
 			docs.get(e.documentId).ents.push({ s: e.begin, e: e.end, kind });
 	}
-	for (const doc of docs.values()) {
-		const text = doc.text;
-		/* longest first: a nested shorter mention loses to its container */
-		doc.ents.sort((a, b) => (b.e - b.s) - (a.e - a.s));
-		const owner = new Array(text.length).fill(null);
-		for (const e of doc.ents) {
-			let free = true;
-			for (let k = e.s; k < e.e && free; k++)
-				free = owner[k] === null;
-			if (free)
-				for (let k = e.s; k < e.e; k++)
-					owner[k] = e;
+	for (const doc of docs.values())
+		emitDocument(doc);
+}
+
+/* A text with entity spans (character offsets): sentences and tokens made here */
+function emitDocument(doc) {
+	const text = doc.text;
+	/* longest first: a nested shorter mention loses to its container */
+	doc.ents.sort((a, b) => (b.e - b.s) - (a.e - a.s));
+	/* whole noun phrases (GUM): one that is no name leaves its inner names */
+	if (doc.namesOnly)
+		doc.ents = doc.ents.filter((e) => {
+			const ws = text.slice(e.s, e.e).split(/\s+/).filter(Boolean);
+			while (ws.length && ARTICLES.has(ws[0]))
+				ws.shift();
+			return ws.length > 0 && /^[\p{Lu}0-9]/u.test(ws[0]) &&
+				ws.every((w) => !/^\p{Ll}/u.test(w) || CONNECTORS.has(w) && !PREPOSITIONS.has(w));
+		});
+	const owner = new Array(text.length).fill(null);
+	for (const e of doc.ents) {
+		let free = true;
+		for (let k = e.s; k < e.e && free; k++)
+			free = owner[k] === null;
+		if (free)
+			for (let k = e.s; k < e.e; k++)
+				owner[k] = e;
+	}
+	const re = /[\p{L}\p{N}]+(?:[-'\u2019.&][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+	let words = [], kinds = [], begin = [], m;
+	let prevOwner = null;
+	while ((m = re.exec(text)) !== null) {
+		let w = m[0];
+		/* a final period is a token of its own unless an abbreviation */
+		let trail = false;
+		if (w.length > 1 && w.endsWith('.') && !/^(\p{L}\.)+$|^(Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Sgt|Capt|St|Jr|Sr|U\.S|U\.K)\.$/u.test(w)) {
+			w = w.slice(0, -1);
+			trail = true;
 		}
-		const re = /[\p{L}\p{N}]+(?:[-'\u2019.&][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
-		let words = [], kinds = [], begin = [], m;
-		let prevOwner = null;
-		while ((m = re.exec(text)) !== null) {
-			let w = m[0];
-			/* a final period is a token of its own unless an abbreviation */
-			let trail = false;
-			if (w.length > 1 && w.endsWith('.') && !/^(\p{L}\.)+$|^(Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Sgt|Capt|St|Jr|Sr|U\.S|U\.K)\.$/u.test(w)) {
-				w = w.slice(0, -1);
-				trail = true;
-			}
-			const o = owner[m.index];
-			words.push(w);
-			kinds.push(o ? o.kind : null);
-			begin.push(o !== null && o !== prevOwner);
-			prevOwner = o;
-			const end = trail || /^[.!?]$/.test(w);
-			if (trail) {
-				words.push('.');
-				kinds.push(null);
-				begin.push(false);
-				prevOwner = null;
-			}
-			if (end && /^\s+[\p{Lu}"\u201c0-9]|^\s*$/u.test(text.slice(re.lastIndex, re.lastIndex + 2))) {
-				emit(words, kinds, begin);
-				words = []; kinds = []; begin = [];
-				prevOwner = null;
-			}
+		const o = owner[m.index];
+		words.push(w);
+		kinds.push(o ? o.kind : null);
+		begin.push(o !== null && o !== prevOwner);
+		prevOwner = o;
+		/* a line break ends a sentence too (headlines, datelines) */
+		const end = trail || /^[.!?]$/.test(w) ||
+			(doc.namesOnly && /^[ \t]*\n/.test(text.slice(re.lastIndex, re.lastIndex + 3)));
+		if (trail) {
+			words.push('.');
+			kinds.push(null);
+			begin.push(false);
+			prevOwner = null;
 		}
-		emit(words, kinds, begin);
+		if (end && /^\s+[\p{Lu}"\u201c0-9]|^\s*$/u.test(text.slice(re.lastIndex, re.lastIndex + 2))) {
+			emit(words, kinds, begin);
+			words = []; kinds = []; begin = [];
+			prevOwner = null;
+		}
+	}
+	emit(words, kinds, begin);
+}
+
+/*
+ * GUM news (gum_news.jsonl): person, place and organization mentions that
+ * hold a proper noun; the documents of the frozen test list are left out.
+ * Whole noun phrases become names by the conventions above (a leading
+ * article goes, a span with other lower-case words drops its sentence).
+ */
+function readGum(file, testList) {
+	const test = new Set(fs.readFileSync(testList, 'utf8').split(/\s+/).filter(Boolean));
+	const KINDS = { person: 'per', place: 'geo', organization: 'org' };
+	for (const l of fs.readFileSync(file, 'utf8').split('\n')) {
+		if (!l.trim())
+			continue;
+		const d = JSON.parse(l);
+		if (test.has(d.id))
+			continue;
+		const chars = Array.from(d.text);
+		const unit = [];		/* code point offset -> UTF-16 offset */
+		let u = 0;
+		for (const ch of chars) {
+			unit.push(u);
+			u += ch.length;
+		}
+		unit.push(u);
+		const ents = d.entities.filter((e) => KINDS[e.type] && e.has_propn)
+			.map((e) => ({ s: unit[e.start], e: unit[e.end], kind: KINDS[e.type] }));
+		emitDocument({ text: d.text, ents, namesOnly: true });
 	}
 }
 
@@ -203,6 +250,8 @@ for (const f of files) {
 		readColumns(f, 1, 2);
 	else if (format === 're3d')
 		readRe3d(f);
+	else if (format === 'gum')
+		readGum(f, process.env.GUM_TEST_LIST || 'test/entities/splits/gum_test.txt');
 	else {
 		console.error('unknown format ' + format);
 		process.exit(2);
