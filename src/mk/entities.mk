@@ -71,3 +71,10 @@ ner-extra:
 	node src/tools/gen_ner_extra.js re3d 5000001 $(NER_EXTRA_SRC)/re3d/CENTCOM "$(NER_EXTRA_SRC)/re3d/US State Department" "$(NER_EXTRA_SRC)/re3d/UK Government" > $(NER_EXTRA_OUT)/re3d_open.csv
 	src/tools/wikigold_to_gmb.sh test/entities/wikigold/wikigold.conll.txt > $(NER_EXTRA_OUT)/wikigold_tune.csv
 	node src/tools/gen_ner_extra.js gum 6000001 $(NER_SHARED)/corpus/gum-news/gum_news.jsonl > $(NER_EXTRA_OUT)/gum_tune.csv
+
+# build/word_clusters DATADIR OUT K PASSES MINCOUNT CORPUS.csv...: word
+# classes learnt from unlabelled text (exchange algorithm), an experiment of
+# issue #15 item 3
+build/word_clusters: src/tools/word_clusters.c src/tools/gmb.h $(NER_TOOL_SRCS) $(wildcard src/engine/*.h)
+	@mkdir -p build
+	$(UNIT_CC) $(NER_TOOL_CFLAGS) $(PCRE2_CFLAGS) -o $@ src/tools/word_clusters.c $(NER_TOOL_SRCS) $(PCRE2_LIBS) -lm
