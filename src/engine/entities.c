@@ -425,6 +425,14 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 		if (m->t0 == t0 && m->t1 < t1 && m->kind == AT_NER_LOC &&
 			(corporate_head(c, m->t1) || institution_opener(c, m->t1)))
 			continue;
+		/*
+		 * an acronym before a place head names the place ("IC Park", a
+		 * park of integrated-circuit firms): the tagger took the acronym
+		 * alone for an organisation, and the head alone for a place
+		 */
+		if (t1 - t0 == 2 && (FL(c, t0) & AT_TOK_ALLCAPS) &&
+			(GZ(c, t0 + 1) & AT_GZ_LOCHEAD) && !(GZ(c, t0 + 1) & AT_GZ_ORGHEAD))
+			continue;
 		if (m->t0 > t0 && m->t1 == t1 && (corporate_head(c, m->t0) || institution_opener(c, m->t0)) &&
 			c->owner[m->t0 - 1] >= 0 &&
 			AT_VEC_AT(&c->ments, Mention, c->owner[m->t0 - 1])->kind == AT_NER_LOC &&
@@ -1101,6 +1109,90 @@ unknown_acronyms(Ctx *c, size_t s0, size_t s1, int sent)
 	}
 }
 
+/* A noun that says a name is a company's ("firm", "chipmaker") */
+static bool
+firm_noun(const Ctx *c, size_t i, uint32_t classes)
+{
+	return !(FL(c, i) & AT_TOK_ANYUPPER) &&
+		(at_gz_chinese_classes(&c->m->gz, c->norm + TK(c, i)->norm, TK(c, i)->normlen) & classes);
+}
+
+/*
+ * The name [t0, t1) is a company's: the mention that is exactly it turns
+ * into an organisation, or one is made of a run of name words nobody owns.
+ */
+static void
+make_firm(Ctx *c, size_t t0, size_t t1, int sent)
+{
+	/* "Iran, a major oil producer": a listed place stays a place */
+	if (t1 <= t0 || (GZ(c, t0) & (AT_GZ_TITLE | AT_GZ_LOC | AT_GZ_PLACE_B)))
+		return;
+	if (c->owner[t0] >= 0)
+	{
+		Mention    *m = AT_VEC_AT(&c->ments, Mention, c->owner[t0]);
+
+		if (m->t0 == t0 && m->t1 == t1)
+			m->kind = AT_NER_ORG;
+		return;
+	}
+	for (size_t t = t0; t < t1; t++)
+		if (c->owner[t] >= 0)
+			return;
+	add_mention(c, t0, t1, AT_NER_ORG, sent, 0.8f);
+}
+
+/*
+ * A name a company noun describes is a company's, whatever the tagger
+ * said: the appositive "Unisound, a speech recognition firm, said" (the
+ * noun ends the phrase: "Li Wei, a company spokesman," is a person) and
+ * the noun before the name, "the speech recognition firm Unisound",
+ * "chipmaker SMIC".  Nouns that are people's trades too ("maker",
+ * "producer": "film maker Youssef Chahine") count only after the name.  Companies named after unknown words are what the
+ * tagger takes for people and places ("Brii Biosciences", issue #15).
+ */
+static void
+firm_appositives(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	/* i: a name word (one flag test skips the others) */
+	for (size_t i = s0; i + 1 < s1; i++)
+	{
+		size_t		comma = i + 1,
+					t0 = comma;
+
+		if (!(FL(c, i) & AT_TOK_UPPER1) || !is_name_word(c, i))
+			continue;
+		if (i > s0 && !(GZ(c, i - 1) & AT_GZ_FUNC) && firm_noun(c, i - 1, AT_CN_FIRM))
+		{
+			size_t		e = i;
+
+			while (e < s1 && is_name_word(c, e) && e - i < 6)
+				e++;
+			make_firm(c, i, c->owner[i] >= 0 ?
+					  AT_VEC_AT(&c->ments, Mention, c->owner[i])->t1 : e, sent);
+		}
+		if (comma + 1 >= s1 || !norm_is(c, comma, ",") ||
+			!(norm_is(c, comma + 1, "a") || norm_is(c, comma + 1, "an")))
+			continue;
+		while (t0 > s0 && is_name_word(c, t0 - 1) && comma - t0 < 6)
+			t0--;
+		for (size_t k = comma + 2; k < s1 && k <= comma + 8 && !(FL(c, k) & AT_TOK_PUNCT); k++)
+		{
+			/* the noun heads the phrase: "Zhang Wei, a manager at the firm," */
+			if (at_gz_classes(&c->m->gz, c->norm + TK(c, k)->norm, TK(c, k)->normlen) & AT_GZ_FUNC)
+				break;
+			if (!firm_noun(c, k, AT_CN_FIRM | AT_CN_TRADE))
+				continue;
+			if (k + 1 == s1 || (FL(c, k + 1) & AT_TOK_PUNCT) || norm_is(c, k + 1, "that") ||
+				norm_is(c, k + 1, "which") || norm_is(c, k + 1, "based") ||
+				norm_is(c, k + 1, "founded") || norm_is(c, k + 1, "backed") ||
+				norm_is(c, k + 1, "in") || norm_is(c, k + 1, "with"))
+				make_firm(c, c->owner[i] >= 0 ?
+						  AT_VEC_AT(&c->ments, Mention, c->owner[i])->t0 : t0, comma, sent);
+			break;
+		}
+	}
+}
+
 /* "-", "--", an en or em dash */
 static bool
 dash_token(const Ctx *c, size_t k)
@@ -1599,6 +1691,58 @@ fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 			(headline || (!(i + e->ntok < s1 && is_name_word(c, i + e->ntok) && !(GZ(c, i + e->ntok) & AT_GZ_TITLE)) &&
 			!(i > s0 && is_name_word(c, i - 1) && i - 1 != s0))))
 			add_mention(c, i, i + e->ntok, e->kind, sent, 0.7f);
+		i += e->ntok - 1;
+	}
+}
+
+/*
+ * A university or college of the generated list is one organisation, over
+ * whatever the tagger and the rules made of its words: "University of Hong
+ * Kong" is not "University" and the place "Hong Kong".  The list holds only
+ * whole English names of two words or more (gen_universities.js); a match
+ * with a capitalised word before or after it is part of a longer name.
+ */
+#define INSTITUTION_MAXTOK 12		/* tokens before a listed name's head, at most */
+
+static void
+institutions(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	const AtGazetteer *cn = c->m->gz.chinese;
+	size_t		head = s0;
+
+	if (cn == NULL || cn->places.count == 0)
+		return;
+	for (size_t i = s0; i < s1; i++)
+	{
+		const AtPhraseEntry *e;
+
+		/* every listed name holds a head ("University"): look only near one */
+		while (head < s1 && (head < i || !(GZ(c, head) & AT_GZ_ORGHEAD)))
+			head++;
+		if (head == s1)
+			break;
+		if (head > i + INSTITUTION_MAXTOK)
+		{
+			i = head - INSTITUTION_MAXTOK - 1;
+			continue;
+		}
+		if (!(FL(c, i) & AT_TOK_UPPER1) ||
+			!(at_gz_classes(cn, c->norm + TK(c, i)->norm, TK(c, i)->normlen) & AT_GZ_PHRASE1))
+			continue;
+		e = at_phrase_match(&cn->places, c->text, c->norm, c->toks, i, s1);
+		if (e == NULL)
+			continue;
+		/* part of a longer name: "George Washington University Hospital" */
+		if ((i > s0 && is_name_word(c, i - 1) && !(GZ(c, i - 1) & AT_GZ_FUNC)) ||
+			(i + e->ntok < s1 && is_name_word(c, i + e->ntok)))
+			continue;
+		if (c->owner[i] < 0 || AT_VEC_AT(&c->ments, Mention, c->owner[i])->t0 != i ||
+			AT_VEC_AT(&c->ments, Mention, c->owner[i])->t1 != i + e->ntok ||
+			AT_VEC_AT(&c->ments, Mention, c->owner[i])->kind != AT_NER_ORG)
+		{
+			kill_overlaps(c, i, i + e->ntok);
+			add_mention(c, i, i + e->ntok, AT_NER_ORG, sent, 0.85f);
+		}
 		i += e->ntok - 1;
 	}
 }
@@ -2211,6 +2355,7 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 		acronyms(&c, s0, s1, (int) si);
 		dateline(&c, s0, s1, (int) si);
 		possessives(&c, s0, s1, (int) si);
+		firm_appositives(&c, s0, s1, (int) si);
 	}
 	clean(&c, 0);
 	rebuild_owners(&c);
@@ -2222,6 +2367,7 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 		size_t		s0 = c.sents[si].start,
 					s1 = s0 + c.sents[si].len;
 
+		institutions(&c, s0, s1, (int) si);
 		user_terms(&c, user, s0, s1, (int) si);
 	}
 	clean(&c, 0);

@@ -125,7 +125,9 @@ typedef struct AtGazetteer
 	/*
 	 * Chinese names, kept out of the word classes (which are tagger
 	 * features): generated surnames (AT_CN_SURNAME) and pinyin syllables
-	 * (AT_CN_SYLLABLE), in a word table of their own.
+	 * (AT_CN_SYLLABLE), in a word table of their own.  Its phrase table
+	 * holds the universities (AT_GZ_PHRASE1 marks their first words here),
+	 * rule-only as well.
 	 */
 	struct AtGazetteer *chinese;
 } AtGazetteer;
@@ -133,6 +135,8 @@ typedef struct AtGazetteer
 #define AT_CN_SURNAME	0x4			/* bits load_file() gives no special meaning */
 #define AT_CN_SYLLABLE	0x8
 #define AT_CN_PLACE		0x10		/* a place in China: "Haidian", "Zhejiang" */
+#define AT_CN_FIRM		0x20		/* (rule-only, any text) a noun for a company: "firm" */
+#define AT_CN_TRADE		0x40		/* (rule-only) a company's or a person's: "maker" */
 
 extern uint32_t at_gz_classes(const AtGazetteer *gz, const char *lower, size_t len);
 

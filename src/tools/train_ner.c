@@ -14,7 +14,9 @@
  * The model is the mean of NER_RUNS runs (env NER_RUNS overrides), each
  * with its own fixed seed for shuffling the sentences every epoch: one run's
  * figures move by about 0.003 from seed to seed, the mean much less.
- * Deterministic.
+ * Deterministic.  NER_EXTRA=a.csv:b.csv adds sentences of other corpora
+ * (src/tools/gen_ner_extra.js); NER_EXTRA_WEIGHT=0.5 makes their
+ * perceptron steps that much smaller than GMB's.
  */
 #include "gmb.h"
 
@@ -155,6 +157,7 @@ static void
 train_once(GmbSent *sents, const long *train, long ntrain, AtGazetteer *gz,
 		   int epochs, uint32_t mask, unsigned long long seed, float *sum)
 {
+	float		xw = getenv("NER_EXTRA_WEIGHT") ? (float) atof(getenv("NER_EXTRA_WEIGHT")) : 1.0f;
 	Trainer		tr;
 	size_t		nw = (size_t) (mask + 1) * AT_TAG_ROW;
 	long	   *order = malloc(sizeof(long) * ntrain);
@@ -194,6 +197,7 @@ train_once(GmbSent *sents, const long *train, long ntrain, AtGazetteer *gz,
 			const GmbSent *g = &sents[order[oi]];
 			AtNerSent	s;
 			AtNerWeights w;
+			float		step = g->num >= GMB_EXTRA_BASE ? xw : 1.0f;
 
 			gmb_sentence(g, gz, &toks, &norm, &s);
 			reachable_gold(&s, g->gold, gold);
@@ -215,8 +219,8 @@ train_once(GmbSent *sents, const long *train, long ntrain, AtGazetteer *gz,
 				/* tokens that may only be O are not scored: no features */
 				if (at_ner_tagmask(&s, i) == AT_NER_ONLY_O)
 					continue;
-				update_token(&tr, &s, i, gp, gt, gt != pt, 1.0f);
-				update_token(&tr, &s, i, pp, pt, gt != pt, -1.0f);
+				update_token(&tr, &s, i, gp, gt, gt != pt, step);
+				update_token(&tr, &s, i, pp, pt, gt != pt, -step);
 			}
 			tr.clock++;
 		}
@@ -274,24 +278,31 @@ main(int argc, char **argv)
 		return 1;
 	}
 	/*
-	 * NER_EXTRA: more training sentences in GMB's format, numbered outside
-	 * GMB's dev and tune splits (src/tools/wikigold_to_gmb.sh)
+	 * NER_EXTRA: more training sentences in GMB's format, files separated by
+	 * ':', numbered outside GMB's dev and tune splits
+	 * (src/tools/gen_ner_extra.js, src/tools/wikigold_to_gmb.sh)
 	 */
 	if (getenv("NER_EXTRA") != NULL)
 	{
-		GmbSent    *extra;
-		long		nx = gmb_read(getenv("NER_EXTRA"), &gz, &extra);
+		char	   *list = strdup(getenv("NER_EXTRA"));
 
-		if (nx < 0)
+		for (char *path = strtok(list, ":"); path; path = strtok(NULL, ":"))
 		{
-			fprintf(stderr, "cannot read %s\n", getenv("NER_EXTRA"));
-			return 1;
+			GmbSent    *extra;
+			long		nx = gmb_read(path, &gz, &extra);
+
+			if (nx < 0)
+			{
+				fprintf(stderr, "cannot read %s\n", path);
+				return 1;
+			}
+			sents = realloc(sents, sizeof(GmbSent) * (nsent + nx + 1));
+			memcpy(sents + nsent, extra, sizeof(GmbSent) * nx);
+			nsent += nx;
+			free(extra);
+			printf("%ld extra sentences from %s\n", nx, path);
 		}
-		sents = realloc(sents, sizeof(GmbSent) * (nsent + nx + 1));
-		memcpy(sents + nsent, extra, sizeof(GmbSent) * nx);
-		nsent += nx;
-		free(extra);
-		printf("%ld extra sentences from %s\n", nx, getenv("NER_EXTRA"));
+		free(list);
 	}
 	mask = (1u << logb) - 1;
 	nw = (size_t) (mask + 1) * AT_TAG_ROW;

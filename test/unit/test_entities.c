@@ -919,6 +919,32 @@ static const KindCase kind_cases[] = {
 	{"Web editor: Wu Chaolan, Bianji", "Bianji", "Bianji", -1},
 	/* a listed place is no Chinese name: "Hong Kong" */
 	{"He flew to Hong Kong on Monday.", "Hong Kong", "Hong", AT_NER_LOC},
+	/* a university of the generated list is one organisation, not a place inside one */
+	{"He studied law at the University of London before joining the firm.",
+	 "University of London", "University", AT_NER_ORG},
+	{"He studied law at the University of London before joining the firm.", "London", "London", -1},
+	{"She teaches at Beijing Normal University.", "Beijing Normal University", "Beijing",
+	 AT_NER_ORG},
+	{"Researchers from Sun Yat-sen University took part.", "Sun Yat-sen University", "Sun",
+	 AT_NER_ORG},
+	/* a name a company noun describes is a company's */
+	{"Unisound, a speech recognition firm, moved into a new office.", "Unisound", "Unisound",
+	 AT_NER_ORG},
+	{"Founded in 2012, the speech recognition firm Unisound develops chips.", "Unisound",
+	 "Unisound", AT_NER_ORG},
+	{"Zhang Wei, a manager at the company, said sales rose.", "Zhang Wei", "Zhang",
+	 AT_NER_PERSON},
+	{"Renowned Egyptian film maker Youssef Chahine died on Sunday.", "Youssef Chahine",
+	 "Youssef", AT_NER_PERSON},
+	{"Tensions between Iran, a major oil producer, and Israel rose.", "Iran", "Iran",
+	 AT_NER_LOC},
+	/* an acronym before a place head is the place's name, not an organisation */
+	{"Unisound, a speech recognition firm, moved into IC Park in Beijing.", "IC Park", "IC",
+	 AT_NER_LOC},
+	{"Unisound, a speech recognition firm, moved into IC Park in Beijing.", "IC", "IC", -1},
+	/* but a listed name inside a longer one is not cut out of it */
+	{"She was treated at George Washington University Hospital on Friday.",
+	 "George Washington University", "George", -1},
 };
 
 /* Pinyin syllables of a word, fewest first, at most max; 0 when it is no pinyin */
