@@ -22,6 +22,10 @@
 #define MAX_CONTEXT_BYTES	60
 #define MAX_HEAD_CONTEXT_WORDS 2	/* before the first prose line */
 #define MIN_PROSE_WORDS		6
+#define MAX_TAIL_LABEL_WORDS 4		/* a label that ends the page */
+#define MAX_LINK_WORDS		20		/* a headline under "ALSO READ" */
+#define MAX_FOREIGN_LINE	60		/* bytes of a label in another script */
+#define MAX_PREFIX_SCAN		32		/* bytes of a scraper's date prefix */
 
 /* ---- data: vocabulary ------------------------------------------------------- */
 
@@ -74,6 +78,9 @@ static const ChromeWord chrome_words[] = {
 	/* footers */
 	{"advertisement", W_STRONG}, {"copyright", W_STRONG}, {"disclaimer", W_STRONG},
 	{"homepage", W_STRONG}, {"sitemap", W_STRONG},
+	/* paywalls and billing */
+	{"paywall", W_STRONG}, {"subscriber", W_STRONG}, {"subscribers", W_STRONG},
+	{"subscription", W_STRONG}, {"subscriptions", W_STRONG},
 
 	/* everyday words that chrome uses */
 	{"a", W_WEAK}, {"about", W_WEAK}, {"accept", W_WEAK}, {"add", W_WEAK},
@@ -101,6 +108,9 @@ static const ChromeWord chrome_words[] = {
 	{"terms", W_WEAK}, {"text", W_WEAK}, {"top", W_WEAK}, {"up", W_WEAK},
 	{"user", W_WEAK}, {"video", W_WEAK}, {"view", W_WEAK}, {"views", W_WEAK},
 	{"watch", W_WEAK},
+	{"access", W_WEAK}, {"details", W_WEAK}, {"notification", W_WEAK},
+	{"notifications", W_WEAK}, {"payment", W_WEAK}, {"unlock", W_WEAK},
+	{"unlimited", W_WEAK}, {"update", W_WEAK},
 
 	/* filler: function words, publisher name parts, "(s)" */
 	{"agency", W_FILLER}, {"all", W_FILLER}, {"an", W_FILLER},
@@ -134,6 +144,33 @@ static const char *const chrome_lines[] = {
 	"share this story", "sign in", "sponsored", "subscribe", "text size",
 	"trending", "verification code", "video player", "watch", "watch video",
 	"write a comment", "your comment", "your email", "your name",
+	"copied", "also read", "see also", "read also",
+};
+
+/*
+ * Headings of one related link inside the body: the line after them (a
+ * headline) is chrome too ("ALSO READ" / HEADLINE between paragraphs).
+ */
+static const char *const link_headings[] = {
+	"also read", "read also", "see also",
+};
+
+/*
+ * Widget words of other scripts, as whole runs of letters: a line of them
+ * (with English chrome words) is chrome, "阅读更多(Read More)".  UTF-8.
+ */
+static const char *const foreign_chrome_words[] = {
+	"\xe9\x98\x85\xe8\xaf\xbb\xe6\x9b\xb4\xe5\xa4\x9a",	/* 阅读更多 read more */
+	"\xe9\x96\xb1\xe8\xae\x80\xe6\x9b\xb4\xe5\xa4\x9a",	/* 閱讀更多 */
+	"\xe6\x9b\xb4\xe5\xa4\x9a",	/* 更多 more */
+	"\xe5\x88\x86\xe4\xba\xab",	/* 分享 share */
+	"\xe5\x88\x86\xe4\xba\xab\xe5\x88\xb0",	/* 分享到 share to */
+	"\xe6\x89\x93\xe5\x8d\xb0",	/* 打印 print */
+	"\xe5\x85\xb3\xe9\x97\xad",	/* 关闭 close */
+	"\xe8\xaf\x84\xe8\xae\xba",	/* 评论 comment */
+	"\xe4\xb8\xad\xe6\x96\x87",	/* 中文 Chinese (language link) */
+	"\xeb\x8c\x93\xea\xb8\x80",	/* 댓글 comments */
+	"\xea\xb3\xb5\xec\x9c\xa0",	/* 공유 share */
 };
 
 /*
@@ -164,7 +201,7 @@ static const char *const crumb_roots[] = {
 static AtRegex re_chrome = AT_REGEX(
 	"^(?:copyright\\s*(?:©|\\(c\\))?\\s*(?:\\d{4}|©)"
 	"|©\\s*(?:\\d{4}|[a-z])"
-	"|(?:please\\s+)?follow\\s+(?:us|[\\w.'& ]{1,40}?)\\s+on\\s+(?:facebook|twitter|x|instagram|youtube|wechat|weibo|linkedin|telegram|tiktok|whatsapp)\\b[^.]{0,100}\\.?$"
+	"|(?:please\\s+|you\\s+can\\s+(?:also\\s+)?)?follow\\s+(?:us|[\\w.'& ]{1,40}?)\\s+on\\s+(?:facebook|twitter|x|instagram|youtube|wechat|weibo|linkedin|telegram|tiktok|whatsapp)\\b[^.]{0,100}\\.?$"
 	"|(?:download|get|install)\\s+(?:the\\s+|our\\s+)?(?:[\\w'.]+\\s+){0,2}?apps?(?:$|\\s+(?:to|for|and|now|on|from|today|here|free)\\b[^.]{0,100}\\.?$)"
 	"|join\\s+[\\w'’. ]{0,30}?\\b(?:telegram|whatsapp|wechat|facebook|youtube|line|viber)\\b[^.]{0,100}\\.?$"
 	"|\\(?this\\s+(?:article|story)\\s+(?:is|was)\\s+(?:first\\s+|originally\\s+)?published\\s+(?:on|in|by)\\b[^.]{0,60}\\.?\\)?$"
@@ -197,6 +234,23 @@ static AtRegex re_chrome = AT_REGEX(
 	"|[\\w'’. -]{2,30}\\s+is\\s+[\\w'’. -]{2,40}['’]s\\s+(?:new[- ]media|official|english|online|digital|mobile)\\b[^.]{0,60}\\.?$"
 	"|\\((?:with\\s+)?(?:inputs?|additional\\s+reporting)\\s+(?:from|by)\\s+[^)]{1,60}\\)$"
 	"|\\(?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\)?$"
+	/* paywalls, ad-block notices and billing prompts: whole lines */
+	"|unable\\s+to\\s+(?:view|read|load)\\s+this\\s+(?:article|story|page|content)\\??$"
+	"|this\\s+(?:could|may|might)\\s+be\\s+(?:due\\s+to|caused\\s+by)\\b.{0,80}\\b(?:ad[- ]?block\\w*|security\\s+software|browser\\s+extensions?)\\b.{0,40}$"
+	"|please\\s+(?:add|allow|whitelist)\\b.{0,100}\\b(?:allowed\\s+sites|allow\\s*list|whitelist|exceptions)\\b.{0,20}$"
+	"|if\\s+this\\s+does\\s+not\\s+(?:resolve|fix)\\s+the\\s+(?:issue|problem)\\b.{0,160}$"
+	"|(?:please\\s+)?(?:disable|turn\\s+off|pause)\\s+your\\s+ad[- ]?block\\w*\\b.{0,100}$"
+	"|we\\s+(?:humbly\\s+|sincerely\\s+)?apologi[sz]e\\s+for\\s+(?:the|any)\\s+inconvenience\\W{0,3}$"
+	"|already\\s+(?:a\\s+)?(?:subscriber|member|subscribed)\\b.{0,40}$"
+	"|unlock\\s+(?:unlimited\\s+|full\\s+|premium\\s+)?access\\b.{0,80}$"
+	"|(?:subscribe|join|sign\\s+up)\\s+(?:now\\s+|today\\s+)?(?:and|to)\\s+(?:save|get|enjoy|unlock|keep\\s+reading|continue\\s+reading|read\\s+the\\s+full)\\b.{0,80}$"
+	"|(?:log\\s*in|sign\\s+in|register)\\s+to\\s+(?:keep|continue)\\s+reading\\b.{0,60}$"
+	"|this\\s+is\\s+an?\\s+(?:premium|subscriber|exclusive|members?)[\\w -]{0,20}\\s+(?:article|story|content)\\b.{0,80}$"
+	"|(?:this\\s+)?(?:article|story|content)\\s+is\\s+(?:only\\s+|exclusively\\s+)?(?:available\\s+)?(?:only\\s+|exclusively\\s+)?(?:to|for)\\s+(?:our\\s+)?(?:paying\\s+|premium\\s+)?(?:subscribers|members)\\b.{0,60}$"
+	"|comments\\s+on\\s+this\\s+(?:post|article|story)\\s+are\\s+for\\s+(?:paying\\s+)?subscribers\\b.{0,20}$"
+	"|you\\s+have\\s+(?:reached|read)\\s+(?:your|the)\\s+(?:\\w+\\s+){0,3}(?:limit|articles|stories)\\b.{0,100}$"
+	"|your\\s+(?:payment|billing|card)\\s+details\\b.{0,120}$"
+	"|gift\\s+(?:a|this)\\s+(?:subscription|article|story)\\w*$"
 	")",
 	AT_RE_CASELESS | AT_RE_UNICODE);
 
@@ -462,6 +516,61 @@ count_words(const char *s, size_t start, size_t end, int cap)
 
 /* ---- vocabulary lines --------------------------------------------------------- */
 
+/* End of a run of non-ASCII letters at p (a word of another script) */
+static size_t
+foreign_run_end(const char *s, size_t end, size_t p)
+{
+	while (p < end && (unsigned char) s[p] >= 0x80)
+	{
+		uint32_t	cp;
+		int			n = at_utf8_decode(s + p, end - p, &cp);
+
+		if (!at_cp_is_alpha(cp))
+			break;
+		p += n;
+	}
+	return p;
+}
+
+/*
+ * A short line without a Latin letter but with letters of another script
+ * ("이 기사를 공유합니다", "댓글 0", a line of Chinese keywords): on the
+ * English pages this classifier is for, such a line is a widget, a
+ * language link or a label of the site's own language, never article
+ * text.  Dates ("2019年4月29日") are left to the metadata parser.
+ */
+static bool
+foreign_label_line(const char *s, size_t start, size_t end)
+{
+	int			run = 0;
+	bool		word = false;
+
+	if (end - start > MAX_FOREIGN_LINE)
+		return false;
+	for (size_t p = start; p < end;)
+	{
+		uint32_t	cp = (unsigned char) s[p];
+		int			n = 1;
+
+		if (cp < 0x80)
+		{
+			if (at_is_ascii_alpha((unsigned char) cp))
+				return false;
+			run = 0;
+		}
+		else
+		{
+			n = at_utf8_decode(s + p, end - p, &cp);
+			run = at_cp_is_alpha(cp) ? run + 1 : 0;
+			/* a word of two letters or more, not a sign such as "元" */
+			if (run >= 2)
+				word = true;
+		}
+		p += n;
+	}
+	return word && at_match_date(s, end, start, NULL) == 0;
+}
+
 /* A byte of a vocabulary token: ASCII letter, digit, '-', '+' or '\'' */
 static inline bool
 token_byte(char c)
@@ -502,7 +611,19 @@ vocabulary_line(const char *s, size_t start, size_t end)
 			{
 				n = at_utf8_decode(s + p, end - p, &cp);
 				if (at_cp_is_alpha(cp))
-					return false;	/* a word in another script */
+				{
+					/* a word in another script: chrome only if a widget word */
+					size_t		w = foreign_run_end(s, end, p);
+
+					if (!at_word_in(s + p, w - p, foreign_chrome_words,
+									AT_LENGTHOF(foreign_chrome_words)))
+						return false;
+					if (++words > MAX_VOCAB_WORDS)
+						return false;
+					strong++;
+					p = w;
+					continue;
+				}
 			}
 			p += n;
 			continue;
@@ -785,6 +906,8 @@ at_chrome_line(const char *s, size_t start, size_t end, AtStatus *status)
 		(end - start <= 8 && no_alpha(s, start, end) && at_match_date(s, end, start, NULL) == 0) ||
 		(end - start <= 12 && no_ascii_alnum(s, start, end)))
 		return AT_CHROME_MARKUP;
+	if (foreign_label_line(s, start, end))
+		return AT_CHROME_NAV;
 	if (image_caption(s, start, end))
 		return AT_CHROME_CAPTION;
 	if (hashtag_line(s, start, end))
@@ -858,6 +981,36 @@ at_chrome_item_at(const char *s, size_t end, size_t p)
 
 /* ---- lines of a page ---------------------------------------------------------- */
 
+size_t
+at_scraper_prefix(const char *s, size_t start, size_t end, AtDate *d)
+{
+	AtDate		dd;
+	size_t		p = skip_space(s, end, start),
+				n,
+				q;
+
+	memset(&dd, 0, sizeof(dd));
+	if (end - p < 12 || memcmp(s + p, "date ", 5) != 0)
+		return 0;
+	p += 5;
+	/* YYYY-MM-DD, or YYYY-MM when the scraper cut it */
+	for (q = p; q < end && q - p < 10 && ((s[q] >= '0' && s[q] <= '9') || s[q] == '-'); q++)
+		;
+	if (q - p == 10 && s[p + 4] == '-' && s[p + 7] == '-')
+	{
+		n = at_match_date(s, q, p, &dd);
+		if (n != 10)
+			return 0;
+	}
+	else if (!(q - p == 7 && s[p + 4] == '-' && at_match_date(s, q, p, NULL) == 0))
+		return 0;
+	if (q < end && s[q] != ' ' && s[q] != '\t')
+		return 0;
+	if (d)
+		*d = dd;
+	return skip_space(s, end, q) - start;
+}
+
 AtStatus
 at_page_lines(const char *s, size_t len, AtVec *lines)
 {
@@ -882,7 +1035,17 @@ at_page_lines(const char *s, size_t len, AtVec *lines)
 		}
 		else
 		{
-			AtPageLine *ln = at_vec_push(lines);
+			AtPageLine *ln;
+
+			/* the first line without a scraper's date prefix */
+			if (lines->len == 0)
+			{
+				size_t		k = at_scraper_prefix(s, st, en, NULL);
+
+				if (k > 0 && st + k < en)
+					st += k;
+			}
+			ln = at_vec_push(lines);
 
 			ln->start = (uint32_t) st;
 			ln->end = (uint32_t) en;
@@ -948,6 +1111,53 @@ bullet_link(const char *s, const AtPageLine *ln)
 	return p < ln->end && s[p] == ' ';
 }
 
+/* A date (and time) alone: "05-08-20 14:32 BJT", "March 3, 2021" */
+static bool
+date_line(const char *s, const AtPageLine *ln)
+{
+	AtDate		d;
+	size_t		n = at_match_date(s, ln->end, ln->start, &d);
+
+	return n > 0 && d.has_year && d.has_day && ln->start + n == ln->end;
+}
+
+/* Two or more sentences of one or two words each, short: a site's slogan */
+static bool
+slogan_line(const char *s, const AtPageLine *ln)
+{
+	int			sentences = 0,
+				words = 0;
+	bool		in_word = false;
+
+	if (ln->end - ln->start > MAX_CONTEXT_BYTES || !sentence_end(s, ln->start, ln->end))
+		return false;
+	for (size_t p = ln->start; p < ln->end; p++)
+	{
+		char		c = s[p];
+
+		if (c == '.' || c == '!' || c == '?')
+		{
+			if (in_word)
+				words++;
+			if (words > 2)
+				return false;
+			if (words > 0)
+				sentences++;
+			words = 0;
+			in_word = false;
+		}
+		else if (c == ' ')
+		{
+			if (in_word)
+				words++;
+			in_word = false;
+		}
+		else
+			in_word = true;
+	}
+	return sentences >= 2;
+}
+
 /* Chrome of the site's template (not a caption, which belongs to the article) */
 static inline bool
 widget_chrome(const AtPageLine *ln)
@@ -998,6 +1208,39 @@ at_chrome_context(const char *s, AtPageLine *L, size_t n)
 				L[i - 1].chrome = AT_CHROME_CONTEXT;
 	}
 
+	/*
+	 * After the last prose line: a date alone (the page's date repeated
+	 * under the body), a slogan of one- or two-word sentences next to
+	 * chrome ("Swipe. Select. Stay informed."), and a short label that
+	 * ends the page ("Today's Standard").  A signature ("-- BERNAMA") is
+	 * such a label too; parse_article reads its source first.
+	 */
+	if (last < n)
+		for (size_t i = last + 1; i < n; i++)
+		{
+			if (L[i].chrome != AT_CHROME_NONE)
+				continue;
+			if (date_line(s, &L[i]) ||
+				(widget_chrome(&L[i - 1]) && slogan_line(s, &L[i])) ||
+				(i == n - 1 && label_line(s, &L[i], MAX_TAIL_LABEL_WORDS)))
+				L[i].chrome = AT_CHROME_CONTEXT;
+		}
+
+	/* "ALSO READ" / HEADLINE: the one related headline under its heading */
+	for (size_t i = 0; i + 1 < n; i++)
+	{
+		char		norm[64];
+		size_t		nlen;
+
+		if (L[i].chrome == AT_CHROME_NONE || L[i + 1].chrome != AT_CHROME_NONE ||
+			!normalise(s, L[i].start, L[i].end, norm, sizeof(norm), &nlen) ||
+			!at_word_in(norm, nlen, link_headings, AT_LENGTHOF(link_headings)))
+			continue;
+		if (!sentence_end(s, L[i + 1].start, L[i + 1].end) &&
+			count_words(s, L[i + 1].start, L[i + 1].end, MAX_LINK_WORDS) <= MAX_LINK_WORDS)
+			L[i + 1].chrome = AT_CHROME_CONTEXT;
+	}
+
 	/* after the last prose line: a run of two or more bulleted headlines */
 	if (last < n)
 		for (size_t i = last + 1; i < n;)
@@ -1041,6 +1284,22 @@ at_chrome_spans(const char *s, size_t len, AtVec *out)
 
 	at_vec_init(&lines, out->mem, sizeof(AtPageLine));
 	status = at_page_lines(s, len, &lines);
+	/* a scraper's date prefix left out of the first line is chrome too */
+	if (lines.len > 0)
+	{
+		AtPageLine *first = AT_VEC_AT(&lines, AtPageLine, 0);
+		size_t		st = 0;
+
+		while (st < first->start && (s[st] == ' ' || s[st] == '\t' || s[st] == '\n' || s[st] == '\r'))
+			st++;
+		if (st < first->start && at_scraper_prefix(s, st, first->end, NULL) > 0)
+		{
+			AtSpan	   *sp = at_vec_push(out);
+
+			sp->start = st;
+			sp->len = first->start - st;
+		}
+	}
 	at_chrome_context(s, (AtPageLine *) lines.data, lines.len);
 	for (size_t i = 0; i < lines.len; i++)
 	{
