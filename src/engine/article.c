@@ -27,6 +27,7 @@
 #define MAX_NAME_TOKENS		5
 #define MAX_AUTHORS			16
 #define MAX_OWNER_WORDS		8		/* a copyright line's owner */
+#define MIN_SIGNED_WORDS	8		/* a last paragraph signed "(Yonhap)" */
 #define MIN_WRAP			30		/* width of a hard-wrapped paragraph, characters */
 #define MAX_WRAP			100
 #define MAX_PAIR_VALUE_WORDS 5		/* a source or editor alone under its label */
@@ -111,9 +112,15 @@ static const char *const known_sources[] = {
 	"sixth tone", "south china morning post", "tass", "the associated press",
 	"the guardian", "the hindu", "the japan times", "the korea herald",
 	"the standard", "the straits times", "the times", "the times of india",
-	"straits times", "wikinews", "xinhua",
+	"straits times", "wikinews", "xinhua", "tnn", "ians", "ani", "jiji",
+	"jiji press", "nhk", "rthk", "kbs",
 	"xinhua news agency", "xinhuanet", "xinhuanet.com", "yonhap",
 	"yonhap news agency",
+};
+
+/* Last words of a byline that names a news service, not a person ("Express News Service") */
+static const char *const service_words[] = {
+	"agency", "bureau", "desk", "network", "newswire", "service", "wire",
 };
 
 /* Words after a publisher's name that name its staff, not another source */
@@ -573,6 +580,17 @@ is_name(const char *s, size_t p, size_t e)
 	return capital;
 }
 
+/* A name whose last word names a service ("Express News Service", "The Hindu Bureau") */
+static bool
+service_name(const char *s, size_t p, size_t e)
+{
+	size_t		w = e;
+
+	while (w > p && s[w - 1] != ' ')
+		w--;
+	return w > p && at_word_in(s + w, e - w, service_words, AT_LENGTHOF(service_words));
+}
+
 /* Cut " in Beijing" / " from Shanghai" off a byline part */
 static size_t
 strip_place(const char *s, size_t p, size_t e)
@@ -643,6 +661,14 @@ parse_names(const char *s, size_t p, size_t e, MetaLine *ml)
 			}
 			else if (!is_name(s, p, ne))
 				return false;
+			else if (service_name(s, p, ne))
+			{
+				if (ml->source.len == 0)
+				{
+					ml->source.start = p;
+					ml->source.len = ne - p;
+				}
+			}
 			else if (ml->nauthors < MAX_AUTHORS)
 			{
 				ml->authors[ml->nauthors].start = p;
@@ -1138,7 +1164,7 @@ static AtRegex re_dateline = AT_REGEX(
 	"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\\.? \\d{1,2})?"
 	"(?: ?\\(([A-Z][A-Za-z .']{1,40})\\))?"
 	"|\\(([A-Z][A-Za-z .']{1,40})\\))"
-	" ?(?:--|—|–|-) ",
+	"(?: ?(?:--|—|–|-) |--(?=[A-Z\"“])|—(?=[A-Z\"“]))",
 	AT_RE_UNICODE);
 
 static void
@@ -1491,6 +1517,39 @@ crumb_section(const char *s, size_t start, size_t end, AtSpan *result)
 	return true;
 }
 
+/*
+ * "... had doubled since 2021. (Yonhap)": the article's last paragraph
+ * signed with its agency in brackets, which the classifier takes for a
+ * photo caption and its credit.  Right after the last text line, and a
+ * whole sentence of MIN_SIGNED_WORDS words or more, it is text.
+ */
+static void
+signed_last_paragraph(const char *s, Line *L, size_t n)
+{
+	size_t		last = n,
+				ce,
+				cs;
+
+	for (size_t i = n; i > 0; i--)
+		if (L[i - 1].chrome == AT_CHROME_NONE)
+		{
+			last = i - 1;
+			break;
+		}
+	if (last + 1 >= n || L[last + 1].chrome != AT_CHROME_CAPTION)
+		return;
+	cs = L[last + 1].start;
+	ce = at_chrome_caption_end(s, cs, L[last + 1].end);
+	if (ce <= cs || s[ce - 1] != '.' || at_count_words(s + cs, ce - cs) < MIN_SIGNED_WORDS)
+		return;
+	/* the credit is one name in brackets: "(Yonhap)", not "(Xinhua/NAME)" */
+	ce = skip_ws(s, L[last + 1].end, ce);
+	if (s[ce] != '(' || s[L[last + 1].end - 1] != ')' ||
+		memchr(s + ce, '/', L[last + 1].end - ce) != NULL)
+		return;
+	L[last + 1].chrome = AT_CHROME_NONE;
+}
+
 /* ---- the parser ----------------------------------------------------------- */
 
 /*
@@ -1500,6 +1559,7 @@ crumb_section(const char *s, size_t start, size_t end, AtSpan *result)
  */
 #define LINE_CANDIDATE	(AT_LINE_CHROME + 1)
 #define LINE_LOWER		(AT_LINE_CHROME + 2)
+#define LINE_BANNER		(AT_LINE_CHROME + 3)	/* a publisher's name alone, in the header */
 
 /*
  * Does a line of widgets carry a date, a byline or an editor?  A publisher's
@@ -1606,6 +1666,14 @@ bare_name(const char *s, const Line *ln, MetaLine *ml)
 	ml->authors[0].len = w2 - ln->start;
 	ml->nauthors = 1;
 	return true;
+}
+
+/* A line that only names a publisher ("Caixin Global", "(Xinhua)") */
+static bool
+source_only(const MetaLine *ml)
+{
+	return ml->source.len > 0 && !ml->has_published && !ml->has_updated && ml->nauthors == 0 &&
+		!ml->editor.len && !ml->url.len && ml->unknown == 0 && ml->items - ml->chrome_items == 1;
 }
 
 /* A bullet that opens the line ("- ", "* ", "• ", "· "): its bytes, or 0 */
@@ -1764,6 +1832,12 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 			(prev->kind == AT_LINE_META ||
 			 (prev->kind == AT_LINE_TEXT && bare_name(s, prev, &names)));
 
+		if (*header && source_only(&ml) && s[ln->start] != '(')
+		{
+			/* above the headline it is the site's banner: decided with the headline */
+			ln->kind = LINE_BANNER;
+			return false;
+		}
 		if (ml.has_label || *header || !ml.has_unlabelled_date || early)
 		{
 			if (!*header && early && prev->kind == AT_LINE_TEXT)
@@ -1961,20 +2035,37 @@ settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
 		L[t].kind = AT_LINE_TITLE;
 		a->title.start = L[t].start;
 		a->title.len = L[t].end - L[t].start;
+		/* a standfirst between the headline and its date or byline */
+		if (anchor != SIZE_MAX && t < anchor)
+			for (size_t i = t + 1; i < anchor; i++)
+				if (L[i].kind == AT_LINE_TEXT)
+				{
+					L[i].kind = AT_LINE_META;
+					cx->text_lines--;
+				}
 		for (size_t i = t; i > 0; i--)
 		{
 			Line	   *ln = &L[i - 1];
+			/* a headline below its date: labels above the date are the site's */
+			bool		may_section = !(anchor != SIZE_MAX && anchor < t && i - 1 < anchor);
 
-			if (ln->kind == LINE_CANDIDATE || ln->kind == LINE_LOWER)
+			/*
+			 * A publisher's name above a headline that its date and byline
+			 * follow is the site's banner; above the date, byline and then
+			 * the headline (a press reader's page), it credits the article.
+			 */
+			if (ln->kind == LINE_BANNER && (anchor == SIZE_MAX || anchor > t))
+				set_chrome(cx, ln);
+			else if (ln->kind == LINE_CANDIDATE || ln->kind == LINE_LOWER)
 			{
-				if (!a->section.len && ln->kind == LINE_CANDIDATE && section_label(s, ln))
+				if (!a->section.len && may_section && ln->kind == LINE_CANDIDATE && section_label(s, ln))
 				{
 					a->section.start = ln->start;
 					a->section.len = ln->end - ln->start;
 				}
 				set_chrome(cx, ln);
 			}
-			else if (!a->section.len && ln->kind == AT_LINE_CHROME &&
+			else if (!a->section.len && may_section && ln->kind == AT_LINE_CHROME &&
 					 (ln->chrome == AT_CHROME_NAV || ln->chrome == AT_CHROME_CONTEXT))
 			{
 				if (!crumb_section(s, ln->start, ln->end, &a->section) &&
@@ -1993,6 +2084,16 @@ settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
 			if (L[i].kind == AT_LINE_CHROME && L[i].chrome == AT_CHROME_NAV)
 				crumb_section(s, L[i].start, L[i].end, &a->section);
 	}
+	/* a publisher's name alone below the headline (or on a page without one) credits it */
+	for (size_t i = 0; i < n && i <= hend; i++)
+		if (L[i].kind == LINE_BANNER)
+		{
+			MetaLine	ml;
+
+			L[i].kind = AT_LINE_META;
+			if (parse_meta_line(s, L[i].start, L[i].end, &ml))
+				apply_meta(cx, &ml);
+		}
 	for (size_t i = 0; i < n && i <= hend; i++)
 		if (L[i].kind == LINE_CANDIDATE || L[i].kind == LINE_LOWER)
 			L[i].kind = AT_LINE_TEXT;
@@ -2203,6 +2304,7 @@ at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 				at_line_set_find(chrome, s + L[i].start, L[i].end - L[i].start))
 				L[i].chrome = AT_CHROME_CONTEXT;
 	at_chrome_context(s, L, nlines);
+	signed_last_paragraph(s, L, nlines);
 
 	/* 2. every line classified, in order */
 	hend = nlines;

@@ -22,6 +22,8 @@
 #define MAX_CONTEXT_BYTES	60
 #define MAX_HEAD_CONTEXT_WORDS 2	/* before the first prose line */
 #define MIN_PROSE_WORDS		6
+#define MAX_TAG_WORDS		3		/* a hashtag of several words */
+#define MAX_TAG_BYTES		40
 #define MAX_TAIL_LABEL_WORDS 4		/* a label that ends the page */
 #define MAX_LINK_WORDS		20		/* a headline under "ALSO READ" */
 #define MAX_FOREIGN_LINE	60		/* bytes of a label in another script */
@@ -99,7 +101,7 @@ static const ChromeWord chrome_words[] = {
 	{"likes", W_WEAK}, {"link", W_WEAK}, {"links", W_WEAK}, {"listen", W_WEAK},
 	{"log", W_WEAK}, {"mail", W_WEAK}, {"medium", W_WEAK}, {"menu", W_WEAK},
 	{"mode", W_WEAK}, {"more", W_WEAK}, {"name", W_WEAK}, {"next", W_WEAK},
-	{"play", W_WEAK}, {"policy", W_WEAK}, {"post", W_WEAK},
+	{"play", W_WEAK}, {"post", W_WEAK},
 	{"prev", W_WEAK}, {"previous", W_WEAK}, {"privacy", W_WEAK},
 	{"read", W_WEAK}, {"register", W_WEAK}, {"related", W_WEAK},
 	{"reply", W_WEAK}, {"required", W_WEAK}, {"reserved", W_WEAK},
@@ -113,7 +115,7 @@ static const ChromeWord chrome_words[] = {
 	{"unlimited", W_WEAK}, {"update", W_WEAK},
 
 	/* filler: function words, publisher name parts, "(s)" */
-	{"agency", W_FILLER}, {"all", W_FILLER}, {"an", W_FILLER},
+	{"agency", W_FILLER}, {"all", W_FILLER}, {"an", W_FILLER}, {"policy", W_FILLER},
 	{"and", W_FILLER}, {"at", W_FILLER}, {"china", W_FILLER},
 	{"chinadaily", W_FILLER}, {"chinanews", W_FILLER}, {"daily", W_FILLER},
 	{"ecns", W_FILLER}, {"for", W_FILLER}, {"here", W_FILLER}, {"in", W_FILLER},
@@ -144,7 +146,8 @@ static const char *const chrome_lines[] = {
 	"share this story", "sign in", "sponsored", "subscribe", "text size",
 	"trending", "verification code", "video player", "watch", "watch video",
 	"write a comment", "your comment", "your email", "your name",
-	"copied", "also read", "see also", "read also",
+	"copied", "also read", "see also", "read also", "privacy policy",
+	"we recommend", "translating...", "recent news",
 };
 
 /*
@@ -182,7 +185,7 @@ static const char *const tail_headings[] = {
 	"in other news", "latest news", "more news", "more stories", "most popular",
 	"most read", "most viewed", "read more", "recommended", "references",
 	"related", "related articles", "related coverage", "related news",
-	"related stories", "see also", "source", "sources", "top stories",
+	"related stories", "see also", "source", "sources", "top stories", "we recommend",
 	"more on this", "more on this story",
 	"trending", "you may also like", "you might also like",
 };
@@ -251,6 +254,18 @@ static AtRegex re_chrome = AT_REGEX(
 	"|you\\s+have\\s+(?:reached|read)\\s+(?:your|the)\\s+(?:\\w+\\s+){0,3}(?:limit|articles|stories)\\b.{0,100}$"
 	"|your\\s+(?:payment|billing|card)\\s+details\\b.{0,120}$"
 	"|gift\\s+(?:a|this)\\s+(?:subscription|article|story)\\w*$"
+	"|by\\s+(?:signing\\s+up|subscribing|registering|continuing)\\b.{0,40}\\b(?:agree|accept|consent)\\b.{0,80}$"
+	"|read\\s+(?:this|the\\s+full)\\s+(?:story|article)\\s+(?:from|on|at|in)\\s+.{1,60}$"
+	"|more\\s+from\\s+[\\w'.& ]{1,30}$"
+	/* machine translation and player notices */
+	"|(?:the\\s+)?(?:content|text|article|page)\\s+(?:is|was|has\\s+been)\\s+(?:machine[- ]|automatically\\s+)?translated\\b.{0,80}$"
+	"|error\\s+loading\\s+(?:the\\s+)?(?:player|media|video)\\b.{0,80}$"
+	/* script and data residue: statements, object literals, JSON lines */
+	"|(?:var|let|const)\\s+[\\w$]+\\s*=.{0,300}$"
+	"|function\\s*[\\w$]*\\s*\\(.{0,300}$"
+	"|[\\w$.]+\\(.{0,300}[;{]$"
+	"|[a-z_$][\\w$]*\\s*:\\s*(?:\"[^\"]*\"|'[^']*'|-?\\d+(?:\\.\\d+)?|true|false|null)\\s*,?$"
+	"|\\{\\s*\"[\\w$-]+\"\\s*:.{0,300}\\}\\s*,?$"
 	")",
 	AT_RE_CASELESS | AT_RE_UNICODE);
 
@@ -462,12 +477,18 @@ image_caption(const char *s, size_t start, size_t end)
 	return false;
 }
 
-/* Every word a hashtag: "#labor #gig-economy" */
+static bool sentence_end(const char *s, size_t start, size_t end);
+static int	count_words(const char *s, size_t start, size_t end, int cap);
+
+/* Every word a hashtag ("#labor #gig-economy"), or one short tag ("#rural China") */
 static bool
 hashtag_line(const char *s, size_t start, size_t end)
 {
 	if (s[start] != '#')
 		return false;
+	if (end - start <= MAX_TAG_BYTES && count_words(s, start, end, MAX_TAG_WORDS) <= MAX_TAG_WORDS &&
+		!sentence_end(s, start, end) && end - start > 1 && s[start + 1] != ' ')
+		return true;
 	for (size_t p = start; p + 1 < end; p++)
 		if (s[p] == ' ' && s[p + 1] != '#' && s[p + 1] != ' ')
 			return false;
@@ -1211,8 +1232,8 @@ at_chrome_context(const char *s, AtPageLine *L, size_t n)
 	/*
 	 * After the last prose line: a date alone (the page's date repeated
 	 * under the body), a slogan of one- or two-word sentences next to
-	 * chrome ("Swipe. Select. Stay informed."), and a short label that
-	 * ends the page ("Today's Standard").  A signature ("-- BERNAMA") is
+	 * chrome ("Swipe. Select. Stay informed."), and the short labels that
+	 * end the page ("Today's Standard").  A signature ("-- BERNAMA") is
 	 * such a label too; parse_article reads its source first.
 	 */
 	if (last < n)
@@ -1220,10 +1241,18 @@ at_chrome_context(const char *s, AtPageLine *L, size_t n)
 		{
 			if (L[i].chrome != AT_CHROME_NONE)
 				continue;
-			if (date_line(s, &L[i]) ||
-				(widget_chrome(&L[i - 1]) && slogan_line(s, &L[i])) ||
-				(i == n - 1 && label_line(s, &L[i], MAX_TAIL_LABEL_WORDS)))
+			if (date_line(s, &L[i]) || (widget_chrome(&L[i - 1]) && slogan_line(s, &L[i])))
 				L[i].chrome = AT_CHROME_CONTEXT;
+		}
+	/* the short labels that close the page, among its chrome */
+	if (last < n)
+		for (size_t i = n; i > last + 1; i--)
+		{
+			if (L[i - 1].chrome != AT_CHROME_NONE)
+				continue;
+			if (!label_line(s, &L[i - 1], MAX_TAIL_LABEL_WORDS))
+				break;
+			L[i - 1].chrome = AT_CHROME_CONTEXT;
 		}
 
 	/* "ALSO READ" / HEADLINE: the one related headline under its heading */

@@ -378,6 +378,15 @@ time_after(const char *s, size_t len, size_t p, bool iso, AtDate *out)
 	n = at_match_time(s, len, q, out);
 	if (n == 0)
 		n = dotted_time(s, len, q, out);
+	/* "2023-03-21 HKT 18:32": the zone before the time */
+	for (size_t i = 0; n == 0 && i < AT_LENGTHOF(zone_words); i++)
+	{
+		size_t		z = q + strlen(zone_words[i]);
+
+		if (match_lit(s, len, q, zone_words[i]) && z < len && s[z] == ' ' &&
+			(n = at_match_time(s, len, skip_spaces(s, len, z), out)) > 0)
+			n += skip_spaces(s, len, z) - q;
+	}
 	return n ? q + n : p;
 }
 
