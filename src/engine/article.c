@@ -68,7 +68,7 @@ static const MetaLabel meta_labels[] = {
 	{"published at", MK_PUBLISHED}, {"publish time", MK_PUBLISHED},
 	{"publication date", MK_PUBLISHED}, {"first published", MK_PUBLISHED},
 	{"posted", MK_PUBLISHED}, {"posted on", MK_PUBLISHED}, {"date", MK_PUBLISHED},
-	{"time", MK_PUBLISHED}, {"dated", MK_PUBLISHED},
+	{"time", MK_PUBLISHED}, {"dated", MK_PUBLISHED}, {"write", MK_PUBLISHED},
 	{"updated", MK_UPDATED}, {"updated on", MK_UPDATED}, {"updated at", MK_UPDATED},
 	{"last updated", MK_UPDATED}, {"update time", MK_UPDATED},
 	{"last modified", MK_UPDATED}, {"modified", MK_UPDATED},
@@ -651,6 +651,18 @@ parse_names(const char *s, size_t p, size_t e, MetaLine *ml)
 		{
 			size_t		ks = known_source_at(s, ne, p);
 
+			/* "CGTN's Li Jing": the publisher's reporter */
+			if (ks > 0 && p + ks + 3 < ne && s[p + ks] == '\'' && s[p + ks + 1] == 's' && s[p + ks + 2] == ' ')
+			{
+				if (ml->source.len == 0)
+				{
+					ml->source.start = p;
+					ml->source.len = ks;
+				}
+				p = skip_ws(s, ne, p + ks + 3);
+				ks = known_source_at(s, ne, p);
+			}
+
 			if (ks == ne - p)
 			{
 				if (ml->source.len == 0)
@@ -736,6 +748,23 @@ all_capitals(const char *s, size_t p, size_t e)
 	return true;
 }
 
+/*
+ * "Business | Jun 30": the label p..ue opens the line and a "|" and a date
+ * follow it; a section, unless it is a place in capitals or a person.
+ */
+static bool
+section_before_date(const char *s, size_t end, size_t p, size_t ue)
+{
+	size_t		q = skip_ws(s, end, ue);
+	AtDate		d;
+
+	if (q >= end || s[q] != '|' || all_capitals(s, p, ue) ||
+		(is_name(s, p, ue) && at_count_words(s + p, ue - p) >= 2))
+		return false;
+	memset(&d, 0, sizeof(d));
+	return date_item_at(s, end, skip_ws(s, end, q + 1), &d) > 0;
+}
+
 /* Was the separator before p (after the last item) a "|"? */
 static bool
 pipe_before(const char *s, size_t start, size_t p)
@@ -756,6 +785,31 @@ app_prompt(const char *s, size_t end, size_t p)
 	while (w < end && at_is_ascii_alpha((unsigned char) s[w]))
 		w++;
 	return w > q && q > p && at_word_in(s + q, w - q, app_words, AT_LENGTHOF(app_words));
+}
+
+/* One lower-case word: a site account ("admin", "editor1"), not a name */
+static bool
+user_handle(const char *s, size_t p, size_t e)
+{
+	if (p >= e || !(s[p] >= 'a' && s[p] <= 'z') || e - p > 20)
+		return false;
+	for (; p < e; p++)
+		if (!((s[p] >= 'a' && s[p] <= 'z') || (s[p] >= '0' && s[p] <= '9') || s[p] == '_'))
+			return false;
+	return true;
+}
+
+/* "(#7L2K)", "#4521": a feed item's id among the fields; its length or 0 */
+static size_t
+item_id_at(const char *s, size_t end, size_t p)
+{
+	size_t		q = p + 1;
+
+	if (p >= end || s[p] != '#')
+		return 0;
+	while (q < end && (at_is_ascii_alpha((unsigned char) s[q]) || (s[q] >= '0' && s[q] <= '9')))
+		q++;
+	return q > p + 1 && q - p <= 16 ? q - p : 0;
 }
 
 /* A bare count at p ("0", "12"), a widget's counter among the fields: its length or 0 */
@@ -940,8 +994,9 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 				/* an item of no known kind */
 				size_t		ue = unknown_item(s, end, p, false);
 
-				/* "4 hours ago": an age, no date; "0": a share counter */
-				if ((n = age_at(s, end, p)) > 0 || (n = counter_at(s, end, p)) > 0)
+				/* "4 hours ago": an age, no date; "0": a share counter; "#7L2K" */
+				if ((n = age_at(s, end, p)) > 0 || (n = counter_at(s, end, p)) > 0 ||
+					(n = item_id_at(s, end, p)) > 0)
 				{
 					ml->chrome_items++;
 					p += n;
@@ -971,6 +1026,12 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 				else if (ml->has_published && !ml->section.len && p > start + 2 &&
 						 s[p - 2] == '/' && !all_capitals(s, p, ue))
 				{
+					ml->section.start = p;
+					ml->section.len = ue - p;
+				}
+				else if (p == start && !ml->section.len && section_before_date(s, end, p, ue))
+				{
+					/* "Business | Jun 30": a section, then the date */
 					ml->section.start = p;
 					ml->section.len = ue - p;
 				}
@@ -1041,7 +1102,8 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 			return false;
 		if (kind == MK_AUTHOR)
 		{
-			if (ve > after && !parse_names(s, after, ve, ml))
+			/* "by admin": a site account, no byline */
+			if (ve > after && !parse_names(s, after, ve, ml) && !user_handle(s, after, ve))
 				return false;
 			ml->after_byline = true;
 		}
@@ -1061,7 +1123,7 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 		return false;
 	/* unknown items only beside a field, and never in a sentence */
 	if (ml->unknown > 0 &&
-		(!(ml->has_label || ml->has_published || ml->has_updated) ||
+		(!(ml->has_label || ml->has_published || ml->has_updated || ml->has_unlabelled_date) ||
 		 (s[end - 1] == '.' && !(end - start >= 2 && s[end - 2] >= 'A' && s[end - 2] <= 'Z'))))
 		return false;
 	return true;
@@ -1130,6 +1192,9 @@ headline_like(const char *s, size_t start, size_t end, int min_words)
 	if (cp == ',' || cp == ';' || cp == ':' || cp == '.' || cp == ')' || cp == ']' ||
 		cp == '}' || at_cp_is_close_quote(cp))
 		return false;
+	/* "(Adds details, updates prices)": a note in brackets, not a headline */
+	if (cp == '(' && last == ')')
+		return false;
 	/* "- ", "* ", "• ": a bullet of a list or standfirst */
 	if ((cp == '-' || cp == '*' || cp == 0x2022 || cp == 0xB7) && end - start > 2 &&
 		s[start + (cp < 0x80 ? 1 : cp == 0xB7 ? 2 : 3)] == ' ')
@@ -1163,7 +1228,7 @@ static AtRegex re_dateline = AT_REGEX(
 	"(?:, [A-Z][A-Za-z'.\\-]+(?: [A-Z][A-Za-z'.\\-]+){0,3}){0,2}"
 	"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\\.? \\d{1,2})?"
 	"(?: ?\\(([A-Z][A-Za-z .']{1,40})\\))?"
-	"|\\(([A-Z][A-Za-z .']{1,40})\\))"
+	"|(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\\.? \\d{1,2} ?)?\\(([A-Z][A-Za-z .']{1,40})\\))"
 	"(?: ?(?:--|—|–|-) |--(?=[A-Z\"“])|—(?=[A-Z\"“]))",
 	AT_RE_UNICODE);
 
@@ -1668,12 +1733,28 @@ bare_name(const char *s, const Line *ln, MetaLine *ml)
 	return true;
 }
 
-/* A line that only names a publisher ("Caixin Global", "(Xinhua)") */
+/*
+ * Is the text line alt the caption line cap's own words without its credit
+ * ("DESCRIPTION." above "DESCRIPTION. | Photo Credit: NAME")?
+ */
+static bool
+alt_text_of(const char *s, const Line *alt, const Line *cap)
+{
+	size_t		ce = at_chrome_caption_end(s, cap->start, cap->end),
+				n = alt->end - alt->start;
+
+	while (ce > cap->start && (s[ce - 1] == '|' || s[ce - 1] == ' '))
+		ce--;
+	return ce - cap->start == n && memcmp(s + alt->start, s + cap->start, n) == 0;
+}
+
+/* A line that only names a publisher ("Caixin Global", "KBS WORLD", "(Xinhua)") */
 static bool
 source_only(const MetaLine *ml)
 {
 	return ml->source.len > 0 && !ml->has_published && !ml->has_updated && ml->nauthors == 0 &&
-		!ml->editor.len && !ml->url.len && ml->unknown == 0 && ml->items - ml->chrome_items == 1;
+		!ml->editor.len && !ml->url.len && ml->unknown <= 1 &&
+		ml->items - ml->chrome_items - ml->unknown == 1;
 }
 
 /* A bullet that opens the line ("- ", "* ", "• ", "· "): its bytes, or 0 */
@@ -1791,6 +1872,16 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 
 	if (c == AT_CHROME_CAPTION)
 	{
+		/* the caption's words alone just above it: the image's alt text */
+		if (prev && prev->kind == AT_LINE_TEXT && alt_text_of(s, prev, ln))
+		{
+			AtSpan	   *alt = at_vec_push(&cx->a->captions);
+
+			alt->start = prev->start;
+			alt->len = prev->end - prev->start;
+			set_chrome(cx, prev);
+			cx->text_lines--;
+		}
 		add_caption(cx, ln->start, ln->end);
 		set_chrome(cx, ln);
 		return false;
@@ -1911,6 +2002,13 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 			!strchr(".!?:;,", s[ln->end - 1]))
 		{
 			ln->kind = LINE_LOWER;
+			return false;
+		}
+		/* "Market voices on:": a widget's label whose content was not scraped */
+		if (ln->end - ln->start <= 40 && at_count_words(s + ln->start, ln->end - ln->start) <= 4 &&
+			s[ln->end - 1] == ':')
+		{
+			set_chrome(cx, ln);
 			return false;
 		}
 	}

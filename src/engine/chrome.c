@@ -22,6 +22,7 @@
 #define MAX_CONTEXT_BYTES	60
 #define MAX_HEAD_CONTEXT_WORDS 2	/* before the first prose line */
 #define MIN_PROSE_WORDS		6
+#define MAX_RESIDUE_BYTES	12		/* "1885km", "2,600km" */
 #define MAX_TAG_WORDS		3		/* a hashtag of several words */
 #define MAX_TAG_BYTES		40
 #define MAX_TAIL_LABEL_WORDS 4		/* a label that ends the page */
@@ -112,7 +113,7 @@ static const ChromeWord chrome_words[] = {
 	{"watch", W_WEAK},
 	{"access", W_WEAK}, {"details", W_WEAK}, {"notification", W_WEAK},
 	{"notifications", W_WEAK}, {"payment", W_WEAK}, {"unlock", W_WEAK},
-	{"unlimited", W_WEAK}, {"update", W_WEAK},
+	{"unlimited", W_WEAK}, {"update", W_WEAK}, {"friend", W_WEAK}, {"suggest", W_WEAK},
 
 	/* filler: function words, publisher name parts, "(s)" */
 	{"agency", W_FILLER}, {"all", W_FILLER}, {"an", W_FILLER}, {"policy", W_FILLER},
@@ -266,6 +267,7 @@ static AtRegex re_chrome = AT_REGEX(
 	"|[\\w$.]+\\(.{0,300}[;{]$"
 	"|[a-z_$][\\w$]*\\s*:\\s*(?:\"[^\"]*\"|'[^']*'|-?\\d+(?:\\.\\d+)?|true|false|null)\\s*,?$"
 	"|\\{\\s*\"[\\w$-]+\"\\s*:.{0,300}\\}\\s*,?$"
+	"|\\[\\w{1,20}\\]$"
 	")",
 	AT_RE_CASELESS | AT_RE_UNICODE);
 
@@ -303,7 +305,7 @@ static AtRegex re_caption = AT_REGEX(
 	"(?:[\\[(【]\\s*(?:Photo|Photos|PHOTO|Image|Video|Graphic|Chart|Infographic|Illustration)"
 	"(?:\\s*(?:/|:|by\\b|provided\\b|courtesy\\b|taken\\b)[^\\])】]{0,80})?\\s*[\\])】]"
 	"|\\((?:Xinhua|Reuters|AFP|AP|VCG|IC|CFP|CNS|ECNS|Photo|China Daily|Global Times)\\s*/\\s*[^)]{1,60}\\)"
-	"|(?:^|\\s)(?:Image|Images|Photo|Photos|PHOTO|PHOTOS|Video|Photograph|Photo credit|Credit)s?:\\s+\\S[^.!?:]{0,80}\\.?"
+	"|(?:^|\\s)(?:Image|Images|Photo|Photos|PHOTO|PHOTOS|Video|Photograph|Photo [Cc]redit|Credit)s? ?:\\s+\\S[^.!?:]{0,80}\\.?"
 	"|(?:^|\\s)(?:Photo|Photos|Image)\\s+by\\s+[A-Z][^.!?:]{0,60}\\.?"
 	"|(?<=[.!?\"”])\\s*/\\s*[A-Z][\\w.]{1,20}(?:\\s[A-Z][\\w.]{1,20})?"
 	"|(?<=[.!?\"”])\\s+(?:Ti Gong|Imaginechina|VCG|IC|CFP|Getty Images|EPA|IC Photo)"
@@ -454,6 +456,26 @@ no_ascii_alnum(const char *s, size_t start, size_t end)
 		if (at_is_ascii_alpha((unsigned char) s[p]) || (s[p] >= '0' && s[p] <= '9'))
 			return false;
 	return true;
+}
+
+/*
+ * One short token alone that no text line is: a stray figure of an
+ * infographic ("1885km", "2,600km"), a lone letter ("X", a close button).
+ * Dates and plain counts are left to the other rules.
+ */
+static bool
+residue_token(const char *s, size_t start, size_t end)
+{
+	if (end - start > MAX_RESIDUE_BYTES || memchr(s + start, ' ', end - start))
+		return false;
+	if (end - start == 1)
+		return at_is_ascii_alpha((unsigned char) s[start]);
+	if (!(s[start] >= '0' && s[start] <= '9') || !at_is_ascii_alpha((unsigned char) s[end - 1]))
+		return false;
+	for (size_t p = start; p < end; p++)
+		if ((unsigned char) s[p] >= 0x80)
+			return false;
+	return at_match_date(s, end, start, NULL) == 0;
 }
 
 /* Labels that open a caption line: "Image caption, ...", "(Header image: ...)" */
@@ -929,6 +951,8 @@ at_chrome_line(const char *s, size_t start, size_t end, AtStatus *status)
 		return AT_CHROME_MARKUP;
 	if (foreign_label_line(s, start, end))
 		return AT_CHROME_NAV;
+	if (residue_token(s, start, end))
+		return AT_CHROME_MARKUP;
 	if (image_caption(s, start, end))
 		return AT_CHROME_CAPTION;
 	if (hashtag_line(s, start, end))
