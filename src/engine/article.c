@@ -27,6 +27,7 @@
 #define MAX_NAME_TOKENS		5
 #define MAX_AUTHORS			16
 #define MAX_OWNER_WORDS		8		/* a copyright line's owner */
+#define MAX_CAPTION_LINE	300		/* a caption under its credit line */
 #define MIN_SIGNED_WORDS	8		/* a last paragraph signed "(Yonhap)" */
 #define MIN_WRAP			30		/* width of a hard-wrapped paragraph, characters */
 #define MAX_WRAP			100
@@ -1883,6 +1884,18 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 			cx->text_lines--;
 		}
 		add_caption(cx, ln->start, ln->end);
+		set_chrome(cx, ln);
+		return false;
+	}
+	/* the line a bare credit introduces ("Ti Gong" / DESCRIPTION) is the caption */
+	if (prev && prev->chrome == AT_CHROME_CAPTION && c == AT_CHROME_NONE &&
+		at_chrome_credit_line(s, prev->start, prev->end) &&
+		ln->end - ln->start <= MAX_CAPTION_LINE && !ln->break_before)
+	{
+		AtSpan	   *cap = at_vec_push(&cx->a->captions);
+
+		cap->start = ln->start;
+		cap->len = ln->end - ln->start;
 		set_chrome(cx, ln);
 		return false;
 	}

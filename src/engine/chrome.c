@@ -305,7 +305,7 @@ static AtRegex re_caption = AT_REGEX(
 	"(?:[\\[(【]\\s*(?:Photo|Photos|PHOTO|Image|Video|Graphic|Chart|Infographic|Illustration)"
 	"(?:\\s*(?:/|:|by\\b|provided\\b|courtesy\\b|taken\\b)[^\\])】]{0,80})?\\s*[\\])】]"
 	"|\\((?:Xinhua|Reuters|AFP|AP|VCG|IC|CFP|CNS|ECNS|Photo|China Daily|Global Times)\\s*/\\s*[^)]{1,60}\\)"
-	"|(?:^|\\s)(?:Image|Images|Photo|Photos|PHOTO|PHOTOS|Video|Photograph|Photo [Cc]redit|Credit)s? ?:\\s+\\S[^.!?:]{0,80}\\.?"
+	"|(?:^|\\s)(?:Image|Images|Photo|Photos|PHOTO|PHOTOS|Video|Photograph|Photo [Cc]redit|Credit)s? ?:\\s*[A-Z0-9][^.!?:]{0,80}\\.?"
 	"|(?:^|\\s)(?:Photo|Photos|Image)\\s+by\\s+[A-Z][^.!?:]{0,60}\\.?"
 	"|(?<=[.!?\"”])\\s*/\\s*[A-Z][\\w.]{1,20}(?:\\s[A-Z][\\w.]{1,20})?"
 	"|(?<=[.!?\"”])\\s+(?:Ti Gong|Imaginechina|VCG|IC|CFP|Getty Images|EPA|IC Photo)"
@@ -476,6 +476,48 @@ residue_token(const char *s, size_t start, size_t end)
 		if ((unsigned char) s[p] >= 0x80)
 			return false;
 	return at_match_date(s, end, start, NULL) == 0;
+}
+
+/* Photo agencies whose name alone on a line is a credit ("Ti Gong", "VCG") */
+static const char *const photo_agencies[] = {
+	"cfp", "getty images", "ic photo", "imaginechina", "ti gong", "vcg",
+};
+
+/* Publishers and agencies after "NAME / " on a credit line ("Jiang Wei / SHINE") */
+static const char *const credit_owners[] = {
+	"afp", "ap", "cfp", "cgtn", "china daily", "cns", "ecns", "epa", "ic",
+	"reuters", "shine", "vcg", "xinhua", "yonhap",
+};
+
+/*
+ * A photo credit alone on its line, which introduces the caption below it
+ * (SHINE, KBS): a photo agency's name, or "NAME / AGENCY".
+ */
+static bool
+credit_line(const char *s, size_t start, size_t end)
+{
+	const char *slash;
+	size_t		a;
+
+	if (end - start > 60)
+		return false;
+	if (at_word_in(s + start, end - start, photo_agencies, AT_LENGTHOF(photo_agencies)))
+		return true;
+	slash = memchr(s + start, '/', end - start);
+	if (!slash || slash == s + start || slash[-1] != ' ' || memchr(slash + 1, '/', s + end - slash - 1))
+		return false;
+	a = skip_space(s, end, (size_t) (slash - s) + 1);
+	return a < end && s[start] >= 'A' && s[start] <= 'Z' &&
+		at_word_in(s + a, end - a, credit_owners, AT_LENGTHOF(credit_owners));
+}
+
+/* Is the line a bare photo credit (see credit_line)? */
+bool
+at_chrome_credit_line(const char *s, size_t start, size_t end)
+{
+	start = skip_space(s, end, start);
+	end = at_trim_space_end(s, start, end);
+	return end > start && credit_line(s, start, end);
 }
 
 /* Labels that open a caption line: "Image caption, ...", "(Header image: ...)" */
@@ -953,6 +995,8 @@ at_chrome_line(const char *s, size_t start, size_t end, AtStatus *status)
 		return AT_CHROME_NAV;
 	if (residue_token(s, start, end))
 		return AT_CHROME_MARKUP;
+	if (credit_line(s, start, end))
+		return AT_CHROME_CAPTION;
 	if (image_caption(s, start, end))
 		return AT_CHROME_CAPTION;
 	if (hashtag_line(s, start, end))

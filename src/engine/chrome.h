@@ -78,6 +78,12 @@ extern size_t at_chrome_caption_end(const char *s, size_t start, size_t end);
 extern size_t at_scraper_prefix(const char *s, size_t start, size_t end, AtDate *d);
 
 /*
+ * Is s[start..end) a photo credit alone ("Ti Gong", "Jiang Wei / SHINE")?
+ * Such a line introduces the caption on the line below it.
+ */
+extern bool at_chrome_credit_line(const char *s, size_t start, size_t end);
+
+/*
  * A non-blank line of a page, trimmed.  chrome is an AtChromeKind; kind is
  * the caller's (parse_article keeps its line kind there).  Offsets fit 32
  * bits: inputs are below 4 GB.
