@@ -1910,10 +1910,9 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 			return *header && (ml.has_published || ml.has_updated || ml.nauthors > 0);
 		}
 		if (c == AT_CHROME_LEGAL)
-		{
 			tags_line(cx, ln->start, ln->end);
-			copyright_source(cx, ln->start, ln->end);
-		}
+		/* "Copyright © 2022 Global Times All Rights Reserved" is a vocabulary line too */
+		copyright_source(cx, ln->start, ln->end);
 		set_chrome(cx, ln);
 		return false;
 	}

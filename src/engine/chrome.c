@@ -114,6 +114,7 @@ static const ChromeWord chrome_words[] = {
 	{"access", W_WEAK}, {"details", W_WEAK}, {"notification", W_WEAK},
 	{"notifications", W_WEAK}, {"payment", W_WEAK}, {"unlock", W_WEAK},
 	{"unlimited", W_WEAK}, {"update", W_WEAK}, {"friend", W_WEAK}, {"suggest", W_WEAK},
+	{"acquire", W_WEAK}, {"licensing", W_WEAK},
 
 	/* filler: function words, publisher name parts, "(s)" */
 	{"agency", W_FILLER}, {"all", W_FILLER}, {"an", W_FILLER}, {"policy", W_FILLER},
@@ -310,6 +311,7 @@ static AtRegex re_caption = AT_REGEX(
 	"|(?<=[.!?\"”])\\s*/\\s*[A-Z][\\w.]{1,20}(?:\\s[A-Z][\\w.]{1,20})?"
 	"|(?<=[.!?\"”])\\s+(?:Ti Gong|Imaginechina|VCG|IC|CFP|Getty Images|EPA|IC Photo)"
 	"|(?<=[.!?\"”])\\s+\\((?:Yonhap|Newsis|News1|EPA|VCG|IC|CFP|Getty Images)\\)"
+	"|(?<=[.!?\"”])\\s+[A-Z]{2,}(?:/[A-Z][\\w.' -]{1,40}){1,2}"
 	")\\s*$",
 	AT_RE_UNICODE);
 
@@ -522,7 +524,8 @@ at_chrome_credit_line(const char *s, size_t start, size_t end)
 
 /* Labels that open a caption line: "Image caption, ...", "(Header image: ...)" */
 static const char *const caption_labels[] = {
-	"Image caption,", "Image caption:", "(Header image:", "(Header photo:", "(Top image:",
+	"Image caption,", "Image caption:", "Image caption ", "Media caption", "FILE PHOTO:",
+	"(Header image:", "(Header photo:", "(Top image:",
 };
 
 /* A caption by its opening label */
@@ -1344,7 +1347,8 @@ at_chrome_context(const char *s, AtPageLine *L, size_t n)
 		{
 			size_t		k = i;
 
-			while (k < n && L[k].chrome == AT_CHROME_NONE && bullet_link(s, &L[k]))
+			while (k < n && (L[k].chrome == AT_CHROME_NONE || L[k].chrome == AT_CHROME_CONTEXT) &&
+				   bullet_link(s, &L[k]))
 				k++;
 			if (k - i >= 2)
 				for (size_t j = i; j < k; j++)
