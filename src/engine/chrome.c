@@ -114,7 +114,8 @@ static const ChromeWord chrome_words[] = {
 	{"access", W_WEAK}, {"details", W_WEAK}, {"notification", W_WEAK},
 	{"notifications", W_WEAK}, {"payment", W_WEAK}, {"unlock", W_WEAK},
 	{"unlimited", W_WEAK}, {"update", W_WEAK}, {"friend", W_WEAK}, {"suggest", W_WEAK},
-	{"acquire", W_WEAK}, {"licensing", W_WEAK},
+	{"acquire", W_WEAK}, {"licensing", W_WEAK}, {"click", W_WEAK}, {"page", W_WEAK},
+	{"photo", W_WEAK}, {"photos", W_WEAK},
 
 	/* filler: function words, publisher name parts, "(s)" */
 	{"agency", W_FILLER}, {"all", W_FILLER}, {"an", W_FILLER}, {"policy", W_FILLER},
