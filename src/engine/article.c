@@ -74,7 +74,9 @@ static const MetaLabel meta_labels[] = {
 	{"last updated", MK_UPDATED}, {"update time", MK_UPDATED},
 	{"last modified", MK_UPDATED}, {"modified", MK_UPDATED},
 	{"last modified on", MK_UPDATED}, {"modified on", MK_UPDATED},
-	{"views", MK_IGNORE}, {"clicks", MK_IGNORE}, {"page", MK_IGNORE},
+	{"views", MK_IGNORE}, {"clicks", MK_IGNORE}, {"page", MK_IGNORE}, {"channel", MK_IGNORE},
+	{"videographer", MK_IGNORE}, {"producer", MK_IGNORE}, {"photographer", MK_IGNORE},
+	{"camera", MK_IGNORE}, {"translator", MK_IGNORE}, {"designer", MK_IGNORE},
 	/* labels of Chinese and Korean templates (UTF-8) */
 	{"\xe6\x9d\xa5\xe6\xba\x90", MK_SOURCE},	/* 来源 source */
 	{"\xe4\xbd\x9c\xe8\x80\x85", MK_AUTHOR},	/* 作者 author */
@@ -1749,6 +1751,16 @@ alt_text_of(const char *s, const Line *alt, const Line *cap)
 	return ce - cap->start == n && memcmp(s + alt->start, s + cap->start, n) == 0;
 }
 
+/* A metadata line with a field or label, not a kicker ("March 2024") */
+static bool
+field_line(const char *s, const Line *ln)
+{
+	MetaLine	ml;
+
+	return parse_meta_line(s, ln->start, ln->end, &ml) &&
+		(ml.has_label || ml.has_published || ml.has_updated || ml.nauthors > 0);
+}
+
 /* A line that only names a publisher ("Caixin Global", "KBS WORLD", "(Xinhua)") */
 static bool
 source_only(const MetaLine *ml)
@@ -2153,11 +2165,19 @@ settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
 					L[i].kind = AT_LINE_META;
 					cx->text_lines--;
 				}
+		bool		past_meta = false;
+
 		for (size_t i = t; i > 0; i--)
 		{
 			Line	   *ln = &L[i - 1];
-			/* a headline below its date: labels above the date are the site's */
-			bool		may_section = !(anchor != SIZE_MAX && anchor < t && i - 1 < anchor);
+
+			/*
+			 * A headline below its date, or metadata above the headline:
+			 * labels above that metadata are the site's, not a section.
+			 */
+			bool		may_section = !past_meta && !(anchor != SIZE_MAX && anchor < t && i - 1 < anchor);
+
+			past_meta = past_meta || (ln->kind == AT_LINE_META && field_line(s, ln));
 
 			/*
 			 * A publisher's name above a headline that its date and byline

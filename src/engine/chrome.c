@@ -115,7 +115,8 @@ static const ChromeWord chrome_words[] = {
 	{"notifications", W_WEAK}, {"payment", W_WEAK}, {"unlock", W_WEAK},
 	{"unlimited", W_WEAK}, {"update", W_WEAK}, {"friend", W_WEAK}, {"suggest", W_WEAK},
 	{"acquire", W_WEAK}, {"licensing", W_WEAK}, {"click", W_WEAK}, {"page", W_WEAK},
-	{"photo", W_WEAK}, {"photos", W_WEAK},
+	{"photo", W_WEAK}, {"photos", W_WEAK}, {"browse", W_WEAK}, {"viewing", W_WEAK},
+	{"live", W_WEAK},
 
 	/* filler: function words, publisher name parts, "(s)" */
 	{"agency", W_FILLER}, {"all", W_FILLER}, {"an", W_FILLER}, {"policy", W_FILLER},
@@ -218,7 +219,7 @@ static AtRegex re_chrome = AT_REGEX(
 	"|please\\s+(?:log\\s*in|sign\\s+in|register)\\s+(?:to|before)\\s+(?:comment|post)"
 	"|comments?\\s+(?:are|will\\s+be)\\s+(?:moderated|reviewed)"
 	"|\\d+\\s+comments?$"
-	"|click\\s+(?:here\\s+)?to\\s+(?:comment|share|print|enlarge|subscribe|download)"
+	"|click\\s+(?:here\\s+)?to\\s+(?:comment|share|print|enlarge|subscribe|download|read)"
 	"|video\\s*player"
 	"|(?:loaded|progress):\\s*\\d"
 	"|current\\s+time\\s+\\d"
@@ -226,7 +227,7 @@ static AtRegex re_chrome = AT_REGEX(
 	"|your\\s+browser\\s+does\\s+not\\s+support"
 	"|newspapers\\s+(?:in|from)\\s+[\\w ]{1,30}$"
 	"|(?:tags|keywords|categories|category|filed\\s+under|posted\\s+in)\\s*:"
-	"|(?:read\\s+more|also\\s+read|see\\s+also|related|recommended|more\\s+on\\s+this)\\s*:"
+	"|(?:read\\s+more|also\\s+read|see\\s+also|related|recommended|more\\s+on\\s+this|take\\s+a\\s+look)\\s*:"
 	"|(?:subscribe|sign\\s+up)\\s+(?:to|for|now)\\b"
 	"|have\\s+an\\s+opinion\\s+on\\s+this"
 	"|(?:home|homepage)\\s*(?:>|»|›|\\|)"
@@ -307,7 +308,7 @@ static AtRegex re_caption = AT_REGEX(
 	"(?:[\\[(【]\\s*(?:Photo|Photos|PHOTO|Image|Video|Graphic|Chart|Infographic|Illustration)"
 	"(?:\\s*(?:/|:|by\\b|provided\\b|courtesy\\b|taken\\b)[^\\])】]{0,80})?\\s*[\\])】]"
 	"|\\((?:Xinhua|Reuters|AFP|AP|VCG|IC|CFP|CNS|ECNS|Photo|China Daily|Global Times)\\s*/\\s*[^)]{1,60}\\)"
-	"|(?:^|\\s)(?:Image|Images|Photo|Photos|PHOTO|PHOTOS|Video|Photograph|Photo [Cc]redit|Credit)s? ?:\\s*[A-Z0-9][^.!?:]{0,80}\\.?"
+	"|(?:^|\\s)(?:Image|Images|Photo|Photos|PHOTO|PHOTOS|Video|Photograph|Photo [Cc]redit|Credit)s? ?:\\s*[A-Z0-9][^.!?: ]*(?: [^.!?: ]+){0,4}\\.?"
 	"|(?:^|\\s)(?:Photo|Photos|Image)\\s+by\\s+[A-Z][^.!?:]{0,60}\\.?"
 	"|(?<=[.!?\"”])\\s*/\\s*[A-Z][\\w.]{1,20}(?:\\s[A-Z][\\w.]{1,20})?"
 	"|(?<=[.!?\"”])\\s+(?:Ti Gong|Imaginechina|VCG|IC|CFP|Getty Images|EPA|IC Photo)"
