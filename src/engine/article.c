@@ -2139,6 +2139,8 @@ settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
 	}
 	if (t != SIZE_MAX)
 	{
+		bool		past_meta = false;
+
 		/* a byline's role line ("Business correspondent") is metadata */
 		for (size_t i = t + 1; i < hend; i++)
 			if (L[i].kind == LINE_CANDIDATE && role_line(s, &L[i]))
@@ -2165,8 +2167,6 @@ settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
 					L[i].kind = AT_LINE_META;
 					cx->text_lines--;
 				}
-		bool		past_meta = false;
-
 		for (size_t i = t; i > 0; i--)
 		{
 			Line	   *ln = &L[i - 1];
