@@ -1612,7 +1612,7 @@ signed_last_paragraph(const char *s, Line *L, size_t n)
 		return;
 	/* the credit is one name in brackets: "(Yonhap)", not "(Xinhua/NAME)" */
 	ce = skip_ws(s, L[last + 1].end, ce);
-	if (s[ce] != '(' || s[L[last + 1].end - 1] != ')' ||
+	if (ce >= L[last + 1].end || s[ce] != '(' || s[L[last + 1].end - 1] != ')' ||
 		memchr(s + ce, '/', L[last + 1].end - ce) != NULL)
 		return;
 	L[last + 1].chrome = AT_CHROME_NONE;
