@@ -22,6 +22,7 @@
 #define MAX_CONTEXT_BYTES	60
 #define MAX_HEAD_CONTEXT_WORDS 2	/* before the first prose line */
 #define MIN_PROSE_WORDS		6
+#define MAX_SLASH_CREDIT	80		/* "REUTERS/NAME/File Photo" */
 #define MAX_RESIDUE_BYTES	12		/* "1885km", "2,600km" */
 #define MAX_TAG_WORDS		3		/* a hashtag of several words */
 #define MAX_TAG_BYTES		40
@@ -264,15 +265,24 @@ static AtRegex re_chrome = AT_REGEX(
 	/* machine translation and player notices */
 	"|(?:the\\s+)?(?:content|text|article|page)\\s+(?:is|was|has\\s+been)\\s+(?:machine[- ]|automatically\\s+)?translated\\b.{0,80}$"
 	"|error\\s+loading\\s+(?:the\\s+)?(?:player|media|video)\\b.{0,80}$"
-	/* script and data residue: statements, object literals, JSON lines */
-	"|(?:var|let|const)\\s+[\\w$]+\\s*=.{0,300}$"
+	"|\\[\\w{1,20}\\]$"
+	")",
+	AT_RE_CASELESS | AT_RE_UNICODE);
+
+/*
+ * Script and data residue (case-sensitive): statements, object literal
+ * lines, JSON object lines.  Tried only on lines that open with a
+ * lower-case letter, "{" or "$" (script_start), as text lines do not.
+ */
+static AtRegex re_script = AT_REGEX(
+	"^(?:"
+	"(?:var|let|const)\\s+[\\w$]+\\s*=.{0,300}$"
 	"|function\\s*[\\w$]*\\s*\\(.{0,300}$"
 	"|[\\w$.]+\\(.{0,300}[;{]$"
 	"|[a-z_$][\\w$]*\\s*:\\s*(?:\"[^\"]*\"|'[^']*'|-?\\d+(?:\\.\\d+)?|true|false|null)\\s*,?$"
 	"|\\{\\s*\"[\\w$-]+\"\\s*:.{0,300}\\}\\s*,?$"
-	"|\\[\\w{1,20}\\]$"
 	")",
-	AT_RE_CASELESS | AT_RE_UNICODE);
+	AT_RE_UNICODE);
 
 /*
  * Legal and licence notices anywhere in a short line (caseless).  Tried
@@ -313,7 +323,6 @@ static AtRegex re_caption = AT_REGEX(
 	"|(?<=[.!?\"”])\\s*/\\s*[A-Z][\\w.]{1,20}(?:\\s[A-Z][\\w.]{1,20})?"
 	"|(?<=[.!?\"”])\\s+(?:Ti Gong|Imaginechina|VCG|IC|CFP|Getty Images|EPA|IC Photo)"
 	"|(?<=[.!?\"”])\\s+\\((?:Yonhap|Newsis|News1|EPA|VCG|IC|CFP|Getty Images)\\)"
-	"|(?<=[.!?\"”])\\s+[A-Z]{2,}(?:/[A-Z][\\w.' -]{1,40}){1,2}"
 	")\\s*$",
 	AT_RE_UNICODE);
 
@@ -898,6 +907,51 @@ breadcrumb_line(const char *s, size_t start, size_t end)
 
 /* ---- one line ------------------------------------------------------------------- */
 
+/* Can a line of script residue start with c? */
+static inline bool
+script_start(char c)
+{
+	return (c >= 'a' && c <= 'z') || c == '{' || c == '$' || c == '_';
+}
+
+/*
+ * "... in Tokyo, Japan, December 28, 2023. REUTERS/Kim Kyung-Hoon/File
+ * Photo": an agency in capitals, a slash and one or two credit parts
+ * closing the line after a sentence.  Where the credit begins (its space),
+ * or 0.  Looks at the last MAX_SLASH_CREDIT bytes only.
+ */
+static size_t
+slash_credit(const char *s, size_t start, size_t end)
+{
+	size_t		lo = end - start > MAX_SLASH_CREDIT ? end - MAX_SLASH_CREDIT : start,
+				a,
+				parts = 0;
+	const char *q = memchr(s + lo, '/', end - lo);
+
+	if (q == NULL)
+		return 0;
+	a = (size_t) (q - s);
+	while (a > start && s[a - 1] >= 'A' && s[a - 1] <= 'Z')
+		a--;
+	if ((size_t) (q - s) - a < 2 || a < start + 2 || s[a - 1] != ' ' ||
+		!(s[a - 2] == '.' || s[a - 2] == '!' || s[a - 2] == '?' || s[a - 2] == '"' ||
+		  (a >= start + 4 && memcmp(s + a - 4, "\xe2\x80\x9d", 3) == 0)))
+		return 0;
+	for (size_t p = (size_t) (q - s); p < end; p++)
+	{
+		char		c = s[p];
+
+		if (c == '/')
+		{
+			if (++parts > 2 || p + 1 >= end || !(s[p + 1] >= 'A' && s[p + 1] <= 'Z'))
+				return 0;
+		}
+		else if (!(at_is_ascii_alpha((unsigned char) c) || c == ' ' || c == '.' || c == '\'' || c == '-'))
+			return 0;
+	}
+	return a - 1;
+}
+
 /* Does the line hold one of legal_keys, caselessly?  One pass per key's first letter */
 static bool
 may_be_legal(const char *s, size_t start, size_t end)
@@ -1013,6 +1067,10 @@ at_chrome_line(const char *s, size_t start, size_t end, AtStatus *status)
 		return AT_CHROME_WIDGET;
 	if (breadcrumb_line(s, start, end))
 		return AT_CHROME_NAV;
+	if (script_start(s[start]) && regex_hit(&re_script, s + start, end - start, &m, status))
+		return AT_CHROME_MARKUP;
+	if (slash_credit(s, start, end) > start)
+		return AT_CHROME_CAPTION;
 	if (regex_hit(&re_chrome, s + start, end - start, &m, status) ||
 		(may_be_legal(s, start, end) && regex_hit(&re_legal, s + start, end - start, &m, status)))
 		return AT_CHROME_LEGAL;
@@ -1026,11 +1084,14 @@ size_t
 at_chrome_caption_end(const char *s, size_t start, size_t end)
 {
 	AtMatch		m;
+	size_t		k;
 
 	start = skip_space(s, end, start);
 	end = at_trim_space_end(s, start, end);
 	if (image_caption(s, start, end))
 		return end;
+	if (end > start && (k = slash_credit(s, start, end)) > start)
+		return at_trim_space_end(s, start, k);
 	if (end == start || end - start > MAX_CHROME_LINE ||
 		at_regex_match(&re_caption, s + start, end - start, 0, &m) <= 0)
 		return start;
