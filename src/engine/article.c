@@ -1751,6 +1751,47 @@ alt_text_of(const char *s, const Line *alt, const Line *cap)
 	return ce - cap->start == n && memcmp(s + alt->start, s + cap->start, n) == 0;
 }
 
+/*
+ * "HongKong Comment(3)": a section label with a widget's counter glued to
+ * it.  The label (one or two capitalised words) goes to *section when the
+ * rest of the line is widget items.
+ */
+static void
+counter_section(const char *s, const Line *ln, AtSpan *section)
+{
+	size_t		p = ln->start,
+				e,
+				k;
+	int			words = 0;
+
+	while (p < ln->end && at_chrome_item_at(s, ln->end, p) == 0)
+	{
+		if (!(s[p] >= 'A' && s[p] <= 'Z') || ++words > 2)
+			return;
+		while (p < ln->end && at_is_ascii_alpha((unsigned char) s[p]) &&
+			   (p == ln->start || s[p - 1] == ' ' || at_chrome_item_at(s, ln->end, p) == 0))
+			p++;
+		p = skip_ws(s, ln->end, p);
+	}
+	e = at_trim_space_end(s, ln->start, p);
+	if (words == 0 || e == ln->start)
+		return;
+	/* the rest: widget items (one at least), counts and brackets */
+	if (p >= ln->end)
+		return;
+	while (p < ln->end)
+	{
+		if ((k = at_chrome_item_at(s, ln->end, p)) > 0)
+			p += k;
+		else if (s[p] == '(' || s[p] == ')' || s[p] == ' ' || (s[p] >= '0' && s[p] <= '9'))
+			p++;
+		else
+			return;
+	}
+	section->start = ln->start;
+	section->len = e - ln->start;
+}
+
 /* A metadata line with a field or label, not a kicker ("March 2024") */
 static bool
 field_line(const char *s, const Line *ln)
@@ -2193,18 +2234,24 @@ settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
 					a->section.start = ln->start;
 					a->section.len = ln->end - ln->start;
 				}
+				else if (!a->section.len && may_section)
+					counter_section(s, ln, &a->section);
 				set_chrome(cx, ln);
 			}
-			else if (!a->section.len && may_section && ln->kind == AT_LINE_CHROME &&
+			else if (!a->section.len && ln->kind == AT_LINE_CHROME &&
 					 (ln->chrome == AT_CHROME_NAV || ln->chrome == AT_CHROME_CONTEXT))
 			{
+				/* a breadcrumb names the section wherever it stands; a label only next to the headline */
 				if (!crumb_section(s, ln->start, ln->end, &a->section) &&
-					ln->chrome == AT_CHROME_CONTEXT)
+					ln->chrome == AT_CHROME_CONTEXT && may_section)
 				{
 					a->section.start = ln->start;
 					a->section.len = ln->end - ln->start;
 				}
 			}
+			else if (!a->section.len && may_section && ln->kind == AT_LINE_CHROME &&
+					 ln->chrome == AT_CHROME_WIDGET)
+				counter_section(s, ln, &a->section);
 		}
 	}
 	else
