@@ -15,10 +15,10 @@
 # fails when either split falls below its regression floor: the level
 # measured when the 30 harder catalogue pages joined the test split (test:
 # 89.2% of fields, 13 paragraphs lost, 70 chrome lines left in 53 pages;
-# tuning: 99.5%, none lost or left), raised by the third round (test: 95.9%,
-# 4 lost, 21 left; tuning, 98 pages: 99.8%, none lost, one left: the one-word
-# "NewsFeed" label of an Al Jazeera copy).  Raise the floors as the parser
-# improves.
+# tuning: 99.5%, none lost or left), raised by the third round (test: 96.1%,
+# 4 lost, 21 left; tuning, 102 pages: 99.7%, none lost, one left: the
+# one-word "NewsFeed" label of an Al Jazeera copy).  Raise the floors as the
+# parser improves.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -129,7 +129,7 @@ while IFS='|' read -r tag split pages right fields left lost; do
 	pct=$(awk -v r="$right" -v f="$fields" 'BEGIN { printf "%.1f", f ? 100 * r / f : 0 }')
 	echo "article_pages: $split split: $pages pages, fields right $right/$fields ($pct%), chrome lines left $left, paragraphs lost $lost"
 	if [ "$split" = test ]; then
-		min_pct=0.955 max_lost=4 max_left=21
+		min_pct=0.96 max_lost=4 max_left=21
 		awk -v r="$right" -v f="$fields" 'BEGIN { exit !(f > 0 && r / f >= 0.97) }' ||
 			echo "article_pages: target not met: test split fields right $pct% (target 97%)"
 		[ "$lost" -eq 0 ] || echo "article_pages: target not met: test split lost $lost paragraphs (target 0)"
