@@ -26,6 +26,12 @@
 #define MAX_TITLE_WORDS		40
 #define MAX_NAME_TOKENS		5
 #define MAX_AUTHORS			16
+#define MAX_OWNER_WORDS		8		/* a copyright line's owner */
+#define MAX_CAPTION_LINE	300		/* a caption under its credit line */
+#define MIN_SIGNED_WORDS	8		/* a last paragraph signed "(Yonhap)" */
+#define MIN_WRAP			30		/* width of a hard-wrapped paragraph, characters */
+#define MAX_WRAP			100
+#define MAX_PAIR_VALUE_WORDS 5		/* a source or editor alone under its label */
 
 /* ---- data: metadata ----------------------------------------------------- */
 
@@ -63,12 +69,35 @@ static const MetaLabel meta_labels[] = {
 	{"published at", MK_PUBLISHED}, {"publish time", MK_PUBLISHED},
 	{"publication date", MK_PUBLISHED}, {"first published", MK_PUBLISHED},
 	{"posted", MK_PUBLISHED}, {"posted on", MK_PUBLISHED}, {"date", MK_PUBLISHED},
-	{"time", MK_PUBLISHED}, {"dated", MK_PUBLISHED},
+	{"time", MK_PUBLISHED}, {"dated", MK_PUBLISHED}, {"write", MK_PUBLISHED},
 	{"updated", MK_UPDATED}, {"updated on", MK_UPDATED}, {"updated at", MK_UPDATED},
 	{"last updated", MK_UPDATED}, {"update time", MK_UPDATED},
 	{"last modified", MK_UPDATED}, {"modified", MK_UPDATED},
 	{"last modified on", MK_UPDATED}, {"modified on", MK_UPDATED},
-	{"views", MK_IGNORE}, {"clicks", MK_IGNORE}, {"page", MK_IGNORE},
+	{"views", MK_IGNORE}, {"clicks", MK_IGNORE}, {"page", MK_IGNORE}, {"channel", MK_IGNORE},
+	{"videographer", MK_IGNORE}, {"producer", MK_IGNORE}, {"photographer", MK_IGNORE},
+	{"camera", MK_IGNORE}, {"translator", MK_IGNORE}, {"designer", MK_IGNORE},
+	/* labels of Chinese and Korean templates (UTF-8) */
+	{"\xe6\x9d\xa5\xe6\xba\x90", MK_SOURCE},	/* 来源 source */
+	{"\xe4\xbd\x9c\xe8\x80\x85", MK_AUTHOR},	/* 作者 author */
+	{"\xe7\xbc\x96\xe8\xbe\x91", MK_EDITOR},	/* 编辑 editor */
+	{"\xe8\xb4\xa3\xe4\xbb\xbb\xe7\xbc\x96\xe8\xbe\x91", MK_EDITOR},	/* 责任编辑 */
+	{"\xe5\x8f\x91\xe5\xb8\x83\xe6\x97\xb6\xe9\x97\xb4", MK_PUBLISHED},	/* 发布时间 */
+	{"\xec\x8a\xb9\xec\x9d\xb8", MK_PUBLISHED},	/* 승인 approved */
+	{"\xec\x9e\x85\xeb\xa0\xa5", MK_PUBLISHED},	/* 입력 entered */
+	{"\xec\x88\x98\xec\xa0\x95", MK_UPDATED},	/* 수정 modified */
+};
+
+/* Words after a publisher's name that make it an app prompt ("ECNS App Download") */
+static const char *const app_words[] = {
+	"app", "apps", "download",
+};
+
+/* Units of an age in place of a date ("4 hours ago") */
+static const char *const age_units[] = {
+	"day", "days", "hour", "hours", "hr", "hrs", "min", "mins", "minute",
+	"minutes", "month", "months", "sec", "secs", "second", "seconds", "week",
+	"weeks", "year", "years",
 };
 
 /* Publishers whose name alone is a source item ("By NAME | China Daily") */
@@ -85,9 +114,16 @@ static const char *const known_sources[] = {
 	"people.cn", "pti", "reuters", "scmp", "shanghai daily", "shine",
 	"sixth tone", "south china morning post", "tass", "the associated press",
 	"the guardian", "the hindu", "the japan times", "the korea herald",
-	"the standard", "the straits times", "wikinews", "xinhua",
+	"the standard", "the straits times", "the times", "the times of india",
+	"straits times", "wikinews", "xinhua", "tnn", "ians", "ani", "jiji",
+	"jiji press", "nhk", "rthk", "kbs",
 	"xinhua news agency", "xinhuanet", "xinhuanet.com", "yonhap",
 	"yonhap news agency",
+};
+
+/* Last words of a byline that names a news service, not a person ("Express News Service") */
+static const char *const service_words[] = {
+	"agency", "bureau", "desk", "network", "newswire", "service", "wire",
 };
 
 /* Words after a publisher's name that name its staff, not another source */
@@ -190,6 +226,18 @@ skip_ws(const char *s, size_t end, size_t p)
 
 /* ---- metadata lines ------------------------------------------------------ */
 
+#define MAX_DATE_ITEM		40		/* bytes of a date and time item */
+
+/* "4:30PM", "9am": letters that belong to a time, not a glued field */
+static bool
+ampm_glue(const char *s, size_t end, size_t g)
+{
+	char		a = lower(s[g]);
+
+	return (a == 'a' || a == 'p') && g + 1 < end && (lower(s[g + 1]) == 'm' || s[g + 1] == '.');
+}
+
+
 typedef struct MetaLine
 {
 	AtDate		published;
@@ -226,8 +274,8 @@ is_item_sep(const char *s, size_t end, size_t p, int *n)
 		uint32_t	cp;
 
 		*n = at_utf8_decode(s + p, end - p, &cp);
-		/* 丨 【 】 · and the dashes */
-		return cp == 0x4E28 || cp == 0x3010 || cp == 0x3011 || cp == 0xB7 ||
+		/* 丨 【 】 · • and the dashes */
+		return cp == 0x4E28 || cp == 0x3010 || cp == 0x3011 || cp == 0xB7 || cp == 0x2022 ||
 			at_cp_is_dash(cp);
 	}
 	return false;
@@ -241,6 +289,14 @@ skip_item_seps(const char *s, size_t end, size_t p)
 	while (p < end && is_item_sep(s, end, p, &n))
 		p += n;
 	return p;
+}
+
+/* A digit at q right after an ASCII letter: two fields glued together ("Ho12 Jun") */
+static inline bool
+glued_digit(const char *s, size_t end, size_t q)
+{
+	return q > 0 && q < end && s[q] >= '0' && s[q] <= '9' &&
+		at_is_ascii_alpha((unsigned char) s[q - 1]);
 }
 
 /*
@@ -261,7 +317,7 @@ label_at(const char *s, size_t end, size_t p, bool allow_space, size_t *after)
 	int			best = -1;
 	size_t		best_len = 0;
 
-	if (p >= end || !at_is_ascii_alpha((unsigned char) s[p]))
+	if (p >= end || !(at_is_ascii_alpha((unsigned char) s[p]) || (unsigned char) s[p] >= 0x80))
 		return -1;
 	for (size_t i = 0; i < AT_LENGTHOF(meta_labels); i++)
 	{
@@ -276,14 +332,22 @@ label_at(const char *s, size_t end, size_t p, bool allow_space, size_t *after)
 			continue;
 		q = p + ll;
 		if (at_alnum_at(s, end, q))
-			continue;
-		q = skip_ws(s, end, q);
-		if (q < end && s[q] == ':')
-			q++;
-		else if (q + 3 <= end && memcmp(s + q, "\xef\xbc\x9a", 3) == 0)
-			q += 3;
-		else if (!((allow_space || space_label(l, ll)) && q > p + ll))
-			continue;
+		{
+			/* "Published3rd April 2020": a date label glued to its date */
+			if (!(glued_digit(s, end, q) &&
+				  (meta_labels[i].kind == MK_PUBLISHED || meta_labels[i].kind == MK_UPDATED)))
+				continue;
+		}
+		else
+		{
+			q = skip_ws(s, end, q);
+			if (q < end && s[q] == ':')
+				q++;
+			else if (q + 3 <= end && memcmp(s + q, "\xef\xbc\x9a", 3) == 0)
+				q += 3;
+			else if (!((allow_space || space_label(l, ll)) && q > p + ll))
+				continue;
+		}
 		best = (int) meta_labels[i].kind;
 		best_len = ll;
 		*after = q;
@@ -308,7 +372,7 @@ known_source_at(const char *s, size_t end, size_t p)
 		l = strlen(known_sources[i]);
 
 		if (l > best && p + l <= end && words_eq(s + p, l, known_sources[i]) &&
-			!at_alnum_at(s, end, p + l) &&
+			(!at_alnum_at(s, end, p + l) || glued_digit(s, end, p + l)) &&
 			(p + l + 1 >= end || s[p + l] != '.' || !at_alnum_at(s, end, p + l + 1)))
 			best = l;
 	}
@@ -371,7 +435,7 @@ edition_after(const char *s, size_t end, size_t p)
  * UTC+8, 2022-09-14"), at p, with a weekday after it (", Thursday").
  */
 static size_t
-date_item_at(const char *s, size_t end, size_t p, AtDate *d)
+date_item_in(const char *s, size_t end, size_t p, AtDate *d)
 {
 	size_t		n = at_match_date(s, end, p, d),
 				q,
@@ -405,6 +469,40 @@ date_item_at(const char *s, size_t end, size_t p, AtDate *d)
 	q = p + n;
 	if (q + 2 < end && s[q] == ',' && at_weekday_at(s, end, skip_ws(s, end, q + 1), &wl))
 		n = skip_ws(s, end, q + 1) + wl - p;
+	return n;
+}
+
+/*
+ * A date item at p, also when the next field is glued to it
+ * ("2024-04-18 09:15:42Xinhua", "21-05-2024Straits"): the date is then
+ * read as if the line ended where the letters begin.
+ */
+static size_t
+date_item_at(const char *s, size_t end, size_t p, AtDate *d)
+{
+	size_t		n,
+				g;
+
+	if (p >= end || !(s[p] >= '0' && s[p] <= '9') )
+		return date_item_in(s, end, p, d);
+	n = date_item_in(s, end, p, d);
+	/* the first digit-to-letter joint within a date's length */
+	for (g = p + 1; g < end && g - p < MAX_DATE_ITEM; g++)
+		if (at_is_ascii_alpha((unsigned char) s[g]) && s[g - 1] >= '0' && s[g - 1] <= '9')
+			break;
+	if (g < end && g - p < MAX_DATE_ITEM && p + n < g)
+	{
+		AtDate		dg;
+		size_t		ng;
+
+		memset(&dg, 0, sizeof(dg));
+		ng = date_item_in(s, g, p, &dg);
+		if (ng > 0 && p + ng == g && !ampm_glue(s, end, g))
+		{
+			*d = dg;
+			return ng;
+		}
+	}
 	return n;
 }
 
@@ -485,6 +583,17 @@ is_name(const char *s, size_t p, size_t e)
 	return capital;
 }
 
+/* A name whose last word names a service ("Express News Service", "The Hindu Bureau") */
+static bool
+service_name(const char *s, size_t p, size_t e)
+{
+	size_t		w = e;
+
+	while (w > p && s[w - 1] != ' ')
+		w--;
+	return w > p && at_word_in(s + w, e - w, service_words, AT_LENGTHOF(service_words));
+}
+
 /* Cut " in Beijing" / " from Shanghai" off a byline part */
 static size_t
 strip_place(const char *s, size_t p, size_t e)
@@ -545,6 +654,18 @@ parse_names(const char *s, size_t p, size_t e, MetaLine *ml)
 		{
 			size_t		ks = known_source_at(s, ne, p);
 
+			/* "CGTN's Li Jing": the publisher's reporter */
+			if (ks > 0 && p + ks + 3 < ne && s[p + ks] == '\'' && s[p + ks + 1] == 's' && s[p + ks + 2] == ' ')
+			{
+				if (ml->source.len == 0)
+				{
+					ml->source.start = p;
+					ml->source.len = ks;
+				}
+				p = skip_ws(s, ne, p + ks + 3);
+				ks = known_source_at(s, ne, p);
+			}
+
 			if (ks == ne - p)
 			{
 				if (ml->source.len == 0)
@@ -555,6 +676,14 @@ parse_names(const char *s, size_t p, size_t e, MetaLine *ml)
 			}
 			else if (!is_name(s, p, ne))
 				return false;
+			else if (service_name(s, p, ne))
+			{
+				if (ml->source.len == 0)
+				{
+					ml->source.start = p;
+					ml->source.len = ne - p;
+				}
+			}
 			else if (ml->nauthors < MAX_AUTHORS)
 			{
 				ml->authors[ml->nauthors].start = p;
@@ -622,6 +751,23 @@ all_capitals(const char *s, size_t p, size_t e)
 	return true;
 }
 
+/*
+ * "Business | Jun 30": the label p..ue opens the line and a "|" and a date
+ * follow it; a section, unless it is a place in capitals or a person.
+ */
+static bool
+section_before_date(const char *s, size_t end, size_t p, size_t ue)
+{
+	size_t		q = skip_ws(s, end, ue);
+	AtDate		d;
+
+	if (q >= end || s[q] != '|' || all_capitals(s, p, ue) ||
+		(is_name(s, p, ue) && at_count_words(s + p, ue - p) >= 2))
+		return false;
+	memset(&d, 0, sizeof(d));
+	return date_item_at(s, end, skip_ws(s, end, q + 1), &d) > 0;
+}
+
 /* Was the separator before p (after the last item) a "|"? */
 static bool
 pipe_before(const char *s, size_t start, size_t p)
@@ -630,6 +776,106 @@ pipe_before(const char *s, size_t start, size_t p)
 		if (s[--p] == '|')
 			return true;
 	return false;
+}
+
+/* Does an app prompt follow a publisher's name ending at p ("ECNS App Download")? */
+static bool
+app_prompt(const char *s, size_t end, size_t p)
+{
+	size_t		q = skip_ws(s, end, p),
+				w = q;
+
+	while (w < end && at_is_ascii_alpha((unsigned char) s[w]))
+		w++;
+	return w > q && q > p && at_word_in(s + q, w - q, app_words, AT_LENGTHOF(app_words));
+}
+
+/* One lower-case word: a site account ("admin", "editor1"), not a name */
+static bool
+user_handle(const char *s, size_t p, size_t e)
+{
+	if (p >= e || !(s[p] >= 'a' && s[p] <= 'z') || e - p > 20)
+		return false;
+	for (; p < e; p++)
+		if (!((s[p] >= 'a' && s[p] <= 'z') || (s[p] >= '0' && s[p] <= '9') || s[p] == '_'))
+			return false;
+	return true;
+}
+
+/* "(#7L2K)", "#4521": a feed item's id among the fields; its length or 0 */
+static size_t
+item_id_at(const char *s, size_t end, size_t p)
+{
+	size_t		q = p + 1;
+
+	if (p >= end || s[p] != '#')
+		return 0;
+	while (q < end && (at_is_ascii_alpha((unsigned char) s[q]) || (s[q] >= '0' && s[q] <= '9')))
+		q++;
+	return q > p + 1 && q - p <= 16 ? q - p : 0;
+}
+
+/* A bare count at p ("0", "12"), a widget's counter among the fields: its length or 0 */
+static size_t
+counter_at(const char *s, size_t end, size_t p)
+{
+	size_t		q = p;
+	int			n;
+
+	while (q < end && s[q] >= '0' && s[q] <= '9' && q - p < 6)
+		q++;
+	if (q == p || (q < end && !is_item_sep(s, end, q, &n)))
+		return 0;
+	return q - p;
+}
+
+/* "4 hours ago", "3 mins ago" at p: its length, or 0 */
+static size_t
+age_at(const char *s, size_t end, size_t p)
+{
+	size_t		q = p,
+				w;
+
+	while (q < end && s[q] >= '0' && s[q] <= '9' && q - p < 4)
+		q++;
+	if (q == p)
+		return 0;
+	q = skip_ws(s, end, q);
+	for (w = q; w < end && at_is_ascii_alpha((unsigned char) s[w]); w++)
+		;
+	if (w == q || !at_word_in(s + q, w - q, age_units, AT_LENGTHOF(age_units)))
+		return 0;
+	q = skip_ws(s, end, w);
+	if (q + 3 > end || !words_eq(s + q, 3, "ago") || at_alnum_at(s, end, q + 3))
+		return 0;
+	return q + 3 - p;
+}
+
+/*
+ * A personal name at p glued to a date with a year ("Mandy Ho12 Jun 2023",
+ * "Li Qian09:40 UTC+8, 2023-05-04"): two fields of the template with the
+ * line break between them lost.  The name's length, or 0.
+ */
+static size_t
+name_glued_to_date(const char *s, size_t end, size_t p)
+{
+	for (size_t q = p + 1; q < end && q - p <= 60; q++)
+	{
+		AtDate		d;
+		char		c = s[q];
+
+		if (c == '|' || c == ',' || c == '(' || c == '/' || c == ';')
+			return 0;
+		if (glued_digit(s, end, q))
+		{
+			memset(&d, 0, sizeof(d));
+			if (date_item_at(s, end, q, &d) > 0 && d.has_year && is_name(s, p, q) &&
+				at_count_words(s + p, q - p) >= 2)
+				return q - p;
+			return 0;
+		}
+	}
+	return 0;
 }
 
 /*
@@ -714,6 +960,13 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 		{
 			/* a publisher alone, "Page 14", or a date label without colon */
 			n = known_source_at(s, end, p);
+			if (n && app_prompt(s, end, p + n))
+			{
+				/* "ECNS App Download": a prompt, not the article's source */
+				ml->chrome_items++;
+				p += n;
+				continue;
+			}
 			if (n)
 			{
 				n += edition_after(s, end, p + n);
@@ -744,6 +997,28 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 				/* an item of no known kind */
 				size_t		ue = unknown_item(s, end, p, false);
 
+				/* "4 hours ago": an age, no date; "0": a share counter; "#7L2K" */
+				if ((n = age_at(s, end, p)) > 0 || (n = counter_at(s, end, p)) > 0 ||
+					(n = item_id_at(s, end, p)) > 0)
+				{
+					ml->chrome_items++;
+					p += n;
+					continue;
+				}
+				/* "Mandy Ho12 Jun 2023": a byline glued to the date */
+				if ((n = name_glued_to_date(s, end, p)) > 0)
+				{
+					if (ml->nauthors < MAX_AUTHORS)
+					{
+						ml->authors[ml->nauthors].start = p;
+						ml->authors[ml->nauthors].len = n;
+						ml->nauthors++;
+					}
+					ml->has_label = true;
+					p += n;
+					continue;
+				}
+
 				if (ue <= p || ++ml->unknown > 2)
 					return false;
 				if (byline && !ml->source.len && pipe_before(s, start, p))
@@ -757,6 +1032,12 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 					ml->section.start = p;
 					ml->section.len = ue - p;
 				}
+				else if (p == start && !ml->section.len && section_before_date(s, end, p, ue))
+				{
+					/* "Business | Jun 30": a section, then the date */
+					ml->section.start = p;
+					ml->section.len = ue - p;
+				}
 				p = ue;
 				continue;
 			}
@@ -767,6 +1048,22 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 		{
 			memset(&d, 0, sizeof(d));
 			n = date_item_at(s, end, after, &d);
+			if (n == 0 && kind == MK_UPDATED && ml->has_published &&
+				(n = at_match_time(s, end, after, &d)) > 0)
+			{
+				/* "DATE 09:12 am | Updated 11:40 am IST": the same day */
+				if (!ml->has_updated)
+				{
+					ml->updated = ml->published;
+					ml->updated.hour = d.hour;
+					ml->updated.minute = d.minute;
+					ml->updated.second = d.second;
+					ml->updated.has_time = true;
+					ml->has_updated = true;
+				}
+				p = after + n;
+				continue;
+			}
 			if (n == 0)
 			{
 				/* "Updated 2 hours ago": a label without a date */
@@ -808,7 +1105,8 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 			return false;
 		if (kind == MK_AUTHOR)
 		{
-			if (ve > after && !parse_names(s, after, ve, ml))
+			/* "by admin": a site account, no byline */
+			if (ve > after && !parse_names(s, after, ve, ml) && !user_handle(s, after, ve))
 				return false;
 			ml->after_byline = true;
 		}
@@ -828,7 +1126,7 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 		return false;
 	/* unknown items only beside a field, and never in a sentence */
 	if (ml->unknown > 0 &&
-		(!(ml->has_label || ml->has_published || ml->has_updated) ||
+		(!(ml->has_label || ml->has_published || ml->has_updated || ml->has_unlabelled_date) ||
 		 (s[end - 1] == '.' && !(end - start >= 2 && s[end - 2] >= 'A' && s[end - 2] <= 'Z'))))
 		return false;
 	return true;
@@ -897,6 +1195,9 @@ headline_like(const char *s, size_t start, size_t end, int min_words)
 	if (cp == ',' || cp == ';' || cp == ':' || cp == '.' || cp == ')' || cp == ']' ||
 		cp == '}' || at_cp_is_close_quote(cp))
 		return false;
+	/* "(Adds details, updates prices)": a note in brackets, not a headline */
+	if (cp == '(' && last == ')')
+		return false;
 	/* "- ", "* ", "• ": a bullet of a list or standfirst */
 	if ((cp == '-' || cp == '*' || cp == 0x2022 || cp == 0xB7) && end - start > 2 &&
 		s[start + (cp < 0x80 ? 1 : cp == 0xB7 ? 2 : 3)] == ' ')
@@ -930,8 +1231,8 @@ static AtRegex re_dateline = AT_REGEX(
 	"(?:, [A-Z][A-Za-z'.\\-]+(?: [A-Z][A-Za-z'.\\-]+){0,3}){0,2}"
 	"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\\.? \\d{1,2})?"
 	"(?: ?\\(([A-Z][A-Za-z .']{1,40})\\))?"
-	"|\\(([A-Z][A-Za-z .']{1,40})\\))"
-	" ?(?:--|—|–|-) ",
+	"|(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\\.? \\d{1,2} ?)?\\(([A-Z][A-Za-z .']{1,40})\\))"
+	"(?: ?(?:--|—|–|-) |--(?=[A-Z\"“])|—(?=[A-Z\"“]))",
 	AT_RE_UNICODE);
 
 static void
@@ -948,8 +1249,11 @@ find_dateline(Ctx *cx, size_t start, size_t end)
 	}
 	if (rc == 0 || m.start[0] != start)
 		return;
-	/* "(ECNS) -- ": an agency without a place gives the source, no dateline */
-	if (!(m.ngroups > 3 && m.start[3] != SIZE_MAX))
+	/*
+	 * "(ECNS) -- ": an agency without a place gives the source, no
+	 * dateline; "SINGAPORE – ", a place without an agency, is none either
+	 */
+	if (!(m.ngroups > 3 && m.start[3] != SIZE_MAX) && m.ngroups > 2 && m.start[2] != SIZE_MAX)
 	{
 		a->dateline.start = m.start[1];
 		a->dateline.len = m.end[1] - m.start[1];
@@ -1132,6 +1436,54 @@ tags_line(Ctx *cx, size_t start, size_t end)
 }
 
 /*
+ * The owner a copyright line names, as written, after the sign, "by" and
+ * the years: "Copyright © 2022 South China Morning Post Publishers Ltd.
+ * All rights reserved." gives "South China Morning Post Publishers Ltd".
+ * It ends at a full stop, comma, "|", bracket or "All rights"; at most
+ * MAX_OWNER_WORDS words, the first capitalised.  Its length (start in
+ * *at), or 0.
+ */
+static size_t
+copyright_owner(const char *s, size_t end, size_t p, size_t *at)
+{
+	size_t		q,
+				e;
+	int			words = 0;
+
+	for (;;)
+	{
+		p = skip_ws(s, end, p);
+		if (p + 2 <= end && memcmp(s + p, "\xc2\xa9", 2) == 0)
+			p += 2;
+		else if (p + 3 <= end && (words_eq(s + p, 3, "(c)")))
+			p += 3;
+		else if (p < end && ((s[p] >= '0' && s[p] <= '9') || s[p] == '-' || s[p] == ':'))
+			p++;
+		else if (p + 3 <= end && words_eq(s + p, 2, "by") && s[p + 2] == ' ')
+			p += 3;
+		else
+			break;
+	}
+	if (p >= end || !(s[p] >= 'A' && s[p] <= 'Z'))
+		return 0;
+	for (q = p; q < end; q++)
+	{
+		char		c = s[q];
+
+		if (c == ',' || c == '|' || c == '(' || c == '[' || c == ';' ||
+			(c == '.' && (q + 1 == end || s[q + 1] == ' ')))
+			break;
+		if (c == ' ' && q + 11 <= end && words_eq(s + q + 1, 10, "all rights"))
+			break;
+		if (c == ' ' && q + 1 < end && s[q + 1] != ' ' && ++words >= MAX_OWNER_WORDS)
+			return 0;
+	}
+	e = at_trim_space_end(s, p, q);
+	*at = p;
+	return e - p;
+}
+
+/*
  * "Copyright © 2023 Global Times All Rights Reserved": the first known
  * publisher of a copyright line, the source of a page that names none.
  */
@@ -1151,6 +1503,12 @@ copyright_source(Ctx *cx, size_t start, size_t end)
 		from = start + 2;
 	else
 		return;
+	if ((n = copyright_owner(s, end, from, &from)) > 0)
+	{
+		cx->copyright_source.start = from;
+		cx->copyright_source.len = n;
+		return;
+	}
 	for (size_t p = from; p < end; p++)
 		if (at_is_ascii_alpha((unsigned char) s[p]) && !at_is_ascii_alpha((unsigned char) s[p - 1]) &&
 			(n = known_source_at(s, end, p)) > 0)
@@ -1227,6 +1585,39 @@ crumb_section(const char *s, size_t start, size_t end, AtSpan *result)
 	return true;
 }
 
+/*
+ * "... had doubled since 2021. (Yonhap)": the article's last paragraph
+ * signed with its agency in brackets, which the classifier takes for a
+ * photo caption and its credit.  Right after the last text line, and a
+ * whole sentence of MIN_SIGNED_WORDS words or more, it is text.
+ */
+static void
+signed_last_paragraph(const char *s, Line *L, size_t n)
+{
+	size_t		last = n,
+				ce,
+				cs;
+
+	for (size_t i = n; i > 0; i--)
+		if (L[i - 1].chrome == AT_CHROME_NONE)
+		{
+			last = i - 1;
+			break;
+		}
+	if (last + 1 >= n || L[last + 1].chrome != AT_CHROME_CAPTION)
+		return;
+	cs = L[last + 1].start;
+	ce = at_chrome_caption_end(s, cs, L[last + 1].end);
+	if (ce <= cs || s[ce - 1] != '.' || at_count_words(s + cs, ce - cs) < MIN_SIGNED_WORDS)
+		return;
+	/* the credit is one name in brackets: "(Yonhap)", not "(Xinhua/NAME)" */
+	ce = skip_ws(s, L[last + 1].end, ce);
+	if (ce >= L[last + 1].end || s[ce] != '(' || s[L[last + 1].end - 1] != ')' ||
+		memchr(s + ce, '/', L[last + 1].end - ce) != NULL)
+		return;
+	L[last + 1].chrome = AT_CHROME_NONE;
+}
+
 /* ---- the parser ----------------------------------------------------------- */
 
 /*
@@ -1236,6 +1627,7 @@ crumb_section(const char *s, size_t start, size_t end, AtSpan *result)
  */
 #define LINE_CANDIDATE	(AT_LINE_CHROME + 1)
 #define LINE_LOWER		(AT_LINE_CHROME + 2)
+#define LINE_BANNER		(AT_LINE_CHROME + 3)	/* a publisher's name alone, in the header */
 
 /*
  * Does a line of widgets carry a date, a byline or an editor?  A publisher's
@@ -1345,6 +1737,180 @@ bare_name(const char *s, const Line *ln, MetaLine *ml)
 }
 
 /*
+ * Is the text line alt the caption line cap's own words without its credit
+ * ("DESCRIPTION." above "DESCRIPTION. | Photo Credit: NAME")?
+ */
+static bool
+alt_text_of(const char *s, const Line *alt, const Line *cap)
+{
+	size_t		ce = at_chrome_caption_end(s, cap->start, cap->end),
+				n = alt->end - alt->start;
+
+	while (ce > cap->start && (s[ce - 1] == '|' || s[ce - 1] == ' '))
+		ce--;
+	return ce - cap->start == n && memcmp(s + alt->start, s + cap->start, n) == 0;
+}
+
+/*
+ * "HongKong Comment(3)": a section label with a widget's counter glued to
+ * it.  The label (one or two capitalised words) goes to *section when the
+ * rest of the line is widget items.
+ */
+static void
+counter_section(const char *s, const Line *ln, AtSpan *section)
+{
+	size_t		p = ln->start,
+				e,
+				k;
+	int			words = 0;
+
+	while (p < ln->end && at_chrome_item_at(s, ln->end, p) == 0)
+	{
+		if (!(s[p] >= 'A' && s[p] <= 'Z') || ++words > 2)
+			return;
+		while (p < ln->end && at_is_ascii_alpha((unsigned char) s[p]) &&
+			   (p == ln->start || s[p - 1] == ' ' || at_chrome_item_at(s, ln->end, p) == 0))
+			p++;
+		p = skip_ws(s, ln->end, p);
+	}
+	e = at_trim_space_end(s, ln->start, p);
+	if (words == 0 || e == ln->start)
+		return;
+	/* the rest: widget items (one at least), counts and brackets */
+	if (p >= ln->end)
+		return;
+	while (p < ln->end)
+	{
+		if ((k = at_chrome_item_at(s, ln->end, p)) > 0)
+			p += k;
+		else if (s[p] == '(' || s[p] == ')' || s[p] == ' ' || (s[p] >= '0' && s[p] <= '9'))
+			p++;
+		else
+			return;
+	}
+	section->start = ln->start;
+	section->len = e - ln->start;
+}
+
+/* A metadata line with a field or label, not a kicker ("March 2024") */
+static bool
+field_line(const char *s, const Line *ln)
+{
+	MetaLine	ml;
+
+	return parse_meta_line(s, ln->start, ln->end, &ml) &&
+		(ml.has_label || ml.has_published || ml.has_updated || ml.nauthors > 0);
+}
+
+/* A line that only names a publisher ("Caixin Global", "KBS WORLD", "(Xinhua)") */
+static bool
+source_only(const MetaLine *ml)
+{
+	return ml->source.len > 0 && !ml->has_published && !ml->has_updated && ml->nauthors == 0 &&
+		!ml->editor.len && !ml->url.len && ml->unknown <= 1 &&
+		ml->items - ml->chrome_items - ml->unknown == 1;
+}
+
+/* A bullet that opens the line ("- ", "* ", "• ", "· "): its bytes, or 0 */
+static size_t
+bullet_len(const char *s, size_t start, size_t end)
+{
+	size_t		n = 0;
+
+	if (s[start] == '-' || s[start] == '*')
+		n = 1;
+	else if (end - start >= 3 && memcmp(s + start, "\xe2\x80\xa2", 3) == 0)
+		n = 3;
+	else if (end - start >= 2 && memcmp(s + start, "\xc2\xb7", 2) == 0)
+		n = 2;
+	return n > 0 && start + n < end && s[start + n] == ' ' ? n : 0;
+}
+
+/* The kind of a line that is one label alone ("Source:", "Updated"), or -1 */
+static int
+whole_label(const char *s, size_t start, size_t end)
+{
+	while (end > start && (s[end - 1] == ':' || s[end - 1] == ' '))
+		end--;
+	if (end - start >= 3 && memcmp(s + end - 3, "\xef\xbc\x9a", 3) == 0)
+		end = at_trim_space_end(s, start, end - 3);
+	if (end == start || end - start > 24)
+		return -1;
+	for (size_t i = 0; i < AT_LENGTHOF(meta_labels); i++)
+	{
+		size_t		ll = strlen(meta_labels[i].label);
+
+		if (ll == end - start && words_eq(s + start, ll, meta_labels[i].label))
+			return (int) meta_labels[i].kind;
+	}
+	return -1;
+}
+
+/*
+ * A label alone on its line and its value alone on the next ("Source:" /
+ * "Xinhua", "Updated" / "Jun 3, 2024, 08:15 PM", "By" / "NAME"): one
+ * metadata item over two lines.  True when L[i] and L[i + 1] are such a
+ * pair (both are then metadata); *anchor when it gave a date or a byline.
+ */
+static bool
+label_pair(Ctx *cx, Line *L, size_t n, size_t i, bool *anchor)
+{
+	const char *s = cx->s;
+	Line	   *vl = &L[i + 1];
+	MetaLine	ml;
+	AtDate		d;
+	size_t		k;
+	int			kind;
+
+	*anchor = false;
+	if (i + 1 >= n || (L[i].chrome != AT_CHROME_NONE && L[i].chrome != AT_CHROME_CONTEXT) ||
+		(vl->chrome != AT_CHROME_NONE && vl->chrome != AT_CHROME_CONTEXT) ||
+		(kind = whole_label(s, L[i].start, L[i].end)) < 0 || kind == MK_IGNORE)
+		return false;
+	memset(&ml, 0, sizeof(ml));
+	memset(&d, 0, sizeof(d));
+	switch ((MetaKind) kind)
+	{
+		case MK_PUBLISHED:
+		case MK_UPDATED:
+			k = date_item_at(s, vl->end, vl->start, &d);
+			if (k == 0 || vl->start + k != vl->end || !d.has_year || !d.has_day)
+				return false;
+			if (kind == MK_PUBLISHED)
+			{
+				ml.published = d;
+				ml.has_published = true;
+			}
+			else
+			{
+				ml.updated = d;
+				ml.has_updated = true;
+			}
+			break;
+		case MK_SOURCE:
+		case MK_EDITOR:
+			if (at_count_words(s + vl->start, vl->end - vl->start) > MAX_PAIR_VALUE_WORDS || !plausible_value(s, vl->start, vl->end) ||
+				strchr(".!?:;,", s[vl->end - 1]))
+				return false;
+			if (kind == MK_SOURCE)
+				ml.source = (AtSpan) {vl->start, vl->end - vl->start};
+			else
+				ml.editor = (AtSpan) {vl->start, vl->end - vl->start};
+			break;
+		case MK_AUTHOR:
+			if (!bare_name(s, vl, &ml))
+				return false;
+			break;
+		default:
+			return false;
+	}
+	apply_meta(cx, &ml);
+	L[i].kind = vl->kind = AT_LINE_META;
+	*anchor = ml.has_published || ml.has_updated || ml.nauthors > 0;
+	return true;
+}
+
+/*
  * Classify one line in context; header: no body text seen yet; prev: the
  * line before, or NULL.  Returns true when the line is a date or byline of
  * the header or right after a standfirst (an anchor for the headline).
@@ -1356,10 +1922,33 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 	AtChromeKind c = (AtChromeKind) ln->chrome;
 	MetaLine	ml;
 	AtSpan		url;
+	bool		parsed;
 
 	if (c == AT_CHROME_CAPTION)
 	{
+		/* the caption's words alone just above it: the image's alt text */
+		if (prev && prev->kind == AT_LINE_TEXT && alt_text_of(s, prev, ln))
+		{
+			AtSpan	   *alt = at_vec_push(&cx->a->captions);
+
+			alt->start = prev->start;
+			alt->len = prev->end - prev->start;
+			set_chrome(cx, prev);
+			cx->text_lines--;
+		}
 		add_caption(cx, ln->start, ln->end);
+		set_chrome(cx, ln);
+		return false;
+	}
+	/* the line a bare credit introduces ("Ti Gong" / DESCRIPTION) is the caption */
+	if (prev && prev->chrome == AT_CHROME_CAPTION && c == AT_CHROME_NONE &&
+		at_chrome_credit_line(s, prev->start, prev->end) &&
+		ln->end - ln->start <= MAX_CAPTION_LINE && !ln->break_before)
+	{
+		AtSpan	   *cap = at_vec_push(&cx->a->captions);
+
+		cap->start = ln->start;
+		cap->len = ln->end - ln->start;
 		set_chrome(cx, ln);
 		return false;
 	}
@@ -1374,10 +1963,9 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 			return *header && (ml.has_published || ml.has_updated || ml.nauthors > 0);
 		}
 		if (c == AT_CHROME_LEGAL)
-		{
 			tags_line(cx, ln->start, ln->end);
-			copyright_source(cx, ln->start, ln->end);
-		}
+		/* "Copyright © 2022 Global Times All Rights Reserved" is a vocabulary line too */
+		copyright_source(cx, ln->start, ln->end);
 		set_chrome(cx, ln);
 		return false;
 	}
@@ -1388,7 +1976,7 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 		ln->kind = AT_LINE_META;
 		return false;
 	}
-	if (parse_meta_line(s, ln->start, ln->end, &ml))
+	if ((parsed = parse_meta_line(s, ln->start, ln->end, &ml)))
 	{
 		/*
 		 * A bare date below a standfirst: "STANDFIRST / NAME / DATE" or
@@ -1400,6 +1988,12 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 			(prev->kind == AT_LINE_META ||
 			 (prev->kind == AT_LINE_TEXT && bare_name(s, prev, &names)));
 
+		if (*header && source_only(&ml) && s[ln->start] != '(')
+		{
+			/* above the headline it is the site's banner: decided with the headline */
+			ln->kind = LINE_BANNER;
+			return false;
+		}
 		if (ml.has_label || *header || !ml.has_unlabelled_date || early)
 		{
 			if (!*header && early && prev->kind == AT_LINE_TEXT)
@@ -1416,6 +2010,9 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 	}
 	if (c == AT_CHROME_CONTEXT)
 	{
+		/* the page's date repeated under the body: its only date on some pages */
+		if (parsed && ml.has_published && !cx->a->has_published && !cx->a->has_updated)
+			apply_meta(cx, &ml);
 		set_chrome(cx, ln);
 		return false;
 	}
@@ -1446,6 +2043,21 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 				return false;
 			}
 		}
+		/* "- STANDFIRST", "• NAME": bullets of the header */
+		if ((n = bullet_len(s, ln->start, ln->end)) > 0)
+		{
+			Line		rest = *ln;
+			MetaLine	names;
+
+			rest.start = (uint32_t) skip_ws(s, ln->end, ln->start + n);
+			ln->kind = AT_LINE_META;
+			if (rest.start < rest.end && bare_name(s, &rest, &names))
+			{
+				apply_meta(cx, &names);
+				return true;
+			}
+			return false;
+		}
 		if (headline_like(s, ln->start, ln->end, 1))
 		{
 			ln->kind = LINE_CANDIDATE;
@@ -1455,6 +2067,13 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 			!strchr(".!?:;,", s[ln->end - 1]))
 		{
 			ln->kind = LINE_LOWER;
+			return false;
+		}
+		/* "Market voices on:": a widget's label whose content was not scraped */
+		if (ln->end - ln->start <= 40 && at_count_words(s + ln->start, ln->end - ln->start) <= 4 &&
+			s[ln->end - 1] == ':')
+		{
+			set_chrome(cx, ln);
 			return false;
 		}
 	}
@@ -1561,6 +2180,8 @@ settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
 	}
 	if (t != SIZE_MAX)
 	{
+		bool		past_meta = false;
+
 		/* a byline's role line ("Business correspondent") is metadata */
 		for (size_t i = t + 1; i < hend; i++)
 			if (L[i].kind == LINE_CANDIDATE && role_line(s, &L[i]))
@@ -1579,29 +2200,58 @@ settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
 		L[t].kind = AT_LINE_TITLE;
 		a->title.start = L[t].start;
 		a->title.len = L[t].end - L[t].start;
+		/* a standfirst between the headline and its date or byline */
+		if (anchor != SIZE_MAX && t < anchor)
+			for (size_t i = t + 1; i < anchor; i++)
+				if (L[i].kind == AT_LINE_TEXT)
+				{
+					L[i].kind = AT_LINE_META;
+					cx->text_lines--;
+				}
 		for (size_t i = t; i > 0; i--)
 		{
 			Line	   *ln = &L[i - 1];
 
-			if (ln->kind == LINE_CANDIDATE || ln->kind == LINE_LOWER)
+			/*
+			 * A headline below its date, or metadata above the headline:
+			 * labels above that metadata are the site's, not a section.
+			 */
+			bool		may_section = !past_meta && !(anchor != SIZE_MAX && anchor < t && i - 1 < anchor);
+
+			past_meta = past_meta || (ln->kind == AT_LINE_META && field_line(s, ln));
+
+			/*
+			 * A publisher's name above a headline that its date and byline
+			 * follow is the site's banner; above the date, byline and then
+			 * the headline (a press reader's page), it credits the article.
+			 */
+			if (ln->kind == LINE_BANNER && (anchor == SIZE_MAX || anchor > t))
+				set_chrome(cx, ln);
+			else if (ln->kind == LINE_CANDIDATE || ln->kind == LINE_LOWER)
 			{
-				if (!a->section.len && ln->kind == LINE_CANDIDATE && section_label(s, ln))
+				if (!a->section.len && may_section && ln->kind == LINE_CANDIDATE && section_label(s, ln))
 				{
 					a->section.start = ln->start;
 					a->section.len = ln->end - ln->start;
 				}
+				else if (!a->section.len && may_section)
+					counter_section(s, ln, &a->section);
 				set_chrome(cx, ln);
 			}
 			else if (!a->section.len && ln->kind == AT_LINE_CHROME &&
 					 (ln->chrome == AT_CHROME_NAV || ln->chrome == AT_CHROME_CONTEXT))
 			{
+				/* a breadcrumb names the section wherever it stands; a label only next to the headline */
 				if (!crumb_section(s, ln->start, ln->end, &a->section) &&
-					ln->chrome == AT_CHROME_CONTEXT)
+					ln->chrome == AT_CHROME_CONTEXT && may_section)
 				{
 					a->section.start = ln->start;
 					a->section.len = ln->end - ln->start;
 				}
 			}
+			else if (!a->section.len && may_section && ln->kind == AT_LINE_CHROME &&
+					 ln->chrome == AT_CHROME_WIDGET)
+				counter_section(s, ln, &a->section);
 		}
 	}
 	else
@@ -1611,32 +2261,175 @@ settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
 			if (L[i].kind == AT_LINE_CHROME && L[i].chrome == AT_CHROME_NAV)
 				crumb_section(s, L[i].start, L[i].end, &a->section);
 	}
+	/* a publisher's name alone below the headline (or on a page without one) credits it */
+	for (size_t i = 0; i < n && i <= hend; i++)
+		if (L[i].kind == LINE_BANNER)
+		{
+			MetaLine	ml;
+
+			L[i].kind = AT_LINE_META;
+			if (parse_meta_line(s, L[i].start, L[i].end, &ml))
+				apply_meta(cx, &ml);
+		}
 	for (size_t i = 0; i < n && i <= hend; i++)
 		if (L[i].kind == LINE_CANDIDATE || L[i].kind == LINE_LOWER)
 			L[i].kind = AT_LINE_TEXT;
 }
 
+/*
+ * Append the paragraph of lines L[a..b) to the body: the span as written
+ * (joined false), or its lines joined by one space (a hard-wrapped
+ * paragraph).
+ */
 static void
-append_paragraph(Ctx *cx, size_t start, size_t end, bool *lead_final)
+append_paragraph(Ctx *cx, const Line *L, size_t a0, size_t b, bool joined, bool *lead_final)
 {
 	AtArticle  *a = cx->a;
+	size_t		start = L[a0].start,
+				end = L[b - 1].end,
+				at;
 
 	if (a->paragraphs > 0)
 		at_buf_append(&a->body, "\n\n", 2);
 	else
-		find_dateline(cx, start, end);
+		find_dateline(cx, start, L[a0].end);
+	at = a->body.len;
+	if (joined)
+		for (size_t j = a0; j < b; j++)
+		{
+			if (j > a0)
+				at_buf_append(&a->body, " ", 1);
+			at_buf_append(&a->body, cx->s + L[j].start, L[j].end - L[j].start);
+		}
+	else
+		at_buf_append(&a->body, cx->s + start, end - start);
 	if (!*lead_final)
 	{
 		*lead_final = !headline_like(cx->s, start, end, 1);
 		if (*lead_final || a->paragraphs == 0)
 		{
-			a->lead.start = a->body.len;
-			a->lead.len = end - start;
+			a->lead.start = at;
+			a->lead.len = a->body.len - at;
 		}
 	}
-	at_buf_append(&a->body, cx->s + start, end - start);
 	a->paragraphs++;
 	a->words += at_count_words(cx->s + start, end - start);
+}
+
+/* Characters of s[start..end) (UTF-8 lead bytes) */
+static size_t
+line_chars(const char *s, const Line *ln)
+{
+	size_t		n = 0;
+
+	for (size_t p = ln->start; p < ln->end; p++)
+		n += ((unsigned char) s[p] & 0xc0) != 0x80;
+	return n;
+}
+
+/* Characters of the first word of a line */
+static size_t
+first_word_chars(const char *s, const Line *ln)
+{
+	size_t		n = 0;
+
+	for (size_t p = ln->start; p < ln->end && s[p] != ' ' && s[p] != '\t'; p++)
+		n += ((unsigned char) s[p] & 0xc0) != 0x80;
+	return n;
+}
+
+/* Does the line end a sentence or clause (". ! ? : ;", a closing quote)? */
+static bool
+clause_end(const char *s, const Line *ln)
+{
+	uint32_t	cp;
+
+	at_utf8_decode_prev(s + ln->start, ln->end - ln->start, &cp);
+	return cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ';' || cp == '"' ||
+		cp == '\'' || cp == 0x3002 || at_cp_is_close_quote(cp);
+}
+
+/*
+ * The wrap width of a run of text lines L[a..b) that is hard-wrapped, or 0.
+ * A wrapped run has a width of MIN_WRAP..MAX_WRAP characters (its longest
+ * line) and a line that stops mid-sentence near that width; a run of
+ * short paragraphs, each ending a sentence, has not.
+ */
+static size_t
+wrap_width(const char *s, const Line *L, size_t a, size_t b)
+{
+	size_t		w = 0;
+	bool		mid = false;
+
+	if (b - a < 2)
+		return 0;
+	for (size_t j = a; j < b; j++)
+		w = AT_MAX(w, line_chars(s, &L[j]));
+	if (w < MIN_WRAP || w > MAX_WRAP)
+		return 0;
+	for (size_t j = a; j + 1 < b && !mid; j++)
+		mid = line_chars(s, &L[j]) * 4 >= w * 3 && !clause_end(s, &L[j]);
+	return mid ? w : 0;
+}
+
+/*
+ * Does the paragraph go on from L[j] to the next line of a run wrapped at
+ * width w?  It does when the next line's first word would not have fitted
+ * on this one (a greedy wrap broke there), or the next line starts inside
+ * a sentence (lower case, a comma).
+ */
+static bool
+wrapped_on(const char *s, const Line *L, size_t j, size_t w)
+{
+	char		c = s[L[j + 1].start];
+
+	if ((c >= 'a' && c <= 'z') || c == ',' || c == ';')
+		return true;
+	return line_chars(s, &L[j]) + 1 + first_word_chars(s, &L[j + 1]) > w;
+}
+
+/*
+ * 4. The body: runs of text lines are paragraphs.  A hard-wrapped run is
+ * cut where a paragraph ends and its lines are joined by a space; other
+ * runs are one paragraph as written on a page with blank lines, and one
+ * paragraph a line on a page without.
+ */
+static void
+build_body(Ctx *cx, const Line *L, size_t n, bool has_blank)
+{
+	bool		lead_final = false;
+
+	for (size_t i = 0; i < n;)
+	{
+		size_t		k,
+					w;
+
+		if ((i & 1023) == 0)
+			AT_CHECK_INTERRUPTS();
+		if (L[i].kind != AT_LINE_TEXT)
+		{
+			i++;
+			continue;
+		}
+		for (k = i + 1; k < n && L[k].kind == AT_LINE_TEXT && !L[k].break_before; k++)
+			;
+		if ((w = wrap_width(cx->s, L, i, k)) > 0)
+			for (size_t a = i; a < k;)
+			{
+				size_t		b = a + 1;
+
+				while (b < k && wrapped_on(cx->s, L, b - 1, w))
+					b++;
+				append_paragraph(cx, L, a, b, b - a > 1, &lead_final);
+				a = b;
+			}
+		else if (has_blank)
+			append_paragraph(cx, L, i, k, false, &lead_final);
+		else
+			for (size_t a = i; a < k; a++)
+				append_paragraph(cx, L, a, a + 1, false, &lead_final);
+		i = k;
+	}
 }
 
 AtStatus
@@ -1646,8 +2439,10 @@ at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 	Ctx			cx = {s, len, a, AT_OK, {0, 0}, {0, 0}, 0};
 	AtVec		lines;
 	bool		has_blank = false,
-				lead_final = false,
-				header = true;
+				header = true,
+				has_prefix = false,
+				pair_anchor;
+	AtDate		prefix_date;
 	size_t		nlines,
 				hend,
 				anchor = SIZE_MAX,
@@ -1670,6 +2465,15 @@ at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 	cx.status = at_page_lines(s, len, &lines);
 	nlines = lines.len;
 	L = (Line *) lines.data;
+	/* a scraper's date prefix on the first line: the page's date if it gives none */
+	if (nlines > 0)
+	{
+		size_t		p0 = 0;
+
+		while (p0 < L[0].start && (s[p0] == ' ' || s[p0] == '\t' || s[p0] == '\n' || s[p0] == '\r'))
+			p0++;
+		has_prefix = at_scraper_prefix(s, p0, L[0].end, &prefix_date) > 0 && prefix_date.has_day;
+	}
 	/* the caller's chrome: known before the position rules run */
 	if (chrome && chrome->n > 0)
 		for (i = 0; i < nlines; i++)
@@ -1677,6 +2481,7 @@ at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 				at_line_set_find(chrome, s + L[i].start, L[i].end - L[i].start))
 				L[i].chrome = AT_CHROME_CONTEXT;
 	at_chrome_context(s, L, nlines);
+	signed_last_paragraph(s, L, nlines);
 
 	/* 2. every line classified, in order */
 	hend = nlines;
@@ -1686,6 +2491,15 @@ at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 			AT_CHECK_INTERRUPTS();
 		if (L[i].break_before)
 			has_blank = true;
+		if (label_pair(&cx, L, nlines, i, &pair_anchor))
+		{
+			if (pair_anchor && header && anchor == SIZE_MAX)
+				anchor = i;
+			i++;
+			if (L[i].break_before)
+				has_blank = true;
+			continue;
+		}
 		if (classify(&cx, &L[i], i > 0 ? &L[i - 1] : NULL, &header) && anchor == SIZE_MAX)
 			anchor = i;
 		if (!header && hend == nlines)
@@ -1702,30 +2516,18 @@ at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 				memcmp(s + L[i].start, s + a->title.start, a->title.len) == 0)
 				set_chrome(&cx, &L[i]);
 
-	/* 4. paragraphs: runs of text lines (or one per line without blank lines) */
-	for (i = 0; i < nlines;)
-	{
-		size_t		k;
-
-		if ((i & 1023) == 0)
-			AT_CHECK_INTERRUPTS();
-		if (L[i].kind != AT_LINE_TEXT)
-		{
-			i++;
-			continue;
-		}
-		k = i + 1;
-		if (has_blank)
-			while (k < nlines && L[k].kind == AT_LINE_TEXT && !L[k].break_before)
-				k++;
-		append_paragraph(&cx, L[i].start, L[k - 1].end, &lead_final);
-		i = k;
-	}
+	/* 4. paragraphs */
+	build_body(&cx, L, nlines, has_blank);
 
 	if (!a->source.len && cx.copyright_source.len)
 		a->source = cx.copyright_source;
 	if (!a->section.len && cx.meta_section.len)
 		a->section = cx.meta_section;
+	if (!a->has_published && !a->has_updated && has_prefix)
+	{
+		a->published = prefix_date;
+		a->has_published = true;
+	}
 	/* an "Updated:" date is the only date some pages give */
 	if (!a->has_published && a->has_updated)
 	{

@@ -22,6 +22,14 @@
 #define MAX_CONTEXT_BYTES	60
 #define MAX_HEAD_CONTEXT_WORDS 2	/* before the first prose line */
 #define MIN_PROSE_WORDS		6
+#define MAX_SLASH_CREDIT	80		/* "REUTERS/NAME/File Photo" */
+#define MAX_RESIDUE_BYTES	12		/* "1885km", "2,600km" */
+#define MAX_TAG_WORDS		3		/* a hashtag of several words */
+#define MAX_TAG_BYTES		40
+#define MAX_TAIL_LABEL_WORDS 4		/* a label that ends the page */
+#define MAX_LINK_WORDS		20		/* a headline under "ALSO READ" */
+#define MAX_FOREIGN_LINE	60		/* bytes of a label in another script */
+#define MAX_PREFIX_SCAN		32		/* bytes of a scraper's date prefix */
 
 /* ---- data: vocabulary ------------------------------------------------------- */
 
@@ -74,6 +82,9 @@ static const ChromeWord chrome_words[] = {
 	/* footers */
 	{"advertisement", W_STRONG}, {"copyright", W_STRONG}, {"disclaimer", W_STRONG},
 	{"homepage", W_STRONG}, {"sitemap", W_STRONG},
+	/* paywalls and billing */
+	{"paywall", W_STRONG}, {"subscriber", W_STRONG}, {"subscribers", W_STRONG},
+	{"subscription", W_STRONG}, {"subscriptions", W_STRONG},
 
 	/* everyday words that chrome uses */
 	{"a", W_WEAK}, {"about", W_WEAK}, {"accept", W_WEAK}, {"add", W_WEAK},
@@ -92,7 +103,7 @@ static const ChromeWord chrome_words[] = {
 	{"likes", W_WEAK}, {"link", W_WEAK}, {"links", W_WEAK}, {"listen", W_WEAK},
 	{"log", W_WEAK}, {"mail", W_WEAK}, {"medium", W_WEAK}, {"menu", W_WEAK},
 	{"mode", W_WEAK}, {"more", W_WEAK}, {"name", W_WEAK}, {"next", W_WEAK},
-	{"play", W_WEAK}, {"policy", W_WEAK}, {"post", W_WEAK},
+	{"play", W_WEAK}, {"post", W_WEAK},
 	{"prev", W_WEAK}, {"previous", W_WEAK}, {"privacy", W_WEAK},
 	{"read", W_WEAK}, {"register", W_WEAK}, {"related", W_WEAK},
 	{"reply", W_WEAK}, {"required", W_WEAK}, {"reserved", W_WEAK},
@@ -101,9 +112,15 @@ static const ChromeWord chrome_words[] = {
 	{"terms", W_WEAK}, {"text", W_WEAK}, {"top", W_WEAK}, {"up", W_WEAK},
 	{"user", W_WEAK}, {"video", W_WEAK}, {"view", W_WEAK}, {"views", W_WEAK},
 	{"watch", W_WEAK},
+	{"access", W_WEAK}, {"details", W_WEAK}, {"notification", W_WEAK},
+	{"notifications", W_WEAK}, {"payment", W_WEAK}, {"unlock", W_WEAK},
+	{"unlimited", W_WEAK}, {"update", W_WEAK}, {"friend", W_WEAK}, {"suggest", W_WEAK},
+	{"acquire", W_WEAK}, {"licensing", W_WEAK}, {"click", W_WEAK}, {"page", W_WEAK},
+	{"photo", W_WEAK}, {"photos", W_WEAK}, {"browse", W_WEAK}, {"viewing", W_WEAK},
+	{"live", W_WEAK},
 
 	/* filler: function words, publisher name parts, "(s)" */
-	{"agency", W_FILLER}, {"all", W_FILLER}, {"an", W_FILLER},
+	{"agency", W_FILLER}, {"all", W_FILLER}, {"an", W_FILLER}, {"policy", W_FILLER},
 	{"and", W_FILLER}, {"at", W_FILLER}, {"china", W_FILLER},
 	{"chinadaily", W_FILLER}, {"chinanews", W_FILLER}, {"daily", W_FILLER},
 	{"ecns", W_FILLER}, {"for", W_FILLER}, {"here", W_FILLER}, {"in", W_FILLER},
@@ -134,6 +151,34 @@ static const char *const chrome_lines[] = {
 	"share this story", "sign in", "sponsored", "subscribe", "text size",
 	"trending", "verification code", "video player", "watch", "watch video",
 	"write a comment", "your comment", "your email", "your name",
+	"copied", "also read", "see also", "read also", "privacy policy",
+	"we recommend", "translating...", "recent news",
+};
+
+/*
+ * Headings of one related link inside the body: the line after them (a
+ * headline) is chrome too ("ALSO READ" / HEADLINE between paragraphs).
+ */
+static const char *const link_headings[] = {
+	"also read", "read also", "see also",
+};
+
+/*
+ * Widget words of other scripts, as whole runs of letters: a line of them
+ * (with English chrome words) is chrome, "阅读更多(Read More)".  UTF-8.
+ */
+static const char *const foreign_chrome_words[] = {
+	"\xe9\x98\x85\xe8\xaf\xbb\xe6\x9b\xb4\xe5\xa4\x9a",	/* 阅读更多 read more */
+	"\xe9\x96\xb1\xe8\xae\x80\xe6\x9b\xb4\xe5\xa4\x9a",	/* 閱讀更多 */
+	"\xe6\x9b\xb4\xe5\xa4\x9a",	/* 更多 more */
+	"\xe5\x88\x86\xe4\xba\xab",	/* 分享 share */
+	"\xe5\x88\x86\xe4\xba\xab\xe5\x88\xb0",	/* 分享到 share to */
+	"\xe6\x89\x93\xe5\x8d\xb0",	/* 打印 print */
+	"\xe5\x85\xb3\xe9\x97\xad",	/* 关闭 close */
+	"\xe8\xaf\x84\xe8\xae\xba",	/* 评论 comment */
+	"\xe4\xb8\xad\xe6\x96\x87",	/* 中文 Chinese (language link) */
+	"\xeb\x8c\x93\xea\xb8\x80",	/* 댓글 comments */
+	"\xea\xb3\xb5\xec\x9c\xa0",	/* 공유 share */
 };
 
 /*
@@ -145,7 +190,7 @@ static const char *const tail_headings[] = {
 	"in other news", "latest news", "more news", "more stories", "most popular",
 	"most read", "most viewed", "read more", "recommended", "references",
 	"related", "related articles", "related coverage", "related news",
-	"related stories", "see also", "source", "sources", "top stories",
+	"related stories", "see also", "source", "sources", "top stories", "we recommend",
 	"more on this", "more on this story",
 	"trending", "you may also like", "you might also like",
 };
@@ -164,7 +209,7 @@ static const char *const crumb_roots[] = {
 static AtRegex re_chrome = AT_REGEX(
 	"^(?:copyright\\s*(?:©|\\(c\\))?\\s*(?:\\d{4}|©)"
 	"|©\\s*(?:\\d{4}|[a-z])"
-	"|(?:please\\s+)?follow\\s+(?:us|[\\w.'& ]{1,40}?)\\s+on\\s+(?:facebook|twitter|x|instagram|youtube|wechat|weibo|linkedin|telegram|tiktok|whatsapp)\\b[^.]{0,100}\\.?$"
+	"|(?:please\\s+|you\\s+can\\s+(?:also\\s+)?)?follow\\s+(?:us|[\\w.'& ]{1,40}?)\\s+on\\s+(?:facebook|twitter|x|instagram|youtube|wechat|weibo|linkedin|telegram|tiktok|whatsapp)\\b[^.]{0,100}\\.?$"
 	"|(?:download|get|install)\\s+(?:the\\s+|our\\s+)?(?:[\\w'.]+\\s+){0,2}?apps?(?:$|\\s+(?:to|for|and|now|on|from|today|here|free)\\b[^.]{0,100}\\.?$)"
 	"|join\\s+[\\w'’. ]{0,30}?\\b(?:telegram|whatsapp|wechat|facebook|youtube|line|viber)\\b[^.]{0,100}\\.?$"
 	"|\\(?this\\s+(?:article|story)\\s+(?:is|was)\\s+(?:first\\s+|originally\\s+)?published\\s+(?:on|in|by)\\b[^.]{0,60}\\.?\\)?$"
@@ -175,7 +220,7 @@ static AtRegex re_chrome = AT_REGEX(
 	"|please\\s+(?:log\\s*in|sign\\s+in|register)\\s+(?:to|before)\\s+(?:comment|post)"
 	"|comments?\\s+(?:are|will\\s+be)\\s+(?:moderated|reviewed)"
 	"|\\d+\\s+comments?$"
-	"|click\\s+(?:here\\s+)?to\\s+(?:comment|share|print|enlarge|subscribe|download)"
+	"|click\\s+(?:here\\s+)?to\\s+(?:comment|share|print|enlarge|subscribe|download|read)"
 	"|video\\s*player"
 	"|(?:loaded|progress):\\s*\\d"
 	"|current\\s+time\\s+\\d"
@@ -183,7 +228,7 @@ static AtRegex re_chrome = AT_REGEX(
 	"|your\\s+browser\\s+does\\s+not\\s+support"
 	"|newspapers\\s+(?:in|from)\\s+[\\w ]{1,30}$"
 	"|(?:tags|keywords|categories|category|filed\\s+under|posted\\s+in)\\s*:"
-	"|(?:read\\s+more|also\\s+read|see\\s+also|related|recommended|more\\s+on\\s+this)\\s*:"
+	"|(?:read\\s+more|also\\s+read|see\\s+also|related|recommended|more\\s+on\\s+this|take\\s+a\\s+look)\\s*:"
 	"|(?:subscribe|sign\\s+up)\\s+(?:to|for|now)\\b"
 	"|have\\s+an\\s+opinion\\s+on\\s+this"
 	"|(?:home|homepage)\\s*(?:>|»|›|\\|)"
@@ -197,8 +242,47 @@ static AtRegex re_chrome = AT_REGEX(
 	"|[\\w'’. -]{2,30}\\s+is\\s+[\\w'’. -]{2,40}['’]s\\s+(?:new[- ]media|official|english|online|digital|mobile)\\b[^.]{0,60}\\.?$"
 	"|\\((?:with\\s+)?(?:inputs?|additional\\s+reporting)\\s+(?:from|by)\\s+[^)]{1,60}\\)$"
 	"|\\(?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\)?$"
+	/* paywalls, ad-block notices and billing prompts: whole lines */
+	"|unable\\s+to\\s+(?:view|read|load)\\s+this\\s+(?:article|story|page|content)\\??$"
+	"|this\\s+(?:could|may|might)\\s+be\\s+(?:due\\s+to|caused\\s+by)\\b.{0,80}\\b(?:ad[- ]?block\\w*|security\\s+software|browser\\s+extensions?)\\b.{0,40}$"
+	"|please\\s+(?:add|allow|whitelist)\\b.{0,100}\\b(?:allowed\\s+sites|allow\\s*list|whitelist|exceptions)\\b.{0,20}$"
+	"|if\\s+this\\s+does\\s+not\\s+(?:resolve|fix)\\s+the\\s+(?:issue|problem)\\b.{0,160}$"
+	"|(?:please\\s+)?(?:disable|turn\\s+off|pause)\\s+your\\s+ad[- ]?block\\w*\\b.{0,100}$"
+	"|we\\s+(?:humbly\\s+|sincerely\\s+)?apologi[sz]e\\s+for\\s+(?:the|any)\\s+inconvenience\\W{0,3}$"
+	"|already\\s+(?:a\\s+)?(?:subscriber|member|subscribed)\\b.{0,40}$"
+	"|unlock\\s+(?:unlimited\\s+|full\\s+|premium\\s+)?access\\b.{0,80}$"
+	"|(?:subscribe|join|sign\\s+up)\\s+(?:now\\s+|today\\s+)?(?:and|to)\\s+(?:save|get|enjoy|unlock|keep\\s+reading|continue\\s+reading|read\\s+the\\s+full)\\b.{0,80}$"
+	"|(?:log\\s*in|sign\\s+in|register)\\s+to\\s+(?:keep|continue)\\s+reading\\b.{0,60}$"
+	"|this\\s+is\\s+an?\\s+(?:premium|subscriber|exclusive|members?)[\\w -]{0,20}\\s+(?:article|story|content)\\b.{0,80}$"
+	"|(?:this\\s+)?(?:article|story|content)\\s+is\\s+(?:only\\s+|exclusively\\s+)?(?:available\\s+)?(?:only\\s+|exclusively\\s+)?(?:to|for)\\s+(?:our\\s+)?(?:paying\\s+|premium\\s+)?(?:subscribers|members)\\b.{0,60}$"
+	"|comments\\s+on\\s+this\\s+(?:post|article|story)\\s+are\\s+for\\s+(?:paying\\s+)?subscribers\\b.{0,20}$"
+	"|you\\s+have\\s+(?:reached|read)\\s+(?:your|the)\\s+(?:\\w+\\s+){0,3}(?:limit|articles|stories)\\b.{0,100}$"
+	"|your\\s+(?:payment|billing|card)\\s+details\\b.{0,120}$"
+	"|gift\\s+(?:a|this)\\s+(?:subscription|article|story)\\w*$"
+	"|by\\s+(?:signing\\s+up|subscribing|registering|continuing)\\b.{0,40}\\b(?:agree|accept|consent)\\b.{0,80}$"
+	"|read\\s+(?:this|the\\s+full)\\s+(?:story|article)\\s+(?:from|on|at|in)\\s+.{1,60}$"
+	"|more\\s+from\\s+[\\w'.& ]{1,30}$"
+	/* machine translation and player notices */
+	"|(?:the\\s+)?(?:content|text|article|page)\\s+(?:is|was|has\\s+been)\\s+(?:machine[- ]|automatically\\s+)?translated\\b.{0,80}$"
+	"|error\\s+loading\\s+(?:the\\s+)?(?:player|media|video)\\b.{0,80}$"
+	"|\\[\\w{1,20}\\]$"
 	")",
 	AT_RE_CASELESS | AT_RE_UNICODE);
+
+/*
+ * Script and data residue (case-sensitive): statements, object literal
+ * lines, JSON object lines.  Tried only on lines that open with a
+ * lower-case letter, "{" or "$" (script_start), as text lines do not.
+ */
+static AtRegex re_script = AT_REGEX(
+	"^(?:"
+	"(?:var|let|const)\\s+[\\w$]+\\s*=.{0,300}$"
+	"|function\\s*[\\w$]*\\s*\\(.{0,300}$"
+	"|[\\w$.]+\\(.{0,300}[;{]$"
+	"|[a-z_$][\\w$]*\\s*:\\s*(?:\"[^\"]*\"|'[^']*'|-?\\d+(?:\\.\\d+)?|true|false|null)\\s*,?$"
+	"|\\{\\s*\"[\\w$-]+\"\\s*:.{0,300}\\}\\s*,?$"
+	")",
+	AT_RE_UNICODE);
 
 /*
  * Legal and licence notices anywhere in a short line (caseless).  Tried
@@ -234,7 +318,7 @@ static AtRegex re_caption = AT_REGEX(
 	"(?:[\\[(【]\\s*(?:Photo|Photos|PHOTO|Image|Video|Graphic|Chart|Infographic|Illustration)"
 	"(?:\\s*(?:/|:|by\\b|provided\\b|courtesy\\b|taken\\b)[^\\])】]{0,80})?\\s*[\\])】]"
 	"|\\((?:Xinhua|Reuters|AFP|AP|VCG|IC|CFP|CNS|ECNS|Photo|China Daily|Global Times)\\s*/\\s*[^)]{1,60}\\)"
-	"|(?:^|\\s)(?:Image|Images|Photo|Photos|PHOTO|PHOTOS|Video|Photograph|Photo credit|Credit)s?:\\s+\\S[^.!?:]{0,80}\\.?"
+	"|(?:^|\\s)(?:Image|Images|Photo|Photos|PHOTO|PHOTOS|Video|Photograph|Photo [Cc]redit|Credit)s? ?:\\s*[A-Z0-9][^.!?: ]*(?: [^.!?: ]+){0,4}\\.?"
 	"|(?:^|\\s)(?:Photo|Photos|Image)\\s+by\\s+[A-Z][^.!?:]{0,60}\\.?"
 	"|(?<=[.!?\"”])\\s*/\\s*[A-Z][\\w.]{1,20}(?:\\s[A-Z][\\w.]{1,20})?"
 	"|(?<=[.!?\"”])\\s+(?:Ti Gong|Imaginechina|VCG|IC|CFP|Getty Images|EPA|IC Photo)"
@@ -387,9 +471,72 @@ no_ascii_alnum(const char *s, size_t start, size_t end)
 	return true;
 }
 
+/*
+ * One short token alone that no text line is: a stray figure of an
+ * infographic ("1885km", "2,600km"), a lone letter ("X", a close button).
+ * Dates and plain counts are left to the other rules.
+ */
+static bool
+residue_token(const char *s, size_t start, size_t end)
+{
+	if (end - start > MAX_RESIDUE_BYTES || memchr(s + start, ' ', end - start))
+		return false;
+	if (end - start == 1)
+		return at_is_ascii_alpha((unsigned char) s[start]);
+	if (!(s[start] >= '0' && s[start] <= '9') || !at_is_ascii_alpha((unsigned char) s[end - 1]))
+		return false;
+	for (size_t p = start; p < end; p++)
+		if ((unsigned char) s[p] >= 0x80)
+			return false;
+	return at_match_date(s, end, start, NULL) == 0;
+}
+
+/* Photo agencies whose name alone on a line is a credit ("Ti Gong", "VCG") */
+static const char *const photo_agencies[] = {
+	"cfp", "getty images", "ic photo", "imaginechina", "ti gong", "vcg",
+};
+
+/* Publishers and agencies after "NAME / " on a credit line ("Jiang Wei / SHINE") */
+static const char *const credit_owners[] = {
+	"afp", "ap", "cfp", "cgtn", "china daily", "cns", "ecns", "epa", "ic",
+	"reuters", "shine", "vcg", "xinhua", "yonhap",
+};
+
+/*
+ * A photo credit alone on its line, which introduces the caption below it
+ * (SHINE, KBS): a photo agency's name, or "NAME / AGENCY".
+ */
+static bool
+credit_line(const char *s, size_t start, size_t end)
+{
+	const char *slash;
+	size_t		a;
+
+	if (end - start > 60)
+		return false;
+	if (at_word_in(s + start, end - start, photo_agencies, AT_LENGTHOF(photo_agencies)))
+		return true;
+	slash = memchr(s + start, '/', end - start);
+	if (!slash || slash == s + start || slash[-1] != ' ' || memchr(slash + 1, '/', s + end - slash - 1))
+		return false;
+	a = skip_space(s, end, (size_t) (slash - s) + 1);
+	return a < end && s[start] >= 'A' && s[start] <= 'Z' &&
+		at_word_in(s + a, end - a, credit_owners, AT_LENGTHOF(credit_owners));
+}
+
+/* Is the line a bare photo credit (see credit_line)? */
+bool
+at_chrome_credit_line(const char *s, size_t start, size_t end)
+{
+	start = skip_space(s, end, start);
+	end = at_trim_space_end(s, start, end);
+	return end > start && credit_line(s, start, end);
+}
+
 /* Labels that open a caption line: "Image caption, ...", "(Header image: ...)" */
 static const char *const caption_labels[] = {
-	"Image caption,", "Image caption:", "(Header image:", "(Header photo:", "(Top image:",
+	"Image caption,", "Image caption:", "Image caption ", "Media caption", "FILE PHOTO:",
+	"(Header image:", "(Header photo:", "(Top image:",
 };
 
 /* A caption by its opening label */
@@ -408,12 +555,18 @@ image_caption(const char *s, size_t start, size_t end)
 	return false;
 }
 
-/* Every word a hashtag: "#labor #gig-economy" */
+static bool sentence_end(const char *s, size_t start, size_t end);
+static int	count_words(const char *s, size_t start, size_t end, int cap);
+
+/* Every word a hashtag ("#labor #gig-economy"), or one short tag ("#rural China") */
 static bool
 hashtag_line(const char *s, size_t start, size_t end)
 {
 	if (s[start] != '#')
 		return false;
+	if (end - start <= MAX_TAG_BYTES && count_words(s, start, end, MAX_TAG_WORDS) <= MAX_TAG_WORDS &&
+		!sentence_end(s, start, end) && end - start > 1 && s[start + 1] != ' ')
+		return true;
 	for (size_t p = start; p + 1 < end; p++)
 		if (s[p] == ' ' && s[p + 1] != '#' && s[p + 1] != ' ')
 			return false;
@@ -462,6 +615,61 @@ count_words(const char *s, size_t start, size_t end, int cap)
 
 /* ---- vocabulary lines --------------------------------------------------------- */
 
+/* End of a run of non-ASCII letters at p (a word of another script) */
+static size_t
+foreign_run_end(const char *s, size_t end, size_t p)
+{
+	while (p < end && (unsigned char) s[p] >= 0x80)
+	{
+		uint32_t	cp;
+		int			n = at_utf8_decode(s + p, end - p, &cp);
+
+		if (!at_cp_is_alpha(cp))
+			break;
+		p += n;
+	}
+	return p;
+}
+
+/*
+ * A short line without a Latin letter but with letters of another script
+ * ("이 기사를 공유합니다", "댓글 0", a line of Chinese keywords): on the
+ * English pages this classifier is for, such a line is a widget, a
+ * language link or a label of the site's own language, never article
+ * text.  Dates ("2019年4月29日") are left to the metadata parser.
+ */
+static bool
+foreign_label_line(const char *s, size_t start, size_t end)
+{
+	int			run = 0;
+	bool		word = false;
+
+	if (end - start > MAX_FOREIGN_LINE)
+		return false;
+	for (size_t p = start; p < end;)
+	{
+		uint32_t	cp = (unsigned char) s[p];
+		int			n = 1;
+
+		if (cp < 0x80)
+		{
+			if (at_is_ascii_alpha((unsigned char) cp))
+				return false;
+			run = 0;
+		}
+		else
+		{
+			n = at_utf8_decode(s + p, end - p, &cp);
+			run = at_cp_is_alpha(cp) ? run + 1 : 0;
+			/* a word of two letters or more, not a sign such as "元" */
+			if (run >= 2)
+				word = true;
+		}
+		p += n;
+	}
+	return word && at_match_date(s, end, start, NULL) == 0;
+}
+
 /* A byte of a vocabulary token: ASCII letter, digit, '-', '+' or '\'' */
 static inline bool
 token_byte(char c)
@@ -502,7 +710,19 @@ vocabulary_line(const char *s, size_t start, size_t end)
 			{
 				n = at_utf8_decode(s + p, end - p, &cp);
 				if (at_cp_is_alpha(cp))
-					return false;	/* a word in another script */
+				{
+					/* a word in another script: chrome only if a widget word */
+					size_t		w = foreign_run_end(s, end, p);
+
+					if (!at_word_in(s + p, w - p, foreign_chrome_words,
+									AT_LENGTHOF(foreign_chrome_words)))
+						return false;
+					if (++words > MAX_VOCAB_WORDS)
+						return false;
+					strong++;
+					p = w;
+					continue;
+				}
 			}
 			p += n;
 			continue;
@@ -687,6 +907,51 @@ breadcrumb_line(const char *s, size_t start, size_t end)
 
 /* ---- one line ------------------------------------------------------------------- */
 
+/* Can a line of script residue start with c? */
+static inline bool
+script_start(char c)
+{
+	return (c >= 'a' && c <= 'z') || c == '{' || c == '$' || c == '_';
+}
+
+/*
+ * "... in Tokyo, Japan, December 28, 2023. REUTERS/Kim Kyung-Hoon/File
+ * Photo": an agency in capitals, a slash and one or two credit parts
+ * closing the line after a sentence.  Where the credit begins (its space),
+ * or 0.  Looks at the last MAX_SLASH_CREDIT bytes only.
+ */
+static size_t
+slash_credit(const char *s, size_t start, size_t end)
+{
+	size_t		lo = end - start > MAX_SLASH_CREDIT ? end - MAX_SLASH_CREDIT : start,
+				a,
+				parts = 0;
+	const char *q = memchr(s + lo, '/', end - lo);
+
+	if (q == NULL)
+		return 0;
+	a = (size_t) (q - s);
+	while (a > start && s[a - 1] >= 'A' && s[a - 1] <= 'Z')
+		a--;
+	if ((size_t) (q - s) - a < 2 || a < start + 2 || s[a - 1] != ' ' ||
+		!(s[a - 2] == '.' || s[a - 2] == '!' || s[a - 2] == '?' || s[a - 2] == '"' ||
+		  (a >= start + 4 && memcmp(s + a - 4, "\xe2\x80\x9d", 3) == 0)))
+		return 0;
+	for (size_t p = (size_t) (q - s); p < end; p++)
+	{
+		char		c = s[p];
+
+		if (c == '/')
+		{
+			if (++parts > 2 || p + 1 >= end || !(s[p + 1] >= 'A' && s[p + 1] <= 'Z'))
+				return 0;
+		}
+		else if (!(at_is_ascii_alpha((unsigned char) c) || c == ' ' || c == '.' || c == '\'' || c == '-'))
+			return 0;
+	}
+	return a - 1;
+}
+
 /* Does the line hold one of legal_keys, caselessly?  One pass per key's first letter */
 static bool
 may_be_legal(const char *s, size_t start, size_t end)
@@ -785,6 +1050,12 @@ at_chrome_line(const char *s, size_t start, size_t end, AtStatus *status)
 		(end - start <= 8 && no_alpha(s, start, end) && at_match_date(s, end, start, NULL) == 0) ||
 		(end - start <= 12 && no_ascii_alnum(s, start, end)))
 		return AT_CHROME_MARKUP;
+	if (foreign_label_line(s, start, end))
+		return AT_CHROME_NAV;
+	if (residue_token(s, start, end))
+		return AT_CHROME_MARKUP;
+	if (credit_line(s, start, end))
+		return AT_CHROME_CAPTION;
 	if (image_caption(s, start, end))
 		return AT_CHROME_CAPTION;
 	if (hashtag_line(s, start, end))
@@ -796,6 +1067,10 @@ at_chrome_line(const char *s, size_t start, size_t end, AtStatus *status)
 		return AT_CHROME_WIDGET;
 	if (breadcrumb_line(s, start, end))
 		return AT_CHROME_NAV;
+	if (script_start(s[start]) && regex_hit(&re_script, s + start, end - start, &m, status))
+		return AT_CHROME_MARKUP;
+	if (slash_credit(s, start, end) > start)
+		return AT_CHROME_CAPTION;
 	if (regex_hit(&re_chrome, s + start, end - start, &m, status) ||
 		(may_be_legal(s, start, end) && regex_hit(&re_legal, s + start, end - start, &m, status)))
 		return AT_CHROME_LEGAL;
@@ -809,11 +1084,14 @@ size_t
 at_chrome_caption_end(const char *s, size_t start, size_t end)
 {
 	AtMatch		m;
+	size_t		k;
 
 	start = skip_space(s, end, start);
 	end = at_trim_space_end(s, start, end);
 	if (image_caption(s, start, end))
 		return end;
+	if (end > start && (k = slash_credit(s, start, end)) > start)
+		return at_trim_space_end(s, start, k);
 	if (end == start || end - start > MAX_CHROME_LINE ||
 		at_regex_match(&re_caption, s + start, end - start, 0, &m) <= 0)
 		return start;
@@ -858,6 +1136,36 @@ at_chrome_item_at(const char *s, size_t end, size_t p)
 
 /* ---- lines of a page ---------------------------------------------------------- */
 
+size_t
+at_scraper_prefix(const char *s, size_t start, size_t end, AtDate *d)
+{
+	AtDate		dd;
+	size_t		p = skip_space(s, end, start),
+				n,
+				q;
+
+	memset(&dd, 0, sizeof(dd));
+	if (end - p < 12 || memcmp(s + p, "date ", 5) != 0)
+		return 0;
+	p += 5;
+	/* YYYY-MM-DD, or YYYY-MM when the scraper cut it */
+	for (q = p; q < end && q - p < 10 && ((s[q] >= '0' && s[q] <= '9') || s[q] == '-'); q++)
+		;
+	if (q - p == 10 && s[p + 4] == '-' && s[p + 7] == '-')
+	{
+		n = at_match_date(s, q, p, &dd);
+		if (n != 10)
+			return 0;
+	}
+	else if (!(q - p == 7 && s[p + 4] == '-' && at_match_date(s, q, p, NULL) == 0))
+		return 0;
+	if (q < end && s[q] != ' ' && s[q] != '\t')
+		return 0;
+	if (d)
+		*d = dd;
+	return skip_space(s, end, q) - start;
+}
+
 AtStatus
 at_page_lines(const char *s, size_t len, AtVec *lines)
 {
@@ -882,7 +1190,17 @@ at_page_lines(const char *s, size_t len, AtVec *lines)
 		}
 		else
 		{
-			AtPageLine *ln = at_vec_push(lines);
+			AtPageLine *ln;
+
+			/* the first line without a scraper's date prefix */
+			if (lines->len == 0)
+			{
+				size_t		k = at_scraper_prefix(s, st, en, NULL);
+
+				if (k > 0 && st + k < en)
+					st += k;
+			}
+			ln = at_vec_push(lines);
 
 			ln->start = (uint32_t) st;
 			ln->end = (uint32_t) en;
@@ -948,6 +1266,53 @@ bullet_link(const char *s, const AtPageLine *ln)
 	return p < ln->end && s[p] == ' ';
 }
 
+/* A date (and time) alone: "05-08-20 14:32 BJT", "March 3, 2021" */
+static bool
+date_line(const char *s, const AtPageLine *ln)
+{
+	AtDate		d;
+	size_t		n = at_match_date(s, ln->end, ln->start, &d);
+
+	return n > 0 && d.has_year && d.has_day && ln->start + n == ln->end;
+}
+
+/* Two or more sentences of one or two words each, short: a site's slogan */
+static bool
+slogan_line(const char *s, const AtPageLine *ln)
+{
+	int			sentences = 0,
+				words = 0;
+	bool		in_word = false;
+
+	if (ln->end - ln->start > MAX_CONTEXT_BYTES || !sentence_end(s, ln->start, ln->end))
+		return false;
+	for (size_t p = ln->start; p < ln->end; p++)
+	{
+		char		c = s[p];
+
+		if (c == '.' || c == '!' || c == '?')
+		{
+			if (in_word)
+				words++;
+			if (words > 2)
+				return false;
+			if (words > 0)
+				sentences++;
+			words = 0;
+			in_word = false;
+		}
+		else if (c == ' ')
+		{
+			if (in_word)
+				words++;
+			in_word = false;
+		}
+		else
+			in_word = true;
+	}
+	return sentences >= 2;
+}
+
 /* Chrome of the site's template (not a caption, which belongs to the article) */
 static inline bool
 widget_chrome(const AtPageLine *ln)
@@ -998,13 +1363,55 @@ at_chrome_context(const char *s, AtPageLine *L, size_t n)
 				L[i - 1].chrome = AT_CHROME_CONTEXT;
 	}
 
+	/*
+	 * After the last prose line: a date alone (the page's date repeated
+	 * under the body), a slogan of one- or two-word sentences next to
+	 * chrome ("Swipe. Select. Stay informed."), and the short labels that
+	 * end the page ("Today's Standard").  A signature ("-- BERNAMA") is
+	 * such a label too; parse_article reads its source first.
+	 */
+	if (last < n)
+		for (size_t i = last + 1; i < n; i++)
+		{
+			if (L[i].chrome != AT_CHROME_NONE)
+				continue;
+			if (date_line(s, &L[i]) || (widget_chrome(&L[i - 1]) && slogan_line(s, &L[i])))
+				L[i].chrome = AT_CHROME_CONTEXT;
+		}
+	/* the short labels that close the page, among its chrome */
+	if (last < n)
+		for (size_t i = n; i > last + 1; i--)
+		{
+			if (L[i - 1].chrome != AT_CHROME_NONE)
+				continue;
+			if (!label_line(s, &L[i - 1], MAX_TAIL_LABEL_WORDS))
+				break;
+			L[i - 1].chrome = AT_CHROME_CONTEXT;
+		}
+
+	/* "ALSO READ" / HEADLINE: the one related headline under its heading */
+	for (size_t i = 0; i + 1 < n; i++)
+	{
+		char		norm[64];
+		size_t		nlen;
+
+		if (L[i].chrome == AT_CHROME_NONE || L[i + 1].chrome != AT_CHROME_NONE ||
+			!normalise(s, L[i].start, L[i].end, norm, sizeof(norm), &nlen) ||
+			!at_word_in(norm, nlen, link_headings, AT_LENGTHOF(link_headings)))
+			continue;
+		if (!sentence_end(s, L[i + 1].start, L[i + 1].end) &&
+			count_words(s, L[i + 1].start, L[i + 1].end, MAX_LINK_WORDS) <= MAX_LINK_WORDS)
+			L[i + 1].chrome = AT_CHROME_CONTEXT;
+	}
+
 	/* after the last prose line: a run of two or more bulleted headlines */
 	if (last < n)
 		for (size_t i = last + 1; i < n;)
 		{
 			size_t		k = i;
 
-			while (k < n && L[k].chrome == AT_CHROME_NONE && bullet_link(s, &L[k]))
+			while (k < n && (L[k].chrome == AT_CHROME_NONE || L[k].chrome == AT_CHROME_CONTEXT) &&
+				   bullet_link(s, &L[k]))
 				k++;
 			if (k - i >= 2)
 				for (size_t j = i; j < k; j++)
@@ -1041,6 +1448,22 @@ at_chrome_spans(const char *s, size_t len, AtVec *out)
 
 	at_vec_init(&lines, out->mem, sizeof(AtPageLine));
 	status = at_page_lines(s, len, &lines);
+	/* a scraper's date prefix left out of the first line is chrome too */
+	if (lines.len > 0)
+	{
+		AtPageLine *first = AT_VEC_AT(&lines, AtPageLine, 0);
+		size_t		st = 0;
+
+		while (st < first->start && (s[st] == ' ' || s[st] == '\t' || s[st] == '\n' || s[st] == '\r'))
+			st++;
+		if (st < first->start && at_scraper_prefix(s, st, first->end, NULL) > 0)
+		{
+			AtSpan	   *sp = at_vec_push(out);
+
+			sp->start = st;
+			sp->len = first->start - st;
+		}
+	}
 	at_chrome_context(s, (AtPageLine *) lines.data, lines.len);
 	for (size_t i = 0; i < lines.len; i++)
 	{

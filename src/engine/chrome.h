@@ -23,6 +23,7 @@
 #define AT_CHROME_H
 
 #include "common.h"
+#include "dates.h"
 
 typedef enum AtChromeKind
 {
@@ -65,6 +66,22 @@ extern bool at_chrome_word_in(const char *s, size_t start, size_t end);
  * AT_CHROME_CAPTION.
  */
 extern size_t at_chrome_caption_end(const char *s, size_t start, size_t end);
+
+/*
+ * A scraper's date prefix at s[start], " date YYYY-MM-DD " (or cut to
+ * " date YYYY-MM "), glued to whatever the page's first line holds: its
+ * length with the white space after it, or 0.  d, when not NULL, receives
+ * the date (has_day false for the cut form).  at_page_lines reads the
+ * first line without it; parse_article takes the date as the page's date
+ * when the page gives none.
+ */
+extern size_t at_scraper_prefix(const char *s, size_t start, size_t end, AtDate *d);
+
+/*
+ * Is s[start..end) a photo credit alone ("Ti Gong", "Jiang Wei / SHINE")?
+ * Such a line introduces the caption on the line below it.
+ */
+extern bool at_chrome_credit_line(const char *s, size_t start, size_t end);
 
 /*
  * A non-blank line of a page, trimmed.  chrome is an AtChromeKind; kind is

@@ -378,6 +378,15 @@ time_after(const char *s, size_t len, size_t p, bool iso, AtDate *out)
 	n = at_match_time(s, len, q, out);
 	if (n == 0)
 		n = dotted_time(s, len, q, out);
+	/* "2023-03-21 HKT 18:32": the zone before the time */
+	for (size_t i = 0; n == 0 && i < AT_LENGTHOF(zone_words); i++)
+	{
+		size_t		z = q + strlen(zone_words[i]);
+
+		if (match_lit(s, len, q, zone_words[i]) && z < len && s[z] == ' ' &&
+			(n = at_match_time(s, len, skip_spaces(s, len, z), out)) > 0)
+			n += skip_spaces(s, len, z) - q;
+	}
 	return n ? q + n : p;
 }
 
@@ -438,6 +447,50 @@ numeric_date(const char *s, size_t len, size_t pos, AtDate *d)
 }
 
 /*
+ * 05-08-20 14:32: a two-digit year, day first (as CCTV writes it), only
+ * with a time after it: "05-08-20" alone may be a score or a code.  The
+ * year is 20YY.
+ */
+static size_t
+two_digit_year_date(const char *s, size_t len, size_t pos, AtDate *d)
+{
+	size_t		p = pos,
+				q;
+	int			day,
+				m,
+				y;
+	char		sep;
+	AtDate		t;
+
+	if (read_number(s, len, &p, 2, 2, &day) != 2 || p >= len)
+		return 0;
+	sep = s[p];
+	if (sep != '-' && sep != '/' && sep != '.')
+		return 0;
+	p++;
+	if (read_number(s, len, &p, 2, 2, &m) != 2 || p >= len || s[p] != sep)
+		return 0;
+	p++;
+	if (read_number(s, len, &p, 2, 2, &y) != 2)
+		return 0;
+	if (!valid_day(2000 + y, true, m, day))
+		return 0;
+	memset(&t, 0, sizeof(t));
+	q = time_after(s, len, p, false, &t);
+	if (q == p || word_char_at(s, len, q))
+		return 0;
+	d->year = 2000 + y;
+	d->month = m;
+	d->day = day;
+	d->hour = t.hour;
+	d->minute = t.minute;
+	d->second = t.second;
+	d->has_time = true;
+	d->has_year = d->has_day = true;
+	return q - pos;
+}
+
+/*
  * 04-Jan-2022 (day, month name, year with dashes), and 11-03-2022 or
  * 11/03/2022: month first when both numbers could be the month (as
  * CCTV, CGTN and press-reader references write them), else day first.
@@ -449,7 +502,8 @@ static size_t
 short_numeric_date(const char *s, size_t len, size_t pos, AtDate *d)
 {
 	size_t		p = pos,
-				wl;
+				wl,
+				n;
 	int			a,
 				b,
 				y;
@@ -457,6 +511,8 @@ short_numeric_date(const char *s, size_t len, size_t pos, AtDate *d)
 
 	if (!read_number(s, len, &p, 1, 2, &a) || p + 1 >= len)
 		return 0;
+	if ((n = two_digit_year_date(s, len, pos, d)) > 0)
+		return n;
 	sep = s[p];
 	if (sep != '-' && sep != '/' && sep != '.')
 		return 0;

@@ -5,6 +5,7 @@
  *   2019.04.29   2019-04-29   2019/4/29   2017-05-12 17:14:34
  *   2019-04-29T10:00:00Z   2019-04-29T10:00:00+08:00
  *   04-Jan-2022   11-03-2022 (month first when ambiguous)   29/04/2019
+ *   05-08-20 14:32 (two-digit year: day first, and only with a time)
  *   Oct 8, 2018   Oct. 8, 2018   October 8, 2018   October 8th, 2018
  *   8 October 2018   8th Oct. 2018   Monday, August 2, 2015
  *   May 12 (no year)   April 2020 (no day)   2019年4月29日

@@ -404,7 +404,9 @@ UT_TEST(article_bylines_without_by)
 	UT_EQ_STR(p->author0, "Jane Doe");
 	UT_EQ_INT(p->a.published.minute, 0);
 	UT_EQ_INT(p->a.published.hour, 7);
-	UT_EQ_INT(p->a.paragraphs, 2);
+	/* the standfirst between the headline and the byline is no paragraph */
+	UT_EQ_INT(p->a.paragraphs, 1);
+	UT_EQ_STR(p->lead, "Rail fares will rise by 5.9 percent from March, the government said.");
 	/* a bare date in the body is still text */
 	p = parse("Title of the piece\n\nBody text here.\n\nApril 2, 2020\n\nMore body.");
 	UT_EQ_INT(p->a.paragraphs, 3);
@@ -430,5 +432,96 @@ UT_TEST(article_footer_fields)
 			  "Copyright \xc2\xa9 2023 CGTN. All rights reserved.\n");
 	UT_EQ_STR(p->source, "CGTN");
 	UT_EQ_STR(p->section, "Finance");
+	UT_EQ_INT(p->a.paragraphs, 1);
+}
+
+UT_TEST(article_scraper_prefix_and_label_pairs)
+{
+	/* a scraper's date prefix glued to the first line: the page's date if it has none */
+	Parsed	   *p = parse(" date 2024-03-08 A ferry route opened on Thursday, cutting the crossing to 35 minutes.\n\n"
+						  "Two electric ferries serve it.\n");
+
+	UT_EQ_INT(p->a.published.year, 2024);
+	UT_EQ_INT(p->a.published.day, 8);
+	UT_EQ_INT(p->a.paragraphs, 2);
+	UT_EQ_STR(p->lead, "A ferry route opened on Thursday, cutting the crossing to 35 minutes.");
+	/* labels above their values */
+	p = parse("Grain output sets record despite floods in the north\nSource:\nXinhua\nEditor:\nLiu Xin\n"
+			  "Updated\nJun 3, 2024, 08:15 PM\nPublished\nJun 3, 2024, 06:00 PM\n\n"
+			  "China's grain output reached a record this year, officials said.\n");
+	UT_EQ_STR(p->title, "Grain output sets record despite floods in the north");
+	UT_EQ_STR(p->source, "Xinhua");
+	UT_EQ_STR(p->editor, "Liu Xin");
+	UT_EQ_INT(p->a.published.hour, 18);
+	UT_EQ_INT(p->a.updated.hour, 20);
+	UT_EQ_INT(p->a.authors.len, 0);
+	UT_EQ_INT(p->a.paragraphs, 1);
+}
+
+UT_TEST(article_glued_fields)
+{
+	/* a source glued to the seconds, an editor glued to an app prompt */
+	Parsed	   *p = parse("Port handles record car exports in first quarter\n"
+						  "2024-04-18 09:15:42Xinhua Editor : Li Yan ECNS App Download\n\n"
+						  "A port in Guangzhou shipped 310,000 cars abroad in the quarter, it said.\n");
+
+	UT_EQ_STR(p->source, "Xinhua");
+	UT_EQ_STR(p->editor, "Li Yan");
+	UT_EQ_INT(p->a.published.second, 42);
+	/* a name glued to its date; an outlet glued to its age */
+	p = parse("Footbridge to open before Christmas\nMandy Ho12 Jun 2023 4:30 PM\n\n"
+			  "A covered footbridge will open before Christmas, the department said.\n");
+	UT_EQ_STR(p->author0, "Mandy Ho");
+	UT_EQ_INT(p->a.published.hour, 16);
+	p = parse("Village hall wins grant for solar panels\nBBC News4 hours ago\n"
+			  "A village hall has won a grant to fit solar panels, its trustees said.\n");
+	UT_EQ_STR(p->source, "BBC News");
+	UT_EQ_INT(p->a.has_published, false);
+	UT_EQ_INT(p->a.paragraphs, 1);
+	/* a publisher's name followed by its app prompt is no source */
+	p = parse("Libraries lend e-readers to older residents\n2023-10-09 16:40 Editor: Wang Qiu ECNS App Download\n\n"
+			  "Public libraries have started lending e-readers to residents over 65.\n");
+	UT_EQ_INT(p->a.source.len, 0);
+	UT_EQ_STR(p->editor, "Wang Qiu");
+}
+
+UT_TEST(article_hard_wrapped)
+{
+	/* greedy wraps at one width: cut where the next word would have fitted */
+	Parsed	   *p = parse("Buses to replace diesel fleet on island routes\nTuesday, 12 Sep 2023\n"
+						  "KUALA LUMPUR: Penang will add 60 electric buses to its island\n"
+						  "routes next year, replacing diesel buses that are more than 15\n"
+						  "years old, the state transport committee said today.\n"
+						  "Its chairman said the buses would be delivered in three batches\n"
+						  "from March, with charging bays built at two depots.\n");
+
+	UT_EQ_INT(p->a.paragraphs, 2);
+	UT_EQ_STR(p->lead, "KUALA LUMPUR: Penang will add 60 electric buses to its island routes next year, "
+			  "replacing diesel buses that are more than 15 years old, the state transport committee said today.");
+	/* short paragraphs that each end a sentence are not a wrapped run */
+	p = parse("Title of a short story here\n\nOne.\nThe second paragraph ends here.\nA third one ends too.\n");
+	UT_EQ_INT(p->a.paragraphs, 1);
+	p = parse("Title of a short story here\nThe first paragraph ends here.\nThe second paragraph ends here.\n");
+	UT_EQ_INT(p->a.paragraphs, 2);
+}
+
+UT_TEST(article_footer_signatures)
+{
+	/* the last paragraph signed "(Yonhap)" stays; a repeated date and page labels go */
+	Parsed	   *p = parse("Seoul to add night buses on four routes\nPublished : Jul 11, 2023 - 15:02\n\n"
+						  "Seoul will add night buses on four routes from next month, the city said.\n\n"
+						  "The city said ridership on night routes had doubled since 2021. (Yonhap)\n\n"
+						  "Most Popular\n");
+
+	UT_EQ_INT(p->a.paragraphs, 2);
+	UT_EQ_INT(p->a.captions.len, 0);
+	p = parse("Hydrogen bus line opens in Yanqing\nSource:\xe5\xa4\xae\xe8\xa7\x86\xe7\xbd\x91 05-08-20 14:32 Updated BJT\n\n"
+			  "Beijing opened its first hydrogen bus line on Wednesday, officials said.\n\n"
+			  "Editor: Zhang Rui\n05-08-20 14:32 BJT\nShare this:\n");
+	UT_EQ_INT(p->a.published.year, 2020);
+	UT_EQ_INT(p->a.published.month, 8);
+	UT_EQ_INT(p->a.published.day, 5);
+	UT_EQ_STR(p->source, "\xe5\xa4\xae\xe8\xa7\x86\xe7\xbd\x91");
+	UT_EQ_STR(p->editor, "Zhang Rui");
 	UT_EQ_INT(p->a.paragraphs, 1);
 }

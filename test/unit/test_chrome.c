@@ -41,6 +41,34 @@ UT_TEST(chrome_lines_by_kind)
 	/* captions and markup */
 	UT_EQ_INT(kind("A worker checks cells in Wuxi. [Photo/Xinhua]"), AT_CHROME_CAPTION);
 	UT_EQ_INT(kind("* * *"), AT_CHROME_MARKUP);
+	/* paywall, ad-block and billing lines */
+	UT_CHECK(kind("Unable to view this article?") != AT_CHROME_NONE);
+	UT_CHECK(kind("This could be due to a conflict with your ad-blocking or security software.") != AT_CHROME_NONE);
+	UT_CHECK(kind("This is a Premium article available exclusively to our subscribers.") != AT_CHROME_NONE);
+	UT_CHECK(kind("Already a subscriber? Log in") != AT_CHROME_NONE);
+	UT_CHECK(kind("Update payment details") != AT_CHROME_NONE);
+	UT_CHECK(kind("You can follow BBC Shropshire on Facebook, X (Twitter), or Instagram.") != AT_CHROME_NONE);
+	/* labels and widgets of other scripts; script residue */
+	UT_EQ_INT(kind("\xec\x9d\xb4 \xea\xb8\xb0\xec\x82\xac\xeb\xa5\xbc \xea\xb3\xb5\xec\x9c\xa0\xed\x95\xa9\xeb\x8b\x88\xeb\x8b\xa4"), AT_CHROME_NAV);
+	UT_CHECK(kind("\xe9\x98\x85\xe8\xaf\xbb\xe6\x9b\xb4\xe5\xa4\x9a(Read More)") != AT_CHROME_NONE);
+	UT_CHECK(kind("var playerInstance = jwplayer(\"rthk-player\");") != AT_CHROME_NONE);
+	UT_CHECK(kind("{\"type\":2,\"value\":\"CGTN\"}") != AT_CHROME_NONE);
+}
+
+UT_TEST(chrome_scraper_prefix)
+{
+	AtDate		d;
+	const char *t = " date 2023-04-11 Subscription Notification";
+
+	UT_EQ_INT(at_scraper_prefix(t, 0, strlen(t), &d), 17);
+	UT_EQ_INT(d.day, 11);
+	t = "date 2023-04 Headline";
+	UT_EQ_INT(at_scraper_prefix(t, 0, strlen(t), &d), 13);
+	UT_EQ_INT(d.has_day, false);
+	t = "date 2023-04-11x";
+	UT_EQ_INT(at_scraper_prefix(t, 0, strlen(t), NULL), 0);
+	t = "Update 2023-04-11 Headline";
+	UT_EQ_INT(at_scraper_prefix(t, 0, strlen(t), NULL), 0);
 }
 
 UT_TEST(chrome_never_text)
@@ -57,6 +85,10 @@ UT_TEST(chrome_never_text)
 	UT_EQ_INT(kind("Copyright holders sued the platform for 2 million yuan."), AT_CHROME_NONE);
 	UT_EQ_INT(kind("News and Policies"), AT_CHROME_NONE);
 	UT_EQ_INT(kind("Capital's tech industrial influence goes global"), AT_CHROME_NONE);
+	/* a currency sign of another script is no label; a sentence about paywalls is text */
+	UT_EQ_INT(kind("\xc2\xbd \xe5\x85\x83 \xef\xbc\x85 \xe2\x88\x92" "5"), AT_CHROME_NONE);
+	UT_EQ_INT(kind("Publishers say paywalls cost them readers, a survey found."), AT_CHROME_NONE);
+	UT_EQ_INT(kind("Policy"), AT_CHROME_NONE);
 	UT_EQ_INT(kind(""), AT_CHROME_NONE);
 }
 

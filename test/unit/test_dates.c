@@ -64,6 +64,11 @@ UT_TEST(dates_times)
 	DATE_IS("2019-04-29 25:00", 10, 2019, 4, 29, true, true);
 	DATE_IS("2019-04-29 10 people", 10, 2019, 4, 29, true, true);
 	DATE_IS("2019-04-29 10:61", 10, 2019, 4, 29, true, true);
+	/* two-digit years: day first, only with a time; a zone before the time */
+	TIME_IS("05-08-20 14:32 BJT", 18, 14, 32, 0);
+	DATE_IS("05-08-20 14:32", 14, 2020, 8, 5, true, true);
+	NO_DATE("05-08-20 and more");
+	TIME_IS("2023-03-21 HKT 18:32", 20, 18, 32, 0);
 }
 
 UT_TEST(dates_month_names)
