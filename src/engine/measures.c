@@ -134,7 +134,8 @@ static const char *const np_stops[] = {
 	"worth", "only", "just", "also", "said", "says", "since", "during", "after",
 	"before", "last", "next", "year", "years", "month", "months", "week", "day", "days",
 	"when", "where", "who", "whose", "still", "already", "respectively", "alone",
-	"year-on-year", "month-on-month", "quarter-on-quarter", "yoy",
+	"year-on-year", "month-on-month", "quarter-on-quarter", "yoy", "between", "across",
+	"through", "within", "amid", "among", "against", "via", "under", "despite",
 };
 
 /* "-ed" words that are adjectives inside a measure: "registered capital", "installed capacity" */
@@ -203,6 +204,8 @@ digit(char c)
 {
 	return c >= '0' && c <= '9';
 }
+
+static bool capital(const char *s, const Tok *t);
 
 static bool
 tok_in(const char *s, const Tok *t, const char *const *list, size_t n)
@@ -312,6 +315,36 @@ is_verb(const char *s, const Tok *t, size_t i, size_t first)
 		s[w->start + w->len - 2] == 'e' && t[i - 1].kind == 'w' &&
 		!tok_in(s, &t[i - 1], np_stops, AT_LENGTHOF(np_stops)) &&
 		!(s[w->start] >= 'A' && s[w->start] <= 'Z');
+}
+
+/* Qualifiers between a verb and its figure: "employs about 20,000", "runs more than 700" */
+static const char *const fig_qualifiers[] = {
+	"about", "more", "than", "nearly", "over", "around", "some", "almost", "roughly",
+	"approximately", "least", "a", "an", "the", "combined", "total",
+};
+
+/*
+ * An unlisted verb of a figure: a lower-case "-s" or "-ed" word directly
+ * before the figure, or before a few qualifiers and the figure ("The city
+ * now runs 729 institutions", "Yunnan produces about 98 percent"); a noun
+ * is seldom followed by a number in news English.
+ */
+static bool
+verb_of_figure(const char *s, const Tok *t, size_t i, size_t b)
+{
+	const Tok  *w = &t[i];
+	const char *e = s + w->start + w->len;
+	size_t		k;
+
+	if (w->kind != 'w' || w->len < 4 || capital(s, w) || w->poss ||
+		!((e[-1] == 's' && e[-2] != 's' && e[-2] != 'u' && e[-2] != 'i') || (e[-1] == 'd' && e[-2] == 'e')) ||
+		tok_in(s, w, np_stops, AT_LENGTHOF(np_stops)) ||
+		tok_in(s, w, property_heads, AT_LENGTHOF(property_heads)))
+		return false;
+	for (k = i + 1; k < b && k < i + 4 && t[k].fig < 0 &&
+		 tok_in(s, &t[k], fig_qualifiers, AT_LENGTHOF(fig_qualifiers)); k++)
+		;
+	return k < b && t[k].fig >= 0;
 }
 
 /* The byte span of tokens [a, b) */
@@ -536,6 +569,7 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 		tok_in(s, &t[a], no_subject_openers, AT_LENGTHOF(no_subject_openers)))
 		return;
 	while (e < b && e < a + 14 && t[e].fig < 0 && t[e].kind != 'd' && !is_verb(s, t, e, a) &&
+		   !(e > a && verb_of_figure(s, t, e, b)) &&
 		   !tok_punct(s, &t[e], ',') && !(tok_punct(s, &t[e], '(') && !(e + 2 < b && tok_punct(s, &t[e + 2], ')'))))
 	{
 		if (prep == SIZE_MAX && e > a &&
@@ -555,14 +589,20 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 	/* "Muyuan Foods, the country's largest hog producer, sold ...": over the apposition */
 	if (e > a && e < b && tok_punct(s, &t[e], ','))
 	{
-		size_t		c2 = e + 1;
+		size_t		c2 = e + 1,
+					v;
 
 		while (c2 < b && c2 < e + 12 && !tok_punct(s, &t[c2], ',') && t[c2].fig < 0)
 			c2++;
-		if (c2 + 1 < b && tok_punct(s, &t[c2], ',') && is_verb(s, t, c2 + 1, a))
-			verb = c2 + 1;
+		v = c2 + 1;
+
+		/* "The plant, which opened in 2019, now employs about 20,000 workers" */
+		if (v + 1 < b && tok_in(s, &t[v], trailing_adverbs, AT_LENGTHOF(trailing_adverbs)))
+			v++;
+		if (v < b && tok_punct(s, &t[c2], ',') && (is_verb(s, t, v, a) || verb_of_figure(s, t, v, b)))
+			verb = v;
 	}
-	if (verb == SIZE_MAX && (e == a || e >= b || !is_verb(s, t, e, a)))
+	if (verb == SIZE_MAX && (e == a || e >= b || !(is_verb(s, t, e, a) || verb_of_figure(s, t, e, b))))
 		return;
 	if (verb == SIZE_MAX)
 		verb = e;
@@ -617,7 +657,10 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 	}
 }
 
-/* Where the clause's words start: after a dateline ("BEIJING, May 1 (Xinhua) --") and an opening phrase */
+/*
+ * Where the clause's words start: after a dateline ("BEIJING, May 1 (Xinhua) --",
+ * "HANOI, Dec 6 (Reuters) -") and an opening phrase
+ */
 static size_t
 clause_start(const char *s, const Tok *t, size_t a, size_t b)
 {
@@ -626,9 +669,10 @@ clause_start(const char *s, const Tok *t, size_t a, size_t b)
 		if (t[i].fig >= 0)
 			break;
 		if ((t[i].kind == 'p' && (unsigned char) s[t[i].start] == 0xE2 && t[i].len == 3) ||
-			(tok_punct(s, &t[i], '-') && i + 1 < b && tok_punct(s, &t[i + 1], '-')))
+			(tok_punct(s, &t[i], '-') && i + 1 < b && tok_punct(s, &t[i + 1], '-')) ||
+			(tok_punct(s, &t[i], '-') && i > a && tok_punct(s, &t[i - 1], ')')))
 		{
-			a = i + (s[t[i].start] == '-' ? 2 : 1);
+			a = i + (s[t[i].start] == '-' && i + 1 < b && tok_punct(s, &t[i + 1], '-') ? 2 : 1);
 			break;
 		}
 	}
