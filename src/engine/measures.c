@@ -94,10 +94,20 @@ static const char *const place_heads[] = {
 	"people", "families", "companies", "firms", "enterprises", "businesses",
 };
 
+/* Agents after "of" that hold the figure: "output of key steel mills" (after "in" they receive it) */
+static const char *const agent_heads[] = {
+	"mills", "plants", "factories", "makers", "producers", "manufacturers", "banks", "lenders",
+	"insurers", "airlines", "carriers", "retailers", "developers", "operators", "exporters",
+	"importers", "automakers", "carmakers", "startups", "smes", "hospitals", "stores",
+	"shops", "restaurants", "hotels", "farms", "traders", "investors", "buyers", "shoppers",
+	"tourists", "travelers", "travellers", "students", "passengers", "visitors", "members",
+};
+
 /* Change nouns are no measure: "an increase of 24.5 percent" */
 static const char *const change_nouns[] = {
 	"increase", "rise", "decrease", "growth", "decline", "drop", "jump", "gain", "fall",
 	"surge", "slump", "hike", "cut", "reduction", "expansion", "contraction", "total",
+	"average",
 };
 
 /* Adverbs that end a subject without being part of it: "The country now has" */
@@ -394,6 +404,24 @@ typedef struct Clause
 	bool		elided_measure; /* "BYD's reached": the measure of the clause before */
 } Clause;
 
+/* "spending by local companies", "inbound trips by foreign nationals": the agent after "by" holds the figure */
+static bool
+agent_by(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
+{
+	AtPeriodSpan ps;
+	static const AtDay any_day = {2000, 6, 15};	/* to tell a period, not to resolve it */
+
+	for (size_t i = a + 1; i + 1 < b; i++)
+		if (tok_is(s, &t[i], "by") && t[i + 1].kind == 'w' && t[i + 1].fig < 0 &&
+			!at_period_span_at(s, t[a].start, t[b - 1].start + t[b - 1].len, t[i].start, &any_day, &ps))
+		{
+			cl->measure = measure_span(s, t, a, i);
+			cl->holder = span_of(t, i + 1, b);
+			return true;
+		}
+	return false;
+}
+
 /*
  * Split a property subject [a, b) into measure and holder: "China's retail
  * sales", "revenue of the park's companies", "futures on the Dalian
@@ -409,6 +437,9 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 	if (prep + 1 < b && capital(s, &t[prep + 1]))
 		b = prep;
 	/* "the number of breeding sows" measures breeding sows */
+	if (agent_by(s, t, prep + 1 < b && tok_is(s, &t[prep - 1], "number") && tok_is(s, &t[prep], "of") ? prep + 1 : a,
+				 full, cl))
+		return;
 	if (prep + 1 < b && tok_is(s, &t[prep - 1], "number") && tok_is(s, &t[prep], "of"))
 		a = prep + 1;
 	cl->measure = measure_span(s, t, a, b);
@@ -475,7 +506,7 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 			return;
 		}
 		/* "sown area of grain in the country": the place after the thing measured */
-		if (!det && !capital(s, &t[z]) && !name && tok_is(s, &t[prep], "of"))
+		if (!det && !capital(s, &t[z]) && tok_is(s, &t[prep], "of"))
 			for (size_t i = z + 1; i + 1 < b; i++)
 				if ((tok_is(s, &t[i], "in") || tok_is(s, &t[i], "on") || tok_is(s, &t[i], "at")) &&
 					(tok_is(s, &t[i + 1], "the") || capital(s, &t[i + 1]) ||
@@ -487,7 +518,9 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 				}
 		if (det || capital(s, &t[z]) || name ||
 			((tok_is(s, &t[prep], "in") || tok_is(s, &t[prep], "of")) &&
-			 tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads))))
+			 tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads))) ||
+			(tok_is(s, &t[prep], "of") && a <= prep &&
+			 tok_in(s, &t[b - 1], agent_heads, AT_LENGTHOF(agent_heads))))
 		{
 			cl->holder = span_of(t, z, b);
 			cl->measure = measure_span(s, t, a, prep);
@@ -636,7 +669,16 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 		cl->measure = measure_span(s, t, a, e);	/* "New energy vehicles accounted for a quarter" */
 	else if (tok_in(s, &t[verb], source_verbs, AT_LENGTHOF(source_verbs)) && verb + 2 < b &&
 			 source_with_subject(s, t, verb + 1, b))
-		return;					/* "Analysts expect exports to fall": exports hold no holder */
+	{
+		/* "Analysts expect exports to fall": exports are the measure and hold no holder */
+		size_t		to = verb + 1;
+
+		while (!tok_is(s, &t[to], "to"))
+			to++;
+		if (tok_in(s, &t[to - 1], property_heads, AT_LENGTHOF(property_heads)))
+			cl->measure = measure_span(s, t, verb + 1, to);
+		return;
+	}
 	else if (tok_in(s, &t[verb], source_verbs, AT_LENGTHOF(source_verbs)) && verb + 2 < b &&
 			 reported_clause(s, t, a, e, verb, b, cl))
 		return;					/* "Huawei said its net profit rose": the reported clause */
@@ -653,6 +695,13 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 			return;				/* "A total of ...": no subject */
 		if (tok_in(s, &t[a], no_holder_openers, AT_LENGTHOF(no_holder_openers)))
 			return;
+		/* "its energy storage business grew": a part of the holder before */
+		if (e > a + 1 && (tok_is(s, &t[a], "its") || tok_is(s, &t[a], "their")))
+		{
+			cl->inherit_holder = true;
+			cl->measure = measure_span(s, t, a, e);
+			return;
+		}
 		cl->holder = span_of(t, a, e);
 	}
 }
@@ -1010,9 +1059,10 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 							   tok_is(s, &toks[body], "but") || tok_is(s, &toks[body], "and")))
 			body++;
 		read_subject(s, toks, body, cend, &cl);
-		/* "while that of rural residents reached": the measure of the clause before */
+		/* "while that of rural residents reached", "that from the Republic of Korea stood": the measure of the clause before */
 		if (body + 2 < cend && (tok_is(s, &toks[body], "that") || tok_is(s, &toks[body], "those")) &&
-			tok_is(s, &toks[body + 1], "of") && prev.measure.len)
+			(tok_is(s, &toks[body + 1], "of") || tok_is(s, &toks[body + 1], "from") ||
+			 tok_is(s, &toks[body + 1], "in")) && prev.measure.len)
 		{
 			size_t		e = body + 2;
 
