@@ -732,6 +732,45 @@ relative_clause_before(const char *s, size_t from, size_t pos)
 	return false;
 }
 
+/*
+ * A report verb a few words before pos, in the same clause: "said in a
+ * filing on Wednesday", "told reporters on Monday"
+ */
+static bool
+report_verb_before(const char *s, size_t from, size_t pos)
+{
+	size_t		p = pos,
+				words = 0;
+
+	while (p > from && words < 5)
+	{
+		size_t		e;
+
+		while (p > from && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+			p--;
+		e = p;
+		while (p > from && alnum(s[p - 1]))
+			p--;
+		if (e == p)
+			return false;
+		if (at_word_in(s + p, e - p, report_verbs, AT_LENGTHOF(report_verbs)))
+			return true;
+		words++;
+	}
+	return false;
+}
+
+/* A range in the span s[p, p + n): "January to October" (after "from" it is no base) */
+static bool
+span_is_range(const char *s, size_t p, size_t n)
+{
+	for (size_t i = p; i + 4 <= p + n; i++)
+		if (s[i] == ' ' && ((s[i + 1] == 't' && s[i + 2] == 'o' && s[i + 3] == ' ') ||
+							(i + 9 <= p + n && memcmp(s + i, " through ", 9) == 0)))
+			return true;
+	return false;
+}
+
 size_t
 at_period_span_at(const char *s, size_t from, size_t to, size_t p, const AtDay *ref,
 				  AtPeriodSpan *ps)
@@ -755,10 +794,12 @@ at_period_span_at(const char *s, size_t from, size_t to, size_t p, const AtDay *
 	while (b > from && alnum(s[b - 1]))
 		b--;
 	ps->base = e > b && at_word_in(s + b, e - b, base_before, AT_LENGTHOF(base_before));
-	/* "the bureau said on Sunday": when it was said, not what the figure covers */
-	ps->base |= e > b && at_word_in(s + b, e - b, report_verbs, AT_LENGTHOF(report_verbs)) &&
-		per.start.year == per.end.year && per.start.month == per.end.month &&
-		per.start.day == per.end.day;
+	/* "From January to October, ...": a range, no base of comparison */
+	if (ps->base && e - b == 4 && (s[b] | 0x20) == 'f' && span_is_range(s, p, n))
+		ps->base = false;
+	/* "the bureau said on Sunday", "said in a filing on Wednesday": when it was said, not what the figure covers */
+	ps->base |= per.start.year == per.end.year && per.start.month == per.end.month &&
+		per.start.day == per.end.day && per.start.year != 0 && report_verb_before(s, from, p);
 	/* in a relative clause: "the promotion, which ended on Saturday" */
 	ps->base |= relative_clause_before(s, from, p);
 	/* the word after: "the 2019 level" */
