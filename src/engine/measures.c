@@ -110,6 +110,9 @@ static const char *const change_nouns[] = {
 	"average",
 };
 
+/* Conjunctions after a comma that open a new clause: ", while imports fell" */
+static const char *const clause_conjunctions[] = {"while", "whereas", "but", "though", "although"};
+
 /* Adverbs that end a subject without being part of it: "The country now has" */
 static const char *const trailing_adverbs[] = {
 	"now", "also", "still", "already", "currently", "each", "all", "both", "alone", "even",
@@ -948,11 +951,44 @@ firm_speaker(const char *s, const Tok *t, size_t from, size_t n)
 	return (Span) {0, 0};
 }
 
-/* The periods of the sentence, read at its word tokens, and each figure's nearest one */
+/* The clause of token cstart ends before the token returned: ";" or ", while" / ", but" / ", though" / ", and its" */
+static size_t
+clause_end(const char *s, const Tok *toks, size_t cstart, size_t nt)
+{
+	size_t		cend;
+
+	for (cend = cstart + 1; cend < nt; cend++)
+	{
+		if (tok_punct(s, &toks[cend], ';'))
+			break;
+		if (tok_punct(s, &toks[cend], ',') && cend + 1 < nt &&
+			(tok_in(s, &toks[cend + 1], clause_conjunctions, AT_LENGTHOF(clause_conjunctions)) ||
+			 (tok_is(s, &toks[cend + 1], "and") && cend + 2 < nt &&
+			  (tok_in(s, &toks[cend + 2], pronouns, AT_LENGTHOF(pronouns)) ||
+			   tok_is(s, &toks[cend + 2], "the") || new_subject(s, toks, cend + 2, nt)))))
+			break;
+	}
+	return cend;
+}
+
+/*
+ * The periods of the sentence, read at its word tokens, and each figure's
+ * nearest one; a period in a later clause does not reach back ("taking 1.1
+ * million vehicles, though shipments fell 8 percent in the fourth quarter")
+ */
 static void
 figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const Tok *toks,
 			   size_t nt, AtMetric *ms, size_t n)
 {
+	size_t		ends[16],
+				nends = 0;
+
+	for (size_t c = 0; c < nt && nends < AT_LENGTHOF(ends);)
+	{
+		c = clause_end(s, toks, c, nt);
+		ends[nends++] = c < nt ? toks[c].start : to;
+	}
+
 	AtPeriodSpan spans[32];
 	size_t		ns = 0,
 				skip_to = from;
@@ -972,16 +1008,23 @@ figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const To
 	for (size_t k = 0; k < n; k++)
 	{
 		AtMetric   *m = &ms[k];
-		size_t		best = SIZE_MAX;
+		size_t		best = SIZE_MAX,
+					limit = to;
 
 		if (!value_kind(m->kind))
 			continue;
+		for (size_t c = 0; c < nends; c++)
+			if (ends[c] >= m->start + m->len)
+			{
+				limit = ends[c];
+				break;
+			}
 		for (size_t i = 0; i < ns; i++)
 		{
 			const AtPeriodSpan *ps = &spans[i];
 			size_t		d;
 
-			if (ps->base)
+			if (ps->base || ps->start >= limit)
 				continue;
 			if (ps->start + ps->len <= m->start)
 				d = m->start - (ps->start + ps->len);
@@ -1027,19 +1070,7 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 		size_t		cend = cstart,
 					body;
 
-		/* the clause: up to ";" or ", while" / ", but" / ", and its" */
-		for (cend = cstart + 1; cend < nt; cend++)
-		{
-			if (tok_punct(s, &toks[cend], ';'))
-				break;
-			if (tok_punct(s, &toks[cend], ',') && cend + 1 < nt &&
-				(tok_is(s, &toks[cend + 1], "while") || tok_is(s, &toks[cend + 1], "whereas") ||
-				 tok_is(s, &toks[cend + 1], "but") ||
-				 (tok_is(s, &toks[cend + 1], "and") && cend + 2 < nt &&
-				  (tok_in(s, &toks[cend + 2], pronouns, AT_LENGTHOF(pronouns)) ||
-				   tok_is(s, &toks[cend + 2], "the") || new_subject(s, toks, cend + 2, nt)))))
-				break;
-		}
+		cend = clause_end(s, toks, cstart, nt);
 		/* a clause without a figure of value needs no subject */
 		{
 			bool		any = false;
@@ -1055,8 +1086,8 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 		body = clause_start(s, toks, cstart, cend);
 		/* "while its net profit": the subject after the conjunction */
 		while (body < cend && (tok_punct(s, &toks[body], ',') || tok_punct(s, &toks[body], ';') ||
-							   tok_is(s, &toks[body], "while") || tok_is(s, &toks[body], "whereas") ||
-							   tok_is(s, &toks[body], "but") || tok_is(s, &toks[body], "and")))
+							   tok_in(s, &toks[body], clause_conjunctions, AT_LENGTHOF(clause_conjunctions)) ||
+							   tok_is(s, &toks[body], "and")))
 			body++;
 		read_subject(s, toks, body, cend, &cl);
 		/* "while that of rural residents reached", "that from the Republic of Korea stood": the measure of the clause before */
