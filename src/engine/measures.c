@@ -103,6 +103,9 @@ static const char *const agent_heads[] = {
 	"tourists", "travelers", "travellers", "students", "passengers", "visitors", "members",
 };
 
+/* Measures whose "from" names a trade partner, not the holder: "imports from Thailand" */
+static const char *const partner_heads[] = {"imports", "import", "purchases", "arrivals"};
+
 /* Change nouns are no measure: "an increase of 24.5 percent" */
 static const char *const change_nouns[] = {
 	"increase", "rise", "decrease", "growth", "decline", "drop", "jump", "gain", "fall",
@@ -426,6 +429,27 @@ agent_by(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 }
 
 /*
+ * "use of foreign direct investment in the Chinese mainland", "Hotel
+ * bookings for July on travel platform Tongcheng": a later "in"/"on"/"at"
+ * and a place or name in [from, b) holds the figure of the measure [a, ...)
+ */
+static bool
+later_place(const char *s, const Tok *t, size_t a, size_t from, size_t b, Clause *cl)
+{
+	for (size_t i = from; i + 1 < b; i++)
+		if ((tok_is(s, &t[i], "in") || tok_is(s, &t[i], "on") || tok_is(s, &t[i], "at")) &&
+			(capital(s, &t[i + 1]) || (tok_is(s, &t[i + 1], "the") && i + 2 < b && capital(s, &t[i + 2])) ||
+			 (i + 3 < b && capital(s, &t[i + 3]) && t[i + 1].kind == 'w' && t[i + 2].kind == 'w' &&
+			  i + 4 == b)))
+		{
+			cl->holder = span_of(t, i + 1, b);
+			cl->measure = measure_span(s, t, a, i);
+			return true;
+		}
+	return false;
+}
+
+/*
  * Split a property subject [a, b) into measure and holder: "China's retail
  * sales", "revenue of the park's companies", "futures on the Dalian
  * Commodity Exchange", "Investment in China's property development".
@@ -435,9 +459,12 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 {
 	size_t		pl,
 				full = b;
+	AtPeriodSpan ps;
+	static const AtDay any_day = {2000, 6, 15};	/* to tell a period, not to resolve it */
 
-	/* "revenue in China": a place or name after the preposition is no part of the measure */
-	if (prep + 1 < b && capital(s, &t[prep + 1]))
+	/* "revenue in China": a place or name after the preposition is no part of the measure ("for July" is) */
+	if (prep + 1 < b && capital(s, &t[prep + 1]) &&
+		!at_period_span_at(s, t[a].start, t[b - 1].start + t[b - 1].len, t[prep].start, &any_day, &ps))
 		b = prep;
 	/* "the number of breeding sows" measures breeding sows */
 	if (agent_by(s, t, prep + 1 < b && tok_is(s, &t[prep - 1], "number") && tok_is(s, &t[prep], "of") ? prep + 1 : a,
@@ -468,7 +495,15 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 			cl->measure = measure_span(s, t, a, full);
 		if (prep + 1 < full && capital(s, &t[prep + 1]) && !tok_is(s, &t[prep], "with") &&
 			!tok_is(s, &t[prep], "to") && !tok_is(s, &t[prep], "via"))
+		{
 			cl->measure = measure_span(s, t, a, prep);
+			/* "Investment from Singapore": the source holds it ("imports from Japan" are another's) */
+			if (tok_is(s, &t[prep], "from") && !cl->holder.len &&
+				!tok_in(s, &t[prep - 1], partner_heads, AT_LENGTHOF(partner_heads)))
+				cl->holder = span_of(t, prep + 1, full);
+		}
+		if (!cl->holder.len)
+			later_place(s, t, a, prep + 1, full, cl);
 		return;
 	}
 	/* "of the city", "of Guangdong", "on the Dalian Commodity Exchange" */
@@ -513,7 +548,8 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 			for (size_t i = z + 1; i + 1 < b; i++)
 				if ((tok_is(s, &t[i], "in") || tok_is(s, &t[i], "on") || tok_is(s, &t[i], "at")) &&
 					(tok_is(s, &t[i + 1], "the") || capital(s, &t[i + 1]) ||
-					 tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads))))
+					 tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads)) ||
+					 (i + 2 < b && capital(s, &t[i + 2]) && t[i + 2].poss)))	/* "in southwest China's Chongqing" */
 				{
 					cl->holder = span_of(t, i + 1, b);
 					cl->measure = measure_span(s, t, a, i);
@@ -530,17 +566,7 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 			return;
 		}
 	}
-	/* "use of foreign direct investment in the Chinese mainland", "on travel platform Tongcheng": a later place or name */
-	for (size_t i = prep + 1; i + 1 < b; i++)
-		if ((tok_is(s, &t[i], "in") || tok_is(s, &t[i], "on") || tok_is(s, &t[i], "at")) &&
-			(capital(s, &t[i + 1]) || (tok_is(s, &t[i + 1], "the") && i + 2 < b && capital(s, &t[i + 2])) ||
-			 (i + 3 < b && capital(s, &t[i + 3]) && t[i + 1].kind == 'w' && t[i + 2].kind == 'w' &&
-			  i + 4 == b)))
-		{
-			cl->holder = span_of(t, i + 1, b);
-			cl->measure = measure_span(s, t, a, i);
-			return;
-		}
+	later_place(s, t, a, prep + 1, b, cl);
 }
 
 static void read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl);
@@ -951,6 +977,32 @@ firm_speaker(const char *s, const Tok *t, size_t from, size_t n)
 	return (Span) {0, 0};
 }
 
+/*
+ * ", with investment in manufacturing rising 9.8 percent", ", with
+ * county-level destinations up 90 percent": an absolute phrase after "with"
+ * at token w; the index of its change word, else 0
+ */
+static size_t
+with_absolute(const char *s, const Tok *t, size_t w, size_t n)
+{
+	if (!tok_is(s, &t[w], "with"))
+		return 0;
+	for (size_t i = w + 2; i + 1 < n && i < w + 8; i++)
+	{
+		const Tok  *v = &t[i];
+
+		if (v->kind != 'w' || v->fig >= 0)
+			return 0;
+		if ((tok_is(s, v, "up") || tok_is(s, v, "down") ||
+			 (v->len > 4 && memcmp(s + v->start + v->len - 3, "ing", 3) == 0 &&
+			  tok_in(s, v, change_verbs, AT_LENGTHOF(change_verbs)))) &&
+			(t[i + 1].fig >= 0 || tok_in(s, &t[i + 1], fig_qualifiers, AT_LENGTHOF(fig_qualifiers)) ||
+			 tok_is(s, &t[i + 1], "by")))
+			return i;
+	}
+	return 0;
+}
+
 /* The clause of token cstart ends before the token returned: ";" or ", while" / ", but" / ", though" / ", and its" */
 static size_t
 clause_end(const char *s, const Tok *toks, size_t cstart, size_t nt)
@@ -963,6 +1015,7 @@ clause_end(const char *s, const Tok *toks, size_t cstart, size_t nt)
 			break;
 		if (tok_punct(s, &toks[cend], ',') && cend + 1 < nt &&
 			(tok_in(s, &toks[cend + 1], clause_conjunctions, AT_LENGTHOF(clause_conjunctions)) ||
+			 with_absolute(s, toks, cend + 1, nt) ||
 			 (tok_is(s, &toks[cend + 1], "and") && cend + 2 < nt &&
 			  (tok_in(s, &toks[cend + 2], pronouns, AT_LENGTHOF(pronouns)) ||
 			   tok_is(s, &toks[cend + 2], "the") || new_subject(s, toks, cend + 2, nt)))))
@@ -1068,7 +1121,8 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 	while (cstart < nt && k < n)
 	{
 		size_t		cend = cstart,
-					body;
+					body,
+					v;
 
 		cend = clause_end(s, toks, cstart, nt);
 		/* a clause without a figure of value needs no subject */
@@ -1089,7 +1143,13 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 							   tok_in(s, &toks[body], clause_conjunctions, AT_LENGTHOF(clause_conjunctions)) ||
 							   tok_is(s, &toks[body], "and")))
 			body++;
-		read_subject(s, toks, body, cend, &cl);
+		if ((v = with_absolute(s, toks, body, cend)) > 0)
+		{
+			memset(&cl, 0, sizeof(cl));
+			cl.measure = measure_span(s, toks, body + 1, v);
+		}
+		else
+			read_subject(s, toks, body, cend, &cl);
 		/* "while that of rural residents reached", "that from the Republic of Korea stood": the measure of the clause before */
 		if (body + 2 < cend && (tok_is(s, &toks[body], "that") || tok_is(s, &toks[body], "those")) &&
 			(tok_is(s, &toks[body + 1], "of") || tok_is(s, &toks[body + 1], "from") ||
