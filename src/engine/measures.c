@@ -41,7 +41,7 @@ static const char *const property_heads[] = {
 	"transactions", "capital", "valuation", "wages", "salaries", "premium", "fdi", "r&d", "use", "expenses", "expense", "length", "outlays", "consumption", "product", "entries",
 	"trips", "measure", "occupancy", "stake", "stakes", "holdings", "installations",
 	"economy", "proceeds", "sale", "purchases", "subsidies", "allocation", "margin", "margins",
-	"factor",
+	"factor", "shares", "stocks",
 };
 
 /* Verbs that end a subject (past and present forms of the verbs of figures) */
@@ -1100,7 +1100,8 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 	Tok			toks[MAX_TOKS];
 	size_t		nt,
 				k = 0,
-				cstart = 0;
+				cstart = 0,
+				bare = SIZE_MAX;	/* the last clause without a figure */
 	Clause		cl,
 				prev = {{0, 0}, {0, 0}, false, false};
 	Span		last_measure = {0, 0};
@@ -1133,6 +1134,7 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 				any = toks[i].fig >= 0;
 			if (!any)
 			{
+				bare = cstart;
 				cstart = cend;
 				continue;
 			}
@@ -1147,6 +1149,19 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 		{
 			memset(&cl, 0, sizeof(cl));
 			cl.measure = measure_span(s, toks, body + 1, v);
+			/* "Shares of chipmakers rose, with SMIC gaining 3.2 percent": a name holds the measure before */
+			if (capital(s, &toks[body + 1]) && !tok_in(s, &toks[v - 1], property_heads, AT_LENGTHOF(property_heads)))
+			{
+				Clause		before;
+
+				cl.holder = cl.measure;
+				cl.measure = prev.measure;
+				if (cl.measure.len == 0 && bare < cstart)
+				{
+					read_subject(s, toks, clause_start(s, toks, bare, cstart), cstart, &before);
+					cl.measure = before.measure;
+				}
+			}
 		}
 		else
 			read_subject(s, toks, body, cend, &cl);
