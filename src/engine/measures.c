@@ -1094,6 +1094,75 @@ figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const To
 	}
 }
 
+/*
+ * "Investment from France and the United Kingdom rose 84.1 percent and 81.6
+ * percent respectively": the i-th part of a coordinated holder (else
+ * measure) goes to the i-th figure of each kind of the clause [a, b)
+ */
+static void
+respectively(const char *s, const Tok *t, size_t a, size_t b, AtMetric *ms, const Clause *cl)
+{
+	Span		parts[4];
+	size_t		np = 0,
+				p0;
+	bool		holder = false;
+	int			seen[AT_MK_FRACTION + 1] = {0},	/* by kind; only figures of value have a fig */
+				total[AT_MK_FRACTION + 1] = {0};
+	size_t		i;
+
+	for (i = a; i < b && !tok_is(s, &t[i], "respectively"); i++)
+		;
+	if (i >= b)
+		return;
+	for (int pass = 0; pass < 2 && np < 2; pass++)
+	{
+		const Span *sp = pass == 0 ? &cl->holder : &cl->measure;
+
+		np = 0;
+		holder = pass == 0;
+		if (sp->len == 0)
+			continue;
+		for (i = a; i < b && t[i].start < sp->start; i++)
+			;
+		for (p0 = i; i < b && t[i].start < sp->start + sp->len && np < AT_LENGTHOF(parts); i++)
+			if (tok_is(s, &t[i], "and") || tok_punct(s, &t[i], ','))
+			{
+				if (i > p0)
+					parts[np++] = span_of(t, p0, i);
+				p0 = i + 1;
+			}
+		if (np > 0 && np < AT_LENGTHOF(parts) && i > p0)
+			parts[np++] = span_of(t, p0, i);
+	}
+	if (np < 2)
+		return;
+	for (i = a; i < b; i++)
+		if (t[i].fig >= 0 && (i == a || t[i - 1].fig != t[i].fig))
+			total[ms[t[i].fig].kind]++;
+	for (i = a; i < b; i++)
+	{
+		AtMetric   *m;
+		int			k;
+
+		if (t[i].fig < 0 || (i > a && t[i - 1].fig == t[i].fig))
+			continue;
+		m = &ms[t[i].fig];
+		k = seen[m->kind]++;
+		if ((size_t) total[m->kind] != np)
+			continue;
+		if (holder)
+		{
+			m->holder = s + parts[k].start;
+			m->holder_len = parts[k].len;
+		}
+		else
+		{
+			m->measure = s + parts[k].start;
+			m->measure_len = parts[k].len;
+		}
+	}
+}
+
 void
 at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMetric *ms, size_t n)
 {
@@ -1247,6 +1316,7 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 				m->holder_len = cl.holder.len;
 			}
 		}
+		respectively(s, toks, cstart, cend, ms, &cl);
 		/* what later clauses inherit: the last holder, and the last measure */
 		if (cl.holder.len)
 			prev.holder = cl.holder;
