@@ -944,8 +944,24 @@ place_in_clause(const char *s, const Tok *t, size_t a, size_t b)
 	{
 		size_t		j = i + 1;
 
+		if (!tok_is(s, &t[i], "in"))
+			continue;
+		/* "were newly established in Jiangsu,": a name that ends the clause */
+		if (capital(s, &t[j]) && !t[j].poss && t[j].fig < 0)
+		{
+			size_t		k = j;
+			AtPeriodSpan ps;
+			static const AtDay any_day = {2000, 6, 15};
+
+			while (k < b && k < j + 4 && capital(s, &t[k]))
+				k++;
+			if ((k == b || t[k].kind == 'p') &&
+				!at_period_span_at(s, t[a].start, t[b - 1].start + t[b - 1].len, t[i].start, &any_day, &ps))
+				return span_of(t, j, k);
+			continue;
+		}
 		/* a definite place only: "in many countries", "in this country" are no holder */
-		if (!tok_is(s, &t[i], "in") || !tok_is(s, &t[j], "the"))
+		if (!tok_is(s, &t[j], "the"))
 			continue;
 		j++;
 		/* up to one modifier before the place: "in the coastal provinces" */
@@ -1314,6 +1330,18 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 			{
 				m->holder = s + cl.holder.start;
 				m->holder_len = cl.holder.len;
+			}
+			else if ((m->kind == AT_MK_PERCENT || m->kind == AT_MK_FRACTION) && j + 2 < cend &&
+					 tok_is(s, &toks[j], "of"))
+			{
+				/* "accounted for 45.2 percent of residents' total consumption": the possessor of the whole */
+				size_t		w = j + 1 + (tok_is(s, &toks[j + 1], "the") ? 1 : 0);
+
+				if (w + 1 < cend && toks[w].poss > 0)
+				{
+					m->holder = s + toks[j + 1].start;
+					m->holder_len = toks[w].start + toks[w].poss - toks[j + 1].start;
+				}
 			}
 		}
 		respectively(s, toks, cstart, cend, ms, &cl);
