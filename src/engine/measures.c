@@ -41,7 +41,8 @@ static const char *const property_heads[] = {
 	"transactions", "capital", "valuation", "wages", "salaries", "premium", "fdi", "r&d", "use", "expenses", "expense", "length", "outlays", "consumption", "product", "entries",
 	"trips", "measure", "occupancy", "stake", "stakes", "holdings", "installations",
 	"economy", "proceeds", "sale", "purchases", "subsidies", "allocation", "margin", "margins",
-	"factor", "shares", "stocks",
+	"factor", "shares", "stocks", "completions", "ratio", "proportion", "percentage",
+	"intensity", "penetration", "indicators", "indicator", "valuations", "discount",
 };
 
 /* Verbs that end a subject (past and present forms of the verbs of figures) */
@@ -91,7 +92,8 @@ static const char *const place_heads[] = {
 	"areas", "area", "regions", "region", "cities", "city", "provinces", "province",
 	"countries", "country", "villages", "towns", "counties", "districts", "zones", "markets",
 	"residents", "households", "consumers", "workers", "farmers", "employees", "users",
-	"people", "families", "companies", "firms", "enterprises", "businesses",
+	"people", "families", "companies", "firms", "enterprises", "businesses", "sector",
+	"industry",
 };
 
 /* Agents after "of" that hold the figure: "output of key steel mills" (after "in" they receive it) */
@@ -139,6 +141,8 @@ static const char *const intro_words[] = {
 	"since", "meanwhile", "also", "however", "besides", "moreover", "overall", "on", "at",
 	"as", "from", "between", "until", "before", "so", "still", "yet", "earlier", "later",
 	"separately", "together", "altogether", "currently", "now", "today", "yesterday",
+	"nationwide", "worldwide", "globally", "specifically", "similarly", "additionally",
+	"elsewhere", "domestically", "among",
 };
 
 /* Words that end a noun phrase read backwards from "of" or forwards after a figure */
@@ -320,7 +324,7 @@ is_verb(const char *s, const Tok *t, size_t i, size_t first)
 	if (w->kind != 'w')
 		return false;
 	/* "the installed capacity", "the estimated cost": a participle or a property after a determiner */
-	if (i > first && tok_in(s, &t[i - 1], determiners, AT_LENGTHOF(determiners)) &&
+	if (i > first && (tok_in(s, &t[i - 1], determiners, AT_LENGTHOF(determiners)) || t[i - 1].poss) &&
 		((w->len > 4 && s[w->start + w->len - 1] == 'd' && s[w->start + w->len - 2] == 'e') ||
 		 tok_in(s, w, property_heads, AT_LENGTHOF(property_heads))))
 		return false;
@@ -459,17 +463,21 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 {
 	size_t		pl,
 				full = b;
-	AtPeriodSpan ps;
-	static const AtDay any_day = {2000, 6, 15};	/* to tell a period, not to resolve it */
 
-	/* "revenue in China": a place or name after the preposition is no part of the measure ("for July" is) */
-	if (prep + 1 < b && capital(s, &t[prep + 1]) &&
-		!at_period_span_at(s, t[a].start, t[b - 1].start + t[b - 1].len, t[prep].start, &any_day, &ps))
+	/* "revenue in China", "volume in December": a place, name or period after the preposition is no part of the measure */
+	if (prep + 1 < b && capital(s, &t[prep + 1]))
 		b = prep;
 	/* "the number of breeding sows" measures breeding sows */
 	if (agent_by(s, t, prep + 1 < b && tok_is(s, &t[prep - 1], "number") && tok_is(s, &t[prep], "of") ? prep + 1 : a,
 				 full, cl))
 		return;
+	/* "The ratio of R&D expenditure to GDP": one measure, no holder */
+	if (prep + 1 < full && tok_is(s, &t[prep], "of") &&
+		(tok_is(s, &t[prep - 1], "ratio") || tok_is(s, &t[prep - 1], "proportion")))
+	{
+		cl->measure = measure_span(s, t, a, full);
+		return;
+	}
 	if (prep + 1 < b && tok_is(s, &t[prep - 1], "number") && tok_is(s, &t[prep], "of"))
 		a = prep + 1;
 	cl->measure = measure_span(s, t, a, b);
@@ -638,7 +646,8 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 			(tok_is(s, &t[e], "of") || tok_is(s, &t[e], "in") || tok_is(s, &t[e], "on") ||
 			 tok_is(s, &t[e], "at") || tok_is(s, &t[e], "by") || tok_is(s, &t[e], "for") ||
 			 tok_is(s, &t[e], "from") || tok_is(s, &t[e], "with") || tok_is(s, &t[e], "to") ||
-			 tok_is(s, &t[e], "via")))
+			 tok_is(s, &t[e], "via") ||
+			 (tok_is(s, &t[e], "per") && e + 1 < b && !tok_is(s, &t[e + 1], "capita"))))
 			prep = e;
 		/* "gross domestic product (GDP)": over a bracketed abbreviation */
 		if (tok_punct(s, &t[e], '(') && e + 2 < b && tok_punct(s, &t[e + 2], ')') && e > a)
