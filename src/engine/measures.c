@@ -164,6 +164,18 @@ static const char *const ed_adjectives[] = {
 	"contracted", "utilized", "paid-in", "refined", "added", "value-added", "disposable",
 };
 
+/* Verbs that set a measure to a figure: "raise basic research spending to 8 percent" */
+static const char *const raise_verbs[] = {
+	"raise", "raising", "lift", "lifting", "boost", "boosting", "increase", "increasing", "cut",
+	"cutting", "reduce", "reducing", "bring", "bringing", "expand", "expanding", "push", "pushing",
+};
+
+/* Heads of a subject that is a source, not a holder: "The report listed 315 unicorns in Hangzhou" */
+static const char *const source_heads[] = {
+	"report", "survey", "data", "statistics", "study", "figures", "ranking", "list", "analysis",
+	"research", "estimate", "estimates", "forecast", "census",
+};
+
 /* Determiners: a participle after one is no verb ("the installed capacity", "its planned investment") */
 static const char *const determiners[] = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your"};
 
@@ -226,6 +238,7 @@ digit(char c)
 }
 
 static bool capital(const char *s, const Tok *t);
+static bool acronym(const char *s, const Tok *t);
 
 static bool
 tok_in(const char *s, const Tok *t, const char *const *list, size_t n)
@@ -390,6 +403,14 @@ measure_span(const char *s, const Tok *t, size_t a, size_t b)
 	return span_of(t, a, b);
 }
 
+/* An acronym that is a common noun of measures: "R&D", "GDP", "EV" (two capitals or "&") */
+static bool
+acronym(const char *s, const Tok *t)
+{
+	return t->kind == 'w' && t->len >= 2 && t->len <= 4 && s[t->start] >= 'A' && s[t->start] <= 'Z' &&
+		((s[t->start + 1] >= 'A' && s[t->start + 1] <= 'Z') || s[t->start + 1] == '&');
+}
+
 /* A capitalised word: a name */
 static bool
 capital(const char *s, const Tok *t)
@@ -522,6 +543,9 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 		AtPeriodSpan ps;
 		static const AtDay any_day = {2000, 6, 15};	/* to tell a period, not to resolve it */
 
+		/* "Investment in the semiconductor industry in Jiangsu": the place, not the recipient */
+		if (tok_is(s, &t[prep], "in") && later_place(s, t, a, z + 1, b, cl))
+			return;
 		for (size_t i = z; i < b; i++)
 			if ((pl = possessive(s, &t[i])) > 0 && i + 1 < b && !capital(s, &t[i + 1]))
 			{
@@ -740,6 +764,16 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 			cl->measure = measure_span(s, t, a, e);
 			return;
 		}
+		/* "The report also listed ...": a source holds nothing */
+		if (tok_in(s, &t[e - 1], source_heads, AT_LENGTHOF(source_heads)))
+			return;
+		/* "Hangzhou in east China's Zhejiang Province": the name, not where it lies */
+		for (size_t k = a + 1; k + 1 < e && capital(s, &t[k - 1]); k++)
+			if (tok_is(s, &t[k], "in") && capital(s, &t[k + 1]))
+			{
+				e = k;
+				break;
+			}
 		cl->holder = span_of(t, a, e);
 	}
 }
@@ -807,10 +841,11 @@ measure_before(const char *s, const Tok *t, size_t first, size_t fig)
 		a--;
 	if (a == i - 1 || (a + 1 == i - 1 && tok_in(s, &t[a], change_nouns, AT_LENGTHOF(change_nouns))))
 		return (Span) {0, 0};
-	/* "bringing its workforce to 15,000": "to" only after a determined noun phrase */
+	/* "bringing its workforce to 15,000": "to" only after a determined noun phrase or "raise X to" */
 	if (tok_is(s, &t[i - 1], "to") &&
 		!(a > first && (tok_is(s, &t[a - 1], "its") || tok_is(s, &t[a - 1], "their") ||
-						tok_is(s, &t[a - 1], "the"))))
+						tok_is(s, &t[a - 1], "the") ||
+						tok_in(s, &t[a - 1], raise_verbs, AT_LENGTHOF(raise_verbs)))))
 		return (Span) {0, 0};
 	return measure_span(s, t, a, i - 1);
 }
@@ -846,7 +881,7 @@ measure_after(const char *s, const Tok *t, size_t n, size_t after, bool in_on)
 		if (i + 1 < n && t[i].poss > 0)
 			a = ++i;
 	}
-	while (i < n && i < a + 6 && t[i].kind == 'w' && t[i].fig < 0 && !capital(s, &t[i]) &&
+	while (i < n && i < a + 6 && t[i].kind == 'w' && t[i].fig < 0 && (!capital(s, &t[i]) || acronym(s, &t[i])) &&
 		   (!tok_in(s, &t[i], np_stops, AT_LENGTHOF(np_stops)) ||
 			(tok_is(s, &t[i], "and") && i > a && i + 1 < n && t[i + 1].kind == 'w' &&
 			 !tok_in(s, &t[i + 1], np_stops, AT_LENGTHOF(np_stops)))) &&
