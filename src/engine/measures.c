@@ -164,6 +164,12 @@ static const char *const ed_adjectives[] = {
 	"contracted", "utilized", "paid-in", "refined", "added", "value-added", "disposable",
 };
 
+/* Auxiliaries: "Sales were expected" has its verb at "were" */
+static const char *const auxiliaries[] = {
+	"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "may", "might",
+	"can", "must", "should", "did", "does", "been", "be", "being",
+};
+
 /* Verbs that set a measure to a figure: "raise basic research spending to 8 percent" */
 static const char *const raise_verbs[] = {
 	"raise", "raising", "lift", "lifting", "boost", "boosting", "increase", "increasing", "cut",
@@ -378,6 +384,41 @@ verb_of_figure(const char *s, const Tok *t, size_t i, size_t b)
 		 tok_in(s, &t[k], fig_qualifiers, AT_LENGTHOF(fig_qualifiers)); k++)
 		;
 	return k < b && t[k].fig >= 0;
+}
+
+/* "136th", "16th": an ordinal inside a name ("the 136th China Import and Export Fair") */
+static bool
+ordinal(const char *s, const Tok *t)
+{
+	const char *e = s + t->start + t->len;
+
+	return t->kind == 'd' && t->len >= 3 &&
+		((e[-2] == 't' && e[-1] == 'h') || (e[-2] == 's' && e[-1] == 't') ||
+		 (e[-2] == 'n' && e[-1] == 'd') || (e[-2] == 'r' && e[-1] == 'd'));
+}
+
+/*
+ * A participle that modifies the noun before it, not the verb of the
+ * clause: "homes sold declined", "ships powered by alternative fuels made up"
+ */
+static bool
+participle(const char *s, const Tok *t, size_t i, size_t b)
+{
+	const Tok  *w = &t[i];
+	const char *e = s + w->start + w->len;
+
+	if (i == 0 || t[i - 1].kind != 'w' || i + 1 >= b || tok_in(s, &t[i - 1], np_stops, AT_LENGTHOF(np_stops)))
+		return false;
+	if (!((w->len > 4 && e[-2] == 'e' && e[-1] == 'd') || tok_is(s, w, "sold") || tok_is(s, w, "built") ||
+		  tok_is(s, w, "made") || tok_is(s, w, "held") || tok_is(s, w, "paid") || tok_is(s, w, "sent")))
+		return false;
+	/* "powered by alternative fuels": by and no figure */
+	if (tok_is(s, &t[i + 1], "by"))
+		return i + 2 < b && t[i + 2].kind == 'w' && t[i + 2].fig < 0 &&
+			!tok_in(s, &t[i + 2], fig_qualifiers, AT_LENGTHOF(fig_qualifiers));
+	/* "homes sold declined": a verb of the figure right after */
+	return t[i + 1].kind == 'w' && !tok_is(s, &t[i + 1], "by") && tok_in(s, &t[i + 1], verbs, AT_LENGTHOF(verbs)) &&
+		!tok_in(s, &t[i + 1], auxiliaries, AT_LENGTHOF(auxiliaries));
 }
 
 /* The byte span of tokens [a, b) */
@@ -662,7 +703,8 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 		(t[a].kind == 'p' && (unsigned char) s[t[a].start] == 0xE2) ||
 		tok_in(s, &t[a], no_subject_openers, AT_LENGTHOF(no_subject_openers)))
 		return;
-	while (e < b && e < a + 14 && t[e].fig < 0 && t[e].kind != 'd' && !is_verb(s, t, e, a) &&
+	while (e < b && e < a + 14 && t[e].fig < 0 && (t[e].kind != 'd' || (e > a && ordinal(s, &t[e]))) &&
+		   (!is_verb(s, t, e, a) || participle(s, t, e, b)) &&
 		   !(e > a && verb_of_figure(s, t, e, b)) &&
 		   !tok_punct(s, &t[e], ',') && !(tok_punct(s, &t[e], '(') && !(e + 2 < b && tok_punct(s, &t[e + 2], ')'))))
 	{
