@@ -760,6 +760,44 @@ report_verb_before(const char *s, size_t from, size_t pos)
 	return false;
 }
 
+/*
+ * "than" a few words before pos, in the same clause: "lower than that of
+ * September", "higher than the whole of last year": a base of comparison
+ */
+static bool
+than_before(const char *s, size_t from, size_t pos)
+{
+	size_t		p = pos;
+
+	for (int words = 0; p > from && words < 4; words++)
+	{
+		size_t		e;
+
+		while (p > from && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+			p--;
+		e = p;
+		while (p > from && alnum(s[p - 1]))
+			p--;
+		if (e == p)
+			return false;
+		if (e - p == 4 && strncmp(s + p, "than", 4) == 0)
+		{
+			/* "more than 300 billion yuan in 2023": a qualifier of a figure */
+			static const char *const qual[] = {"more", "less", "fewer", "no", "rather", "other"};
+			size_t		q = p,
+						qe;
+
+			while (q > from && (s[q - 1] == ' ' || s[q - 1] == '\t'))
+				q--;
+			qe = q;
+			while (q > from && alnum(s[q - 1]))
+				q--;
+			return !at_word_in(s + q, qe - q, qual, AT_LENGTHOF(qual));
+		}
+	}
+	return false;
+}
+
 /* A range in the span s[p, p + n): "January to October" (after "from" it is no base) */
 static bool
 span_is_range(const char *s, size_t p, size_t n)
@@ -800,6 +838,7 @@ at_period_span_at(const char *s, size_t from, size_t to, size_t p, const AtDay *
 	/* "the bureau said on Sunday", "said in a filing on Wednesday": when it was said, not what the figure covers */
 	ps->base |= per.start.year == per.end.year && per.start.month == per.end.month &&
 		per.start.day == per.end.day && per.start.year != 0 && report_verb_before(s, from, p);
+	ps->base |= than_before(s, from, p);
 	/* in a relative clause: "the promotion, which ended on Saturday" */
 	ps->base |= relative_clause_before(s, from, p);
 	/* the word after: "the 2019 level" */
