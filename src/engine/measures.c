@@ -1386,10 +1386,28 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 			/* the counted noun, unless the subject names the measure ("Chip exports ... 267.8 billion units") */
 			if (m->kind == AT_MK_COUNT && m->unit && cl.measure.len == 0)
 				me = (Span) {(size_t) (m->unit - s), m->unit_len};
+			/* "79 and 63 unicorns": the counted noun of the next count */
+			if (m->kind == AT_MK_COUNT && !m->unit && cl.measure.len == 0 && j + 1 < cend &&
+				(tok_is(s, &toks[j], "and") || tok_is(s, &toks[j], "or") || tok_is(s, &toks[j], "to")) &&
+				toks[j + 1].fig >= 0 && ms[toks[j + 1].fig].kind == AT_MK_COUNT && ms[toks[j + 1].fig].unit)
+				me = (Span) {(size_t) (ms[toks[j + 1].fig].unit - s), ms[toks[j + 1].fig].unit_len};
 			if (me.len == 0)
 				me = measure_before(s, toks, body, i);
 			if (me.len == 0 && (m->kind == AT_MK_MONEY || m->kind == AT_MK_QUANTITY))
 				me = measure_after(s, toks, cend, j, m->kind == AT_MK_MONEY);
+			/* "a 30 yuan discount": the figure modifies the noun after it */
+			if (me.len == 0 && (m->kind == AT_MK_MONEY || m->kind == AT_MK_QUANTITY) && i > body &&
+				(tok_is(s, &toks[i - 1], "a") || tok_is(s, &toks[i - 1], "an")) && j < cend &&
+				toks[j].kind == 'w' && !capital(s, &toks[j]) && !tok_in(s, &toks[j], np_stops, AT_LENGTHOF(np_stops)) &&
+				!is_verb(s, toks, j, j))
+			{
+				size_t		e = j + 1;
+
+				while (e < cend && e < j + 3 && toks[e].kind == 'w' && !capital(s, &toks[e]) &&
+					   !tok_in(s, &toks[e], np_stops, AT_LENGTHOF(np_stops)) && !is_verb(s, toks, e, j))
+					e++;
+				me = span_of(toks, j, e);
+			}
 			/* "took 17 percent of the Chinese market": a share of what, when the subject is no measure */
 			if (me.len == 0 && (m->kind == AT_MK_PERCENT || m->kind == AT_MK_FRACTION) && cl.measure.len == 0 &&
 				last_measure.len == 0)
@@ -1423,7 +1441,9 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 				/* "accounted for 45.2 percent of residents' total consumption": the possessor of the whole */
 				size_t		w = j + 1 + (tok_is(s, &toks[j + 1], "the") ? 1 : 0);
 
-				if (w + 1 < cend && toks[w].poss > 0)
+				/* "of the world's total": the whole of all, whose part is not said */
+				if (w + 1 < cend && toks[w].poss > 0 &&
+					!(toks[w].poss == 5 && strncmp(s + toks[w].start, "world", 5) == 0))
 				{
 					m->holder = s + toks[j + 1].start;
 					m->holder_len = toks[w].start + toks[w].poss - toks[j + 1].start;
