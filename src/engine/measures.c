@@ -162,6 +162,7 @@ static const char *const np_stops[] = {
 static const char *const ed_adjectives[] = {
 	"registered", "installed", "listed", "combined", "estimated", "projected", "planned",
 	"contracted", "utilized", "paid-in", "refined", "added", "value-added", "disposable",
+	"designated",
 };
 
 /* Auxiliaries: "Sales were expected" has its verb at "were" */
@@ -353,7 +354,8 @@ is_verb(const char *s, const Tok *t, size_t i, size_t first)
 	return i > first && w->len > 4 && s[w->start + w->len - 1] == 'd' &&
 		s[w->start + w->len - 2] == 'e' && t[i - 1].kind == 'w' &&
 		!tok_in(s, &t[i - 1], np_stops, AT_LENGTHOF(np_stops)) &&
-		!(s[w->start] >= 'A' && s[w->start] <= 'Z');
+		!(s[w->start] >= 'A' && s[w->start] <= 'Z') &&
+		!tok_in(s, w, ed_adjectives, AT_LENGTHOF(ed_adjectives));	/* "above designated size" */
 }
 
 /* Qualifiers between a verb and its figure: "employs about 20,000", "runs more than 700" */
@@ -770,7 +772,13 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 							   tok_is(s, &t[verb + 1], "up") || tok_is(s, &t[verb], "cost") ||
 							   tok_is(s, &t[verb], "costs") || tok_is(s, &t[verb], "represented") ||
 							   tok_is(s, &t[verb], "represents") || tok_is(s, &t[verb], "comprised"))))
+	{
 		cl->measure = measure_span(s, t, a, e);	/* "New energy vehicles accounted for a quarter" */
+		/* "Buyers from Belt and Road countries accounted for": the source holds it */
+		if (prep + 1 < e && tok_is(s, &t[prep], "from") && capital(s, &t[prep + 1]) &&
+			!tok_in(s, &t[prep - 1], partner_heads, AT_LENGTHOF(partner_heads)))
+			cl->holder = span_of(t, prep + 1, e);
+	}
 	else if (tok_in(s, &t[verb], source_verbs, AT_LENGTHOF(source_verbs)) && verb + 2 < b &&
 			 source_with_subject(s, t, verb + 1, b))
 	{
@@ -811,7 +819,7 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 			return;
 		/* "Hangzhou in east China's Zhejiang Province": the name, not where it lies */
 		for (size_t k = a + 1; k + 1 < e && capital(s, &t[k - 1]); k++)
-			if (tok_is(s, &t[k], "in") && capital(s, &t[k + 1]))
+			if (tok_is(s, &t[k], "in") && (capital(s, &t[k + 1]) || (k + 2 < e && capital(s, &t[k + 2]))))
 			{
 				e = k;
 				break;
@@ -879,6 +887,7 @@ measure_before(const char *s, const Tok *t, size_t first, size_t fig)
 	a = i - 1;
 	while (a > first && a + 5 > i - 1 && t[a - 1].kind == 'w' && t[a - 1].fig < 0 &&
 		   !tok_in(s, &t[a - 1], np_stops, AT_LENGTHOF(np_stops)) &&
+		   !tok_in(s, &t[a - 1], raise_verbs, AT_LENGTHOF(raise_verbs)) &&
 		   (!is_verb(s, t, a - 1, first) || tok_in(s, &t[a - 1], ed_adjectives, AT_LENGTHOF(ed_adjectives))))
 		a--;
 	if (a == i - 1 || (a + 1 == i - 1 && tok_in(s, &t[a], change_nouns, AT_LENGTHOF(change_nouns))))
@@ -1137,16 +1146,15 @@ figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const To
 {
 	size_t		ends[16],
 				nends = 0;
+	AtPeriodSpan spans[32];
+	size_t		ns = 0,
+				skip_to = from;
 
 	for (size_t c = 0; c < nt && nends < AT_LENGTHOF(ends);)
 	{
 		c = clause_end(s, toks, c, nt);
 		ends[nends++] = c < nt ? toks[c].start : to;
 	}
-
-	AtPeriodSpan spans[32];
-	size_t		ns = 0,
-				skip_to = from;
 
 	for (size_t i = 0; i < nt && ns < AT_LENGTHOF(spans); i++)
 	{
