@@ -817,9 +817,12 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 		/* "The report also listed ...": a source holds nothing */
 		if (tok_in(s, &t[e - 1], source_heads, AT_LENGTHOF(source_heads)))
 			return;
-		/* "Hangzhou in east China's Zhejiang Province": the name, not where it lies */
+		/* "Hangzhou in east China's Zhejiang Province": the name, not where it lies ("Companies in the park" stay) */
 		for (size_t k = a + 1; k + 1 < e && capital(s, &t[k - 1]); k++)
-			if (tok_is(s, &t[k], "in") && (capital(s, &t[k + 1]) || (k + 2 < e && capital(s, &t[k + 2]))))
+			if (tok_is(s, &t[k], "in") && !tok_is(s, &t[k + 1], "the") &&
+				!tok_in(s, &t[k - 1], place_heads, AT_LENGTHOF(place_heads)) &&
+				!tok_in(s, &t[k - 1], agent_heads, AT_LENGTHOF(agent_heads)) &&
+				(capital(s, &t[k + 1]) || (k + 2 < e && capital(s, &t[k + 2]))))
 			{
 				e = k;
 				break;
