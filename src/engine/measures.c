@@ -43,6 +43,7 @@ static const char *const property_heads[] = {
 	"economy", "proceeds", "sale", "purchases", "subsidies", "allocation", "margin", "margins",
 	"factor", "shares", "stocks", "completions", "ratio", "proportion", "percentage",
 	"intensity", "penetration", "indicators", "indicator", "valuations", "discount",
+	"charges", "charge", "rents", "tariffs", "rates",
 };
 
 /* Verbs that end a subject (past and present forms of the verbs of figures) */
@@ -132,6 +133,7 @@ static const char *const change_verbs[] = {
 	"reached", "hit", "total", "totaled", "exceed", "exceeded", "top", "topped",
 	"totaling", "totalling", "reaching", "rising", "growing", "increasing", "falling",
 	"dropping", "declining", "gaining", "jumping", "climbing", "hitting", "amounting",
+	"standing",
 };
 
 
@@ -142,7 +144,7 @@ static const char *const intro_words[] = {
 	"as", "from", "between", "until", "before", "so", "still", "yet", "earlier", "later",
 	"separately", "together", "altogether", "currently", "now", "today", "yesterday",
 	"nationwide", "worldwide", "globally", "specifically", "similarly", "additionally",
-	"elsewhere", "domestically", "among",
+	"elsewhere", "domestically", "among", "of",
 };
 
 /* Words that end a noun phrase read backwards from "of" or forwards after a figure */
@@ -221,7 +223,7 @@ typedef struct Tok
 {
 	size_t		start;
 	size_t		len;
-	char		kind;			/* 'w' word, 'd' digit-led word, 'p' punctuation */
+	char		kind;			/* 'w' word, 'd' digit-led word, 'p' punctuation, 'e' end */
 	int			fig;			/* index of the metric covering it, or -1 */
 	size_t		poss;			/* a possessive: length of the possessor ("China's": 5), else 0 */
 } Tok;
@@ -265,7 +267,7 @@ tok_punct(const char *s, const Tok *t, char c)
 	return t->kind == 'p' && s[t->start] == c;
 }
 
-/* Words (letters, digits, inner - ' . & ’) and punctuation of s[from, to) */
+/* Words (letters, digits, inner - ' . & ’) and punctuation of s[from, to); toks holds max + 1 */
 static size_t
 tokenize(const char *s, size_t from, size_t to, Tok *toks, size_t max)
 {
@@ -324,6 +326,8 @@ tokenize(const char *s, size_t from, size_t to, Tok *toks, size_t max)
 		n++;
 		p = e;
 	}
+	/* an end token after the last, so that t[i + 1] can always be read */
+	toks[n] = (Tok) {to, 0, 'e', -1, 0};
 	return n;
 }
 
@@ -347,6 +351,10 @@ is_verb(const char *s, const Tok *t, size_t i, size_t first)
 	if (i > first && (tok_in(s, &t[i - 1], determiners, AT_LENGTHOF(determiners)) || t[i - 1].poss) &&
 		((w->len > 4 && s[w->start + w->len - 1] == 'd' && s[w->start + w->len - 2] == 'e') ||
 		 tok_in(s, w, property_heads, AT_LENGTHOF(property_heads))))
+		return false;
+	/* "cumulative installed capacity", "Newly installed offshore wind capacity": a modifier */
+	if (tok_in(s, w, ed_adjectives, AT_LENGTHOF(ed_adjectives)) && t[i + 1].kind == 'w' &&
+		!capital(s, &t[i + 1]) && !tok_in(s, &t[i + 1], np_stops, AT_LENGTHOF(np_stops)))
 		return false;
 	if (tok_in(s, w, verbs, AT_LENGTHOF(verbs)))
 		return true;
@@ -528,8 +536,8 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 	size_t		pl,
 				full = b;
 
-	/* "revenue in China", "volume in December": a place, name or period after the preposition is no part of the measure */
-	if (prep + 1 < b && capital(s, &t[prep + 1]))
+	/* "revenue in China", "volume in December", "spending over the past decade": a place, name or time is no part of the measure */
+	if (prep + 1 < b && (capital(s, &t[prep + 1]) || tok_is(s, &t[prep], "over") || tok_is(s, &t[prep], "during")))
 		b = prep;
 	/* "the number of breeding sows" measures breeding sows */
 	if (agent_by(s, t, prep + 1 < b && tok_is(s, &t[prep - 1], "number") && tok_is(s, &t[prep], "of") ? prep + 1 : a,
@@ -622,6 +630,9 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 		if (!det && !capital(s, &t[z]) && tok_is(s, &t[prep], "of"))
 			for (size_t i = z + 1; i + 1 < b; i++)
 				if ((tok_is(s, &t[i], "in") || tok_is(s, &t[i], "on") || tok_is(s, &t[i], "at")) &&
+					/* "income of residents in the province": the residents hold it */
+					!tok_in(s, &t[i - 1], place_heads, AT_LENGTHOF(place_heads)) &&
+					!tok_in(s, &t[i - 1], agent_heads, AT_LENGTHOF(agent_heads)) &&
 					(tok_is(s, &t[i + 1], "the") || capital(s, &t[i + 1]) ||
 					 tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads)) ||
 					 (i + 2 < b && capital(s, &t[i + 2]) && t[i + 2].poss)))	/* "in southwest China's Chongqing" */
@@ -714,7 +725,7 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 			(tok_is(s, &t[e], "of") || tok_is(s, &t[e], "in") || tok_is(s, &t[e], "on") ||
 			 tok_is(s, &t[e], "at") || tok_is(s, &t[e], "by") || tok_is(s, &t[e], "for") ||
 			 tok_is(s, &t[e], "from") || tok_is(s, &t[e], "with") || tok_is(s, &t[e], "to") ||
-			 tok_is(s, &t[e], "via") ||
+			 tok_is(s, &t[e], "via") || tok_is(s, &t[e], "over") || tok_is(s, &t[e], "during") ||
 			 (tok_is(s, &t[e], "per") && e + 1 < b && !tok_is(s, &t[e + 1], "capita"))))
 			prep = e;
 		/* "gross domestic product (GDP)": over a bracketed abbreviation */
@@ -1279,7 +1290,7 @@ respectively(const char *s, const Tok *t, size_t a, size_t b, AtMetric *ms, cons
 void
 at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMetric *ms, size_t n)
 {
-	Tok			toks[MAX_TOKS];
+	Tok			toks[MAX_TOKS + 1];
 	size_t		nt,
 				k = 0,
 				cstart = 0,
