@@ -72,7 +72,8 @@ static const char *const verbs[] = {
 	"received", "receive", "make", "reach", "put", "puts", "built", "installed",
 	"connected", "completed", "shipped", "sent", "welcomed", "attracted", "went", "goes",
 	"stayed", "sells", "fetched", "fetches", "accounting", "represented", "comprised",
-	"show", "shows", "showed", "indicate", "indicates", "indicated",
+	"show", "shows", "showed", "indicate", "indicates", "indicated", "work", "operate",
+	"remain", "own", "run", "serve", "stay",
 };
 
 /* Verbs whose subject is what is priced or shared, not a holder: "Lithium carbonate sells for" */
@@ -742,7 +743,9 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 		size_t		c2 = e + 1,
 					v;
 
-		while (c2 < b && c2 < e + 12 && !tok_punct(s, &t[c2], ',') && t[c2].fig < 0)
+		/* figures inside only in a "with"/"which" apposition: "The wind farm, with 48 turbines, has" */
+		while (c2 < b && c2 < e + 12 && !tok_punct(s, &t[c2], ',') &&
+			   (t[c2].fig < 0 || tok_is(s, &t[e + 1], "with") || tok_is(s, &t[e + 1], "which")))
 			c2++;
 		v = c2 + 1;
 
@@ -979,7 +982,7 @@ measure_before_change(const char *s, const Tok *t, size_t first, size_t fig)
 			((tok_is(s, &t[a - 1], "of") || tok_is(s, &t[a - 1], "and")) && a - 1 > first &&
 			 t[a - 2].kind == 'w' &&
 			 !tok_in(s, &t[a - 2], np_stops, AT_LENGTHOF(np_stops)) && !capital(s, &t[a - 2]))) &&
-		   !is_verb(s, t, a - 1, first) && !capital(s, &t[a - 1]))
+		   !is_verb(s, t, a - 1, first) && (!capital(s, &t[a - 1]) || acronym(s, &t[a - 1])))
 		a--;
 	if (a == v - 1)
 		return (Span) {0, 0};
@@ -1000,7 +1003,7 @@ share_subject(const char *s, const Tok *t, size_t n, size_t after, Span *measure
 	if (i + 1 >= n || !tok_is(s, &t[i], "of"))
 		return false;
 	i++;
-	if (tok_is(s, &t[i], "the") || tok_is(s, &t[i], "all"))
+	if (tok_is(s, &t[i], "the") || tok_is(s, &t[i], "all") || tok_is(s, &t[i], "its") || tok_is(s, &t[i], "their"))
 		i++;
 	/* "Half of the 300 companies": the companies, over their count */
 	while (i < n && i < after + 6 && t[i].kind == 'd')
@@ -1055,8 +1058,8 @@ place_in_clause(const char *s, const Tok *t, size_t a, size_t b)
 
 		if (!tok_is(s, &t[i], "in"))
 			continue;
-		/* "were newly established in Jiangsu,": a name that ends the clause */
-		if (capital(s, &t[j]) && !t[j].poss && t[j].fig < 0)
+		/* "were newly established in Jiangsu,": a name that ends the clause ("in R&D" is no place) */
+		if (capital(s, &t[j]) && !t[j].poss && t[j].fig < 0 && !(acronym(s, &t[j]) && t[j].len > 2))
 		{
 			size_t		k = j;
 			AtPeriodSpan ps;
@@ -1391,8 +1394,8 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 			m = &ms[toks[i].fig];
 			for (j = i; j < cend && toks[j].fig == toks[i].fig; j++)
 				;
-			/* a share opening the clause: "Half of the shoppers" */
-			if (m->kind == AT_MK_FRACTION && i <= body + 2 &&
+			/* a share opening the clause: "Half of the shoppers", "About 114,000 of its employees" */
+			if ((m->kind == AT_MK_FRACTION || (m->kind == AT_MK_COUNT && !m->unit)) && i <= body + 2 &&
 				share_subject(s, toks, cend, j, &me, &cl.holder))
 			{
 				m->measure = s + me.start;
@@ -1408,6 +1411,23 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 			/* the counted noun, unless the subject names the measure ("Chip exports ... 267.8 billion units") */
 			if (m->kind == AT_MK_COUNT && m->unit && cl.measure.len == 0)
 				me = (Span) {(size_t) (m->unit - s), m->unit_len};
+			/* "of which 112 were listed companies": the noun phrase after the copula */
+			if (m->kind == AT_MK_COUNT && !m->unit && j + 1 < cend &&
+				(tok_is(s, &toks[j], "were") || tok_is(s, &toks[j], "are") || tok_is(s, &toks[j], "was")) &&
+				toks[j + 1].kind == 'w' && !tok_in(s, &toks[j + 1], np_stops, AT_LENGTHOF(np_stops)))
+			{
+				size_t		e = j + 1;
+
+				while (e < cend && e < j + 5 && toks[e].kind == 'w' &&
+					   !tok_in(s, &toks[e], np_stops, AT_LENGTHOF(np_stops)) && !is_verb(s, toks, e, j + 1))
+					e++;
+				me = span_of(toks, j + 1, e);
+			}
+			/* "generated revenue of 251.5 billion yuan, up 17.3 percent": the change of the figure before */
+			if (me.len == 0 && m->kind == AT_MK_PERCENT && last_measure.len && i > body &&
+				(tok_is(s, &toks[i - 1], "up") || tok_is(s, &toks[i - 1], "down")) &&
+				i >= 2 && tok_punct(s, &toks[i - 2], ','))
+				me = last_measure;
 			/* "79 and 63 unicorns": the counted noun of the next count */
 			if (m->kind == AT_MK_COUNT && !m->unit && cl.measure.len == 0 && j + 1 < cend &&
 				(tok_is(s, &toks[j], "and") || tok_is(s, &toks[j], "or") || tok_is(s, &toks[j], "to")) &&
