@@ -528,7 +528,9 @@ period_at(const char *s, size_t len, size_t pos, const AtDay *ref, AtPeriod *out
 				;
 			for (qe = q; qe < len && alnum(s[qe]); qe++)
 				;
-			if (qe == q || !((s[q] >= 'A' && s[q] <= 'Z') || may_start(s, len, q, qe)))
+			/* "as of the end of 2023", "as of March" */
+			if (qe == q || !((s[q] >= 'A' && s[q] <= 'Z') || may_start(s, len, q, qe) ||
+							 (e - pos == 2 && (s[pos] | 0x20) == 'a' && qe - q == 2 && s[q] == 'o' && s[q + 1] == 'f')))
 				return 0;
 		}
 	}
@@ -540,7 +542,8 @@ period_at(const char *s, size_t len, size_t pos, const AtDay *ref, AtPeriod *out
 		return n;
 	}
 	if (eat(&c, "by the end of") || eat(&c, "at the end of") || eat(&c, "by end of") ||
-		eat(&c, "at end of") || eat(&c, "as of the end of") || eat(&c, "by") ||
+		eat(&c, "at end of") || eat(&c, "as of the end of") ||
+		eat(&c, "as of") || eat(&c, "by") ||
 		eat(&c, "through") || eat(&c, "until") || eat(&c, "till"))
 		mode = 1;
 	else if (eat(&c, "since the start of") || eat(&c, "since the beginning of"))
