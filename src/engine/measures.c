@@ -80,7 +80,11 @@ static const char *const verbs[] = {
 static const char *const measure_subject_verbs[] = {
 	"sells", "sell", "sold", "traded", "trades", "cost", "costs", "fetched", "fetches",
 	"accounted", "account", "accounts", "represented", "represents", "comprised", "made",
+	"took", "takes", "contributed", "contributes", "captured", "captures",
 };
+
+/* Share verbs whose subject is the measure unless it is an agent: "Domestic films took 83.8 percent of the total" */
+static const char *const share_verbs[] = {"took", "takes", "contributed", "contributes", "captured", "captures"};
 
 /* Verbs whose subject is a source: "Analysts expect exports to fall" */
 static const char *const source_verbs[] = {
@@ -166,6 +170,12 @@ static const char *const ed_adjectives[] = {
 	"registered", "installed", "listed", "combined", "estimated", "projected", "planned",
 	"contracted", "utilized", "paid-in", "refined", "added", "value-added", "disposable",
 	"designated",
+};
+
+/* Verbs of an absolute phrase after "with": "with 50 films earning more than 100 million yuan each" */
+static const char *const earning_verbs[] = {
+	"earning", "generating", "grossing", "selling", "handling", "making", "registering",
+	"recording", "posting", "attracting",
 };
 
 /* Auxiliaries: "Sales were expected" has its verb at "were" */
@@ -688,6 +698,37 @@ reported_clause(const char *s, const Tok *t, size_t a, size_t e, size_t verb, si
 	return true;
 }
 
+/*
+ * "Domestic films took 83.8 percent of the total": a share of the total
+ * taken by a thing, not by an agent (a name, a firm, a place); a named
+ * whole ("17 percent of the Chinese market") is the measure instead
+ */
+static bool
+share_of_thing(const char *s, const Tok *t, size_t a, size_t e, size_t verb, size_t b)
+{
+	const Tok  *h = &t[e - 1];
+	size_t		i = verb + 1;
+
+	if (capital(s, &t[a]) && !(e > a + 1 && !capital(s, h)))
+		return false;
+	if (tok_in(s, h, place_heads, AT_LENGTHOF(place_heads)) || tok_in(s, h, agent_heads, AT_LENGTHOF(agent_heads)) ||
+		tok_in(s, h, firm_speakers, AT_LENGTHOF(firm_speakers)) || tok_in(s, h, pronouns, AT_LENGTHOF(pronouns)))
+		return false;
+	while (i < b && i < verb + 4 && t[i].fig < 0 && tok_in(s, &t[i], fig_qualifiers, AT_LENGTHOF(fig_qualifiers)))
+		i++;
+	if (i >= b || t[i].fig < 0)
+		return false;
+	for (int f = t[i].fig; i < b && t[i].fig == f; i++)
+		;
+	/* of the total only: "took more than half of the box office" measures the box office */
+	if (i + 1 >= b || !tok_is(s, &t[i], "of"))
+		return false;
+	i++;
+	if (tok_is(s, &t[i], "the") || tok_is(s, &t[i], "its") || tok_is(s, &t[i], "their"))
+		i++;
+	return i < b && tok_is(s, &t[i], "total");
+}
+
 /* "expect exports to fall": a noun phrase and "to" after a source verb */
 static bool
 source_with_subject(const char *s, const Tok *t, size_t a, size_t b)
@@ -785,7 +826,9 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 			 (verb + 1 < b && (tok_is(s, &t[verb + 1], "for") || tok_is(s, &t[verb + 1], "at") ||
 							   tok_is(s, &t[verb + 1], "up") || tok_is(s, &t[verb], "cost") ||
 							   tok_is(s, &t[verb], "costs") || tok_is(s, &t[verb], "represented") ||
-							   tok_is(s, &t[verb], "represents") || tok_is(s, &t[verb], "comprised"))))
+							   tok_is(s, &t[verb], "represents") || tok_is(s, &t[verb], "comprised") ||
+							   (tok_in(s, &t[verb], share_verbs, AT_LENGTHOF(share_verbs)) &&
+								share_of_thing(s, t, a, e, verb, b)))))
 	{
 		cl->measure = measure_span(s, t, a, e);	/* "New energy vehicles accounted for a quarter" */
 		/* "Buyers from Belt and Road countries accounted for": the source holds it */
@@ -1119,11 +1162,15 @@ with_absolute(const char *s, const Tok *t, size_t w, size_t n)
 	{
 		const Tok  *v = &t[i];
 
+		/* "with 50 films earning": a count may open the phrase */
+		if (v->fig >= 0 && i <= w + 3)
+			continue;
 		if (v->kind != 'w' || v->fig >= 0)
 			return 0;
 		if ((tok_is(s, v, "up") || tok_is(s, v, "down") ||
 			 (v->len > 4 && memcmp(s + v->start + v->len - 3, "ing", 3) == 0 &&
-			  tok_in(s, v, change_verbs, AT_LENGTHOF(change_verbs)))) &&
+			  (tok_in(s, v, change_verbs, AT_LENGTHOF(change_verbs)) ||
+			   tok_in(s, v, earning_verbs, AT_LENGTHOF(earning_verbs))))) &&
 			(t[i + 1].fig >= 0 || tok_in(s, &t[i + 1], fig_qualifiers, AT_LENGTHOF(fig_qualifiers)) ||
 			 tok_is(s, &t[i + 1], "by")))
 			return i;
@@ -1343,8 +1390,13 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 			body++;
 		if ((v = with_absolute(s, toks, body, cend)) > 0)
 		{
+			size_t		np = body + 1;
+
+			/* "with 50 films earning": the films, over their count */
+			while (np + 1 < v && toks[np].fig >= 0)
+				np++;
 			memset(&cl, 0, sizeof(cl));
-			cl.measure = measure_span(s, toks, body + 1, v);
+			cl.measure = measure_span(s, toks, np, v);
 			/* "Shares of chipmakers rose, with SMIC gaining 3.2 percent": a name holds the measure before */
 			if (capital(s, &toks[body + 1]) && !tok_in(s, &toks[v - 1], property_heads, AT_LENGTHOF(property_heads)))
 			{
