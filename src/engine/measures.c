@@ -43,7 +43,7 @@ static const char *const property_heads[] = {
 	"economy", "proceeds", "sale", "purchases", "subsidies", "allocation", "margin", "margins",
 	"factor", "shares", "stocks", "completions", "ratio", "proportion", "percentage",
 	"intensity", "penetration", "indicators", "indicator", "valuations", "discount",
-	"charges", "charge", "rents", "tariffs", "rates",
+	"charges", "charge", "rents", "tariffs", "rates", "transport", "time",
 };
 
 /* Verbs that end a subject (past and present forms of the verbs of figures) */
@@ -73,14 +73,16 @@ static const char *const verbs[] = {
 	"connected", "completed", "shipped", "sent", "welcomed", "attracted", "went", "goes",
 	"stayed", "sells", "fetched", "fetches", "accounting", "represented", "comprised",
 	"show", "shows", "showed", "indicate", "indicates", "indicated", "work", "operate",
-	"remain", "own", "run", "serve", "stay",
+	"remain", "own", "run", "serve", "stay", "won", "win", "wins", "secured", "landed", "booked",
+	"clinched", "numbered",
 };
 
 /* Verbs whose subject is what is priced or shared, not a holder: "Lithium carbonate sells for" */
 static const char *const measure_subject_verbs[] = {
 	"sells", "sell", "sold", "traded", "trades", "cost", "costs", "fetched", "fetches",
 	"accounted", "account", "accounts", "represented", "represents", "comprised", "made",
-	"took", "takes", "contributed", "contributes", "captured", "captures",
+	"took", "takes", "contributed", "contributes", "captured", "captures", "numbered", "number",
+	"numbers",
 };
 
 /* Share verbs whose subject is the measure unless it is an agent: "Domestic films took 83.8 percent of the total" */
@@ -99,7 +101,7 @@ static const char *const place_heads[] = {
 	"countries", "country", "villages", "towns", "counties", "districts", "zones", "markets",
 	"residents", "households", "consumers", "workers", "farmers", "employees", "users",
 	"people", "families", "companies", "firms", "enterprises", "businesses", "sector",
-	"industry",
+	"industry", "mainland",
 };
 
 /* Agents after "of" that hold the figure: "output of key steel mills" (after "in" they receive it) */
@@ -193,7 +195,7 @@ static const char *const raise_verbs[] = {
 /* Heads of a subject that is a source, not a holder: "The report listed 315 unicorns in Hangzhou" */
 static const char *const source_heads[] = {
 	"report", "survey", "data", "statistics", "study", "figures", "ranking", "list", "analysis",
-	"research", "estimate", "estimates", "forecast", "census",
+	"research", "estimate", "estimates", "forecast", "census", "figure",
 };
 
 /* Determiners: a participle after one is no verb ("the installed capacity", "its planned investment") */
@@ -380,7 +382,7 @@ is_verb(const char *s, const Tok *t, size_t i, size_t first)
 /* Qualifiers between a verb and its figure: "employs about 20,000", "runs more than 700" */
 static const char *const fig_qualifiers[] = {
 	"about", "more", "than", "nearly", "over", "around", "some", "almost", "roughly",
-	"approximately", "least", "a", "an", "the", "combined", "total",
+	"approximately", "least", "a", "an", "the", "combined", "total", "with",
 };
 
 /*
@@ -827,6 +829,8 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 							   tok_is(s, &t[verb + 1], "up") || tok_is(s, &t[verb], "cost") ||
 							   tok_is(s, &t[verb], "costs") || tok_is(s, &t[verb], "represented") ||
 							   tok_is(s, &t[verb], "represents") || tok_is(s, &t[verb], "comprised") ||
+							   tok_is(s, &t[verb], "numbered") || tok_is(s, &t[verb], "number") ||
+							   tok_is(s, &t[verb], "numbers") ||
 							   (tok_in(s, &t[verb], share_verbs, AT_LENGTHOF(share_verbs)) &&
 								share_of_thing(s, t, a, e, verb, b)))))
 	{
@@ -1423,6 +1427,14 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 			while (e < cend && toks[e].kind == 'w' && !is_verb(s, toks, e, body))
 				e++;
 			cl.measure = prev.measure;
+			/* "The prices of production materials ..., while those of consumer goods": the prices */
+			for (size_t q = 0; q < cstart; q++)
+				if (toks[q].start > prev.measure.start && toks[q].start < prev.measure.start + prev.measure.len &&
+					tok_is(s, &toks[q], "of"))
+				{
+					cl.measure.len = toks[q - 1].start + toks[q - 1].len - prev.measure.start;
+					break;
+				}
 			cl.holder = span_of(toks, body + 2, e);
 		}
 		if ((cl.inherit_holder || (cl.measure.len && cstart > 0)) && cl.holder.len == 0)
