@@ -944,9 +944,10 @@ measure_before(const char *s, const Tok *t, size_t first, size_t fig)
 						   tok_is(s, &t[i - 1], "worth") || tok_is(s, &t[i - 1], "at") ||
 						   tok_is(s, &t[i - 1], "to")))
 		return (Span) {0, 0};
-	/* "accounting for", "sold for": no noun before */
+	/* "accounting for", "sold for": no noun before ("spending to 8 percent" has one) */
 	if (t[i - 2].kind == 'w' && t[i - 2].len > 4 &&
-		memcmp(s + t[i - 2].start + t[i - 2].len - 3, "ing", 3) == 0)
+		memcmp(s + t[i - 2].start + t[i - 2].len - 3, "ing", 3) == 0 &&
+		!tok_in(s, &t[i - 2], property_heads, AT_LENGTHOF(property_heads)))
 		return (Span) {0, 0};
 	a = i - 1;
 	while (a > first && a + 5 > i - 1 && t[a - 1].kind == 'w' && t[a - 1].fig < 0 &&
@@ -1351,7 +1352,8 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 				bare = SIZE_MAX;	/* the last clause without a figure */
 	Clause		cl,
 				prev = {{0, 0}, {0, 0}, false, false};
-	Span		last_measure = {0, 0};
+	Span		last_measure = {0, 0},
+				last_count_unit = {0, 0};	/* the counted noun of the sentence's last count */
 
 	if (n == 0)
 		return;
@@ -1519,9 +1521,17 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 				last_measure.len == 0)
 			{
 				me = measure_after(s, toks, cend, j, false);
-				if (me.len && at_word_in(s + me.start, me.len, change_nouns, AT_LENGTHOF(change_nouns)))
+				/* "or about half of the total": the total, when nothing else is measured */
+				if (me.len && at_word_in(s + me.start, me.len, change_nouns, AT_LENGTHOF(change_nouns)) &&
+					!(me.len == 5 && strncmp(s + me.start, "total", 5) == 0 && i > body &&
+					  last_count_unit.len == 0 && prev.measure.len == 0))
 					me.len = 0;
 			}
+			/* "a 25 percent jump in sales": the noun after the change noun */
+			if (me.len == 0 && m->kind == AT_MK_PERCENT && i > body && j + 2 < cend &&
+				(tok_is(s, &toks[i - 1], "a") || tok_is(s, &toks[i - 1], "an")) &&
+				tok_in(s, &toks[j], change_nouns, AT_LENGTHOF(change_nouns)) && tok_is(s, &toks[j + 1], "in"))
+				me = measure_after(s, toks, cend, j + 1, true);
 			if (me.len == 0)
 				me = cl.measure;
 			if (me.len == 0 && m->kind == AT_MK_COUNT && m->unit)
@@ -1530,12 +1540,17 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 				me = measure_before_change(s, toks, body, i);
 			if (me.len == 0)
 				me = last_measure;
+			/* "and Xpeng delivered 20,115": the counted noun of the sentence's count before */
+			if (me.len == 0 && m->kind == AT_MK_COUNT && !m->unit)
+				me = last_count_unit;
 			if (me.len)
 			{
 				m->measure = s + me.start;
 				m->measure_len = me.len;
 				last_measure = me;
 			}
+			if (m->kind == AT_MK_COUNT && m->unit)
+				last_count_unit = (Span) {(size_t) (m->unit - s), m->unit_len};
 			if (cl.holder.len)
 			{
 				m->holder = s + cl.holder.start;
