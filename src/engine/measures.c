@@ -850,6 +850,9 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 			to++;
 		if (tok_in(s, &t[to - 1], property_heads, AT_LENGTHOF(property_heads)))
 			cl->measure = measure_span(s, t, verb + 1, to);
+		/* "The company expects its revenue to exceed": its own figure */
+		if (tok_is(s, &t[verb + 1], "its") || tok_is(s, &t[verb + 1], "their"))
+			cl->holder = span_of(t, a, e);
 		return;
 	}
 	else if (tok_in(s, &t[verb], source_verbs, AT_LENGTHOF(source_verbs)) && verb + 2 < b &&
@@ -953,7 +956,10 @@ measure_before(const char *s, const Tok *t, size_t first, size_t fig)
 	while (a > first && a + 5 > i - 1 && t[a - 1].kind == 'w' && t[a - 1].fig < 0 &&
 		   !tok_in(s, &t[a - 1], np_stops, AT_LENGTHOF(np_stops)) &&
 		   !tok_in(s, &t[a - 1], raise_verbs, AT_LENGTHOF(raise_verbs)) &&
-		   (!is_verb(s, t, a - 1, first) || tok_in(s, &t[a - 1], ed_adjectives, AT_LENGTHOF(ed_adjectives))))
+		   (!is_verb(s, t, a - 1, first) ||
+			/* "registered capital", not "was estimated at" */
+			(tok_in(s, &t[a - 1], ed_adjectives, AT_LENGTHOF(ed_adjectives)) &&
+			 !(a >= 2 && tok_in(s, &t[a - 2], auxiliaries, AT_LENGTHOF(auxiliaries))))))
 		a--;
 	if (a == i - 1 || (a + 1 == i - 1 && tok_in(s, &t[a], change_nouns, AT_LENGTHOF(change_nouns))))
 		return (Span) {0, 0};
@@ -1030,7 +1036,9 @@ measure_before_change(const char *s, const Tok *t, size_t first, size_t fig)
 			((tok_is(s, &t[a - 1], "of") || tok_is(s, &t[a - 1], "and")) && a - 1 > first &&
 			 t[a - 2].kind == 'w' &&
 			 !tok_in(s, &t[a - 2], np_stops, AT_LENGTHOF(np_stops)) && !capital(s, &t[a - 2]))) &&
-		   !is_verb(s, t, a - 1, first) && (!capital(s, &t[a - 1]) || acronym(s, &t[a - 1])))
+		   !is_verb(s, t, a - 1, first) &&
+		   /* "\"Sales rose 20 percent\"": a capital only as an acronym or the first word */
+		   (!capital(s, &t[a - 1]) || acronym(s, &t[a - 1]) || a - 1 == first || t[a - 2].kind == 'p'))
 		a--;
 	if (a == v - 1)
 		return (Span) {0, 0};

@@ -204,6 +204,19 @@ UT_TEST(measures_third_round)
 		"growth rate", "", ""},
 		/* a figure that modifies a noun */
 		{"Each voucher offers a 30 yuan discount.", "30 yuan", "discount", "Each voucher", ""},
+		/* a quoted clause; a source verb with "its"; no verb after "was" */
+		{"\"Sales rose 20 percent this year,\" said Wang Lei.", "20 percent", "Sales", "", "2025-01-01..2025-12-31"},
+		{"The company expects its revenue to exceed 10 billion yuan in 2026.", "10 billion yuan", "revenue",
+		"The company", "2026-01-01..2026-12-31"},
+		{"The value of the deals was estimated at 3 billion dollars.", "3 billion dollars", "value", "the deals", ""},
+		/* a share of the total taken by a thing; an absolute phrase of a count */
+		{"Domestic films took 83.8 percent of the total, with 50 films earning more than 100 million yuan each.",
+			"83.8 percent", "Domestic films", "", ""},
+		{"Domestic films took 83.8 percent of the total, with 50 films earning more than 100 million yuan each.",
+			"100 million yuan", "films", "", ""},
+		/* the counted noun of the count before; a base figure */
+		{"Nio delivered 18,012 vehicles in September, and Xpeng delivered 20,115.", "20,115", "vehicles", "Xpeng",
+		"2025-09-01..2025-09-30"},
 	};
 
 	for (size_t c = 0; c < AT_LENGTHOF(cases); c++)
