@@ -366,8 +366,10 @@ is_verb(const char *s, const Tok *t, size_t i, size_t first)
 		 tok_in(s, w, property_heads, AT_LENGTHOF(property_heads))))
 		return false;
 	/* "cumulative installed capacity", "Newly installed offshore wind capacity": a modifier */
-	if (tok_in(s, w, ed_adjectives, AT_LENGTHOF(ed_adjectives)) && t[i + 1].kind == 'w' &&
-		!capital(s, &t[i + 1]) && !tok_in(s, &t[i + 1], np_stops, AT_LENGTHOF(np_stops)))
+	if (w->len > 4 && s[w->start + w->len - 1] == 'd' && s[w->start + w->len - 2] == 'e' &&
+		t[i + 1].kind == 'w' && !capital(s, &t[i + 1]) &&
+		tok_in(s, w, ed_adjectives, AT_LENGTHOF(ed_adjectives)) &&
+		!tok_in(s, &t[i + 1], np_stops, AT_LENGTHOF(np_stops)))
 		return false;
 	if (tok_in(s, w, verbs, AT_LENGTHOF(verbs)))
 		return true;
@@ -399,14 +401,14 @@ verb_of_figure(const char *s, const Tok *t, size_t i, size_t b)
 	size_t		k;
 
 	if (w->kind != 'w' || w->len < 4 || capital(s, w) || w->poss ||
-		!((e[-1] == 's' && e[-2] != 's' && e[-2] != 'u' && e[-2] != 'i') || (e[-1] == 'd' && e[-2] == 'e')) ||
-		tok_in(s, w, np_stops, AT_LENGTHOF(np_stops)) ||
-		tok_in(s, w, property_heads, AT_LENGTHOF(property_heads)))
+		!((e[-1] == 's' && e[-2] != 's' && e[-2] != 'u' && e[-2] != 'i') || (e[-1] == 'd' && e[-2] == 'e')))
 		return false;
-	for (k = i + 1; k < b && k < i + 4 && t[k].fig < 0 &&
+	/* the word lists last: most words are followed by no figure */
+	for (k = i + 1; k < b && k < i + 4 && t[k].fig < 0 && t[k].kind == 'w' &&
 		 tok_in(s, &t[k], fig_qualifiers, AT_LENGTHOF(fig_qualifiers)); k++)
 		;
-	return k < b && t[k].fig >= 0;
+	return k < b && t[k].fig >= 0 && !tok_in(s, w, np_stops, AT_LENGTHOF(np_stops)) &&
+		!tok_in(s, w, property_heads, AT_LENGTHOF(property_heads));
 }
 
 /* "136th", "16th": an ordinal inside a name ("the 136th China Import and Export Fair") */
@@ -1098,6 +1100,7 @@ new_subject(const char *s, const Tok *t, size_t a, size_t n)
 }
 
 #define MAX_TOKS 400
+#define MAX_CLAUSES 32
 
 /*
  * "A total of 1,250 enterprises were set up in the province": in a clause
@@ -1219,19 +1222,16 @@ clause_end(const char *s, const Tok *toks, size_t cstart, size_t nt)
  */
 static void
 figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const Tok *toks,
-			   size_t nt, AtMetric *ms, size_t n)
+			   size_t nt, const size_t *cends, size_t nc, AtMetric *ms, size_t n)
 {
-	size_t		ends[16],
+	size_t		ends[MAX_CLAUSES],
 				nends = 0;
 	AtPeriodSpan spans[32];
 	size_t		ns = 0,
 				skip_to = from;
 
-	for (size_t c = 0; c < nt && nends < AT_LENGTHOF(ends);)
-	{
-		c = clause_end(s, toks, c, nt);
-		ends[nends++] = c < nt ? toks[c].start : to;
-	}
+	for (size_t c = 0; c < nc; c++)
+		ends[nends++] = cends[c] < nt ? toks[cends[c]].start : to;
 
 	for (size_t i = 0; i < nt && ns < AT_LENGTHOF(spans); i++)
 	{
@@ -1297,7 +1297,8 @@ respectively(const char *s, const Tok *t, size_t a, size_t b, AtMetric *ms, cons
 				total[AT_MK_FRACTION + 1] = {0};
 	size_t		i;
 
-	for (i = a; i < b && !tok_is(s, &t[i], "respectively"); i++)
+	/* a cheap look at length and initial before the word itself */
+	for (i = a; i < b && !(t[i].len == 12 && (s[t[i].start] | 0x20) == 'r' && tok_is(s, &t[i], "respectively")); i++)
 		;
 	if (i >= b)
 		return;
@@ -1362,6 +1363,9 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 				prev = {{0, 0}, {0, 0}, false, false};
 	Span		last_measure = {0, 0},
 				last_count_unit = {0, 0};	/* the counted noun of the sentence's last count */
+	size_t		cends[MAX_CLAUSES],	/* the end token of each clause, in order */
+				nc = 0,
+				ci = 0;
 
 	if (n == 0)
 		return;
@@ -1374,7 +1378,10 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 		if (k < n && toks[i].start >= ms[k].start && value_kind(ms[k].kind))
 			toks[i].fig = (int) k;
 	}
-	figure_periods(s, from, to, ref, toks, nt, ms, n);
+	/* the clauses, once: ";" and ", while" end one (clause_end) */
+	for (size_t c = 0; c < nt && nc < MAX_CLAUSES;)
+		c = cends[nc++] = clause_end(s, toks, c, nt);
+	figure_periods(s, from, to, ref, toks, nt, cends, nc, ms, n);
 	k = 0;
 	while (cstart < nt && k < n)
 	{
@@ -1382,7 +1389,7 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 					body,
 					v;
 
-		cend = clause_end(s, toks, cstart, nt);
+		cend = ci < nc ? cends[ci++] : clause_end(s, toks, cstart, nt);
 		/* a clause without a figure of value needs no subject */
 		{
 			bool		any = false;
