@@ -123,6 +123,9 @@ static const char *const change_nouns[] = {
 	"average",
 };
 
+/* Words before a base figure: "compared with 133,246 in 2022", "up from 6,940" */
+static const char *const base_words[] = {"with", "from", "than", "versus", "vs"};
+
 /* Conjunctions after a comma that open a new clause: ", while imports fell" */
 static const char *const clause_conjunctions[] = {"while", "whereas", "but", "though", "although"};
 
@@ -1227,6 +1230,7 @@ figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const To
 	size_t		ends[MAX_CLAUSES],
 				nends = 0;
 	AtPeriodSpan spans[32];
+	int			owner[32];		/* the base figure a period belongs to alone, or -1 */
 	size_t		ns = 0,
 				skip_to = from;
 
@@ -1242,6 +1246,17 @@ figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const To
 		if ((len = at_period_span_at(s, from, to, toks[i].start, ref, &spans[ns])) > 0)
 		{
 			skip_to = toks[i].start + len;
+			owner[ns] = -1;
+			/* "compared with 133,246 in 2022", "up from 6,940 at the end of last year": the base figure's own */
+			if (i > 0 && toks[i - 1].fig >= 0)
+			{
+				size_t		f = i - 1;
+
+				while (f > 0 && toks[f - 1].fig == toks[i - 1].fig)
+					f--;
+				if (f > 0 && tok_in(s, &toks[f - 1], base_words, AT_LENGTHOF(base_words)))
+					owner[ns] = toks[i - 1].fig;
+			}
 			ns++;
 		}
 	}
@@ -1264,6 +1279,13 @@ figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const To
 			const AtPeriodSpan *ps = &spans[i];
 			size_t		d;
 
+			if (owner[i] >= 0 && (size_t) owner[i] != k)
+				continue;
+			if (owner[i] == (int) k)
+			{
+				m->time = ps->period;
+				break;
+			}
 			if (ps->base || ps->start >= limit)
 				continue;
 			if (ps->start + ps->len <= m->start)
