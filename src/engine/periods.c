@@ -539,6 +539,9 @@ period_at(const char *s, size_t len, size_t pos, const AtDay *ref, AtPeriod *out
 		if (day.year == 0)
 			return 0;
 		out->start = out->end = day;
+		/* "as of Saturday", "by Monday": the end only, like "by March" */
+		if (eat(&c, "as of") || eat(&c, "by") || eat(&c, "until"))
+			out->start = (AtDay) {0, 0, 0};
 		return n;
 	}
 	if (eat(&c, "by the end of") || eat(&c, "at the end of") || eat(&c, "by end of") ||
@@ -689,7 +692,7 @@ at_weekday_date_at(const char *s, size_t len, size_t pos, const AtDay *ref, AtDa
 	if (eat(&c, "last"))
 		last = true;
 	else if (!(eat(&c, "on") || eat(&c, "this") || eat(&c, "since") || eat(&c, "by") ||
-			   eat(&c, "until")))
+			   eat(&c, "until") || eat(&c, "as of")))
 		return 0;
 	if ((wd = at_weekday_at(s, len, c.p, &wl)) <= 0 || wl < 6)
 		return 0;				/* full names only: "Sun", "Sat" are names too */

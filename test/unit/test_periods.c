@@ -57,6 +57,7 @@ UT_TEST(periods_absolute_and_relative)
 	UT_EQ_STR(first_period("as of the end of 2023", NULL), "-..2023-12-31");
 	UT_EQ_STR(first_period("as of March", &ref), "-..2024-03-31");
 	UT_EQ_STR(first_period("as it was", &ref), "");
+	UT_EQ_STR(first_period("buyers as of Saturday", &ref), "-..2024-04-13");
 	/* a day with "on"; no period: a date alone, a name that looks like a month */
 	UT_EQ_STR(first_period("it opened on May 1", &ref), "2023-05-01..2023-05-01");
 	UT_EQ_STR(first_period("it opened on Jan 1, 2020", &ref), "2020-01-01..2020-01-01");
