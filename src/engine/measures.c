@@ -886,6 +886,15 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 		/* "The report also listed ...": a source holds nothing */
 		if (tok_in(s, &t[e - 1], source_heads, AT_LENGTHOF(source_heads)))
 			return;
+		/* "European buyers rose 16.4 percent": a number of things that changes is the measure */
+		if (verb + 1 < b && t[verb + 1].fig >= 0 && tok_in(s, &t[verb], change_verbs, AT_LENGTHOF(change_verbs)) &&
+			!capital(s, &t[e - 1]) && s[t[e - 1].start + t[e - 1].len - 1] == 's' &&
+			!tok_in(s, &t[e - 1], firm_speakers, AT_LENGTHOF(firm_speakers)) &&
+			!tok_in(s, &t[e - 1], pronouns, AT_LENGTHOF(pronouns)))
+		{
+			cl->measure = measure_span(s, t, a, e);
+			return;
+		}
 		/* "Hangzhou in east China's Zhejiang Province": the name, not where it lies ("Companies in the park" stay) */
 		for (size_t k = a + 1; k + 1 < e && capital(s, &t[k - 1]); k++)
 			if (tok_is(s, &t[k], "in") && !tok_is(s, &t[k + 1], "the") &&
