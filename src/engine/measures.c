@@ -101,7 +101,8 @@ static const char *const place_heads[] = {
 	"countries", "country", "villages", "towns", "counties", "districts", "zones", "markets",
 	"residents", "households", "consumers", "workers", "farmers", "employees", "users",
 	"people", "families", "companies", "firms", "enterprises", "businesses", "sector",
-	"industry", "mainland",
+	"industry", "mainland", "zone", "park", "district", "county", "town", "village",
+	"municipality", "port", "island",
 };
 
 /* Agents after "of" that hold the figure: "output of key steel mills" (after "in" they receive it) */
@@ -132,7 +133,8 @@ static const char *const clause_conjunctions[] = {"while", "whereas", "but", "th
 /* Adverbs that end a subject without being part of it: "The country now has" */
 static const char *const trailing_adverbs[] = {
 	"now", "also", "still", "already", "currently", "each", "all", "both", "alone", "even",
-	"reportedly", "together", "jointly", "today", "yesterday", "tomorrow",
+	"reportedly", "together", "jointly", "today", "yesterday", "tomorrow", "nationwide",
+	"worldwide", "overall", "domestically", "globally",
 };
 
 /* Change verbs: "saw their combined profits grow 4.3 percent" */
@@ -586,7 +588,8 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 		}
 	b = full;
 	if (prep + 1 >= b || !(tok_is(s, &t[prep], "of") || tok_is(s, &t[prep], "in") ||
-						   tok_is(s, &t[prep], "on") || tok_is(s, &t[prep], "at")))
+						   tok_is(s, &t[prep], "on") || tok_is(s, &t[prep], "at") ||
+						   tok_is(s, &t[prep], "across")))
 	{
 		/* "Trade with Belt and Road countries", "Shipments to the United States" */
 		if (prep + 1 < full && !cl->holder.len)
@@ -775,6 +778,7 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 			 tok_is(s, &t[e], "at") || tok_is(s, &t[e], "by") || tok_is(s, &t[e], "for") ||
 			 tok_is(s, &t[e], "from") || tok_is(s, &t[e], "with") || tok_is(s, &t[e], "to") ||
 			 tok_is(s, &t[e], "via") || tok_is(s, &t[e], "over") || tok_is(s, &t[e], "during") ||
+			 tok_is(s, &t[e], "across") ||
 			 (tok_is(s, &t[e], "per") && e + 1 < b && !tok_is(s, &t[e + 1], "capita"))))
 			prep = e;
 		/* "gross domestic product (GDP)": over a bracketed abbreviation */
@@ -807,7 +811,11 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 		return;
 	if (verb == SIZE_MAX)
 		verb = e;
-	if (prep == SIZE_MAX)
+	/* "Per capita consumption expenditure nationwide rose": the adverb is no head */
+	while (e > a + 1 && (prep == SIZE_MAX || prep >= e - 1) && t[e - 1].kind == 'w' &&
+		   tok_in(s, &t[e - 1], trailing_adverbs, AT_LENGTHOF(trailing_adverbs)))
+		e--;
+	if (prep == SIZE_MAX || prep >= e)
 		prep = e;
 	head = prep - 1;
 	if (head >= a + 3 && tok_punct(s, &t[head], ')'))
@@ -829,6 +837,15 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 		(!capital(s, &t[head]) || (t[head].len > 1 && s[t[head].start + 1] >= 'A' && s[t[head].start + 1] <= 'Z') ||
 		 head == a))
 		property_subject(s, t, a, e, prep, cl);
+	/* "Parcels in the country's central and western regions grew": things counted in places */
+	else if (prep < e && tok_is(s, &t[prep], "in") && !capital(s, &t[a]) &&
+			 tok_in(s, &t[e - 1], place_heads, AT_LENGTHOF(place_heads)) &&
+			 s[t[head].start + t[head].len - 1] == 's' && !tok_in(s, &t[head], place_heads, AT_LENGTHOF(place_heads)) &&
+			 !tok_in(s, &t[head], agent_heads, AT_LENGTHOF(agent_heads)))
+	{
+		cl->measure = measure_span(s, t, a, prep);
+		cl->holder = span_of(t, prep + 1, e);
+	}
 	else if (tok_in(s, &t[verb], measure_subject_verbs, AT_LENGTHOF(measure_subject_verbs)) &&
 			 (verb + 1 < b && (tok_is(s, &t[verb + 1], "for") || tok_is(s, &t[verb + 1], "at") ||
 							   tok_is(s, &t[verb + 1], "up") || tok_is(s, &t[verb], "cost") ||
@@ -858,6 +875,9 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 		/* "The company expects its revenue to exceed": its own figure */
 		if (tok_is(s, &t[verb + 1], "its") || tok_is(s, &t[verb + 1], "their"))
 			cl->holder = span_of(t, a, e);
+		/* "The bureau expects the sector to handle": the sector's */
+		else if (!cl->measure.len && !capital(s, &t[to - 1]))
+			cl->holder = span_of(t, verb + 1, to);
 		return;
 	}
 	else if (tok_in(s, &t[verb], source_verbs, AT_LENGTHOF(source_verbs)) && verb + 2 < b &&
@@ -1468,7 +1488,8 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 		/* "while that of rural residents reached", "that from the Republic of Korea stood": the measure of the clause before */
 		if (body + 2 < cend && (tok_is(s, &toks[body], "that") || tok_is(s, &toks[body], "those")) &&
 			(tok_is(s, &toks[body + 1], "of") || tok_is(s, &toks[body + 1], "from") ||
-			 tok_is(s, &toks[body + 1], "in")) && prev.measure.len)
+			 tok_is(s, &toks[body + 1], "in") || tok_is(s, &toks[body + 1], "to") ||
+			 tok_is(s, &toks[body + 1], "for") || tok_is(s, &toks[body + 1], "at")) && prev.measure.len)
 		{
 			size_t		e = body + 2;
 
