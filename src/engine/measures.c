@@ -649,19 +649,29 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 		}
 		/* "sown area of grain in the country": the place after the thing measured */
 		if (!det && !capital(s, &t[z]) && tok_is(s, &t[prep], "of"))
+		{
 			for (size_t i = z + 1; i + 1 < b; i++)
-				if ((tok_is(s, &t[i], "in") || tok_is(s, &t[i], "on") || tok_is(s, &t[i], "at")) &&
-					/* "income of residents in the province": the residents hold it */
-					!tok_in(s, &t[i - 1], place_heads, AT_LENGTHOF(place_heads)) &&
-					!tok_in(s, &t[i - 1], agent_heads, AT_LENGTHOF(agent_heads)) &&
-					(tok_is(s, &t[i + 1], "the") || capital(s, &t[i + 1]) ||
-					 tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads)) ||
-					 (i + 2 < b && capital(s, &t[i + 2]) && t[i + 2].poss)))	/* "in southwest China's Chongqing" */
+			{
+				if (!(tok_is(s, &t[i], "in") || tok_is(s, &t[i], "on") || tok_is(s, &t[i], "at")))
+					continue;
+				/* "income of rural residents in China": the residents hold it, where they are */
+				if (tok_in(s, &t[i - 1], place_heads, AT_LENGTHOF(place_heads)) ||
+					tok_in(s, &t[i - 1], agent_heads, AT_LENGTHOF(agent_heads)))
+				{
+					cl->holder = span_of(t, z, b);
+					cl->measure = measure_span(s, t, a, prep);
+					return;
+				}
+				if (tok_is(s, &t[i + 1], "the") || capital(s, &t[i + 1]) ||
+					tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads)) ||
+					(i + 2 < b && capital(s, &t[i + 2]) && t[i + 2].poss))	/* "in southwest China's Chongqing" */
 				{
 					cl->holder = span_of(t, i + 1, b);
 					cl->measure = measure_span(s, t, a, i);
 					return;
 				}
+			}
+		}
 		if (det || capital(s, &t[z]) || name ||
 			((tok_is(s, &t[prep], "in") || tok_is(s, &t[prep], "of")) &&
 			 tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads))) ||
@@ -936,6 +946,9 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 static size_t
 clause_start(const char *s, const Tok *t, size_t a, size_t b)
 {
+	/* "; of this, trade with ASEAN accounted for": the opening phrase after the mark */
+	while (a + 1 < b && (tok_punct(s, &t[a], ';') || tok_punct(s, &t[a], ',')))
+		a++;
 	for (size_t i = a; i < b && i < a + 25; i++)
 	{
 		if (t[i].fig >= 0)
@@ -1023,6 +1036,10 @@ measure_after(const char *s, const Tok *t, size_t n, size_t after, bool in_on)
 		if (k < n && tok_punct(s, &t[k], ')'))
 			i = k + 1;
 	}
+	/* "28.5 billion yuan was invested in infrastructure": over the passive */
+	if (in_on && i + 2 < n && (tok_is(s, &t[i], "was") || tok_is(s, &t[i], "were")) &&
+		t[i + 1].len > 4 && s[t[i + 1].start + t[i + 1].len - 1] == 'd' && (tok_is(s, &t[i + 2], "in") || tok_is(s, &t[i + 2], "on")))
+		i += 2;
 	if (i < n && tok_is(s, &t[i], "worth"))
 		i++;
 	if (i + 1 >= n || !(tok_is(s, &t[i], "of") ||
