@@ -555,9 +555,12 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 {
 	size_t		pl,
 				full = b;
+	AtPeriodSpan ps;
+	static const AtDay any_day = {2000, 6, 15};	/* to tell a period, not to resolve it */
 
 	/* "revenue in China", "volume in December", "spending over the past decade": a place, name or time is no part of the measure */
-	if (prep + 1 < b && (capital(s, &t[prep + 1]) || tok_is(s, &t[prep], "over") || tok_is(s, &t[prep], "during")))
+	if (prep + 1 < b && (capital(s, &t[prep + 1]) || tok_is(s, &t[prep], "over") || tok_is(s, &t[prep], "during") ||
+						 at_period_span_at(s, t[a].start, t[b - 1].start + t[b - 1].len, t[prep].start, &any_day, &ps)))
 		b = prep;
 	/* "the number of breeding sows" measures breeding sows */
 	if (agent_by(s, t, prep + 1 < b && tok_is(s, &t[prep - 1], "number") && tok_is(s, &t[prep], "of") ? prep + 1 : a,
@@ -1506,7 +1509,7 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 		if (body + 2 < cend && (tok_is(s, &toks[body], "that") || tok_is(s, &toks[body], "those")) &&
 			(tok_is(s, &toks[body + 1], "of") || tok_is(s, &toks[body + 1], "from") ||
 			 tok_is(s, &toks[body + 1], "in") || tok_is(s, &toks[body + 1], "to") ||
-			 tok_is(s, &toks[body + 1], "for") || tok_is(s, &toks[body + 1], "at")) && prev.measure.len)
+			 tok_is(s, &toks[body + 1], "for") || tok_is(s, &toks[body + 1], "at")))
 		{
 			size_t		e = body + 2;
 
