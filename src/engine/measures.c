@@ -1353,6 +1353,90 @@ figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const To
 }
 
 /*
+ * What the figure m (tokens [i, j) of the clause [body, cend)) measures:
+ * its own words first (a counted noun, "revenue of", "of coal", "a 30 yuan
+ * discount"), then the clause's subject, then the figure before it
+ */
+static Span
+figure_measure(const char *s, const Tok *toks, const AtMetric *ms, const AtMetric *m, size_t i, size_t j,
+			   size_t body, size_t cend, const Clause *cl, Span last_measure, Span last_count_unit,
+			   Span prev_measure)
+{
+	Span		me = {0, 0};
+
+		/* the counted noun, unless the subject names the measure ("Chip exports ... 267.8 billion units") */
+		if (m->kind == AT_MK_COUNT && m->unit && cl->measure.len == 0)
+			me = (Span) {(size_t) (m->unit - s), m->unit_len};
+		/* "of which 112 were listed companies": the noun phrase after the copula */
+		if (m->kind == AT_MK_COUNT && !m->unit && j + 1 < cend &&
+			(tok_is(s, &toks[j], "were") || tok_is(s, &toks[j], "are") || tok_is(s, &toks[j], "was")) &&
+			toks[j + 1].kind == 'w' && !tok_in(s, &toks[j + 1], np_stops, AT_LENGTHOF(np_stops)))
+		{
+			size_t		e = j + 1;
+
+			while (e < cend && e < j + 5 && toks[e].kind == 'w' &&
+				   !tok_in(s, &toks[e], np_stops, AT_LENGTHOF(np_stops)) && !is_verb(s, toks, e, j + 1))
+				e++;
+			me = span_of(toks, j + 1, e);
+		}
+		/* "generated revenue of 251.5 billion yuan, up 17.3 percent": the change of the figure before */
+		if (me.len == 0 && m->kind == AT_MK_PERCENT && last_measure.len && i > body &&
+			(tok_is(s, &toks[i - 1], "up") || tok_is(s, &toks[i - 1], "down")) &&
+			i >= 2 && tok_punct(s, &toks[i - 2], ','))
+			me = last_measure;
+		/* "79 and 63 unicorns": the counted noun of the next count */
+		if (m->kind == AT_MK_COUNT && !m->unit && cl->measure.len == 0 && j + 1 < cend &&
+			(tok_is(s, &toks[j], "and") || tok_is(s, &toks[j], "or") || tok_is(s, &toks[j], "to")) &&
+			toks[j + 1].fig >= 0 && ms[toks[j + 1].fig].kind == AT_MK_COUNT && ms[toks[j + 1].fig].unit)
+			me = (Span) {(size_t) (ms[toks[j + 1].fig].unit - s), ms[toks[j + 1].fig].unit_len};
+		if (me.len == 0)
+			me = measure_before(s, toks, body, i);
+		if (me.len == 0 && (m->kind == AT_MK_MONEY || m->kind == AT_MK_QUANTITY))
+			me = measure_after(s, toks, cend, j, m->kind == AT_MK_MONEY);
+		/* "a 30 yuan discount": the figure modifies the noun after it */
+		if (me.len == 0 && (m->kind == AT_MK_MONEY || m->kind == AT_MK_QUANTITY) && i > body &&
+			(tok_is(s, &toks[i - 1], "a") || tok_is(s, &toks[i - 1], "an")) && j < cend &&
+			toks[j].kind == 'w' && !capital(s, &toks[j]) && !tok_in(s, &toks[j], np_stops, AT_LENGTHOF(np_stops)) &&
+			!is_verb(s, toks, j, j))
+		{
+			size_t		e = j + 1;
+
+			while (e < cend && e < j + 3 && toks[e].kind == 'w' && !capital(s, &toks[e]) &&
+				   !tok_in(s, &toks[e], np_stops, AT_LENGTHOF(np_stops)) && !is_verb(s, toks, e, j))
+				e++;
+			me = span_of(toks, j, e);
+		}
+		/* "took 17 percent of the Chinese market": a share of what, when the subject is no measure */
+		if (me.len == 0 && (m->kind == AT_MK_PERCENT || m->kind == AT_MK_FRACTION) && cl->measure.len == 0 &&
+			last_measure.len == 0)
+		{
+			me = measure_after(s, toks, cend, j, false);
+			/* "or about half of the total": the total, when nothing else is measured */
+			if (me.len && at_word_in(s + me.start, me.len, change_nouns, AT_LENGTHOF(change_nouns)) &&
+				!(me.len == 5 && strncmp(s + me.start, "total", 5) == 0 && i > body &&
+				  last_count_unit.len == 0 && prev_measure.len == 0))
+				me.len = 0;
+		}
+		/* "a 25 percent jump in sales": the noun after the change noun */
+		if (me.len == 0 && m->kind == AT_MK_PERCENT && i > body && j + 2 < cend &&
+			(tok_is(s, &toks[i - 1], "a") || tok_is(s, &toks[i - 1], "an")) &&
+			tok_in(s, &toks[j], change_nouns, AT_LENGTHOF(change_nouns)) && tok_is(s, &toks[j + 1], "in"))
+			me = measure_after(s, toks, cend, j + 1, true);
+		if (me.len == 0)
+			me = cl->measure;
+		if (me.len == 0 && m->kind == AT_MK_COUNT && m->unit)
+			me = (Span) {(size_t) (m->unit - s), m->unit_len};
+		if (me.len == 0)
+			me = measure_before_change(s, toks, body, i);
+		if (me.len == 0)
+			me = last_measure;
+		/* "and Xpeng delivered 20,115": the counted noun of the sentence's count before */
+		if (me.len == 0 && m->kind == AT_MK_COUNT && !m->unit)
+			me = last_count_unit;
+	return me;
+}
+
+/*
  * "Investment from France and the United Kingdom rose 84.1 percent and 81.6
  * percent respectively": the i-th part of a coordinated holder (else
  * measure) goes to the i-th figure of each kind of the clause [a, b)
@@ -1561,75 +1645,7 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 				last_measure = me;
 				continue;
 			}
-			/* the counted noun, unless the subject names the measure ("Chip exports ... 267.8 billion units") */
-			if (m->kind == AT_MK_COUNT && m->unit && cl.measure.len == 0)
-				me = (Span) {(size_t) (m->unit - s), m->unit_len};
-			/* "of which 112 were listed companies": the noun phrase after the copula */
-			if (m->kind == AT_MK_COUNT && !m->unit && j + 1 < cend &&
-				(tok_is(s, &toks[j], "were") || tok_is(s, &toks[j], "are") || tok_is(s, &toks[j], "was")) &&
-				toks[j + 1].kind == 'w' && !tok_in(s, &toks[j + 1], np_stops, AT_LENGTHOF(np_stops)))
-			{
-				size_t		e = j + 1;
-
-				while (e < cend && e < j + 5 && toks[e].kind == 'w' &&
-					   !tok_in(s, &toks[e], np_stops, AT_LENGTHOF(np_stops)) && !is_verb(s, toks, e, j + 1))
-					e++;
-				me = span_of(toks, j + 1, e);
-			}
-			/* "generated revenue of 251.5 billion yuan, up 17.3 percent": the change of the figure before */
-			if (me.len == 0 && m->kind == AT_MK_PERCENT && last_measure.len && i > body &&
-				(tok_is(s, &toks[i - 1], "up") || tok_is(s, &toks[i - 1], "down")) &&
-				i >= 2 && tok_punct(s, &toks[i - 2], ','))
-				me = last_measure;
-			/* "79 and 63 unicorns": the counted noun of the next count */
-			if (m->kind == AT_MK_COUNT && !m->unit && cl.measure.len == 0 && j + 1 < cend &&
-				(tok_is(s, &toks[j], "and") || tok_is(s, &toks[j], "or") || tok_is(s, &toks[j], "to")) &&
-				toks[j + 1].fig >= 0 && ms[toks[j + 1].fig].kind == AT_MK_COUNT && ms[toks[j + 1].fig].unit)
-				me = (Span) {(size_t) (ms[toks[j + 1].fig].unit - s), ms[toks[j + 1].fig].unit_len};
-			if (me.len == 0)
-				me = measure_before(s, toks, body, i);
-			if (me.len == 0 && (m->kind == AT_MK_MONEY || m->kind == AT_MK_QUANTITY))
-				me = measure_after(s, toks, cend, j, m->kind == AT_MK_MONEY);
-			/* "a 30 yuan discount": the figure modifies the noun after it */
-			if (me.len == 0 && (m->kind == AT_MK_MONEY || m->kind == AT_MK_QUANTITY) && i > body &&
-				(tok_is(s, &toks[i - 1], "a") || tok_is(s, &toks[i - 1], "an")) && j < cend &&
-				toks[j].kind == 'w' && !capital(s, &toks[j]) && !tok_in(s, &toks[j], np_stops, AT_LENGTHOF(np_stops)) &&
-				!is_verb(s, toks, j, j))
-			{
-				size_t		e = j + 1;
-
-				while (e < cend && e < j + 3 && toks[e].kind == 'w' && !capital(s, &toks[e]) &&
-					   !tok_in(s, &toks[e], np_stops, AT_LENGTHOF(np_stops)) && !is_verb(s, toks, e, j))
-					e++;
-				me = span_of(toks, j, e);
-			}
-			/* "took 17 percent of the Chinese market": a share of what, when the subject is no measure */
-			if (me.len == 0 && (m->kind == AT_MK_PERCENT || m->kind == AT_MK_FRACTION) && cl.measure.len == 0 &&
-				last_measure.len == 0)
-			{
-				me = measure_after(s, toks, cend, j, false);
-				/* "or about half of the total": the total, when nothing else is measured */
-				if (me.len && at_word_in(s + me.start, me.len, change_nouns, AT_LENGTHOF(change_nouns)) &&
-					!(me.len == 5 && strncmp(s + me.start, "total", 5) == 0 && i > body &&
-					  last_count_unit.len == 0 && prev.measure.len == 0))
-					me.len = 0;
-			}
-			/* "a 25 percent jump in sales": the noun after the change noun */
-			if (me.len == 0 && m->kind == AT_MK_PERCENT && i > body && j + 2 < cend &&
-				(tok_is(s, &toks[i - 1], "a") || tok_is(s, &toks[i - 1], "an")) &&
-				tok_in(s, &toks[j], change_nouns, AT_LENGTHOF(change_nouns)) && tok_is(s, &toks[j + 1], "in"))
-				me = measure_after(s, toks, cend, j + 1, true);
-			if (me.len == 0)
-				me = cl.measure;
-			if (me.len == 0 && m->kind == AT_MK_COUNT && m->unit)
-				me = (Span) {(size_t) (m->unit - s), m->unit_len};
-			if (me.len == 0)
-				me = measure_before_change(s, toks, body, i);
-			if (me.len == 0)
-				me = last_measure;
-			/* "and Xpeng delivered 20,115": the counted noun of the sentence's count before */
-			if (me.len == 0 && m->kind == AT_MK_COUNT && !m->unit)
-				me = last_count_unit;
+			me = figure_measure(s, toks, ms, m, i, j, body, cend, &cl, last_measure, last_count_unit, prev.measure);
 			if (me.len)
 			{
 				m->measure = s + me.start;
