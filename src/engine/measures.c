@@ -221,7 +221,10 @@ static const char *const firm_speakers[] = {
 static const char *const speaker_verbs[] = {"said", "says", "announced", "reported", "added", "noted", "stated"};
 
 /* Leading words dropped from a measure: "total revenue" measures revenue */
-static const char *const measure_drop[] = {"total", "combined", "overall", "its", "their", "the", "a", "an"};
+static const char *const measure_drop[] = {
+	"total", "combined", "overall", "its", "their", "the", "a", "an", "highest", "lowest", "largest",
+	"biggest",
+};
 
 /* Subjects that are no holder: pronouns take the holder of the clause before */
 static const char *const pronouns[] = {"it", "they", "its", "their", "he", "she", "this", "that"};
@@ -851,7 +854,8 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 		 head == a))
 		property_subject(s, t, a, e, prep, cl);
 	/* "Parcels in the country's central and western regions grew": things counted in places */
-	else if (prep < e && tok_is(s, &t[prep], "in") && !capital(s, &t[a]) &&
+	else if (prep < e && tok_is(s, &t[prep], "in") && (!capital(s, &t[a]) || head == a) &&
+			 tok_in(s, &t[verb], change_verbs, AT_LENGTHOF(change_verbs)) &&
 			 tok_in(s, &t[e - 1], place_heads, AT_LENGTHOF(place_heads)) &&
 			 s[t[head].start + t[head].len - 1] == 's' && !tok_in(s, &t[head], place_heads, AT_LENGTHOF(place_heads)) &&
 			 !tok_in(s, &t[head], agent_heads, AT_LENGTHOF(agent_heads)))
@@ -997,6 +1001,17 @@ measure_before(const char *s, const Tok *t, size_t first, size_t fig)
 						   tok_is(s, &t[i - 1], "worth") || tok_is(s, &t[i - 1], "at") ||
 						   tok_is(s, &t[i - 1], "to")))
 		return (Span) {0, 0};
+	/* "the highest per capita income, at 45,365 yuan": over the comma */
+	if (tok_is(s, &t[i - 1], "at") && tok_punct(s, &t[i - 2], ',') && i >= first + 3 && t[i - 3].kind == 'w')
+	{
+		a = i - 2;
+		while (a > first && a + 6 > i - 2 && t[a - 1].kind == 'w' && t[a - 1].fig < 0 &&
+			   (!tok_in(s, &t[a - 1], np_stops, AT_LENGTHOF(np_stops)) || tok_is(s, &t[a], "capita")) &&
+			   !is_verb(s, t, a - 1, first))
+			a--;
+		return a < i - 2 && tok_in(s, &t[i - 3], property_heads, AT_LENGTHOF(property_heads)) ?
+			measure_span(s, t, a, i - 2) : (Span) {0, 0};
+	}
 	/* "accounting for", "sold for": no noun before ("spending to 8 percent" has one) */
 	if (t[i - 2].kind == 'w' && t[i - 2].len > 4 &&
 		memcmp(s + t[i - 2].start + t[i - 2].len - 3, "ing", 3) == 0 &&
@@ -1167,7 +1182,7 @@ place_in_clause(const char *s, const Tok *t, size_t a, size_t b)
 	{
 		size_t		j = i + 1;
 
-		if (!tok_is(s, &t[i], "in"))
+		if (!tok_is(s, &t[i], "in") && !(tok_is(s, &t[i], "on") && tok_is(s, &t[j], "the")))
 			continue;
 		/* "were newly established in Jiangsu,": a name that ends the clause ("in R&D" is no place) */
 		if (capital(s, &t[j]) && !t[j].poss && t[j].fig < 0 && !(acronym(s, &t[j]) && t[j].len > 2))
@@ -1187,6 +1202,19 @@ place_in_clause(const char *s, const Tok *t, size_t a, size_t b)
 		if (!tok_is(s, &t[j], "the"))
 			continue;
 		j++;
+		/* "on the Chinese mainland,", "in the United States": a name, maybe with its place noun */
+		if (j < b && capital(s, &t[j]) && !t[j].poss)
+		{
+			size_t		k = j;
+
+			while (k < b && k < j + 4 && capital(s, &t[k]) && !t[k].poss)
+				k++;
+			if (k < b && tok_in(s, &t[k], place_heads, AT_LENGTHOF(place_heads)))
+				k++;
+			if (k == b || t[k].kind == 'p' || tok_in(s, &t[k], np_stops, AT_LENGTHOF(np_stops)))
+				return span_of(t, i + 1, k);
+			continue;
+		}
 		/* up to one modifier before the place: "in the coastal provinces" */
 		for (size_t k = j; k < b && k < j + 2; k++)
 		{
