@@ -74,7 +74,7 @@ static const char *const verbs[] = {
 	"stayed", "sells", "fetched", "fetches", "accounting", "represented", "comprised",
 	"show", "shows", "showed", "indicate", "indicates", "indicated", "work", "operate",
 	"remain", "own", "run", "serve", "stay", "won", "win", "wins", "secured", "landed", "booked",
-	"clinched", "numbered",
+	"clinched", "numbered", "led", "leads", "manage", "manages",
 };
 
 /* Verbs whose subject is what is priced or shared, not a holder: "Lithium carbonate sells for" */
@@ -873,7 +873,9 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 							   (tok_in(s, &t[verb], share_verbs, AT_LENGTHOF(share_verbs)) &&
 								share_of_thing(s, t, a, e, verb, b)))))
 	{
-		cl->measure = measure_span(s, t, a, e);	/* "New energy vehicles accounted for a quarter" */
+		/* "New energy vehicles accounted for a quarter" ("The figure accounted for" names none) */
+		if (!tok_in(s, &t[e - 1], source_heads, AT_LENGTHOF(source_heads)))
+			cl->measure = measure_span(s, t, a, e);
 		/* "Buyers from Belt and Road countries accounted for": the source holds it */
 		if (prep + 1 < e && tok_is(s, &t[prep], "from") && capital(s, &t[prep + 1]) &&
 			!tok_in(s, &t[prep - 1], partner_heads, AT_LENGTHOF(partner_heads)))
@@ -1193,7 +1195,7 @@ place_in_clause(const char *s, const Tok *t, size_t a, size_t b)
 
 			while (k < b && k < j + 4 && capital(s, &t[k]))
 				k++;
-			if ((k == b || t[k].kind == 'p') &&
+			if ((k == b || t[k].kind == 'p' || tok_in(s, &t[k], np_stops, AT_LENGTHOF(np_stops))) &&
 				!at_period_span_at(s, t[a].start, t[b - 1].start + t[b - 1].len, t[i].start, &any_day, &ps))
 				return span_of(t, j, k);
 			continue;
