@@ -1310,11 +1310,19 @@ figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const To
 				nends = 0;
 	AtPeriodSpan spans[32];
 	int			owner[32];		/* the base figure a period belongs to alone, or -1 */
+	bool		base_fig[MAX_TOKS] = {false};	/* by figure: "from 22.1 percent a year ago" */
 	size_t		ns = 0,
 				skip_to = from;
 
 	for (size_t c = 0; c < nc; c++)
 		ends[nends++] = cends[c] < nt ? toks[cends[c]].start : to;
+	/* base figures ("up from 6,940", "compared with 133,246") take only a period of their own */
+	for (size_t i = 1; i < nt; i++)
+		if (toks[i].fig >= 0 && toks[i].fig < MAX_TOKS && toks[i - 1].fig != toks[i].fig &&
+			(tok_is(s, &toks[i - 1], "from") || tok_is(s, &toks[i - 1], "versus") ||
+			 (i >= 2 && (tok_is(s, &toks[i - 1], "with") || tok_is(s, &toks[i - 1], "to")) &&
+			  tok_is(s, &toks[i - 2], "compared"))))
+			base_fig[toks[i].fig] = true;
 
 	for (size_t i = 0; i < nt && ns < AT_LENGTHOF(spans); i++)
 	{
@@ -1358,7 +1366,7 @@ figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const To
 			const AtPeriodSpan *ps = &spans[i];
 			size_t		d;
 
-			if (owner[i] >= 0 && (size_t) owner[i] != k)
+			if ((owner[i] >= 0 && (size_t) owner[i] != k) || (owner[i] < 0 && k < MAX_TOKS && base_fig[k]))
 				continue;
 			if (owner[i] == (int) k)
 			{
