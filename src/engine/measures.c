@@ -1230,6 +1230,27 @@ place_in_clause(const char *s, const Tok *t, size_t a, size_t b)
 }
 
 /*
+ * "In Heilongjiang province, online sales of rice jumped": a place that
+ * opens the clause [a, body) holds its figures when the subject names none
+ */
+static Span
+place_opening(const char *s, const Tok *t, size_t a, size_t body)
+{
+	AtPeriodSpan ps;
+	static const AtDay any_day = {2000, 6, 15};
+	size_t		k;
+
+	while (a < body && t[a].kind == 'p')
+		a++;
+	if (a + 2 >= body || !tok_is(s, &t[a], "in") || !capital(s, &t[a + 1]) || acronym(s, &t[a + 1]) ||
+		at_period_span_at(s, t[a].start, t[body - 1].start + t[body - 1].len, t[a].start, &any_day, &ps))
+		return (Span) {0, 0};
+	for (k = a + 1; k < body && k < a + 5 && (capital(s, &t[k]) || tok_in(s, &t[k], place_heads, AT_LENGTHOF(place_heads))); k++)
+		;
+	return k < body && tok_punct(s, &t[k], ',') ? span_of(t, a + 1, k) : (Span) {0, 0};
+}
+
+/*
  * ", the company said" or ", and the company employed" after the figures
  * of the sentence: "the company", else an empty span
  */
@@ -1655,6 +1676,8 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 			cl.holder = firm_speaker(s, toks, cstart, nt);
 		if (cl.holder.len == 0 && !cl.inherit_holder)
 			cl.holder = place_in_clause(s, toks, body, cend);
+		if (cl.holder.len == 0 && !cl.inherit_holder)
+			cl.holder = place_opening(s, toks, cstart, body);
 		if (cl.elided_measure && cl.measure.len == 0)
 			cl.measure = prev.measure;
 		last_measure.len = 0;

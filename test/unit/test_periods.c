@@ -215,6 +215,20 @@ UT_TEST(measures_third_round)
 			"83.8 percent", "Domestic films", "", ""},
 		{"Domestic films took 83.8 percent of the total, with 50 films earning more than 100 million yuan each.",
 			"100 million yuan", "films", "", ""},
+		/* a place opening the clause; a name after "in" before a period; "on the Chinese mainland" */
+		{"In Heilongjiang province, online sales of rice jumped 40 percent.", "40 percent",
+		"online sales of rice", "Heilongjiang province", ""},
+		{"Some 52,000 enterprises were set up in China during the January-September period.", "52,000 enterprises",
+		"enterprises", "China", "2025-01-01..2025-09-30"},
+		{"There were 1.41 billion people on the Chinese mainland at the end of 2024.", "1.41 billion people",
+		"people", "the Chinese mainland", "-..2024-12-31"},
+		/* a base figure takes no period of the clause */
+		{"BYD's share rose to 25.6 percent in August from 22.1 percent a year ago.", "22.1 percent", "share", "BYD", ""},
+		/* things counted in places; the residents of a place */
+		{"Parcels in the central and western regions grew faster, rising 27 percent.", "27 percent", "Parcels",
+		"the central and western regions", ""},
+		{"The per capita disposable income of rural residents in China reached 10,551 yuan.", "10,551 yuan",
+		"per capita disposable income", "rural residents in China", ""},
 		/* the counted noun of the count before; a base figure */
 		{"Nio delivered 18,012 vehicles in September, and Xpeng delivered 20,115.", "20,115", "vehicles", "Xpeng",
 		"2025-09-01..2025-09-30"},
