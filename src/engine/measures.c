@@ -1011,8 +1011,9 @@ measure_before(const char *s, const Tok *t, size_t first, size_t fig)
 			   (!tok_in(s, &t[a - 1], np_stops, AT_LENGTHOF(np_stops)) || tok_is(s, &t[a], "capita")) &&
 			   !is_verb(s, t, a - 1, first))
 			a--;
-		return a < i - 2 && tok_in(s, &t[i - 3], property_heads, AT_LENGTHOF(property_heads)) ?
-			measure_span(s, t, a, i - 2) : (Span) {0, 0};
+		/* "accounted for the largest share, at 47 percent": a share is of the subject */
+		return a < i - 2 && tok_in(s, &t[i - 3], property_heads, AT_LENGTHOF(property_heads)) &&
+			!tok_is(s, &t[i - 3], "share") ? measure_span(s, t, a, i - 2) : (Span) {0, 0};
 	}
 	/* "accounting for", "sold for": no noun before ("spending to 8 percent" has one) */
 	if (t[i - 2].kind == 'w' && t[i - 2].len > 4 &&
@@ -1242,6 +1243,9 @@ place_opening(const char *s, const Tok *t, size_t a, size_t body)
 
 	while (a < body && t[a].kind == 'p')
 		a++;
+	/* "Of the park's 1,800 high-tech enterprises, about 70 percent are": the possessor */
+	if (a + 3 < body && tok_is(s, &t[a], "of") && tok_is(s, &t[a + 1], "the") && t[a + 2].poss)
+		return (Span) {t[a + 1].start, t[a + 2].start + t[a + 2].poss - t[a + 1].start};
 	if (a + 2 >= body || !tok_is(s, &t[a], "in") || !capital(s, &t[a + 1]) || acronym(s, &t[a + 1]) ||
 		at_period_span_at(s, t[a].start, t[body - 1].start + t[body - 1].len, t[a].start, &any_day, &ps))
 		return (Span) {0, 0};
