@@ -117,6 +117,9 @@ static const char *const agent_heads[] = {
 /* Measures whose "from" names a trade partner, not the holder: "imports from Thailand" */
 static const char *const partner_heads[] = {"imports", "import", "purchases", "arrivals"};
 
+/* Counted nouns that name no measure of their own: "2.4 million units" */
+static const char *const generic_units[] = {"units", "unit", "pieces", "sets", "items", "times"};
+
 /* Change nouns are no measure: "an increase of 24.5 percent" */
 static const char *const change_nouns[] = {
 	"increase", "rise", "decrease", "growth", "decline", "drop", "jump", "gain", "fall",
@@ -1429,6 +1432,12 @@ figure_measure(const char *s, const Tok *toks, const AtMetric *ms, const AtMetri
 
 		/* the counted noun, unless the subject names the measure ("Chip exports ... 267.8 billion units") */
 		if (m->kind == AT_MK_COUNT && m->unit && cl->measure.len == 0)
+			me = (Span) {(size_t) (m->unit - s), m->unit_len};
+		/* "spread across 260 deals": a count after a preposition is no object of the subject's verb */
+		if (m->kind == AT_MK_COUNT && m->unit && cl->measure.len && i > body + 1 &&
+			(tok_is(s, &toks[i - 1], "across") || tok_is(s, &toks[i - 1], "among") ||
+			 tok_is(s, &toks[i - 1], "between") || tok_is(s, &toks[i - 1], "from")) &&
+			!at_word_in(m->unit, m->unit_len, generic_units, AT_LENGTHOF(generic_units)))
 			me = (Span) {(size_t) (m->unit - s), m->unit_len};
 		/* "of which 112 were listed companies": the noun phrase after the copula */
 		if (m->kind == AT_MK_COUNT && !m->unit && j + 1 < cend &&

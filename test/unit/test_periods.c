@@ -229,6 +229,10 @@ UT_TEST(measures_third_round)
 		"the central and western regions", ""},
 		{"The per capita disposable income of rural residents in China reached 10,551 yuan.", "10,551 yuan",
 		"per capita disposable income", "rural residents in China", ""},
+		/* a count after "across" is counted on its own; the possessor opening a clause */
+		{"Venture capital investment totaled 21.3 billion yuan, spread across 260 deals.", "260 deals", "deals", "", ""},
+		{"Of the park's 1,800 high-tech enterprises, about 70 percent are SMEs.", "70 percent",
+		"high-tech enterprises", "the park", ""},
 		/* the counted noun of the count before; a base figure */
 		{"Nio delivered 18,012 vehicles in September, and Xpeng delivered 20,115.", "20,115", "vehicles", "Xpeng",
 		"2025-09-01..2025-09-30"},
