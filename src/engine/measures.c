@@ -41,7 +41,9 @@ static const char *const property_heads[] = {
 	"transactions", "capital", "valuation", "wages", "salaries", "premium", "fdi", "r&d", "use", "expenses", "expense", "length", "outlays", "consumption", "product", "entries",
 	"trips", "measure", "occupancy", "stake", "stakes", "holdings", "installations",
 	"economy", "proceeds", "sale", "purchases", "subsidies", "allocation", "margin", "margins",
-	"factor",
+	"factor", "shares", "stocks", "completions", "ratio", "proportion", "percentage",
+	"intensity", "penetration", "indicators", "indicator", "valuations", "discount",
+	"charges", "charge", "rents", "tariffs", "rates", "transport", "time",
 };
 
 /* Verbs that end a subject (past and present forms of the verbs of figures) */
@@ -70,14 +72,21 @@ static const char *const verbs[] = {
 	"received", "receive", "make", "reach", "put", "puts", "built", "installed",
 	"connected", "completed", "shipped", "sent", "welcomed", "attracted", "went", "goes",
 	"stayed", "sells", "fetched", "fetches", "accounting", "represented", "comprised",
-	"show", "shows", "showed", "indicate", "indicates", "indicated",
+	"show", "shows", "showed", "indicate", "indicates", "indicated", "work", "operate",
+	"remain", "own", "run", "serve", "stay", "won", "win", "wins", "secured", "landed", "booked",
+	"clinched", "numbered", "led", "leads", "manage", "manages",
 };
 
 /* Verbs whose subject is what is priced or shared, not a holder: "Lithium carbonate sells for" */
 static const char *const measure_subject_verbs[] = {
 	"sells", "sell", "sold", "traded", "trades", "cost", "costs", "fetched", "fetches",
 	"accounted", "account", "accounts", "represented", "represents", "comprised", "made",
+	"took", "takes", "contributed", "contributes", "captured", "captures", "numbered", "number",
+	"numbers",
 };
+
+/* Share verbs whose subject is the measure unless it is an agent: "Domestic films took 83.8 percent of the total" */
+static const char *const share_verbs[] = {"took", "takes", "contributed", "contributes", "captured", "captures"};
 
 /* Verbs whose subject is a source: "Analysts expect exports to fall" */
 static const char *const source_verbs[] = {
@@ -91,19 +100,44 @@ static const char *const place_heads[] = {
 	"areas", "area", "regions", "region", "cities", "city", "provinces", "province",
 	"countries", "country", "villages", "towns", "counties", "districts", "zones", "markets",
 	"residents", "households", "consumers", "workers", "farmers", "employees", "users",
-	"people", "families", "companies", "firms", "enterprises", "businesses",
+	"people", "families", "companies", "firms", "enterprises", "businesses", "sector",
+	"industry", "mainland", "zone", "park", "district", "county", "town", "village",
+	"municipality", "port", "island",
 };
+
+/* Agents after "of" that hold the figure: "output of key steel mills" (after "in" they receive it) */
+static const char *const agent_heads[] = {
+	"mills", "plants", "factories", "makers", "producers", "manufacturers", "banks", "lenders",
+	"insurers", "airlines", "carriers", "retailers", "developers", "operators", "exporters",
+	"importers", "automakers", "carmakers", "startups", "smes", "hospitals", "stores",
+	"shops", "restaurants", "hotels", "farms", "traders", "investors", "buyers", "shoppers",
+	"tourists", "travelers", "travellers", "students", "passengers", "visitors", "members",
+};
+
+/* Measures whose "from" names a trade partner, not the holder: "imports from Thailand" */
+static const char *const partner_heads[] = {"imports", "import", "purchases", "arrivals"};
+
+/* Counted nouns that name no measure of their own: "2.4 million units" */
+static const char *const generic_units[] = {"units", "unit", "pieces", "sets", "items", "times"};
 
 /* Change nouns are no measure: "an increase of 24.5 percent" */
 static const char *const change_nouns[] = {
 	"increase", "rise", "decrease", "growth", "decline", "drop", "jump", "gain", "fall",
 	"surge", "slump", "hike", "cut", "reduction", "expansion", "contraction", "total",
+	"average",
 };
+
+/* Words before a base figure: "compared with 133,246 in 2022", "up from 6,940" */
+static const char *const base_words[] = {"with", "from", "than", "versus", "vs"};
+
+/* Conjunctions after a comma that open a new clause: ", while imports fell" */
+static const char *const clause_conjunctions[] = {"while", "whereas", "but", "though", "although"};
 
 /* Adverbs that end a subject without being part of it: "The country now has" */
 static const char *const trailing_adverbs[] = {
 	"now", "also", "still", "already", "currently", "each", "all", "both", "alone", "even",
-	"reportedly", "together", "jointly", "today", "yesterday", "tomorrow",
+	"reportedly", "together", "jointly", "today", "yesterday", "tomorrow", "nationwide",
+	"worldwide", "overall", "domestically", "globally",
 };
 
 /* Change verbs: "saw their combined profits grow 4.3 percent" */
@@ -114,6 +148,7 @@ static const char *const change_verbs[] = {
 	"reached", "hit", "total", "totaled", "exceed", "exceeded", "top", "topped",
 	"totaling", "totalling", "reaching", "rising", "growing", "increasing", "falling",
 	"dropping", "declining", "gaining", "jumping", "climbing", "hitting", "amounting",
+	"standing",
 };
 
 
@@ -123,6 +158,8 @@ static const char *const intro_words[] = {
 	"since", "meanwhile", "also", "however", "besides", "moreover", "overall", "on", "at",
 	"as", "from", "between", "until", "before", "so", "still", "yet", "earlier", "later",
 	"separately", "together", "altogether", "currently", "now", "today", "yesterday",
+	"nationwide", "worldwide", "globally", "specifically", "similarly", "additionally",
+	"elsewhere", "domestically", "among", "of",
 };
 
 /* Words that end a noun phrase read backwards from "of" or forwards after a figure */
@@ -134,13 +171,39 @@ static const char *const np_stops[] = {
 	"worth", "only", "just", "also", "said", "says", "since", "during", "after",
 	"before", "last", "next", "year", "years", "month", "months", "week", "day", "days",
 	"when", "where", "who", "whose", "still", "already", "respectively", "alone",
-	"year-on-year", "month-on-month", "quarter-on-quarter", "yoy",
+	"year-on-year", "month-on-month", "quarter-on-quarter", "yoy", "between", "across",
+	"through", "within", "amid", "among", "against", "via", "under", "despite",
 };
 
 /* "-ed" words that are adjectives inside a measure: "registered capital", "installed capacity" */
 static const char *const ed_adjectives[] = {
 	"registered", "installed", "listed", "combined", "estimated", "projected", "planned",
 	"contracted", "utilized", "paid-in", "refined", "added", "value-added", "disposable",
+	"designated",
+};
+
+/* Verbs of an absolute phrase after "with": "with 50 films earning more than 100 million yuan each" */
+static const char *const earning_verbs[] = {
+	"earning", "generating", "grossing", "selling", "handling", "making", "registering",
+	"recording", "posting", "attracting",
+};
+
+/* Auxiliaries: "Sales were expected" has its verb at "were" */
+static const char *const auxiliaries[] = {
+	"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "may", "might",
+	"can", "must", "should", "did", "does", "been", "be", "being",
+};
+
+/* Verbs that set a measure to a figure: "raise basic research spending to 8 percent" */
+static const char *const raise_verbs[] = {
+	"raise", "raising", "lift", "lifting", "boost", "boosting", "increase", "increasing", "cut",
+	"cutting", "reduce", "reducing", "bring", "bringing", "expand", "expanding", "push", "pushing",
+};
+
+/* Heads of a subject that is a source, not a holder: "The report listed 315 unicorns in Hangzhou" */
+static const char *const source_heads[] = {
+	"report", "survey", "data", "statistics", "study", "figures", "ranking", "list", "analysis",
+	"research", "estimate", "estimates", "forecast", "census", "figure",
 };
 
 /* Determiners: a participle after one is no verb ("the installed capacity", "its planned investment") */
@@ -161,7 +224,10 @@ static const char *const firm_speakers[] = {
 static const char *const speaker_verbs[] = {"said", "says", "announced", "reported", "added", "noted", "stated"};
 
 /* Leading words dropped from a measure: "total revenue" measures revenue */
-static const char *const measure_drop[] = {"total", "combined", "overall", "its", "their", "the", "a", "an"};
+static const char *const measure_drop[] = {
+	"total", "combined", "overall", "its", "their", "the", "a", "an", "highest", "lowest", "largest",
+	"biggest",
+};
 
 /* Subjects that are no holder: pronouns take the holder of the clause before */
 static const char *const pronouns[] = {"it", "they", "its", "their", "he", "she", "this", "that"};
@@ -181,7 +247,7 @@ typedef struct Tok
 {
 	size_t		start;
 	size_t		len;
-	char		kind;			/* 'w' word, 'd' digit-led word, 'p' punctuation */
+	char		kind;			/* 'w' word, 'd' digit-led word, 'p' punctuation, 'e' end */
 	int			fig;			/* index of the metric covering it, or -1 */
 	size_t		poss;			/* a possessive: length of the possessor ("China's": 5), else 0 */
 } Tok;
@@ -204,6 +270,9 @@ digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+static bool capital(const char *s, const Tok *t);
+static bool acronym(const char *s, const Tok *t);
+
 static bool
 tok_in(const char *s, const Tok *t, const char *const *list, size_t n)
 {
@@ -222,7 +291,7 @@ tok_punct(const char *s, const Tok *t, char c)
 	return t->kind == 'p' && s[t->start] == c;
 }
 
-/* Words (letters, digits, inner - ' . & ’) and punctuation of s[from, to) */
+/* Words (letters, digits, inner - ' . & ’) and punctuation of s[from, to); toks holds max + 1 */
 static size_t
 tokenize(const char *s, size_t from, size_t to, Tok *toks, size_t max)
 {
@@ -281,6 +350,8 @@ tokenize(const char *s, size_t from, size_t to, Tok *toks, size_t max)
 		n++;
 		p = e;
 	}
+	/* an end token after the last, so that t[i + 1] can always be read */
+	toks[n] = (Tok) {to, 0, 'e', -1, 0};
 	return n;
 }
 
@@ -301,9 +372,15 @@ is_verb(const char *s, const Tok *t, size_t i, size_t first)
 	if (w->kind != 'w')
 		return false;
 	/* "the installed capacity", "the estimated cost": a participle or a property after a determiner */
-	if (i > first && tok_in(s, &t[i - 1], determiners, AT_LENGTHOF(determiners)) &&
+	if (i > first && (tok_in(s, &t[i - 1], determiners, AT_LENGTHOF(determiners)) || t[i - 1].poss) &&
 		((w->len > 4 && s[w->start + w->len - 1] == 'd' && s[w->start + w->len - 2] == 'e') ||
 		 tok_in(s, w, property_heads, AT_LENGTHOF(property_heads))))
+		return false;
+	/* "cumulative installed capacity", "Newly installed offshore wind capacity": a modifier */
+	if (w->len > 4 && s[w->start + w->len - 1] == 'd' && s[w->start + w->len - 2] == 'e' &&
+		t[i + 1].kind == 'w' && !capital(s, &t[i + 1]) &&
+		tok_in(s, w, ed_adjectives, AT_LENGTHOF(ed_adjectives)) &&
+		!tok_in(s, &t[i + 1], np_stops, AT_LENGTHOF(np_stops)))
 		return false;
 	if (tok_in(s, w, verbs, AT_LENGTHOF(verbs)))
 		return true;
@@ -311,7 +388,73 @@ is_verb(const char *s, const Tok *t, size_t i, size_t first)
 	return i > first && w->len > 4 && s[w->start + w->len - 1] == 'd' &&
 		s[w->start + w->len - 2] == 'e' && t[i - 1].kind == 'w' &&
 		!tok_in(s, &t[i - 1], np_stops, AT_LENGTHOF(np_stops)) &&
-		!(s[w->start] >= 'A' && s[w->start] <= 'Z');
+		!(s[w->start] >= 'A' && s[w->start] <= 'Z') &&
+		!tok_in(s, w, ed_adjectives, AT_LENGTHOF(ed_adjectives));	/* "above designated size" */
+}
+
+/* Qualifiers between a verb and its figure: "employs about 20,000", "runs more than 700" */
+static const char *const fig_qualifiers[] = {
+	"about", "more", "than", "nearly", "over", "around", "some", "almost", "roughly",
+	"approximately", "least", "a", "an", "the", "combined", "total", "with",
+};
+
+/*
+ * An unlisted verb of a figure: a lower-case "-s" or "-ed" word directly
+ * before the figure, or before a few qualifiers and the figure ("The city
+ * now runs 729 institutions", "Yunnan produces about 98 percent"); a noun
+ * is seldom followed by a number in news English.
+ */
+static bool
+verb_of_figure(const char *s, const Tok *t, size_t i, size_t b)
+{
+	const Tok  *w = &t[i];
+	const char *e = s + w->start + w->len;
+	size_t		k;
+
+	if (w->kind != 'w' || w->len < 4 || capital(s, w) || w->poss ||
+		!((e[-1] == 's' && e[-2] != 's' && e[-2] != 'u' && e[-2] != 'i') || (e[-1] == 'd' && e[-2] == 'e')))
+		return false;
+	/* the word lists last: most words are followed by no figure */
+	for (k = i + 1; k < b && k < i + 4 && t[k].fig < 0 && t[k].kind == 'w' &&
+		 tok_in(s, &t[k], fig_qualifiers, AT_LENGTHOF(fig_qualifiers)); k++)
+		;
+	return k < b && t[k].fig >= 0 && !tok_in(s, w, np_stops, AT_LENGTHOF(np_stops)) &&
+		!tok_in(s, w, property_heads, AT_LENGTHOF(property_heads));
+}
+
+/* "136th", "16th": an ordinal inside a name ("the 136th China Import and Export Fair") */
+static bool
+ordinal(const char *s, const Tok *t)
+{
+	const char *e = s + t->start + t->len;
+
+	return t->kind == 'd' && t->len >= 3 &&
+		((e[-2] == 't' && e[-1] == 'h') || (e[-2] == 's' && e[-1] == 't') ||
+		 (e[-2] == 'n' && e[-1] == 'd') || (e[-2] == 'r' && e[-1] == 'd'));
+}
+
+/*
+ * A participle that modifies the noun before it, not the verb of the
+ * clause: "homes sold declined", "ships powered by alternative fuels made up"
+ */
+static bool
+participle(const char *s, const Tok *t, size_t i, size_t b)
+{
+	const Tok  *w = &t[i];
+	const char *e = s + w->start + w->len;
+
+	if (i == 0 || t[i - 1].kind != 'w' || i + 1 >= b || tok_in(s, &t[i - 1], np_stops, AT_LENGTHOF(np_stops)))
+		return false;
+	if (!((w->len > 4 && e[-2] == 'e' && e[-1] == 'd') || tok_is(s, w, "sold") || tok_is(s, w, "built") ||
+		  tok_is(s, w, "made") || tok_is(s, w, "held") || tok_is(s, w, "paid") || tok_is(s, w, "sent")))
+		return false;
+	/* "powered by alternative fuels": by and no figure */
+	if (tok_is(s, &t[i + 1], "by"))
+		return i + 2 < b && t[i + 2].kind == 'w' && t[i + 2].fig < 0 &&
+			!tok_in(s, &t[i + 2], fig_qualifiers, AT_LENGTHOF(fig_qualifiers));
+	/* "homes sold declined": a verb of the figure right after */
+	return t[i + 1].kind == 'w' && !tok_is(s, &t[i + 1], "by") && tok_in(s, &t[i + 1], verbs, AT_LENGTHOF(verbs)) &&
+		!tok_in(s, &t[i + 1], auxiliaries, AT_LENGTHOF(auxiliaries));
 }
 
 /* The byte span of tokens [a, b) */
@@ -335,6 +478,14 @@ measure_span(const char *s, const Tok *t, size_t a, size_t b)
 	while (a + 1 < b && tok_in(s, &t[a], measure_drop, AT_LENGTHOF(measure_drop)))
 		a++;
 	return span_of(t, a, b);
+}
+
+/* An acronym that is a common noun of measures: "R&D", "GDP", "EV" (two capitals or "&") */
+static bool
+acronym(const char *s, const Tok *t)
+{
+	return t->kind == 'w' && t->len >= 2 && t->len <= 4 && s[t->start] >= 'A' && s[t->start] <= 'Z' &&
+		((s[t->start + 1] >= 'A' && s[t->start + 1] <= 'Z') || s[t->start + 1] == '&');
 }
 
 /* A capitalised word: a name */
@@ -361,6 +512,45 @@ typedef struct Clause
 	bool		elided_measure; /* "BYD's reached": the measure of the clause before */
 } Clause;
 
+/* "spending by local companies", "inbound trips by foreign nationals": the agent after "by" holds the figure */
+static bool
+agent_by(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
+{
+	AtPeriodSpan ps;
+	static const AtDay any_day = {2000, 6, 15};	/* to tell a period, not to resolve it */
+
+	for (size_t i = a + 1; i + 1 < b; i++)
+		if (tok_is(s, &t[i], "by") && t[i + 1].kind == 'w' && t[i + 1].fig < 0 &&
+			!at_period_span_at(s, t[a].start, t[b - 1].start + t[b - 1].len, t[i].start, &any_day, &ps))
+		{
+			cl->measure = measure_span(s, t, a, i);
+			cl->holder = span_of(t, i + 1, b);
+			return true;
+		}
+	return false;
+}
+
+/*
+ * "use of foreign direct investment in the Chinese mainland", "Hotel
+ * bookings for July on travel platform Tongcheng": a later "in"/"on"/"at"
+ * and a place or name in [from, b) holds the figure of the measure [a, ...)
+ */
+static bool
+later_place(const char *s, const Tok *t, size_t a, size_t from, size_t b, Clause *cl)
+{
+	for (size_t i = from; i + 1 < b; i++)
+		if ((tok_is(s, &t[i], "in") || tok_is(s, &t[i], "on") || tok_is(s, &t[i], "at")) &&
+			(capital(s, &t[i + 1]) || (tok_is(s, &t[i + 1], "the") && i + 2 < b && capital(s, &t[i + 2])) ||
+			 (i + 3 < b && capital(s, &t[i + 3]) && t[i + 1].kind == 'w' && t[i + 2].kind == 'w' &&
+			  i + 4 == b)))
+		{
+			cl->holder = span_of(t, i + 1, b);
+			cl->measure = measure_span(s, t, a, i);
+			return true;
+		}
+	return false;
+}
+
 /*
  * Split a property subject [a, b) into measure and holder: "China's retail
  * sales", "revenue of the park's companies", "futures on the Dalian
@@ -371,11 +561,24 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 {
 	size_t		pl,
 				full = b;
+	AtPeriodSpan ps;
+	static const AtDay any_day = {2000, 6, 15};	/* to tell a period, not to resolve it */
 
-	/* "revenue in China": a place or name after the preposition is no part of the measure */
-	if (prep + 1 < b && capital(s, &t[prep + 1]))
+	/* "revenue in China", "volume in December", "spending over the past decade": a place, name or time is no part of the measure */
+	if (prep + 1 < b && (capital(s, &t[prep + 1]) || tok_is(s, &t[prep], "over") || tok_is(s, &t[prep], "during") ||
+						 at_period_span_at(s, t[a].start, t[b - 1].start + t[b - 1].len, t[prep].start, &any_day, &ps)))
 		b = prep;
 	/* "the number of breeding sows" measures breeding sows */
+	if (agent_by(s, t, prep + 1 < b && tok_is(s, &t[prep - 1], "number") && tok_is(s, &t[prep], "of") ? prep + 1 : a,
+				 full, cl))
+		return;
+	/* "The ratio of R&D expenditure to GDP": one measure, no holder */
+	if (prep + 1 < full && tok_is(s, &t[prep], "of") &&
+		(tok_is(s, &t[prep - 1], "ratio") || tok_is(s, &t[prep - 1], "proportion")))
+	{
+		cl->measure = measure_span(s, t, a, full);
+		return;
+	}
 	if (prep + 1 < b && tok_is(s, &t[prep - 1], "number") && tok_is(s, &t[prep], "of"))
 		a = prep + 1;
 	cl->measure = measure_span(s, t, a, b);
@@ -394,14 +597,23 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 		}
 	b = full;
 	if (prep + 1 >= b || !(tok_is(s, &t[prep], "of") || tok_is(s, &t[prep], "in") ||
-						   tok_is(s, &t[prep], "on") || tok_is(s, &t[prep], "at")))
+						   tok_is(s, &t[prep], "on") || tok_is(s, &t[prep], "at") ||
+						   tok_is(s, &t[prep], "across")))
 	{
 		/* "Trade with Belt and Road countries", "Shipments to the United States" */
 		if (prep + 1 < full && !cl->holder.len)
 			cl->measure = measure_span(s, t, a, full);
 		if (prep + 1 < full && capital(s, &t[prep + 1]) && !tok_is(s, &t[prep], "with") &&
 			!tok_is(s, &t[prep], "to") && !tok_is(s, &t[prep], "via"))
+		{
 			cl->measure = measure_span(s, t, a, prep);
+			/* "Investment from Singapore": the source holds it ("imports from Japan" are another's) */
+			if (tok_is(s, &t[prep], "from") && !cl->holder.len &&
+				!tok_in(s, &t[prep - 1], partner_heads, AT_LENGTHOF(partner_heads)))
+				cl->holder = span_of(t, prep + 1, full);
+		}
+		if (!cl->holder.len)
+			later_place(s, t, a, prep + 1, full, cl);
 		return;
 	}
 	/* "of the city", "of Guangdong", "on the Dalian Commodity Exchange" */
@@ -412,6 +624,9 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 		AtPeriodSpan ps;
 		static const AtDay any_day = {2000, 6, 15};	/* to tell a period, not to resolve it */
 
+		/* "Investment in the semiconductor industry in Jiangsu": the place, not the recipient */
+		if (tok_is(s, &t[prep], "in") && later_place(s, t, a, z + 1, b, cl))
+			return;
 		for (size_t i = z; i < b; i++)
 			if ((pl = possessive(s, &t[i])) > 0 && i + 1 < b && !capital(s, &t[i + 1]))
 			{
@@ -442,36 +657,42 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 			return;
 		}
 		/* "sown area of grain in the country": the place after the thing measured */
-		if (!det && !capital(s, &t[z]) && !name && tok_is(s, &t[prep], "of"))
+		if (!det && !capital(s, &t[z]) && tok_is(s, &t[prep], "of"))
+		{
 			for (size_t i = z + 1; i + 1 < b; i++)
-				if ((tok_is(s, &t[i], "in") || tok_is(s, &t[i], "on") || tok_is(s, &t[i], "at")) &&
-					(tok_is(s, &t[i + 1], "the") || capital(s, &t[i + 1]) ||
-					 tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads))))
+			{
+				if (!(tok_is(s, &t[i], "in") || tok_is(s, &t[i], "on") || tok_is(s, &t[i], "at")))
+					continue;
+				/* "income of rural residents in China": the residents hold it, where they are */
+				if (tok_in(s, &t[i - 1], place_heads, AT_LENGTHOF(place_heads)) ||
+					tok_in(s, &t[i - 1], agent_heads, AT_LENGTHOF(agent_heads)))
+				{
+					cl->holder = span_of(t, z, b);
+					cl->measure = measure_span(s, t, a, prep);
+					return;
+				}
+				if (tok_is(s, &t[i + 1], "the") || capital(s, &t[i + 1]) ||
+					tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads)) ||
+					(i + 2 < b && capital(s, &t[i + 2]) && t[i + 2].poss))	/* "in southwest China's Chongqing" */
 				{
 					cl->holder = span_of(t, i + 1, b);
 					cl->measure = measure_span(s, t, a, i);
 					return;
 				}
+			}
+		}
 		if (det || capital(s, &t[z]) || name ||
 			((tok_is(s, &t[prep], "in") || tok_is(s, &t[prep], "of")) &&
-			 tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads))))
+			 tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads))) ||
+			(tok_is(s, &t[prep], "of") && a <= prep &&
+			 tok_in(s, &t[b - 1], agent_heads, AT_LENGTHOF(agent_heads))))
 		{
 			cl->holder = span_of(t, z, b);
 			cl->measure = measure_span(s, t, a, prep);
 			return;
 		}
 	}
-	/* "use of foreign direct investment in the Chinese mainland", "on travel platform Tongcheng": a later place or name */
-	for (size_t i = prep + 1; i + 1 < b; i++)
-		if ((tok_is(s, &t[i], "in") || tok_is(s, &t[i], "on") || tok_is(s, &t[i], "at")) &&
-			(capital(s, &t[i + 1]) || (tok_is(s, &t[i + 1], "the") && i + 2 < b && capital(s, &t[i + 2])) ||
-			 (i + 3 < b && capital(s, &t[i + 3]) && t[i + 1].kind == 'w' && t[i + 2].kind == 'w' &&
-			  i + 4 == b)))
-		{
-			cl->holder = span_of(t, i + 1, b);
-			cl->measure = measure_span(s, t, a, i);
-			return;
-		}
+	later_place(s, t, a, prep + 1, b, cl);
 }
 
 static void read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl);
@@ -506,6 +727,37 @@ reported_clause(const char *s, const Tok *t, size_t a, size_t e, size_t verb, si
 	return true;
 }
 
+/*
+ * "Domestic films took 83.8 percent of the total": a share of the total
+ * taken by a thing, not by an agent (a name, a firm, a place); a named
+ * whole ("17 percent of the Chinese market") is the measure instead
+ */
+static bool
+share_of_thing(const char *s, const Tok *t, size_t a, size_t e, size_t verb, size_t b)
+{
+	const Tok  *h = &t[e - 1];
+	size_t		i = verb + 1;
+
+	if (capital(s, &t[a]) && !(e > a + 1 && !capital(s, h)))
+		return false;
+	if (tok_in(s, h, place_heads, AT_LENGTHOF(place_heads)) || tok_in(s, h, agent_heads, AT_LENGTHOF(agent_heads)) ||
+		tok_in(s, h, firm_speakers, AT_LENGTHOF(firm_speakers)) || tok_in(s, h, pronouns, AT_LENGTHOF(pronouns)))
+		return false;
+	while (i < b && i < verb + 4 && t[i].fig < 0 && tok_in(s, &t[i], fig_qualifiers, AT_LENGTHOF(fig_qualifiers)))
+		i++;
+	if (i >= b || t[i].fig < 0)
+		return false;
+	for (int f = t[i].fig; i < b && t[i].fig == f; i++)
+		;
+	/* of the total only: "took more than half of the box office" measures the box office */
+	if (i + 1 >= b || !tok_is(s, &t[i], "of"))
+		return false;
+	i++;
+	if (tok_is(s, &t[i], "the") || tok_is(s, &t[i], "its") || tok_is(s, &t[i], "their"))
+		i++;
+	return i < b && tok_is(s, &t[i], "total");
+}
+
 /* "expect exports to fall": a noun phrase and "to" after a source verb */
 static bool
 source_with_subject(const char *s, const Tok *t, size_t a, size_t b)
@@ -535,14 +787,18 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 		(t[a].kind == 'p' && (unsigned char) s[t[a].start] == 0xE2) ||
 		tok_in(s, &t[a], no_subject_openers, AT_LENGTHOF(no_subject_openers)))
 		return;
-	while (e < b && e < a + 14 && t[e].fig < 0 && t[e].kind != 'd' && !is_verb(s, t, e, a) &&
+	while (e < b && e < a + 14 && t[e].fig < 0 && (t[e].kind != 'd' || (e > a && ordinal(s, &t[e]))) &&
+		   (!is_verb(s, t, e, a) || participle(s, t, e, b)) &&
+		   !(e > a && verb_of_figure(s, t, e, b)) &&
 		   !tok_punct(s, &t[e], ',') && !(tok_punct(s, &t[e], '(') && !(e + 2 < b && tok_punct(s, &t[e + 2], ')'))))
 	{
 		if (prep == SIZE_MAX && e > a &&
 			(tok_is(s, &t[e], "of") || tok_is(s, &t[e], "in") || tok_is(s, &t[e], "on") ||
 			 tok_is(s, &t[e], "at") || tok_is(s, &t[e], "by") || tok_is(s, &t[e], "for") ||
 			 tok_is(s, &t[e], "from") || tok_is(s, &t[e], "with") || tok_is(s, &t[e], "to") ||
-			 tok_is(s, &t[e], "via")))
+			 tok_is(s, &t[e], "via") || tok_is(s, &t[e], "over") || tok_is(s, &t[e], "during") ||
+			 tok_is(s, &t[e], "across") ||
+			 (tok_is(s, &t[e], "per") && e + 1 < b && !tok_is(s, &t[e + 1], "capita"))))
 			prep = e;
 		/* "gross domestic product (GDP)": over a bracketed abbreviation */
 		if (tok_punct(s, &t[e], '(') && e + 2 < b && tok_punct(s, &t[e + 2], ')') && e > a)
@@ -555,18 +811,30 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 	/* "Muyuan Foods, the country's largest hog producer, sold ...": over the apposition */
 	if (e > a && e < b && tok_punct(s, &t[e], ','))
 	{
-		size_t		c2 = e + 1;
+		size_t		c2 = e + 1,
+					v;
 
-		while (c2 < b && c2 < e + 12 && !tok_punct(s, &t[c2], ',') && t[c2].fig < 0)
+		/* figures inside only in a "with"/"which" apposition: "The wind farm, with 48 turbines, has" */
+		while (c2 < b && c2 < e + 12 && !tok_punct(s, &t[c2], ',') &&
+			   (t[c2].fig < 0 || tok_is(s, &t[e + 1], "with") || tok_is(s, &t[e + 1], "which")))
 			c2++;
-		if (c2 + 1 < b && tok_punct(s, &t[c2], ',') && is_verb(s, t, c2 + 1, a))
-			verb = c2 + 1;
+		v = c2 + 1;
+
+		/* "The plant, which opened in 2019, now employs about 20,000 workers" */
+		if (v + 1 < b && tok_in(s, &t[v], trailing_adverbs, AT_LENGTHOF(trailing_adverbs)))
+			v++;
+		if (v < b && tok_punct(s, &t[c2], ',') && (is_verb(s, t, v, a) || verb_of_figure(s, t, v, b)))
+			verb = v;
 	}
-	if (verb == SIZE_MAX && (e == a || e >= b || !is_verb(s, t, e, a)))
+	if (verb == SIZE_MAX && (e == a || e >= b || !(is_verb(s, t, e, a) || verb_of_figure(s, t, e, b))))
 		return;
 	if (verb == SIZE_MAX)
 		verb = e;
-	if (prep == SIZE_MAX)
+	/* "Per capita consumption expenditure nationwide rose": the adverb is no head */
+	while (e > a + 1 && (prep == SIZE_MAX || prep >= e - 1) && t[e - 1].kind == 'w' &&
+		   tok_in(s, &t[e - 1], trailing_adverbs, AT_LENGTHOF(trailing_adverbs)))
+		e--;
+	if (prep == SIZE_MAX || prep >= e)
 		prep = e;
 	head = prep - 1;
 	if (head >= a + 3 && tok_punct(s, &t[head], ')'))
@@ -588,15 +856,52 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 		(!capital(s, &t[head]) || (t[head].len > 1 && s[t[head].start + 1] >= 'A' && s[t[head].start + 1] <= 'Z') ||
 		 head == a))
 		property_subject(s, t, a, e, prep, cl);
+	/* "Parcels in the country's central and western regions grew": things counted in places */
+	else if (prep < e && tok_is(s, &t[prep], "in") && (!capital(s, &t[a]) || head == a) &&
+			 tok_in(s, &t[verb], change_verbs, AT_LENGTHOF(change_verbs)) &&
+			 tok_in(s, &t[e - 1], place_heads, AT_LENGTHOF(place_heads)) &&
+			 s[t[head].start + t[head].len - 1] == 's' && !tok_in(s, &t[head], place_heads, AT_LENGTHOF(place_heads)) &&
+			 !tok_in(s, &t[head], agent_heads, AT_LENGTHOF(agent_heads)))
+	{
+		cl->measure = measure_span(s, t, a, prep);
+		cl->holder = span_of(t, prep + 1, e);
+	}
 	else if (tok_in(s, &t[verb], measure_subject_verbs, AT_LENGTHOF(measure_subject_verbs)) &&
 			 (verb + 1 < b && (tok_is(s, &t[verb + 1], "for") || tok_is(s, &t[verb + 1], "at") ||
 							   tok_is(s, &t[verb + 1], "up") || tok_is(s, &t[verb], "cost") ||
 							   tok_is(s, &t[verb], "costs") || tok_is(s, &t[verb], "represented") ||
-							   tok_is(s, &t[verb], "represents") || tok_is(s, &t[verb], "comprised"))))
-		cl->measure = measure_span(s, t, a, e);	/* "New energy vehicles accounted for a quarter" */
+							   tok_is(s, &t[verb], "represents") || tok_is(s, &t[verb], "comprised") ||
+							   tok_is(s, &t[verb], "numbered") || tok_is(s, &t[verb], "number") ||
+							   tok_is(s, &t[verb], "numbers") ||
+							   (tok_in(s, &t[verb], share_verbs, AT_LENGTHOF(share_verbs)) &&
+								share_of_thing(s, t, a, e, verb, b)))))
+	{
+		/* "New energy vehicles accounted for a quarter" ("The figure accounted for" names none) */
+		if (!tok_in(s, &t[e - 1], source_heads, AT_LENGTHOF(source_heads)))
+			cl->measure = measure_span(s, t, a, e);
+		/* "Buyers from Belt and Road countries accounted for": the source holds it */
+		if (prep + 1 < e && tok_is(s, &t[prep], "from") && capital(s, &t[prep + 1]) &&
+			!tok_in(s, &t[prep - 1], partner_heads, AT_LENGTHOF(partner_heads)))
+			cl->holder = span_of(t, prep + 1, e);
+	}
 	else if (tok_in(s, &t[verb], source_verbs, AT_LENGTHOF(source_verbs)) && verb + 2 < b &&
 			 source_with_subject(s, t, verb + 1, b))
-		return;					/* "Analysts expect exports to fall": exports hold no holder */
+	{
+		/* "Analysts expect exports to fall": exports are the measure and hold no holder */
+		size_t		to = verb + 1;
+
+		while (!tok_is(s, &t[to], "to"))
+			to++;
+		if (tok_in(s, &t[to - 1], property_heads, AT_LENGTHOF(property_heads)))
+			cl->measure = measure_span(s, t, verb + 1, to);
+		/* "The company expects its revenue to exceed": its own figure */
+		if (tok_is(s, &t[verb + 1], "its") || tok_is(s, &t[verb + 1], "their"))
+			cl->holder = span_of(t, a, e);
+		/* "The bureau expects the sector to handle": the sector's */
+		else if (!cl->measure.len && !capital(s, &t[to - 1]))
+			cl->holder = span_of(t, verb + 1, to);
+		return;
+	}
 	else if (tok_in(s, &t[verb], source_verbs, AT_LENGTHOF(source_verbs)) && verb + 2 < b &&
 			 reported_clause(s, t, a, e, verb, b, cl))
 		return;					/* "Huawei said its net profit rose": the reported clause */
@@ -613,22 +918,58 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 			return;				/* "A total of ...": no subject */
 		if (tok_in(s, &t[a], no_holder_openers, AT_LENGTHOF(no_holder_openers)))
 			return;
+		/* "its energy storage business grew": a part of the holder before */
+		if (e > a + 1 && (tok_is(s, &t[a], "its") || tok_is(s, &t[a], "their")))
+		{
+			cl->inherit_holder = true;
+			cl->measure = measure_span(s, t, a, e);
+			return;
+		}
+		/* "The report also listed ...": a source holds nothing */
+		if (tok_in(s, &t[e - 1], source_heads, AT_LENGTHOF(source_heads)))
+			return;
+		/* "European buyers rose 16.4 percent": a number of things that changes is the measure */
+		if (verb + 1 < b && t[verb + 1].fig >= 0 && tok_in(s, &t[verb], change_verbs, AT_LENGTHOF(change_verbs)) &&
+			!capital(s, &t[e - 1]) && s[t[e - 1].start + t[e - 1].len - 1] == 's' &&
+			!tok_in(s, &t[e - 1], firm_speakers, AT_LENGTHOF(firm_speakers)) &&
+			!tok_in(s, &t[e - 1], pronouns, AT_LENGTHOF(pronouns)))
+		{
+			cl->measure = measure_span(s, t, a, e);
+			return;
+		}
+		/* "Hangzhou in east China's Zhejiang Province": the name, not where it lies ("Companies in the park" stay) */
+		for (size_t k = a + 1; k + 1 < e && capital(s, &t[k - 1]); k++)
+			if (tok_is(s, &t[k], "in") && !tok_is(s, &t[k + 1], "the") &&
+				!tok_in(s, &t[k - 1], place_heads, AT_LENGTHOF(place_heads)) &&
+				!tok_in(s, &t[k - 1], agent_heads, AT_LENGTHOF(agent_heads)) &&
+				(capital(s, &t[k + 1]) || (k + 2 < e && capital(s, &t[k + 2]))))
+			{
+				e = k;
+				break;
+			}
 		cl->holder = span_of(t, a, e);
 	}
 }
 
-/* Where the clause's words start: after a dateline ("BEIJING, May 1 (Xinhua) --") and an opening phrase */
+/*
+ * Where the clause's words start: after a dateline ("BEIJING, May 1 (Xinhua) --",
+ * "HANOI, Dec 6 (Reuters) -") and an opening phrase
+ */
 static size_t
 clause_start(const char *s, const Tok *t, size_t a, size_t b)
 {
+	/* "; of this, trade with ASEAN accounted for": the opening phrase after the mark */
+	while (a + 1 < b && (tok_punct(s, &t[a], ';') || tok_punct(s, &t[a], ',')))
+		a++;
 	for (size_t i = a; i < b && i < a + 25; i++)
 	{
 		if (t[i].fig >= 0)
 			break;
 		if ((t[i].kind == 'p' && (unsigned char) s[t[i].start] == 0xE2 && t[i].len == 3) ||
-			(tok_punct(s, &t[i], '-') && i + 1 < b && tok_punct(s, &t[i + 1], '-')))
+			(tok_punct(s, &t[i], '-') && i + 1 < b && tok_punct(s, &t[i + 1], '-')) ||
+			(tok_punct(s, &t[i], '-') && i > a && tok_punct(s, &t[i - 1], ')')))
 		{
-			a = i + (s[t[i].start] == '-' ? 2 : 1);
+			a = i + (s[t[i].start] == '-' && i + 1 < b && tok_punct(s, &t[i + 1], '-') ? 2 : 1);
 			break;
 		}
 	}
@@ -665,21 +1006,39 @@ measure_before(const char *s, const Tok *t, size_t first, size_t fig)
 						   tok_is(s, &t[i - 1], "worth") || tok_is(s, &t[i - 1], "at") ||
 						   tok_is(s, &t[i - 1], "to")))
 		return (Span) {0, 0};
-	/* "accounting for", "sold for": no noun before */
+	/* "the highest per capita income, at 45,365 yuan": over the comma */
+	if (tok_is(s, &t[i - 1], "at") && tok_punct(s, &t[i - 2], ',') && i >= first + 3 && t[i - 3].kind == 'w')
+	{
+		a = i - 2;
+		while (a > first && a + 6 > i - 2 && t[a - 1].kind == 'w' && t[a - 1].fig < 0 &&
+			   (!tok_in(s, &t[a - 1], np_stops, AT_LENGTHOF(np_stops)) || tok_is(s, &t[a], "capita")) &&
+			   !is_verb(s, t, a - 1, first))
+			a--;
+		/* "accounted for the largest share, at 47 percent": a share is of the subject */
+		return a < i - 2 && tok_in(s, &t[i - 3], property_heads, AT_LENGTHOF(property_heads)) &&
+			!tok_is(s, &t[i - 3], "share") ? measure_span(s, t, a, i - 2) : (Span) {0, 0};
+	}
+	/* "accounting for", "sold for": no noun before ("spending to 8 percent" has one) */
 	if (t[i - 2].kind == 'w' && t[i - 2].len > 4 &&
-		memcmp(s + t[i - 2].start + t[i - 2].len - 3, "ing", 3) == 0)
+		memcmp(s + t[i - 2].start + t[i - 2].len - 3, "ing", 3) == 0 &&
+		!tok_in(s, &t[i - 2], property_heads, AT_LENGTHOF(property_heads)))
 		return (Span) {0, 0};
 	a = i - 1;
 	while (a > first && a + 5 > i - 1 && t[a - 1].kind == 'w' && t[a - 1].fig < 0 &&
 		   !tok_in(s, &t[a - 1], np_stops, AT_LENGTHOF(np_stops)) &&
-		   (!is_verb(s, t, a - 1, first) || tok_in(s, &t[a - 1], ed_adjectives, AT_LENGTHOF(ed_adjectives))))
+		   !tok_in(s, &t[a - 1], raise_verbs, AT_LENGTHOF(raise_verbs)) &&
+		   (!is_verb(s, t, a - 1, first) ||
+			/* "registered capital", not "was estimated at" */
+			(tok_in(s, &t[a - 1], ed_adjectives, AT_LENGTHOF(ed_adjectives)) &&
+			 !(a >= 2 && tok_in(s, &t[a - 2], auxiliaries, AT_LENGTHOF(auxiliaries))))))
 		a--;
 	if (a == i - 1 || (a + 1 == i - 1 && tok_in(s, &t[a], change_nouns, AT_LENGTHOF(change_nouns))))
 		return (Span) {0, 0};
-	/* "bringing its workforce to 15,000": "to" only after a determined noun phrase */
+	/* "bringing its workforce to 15,000": "to" only after a determined noun phrase or "raise X to" */
 	if (tok_is(s, &t[i - 1], "to") &&
 		!(a > first && (tok_is(s, &t[a - 1], "its") || tok_is(s, &t[a - 1], "their") ||
-						tok_is(s, &t[a - 1], "the"))))
+						tok_is(s, &t[a - 1], "the") ||
+						tok_in(s, &t[a - 1], raise_verbs, AT_LENGTHOF(raise_verbs)))))
 		return (Span) {0, 0};
 	return measure_span(s, t, a, i - 1);
 }
@@ -701,6 +1060,10 @@ measure_after(const char *s, const Tok *t, size_t n, size_t after, bool in_on)
 		if (k < n && tok_punct(s, &t[k], ')'))
 			i = k + 1;
 	}
+	/* "28.5 billion yuan was invested in infrastructure": over the passive */
+	if (in_on && i + 2 < n && (tok_is(s, &t[i], "was") || tok_is(s, &t[i], "were")) &&
+		t[i + 1].len > 4 && s[t[i + 1].start + t[i + 1].len - 1] == 'd' && (tok_is(s, &t[i + 2], "in") || tok_is(s, &t[i + 2], "on")))
+		i += 2;
 	if (i < n && tok_is(s, &t[i], "worth"))
 		i++;
 	if (i + 1 >= n || !(tok_is(s, &t[i], "of") ||
@@ -715,7 +1078,7 @@ measure_after(const char *s, const Tok *t, size_t n, size_t after, bool in_on)
 		if (i + 1 < n && t[i].poss > 0)
 			a = ++i;
 	}
-	while (i < n && i < a + 6 && t[i].kind == 'w' && t[i].fig < 0 && !capital(s, &t[i]) &&
+	while (i < n && i < a + 6 && t[i].kind == 'w' && t[i].fig < 0 && (!capital(s, &t[i]) || acronym(s, &t[i])) &&
 		   (!tok_in(s, &t[i], np_stops, AT_LENGTHOF(np_stops)) ||
 			(tok_is(s, &t[i], "and") && i > a && i + 1 < n && t[i + 1].kind == 'w' &&
 			 !tok_in(s, &t[i + 1], np_stops, AT_LENGTHOF(np_stops)))) &&
@@ -748,7 +1111,9 @@ measure_before_change(const char *s, const Tok *t, size_t first, size_t fig)
 			((tok_is(s, &t[a - 1], "of") || tok_is(s, &t[a - 1], "and")) && a - 1 > first &&
 			 t[a - 2].kind == 'w' &&
 			 !tok_in(s, &t[a - 2], np_stops, AT_LENGTHOF(np_stops)) && !capital(s, &t[a - 2]))) &&
-		   !is_verb(s, t, a - 1, first) && !capital(s, &t[a - 1]))
+		   !is_verb(s, t, a - 1, first) &&
+		   /* "\"Sales rose 20 percent\"": a capital only as an acronym or the first word */
+		   (!capital(s, &t[a - 1]) || acronym(s, &t[a - 1]) || a - 1 == first || t[a - 2].kind == 'p'))
 		a--;
 	if (a == v - 1)
 		return (Span) {0, 0};
@@ -769,7 +1134,7 @@ share_subject(const char *s, const Tok *t, size_t n, size_t after, Span *measure
 	if (i + 1 >= n || !tok_is(s, &t[i], "of"))
 		return false;
 	i++;
-	if (tok_is(s, &t[i], "the") || tok_is(s, &t[i], "all"))
+	if (tok_is(s, &t[i], "the") || tok_is(s, &t[i], "all") || tok_is(s, &t[i], "its") || tok_is(s, &t[i], "their"))
 		i++;
 	/* "Half of the 300 companies": the companies, over their count */
 	while (i < n && i < after + 6 && t[i].kind == 'd')
@@ -808,6 +1173,7 @@ new_subject(const char *s, const Tok *t, size_t a, size_t n)
 }
 
 #define MAX_TOKS 400
+#define MAX_CLAUSES 32
 
 /*
  * "A total of 1,250 enterprises were set up in the province": in a clause
@@ -822,10 +1188,39 @@ place_in_clause(const char *s, const Tok *t, size_t a, size_t b)
 	{
 		size_t		j = i + 1;
 
+		if (!tok_is(s, &t[i], "in") && !(tok_is(s, &t[i], "on") && tok_is(s, &t[j], "the")))
+			continue;
+		/* "were newly established in Jiangsu,": a name that ends the clause ("in R&D" is no place) */
+		if (capital(s, &t[j]) && !t[j].poss && t[j].fig < 0 && !(acronym(s, &t[j]) && t[j].len > 2))
+		{
+			size_t		k = j;
+			AtPeriodSpan ps;
+			static const AtDay any_day = {2000, 6, 15};
+
+			while (k < b && k < j + 4 && capital(s, &t[k]))
+				k++;
+			if ((k == b || t[k].kind == 'p' || tok_in(s, &t[k], np_stops, AT_LENGTHOF(np_stops))) &&
+				!at_period_span_at(s, t[a].start, t[b - 1].start + t[b - 1].len, t[i].start, &any_day, &ps))
+				return span_of(t, j, k);
+			continue;
+		}
 		/* a definite place only: "in many countries", "in this country" are no holder */
-		if (!tok_is(s, &t[i], "in") || !tok_is(s, &t[j], "the"))
+		if (!tok_is(s, &t[j], "the"))
 			continue;
 		j++;
+		/* "on the Chinese mainland,", "in the United States": a name, maybe with its place noun */
+		if (j < b && capital(s, &t[j]) && !t[j].poss)
+		{
+			size_t		k = j;
+
+			while (k < b && k < j + 4 && capital(s, &t[k]) && !t[k].poss)
+				k++;
+			if (k < b && tok_in(s, &t[k], place_heads, AT_LENGTHOF(place_heads)))
+				k++;
+			if (k == b || t[k].kind == 'p' || tok_in(s, &t[k], np_stops, AT_LENGTHOF(np_stops)))
+				return span_of(t, i + 1, k);
+			continue;
+		}
 		/* up to one modifier before the place: "in the coastal provinces" */
 		for (size_t k = j; k < b && k < j + 2; k++)
 		{
@@ -836,6 +1231,30 @@ place_in_clause(const char *s, const Tok *t, size_t a, size_t b)
 		}
 	}
 	return (Span) {0, 0};
+}
+
+/*
+ * "In Heilongjiang province, online sales of rice jumped": a place that
+ * opens the clause [a, body) holds its figures when the subject names none
+ */
+static Span
+place_opening(const char *s, const Tok *t, size_t a, size_t body)
+{
+	AtPeriodSpan ps;
+	static const AtDay any_day = {2000, 6, 15};
+	size_t		k;
+
+	while (a < body && t[a].kind == 'p')
+		a++;
+	/* "Of the park's 1,800 high-tech enterprises, about 70 percent are": the possessor */
+	if (a + 3 < body && tok_is(s, &t[a], "of") && tok_is(s, &t[a + 1], "the") && t[a + 2].poss)
+		return (Span) {t[a + 1].start, t[a + 2].start + t[a + 2].poss - t[a + 1].start};
+	if (a + 2 >= body || !tok_is(s, &t[a], "in") || !capital(s, &t[a + 1]) || acronym(s, &t[a + 1]) ||
+		at_period_span_at(s, t[a].start, t[body - 1].start + t[body - 1].len, t[a].start, &any_day, &ps))
+		return (Span) {0, 0};
+	for (k = a + 1; k < body && k < a + 5 && (capital(s, &t[k]) || tok_in(s, &t[k], place_heads, AT_LENGTHOF(place_heads))); k++)
+		;
+	return k < body && tok_punct(s, &t[k], ',') ? span_of(t, a + 1, k) : (Span) {0, 0};
 }
 
 /*
@@ -855,14 +1274,83 @@ firm_speaker(const char *s, const Tok *t, size_t from, size_t n)
 	return (Span) {0, 0};
 }
 
-/* The periods of the sentence, read at its word tokens, and each figure's nearest one */
+/*
+ * ", with investment in manufacturing rising 9.8 percent", ", with
+ * county-level destinations up 90 percent": an absolute phrase after "with"
+ * at token w; the index of its change word, else 0
+ */
+static size_t
+with_absolute(const char *s, const Tok *t, size_t w, size_t n)
+{
+	if (!tok_is(s, &t[w], "with"))
+		return 0;
+	for (size_t i = w + 2; i + 1 < n && i < w + 8; i++)
+	{
+		const Tok  *v = &t[i];
+
+		/* "with 50 films earning": a count may open the phrase */
+		if (v->fig >= 0 && i <= w + 3)
+			continue;
+		if (v->kind != 'w' || v->fig >= 0)
+			return 0;
+		if ((tok_is(s, v, "up") || tok_is(s, v, "down") ||
+			 (v->len > 4 && memcmp(s + v->start + v->len - 3, "ing", 3) == 0 &&
+			  (tok_in(s, v, change_verbs, AT_LENGTHOF(change_verbs)) ||
+			   tok_in(s, v, earning_verbs, AT_LENGTHOF(earning_verbs))))) &&
+			(t[i + 1].fig >= 0 || tok_in(s, &t[i + 1], fig_qualifiers, AT_LENGTHOF(fig_qualifiers)) ||
+			 tok_is(s, &t[i + 1], "by")))
+			return i;
+	}
+	return 0;
+}
+
+/* The clause of token cstart ends before the token returned: ";" or ", while" / ", but" / ", though" / ", and its" */
+static size_t
+clause_end(const char *s, const Tok *toks, size_t cstart, size_t nt)
+{
+	size_t		cend;
+
+	for (cend = cstart + 1; cend < nt; cend++)
+	{
+		if (tok_punct(s, &toks[cend], ';'))
+			break;
+		if (tok_punct(s, &toks[cend], ',') && cend + 1 < nt &&
+			(tok_in(s, &toks[cend + 1], clause_conjunctions, AT_LENGTHOF(clause_conjunctions)) ||
+			 with_absolute(s, toks, cend + 1, nt) ||
+			 (tok_is(s, &toks[cend + 1], "and") && cend + 2 < nt &&
+			  (tok_in(s, &toks[cend + 2], pronouns, AT_LENGTHOF(pronouns)) ||
+			   tok_is(s, &toks[cend + 2], "the") || new_subject(s, toks, cend + 2, nt)))))
+			break;
+	}
+	return cend;
+}
+
+/*
+ * The periods of the sentence, read at its word tokens, and each figure's
+ * nearest one; a period in a later clause does not reach back ("taking 1.1
+ * million vehicles, though shipments fell 8 percent in the fourth quarter")
+ */
 static void
 figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const Tok *toks,
-			   size_t nt, AtMetric *ms, size_t n)
+			   size_t nt, const size_t *cends, size_t nc, AtMetric *ms, size_t n)
 {
+	size_t		ends[MAX_CLAUSES],
+				nends = 0;
 	AtPeriodSpan spans[32];
+	int			owner[32];		/* the base figure a period belongs to alone, or -1 */
+	bool		base_fig[MAX_TOKS] = {false};	/* by figure: "from 22.1 percent a year ago" */
 	size_t		ns = 0,
 				skip_to = from;
+
+	for (size_t c = 0; c < nc; c++)
+		ends[nends++] = cends[c] < nt ? toks[cends[c]].start : to;
+	/* base figures ("up from 6,940", "compared with 133,246") take only a period of their own */
+	for (size_t i = 1; i < nt; i++)
+		if (toks[i].fig >= 0 && toks[i].fig < MAX_TOKS && toks[i - 1].fig != toks[i].fig &&
+			(tok_is(s, &toks[i - 1], "from") || tok_is(s, &toks[i - 1], "versus") ||
+			 (i >= 2 && (tok_is(s, &toks[i - 1], "with") || tok_is(s, &toks[i - 1], "to")) &&
+			  tok_is(s, &toks[i - 2], "compared"))))
+			base_fig[toks[i].fig] = true;
 
 	for (size_t i = 0; i < nt && ns < AT_LENGTHOF(spans); i++)
 	{
@@ -873,22 +1361,47 @@ figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const To
 		if ((len = at_period_span_at(s, from, to, toks[i].start, ref, &spans[ns])) > 0)
 		{
 			skip_to = toks[i].start + len;
+			owner[ns] = -1;
+			/* "compared with 133,246 in 2022", "up from 6,940 at the end of last year": the base figure's own */
+			if (i > 0 && toks[i - 1].fig >= 0)
+			{
+				size_t		f = i - 1;
+
+				while (f > 0 && toks[f - 1].fig == toks[i - 1].fig)
+					f--;
+				if (f > 0 && tok_in(s, &toks[f - 1], base_words, AT_LENGTHOF(base_words)))
+					owner[ns] = toks[i - 1].fig;
+			}
 			ns++;
 		}
 	}
 	for (size_t k = 0; k < n; k++)
 	{
 		AtMetric   *m = &ms[k];
-		size_t		best = SIZE_MAX;
+		size_t		best = SIZE_MAX,
+					limit = to;
 
 		if (!value_kind(m->kind))
 			continue;
+		for (size_t c = 0; c < nends; c++)
+			if (ends[c] >= m->start + m->len)
+			{
+				limit = ends[c];
+				break;
+			}
 		for (size_t i = 0; i < ns; i++)
 		{
 			const AtPeriodSpan *ps = &spans[i];
 			size_t		d;
 
-			if (ps->base)
+			if ((owner[i] >= 0 && (size_t) owner[i] != k) || (owner[i] < 0 && k < MAX_TOKS && base_fig[k]))
+				continue;
+			if (owner[i] == (int) k)
+			{
+				m->time = ps->period;
+				break;
+			}
+			if (ps->base || ps->start >= limit)
 				continue;
 			if (ps->start + ps->len <= m->start)
 				d = m->start - (ps->start + ps->len);
@@ -905,16 +1418,181 @@ figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const To
 	}
 }
 
+/*
+ * What the figure m (tokens [i, j) of the clause [body, cend)) measures:
+ * its own words first (a counted noun, "revenue of", "of coal", "a 30 yuan
+ * discount"), then the clause's subject, then the figure before it
+ */
+static Span
+figure_measure(const char *s, const Tok *toks, const AtMetric *ms, const AtMetric *m, size_t i, size_t j,
+			   size_t body, size_t cend, const Clause *cl, Span last_measure, Span last_count_unit,
+			   Span prev_measure)
+{
+	Span		me = {0, 0};
+
+		/* the counted noun, unless the subject names the measure ("Chip exports ... 267.8 billion units") */
+		if (m->kind == AT_MK_COUNT && m->unit && cl->measure.len == 0)
+			me = (Span) {(size_t) (m->unit - s), m->unit_len};
+		/* "spread across 260 deals": a count after a preposition is no object of the subject's verb */
+		if (m->kind == AT_MK_COUNT && m->unit && cl->measure.len && i > body + 1 &&
+			(tok_is(s, &toks[i - 1], "across") || tok_is(s, &toks[i - 1], "among") ||
+			 tok_is(s, &toks[i - 1], "between") || tok_is(s, &toks[i - 1], "from")) &&
+			!at_word_in(m->unit, m->unit_len, generic_units, AT_LENGTHOF(generic_units)))
+			me = (Span) {(size_t) (m->unit - s), m->unit_len};
+		/* "of which 112 were listed companies": the noun phrase after the copula */
+		if (m->kind == AT_MK_COUNT && !m->unit && j + 1 < cend &&
+			(tok_is(s, &toks[j], "were") || tok_is(s, &toks[j], "are") || tok_is(s, &toks[j], "was")) &&
+			toks[j + 1].kind == 'w' && !tok_in(s, &toks[j + 1], np_stops, AT_LENGTHOF(np_stops)))
+		{
+			size_t		e = j + 1;
+
+			while (e < cend && e < j + 5 && toks[e].kind == 'w' &&
+				   !tok_in(s, &toks[e], np_stops, AT_LENGTHOF(np_stops)) && !is_verb(s, toks, e, j + 1))
+				e++;
+			me = span_of(toks, j + 1, e);
+		}
+		/* "generated revenue of 251.5 billion yuan, up 17.3 percent": the change of the figure before */
+		if (me.len == 0 && m->kind == AT_MK_PERCENT && last_measure.len && i > body &&
+			(tok_is(s, &toks[i - 1], "up") || tok_is(s, &toks[i - 1], "down")) &&
+			i >= 2 && tok_punct(s, &toks[i - 2], ','))
+			me = last_measure;
+		/* "79 and 63 unicorns": the counted noun of the next count */
+		if (m->kind == AT_MK_COUNT && !m->unit && cl->measure.len == 0 && j + 1 < cend &&
+			(tok_is(s, &toks[j], "and") || tok_is(s, &toks[j], "or") || tok_is(s, &toks[j], "to")) &&
+			toks[j + 1].fig >= 0 && ms[toks[j + 1].fig].kind == AT_MK_COUNT && ms[toks[j + 1].fig].unit)
+			me = (Span) {(size_t) (ms[toks[j + 1].fig].unit - s), ms[toks[j + 1].fig].unit_len};
+		if (me.len == 0)
+			me = measure_before(s, toks, body, i);
+		if (me.len == 0 && (m->kind == AT_MK_MONEY || m->kind == AT_MK_QUANTITY))
+			me = measure_after(s, toks, cend, j, m->kind == AT_MK_MONEY);
+		/* "a 30 yuan discount": the figure modifies the noun after it */
+		if (me.len == 0 && (m->kind == AT_MK_MONEY || m->kind == AT_MK_QUANTITY) && i > body &&
+			(tok_is(s, &toks[i - 1], "a") || tok_is(s, &toks[i - 1], "an")) && j < cend &&
+			toks[j].kind == 'w' && !capital(s, &toks[j]) && !tok_in(s, &toks[j], np_stops, AT_LENGTHOF(np_stops)) &&
+			!is_verb(s, toks, j, j))
+		{
+			size_t		e = j + 1;
+
+			while (e < cend && e < j + 3 && toks[e].kind == 'w' && !capital(s, &toks[e]) &&
+				   !tok_in(s, &toks[e], np_stops, AT_LENGTHOF(np_stops)) && !is_verb(s, toks, e, j))
+				e++;
+			me = span_of(toks, j, e);
+		}
+		/* "took 17 percent of the Chinese market": a share of what, when the subject is no measure */
+		if (me.len == 0 && (m->kind == AT_MK_PERCENT || m->kind == AT_MK_FRACTION) && cl->measure.len == 0 &&
+			last_measure.len == 0)
+		{
+			me = measure_after(s, toks, cend, j, false);
+			/* "or about half of the total": the total, when nothing else is measured */
+			if (me.len && at_word_in(s + me.start, me.len, change_nouns, AT_LENGTHOF(change_nouns)) &&
+				!(me.len == 5 && strncmp(s + me.start, "total", 5) == 0 && i > body &&
+				  last_count_unit.len == 0 && prev_measure.len == 0))
+				me.len = 0;
+		}
+		/* "a 25 percent jump in sales": the noun after the change noun */
+		if (me.len == 0 && m->kind == AT_MK_PERCENT && i > body && j + 2 < cend &&
+			(tok_is(s, &toks[i - 1], "a") || tok_is(s, &toks[i - 1], "an")) &&
+			tok_in(s, &toks[j], change_nouns, AT_LENGTHOF(change_nouns)) && tok_is(s, &toks[j + 1], "in"))
+			me = measure_after(s, toks, cend, j + 1, true);
+		if (me.len == 0)
+			me = cl->measure;
+		if (me.len == 0 && m->kind == AT_MK_COUNT && m->unit)
+			me = (Span) {(size_t) (m->unit - s), m->unit_len};
+		if (me.len == 0)
+			me = measure_before_change(s, toks, body, i);
+		if (me.len == 0)
+			me = last_measure;
+		/* "and Xpeng delivered 20,115": the counted noun of the sentence's count before */
+		if (me.len == 0 && m->kind == AT_MK_COUNT && !m->unit)
+			me = last_count_unit;
+	return me;
+}
+
+/*
+ * "Investment from France and the United Kingdom rose 84.1 percent and 81.6
+ * percent respectively": the i-th part of a coordinated holder (else
+ * measure) goes to the i-th figure of each kind of the clause [a, b)
+ */
+static void
+respectively(const char *s, const Tok *t, size_t a, size_t b, AtMetric *ms, const Clause *cl)
+{
+	Span		parts[4];
+	size_t		np = 0,
+				p0;
+	bool		holder = false;
+	int			seen[AT_MK_FRACTION + 1] = {0},	/* by kind; only figures of value have a fig */
+				total[AT_MK_FRACTION + 1] = {0};
+	size_t		i;
+
+	/* a cheap look at length and initial before the word itself */
+	for (i = a; i < b && !(t[i].len == 12 && (s[t[i].start] | 0x20) == 'r' && tok_is(s, &t[i], "respectively")); i++)
+		;
+	if (i >= b)
+		return;
+	for (int pass = 0; pass < 2 && np < 2; pass++)
+	{
+		const Span *sp = pass == 0 ? &cl->holder : &cl->measure;
+
+		np = 0;
+		holder = pass == 0;
+		if (sp->len == 0)
+			continue;
+		for (i = a; i < b && t[i].start < sp->start; i++)
+			;
+		for (p0 = i; i < b && t[i].start < sp->start + sp->len && np < AT_LENGTHOF(parts); i++)
+			if (tok_is(s, &t[i], "and") || tok_punct(s, &t[i], ','))
+			{
+				if (i > p0)
+					parts[np++] = span_of(t, p0, i);
+				p0 = i + 1;
+			}
+		if (np > 0 && np < AT_LENGTHOF(parts) && i > p0)
+			parts[np++] = span_of(t, p0, i);
+	}
+	if (np < 2)
+		return;
+	for (i = a; i < b; i++)
+		if (t[i].fig >= 0 && (i == a || t[i - 1].fig != t[i].fig))
+			total[ms[t[i].fig].kind]++;
+	for (i = a; i < b; i++)
+	{
+		AtMetric   *m;
+		int			k;
+
+		if (t[i].fig < 0 || (i > a && t[i - 1].fig == t[i].fig))
+			continue;
+		m = &ms[t[i].fig];
+		k = seen[m->kind]++;
+		if ((size_t) total[m->kind] != np)
+			continue;
+		if (holder)
+		{
+			m->holder = s + parts[k].start;
+			m->holder_len = parts[k].len;
+		}
+		else
+		{
+			m->measure = s + parts[k].start;
+			m->measure_len = parts[k].len;
+		}
+	}
+}
+
 void
 at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMetric *ms, size_t n)
 {
-	Tok			toks[MAX_TOKS];
+	Tok			toks[MAX_TOKS + 1];
 	size_t		nt,
 				k = 0,
-				cstart = 0;
+				cstart = 0,
+				bare = SIZE_MAX;	/* the last clause without a figure */
 	Clause		cl,
 				prev = {{0, 0}, {0, 0}, false, false};
-	Span		last_measure = {0, 0};
+	Span		last_measure = {0, 0},
+				last_count_unit = {0, 0};	/* the counted noun of the sentence's last count */
+	size_t		cends[MAX_CLAUSES],	/* the end token of each clause, in order */
+				nc = 0,
+				ci = 0;
 
 	if (n == 0)
 		return;
@@ -927,26 +1605,18 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 		if (k < n && toks[i].start >= ms[k].start && value_kind(ms[k].kind))
 			toks[i].fig = (int) k;
 	}
-	figure_periods(s, from, to, ref, toks, nt, ms, n);
+	/* the clauses, once: ";" and ", while" end one (clause_end) */
+	for (size_t c = 0; c < nt && nc < MAX_CLAUSES;)
+		c = cends[nc++] = clause_end(s, toks, c, nt);
+	figure_periods(s, from, to, ref, toks, nt, cends, nc, ms, n);
 	k = 0;
 	while (cstart < nt && k < n)
 	{
 		size_t		cend = cstart,
-					body;
+					body,
+					v;
 
-		/* the clause: up to ";" or ", while" / ", but" / ", and its" */
-		for (cend = cstart + 1; cend < nt; cend++)
-		{
-			if (tok_punct(s, &toks[cend], ';'))
-				break;
-			if (tok_punct(s, &toks[cend], ',') && cend + 1 < nt &&
-				(tok_is(s, &toks[cend + 1], "while") || tok_is(s, &toks[cend + 1], "whereas") ||
-				 tok_is(s, &toks[cend + 1], "but") ||
-				 (tok_is(s, &toks[cend + 1], "and") && cend + 2 < nt &&
-				  (tok_in(s, &toks[cend + 2], pronouns, AT_LENGTHOF(pronouns)) ||
-				   tok_is(s, &toks[cend + 2], "the") || new_subject(s, toks, cend + 2, nt)))))
-				break;
-		}
+		cend = ci < nc ? cends[ci++] : clause_end(s, toks, cstart, nt);
 		/* a clause without a figure of value needs no subject */
 		{
 			bool		any = false;
@@ -955,6 +1625,7 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 				any = toks[i].fig >= 0;
 			if (!any)
 			{
+				bare = cstart;
 				cstart = cend;
 				continue;
 			}
@@ -962,19 +1633,53 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 		body = clause_start(s, toks, cstart, cend);
 		/* "while its net profit": the subject after the conjunction */
 		while (body < cend && (tok_punct(s, &toks[body], ',') || tok_punct(s, &toks[body], ';') ||
-							   tok_is(s, &toks[body], "while") || tok_is(s, &toks[body], "whereas") ||
-							   tok_is(s, &toks[body], "but") || tok_is(s, &toks[body], "and")))
+							   tok_in(s, &toks[body], clause_conjunctions, AT_LENGTHOF(clause_conjunctions)) ||
+							   tok_is(s, &toks[body], "and")))
 			body++;
-		read_subject(s, toks, body, cend, &cl);
-		/* "while that of rural residents reached": the measure of the clause before */
+		if ((v = with_absolute(s, toks, body, cend)) > 0)
+		{
+			size_t		np = body + 1;
+
+			/* "with 50 films earning": the films, over their count */
+			while (np + 1 < v && toks[np].fig >= 0)
+				np++;
+			memset(&cl, 0, sizeof(cl));
+			cl.measure = measure_span(s, toks, np, v);
+			/* "Shares of chipmakers rose, with SMIC gaining 3.2 percent": a name holds the measure before */
+			if (capital(s, &toks[body + 1]) && !tok_in(s, &toks[v - 1], property_heads, AT_LENGTHOF(property_heads)))
+			{
+				Clause		before;
+
+				cl.holder = cl.measure;
+				cl.measure = prev.measure;
+				if (cl.measure.len == 0 && bare < cstart)
+				{
+					read_subject(s, toks, clause_start(s, toks, bare, cstart), cstart, &before);
+					cl.measure = before.measure;
+				}
+			}
+		}
+		else
+			read_subject(s, toks, body, cend, &cl);
+		/* "while that of rural residents reached", "that from the Republic of Korea stood": the measure of the clause before */
 		if (body + 2 < cend && (tok_is(s, &toks[body], "that") || tok_is(s, &toks[body], "those")) &&
-			tok_is(s, &toks[body + 1], "of") && prev.measure.len)
+			(tok_is(s, &toks[body + 1], "of") || tok_is(s, &toks[body + 1], "from") ||
+			 tok_is(s, &toks[body + 1], "in") || tok_is(s, &toks[body + 1], "to") ||
+			 tok_is(s, &toks[body + 1], "for") || tok_is(s, &toks[body + 1], "at")))
 		{
 			size_t		e = body + 2;
 
 			while (e < cend && toks[e].kind == 'w' && !is_verb(s, toks, e, body))
 				e++;
 			cl.measure = prev.measure;
+			/* "The prices of production materials ..., while those of consumer goods": the prices */
+			for (size_t q = 0; q < cstart; q++)
+				if (toks[q].start > prev.measure.start && toks[q].start < prev.measure.start + prev.measure.len &&
+					tok_is(s, &toks[q], "of"))
+				{
+					cl.measure.len = toks[q - 1].start + toks[q - 1].len - prev.measure.start;
+					break;
+				}
 			cl.holder = span_of(toks, body + 2, e);
 		}
 		if ((cl.inherit_holder || (cl.measure.len && cstart > 0)) && cl.holder.len == 0)
@@ -984,6 +1689,8 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 			cl.holder = firm_speaker(s, toks, cstart, nt);
 		if (cl.holder.len == 0 && !cl.inherit_holder)
 			cl.holder = place_in_clause(s, toks, body, cend);
+		if (cl.holder.len == 0 && !cl.inherit_holder)
+			cl.holder = place_opening(s, toks, cstart, body);
 		if (cl.elided_measure && cl.measure.len == 0)
 			cl.measure = prev.measure;
 		last_measure.len = 0;
@@ -998,8 +1705,8 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 			m = &ms[toks[i].fig];
 			for (j = i; j < cend && toks[j].fig == toks[i].fig; j++)
 				;
-			/* a share opening the clause: "Half of the shoppers" */
-			if (m->kind == AT_MK_FRACTION && i <= body + 2 &&
+			/* a share opening the clause: "Half of the shoppers", "About 114,000 of its employees" */
+			if ((m->kind == AT_MK_FRACTION || (m->kind == AT_MK_COUNT && !m->unit)) && i <= body + 2 &&
 				share_subject(s, toks, cend, j, &me, &cl.holder))
 			{
 				m->measure = s + me.start;
@@ -1012,41 +1719,36 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 				last_measure = me;
 				continue;
 			}
-			/* the counted noun, unless the subject names the measure ("Chip exports ... 267.8 billion units") */
-			if (m->kind == AT_MK_COUNT && m->unit && cl.measure.len == 0)
-				me = (Span) {(size_t) (m->unit - s), m->unit_len};
-			if (me.len == 0)
-				me = measure_before(s, toks, body, i);
-			if (me.len == 0 && (m->kind == AT_MK_MONEY || m->kind == AT_MK_QUANTITY))
-				me = measure_after(s, toks, cend, j, m->kind == AT_MK_MONEY);
-			/* "took 17 percent of the Chinese market": a share of what, when the subject is no measure */
-			if (me.len == 0 && (m->kind == AT_MK_PERCENT || m->kind == AT_MK_FRACTION) && cl.measure.len == 0 &&
-				last_measure.len == 0)
-			{
-				me = measure_after(s, toks, cend, j, false);
-				if (me.len && at_word_in(s + me.start, me.len, change_nouns, AT_LENGTHOF(change_nouns)))
-					me.len = 0;
-			}
-			if (me.len == 0)
-				me = cl.measure;
-			if (me.len == 0 && m->kind == AT_MK_COUNT && m->unit)
-				me = (Span) {(size_t) (m->unit - s), m->unit_len};
-			if (me.len == 0)
-				me = measure_before_change(s, toks, body, i);
-			if (me.len == 0)
-				me = last_measure;
+			me = figure_measure(s, toks, ms, m, i, j, body, cend, &cl, last_measure, last_count_unit, prev.measure);
 			if (me.len)
 			{
 				m->measure = s + me.start;
 				m->measure_len = me.len;
 				last_measure = me;
 			}
+			if (m->kind == AT_MK_COUNT && m->unit)
+				last_count_unit = (Span) {(size_t) (m->unit - s), m->unit_len};
 			if (cl.holder.len)
 			{
 				m->holder = s + cl.holder.start;
 				m->holder_len = cl.holder.len;
 			}
+			else if ((m->kind == AT_MK_PERCENT || m->kind == AT_MK_FRACTION) && j + 2 < cend &&
+					 tok_is(s, &toks[j], "of"))
+			{
+				/* "accounted for 45.2 percent of residents' total consumption": the possessor of the whole */
+				size_t		w = j + 1 + (tok_is(s, &toks[j + 1], "the") ? 1 : 0);
+
+				/* "of the world's total": the whole of all, whose part is not said */
+				if (w + 1 < cend && toks[w].poss > 0 &&
+					!(toks[w].poss == 5 && strncmp(s + toks[w].start, "world", 5) == 0))
+				{
+					m->holder = s + toks[j + 1].start;
+					m->holder_len = toks[w].start + toks[w].poss - toks[j + 1].start;
+				}
+			}
 		}
+		respectively(s, toks, cstart, cend, ms, &cl);
 		/* what later clauses inherit: the last holder, and the last measure */
 		if (cl.holder.len)
 			prev.holder = cl.holder;

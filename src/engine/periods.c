@@ -528,7 +528,9 @@ period_at(const char *s, size_t len, size_t pos, const AtDay *ref, AtPeriod *out
 				;
 			for (qe = q; qe < len && alnum(s[qe]); qe++)
 				;
-			if (qe == q || !((s[q] >= 'A' && s[q] <= 'Z') || may_start(s, len, q, qe)))
+			/* "as of the end of 2023", "as of March" */
+			if (qe == q || !((s[q] >= 'A' && s[q] <= 'Z') || may_start(s, len, q, qe) ||
+							 (e - pos == 2 && (s[pos] | 0x20) == 'a' && qe - q == 2 && s[q] == 'o' && s[q + 1] == 'f')))
 				return 0;
 		}
 	}
@@ -537,10 +539,14 @@ period_at(const char *s, size_t len, size_t pos, const AtDay *ref, AtPeriod *out
 		if (day.year == 0)
 			return 0;
 		out->start = out->end = day;
+		/* "as of Saturday", "by Monday": the end only, like "by March" */
+		if (eat(&c, "as of") || eat(&c, "by") || eat(&c, "until"))
+			out->start = (AtDay) {0, 0, 0};
 		return n;
 	}
 	if (eat(&c, "by the end of") || eat(&c, "at the end of") || eat(&c, "by end of") ||
-		eat(&c, "at end of") || eat(&c, "as of the end of") || eat(&c, "by") ||
+		eat(&c, "at end of") || eat(&c, "as of the end of") ||
+		eat(&c, "as of") || eat(&c, "by") ||
 		eat(&c, "through") || eat(&c, "until") || eat(&c, "till"))
 		mode = 1;
 	else if (eat(&c, "since the start of") || eat(&c, "since the beginning of"))
@@ -686,7 +692,7 @@ at_weekday_date_at(const char *s, size_t len, size_t pos, const AtDay *ref, AtDa
 	if (eat(&c, "last"))
 		last = true;
 	else if (!(eat(&c, "on") || eat(&c, "this") || eat(&c, "since") || eat(&c, "by") ||
-			   eat(&c, "until")))
+			   eat(&c, "until") || eat(&c, "as of")))
 		return 0;
 	if ((wd = at_weekday_at(s, len, c.p, &wl)) <= 0 || wl < 6)
 		return 0;				/* full names only: "Sun", "Sat" are names too */
@@ -732,6 +738,83 @@ relative_clause_before(const char *s, size_t from, size_t pos)
 	return false;
 }
 
+/*
+ * A report verb a few words before pos, in the same clause: "said in a
+ * filing on Wednesday", "told reporters on Monday"
+ */
+static bool
+report_verb_before(const char *s, size_t from, size_t pos)
+{
+	size_t		p = pos,
+				words = 0;
+
+	while (p > from && words < 5)
+	{
+		size_t		e;
+
+		while (p > from && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+			p--;
+		e = p;
+		while (p > from && alnum(s[p - 1]))
+			p--;
+		if (e == p)
+			return false;
+		if (at_word_in(s + p, e - p, report_verbs, AT_LENGTHOF(report_verbs)))
+			return true;
+		words++;
+	}
+	return false;
+}
+
+/*
+ * "than" a few words before pos, in the same clause: "lower than that of
+ * September", "higher than the whole of last year": a base of comparison
+ */
+static bool
+than_before(const char *s, size_t from, size_t pos)
+{
+	size_t		p = pos;
+
+	for (int words = 0; p > from && words < 4; words++)
+	{
+		size_t		e;
+
+		while (p > from && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+			p--;
+		e = p;
+		while (p > from && alnum(s[p - 1]))
+			p--;
+		if (e == p)
+			return false;
+		if (e - p == 4 && strncmp(s + p, "than", 4) == 0)
+		{
+			/* "more than 300 billion yuan in 2023": a qualifier of a figure */
+			static const char *const qual[] = {"more", "less", "fewer", "no", "rather", "other"};
+			size_t		q = p,
+						qe;
+
+			while (q > from && (s[q - 1] == ' ' || s[q - 1] == '\t'))
+				q--;
+			qe = q;
+			while (q > from && alnum(s[q - 1]))
+				q--;
+			return !at_word_in(s + q, qe - q, qual, AT_LENGTHOF(qual));
+		}
+	}
+	return false;
+}
+
+/* A range in the span s[p, p + n): "January to October" (after "from" it is no base) */
+static bool
+span_is_range(const char *s, size_t p, size_t n)
+{
+	for (size_t i = p; i + 4 <= p + n; i++)
+		if (s[i] == ' ' && ((s[i + 1] == 't' && s[i + 2] == 'o' && s[i + 3] == ' ') ||
+							(i + 9 <= p + n && memcmp(s + i, " through ", 9) == 0)))
+			return true;
+	return false;
+}
+
 size_t
 at_period_span_at(const char *s, size_t from, size_t to, size_t p, const AtDay *ref,
 				  AtPeriodSpan *ps)
@@ -755,10 +838,13 @@ at_period_span_at(const char *s, size_t from, size_t to, size_t p, const AtDay *
 	while (b > from && alnum(s[b - 1]))
 		b--;
 	ps->base = e > b && at_word_in(s + b, e - b, base_before, AT_LENGTHOF(base_before));
-	/* "the bureau said on Sunday": when it was said, not what the figure covers */
-	ps->base |= e > b && at_word_in(s + b, e - b, report_verbs, AT_LENGTHOF(report_verbs)) &&
-		per.start.year == per.end.year && per.start.month == per.end.month &&
-		per.start.day == per.end.day;
+	/* "From January to October, ...": a range, no base of comparison */
+	if (ps->base && e - b == 4 && (s[b] | 0x20) == 'f' && span_is_range(s, p, n))
+		ps->base = false;
+	/* "the bureau said on Sunday", "said in a filing on Wednesday": when it was said, not what the figure covers */
+	ps->base |= per.start.year == per.end.year && per.start.month == per.end.month &&
+		per.start.day == per.end.day && per.start.year != 0 && report_verb_before(s, from, p);
+	ps->base |= than_before(s, from, p);
 	/* in a relative clause: "the promotion, which ended on Saturday" */
 	ps->base |= relative_clause_before(s, from, p);
 	/* the word after: "the 2019 level" */

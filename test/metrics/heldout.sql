@@ -10,12 +10,14 @@ CREATE TEMP TABLE ho_art (file text, split text, ref date);
 \copy ho_art FROM PROGRAM 'sed "/^#/d" test/metrics/heldout/articles.tsv'
 CREATE TEMP TABLE ho_load (file text, b64 text);
 \copy ho_load FROM PROGRAM 'cd test/metrics/heldout/articles && for f in *.txt; do printf "%s\t" "${f%.txt}"; base64 -w0 "$f"; echo; done'
-CREATE TEMP TABLE ho_gold_raw (file text, text text, kind text, value text, range_to text,
+-- ln keeps the file's line order: gid must follow it (the k-th gold figure
+-- of a value pairs with the k-th row), whatever plan the join below takes
+CREATE TEMP TABLE ho_gold_raw (ln serial, file text, text text, kind text, value text, range_to text,
     unit text, per text, measure text, holder text, period_start text, period_end text);
-\copy ho_gold_raw FROM PROGRAM 'sed "/^#/d" test/metrics/heldout/gold.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x01')
+\copy ho_gold_raw (file, text, kind, value, range_to, unit, per, measure, holder, period_start, period_end) FROM PROGRAM 'sed "/^#/d" test/metrics/heldout/gold.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x01')
 
 CREATE TEMP TABLE ho_gold AS
-SELECT g.file, a.split, row_number() OVER () AS gid, g.text, g.kind,
+SELECT g.file, a.split, row_number() OVER (ORDER BY g.ln) AS gid, g.text, g.kind,
        round(g.value::numeric, 6) AS v, round(nullif(g.range_to, '')::numeric, 6) AS r,
        nullif(g.unit, '') AS unit, nullif(g.per, '') AS per, nullif(g.measure, '') AS measure,
        nullif(g.holder, '') AS holder, nullif(g.period_start, '')::date AS ps,

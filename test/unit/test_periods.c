@@ -54,6 +54,10 @@ UT_TEST(periods_absolute_and_relative)
 	UT_EQ_STR(first_period("last month", &ref), "2024-03-01..2024-03-31");
 	UT_EQ_STR(first_period("it rose on Monday", &ref), "2024-04-15..2024-04-15");
 	UT_EQ_STR(first_period("in late 2022", NULL), "2022-09-01..2022-12-31");
+	UT_EQ_STR(first_period("as of the end of 2023", NULL), "-..2023-12-31");
+	UT_EQ_STR(first_period("as of March", &ref), "-..2024-03-31");
+	UT_EQ_STR(first_period("as it was", &ref), "");
+	UT_EQ_STR(first_period("buyers as of Saturday", &ref), "-..2024-04-13");
 	/* a day with "on"; no period: a date alone, a name that looks like a month */
 	UT_EQ_STR(first_period("it opened on May 1", &ref), "2023-05-01..2023-05-01");
 	UT_EQ_STR(first_period("it opened on Jan 1, 2020", &ref), "2020-01-01..2020-01-01");
@@ -135,6 +139,139 @@ UT_TEST(measures_of_figures)
 	}
 	UT_EQ_INT(k, AT_LENGTHOF(want));
 	free(v.data);
+}
+
+/* The rules of the third round: one sentence each, the figure's measure, holder and period */
+UT_TEST(measures_third_round)
+{
+	AtDay		ref = {2025, 10, 20};
+	struct
+	{
+		const char *text,
+				   *fig,
+				   *measure,
+				   *holder,
+				   *period;
+	}			cases[] = {
+		/* a Reuters dateline with one hyphen */
+		{"HANOI, Dec 6 (Reuters) - Vietnam's exports rose 15.2% in September.", "15.2%",
+		"exports", "Vietnam", "2025-09-01..2025-09-30"},
+		/* an unlisted verb before its figure, after an apposition */
+		{"The plant, which opened in 2019, now employs about 20,000 workers.", "20,000 workers",
+		"workers", "The plant", ""},
+		/* "by" + agent; "of" + agent */
+		{"Research and development spending by local companies hit 86 billion yuan last year.",
+			"86 billion yuan", "Research and development spending", "local companies", "2024-01-01..2024-12-31"},
+		{"Average daily output of key steel mills was 1.96 million tons in early October.",
+			"1.96 million tons", "Average daily output", "key steel mills", "2025-10-01..2025-10-10"},
+		/* a source verb: the measure, no holder */
+		{"Analysts expect output to fall by another 2 percent in 2026.", "2 percent", "output", "",
+		"2026-01-01..2026-12-31"},
+		/* a range after "from"; "in NAME," ends a clause without a holder */
+		{"From January to September, a total of 3,120 enterprises were set up in Jiangsu, an increase of 14.8 percent.",
+			"14.8 percent", "enterprises", "Jiangsu", "2025-01-01..2025-09-30"},
+		/* a later clause's period does not reach back; ", though" opens a clause */
+		{"Russia took 1.1 million vehicles, though shipments to the country fell 8 percent in the third quarter.",
+			"1.1 million vehicles", "vehicles", "Russia", ""},
+		/* the day a report was made is no period */
+		{"Revenue increased 7.3 percent to 178.9 billion yuan, the company said in a filing on Wednesday.",
+			"7.3 percent", "Revenue", "", ""},
+		/* an absolute phrase after ", with" */
+		{"Fixed-asset investment in the city increased 4.4 percent, with investment in manufacturing rising 9.8 percent.",
+			"9.8 percent", "investment in manufacturing", "the city", ""},
+		{"Shares of chipmakers rose on Monday, with SMIC gaining 3.2 percent in Hong Kong.", "3.2 percent",
+		"Shares of chipmakers", "SMIC", "2025-10-20..2025-10-20"},
+		/* respectively */
+		{"Investment from France and the United Kingdom rose 84.1 percent and 81.6 percent respectively.",
+			"81.6 percent", "Investment", "the United Kingdom", ""},
+		/* the possessor of the whole, when the clause names no holder; not the world */
+		{"Green tea made up about four-fifths of the province's shipments.", "four-fifths",
+		"Green tea", "the province", ""},
+		{"The indicators accounted for 55.7 percent of the world's total.", "55.7 percent", "indicators", "", ""},
+		/* a ratio is one measure; a participle after a possessive is no verb */
+		{"The ratio of R&D expenditure to GDP rose to 2.68 percent, up 0.1 percentage points from 2023.",
+			"2.68 percent", "ratio of R&D expenditure to GDP", "", ""},
+		{"By the end of June, the country's installed solar capacity had reached 710 gigawatts.", "710 gigawatts",
+		"installed solar capacity", "the country", "-..2025-06-30"},
+		/* a participle before the verb; an ordinal in a name; a source subject */
+		{"The floor area of new commercial homes sold declined 15.8 percent.", "15.8 percent",
+		"floor area of new commercial homes sold", "", ""},
+		{"The 136th China Import and Export Fair attracted 130,000 overseas buyers.", "130,000 overseas buyers",
+		"overseas buyers", "The 136th China Import and Export Fair", ""},
+		{"The report also listed 315 potential unicorns in Hangzhou, up 26 from a year earlier.",
+			"315 potential unicorns", "potential unicorns", "Hangzhou", ""},
+		/* "than" before a period: a base */
+		{"The growth rate was 0.1 percentage points lower than that of September.", "0.1 percentage points",
+		"growth rate", "", ""},
+		/* a figure that modifies a noun */
+		{"Each voucher offers a 30 yuan discount.", "30 yuan", "discount", "Each voucher", ""},
+		/* a quoted clause; a source verb with "its"; no verb after "was" */
+		{"\"Sales rose 20 percent this year,\" said Wang Lei.", "20 percent", "Sales", "", "2025-01-01..2025-12-31"},
+		{"The company expects its revenue to exceed 10 billion yuan in 2026.", "10 billion yuan", "revenue",
+		"The company", "2026-01-01..2026-12-31"},
+		{"The value of the deals was estimated at 3 billion dollars.", "3 billion dollars", "value", "the deals", ""},
+		/* a share of the total taken by a thing; an absolute phrase of a count */
+		{"Domestic films took 83.8 percent of the total, with 50 films earning more than 100 million yuan each.",
+			"83.8 percent", "Domestic films", "", ""},
+		{"Domestic films took 83.8 percent of the total, with 50 films earning more than 100 million yuan each.",
+			"100 million yuan", "films", "", ""},
+		/* a place opening the clause; a name after "in" before a period; "on the Chinese mainland" */
+		{"In Heilongjiang province, online sales of rice jumped 40 percent.", "40 percent",
+		"online sales of rice", "Heilongjiang province", ""},
+		{"Some 52,000 enterprises were set up in China during the January-September period.", "52,000 enterprises",
+		"enterprises", "China", "2025-01-01..2025-09-30"},
+		{"There were 1.41 billion people on the Chinese mainland at the end of 2024.", "1.41 billion people",
+		"people", "the Chinese mainland", "-..2024-12-31"},
+		/* a base figure takes no period of the clause */
+		{"BYD's share rose to 25.6 percent in August from 22.1 percent a year ago.", "22.1 percent", "share", "BYD", ""},
+		/* things counted in places; the residents of a place */
+		{"Parcels in the central and western regions grew faster, rising 27 percent.", "27 percent", "Parcels",
+		"the central and western regions", ""},
+		{"The per capita disposable income of rural residents in China reached 10,551 yuan.", "10,551 yuan",
+		"per capita disposable income", "rural residents in China", ""},
+		/* a count after "across" is counted on its own; the possessor opening a clause */
+		{"Venture capital investment totaled 21.3 billion yuan, spread across 260 deals.", "260 deals", "deals", "", ""},
+		{"Of the park's 1,800 high-tech enterprises, about 70 percent are SMEs.", "70 percent",
+		"high-tech enterprises", "the park", ""},
+		/* the counted noun of the count before; a base figure */
+		{"Nio delivered 18,012 vehicles in September, and Xpeng delivered 20,115.", "20,115", "vehicles", "Xpeng",
+		"2025-09-01..2025-09-30"},
+	};
+
+	for (size_t c = 0; c < AT_LENGTHOF(cases); c++)
+	{
+		AtVec		v;
+		const char *text = cases[c].text;
+		bool		seen = false;
+
+		at_vec_init(&v, &at_malloc_mem, sizeof(AtMetric));
+		at_extract_metrics_ref(text, strlen(text), &ref, &v);
+		for (size_t i = 0; i < v.len; i++)
+		{
+			AtMetric   *m = AT_VEC_AT(&v, AtMetric, i);
+			char		per[64] = "";
+
+			if (strlen(cases[c].fig) != m->len || strncmp(text + m->start, cases[c].fig, m->len) != 0)
+				continue;
+			seen = true;
+			if (m->time.start.year || m->time.end.year)
+			{
+				if (m->time.start.year)
+					snprintf(per, sizeof(per), "%04d-%02d-%02d..", m->time.start.year, m->time.start.month,
+							 m->time.start.day);
+				else
+					snprintf(per, sizeof(per), "-..");
+				if (m->time.end.year)
+					snprintf(per + strlen(per), sizeof(per) - strlen(per), "%04d-%02d-%02d",
+							 m->time.end.year, m->time.end.month, m->time.end.day);
+			}
+			UT_EQ_STR(span(m->measure, m->measure_len), cases[c].measure);
+			UT_EQ_STR(span(m->holder, m->holder_len), cases[c].holder);
+			UT_EQ_STR(per, cases[c].period);
+		}
+		UT_CHECK(seen);
+		free(v.data);
+	}
 }
 
 /* A sentence longer than the token window, and figures at the very end: no reads past the text */
