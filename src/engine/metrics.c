@@ -654,15 +654,25 @@ phrase_before(const char *s, size_t pos, const char *const *list, size_t n,
 	size_t		e = back_blanks(s, pos);
 	size_t		best = SIZE_MAX;
 
+	/* the lengths of the phrases of the last list (static data), kept across calls */
+	static const char *const *len_list = NULL;
+	static uint16_t lens[64];
+
 	/* cheap tests first: every phrase ends in a letter */
 	if (e == 0 || !at_is_ascii_alpha((unsigned char) s[e - 1]))
 		return SIZE_MAX;
+	if (list != len_list && n <= AT_LENGTHOF(lens))
+	{
+		for (size_t i = 0; i < n; i++)
+			lens[i] = (uint16_t) AT_MIN(strlen(list[i]), UINT16_MAX);
+		len_list = list;
+	}
 	for (size_t i = 0; i < n; i++)
 	{
 		size_t		pl,
 					b;
 
-		pl = strlen(list[i]);
+		pl = list == len_list && lens[i] < UINT16_MAX ? lens[i] : strlen(list[i]);
 		if (pl > e || lower(s[e - 1]) != list[i][pl - 1])
 			continue;
 		b = e - pl;
