@@ -120,15 +120,18 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 			/* not scored: O after the best state so far */
 			int			best = AT_TAG_O;
 
+			/* only O alive: the other tags are NEG_INF already */
 			if (alive != AT_NER_ONLY_O)
+			{
 				for (int p = 1; p < AT_NTAGS; p++)
 					if (delta[p] > delta[best])
 						best = p;
-			delta[AT_TAG_O] = delta[best];
-			for (int t = 1; t < AT_NTAGS; t++)
-				delta[t] = NEG_INF;
+				delta[AT_TAG_O] = delta[best];
+				for (int t = 1; t < AT_NTAGS; t++)
+					delta[t] = NEG_INF;
+				alive = AT_NER_ONLY_O;
+			}
 			back[i] = (uint32_t) best;	/* tag O is bits 0..2 */
-			alive = AT_NER_ONLY_O;
 			continue;
 		}
 		{
