@@ -441,8 +441,9 @@ static size_t
 word_len(const char *s, size_t len, size_t pos)
 {
 	size_t		p = pos;
+	size_t		stop = pos >= len ? pos : len - pos > WORD_WINDOW ? pos + WORD_WINDOW : len;
 
-	while (p < len && p - pos < WORD_WINDOW && at_is_ascii_alpha((unsigned char) s[p]))
+	while (p < stop && at_is_ascii_alpha((unsigned char) s[p]))
 	{
 		AT_SCAN_STEP();
 		p++;
