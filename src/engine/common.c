@@ -243,7 +243,7 @@ word_index(const char *const *list, size_t n)
 	return word_index_build(list, n, h);
 }
 
-static bool
+static inline bool
 word_eq_folded(const char *w, size_t len, const char *c)
 {
 	size_t		j;

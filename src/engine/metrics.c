@@ -2406,10 +2406,16 @@ month_prefix(const char *w)
 		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 		"mon", "tue", "wed", "thu", "fri", "sat", "sun"
 	};
+	static uint32_t initials = 0;	/* bit per first letter of a prefix, built once */
 	char		a = lower(w[0]),
 				b = lower(w[1]),
 				c = lower(w[2]);
 
+	if (initials == 0)
+		for (size_t i = 0; i < AT_LENGTHOF(prefixes); i++)
+			initials |= LETTER_BIT(prefixes[i][0]);
+	if (a < 'a' || a > 'z' || !(initials & LETTER_BIT(a)))
+		return false;
 	for (size_t i = 0; i < AT_LENGTHOF(prefixes); i++)
 		if (prefixes[i][0] == a && prefixes[i][1] == b && prefixes[i][2] == c)
 			return true;
