@@ -912,33 +912,10 @@ at_number_word_at(const char *s, size_t len, size_t pos, size_t *wlen)
 static int
 fraction_word(const char *s, size_t len, size_t pos, size_t *wl)
 {
-	/* entries by initial and length (built once): most words have none */
-	static uint32_t by_initial_len[26][16];
-	static bool built = false;
-	int			c;
-
-	_Static_assert(AT_LENGTHOF(fraction_words) <= 32, "fraction_words: a 32-bit set");
-	if (!built)
-	{
-		for (size_t i = 0; i < AT_LENGTHOF(fraction_words); i++)
-		{
-			size_t		l = strlen(fraction_words[i].word);
-
-			by_initial_len[fraction_words[i].word[0] - 'a'][AT_MIN(l, 15)] |= UINT32_C(1) << i;
-		}
-		built = true;
-	}
 	*wl = word_len(s, len, pos);
-	c = *wl > 0 ? (s[pos] | 0x20) - 'a' : -1;
-	if (c < 0 || c >= 26)
-		return 0;
-	for (uint32_t set = by_initial_len[c][AT_MIN(*wl, 15)]; set; set &= set - 1)
-	{
-		int			i = __builtin_ctz(set);
-
+	for (size_t i = 0; i < AT_LENGTHOF(fraction_words); i++)
 		if (word_is(s + pos, *wl, fraction_words[i].word))
 			return fraction_words[i].den;
-	}
 	return 0;
 }
 
