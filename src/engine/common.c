@@ -176,6 +176,7 @@ typedef struct WordIndex
 	uint16_t	start[28];		/* bucket k: order[start[k] .. start[k + 1]) */
 	uint32_t	lens[27];		/* bucket k: bit l = a word of l bytes (bit 31: 31 or more) */
 	uint16_t	order[WI_MAX_WORDS];
+	uint8_t		olen[WI_MAX_WORDS];	/* length of list[order[j]], at most 255 */
 } WordIndex;
 
 /* Bit of a word length in WordIndex.lens */
@@ -197,20 +198,13 @@ wi_bucket(char c)
 	return (c >= 'a' && c <= 'z') ? c - 'a' : 26;
 }
 
+/* Builds the index of list in the free slot h; NULL when there is no room */
 static const WordIndex *
-word_index(const char *const *list, size_t n)
+word_index_build(const char *const *list, size_t n, size_t h)
 {
-	size_t		h = ((uintptr_t) list >> 3) % WI_SLOTS;
 	WordIndex  *wi;
 	uint16_t	count[28] = {0};
 
-	for (size_t k = 0; k < WI_SLOTS; k++, h = (h + 1) % WI_SLOTS)
-	{
-		if (wi_slots[h] == NULL)
-			break;
-		if (wi_slots[h]->list == list)
-			return wi_slots[h];
-	}
 	if (n > WI_MAX_WORDS || wi_used >= WI_SLOTS / 2 || wi_slots[h] != NULL)
 		return NULL;
 	wi = &wi_store[wi_used++];
@@ -223,14 +217,33 @@ word_index(const char *const *list, size_t n)
 	memset(wi->lens, 0, sizeof(wi->lens));
 	for (size_t i = 0; i < n; i++)
 	{
-		wi->order[count[wi_bucket(list[i][0])]++] = (uint16_t) i;
-		wi->lens[wi_bucket(list[i][0])] |= wi_len_bit(strlen(list[i]));
+		size_t		l = strlen(list[i]);
+		uint16_t	j = count[wi_bucket(list[i][0])]++;
+
+		wi->order[j] = (uint16_t) i;
+		wi->olen[j] = (uint8_t) (l < 255 ? l : 255);
+		wi->lens[wi_bucket(list[i][0])] |= wi_len_bit(l);
 	}
 	wi_slots[h] = wi;
 	return wi;
 }
 
-static bool
+static inline const WordIndex *
+word_index(const char *const *list, size_t n)
+{
+	size_t		h = ((uintptr_t) list >> 3) % WI_SLOTS;
+
+	for (size_t k = 0; k < WI_SLOTS; k++, h = (h + 1) % WI_SLOTS)
+	{
+		if (wi_slots[h] == NULL)
+			break;
+		if (wi_slots[h]->list == list)
+			return wi_slots[h];
+	}
+	return word_index_build(list, n, h);
+}
+
+static inline bool
 word_eq_folded(const char *w, size_t len, const char *c)
 {
 	size_t		j;
@@ -265,8 +278,12 @@ at_word_in(const char *w, size_t len, const char *const *list, size_t n)
 			return false;
 		for (unsigned j = wi->start[k]; j < wi->start[k + 1]; j++)
 		{
-			const char *c = list[wi->order[j]];
+			const char *c;
 
+			/* entries of another length need no compare (255: that long or longer) */
+			if (wi->olen[j] != len && (wi->olen[j] < 255 || len < 255))
+				continue;
+			c = list[wi->order[j]];
 			if (c[0] == first && word_eq_folded(w, len, c))
 				return true;
 		}

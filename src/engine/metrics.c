@@ -654,15 +654,25 @@ phrase_before(const char *s, size_t pos, const char *const *list, size_t n,
 	size_t		e = back_blanks(s, pos);
 	size_t		best = SIZE_MAX;
 
+	/* the lengths of the phrases of the last list (static data), kept across calls */
+	static const char *const *len_list = NULL;
+	static uint16_t lens[64];
+
 	/* cheap tests first: every phrase ends in a letter */
 	if (e == 0 || !at_is_ascii_alpha((unsigned char) s[e - 1]))
 		return SIZE_MAX;
+	if (list != len_list && n <= AT_LENGTHOF(lens))
+	{
+		for (size_t i = 0; i < n; i++)
+			lens[i] = (uint16_t) AT_MIN(strlen(list[i]), UINT16_MAX);
+		len_list = list;
+	}
 	for (size_t i = 0; i < n; i++)
 	{
 		size_t		pl,
 					b;
 
-		pl = strlen(list[i]);
+		pl = list == len_list && lens[i] < UINT16_MAX ? lens[i] : strlen(list[i]);
 		if (pl > e || lower(s[e - 1]) != list[i][pl - 1])
 			continue;
 		b = e - pl;
@@ -2588,10 +2598,16 @@ month_prefix(const char *w)
 		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 		"mon", "tue", "wed", "thu", "fri", "sat", "sun"
 	};
+	static uint32_t initials = 0;	/* bit per first letter of a prefix, built once */
 	char		a = lower(w[0]),
 				b = lower(w[1]),
 				c = lower(w[2]);
 
+	if (initials == 0)
+		for (size_t i = 0; i < AT_LENGTHOF(prefixes); i++)
+			initials |= LETTER_BIT(prefixes[i][0]);
+	if (a < 'a' || a > 'z' || !(initials & LETTER_BIT(a)))
+		return false;
 	for (size_t i = 0; i < AT_LENGTHOF(prefixes); i++)
 		if (prefixes[i][0] == a && prefixes[i][1] == b && prefixes[i][2] == c)
 			return true;

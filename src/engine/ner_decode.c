@@ -11,6 +11,7 @@
  * (src/tools/train_ner.c) decodes with these same functions.
  */
 #include "ner.h"
+#include "ner_memo.h"
 
 #include <math.h>
 #include <string.h>
@@ -83,17 +84,25 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 {
 	float		delta[AT_NTAGS];
 	uint32_t	alive = AT_NER_ONLY_O;	/* tags with a path to them */
-	uint32_t	prev_ok[AT_NTAGS];	/* tags that may precede each tag */
+	static uint32_t prev_ok[AT_NTAGS];	/* tags that may precede each tag */
+	static bool prev_ok_set = false;
+	AtNerHashMemo memo;
 
 	if (s->n == 0)
 		return;
-	for (int t = 0; t < AT_NTAGS; t++)
+	/* the BIO constraints are fixed: the table is built once per process */
+	if (!prev_ok_set)
 	{
-		prev_ok[t] = 0;
-		for (int p = 0; p < AT_NTAGS; p++)
-			if (at_ner_allowed(p, t))
-				prev_ok[t] |= 1u << p;
+		for (int t = 0; t < AT_NTAGS; t++)
+		{
+			prev_ok[t] = 0;
+			for (int p = 0; p < AT_NTAGS; p++)
+				if (at_ner_allowed(p, t))
+					prev_ok[t] |= 1u << p;
+		}
+		prev_ok_set = true;
 	}
+	at_ner_memo_reset(&memo);
 	for (int t = 0; t < AT_NTAGS; t++)
 		delta[t] = t == AT_TAG_O ? 0 : NEG_INF;
 	for (size_t i = 0; i < s->n; i++)
@@ -111,18 +120,26 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 			/* not scored: O after the best state so far */
 			int			best = AT_TAG_O;
 
+			/* only O alive: the other tags are NEG_INF already */
 			if (alive != AT_NER_ONLY_O)
+			{
 				for (int p = 1; p < AT_NTAGS; p++)
 					if (delta[p] > delta[best])
 						best = p;
-			delta[AT_TAG_O] = delta[best];
-			for (int t = 1; t < AT_NTAGS; t++)
-				delta[t] = NEG_INF;
+				delta[AT_TAG_O] = delta[best];
+				for (int t = 1; t < AT_NTAGS; t++)
+					delta[t] = NEG_INF;
+				alive = AT_NER_ONLY_O;
+			}
 			back[i] = (uint32_t) best;	/* tag O is bits 0..2 */
-			alive = AT_NER_ONLY_O;
 			continue;
 		}
-		at_ner_token_scores(w, s, i, sc);
+		{
+			uint64_t	f[AT_NER_MAXFEAT];
+
+			/* at_ner_token_scores(), the neighbours' hashes shared */
+			sum_rows(w, f, at_ner_features_memo(s, i, f, &memo), sc);
+		}
 		if (em != NULL)
 			memcpy(em + i * AT_TAG_ROW, sc, sizeof(sc));
 		for (int t = 0; t < AT_NTAGS; t++)

@@ -11,6 +11,7 @@
  * stores only non-zero buckets, quantised to 16 bits.
  */
 #include "ner.h"
+#include "ner_memo.h"
 #include "utf8.h"
 
 #include <math.h>
@@ -63,6 +64,22 @@ shape_hash(const AtNerSent *s, long j)
 	return at_hash_bytes(AT_HASH_INIT, s->toks[j].shape, s->toks[j].shapelen);
 }
 
+/* The word and shape hashes of token j (inside the sentence), from memo when it has them */
+static void
+memo_hashes(const AtNerSent *s, long j, AtNerHashMemo *memo, uint64_t *wh, uint64_t *sh)
+{
+	int			k = (int) ((size_t) j & (AT_NER_MEMO_SLOTS - 1));
+
+	if (memo->tok[k] != (size_t) j + 1)
+	{
+		memo->tok[k] = (size_t) j + 1;
+		memo->word[k] = word_hash(s, j);
+		memo->shape[k] = shape_hash(s, j);
+	}
+	*wh = memo->word[k];
+	*sh = memo->shape[k];
+}
+
 static uint32_t
 gz_or_pad(const AtNerSent *s, long j)
 {
@@ -74,24 +91,66 @@ gz_or_pad(const AtNerSent *s, long j)
 int
 at_ner_features(const AtNerSent *s, size_t i, uint64_t *out)
 {
+	return at_ner_features_memo(s, i, out, NULL);
+}
+
+int
+at_ner_features_memo(const AtNerSent *s, size_t i, uint64_t *out, AtNerHashMemo *memo)
+{
 	int			n = 0;
 	const char *w = NORM(s, i);
 	size_t		wl = NLEN(s, i);
 	long		li = (long) i;
-	uint64_t	w0 = word_hash(s, li),
-				wm1 = word_hash(s, li - 1),
-				wp1 = word_hash(s, li + 1),
-				sh0 = shape_hash(s, li),
-				shm1 = shape_hash(s, li - 1),
-				shp1 = shape_hash(s, li + 1);
+	uint64_t	w0,
+				wm1,
+				wp1,
+				wm2,
+				wp2,
+				sh0,
+				shm1,
+				shp1,
+				unused;
 	uint64_t	h;
+
+	if (memo == NULL)
+	{
+		w0 = word_hash(s, li);
+		wm1 = word_hash(s, li - 1);
+		wp1 = word_hash(s, li + 1);
+		wm2 = word_hash(s, li - 2);
+		wp2 = word_hash(s, li + 2);
+		sh0 = shape_hash(s, li);
+		shm1 = shape_hash(s, li - 1);
+		shp1 = shape_hash(s, li + 1);
+	}
+	else
+	{
+		/* outside the sentence: the pads of word_hash() and shape_hash() */
+		memo_hashes(s, li, memo, &w0, &sh0);
+		if (li >= 1)
+			memo_hashes(s, li - 1, memo, &wm1, &shm1);
+		else
+			wm1 = word_hash(s, li - 1), shm1 = shape_hash(s, li - 1);
+		if (i + 1 < s->n)
+			memo_hashes(s, li + 1, memo, &wp1, &shp1);
+		else
+			wp1 = word_hash(s, li + 1), shp1 = shape_hash(s, li + 1);
+		if (li >= 2)
+			memo_hashes(s, li - 2, memo, &wm2, &unused);
+		else
+			wm2 = word_hash(s, li - 2);
+		if (i + 2 < s->n)
+			memo_hashes(s, li + 2, memo, &wp2, &unused);
+		else
+			wp2 = word_hash(s, li + 2);
+	}
 
 	out[n++] = feat(F_BIAS, 0);
 	out[n++] = feat(F_W0, w0);
 	out[n++] = feat(F_WM1, wm1);
 	out[n++] = feat(F_WP1, wp1);
-	out[n++] = feat(F_WM2, word_hash(s, li - 2));
-	out[n++] = feat(F_WP2, word_hash(s, li + 2));
+	out[n++] = feat(F_WM2, wm2);
+	out[n++] = feat(F_WP2, wp2);
 	out[n++] = feat(F_SH0, sh0);
 	out[n++] = feat(F_SHM1, shm1);
 	out[n++] = feat(F_SHP1, shp1);

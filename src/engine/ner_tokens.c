@@ -109,8 +109,21 @@ at_ner_add_token(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
 				break;
 			if ((unsigned) (c - 'a') < 26)
 			{
-				lowers++;
-				sh = 'x';
+				/* a run of lower-case letters (most of a word): one shape character */
+				size_t		q = p;
+
+				do
+					out[n++] = text[q++];
+				while (q < lim && (unsigned) ((unsigned char) text[q] - 'a') < 26);
+				lowers += (int) (q - p);
+				p = q;
+				if (last != 'x')
+				{
+					if (sl < sizeof(t->shape))
+						t->shape[sl++] = 'x';
+					last = 'x';
+				}
+				continue;
 			}
 			else if ((unsigned) (c - 'A') < 26)
 			{

@@ -465,8 +465,9 @@ static size_t
 word_len(const char *s, size_t len, size_t pos)
 {
 	size_t		p = pos;
+	size_t		stop = pos >= len ? pos : len - pos > WORD_WINDOW ? pos + WORD_WINDOW : len;
 
-	while (p < len && p - pos < WORD_WINDOW && at_is_ascii_alpha((unsigned char) s[p]))
+	while (p < stop && at_is_ascii_alpha((unsigned char) s[p]))
 	{
 		AT_SCAN_STEP();
 		p++;
@@ -889,8 +890,7 @@ number_word(const char *s, size_t len, size_t pos, size_t *wl)
 	 * Entries by initial: a bit set per letter, built once (backend-lifetime
 	 * data, read-only afterwards); this runs for most words of a text.
 	 */
-	static uint64_t by_initial[26];
-	static uint16_t lens_by_initial[26];	/* bit l: an entry of l letters */
+	static uint64_t by_initial_len[26][10];	/* entries of that initial and length */
 	static bool built = false;
 	int			c;
 	uint64_t	set;
@@ -899,8 +899,11 @@ number_word(const char *s, size_t len, size_t pos, size_t *wl)
 	{
 		for (size_t i = 0; i < AT_LENGTHOF(number_words); i++)
 		{
-			by_initial[number_words[i].word[0] - 'a'] |= UINT64_C(1) << i;
-			lens_by_initial[number_words[i].word[0] - 'a'] |= (uint16_t) (1u << strlen(number_words[i].word));
+			size_t		l = strlen(number_words[i].word);
+
+			/* longer entries are never looked up (below) */
+			if (l < 10)
+				by_initial_len[number_words[i].word[0] - 'a'][l] |= UINT64_C(1) << i;
 		}
 		built = true;
 	}
@@ -908,9 +911,9 @@ number_word(const char *s, size_t len, size_t pos, size_t *wl)
 	if (*wl < 3 || *wl > 9)
 		return NULL;
 	c = (s[pos] | 0x20) - 'a';
-	if (c < 0 || c >= 26 || !((lens_by_initial[c] >> *wl) & 1))
+	if (c < 0 || c >= 26)
 		return NULL;
-	for (set = by_initial[c]; set; set &= set - 1)
+	for (set = by_initial_len[c][*wl]; set; set &= set - 1)
 	{
 		int			i = __builtin_ctzll(set);
 

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Instruction counts (callgrind) of the extension's functions over the
+# benchmark corpus, each against to_tsvector('english') in the same kind of
+# run: a speed ratio that does not depend on the machine's load (what
+# test/bench/run.sh measures in seconds), and where the instructions go.
+#
+#   test/bench/callgrind_sql.sh [CASE ...]
+#       (default: english entities metrics; also: parse_article news)
+#
+# Each case is one single-user backend (postgres --single, in a throwaway
+# cluster with this checkout installed) that runs its query over the corpus
+# twice, counting only the second run and only inside the case's C function
+# (--toggle-collect; --dump-before starts a new profile at each query), so
+# that loading the model or the dictionaries is not counted.  Prints the counts, english's count divided by each case's (the
+# bench's ratio), and each case's largest functions (inclusive).  Needs
+# valgrind; takes several minutes.
+set -uo pipefail
+
+AT_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$AT_ROOT/test/lib/common.sh"
+. "$AT_ROOT/test/bench/corpus.sh"
+cd "$AT_ROOT"
+cases=("$@")
+[ ${#cases[@]} -gt 0 ] || cases=(english entities metrics)
+TOP=${AT_CALLGRIND_TOP:-20}
+
+shared=$(at_shared_dir || true)
+if [ -z "$shared" ] || [ ! -d "$shared/corpus/news" ]; then
+	echo "callgrind_sql: skipped: ../shared/corpus/news is absent"
+	exit 0
+fi
+command -v valgrind >/dev/null || { echo "callgrind_sql: skipped: valgrind is not installed"; exit 0; }
+
+# case -> "C function to count|query"
+declare -A q=(
+	[english]="to_tsvector_byid|SELECT sum(length(to_tsvector('english', raw))) FROM corpus;"
+	[news]="to_tsvector_byid|SELECT sum(length(to_tsvector('article_tools.news', raw))) FROM corpus;"
+	[entities]="at_extract_entities_sql|SELECT count(*) FROM corpus, LATERAL article_tools.extract_entities(raw);"
+	[metrics]="at_extract_metrics_sql|SELECT count(*) FROM corpus c, LATERAL article_tools.extract_metrics(c.raw) m;"
+	[parse_article]="at_parse_article_sql|SELECT count((article_tools.parse_article(raw)).title) FROM corpus;"
+)
+for c in "${cases[@]}"; do
+	[ -n "${q[$c]:-}" ] || { echo "callgrind_sql: unknown case $c (one of: ${!q[*]})" >&2; exit 2; }
+done
+
+at_bench_setup || exit 1
+at_bench_corpus_tsv "$shared" "$scratch/corpus.tsv"
+at_psql <<SQL || exit 1
+CREATE EXTENSION article_tools;
+CREATE TABLE corpus (id int PRIMARY KEY, file text NOT NULL, raw text NOT NULL);
+CREATE TEMP TABLE load (id int, file text, b64 text);
+\\copy load FROM '$scratch/corpus.tsv'
+INSERT INTO corpus SELECT id, file, convert_from(decode(b64, 'base64'), 'UTF8') FROM load;
+VACUUM ANALYZE corpus;
+SQL
+at_stop_cluster
+mkdir -p "$scratch/cg"
+[ -n "${AT_RUN[*]}" ] && chown "$AT_CLUSTER_USER" "$scratch/cg"
+
+declare -A ir
+for c in "${cases[@]}"; do
+	fn=${q[$c]%%|*}
+	sql=${q[$c]#*|}
+	out=$scratch/cg/callgrind.$c.out
+	echo "== $c"
+	# the first run warms the backend's caches (model, dictionaries); the second is counted
+	printf '%s\n%s\n' "${sql/FROM corpus/FROM (SELECT * FROM corpus LIMIT 1) corpus}" "$sql" |
+		"${AT_RUN[@]}" valgrind --tool=callgrind --callgrind-out-file="$out" \
+			--toggle-collect="$fn" --dump-before=exec_simple_query \
+			"$AT_BINDIR/postgres" --single -D "$scratch/cluster/data" -c fsync=off bench > "$scratch/single.log" 2>&1
+	# --dump-before starts a profile at each query: the last one is the counted run
+	ir[$c]=$(sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$out")
+	[ -n "${ir[$c]}" ] || { cat "$scratch/single.log" >&2; exit 1; }
+	echo "instructions: ${ir[$c]}"
+	callgrind_annotate --inclusive=yes "$out" 2>/dev/null | grep -E '^ *[0-9,]+ \( *[0-9.]+%\) ' | grep -vE 'PROGRAM TOTALS|\((100\.0|99\.[0-9]+)%\)' |
+		sed -E 's/ \[[^]]*\]$//; s|/[^ ]*/src/|src/|' | head -n "$TOP"
+	[ -n "${AT_CALLGRIND_KEEP:-}" ] && cp "$out" "$AT_CALLGRIND_KEEP.$c.out"
+done
+if [ -n "${ir[english]:-}" ]; then
+	echo "== ratios (english instructions / case instructions; higher is faster)"
+	for c in "${cases[@]}"; do
+		[ "$c" = english ] && continue
+		printf '%-16s %s\n' "$c" "$(awk -v a="${ir[english]}" -v b="${ir[$c]}" 'BEGIN { printf "%.2f", a / b }')"
+	done
+fi
