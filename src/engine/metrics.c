@@ -408,6 +408,20 @@ static const char *const per_after_article[] = {
 	"gallon", "pound", "ounce", "bushel", "kilowatt-hour", "megawatt-hour",
 };
 
+/* Words after "per" that name no unit of a rate: "per capita income" */
+static const char *const per_not_unit[] = {
+	"capita", "cent", "se",
+};
+
+/* Words between a price and its base: "down from", "compared with about" */
+static const char *const base_links[] = {
+	"down", "up", "from", "compared", "with", "against", "about", "around", "nearly",
+	"almost", "roughly", "approximately",
+};
+
+/* How many words before a figure are read for "price per parcel ... 7.5 yuan" */
+#define PER_BEFORE_WORDS	8
+
 /* Words after "a year" / "a month" that make it a time, not a rate: "a year earlier" */
 static const char *const not_per_after[] = {
 	"earlier", "ago", "before", "after", "later", "apart", "old",
@@ -2401,6 +2415,73 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 /* ---- context: per, qualifier and change ---------------------------------- */
 
 /*
+ * "fell to 7.5 yuan per parcel, down from 8.2 yuan": a base named right
+ * after a price, by words of comparison only, is a price of the same rate.
+ */
+static bool
+base_of_price(const char *s, size_t from, size_t to)
+{
+	bool		linked = false;
+
+	if (to < from || to - from > 40)
+		return false;
+	while (from < to)
+	{
+		size_t		wl = word_at(s, to, from);
+
+		if (wl == 0 && (is_blank_byte(s[from]) || s[from] == ','))
+		{
+			from++;
+			continue;
+		}
+		if (wl == 0 || !at_word_in(s + from, wl, base_links, AT_LENGTHOF(base_links)))
+			return false;
+		linked = word_eq(s + from, wl, "from") || word_eq(s + from, wl, "with") ||
+			word_eq(s + from, wl, "against");
+		from += wl;
+	}
+	return linked;
+}
+
+/*
+ * "The average price per parcel fell to 7.5 yuan": a price's rate named
+ * before the figure, in the words that lead to it (no punctuation or other figure
+ * between; "per capita" names no unit).  Sets m->per; returns end.
+ */
+static size_t
+per_before(const char *s, AtMetric *m, size_t end)
+{
+	size_t		p = m->start,
+				next = 0,
+				next_len = 0;
+
+	if (m->kind != AT_MK_MONEY)
+		return end;				/* a price; "£4.85 per hour for those aged 22" is no rate */
+	for (int i = 0; i < PER_BEFORE_WORDS; i++)
+	{
+		size_t		wl,
+					wb = word_before(s, p, &wl);
+
+		if (wl == 0)
+			break;
+		if (word_eq(s + wb, wl, "per") && next_len > 0)
+		{
+			if (s[next] >= 'a' && s[next] <= 'z' &&
+				!at_word_in(s + next, next_len, per_not_unit, AT_LENGTHOF(per_not_unit)))
+			{
+				m->per = s + next;
+				m->per_len = next_len;
+			}
+			break;
+		}
+		next = wb;
+		next_len = wl;
+		p = wb;
+	}
+	return end;
+}
+
+/*
  * What a price or rate is per: "$183 per ton", "3,870 yuan a ton", "two new
  * unicorns a year".  Sets m->per and widens the figure over it; returns the
  * new end.
@@ -2412,17 +2493,36 @@ add_per(const char *s, size_t len, AtMetric *m, size_t end)
 				e,
 				w,
 				wl;
-	bool		article = false;
+	bool		article = false,
+				bracket = false;
 
 	if (m->kind != AT_MK_MONEY && m->kind != AT_MK_COUNT && m->kind != AT_MK_QUANTITY &&
 		m->kind != AT_MK_PERCENT)
 		return end;
-	if (q == end)
-		return end;
+	if (q < len && (s[q] == '(' || s[q] == ')'))
+	{
+		/*
+		 * "73,500 yuan ($10,350) per ton": a bracketed conversion between
+		 * the figure and "per"; both figures are per the unit
+		 */
+		size_t		r = q + 1;
+
+		if (s[q] == '(')
+			while (r < len && r < q + 48 && s[r] != ')' && s[r] != '(' && s[r] != '\n')
+				r++;
+		else if (m->start == 0 || s[back_blanks(s, m->start) - 1] != '(')
+			return end;
+		if (r >= len || (s[q] == '(' && s[r] != ')'))
+			return end;
+		bracket = true;
+		q = r + 1 + blank_len(s, len, r + 1);
+	}
+	else if (q == end)
+		return per_before(s, m, end);
 	if ((e = match_word(s, len, q, "per", true)) == 0)
 	{
 		if ((e = match_word(s, len, q, "a", true)) == 0 && (e = match_word(s, len, q, "an", true)) == 0)
-			return end;
+			return bracket ? end : per_before(s, m, end);
 		article = true;
 	}
 	w = e + blank_len(s, len, e);
@@ -2443,6 +2543,8 @@ add_per(const char *s, size_t len, AtMetric *m, size_t end)
 	}
 	m->per = s + w;
 	m->per_len = wl;
+	if (bracket)
+		return end;				/* the figure in brackets is read on its own */
 	m->len = w + wl - m->start;
 	return w + wl;
 }
@@ -2825,6 +2927,13 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 		/* "2 trillion yuan ($275.8 billion)" */
 		if (m.kind == AT_MK_MONEY)
 		{
+			if (m.per == NULL && last_money_n == (int) out->len && last_money_n > 0 &&
+				AT_VEC_AT(out, AtMetric, last_money_n - 1)->per != NULL &&
+				base_of_price(s, last_money_end, m.start))
+			{
+				m.per = AT_VEC_AT(out, AtMetric, last_money_n - 1)->per;
+				m.per_len = AT_VEC_AT(out, AtMetric, last_money_n - 1)->per_len;
+			}
 			if (last_money_end != SIZE_MAX)
 			{
 				size_t		q = last_money_end + blank_len(s, len, last_money_end);
