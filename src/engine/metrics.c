@@ -213,6 +213,10 @@ static const UnitDef units[] = {
 	{"degrees Fahrenheit", "\xc2\xb0" "F", 0}, {"\xc2\xb0" "F", "\xc2\xb0" "F", P_CASE},
 	/* shipping */
 	{"TEUs", "TEU", P_CASE}, {"TEU", "TEU", P_CASE},
+	/* ship capacity: a compound of "tons" is a unit, not a counted noun */
+	{"deadweight tons", "dwt", 0}, {"deadweight tonnes", "dwt", 0}, {"deadweight ton", "dwt", 0},
+	{"dwt", "dwt", 0}, {"compensated gross tons", "CGT", 0}, {"CGT", "CGT", P_CASE},
+	{"gross tons", "GT", 0}, {"gross tonnes", "GT", 0},
 	{"twenty-foot equivalent units", "TEU", 0}, {"twenty-foot equivalent unit", "TEU", 0},
 };
 
@@ -447,6 +451,18 @@ static const char *const not_plural[] = {
 	"electronics", "physics", "mathematics", "statistics", "politics", "tennis",
 };
 
+/* Plurals without an "s": "the 300 staff" counts them */
+static const char *const plural_nouns[] = {
+	"people", "staff", "personnel", "crew", "police", "cattle", "livestock", "poultry",
+	"aircraft", "spacecraft", "sheep", "fish", "deer", "swine", "children", "men", "women",
+	"youth", "offspring", "data", "media", "alumni", "faculty", "clergy", "head", "pairs",
+};
+
+/* Determiners before "DIGITS singular-noun" that make the number a label: "the 12306 platform" */
+static const char *const name_determiners[] = {
+	"the", "this", "that", "its", "their", "our", "his", "her",
+};
+
 /* Fraction words that stand for a share with "of" after them: "half of the firms" */
 typedef struct FractionWord
 {
@@ -456,6 +472,12 @@ typedef struct FractionWord
 
 static const FractionWord fraction_words[] = {
 	{"half", 2}, {"a half", 2}, {"a third", 3}, {"a quarter", 4}, {"a fifth", 5}, {"a tenth", 10},
+};
+
+/* Approximators before a fraction word that make it a share: "down nearly half" */
+static const char *const fraction_approximators[] = {
+	"nearly", "almost", "about", "around", "roughly", "approximately", "than", "over",
+	"under", "some",
 };
 
 /* Words before "half" / "quarter" that make it a period: "the first half of 2023" */
@@ -1063,6 +1085,18 @@ is_plural(const char *w, size_t wl)
 	return !at_word_in(w, wl, not_plural, AT_LENGTHOF(not_plural));
 }
 
+/* "SMEs", "NEVs": capitals and a plural "s" */
+static bool
+plural_acronym(const char *w, size_t wl)
+{
+	if (wl < 3 || w[wl - 1] != 's')
+		return false;
+	for (size_t i = 0; i + 1 < wl; i++)
+		if (w[i] < 'A' || w[i] > 'Z')
+			return false;
+	return true;
+}
+
 /*
  * A stop word that is inside a counted noun phrase: "two more carmakers",
  * "inbound and outbound trips" ("and" after a word that is no plural, before
@@ -1145,10 +1179,14 @@ noun_phrase(const char *s, size_t len, size_t pos, size_t *np_start, bool name)
 			break;
 		trailing_verbish[nw] = (wl > 3 && ((lower(s[p + wl - 1]) == 'd' && lower(s[p + wl - 2]) == 'e') ||
 										   (lower(s[p + wl - 1]) == 'y' && lower(s[p + wl - 2]) == 'l'))) ||
-			(wl > 4 && word_eq(s + p + wl - 3, 3, "ing"));
-		/* a capitalised word after a lower-case one starts a name: "people Beijing" */
+			(wl > 4 && word_eq(s + p + wl - 3, 3, "ing")) ||
+			word_eq(s + p, wl, "and") || word_eq(s + p, wl, "or");	/* never last: "specialized and" */
+		/*
+		 * a capitalised word after a lower-case one starts a name: "people
+		 * Beijing"; a plural acronym is the head: "sophisticated SMEs"
+		 */
 		if (nw > 0 && at_is_ascii_alpha((unsigned char) s[p]) && s[p] >= 'A' && s[p] <= 'Z' &&
-			!(s[*np_start] >= 'A' && s[*np_start] <= 'Z'))
+			!(s[*np_start] >= 'A' && s[*np_start] <= 'Z') && !plural_acronym(s + p, wl))
 			break;
 		p += wl;
 		words_end[nw++] = p;
@@ -2221,6 +2259,51 @@ alone_on_line(const char *s, size_t len, size_t from, size_t to)
 	return p >= len || s[p] == '\n' || s[p] == '\r';
 }
 
+/*
+ * A number that is part of a name or label, not a figure: "the Model 3 in
+ * China" (digits right after a capitalised word inside a sentence), "the
+ * 12306 platform" (a determiner, digits and a singular noun that names one
+ * thing, not counted things).  m is the count with its noun, or NULL.
+ */
+static bool
+number_in_name(const char *s, size_t len, size_t pos, const Amount *a, const AtMetric *m)
+{
+	size_t		wl,
+				wb,
+				h;
+
+	if (a->num.spelled || a->num.decimal || a->num.has_scale || a->num.fraction || a->neg ||
+		pos != a->start || pos == 0 || s[pos - 1] != ' ')
+		return false;
+	wb = word_before(s, pos, &wl);
+	if (wl == 0 || wb + wl + 1 != pos)
+		return false;
+	if (m == NULL)
+	{
+		size_t		b = back_blanks(s, wb);
+
+		/* a capitalised word that does not open the sentence ("in Scotland 53,000" is a figure) */
+		return !a->num.grouped && s[wb] >= 'A' && s[wb] <= 'Z' && b > 0 &&
+			at_alpha_at(s, len, b - 1) && s[b] == ' ';
+	}
+	/* not a compound ("the 300-shareholder threshold"), nor cut short by a name ("10 southern Asian") */
+	h = (size_t) (m->unit + m->unit_len - s);
+	h += blank_len(s, len, h);
+	if (small_int(&m->value) == 1 || m->unit[-1] == '-' || (h < len && s[h] >= 'A' && s[h] <= 'Z') ||
+		!at_word_in(s + wb, wl, name_determiners, AT_LENGTHOF(name_determiners)))
+		return false;
+	/* a singular noun names the thing; any plural word counts things: "the 14,000 people contract" */
+	for (h = 0; h < m->unit_len; h += word_at(m->unit, m->unit_len, h) + 1)
+	{
+		size_t		l = word_at(m->unit, m->unit_len, h);
+
+		if (l == 0 || !(m->unit[h] >= 'a' && m->unit[h] <= 'z') || is_plural(m->unit + h, l) ||
+			at_word_in(m->unit + h, l, plural_nouns, AT_LENGTHOF(plural_nouns)))
+			return false;
+	}
+	return true;
+}
+
 /* A count, with the counted noun phrase */
 static size_t
 as_count(const Scan *sc, size_t pos, const Amount *a, AtMetric *m)
@@ -2248,14 +2331,19 @@ as_count(const Scan *sc, size_t pos, const Amount *a, AtMetric *m)
 			/* "a 14-year-old boy", "45 years old": an age */
 			if (at_word_in(m->unit, nl, age_units, AT_LENGTHOF(age_units)))
 				as_age(m);
-			else if (!as_duration(s, m, a->start))
+			else if (!as_duration(s, m, a->start) || number_in_name(s, len, pos, a, m))
 				return 0;
 		}
+		else if (number_in_name(s, len, pos, a, NULL))
+			return 0;
 		else if (!a->num.spelled && !a->num.decimal && pos >= 5 && s[pos - 1] == ' ' &&
 				 word_eq(s + pos - 5, 4, "aged") && (pos == 5 || !at_alnum_at(s, len, pos - 6)))
 			as_age(m);			/* "aged 30" */
 		else if (a->num.fraction && below_one(&m->value))
 			m->kind = AT_MK_FRACTION;	/* "½" alone */
+		else if (a->num.decimal && !a->num.grouped && !a->num.has_scale && !a->num.spelled &&
+				 !alone_on_line(s, len, pos, a->end))
+			return 0;			/* "the ratio narrowed to 2.61": a ratio or index counts nothing */
 		else if (a->num.spelled && !a->num.has_scale && !a->num.fraction && small_int(&m->value) >= 0 &&
 				 small_int(&m->value) < 100 && word_at(s, len, a->start) == a->end - a->start &&
 				 !alone_on_line(s, len, pos, a->end) && !match_word(s, len, a->end + 1, "out", true))
@@ -2284,12 +2372,15 @@ as_fraction_word(const char *s, size_t len, size_t pos, AtMetric *m)
 		if (e == 0)
 			continue;
 		q = e + blank_len(s, len, e);
-		if (q == e || !match_word(s, len, q, "of", true))
-			return 0;
+		wb = word_before(s, pos, &wl);
+		/* "nearly half", "more than a third": an approximated share needs no "of" */
+		if ((q == e || !match_word(s, len, q, "of", true)) &&
+			(!wl || !at_word_in(s + wb, wl, fraction_approximators, AT_LENGTHOF(fraction_approximators)) ||
+			 match_word(s, len, q, "a", true) || match_word(s, len, q, "an", true)))
+			return 0;			/* "nearly half an hour" is a duration */
 		/* "a third of a million": the number reader takes the share of the scale */
 		if (at_scan_number(s, len, pos, 0, &share, NULL) > e - pos)
 			return 0;
-		wb = word_before(s, pos, &wl);
 		if (wl && at_word_in(s + wb, wl, fraction_period_before, AT_LENGTHOF(fraction_period_before)))
 			return 0;
 		m->kind = AT_MK_FRACTION;
@@ -2409,7 +2500,17 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		*skip = a.end - pos;
 		return 0;
 	}
-	return as_count(sc, pos, &a, m);
+	if ((e = as_count(sc, pos, &a, m)) == 0 && !a.num.spelled)
+	{
+		/* not its digits after a point, comma or hyphen either: "ATR 72-500" */
+		size_t		q = a.end;
+
+		while (q < len && (at_digit_at(s, len, q) ||
+						   (q + 1 < len && strchr("-.,", s[q]) && at_digit_at(s, len, q + 1))))
+			q++;
+		*skip = q - pos;
+	}
+	return e;
 }
 
 /* ---- context: per, qualifier and change ---------------------------------- */

@@ -61,3 +61,44 @@ UT_TEST(recognisers_per_around_figure)
 	UT_EQ_STR(rec_rows("The wage is $4.85 per hour for those aged 22 and above."),
 			  "money 4.85 - hour; quantity 22 years -");
 }
+
+UT_TEST(recognisers_shares_and_ratios)
+{
+	/* a fraction word with an approximator is a share without "of" */
+	UT_EQ_STR(rec_rows("Module prices dropped, down nearly half from a year earlier."),
+			  "fraction 0.5 - -");
+	UT_EQ_STR(rec_rows("Sales fell by almost a third in March."), "fraction 0.333333333333333 - -");
+	/* ... but not a duration: "nearly half an hour" */
+	UT_EQ_STR(rec_rows("After nearly half an hour, the team left."), "");
+	/* a bare decimal without a counted noun is a ratio or index, not a count */
+	UT_EQ_STR(rec_rows("The ratio of urban to rural income narrowed to 2.61 from 2.65 a year earlier."), "");
+	UT_EQ_STR(rec_rows("The index rose to 51.8 in May, and 4.12 million visitors came."),
+			  "count 4120000 visitors -");
+}
+
+UT_TEST(recognisers_counted_noun_phrase)
+{
+	/* a coordination runs to its plural head, an acronym included */
+	UT_EQ_STR(rec_rows("The park had 2,400 specialized and sophisticated SMEs by then."),
+			  "count 2400 specialized and sophisticated SMEs -");
+	UT_EQ_STR(rec_rows("It has 42 ethnic minority MPs now."), "count 42 ethnic minority MPs -");
+	/* a coordinator never ends the counted noun */
+	UT_EQ_STR(rec_rows("They made 3 documentary and Feature films."), "count 3 documentary -");
+}
+
+UT_TEST(recognisers_names_and_units)
+{
+	/* a number in a name or label is no figure */
+	UT_EQ_STR(rec_rows("The price of the Model 3 in China dropped to 231,900 yuan."), "money 231900 - -");
+	UT_EQ_STR(rec_rows("Ticket sales on the 12306 platform exceeded 30 million per day."),
+			  "count 30000000 - day");
+	UT_EQ_STR(rec_rows("He told BBC Radio 4 that the FTSE 100 fell, as the 169,000 figure showed."), "");
+	UT_EQ_STR(rec_rows("Air Deccan will buy 15 new ATR 72-500 and lease more."), "count 15 new -");
+	/* ... but counted things stay: plurals, plurals without an "s", a grouped figure after a place */
+	UT_EQ_STR(rec_rows("Of the 14,000 people contract staff, the 300 staff left, in Scotland 53,000."),
+			  "count 14000 people contract staff -; count 300 staff -; count 53000 - -");
+	UT_EQ_STR(rec_rows("Of the 80-odd resorts, the 2,400 SMEs."), "count 80 odd -; count 2400 SMEs -");
+	/* a compound of "tons" is a unit of measure, not a counted noun */
+	UT_EQ_STR(rec_rows("Completions reached 36.3 million deadweight tons in the first three quarters."),
+			  "quantity 36300000 dwt -");
+}
