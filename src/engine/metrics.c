@@ -491,6 +491,11 @@ static const char *const version_names[] = {
 	"industry", "version", "web",
 };
 
+/* Words after "aged 60 or" that make the age a group's bound */
+static const char *const age_bounds[] = {
+	"above", "older", "over", "under", "below", "younger", "more", "less",
+};
+
 /* Counted nouns that make the figure an age in years */
 static const char *const age_units[] = {
 	"year-old", "years old", "year old", "years-old",
@@ -2287,6 +2292,8 @@ number_in_name(const char *s, size_t len, size_t pos, const Amount *a, const AtM
 			at_alpha_at(s, len, b - 1) && s[b] == ' ';
 	}
 	/* not a compound ("the 300-shareholder threshold"), nor cut short by a name ("10 southern Asian") */
+	if (m->unit <= s || m->unit >= s + len)
+		return false;			/* a canonical unit ("years"), not the text's noun */
 	h = (size_t) (m->unit + m->unit_len - s);
 	h += blank_len(s, len, h);
 	if (small_int(&m->value) == 1 || m->unit[-1] == '-' || (h < len && s[h] >= 'A' && s[h] <= 'Z') ||
@@ -2331,14 +2338,25 @@ as_count(const Scan *sc, size_t pos, const Amount *a, AtMetric *m)
 			/* "a 14-year-old boy", "45 years old": an age */
 			if (at_word_in(m->unit, nl, age_units, AT_LENGTHOF(age_units)))
 				as_age(m);
-			else if (!as_duration(s, m, a->start) || number_in_name(s, len, pos, a, m))
+			else if (!as_duration(s, m, a->start) ||
+					 (m->kind == AT_MK_COUNT && number_in_name(s, len, pos, a, m)))
 				return 0;
 		}
 		else if (number_in_name(s, len, pos, a, NULL))
 			return 0;
 		else if (!a->num.spelled && !a->num.decimal && pos >= 5 && s[pos - 1] == ' ' &&
 				 word_eq(s + pos - 5, 4, "aged") && (pos == 5 || !at_alnum_at(s, len, pos - 6)))
+		{
+			size_t		q = e + blank_len(s, len, e),
+						ql = word_at(s, len, q),
+						r = q + ql + blank_len(s, len, q + ql);
+
+			/* "residents aged 60 or above": the bound of a group, no figure */
+			if (ql && (word_eq(s + q, ql, "or") || word_eq(s + q, ql, "and")) &&
+				at_word_in(s + r, word_at(s, len, r), age_bounds, AT_LENGTHOF(age_bounds)))
+				return 0;
 			as_age(m);			/* "aged 30" */
+		}
 		else if (a->num.fraction && below_one(&m->value))
 			m->kind = AT_MK_FRACTION;	/* "½" alone */
 		else if (a->num.decimal && !a->num.grouped && !a->num.has_scale && !a->num.spelled &&
@@ -2393,6 +2411,20 @@ as_fraction_word(const char *s, size_t len, size_t pos, AtMetric *m)
 	return 0;
 }
 
+/* A possessive ends just before pos: "the resort's", "the firms'", "the city’s" */
+static bool
+possessive_before(const char *s, size_t pos)
+{
+	size_t		e = back_blanks(s, pos);
+
+	if (e == pos || e < 3)
+		return false;
+	if (s[e - 1] == 's' && (s[e - 2] == '\'' ||
+							(e >= 5 && memcmp(s + e - 4, "\xe2\x80\x99", 3) == 0)))
+		return at_is_ascii_alpha((unsigned char) s[s[e - 2] == '\'' ? e - 3 : e - 5]);
+	return s[e - 1] == '\'' && s[e - 2] == 's' && at_is_ascii_alpha((unsigned char) s[e - 3]);
+}
+
 /*
  * Is a spelled number without a scale a figure?  Not in a name ("Formula
  * One": capitalised after a word), not as a reference, rank or period after
@@ -2412,9 +2444,13 @@ spelled_is_figure(const char *s, size_t len, size_t pos, const Amount *a)
 	if (s[a->start] >= 'A' && s[a->start] <= 'Z' && wl > 0 && wb + wl < a->start &&
 		back_blanks(s, a->start) == wb + wl)
 		return false;
-	/* "the three-ton satellites": a measure in a compound stays */
-	if (wl && v >= 0 && v < 100 && a->start == pos && !(e + 1 < len && s[e] == '-') &&
-		at_word_in(s + wb, wl, reference_before, AT_LENGTHOF(reference_before)))
+	/*
+	 * "the three-ton satellites": a measure in a compound stays; "the
+	 * resort's two hotels": a possessive, like "its", refers to things named
+	 */
+	if (v >= 0 && v < 100 && a->start == pos && !(e + 1 < len && s[e] == '-') &&
+		((wl && at_word_in(s + wb, wl, reference_before, AT_LENGTHOF(reference_before))) ||
+		 possessive_before(s, a->start)))
 		return false;
 	return true;
 }
@@ -2511,6 +2547,30 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		*skip = q - pos;
 	}
 	return e;
+}
+
+/* "from Feb 10 to 17": a day after a date and a range word ends the date's range, no count */
+static bool
+day_range_end(const char *s, size_t len, const AtMetric *prev, const AtMetric *m)
+{
+	size_t		p = prev->start + prev->len,
+				wl;
+	int64_t		d = small_int(&m->value);
+
+	if (prev->kind != AT_MK_DATE || d < 1 || d > 31 || m->start < p || m->start - p > 12 ||
+		!at_digit_at(s, len, p - 1))
+		return false;			/* the date ends in its day: "Feb 10", not "on Sunday" */
+	p += blank_len(s, len, p);
+	if (p < len && s[p] == '-')
+		p++;
+	else if (p + 3 <= len && memcmp(s + p, "\xe2\x80\x93", 3) == 0)
+		p += 3;					/* – */
+	else if ((wl = word_at(s, len, p)) > 0 &&
+			 (word_eq(s + p, wl, "to") || word_eq(s + p, wl, "through") || word_eq(s + p, wl, "and")))
+		p += wl;
+	else
+		return false;
+	return p + blank_len(s, len, p) == m->start;
 }
 
 /* ---- context: per, qualifier and change ---------------------------------- */
@@ -3015,6 +3075,12 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 		if (chrome_line_cached(s, line_start, line_end, &line_chrome))
 		{
 			pos = line_end;
+			continue;
+		}
+		if (m.kind == AT_MK_COUNT && m.unit == NULL && out->len > first &&
+			day_range_end(s, len, AT_VEC_AT(out, AtMetric, out->len - 1), &m))
+		{
+			pos = end;
 			continue;
 		}
 		/* "percent of 10" and the like are not read; a lone "a" never */

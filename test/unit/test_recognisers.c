@@ -58,7 +58,7 @@ UT_TEST(recognisers_per_around_figure)
 	UT_EQ_STR(rec_rows("Steel cost 845 yuan per ton, while the fund raised 30 yuan."),
 			  "money 845 - ton; money 30 - -");
 	/* only a price takes a rate named before it */
-	UT_EQ_STR(rec_rows("The wage is $4.85 per hour for those aged 22 and above."),
+	UT_EQ_STR(rec_rows("The wage is $4.85 per hour for a worker aged 22."),
 			  "money 4.85 - hour; quantity 22 years -");
 }
 
@@ -101,4 +101,28 @@ UT_TEST(recognisers_names_and_units)
 	/* a compound of "tons" is a unit of measure, not a counted noun */
 	UT_EQ_STR(rec_rows("Completions reached 36.3 million deadweight tons in the first three quarters."),
 			  "quantity 36300000 dwt -");
+}
+
+UT_TEST(recognisers_references_and_day_ranges)
+{
+	/* a spelled small number after a possessive refers to things named, like "its two" */
+	UT_EQ_STR(rec_rows("Occupancy at the resort's two hotels averaged 85 percent."), "percent 85 - -");
+	UT_EQ_STR(rec_rows("Occupancy at the resorts' two hotels and the city\xe2\x80\x99s three parks rose."), "");
+	/* ... a digit figure after a possessive stays */
+	UT_EQ_STR(rec_rows("The resort's 2 hotels had 300 rooms."), "count 2 hotels -; count 300 rooms -");
+	/* the end day of a date range is no count */
+	UT_EQ_STR(rec_rows("Airports handled 2.3 million passenger trips from Feb 10 to 17."),
+			  "count 2300000 passenger trips -");
+	UT_EQ_STR(rec_rows("A hearing scheduled for February 16 and 17 will rule."), "");
+	/* ... but a count after a weekday is a count */
+	UT_EQ_STR(rec_rows("There were 43 on Sunday and 15 on Monday."), "count 43 - -; count 15 - -");
+}
+
+UT_TEST(recognisers_age_bounds)
+{
+	/* "aged 60 or above" bounds a group: no figure; "aged 30" stays an age */
+	UT_EQ_STR(rec_rows("The city had 5.68 million residents aged 60 or above."),
+			  "count 5680000 residents -");
+	UT_EQ_STR(rec_rows("The wage for those aged 22 and over rose; a man aged 30 was hurt."),
+			  "quantity 30 years -");
 }
