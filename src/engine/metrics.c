@@ -38,6 +38,7 @@ const char *const at_metric_kind_names[] = {
 #define P_SPACED	0x04		/* only after a blank: "5 m", never "5m" */
 #define P_POUND		0x08		/* "pounds": money only with a scale or a £ context */
 #define P_NOHYPHEN	0x10		/* not after a hyphen */
+#define P_KITCHEN	0x20		/* a kitchen measure: with a scale it counts servings */
 
 typedef struct CurrencyDef
 {
@@ -186,8 +187,9 @@ static const UnitDef units[] = {
 	{"millilitres", "ml", 0}, {"milliliters", "ml", 0}, {"ml", "ml", 0},
 	{"barrels", "bbl", 0}, {"barrel", "bbl", 0}, {"bbl", "bbl", 0},
 	{"gallons", "gal", 0}, {"gallon", "gal", 0}, {"bcm", "bcm", P_CASE},
-	{"tablespoons", "tbsp", 0}, {"tablespoon", "tbsp", 0},
-	{"teaspoons", "tsp", 0}, {"teaspoon", "tsp", 0}, {"cups", "cup", P_CASE}, {"cup", "cup", P_CASE},
+	{"tablespoons", "tbsp", P_KITCHEN}, {"tablespoon", "tbsp", P_KITCHEN},
+	{"teaspoons", "tsp", P_KITCHEN}, {"teaspoon", "tsp", P_KITCHEN},
+	{"cups", "cup", P_CASE | P_KITCHEN}, {"cup", "cup", P_CASE | P_KITCHEN},
 	/* power and energy */
 	{"kilowatt-hours", "kWh", 0}, {"kilowatt hours", "kWh", 0}, {"kWh", "kWh", 0},
 	{"megawatt-hours", "MWh", 0}, {"MWh", "MWh", P_CASE}, {"GWh", "GWh", P_CASE},
@@ -2100,8 +2102,8 @@ as_quantity(const char *s, size_t len, size_t pos, const Amount *a, AtMetric *m)
 		q++;
 	}
 	if (q >= len || (u = match_unit(s, len, q, q == e, &ue)) == NULL ||
-		((u->flags & P_POUND) && a->num.has_scale))
-		return 0;
+		((u->flags & (P_POUND | P_KITCHEN)) && a->num.has_scale))
+		return 0;				/* "332 million cups of coffee" are counted */
 	canon = u->canon;
 	if (open)
 	{

@@ -126,3 +126,10 @@ UT_TEST(recognisers_age_bounds)
 	UT_EQ_STR(rec_rows("The wage for those aged 22 and over rose; a man aged 30 was hurt."),
 			  "quantity 30 years -");
 }
+
+UT_TEST(recognisers_kitchen_measures)
+{
+	/* a kitchen measure with a scale counts servings; without one it is a volume */
+	UT_EQ_STR(rec_rows("The chain sold 332 million cups of coffee."), "count 332000000 cups -");
+	UT_EQ_STR(rec_rows("Add 2 cups of flour."), "quantity 2 cup -");
+}
