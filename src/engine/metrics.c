@@ -38,6 +38,7 @@ const char *const at_metric_kind_names[] = {
 #define P_SPACED	0x04		/* only after a blank: "5 m", never "5m" */
 #define P_POUND		0x08		/* "pounds": money only with a scale or a £ context */
 #define P_NOHYPHEN	0x10		/* not after a hyphen */
+#define P_KITCHEN	0x20		/* a kitchen measure: with a scale it counts servings */
 
 typedef struct CurrencyDef
 {
@@ -186,8 +187,9 @@ static const UnitDef units[] = {
 	{"millilitres", "ml", 0}, {"milliliters", "ml", 0}, {"ml", "ml", 0},
 	{"barrels", "bbl", 0}, {"barrel", "bbl", 0}, {"bbl", "bbl", 0},
 	{"gallons", "gal", 0}, {"gallon", "gal", 0}, {"bcm", "bcm", P_CASE},
-	{"tablespoons", "tbsp", 0}, {"tablespoon", "tbsp", 0},
-	{"teaspoons", "tsp", 0}, {"teaspoon", "tsp", 0}, {"cups", "cup", P_CASE}, {"cup", "cup", P_CASE},
+	{"tablespoons", "tbsp", P_KITCHEN}, {"tablespoon", "tbsp", P_KITCHEN},
+	{"teaspoons", "tsp", P_KITCHEN}, {"teaspoon", "tsp", P_KITCHEN},
+	{"cups", "cup", P_CASE | P_KITCHEN}, {"cup", "cup", P_CASE | P_KITCHEN},
 	/* power and energy */
 	{"kilowatt-hours", "kWh", 0}, {"kilowatt hours", "kWh", 0}, {"kWh", "kWh", 0},
 	{"megawatt-hours", "MWh", 0}, {"MWh", "MWh", P_CASE}, {"GWh", "GWh", P_CASE},
@@ -213,6 +215,10 @@ static const UnitDef units[] = {
 	{"degrees Fahrenheit", "\xc2\xb0" "F", 0}, {"\xc2\xb0" "F", "\xc2\xb0" "F", P_CASE},
 	/* shipping */
 	{"TEUs", "TEU", P_CASE}, {"TEU", "TEU", P_CASE},
+	/* ship capacity: a compound of "tons" is a unit, not a counted noun */
+	{"deadweight tons", "dwt", 0}, {"deadweight tonnes", "dwt", 0}, {"deadweight ton", "dwt", 0},
+	{"dwt", "dwt", 0}, {"compensated gross tons", "CGT", 0}, {"CGT", "CGT", P_CASE},
+	{"gross tons", "GT", 0}, {"gross tonnes", "GT", 0},
 	{"twenty-foot equivalent units", "TEU", 0}, {"twenty-foot equivalent unit", "TEU", 0},
 };
 
@@ -408,6 +414,20 @@ static const char *const per_after_article[] = {
 	"gallon", "pound", "ounce", "bushel", "kilowatt-hour", "megawatt-hour",
 };
 
+/* Words after "per" that name no unit of a rate: "per capita income" */
+static const char *const per_not_unit[] = {
+	"capita", "cent", "se",
+};
+
+/* Words between a price and its base: "down from", "compared with about" */
+static const char *const base_links[] = {
+	"down", "up", "from", "compared", "with", "against", "about", "around", "nearly",
+	"almost", "roughly", "approximately",
+};
+
+/* How many words before a figure are read for "price per parcel ... 7.5 yuan" */
+#define PER_BEFORE_WORDS	8
+
 /* Words after "a year" / "a month" that make it a time, not a rate: "a year earlier" */
 static const char *const not_per_after[] = {
 	"earlier", "ago", "before", "after", "later", "apart", "old",
@@ -433,6 +453,18 @@ static const char *const not_plural[] = {
 	"electronics", "physics", "mathematics", "statistics", "politics", "tennis",
 };
 
+/* Plurals without an "s": "the 300 staff" counts them */
+static const char *const plural_nouns[] = {
+	"people", "staff", "personnel", "crew", "police", "cattle", "livestock", "poultry",
+	"aircraft", "spacecraft", "sheep", "fish", "deer", "swine", "children", "men", "women",
+	"youth", "offspring", "data", "media", "alumni", "faculty", "clergy", "head", "pairs",
+};
+
+/* Determiners before "DIGITS singular-noun" that make the number a label: "the 12306 platform" */
+static const char *const name_determiners[] = {
+	"the", "this", "that", "its", "their", "our", "his", "her",
+};
+
 /* Fraction words that stand for a share with "of" after them: "half of the firms" */
 typedef struct FractionWord
 {
@@ -444,6 +476,12 @@ static const FractionWord fraction_words[] = {
 	{"half", 2}, {"a half", 2}, {"a third", 3}, {"a quarter", 4}, {"a fifth", 5}, {"a tenth", 10},
 };
 
+/* Approximators before a fraction word that make it a share: "down nearly half" */
+static const char *const fraction_approximators[] = {
+	"nearly", "almost", "about", "around", "roughly", "approximately", "than", "over",
+	"under", "some",
+};
+
 /* Words before "half" / "quarter" that make it a period: "the first half of 2023" */
 static const char *const fraction_period_before[] = {
 	"first", "second", "third", "fourth", "latter", "last", "final", "past", "next",
@@ -453,6 +491,11 @@ static const char *const fraction_period_before[] = {
 /* Names that take a version number, which is no figure: "Industry 4.0", "Web 3.0" */
 static const char *const version_names[] = {
 	"industry", "version", "web",
+};
+
+/* Words after "aged 60 or" that make the age a group's bound */
+static const char *const age_bounds[] = {
+	"above", "older", "over", "under", "below", "younger", "more", "less",
 };
 
 /* Counted nouns that make the figure an age in years */
@@ -1059,6 +1102,18 @@ is_plural(const char *w, size_t wl)
 	return !at_word_in(w, wl, not_plural, AT_LENGTHOF(not_plural));
 }
 
+/* "SMEs", "NEVs": capitals and a plural "s" */
+static bool
+plural_acronym(const char *w, size_t wl)
+{
+	if (wl < 3 || w[wl - 1] != 's')
+		return false;
+	for (size_t i = 0; i + 1 < wl; i++)
+		if (w[i] < 'A' || w[i] > 'Z')
+			return false;
+	return true;
+}
+
 /*
  * A stop word that is inside a counted noun phrase: "two more carmakers",
  * "inbound and outbound trips" ("and" after a word that is no plural, before
@@ -1141,10 +1196,14 @@ noun_phrase(const char *s, size_t len, size_t pos, size_t *np_start, bool name)
 			break;
 		trailing_verbish[nw] = (wl > 3 && ((lower(s[p + wl - 1]) == 'd' && lower(s[p + wl - 2]) == 'e') ||
 										   (lower(s[p + wl - 1]) == 'y' && lower(s[p + wl - 2]) == 'l'))) ||
-			(wl > 4 && word_eq(s + p + wl - 3, 3, "ing"));
-		/* a capitalised word after a lower-case one starts a name: "people Beijing" */
+			(wl > 4 && word_eq(s + p + wl - 3, 3, "ing")) ||
+			word_eq(s + p, wl, "and") || word_eq(s + p, wl, "or");	/* never last: "specialized and" */
+		/*
+		 * a capitalised word after a lower-case one starts a name: "people
+		 * Beijing"; a plural acronym is the head: "sophisticated SMEs"
+		 */
 		if (nw > 0 && at_is_ascii_alpha((unsigned char) s[p]) && s[p] >= 'A' && s[p] <= 'Z' &&
-			!(s[*np_start] >= 'A' && s[*np_start] <= 'Z'))
+			!(s[*np_start] >= 'A' && s[*np_start] <= 'Z') && !plural_acronym(s + p, wl))
 			break;
 		p += wl;
 		words_end[nw++] = p;
@@ -2053,8 +2112,8 @@ as_quantity(const char *s, size_t len, size_t pos, const Amount *a, AtMetric *m)
 		q++;
 	}
 	if (q >= len || (u = match_unit(s, len, q, q == e, &ue)) == NULL ||
-		((u->flags & P_POUND) && a->num.has_scale))
-		return 0;
+		((u->flags & (P_POUND | P_KITCHEN)) && a->num.has_scale))
+		return 0;				/* "332 million cups of coffee" are counted */
 	canon = u->canon;
 	if (open)
 	{
@@ -2217,6 +2276,53 @@ alone_on_line(const char *s, size_t len, size_t from, size_t to)
 	return p >= len || s[p] == '\n' || s[p] == '\r';
 }
 
+/*
+ * A number that is part of a name or label, not a figure: "the Model 3 in
+ * China" (digits right after a capitalised word inside a sentence), "the
+ * 12306 platform" (a determiner, digits and a singular noun that names one
+ * thing, not counted things).  m is the count with its noun, or NULL.
+ */
+static bool
+number_in_name(const char *s, size_t len, size_t pos, const Amount *a, const AtMetric *m)
+{
+	size_t		wl,
+				wb,
+				h;
+
+	if (a->num.spelled || a->num.decimal || a->num.has_scale || a->num.fraction || a->neg ||
+		pos != a->start || pos == 0 || s[pos - 1] != ' ')
+		return false;
+	wb = word_before(s, pos, &wl);
+	if (wl == 0 || wb + wl + 1 != pos)
+		return false;
+	if (m == NULL)
+	{
+		size_t		b = back_blanks(s, wb);
+
+		/* a capitalised word that does not open the sentence ("in Scotland 53,000" is a figure) */
+		return !a->num.grouped && s[wb] >= 'A' && s[wb] <= 'Z' && b > 0 &&
+			at_alpha_at(s, len, b - 1) && s[b] == ' ';
+	}
+	/* not a compound ("the 300-shareholder threshold"), nor cut short by a name ("10 southern Asian") */
+	if (m->unit <= s || m->unit >= s + len)
+		return false;			/* a canonical unit ("years"), not the text's noun */
+	h = (size_t) (m->unit + m->unit_len - s);
+	h += blank_len(s, len, h);
+	if (small_int(&m->value) == 1 || m->unit[-1] == '-' || (h < len && s[h] >= 'A' && s[h] <= 'Z') ||
+		!at_word_in(s + wb, wl, name_determiners, AT_LENGTHOF(name_determiners)))
+		return false;
+	/* a singular noun names the thing; any plural word counts things: "the 14,000 people contract" */
+	for (h = 0; h < m->unit_len; h += word_at(m->unit, m->unit_len, h) + 1)
+	{
+		size_t		l = word_at(m->unit, m->unit_len, h);
+
+		if (l == 0 || !(m->unit[h] >= 'a' && m->unit[h] <= 'z') || is_plural(m->unit + h, l) ||
+			at_word_in(m->unit + h, l, plural_nouns, AT_LENGTHOF(plural_nouns)))
+			return false;
+	}
+	return true;
+}
+
 /* A count, with the counted noun phrase */
 static size_t
 as_count(const Scan *sc, size_t pos, const Amount *a, AtMetric *m)
@@ -2244,14 +2350,30 @@ as_count(const Scan *sc, size_t pos, const Amount *a, AtMetric *m)
 			/* "a 14-year-old boy", "45 years old": an age */
 			if (at_word_in(m->unit, nl, age_units, AT_LENGTHOF(age_units)))
 				as_age(m);
-			else if (!as_duration(s, m, a->start))
+			else if (!as_duration(s, m, a->start) ||
+					 (m->kind == AT_MK_COUNT && number_in_name(s, len, pos, a, m)))
 				return 0;
 		}
+		else if (number_in_name(s, len, pos, a, NULL))
+			return 0;
 		else if (!a->num.spelled && !a->num.decimal && pos >= 5 && s[pos - 1] == ' ' &&
 				 word_eq(s + pos - 5, 4, "aged") && (pos == 5 || !at_alnum_at(s, len, pos - 6)))
+		{
+			size_t		q = e + blank_len(s, len, e),
+						ql = word_at(s, len, q),
+						r = q + ql + blank_len(s, len, q + ql);
+
+			/* "residents aged 60 or above": the bound of a group, no figure */
+			if (ql && (word_eq(s + q, ql, "or") || word_eq(s + q, ql, "and")) &&
+				at_word_in(s + r, word_at(s, len, r), age_bounds, AT_LENGTHOF(age_bounds)))
+				return 0;
 			as_age(m);			/* "aged 30" */
+		}
 		else if (a->num.fraction && below_one(&m->value))
 			m->kind = AT_MK_FRACTION;	/* "½" alone */
+		else if (a->num.decimal && !a->num.grouped && !a->num.has_scale && !a->num.spelled &&
+				 !alone_on_line(s, len, pos, a->end))
+			return 0;			/* "the ratio narrowed to 2.61": a ratio or index counts nothing */
 		else if (a->num.spelled && !a->num.has_scale && !a->num.fraction && small_int(&m->value) >= 0 &&
 				 small_int(&m->value) < 100 && word_at(s, len, a->start) == a->end - a->start &&
 				 !alone_on_line(s, len, pos, a->end) && !match_word(s, len, a->end + 1, "out", true))
@@ -2280,12 +2402,15 @@ as_fraction_word(const char *s, size_t len, size_t pos, AtMetric *m)
 		if (e == 0)
 			continue;
 		q = e + blank_len(s, len, e);
-		if (q == e || !match_word(s, len, q, "of", true))
-			return 0;
+		wb = word_before(s, pos, &wl);
+		/* "nearly half", "more than a third": an approximated share needs no "of" */
+		if ((q == e || !match_word(s, len, q, "of", true)) &&
+			(!wl || !at_word_in(s + wb, wl, fraction_approximators, AT_LENGTHOF(fraction_approximators)) ||
+			 match_word(s, len, q, "a", true) || match_word(s, len, q, "an", true)))
+			return 0;			/* "nearly half an hour" is a duration */
 		/* "a third of a million": the number reader takes the share of the scale */
 		if (at_scan_number(s, len, pos, 0, &share, NULL) > e - pos)
 			return 0;
-		wb = word_before(s, pos, &wl);
 		if (wl && at_word_in(s + wb, wl, fraction_period_before, AT_LENGTHOF(fraction_period_before)))
 			return 0;
 		m->kind = AT_MK_FRACTION;
@@ -2296,6 +2421,20 @@ as_fraction_word(const char *s, size_t len, size_t pos, AtMetric *m)
 		return e;
 	}
 	return 0;
+}
+
+/* A possessive ends just before pos: "the resort's", "the firms'", "the city’s" */
+static bool
+possessive_before(const char *s, size_t pos)
+{
+	size_t		e = back_blanks(s, pos);
+
+	if (e == pos || e < 3)
+		return false;
+	if (s[e - 1] == 's' && (s[e - 2] == '\'' ||
+							(e >= 5 && memcmp(s + e - 4, "\xe2\x80\x99", 3) == 0)))
+		return at_is_ascii_alpha((unsigned char) s[s[e - 2] == '\'' ? e - 3 : e - 5]);
+	return s[e - 1] == '\'' && s[e - 2] == 's' && at_is_ascii_alpha((unsigned char) s[e - 3]);
 }
 
 /*
@@ -2317,9 +2456,13 @@ spelled_is_figure(const char *s, size_t len, size_t pos, const Amount *a)
 	if (s[a->start] >= 'A' && s[a->start] <= 'Z' && wl > 0 && wb + wl < a->start &&
 		back_blanks(s, a->start) == wb + wl)
 		return false;
-	/* "the three-ton satellites": a measure in a compound stays */
-	if (wl && v >= 0 && v < 100 && a->start == pos && !(e + 1 < len && s[e] == '-') &&
-		at_word_in(s + wb, wl, reference_before, AT_LENGTHOF(reference_before)))
+	/*
+	 * "the three-ton satellites": a measure in a compound stays; "the
+	 * resort's two hotels": a possessive, like "its", refers to things named
+	 */
+	if (v >= 0 && v < 100 && a->start == pos && !(e + 1 < len && s[e] == '-') &&
+		((wl && at_word_in(s + wb, wl, reference_before, AT_LENGTHOF(reference_before))) ||
+		 possessive_before(s, a->start)))
 		return false;
 	return true;
 }
@@ -2405,10 +2548,111 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		*skip = a.end - pos;
 		return 0;
 	}
-	return as_count(sc, pos, &a, m);
+	if ((e = as_count(sc, pos, &a, m)) == 0 && !a.num.spelled)
+	{
+		/* not its digits after a point, comma or hyphen either: "ATR 72-500" */
+		size_t		q = a.end;
+
+		while (q < len && (at_digit_at(s, len, q) ||
+						   (q + 1 < len && strchr("-.,", s[q]) && at_digit_at(s, len, q + 1))))
+			q++;
+		*skip = q - pos;
+	}
+	return e;
+}
+
+/* "from Feb 10 to 17": a day after a date and a range word ends the date's range, no count */
+static bool
+day_range_end(const char *s, size_t len, const AtMetric *prev, const AtMetric *m)
+{
+	size_t		p = prev->start + prev->len,
+				wl;
+	int64_t		d = small_int(&m->value);
+
+	if (prev->kind != AT_MK_DATE || d < 1 || d > 31 || m->start < p || m->start - p > 12 ||
+		!at_digit_at(s, len, p - 1))
+		return false;			/* the date ends in its day: "Feb 10", not "on Sunday" */
+	p += blank_len(s, len, p);
+	if (p < len && s[p] == '-')
+		p++;
+	else if (p + 3 <= len && memcmp(s + p, "\xe2\x80\x93", 3) == 0)
+		p += 3;					/* – */
+	else if ((wl = word_at(s, len, p)) > 0 &&
+			 (word_eq(s + p, wl, "to") || word_eq(s + p, wl, "through") || word_eq(s + p, wl, "and")))
+		p += wl;
+	else
+		return false;
+	return p + blank_len(s, len, p) == m->start;
 }
 
 /* ---- context: per, qualifier and change ---------------------------------- */
+
+/*
+ * "fell to 7.5 yuan per parcel, down from 8.2 yuan": a base named right
+ * after a price, by words of comparison only, is a price of the same rate.
+ */
+static bool
+base_of_price(const char *s, size_t from, size_t to)
+{
+	bool		linked = false;
+
+	if (to < from || to - from > 40)
+		return false;
+	while (from < to)
+	{
+		size_t		wl = word_at(s, to, from);
+
+		if (wl == 0 && (is_blank_byte(s[from]) || s[from] == ','))
+		{
+			from++;
+			continue;
+		}
+		if (wl == 0 || !at_word_in(s + from, wl, base_links, AT_LENGTHOF(base_links)))
+			return false;
+		linked = word_eq(s + from, wl, "from") || word_eq(s + from, wl, "with") ||
+			word_eq(s + from, wl, "against");
+		from += wl;
+	}
+	return linked;
+}
+
+/*
+ * "The average price per parcel fell to 7.5 yuan": a price's rate named
+ * before the figure, in the words that lead to it (no punctuation or other figure
+ * between; "per capita" names no unit).  Sets m->per; returns end.
+ */
+static size_t
+per_before(const char *s, AtMetric *m, size_t end)
+{
+	size_t		p = m->start,
+				next = 0,
+				next_len = 0;
+
+	if (m->kind != AT_MK_MONEY)
+		return end;				/* a price; "£4.85 per hour for those aged 22" is no rate */
+	for (int i = 0; i < PER_BEFORE_WORDS; i++)
+	{
+		size_t		wl,
+					wb = word_before(s, p, &wl);
+
+		if (wl == 0)
+			break;
+		if (word_eq(s + wb, wl, "per") && next_len > 0)
+		{
+			if (s[next] >= 'a' && s[next] <= 'z' &&
+				!at_word_in(s + next, next_len, per_not_unit, AT_LENGTHOF(per_not_unit)))
+			{
+				m->per = s + next;
+				m->per_len = next_len;
+			}
+			break;
+		}
+		next = wb;
+		next_len = wl;
+		p = wb;
+	}
+	return end;
+}
 
 /*
  * What a price or rate is per: "$183 per ton", "3,870 yuan a ton", "two new
@@ -2422,17 +2666,36 @@ add_per(const char *s, size_t len, AtMetric *m, size_t end)
 				e,
 				w,
 				wl;
-	bool		article = false;
+	bool		article = false,
+				bracket = false;
 
 	if (m->kind != AT_MK_MONEY && m->kind != AT_MK_COUNT && m->kind != AT_MK_QUANTITY &&
 		m->kind != AT_MK_PERCENT)
 		return end;
-	if (q == end)
-		return end;
+	if (q < len && (s[q] == '(' || s[q] == ')'))
+	{
+		/*
+		 * "73,500 yuan ($10,350) per ton": a bracketed conversion between
+		 * the figure and "per"; both figures are per the unit
+		 */
+		size_t		r = q + 1;
+
+		if (s[q] == '(')
+			while (r < len && r < q + 48 && s[r] != ')' && s[r] != '(' && s[r] != '\n')
+				r++;
+		else if (m->start == 0 || s[back_blanks(s, m->start) - 1] != '(')
+			return end;
+		if (r >= len || (s[q] == '(' && s[r] != ')'))
+			return end;
+		bracket = true;
+		q = r + 1 + blank_len(s, len, r + 1);
+	}
+	else if (q == end)
+		return per_before(s, m, end);
 	if ((e = match_word(s, len, q, "per", true)) == 0)
 	{
 		if ((e = match_word(s, len, q, "a", true)) == 0 && (e = match_word(s, len, q, "an", true)) == 0)
-			return end;
+			return bracket ? end : per_before(s, m, end);
 		article = true;
 	}
 	w = e + blank_len(s, len, e);
@@ -2453,6 +2716,8 @@ add_per(const char *s, size_t len, AtMetric *m, size_t end)
 	}
 	m->per = s + w;
 	m->per_len = wl;
+	if (bracket)
+		return end;				/* the figure in brackets is read on its own */
 	m->len = w + wl - m->start;
 	return w + wl;
 }
@@ -2830,6 +3095,12 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 			pos = line_end;
 			continue;
 		}
+		if (m.kind == AT_MK_COUNT && m.unit == NULL && out->len > first &&
+			day_range_end(s, len, AT_VEC_AT(out, AtMetric, out->len - 1), &m))
+		{
+			pos = end;
+			continue;
+		}
 		/* "percent of 10" and the like are not read; a lone "a" never */
 		end = add_per(s, len, &m, end);
 		add_context(s, len, &m);
@@ -2841,6 +3112,13 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 		/* "2 trillion yuan ($275.8 billion)" */
 		if (m.kind == AT_MK_MONEY)
 		{
+			if (m.per == NULL && last_money_n == (int) out->len && last_money_n > 0 &&
+				AT_VEC_AT(out, AtMetric, last_money_n - 1)->per != NULL &&
+				base_of_price(s, last_money_end, m.start))
+			{
+				m.per = AT_VEC_AT(out, AtMetric, last_money_n - 1)->per;
+				m.per_len = AT_VEC_AT(out, AtMetric, last_money_n - 1)->per_len;
+			}
 			if (last_money_end != SIZE_MAX)
 			{
 				size_t		q = last_money_end + blank_len(s, len, last_money_end);
