@@ -151,6 +151,8 @@ typedef struct Meta
 	const char *html_title;
 	size_t		html_title_len;
 	AtBuf		h1;				/* text of the first <h1> outside boilerplate */
+	AtBuf		main_h1;		/* text of the first <h1> of the main content */
+	int			h1_count;		/* <h1> elements outside boilerplate */
 	AtBuf		scratch;
 } Meta;
 
@@ -534,6 +536,21 @@ author_element(const HDoc *d, int node)
 	return false;
 }
 
+/* Class words of elements shown to screen readers only */
+static const char *const hidden_classes[] = {
+	"visuallyhidden", "visually-hidden", "sr-only", "screen-reader-text", "element-invisible",
+	"screenreader-only", "offscreen", "hidden", "hide",
+};
+
+static bool
+hidden_class(const HDoc *d, int node)
+{
+	for (size_t k = 0; k < AT_LENGTHOF(hidden_classes); k++)
+		if (h_attr_has_word(d, node, HA_CLASS, hidden_classes[k]))
+			return true;
+	return false;
+}
+
 static bool
 inside(const HDoc *d, int node, int root)
 {
@@ -589,13 +606,15 @@ scan_document(Meta *m, int root)
 				}
 				break;
 			case H_H1:
-				if (n->flags & (HF_BOIL | HF_SKIP))
+				if ((n->flags & (HF_BOIL | HF_SKIP)) || hidden_class(d, i))
 					break;
 				if (m->h1.len == 0)
 					h_text_of(d, i, &m->h1, 1000);
+				m->h1_count++;
 				if (!h1_done && root > 0 && inside(d, i, HN(d, root)->parent >= 0 ? HN(d, root)->parent : root))
 				{
 					offer_text(m, F_TITLE, 3, i, 1000);
+					h_text_of(d, i, &m->main_h1, 1000);
 					h1_done = true;
 				}
 				else if (h1_any < 0)
@@ -636,12 +655,84 @@ contains(const char *s, size_t len, const char *w, size_t wl)
 	return false;
 }
 
-/* Cut a site-name part off a title: "Headline | Site" -> "Headline" */
+/*
+ * True when part names the site: the site name, or (3+ letters and digits,
+ * at most 4 words) a part whose letters and digits, lower-cased, occur in
+ * the host of the page's URL ("eHow" on www.ehow.com, "petri-heil.ch").
+ */
+static bool
+names_site(const Meta *m, const char *s, size_t len)
+{
+	const Cand *site = &m->f[F_SOURCE];
+	const Cand *url = &m->f[F_URL];
+	char		part[64],
+				host[256];
+	size_t		pn = 0,
+				hn = 0,
+				st;
+
+	len = h_trim(s, len, &st);
+	s += st;
+	if (site->n && eq_ci(s, len, site->s[0], site->len[0]))
+		return true;
+	if (!url->n || at_count_words(s, len) > 4)
+		return false;
+	for (size_t i = 0; i < len && pn < sizeof(part); i++)
+		if ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')
+			part[pn++] = s[i] | 0x20;
+		else if (s[i] >= '0' && s[i] <= '9')
+			part[pn++] = s[i];
+		else if (s[i] != ' ' && s[i] != '.' && s[i] != '-' && s[i] != '_')
+			return false;
+	if (pn < 3 || pn == sizeof(part))
+		return false;
+	{
+		const char *u = url->s[0];
+		size_t		ul = url->len[0],
+					p = 0;
+
+		for (size_t k = 0; k + 3 <= ul; k++)
+			if (memcmp(u + k, "://", 3) == 0)
+			{
+				p = k + 3;
+				break;
+			}
+		for (; p < ul && u[p] != '/' && u[p] != ':' && hn < sizeof(host); p++)
+			if ((u[p] | 0x20) >= 'a' && (u[p] | 0x20) <= 'z')
+				host[hn++] = u[p] | 0x20;
+			else if (u[p] >= '0' && u[p] <= '9')
+				host[hn++] = u[p];
+	}
+	for (size_t k = 0; k + pn <= hn; k++)
+		if (memcmp(host + k, part, pn) == 0)
+			return true;
+	return false;
+}
+
+/* A part that names the site, or is a domain name ("FASSETTE.NET") */
+static bool
+site_like(const Meta *m, const char *s, size_t len)
+{
+	size_t		st;
+	const char *dot;
+
+	if (names_site(m, s, len))
+		return true;
+	len = h_trim(s, len, &st);
+	s += st;
+	dot = memchr(s, '.', len);
+	return len >= 4 && len <= 40 && !memchr(s, ' ', len) && dot && dot > s && dot < s + len - 2 &&
+		at_alnum_at(s, len, dot - s + 1);
+}
+
+/*
+ * Cut a site-name part off a title: "Headline | Site" -> "Headline".  A
+ * short last part is cut without naming the site only from <title>: in
+ * og:title and JSON-LD it is mostly the headline's own second half.
+ */
 static void
 strip_site(Meta *m, const char **s, size_t *len, bool from_html_title)
 {
-	const Cand *site = &m->f[F_SOURCE];
-
 	for (size_t k = 0; k < AT_LENGTHOF(title_seps); k++)
 	{
 		const char *sep = title_seps[k];
@@ -656,7 +747,7 @@ strip_site(Meta *m, const char **s, size_t *len, bool from_html_title)
 			if (memcmp(*s + p, sep, sl) != 0)
 				continue;
 			tail = *len - p - sl;
-			if ((site->n && eq_ci(*s + p + sl, tail, site->s[0], site->len[0])) ||
+			if ((from_html_title ? names_site(m, *s + p + sl, tail) : site_like(m, *s + p + sl, tail)) ||
 				(from_html_title && at_count_words(*s + p + sl, tail) <= 4 &&
 				 at_count_words(*s, head) >= 3))
 			{
@@ -664,7 +755,7 @@ strip_site(Meta *m, const char **s, size_t *len, bool from_html_title)
 				return;
 			}
 			/* "Site | Headline" */
-			if (site->n && eq_ci(*s, head, site->s[0], site->len[0]))
+			if (names_site(m, *s, head))
 			{
 				*s += p + sl;
 				*len = tail;
@@ -977,6 +1068,107 @@ keep_tags(Meta *m)
 	}
 }
 
+/* Words of a (runs of letters and digits, ASCII caseless) that b holds too, per word of a */
+static double
+word_share(const char *a, size_t al, const char *b, size_t bl)
+{
+	int			words = 0,
+				found = 0;
+
+	for (size_t p = 0; p < al;)
+	{
+		size_t		e;
+
+		while (p < al && !at_alnum_at(a, al, p))
+			p++;
+		if (p >= al)
+			break;
+		e = p;
+		while (e < al && at_alnum_at(a, al, e))
+			e++;
+		words++;
+		for (size_t q = 0; q + (e - p) <= bl; q++)
+			if ((q == 0 || !at_alnum_at(b, bl, q - 1)) && eq_ci(b + q, e - p, a + p, e - p) &&
+				(q + (e - p) == bl || !at_alnum_at(b, bl, q + (e - p))))
+			{
+				found++;
+				break;
+			}
+		p = e;
+	}
+	return words ? (double) found / words : 0;
+}
+
+/* The rest of an <h1> after the meta title: its lower-case go-on, or a part after a separator that is no site name */
+static bool
+continues(const Meta *m, const char *s, size_t len)
+{
+	size_t		p = 0;
+
+	if (len < 2 || s[0] != ' ')
+		return (len > 0 && (s[0] == ':' || s[0] == ','));
+	p = 1;
+	if (s[p] >= 'a' && s[p] <= 'z')
+		return true;
+	for (size_t k = 0; k < AT_LENGTHOF(title_seps); k++)
+	{
+		size_t		sl = strlen(title_seps[k]);
+
+		if (len >= sl && memcmp(s, title_seps[k], sl) == 0)
+			return !site_like(m, s + sl, len - sl);
+	}
+	return false;
+}
+
+/*
+ * The title: the best candidate, weighed against the headline the page
+ * shows (its <h1>), which is what a reader calls the title when the two
+ * differ only by a site name, a kicker or a cut.
+ */
+static void
+choose_title(Meta *m)
+{
+	const char *s = m->f[F_TITLE].s[0];
+	size_t		len = m->f[F_TITLE].len[0];
+	int			rank = m->f[F_TITLE].rank;
+	size_t		hst,
+				hl = h_trim(m->h1.data, m->h1.len, &hst);
+	const char *h = m->h1.data + hst;
+	int			hw = hl ? at_count_words(h, hl) : 0;
+
+	if (m->main_h1.len)
+	{
+		hl = h_trim(m->main_h1.data, m->main_h1.len, &hst);
+		h = m->main_h1.data + hst;
+		hw = hl ? at_count_words(h, hl) : 0;
+	}
+	else if (m->h1_count != 1)
+		hl = hw = 0;
+	if (hl > 0 && rank <= 2 && hw >= 2)
+	{
+		int			tw = at_count_words(s, len);
+
+		/* "Site | Headline", "Kicker: Headline" around the <h1>: the <h1> */
+		if (hl < len && contains(s, len, h, hl))
+			goto h1;
+		/* the <h1> goes on where the meta title was cut ("... - Part two", "... in Tennessee") */
+		if (hl > len && tw >= 2 && hw <= tw + 12 && eq_ci(h, len, s, len) && continues(m, h + len, hl - len))
+			goto h1;
+		/* a kicker or a subtitle around the meta title inside the <h1>: the meta title */
+		if (hl > len && tw >= 2 && contains(h, hl, s, len))
+			goto meta;
+		/* the same headline reworded for search engines: the one shown */
+		if (hw >= 3 && word_share(h, hl, s, len) >= 0.5)
+			goto h1;
+	}
+meta:
+	strip_site(m, &s, &len, rank == 5);
+	m->a->title = keep(m, s, cut(s, len, 2000));
+	return;
+h1:
+	m->a->title = keep(m, h, cut(h, hl, 2000));
+}
+
 void
 h_meta_extract(HDoc *d, AtArticle *a, AtBuf *base, int root)
 {
@@ -990,29 +1182,13 @@ h_meta_extract(HDoc *d, AtArticle *a, AtBuf *base, int root)
 		m.f[f].rank = 99;
 	at_buf_init(&m.scratch, d->mem, 256);
 	at_buf_init(&m.h1, d->mem, 64);
+	at_buf_init(&m.main_h1, d->mem, 64);
 	scan_document(&m, root);
 
 	if (m.html_title && m.html_title_len)
 		offer(&m, F_TITLE, 5, m.html_title, m.html_title_len);
 	if (m.f[F_TITLE].n)
-	{
-		const char *s = m.f[F_TITLE].s[0];
-		size_t		len = m.f[F_TITLE].len[0];
-
-		size_t		hst,
-					hl = h_trim(m.h1.data, m.h1.len, &hst);
-
-		/* "Site | Headline" or "Headline - Site" around the page's <h1>: the <h1> */
-		if (m.f[F_TITLE].rank >= 1 && hl > 0 && hl < len && at_count_words(m.h1.data + hst, hl) >= 2 &&
-			contains(s, len, m.h1.data + hst, hl))
-		{
-			s = m.h1.data + hst;
-			len = hl;
-		}
-		else
-			strip_site(&m, &s, &len, m.f[F_TITLE].rank >= 1);
-		a->title = keep(&m, s, cut(s, len, 2000));
-	}
+		choose_title(&m);
 	if (m.f[F_SOURCE].n)
 		a->source = keep(&m, m.f[F_SOURCE].s[0], cut(m.f[F_SOURCE].s[0], m.f[F_SOURCE].len[0], 300));
 	if (m.f[F_URL].n)

@@ -157,7 +157,7 @@ static const char *news_page =
 "<meta name=\"author\" content=\"Jane Roe\">"
 "<meta name=\"keywords\" content=\"cycling, roads,transport\">"
 "<link rel=\"canonical\" href=\"https://herald.example/2021/05/03/cycle-lanes\">"
-"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Council approves \\u201ccycle\\u201d lanes\","
+"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Six kilometres of \\u201ccycle\\u201d lanes for the city\","
 "\"datePublished\":\"2021-05-02T22:15:00-04:00\",\"author\":{\"@type\":\"Person\",\"name\":\"Ann Lee\"},"
 "\"publisher\":{\"name\":\"The City Herald\"},\"articleSection\":[\"Local\",\"Roads\"]}</script>"
 "</head><body>"
@@ -175,7 +175,7 @@ UT_TEST(html_fields_first_source_wins)
 {
 	parse(news_page);
 	/* JSON-LD first, with its escapes decoded */
-	UT_EQ_STR(span(a.title), "Council approves \xe2\x80\x9c" "cycle\xe2\x80\x9d lanes");
+	UT_EQ_STR(span(a.title), "Six kilometres of \xe2\x80\x9c" "cycle\xe2\x80\x9d lanes for the city");
 	UT_CHECK(a.has_published);
 	UT_EQ_INT(a.published.year, 2021);
 	UT_EQ_INT(a.published.month, 5);
@@ -231,6 +231,60 @@ UT_TEST(html_fields_fallbacks)
 	parse("<html><body><div class=\"entry-date\">Posted 03.02.2018</div>"
 		  "<p>The bakery on the corner closed after forty years, and its owners said they would miss their customers.</p></body></html>");
 	UT_CHECK(a.has_published && a.published.year == 2018 && a.published.month == 2 && a.published.day == 3);
+}
+
+/* The meta title weighed against the headline the page shows */
+static void
+title_of(const char *meta, const char *h1)
+{
+	static char page[2048];
+
+	snprintf(page, sizeof(page),
+			 "<html><head><meta property=\"og:title\" content=\"%s\">"
+			 "<link rel=\"canonical\" href=\"https://www.valleynews.example/a/1\"></head><body><article><h1>%s</h1>"
+			 "<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
+			 "<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+			 "</article></body></html>", meta, h1);
+	parse(page);
+}
+
+UT_TEST(html_title_against_h1)
+{
+	/* a reworded headline for search engines: the one shown */
+	title_of("Valley flood warning until Friday", "Flood warning for the valley until Friday");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley until Friday");
+	/* a kicker before the <h1>'s headline: the <h1> */
+	title_of("Weather: Flood warning for the valley", "Flood warning for the valley");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* the <h1> goes on where the meta title stops */
+	title_of("Flood warning for the valley", "Flood warning for the valley \xe2\x80\x93 schools closed");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley \xe2\x80\x93 schools closed");
+	/* a kicker inside the <h1>, or a site's domain after it: the meta title */
+	title_of("Flood warning for the valley", "Weather Flood warning for the valley");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	title_of("Flood warning for the valley", "Flood warning for the valley | VALLEYNEWS.EXAMPLE");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* an og:title's second half is no site name unless the site is named */
+	title_of("Flood warning \xe2\x80\x93 schools closed", "Storm");
+	UT_EQ_STR(span(a.title), "Flood warning \xe2\x80\x93 schools closed");
+	title_of("Flood warning for the valley \xe2\x80\x93 Valley News", "Storm");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* an <h1> for screen readers only is not the headline */
+	parse("<html><head><meta property=\"og:title\" content=\"Flood warning for the valley\"></head><body>"
+		  "<h1 class=\"visually-hidden\">Valley News: home of the valley</h1><article><p>The river rose a metre "
+		  "overnight and the valley is under a flood warning until Friday, officials said.</p></article></body></html>");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+}
+
+/* JSON-LD in a CDATA section or a comment is read */
+UT_TEST(html_json_ld_wrapped)
+{
+	parse("<html><head><script type=\"application/ld+json\">\n<![CDATA[\n{\"@type\":\"NewsArticle\","
+		  "\"headline\":\"Ferry stops for the winter\",\"author\":{\"@type\":\"Person\",\"name\":\"Ann Lee\"}}\n]]>"
+		  "</script></head><body><p>The ferry across the lake stops on Monday for the winter and runs again in April, "
+		  "the operator said.</p></body></html>");
+	UT_EQ_STR(span(a.title), "Ferry stops for the winter");
+	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
 }
 
 UT_TEST(html_body_rendering)
