@@ -99,7 +99,20 @@ static const char *const byline_openers[] = {
 /* Names that are no author: placeholders of publishing systems */
 static const char *const not_authors[] = {
 	"admin", "administrator", "anonymous", "no author", "unknown", "wordpressadmin",
-	"webmaster", "guest", "staff", "editor",
+	"webmaster", "guest", "staff", "editor", "publisher", "by", "von",
+};
+
+/* Words that make a name an organisation's (whole words, any case): the site, not a byline */
+static const char *const org_words[] = {
+	"gmbh", "e.v.", "ltd", "ltd.", "inc", "inc.", "llc", "corp", "corp.", "ag", "verlag",
+	"magazin", "magazine", "zeitung", "verband", "bundesverband", "department",
+	"departement", "ministerium", "kitchens",
+};
+
+/* Paths of links to an author's page */
+static const char *const author_paths[] = {
+	"/author/", "/authors/", "/autor/", "/autoren/", "/autorin/", "/redaktion/", "/journalist/",
+	"/journalists/", "/people/", "/contributor/", "/contributors/",
 };
 
 /* Words that end a byline before a date: "lupa am 12. Mai", "Ann Lee on May 3" */
@@ -131,7 +144,7 @@ static const char *const date_hints[] = {
 /* ---- candidates ---------------------------------------------------------- */
 
 #define MAX_VALUES	16
-#define AUTHOR_RANKS	6
+#define AUTHOR_RANKS	7		/* 6: a visible "By ..." line */
 
 typedef struct Cand
 {
@@ -530,9 +543,14 @@ author_element(const HDoc *d, int node)
 		if (h_attr_has_word(d, node, HA_CLASS, author_classes[k]))
 			return true;
 	if (HN(d, node)->tag == H_A && (href = h_attr(d, node, HA_HREF, &len)) != NULL)
-		for (size_t p = 0; p + 8 <= len; p++)
-			if (memcmp(href + p, "/author/", 8) == 0)
-				return true;
+		for (size_t k = 0; k < AT_LENGTHOF(author_paths); k++)
+		{
+			size_t		pl = strlen(author_paths[k]);
+
+			for (size_t p = 0; p + pl <= len; p++)
+				if (memcmp(href + p, author_paths[k], pl) == 0)
+					return true;
+		}
 	return false;
 }
 
@@ -558,6 +576,40 @@ inside(const HDoc *d, int node, int root)
 		if (i == root)
 			return true;
 	return false;
+}
+
+/* Text that opens with a byline word ("By ", "Von ", "Written by") */
+static bool
+byline_text(const char *s, size_t len)
+{
+	size_t		st;
+
+	len = h_trim(s, len, &st);
+	s += st;
+	if (len < 2 || len > 100)
+		return false;
+	for (size_t i = 0; i < AT_LENGTHOF(byline_openers); i++)
+	{
+		size_t		ol = strlen(byline_openers[i]);
+
+		if (byline_openers[i][ol - 1] == ' ' ? prefix_ci(s, len, byline_openers[i]) ||
+			(len == ol - 1 && eq_ci(s, len, byline_openers[i], ol - 1)) :
+			prefix_ci(s, len, byline_openers[i]))
+			return true;
+	}
+	return false;
+}
+
+/* An element's short text that opens with a byline word, offered as a visible byline */
+static void
+offer_byline(Meta *m, int node)
+{
+	AtBuf		tmp;
+
+	at_buf_init(&tmp, m->d->mem, 64);
+	h_text_of(m->d, node, &tmp, 101);
+	if (tmp.len && tmp.len <= 100 && byline_text(tmp.data, tmp.len))
+		offer(m, F_AUTHOR, 6, tmp.data, tmp.len);
 }
 
 static void
@@ -631,6 +683,10 @@ scan_document(Meta *m, int root)
 			default:
 				break;
 		}
+		/* a visible "By Ann Lee" line: its element's short text */
+		if (n->tag == H_TEXT && m->by_rank[6].n == 0 && !(n->flags & HF_SKIP) && n->parent > 0 &&
+			byline_text(d->text.data + n->start, n->len) && !in_comments(d, i))
+			offer_byline(m, n->parent);
 		/* itemprop=author on any element: its name */
 		if (n->tag == H_META || n->tag == H_TEXT)
 			continue;
@@ -945,7 +1001,8 @@ clean_author(const char **s, size_t len)
 		}
 	len = h_trim(*s, len, &st);
 	*s += st;
-	while (len > 0 && ((*s)[len - 1] == ',' || (*s)[len - 1] == '-' || (*s)[len - 1] == ':'))
+	while (len > 0 && ((*s)[len - 1] == ',' || (*s)[len - 1] == '-' || (*s)[len - 1] == ':' ||
+					   ((*s)[len - 1] == '.' && len >= 3 && (*s)[len - 3] != ' ' && (*s)[len - 3] != '.')))
 		len = h_trim(*s, len - 1, &st);
 	for (size_t t = 0; t < AT_LENGTHOF(byline_tails); t++)
 	{
@@ -960,7 +1017,40 @@ clean_author(const char **s, size_t len)
 	for (size_t k = 0; k < AT_LENGTHOF(not_authors); k++)
 		if (eq_ci(*s, len, not_authors[k], strlen(not_authors[k])))
 			return 0;
+	for (size_t p = 0; p < len;)
+	{
+		size_t		e = p;
+
+		while (e < len && (*s)[e] != ' ' && (*s)[e] != ',')
+			e++;
+		for (size_t k = 0; k < AT_LENGTHOF(org_words); k++)
+			if (eq_ci(*s + p, e - p, org_words[k], strlen(org_words[k])))
+				return 0;
+		p = e + 1;
+	}
 	return len;
+}
+
+/* Every word of a name capitalised, but for particles ("Ann van der Berg") */
+static bool
+capitalised(const char *s, size_t len)
+{
+	static const char *const particles[] = {"von", "van", "der", "den", "de", "da", "di", "du", "le", "la", "dos", "del", "bin", "al", "zu", "ten", "ter"};
+
+	for (size_t p = 0; p < len;)
+	{
+		size_t		e = p;
+		bool		particle = false;
+
+		while (e < len && s[e] != ' ')
+			e++;
+		for (size_t k = 0; k < AT_LENGTHOF(particles) && !particle; k++)
+			particle = eq_ci(s + p, e - p, particles[k], strlen(particles[k]));
+		if (!particle && (unsigned char) s[p] < 0x80 && !(s[p] >= 'A' && s[p] <= 'Z'))
+			return false;
+		p = e + 1;
+	}
+	return true;
 }
 
 /*
@@ -983,9 +1073,9 @@ commas_split_names(const char *s, size_t len)
 	return true;
 }
 
-/* Split "A, B and C" into names */
+/* Split "A, B and C" into names; a visible byline (rank 6) gives capitalised names only */
 static void
-keep_authors_of(Meta *m, const Cand *c)
+keep_authors_of(Meta *m, const Cand *c, int rank)
 {
 	for (int i = 0; i < c->n && m->a->authors.len < MAX_VALUES; i++)
 	{
@@ -1016,9 +1106,11 @@ keep_authors_of(Meta *m, const Cand *c)
 			}
 			part = s + p;
 			plen = clean_author(&part, e - p);
-			if (plen && m->a->source.len &&
-				eq_ci(part, plen, m->base->data + m->a->source.start, m->a->source.len))
+			if (plen && ((m->a->source.len &&
+						  eq_ci(part, plen, m->base->data + m->a->source.start, m->a->source.len))))
 				plen = 0;		/* the site's name */
+			if (plen && rank == 6 && !capitalised(part, plen))
+				plen = 0;
 			if (plen)
 			{
 				bool		dup = false;
@@ -1043,7 +1135,7 @@ static void
 keep_authors(Meta *m)
 {
 	for (int r = 0; r < AUTHOR_RANKS && m->a->authors.len == 0; r++)
-		keep_authors_of(m, &m->by_rank[r]);
+		keep_authors_of(m, &m->by_rank[r], r);
 }
 
 static void

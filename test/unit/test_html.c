@@ -276,6 +276,39 @@ UT_TEST(html_title_against_h1)
 	UT_EQ_STR(span(a.title), "Flood warning for the valley");
 }
 
+/* Authors: an organisation is no byline; a visible "By" line and author-page links are */
+UT_TEST(html_authors_kinds)
+{
+	static const char *tail =
+		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
+		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+		"</article></body></html>";
+	char		page[2048];
+
+	/* meta author an organisation: the visible byline instead */
+	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"Valley Media GmbH\"></head>"
+			 "<body><article><h1>Flood warning</h1><p class=\"meta\">By <b>Sam Poe</b> and Kim Doe</p>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 2);
+	UT_EQ_STR(item(&a.authors, 0), "Sam Poe");
+	UT_EQ_STR(item(&a.authors, 1), "Kim Doe");
+	/* "By" opening a sentence of lower-case words is no byline */
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1><p>by the river</p>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 0);
+	/* a link to the author's page, German */
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<div>Von <a href=\"/autoren/lee-ann\">Ann Lee</a></div>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
+	/* placeholders of publishing systems */
+	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"publisher\"></head>"
+			 "<body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 0);
+}
+
 /* JSON-LD in a CDATA section or a comment is read */
 UT_TEST(html_json_ld_wrapped)
 {
