@@ -537,20 +537,28 @@ static bool
 author_element(const HDoc *d, int node)
 {
 	size_t		len;
-	const char *href;
+	const char *v = h_attr(d, node, HA_CLASS, &len);
 
-	for (size_t k = 0; k < AT_LENGTHOF(author_classes); k++)
-		if (h_attr_has_word(d, node, HA_CLASS, author_classes[k]))
+	/* each class word looked up once (h_attr_has_word per listed word costs more) */
+	for (size_t i = 0; v && i < len;)
+	{
+		size_t		e = i;
+
+		while (e < len && v[e] != ' ' && v[e] != '\t' && v[e] != '\n')
+			e++;
+		if (e > i && at_word_in(v + i, e - i, author_classes, AT_LENGTHOF(author_classes)))
 			return true;
-	if (HN(d, node)->tag == H_A && (href = h_attr(d, node, HA_HREF, &len)) != NULL)
-		for (size_t k = 0; k < AT_LENGTHOF(author_paths); k++)
-		{
-			size_t		pl = strlen(author_paths[k]);
+		i = e + 1;
+	}
+	if (HN(d, node)->tag == H_A && (v = h_attr(d, node, HA_HREF, &len)) != NULL)
+		for (const char *sl = memchr(v, '/', len); sl; sl = memchr(sl + 1, '/', v + len - sl - 1))
+			for (size_t k = 0; k < AT_LENGTHOF(author_paths); k++)
+			{
+				size_t		pl = strlen(author_paths[k]);
 
-			for (size_t p = 0; p + pl <= len; p++)
-				if (memcmp(href + p, author_paths[k], pl) == 0)
+				if ((size_t) (v + len - sl) >= pl && memcmp(sl, author_paths[k], pl) == 0)
 					return true;
-		}
+			}
 	return false;
 }
 
@@ -584,6 +592,11 @@ byline_text(const char *s, size_t len)
 {
 	size_t		st;
 
+	/* cheap tests first: this runs on every short text node */
+	while (len > 0 && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+		s++, len--;
+	if (len < 2 || len > 200 || *s == 0 || !strchr("abegimprstvwzABEGIMPRSTVWZ", *s))
+		return false;
 	len = h_trim(s, len, &st);
 	s += st;
 	if (len < 2 || len > 100)
