@@ -821,20 +821,76 @@ retry_body(HDoc *d, AtArticle *a, AtBuf *base)
 {
 	AtArticle	b = *a;
 	int			root;
+	AtBuf		first_meta = d->meta_lines;
 
 	at_buf_init(&b.body, d->mem, 0);
 	at_vec_init(&b.captions, d->mem, sizeof(AtSpan));
 	b.paragraphs = b.words = b.chrome_removed = 0;
 	b.lead.start = b.lead.len = 0;
+	at_buf_init(&d->meta_lines, d->mem, 0);
 	root = h_body_mark(d, false);
 	h_body_render(d, &b, root, base);
 	if (b.words > a->words)
 	{
 		at_free(d->mem, a->body.data);
+		at_free(d->mem, first_meta.data);
 		*a = b;
 	}
 	else
+	{
 		at_free(d->mem, b.body.data);
+		at_free(d->mem, d->meta_lines.data);
+		d->meta_lines = first_meta;
+	}
+}
+
+/* Words before a dash that are a label, not a place ("FILE - In this photo") */
+static const char *const not_datelines[] = {
+	"analysis", "breaking", "exclusive", "file", "opinion", "photo", "update", "updated",
+	"video", "watch",
+};
+
+/*
+ * editor and dateline, which HTML pages give as text only: the text path's
+ * reader run over the metadata lines the body left out ("Editing by ...")
+ * and the body's first paragraph ("LONDON (Reuters) - ..."); a few kB.
+ */
+static void
+text_fields(HDoc *d, AtArticle *a, AtBuf *base)
+{
+	AtBuf		head;
+	AtArticle	t;
+	size_t		first = 0;
+
+	if (!a->body.len && !d->meta_lines.len)
+		return;
+	while (first < a->body.len && first < 600 && a->body.data[first] != '\n')
+		first++;
+	at_buf_init(&head, d->mem, d->meta_lines.len + first + 4);
+	at_buf_append(&head, d->meta_lines.data ? d->meta_lines.data : "", d->meta_lines.len);
+	at_buf_append(&head, "\n\n", 2);
+	at_buf_append(&head, a->body.data ? a->body.data : "", first);
+	if (at_parse_article(head.data, head.len, d->mem, &t) == AT_OK)
+	{
+		if (t.editor.len && !a->editor.len)
+		{
+			a->editor.start = base->len;
+			a->editor.len = t.editor.len;
+			at_buf_append(base, t.base + t.editor.start, t.editor.len);
+		}
+		if (t.dateline.len && !a->dateline.len && t.dateline.start >= d->meta_lines.len &&
+			!at_word_in(t.base + t.dateline.start, t.dateline.len, not_datelines, AT_LENGTHOF(not_datelines)))
+		{
+			a->dateline.start = base->len;
+			a->dateline.len = t.dateline.len;
+			at_buf_append(base, t.base + t.dateline.start, t.dateline.len);
+		}
+		at_free(d->mem, t.body.data);
+		at_free(d->mem, t.authors.data);
+		at_free(d->mem, t.captions.data);
+		at_free(d->mem, t.tags.data);
+	}
+	at_free(d->mem, head.data);
 }
 
 AtStatus
@@ -858,6 +914,7 @@ at_parse_html(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 	at_vec_init(&d.nodes, mem, sizeof(HNode));
 	at_vec_init(&d.attrs, mem, sizeof(HAttr));
 	at_buf_init(&d.text, mem, len / 2 + 64);
+	at_buf_init(&d.meta_lines, mem, 0);
 	{
 		size_t		slen;
 		char	   *stripped = strip_scripts(s, len, mem, &slen);
@@ -877,10 +934,12 @@ at_parse_html(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 		retry_body(&d, a, &base);
 	if (!a->has_published)
 		h_meta_dom_dates(&d, a, root);
+	text_fields(&d, a, &base);
 	a->base = base.len ? base.data : "";
 
 	at_free(mem, d.nodes.data);
 	at_free(mem, d.attrs.data);
 	at_free(mem, d.text.data);
+	at_free(mem, d.meta_lines.data);
 	return AT_OK;
 }

@@ -763,7 +763,7 @@ prose(const char *s, size_t len)
 
 /* Paragraphs of raw into the article's body; drops the title and chrome lines */
 static void
-paragraphs(AtArticle *a, const char *raw, size_t rlen, const char *title, size_t tlen)
+paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *title, size_t tlen)
 {
 	bool		lead_found = false;
 
@@ -796,6 +796,12 @@ paragraphs(AtArticle *a, const char *raw, size_t rlen, const char *title, size_t
 
 			if (k == AT_LINE_CHROME || k == AT_LINE_META)
 			{
+				/* a metadata line is kept aside: the editor and the like are read from it */
+				if (k == AT_LINE_META && d->meta_lines.len + len < H_META_LINES_MAX)
+				{
+					at_buf_append(&d->meta_lines, s, len);
+					at_buf_append(&d->meta_lines, "\n", 1);
+				}
 				a->chrome_removed++;
 				continue;
 			}
@@ -841,7 +847,8 @@ h_body_render(HDoc *d, AtArticle *a, int root, AtBuf *base)
 	}
 	else
 		render(&w, d, root, a, base);
-	paragraphs(a, raw.data ? raw.data : "", raw.len,
+	d->meta_lines.len = 0;
+	paragraphs(d, a, raw.data ? raw.data : "", raw.len,
 			   a->title.len ? base->data + a->title.start : "", a->title.len);
 	a->chrome_removed += w.removed;
 	at_free(d->mem, raw.data);

@@ -309,6 +309,24 @@ UT_TEST(html_authors_kinds)
 	UT_EQ_INT(a.authors.len, 0);
 }
 
+/* editor and dateline by the text path's reader over the body's head and its metadata lines */
+UT_TEST(html_editor_dateline)
+{
+	parse("<html><body><article><h1>Port strike ends</h1>"
+		  "<p>LONDON (Reuters) - Dock workers at the port ended their strike on Tuesday after the owners raised their pay by six percent, the union said.</p>"
+		  "<p>The strike had stopped most container traffic for nine days and left hundreds of lorries waiting outside the gates.</p>"
+		  "<p>Editing by Tom Brown</p></article></body></html>");
+	UT_EQ_STR(span(a.dateline), "LONDON (Reuters)");
+	UT_EQ_STR(span(a.editor), "Tom Brown");
+	UT_CHECK(strstr(body(), "Editing by") == NULL);
+	/* a photo label before the dash is no place */
+	parse("<html><body><article><h1>Port strike ends</h1>"
+		  "<p>FILE - Dock workers at the port ended their strike on Tuesday after the owners raised their pay by six percent, the union said.</p>"
+		  "<p>The strike had stopped most container traffic for nine days and left hundreds of lorries waiting outside the gates.</p>"
+		  "</article></body></html>");
+	UT_EQ_INT(a.dateline.len, 0);
+}
+
 /* JSON-LD in a CDATA section or a comment is read */
 UT_TEST(html_json_ld_wrapped)
 {
