@@ -562,6 +562,80 @@ author_element(const HDoc *d, int node)
 	return false;
 }
 
+/* Class parts of a kicker inside a headline: <h1><span class="dachzeile">Kicker</span> Headline</h1> */
+static const char *const kicker_classes[] = {
+	"kicker", "dachzeile", "overline", "topline", "toptitle", "titleheader", "subtitle",
+	"roofline", "supertitle", "eyebrow", "spitzmarke", "h1small", "pretitle",
+};
+
+static bool
+class_has_part(const HDoc *d, int node, const char *const *parts, size_t n)
+{
+	size_t		len;
+	const char *v = h_attr(d, node, HA_CLASS, &len);
+
+	for (size_t k = 0; v && k < n; k++)
+	{
+		size_t		pl = strlen(parts[k]);
+
+		for (size_t p = 0; p + pl <= len; p++)
+			if (eq_ci(v + p, pl, parts[k], pl))
+				return true;
+	}
+	return false;
+}
+
+/*
+ * The headline of an <h1>: its text without a kicker child (when text
+ * follows it), and without the separator that stood between them.
+ */
+static void
+h1_text(const HDoc *d, int node, AtBuf *out)
+{
+	size_t		start = out->len,
+				st,
+				len;
+	bool		kicker = false;
+
+	for (int c = HN(d, node)->first; c >= 0 && !kicker; c = HN(d, c)->next)
+		kicker = HN(d, c)->tag != H_TEXT && class_has_part(d, c, kicker_classes, AT_LENGTHOF(kicker_classes));
+	if (!kicker)
+	{
+		h_text_of(d, node, out, 1000);
+		return;
+	}
+	for (int c = HN(d, node)->first; c >= 0; c = HN(d, c)->next)
+		if (HN(d, c)->tag == H_TEXT || !class_has_part(d, c, kicker_classes, AT_LENGTHOF(kicker_classes)))
+			h_text_of(d, c, out, 1000);
+	/* the separator a hidden span or the kicker's punctuation left in front */
+	{
+		const char *t = out->data + start;
+		size_t		n = out->len - start,
+					b = 0;
+
+		for (;;)
+		{
+			while (b < n && (t[b] == ' ' || t[b] == ':' || t[b] == '|' || t[b] == '-'))
+				b++;
+			if (b + 3 <= n && (memcmp(t + b, "\xe2\x80\x93", 3) == 0 || memcmp(t + b, "\xe2\x80\x94", 3) == 0))
+				b += 3;		/* – — */
+			else
+				break;
+		}
+		len = h_trim(t + b, n - b, &st);
+		memmove(out->data + start, t + b + st, len);
+		out->len = start + len;
+		if (out->data)
+			out->data[out->len] = '\0';
+	}
+	if (at_count_words(out->data + start, out->len - start) < 2)
+	{
+		/* nothing but the kicker: the whole text */
+		out->len = start;
+		h_text_of(d, node, out, 1000);
+	}
+}
+
 /* Class words of elements shown to screen readers only */
 static const char *const hidden_classes[] = {
 	"visuallyhidden", "visually-hidden", "sr-only", "screen-reader-text", "element-invisible",
@@ -674,12 +748,12 @@ scan_document(Meta *m, int root)
 				if ((n->flags & (HF_BOIL | HF_SKIP)) || hidden_class(d, i))
 					break;
 				if (m->h1.len == 0)
-					h_text_of(d, i, &m->h1, 1000);
+					h1_text(d, i, &m->h1);
 				m->h1_count++;
 				if (!h1_done && root > 0 && inside(d, i, HN(d, root)->parent >= 0 ? HN(d, root)->parent : root))
 				{
-					offer_text(m, F_TITLE, 3, i, 1000);
-					h_text_of(d, i, &m->main_h1, 1000);
+					h1_text(d, i, &m->main_h1);
+					offer(m, F_TITLE, 3, m->main_h1.data, m->main_h1.len);
 					h1_done = true;
 				}
 				else if (h1_any < 0)

@@ -269,6 +269,10 @@ UT_TEST(html_title_against_h1)
 	UT_EQ_STR(span(a.title), "Flood warning \xe2\x80\x93 schools closed");
 	title_of("Flood warning for the valley \xe2\x80\x93 Valley News", "Storm");
 	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* a kicker element inside the <h1> is not part of the headline */
+	title_of("Weather: Flood warning for the valley",
+			 "<span class=\"article-kicker\">Weather</span><span>: </span><span>Flood warning for the valley</span>");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
 	/* an <h1> for screen readers only is not the headline */
 	parse("<html><head><meta property=\"og:title\" content=\"Flood warning for the valley\"></head><body>"
 		  "<h1 class=\"visually-hidden\">Valley News: home of the valley</h1><article><p>The river rose a metre "
