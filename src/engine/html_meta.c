@@ -93,14 +93,20 @@ static const char *const byline_openers[] = {
 	"zeige alle beiträge von ", "alle beiträge von ", "written by ", "posted by ",
 	"published by ", "words by ", "text by ", "story by ", "geschrieben von ",
 	"verfasst von ", "by ", "von ", "par ", "por ", "author: ", "authors: ", "autor: ",
-	"autorin: ", "reporter: ",
+	"autorin: ", "reporter: ", "\xc2\xa9 ", "(c) ", "author ", "autor ",
 };
 
 /* Names that are no author: placeholders of publishing systems */
 static const char *const not_authors[] = {
 	"admin", "administrator", "anonymous", "no author", "unknown", "wordpressadmin",
 	"webmaster", "guest", "staff", "editor", "publisher", "by", "von",
+	/* headings of author boxes */
+	"author", "authors", "autor", "autoren", "autorin", "people", "text", "published by",
+	"weiter", "weitere artikel", "alle artikel", "date",
 };
+
+/* Link texts that author boxes append to the name ("Ann Lee Alle Artikel") */
+static const char *const byline_widgets[] = {" alle artikel", " weitere artikel", " all posts", " shares"};
 
 /* Words that make a name an organisation's (whole words, any case): the site, not a byline */
 static const char *const org_words[] = {
@@ -1098,6 +1104,17 @@ clean_author(const char **s, size_t len)
 		if (len > tl && eq_ci(*s + len - tl, tl, byline_tails[t], tl))
 			len = h_trim(*s, len - tl, &st);
 	}
+	for (size_t t = 0; t < AT_LENGTHOF(byline_widgets); t++)
+	{
+		size_t		tl = strlen(byline_widgets[t]);
+
+		if (len > tl && eq_ci(*s + len - tl, tl, byline_widgets[t], tl))
+			len = h_trim(*s, len - tl, &st);
+	}
+	/* "Ann Lee Ann Lee": a name and its link, side by side */
+	if (len >= 9 && (len & 1) && (*s)[len / 2] == ' ' && memchr(*s, ' ', len / 2) &&
+		memcmp(*s, *s + len / 2 + 1, len / 2) == 0)
+		len /= 2;
 	words = at_count_words(*s, len);
 	if (words < 1 || words > 6 || len > 80 || memchr(*s, '@', len) || memchr(*s, '/', len))
 		return 0;

@@ -306,6 +306,12 @@ UT_TEST(html_authors_kinds)
 	parse(page);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
+	/* an author box: its heading, a copyright sign, the name twice, a link text after it */
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<div class=\"author\">\xc2\xa9 Ann Lee Ann Lee Alle Artikel</div>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
 	/* placeholders of publishing systems */
 	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"publisher\"></head>"
 			 "<body><article><h1>Flood warning</h1>%s", tail);
