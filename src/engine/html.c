@@ -24,6 +24,7 @@
 #include <libxml/xmlerror.h>
 
 void		(*at_html_protect) (AtHtmlStep run, AtHtmlStep cleanup, void *arg) = NULL;
+bool		(*at_html_interrupt_pending) (void) = NULL;
 
 /* ---- data: elements and attributes ------------------------------------- */
 
@@ -590,6 +591,8 @@ typedef struct Sax
 	int			skip;			/* > 0: inside a subtree whose content is not kept */
 	int			text;			/* last child of cur when it is text that may grow, else -1 */
 	unsigned long events;
+	bool		interrupted;	/* stopped for a pending interrupt */
+	bool		no_stop;		/* the parse again after an interrupt that raised nothing */
 } Sax;
 
 #define SAX_MAX_DEPTH	256		/* libxml2's xmlParserMaxDepth without XML_PARSE_HUGE */
@@ -611,8 +614,14 @@ sax_start(void *ctx, const xmlChar *fullname, const xmlChar **atts)
 	const TagName *t;
 	int			id;
 
-	if ((++x->events & 4095) == 0)
-		AT_CHECK_INTERRUPTS();
+	/* no longjmp out of libxml2: stop here, check once it has returned */
+	if ((++x->events & 4095) == 0 && !x->no_stop && at_html_interrupt_pending &&
+		at_html_interrupt_pending())
+	{
+		x->interrupted = true;
+		xmlStopParser(x->ctxt);
+		return;
+	}
 	if (x->open > SAX_MAX_DEPTH)
 	{
 		xmlStopParser(x->ctxt);
@@ -714,6 +723,37 @@ typedef struct Parse
 	void	   *saved_structured_ctx;
 } Parse;
 
+/* One parse of p->s into p->d by the SAX callbacks */
+static void
+sax_parse(Parse *p, bool no_stop)
+{
+	p->ctxt = htmlNewParserCtxt();
+	if (!p->ctxt || !p->ctxt->sax)
+		return;
+	memset(p->ctxt->sax, 0, sizeof(*p->ctxt->sax));
+	p->ctxt->sax->startElement = sax_start;
+	p->ctxt->sax->endElement = sax_end;
+	p->ctxt->sax->characters = sax_text;
+	p->ctxt->sax->cdataBlock = sax_text;
+	p->ctxt->sax->comment = sax_comment;
+	p->ctxt->sax->processingInstruction = sax_pi;
+	memset(&p->sax, 0, sizeof(p->sax));
+	p->sax.d = p->d;
+	p->sax.ctxt = p->ctxt;
+	p->sax.text = -1;
+	p->sax.no_stop = no_stop;
+	p->ctxt->_private = &p->sax;
+	new_node(p->d, -1, H_OTHER, HF_BLOCK);	/* the document */
+	/* the text is already UTF-8: "UTF-8" makes libxml2 ignore a declared charset */
+	p->doc = htmlCtxtReadMemory(p->ctxt, p->s, (int) p->len, NULL, "UTF-8",
+								HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+								HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+								HTML_PARSE_NODEFDTD | HTML_PARSE_COMPACT);
+	if (p->ctxt->instate == XML_PARSER_EOF && p->ctxt->input &&
+		p->ctxt->input->cur < p->ctxt->input->end)
+		p->d->truncated = true;
+}
+
 static void
 parse_run(void *arg)
 {
@@ -727,29 +767,18 @@ parse_run(void *arg)
 	xmlSetGenericErrorFunc(NULL, quiet_generic);
 	xmlSetStructuredErrorFunc(NULL, quiet_structured);
 
-	p->ctxt = htmlNewParserCtxt();
-	if (!p->ctxt || !p->ctxt->sax)
-		return;
-	memset(p->ctxt->sax, 0, sizeof(*p->ctxt->sax));
-	p->ctxt->sax->startElement = sax_start;
-	p->ctxt->sax->endElement = sax_end;
-	p->ctxt->sax->characters = sax_text;
-	p->ctxt->sax->cdataBlock = sax_text;
-	p->ctxt->sax->comment = sax_comment;
-	p->ctxt->sax->processingInstruction = sax_pi;
-	p->sax.d = p->d;
-	p->sax.ctxt = p->ctxt;
-	p->sax.text = -1;
-	p->ctxt->_private = &p->sax;
-	new_node(p->d, -1, H_OTHER, HF_BLOCK);	/* the document */
-	/* the text is already UTF-8: "UTF-8" makes libxml2 ignore a declared charset */
-	p->doc = htmlCtxtReadMemory(p->ctxt, p->s, (int) p->len, NULL, "UTF-8",
-								HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-								HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-								HTML_PARSE_NODEFDTD | HTML_PARSE_COMPACT);
-	if (p->ctxt->instate == XML_PARSER_EOF && p->ctxt->input &&
-		p->ctxt->input->cur < p->ctxt->input->end)
-		p->d->truncated = true;
+	sax_parse(p, false);
+	if (p->sax.interrupted)
+	{
+		/* may ereport (cancel, timeout); parse_cleanup runs then */
+		AT_CHECK_INTERRUPTS();
+		/* nothing was raised: parse again, without stopping this time */
+		p->d->nodes.len = p->d->attrs.len = p->d->text.len = 0;
+		p->d->truncated = false;
+		htmlFreeParserCtxt(p->ctxt);
+		p->ctxt = NULL;
+		sax_parse(p, true);
+	}
 }
 
 static void

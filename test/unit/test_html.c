@@ -337,6 +337,51 @@ UT_TEST(html_editor_dateline)
 	UT_EQ_INT(a.dateline.len, 0);
 }
 
+/*
+ * An interrupt pending while libxml2 parses stops the parser; the engine then
+ * checks interrupts outside libxml2 and, when nothing was raised, parses
+ * again: the row is the one an undisturbed parse gives.
+ */
+static int	pending_asked;
+static int	hook_calls;
+
+static bool
+pending_once(void)
+{
+	return pending_asked++ == 0;
+}
+
+static void
+count_hook(void)
+{
+	hook_calls++;
+}
+
+UT_TEST(html_interrupt_outside_libxml2)
+{
+	char	   *page = repeat("<html><body><article><h1>Many paragraphs</h1>",
+							  "<p>The council met again on Monday and talked about the new bridge for a long time.</p>",
+							  6000, "</article></body></html>");
+	char	   *expected;
+	int			words;
+
+	parse(page);
+	expected = strdup(body());
+	words = a.words;
+	at_html_interrupt_pending = pending_once;
+	at_interrupt_hook = count_hook;
+	pending_asked = hook_calls = 0;
+	parse(page);
+	at_html_interrupt_pending = NULL;
+	at_interrupt_hook = NULL;
+	UT_CHECK(pending_asked >= 1);
+	UT_CHECK(hook_calls >= 1);
+	UT_EQ_INT(a.words, words);
+	UT_EQ_STR(body(), expected);
+	free(expected);
+	free(page);
+}
+
 /* JSON-LD in a CDATA section or a comment is read */
 UT_TEST(html_json_ld_wrapped)
 {
