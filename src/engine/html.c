@@ -899,7 +899,9 @@ text_fields(HDoc *d, AtArticle *a, AtBuf *base)
 	at_buf_append(&head, d->meta_lines.data ? d->meta_lines.data : "", d->meta_lines.len);
 	at_buf_append(&head, "\n\n", 2);
 	at_buf_append(&head, a->body.data ? a->body.data : "", first);
-	if (at_parse_article(head.data, head.len, d->mem, &t) == AT_OK)
+	/* a body that quotes markup would come back here: the text path only */
+	if (!at_looks_like_html(head.data, head.len) &&
+		at_parse_article(head.data, head.len, d->mem, &t) == AT_OK)
 	{
 		if (t.editor.len && !a->editor.len)
 		{

@@ -382,6 +382,17 @@ UT_TEST(html_interrupt_outside_libxml2)
 	free(page);
 }
 
+/*
+ * A body that still reads as markup (comments and tags libxml2 keeps as
+ * text) is not read by the HTML path again for its editor and dateline: that
+ * recursed without end (fuzz_html, stack overflow).
+ */
+UT_TEST(html_body_quoting_markup)
+{
+	parse("!-- x --><!-x --><!-- x --><!-- x --><!-><!- x --><!-- x --><!-- x --><!-><!-- x --><!-- x --><! -->< -->--><! --><!-- x --><!-- x --><!-<b><b><b><b>?x --><!b><b><b>c c");
+	UT_EQ_INT(a.dateline.len, 0);
+}
+
 /* JSON-LD in a CDATA section or a comment is read */
 UT_TEST(html_json_ld_wrapped)
 {
