@@ -24,6 +24,7 @@
 #include <libxml/xmlerror.h>
 
 void		(*at_html_protect) (AtHtmlStep run, AtHtmlStep cleanup, void *arg) = NULL;
+bool		(*at_html_interrupt_pending) (void) = NULL;
 
 /* ---- data: elements and attributes ------------------------------------- */
 
@@ -483,19 +484,6 @@ strip_scripts(const char *s, size_t len, const AtMem *mem, size_t *outlen)
 
 /* ---- libxml2 tree -> HDoc ---------------------------------------------- */
 
-typedef struct Parse
-{
-	const char *s;
-	size_t		len;
-	HDoc	   *d;
-	htmlParserCtxtPtr ctxt;
-	htmlDocPtr	doc;
-	bool		handlers_set;
-	xmlGenericErrorFunc saved_generic;
-	void	   *saved_generic_ctx;
-	xmlStructuredErrorFunc saved_structured;
-	void	   *saved_structured_ctx;
-} Parse;
 
 static void
 quiet_generic(void *ctx, const char *msg,...)
@@ -553,23 +541,21 @@ keep_text(HDoc *d, const char *s, size_t len, size_t max, uint32_t *outlen)
 }
 
 static void
-copy_attrs(HDoc *d, int id, xmlNodePtr x)
+copy_attrs(HDoc *d, int id, const xmlChar **atts)
 {
 	HNode	   *n;
 	uint16_t	count = 0;
 
-	for (xmlAttrPtr a = x->properties; a; a = a->next)
+	for (size_t i = 0; atts && atts[i]; i += 2)
 	{
 		const AttrName *an;
 		HAttr	   *ha;
 		const char *v;
 
-		if (!a->name)
-			continue;
-		an = bsearch(a->name, attr_names, AT_LENGTHOF(attr_names), sizeof(AttrName), cmp_attr);
+		an = bsearch(atts[i], attr_names, AT_LENGTHOF(attr_names), sizeof(AttrName), cmp_attr);
 		if (!an || count == UINT16_MAX)
 			continue;
-		v = (a->children && a->children->content) ? (const char *) a->children->content : "";
+		v = atts[i + 1] ? (const char *) atts[i + 1] : "";
 		ha = at_vec_push(&d->attrs);
 		ha->node = (uint32_t) id;
 		ha->name = an->attr;
@@ -587,66 +573,185 @@ keeps_script_text(HDoc *d, int id)
 	return h_attr_is(d, id, HA_TYPE, "application/ld+json");
 }
 
-static void
-convert(Parse *p)
+/*
+ * SAX callbacks: libxml2's HTML parser reports elements and text as it reads
+ * them, and they go straight into the HDoc, with no libxml2 tree built and
+ * freed in between.  The HDoc is the tree libxml2's own SAX2 builder would
+ * give, copied as before: the same implied and closed elements (the parser
+ * decides those), adjacent text joined unless a comment stands between, no
+ * text outside the root, element names without a prefix ("o:p" is p), and
+ * the builder's limit of 256 open elements, at which the parse stops.
+ */
+typedef struct Sax
 {
-	HDoc	   *d = p->d;
-	xmlNodePtr	x = p->doc ? xmlDocGetRootElement(p->doc) : NULL;
-	int			parent = 0;
-	unsigned long iter = 0;
+	HDoc	   *d;
+	htmlParserCtxtPtr ctxt;
+	int			cur;			/* the open element text goes to; 0 the document */
+	int			open;			/* open elements, those of skipped subtrees too */
+	int			skip;			/* > 0: inside a subtree whose content is not kept */
+	int			text;			/* last child of cur when it is text that may grow, else -1 */
+	unsigned long events;
+	bool		interrupted;	/* stopped for a pending interrupt */
+	bool		no_stop;		/* the parse again after an interrupt that raised nothing */
+} Sax;
 
-	new_node(d, -1, H_OTHER, HF_BLOCK);	/* the document */
-	while (x)
+#define SAX_MAX_DEPTH	256		/* libxml2's xmlParserMaxDepth without XML_PARSE_HUGE */
+#define SAX_MAX_TEXT	10000000	/* its XML_MAX_TEXT_LENGTH for one text node */
+
+static Sax *
+sax_of(void *ctx)
+{
+	return (Sax *) ((htmlParserCtxtPtr) ctx)->_private;
+}
+
+static void
+sax_start(void *ctx, const xmlChar *fullname, const xmlChar **atts)
+{
+	Sax		   *x = sax_of(ctx);
+	HDoc	   *d = x->d;
+	const char *name = (const char *) fullname;
+	const char *colon = strchr(name, ':');
+	const TagName *t;
+	int			id;
+
+	/* no longjmp out of libxml2: stop here, check once it has returned */
+	if ((++x->events & 4095) == 0 && !x->no_stop && at_html_interrupt_pending &&
+		at_html_interrupt_pending())
 	{
-		xmlNodePtr	descend = NULL;
-
-		if ((++iter & 4095) == 0)
-			AT_CHECK_INTERRUPTS();
-		if (x->type == XML_ELEMENT_NODE && x->name)
-		{
-			const TagName *t = bsearch(x->name, tag_names, AT_LENGTHOF(tag_names),
-									   sizeof(TagName), cmp_tag);
-			int			id = new_node(d, parent, t ? t->tag : H_OTHER, t ? t->flags : 0);
-
-			copy_attrs(d, id, x);
-			/* dropped elements are kept (for their attributes), not their text */
-			if (!t || !(t->flags & HF_DROP) || t->tag == H_HEAD || t->tag == H_TITLE ||
-				t->tag == H_NAV || t->tag == H_HEADER || t->tag == H_FOOTER ||
-				t->tag == H_ASIDE || t->tag == H_MENU ||
-				(t->tag == H_SCRIPT && keeps_script_text(d, id)))
-			{
-				descend = x->children;
-				if (descend)
-					parent = id;
-			}
-		}
-		else if ((x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) && x->content)
-		{
-			int			id = new_node(d, parent, H_TEXT, 0);
-			HNode	   *n = HN(d, id);
-			const char *c = (const char *) x->content;
-
-			n->start = keep_text(d, c, strlen(c), SIZE_MAX, &n->len);
-		}
-		if (descend)
-		{
-			x = descend;
-			continue;
-		}
-		/* next sibling, else climb */
-		while (x && !x->next)
-		{
-			x = x->parent;
-			if (!x || x->type == XML_DOCUMENT_NODE || x->type == XML_HTML_DOCUMENT_NODE)
-			{
-				x = NULL;
-				break;
-			}
-			parent = HN(d, parent)->parent;
-		}
-		if (x)
-			x = x->next;
+		x->interrupted = true;
+		xmlStopParser(x->ctxt);
+		return;
 	}
+	if (x->open > SAX_MAX_DEPTH)
+	{
+		xmlStopParser(x->ctxt);
+		return;
+	}
+	x->open++;
+	if (x->skip > 0)
+	{
+		x->skip++;
+		return;
+	}
+	if (colon && colon > name && colon[1])
+		name = colon + 1;
+	t = bsearch(name, tag_names, AT_LENGTHOF(tag_names), sizeof(TagName), cmp_tag);
+	id = new_node(d, x->cur, t ? t->tag : H_OTHER, t ? t->flags : 0);
+	copy_attrs(d, id, atts);
+	x->text = -1;
+	/* dropped elements are kept (for their attributes), not their text */
+	if (!t || !(t->flags & HF_DROP) || t->tag == H_HEAD || t->tag == H_TITLE ||
+		t->tag == H_NAV || t->tag == H_HEADER || t->tag == H_FOOTER ||
+		t->tag == H_ASIDE || t->tag == H_MENU ||
+		(t->tag == H_SCRIPT && keeps_script_text(d, id)))
+		x->cur = id;
+	else
+		x->skip = 1;
+}
+
+static void
+sax_end(void *ctx, const xmlChar *name)
+{
+	Sax		   *x = sax_of(ctx);
+
+	(void) name;
+	if (x->open == 0)
+		return;
+	x->open--;
+	x->text = -1;
+	if (x->skip > 0)
+		x->skip--;
+	else if (x->cur > 0)
+		x->cur = HN(x->d, x->cur)->parent;
+}
+
+static void
+sax_text(void *ctx, const xmlChar *ch, int len)
+{
+	Sax		   *x = sax_of(ctx);
+	HDoc	   *d = x->d;
+	HNode	   *n;
+
+	if (x->skip > 0 || x->open == 0 || len <= 0)
+		return;
+	if (x->text >= 0)
+	{
+		n = HN(d, x->text);
+		if ((size_t) n->len + (size_t) len > SAX_MAX_TEXT)
+		{
+			xmlStopParser(x->ctxt);
+			return;
+		}
+		/* the text buffer ends with this node's text: nothing was kept since */
+		at_buf_append(&d->text, (const char *) ch, (size_t) len);
+		HN(d, x->text)->len += (uint32_t) len;
+		return;
+	}
+	x->text = new_node(d, x->cur, H_TEXT, 0);
+	n = HN(d, x->text);
+	n->start = keep_text(d, (const char *) ch, (size_t) len, SIZE_MAX, &n->len);
+}
+
+/* A comment or processing instruction is a node of its own: text around it is not joined */
+static void
+sax_comment(void *ctx, const xmlChar *value)
+{
+	(void) value;
+	sax_of(ctx)->text = -1;
+}
+
+static void
+sax_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	(void) target;
+	(void) data;
+	sax_of(ctx)->text = -1;
+}
+
+typedef struct Parse
+{
+	const char *s;
+	size_t		len;
+	HDoc	   *d;
+	htmlParserCtxtPtr ctxt;
+	htmlDocPtr	doc;			/* NULL: the SAX callbacks build no tree */
+	Sax			sax;
+	bool		handlers_set;
+	xmlGenericErrorFunc saved_generic;
+	void	   *saved_generic_ctx;
+	xmlStructuredErrorFunc saved_structured;
+	void	   *saved_structured_ctx;
+} Parse;
+
+/* One parse of p->s into p->d by the SAX callbacks */
+static void
+sax_parse(Parse *p, bool no_stop)
+{
+	p->ctxt = htmlNewParserCtxt();
+	if (!p->ctxt || !p->ctxt->sax)
+		return;
+	memset(p->ctxt->sax, 0, sizeof(*p->ctxt->sax));
+	p->ctxt->sax->startElement = sax_start;
+	p->ctxt->sax->endElement = sax_end;
+	p->ctxt->sax->characters = sax_text;
+	p->ctxt->sax->cdataBlock = sax_text;
+	p->ctxt->sax->comment = sax_comment;
+	p->ctxt->sax->processingInstruction = sax_pi;
+	memset(&p->sax, 0, sizeof(p->sax));
+	p->sax.d = p->d;
+	p->sax.ctxt = p->ctxt;
+	p->sax.text = -1;
+	p->sax.no_stop = no_stop;
+	p->ctxt->_private = &p->sax;
+	new_node(p->d, -1, H_OTHER, HF_BLOCK);	/* the document */
+	/* the text is already UTF-8: "UTF-8" makes libxml2 ignore a declared charset */
+	p->doc = htmlCtxtReadMemory(p->ctxt, p->s, (int) p->len, NULL, "UTF-8",
+								HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+								HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+								HTML_PARSE_NODEFDTD | HTML_PARSE_COMPACT);
+	if (p->ctxt->instate == XML_PARSER_EOF && p->ctxt->input &&
+		p->ctxt->input->cur < p->ctxt->input->end)
+		p->d->truncated = true;
 }
 
 static void
@@ -662,18 +767,18 @@ parse_run(void *arg)
 	xmlSetGenericErrorFunc(NULL, quiet_generic);
 	xmlSetStructuredErrorFunc(NULL, quiet_structured);
 
-	p->ctxt = htmlNewParserCtxt();
-	if (!p->ctxt)
-		return;
-	/* the text is already UTF-8: "UTF-8" makes libxml2 ignore a declared charset */
-	p->doc = htmlCtxtReadMemory(p->ctxt, p->s, (int) p->len, NULL, "UTF-8",
-								HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-								HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-								HTML_PARSE_NODEFDTD | HTML_PARSE_COMPACT);
-	if (p->ctxt->instate == XML_PARSER_EOF && p->ctxt->input &&
-		p->ctxt->input->cur < p->ctxt->input->end)
-		p->d->truncated = true;
-	convert(p);
+	sax_parse(p, false);
+	if (p->sax.interrupted)
+	{
+		/* may ereport (cancel, timeout); parse_cleanup runs then */
+		AT_CHECK_INTERRUPTS();
+		/* nothing was raised: parse again, without stopping this time */
+		p->d->nodes.len = p->d->attrs.len = p->d->text.len = 0;
+		p->d->truncated = false;
+		htmlFreeParserCtxt(p->ctxt);
+		p->ctxt = NULL;
+		sax_parse(p, true);
+	}
 }
 
 static void
@@ -745,20 +850,78 @@ retry_body(HDoc *d, AtArticle *a, AtBuf *base)
 {
 	AtArticle	b = *a;
 	int			root;
+	AtBuf		first_meta = d->meta_lines;
 
 	at_buf_init(&b.body, d->mem, 0);
 	at_vec_init(&b.captions, d->mem, sizeof(AtSpan));
 	b.paragraphs = b.words = b.chrome_removed = 0;
 	b.lead.start = b.lead.len = 0;
+	at_buf_init(&d->meta_lines, d->mem, 0);
 	root = h_body_mark(d, false);
 	h_body_render(d, &b, root, base);
 	if (b.words > a->words)
 	{
 		at_free(d->mem, a->body.data);
+		at_free(d->mem, first_meta.data);
 		*a = b;
 	}
 	else
+	{
 		at_free(d->mem, b.body.data);
+		at_free(d->mem, d->meta_lines.data);
+		d->meta_lines = first_meta;
+	}
+}
+
+/* Words before a dash that are a label, not a place ("FILE - In this photo") */
+static const char *const not_datelines[] = {
+	"analysis", "breaking", "exclusive", "file", "opinion", "photo", "update", "updated",
+	"video", "watch",
+};
+
+/*
+ * editor and dateline, which HTML pages give as text only: the text path's
+ * reader run over the metadata lines the body left out ("Editing by ...")
+ * and the body's first paragraph ("LONDON (Reuters) - ..."); a few kB.
+ */
+static void
+text_fields(HDoc *d, AtArticle *a, AtBuf *base)
+{
+	AtBuf		head;
+	AtArticle	t;
+	size_t		first = 0;
+
+	if (!a->body.len && !d->meta_lines.len)
+		return;
+	while (first < a->body.len && first < 600 && a->body.data[first] != '\n')
+		first++;
+	at_buf_init(&head, d->mem, d->meta_lines.len + first + 4);
+	at_buf_append(&head, d->meta_lines.data ? d->meta_lines.data : "", d->meta_lines.len);
+	at_buf_append(&head, "\n\n", 2);
+	at_buf_append(&head, a->body.data ? a->body.data : "", first);
+	/* a body that quotes markup would come back here: the text path only */
+	if (!at_looks_like_html(head.data, head.len) &&
+		at_parse_article(head.data, head.len, d->mem, &t) == AT_OK)
+	{
+		if (t.editor.len && !a->editor.len)
+		{
+			a->editor.start = base->len;
+			a->editor.len = t.editor.len;
+			at_buf_append(base, t.base + t.editor.start, t.editor.len);
+		}
+		if (t.dateline.len && !a->dateline.len && t.dateline.start >= d->meta_lines.len &&
+			!at_word_in(t.base + t.dateline.start, t.dateline.len, not_datelines, AT_LENGTHOF(not_datelines)))
+		{
+			a->dateline.start = base->len;
+			a->dateline.len = t.dateline.len;
+			at_buf_append(base, t.base + t.dateline.start, t.dateline.len);
+		}
+		at_free(d->mem, t.body.data);
+		at_free(d->mem, t.authors.data);
+		at_free(d->mem, t.captions.data);
+		at_free(d->mem, t.tags.data);
+	}
+	at_free(d->mem, head.data);
 }
 
 AtStatus
@@ -782,6 +945,7 @@ at_parse_html(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 	at_vec_init(&d.nodes, mem, sizeof(HNode));
 	at_vec_init(&d.attrs, mem, sizeof(HAttr));
 	at_buf_init(&d.text, mem, len / 2 + 64);
+	at_buf_init(&d.meta_lines, mem, 0);
 	{
 		size_t		slen;
 		char	   *stripped = strip_scripts(s, len, mem, &slen);
@@ -801,10 +965,12 @@ at_parse_html(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 		retry_body(&d, a, &base);
 	if (!a->has_published)
 		h_meta_dom_dates(&d, a, root);
+	text_fields(&d, a, &base);
 	a->base = base.len ? base.data : "";
 
 	at_free(mem, d.nodes.data);
 	at_free(mem, d.attrs.data);
 	at_free(mem, d.text.data);
+	at_free(mem, d.meta_lines.data);
 	return AT_OK;
 }

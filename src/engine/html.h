@@ -44,4 +44,13 @@ extern AtStatus at_parse_html(const char *text, size_t len, const AtMem *mem,
 typedef void (*AtHtmlStep) (void *arg);
 extern void (*at_html_protect) (AtHtmlStep run, AtHtmlStep cleanup, void *arg);
 
+/*
+ * True when an interrupt waits (the server: InterruptPending).  libxml2's
+ * parser calls the engine back while it reads, and a longjmp out of those
+ * callbacks would leave libxml2's objects of the moment unfreed, so there the
+ * engine only asks, stops the parser, and checks interrupts (which may
+ * ereport) once libxml2 has returned.  NULL: never.
+ */
+extern bool (*at_html_interrupt_pending) (void);
+
 #endif							/* AT_HTML_H */

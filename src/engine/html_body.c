@@ -74,21 +74,40 @@ static const char *const strong_words[] = {
 
 /* ---- flags ------------------------------------------------------------------ */
 
-/* some listed word occurs inside w[0..len) */
+/*
+ * Some word of neg_parts occurs inside w[0..len).  The words are indexed by
+ * their first letter on first use (static data, built once per backend), so
+ * each byte of a class is compared with the two or so words that start with it.
+ */
 static bool
-part_in(const char *w, size_t len, const char *const *list, size_t n)
+part_in(const char *w, size_t len)
 {
+	static uint8_t first[26][8];
+	static uint8_t count[26];
+	static bool ready = false;
+
+	if (!ready)
+	{
+		for (size_t i = 0; i < AT_LENGTHOF(neg_parts); i++)
+		{
+			int			c = neg_parts[i][0] - 'a';
+
+			if (c >= 0 && c < 26 && count[c] < 8)
+				first[c][count[c]++] = (uint8_t) i;
+		}
+		ready = true;
+	}
 	for (size_t p = 0; p < len; p++)
 	{
-		char		c0 = (w[p] >= 'A' && w[p] <= 'Z') ? w[p] + 32 : w[p];
+		int			c0 = ((w[p] >= 'A' && w[p] <= 'Z') ? w[p] + 32 : w[p]) - 'a';
 
-		for (size_t i = 0; i < n; i++)
+		if (c0 < 0 || c0 >= 26)
+			continue;
+		for (int j = 0; j < count[c0]; j++)
 		{
-			const char *e = list[i];
-			size_t		k = 0;
+			const char *e = neg_parts[first[c0][j]];
+			size_t		k = 1;
 
-			if (e[0] != c0)
-				continue;
 			while (e[k] && p + k < len && ((w[p + k] >= 'A' && w[p + k] <= 'Z') ? w[p + k] + 32 : w[p + k]) == e[k])
 				k++;
 			if (e[k] == '\0')
@@ -123,7 +142,7 @@ hint_flags(const HDoc *d, int node)
 				f |= HF_STRONG | HF_POS;
 			if (at_word_in(v + i, e - i, pos_words, AT_LENGTHOF(pos_words)))
 				f |= HF_POS;
-			if (part_in(v + i, e - i, neg_parts, AT_LENGTHOF(neg_parts)))
+			if (part_in(v + i, e - i))
 				f |= HF_NEG;
 			/* words inside a compound class: "post-share-buttons", "ad_slot" */
 			for (sub = i; sub < e;)
@@ -744,7 +763,7 @@ prose(const char *s, size_t len)
 
 /* Paragraphs of raw into the article's body; drops the title and chrome lines */
 static void
-paragraphs(AtArticle *a, const char *raw, size_t rlen, const char *title, size_t tlen)
+paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *title, size_t tlen)
 {
 	bool		lead_found = false;
 
@@ -777,6 +796,12 @@ paragraphs(AtArticle *a, const char *raw, size_t rlen, const char *title, size_t
 
 			if (k == AT_LINE_CHROME || k == AT_LINE_META)
 			{
+				/* a metadata line is kept aside: the editor and the like are read from it */
+				if (k == AT_LINE_META && d->meta_lines.len + len < H_META_LINES_MAX)
+				{
+					at_buf_append(&d->meta_lines, s, len);
+					at_buf_append(&d->meta_lines, "\n", 1);
+				}
 				a->chrome_removed++;
 				continue;
 			}
@@ -822,7 +847,8 @@ h_body_render(HDoc *d, AtArticle *a, int root, AtBuf *base)
 	}
 	else
 		render(&w, d, root, a, base);
-	paragraphs(a, raw.data ? raw.data : "", raw.len,
+	d->meta_lines.len = 0;
+	paragraphs(d, a, raw.data ? raw.data : "", raw.len,
 			   a->title.len ? base->data + a->title.start : "", a->title.len);
 	a->chrome_removed += w.removed;
 	at_free(d->mem, raw.data);

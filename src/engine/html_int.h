@@ -42,6 +42,9 @@ typedef enum HAttrName
 /* Longest attribute value kept (bytes); longer ones are cut at a character */
 #define H_MAX_ATTR		4096
 
+/* Most bytes of metadata lines kept aside from the body (editor, dateline) */
+#define H_META_LINES_MAX	2048
+
 /* Node flags */
 #define HF_DROP		0x01		/* never body text (itself or an ancestor): script, nav, hidden, ... */
 #define HF_NEG		0x02		/* class/id say boilerplate */
@@ -89,6 +92,7 @@ typedef struct HDoc
 	AtVec		attrs;			/* HAttr */
 	AtBuf		text;			/* text and attribute values, UTF-8 */
 	bool		truncated;		/* libxml2 stopped early (depth, size) */
+	AtBuf		meta_lines;		/* metadata lines the last render left out of the body */
 } HDoc;
 
 #define HN(d, i)	AT_VEC_AT(&(d)->nodes, HNode, (i))

@@ -246,6 +246,15 @@ h_json_parse(const char *s, size_t len, const AtMem *mem)
 	ws(&p);
 	if (p.pos + 4 <= len && memcmp(s + p.pos, "<!--", 4) == 0)
 		p.pos += 4;
+	else if (p.pos + 2 <= len && memcmp(s + p.pos, "//", 2) == 0)
+	{
+		/* "//<![CDATA[" on a line of its own */
+		while (p.pos < len && s[p.pos] != '\n')
+			p.pos++;
+	}
+	else if (p.pos + 9 <= len && memcmp(s + p.pos, "<![CDATA[", 9) == 0)
+		p.pos += 9;
+	ws(&p);
 	v = value(&p, 0);
 	return p.bad ? NULL : v;
 }

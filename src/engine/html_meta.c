@@ -93,13 +93,32 @@ static const char *const byline_openers[] = {
 	"zeige alle beiträge von ", "alle beiträge von ", "written by ", "posted by ",
 	"published by ", "words by ", "text by ", "story by ", "geschrieben von ",
 	"verfasst von ", "by ", "von ", "par ", "por ", "author: ", "authors: ", "autor: ",
-	"autorin: ", "reporter: ",
+	"autorin: ", "reporter: ", "\xc2\xa9 ", "(c) ", "author ", "autor ",
 };
 
 /* Names that are no author: placeholders of publishing systems */
 static const char *const not_authors[] = {
 	"admin", "administrator", "anonymous", "no author", "unknown", "wordpressadmin",
-	"webmaster", "guest", "staff", "editor",
+	"webmaster", "guest", "staff", "editor", "publisher", "by", "von",
+	/* headings of author boxes */
+	"author", "authors", "autor", "autoren", "autorin", "people", "text", "published by",
+	"weiter", "weitere artikel", "alle artikel", "date",
+};
+
+/* Link texts that author boxes append to the name ("Ann Lee Alle Artikel") */
+static const char *const byline_widgets[] = {" alle artikel", " weitere artikel", " all posts", " shares"};
+
+/* Words that make a name an organisation's (whole words, any case): the site, not a byline */
+static const char *const org_words[] = {
+	"gmbh", "e.v.", "ltd", "ltd.", "inc", "inc.", "llc", "corp", "corp.", "ag", "verlag",
+	"magazin", "magazine", "zeitung", "verband", "bundesverband", "department",
+	"departement", "ministerium", "kitchens",
+};
+
+/* Paths of links to an author's page */
+static const char *const author_paths[] = {
+	"/author/", "/authors/", "/autor/", "/autoren/", "/autorin/", "/redaktion/", "/journalist/",
+	"/journalists/", "/people/", "/contributor/", "/contributors/",
 };
 
 /* Words that end a byline before a date: "lupa am 12. Mai", "Ann Lee on May 3" */
@@ -131,7 +150,7 @@ static const char *const date_hints[] = {
 /* ---- candidates ---------------------------------------------------------- */
 
 #define MAX_VALUES	16
-#define AUTHOR_RANKS	6
+#define AUTHOR_RANKS	7		/* 6: a visible "By ..." line */
 
 typedef struct Cand
 {
@@ -151,6 +170,8 @@ typedef struct Meta
 	const char *html_title;
 	size_t		html_title_len;
 	AtBuf		h1;				/* text of the first <h1> outside boilerplate */
+	AtBuf		main_h1;		/* text of the first <h1> of the main content */
+	int			h1_count;		/* <h1> elements outside boilerplate */
 	AtBuf		scratch;
 } Meta;
 
@@ -522,15 +543,117 @@ static bool
 author_element(const HDoc *d, int node)
 {
 	size_t		len;
-	const char *href;
+	const char *v = h_attr(d, node, HA_CLASS, &len);
 
-	for (size_t k = 0; k < AT_LENGTHOF(author_classes); k++)
-		if (h_attr_has_word(d, node, HA_CLASS, author_classes[k]))
+	/* each class word looked up once (h_attr_has_word per listed word costs more) */
+	for (size_t i = 0; v && i < len;)
+	{
+		size_t		e = i;
+
+		while (e < len && v[e] != ' ' && v[e] != '\t' && v[e] != '\n')
+			e++;
+		if (e > i && at_word_in(v + i, e - i, author_classes, AT_LENGTHOF(author_classes)))
 			return true;
-	if (HN(d, node)->tag == H_A && (href = h_attr(d, node, HA_HREF, &len)) != NULL)
-		for (size_t p = 0; p + 8 <= len; p++)
-			if (memcmp(href + p, "/author/", 8) == 0)
+		i = e + 1;
+	}
+	if (HN(d, node)->tag == H_A && (v = h_attr(d, node, HA_HREF, &len)) != NULL)
+		for (const char *sl = memchr(v, '/', len); sl; sl = memchr(sl + 1, '/', v + len - sl - 1))
+			for (size_t k = 0; k < AT_LENGTHOF(author_paths); k++)
+			{
+				size_t		pl = strlen(author_paths[k]);
+
+				if ((size_t) (v + len - sl) >= pl && memcmp(sl, author_paths[k], pl) == 0)
+					return true;
+			}
+	return false;
+}
+
+/* Class parts of a kicker inside a headline: <h1><span class="dachzeile">Kicker</span> Headline</h1> */
+static const char *const kicker_classes[] = {
+	"kicker", "dachzeile", "overline", "topline", "toptitle", "titleheader", "subtitle",
+	"roofline", "supertitle", "eyebrow", "spitzmarke", "h1small", "pretitle",
+};
+
+static bool
+class_has_part(const HDoc *d, int node, const char *const *parts, size_t n)
+{
+	size_t		len;
+	const char *v = h_attr(d, node, HA_CLASS, &len);
+
+	for (size_t k = 0; v && k < n; k++)
+	{
+		size_t		pl = strlen(parts[k]);
+
+		for (size_t p = 0; p + pl <= len; p++)
+			if (eq_ci(v + p, pl, parts[k], pl))
 				return true;
+	}
+	return false;
+}
+
+/*
+ * The headline of an <h1>: its text without a kicker child (when text
+ * follows it), and without the separator that stood between them.
+ */
+static void
+h1_text(const HDoc *d, int node, AtBuf *out)
+{
+	size_t		start = out->len,
+				st,
+				len;
+	bool		kicker = false;
+
+	for (int c = HN(d, node)->first; c >= 0 && !kicker; c = HN(d, c)->next)
+		kicker = HN(d, c)->tag != H_TEXT && class_has_part(d, c, kicker_classes, AT_LENGTHOF(kicker_classes));
+	if (!kicker)
+	{
+		h_text_of(d, node, out, 1000);
+		return;
+	}
+	for (int c = HN(d, node)->first; c >= 0; c = HN(d, c)->next)
+		if (HN(d, c)->tag == H_TEXT || !class_has_part(d, c, kicker_classes, AT_LENGTHOF(kicker_classes)))
+			h_text_of(d, c, out, 1000);
+	/* the separator a hidden span or the kicker's punctuation left in front */
+	{
+		const char *t = out->data + start;
+		size_t		n = out->len - start,
+					b = 0;
+
+		for (;;)
+		{
+			while (b < n && (t[b] == ' ' || t[b] == ':' || t[b] == '|' || t[b] == '-'))
+				b++;
+			if (b + 3 <= n && (memcmp(t + b, "\xe2\x80\x93", 3) == 0 || memcmp(t + b, "\xe2\x80\x94", 3) == 0))
+				b += 3;		/* – — */
+			else
+				break;
+		}
+		len = h_trim(t + b, n - b, &st);
+		memmove(out->data + start, t + b + st, len);
+		out->len = start + len;
+		if (out->data)
+			out->data[out->len] = '\0';
+	}
+	if (at_count_words(out->data + start, out->len - start) < 2)
+	{
+		/* nothing but the kicker: the whole text */
+		out->len = start;
+		h_text_of(d, node, out, 1000);
+	}
+}
+
+/* Class words of elements shown to screen readers only */
+static const char *const hidden_classes[] = {
+	"visuallyhidden", "visually-hidden", "sr-only", "screen-reader-text", "element-invisible",
+	"screenreader-only", "offscreen", "hidden", "hide",
+};
+
+static bool
+hidden_class(const HDoc *d, int node)
+{
+	for (size_t k = 0; k < AT_LENGTHOF(hidden_classes); k++)
+		if (h_attr_has_word(d, node, HA_CLASS, hidden_classes[k]))
+			return true;
 	return false;
 }
 
@@ -541,6 +664,45 @@ inside(const HDoc *d, int node, int root)
 		if (i == root)
 			return true;
 	return false;
+}
+
+/* Text that opens with a byline word ("By ", "Von ", "Written by") */
+static bool
+byline_text(const char *s, size_t len)
+{
+	size_t		st;
+
+	/* cheap tests first: this runs on every short text node */
+	while (len > 0 && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+		s++, len--;
+	if (len < 2 || len > 200 || *s == 0 || !strchr("abegimprstvwzABEGIMPRSTVWZ", *s))
+		return false;
+	len = h_trim(s, len, &st);
+	s += st;
+	if (len < 2 || len > 100)
+		return false;
+	for (size_t i = 0; i < AT_LENGTHOF(byline_openers); i++)
+	{
+		size_t		ol = strlen(byline_openers[i]);
+
+		if (byline_openers[i][ol - 1] == ' ' ? prefix_ci(s, len, byline_openers[i]) ||
+			(len == ol - 1 && eq_ci(s, len, byline_openers[i], ol - 1)) :
+			prefix_ci(s, len, byline_openers[i]))
+			return true;
+	}
+	return false;
+}
+
+/* An element's short text that opens with a byline word, offered as a visible byline */
+static void
+offer_byline(Meta *m, int node)
+{
+	AtBuf		tmp;
+
+	at_buf_init(&tmp, m->d->mem, 64);
+	h_text_of(m->d, node, &tmp, 101);
+	if (tmp.len && tmp.len <= 100 && byline_text(tmp.data, tmp.len))
+		offer(m, F_AUTHOR, 6, tmp.data, tmp.len);
 }
 
 static void
@@ -589,13 +751,15 @@ scan_document(Meta *m, int root)
 				}
 				break;
 			case H_H1:
-				if (n->flags & (HF_BOIL | HF_SKIP))
+				if ((n->flags & (HF_BOIL | HF_SKIP)) || hidden_class(d, i))
 					break;
 				if (m->h1.len == 0)
-					h_text_of(d, i, &m->h1, 1000);
+					h1_text(d, i, &m->h1);
+				m->h1_count++;
 				if (!h1_done && root > 0 && inside(d, i, HN(d, root)->parent >= 0 ? HN(d, root)->parent : root))
 				{
-					offer_text(m, F_TITLE, 3, i, 1000);
+					h1_text(d, i, &m->main_h1);
+					offer(m, F_TITLE, 3, m->main_h1.data, m->main_h1.len);
 					h1_done = true;
 				}
 				else if (h1_any < 0)
@@ -612,6 +776,10 @@ scan_document(Meta *m, int root)
 			default:
 				break;
 		}
+		/* a visible "By Ann Lee" line: its element's short text */
+		if (n->tag == H_TEXT && m->by_rank[6].n == 0 && !(n->flags & HF_SKIP) && n->parent > 0 &&
+			byline_text(d->text.data + n->start, n->len) && !in_comments(d, i))
+			offer_byline(m, n->parent);
 		/* itemprop=author on any element: its name */
 		if (n->tag == H_META || n->tag == H_TEXT)
 			continue;
@@ -636,12 +804,84 @@ contains(const char *s, size_t len, const char *w, size_t wl)
 	return false;
 }
 
-/* Cut a site-name part off a title: "Headline | Site" -> "Headline" */
+/*
+ * True when part names the site: the site name, or (3+ letters and digits,
+ * at most 4 words) a part whose letters and digits, lower-cased, occur in
+ * the host of the page's URL ("eHow" on www.ehow.com, "petri-heil.ch").
+ */
+static bool
+names_site(const Meta *m, const char *s, size_t len)
+{
+	const Cand *site = &m->f[F_SOURCE];
+	const Cand *url = &m->f[F_URL];
+	char		part[64],
+				host[256];
+	size_t		pn = 0,
+				hn = 0,
+				st;
+
+	len = h_trim(s, len, &st);
+	s += st;
+	if (site->n && eq_ci(s, len, site->s[0], site->len[0]))
+		return true;
+	if (!url->n || at_count_words(s, len) > 4)
+		return false;
+	for (size_t i = 0; i < len && pn < sizeof(part); i++)
+		if ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')
+			part[pn++] = s[i] | 0x20;
+		else if (s[i] >= '0' && s[i] <= '9')
+			part[pn++] = s[i];
+		else if (s[i] != ' ' && s[i] != '.' && s[i] != '-' && s[i] != '_')
+			return false;
+	if (pn < 3 || pn == sizeof(part))
+		return false;
+	{
+		const char *u = url->s[0];
+		size_t		ul = url->len[0],
+					p = 0;
+
+		for (size_t k = 0; k + 3 <= ul; k++)
+			if (memcmp(u + k, "://", 3) == 0)
+			{
+				p = k + 3;
+				break;
+			}
+		for (; p < ul && u[p] != '/' && u[p] != ':' && hn < sizeof(host); p++)
+			if ((u[p] | 0x20) >= 'a' && (u[p] | 0x20) <= 'z')
+				host[hn++] = u[p] | 0x20;
+			else if (u[p] >= '0' && u[p] <= '9')
+				host[hn++] = u[p];
+	}
+	for (size_t k = 0; k + pn <= hn; k++)
+		if (memcmp(host + k, part, pn) == 0)
+			return true;
+	return false;
+}
+
+/* A part that names the site, or is a domain name ("FASSETTE.NET") */
+static bool
+site_like(const Meta *m, const char *s, size_t len)
+{
+	size_t		st;
+	const char *dot;
+
+	if (names_site(m, s, len))
+		return true;
+	len = h_trim(s, len, &st);
+	s += st;
+	dot = memchr(s, '.', len);
+	return len >= 4 && len <= 40 && !memchr(s, ' ', len) && dot && dot > s && dot < s + len - 2 &&
+		at_alnum_at(s, len, dot - s + 1);
+}
+
+/*
+ * Cut a site-name part off a title: "Headline | Site" -> "Headline".  A
+ * short last part is cut without naming the site only from <title>: in
+ * og:title and JSON-LD it is mostly the headline's own second half.
+ */
 static void
 strip_site(Meta *m, const char **s, size_t *len, bool from_html_title)
 {
-	const Cand *site = &m->f[F_SOURCE];
-
 	for (size_t k = 0; k < AT_LENGTHOF(title_seps); k++)
 	{
 		const char *sep = title_seps[k];
@@ -656,7 +896,7 @@ strip_site(Meta *m, const char **s, size_t *len, bool from_html_title)
 			if (memcmp(*s + p, sep, sl) != 0)
 				continue;
 			tail = *len - p - sl;
-			if ((site->n && eq_ci(*s + p + sl, tail, site->s[0], site->len[0])) ||
+			if ((from_html_title ? names_site(m, *s + p + sl, tail) : site_like(m, *s + p + sl, tail)) ||
 				(from_html_title && at_count_words(*s + p + sl, tail) <= 4 &&
 				 at_count_words(*s, head) >= 3))
 			{
@@ -664,7 +904,7 @@ strip_site(Meta *m, const char **s, size_t *len, bool from_html_title)
 				return;
 			}
 			/* "Site | Headline" */
-			if (site->n && eq_ci(*s, head, site->s[0], site->len[0]))
+			if (names_site(m, *s, head))
 			{
 				*s += p + sl;
 				*len = tail;
@@ -854,7 +1094,8 @@ clean_author(const char **s, size_t len)
 		}
 	len = h_trim(*s, len, &st);
 	*s += st;
-	while (len > 0 && ((*s)[len - 1] == ',' || (*s)[len - 1] == '-' || (*s)[len - 1] == ':'))
+	while (len > 0 && ((*s)[len - 1] == ',' || (*s)[len - 1] == '-' || (*s)[len - 1] == ':' ||
+					   ((*s)[len - 1] == '.' && len >= 3 && (*s)[len - 3] != ' ' && (*s)[len - 3] != '.')))
 		len = h_trim(*s, len - 1, &st);
 	for (size_t t = 0; t < AT_LENGTHOF(byline_tails); t++)
 	{
@@ -863,13 +1104,57 @@ clean_author(const char **s, size_t len)
 		if (len > tl && eq_ci(*s + len - tl, tl, byline_tails[t], tl))
 			len = h_trim(*s, len - tl, &st);
 	}
+	for (size_t t = 0; t < AT_LENGTHOF(byline_widgets); t++)
+	{
+		size_t		tl = strlen(byline_widgets[t]);
+
+		if (len > tl && eq_ci(*s + len - tl, tl, byline_widgets[t], tl))
+			len = h_trim(*s, len - tl, &st);
+	}
+	/* "Ann Lee Ann Lee": a name and its link, side by side */
+	if (len >= 9 && (len & 1) && (*s)[len / 2] == ' ' && memchr(*s, ' ', len / 2) &&
+		memcmp(*s, *s + len / 2 + 1, len / 2) == 0)
+		len /= 2;
 	words = at_count_words(*s, len);
 	if (words < 1 || words > 6 || len > 80 || memchr(*s, '@', len) || memchr(*s, '/', len))
 		return 0;
 	for (size_t k = 0; k < AT_LENGTHOF(not_authors); k++)
 		if (eq_ci(*s, len, not_authors[k], strlen(not_authors[k])))
 			return 0;
+	for (size_t p = 0; p < len;)
+	{
+		size_t		e = p;
+
+		while (e < len && (*s)[e] != ' ' && (*s)[e] != ',')
+			e++;
+		for (size_t k = 0; k < AT_LENGTHOF(org_words); k++)
+			if (eq_ci(*s + p, e - p, org_words[k], strlen(org_words[k])))
+				return 0;
+		p = e + 1;
+	}
 	return len;
+}
+
+/* Every word of a name capitalised, but for particles ("Ann van der Berg") */
+static bool
+capitalised(const char *s, size_t len)
+{
+	static const char *const particles[] = {"von", "van", "der", "den", "de", "da", "di", "du", "le", "la", "dos", "del", "bin", "al", "zu", "ten", "ter"};
+
+	for (size_t p = 0; p < len;)
+	{
+		size_t		e = p;
+		bool		particle = false;
+
+		while (e < len && s[e] != ' ')
+			e++;
+		for (size_t k = 0; k < AT_LENGTHOF(particles) && !particle; k++)
+			particle = eq_ci(s + p, e - p, particles[k], strlen(particles[k]));
+		if (!particle && (unsigned char) s[p] < 0x80 && !(s[p] >= 'A' && s[p] <= 'Z'))
+			return false;
+		p = e + 1;
+	}
+	return true;
 }
 
 /*
@@ -892,9 +1177,9 @@ commas_split_names(const char *s, size_t len)
 	return true;
 }
 
-/* Split "A, B and C" into names */
+/* Split "A, B and C" into names; a visible byline (rank 6) gives capitalised names only */
 static void
-keep_authors_of(Meta *m, const Cand *c)
+keep_authors_of(Meta *m, const Cand *c, int rank)
 {
 	for (int i = 0; i < c->n && m->a->authors.len < MAX_VALUES; i++)
 	{
@@ -925,9 +1210,11 @@ keep_authors_of(Meta *m, const Cand *c)
 			}
 			part = s + p;
 			plen = clean_author(&part, e - p);
-			if (plen && m->a->source.len &&
-				eq_ci(part, plen, m->base->data + m->a->source.start, m->a->source.len))
+			if (plen && ((m->a->source.len &&
+						  eq_ci(part, plen, m->base->data + m->a->source.start, m->a->source.len))))
 				plen = 0;		/* the site's name */
+			if (plen && rank == 6 && !capitalised(part, plen))
+				plen = 0;
 			if (plen)
 			{
 				bool		dup = false;
@@ -952,7 +1239,7 @@ static void
 keep_authors(Meta *m)
 {
 	for (int r = 0; r < AUTHOR_RANKS && m->a->authors.len == 0; r++)
-		keep_authors_of(m, &m->by_rank[r]);
+		keep_authors_of(m, &m->by_rank[r], r);
 }
 
 static void
@@ -977,6 +1264,107 @@ keep_tags(Meta *m)
 	}
 }
 
+/* Words of a (runs of letters and digits, ASCII caseless) that b holds too, per word of a */
+static double
+word_share(const char *a, size_t al, const char *b, size_t bl)
+{
+	int			words = 0,
+				found = 0;
+
+	for (size_t p = 0; p < al;)
+	{
+		size_t		e;
+
+		while (p < al && !at_alnum_at(a, al, p))
+			p++;
+		if (p >= al)
+			break;
+		e = p;
+		while (e < al && at_alnum_at(a, al, e))
+			e++;
+		words++;
+		for (size_t q = 0; q + (e - p) <= bl; q++)
+			if ((q == 0 || !at_alnum_at(b, bl, q - 1)) && eq_ci(b + q, e - p, a + p, e - p) &&
+				(q + (e - p) == bl || !at_alnum_at(b, bl, q + (e - p))))
+			{
+				found++;
+				break;
+			}
+		p = e;
+	}
+	return words ? (double) found / words : 0;
+}
+
+/* The rest of an <h1> after the meta title: its lower-case go-on, or a part after a separator that is no site name */
+static bool
+continues(const Meta *m, const char *s, size_t len)
+{
+	size_t		p = 0;
+
+	if (len < 2 || s[0] != ' ')
+		return (len > 0 && (s[0] == ':' || s[0] == ','));
+	p = 1;
+	if (s[p] >= 'a' && s[p] <= 'z')
+		return true;
+	for (size_t k = 0; k < AT_LENGTHOF(title_seps); k++)
+	{
+		size_t		sl = strlen(title_seps[k]);
+
+		if (len >= sl && memcmp(s, title_seps[k], sl) == 0)
+			return !site_like(m, s + sl, len - sl);
+	}
+	return false;
+}
+
+/*
+ * The title: the best candidate, weighed against the headline the page
+ * shows (its <h1>), which is what a reader calls the title when the two
+ * differ only by a site name, a kicker or a cut.
+ */
+static void
+choose_title(Meta *m)
+{
+	const char *s = m->f[F_TITLE].s[0];
+	size_t		len = m->f[F_TITLE].len[0];
+	int			rank = m->f[F_TITLE].rank;
+	size_t		hst,
+				hl = h_trim(m->h1.data, m->h1.len, &hst);
+	const char *h = m->h1.data + hst;
+	int			hw = hl ? at_count_words(h, hl) : 0;
+
+	if (m->main_h1.len)
+	{
+		hl = h_trim(m->main_h1.data, m->main_h1.len, &hst);
+		h = m->main_h1.data + hst;
+		hw = hl ? at_count_words(h, hl) : 0;
+	}
+	else if (m->h1_count != 1)
+		hl = hw = 0;
+	if (hl > 0 && rank <= 2 && hw >= 2)
+	{
+		int			tw = at_count_words(s, len);
+
+		/* "Site | Headline", "Kicker: Headline" around the <h1>: the <h1> */
+		if (hl < len && contains(s, len, h, hl))
+			goto h1;
+		/* the <h1> goes on where the meta title was cut ("... - Part two", "... in Tennessee") */
+		if (hl > len && tw >= 2 && hw <= tw + 12 && eq_ci(h, len, s, len) && continues(m, h + len, hl - len))
+			goto h1;
+		/* a kicker or a subtitle around the meta title inside the <h1>: the meta title */
+		if (hl > len && tw >= 2 && contains(h, hl, s, len))
+			goto meta;
+		/* the same headline reworded for search engines: the one shown */
+		if (hw >= 3 && word_share(h, hl, s, len) >= 0.5)
+			goto h1;
+	}
+meta:
+	strip_site(m, &s, &len, rank == 5);
+	m->a->title = keep(m, s, cut(s, len, 2000));
+	return;
+h1:
+	m->a->title = keep(m, h, cut(h, hl, 2000));
+}
+
 void
 h_meta_extract(HDoc *d, AtArticle *a, AtBuf *base, int root)
 {
@@ -990,29 +1378,13 @@ h_meta_extract(HDoc *d, AtArticle *a, AtBuf *base, int root)
 		m.f[f].rank = 99;
 	at_buf_init(&m.scratch, d->mem, 256);
 	at_buf_init(&m.h1, d->mem, 64);
+	at_buf_init(&m.main_h1, d->mem, 64);
 	scan_document(&m, root);
 
 	if (m.html_title && m.html_title_len)
 		offer(&m, F_TITLE, 5, m.html_title, m.html_title_len);
 	if (m.f[F_TITLE].n)
-	{
-		const char *s = m.f[F_TITLE].s[0];
-		size_t		len = m.f[F_TITLE].len[0];
-
-		size_t		hst,
-					hl = h_trim(m.h1.data, m.h1.len, &hst);
-
-		/* "Site | Headline" or "Headline - Site" around the page's <h1>: the <h1> */
-		if (m.f[F_TITLE].rank >= 1 && hl > 0 && hl < len && at_count_words(m.h1.data + hst, hl) >= 2 &&
-			contains(s, len, m.h1.data + hst, hl))
-		{
-			s = m.h1.data + hst;
-			len = hl;
-		}
-		else
-			strip_site(&m, &s, &len, m.f[F_TITLE].rank >= 1);
-		a->title = keep(&m, s, cut(s, len, 2000));
-	}
+		choose_title(&m);
 	if (m.f[F_SOURCE].n)
 		a->source = keep(&m, m.f[F_SOURCE].s[0], cut(m.f[F_SOURCE].s[0], m.f[F_SOURCE].len[0], 300));
 	if (m.f[F_URL].n)

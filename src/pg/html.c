@@ -8,9 +8,14 @@
  * engine's loops) still frees the libxml2 document and parser and puts back
  * the error handlers that were installed before, as pg_xml_done() does for
  * xml.c.  Everything else the HTML path allocates is palloc'd in the
- * caller's memory context.
+ * caller's memory context.  While libxml2 parses, the engine only asks
+ * whether an interrupt is pending (at_html_interrupt_pending), stops the
+ * parser, and runs CHECK_FOR_INTERRUPTS after libxml2 has returned: no
+ * longjmp leaves libxml2's own objects of the moment behind.
  */
 #include "glue.h"
+
+#include "miscadmin.h"
 
 #include "../engine/html.h"
 
@@ -32,9 +37,16 @@ pg_html_protect(AtHtmlStep run, AtHtmlStep cleanup, void *arg)
 	cleanup(arg);
 }
 
+static bool
+pg_html_interrupt_pending(void)
+{
+	return InterruptPending;
+}
+
 /* From _PG_init, beside the interrupt hook: every HTML parse runs protected */
 void
 at_pg_html_init(void)
 {
 	at_html_protect = pg_html_protect;
+	at_html_interrupt_pending = pg_html_interrupt_pending;
 }

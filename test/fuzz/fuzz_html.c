@@ -72,6 +72,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_check_span(a.base, blen, a.url.start, a.url.len);
 		fuzz_check_span(a.base, blen, a.section.start, a.section.len);
 		fuzz_check_span(a.base, blen, a.language.start, a.language.len);
+		fuzz_check_span(a.base, blen, a.editor.start, a.editor.len);
+		fuzz_check_span(a.base, blen, a.dateline.start, a.dateline.len);
 		check_list(a.base, blen, &a.authors);
 		check_list(a.base, blen, &a.captions);
 		check_list(a.base, blen, &a.tags);

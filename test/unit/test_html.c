@@ -157,7 +157,7 @@ static const char *news_page =
 "<meta name=\"author\" content=\"Jane Roe\">"
 "<meta name=\"keywords\" content=\"cycling, roads,transport\">"
 "<link rel=\"canonical\" href=\"https://herald.example/2021/05/03/cycle-lanes\">"
-"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Council approves \\u201ccycle\\u201d lanes\","
+"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Six kilometres of \\u201ccycle\\u201d lanes for the city\","
 "\"datePublished\":\"2021-05-02T22:15:00-04:00\",\"author\":{\"@type\":\"Person\",\"name\":\"Ann Lee\"},"
 "\"publisher\":{\"name\":\"The City Herald\"},\"articleSection\":[\"Local\",\"Roads\"]}</script>"
 "</head><body>"
@@ -175,7 +175,7 @@ UT_TEST(html_fields_first_source_wins)
 {
 	parse(news_page);
 	/* JSON-LD first, with its escapes decoded */
-	UT_EQ_STR(span(a.title), "Council approves \xe2\x80\x9c" "cycle\xe2\x80\x9d lanes");
+	UT_EQ_STR(span(a.title), "Six kilometres of \xe2\x80\x9c" "cycle\xe2\x80\x9d lanes for the city");
 	UT_CHECK(a.has_published);
 	UT_EQ_INT(a.published.year, 2021);
 	UT_EQ_INT(a.published.month, 5);
@@ -231,6 +231,177 @@ UT_TEST(html_fields_fallbacks)
 	parse("<html><body><div class=\"entry-date\">Posted 03.02.2018</div>"
 		  "<p>The bakery on the corner closed after forty years, and its owners said they would miss their customers.</p></body></html>");
 	UT_CHECK(a.has_published && a.published.year == 2018 && a.published.month == 2 && a.published.day == 3);
+}
+
+/* The meta title weighed against the headline the page shows */
+static void
+title_of(const char *meta, const char *h1)
+{
+	static char page[2048];
+
+	snprintf(page, sizeof(page),
+			 "<html><head><meta property=\"og:title\" content=\"%s\">"
+			 "<link rel=\"canonical\" href=\"https://www.valleynews.example/a/1\"></head><body><article><h1>%s</h1>"
+			 "<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
+			 "<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+			 "</article></body></html>", meta, h1);
+	parse(page);
+}
+
+UT_TEST(html_title_against_h1)
+{
+	/* a reworded headline for search engines: the one shown */
+	title_of("Valley flood warning until Friday", "Flood warning for the valley until Friday");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley until Friday");
+	/* a kicker before the <h1>'s headline: the <h1> */
+	title_of("Weather: Flood warning for the valley", "Flood warning for the valley");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* the <h1> goes on where the meta title stops */
+	title_of("Flood warning for the valley", "Flood warning for the valley \xe2\x80\x93 schools closed");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley \xe2\x80\x93 schools closed");
+	/* a kicker inside the <h1>, or a site's domain after it: the meta title */
+	title_of("Flood warning for the valley", "Weather Flood warning for the valley");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	title_of("Flood warning for the valley", "Flood warning for the valley | VALLEYNEWS.EXAMPLE");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* an og:title's second half is no site name unless the site is named */
+	title_of("Flood warning \xe2\x80\x93 schools closed", "Storm");
+	UT_EQ_STR(span(a.title), "Flood warning \xe2\x80\x93 schools closed");
+	title_of("Flood warning for the valley \xe2\x80\x93 Valley News", "Storm");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* a kicker element inside the <h1> is not part of the headline */
+	title_of("Weather: Flood warning for the valley",
+			 "<span class=\"article-kicker\">Weather</span><span>: </span><span>Flood warning for the valley</span>");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* an <h1> for screen readers only is not the headline */
+	parse("<html><head><meta property=\"og:title\" content=\"Flood warning for the valley\"></head><body>"
+		  "<h1 class=\"visually-hidden\">Valley News: home of the valley</h1><article><p>The river rose a metre "
+		  "overnight and the valley is under a flood warning until Friday, officials said.</p></article></body></html>");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+}
+
+/* Authors: an organisation is no byline; a visible "By" line and author-page links are */
+UT_TEST(html_authors_kinds)
+{
+	static const char *tail =
+		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
+		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+		"</article></body></html>";
+	char		page[2048];
+
+	/* meta author an organisation: the visible byline instead */
+	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"Valley Media GmbH\"></head>"
+			 "<body><article><h1>Flood warning</h1><p class=\"meta\">By <b>Sam Poe</b> and Kim Doe</p>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 2);
+	UT_EQ_STR(item(&a.authors, 0), "Sam Poe");
+	UT_EQ_STR(item(&a.authors, 1), "Kim Doe");
+	/* "By" opening a sentence of lower-case words is no byline */
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1><p>by the river</p>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 0);
+	/* a link to the author's page, German */
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<div>Von <a href=\"/autoren/lee-ann\">Ann Lee</a></div>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
+	/* an author box: its heading, a copyright sign, the name twice, a link text after it */
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<div class=\"author\">\xc2\xa9 Ann Lee Ann Lee Alle Artikel</div>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
+	/* placeholders of publishing systems */
+	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"publisher\"></head>"
+			 "<body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 0);
+}
+
+/* editor and dateline by the text path's reader over the body's head and its metadata lines */
+UT_TEST(html_editor_dateline)
+{
+	parse("<html><body><article><h1>Port strike ends</h1>"
+		  "<p>LONDON (Reuters) - Dock workers at the port ended their strike on Tuesday after the owners raised their pay by six percent, the union said.</p>"
+		  "<p>The strike had stopped most container traffic for nine days and left hundreds of lorries waiting outside the gates.</p>"
+		  "<p>Editing by Tom Brown</p></article></body></html>");
+	UT_EQ_STR(span(a.dateline), "LONDON (Reuters)");
+	UT_EQ_STR(span(a.editor), "Tom Brown");
+	UT_CHECK(strstr(body(), "Editing by") == NULL);
+	/* a photo label before the dash is no place */
+	parse("<html><body><article><h1>Port strike ends</h1>"
+		  "<p>FILE - Dock workers at the port ended their strike on Tuesday after the owners raised their pay by six percent, the union said.</p>"
+		  "<p>The strike had stopped most container traffic for nine days and left hundreds of lorries waiting outside the gates.</p>"
+		  "</article></body></html>");
+	UT_EQ_INT(a.dateline.len, 0);
+}
+
+/*
+ * An interrupt pending while libxml2 parses stops the parser; the engine then
+ * checks interrupts outside libxml2 and, when nothing was raised, parses
+ * again: the row is the one an undisturbed parse gives.
+ */
+static int	pending_asked;
+static int	hook_calls;
+
+static bool
+pending_once(void)
+{
+	return pending_asked++ == 0;
+}
+
+static void
+count_hook(void)
+{
+	hook_calls++;
+}
+
+UT_TEST(html_interrupt_outside_libxml2)
+{
+	char	   *page = repeat("<html><body><article><h1>Many paragraphs</h1>",
+							  "<p>The council met again on Monday and talked about the new bridge for a long time.</p>",
+							  6000, "</article></body></html>");
+	char	   *expected;
+	int			words;
+
+	parse(page);
+	expected = strdup(body());
+	words = a.words;
+	at_html_interrupt_pending = pending_once;
+	at_interrupt_hook = count_hook;
+	pending_asked = hook_calls = 0;
+	parse(page);
+	at_html_interrupt_pending = NULL;
+	at_interrupt_hook = NULL;
+	UT_CHECK(pending_asked >= 1);
+	UT_CHECK(hook_calls >= 1);
+	UT_EQ_INT(a.words, words);
+	UT_EQ_STR(body(), expected);
+	free(expected);
+	free(page);
+}
+
+/*
+ * A body that still reads as markup (comments and tags libxml2 keeps as
+ * text) is not read by the HTML path again for its editor and dateline: that
+ * recursed without end (fuzz_html, stack overflow).
+ */
+UT_TEST(html_body_quoting_markup)
+{
+	parse("!-- x --><!-x --><!-- x --><!-- x --><!-><!- x --><!-- x --><!-- x --><!-><!-- x --><!-- x --><! -->< -->--><! --><!-- x --><!-- x --><!-<b><b><b><b>?x --><!b><b><b>c c");
+	UT_EQ_INT(a.dateline.len, 0);
+}
+
+/* JSON-LD in a CDATA section or a comment is read */
+UT_TEST(html_json_ld_wrapped)
+{
+	parse("<html><head><script type=\"application/ld+json\">\n<![CDATA[\n{\"@type\":\"NewsArticle\","
+		  "\"headline\":\"Ferry stops for the winter\",\"author\":{\"@type\":\"Person\",\"name\":\"Ann Lee\"}}\n]]>"
+		  "</script></head><body><p>The ferry across the lake stops on Monday for the winter and runs again in April, "
+		  "the operator said.</p></body></html>");
+	UT_EQ_STR(span(a.title), "Ferry stops for the winter");
+	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
 }
 
 UT_TEST(html_body_rendering)
