@@ -3,6 +3,8 @@
  */
 #include "utf8.h"
 
+#include <string.h>
+
 int
 at_utf8_seqlen(unsigned char lead)
 {
@@ -164,6 +166,26 @@ at_char_cursor_offset(AtCharCursor *cur, size_t off)
 		/* far behind: restart from the beginning */
 		cur->byte = 0;
 		cur->chr = 0;
+	}
+	/*
+	 * Forward eight bytes at a time: a continuation byte (10xxxxxx) has its
+	 * top bit set and the next bit clear; text that is all ASCII skips even
+	 * the count.
+	 */
+	while (cur->byte + 8 <= off)
+	{
+		uint64_t	w;
+		uint64_t	cont;
+
+		memcpy(&w, u + cur->byte, 8);
+		cur->byte += 8;
+		if ((w & UINT64_C(0x8080808080808080)) == 0)
+		{
+			cur->chr += 8;
+			continue;
+		}
+		cont = w & ~(w << 1) & UINT64_C(0x8080808080808080);
+		cur->chr += 8 - (size_t) __builtin_popcountll(cont);
 	}
 	while (cur->byte < off)
 	{

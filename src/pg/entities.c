@@ -160,8 +160,7 @@ at_extract_entities_sql(PG_FUNCTION_ARGS)
 	const char *text;
 	AtVec		ents;
 	AtCharCursor cur;
-	Oid			kindtype;
-	Datum		kinds[4];
+	Datum	   *kinds;
 	static const char *const kind_names[] = {NULL, "person", "organization", "location"};
 
 	at_pg_require_utf8();
@@ -170,10 +169,18 @@ at_extract_entities_sql(PG_FUNCTION_ARGS)
 	text = at_pg_text_arg(fcinfo, 0, &len);
 	InitMaterializedSRF(fcinfo, 0);
 
-	kindtype = TupleDescAttr(rsinfo->setDesc, 0)->atttypid;
-	for (int k = 1; k <= 3; k++)
-		kinds[k] = DirectFunctionCall2(enum_in, CStringGetDatum(kind_names[k]),
-									   ObjectIdGetDatum(kindtype));
+	/* the enum's values, looked up once per call site (fn_extra) */
+	kinds = (Datum *) fcinfo->flinfo->fn_extra;
+	if (kinds == NULL)
+	{
+		Oid			kindtype = TupleDescAttr(rsinfo->setDesc, 0)->atttypid;
+
+		kinds = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(Datum) * 4);
+		for (int k = 1; k <= 3; k++)
+			kinds[k] = DirectFunctionCall2(enum_in, CStringGetDatum(kind_names[k]),
+										   ObjectIdGetDatum(kindtype));
+		fcinfo->flinfo->fn_extra = kinds;
+	}
 
 	at_vec_init(&ents, &at_pg_mem, sizeof(AtEntity));
 	/* a text datum of a UTF8 database is valid UTF-8 */

@@ -45,6 +45,35 @@ UT_TEST(utf8_char_cursor)
 	UT_EQ_INT(at_char_cursor_offset(&cur, 0), 0);
 }
 
+/* long steps (the cursor counts eight bytes at a time) agree with at_utf8_count */
+UT_TEST(utf8_char_cursor_long)
+{
+	const char *s = "The \xe2\x80\x9c" "BBC\xe2\x80\x9d said \xc2\xa3" "5bn for \xe4\xb8\xad\xe5\x9b\xbd "
+		"and Zo\xc3\xab Ba\xc3\xaf" "l, plain ASCII text that runs on for a while. \xf0\x9f\x98\x80" " end";
+	size_t		len = strlen(s);
+	AtCharCursor cur;
+
+	at_char_cursor_init(&cur, s);
+	for (size_t off = 0; off <= len; off++)
+	{
+		if (off < len && (((const unsigned char *) s)[off] & 0xC0) == 0x80)
+			continue;
+		UT_EQ_INT(at_char_cursor_offset(&cur, off), at_utf8_count(s, off));
+	}
+	for (size_t step = 1; step < 40; step += 7)
+	{
+		at_char_cursor_init(&cur, s);
+		for (size_t off = 0; off <= len; off += step)
+		{
+			while (off < len && (((const unsigned char *) s)[off] & 0xC0) == 0x80)
+				off++;
+			UT_EQ_INT(at_char_cursor_offset(&cur, off), at_utf8_count(s, off));
+		}
+	}
+	at_char_cursor_init(&cur, s);
+	UT_EQ_INT(at_char_cursor_offset(&cur, len), at_utf8_count(s, len));
+}
+
 UT_TEST(utf8_classes)
 {
 	UT_CHECK(at_cp_is_upper(0xC9));	/* É */
