@@ -145,3 +145,93 @@ UT_TEST(robust_new_forms_every_prefix)
 		}
 	}
 }
+
+/* "YYYY-MM-DD" of the first date metric of text against the reference date, or "" */
+static const char *
+first_date(const char *text, int y, int mo, int d)
+{
+	static char buf[32];
+	AtDay		ref = {y, mo, d};
+	AtVec		v;
+
+	buf[0] = '\0';
+	at_vec_init(&v, &fuzz_mem, sizeof(AtMetric));
+	at_extract_metrics_ref(text, strlen(text), &ref, &v);
+	for (size_t i = 0; i < v.len; i++)
+	{
+		const AtMetric *m = AT_VEC_AT(&v, AtMetric, i);
+
+		if (m->kind == AT_MK_DATE && m->has_date)
+		{
+			snprintf(buf, sizeof(buf), "%04d-%02d-%02d", m->date.year, m->date.month, m->date.day);
+			break;
+		}
+	}
+	fuzz_mem_reset();
+	return buf;
+}
+
+/*
+ * Relative dates at the ends of the reference dates SQL accepts (years 1
+ * to 9999) step over them into the next or previous year, a date that
+ * exists (PostgreSQL's dates reach far beyond): no wrap, no day 0.
+ */
+UT_TEST(robust_relative_dates_at_range_ends)
+{
+	/* 9999-12-31 is a Friday, 0001-01-01 a Monday (proleptic Gregorian) */
+	UT_EQ_STR(first_date("Talks resume next Monday.", 9999, 12, 31), "10000-01-03");
+	UT_EQ_STR(first_date("Talks resume this coming Friday.", 9999, 12, 31), "10000-01-07");
+	UT_EQ_STR(first_date("Talks ended yesterday.", 1, 1, 1), "0000-12-31");
+	UT_EQ_STR(first_date("Talks ended this past Sunday.", 1, 1, 8), "0001-01-07");
+	UT_EQ_STR(first_date("Talks ended yesterday.", 2024, 3, 1), "2024-02-29");
+	UT_EQ_STR(first_date("Talks ended previous Tuesday.", 2024, 3, 1), "2024-02-20");
+}
+
+/*
+ * The number scanner's steps (numbers.h, -DAT_COUNT_STEPS) over this
+ * round's number forms repeated: shares ("one in five", whose "in" reads a
+ * second number), denominators ("twenty-firsts", "two thirds of a
+ * million"), feet and inches (a second number after the unit).  4x the
+ * input, at most 4.5x the steps, as test_robust.c asks of older units.
+ */
+#ifdef AT_COUNT_STEPS
+static const char *const new_linear_units[] = {
+	"one in five ", "1 in 1 in ", "9 in 10,", "6 ft 2 in ", "6 ft 2 ", "5 feet and 11 inches ",
+	"three twenty-firsts ", "one hundred thirty-fifths ", "two thirds of a million ",
+	"a millionth ", "twenty-", "one in ",
+};
+
+static unsigned long long
+metrics_steps(const char *unit, size_t n, const AtDay *ref)
+{
+	size_t		ul = strlen(unit),
+				len = n / ul * ul;
+	char	   *s = malloc(len);
+	unsigned long long before = at_scan_steps;
+	AtVec		out;
+
+	for (size_t i = 0; i < len; i += ul)
+		memcpy(s + i, unit, ul);
+	at_vec_init(&out, &fuzz_mem, sizeof(AtMetric));
+	at_extract_metrics_ref(s, len, ref, &out);
+	fuzz_mem_reset();
+	free(s);
+	return at_scan_steps - before;
+}
+
+UT_TEST(robust_new_forms_linear_steps)
+{
+	for (size_t u = 0; u < sizeof(new_linear_units) / sizeof(new_linear_units[0]); u++)
+		for (int r = 0; r < 2; r++)
+		{
+			const AtDay *ref = r ? &refs[0] : NULL;
+			unsigned long long a = metrics_steps(new_linear_units[u], 16384, ref),
+						b = metrics_steps(new_linear_units[u], 65536, ref);
+
+			if (b * 2 > a * 9)
+				ut_fail(__FILE__, __LINE__, "extract_metrics%s on \"%s\" repeated: %llu steps at 16 KB, %llu at 64 KB (%.1fx)",
+						r ? " with a reference date" : "", new_linear_units[u], a, b,
+						(double) b / (double) (a ? a : 1));
+		}
+}
+#endif
