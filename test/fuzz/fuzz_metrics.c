@@ -8,12 +8,44 @@
  * empty or three capital letters, values format, equivalent_of refers to
  * an earlier metric, sentence numbers are positive; tokens stay inside the
  * input and their lexemes are NUL-terminated printable ASCII.
+ *
+ * The input's last byte picks the reference date of extract_metrics(text,
+ * date), or none: relative dates ("next Monday", "yesterday") and periods
+ * resolve only against one, at the ends of the range SQL accepts too
+ * (years 1 and 9999).  Per, measure and holder point into the input on
+ * character boundaries; a resolved date and the days of the period exist.
  */
 #include "fuzz.h"
 #include "fuzz_starts.h"
 #include "../../src/engine/metrics.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* reference dates: ordinary, month and year ends, a leap day, SQL's limits */
+static const AtDay refs[] = {
+	{2024, 3, 15}, {2023, 12, 31}, {2024, 2, 29}, {1, 1, 1}, {9999, 12, 31},
+	{2000, 1, 1}, {2021, 6, 30},
+};
+
+/* A day that exists, or year 0 (open, unknown) */
+static void
+check_day(const AtDay *d)
+{
+	if (d->year == 0)
+		return;
+	FUZZ_ASSERT(d->month >= 1 && d->month <= 12);
+	FUZZ_ASSERT(d->day >= 1 && d->day <= at_days_in_month(d->year, d->month));
+}
+
+/* A span given as a pointer: NULL, or inside s on character boundaries */
+static void
+check_ptr_span(const char *s, size_t len, const char *p, size_t n)
+{
+	if (p == NULL)
+		return;
+	FUZZ_ASSERT(p >= s && p <= s + len);
+	fuzz_check_span(s, len, (size_t) (p - s), n);
+}
 
 static void
 check_num(const AtNum *n)
@@ -32,11 +64,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			   *starts;
 	AtVec		out;
 	size_t		prev_start = 0;
+	size_t		r = size > 0 ? data[size - 1] % (AT_LENGTHOF(refs) + 1) : 0;
 
 	fuzz_begin();
 	s = fuzz_valid_utf8(data, size, &len);
 	at_vec_init(&out, &fuzz_mem, sizeof(AtMetric));
-	at_extract_metrics(s, len, &out);
+	at_extract_metrics_ref(s, len, r < AT_LENGTHOF(refs) ? &refs[r] : NULL, &out);
 	for (size_t i = 0; i < out.len; i++)
 	{
 		AtMetric   *m = AT_VEC_AT(&out, AtMetric, i);
@@ -65,6 +98,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (m->has_date)
 			FUZZ_ASSERT(m->date.month >= 1 && m->date.month <= 12 &&
 						m->date.day >= 1 && m->date.day <= 31);
+		if (m->has_date && m->date.year != 0)
+			FUZZ_ASSERT(m->date.day <= at_days_in_month(m->date.year, m->date.month));
+		check_ptr_span(s, len, m->per, m->per_len);
+		check_ptr_span(s, len, m->measure, m->measure_len);
+		check_ptr_span(s, len, m->holder, m->holder_len);
+		check_day(&m->time.start);
+		check_day(&m->time.end);
 	}
 
 	starts = fuzz_alloc(NULL, len ? len : 1);
