@@ -2081,6 +2081,12 @@ feet_inches(const char *s, size_t len, size_t pos, AtMetric *m)
 	for (size_t i = 0; i < AT_LENGTHOF(inch_words); i++)
 		if ((e = match_word(s, len, q, inch_words[i], true)) > 0)
 		{
+			size_t		r = e + blank_len(s, len, e);
+
+			/* bare "in" before a name or a number is the preposition: "2 in Beijing" */
+			if (e - q == 2 && r > e && r < len &&
+				((s[r] >= 'A' && s[r] <= 'Z') || (s[r] >= '0' && s[r] <= '9')))
+				return 0;
 			at_num_div_u32(&in.value, 12);
 			at_num_add(&m->value, &in.value);
 			return e;

@@ -41,6 +41,11 @@ UT_TEST(metric_forms_feet_inches)
 	UT_EQ_STR(rows("he is 5 feet and 2 inches."), "quantity 5.166666666666667 ft");
 	/* twelve inches or more are no inches of a foot */
 	UT_EQ_STR(rows("a wall 5 feet 14 inches thick"), "quantity 5 ft; quantity 14 in");
+	/* bare "in" before a name or a number is a preposition, not inches */
+	UT_CHECK(strncmp(rows("The barrier rose 6 ft 2 in Beijing last year."), "quantity 6 ft", 13) == 0 &&
+			 strstr(rows("The barrier rose 6 ft 2 in Beijing last year."), "6.1666") == NULL);
+	UT_CHECK(strstr(rows("The water rose 6 ft 2 in 10 minutes."), "6.1666") == NULL);
+	UT_EQ_STR(rows("He stands 6 ft 2 in tall."), "quantity 6.166666666666667 ft");
 }
 
 UT_TEST(metric_forms_fractions)
