@@ -2963,11 +2963,15 @@ resolve_date(AtMetric *m, const AtDay *ref)
 static void
 sentence_context(const char *s, const AtDay *ref, const AtVec *sentences, AtVec *out, size_t first)
 {
+	unsigned	iter = 0;
+
 	for (size_t i = first, j; i < out->len; i = j)
 	{
 		AtMetric   *m = AT_VEC_AT(out, AtMetric, i);
 		const AtSpan *sp;
 
+		if ((++iter & 0xFF) == 0)
+			AT_CHECK_INTERRUPTS();
 		for (j = i + 1; j < out->len && AT_VEC_AT(out, AtMetric, j)->sentence == m->sentence; j++)
 			;
 		if (m->sentence <= 0 || (size_t) m->sentence > sentences->len)

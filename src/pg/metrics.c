@@ -9,6 +9,7 @@
 #include "glue.h"
 
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
@@ -217,6 +218,9 @@ extract_metrics(FunctionCallInfo fcinfo, const AtDay *ref)
 		nulls[17] = !day_datum(&m->time.start, &values[17]);
 		nulls[18] = !day_datum(&m->time.end, &values[18]);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		/* rows of a long text may spill to disk: stay cancellable */
+		if ((i & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
 	}
 	return (Datum) 0;
 }
