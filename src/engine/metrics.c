@@ -1361,33 +1361,6 @@ day_mon_year(const char *s, size_t len, size_t pos, AtDate *d)
 	return p - pos;
 }
 
-/* d moved by n days (|n| at most a few weeks) */
-static AtDay
-add_days(AtDay d, int n)
-{
-	for (; n > 0; n--)
-		if (++d.day > at_days_in_month(d.year, d.month))
-		{
-			d.day = 1;
-			if (++d.month > 12)
-			{
-				d.month = 1;
-				d.year++;
-			}
-		}
-	for (; n < 0; n++)
-		if (--d.day < 1)
-		{
-			if (--d.month < 1)
-			{
-				d.month = 12;
-				d.year--;
-			}
-			d.day = at_days_in_month(d.year, d.month);
-		}
-	return d;
-}
-
 /*
  * Words that place a weekday relative to the reference date, besides those
  * periods.h reads ("last", "on", "this"): "next Monday" and "previous
@@ -1436,11 +1409,11 @@ relative_weekday(const Scan *sc, size_t pos, size_t *start, size_t wl, AtDay *da
 		{
 			today = at_day_of_week(sc->ref);
 			if (w->week)
-				*day = add_days(*sc->ref, 7 * w->week + (wd - 1) - today);
+				*day = at_day_add(sc->ref, 7 * w->week + (wd - 1) - today);
 			else if (w->dir > 0)
-				*day = add_days(*sc->ref, ((wd - 1) - today + 6) % 7 + 1);
+				*day = at_day_add(sc->ref, ((wd - 1) - today + 6) % 7 + 1);
 			else
-				*day = add_days(*sc->ref, -((today - (wd - 1) + 6) % 7 + 1));
+				*day = at_day_add(sc->ref, -((today - (wd - 1) + 6) % 7 + 1));
 		}
 		*start = wb;
 		return pos + dl - wb;
@@ -1522,7 +1495,7 @@ as_relative_day(const Scan *sc, size_t pos, AtMetric *m)
 		if (s[pos] >= 'A' && s[pos] <= 'Z' && b > 0 && b == pos - 1 &&
 			!strchr(".!?:;\"(\n", s[b - 1]) && (unsigned char) s[b - 1] != 0x9C)
 			return 0;
-		d = add_days(*sc->ref, relative_days[i].days);
+		d = at_day_add(sc->ref, relative_days[i].days);
 		m->kind = AT_MK_DATE;
 		m->len = wl;
 		m->date.year = d.year;

@@ -669,6 +669,12 @@ civil_from_days(long z)
 	return (AtDay) {y + (m <= 2), m, d};
 }
 
+AtDay
+at_day_add(const AtDay *d, long n)
+{
+	return civil_from_days(days_from_civil(d->year, d->month, d->day) + n);
+}
+
 int
 at_day_of_week(const AtDay *d)
 {

@@ -64,5 +64,7 @@ extern size_t at_weekday_date_at(const char *s, size_t len, size_t pos, const At
 
 /* Day of the week, 0 = Monday */
 extern int	at_day_of_week(const AtDay *d);
+/* d moved by n days (proleptic Gregorian) */
+extern AtDay at_day_add(const AtDay *d, long n);
 
 #endif							/* AT_PERIODS_H */
