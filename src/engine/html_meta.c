@@ -852,10 +852,7 @@ names_site(const Meta *m, const char *s, size_t len)
 			else if (u[p] >= '0' && u[p] <= '9')
 				host[hn++] = u[p];
 	}
-	for (size_t k = 0; k + pn <= hn; k++)
-		if (memcmp(host + k, part, pn) == 0)
-			return true;
-	return false;
+	return contains(host, hn, part, pn);
 }
 
 /* A part that names the site, or is a domain name ("FASSETTE.NET") */
