@@ -59,6 +59,9 @@
 #include "../../src/engine/sentences.h"
 
 #include <dirent.h>
+#ifdef AT_NER_RULE_SWITCHES
+extern unsigned long at_ner_rules_off;
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1026,6 +1029,11 @@ main(int argc, char **argv)
 
 	if (getenv("NER_MODE") != NULL)
 		mode = getenv("NER_MODE");
+#ifdef AT_NER_RULE_SWITCHES
+	/* NER_RULES_OFF=3,16: skip those stages of extract() (rule_diff.sh) */
+	for (const char *p = getenv("NER_RULES_OFF"); p && *p; p += strcspn(p, ","), p += *p == ',')
+		at_ner_rules_off |= 1UL << atoi(p);
+#endif
 	if (argc < 4)
 	{
 		fprintf(stderr, "usage: %s DATADIR SHAREDDIR GOLDDIR [SET=MIN ...] [only=SET]\n", argv[0]);
