@@ -61,6 +61,21 @@ typedef struct Ctx
 	bool		china;			/* the text says "China" or "Chinese" */
 } Ctx;
 
+/*
+ * Rule switches, for measuring what each stage of extract() does
+ * (test/entities/rule_diff.sh builds the scorer with -DAT_NER_RULE_SWITCHES;
+ * bit n of at_ner_rules_off skips stage n, named in at_ner_rule_names).
+ * The extension is built without them.
+ */
+#ifdef AT_NER_RULE_SWITCHES
+unsigned long at_ner_rules_off;
+#define STAGE(n, call) (((at_ner_rules_off >> (n)) & 1) ? (void) 0 : (void) (call))
+#define SWITCHED(n) ((at_ner_rules_off >> (n)) & 1)
+#else
+#define STAGE(n, call) ((void) (call))
+#define SWITCHED(n) 0
+#endif
+
 #define TK(c, i)	(&(c)->toks[i])
 #define GZ(c, i)	((c)->toks[i].gz)
 #define FL(c, i)	((c)->toks[i].flags)
@@ -1785,7 +1800,7 @@ tag_sentence(Ctx *c, size_t s0, size_t s1, int sent, uint8_t *tags, float *conf,
 		for (e = i + 1; e < s.n && tags[e] == tags[i] + 1; e++)
 			sum += conf[e];
 		m = add_mention(c, s0 + i, s0 + e, AT_TAG_KIND(tags[i]), sent, sum / (float) (e - i));
-		m->sure = sure && m->score >= SURE_CONF;
+		m->sure = sure && m->score >= SURE_CONF && !SWITCHED(22);
 		/*
 		 * "Marilyn" alone, a common given name and nothing else, is a
 		 * person; not before a place head ("Karen state")
@@ -2338,39 +2353,39 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 		headline[si] = headline_case(&c, s0, s1);
 		tag_sentence(&c, s0, s1, (int) si, tags + s0, conf + s0, !headline[si]);
 		if (headline[si])
-			headline_filter(&c, from);
-		chinese_names(&c, s0, s1, (int) si);
-		pinyin_names(&c, s0, s1, (int) si);
-		head_runs(&c, s0, s1, (int) si);
-		hyphen_heads(&c, s0, s1, (int) si);
-		fill_places(&c, s0, s1, (int) si, headline[si]);
-		given_names(&c, s0, s1, (int) si);
-		parties(&c, s0, s1, (int) si);
+			STAGE(0, headline_filter(&c, from));
+		STAGE(1, chinese_names(&c, s0, s1, (int) si));
+		STAGE(2, pinyin_names(&c, s0, s1, (int) si));
+		STAGE(3, head_runs(&c, s0, s1, (int) si));
+		STAGE(4, hyphen_heads(&c, s0, s1, (int) si));
+		STAGE(5, fill_places(&c, s0, s1, (int) si, headline[si]));
+		STAGE(6, given_names(&c, s0, s1, (int) si));
+		STAGE(7, parties(&c, s0, s1, (int) si));
 		if (!headline[si])
 		{
-			in_places(&c, s0, s1, (int) si);
-			china_places(&c, s0, s1, (int) si);
-			unknown_acronyms(&c, s0, s1, (int) si);
+			STAGE(8, in_places(&c, s0, s1, (int) si));
+			STAGE(9, china_places(&c, s0, s1, (int) si));
+			STAGE(10, unknown_acronyms(&c, s0, s1, (int) si));
 		}
-		acronyms(&c, s0, s1, (int) si);
-		dateline(&c, s0, s1, (int) si);
-		possessives(&c, s0, s1, (int) si);
-		firm_appositives(&c, s0, s1, (int) si);
+		STAGE(11, acronyms(&c, s0, s1, (int) si));
+		STAGE(12, dateline(&c, s0, s1, (int) si));
+		STAGE(13, possessives(&c, s0, s1, (int) si));
+		STAGE(14, firm_appositives(&c, s0, s1, (int) si));
 	}
-	clean(&c, 0);
+	STAGE(15, clean(&c, 0));
 	rebuild_owners(&c);
-	known_names(&c, headline);
-	sports_teams(&c);
-	craft_names(&c);
+	STAGE(16, known_names(&c, headline));
+	STAGE(17, sports_teams(&c));
+	STAGE(18, craft_names(&c));
 	for (size_t si = 0; si < c.nsent; si++, interrupt_point(si))
 	{
 		size_t		s0 = c.sents[si].start,
 					s1 = s0 + c.sents[si].len;
 
-		institutions(&c, s0, s1, (int) si);
+		STAGE(19, institutions(&c, s0, s1, (int) si));
 		user_terms(&c, user, s0, s1, (int) si);
 	}
-	clean(&c, 0);
+	STAGE(20, clean(&c, 0));
 
 	/* compact and sort, keeping abbreviation targets */
 	nm = c.ments.len;
@@ -2407,7 +2422,7 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 		}
 		nm = w;
 	}
-	canonicals(&c, ms, nm);
+	STAGE(21, canonicals(&c, ms, nm));
 
 	for (size_t k = 0; k < nm; k++)
 	{

@@ -78,3 +78,28 @@ ner-extra:
 build/word_clusters: src/tools/word_clusters.c src/tools/gmb.h $(NER_TOOL_SRCS) $(wildcard src/engine/*.h)
 	@mkdir -p build
 	$(UNIT_CC) $(NER_TOOL_CFLAGS) $(PCRE2_CFLAGS) -o $@ src/tools/word_clusters.c $(NER_TOOL_SRCS) $(PCRE2_LIBS) -lm
+
+# build/score_entities_rules: the scorer with extract()'s stages switchable
+# (NER_RULES_OFF=n,m; test/entities/rule_diff.sh), for measuring the rules
+build/score_entities_rules: test/entities/score_entities.c src/tools/gmb.h $(NER_TOOL_SRCS) $(wildcard src/engine/*.h)
+	@mkdir -p build
+	$(UNIT_CC) $(NER_TOOL_CFLAGS) -DAT_NER_RULE_SWITCHES $(PCRE2_CFLAGS) -o $@ test/entities/score_entities.c $(NER_TOOL_SRCS) $(PCRE2_LIBS) -lm
+
+# The extra sources a shipped model may use: no share-alike text.  Left
+# out: UNER EWT (CC BY-SA 4.0) and CrossNER politics (its repository is MIT,
+# but its sentences are English Wikipedia's, CC BY-SA).
+NER_EXTRA_OPEN = $(addprefix $(NER_EXTRA_OUT)/,btc_news.csv btc_rest.csv re3d_open.csv wikigold_tune.csv gum_tune.csv)
+NER_TRY_DIR ?= build/ner_try
+
+# make ner-try [NER_TRY_EXTRA=a.csv:b.csv]: a model trained on GMB and the
+# open extra sources (after make ner-extra) in NER_TRY_DIR, never over the
+# shipped one; then its scores and what each rule stage does to its output
+# on the tuning sets (test/entities/rule_diff.sh).  A few minutes.
+NER_TRY_EXTRA ?= $(subst $(eval) ,:,$(NER_EXTRA_OPEN))
+.PHONY: ner-try
+ner-try: build/train_ner build/score_entities
+	mkdir -p $(NER_TRY_DIR)
+	cp src/data/*.txt $(NER_TRY_DIR)/
+	NER_EXTRA=$(NER_TRY_EXTRA) nice build/train_ner $(NER_SHARED)/corpus/gmb/ner_dataset.csv src/data $(NER_TRY_DIR)/article_tools_ner.model | grep -v '^epoch'
+	build/score_entities $(NER_TRY_DIR) $(NER_SHARED) test/entities/gold || true
+	test/entities/rule_diff.sh $(NER_TRY_DIR) gmb gum gold wiki

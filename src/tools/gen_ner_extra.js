@@ -2,9 +2,9 @@
 /*
  * gen_ner_extra.js: training sentences for the entity tagger from openly
  * licensed corpora other than GMB, in GMB's CSV format (UTF-8, said in the
- * header line), for train_ner's NER_EXTRA (make ner-model reads the files
- * committed under src/data/ner_extra/).  Every source and its licence is
- * credited in NOTICE.
+ * header line), for train_ner's NER_EXTRA (make ner-try; the shipped
+ * model is GMB's alone).  Every source and its licence is credited in
+ * NOTICE.
  *
  *   node src/tools/gen_ner_extra.js FORMAT BASE FILE... > OUT.csv
  *
@@ -18,7 +18,9 @@
  *             entities.json (mongoexport lines); text is split into
  *             sentences and tokens here;
  *   gum       ../shared/corpus/gum-news/gum_news.jsonl without the frozen
- *             test documents (test/entities/splits/gum_test.txt).
+ *             test documents (test/entities/splits/gum_test.txt, or the
+ *             list in GUM_TEST_LIST), GUM's conventions brought to the
+ *             extension's (gumConventions below).
  * BASE: first sentence number; numbers go up by 10 from it, so a BASE of
  * 1 mod 10 keeps every sentence out of GMB's dev (0 mod 10) and tune
  * (5 mod 10) splits.
@@ -87,7 +89,7 @@ function emit(words, kinds, begin) {
 		}
 		i = e - 1;
 	}
-	if (n === 0 || words.some((w) => w.length >= 120))
+	if (n === 0 || words.some((w) => w.length >= 120) || kinds.includes('skip'))
 		return;
 	for (let i = 0; i < n; i++) {
 		const pos = /^\p{Lu}/u.test(words[i]) ? 'NNP' : 'NN';
@@ -214,6 +216,43 @@ function emitDocument(doc) {
 	emit(words, kinds, begin);
 }
 
+/* A list of src/data, lower case, without comments (read once) */
+const lists = new Map();
+function dataList(name) {
+	if (!lists.has(name)) {
+		const file = path.join(__dirname, '..', 'data', name);
+		lists.set(name, new Set(fs.readFileSync(file, 'utf8').split('\n')
+			.filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.trim().toLowerCase())));
+	}
+	return lists.get(name);
+}
+
+/*
+ * GUM's conventions brought to the extension's where they differ: a country
+ * that acts ("North Korea fired") is a place, not an organization; a person
+ * mention with a title or an organization in front ("NASA Administrator
+ * Charles Bolden", "President Obama") and a doctrine typed as an
+ * organization ("Scientology") would teach spans the extension does not
+ * report, so their sentences go (kind 'skip').
+ */
+function gumConventions(text, ents) {
+	const places = dataList('article_tools_ner_places.txt');
+	const titles = dataList('article_tools_ner_titles.txt');
+	const bare = (e) => text.slice(e.s, e.e).replace(/^(the|The) /, '').replace(/['\u2019]s?$/, '');
+	for (const e of ents) {
+		const words = bare(e).split(/\s+/);
+		if (e.kind === 'org' && places.has(bare(e).toLowerCase()))
+			e.kind = 'geo';
+		else if (e.kind === 'org' && words.length === 1 && /(ology|ism)$/.test(words[0]))
+			e.kind = 'skip';
+		else if (e.kind === 'per' && (words.some((w) => titles.has(w.toLowerCase()) ||
+			titles.has(w.toLowerCase() + '.')) ||
+			ents.some((o) => o !== e && o.kind !== 'per' && o.s === e.s && o.e < e.e)))
+			e.kind = 'skip';
+	}
+	return ents;
+}
+
 /*
  * GUM news (gum_news.jsonl): person, place and organization mentions that
  * hold a proper noun; the documents of the frozen test list are left out.
@@ -239,7 +278,7 @@ function readGum(file, testList) {
 		unit.push(u);
 		const ents = d.entities.filter((e) => KINDS[e.type] && e.has_propn)
 			.map((e) => ({ s: unit[e.start], e: unit[e.end], kind: KINDS[e.type] }));
-		emitDocument({ text: d.text, ents, namesOnly: true });
+		emitDocument({ text: d.text, ents: gumConventions(d.text, ents), namesOnly: true });
 	}
 }
 

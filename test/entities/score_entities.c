@@ -52,13 +52,20 @@
  * Environment: NER_VERBOSE=1 prints the misses (FN) and false predictions
  * (FP) with their offsets and scores; NER_DUMP=1 adds every GUM gold span
  * and prediction; NER_MODE=tagger|tokens scores the tagger alone (below);
- * NER_GMB_SPLIT=tune scores GMB's tune split instead of dev.
+ * NER_GMB_SPLIT=tune scores GMB's tune split instead of dev; NER_GUM_FOLD=0
+ * or 1 scores half of GUM's tuning documents (every other one), to measure
+ * a model trained on the other half (README.md, cross-fitting);
+ * NER_RULES_OFF=n,... skips stages of the rules (build/score_entities_rules
+ * only, test/entities/rule_diff.sh).
  */
 #include "../../src/tools/gmb.h"
 #include "../../src/engine/utf8.h"
 #include "../../src/engine/sentences.h"
 
 #include <dirent.h>
+#ifdef AT_NER_RULE_SWITCHES
+extern unsigned long at_ner_rules_off;
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -655,6 +662,7 @@ score_gum(const char *shared, const char *testlist, bool test, Counts *c, bool v
 	FILE	   *f;
 	static char line[1 << 20];
 	bool		warned = false;
+	int			tune_docs = 0;
 
 	snprintf(path, sizeof(path), "%s/corpus/gum-news/gum_news.jsonl", shared);
 	f = fopen(path, "r");
@@ -764,7 +772,13 @@ score_gum(const char *shared, const char *testlist, bool test, Counts *c, bool v
 				p++;
 			free(key.data);
 		}
-		if (id.data == NULL || in_list(testlist, id.data) != test)
+		/*
+		 * NER_GUM_FOLD=k: only the tuning documents whose place among them
+		 * is k mod 2 (cross-fitting a model trained on the other half)
+		 */
+		if (id.data == NULL || in_list(testlist, id.data) != test ||
+			(!test && getenv("NER_GUM_FOLD") != NULL &&
+			 tune_docs++ % 2 != atoi(getenv("NER_GUM_FOLD"))))
 		{
 			free(gold);
 			free(tk);
@@ -1026,6 +1040,11 @@ main(int argc, char **argv)
 
 	if (getenv("NER_MODE") != NULL)
 		mode = getenv("NER_MODE");
+#ifdef AT_NER_RULE_SWITCHES
+	/* NER_RULES_OFF=3,16: skip those stages of extract() (rule_diff.sh) */
+	for (const char *p = getenv("NER_RULES_OFF"); p && *p; p += strcspn(p, ","), p += *p == ',')
+		at_ner_rules_off |= 1UL << atoi(p);
+#endif
 	if (argc < 4)
 	{
 		fprintf(stderr, "usage: %s DATADIR SHAREDDIR GOLDDIR [SET=MIN ...] [only=SET]\n", argv[0]);
