@@ -43,7 +43,7 @@ static const char *const property_heads[] = {
 	"economy", "proceeds", "sale", "purchases", "subsidies", "allocation", "margin", "margins",
 	"factor", "shares", "stocks", "completions", "ratio", "proportion", "percentage",
 	"intensity", "penetration", "indicators", "indicator", "valuations", "discount",
-	"charges", "charge", "rents", "tariffs", "rates", "transport", "time",
+	"charges", "charge", "rents", "tariffs", "rates", "transport", "time", "space",
 };
 
 /* Verbs that end a subject (past and present forms of the verbs of figures) */
@@ -74,7 +74,7 @@ static const char *const verbs[] = {
 	"stayed", "sells", "fetched", "fetches", "accounting", "represented", "comprised",
 	"show", "shows", "showed", "indicate", "indicates", "indicated", "work", "operate",
 	"remain", "own", "run", "serve", "stay", "won", "win", "wins", "secured", "landed", "booked",
-	"clinched", "numbered", "led", "leads", "manage", "manages",
+	"clinched", "numbered", "led", "leads", "manage", "manages", "stand",
 };
 
 /* Verbs whose subject is what is priced or shared, not a holder: "Lithium carbonate sells for" */
@@ -139,6 +139,31 @@ static const char *const trailing_adverbs[] = {
 	"reportedly", "together", "jointly", "today", "yesterday", "tomorrow", "nationwide",
 	"worldwide", "overall", "domestically", "globally",
 };
+
+/*
+ * Verbs of a forecast: an institution that forecasts a figure is its source,
+ * not its holder ("The board expects 46 million arrivals"); a firm or a
+ * name forecasts its own ("Tesla expects deliveries of 1.8 million")
+ */
+static const char *const forecast_verbs[] = {
+	"expect", "expects", "expected", "forecast", "forecasts", "predict", "predicts",
+	"predicted", "estimate", "estimates", "estimated", "projects", "projected", "anticipates",
+};
+
+/* Openings that name the topic of the clause, its holder: "As for private firms, their imports" */
+static const char *const topic_openers[] = {"as for", "as to", "turning to"};
+
+/* Verbs of origin: "3.2 million visitors came from the mainland" (the origin holds them) */
+static const char *const origin_verbs[] = {"came", "come", "comes", "coming"};
+
+/* Qualifiers that belong to the measure, not a place: "foreign direct investment in actual use in the province" */
+static const char *const measure_qualifiers[] = {
+	"in actual use", "in real terms", "in nominal terms", "in value terms", "in volume terms",
+	"on average", "on a comparable basis",
+};
+
+/* Prepositions that may follow a measure qualifier and open its holder */
+static const char *const holder_preps[] = {"in", "of", "on", "at", "across", "from", "by", "for"};
 
 /* Change verbs: "saw their combined profits grow 4.3 percent" */
 static const char *const change_verbs[] = {
@@ -289,6 +314,36 @@ static bool
 tok_punct(const char *s, const Tok *t, char c)
 {
 	return t->kind == 'p' && s[t->start] == c;
+}
+
+/* The number of tokens from t[i] (before b) that spell one of the phrases of list, else 0 */
+static size_t
+phrase_at(const char *s, const Tok *t, size_t i, size_t b, const char *const *list, size_t n)
+{
+	for (size_t q = 0; q < n; q++)
+	{
+		const char *w = list[q];
+		size_t		k = i;
+
+		while (*w && k < b && t[k].kind == 'w')
+		{
+			size_t		wl = strcspn(w, " "),
+						c = 0;
+
+			/* one word of the phrase, caseless */
+			while (c < wl && c < t[k].len && (s[t[k].start + c] | 0x20) == w[c])
+				c++;
+			if (c < wl || t[k].len != wl)
+				break;
+			w += wl;
+			while (*w == ' ')
+				w++;
+			k++;
+		}
+		if (*w == '\0' && k > i)
+			return k - i;
+	}
+	return 0;
 }
 
 /* Words (letters, digits, inner - ' . & ’) and punctuation of s[from, to); toks holds max + 1 */
@@ -477,6 +532,9 @@ measure_span(const char *s, const Tok *t, size_t a, size_t b)
 {
 	while (a + 1 < b && tok_in(s, &t[a], measure_drop, AT_LENGTHOF(measure_drop)))
 		a++;
+	/* "consumer price index (CPI)": the name, without its abbreviation */
+	if (b >= a + 4 && tok_punct(s, &t[b - 1], ')') && tok_punct(s, &t[b - 3], '('))
+		b -= 3;
 	return span_of(t, a, b);
 }
 
@@ -563,7 +621,15 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 				full = b;
 	AtPeriodSpan ps;
 	static const AtDay any_day = {2000, 6, 15};	/* to tell a period, not to resolve it */
+	size_t		q;
 
+	/* "investment in actual use in the province": the qualifier is part of the measure */
+	if (prep < b && (q = phrase_at(s, t, prep, b, measure_qualifiers, AT_LENGTHOF(measure_qualifiers))) > 0)
+	{
+		q += prep;
+		property_subject(s, t, a, b, q < b && tok_in(s, &t[q], holder_preps, AT_LENGTHOF(holder_preps)) ? q : b, cl);
+		return;
+	}
 	/* "revenue in China", "volume in December", "spending over the past decade": a place, name or time is no part of the measure */
 	if (prep + 1 < b && (capital(s, &t[prep + 1]) || tok_is(s, &t[prep], "over") || tok_is(s, &t[prep], "during") ||
 						 at_period_span_at(s, t[a].start, t[b - 1].start + t[b - 1].len, t[prep].start, &any_day, &ps)))
@@ -834,6 +900,21 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 	while (e > a + 1 && (prep == SIZE_MAX || prep >= e - 1) && t[e - 1].kind == 'w' &&
 		   tok_in(s, &t[e - 1], trailing_adverbs, AT_LENGTHOF(trailing_adverbs)))
 		e--;
+	/* "The box office so far this year has": a period (and "so far") that ends the subject is no part of it */
+	for (size_t k = a + 1; k < e; k++)
+	{
+		AtPeriodSpan ps;
+		static const AtDay any_day = {2000, 6, 15};
+		size_t		end = t[e - 1].start + t[e - 1].len;
+
+		if (t[k].kind == 'w' && at_period_span_at(s, t[a].start, end, t[k].start, &any_day, &ps) == end - t[k].start)
+		{
+			e = k;
+			if (e >= a + 3 && tok_is(s, &t[e - 2], "so") && tok_is(s, &t[e - 1], "far"))
+				e -= 2;
+			break;
+		}
+	}
 	if (prep == SIZE_MAX || prep >= e)
 		prep = e;
 	head = prep - 1;
@@ -877,7 +958,9 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 								share_of_thing(s, t, a, e, verb, b)))))
 	{
 		/* "New energy vehicles accounted for a quarter" ("The figure accounted for" names none) */
-		if (!tok_in(s, &t[e - 1], source_heads, AT_LENGTHOF(source_heads)))
+		/* "Benchmark copper on the Shanghai Futures Exchange traded at": the exchange holds it */
+		if (!tok_in(s, &t[e - 1], source_heads, AT_LENGTHOF(source_heads)) &&
+			!(prep + 1 < e && !tok_is(s, &t[prep], "from") && later_place(s, t, a, prep, e, cl)))
 			cl->measure = measure_span(s, t, a, e);
 		/* "Buyers from Belt and Road countries accounted for": the source holds it */
 		if (prep + 1 < e && tok_is(s, &t[prep], "from") && capital(s, &t[prep + 1]) &&
@@ -927,6 +1010,11 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 		}
 		/* "The report also listed ...": a source holds nothing */
 		if (tok_in(s, &t[e - 1], source_heads, AT_LENGTHOF(source_heads)))
+			return;
+		/* "The board expects 46 million arrivals": an institution's forecast is of others' figures */
+		if (tok_in(s, &t[verb], forecast_verbs, AT_LENGTHOF(forecast_verbs)) && verb + 1 < b &&
+			!tok_is(s, &t[verb + 1], "to") && !tok_is(s, &t[verb + 1], "its") && !tok_is(s, &t[verb + 1], "their") &&
+			!capital(s, &t[e - 1]) && !tok_in(s, &t[e - 1], firm_speakers, AT_LENGTHOF(firm_speakers)))
 			return;
 		/* "European buyers rose 16.4 percent": a number of things that changes is the measure */
 		if (verb + 1 < b && t[verb + 1].fig >= 0 && tok_in(s, &t[verb], change_verbs, AT_LENGTHOF(change_verbs)) &&
@@ -1188,7 +1276,8 @@ place_in_clause(const char *s, const Tok *t, size_t a, size_t b)
 	{
 		size_t		j = i + 1;
 
-		if (!tok_is(s, &t[i], "in") && !(tok_is(s, &t[i], "on") && tok_is(s, &t[j], "the")))
+		if (!tok_is(s, &t[i], "in") && !(tok_is(s, &t[i], "on") && tok_is(s, &t[j], "the")) &&
+			!(tok_is(s, &t[i], "from") && i > a && tok_in(s, &t[i - 1], origin_verbs, AT_LENGTHOF(origin_verbs))))
 			continue;
 		/* "were newly established in Jiangsu,": a name that ends the clause ("in R&D" is no place) */
 		if (capital(s, &t[j]) && !t[j].poss && t[j].fig < 0 && !(acronym(s, &t[j]) && t[j].len > 2))
@@ -1258,6 +1347,25 @@ place_opening(const char *s, const Tok *t, size_t a, size_t body)
 }
 
 /*
+ * "As for private firms, their imports and exports climbed": the topic that
+ * opens the clause [a, body) holds its figures; an empty span when none
+ */
+static Span
+topic_opening(const char *s, const Tok *t, size_t a, size_t body)
+{
+	size_t		q,
+				k;
+
+	while (a < body && t[a].kind == 'p')
+		a++;
+	if ((q = phrase_at(s, t, a, body, topic_openers, AT_LENGTHOF(topic_openers))) == 0)
+		return (Span) {0, 0};
+	for (k = a + q; k < body && k < a + q + 6 && t[k].kind == 'w' && t[k].fig < 0; k++)
+		;
+	return k > a + q && k < body && tok_punct(s, &t[k], ',') ? span_of(t, a + q, k) : (Span) {0, 0};
+}
+
+/*
  * ", the company said" or ", and the company employed" after the figures
  * of the sentence: "the company", else an empty span
  */
@@ -1319,7 +1427,10 @@ clause_end(const char *s, const Tok *toks, size_t cstart, size_t nt)
 			 with_absolute(s, toks, cend + 1, nt) ||
 			 (tok_is(s, &toks[cend + 1], "and") && cend + 2 < nt &&
 			  (tok_in(s, &toks[cend + 2], pronouns, AT_LENGTHOF(pronouns)) ||
-			   tok_is(s, &toks[cend + 2], "the") || new_subject(s, toks, cend + 2, nt)))))
+			   tok_is(s, &toks[cend + 2], "the") || new_subject(s, toks, cend + 2, nt))) ||
+			 /* ", of which residential investment was": a part with a subject of its own */
+			 (tok_is(s, &toks[cend + 1], "of") && cend + 3 < nt && tok_is(s, &toks[cend + 2], "which") &&
+			  new_subject(s, toks, cend + 3, nt))))
 			break;
 	}
 	return cend;
@@ -1431,7 +1542,8 @@ figure_measure(const char *s, const Tok *toks, const AtMetric *ms, const AtMetri
 	Span		me = {0, 0};
 
 		/* the counted noun, unless the subject names the measure ("Chip exports ... 267.8 billion units") */
-		if (m->kind == AT_MK_COUNT && m->unit && cl->measure.len == 0)
+		if (m->kind == AT_MK_COUNT && m->unit && cl->measure.len == 0 &&
+			!at_word_in(m->unit, m->unit_len, generic_units, AT_LENGTHOF(generic_units)))
 			me = (Span) {(size_t) (m->unit - s), m->unit_len};
 		/* "spread across 260 deals": a count after a preposition is no object of the subject's verb */
 		if (m->kind == AT_MK_COUNT && m->unit && cl->measure.len && i > body + 1 &&
@@ -1631,11 +1743,13 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 			}
 		}
 		body = clause_start(s, toks, cstart, cend);
-		/* "while its net profit": the subject after the conjunction */
+		/* "while its net profit", "of which residential investment": the subject after the conjunction */
 		while (body < cend && (tok_punct(s, &toks[body], ',') || tok_punct(s, &toks[body], ';') ||
 							   tok_in(s, &toks[body], clause_conjunctions, AT_LENGTHOF(clause_conjunctions)) ||
-							   tok_is(s, &toks[body], "and")))
-			body++;
+							   tok_is(s, &toks[body], "and") ||
+							   (tok_is(s, &toks[body], "of") && body + 1 < cend && tok_is(s, &toks[body + 1], "which") &&
+								body + 2 < cend && toks[body + 2].fig < 0 && toks[body + 2].kind == 'w')))
+			body += tok_is(s, &toks[body], "of") ? 2 : 1;
 		if ((v = with_absolute(s, toks, body, cend)) > 0)
 		{
 			size_t		np = body + 1;
@@ -1682,6 +1796,8 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 				}
 			cl.holder = span_of(toks, body + 2, e);
 		}
+		if (cl.holder.len == 0)
+			cl.holder = topic_opening(s, toks, cstart, body);
 		if ((cl.inherit_holder || (cl.measure.len && cstart > 0)) && cl.holder.len == 0)
 			cl.holder = prev.holder;
 		/* "Its revenue dropped 44 percent, the company said": the speaker is "its" */
@@ -1728,6 +1844,25 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 			}
 			if (m->kind == AT_MK_COUNT && m->unit)
 				last_count_unit = (Span) {(size_t) (m->unit - s), m->unit_len};
+			if (cl.holder.len && i >= body + 3 && tok_is(s, &toks[i - 1], "with") && capital(s, &toks[i - 2]) &&
+				!acronym(s, &toks[i - 2]))
+			{
+				/*
+				 * "Shanghai's GDP reached ..., followed by Beijing with 2.14 trillion
+				 * yuan": the name takes the holder's place ("Exports to the United
+				 * States ..., followed by Germany with 13 percent" has none to take)
+				 */
+				size_t		h = i - 2;
+
+				while (h > body && h + 4 > i && capital(s, &toks[h - 1]))
+					h--;
+				if (tok_is(s, &toks[h - 1], "by") || tok_is(s, &toks[h - 1], "and") || tok_punct(s, &toks[h - 1], ','))
+				{
+					m->holder = s + toks[h].start;
+					m->holder_len = toks[i - 2].start + toks[i - 2].len - toks[h].start;
+					continue;
+				}
+			}
 			if (cl.holder.len)
 			{
 				m->holder = s + cl.holder.start;

@@ -350,8 +350,11 @@ month_period(Cur *c, const AtDay *ref, AtPeriod *out)
 		else
 			m2 = m1;
 	}
+	/* "the September quarter" (Reuters, company results): the quarter that ends in the month */
+	if (part == 0 && m2 == m1 && m1 % 3 == 0 && eat(c, "quarter"))
+		m1 -= 2;
 	/* "May 1": a day, a date and no period */
-	if (c->p < c->len && c->s[c->p] >= '0' && c->s[c->p] <= '9')
+	else if (c->p < c->len && c->s[c->p] >= '0' && c->s[c->p] <= '9')
 	{
 		Cur			t = *c;
 		int			yy;
