@@ -153,6 +153,9 @@ static const char *const forecast_verbs[] = {
 /* Openings that name the topic of the clause, its holder: "As for private firms, their imports" */
 static const char *const topic_openers[] = {"as for", "as to", "turning to"};
 
+/* Verbs of money flowing into what it is spent on: "12.3 billion yuan went into tourism projects" */
+static const char *const flow_verbs[] = {"went", "go", "goes", "flowed", "flow", "flows", "poured"};
+
 /* Verbs of origin: "3.2 million visitors came from the mainland" (the origin holds them) */
 static const char *const origin_verbs[] = {"came", "come", "comes", "coming"};
 
@@ -874,6 +877,27 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 		}
 		e++;
 	}
+	/* "Zhejiang, Guangdong and Jiangsu were": a list of names is one subject */
+	if (e > a && e + 2 < b && tok_punct(s, &t[e], ',') && capital(s, &t[e - 1]))
+	{
+		size_t		k = a,
+					n_and = 0;
+
+		while (k < e && capital(s, &t[k]))
+			k++;
+		while (k < b && k < a + 14 && (tok_punct(s, &t[k], ',') || tok_is(s, &t[k], "and")) && k + 2 < b)
+		{
+			if (tok_punct(s, &t[k], ',') && tok_is(s, &t[k + 1], "and"))
+				k++;			/* ", and" */
+			n_and += tok_is(s, &t[k], "and");
+			if (!capital(s, &t[++k]))
+				break;
+			while (k < b && capital(s, &t[k]) && !is_verb(s, t, k, a))
+				k++;
+		}
+		if (n_and > 0 && k < b && is_verb(s, t, k, a) && !capital(s, &t[k]))
+			e = k;
+	}
 	/* "Muyuan Foods, the country's largest hog producer, sold ...": over the apposition */
 	if (e > a && e < b && tok_punct(s, &t[e], ','))
 	{
@@ -1152,10 +1176,15 @@ measure_after(const char *s, const Tok *t, size_t n, size_t after, bool in_on)
 	if (in_on && i + 2 < n && (tok_is(s, &t[i], "was") || tok_is(s, &t[i], "were")) &&
 		t[i + 1].len > 4 && s[t[i + 1].start + t[i + 1].len - 1] == 'd' && (tok_is(s, &t[i + 2], "in") || tok_is(s, &t[i + 2], "on")))
 		i += 2;
+	/* "12.3 billion yuan went into tourism projects and 8.9 billion yuan into modern services" */
+	if (in_on && i + 2 < n && tok_in(s, &t[i], flow_verbs, AT_LENGTHOF(flow_verbs)) &&
+		(tok_is(s, &t[i + 1], "into") || tok_is(s, &t[i + 1], "to")))
+		i++;
 	if (i < n && tok_is(s, &t[i], "worth"))
 		i++;
 	if (i + 1 >= n || !(tok_is(s, &t[i], "of") ||
-						(in_on && (tok_is(s, &t[i], "on") || tok_is(s, &t[i], "in")))))
+						(in_on && (tok_is(s, &t[i], "on") || tok_is(s, &t[i], "in") || tok_is(s, &t[i], "into") ||
+								   (tok_is(s, &t[i], "to") && tok_in(s, &t[i - 1], flow_verbs, AT_LENGTHOF(flow_verbs)))))))
 		return (Span) {0, 0};
 	a = ++i;
 	/* "of the box office", "of the port's total" */
@@ -1698,6 +1727,7 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 				k = 0,
 				cstart = 0,
 				bare = SIZE_MAX;	/* the last clause without a figure */
+	const AtMetric *last_own = NULL;	/* the clause's last figure with a holder of its own */
 	Clause		cl,
 				prev = {{0, 0}, {0, 0}, false, false};
 	Span		last_measure = {0, 0},
@@ -1810,6 +1840,7 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 		if (cl.elided_measure && cl.measure.len == 0)
 			cl.measure = prev.measure;
 		last_measure.len = 0;
+		last_own = NULL;
 		for (size_t i = cstart; i < cend; i++)
 		{
 			AtMetric   *m;
@@ -1844,6 +1875,51 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 			}
 			if (m->kind == AT_MK_COUNT && m->unit)
 				last_count_unit = (Span) {(size_t) (m->unit - s), m->unit_len};
+			/* "..., up 11.4 percent": the change of a figure with a holder of its own is its */
+			if (last_own && m->kind == AT_MK_PERCENT && i >= cstart + 2 && tok_punct(s, &toks[i - 2], ',') &&
+				(tok_is(s, &toks[i - 1], "up") || tok_is(s, &toks[i - 1], "down")))
+			{
+				m->measure = last_own->measure;
+				m->measure_len = last_own->measure_len;
+				m->holder = last_own->holder;
+				m->holder_len = last_own->holder_len;
+				continue;
+			}
+			/* "31.6 billion yuan was invested by private companies": the agent holds it, the verb measures it */
+			if (j + 3 < cend && (tok_is(s, &toks[j], "was") || tok_is(s, &toks[j], "were")) &&
+				toks[j + 1].kind == 'w' && toks[j + 1].len > 4 &&
+				memcmp(s + toks[j + 1].start + toks[j + 1].len - 2, "ed", 2) == 0 &&
+				tok_is(s, &toks[j + 2], "by") && toks[j + 3].kind == 'w' && toks[j + 3].fig < 0)
+			{
+				size_t		h = j + 3;
+
+				while (h < cend && h < j + 9 && toks[h].kind == 'w' && toks[h].fig < 0 &&
+					   (h == j + 3 || !tok_in(s, &toks[h], np_stops, AT_LENGTHOF(np_stops))))
+					h++;
+				if (!m->measure_len)
+				{
+					m->measure = s + toks[j + 1].start;
+					m->measure_len = toks[j + 1].len;
+				}
+				m->holder = s + toks[j + 3].start;
+				m->holder_len = toks[h - 1].start + toks[h - 1].len - toks[j + 3].start;
+				last_own = m;
+				continue;
+			}
+			/* "of which 620 million dollars came from Hong Kong": the origin holds its part */
+			if (j + 2 < cend && tok_in(s, &toks[j], origin_verbs, AT_LENGTHOF(origin_verbs)) &&
+				tok_is(s, &toks[j + 1], "from"))
+			{
+				Span		o = place_in_clause(s, toks, j, cend);
+
+				if (o.len && o.start <= toks[j + 2].start + toks[j + 2].len)
+				{
+					m->holder = s + o.start;
+					m->holder_len = o.len;
+					last_own = m;
+					continue;
+				}
+			}
 			if (cl.holder.len && i >= body + 3 && tok_is(s, &toks[i - 1], "with") && capital(s, &toks[i - 2]) &&
 				!acronym(s, &toks[i - 2]))
 			{
@@ -1860,6 +1936,7 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 				{
 					m->holder = s + toks[h].start;
 					m->holder_len = toks[i - 2].start + toks[i - 2].len - toks[h].start;
+					last_own = m;
 					continue;
 				}
 			}
@@ -1890,5 +1967,161 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 		if (cl.measure.len)
 			prev.measure = cl.measure;
 		cstart = cend;
+	}
+}
+
+/*
+ * Tables of "A: N" lines under a heading line that ends in ":":
+ *
+ *   Actual investment by source in the first 11 months:
+ *   Singapore: 68.9 billion yuan
+ *   the Netherlands: 21.6 billion yuan
+ *
+ * The label holds the figures of its line (or is their measure, when it is
+ * a measured property: "Exports: 3.1 trillion yuan"); the heading gives
+ * their measure and period.  Lines are read within bounded windows.
+ */
+#define TABLE_LINE_MAX 160		/* longest line read as a row or a heading */
+#define TABLE_ROWS_MAX 16		/* rows read back to the heading */
+#define TABLE_LABEL_WORDS 6
+
+/* The ':' of a row line s[b, e) ("Label: figure ..."), else SIZE_MAX */
+static size_t
+row_colon(const char *s, size_t b, size_t e)
+{
+	size_t		p = b,
+				words = 0;
+
+	while (p < e && (s[p] == ' ' || s[p] == '\t'))
+		p++;
+	for (; p < e && s[p] != ':'; p++)
+	{
+		char		c = s[p];
+
+		if (digit(c) || c == '.' || c == ',' || c == ';' || c == '"' || c == '|')
+			return SIZE_MAX;
+		if (alpha(c) && (p == b || !alpha(s[p - 1])))
+			words++;
+	}
+	if (p >= e || words == 0 || words > TABLE_LABEL_WORDS)
+		return SIZE_MAX;
+	{
+		size_t		q = p + 1;
+
+		while (q < e && (s[q] == ' ' || s[q] == '\t'))
+			q++;
+		/* a figure after the label: digits, "$", "HK$", "US$" */
+		if (q < e && (digit(s[q]) || s[q] == '$' || (q + 2 < e && s[q + 2] == '$')))
+			return p;
+	}
+	return SIZE_MAX;
+}
+
+/* The heading line [*hb, *he) above the rows before line start b, if any */
+static bool
+table_heading(const char *s, size_t b, size_t *hb, size_t *he)
+{
+	for (int rows = 0; rows < TABLE_ROWS_MAX && b > 0; rows++)
+	{
+		size_t		e = b - 1,	/* the '\n' before the line */
+					x;
+
+		while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n'))
+			e--;
+		for (x = e; x > 0 && s[x - 1] != '\n' && e - x < TABLE_LINE_MAX; x--)
+			;
+		if (x == e || (x > 0 && s[x - 1] != '\n'))
+			return false;
+		if (s[e - 1] == ':')
+		{
+			*hb = x;
+			*he = e - 1;
+			return true;
+		}
+		if (row_colon(s, x, e) == SIZE_MAX)
+			return false;
+		b = x;
+	}
+	return false;
+}
+
+void
+at_measure_table_rows(const char *s, size_t len, const AtDay *ref, AtMetric *ms, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+	{
+		AtMetric   *m = &ms[k];
+		size_t		b,
+					e,
+					colon,
+					hb,
+					he;
+		Tok			t[TABLE_LABEL_WORDS * 2 + 1],
+					h[40 + 1];
+		size_t		nt,
+					nh,
+					cut;
+
+		if (!value_kind(m->kind) || m->start == 0)
+			continue;
+		for (b = m->start; b > 0 && s[b - 1] != '\n' && m->start - b < TABLE_LINE_MAX; b--)
+			;
+		if (b > 0 && s[b - 1] != '\n')
+			continue;
+		for (e = m->start; e < len && s[e] != '\n' && e - m->start < TABLE_LINE_MAX; e++)
+			;
+		if ((colon = row_colon(s, b, e)) == SIZE_MAX || colon > m->start || !table_heading(s, b, &hb, &he))
+			continue;
+		/* the label: a holder, or a measured property */
+		nt = tokenize(s, b, colon, t, AT_LENGTHOF(t) - 1);
+		if (nt == 0)
+			continue;
+		t[nt].kind = 'e';
+		if (tok_in(s, &t[nt - 1], property_heads, AT_LENGTHOF(property_heads)))
+		{
+			m->measure = s + t[0].start;
+			m->measure_len = t[nt - 1].start + t[nt - 1].len - t[0].start;
+			m->holder = NULL;
+			m->holder_len = 0;
+		}
+		else
+		{
+			m->holder = s + t[0].start;
+			m->holder_len = t[nt - 1].start + t[nt - 1].len - t[0].start;
+			m->measure = NULL;
+			m->measure_len = 0;
+		}
+		/* the heading: its noun phrase up to a preposition or a period is the measure; its period */
+		nh = tokenize(s, hb, he, h, AT_LENGTHOF(h) - 1);
+		for (size_t i = 0; i < nh; i++)
+			h[i].fig = -1;
+		cut = nh;
+		for (size_t i = 0; i < nh; i++)
+		{
+			AtPeriodSpan ps;
+
+			if (h[i].kind == 'p')
+			{
+				cut = cut < i ? cut : i;
+				break;
+			}
+			if (at_period_span_at(s, hb, he, h[i].start, ref, &ps) > 0)
+			{
+				cut = cut < i ? cut : i;
+				if (m->time.start.year == 0 && m->time.end.year == 0)
+					m->time = ps.period;
+				break;
+			}
+			if (i > 0 && cut == nh && tok_in(s, &h[i], np_stops, AT_LENGTHOF(np_stops)) && !tok_is(s, &h[i], "of") &&
+				!tok_is(s, &h[i], "and"))
+				cut = i;
+		}
+		if (cut > 0 && m->measure == NULL)
+		{
+			Span		sp = measure_span(s, h, 0, cut);
+
+			m->measure = s + sp.start;
+			m->measure_len = sp.len;
+		}
 	}
 }
