@@ -1494,7 +1494,8 @@ figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const To
 
 	for (size_t i = 0; i < nt && ns < AT_LENGTHOF(spans); i++)
 	{
-		size_t		len;
+		size_t		len,
+					g;
 
 		if (toks[i].kind == 'p' || toks[i].start < skip_to || s[toks[i].start] == '$')
 			continue;
@@ -1503,14 +1504,19 @@ figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const To
 			skip_to = toks[i].start + len;
 			owner[ns] = -1;
 			/* "compared with 133,246 in 2022", "up from 6,940 at the end of last year": the base figure's own */
-			if (i > 0 && toks[i - 1].fig >= 0)
+			/* "compared with a 0.8 percent decline in July": over the change noun and the article */
+			g = i > 1 && toks[i - 1].fig < 0 && toks[i - 2].fig >= 0 &&
+				tok_in(s, &toks[i - 1], change_nouns, AT_LENGTHOF(change_nouns)) ? i - 1 : i;
+			if (g > 0 && toks[g - 1].fig >= 0)
 			{
-				size_t		f = i - 1;
+				size_t		f = g - 1;
 
-				while (f > 0 && toks[f - 1].fig == toks[i - 1].fig)
+				while (f > 0 && toks[f - 1].fig == toks[g - 1].fig)
+					f--;
+				if (f > 1 && (tok_is(s, &toks[f - 1], "a") || tok_is(s, &toks[f - 1], "an")))
 					f--;
 				if (f > 0 && tok_in(s, &toks[f - 1], base_words, AT_LENGTHOF(base_words)))
-					owner[ns] = toks[i - 1].fig;
+					owner[ns] = toks[g - 1].fig;
 			}
 			ns++;
 		}
