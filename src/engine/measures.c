@@ -85,6 +85,9 @@ static const char *const measure_subject_verbs[] = {
 	"numbers",
 };
 
+/* Verbs of a share of a whole: "Rural areas accounted for 23 billion of the parcels" */
+static const char *const part_verbs[] = {"accounted", "accounts", "account", "made", "makes", "make"};
+
 /* Share verbs whose subject is the measure unless it is an agent: "Domestic films took 83.8 percent of the total" */
 static const char *const share_verbs[] = {"took", "takes", "contributed", "contributes", "captured", "captures"};
 
@@ -982,8 +985,12 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 								share_of_thing(s, t, a, e, verb, b)))))
 	{
 		/* "New energy vehicles accounted for a quarter" ("The figure accounted for" names none) */
+		/* "Rural areas accounted for 23 billion of the parcels": places and their people hold their share */
+		if (tok_in(s, &t[verb], part_verbs, AT_LENGTHOF(part_verbs)) && !capital(s, &t[head]) &&
+			tok_in(s, &t[head], place_heads, AT_LENGTHOF(place_heads)))
+			cl->holder = span_of(t, a, e);
 		/* "Benchmark copper on the Shanghai Futures Exchange traded at": the exchange holds it */
-		if (!tok_in(s, &t[e - 1], source_heads, AT_LENGTHOF(source_heads)) &&
+		else if (!tok_in(s, &t[e - 1], source_heads, AT_LENGTHOF(source_heads)) &&
 			!(prep + 1 < e && !tok_is(s, &t[prep], "from") && later_place(s, t, a, prep, e, cl)))
 			cl->measure = measure_span(s, t, a, e);
 		/* "Buyers from Belt and Road countries accounted for": the source holds it */
