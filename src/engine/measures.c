@@ -85,6 +85,12 @@ static const char *const measure_subject_verbs[] = {
 	"numbers",
 };
 
+/* People among the place heads: "Working-age residents made up 79.5 percent of the population" are a part, not a holder */
+static const char *const people_heads[] = {
+	"residents", "households", "consumers", "workers", "farmers", "employees", "users", "people",
+	"families",
+};
+
 /* Verbs of a share of a whole: "Rural areas accounted for 23 billion of the parcels" */
 static const char *const part_verbs[] = {"accounted", "accounts", "account", "made", "makes", "make"};
 
@@ -140,7 +146,8 @@ static const char *const clause_conjunctions[] = {"while", "whereas", "but", "th
 static const char *const trailing_adverbs[] = {
 	"now", "also", "still", "already", "currently", "each", "all", "both", "alone", "even",
 	"reportedly", "together", "jointly", "today", "yesterday", "tomorrow", "nationwide",
-	"worldwide", "overall", "domestically", "globally",
+	"worldwide", "overall", "domestically", "globally", "nearly", "almost", "roughly", "more",
+	"than",
 };
 
 /*
@@ -216,7 +223,7 @@ static const char *const ed_adjectives[] = {
 /* Verbs of an absolute phrase after "with": "with 50 films earning more than 100 million yuan each" */
 static const char *const earning_verbs[] = {
 	"earning", "generating", "grossing", "selling", "handling", "making", "registering",
-	"recording", "posting", "attracting",
+	"recording", "posting", "attracting", "taking", "capturing", "accounting",
 };
 
 /* Auxiliaries: "Sales were expected" has its verb at "were" */
@@ -625,6 +632,7 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 {
 	size_t		pl,
 				full = b;
+	bool		when = false;	/* a time after the measure: "revenue during the holiday" */
 	AtPeriodSpan ps;
 	static const AtDay any_day = {2000, 6, 15};	/* to tell a period, not to resolve it */
 	size_t		q;
@@ -637,8 +645,9 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 		return;
 	}
 	/* "revenue in China", "volume in December", "spending over the past decade": a place, name or time is no part of the measure */
-	if (prep + 1 < b && (capital(s, &t[prep + 1]) || tok_is(s, &t[prep], "over") || tok_is(s, &t[prep], "during") ||
-						 at_period_span_at(s, t[a].start, t[b - 1].start + t[b - 1].len, t[prep].start, &any_day, &ps)))
+	if (prep + 1 < b && (capital(s, &t[prep + 1]) ||
+						 (when = tok_is(s, &t[prep], "over") || tok_is(s, &t[prep], "during") ||
+						  at_period_span_at(s, t[a].start, t[b - 1].start + t[b - 1].len, t[prep].start, &any_day, &ps))))
 		b = prep;
 	/* "the number of breeding sows" measures breeding sows */
 	if (agent_by(s, t, prep + 1 < b && tok_is(s, &t[prep - 1], "number") && tok_is(s, &t[prep], "of") ? prep + 1 : a,
@@ -673,7 +682,7 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 						   tok_is(s, &t[prep], "across")))
 	{
 		/* "Trade with Belt and Road countries", "Shipments to the United States" */
-		if (prep + 1 < full && !cl->holder.len)
+		if (prep + 1 < full && !cl->holder.len && !when)
 			cl->measure = measure_span(s, t, a, full);
 		if (prep + 1 < full && capital(s, &t[prep + 1]) && !tok_is(s, &t[prep], "with") &&
 			!tok_is(s, &t[prep], "to") && !tok_is(s, &t[prep], "via"))
@@ -987,7 +996,8 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 		/* "New energy vehicles accounted for a quarter" ("The figure accounted for" names none) */
 		/* "Rural areas accounted for 23 billion of the parcels": places and their people hold their share */
 		if (tok_in(s, &t[verb], part_verbs, AT_LENGTHOF(part_verbs)) && !capital(s, &t[head]) &&
-			tok_in(s, &t[head], place_heads, AT_LENGTHOF(place_heads)))
+			tok_in(s, &t[head], place_heads, AT_LENGTHOF(place_heads)) &&
+			!tok_in(s, &t[head], people_heads, AT_LENGTHOF(people_heads)))
 			cl->holder = span_of(t, a, e);
 		/* "Benchmark copper on the Shanghai Futures Exchange traded at": the exchange holds it */
 		else if (!tok_in(s, &t[e - 1], source_heads, AT_LENGTHOF(source_heads)) &&
@@ -1838,6 +1848,12 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 					break;
 				}
 			cl.holder = span_of(toks, body + 2, e);
+			/* "Shipments to the United States ..., while those to the European Union": a partner, no holder */
+			if (tok_is(s, &toks[body + 1], "to"))
+			{
+				cl.measure = span_of(toks, body, e);
+				cl.holder.len = 0;
+			}
 		}
 		if (cl.holder.len == 0)
 			cl.holder = topic_opening(s, toks, cstart, body);
