@@ -1673,6 +1673,34 @@ figure_measure(const char *s, const Tok *toks, const AtMetric *ms, const AtMetri
 }
 
 /*
+ * "Enterprises contributed 77.7 percent of the spending, government-funded
+ * research institutes 11.6 percent and universities 7.9 percent": a gapped
+ * clause, a bare noun phrase [*np, fig) after "," or "and" that follows an
+ * earlier figure of the clause [cstart, fig)
+ */
+static bool
+gapped_np(const char *s, const Tok *t, size_t cstart, size_t fig, size_t *np)
+{
+	size_t		k = fig;
+
+	while (k > cstart + 2 && k + 5 > fig && t[k - 1].kind == 'w' && t[k - 1].fig < 0 &&
+		   !tok_in(s, &t[k - 1], np_stops, AT_LENGTHOF(np_stops)) && !is_verb(s, t, k - 1, cstart) &&
+		   /* "including 120", "generating 5.91 billion yuan": a participle, not a noun phrase */
+		   !(t[k - 1].len > 4 && memcmp(s + t[k - 1].start + t[k - 1].len - 3, "ing", 3) == 0 &&
+			 !tok_in(s, &t[k - 1], property_heads, AT_LENGTHOF(property_heads))))
+		k--;
+	if (k == fig || k <= cstart + 2 || !(tok_punct(s, &t[k - 1], ',') || tok_is(s, &t[k - 1], "and")))
+		return false;
+	for (size_t q = cstart; q + 1 < k; q++)
+		if (t[q].fig >= 0)
+		{
+			*np = k;
+			return true;
+		}
+	return false;
+}
+
+/*
  * "Investment from France and the United Kingdom rose 84.1 percent and 81.6
  * percent respectively": the i-th part of a coordinated holder (else
  * measure) goes to the i-th figure of each kind of the clause [a, b)
@@ -1913,6 +1941,38 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 				m->holder = last_own->holder;
 				m->holder_len = last_own->holder_len;
 				continue;
+			}
+			/* a gapped clause: its noun phrase is the measure (a property, or what units count) or the holder */
+			{
+				size_t		np;
+
+				if (gapped_np(s, toks, cstart, i, &np))
+				{
+					Span		g = span_of(toks, np, i);
+
+					me = figure_measure(s, toks, ms, m, i, j, body, cend, &cl, last_measure, last_count_unit, prev.measure);
+					if (tok_in(s, &toks[i - 1], property_heads, AT_LENGTHOF(property_heads)) ||
+						(m->kind == AT_MK_COUNT && m->unit &&
+						 at_word_in(m->unit, m->unit_len, generic_units, AT_LENGTHOF(generic_units))))
+						me = g;
+					else
+					{
+						m->holder = s + g.start;
+						m->holder_len = g.len;
+					}
+					if (me.len)
+					{
+						m->measure = s + me.start;
+						m->measure_len = me.len;
+					}
+					if (!m->holder_len && cl.holder.len)
+					{
+						m->holder = s + cl.holder.start;
+						m->holder_len = cl.holder.len;
+					}
+					last_own = m->holder_len ? m : last_own;
+					continue;
+				}
 			}
 			/* "31.6 billion yuan was invested by private companies": the agent holds it, the verb measures it */
 			if (j + 3 < cend && (tok_is(s, &toks[j], "was") || tok_is(s, &toks[j], "were")) &&
