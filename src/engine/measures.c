@@ -1932,6 +1932,18 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 			}
 			if (m->kind == AT_MK_COUNT && m->unit)
 				last_count_unit = (Span) {(size_t) (m->unit - s), m->unit_len};
+			/* "Of the total, pure electric vehicles were 640,000 units": what the units count, not a holder */
+			if (m->kind == AT_MK_COUNT && m->unit && cl.holder.len && !cl.measure.len && i > body &&
+				at_word_in(m->unit, m->unit_len, generic_units, AT_LENGTHOF(generic_units)) &&
+				(tok_is(s, &toks[i - 1], "were") || tok_is(s, &toks[i - 1], "was") ||
+				 tok_is(s, &toks[i - 1], "are") || tok_is(s, &toks[i - 1], "is")) &&
+				cl.holder.start == toks[body].start)
+			{
+				m->measure = s + cl.holder.start;
+				m->measure_len = cl.holder.len;
+				last_measure = cl.holder;
+				continue;
+			}
 			/* "..., up 11.4 percent": the change of a figure with a holder of its own is its */
 			if (last_own && m->kind == AT_MK_PERCENT && i >= cstart + 2 && tok_punct(s, &toks[i - 2], ',') &&
 				(tok_is(s, &toks[i - 1], "up") || tok_is(s, &toks[i - 1], "down")))
