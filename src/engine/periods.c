@@ -44,6 +44,9 @@ static const char *const report_verbs[] = {
 
 static const char *const ordinal_words[] = {"first", "second", "third", "fourth"};
 
+/* Edges of a period after "the": "from the end of September" is a base like "from September" */
+static const char *const edge_words[] = {"the end", "the start", "the beginning", "the middle"};
+
 typedef struct Cur
 {
 	const char *s;
@@ -866,6 +869,23 @@ at_period_span_at(const char *s, size_t from, size_t to, size_t p, const AtDay *
 	e = b;
 	while (b > from && alnum(s[b - 1]))
 		b--;
+	/* "from the end of September": the word before "the end of" */
+	for (size_t k = 0; k < AT_LENGTHOF(edge_words) && e - b == 2 && (s[b] | 0x20) == 'o' && (s[b + 1] | 0x20) == 'f'; k++)
+	{
+		size_t		wl = strlen(edge_words[k]);
+
+		if (b >= from + wl + 1 && strncmp(s + b - wl - 1, edge_words[k], wl) == 0 &&
+			(b - wl - 1 == from || !alnum(s[b - wl - 2])))
+		{
+			b -= wl + 1;
+			while (b > from && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+				b--;
+			e = b;
+			while (b > from && alnum(s[b - 1]))
+				b--;
+			break;
+		}
+	}
 	ps->base = e > b && at_word_in(s + b, e - b, base_before, AT_LENGTHOF(base_before));
 	/* "From January to October, ...": a range, no base of comparison */
 	if (ps->base && e - b == 4 && (s[b] | 0x20) == 'f' && span_is_range(s, p, n))

@@ -325,6 +325,8 @@ UT_TEST(measures_fourth_round)
 		"2025-08-01..2025-08-31"},
 		{"Couriers handled 150 billion parcels as of Oct. 10.", "150 billion parcels", "parcels", "Couriers",
 		"-..2025-10-10"},
+		{"Reserves fell to 3.2 trillion dollars at the end of September, down 1.67 percent from the end of August.",
+			"1.67 percent", "Reserves", "", "-..2025-09-30"},
 		/* a table of "A: N" lines under a heading */
 		{"Output by province in the first half:\nShanxi: 640 million tons\nInner Mongolia: 590 million tons\n",
 			"590 million tons", "Output", "Inner Mongolia", "2025-01-01..2025-06-30"},
