@@ -889,23 +889,32 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 		}
 		e++;
 	}
-	/* "Zhejiang, Guangdong and Jiangsu were": a list of names is one subject */
-	if (e > a && e + 2 < b && tok_punct(s, &t[e], ',') && capital(s, &t[e - 1]))
+	/*
+	 * "Zhejiang, Guangdong and Jiangsu were", "Sales of jewellery, watches and
+	 * valuable gifts plunged": a list (of names, or after a preposition) is one subject
+	 */
+	if (e > a && e + 2 < b && tok_punct(s, &t[e], ',') && (capital(s, &t[e - 1]) || prep != SIZE_MAX))
 	{
+		bool		names = prep == SIZE_MAX;
 		size_t		k = a,
 					n_and = 0;
 
-		while (k < e && capital(s, &t[k]))
+		while (names && k < e && capital(s, &t[k]))
 			k++;
+		k = names ? k : e;
 		while (k < b && k < a + 14 && (tok_punct(s, &t[k], ',') || tok_is(s, &t[k], "and")) && k + 2 < b)
 		{
+			size_t		item;
+
 			if (tok_punct(s, &t[k], ',') && tok_is(s, &t[k + 1], "and"))
 				k++;			/* ", and" */
 			n_and += tok_is(s, &t[k], "and");
-			if (!capital(s, &t[++k]))
-				break;
-			while (k < b && capital(s, &t[k]) && !is_verb(s, t, k, a))
+			item = ++k;
+			while (k < b && k < item + 4 && t[k].kind == 'w' && t[k].fig < 0 && (!names || capital(s, &t[k])) &&
+				   !tok_is(s, &t[k], "and") && !is_verb(s, t, k, a))
 				k++;
+			if (k == item)
+				break;
 		}
 		if (n_and > 0 && k < b && is_verb(s, t, k, a) && !capital(s, &t[k]))
 			e = k;
