@@ -1788,6 +1788,7 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 				cstart = 0,
 				bare = SIZE_MAX;	/* the last clause without a figure */
 	const AtMetric *last_own = NULL;	/* the clause's last figure with a holder of its own */
+	bool		after_bare = false; /* the clause before is the one without a figure at bare */
 	Clause		cl,
 				prev = {{0, 0}, {0, 0}, false, false};
 	Span		last_measure = {0, 0},
@@ -1817,6 +1818,7 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 		size_t		cend = cstart,
 					body,
 					v;
+		bool		follows_bare;
 
 		cend = ci < nc ? cends[ci++] : clause_end(s, toks, cstart, nt);
 		/* a clause without a figure of value needs no subject */
@@ -1828,9 +1830,12 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 			if (!any)
 			{
 				bare = cstart;
+				after_bare = true;
 				cstart = cend;
 				continue;
 			}
+			follows_bare = after_bare;
+			after_bare = false;
 		}
 		body = clause_start(s, toks, cstart, cend);
 		/* "while its net profit", "of which residential investment": the subject after the conjunction */
@@ -1862,6 +1867,17 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 					cl.measure = before.measure;
 				}
 			}
+			/* "Chongqing's economy grew the fastest, with retail sales rising 3.8 percent": the holder of the clause before */
+			else if (prev.holder.len == 0 && follows_bare)
+			{
+				Clause		before;
+
+				/* only a possessor of a measured property ("Travel services grew the fastest" holds nothing) */
+				read_subject(s, toks, clause_start(s, toks, bare, cstart), cstart, &before);
+				if (before.measure.len)
+					cl.holder = before.holder;
+			}
+
 		}
 		else
 			read_subject(s, toks, body, cend, &cl);

@@ -340,6 +340,14 @@ UT_TEST(measures_fourth_round)
 		{"Of the total, 5 billion yuan went into infrastructure projects.", "5 billion yuan", "infrastructure projects",
 		"", ""},
 		{"Floor space of new homes sold shrank 12 percent.", "12 percent", "Floor space of new homes sold", "", ""},
+		/* an absolute "with" phrase after a clause without figures: the possessor of its property holds it */
+		{"Chongqing's economy grew the fastest, with retail sales rising 3.8 percent.", "3.8 percent", "retail sales",
+		"Chongqing", ""},
+		{"Travel services grew the fastest, with imports of travel services rising 39 percent.", "39 percent",
+		"imports of travel services", "", ""},
+		/* a list after a preposition is one subject */
+		{"Sales of cars, phones and appliances rose 16.8 percent.", "16.8 percent", "Sales of cars, phones and appliances",
+		"", ""},
 	};
 
 	for (size_t c = 0; c < AT_LENGTHOF(cases); c++)
