@@ -1779,6 +1779,127 @@ respectively(const char *s, const Tok *t, size_t a, size_t b, AtMetric *ms, cons
 	}
 }
 
+/*
+ * Readings of the figure m (tokens [i, j) of the clause [cstart, cend), its
+ * words from body) that override the clause's holder or measure: what
+ * generic units count, a change after a figure with a holder of its own, a
+ * gapped clause, a passive agent, an origin, "followed by NAME with".  True
+ * when m is done; *last_own is the clause's last figure with a holder of its own.
+ */
+static bool
+own_fields(const char *s, const Tok *toks, AtMetric *m, size_t i, size_t j, size_t cstart, size_t body,
+		   size_t cend, const Clause *cl, Span *last_measure, const AtMetric **last_own)
+{
+	/* "Of the total, pure electric vehicles were 640,000 units": what the units count, not a holder */
+	if (m->kind == AT_MK_COUNT && m->unit && cl->holder.len && !cl->measure.len && i > body &&
+		at_word_in(m->unit, m->unit_len, generic_units, AT_LENGTHOF(generic_units)) &&
+		(tok_is(s, &toks[i - 1], "were") || tok_is(s, &toks[i - 1], "was") ||
+		 tok_is(s, &toks[i - 1], "are") || tok_is(s, &toks[i - 1], "is")) &&
+		cl->holder.start == toks[body].start)
+	{
+		m->measure = s + cl->holder.start;
+		m->measure_len = cl->holder.len;
+		*last_measure = cl->holder;
+		return true;
+	}
+	/* "..., up 11.4 percent": the change of a figure with a holder of its own is its */
+	if (*last_own && m->kind == AT_MK_PERCENT && i >= cstart + 2 && tok_punct(s, &toks[i - 2], ',') &&
+		(tok_is(s, &toks[i - 1], "up") || tok_is(s, &toks[i - 1], "down")))
+	{
+		m->measure = (*last_own)->measure;
+		m->measure_len = (*last_own)->measure_len;
+		m->holder = (*last_own)->holder;
+		m->holder_len = (*last_own)->holder_len;
+		return true;
+	}
+	/* a gapped clause: its noun phrase is the measure (a property, or what units count) or the holder */
+	{
+		size_t		np;
+
+		if (gapped_np(s, toks, cstart, i, &np))
+		{
+			Span		g = span_of(toks, np, i);
+
+				if (tok_in(s, &toks[i - 1], property_heads, AT_LENGTHOF(property_heads)) ||
+				(m->kind == AT_MK_COUNT && m->unit &&
+				 at_word_in(m->unit, m->unit_len, generic_units, AT_LENGTHOF(generic_units))))
+			{
+				m->measure = s + g.start;
+				m->measure_len = g.len;
+			}
+			else
+			{
+				m->holder = s + g.start;
+				m->holder_len = g.len;
+			}
+			if (!m->holder_len && cl->holder.len)
+			{
+				m->holder = s + cl->holder.start;
+				m->holder_len = cl->holder.len;
+			}
+			if (m->holder_len)
+				*last_own = m;
+			return true;
+		}
+	}
+	/* "31.6 billion yuan was invested by private companies": the agent holds it, the verb measures it */
+	if (j + 3 < cend && (tok_is(s, &toks[j], "was") || tok_is(s, &toks[j], "were")) &&
+		toks[j + 1].kind == 'w' && toks[j + 1].len > 4 &&
+		memcmp(s + toks[j + 1].start + toks[j + 1].len - 2, "ed", 2) == 0 &&
+		tok_is(s, &toks[j + 2], "by") && toks[j + 3].kind == 'w' && toks[j + 3].fig < 0)
+	{
+		size_t		h = j + 3;
+
+		while (h < cend && h < j + 9 && toks[h].kind == 'w' && toks[h].fig < 0 &&
+			   (h == j + 3 || !tok_in(s, &toks[h], np_stops, AT_LENGTHOF(np_stops))))
+			h++;
+		if (!m->measure_len)
+		{
+			m->measure = s + toks[j + 1].start;
+			m->measure_len = toks[j + 1].len;
+		}
+		m->holder = s + toks[j + 3].start;
+		m->holder_len = toks[h - 1].start + toks[h - 1].len - toks[j + 3].start;
+		*last_own = m;
+		return true;
+	}
+	/* "of which 620 million dollars came from Hong Kong": the origin holds its part */
+	if (j + 2 < cend && tok_in(s, &toks[j], origin_verbs, AT_LENGTHOF(origin_verbs)) &&
+		tok_is(s, &toks[j + 1], "from"))
+	{
+		Span		o = place_in_clause(s, toks, j, cend);
+
+		if (o.len && o.start <= toks[j + 2].start + toks[j + 2].len)
+		{
+			m->holder = s + o.start;
+			m->holder_len = o.len;
+			*last_own = m;
+			return true;
+		}
+	}
+	if (cl->holder.len && i >= body + 3 && tok_is(s, &toks[i - 1], "with") && capital(s, &toks[i - 2]) &&
+		!acronym(s, &toks[i - 2]))
+	{
+		/*
+		 * "Shanghai's GDP reached ..., followed by Beijing with 2.14 trillion
+		 * yuan": the name takes the holder's place ("Exports to the United
+		 * States ..., followed by Germany with 13 percent" has none to take)
+		 */
+		size_t		h = i - 2;
+
+		while (h > body && h + 4 > i && capital(s, &toks[h - 1]))
+			h--;
+		if (tok_is(s, &toks[h - 1], "by") || tok_is(s, &toks[h - 1], "and") || tok_punct(s, &toks[h - 1], ','))
+		{
+			m->holder = s + toks[h].start;
+			m->holder_len = toks[i - 2].start + toks[i - 2].len - toks[h].start;
+			*last_own = m;
+			return true;
+		}
+	}
+	return false;
+}
+
 void
 at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMetric *ms, size_t n)
 {
@@ -1793,7 +1914,7 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 				prev = {{0, 0}, {0, 0}, false, false};
 	Span		last_measure = {0, 0},
 				last_count_unit = {0, 0};	/* the counted noun of the sentence's last count */
-	size_t		cends[MAX_CLAUSES],	/* the end token of each clause, in order */
+	size_t		cends[MAX_CLAUSES] = {0},	/* the end token of each clause, in order */
 				nc = 0,
 				ci = 0;
 
@@ -1957,115 +2078,8 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 			}
 			if (m->kind == AT_MK_COUNT && m->unit)
 				last_count_unit = (Span) {(size_t) (m->unit - s), m->unit_len};
-			/* "Of the total, pure electric vehicles were 640,000 units": what the units count, not a holder */
-			if (m->kind == AT_MK_COUNT && m->unit && cl.holder.len && !cl.measure.len && i > body &&
-				at_word_in(m->unit, m->unit_len, generic_units, AT_LENGTHOF(generic_units)) &&
-				(tok_is(s, &toks[i - 1], "were") || tok_is(s, &toks[i - 1], "was") ||
-				 tok_is(s, &toks[i - 1], "are") || tok_is(s, &toks[i - 1], "is")) &&
-				cl.holder.start == toks[body].start)
-			{
-				m->measure = s + cl.holder.start;
-				m->measure_len = cl.holder.len;
-				last_measure = cl.holder;
+			if (own_fields(s, toks, m, i, j, cstart, body, cend, &cl, &last_measure, &last_own))
 				continue;
-			}
-			/* "..., up 11.4 percent": the change of a figure with a holder of its own is its */
-			if (last_own && m->kind == AT_MK_PERCENT && i >= cstart + 2 && tok_punct(s, &toks[i - 2], ',') &&
-				(tok_is(s, &toks[i - 1], "up") || tok_is(s, &toks[i - 1], "down")))
-			{
-				m->measure = last_own->measure;
-				m->measure_len = last_own->measure_len;
-				m->holder = last_own->holder;
-				m->holder_len = last_own->holder_len;
-				continue;
-			}
-			/* a gapped clause: its noun phrase is the measure (a property, or what units count) or the holder */
-			{
-				size_t		np;
-
-				if (gapped_np(s, toks, cstart, i, &np))
-				{
-					Span		g = span_of(toks, np, i);
-
-					me = figure_measure(s, toks, ms, m, i, j, body, cend, &cl, last_measure, last_count_unit, prev.measure);
-					if (tok_in(s, &toks[i - 1], property_heads, AT_LENGTHOF(property_heads)) ||
-						(m->kind == AT_MK_COUNT && m->unit &&
-						 at_word_in(m->unit, m->unit_len, generic_units, AT_LENGTHOF(generic_units))))
-						me = g;
-					else
-					{
-						m->holder = s + g.start;
-						m->holder_len = g.len;
-					}
-					if (me.len)
-					{
-						m->measure = s + me.start;
-						m->measure_len = me.len;
-					}
-					if (!m->holder_len && cl.holder.len)
-					{
-						m->holder = s + cl.holder.start;
-						m->holder_len = cl.holder.len;
-					}
-					last_own = m->holder_len ? m : last_own;
-					continue;
-				}
-			}
-			/* "31.6 billion yuan was invested by private companies": the agent holds it, the verb measures it */
-			if (j + 3 < cend && (tok_is(s, &toks[j], "was") || tok_is(s, &toks[j], "were")) &&
-				toks[j + 1].kind == 'w' && toks[j + 1].len > 4 &&
-				memcmp(s + toks[j + 1].start + toks[j + 1].len - 2, "ed", 2) == 0 &&
-				tok_is(s, &toks[j + 2], "by") && toks[j + 3].kind == 'w' && toks[j + 3].fig < 0)
-			{
-				size_t		h = j + 3;
-
-				while (h < cend && h < j + 9 && toks[h].kind == 'w' && toks[h].fig < 0 &&
-					   (h == j + 3 || !tok_in(s, &toks[h], np_stops, AT_LENGTHOF(np_stops))))
-					h++;
-				if (!m->measure_len)
-				{
-					m->measure = s + toks[j + 1].start;
-					m->measure_len = toks[j + 1].len;
-				}
-				m->holder = s + toks[j + 3].start;
-				m->holder_len = toks[h - 1].start + toks[h - 1].len - toks[j + 3].start;
-				last_own = m;
-				continue;
-			}
-			/* "of which 620 million dollars came from Hong Kong": the origin holds its part */
-			if (j + 2 < cend && tok_in(s, &toks[j], origin_verbs, AT_LENGTHOF(origin_verbs)) &&
-				tok_is(s, &toks[j + 1], "from"))
-			{
-				Span		o = place_in_clause(s, toks, j, cend);
-
-				if (o.len && o.start <= toks[j + 2].start + toks[j + 2].len)
-				{
-					m->holder = s + o.start;
-					m->holder_len = o.len;
-					last_own = m;
-					continue;
-				}
-			}
-			if (cl.holder.len && i >= body + 3 && tok_is(s, &toks[i - 1], "with") && capital(s, &toks[i - 2]) &&
-				!acronym(s, &toks[i - 2]))
-			{
-				/*
-				 * "Shanghai's GDP reached ..., followed by Beijing with 2.14 trillion
-				 * yuan": the name takes the holder's place ("Exports to the United
-				 * States ..., followed by Germany with 13 percent" has none to take)
-				 */
-				size_t		h = i - 2;
-
-				while (h > body && h + 4 > i && capital(s, &toks[h - 1]))
-					h--;
-				if (tok_is(s, &toks[h - 1], "by") || tok_is(s, &toks[h - 1], "and") || tok_punct(s, &toks[h - 1], ','))
-				{
-					m->holder = s + toks[h].start;
-					m->holder_len = toks[i - 2].start + toks[i - 2].len - toks[h].start;
-					last_own = m;
-					continue;
-				}
-			}
 			if (cl.holder.len)
 			{
 				m->holder = s + cl.holder.start;
