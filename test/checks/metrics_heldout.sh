@@ -2,8 +2,8 @@
 # Exact-value F1 and measure / holder / period accuracy of extract_metrics()
 # on the team-written held-out set (test/metrics/heldout/, format in its
 # README): the test split and each tuning split (tune: u*, tune_v: v*)
-# reported apart.  Fails when the test split is below its floors.  AT_METRICS_SHOW_TEST=1 also lists test-split misses
-# (do not tune on them).
+# reported apart.  Fails when the test split is below its floors.
+# AT_METRICS_SHOW_TEST=1 also lists test-split misses (do not tune on them).
 set -uo pipefail
 AT_ROOT=${AT_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 cd "$AT_ROOT" || exit 1
