@@ -160,6 +160,9 @@ static const char *const forecast_verbs[] = {
 	"predicted", "estimate", "estimates", "estimated", "projects", "projected", "anticipates",
 };
 
+/* Adjectives that take a preposition after a measure: "net profit attributable to shareholders" */
+static const char *const prep_adjectives[] = {"attributable", "related", "linked", "due", "payable", "available"};
+
 /* Openings that name the topic of the clause, its holder: "As for private firms, their imports" */
 static const char *const topic_openers[] = {"as for", "as to", "turning to"};
 
@@ -965,6 +968,9 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 	head = prep - 1;
 	if (head >= a + 3 && tok_punct(s, &t[head], ')'))
 		head -= 3;
+	/* "net profit attributable to shareholders": the head is before the adjective */
+	if (head > a && tok_in(s, &t[head], prep_adjectives, AT_LENGTHOF(prep_adjectives)))
+		head--;
 	if (e == a + 1 && tok_in(s, &t[a], pronouns, AT_LENGTHOF(pronouns)))
 	{
 		cl->inherit_holder = true;

@@ -345,6 +345,9 @@ UT_TEST(measures_fourth_round)
 		"Chongqing", ""},
 		{"Travel services grew the fastest, with imports of travel services rising 39 percent.", "39 percent",
 		"imports of travel services", "", ""},
+		/* an adjective with a preposition after the head */
+		{"The company's net profit attributable to shareholders rose 15 percent to 4.5 billion yuan.", "15 percent",
+		"net profit attributable to shareholders", "The company", ""},
 		/* a list after a preposition is one subject */
 		{"Sales of cars, phones and appliances rose 16.8 percent.", "16.8 percent", "Sales of cars, phones and appliances",
 		"", ""},
