@@ -163,6 +163,9 @@ static const char *const forecast_verbs[] = {
 /* Adjectives that take a preposition after a measure: "net profit attributable to shareholders" */
 static const char *const prep_adjectives[] = {"attributable", "related", "linked", "due", "payable", "available"};
 
+/* Prepositions of where a measured thing is: "The average price of new homes in 70 major cities" */
+static const char *const place_preps[] = {"in", "across", "among"};
+
 /* Openings that name the topic of the clause, its holder: "As for private firms, their imports" */
 static const char *const topic_openers[] = {"as for", "as to", "turning to"};
 
@@ -290,6 +293,7 @@ typedef struct Tok
 	size_t		len;
 	char		kind;			/* 'w' word, 'd' digit-led word, 'p' punctuation, 'e' end */
 	int			fig;			/* index of the metric covering it, or -1 */
+	bool		count;			/* that metric is a count ("70 major cities") */
 	size_t		poss;			/* a possessive: length of the possessor ("China's": 5), else 0 */
 } Tok;
 
@@ -410,6 +414,7 @@ tokenize(const char *s, size_t from, size_t to, Tok *toks, size_t max)
 		toks[n].start = p;
 		toks[n].len = e - p;
 		toks[n].fig = -1;
+		toks[n].count = false;
 		toks[n].poss = 0;
 		if (toks[n].kind == 'w' && e - p > 2 && s[e - 1] == 's' && s[e - 2] == '\'')
 			toks[n].poss = e - p - 2;
@@ -422,7 +427,7 @@ tokenize(const char *s, size_t from, size_t to, Tok *toks, size_t max)
 		p = e;
 	}
 	/* an end token after the last, so that t[i + 1] can always be read */
-	toks[n] = (Tok) {to, 0, 'e', -1, 0};
+	toks[n] = (Tok) {to, 0, 'e', -1, false, 0};
 	return n;
 }
 
@@ -615,6 +620,8 @@ later_place(const char *s, const Tok *t, size_t a, size_t from, size_t b, Clause
 	for (size_t i = from; i + 1 < b; i++)
 		if ((tok_is(s, &t[i], "in") || tok_is(s, &t[i], "on") || tok_is(s, &t[i], "at")) &&
 			(capital(s, &t[i + 1]) || (tok_is(s, &t[i + 1], "the") && i + 2 < b && capital(s, &t[i + 2])) ||
+			 /* "Investment in fixed assets in the western region" */
+			 (tok_is(s, &t[i + 1], "the") && b <= i + 5 && tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads))) ||
 			 (i + 3 < b && capital(s, &t[i + 3]) && t[i + 1].kind == 'w' && t[i + 2].kind == 'w' &&
 			  i + 4 == b)))
 		{
@@ -871,7 +878,12 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 		(t[a].kind == 'p' && (unsigned char) s[t[a].start] == 0xE2) ||
 		tok_in(s, &t[a], no_subject_openers, AT_LENGTHOF(no_subject_openers)))
 		return;
-	while (e < b && e < a + 14 && t[e].fig < 0 && (t[e].kind != 'd' || (e > a && ordinal(s, &t[e]))) &&
+	while (e < b && e < a + 14 &&
+		   ((t[e].fig < 0 && (t[e].kind != 'd' || (e > a && ordinal(s, &t[e])))) ||
+	/* "The average price of new homes in 70 major cities fell": a count with its noun after a preposition */
+			(t[e].count && e >= a + 2 &&
+			 (t[e - 1].fig == t[e].fig || tok_in(s, &t[e - 1], place_preps, AT_LENGTHOF(place_preps)) ||
+			  (e >= a + 3 && tok_is(s, &t[e - 1], "the") && tok_in(s, &t[e - 2], place_preps, AT_LENGTHOF(place_preps)))))) &&
 		   (!is_verb(s, t, e, a) || participle(s, t, e, b)) &&
 		   !(e > a && verb_of_figure(s, t, e, b)) &&
 		   !tok_punct(s, &t[e], ',') && !(tok_punct(s, &t[e], '(') && !(e + 2 < b && tok_punct(s, &t[e + 2], ')'))))
@@ -1171,6 +1183,7 @@ measure_before(const char *s, const Tok *t, size_t first, size_t fig)
 	while (a > first && a + 5 > i - 1 && t[a - 1].kind == 'w' && t[a - 1].fig < 0 &&
 		   !tok_in(s, &t[a - 1], np_stops, AT_LENGTHOF(np_stops)) &&
 		   !tok_in(s, &t[a - 1], raise_verbs, AT_LENGTHOF(raise_verbs)) &&
+		   !tok_in(s, &t[a - 1], earning_verbs, AT_LENGTHOF(earning_verbs)) &&	/* "generating tourism revenue of" */
 		   (!is_verb(s, t, a - 1, first) ||
 			/* "registered capital", not "was estimated at" */
 			(tok_in(s, &t[a - 1], ed_adjectives, AT_LENGTHOF(ed_adjectives)) &&
@@ -1796,6 +1809,17 @@ static bool
 own_fields(const char *s, const Tok *toks, AtMetric *m, size_t i, size_t j, size_t cstart, size_t body,
 		   size_t cend, const Clause *cl, Span *last_measure, const AtMetric **last_own)
 {
+	/* "The average price of new homes in 70 major cities fell": a count inside the subject counts its noun */
+	if (m->kind == AT_MK_COUNT && m->unit &&
+		((cl->holder.len && m->start >= cl->holder.start && m->start < cl->holder.start + cl->holder.len) ||
+		 (cl->measure.len && m->start >= cl->measure.start && m->start < cl->measure.start + cl->measure.len)))
+	{
+		m->measure = m->unit;
+		m->measure_len = m->unit_len;
+		m->holder = NULL;
+		m->holder_len = 0;
+		return true;
+	}
 	/* "Of the total, pure electric vehicles were 640,000 units": what the units count, not a holder */
 	if (m->kind == AT_MK_COUNT && m->unit && cl->holder.len && !cl->measure.len && i > body &&
 		at_word_in(m->unit, m->unit_len, generic_units, AT_LENGTHOF(generic_units)) &&
@@ -1933,7 +1957,10 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 		while (k < n && ms[k].start + ms[k].len <= toks[i].start)
 			k++;
 		if (k < n && toks[i].start >= ms[k].start && value_kind(ms[k].kind))
+		{
 			toks[i].fig = (int) k;
+			toks[i].count = ms[k].kind == AT_MK_COUNT && ms[k].unit != NULL;
+		}
 	}
 	/* the clauses, once: ";" and ", while" end one (clause_end) */
 	for (size_t c = 0; c < nt && nc < MAX_CLAUSES;)

@@ -348,6 +348,15 @@ UT_TEST(measures_fourth_round)
 		/* an adjective with a preposition after the head */
 		{"The company's net profit attributable to shareholders rose 15 percent to 4.5 billion yuan.", "15 percent",
 		"net profit attributable to shareholders", "The company", ""},
+		/* a count inside the subject after "in"; a place after "in the"; a participle before a measure */
+		{"The average price of new homes in 70 major cities fell 0.5 percent in August.", "0.5 percent",
+		"average price of new homes", "70 major cities", "2025-08-01..2025-08-31"},
+		{"The average price of new homes in 70 major cities fell 0.5 percent in August.", "70 major cities",
+		"major cities", "", "2025-08-01..2025-08-31"},
+		{"Investment in fixed assets in the western region grew 4.1 percent.", "4.1 percent",
+		"Investment in fixed assets", "the western region", ""},
+		{"The city received 120 million tourist visits, generating tourism revenue of 180 billion yuan.",
+			"180 billion yuan", "tourism revenue", "The city", ""},
 		/* a list after a preposition is one subject */
 		{"Sales of cars, phones and appliances rose 16.8 percent.", "16.8 percent", "Sales of cars, phones and appliances",
 		"", ""},
