@@ -43,7 +43,7 @@ static const char *const property_heads[] = {
 	"economy", "proceeds", "sale", "purchases", "subsidies", "allocation", "margin", "margins",
 	"factor", "shares", "stocks", "completions", "ratio", "proportion", "percentage",
 	"intensity", "penetration", "indicators", "indicator", "valuations", "discount",
-	"charges", "charge", "rents", "tariffs", "rates", "transport", "time",
+	"charges", "charge", "rents", "tariffs", "rates", "transport", "time", "space",
 };
 
 /* Verbs that end a subject (past and present forms of the verbs of figures) */
@@ -74,7 +74,7 @@ static const char *const verbs[] = {
 	"stayed", "sells", "fetched", "fetches", "accounting", "represented", "comprised",
 	"show", "shows", "showed", "indicate", "indicates", "indicated", "work", "operate",
 	"remain", "own", "run", "serve", "stay", "won", "win", "wins", "secured", "landed", "booked",
-	"clinched", "numbered", "led", "leads", "manage", "manages",
+	"clinched", "numbered", "led", "leads", "manage", "manages", "stand",
 };
 
 /* Verbs whose subject is what is priced or shared, not a holder: "Lithium carbonate sells for" */
@@ -84,6 +84,15 @@ static const char *const measure_subject_verbs[] = {
 	"took", "takes", "contributed", "contributes", "captured", "captures", "numbered", "number",
 	"numbers",
 };
+
+/* People among the place heads: "Working-age residents made up 79.5 percent of the population" are a part, not a holder */
+static const char *const people_heads[] = {
+	"residents", "households", "consumers", "workers", "farmers", "employees", "users", "people",
+	"families",
+};
+
+/* Verbs of a share of a whole: "Rural areas accounted for 23 billion of the parcels" */
+static const char *const part_verbs[] = {"accounted", "accounts", "account", "made", "makes", "make"};
 
 /* Share verbs whose subject is the measure unless it is an agent: "Domestic films took 83.8 percent of the total" */
 static const char *const share_verbs[] = {"took", "takes", "contributed", "contributes", "captured", "captures"};
@@ -137,8 +146,43 @@ static const char *const clause_conjunctions[] = {"while", "whereas", "but", "th
 static const char *const trailing_adverbs[] = {
 	"now", "also", "still", "already", "currently", "each", "all", "both", "alone", "even",
 	"reportedly", "together", "jointly", "today", "yesterday", "tomorrow", "nationwide",
-	"worldwide", "overall", "domestically", "globally",
+	"worldwide", "overall", "domestically", "globally", "nearly", "almost", "roughly", "more",
+	"than",
 };
+
+/*
+ * Verbs of a forecast: an institution that forecasts a figure is its source,
+ * not its holder ("The board expects 46 million arrivals"); a firm or a
+ * name forecasts its own ("Tesla expects deliveries of 1.8 million")
+ */
+static const char *const forecast_verbs[] = {
+	"expect", "expects", "expected", "forecast", "forecasts", "predict", "predicts",
+	"predicted", "estimate", "estimates", "estimated", "projects", "projected", "anticipates",
+};
+
+/* Adjectives that take a preposition after a measure: "net profit attributable to shareholders" */
+static const char *const prep_adjectives[] = {"attributable", "related", "linked", "due", "payable", "available"};
+
+/* Prepositions of where a measured thing is: "The average price of new homes in 70 major cities" */
+static const char *const place_preps[] = {"in", "across", "among"};
+
+/* Openings that name the topic of the clause, its holder: "As for private firms, their imports" */
+static const char *const topic_openers[] = {"as for", "as to", "turning to"};
+
+/* Verbs of money flowing into what it is spent on: "12.3 billion yuan went into tourism projects" */
+static const char *const flow_verbs[] = {"went", "go", "goes", "flowed", "flow", "flows", "poured"};
+
+/* Verbs of origin: "3.2 million visitors came from the mainland" (the origin holds them) */
+static const char *const origin_verbs[] = {"came", "come", "comes", "coming"};
+
+/* Qualifiers that belong to the measure, not a place: "foreign direct investment in actual use in the province" */
+static const char *const measure_qualifiers[] = {
+	"in actual use", "in real terms", "in nominal terms", "in value terms", "in volume terms",
+	"on average", "on a comparable basis",
+};
+
+/* Prepositions that may follow a measure qualifier and open its holder */
+static const char *const holder_preps[] = {"in", "of", "on", "at", "across", "from", "by", "for"};
 
 /* Change verbs: "saw their combined profits grow 4.3 percent" */
 static const char *const change_verbs[] = {
@@ -185,7 +229,7 @@ static const char *const ed_adjectives[] = {
 /* Verbs of an absolute phrase after "with": "with 50 films earning more than 100 million yuan each" */
 static const char *const earning_verbs[] = {
 	"earning", "generating", "grossing", "selling", "handling", "making", "registering",
-	"recording", "posting", "attracting",
+	"recording", "posting", "attracting", "taking", "capturing", "accounting",
 };
 
 /* Auxiliaries: "Sales were expected" has its verb at "were" */
@@ -249,6 +293,7 @@ typedef struct Tok
 	size_t		len;
 	char		kind;			/* 'w' word, 'd' digit-led word, 'p' punctuation, 'e' end */
 	int			fig;			/* index of the metric covering it, or -1 */
+	bool		count;			/* that metric is a count ("70 major cities") */
 	size_t		poss;			/* a possessive: length of the possessor ("China's": 5), else 0 */
 } Tok;
 
@@ -289,6 +334,36 @@ static bool
 tok_punct(const char *s, const Tok *t, char c)
 {
 	return t->kind == 'p' && s[t->start] == c;
+}
+
+/* The number of tokens from t[i] (before b) that spell one of the phrases of list, else 0 */
+static size_t
+phrase_at(const char *s, const Tok *t, size_t i, size_t b, const char *const *list, size_t n)
+{
+	for (size_t q = 0; q < n; q++)
+	{
+		const char *w = list[q];
+		size_t		k = i;
+
+		while (*w && k < b && t[k].kind == 'w')
+		{
+			size_t		wl = strcspn(w, " "),
+						c = 0;
+
+			/* one word of the phrase, caseless */
+			while (c < wl && c < t[k].len && (s[t[k].start + c] | 0x20) == w[c])
+				c++;
+			if (c < wl || t[k].len != wl)
+				break;
+			w += wl;
+			while (*w == ' ')
+				w++;
+			k++;
+		}
+		if (*w == '\0' && k > i)
+			return k - i;
+	}
+	return 0;
 }
 
 /* Words (letters, digits, inner - ' . & ’) and punctuation of s[from, to); toks holds max + 1 */
@@ -339,6 +414,7 @@ tokenize(const char *s, size_t from, size_t to, Tok *toks, size_t max)
 		toks[n].start = p;
 		toks[n].len = e - p;
 		toks[n].fig = -1;
+		toks[n].count = false;
 		toks[n].poss = 0;
 		if (toks[n].kind == 'w' && e - p > 2 && s[e - 1] == 's' && s[e - 2] == '\'')
 			toks[n].poss = e - p - 2;
@@ -351,7 +427,7 @@ tokenize(const char *s, size_t from, size_t to, Tok *toks, size_t max)
 		p = e;
 	}
 	/* an end token after the last, so that t[i + 1] can always be read */
-	toks[n] = (Tok) {to, 0, 'e', -1, 0};
+	toks[n] = (Tok) {to, 0, 'e', -1, false, 0};
 	return n;
 }
 
@@ -477,6 +553,9 @@ measure_span(const char *s, const Tok *t, size_t a, size_t b)
 {
 	while (a + 1 < b && tok_in(s, &t[a], measure_drop, AT_LENGTHOF(measure_drop)))
 		a++;
+	/* "consumer price index (CPI)": the name, without its abbreviation */
+	if (b >= a + 4 && tok_punct(s, &t[b - 1], ')') && tok_punct(s, &t[b - 3], '('))
+		b -= 3;
 	return span_of(t, a, b);
 }
 
@@ -541,6 +620,8 @@ later_place(const char *s, const Tok *t, size_t a, size_t from, size_t b, Clause
 	for (size_t i = from; i + 1 < b; i++)
 		if ((tok_is(s, &t[i], "in") || tok_is(s, &t[i], "on") || tok_is(s, &t[i], "at")) &&
 			(capital(s, &t[i + 1]) || (tok_is(s, &t[i + 1], "the") && i + 2 < b && capital(s, &t[i + 2])) ||
+			 /* "Investment in fixed assets in the western region" */
+			 (tok_is(s, &t[i + 1], "the") && b <= i + 5 && tok_in(s, &t[b - 1], place_heads, AT_LENGTHOF(place_heads))) ||
 			 (i + 3 < b && capital(s, &t[i + 3]) && t[i + 1].kind == 'w' && t[i + 2].kind == 'w' &&
 			  i + 4 == b)))
 		{
@@ -561,12 +642,22 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 {
 	size_t		pl,
 				full = b;
+	bool		when = false;	/* a time after the measure: "revenue during the holiday" */
 	AtPeriodSpan ps;
 	static const AtDay any_day = {2000, 6, 15};	/* to tell a period, not to resolve it */
+	size_t		q;
 
+	/* "investment in actual use in the province": the qualifier is part of the measure */
+	if (prep < b && (q = phrase_at(s, t, prep, b, measure_qualifiers, AT_LENGTHOF(measure_qualifiers))) > 0)
+	{
+		q += prep;
+		property_subject(s, t, a, b, q < b && tok_in(s, &t[q], holder_preps, AT_LENGTHOF(holder_preps)) ? q : b, cl);
+		return;
+	}
 	/* "revenue in China", "volume in December", "spending over the past decade": a place, name or time is no part of the measure */
-	if (prep + 1 < b && (capital(s, &t[prep + 1]) || tok_is(s, &t[prep], "over") || tok_is(s, &t[prep], "during") ||
-						 at_period_span_at(s, t[a].start, t[b - 1].start + t[b - 1].len, t[prep].start, &any_day, &ps)))
+	if (prep + 1 < b && (capital(s, &t[prep + 1]) ||
+						 (when = tok_is(s, &t[prep], "over") || tok_is(s, &t[prep], "during") ||
+						  at_period_span_at(s, t[a].start, t[b - 1].start + t[b - 1].len, t[prep].start, &any_day, &ps))))
 		b = prep;
 	/* "the number of breeding sows" measures breeding sows */
 	if (agent_by(s, t, prep + 1 < b && tok_is(s, &t[prep - 1], "number") && tok_is(s, &t[prep], "of") ? prep + 1 : a,
@@ -601,7 +692,7 @@ property_subject(const char *s, const Tok *t, size_t a, size_t b, size_t prep, C
 						   tok_is(s, &t[prep], "across")))
 	{
 		/* "Trade with Belt and Road countries", "Shipments to the United States" */
-		if (prep + 1 < full && !cl->holder.len)
+		if (prep + 1 < full && !cl->holder.len && !when)
 			cl->measure = measure_span(s, t, a, full);
 		if (prep + 1 < full && capital(s, &t[prep + 1]) && !tok_is(s, &t[prep], "with") &&
 			!tok_is(s, &t[prep], "to") && !tok_is(s, &t[prep], "via"))
@@ -787,7 +878,12 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 		(t[a].kind == 'p' && (unsigned char) s[t[a].start] == 0xE2) ||
 		tok_in(s, &t[a], no_subject_openers, AT_LENGTHOF(no_subject_openers)))
 		return;
-	while (e < b && e < a + 14 && t[e].fig < 0 && (t[e].kind != 'd' || (e > a && ordinal(s, &t[e]))) &&
+	while (e < b && e < a + 14 &&
+		   ((t[e].fig < 0 && (t[e].kind != 'd' || (e > a && ordinal(s, &t[e])))) ||
+	/* "The average price of new homes in 70 major cities fell": a count with its noun after a preposition */
+			(t[e].count && e >= a + 2 &&
+			 (t[e - 1].fig == t[e].fig || tok_in(s, &t[e - 1], place_preps, AT_LENGTHOF(place_preps)) ||
+			  (e >= a + 3 && tok_is(s, &t[e - 1], "the") && tok_in(s, &t[e - 2], place_preps, AT_LENGTHOF(place_preps)))))) &&
 		   (!is_verb(s, t, e, a) || participle(s, t, e, b)) &&
 		   !(e > a && verb_of_figure(s, t, e, b)) &&
 		   !tok_punct(s, &t[e], ',') && !(tok_punct(s, &t[e], '(') && !(e + 2 < b && tok_punct(s, &t[e + 2], ')'))))
@@ -807,6 +903,36 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 			continue;
 		}
 		e++;
+	}
+	/*
+	 * "Zhejiang, Guangdong and Jiangsu were", "Sales of jewellery, watches and
+	 * valuable gifts plunged": a list (of names, or after a preposition) is one subject
+	 */
+	if (e > a && e + 2 < b && tok_punct(s, &t[e], ',') && (capital(s, &t[e - 1]) || prep != SIZE_MAX))
+	{
+		bool		names = prep == SIZE_MAX;
+		size_t		k = a,
+					n_and = 0;
+
+		while (names && k < e && capital(s, &t[k]))
+			k++;
+		k = names ? k : e;
+		while (k < b && k < a + 14 && (tok_punct(s, &t[k], ',') || tok_is(s, &t[k], "and")) && k + 2 < b)
+		{
+			size_t		item;
+
+			if (tok_punct(s, &t[k], ',') && tok_is(s, &t[k + 1], "and"))
+				k++;			/* ", and" */
+			n_and += tok_is(s, &t[k], "and");
+			item = ++k;
+			while (k < b && k < item + 4 && t[k].kind == 'w' && t[k].fig < 0 && (!names || capital(s, &t[k])) &&
+				   !tok_is(s, &t[k], "and") && !is_verb(s, t, k, a))
+				k++;
+			if (k == item)
+				break;
+		}
+		if (n_and > 0 && k < b && is_verb(s, t, k, a) && !capital(s, &t[k]))
+			e = k;
 	}
 	/* "Muyuan Foods, the country's largest hog producer, sold ...": over the apposition */
 	if (e > a && e < b && tok_punct(s, &t[e], ','))
@@ -834,11 +960,29 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 	while (e > a + 1 && (prep == SIZE_MAX || prep >= e - 1) && t[e - 1].kind == 'w' &&
 		   tok_in(s, &t[e - 1], trailing_adverbs, AT_LENGTHOF(trailing_adverbs)))
 		e--;
+	/* "The box office so far this year has": a period (and "so far") that ends the subject is no part of it */
+	for (size_t k = a + 1; k < e; k++)
+	{
+		AtPeriodSpan ps;
+		static const AtDay any_day = {2000, 6, 15};
+		size_t		end = t[e - 1].start + t[e - 1].len;
+
+		if (t[k].kind == 'w' && at_period_span_at(s, t[a].start, end, t[k].start, &any_day, &ps) == end - t[k].start)
+		{
+			e = k;
+			if (e >= a + 3 && tok_is(s, &t[e - 2], "so") && tok_is(s, &t[e - 1], "far"))
+				e -= 2;
+			break;
+		}
+	}
 	if (prep == SIZE_MAX || prep >= e)
 		prep = e;
 	head = prep - 1;
 	if (head >= a + 3 && tok_punct(s, &t[head], ')'))
 		head -= 3;
+	/* "net profit attributable to shareholders": the head is before the adjective */
+	if (head > a && tok_in(s, &t[head], prep_adjectives, AT_LENGTHOF(prep_adjectives)))
+		head--;
 	if (e == a + 1 && tok_in(s, &t[a], pronouns, AT_LENGTHOF(pronouns)))
 	{
 		cl->inherit_holder = true;
@@ -877,7 +1021,14 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 								share_of_thing(s, t, a, e, verb, b)))))
 	{
 		/* "New energy vehicles accounted for a quarter" ("The figure accounted for" names none) */
-		if (!tok_in(s, &t[e - 1], source_heads, AT_LENGTHOF(source_heads)))
+		/* "Rural areas accounted for 23 billion of the parcels": places and their people hold their share */
+		if (tok_in(s, &t[verb], part_verbs, AT_LENGTHOF(part_verbs)) && !capital(s, &t[head]) &&
+			tok_in(s, &t[head], place_heads, AT_LENGTHOF(place_heads)) &&
+			!tok_in(s, &t[head], people_heads, AT_LENGTHOF(people_heads)))
+			cl->holder = span_of(t, a, e);
+		/* "Benchmark copper on the Shanghai Futures Exchange traded at": the exchange holds it */
+		else if (!tok_in(s, &t[e - 1], source_heads, AT_LENGTHOF(source_heads)) &&
+			!(prep + 1 < e && !tok_is(s, &t[prep], "from") && later_place(s, t, a, prep, e, cl)))
 			cl->measure = measure_span(s, t, a, e);
 		/* "Buyers from Belt and Road countries accounted for": the source holds it */
 		if (prep + 1 < e && tok_is(s, &t[prep], "from") && capital(s, &t[prep + 1]) &&
@@ -927,6 +1078,11 @@ read_subject(const char *s, const Tok *t, size_t a, size_t b, Clause *cl)
 		}
 		/* "The report also listed ...": a source holds nothing */
 		if (tok_in(s, &t[e - 1], source_heads, AT_LENGTHOF(source_heads)))
+			return;
+		/* "The board expects 46 million arrivals": an institution's forecast is of others' figures */
+		if (tok_in(s, &t[verb], forecast_verbs, AT_LENGTHOF(forecast_verbs)) && verb + 1 < b &&
+			!tok_is(s, &t[verb + 1], "to") && !tok_is(s, &t[verb + 1], "its") && !tok_is(s, &t[verb + 1], "their") &&
+			!capital(s, &t[e - 1]) && !tok_in(s, &t[e - 1], firm_speakers, AT_LENGTHOF(firm_speakers)))
 			return;
 		/* "European buyers rose 16.4 percent": a number of things that changes is the measure */
 		if (verb + 1 < b && t[verb + 1].fig >= 0 && tok_in(s, &t[verb], change_verbs, AT_LENGTHOF(change_verbs)) &&
@@ -1027,6 +1183,7 @@ measure_before(const char *s, const Tok *t, size_t first, size_t fig)
 	while (a > first && a + 5 > i - 1 && t[a - 1].kind == 'w' && t[a - 1].fig < 0 &&
 		   !tok_in(s, &t[a - 1], np_stops, AT_LENGTHOF(np_stops)) &&
 		   !tok_in(s, &t[a - 1], raise_verbs, AT_LENGTHOF(raise_verbs)) &&
+		   !tok_in(s, &t[a - 1], earning_verbs, AT_LENGTHOF(earning_verbs)) &&	/* "generating tourism revenue of" */
 		   (!is_verb(s, t, a - 1, first) ||
 			/* "registered capital", not "was estimated at" */
 			(tok_in(s, &t[a - 1], ed_adjectives, AT_LENGTHOF(ed_adjectives)) &&
@@ -1064,10 +1221,15 @@ measure_after(const char *s, const Tok *t, size_t n, size_t after, bool in_on)
 	if (in_on && i + 2 < n && (tok_is(s, &t[i], "was") || tok_is(s, &t[i], "were")) &&
 		t[i + 1].len > 4 && s[t[i + 1].start + t[i + 1].len - 1] == 'd' && (tok_is(s, &t[i + 2], "in") || tok_is(s, &t[i + 2], "on")))
 		i += 2;
+	/* "12.3 billion yuan went into tourism projects and 8.9 billion yuan into modern services" */
+	if (in_on && i + 2 < n && tok_in(s, &t[i], flow_verbs, AT_LENGTHOF(flow_verbs)) &&
+		(tok_is(s, &t[i + 1], "into") || tok_is(s, &t[i + 1], "to")))
+		i++;
 	if (i < n && tok_is(s, &t[i], "worth"))
 		i++;
 	if (i + 1 >= n || !(tok_is(s, &t[i], "of") ||
-						(in_on && (tok_is(s, &t[i], "on") || tok_is(s, &t[i], "in")))))
+						(in_on && (tok_is(s, &t[i], "on") || tok_is(s, &t[i], "in") || tok_is(s, &t[i], "into") ||
+								   (tok_is(s, &t[i], "to") && tok_in(s, &t[i - 1], flow_verbs, AT_LENGTHOF(flow_verbs)))))))
 		return (Span) {0, 0};
 	a = ++i;
 	/* "of the box office", "of the port's total" */
@@ -1188,7 +1350,8 @@ place_in_clause(const char *s, const Tok *t, size_t a, size_t b)
 	{
 		size_t		j = i + 1;
 
-		if (!tok_is(s, &t[i], "in") && !(tok_is(s, &t[i], "on") && tok_is(s, &t[j], "the")))
+		if (!tok_is(s, &t[i], "in") && !(tok_is(s, &t[i], "on") && tok_is(s, &t[j], "the")) &&
+			!(tok_is(s, &t[i], "from") && i > a && tok_in(s, &t[i - 1], origin_verbs, AT_LENGTHOF(origin_verbs))))
 			continue;
 		/* "were newly established in Jiangsu,": a name that ends the clause ("in R&D" is no place) */
 		if (capital(s, &t[j]) && !t[j].poss && t[j].fig < 0 && !(acronym(s, &t[j]) && t[j].len > 2))
@@ -1258,6 +1421,25 @@ place_opening(const char *s, const Tok *t, size_t a, size_t body)
 }
 
 /*
+ * "As for private firms, their imports and exports climbed": the topic that
+ * opens the clause [a, body) holds its figures; an empty span when none
+ */
+static Span
+topic_opening(const char *s, const Tok *t, size_t a, size_t body)
+{
+	size_t		q,
+				k;
+
+	while (a < body && t[a].kind == 'p')
+		a++;
+	if ((q = phrase_at(s, t, a, body, topic_openers, AT_LENGTHOF(topic_openers))) == 0)
+		return (Span) {0, 0};
+	for (k = a + q; k < body && k < a + q + 6 && t[k].kind == 'w' && t[k].fig < 0; k++)
+		;
+	return k > a + q && k < body && tok_punct(s, &t[k], ',') ? span_of(t, a + q, k) : (Span) {0, 0};
+}
+
+/*
  * ", the company said" or ", and the company employed" after the figures
  * of the sentence: "the company", else an empty span
  */
@@ -1319,7 +1501,10 @@ clause_end(const char *s, const Tok *toks, size_t cstart, size_t nt)
 			 with_absolute(s, toks, cend + 1, nt) ||
 			 (tok_is(s, &toks[cend + 1], "and") && cend + 2 < nt &&
 			  (tok_in(s, &toks[cend + 2], pronouns, AT_LENGTHOF(pronouns)) ||
-			   tok_is(s, &toks[cend + 2], "the") || new_subject(s, toks, cend + 2, nt)))))
+			   tok_is(s, &toks[cend + 2], "the") || new_subject(s, toks, cend + 2, nt))) ||
+			 /* ", of which residential investment was": a part with a subject of its own */
+			 (tok_is(s, &toks[cend + 1], "of") && cend + 3 < nt && tok_is(s, &toks[cend + 2], "which") &&
+			  new_subject(s, toks, cend + 3, nt))))
 			break;
 	}
 	return cend;
@@ -1354,7 +1539,8 @@ figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const To
 
 	for (size_t i = 0; i < nt && ns < AT_LENGTHOF(spans); i++)
 	{
-		size_t		len;
+		size_t		len,
+					g;
 
 		if (toks[i].kind == 'p' || toks[i].start < skip_to || s[toks[i].start] == '$')
 			continue;
@@ -1363,14 +1549,19 @@ figure_periods(const char *s, size_t from, size_t to, const AtDay *ref, const To
 			skip_to = toks[i].start + len;
 			owner[ns] = -1;
 			/* "compared with 133,246 in 2022", "up from 6,940 at the end of last year": the base figure's own */
-			if (i > 0 && toks[i - 1].fig >= 0)
+			/* "compared with a 0.8 percent decline in July": over the change noun and the article */
+			g = i > 1 && toks[i - 1].fig < 0 && toks[i - 2].fig >= 0 &&
+				tok_in(s, &toks[i - 1], change_nouns, AT_LENGTHOF(change_nouns)) ? i - 1 : i;
+			if (g > 0 && toks[g - 1].fig >= 0)
 			{
-				size_t		f = i - 1;
+				size_t		f = g - 1;
 
-				while (f > 0 && toks[f - 1].fig == toks[i - 1].fig)
+				while (f > 0 && toks[f - 1].fig == toks[g - 1].fig)
+					f--;
+				if (f > 1 && (tok_is(s, &toks[f - 1], "a") || tok_is(s, &toks[f - 1], "an")))
 					f--;
 				if (f > 0 && tok_in(s, &toks[f - 1], base_words, AT_LENGTHOF(base_words)))
-					owner[ns] = toks[i - 1].fig;
+					owner[ns] = toks[g - 1].fig;
 			}
 			ns++;
 		}
@@ -1431,7 +1622,8 @@ figure_measure(const char *s, const Tok *toks, const AtMetric *ms, const AtMetri
 	Span		me = {0, 0};
 
 		/* the counted noun, unless the subject names the measure ("Chip exports ... 267.8 billion units") */
-		if (m->kind == AT_MK_COUNT && m->unit && cl->measure.len == 0)
+		if (m->kind == AT_MK_COUNT && m->unit && cl->measure.len == 0 &&
+			!at_word_in(m->unit, m->unit_len, generic_units, AT_LENGTHOF(generic_units)))
 			me = (Span) {(size_t) (m->unit - s), m->unit_len};
 		/* "spread across 260 deals": a count after a preposition is no object of the subject's verb */
 		if (m->kind == AT_MK_COUNT && m->unit && cl->measure.len && i > body + 1 &&
@@ -1509,6 +1701,34 @@ figure_measure(const char *s, const Tok *toks, const AtMetric *ms, const AtMetri
 }
 
 /*
+ * "Enterprises contributed 77.7 percent of the spending, government-funded
+ * research institutes 11.6 percent and universities 7.9 percent": a gapped
+ * clause, a bare noun phrase [*np, fig) after "," or "and" that follows an
+ * earlier figure of the clause [cstart, fig)
+ */
+static bool
+gapped_np(const char *s, const Tok *t, size_t cstart, size_t fig, size_t *np)
+{
+	size_t		k = fig;
+
+	while (k > cstart + 2 && k + 5 > fig && t[k - 1].kind == 'w' && t[k - 1].fig < 0 &&
+		   !tok_in(s, &t[k - 1], np_stops, AT_LENGTHOF(np_stops)) && !is_verb(s, t, k - 1, cstart) &&
+		   /* "including 120", "generating 5.91 billion yuan": a participle, not a noun phrase */
+		   !(t[k - 1].len > 4 && memcmp(s + t[k - 1].start + t[k - 1].len - 3, "ing", 3) == 0 &&
+			 !tok_in(s, &t[k - 1], property_heads, AT_LENGTHOF(property_heads))))
+		k--;
+	if (k == fig || k <= cstart + 2 || !(tok_punct(s, &t[k - 1], ',') || tok_is(s, &t[k - 1], "and")))
+		return false;
+	for (size_t q = cstart; q + 1 < k; q++)
+		if (t[q].fig >= 0)
+		{
+			*np = k;
+			return true;
+		}
+	return false;
+}
+
+/*
  * "Investment from France and the United Kingdom rose 84.1 percent and 81.6
  * percent respectively": the i-th part of a coordinated holder (else
  * measure) goes to the i-th figure of each kind of the clause [a, b)
@@ -1578,6 +1798,138 @@ respectively(const char *s, const Tok *t, size_t a, size_t b, AtMetric *ms, cons
 	}
 }
 
+/*
+ * Readings of the figure m (tokens [i, j) of the clause [cstart, cend), its
+ * words from body) that override the clause's holder or measure: what
+ * generic units count, a change after a figure with a holder of its own, a
+ * gapped clause, a passive agent, an origin, "followed by NAME with".  True
+ * when m is done; *last_own is the clause's last figure with a holder of its own.
+ */
+static bool
+own_fields(const char *s, const Tok *toks, AtMetric *m, size_t i, size_t j, size_t cstart, size_t body,
+		   size_t cend, const Clause *cl, Span *last_measure, const AtMetric **last_own)
+{
+	/* "The average price of new homes in 70 major cities fell": a count inside the subject counts its noun */
+	if (m->kind == AT_MK_COUNT && m->unit &&
+		((cl->holder.len && m->start >= cl->holder.start && m->start < cl->holder.start + cl->holder.len) ||
+		 (cl->measure.len && m->start >= cl->measure.start && m->start < cl->measure.start + cl->measure.len)))
+	{
+		m->measure = m->unit;
+		m->measure_len = m->unit_len;
+		m->holder = NULL;
+		m->holder_len = 0;
+		return true;
+	}
+	/* "Of the total, pure electric vehicles were 640,000 units": what the units count, not a holder */
+	if (m->kind == AT_MK_COUNT && m->unit && cl->holder.len && !cl->measure.len && i > body &&
+		at_word_in(m->unit, m->unit_len, generic_units, AT_LENGTHOF(generic_units)) &&
+		(tok_is(s, &toks[i - 1], "were") || tok_is(s, &toks[i - 1], "was") ||
+		 tok_is(s, &toks[i - 1], "are") || tok_is(s, &toks[i - 1], "is")) &&
+		cl->holder.start == toks[body].start)
+	{
+		m->measure = s + cl->holder.start;
+		m->measure_len = cl->holder.len;
+		*last_measure = cl->holder;
+		return true;
+	}
+	/* "..., up 11.4 percent": the change of a figure with a holder of its own is its */
+	if (*last_own && m->kind == AT_MK_PERCENT && i >= cstart + 2 && tok_punct(s, &toks[i - 2], ',') &&
+		(tok_is(s, &toks[i - 1], "up") || tok_is(s, &toks[i - 1], "down")))
+	{
+		m->measure = (*last_own)->measure;
+		m->measure_len = (*last_own)->measure_len;
+		m->holder = (*last_own)->holder;
+		m->holder_len = (*last_own)->holder_len;
+		return true;
+	}
+	/* a gapped clause: its noun phrase is the measure (a property, or what units count) or the holder */
+	{
+		size_t		np;
+
+		if (gapped_np(s, toks, cstart, i, &np))
+		{
+			Span		g = span_of(toks, np, i);
+
+				if (tok_in(s, &toks[i - 1], property_heads, AT_LENGTHOF(property_heads)) ||
+				(m->kind == AT_MK_COUNT && m->unit &&
+				 at_word_in(m->unit, m->unit_len, generic_units, AT_LENGTHOF(generic_units))))
+			{
+				m->measure = s + g.start;
+				m->measure_len = g.len;
+			}
+			else
+			{
+				m->holder = s + g.start;
+				m->holder_len = g.len;
+			}
+			if (!m->holder_len && cl->holder.len)
+			{
+				m->holder = s + cl->holder.start;
+				m->holder_len = cl->holder.len;
+			}
+			if (m->holder_len)
+				*last_own = m;
+			return true;
+		}
+	}
+	/* "31.6 billion yuan was invested by private companies": the agent holds it, the verb measures it */
+	if (j + 3 < cend && (tok_is(s, &toks[j], "was") || tok_is(s, &toks[j], "were")) &&
+		toks[j + 1].kind == 'w' && toks[j + 1].len > 4 &&
+		memcmp(s + toks[j + 1].start + toks[j + 1].len - 2, "ed", 2) == 0 &&
+		tok_is(s, &toks[j + 2], "by") && toks[j + 3].kind == 'w' && toks[j + 3].fig < 0)
+	{
+		size_t		h = j + 3;
+
+		while (h < cend && h < j + 9 && toks[h].kind == 'w' && toks[h].fig < 0 &&
+			   (h == j + 3 || !tok_in(s, &toks[h], np_stops, AT_LENGTHOF(np_stops))))
+			h++;
+		if (!m->measure_len)
+		{
+			m->measure = s + toks[j + 1].start;
+			m->measure_len = toks[j + 1].len;
+		}
+		m->holder = s + toks[j + 3].start;
+		m->holder_len = toks[h - 1].start + toks[h - 1].len - toks[j + 3].start;
+		*last_own = m;
+		return true;
+	}
+	/* "of which 620 million dollars came from Hong Kong": the origin holds its part */
+	if (j + 2 < cend && tok_in(s, &toks[j], origin_verbs, AT_LENGTHOF(origin_verbs)) &&
+		tok_is(s, &toks[j + 1], "from"))
+	{
+		Span		o = place_in_clause(s, toks, j, cend);
+
+		if (o.len && o.start <= toks[j + 2].start + toks[j + 2].len)
+		{
+			m->holder = s + o.start;
+			m->holder_len = o.len;
+			*last_own = m;
+			return true;
+		}
+	}
+	if (cl->holder.len && i >= body + 3 && tok_is(s, &toks[i - 1], "with") && capital(s, &toks[i - 2]) &&
+		!acronym(s, &toks[i - 2]))
+	{
+		/*
+		 * "Shanghai's GDP reached ..., followed by Beijing with 2.14 trillion
+		 * yuan": the name takes the holder's place ("Exports to the United
+		 * States ..., followed by Germany with 13 percent" has none to take)
+		 */
+		size_t		h = i - 2;
+
+		while (h > body && h + 4 > i && capital(s, &toks[h - 1]))
+			h--;
+		if (tok_is(s, &toks[h - 1], "by") || tok_is(s, &toks[h - 1], "and") || tok_punct(s, &toks[h - 1], ','))
+		{
+			m->holder = s + toks[h].start;
+			m->holder_len = toks[i - 2].start + toks[i - 2].len - toks[h].start;
+			*last_own = m;
+			return true;
+		}
+	}
+	return false;
+}
+
 void
 at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMetric *ms, size_t n)
 {
@@ -1586,11 +1938,13 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 				k = 0,
 				cstart = 0,
 				bare = SIZE_MAX;	/* the last clause without a figure */
+	const AtMetric *last_own = NULL;	/* the clause's last figure with a holder of its own */
+	bool		after_bare = false; /* the clause before is the one without a figure at bare */
 	Clause		cl,
 				prev = {{0, 0}, {0, 0}, false, false};
 	Span		last_measure = {0, 0},
 				last_count_unit = {0, 0};	/* the counted noun of the sentence's last count */
-	size_t		cends[MAX_CLAUSES],	/* the end token of each clause, in order */
+	size_t		cends[MAX_CLAUSES] = {0},	/* the end token of each clause, in order */
 				nc = 0,
 				ci = 0;
 
@@ -1603,7 +1957,10 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 		while (k < n && ms[k].start + ms[k].len <= toks[i].start)
 			k++;
 		if (k < n && toks[i].start >= ms[k].start && value_kind(ms[k].kind))
+		{
 			toks[i].fig = (int) k;
+			toks[i].count = ms[k].kind == AT_MK_COUNT && ms[k].unit != NULL;
+		}
 	}
 	/* the clauses, once: ";" and ", while" end one (clause_end) */
 	for (size_t c = 0; c < nt && nc < MAX_CLAUSES;)
@@ -1615,6 +1972,7 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 		size_t		cend = cstart,
 					body,
 					v;
+		bool		follows_bare;
 
 		cend = ci < nc ? cends[ci++] : clause_end(s, toks, cstart, nt);
 		/* a clause without a figure of value needs no subject */
@@ -1626,16 +1984,21 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 			if (!any)
 			{
 				bare = cstart;
+				after_bare = true;
 				cstart = cend;
 				continue;
 			}
+			follows_bare = after_bare;
+			after_bare = false;
 		}
 		body = clause_start(s, toks, cstart, cend);
-		/* "while its net profit": the subject after the conjunction */
+		/* "while its net profit", "of which residential investment": the subject after the conjunction */
 		while (body < cend && (tok_punct(s, &toks[body], ',') || tok_punct(s, &toks[body], ';') ||
 							   tok_in(s, &toks[body], clause_conjunctions, AT_LENGTHOF(clause_conjunctions)) ||
-							   tok_is(s, &toks[body], "and")))
-			body++;
+							   tok_is(s, &toks[body], "and") ||
+							   (tok_is(s, &toks[body], "of") && body + 1 < cend && tok_is(s, &toks[body + 1], "which") &&
+								body + 2 < cend && toks[body + 2].fig < 0 && toks[body + 2].kind == 'w')))
+			body += tok_is(s, &toks[body], "of") ? 2 : 1;
 		if ((v = with_absolute(s, toks, body, cend)) > 0)
 		{
 			size_t		np = body + 1;
@@ -1658,6 +2021,17 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 					cl.measure = before.measure;
 				}
 			}
+			/* "Chongqing's economy grew the fastest, with retail sales rising 3.8 percent": the holder of the clause before */
+			else if (prev.holder.len == 0 && follows_bare)
+			{
+				Clause		before;
+
+				/* only a possessor of a measured property ("Travel services grew the fastest" holds nothing) */
+				read_subject(s, toks, clause_start(s, toks, bare, cstart), cstart, &before);
+				if (before.measure.len)
+					cl.holder = before.holder;
+			}
+
 		}
 		else
 			read_subject(s, toks, body, cend, &cl);
@@ -1681,7 +2055,15 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 					break;
 				}
 			cl.holder = span_of(toks, body + 2, e);
+			/* "Shipments to the United States ..., while those to the European Union": a partner, no holder */
+			if (tok_is(s, &toks[body + 1], "to"))
+			{
+				cl.measure = span_of(toks, body, e);
+				cl.holder.len = 0;
+			}
 		}
+		if (cl.holder.len == 0)
+			cl.holder = topic_opening(s, toks, cstart, body);
 		if ((cl.inherit_holder || (cl.measure.len && cstart > 0)) && cl.holder.len == 0)
 			cl.holder = prev.holder;
 		/* "Its revenue dropped 44 percent, the company said": the speaker is "its" */
@@ -1694,6 +2076,7 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 		if (cl.elided_measure && cl.measure.len == 0)
 			cl.measure = prev.measure;
 		last_measure.len = 0;
+		last_own = NULL;
 		for (size_t i = cstart; i < cend; i++)
 		{
 			AtMetric   *m;
@@ -1728,6 +2111,8 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 			}
 			if (m->kind == AT_MK_COUNT && m->unit)
 				last_count_unit = (Span) {(size_t) (m->unit - s), m->unit_len};
+			if (own_fields(s, toks, m, i, j, cstart, body, cend, &cl, &last_measure, &last_own))
+				continue;
 			if (cl.holder.len)
 			{
 				m->holder = s + cl.holder.start;
@@ -1755,5 +2140,161 @@ at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref, AtMe
 		if (cl.measure.len)
 			prev.measure = cl.measure;
 		cstart = cend;
+	}
+}
+
+/*
+ * Tables of "A: N" lines under a heading line that ends in ":":
+ *
+ *   Actual investment by source in the first 11 months:
+ *   Singapore: 68.9 billion yuan
+ *   the Netherlands: 21.6 billion yuan
+ *
+ * The label holds the figures of its line (or is their measure, when it is
+ * a measured property: "Exports: 3.1 trillion yuan"); the heading gives
+ * their measure and period.  Lines are read within bounded windows.
+ */
+#define TABLE_LINE_MAX 160		/* longest line read as a row or a heading */
+#define TABLE_ROWS_MAX 16		/* rows read back to the heading */
+#define TABLE_LABEL_WORDS 6
+
+/* The ':' of a row line s[b, e) ("Label: figure ..."), else SIZE_MAX */
+static size_t
+row_colon(const char *s, size_t b, size_t e)
+{
+	size_t		p = b,
+				words = 0;
+
+	while (p < e && (s[p] == ' ' || s[p] == '\t'))
+		p++;
+	for (; p < e && s[p] != ':'; p++)
+	{
+		char		c = s[p];
+
+		if (digit(c) || c == '.' || c == ',' || c == ';' || c == '"' || c == '|')
+			return SIZE_MAX;
+		if (alpha(c) && (p == b || !alpha(s[p - 1])))
+			words++;
+	}
+	if (p >= e || words == 0 || words > TABLE_LABEL_WORDS)
+		return SIZE_MAX;
+	{
+		size_t		q = p + 1;
+
+		while (q < e && (s[q] == ' ' || s[q] == '\t'))
+			q++;
+		/* a figure after the label: digits, "$", "HK$", "US$" */
+		if (q < e && (digit(s[q]) || s[q] == '$' || (q + 2 < e && s[q + 2] == '$')))
+			return p;
+	}
+	return SIZE_MAX;
+}
+
+/* The heading line [*hb, *he) above the rows before line start b, if any */
+static bool
+table_heading(const char *s, size_t b, size_t *hb, size_t *he)
+{
+	for (int rows = 0; rows < TABLE_ROWS_MAX && b > 0; rows++)
+	{
+		size_t		e = b - 1,	/* the '\n' before the line */
+					x;
+
+		while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n'))
+			e--;
+		for (x = e; x > 0 && s[x - 1] != '\n' && e - x < TABLE_LINE_MAX; x--)
+			;
+		if (x == e || (x > 0 && s[x - 1] != '\n'))
+			return false;
+		if (s[e - 1] == ':')
+		{
+			*hb = x;
+			*he = e - 1;
+			return true;
+		}
+		if (row_colon(s, x, e) == SIZE_MAX)
+			return false;
+		b = x;
+	}
+	return false;
+}
+
+void
+at_measure_table_rows(const char *s, size_t len, const AtDay *ref, AtMetric *ms, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+	{
+		AtMetric   *m = &ms[k];
+		size_t		b,
+					e,
+					colon,
+					hb,
+					he;
+		Tok			t[TABLE_LABEL_WORDS * 2 + 1],
+					h[40 + 1];
+		size_t		nt,
+					nh,
+					cut;
+
+		if (!value_kind(m->kind) || m->start == 0)
+			continue;
+		for (b = m->start; b > 0 && s[b - 1] != '\n' && m->start - b < TABLE_LINE_MAX; b--)
+			;
+		if (b > 0 && s[b - 1] != '\n')
+			continue;
+		for (e = m->start; e < len && s[e] != '\n' && e - m->start < TABLE_LINE_MAX; e++)
+			;
+		if ((colon = row_colon(s, b, e)) == SIZE_MAX || colon > m->start || !table_heading(s, b, &hb, &he))
+			continue;
+		/* the label: a holder, or a measured property */
+		nt = tokenize(s, b, colon, t, AT_LENGTHOF(t) - 1);
+		if (nt == 0)
+			continue;
+		t[nt].kind = 'e';
+		if (tok_in(s, &t[nt - 1], property_heads, AT_LENGTHOF(property_heads)))
+		{
+			m->measure = s + t[0].start;
+			m->measure_len = t[nt - 1].start + t[nt - 1].len - t[0].start;
+			m->holder = NULL;
+			m->holder_len = 0;
+		}
+		else
+		{
+			m->holder = s + t[0].start;
+			m->holder_len = t[nt - 1].start + t[nt - 1].len - t[0].start;
+			m->measure = NULL;
+			m->measure_len = 0;
+		}
+		/* the heading: its noun phrase up to a preposition or a period is the measure; its period */
+		nh = tokenize(s, hb, he, h, AT_LENGTHOF(h) - 1);
+		for (size_t i = 0; i < nh; i++)
+			h[i].fig = -1;
+		cut = nh;
+		for (size_t i = 0; i < nh; i++)
+		{
+			AtPeriodSpan ps;
+
+			if (h[i].kind == 'p')
+			{
+				cut = cut < i ? cut : i;
+				break;
+			}
+			if (at_period_span_at(s, hb, he, h[i].start, ref, &ps) > 0)
+			{
+				cut = cut < i ? cut : i;
+				if (m->time.start.year == 0 && m->time.end.year == 0)
+					m->time = ps.period;
+				break;
+			}
+			if (i > 0 && cut == nh && tok_in(s, &h[i], np_stops, AT_LENGTHOF(np_stops)) && !tok_is(s, &h[i], "of") &&
+				!tok_is(s, &h[i], "and"))
+				cut = i;
+		}
+		if (cut > 0 && m->measure == NULL)
+		{
+			Span		sp = measure_span(s, h, 0, cut);
+
+			m->measure = s + sp.start;
+			m->measure_len = sp.len;
+		}
 	}
 }

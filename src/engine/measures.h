@@ -18,4 +18,12 @@
 extern void at_measure_figures(const char *s, size_t from, size_t to, const AtDay *ref,
 							   AtMetric *ms, size_t n);
 
+/*
+ * Figures among ms[0..n) on "Label: figure" lines under a heading line that
+ * ends in ":" take the label as holder (or measure) and the heading's
+ * measure and period.  Reads a bounded window around each figure of s[0, len).
+ */
+extern void at_measure_table_rows(const char *s, size_t len, const AtDay *ref, AtMetric *ms,
+								  size_t n);
+
 #endif							/* AT_MEASURES_H */

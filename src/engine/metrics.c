@@ -2960,6 +2960,7 @@ sentence_context(const char *s, const AtDay *ref, const AtVec *sentences, AtVec 
 		}
 		sp = AT_VEC_AT(sentences, AtSpan, m->sentence - 1);
 		at_measure_figures(s, sp->start, sp->start + sp->len, ref, m, j - i);
+		at_measure_table_rows(s, sp->start + sp->len, ref, m, j - i);
 	}
 	/* a restatement ("$1.21 trillion" after "8.7 trillion yuan") is the same figure */
 	for (size_t i = first; i < out->len; i++)

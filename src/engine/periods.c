@@ -44,6 +44,9 @@ static const char *const report_verbs[] = {
 
 static const char *const ordinal_words[] = {"first", "second", "third", "fourth"};
 
+/* Edges of a period after "the": "from the end of September" is a base like "from September" */
+static const char *const edge_words[] = {"the end", "the start", "the beginning", "the middle"};
+
 typedef struct Cur
 {
 	const char *s;
@@ -350,8 +353,11 @@ month_period(Cur *c, const AtDay *ref, AtPeriod *out)
 		else
 			m2 = m1;
 	}
+	/* "the September quarter" (Reuters, company results): the quarter that ends in the month */
+	if (part == 0 && m2 == m1 && m1 % 3 == 0 && eat(c, "quarter"))
+		m1 -= 2;
 	/* "May 1": a day, a date and no period */
-	if (c->p < c->len && c->s[c->p] >= '0' && c->s[c->p] <= '9')
+	else if (c->p < c->len && c->s[c->p] >= '0' && c->s[c->p] <= '9')
 	{
 		Cur			t = *c;
 		int			yy;
@@ -500,6 +506,52 @@ may_start(const char *s, size_t len, size_t pos, size_t e)
 	return at_word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words));
 }
 
+/* "Jan 1", "May 3, 2023", "Dec. 3" at c: the day (a day with no year the latest on or before ref) */
+static bool
+month_day(Cur *c, const AtDay *ref, AtDay *out)
+{
+	int			m,
+				d = 0,
+				y;
+	size_t		q;
+
+	if ((m = eat_month(c)) == 0 && (m = at_month_at(c->s, c->len, c->p, &q)) > 0)
+	{
+		c->end = c->p + q;
+		c->p += q;
+		skip_blanks(c);
+	}
+	if (m <= 0)
+		return false;
+	while (c->p < c->len && c->s[c->p] >= '0' && c->s[c->p] <= '9' && d < 100)
+		d = d * 10 + (c->s[c->p++] - '0');
+	if (d < 1 || (c->p < c->len && alnum(c->s[c->p])))
+		return false;
+	c->end = c->p;
+	y = 0;
+	if (c->p + 1 < c->len && c->s[c->p] == ',')
+	{
+		Cur			t = *c;
+
+		t.p++;
+		skip_blanks(&t);
+		if (eat_year(&t, &y))
+			*c = t;
+		else
+			y = 0;
+	}
+	if (y == 0)
+	{
+		if (ref == NULL)
+			return false;
+		y = (m > ref->month || (m == ref->month && d > ref->day)) ? ref->year - 1 : ref->year;
+	}
+	if (d > at_days_in_month(y, m))
+		return false;
+	*out = (AtDay) {y, m, d};
+	return true;
+}
+
 /* A period expression at pos: its length, or 0 */
 static size_t
 period_at(const char *s, size_t len, size_t pos, const AtDay *ref, AtPeriod *out)
@@ -564,50 +616,24 @@ period_at(const char *s, size_t len, size_t pos, const AtDay *ref, AtPeriod *out
 	else if (eat(&c, "on"))
 	{
 		/* "on Jan 1", "on May 3, 2023": a day */
-		int			m,
-					d = 0,
-					y;
-		size_t		q;
-
-		if ((m = eat_month(&c)) == 0 && (m = at_month_at(s, len, c.p, &q)) > 0)
-		{
-			c.end = c.p + q;
-			c.p += q;
-			skip_blanks(&c);
-		}
-		if (m <= 0)
+		if (!month_day(&c, ref, &day))
 			return 0;
-		while (c.p < len && s[c.p] >= '0' && s[c.p] <= '9' && d < 100)
-			d = d * 10 + (s[c.p++] - '0');
-		if (d < 1 || (c.p < len && alnum(s[c.p])))
-			return 0;
-		c.end = c.p;
-		if (c.p + 1 < len && s[c.p] == ',')
-		{
-			Cur			t = c;
-
-			t.p++;
-			skip_blanks(&t);
-			if (eat_year(&t, &y))
-				c = t;
-			else
-				y = 0;
-		}
-		else
-			y = 0;
-		if (y == 0)
-		{
-			if (ref == NULL)
-				return 0;
-			y = (m > ref->month || (m == ref->month && d > ref->day)) ? ref->year - 1 : ref->year;
-		}
-		if (d > at_days_in_month(y, m))
-			return 0;
-		out->start = out->end = (AtDay) {y, m, d};
+		out->start = out->end = day;
 		return c.end - pos;
 	}
 	else if (!eat(&c, "in"))
 		(void) (eat(&c, "during") || eat(&c, "for") || eat(&c, "over"));
+	/* "as of Dec. 3", "by March 31": the end only, a day */
+	if (mode == 1)
+	{
+		Cur			t = c;
+
+		if (month_day(&t, ref, &day))
+		{
+			out->end = day;
+			return t.end - pos;
+		}
+	}
 	/* the body's first word (after "the") must be one that can start it */
 	{
 		Cur			t = c;
@@ -843,6 +869,23 @@ at_period_span_at(const char *s, size_t from, size_t to, size_t p, const AtDay *
 	e = b;
 	while (b > from && alnum(s[b - 1]))
 		b--;
+	/* "from the end of September": the word before "the end of" */
+	for (size_t k = 0; k < AT_LENGTHOF(edge_words) && e - b == 2 && (s[b] | 0x20) == 'o' && (s[b + 1] | 0x20) == 'f'; k++)
+	{
+		size_t		wl = strlen(edge_words[k]);
+
+		if (b >= from + wl + 1 && strncmp(s + b - wl - 1, edge_words[k], wl) == 0 &&
+			(b - wl - 1 == from || !alnum(s[b - wl - 2])))
+		{
+			b -= wl + 1;
+			while (b > from && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+				b--;
+			e = b;
+			while (b > from && alnum(s[b - 1]))
+				b--;
+			break;
+		}
+	}
 	ps->base = e > b && at_word_in(s + b, e - b, base_before, AT_LENGTHOF(base_before));
 	/* "From January to October, ...": a range, no base of comparison */
 	if (ps->base && e - b == 4 && (s[b] | 0x20) == 'f' && span_is_range(s, p, n))

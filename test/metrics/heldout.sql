@@ -98,9 +98,9 @@ SELECT split, gold, rows, found,
        round(kind::numeric / gold, 3) AS kind, round(unit::numeric / nullif(units, 0), 3) AS unit,
        round(per::numeric / gold, 3) AS per, round(measure::numeric / gold, 3) AS measure,
        round(holder::numeric / gold, 3) AS holder, round(period::numeric / gold, 3) AS period
-FROM ho_report ORDER BY split DESC;
+FROM ho_report ORDER BY split = 'test', split;
 
-\echo '== tuning split: gold figures not right (value, kind, per, measure, holder or period)'
+\echo '== tuning splits: gold figures not right (value, kind, per, measure, holder or period)'
 SELECT file, text, kind, v, r, per, measure, holder, ps, pe,
        CASE WHEN found THEN concat_ws(' ', CASE WHEN NOT kind_ok THEN 'kind:' || got_kind END,
             CASE WHEN NOT per_ok THEN 'per:' || coalesce(got_per, '-') END,
@@ -109,15 +109,15 @@ SELECT file, text, kind, v, r, per, measure, holder, ps, pe,
             CASE WHEN NOT period_ok THEN 'period:' || coalesce(got_ps::text, '-') || '..' || coalesce(got_pe::text, '-') END)
             ELSE 'NOT FOUND' END AS got
 FROM ho_scored
-WHERE (split = 'tune' OR :show_test = 1)
+WHERE (split <> 'test' OR :show_test = 1)
   AND NOT (found AND kind_ok AND per_ok AND measure_ok AND holder_ok AND period_ok)
-ORDER BY gid;
-\echo '== tuning split: rows that match no gold figure'
+ORDER BY split, gid;
+\echo '== tuning splits: rows that match no gold figure'
 SELECT p.file, p.kind, p.text, p.v, p.r, p.unit
 FROM ho_pred p JOIN ho_art a USING (file)
-WHERE (a.split = 'tune' OR :show_test = 1)
+WHERE (a.split <> 'test' OR :show_test = 1)
   AND NOT EXISTS (SELECT 1 FROM ho_pair x JOIN ho_gold g USING (gid) WHERE g.file = p.file AND x.n = p.n)
-ORDER BY p.file, p.n;
+ORDER BY a.split, p.file, p.n;
 
 -- the floors: test-split F1, and measure/holder/period shares
 SELECT (2.0 * found / nullif(gold + rows, 0)) >= :floor_f1

@@ -58,6 +58,13 @@ UT_TEST(periods_absolute_and_relative)
 	UT_EQ_STR(first_period("as of March", &ref), "-..2024-03-31");
 	UT_EQ_STR(first_period("as it was", &ref), "");
 	UT_EQ_STR(first_period("buyers as of Saturday", &ref), "-..2024-04-13");
+	/* a quarter named by its last month; a day after "as of" and "by" (the end only) */
+	UT_EQ_STR(first_period("for the December quarter", &ref), "2023-10-01..2023-12-31");
+	UT_EQ_STR(first_period("in the March quarter", &ref), "2024-01-01..2024-03-31");
+	UT_EQ_STR(first_period("in the May quarter", &ref), "2023-05-01..2023-05-31");
+	UT_EQ_STR(first_period("as of Dec. 3", &ref), "-..2023-12-03");
+	UT_EQ_STR(first_period("by March 31", &ref), "-..2024-03-31");
+	UT_EQ_STR(first_period("by May 2025", &ref), "-..2025-05-31");
 	/* a day with "on"; no period: a date alone, a name that looks like a month */
 	UT_EQ_STR(first_period("it opened on May 1", &ref), "2023-05-01..2023-05-01");
 	UT_EQ_STR(first_period("it opened on Jan 1, 2020", &ref), "2020-01-01..2020-01-01");
@@ -142,17 +149,56 @@ UT_TEST(measures_of_figures)
 }
 
 /* The rules of the third round: one sentence each, the figure's measure, holder and period */
+typedef struct MeasureCase
+{
+	const char *text,
+			   *fig,
+			   *measure,
+			   *holder,
+			   *period;
+} MeasureCase;
+
+/* Measure, holder and period of the figure fig of text, against the expected ones */
+static void
+check_measure_case(const AtDay *ref, const MeasureCase *mc)
+{
+	AtVec		v;
+	const char *text = mc->text;
+	bool		seen = false;
+
+	at_vec_init(&v, &at_malloc_mem, sizeof(AtMetric));
+	at_extract_metrics_ref(text, strlen(text), ref, &v);
+	for (size_t i = 0; i < v.len; i++)
+	{
+		AtMetric   *m = AT_VEC_AT(&v, AtMetric, i);
+		char		per[64] = "";
+
+		if (strlen(mc->fig) != m->len || strncmp(text + m->start, mc->fig, m->len) != 0)
+			continue;
+		seen = true;
+		if (m->time.start.year || m->time.end.year)
+		{
+			if (m->time.start.year)
+				snprintf(per, sizeof(per), "%04d-%02d-%02d..", m->time.start.year, m->time.start.month,
+						 m->time.start.day);
+			else
+				snprintf(per, sizeof(per), "-..");
+			if (m->time.end.year)
+				snprintf(per + strlen(per), sizeof(per) - strlen(per), "%04d-%02d-%02d",
+						 m->time.end.year, m->time.end.month, m->time.end.day);
+		}
+		UT_EQ_STR(span(m->measure, m->measure_len), mc->measure);
+		UT_EQ_STR(span(m->holder, m->holder_len), mc->holder);
+		UT_EQ_STR(per, mc->period);
+	}
+	UT_CHECK(seen);
+	free(v.data);
+}
+
 UT_TEST(measures_third_round)
 {
 	AtDay		ref = {2025, 10, 20};
-	struct
-	{
-		const char *text,
-				   *fig,
-				   *measure,
-				   *holder,
-				   *period;
-	}			cases[] = {
+	MeasureCase cases[] = {
 		/* a Reuters dateline with one hyphen */
 		{"HANOI, Dec 6 (Reuters) - Vietnam's exports rose 15.2% in September.", "15.2%",
 		"exports", "Vietnam", "2025-09-01..2025-09-30"},
@@ -239,39 +285,85 @@ UT_TEST(measures_third_round)
 	};
 
 	for (size_t c = 0; c < AT_LENGTHOF(cases); c++)
-	{
-		AtVec		v;
-		const char *text = cases[c].text;
-		bool		seen = false;
+		check_measure_case(&ref, &cases[c]);
+}
 
-		at_vec_init(&v, &at_malloc_mem, sizeof(AtMetric));
-		at_extract_metrics_ref(text, strlen(text), &ref, &v);
-		for (size_t i = 0; i < v.len; i++)
-		{
-			AtMetric   *m = AT_VEC_AT(&v, AtMetric, i);
-			char		per[64] = "";
+/* Sentence shapes of the v* tuning articles (fourth metrics round) */
+UT_TEST(measures_fourth_round)
+{
+	AtDay		ref = {2025, 10, 20};
+	MeasureCase cases[] = {
+		/* the counted noun after "a record"; a bracketed abbreviation is no part of the measure */
+		{"Hong Kong welcomed a record 3.6 million visitors in July.", "3.6 million visitors", "visitors",
+		"Hong Kong", "2025-07-01..2025-07-31"},
+		{"The consumer price index (CPI) rose 0.4 percent in September.", "0.4 percent", "consumer price index",
+		"", "2025-09-01..2025-09-30"},
+		/* an institution's forecast has no holder; a firm's is its own */
+		{"The board expects 45 million arrivals next year.", "45 million arrivals", "arrivals", "",
+		"2026-01-01..2026-12-31"},
+		/* a passive agent, and the change after it */
+		{"A total of 12 billion yuan was invested by private firms in the province in the first half, up 8 percent.",
+			"8 percent", "invested", "private firms", "2025-01-01..2025-06-30"},
+		/* a topic opening; a name after "followed by"; an origin */
+		{"As for state-owned firms, their exports rose 3.1 percent.", "3.1 percent", "exports", "state-owned firms", ""},
+		{"Guangdong's GDP reached 6.5 trillion yuan, followed by Jiangsu with 6.1 trillion yuan.", "6.1 trillion yuan",
+		"GDP", "Jiangsu", ""},
+		{"Foreign direct investment in actual use in the city reached 1.2 billion dollars, of which 400 million dollars came from Singapore.",
+			"400 million dollars", "Foreign direct investment in actual use", "Singapore", ""},
+		{"Foreign direct investment in actual use in the city reached 1.2 billion dollars.", "1.2 billion dollars",
+		"Foreign direct investment in actual use", "the city", ""},
+		{"Of the total, 2.1 million tourists came from the mainland.", "2.1 million tourists", "tourists",
+		"the mainland", ""},
+		/* a list of names as one subject, split by "respectively" */
+		{"Fujian, Zhejiang and Shandong were the top three, with 12 percent, 10 percent and 9 percent respectively.",
+			"10 percent", "", "Zhejiang", ""},
+		/* "the June quarter"; a base with a change noun keeps its period */
+		{"Revenue rose 5% to $3.1 billion in the June quarter.", "$3.1 billion", "Revenue", "",
+		"2025-04-01..2025-06-30"},
+		{"The PPI fell 2.1 percent, compared with a 1.8 percent decline in August.", "2.1 percent", "PPI", "", ""},
+		{"The PPI fell 2.1 percent, compared with a 1.8 percent decline in August.", "1.8 percent", "PPI", "",
+		"2025-08-01..2025-08-31"},
+		{"Couriers handled 150 billion parcels as of Oct. 10.", "150 billion parcels", "parcels", "Couriers",
+		"-..2025-10-10"},
+		{"Reserves fell to 3.2 trillion dollars at the end of September, down 1.67 percent from the end of August.",
+			"1.67 percent", "Reserves", "", "-..2025-09-30"},
+		/* a table of "A: N" lines under a heading */
+		{"Output by province in the first half:\nShanxi: 640 million tons\nInner Mongolia: 590 million tons\n",
+			"590 million tons", "Output", "Inner Mongolia", "2025-01-01..2025-06-30"},
+		/* a period ending the subject; a place after a priced thing; a part with a subject of its own */
+		{"The box office so far this year has reached 40 billion yuan.", "40 billion yuan", "box office", "",
+		"2025-01-01..2025-12-31"},
+		{"Benchmark copper on the London Metal Exchange traded at $9,800 a ton on Monday.", "$9,800 a ton",
+		"Benchmark copper", "the London Metal Exchange", "2025-10-20..2025-10-20"},
+		{"Property investment fell 10 percent to 7.9 trillion yuan, of which residential investment was 6 trillion yuan.",
+			"6 trillion yuan", "residential investment", "", ""},
+		{"Of the total, 5 billion yuan went into infrastructure projects.", "5 billion yuan", "infrastructure projects",
+		"", ""},
+		{"Floor space of new homes sold shrank 12 percent.", "12 percent", "Floor space of new homes sold", "", ""},
+		/* an absolute "with" phrase after a clause without figures: the possessor of its property holds it */
+		{"Chongqing's economy grew the fastest, with retail sales rising 3.8 percent.", "3.8 percent", "retail sales",
+		"Chongqing", ""},
+		{"Travel services grew the fastest, with imports of travel services rising 39 percent.", "39 percent",
+		"imports of travel services", "", ""},
+		/* an adjective with a preposition after the head */
+		{"The company's net profit attributable to shareholders rose 15 percent to 4.5 billion yuan.", "15 percent",
+		"net profit attributable to shareholders", "The company", ""},
+		/* a count inside the subject after "in"; a place after "in the"; a participle before a measure */
+		{"The average price of new homes in 70 major cities fell 0.5 percent in August.", "0.5 percent",
+		"average price of new homes", "70 major cities", "2025-08-01..2025-08-31"},
+		{"The average price of new homes in 70 major cities fell 0.5 percent in August.", "70 major cities",
+		"major cities", "", "2025-08-01..2025-08-31"},
+		{"Investment in fixed assets in the western region grew 4.1 percent.", "4.1 percent",
+		"Investment in fixed assets", "the western region", ""},
+		{"The city received 120 million tourist visits, generating tourism revenue of 180 billion yuan.",
+			"180 billion yuan", "tourism revenue", "The city", ""},
+		/* a list after a preposition is one subject */
+		{"Sales of cars, phones and appliances rose 16.8 percent.", "16.8 percent", "Sales of cars, phones and appliances",
+		"", ""},
+	};
 
-			if (strlen(cases[c].fig) != m->len || strncmp(text + m->start, cases[c].fig, m->len) != 0)
-				continue;
-			seen = true;
-			if (m->time.start.year || m->time.end.year)
-			{
-				if (m->time.start.year)
-					snprintf(per, sizeof(per), "%04d-%02d-%02d..", m->time.start.year, m->time.start.month,
-							 m->time.start.day);
-				else
-					snprintf(per, sizeof(per), "-..");
-				if (m->time.end.year)
-					snprintf(per + strlen(per), sizeof(per) - strlen(per), "%04d-%02d-%02d",
-							 m->time.end.year, m->time.end.month, m->time.end.day);
-			}
-			UT_EQ_STR(span(m->measure, m->measure_len), cases[c].measure);
-			UT_EQ_STR(span(m->holder, m->holder_len), cases[c].holder);
-			UT_EQ_STR(per, cases[c].period);
-		}
-		UT_CHECK(seen);
-		free(v.data);
-	}
+	for (size_t c = 0; c < AT_LENGTHOF(cases); c++)
+		check_measure_case(&ref, &cases[c]);
 }
 
 /* A sentence longer than the token window, and figures at the very end: no reads past the text */
