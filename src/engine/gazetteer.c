@@ -61,7 +61,13 @@ at_gz_classes(const AtGazetteer *gz, const char *lower, size_t len)
 
 	if (gz->wcap == 0)
 		return 0;
-	h = hash_lower(lower, len);
+
+	/*
+	 * The plain hash, not hash_lower(): a word with a capital A-Z has no
+	 * entry (entries are stored folded and compared byte for byte), and
+	 * without one both hashes are the same.
+	 */
+	h = at_hash_bytes(AT_HASH_INIT, lower, len) | 1;
 	for (i = h & (gz->wcap - 1);; i = (i + 1) & (gz->wcap - 1))
 	{
 		const AtWordEntry *e = &gz->words[i];
