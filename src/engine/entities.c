@@ -217,8 +217,8 @@ within(const Ctx *c, size_t t0, size_t t1)
 static void
 rebuild_owners(Ctx *c)
 {
-	for (size_t t = 0; t < c->ntok; t++)
-		c->owner[t] = -1;
+	/* -1 is all one bits: one memset, not a store a token */
+	memset(c->owner, 0xff, sizeof(int) * c->ntok);
 	for (size_t k = 0; k < c->ments.len; k++)
 	{
 		const Mention *m = AT_VEC_AT(&c->ments, Mention, k);
@@ -2314,15 +2314,16 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 	c.norm = norm.data;
 	if (c.ntok == 0)
 		return;
+	/* most tokens fail on length and first byte: no compare */
 	for (size_t t = 0; t < c.ntok && !c.china; t++)
-		c.china = norm_is(&c, t, "china") || norm_is(&c, t, "chinese");
+		c.china = (c.toks[t].normlen | 2) == 7 && c.norm[c.toks[t].norm] == 'c' &&
+			(norm_is(&c, t, "china") || norm_is(&c, t, "chinese"));
 	tags = at_alloc(mem, c.ntok);
 	conf = at_alloc(mem, sizeof(float) * c.ntok);
 	headline = at_alloc0(mem, c.nsent);
 	c.owner = at_alloc(mem, sizeof(int) * c.ntok);
 	c.tags = tags;
-	for (size_t t = 0; t < c.ntok; t++)
-		c.owner[t] = -1;
+	memset(c.owner, 0xff, sizeof(int) * c.ntok);	/* -1: no owner */
 
 	/* the increment checks for interrupts once per sentence */
 	for (size_t si = 0; si < c.nsent; si++, at_interrupt_hook ? at_interrupt_hook() : (void) 0)
