@@ -105,9 +105,9 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 	at_ner_memo_reset(&memo);
 	for (int t = 0; t < AT_NTAGS; t++)
 		delta[t] = t == AT_TAG_O ? 0 : NEG_INF;
-	for (size_t i = 0; i < s->n; i++)
+	for (size_t i = 0, caps = 0; i < s->n; i++)
 	{
-		uint32_t	allowed = at_ner_tagmask(s, i);
+		uint32_t	allowed;
 		float		nd[AT_NTAGS];
 		float		sc[AT_TAG_ROW];
 		float		top;
@@ -115,6 +115,13 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 
 		if ((i & 1023) == 1023)
 			AT_CHECK_INTERRUPTS();
+
+		/*
+		 * Bit k of caps: token i - k has a capital.  Without one at i, i - 1
+		 * or i - 2, at_ner_tagmask() allows only O (most words): no call.
+		 */
+		caps = ((caps << 1) | ((s->toks[i].flags & AT_TOK_ANYUPPER) != 0)) & 7;
+		allowed = caps ? at_ner_tagmask(s, i) : AT_NER_ONLY_O;
 		if (allowed == AT_NER_ONLY_O)
 		{
 			/* not scored: O after the best state so far */
