@@ -1877,12 +1877,15 @@ surface(const Ctx *c, size_t t0, size_t t1)
 	return out;
 }
 
-/* Adds the words a short form of mention m may use to the table */
+/*
+ * Adds the words a short form of mention m may use to the table, with m's
+ * canonical name when with_canon (a table only matched for kinds needs none)
+ */
 static void
-add_short_forms(Ctx *c, AtPhraseTable *t, const Mention *m)
+add_short_forms(Ctx *c, AtPhraseTable *t, const Mention *m, bool with_canon)
 {
-	const char *canon = m->canon ? m->canon : surface(c, m->t0, m->t1);
-	size_t		cl = strlen(canon);
+	const char *canon = !with_canon ? NULL : m->canon ? m->canon : surface(c, m->t0, m->t1);
+	size_t		cl = canon ? strlen(canon) : 0;
 	size_t		ends[2] = {m->t0, m->t1 - 1};
 
 	for (int k = 0; k < (m->kind == AT_NER_PERSON ? 2 : 1); k++)
@@ -1919,7 +1922,7 @@ known_names(Ctx *c, const bool *headline)
 							 (AtNerKind) m->kind, NULL, 0);
 		/* "Liu said" after "Liu Jianping" */
 		if (m->kind == AT_NER_PERSON && m->t1 - m->t0 > 1)
-			add_short_forms(c, &known, m);
+			add_short_forms(c, &known, m, false);
 	}
 	if (known.count == 0)
 		return;
@@ -2161,7 +2164,7 @@ canonicals(Ctx *c, Mention *ms, size_t nm)
 			if (a->t1 - a->t0 > 1)
 			{
 				if (pass == 0 && (a->kind == AT_NER_PERSON || a->kind == AT_NER_ORG))
-					add_short_forms(c, &forms, a);
+					add_short_forms(c, &forms, a, true);
 				continue;
 			}
 			if (a->canon)
