@@ -365,6 +365,23 @@ piece(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
 	}
 }
 
+/*
+ * A chunk that piece() would make one token of, tested without the call
+ * (most chunks): ASCII letters or digits at both ends (no punctuation to
+ * split off) and no apostrophe where clitic_len() looks for one
+ */
+static inline bool
+plain_chunk(const char *text, size_t s, size_t e)
+{
+	size_t		len = e - s;
+
+	return (unsigned char) text[s] < 0x80 && is_word_cp((unsigned char) text[s]) &&
+		(unsigned char) text[e - 1] < 0x80 &&
+		is_word_cp((unsigned char) text[e - 1]) &&
+		!(len >= 2 && (text[e - 2] == '\'' || (unsigned char) text[e - 2] == 0x99)) &&
+		!(len >= 3 && (text[e - 3] == '\'' || (unsigned char) text[e - 3] == 0x99));
+}
+
 /* ASCII bytes (all below 64) a chunk may end or be cut at: white space, "-", "/", ":" */
 #define CHUNK_STOPS \
 	((1ULL << ' ') | (1ULL << '\t') | (1ULL << '\n') | (1ULL << '\v') | (1ULL << '\f') | \
@@ -457,6 +474,11 @@ at_ner_tokenize(const char *text, size_t start, size_t end, AtVec *toks,
 			p += n;
 		}
 		if (p > ps)
-			piece(text, ps, p, toks, norm);
+		{
+			if (plain_chunk(text, ps, p))
+				at_ner_add_token(text, ps, p, toks, norm);
+			else
+				piece(text, ps, p, toks, norm);
+		}
 	}
 }
