@@ -400,23 +400,29 @@ at_ner_tokenize(const char *text, size_t start, size_t end, AtVec *toks,
 
 		if ((++iter & 4095) == 0)
 			AT_CHECK_INTERRUPTS();
-		/* skip white space */
-		while (p < end)
+		/* skip white space; one space before a printable ASCII byte (most) without the loop */
+		if (text[p] == ' ' && p + 1 < end &&
+			(unsigned char) text[p + 1] > ' ' && (unsigned char) text[p + 1] < 0x80)
+			p++;
+		else
 		{
-			uint32_t	cp;
-			int			n;
-
-			if ((unsigned char) text[p] < 0x80)
+			while (p < end)
 			{
-				if (text[p] != ' ' && (text[p] < '\t' || text[p] > '\r'))
+				uint32_t	cp;
+				int			n;
+
+				if ((unsigned char) text[p] < 0x80)
+				{
+					if (text[p] != ' ' && (text[p] < '\t' || text[p] > '\r'))
+						break;
+					p++;
+					continue;
+				}
+				n = at_utf8_decode(text + p, end - p, &cp);
+				if (!at_cp_is_space(cp))
 					break;
-				p++;
-				continue;
+				p += n;
 			}
-			n = at_utf8_decode(text + p, end - p, &cp);
-			if (!at_cp_is_space(cp))
-				break;
-			p += n;
 		}
 		ps = p;
 		/* one chunk, cut at dashes that are not hyphens */
