@@ -110,13 +110,20 @@ at_ner_add_token(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
 			if ((unsigned) (c - 'a') < 26)
 			{
 				/* a run of lower-case letters (most of a word): one shape character */
-				size_t		q = p;
+				/* one index for both sides: a tighter loop */
+				const char *src = text + p;
+				char	   *dst = out + n;
+				size_t		k = 0,
+							max = lim - p;
 
 				do
-					out[n++] = text[q++];
-				while (q < lim && (unsigned) ((unsigned char) text[q] - 'a') < 26);
-				lowers += (int) (q - p);
-				p = q;
+				{
+					dst[k] = src[k];
+					k++;
+				} while (k < max && (unsigned) ((unsigned char) src[k] - 'a') < 26);
+				n += k;
+				lowers += (int) k;
+				p += k;
 				if (last != 'x')
 				{
 					if (sl < sizeof(t->shape))
