@@ -232,8 +232,8 @@ within(const Ctx *c, size_t t0, size_t t1)
 static void
 rebuild_owners(Ctx *c)
 {
-	for (size_t t = 0; t < c->ntok; t++)
-		c->owner[t] = -1;
+	/* -1 is all one bits: one memset, not a store a token */
+	memset(c->owner, 0xff, sizeof(int) * c->ntok);
 	for (size_t k = 0; k < c->ments.len; k++)
 	{
 		const Mention *m = AT_VEC_AT(&c->ments, Mention, k);
@@ -1892,12 +1892,15 @@ surface(const Ctx *c, size_t t0, size_t t1)
 	return out;
 }
 
-/* Adds the words a short form of mention m may use to the table */
+/*
+ * Adds the words a short form of mention m may use to the table, with m's
+ * canonical name when with_canon (a table only matched for kinds needs none)
+ */
 static void
-add_short_forms(Ctx *c, AtPhraseTable *t, const Mention *m)
+add_short_forms(Ctx *c, AtPhraseTable *t, const Mention *m, bool with_canon)
 {
-	const char *canon = m->canon ? m->canon : surface(c, m->t0, m->t1);
-	size_t		cl = strlen(canon);
+	const char *canon = !with_canon ? NULL : m->canon ? m->canon : surface(c, m->t0, m->t1);
+	size_t		cl = canon ? strlen(canon) : 0;
 	size_t		ends[2] = {m->t0, m->t1 - 1};
 
 	for (int k = 0; k < (m->kind == AT_NER_PERSON ? 2 : 1); k++)
@@ -1934,7 +1937,7 @@ known_names(Ctx *c, const bool *headline)
 							 (AtNerKind) m->kind, NULL, 0);
 		/* "Liu said" after "Liu Jianping" */
 		if (m->kind == AT_NER_PERSON && m->t1 - m->t0 > 1)
-			add_short_forms(c, &known, m);
+			add_short_forms(c, &known, m, false);
 	}
 	if (known.count == 0)
 		return;
@@ -2176,7 +2179,7 @@ canonicals(Ctx *c, Mention *ms, size_t nm)
 			if (a->t1 - a->t0 > 1)
 			{
 				if (pass == 0 && (a->kind == AT_NER_PERSON || a->kind == AT_NER_ORG))
-					add_short_forms(c, &forms, a);
+					add_short_forms(c, &forms, a, true);
 				continue;
 			}
 			if (a->canon)
@@ -2329,15 +2332,16 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 	c.norm = norm.data;
 	if (c.ntok == 0)
 		return;
+	/* most tokens fail on length and first byte: no compare */
 	for (size_t t = 0; t < c.ntok && !c.china; t++)
-		c.china = norm_is(&c, t, "china") || norm_is(&c, t, "chinese");
+		c.china = (c.toks[t].normlen | 2) == 7 && c.norm[c.toks[t].norm] == 'c' &&
+			(norm_is(&c, t, "china") || norm_is(&c, t, "chinese"));
 	tags = at_alloc(mem, c.ntok);
 	conf = at_alloc(mem, sizeof(float) * c.ntok);
 	headline = at_alloc0(mem, c.nsent);
 	c.owner = at_alloc(mem, sizeof(int) * c.ntok);
 	c.tags = tags;
-	for (size_t t = 0; t < c.ntok; t++)
-		c.owner[t] = -1;
+	memset(c.owner, 0xff, sizeof(int) * c.ntok);	/* -1: no owner */
 
 	/* the increment checks for interrupts once per sentence */
 	for (size_t si = 0; si < c.nsent; si++, at_interrupt_hook ? at_interrupt_hook() : (void) 0)

@@ -61,7 +61,13 @@ at_gz_classes(const AtGazetteer *gz, const char *lower, size_t len)
 
 	if (gz->wcap == 0)
 		return 0;
-	h = hash_lower(lower, len);
+
+	/*
+	 * The plain hash, not hash_lower(): a word with a capital A-Z has no
+	 * entry (entries are stored folded and compared byte for byte), and
+	 * without one both hashes are the same.
+	 */
+	h = at_hash_bytes(AT_HASH_INIT, lower, len) | 1;
 	for (i = h & (gz->wcap - 1);; i = (i + 1) & (gz->wcap - 1))
 	{
 		const AtWordEntry *e = &gz->words[i];
@@ -177,6 +183,9 @@ phrase_grow(AtPhraseTable *t, const AtMem *mem)
 
 #define PHRASE_MAXTOK 12
 
+/* The firstmax slot of a first token's hash */
+#define FIRST_SLOT(h) ((size_t) ((h) >> 7) & 4095)
+
 static bool key_equals(const AtPhraseTable *t, const AtPhraseEntry *e, const char *text,
 					   const char *norm, const AtNerToken *toks, size_t i, size_t k);
 
@@ -201,8 +210,8 @@ at_phrase_add_tokens(AtPhraseTable *t, const AtMem *mem, const char *text,
 		if (i > 0)
 			h = at_hash_bytes(h, " ", 1);
 		h = at_hash_bytes(h, b, bl);
-		if (i == 0)
-			t->first[(h >> 7) & 63] |= 1ULL << ((h >> 13) & 63);
+		if (i == 0 && t->firstmax[FIRST_SLOT(h)] < n)
+			t->firstmax[FIRST_SLOT(h)] = (uint8_t) n;
 		keylen += bl + 1;
 	}
 	h |= 1;
@@ -312,8 +321,16 @@ at_phrase_match(const AtPhraseTable *t, const char *text, const char *norm,
 		if (k > 0)
 			h = at_hash_bytes(h, " ", 1);
 		h = at_hash_bytes(h, b, bl);
-		if (k == 0 && !(t->first[(h >> 7) & 63] & (1ULL << ((h >> 13) & 63))))
-			return NULL;
+		if (k == 0)
+		{
+			int			most = t->firstmax[FIRST_SLOT(h)];
+
+			/* no entry longer than the longest that may start here */
+			if (most == 0)
+				return NULL;
+			if (most < kmax)
+				kmax = most;
+		}
 		hs[k] = h | 1;
 	}
 	for (int k = kmax; k >= 1; k--)

@@ -104,7 +104,12 @@ typedef struct AtPhraseTable
 	int			maxtok;
 	bool		fold;			/* keys compare in lower case */
 	bool		keep_replaced;	/* per-call table: mentions may point at replaced canonicals */
-	uint64_t	first[64];		/* bit set of first-token hashes: most tokens start nothing */
+	/*
+	 * By a hash of the first token: the most tokens of an entry starting
+	 * with it, 0 for none (most tokens start nothing; the others need not
+	 * hash more tokens than the longest entry they may start)
+	 */
+	uint8_t		firstmax[4096];
 } AtPhraseTable;
 
 typedef struct AtWordEntry

@@ -105,9 +105,9 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 	at_ner_memo_reset(&memo);
 	for (int t = 0; t < AT_NTAGS; t++)
 		delta[t] = t == AT_TAG_O ? 0 : NEG_INF;
-	for (size_t i = 0; i < s->n; i++)
+	for (size_t i = 0, caps = 0; i < s->n; i++)
 	{
-		uint32_t	allowed = at_ner_tagmask(s, i);
+		uint32_t	allowed;
 		float		nd[AT_NTAGS];
 		float		sc[AT_TAG_ROW];
 		float		top;
@@ -115,6 +115,13 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 
 		if ((i & 1023) == 1023)
 			AT_CHECK_INTERRUPTS();
+
+		/*
+		 * Bit k of caps: token i - k has a capital.  Without one at i, i - 1
+		 * or i - 2, at_ner_tagmask() allows only O (most words): no call.
+		 */
+		caps = ((caps << 1) | ((s->toks[i].flags & AT_TOK_ANYUPPER) != 0)) & 7;
+		allowed = caps ? at_ner_tagmask(s, i) : AT_NER_ONLY_O;
 		if (allowed == AT_NER_ONLY_O)
 		{
 			/* not scored: O after the best state so far */
@@ -132,6 +139,16 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 				alive = AT_NER_ONLY_O;
 			}
 			back[i] = (uint32_t) best;	/* tag O is bits 0..2 */
+
+			/*
+			 * Then, up to the next capital, only O is alive and allowed: O
+			 * after O, nothing to score (tokens whose index checks for
+			 * interrupts are left to the loop)
+			 */
+			if (caps == 0)
+				while (i + 1 < s->n && !(s->toks[i + 1].flags & AT_TOK_ANYUPPER) &&
+					   ((i + 1) & 1023) != 1023)
+					back[++i] = AT_TAG_O;
 			continue;
 		}
 		{
@@ -259,18 +276,29 @@ at_ner_tag(const AtNerModel *m, const AtNerSent *s, uint8_t *tags, float *conf)
 	memcpy(w.trans, m->trans, sizeof(w.trans));
 	/* conf doubles as the back-pointer scratch: both are 32 bits a token */
 	at_ner_viterbi(&w, s, tags, (uint32_t *) (void *) conf, em);
+	/* 1 outside spans; the back-pointers are read already */
+	for (size_t i = 0; i < s->n; i++)
+		conf[i] = 1.0f;
 	for (size_t i = 0; i < s->n; i++)
 	{
 		size_t		e;
 		float		c;
+		uint64_t	eight;
 
+		/* eight O tags a step, most of a text (AT_TAG_O is 0) */
+		while ((i & 7) == 0 && i + 8 <= s->n &&
+			   (memcpy(&eight, tags + i, 8), eight == 0))
+		{
+			i += 8;
+			if ((i & 1023) == 0)
+				AT_CHECK_INTERRUPTS();
+		}
+		if (i >= s->n)
+			break;
 		if ((i & 1023) == 1023)
 			AT_CHECK_INTERRUPTS();
 		if (!AT_TAG_IS_B(tags[i]))
-		{
-			conf[i] = 1.0f;
 			continue;
-		}
 		for (e = i + 1; e < s->n && tags[e] == tags[i] + 1; e++)
 			;
 		c = (float) (1.0 / (1.0 + exp(-(double) span_margin(&w, s, tags, em, i, e) * m->scale / 4.0)));

@@ -110,13 +110,20 @@ at_ner_add_token(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
 			if ((unsigned) (c - 'a') < 26)
 			{
 				/* a run of lower-case letters (most of a word): one shape character */
-				size_t		q = p;
+				/* one index for both sides: a tighter loop */
+				const char *src = text + p;
+				char	   *dst = out + n;
+				size_t		k = 0,
+							max = lim - p;
 
 				do
-					out[n++] = text[q++];
-				while (q < lim && (unsigned) ((unsigned char) text[q] - 'a') < 26);
-				lowers += (int) (q - p);
-				p = q;
+				{
+					dst[k] = src[k];
+					k++;
+				} while (k < max && (unsigned) ((unsigned char) src[k] - 'a') < 26);
+				n += k;
+				lowers += (int) k;
+				p += k;
 				if (last != 'x')
 				{
 					if (sl < sizeof(t->shape))
@@ -365,6 +372,23 @@ piece(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
 	}
 }
 
+/*
+ * A chunk that piece() would make one token of, tested without the call
+ * (most chunks): ASCII letters or digits at both ends (no punctuation to
+ * split off) and no apostrophe where clitic_len() looks for one
+ */
+static inline bool
+plain_chunk(const char *text, size_t s, size_t e)
+{
+	size_t		len = e - s;
+
+	return (unsigned char) text[s] < 0x80 && is_word_cp((unsigned char) text[s]) &&
+		(unsigned char) text[e - 1] < 0x80 &&
+		is_word_cp((unsigned char) text[e - 1]) &&
+		!(len >= 2 && (text[e - 2] == '\'' || (unsigned char) text[e - 2] == 0x99)) &&
+		!(len >= 3 && (text[e - 3] == '\'' || (unsigned char) text[e - 3] == 0x99));
+}
+
 /* ASCII bytes (all below 64) a chunk may end or be cut at: white space, "-", "/", ":" */
 #define CHUNK_STOPS \
 	((1ULL << ' ') | (1ULL << '\t') | (1ULL << '\n') | (1ULL << '\v') | (1ULL << '\f') | \
@@ -383,23 +407,29 @@ at_ner_tokenize(const char *text, size_t start, size_t end, AtVec *toks,
 
 		if ((++iter & 4095) == 0)
 			AT_CHECK_INTERRUPTS();
-		/* skip white space */
-		while (p < end)
+		/* skip white space; one space before a printable ASCII byte (most) without the loop */
+		if (text[p] == ' ' && p + 1 < end &&
+			(unsigned char) text[p + 1] > ' ' && (unsigned char) text[p + 1] < 0x80)
+			p++;
+		else
 		{
-			uint32_t	cp;
-			int			n;
-
-			if ((unsigned char) text[p] < 0x80)
+			while (p < end)
 			{
-				if (text[p] != ' ' && (text[p] < '\t' || text[p] > '\r'))
+				uint32_t	cp;
+				int			n;
+
+				if ((unsigned char) text[p] < 0x80)
+				{
+					if (text[p] != ' ' && (text[p] < '\t' || text[p] > '\r'))
+						break;
+					p++;
+					continue;
+				}
+				n = at_utf8_decode(text + p, end - p, &cp);
+				if (!at_cp_is_space(cp))
 					break;
-				p++;
-				continue;
+				p += n;
 			}
-			n = at_utf8_decode(text + p, end - p, &cp);
-			if (!at_cp_is_space(cp))
-				break;
-			p += n;
 		}
 		ps = p;
 		/* one chunk, cut at dashes that are not hyphens */
@@ -407,8 +437,30 @@ at_ner_tokenize(const char *text, size_t start, size_t end, AtVec *toks,
 		{
 			uint32_t	cp;
 			int			n;
-			unsigned char b = (unsigned char) text[p];
+			unsigned char b;
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			if (p + 8 <= end)
+			{
+				uint64_t	x,
+							hi;
+
+				/*
+				 * Eight bytes a step over letters (bytes 64-127: bit 6 set,
+				 * bit 7 clear); hi marks the others, the first of which
+				 * the tests below take
+				 */
+				memcpy(&x, text + p, 8);
+				hi = (x & 0x8080808080808080ULL) | ((~x & 0x4040404040404040ULL) << 1);
+				if (hi == 0)
+				{
+					p += 8;
+					continue;
+				}
+				p += (size_t) __builtin_ctzll(hi) >> 3;
+			}
+#endif
+			b = (unsigned char) text[p];
 			/* most bytes are ASCII that none of the tests below stops at */
 			if (b >= 64 ? b < 0x80 : !((CHUNK_STOPS >> b) & 1))
 			{
@@ -457,6 +509,11 @@ at_ner_tokenize(const char *text, size_t start, size_t end, AtVec *toks,
 			p += n;
 		}
 		if (p > ps)
-			piece(text, ps, p, toks, norm);
+		{
+			if (plain_chunk(text, ps, p))
+				at_ner_add_token(text, ps, p, toks, norm);
+			else
+				piece(text, ps, p, toks, norm);
+		}
 	}
 }
