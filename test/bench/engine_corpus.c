@@ -1,7 +1,8 @@
 /*
  * engine_corpus.c: extract_entities and extract_metrics over whole files,
  * outside the server, for byte-identical checks of speed changes and for
- * profiling the engine with callgrind (test/bench/engine_callgrind.sh):
+ * profiling the engine with callgrind (run from the repository root, or
+ * give DATADIR as an absolute path):
  *
  *   build/engine_corpus DATADIR entities|metrics|both [-n ROUNDS] < list-of-files
  *
