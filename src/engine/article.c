@@ -2489,15 +2489,11 @@ at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 	{
 		if ((i & 1023) == 0)
 			AT_CHECK_INTERRUPTS();
-		if (L[i].break_before)
-			has_blank = true;
 		if (label_pair(&cx, L, nlines, i, &pair_anchor))
 		{
 			if (pair_anchor && header && anchor == SIZE_MAX)
 				anchor = i;
 			i++;
-			if (L[i].break_before)
-				has_blank = true;
 			continue;
 		}
 		if (classify(&cx, &L[i], i > 0 ? &L[i - 1] : NULL, &header) && anchor == SIZE_MAX)
@@ -2505,6 +2501,15 @@ at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 		if (!header && hend == nlines)
 			hend = i;
 	}
+
+	/*
+	 * Blank lines separate paragraphs only where the page has one beside a
+	 * line that is not chrome: blanks between lines of script residue or
+	 * widgets (an RTHK player's lines) say nothing of the article's layout.
+	 */
+	for (i = 0; i < nlines && !has_blank; i++)
+		has_blank = L[i].break_before &&
+			(L[i].kind != AT_LINE_CHROME || (i > 0 && L[i - 1].kind != AT_LINE_CHROME));
 
 	/* 3. the headline and the section */
 	settle_header(&cx, L, nlines, hend, anchor);

@@ -157,6 +157,8 @@ static const char *const chrome_lines[] = {
 	"write a comment", "your comment", "your email", "your name",
 	"copied", "also read", "see also", "read also", "privacy policy",
 	"we recommend", "translating...", "recent news",
+	/* a news app's prompt above the articles it carries */
+	"start reading", "one app", "one app.",
 };
 
 /*
@@ -231,7 +233,7 @@ static AtRegex re_chrome = AT_REGEX(
 	"|\\d{1,2}:\\d{2}\\s*/\\s*\\d{1,2}:\\d{2}$"
 	"|your\\s+browser\\s+does\\s+not\\s+support"
 	"|newspapers\\s+(?:in|from)\\s+[\\w ]{1,30}$"
-	"|(?:tags|keywords|categories|category|filed\\s+under|posted\\s+in)\\s*:"
+	"|(?:tags|key\\s*words|categories|category|filed\\s+under|posted\\s+in)\\s*:"
 	"|(?:read\\s+more|also\\s+read|see\\s+also|related|recommended|more\\s+on\\s+this|take\\s+a\\s+look)\\s*:"
 	"|(?:subscribe|sign\\s+up)\\s+(?:to|for|now)\\b"
 	"|have\\s+an\\s+opinion\\s+on\\s+this"
@@ -266,8 +268,15 @@ static AtRegex re_chrome = AT_REGEX(
 	"|by\\s+(?:signing\\s+up|subscribing|registering|continuing)\\b.{0,40}\\b(?:agree|accept|consent)\\b.{0,80}$"
 	"|read\\s+(?:this|the\\s+full)\\s+(?:story|article)\\s+(?:from|on|at|in)\\s+.{1,60}$"
 	"|more\\s+from\\s+[\\w'.& ]{1,30}$"
-	/* machine translation and player notices */
-	"|(?:the\\s+)?(?:content|text|article|page)\\s+(?:is|was|has\\s+been)\\s+(?:machine[- ]|automatically\\s+)?translated\\b.{0,80}$"
+	/* machine translation, translators' notes and player notices */
+	"|\\(?(?:the\\s+|this\\s+)?(?:content|text|article|story|page|report)\\s+(?:is|was|has\\s+been)\\s+(?:machine[- ]|automatically\\s+)?"
+	"(?:translated|generated\\s+by\\b.{0,60}\\btranslat\\w*)\\b.{0,100}$"
+	"|\\(?translated\\s+(?:from\\s+[a-z]+\\s+)?by\\s+[\\w'’. -]{1,40}\\)?\\.?\\)?$"
+	/* app and website prompts */
+	"|by\\s+subscribing,?\\s+you\\s+(?:can|will|help)\\b.{0,80}$"
+	"|get\\s+all\\s+(?:your|the)\\s+news\\s+in\\s+one\\s+(?:place|app)\\b.{0,20}$"
+	"|\\d[\\d,]*\\+?['’]?s?\\s+of\\s+(?:premium\\s+)?(?:titles|publications|magazines|newspapers)\\.?$"
+	"|(?:find\\s+out|discover|see|check\\s+out|explore)\\s+what['’]s\\s+new\\s+(?:on|in|at)\\b.{0,60}$"
 	"|error\\s+loading\\s+(?:the\\s+)?(?:player|media|video)\\b.{0,80}$"
 	"|\\[\\w{1,20}\\]$"
 	")",
@@ -302,14 +311,18 @@ static AtRegex re_legal = AT_REGEX(
 	"|copyright\\s+of\\s+(?:the|this)\\s+(?:article|story|content|photo|picture)"
 	"|if\\s+there\\s+is\\s+any\\s+infringement"
 	"|please\\s+contact\\s+us\\s+at\\s+\\S+@"
-	"|(?:reproduction|reprint|republication|redistribution)\\b.{0,60}\\bwithout\\b.{0,40}\\bpermission",
+	"|(?:reproduction|reprint|republication|redistribution)\\b.{0,60}\\bwithout\\b.{0,40}\\bpermission"
+	/* subscription appeals: journalism that needs readers' support */
+	"|\\bjournalism\\s+(?:is|has\\s+never\\s+been)\\s+(?:more\\s+|so\\s+)?(?:crucial|important|vital|essential|needed)\\s+(?:than\\s+ever|now)\\b"
+	"|\\bsupport\\s+(?:our\\s+|independent\\s+|quality\\s+|trusted\\s+)+journalism\\b"
+	"|\\bjournalism\\s+(?:needs|depends\\s+on)\\s+(?:your|readers['’]?)\\s+support\\b",
 	AT_RE_CASELESS | AT_RE_UNICODE);
 
 /* Lower-case keys of re_legal: a line without any of them cannot match it */
 static const char *const legal_keys[] = {
 	"rights", "icp", "\xe5\x85\xac\xe7\xbd\x91", "\xe8\xae\xb8\xe5\x8f\xaf\xe8\xaf\x81",
 	"registration", "licen", "pressreader", "copyright", "infringement", "contact",
-	"permission",
+	"permission", "journalism",
 };
 
 /* may_be_legal() keeps a bit per key */
@@ -914,6 +927,26 @@ breadcrumb_line(const char *s, size_t start, size_t end)
 
 /* ---- one line ------------------------------------------------------------------- */
 
+/*
+ * A line that opens by closing a script's string, call or block and ending
+ * the statement: `"); jQuery(...)`, `'); });`, `}); });`.  Scrapes of
+ * players and widgets leave such lines (RTHK copies); no text line opens
+ * with a closing bracket.  Looks at the first bytes only, so it is tried
+ * on lines of any length (the residue may hold a whole script).
+ */
+static bool
+closing_script_residue(const char *s, size_t start, size_t end)
+{
+	size_t		p = start,
+				closers = 0;
+
+	while (p < end && p - start < 3 && (s[p] == '"' || s[p] == '\'' || s[p] == '`'))
+		p++;
+	for (; p < end && (s[p] == ')' || s[p] == '}' || s[p] == ']' || s[p] == ' '); p++)
+		closers += s[p] != ' ';
+	return closers > 0 && (p == end || s[p] == ';' || s[p] == ',');
+}
+
 /* Can a line of script residue start with c? */
 static inline bool
 script_start(char c)
@@ -1134,13 +1167,16 @@ caption_shape(const char *s, size_t start, size_t end)
  */
 static const char *const chrome_first_words[] = {
 	"add", "also", "already", "article", "available", "best", "browsing", "by ",
-	"categor", "click", "comment", "contact", "content", "copyright", "current",
-	"disable", "download", "e-mail", "email", "error", "fax", "filed", "follow", "get",
-	"gift", "have", "home", "hotline", "if ", "image", "install", "join", "keywords",
+	"categor", "check", "click", "comment", "contact", "content", "copyright", "current",
+	"disable", "discover", "download", "e-mail", "email", "error", "explore", "fax",
+	"filed", "find", "follow", "get", "gift", "have", "home", "hotline", "if ", "image",
+	"install", "join", "key", "keywords",
 	"leave", "loaded", "log", "more", "newspapers", "note", "our", "page", "pause",
 	"phone", "please", "post", "progress", "read", "recommended", "register", "related",
 	"scan", "see", "sign", "story", "submit", "subscribe", "tags", "take", "tel", "text",
-	"the article", "the content", "the page", "the text", "this", "turn", "unable",
+	"translated",
+	"report", "the article", "the content", "the page", "the report", "the story",
+	"the text", "this", "turn", "unable",
 	"unlock", "video", "viewing", "we ", "why", "write", "you",
 };
 
@@ -1265,6 +1301,8 @@ at_chrome_line(const char *s, size_t start, size_t end, AtStatus *status)
 
 	start = skip_space(s, end, start);
 	end = at_trim_space_end(s, start, end);
+	if (end > start && closing_script_residue(s, start, end))
+		return AT_CHROME_MARKUP;
 	if (end == start || end - start > MAX_CHROME_LINE)
 		return AT_CHROME_NONE;
 	/* no letter or digit; a short count or duration ("0", "00:58") that is no date; a language link */
