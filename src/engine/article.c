@@ -1811,6 +1811,39 @@ source_only(const MetaLine *ml)
 		ml->items - ml->chrome_items - ml->unknown == 1;
 }
 
+/*
+ * "The Guardian - UK": a publisher and its edition after a dash, the label
+ * with which a news app or aggregator credits the title an article comes
+ * from (a site's own banner does not name its edition so).
+ */
+static bool
+publisher_edition(const char *s, const Line *ln)
+{
+	size_t		p = ln->start + known_source_at(s, ln->end, ln->start);
+	int			words = 0;
+
+	if (p == ln->start || p + 3 >= ln->end || s[p] != ' ')
+		return false;
+	p++;
+	if (s[p] == '-')
+		p++;
+	else if (p + 3 <= ln->end && memcmp(s + p, "\xe2\x80\x93", 3) == 0)
+		p += 3;
+	else
+		return false;
+	if (p >= ln->end || s[p] != ' ')
+		return false;
+	for (p++; p < ln->end; p++)
+		if (s[p - 1] == ' ')
+		{
+			if (!(s[p] >= 'A' && s[p] <= 'Z') || ++words > 2)
+				return false;
+		}
+		else if (!(at_is_ascii_alpha((unsigned char) s[p]) || s[p] == ' '))
+			return false;
+	return words > 0;
+}
+
 /* A bullet that opens the line ("- ", "* ", "• ", "· "): its bytes, or 0 */
 static size_t
 bullet_len(const char *s, size_t start, size_t end)
@@ -1988,7 +2021,7 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 			(prev->kind == AT_LINE_META ||
 			 (prev->kind == AT_LINE_TEXT && bare_name(s, prev, &names)));
 
-		if (*header && source_only(&ml) && s[ln->start] != '(')
+		if (*header && source_only(&ml) && s[ln->start] != '(' && !publisher_edition(s, ln))
 		{
 			/* above the headline it is the site's banner: decided with the headline */
 			ln->kind = LINE_BANNER;
@@ -2127,6 +2160,66 @@ name_line(const char *s, const Line *L, size_t n, size_t i, MetaLine *ml)
 }
 
 /*
+ * A byline that some templates put above the headline (The Guardian's
+ * copies and apps): a name and its job title ("Jane Doe Economics editor")
+ * or a name and where the writer is ("Jane Doe in Sydney").  Not a
+ * headline: a headline does not end in a job title, nor is it a name and
+ * a place.  The name (its first two words, or what precedes " in ") goes
+ * to ml's authors.
+ */
+static bool
+byline_above(const char *s, const Line *ln, MetaLine *ml)
+{
+	size_t		in = 0,
+				p,
+				w2 = ln->end;
+	int			tokens = 0;
+
+	memset(ml, 0, sizeof(*ml));
+	if (ln->end - ln->start > 60)
+		return false;
+	for (p = ln->start; p + 4 < ln->end && !in; p++)
+		if (s[p] == ' ' && words_eq(s + p + 1, 3, "in "))
+			in = p;
+	if (in)
+	{
+		/* NAME in PLACE: a name of two or three words, a place of one to three capitalised words */
+		int			place_words = 0;
+
+		if (at_count_words(s + ln->start, in - ln->start) > 3 ||
+			at_count_words(s + ln->start, in - ln->start) < 2 || !is_name(s, ln->start, in))
+			return false;
+		for (p = in + 4; p < ln->end; p++)
+			if (p == in + 4 || s[p - 1] == ' ')
+			{
+				if (!(s[p] >= 'A' && s[p] <= 'Z') || ++place_words > 3)
+					return false;
+			}
+			else if (!(at_is_ascii_alpha((unsigned char) s[p]) || s[p] == ' ' || s[p] == '-' || s[p] == '.'))
+				return false;
+		w2 = in;
+	}
+	else
+	{
+		/* NAME ROLE: the first two words a name, the last a role word */
+		if (!role_line_words(s, ln->start, ln->end, 5))
+			return false;
+		for (p = ln->start; p < ln->end; p++)
+			if (s[p] == ' ' && ++tokens == 2)
+			{
+				w2 = p;
+				break;
+			}
+		if (w2 == ln->end || !is_name(s, ln->start, w2))
+			return false;
+	}
+	ml->authors[0].start = ln->start;
+	ml->authors[0].len = w2 - ln->start;
+	ml->nauthors = 1;
+	return true;
+}
+
+/*
  * The headline among the candidates of the header lines [0, hend): the
  * nearest above the first date or byline (anchor), preferring one of four
  * words or more to a label; else the first below it; without an anchor,
@@ -2137,6 +2230,11 @@ pick_title(const char *s, const Line *L, size_t n, size_t hend, size_t anchor)
 {
 	MetaLine	ml;
 
+	/* a byline above the headline: the headline is the line under it */
+	for (size_t i = 0; i + 1 < hend && i + 1 < anchor; i++)
+		if (L[i].kind == LINE_CANDIDATE && L[i + 1].kind == LINE_CANDIDATE &&
+			line_words(s, &L[i + 1]) >= 4 && byline_above(s, &L[i], &ml))
+			return i + 1;
 	if (anchor != SIZE_MAX)
 	{
 		for (int min_words = 4; min_words >= 2; min_words -= 2)
@@ -2197,16 +2295,34 @@ settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
 				apply_meta(cx, &ml);
 			}
 		}
+		/*
+		 * A byline above the headline is metadata; the line under such a
+		 * headline that reads as a headline too, with no date below it,
+		 * is its standfirst (with a date below, the rule after this one).
+		 */
+		{
+			MetaLine	ml;
+
+			if (t > 0 && L[t - 1].kind == LINE_CANDIDATE && byline_above(s, &L[t - 1], &ml))
+			{
+				L[t - 1].kind = AT_LINE_META;
+				apply_meta(cx, &ml);
+				if (anchor == SIZE_MAX && t + 2 < n && L[t + 1].kind == LINE_CANDIDATE &&
+					!strchr(".!?\"", s[L[t + 1].end - 1]))
+					L[t + 1].kind = AT_LINE_META;
+			}
+		}
 		L[t].kind = AT_LINE_TITLE;
 		a->title.start = L[t].start;
 		a->title.len = L[t].end - L[t].start;
 		/* a standfirst between the headline and its date or byline */
 		if (anchor != SIZE_MAX && t < anchor)
 			for (size_t i = t + 1; i < anchor; i++)
-				if (L[i].kind == AT_LINE_TEXT)
+				if (L[i].kind == AT_LINE_TEXT || L[i].kind == LINE_CANDIDATE)
 				{
+					if (L[i].kind == AT_LINE_TEXT)
+						cx->text_lines--;
 					L[i].kind = AT_LINE_META;
-					cx->text_lines--;
 				}
 		for (size_t i = t; i > 0; i--)
 		{
