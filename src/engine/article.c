@@ -162,6 +162,7 @@ typedef struct Ctx
 	AtSpan		copyright_source;	/* a publisher named in a copyright line */
 	AtSpan		meta_section;	/* a section named in a metadata line */
 	int			text_lines;		/* lines of text so far */
+	bool		source_late;	/* the source came from a line after the text began */
 } Ctx;
 
 /* Words that end a byline's role line ("Business correspondent", "Senior Writer") */
@@ -1161,7 +1162,10 @@ apply_meta(Ctx *cx, const MetaLine *ml)
 		a->has_updated = true;
 	}
 	if (ml->source.len && !a->source.len)
+	{
 		a->source = ml->source;
+		cx->source_late = cx->text_lines > 0;
+	}
 	if (ml->editor.len && !a->editor.len)
 		a->editor = ml->editor;
 	if (ml->url.len && !a->url.len)
@@ -1258,9 +1262,11 @@ find_dateline(Ctx *cx, size_t start, size_t end)
 		a->dateline.start = m.start[1];
 		a->dateline.len = m.end[1] - m.start[1];
 	}
+	/* the agency heading the text credits it before a signature under it ("-- BERNAMA") */
 	for (int g = 2; g <= 3; g++)
-		if (g < m.ngroups && m.start[g] != SIZE_MAX && !a->source.len)
+		if (g < m.ngroups && m.start[g] != SIZE_MAX && (!a->source.len || cx->source_late))
 		{
+			cx->source_late = false;
 			a->source.start = m.start[g];
 			a->source.len = m.end[g] - m.start[g];
 		}
@@ -1616,6 +1622,64 @@ signed_last_paragraph(const char *s, Line *L, size_t n)
 		memchr(s + ce, '/', L[last + 1].end - ce) != NULL)
 		return;
 	L[last + 1].chrome = AT_CHROME_NONE;
+}
+
+/*
+ * "... into farmers' bank accounts. — Bernama": the last paragraph signed
+ * with its agency after a dash, or in brackets ("... since 2021. (Yonhap)").
+ * The agency, when it is a known publisher, credits the article.
+ */
+static AtSpan
+paragraph_signature(const char *s, const Line *L, size_t n)
+{
+	AtSpan		none = {0, 0};
+	size_t		i = n,
+				e,
+				q;
+
+	while (i > 0 && L[i - 1].kind != AT_LINE_TEXT)
+		i--;
+	if (i == 0)
+		return none;
+	e = L[i - 1].end;
+	if (e > L[i - 1].start && s[e - 1] == '.')
+		e--;
+	if (e > L[i - 1].start && s[e - 1] == ')')
+		e--;
+	/* the signature is one known name ending the line: the longest */
+	q = 0;
+	for (size_t w = e > 40 ? e - 40 : 0; w < e; w++)
+		if (w >= L[i - 1].start + 3 && (s[w - 1] == ' ' || s[w - 1] == '(') &&
+			known_source_at(s, e, w) == e - w)
+		{
+			q = w;
+			break;
+		}
+	if (q == 0)
+		return none;
+	/* "... sentence. (Yonhap)" */
+	if (s[q - 1] == '(' && e < L[i - 1].end && s[e] == ')' &&
+		s[q - 2] == ' ' && s[q - 3] && strchr(".!?\"", s[q - 3]))
+		return (AtSpan) {q, e - q};
+	/* "... sentence. — Bernama", " - Bernama", " -- BERNAMA" */
+	if (s[q - 1] == ' ' && e == at_trim_space_end(s, q, L[i - 1].end) - (s[L[i - 1].end - 1] == '.'))
+	{
+		size_t		d = q - 1;
+
+		if (d >= 3 && memcmp(s + d - 3, "\xe2\x80\x94", 3) == 0)
+			d -= 3;
+		else if (d >= 3 && memcmp(s + d - 3, "\xe2\x80\x93", 3) == 0)
+			d -= 3;
+		else if (d >= 2 && s[d - 1] == '-' && s[d - 2] == '-')
+			d -= 2;
+		else if (d >= 1 && s[d - 1] == '-')
+			d -= 1;
+		else
+			return none;
+		if (d >= L[i - 1].start + 2 && s[d - 1] == ' ' && s[d - 2] && strchr(".!?\"", s[d - 2]))
+			return (AtSpan) {q, e - q};
+	}
+	return none;
 }
 
 /* ---- the parser ----------------------------------------------------------- */
@@ -2385,7 +2449,10 @@ settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
 
 			L[i].kind = AT_LINE_META;
 			if (parse_meta_line(s, L[i].start, L[i].end, &ml))
+			{
 				apply_meta(cx, &ml);
+				cx->source_late = false;	/* a header line */
+			}
 		}
 	for (size_t i = 0; i < n && i <= hend; i++)
 		if (L[i].kind == LINE_CANDIDATE || L[i].kind == LINE_LOWER)
@@ -2552,7 +2619,7 @@ AtStatus
 at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 						const AtLineSet *chrome, AtArticle *a)
 {
-	Ctx			cx = {s, len, a, AT_OK, {0, 0}, {0, 0}, 0};
+	Ctx			cx = {s, len, a, AT_OK, {0, 0}, {0, 0}, 0, false};
 	AtVec		lines;
 	bool		has_blank = false,
 				header = true,
@@ -2640,6 +2707,8 @@ at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 	/* 4. paragraphs */
 	build_body(&cx, L, nlines, has_blank);
 
+	if (!a->source.len)
+		a->source = paragraph_signature(s, L, nlines);
 	if (!a->source.len && cx.copyright_source.len)
 		a->source = cx.copyright_source;
 	if (!a->section.len && cx.meta_section.len)
