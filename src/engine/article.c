@@ -121,6 +121,18 @@ static const char *const known_sources[] = {
 	"yonhap news agency",
 };
 
+/*
+ * Publishers that write numeric dates day first (Singapore, Malaysia,
+ * India, Pakistan, Hong Kong and British papers): on their pages
+ * "05-06-2024" is 5 June, where a reading month first is a date too.
+ */
+static const char *const day_first_sources[] = {
+	"bbc", "bbc news", "bernama", "dawn", "ians", "malay mail", "pti",
+	"scmp", "south china morning post", "straits times", "the business times",
+	"the guardian", "the hindu", "the standard", "the star", "the straits times",
+	"the times", "the times of india", "times of india",
+};
+
 /* Last words of a byline that names a news service, not a person ("Express News Service") */
 static const char *const service_words[] = {
 	"agency", "bureau", "desk", "network", "newswire", "service", "wire",
@@ -2615,6 +2627,20 @@ build_body(Ctx *cx, const Line *L, size_t n, bool has_blank)
 	}
 }
 
+/* A numeric date read month first that is a date day first too: swap them */
+static void
+day_first(AtDate *d, bool has)
+{
+	if (has && d->either_order)
+	{
+		int			m = d->month;
+
+		d->month = d->day;
+		d->day = m;
+		d->either_order = false;
+	}
+}
+
 AtStatus
 at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 						const AtLineSet *chrome, AtArticle *a)
@@ -2717,6 +2743,13 @@ at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 	{
 		a->published = prefix_date;
 		a->has_published = true;
+	}
+	/* a publisher that writes day first: its numeric dates that could be read either way */
+	if (a->source.len && at_word_in(s + a->source.start, a->source.len, day_first_sources,
+									AT_LENGTHOF(day_first_sources)))
+	{
+		day_first(&a->published, a->has_published);
+		day_first(&a->updated, a->has_updated);
 	}
 	/* an "Updated:" date is the only date some pages give */
 	if (!a->has_published && a->has_updated)

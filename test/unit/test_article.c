@@ -525,3 +525,43 @@ UT_TEST(article_footer_signatures)
 	UT_EQ_STR(p->editor, "Zhang Rui");
 	UT_EQ_INT(p->a.paragraphs, 1);
 }
+
+UT_TEST(article_fourth_round_kinds)
+{
+	/* a day-first publisher: "05-06-2024" is 5 June; elsewhere month first */
+	Parsed	   *p = parse("Hawker centres to trial tray deposits\nStraits Times05-06-2024\n"
+						  "Diners at three hawker centres will pay a deposit for trays from July.\n");
+
+	UT_EQ_STR(p->source, "Straits Times");
+	UT_EQ_INT(p->a.published.month, 6);
+	UT_EQ_INT(p->a.published.day, 5);
+	p = parse("Rail holiday traffic peaks\nSource: CCTV 05-06-2024\n"
+			  "Railways carried a record number of passengers on Friday, operators said.\n");
+	UT_EQ_INT(p->a.published.month, 5);
+	UT_EQ_INT(p->a.published.day, 6);
+	/* script residue opening with a closing quote and bracket; its blank lines are no paragraph breaks */
+	p = parse("Ferry pier upgrade to add lifts\n\"); jQuery(\"#318 h3\").html(\"\n\n"
+			  "\"); jQuery(document).ready(function() { var x = jwplayer(\"p\"); });\n"
+			  "2024-02-06 HKT 09:15\nThree piers will get lifts, the department said on Tuesday.\n"
+			  "The works are expected to take two years.\n");
+	UT_EQ_INT(p->a.paragraphs, 2);
+	UT_EQ_INT(p->a.published.day, 6);
+	/* a NAME ROLE byline above the headline, a standfirst between the headline and the date */
+	p = parse("Europe\nOwen Castell Transport editor\nNight trains return between Vienna and Rome\n"
+			  "Operator says demand for sleepers has doubled\nTue 12 Mar 2024 14.05 GMT\n"
+			  "A night train between Vienna and Rome will run again from December, the operator said.\n");
+	UT_EQ_STR(p->title, "Night trains return between Vienna and Rome");
+	UT_EQ_STR(p->author0, "Owen Castell");
+	UT_EQ_INT(p->a.paragraphs, 1);
+	/* the agency signing the last paragraph; the dateline's agency first */
+	p = parse("Padi farmers to get early subsidy\nTuesday, 05 Mar 2024 3:45 PM MYT\n"
+			  "ALOR SETAR, March 5 \xe2\x80\x94 Padi farmers will receive their subsidy two weeks earlier.\n"
+			  "Payments will be made directly into farmers' bank accounts. \xe2\x80\x94 Bernama\n");
+	UT_EQ_STR(p->source, "Bernama");
+	p = parse("Rail tunnel works reach halfway mark\n05/03/2024 04:12 PM\n"
+			  "KUALA LUMPUR, March 5 (Bernama) -- Tunnelling has reached the halfway mark, the company said.\n"
+			  "-- BERNAMA\n");
+	UT_EQ_STR(p->source, "Bernama");
+	UT_EQ_INT(p->a.published.month, 3);
+	UT_EQ_INT(p->a.published.day, 5);
+}
