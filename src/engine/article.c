@@ -159,6 +159,26 @@ static const char *const name_particles[] = {
 
 /* ---- small helpers ------------------------------------------------------- */
 
+typedef struct MetaLine
+{
+	AtDate		published;
+	AtDate		updated;
+	bool		has_published;
+	bool		has_updated;
+	bool		has_unlabelled_date;
+	bool		has_label;		/* a label, byline or known source */
+	AtSpan		source;
+	AtSpan		editor;
+	AtSpan		authors[MAX_AUTHORS];
+	int			nauthors;
+	int			items;
+	int			chrome_items;	/* "Print", "0 Comment(s)" among them */
+	int			unknown;		/* short items of no known kind ("Business & Tech") */
+	AtSpan		url;			/* "| https://..." */
+	AtSpan		section;		/* "DATE / Business & Tech": a label after the date */
+	bool		after_byline;	/* the last item was a byline */
+} MetaLine;
+
 /*
  * A non-blank line (blank lines are not stored: a page of 100 MB of short
  * lines must not cost gigabytes); kind is an AtLineKind.
@@ -175,6 +195,8 @@ typedef struct Ctx
 	AtSpan		meta_section;	/* a section named in a metadata line */
 	int			text_lines;		/* lines of text so far */
 	bool		source_late;	/* the source came from a line after the text began */
+	int			tail_dates;		/* dates of chrome lines under the body */
+	MetaLine	tail_meta;		/* the first of them */
 } Ctx;
 
 /* Words that end a byline's role line ("Business correspondent", "Senior Writer") */
@@ -249,27 +271,6 @@ ampm_glue(const char *s, size_t end, size_t g)
 
 	return (a == 'a' || a == 'p') && g + 1 < end && (lower(s[g + 1]) == 'm' || s[g + 1] == '.');
 }
-
-
-typedef struct MetaLine
-{
-	AtDate		published;
-	AtDate		updated;
-	bool		has_published;
-	bool		has_updated;
-	bool		has_unlabelled_date;
-	bool		has_label;		/* a label, byline or known source */
-	AtSpan		source;
-	AtSpan		editor;
-	AtSpan		authors[MAX_AUTHORS];
-	int			nauthors;
-	int			items;
-	int			chrome_items;	/* "Print", "0 Comment(s)" among them */
-	int			unknown;		/* short items of no known kind ("Business & Tech") */
-	AtSpan		url;			/* "| https://..." */
-	AtSpan		section;		/* "DATE / Business & Tech": a label after the date */
-	bool		after_byline;	/* the last item was a byline */
-} MetaLine;
 
 static bool
 is_item_sep(const char *s, size_t end, size_t p, int *n)
@@ -1383,6 +1384,30 @@ static const char *const url_labels[] = {
 	"source", "source url", "url", "web",
 };
 
+/* Extensions of media files: their address on a line is not the page's own */
+static const char *const media_extensions[] = {
+	"gif", "jpeg", "jpg", "m3u8", "m4a", "mov", "mp3", "mp4", "png", "wav", "webm", "webp",
+};
+
+/* Does the URL name a media file ("..._english_1.mp3", "photo.jpg?w=800")? */
+static bool
+media_url(const char *s, AtSpan url)
+{
+	size_t		e = url.start + url.len,
+				dot;
+
+	for (size_t q = url.start; q < e; q++)
+		if (s[q] == '?' || s[q] == '#')
+		{
+			e = q;
+			break;
+		}
+	for (dot = e; dot > url.start && s[dot - 1] != '.' && s[dot - 1] != '/' && e - dot < 5; dot--)
+		;
+	return dot > url.start && s[dot - 1] == '.' &&
+		at_word_in(s + dot, e - dot, media_extensions, AT_LENGTHOF(media_extensions));
+}
+
 /*
  * A line that is one URL ("https://...", "www...."), alone or after a label
  * such as "URL:" or "Source:"; the span of the URL.
@@ -1473,6 +1498,8 @@ copyright_owner(const char *s, size_t end, size_t p, size_t *at)
 		p = skip_ws(s, end, p);
 		if (p + 2 <= end && memcmp(s + p, "\xc2\xa9", 2) == 0)
 			p += 2;
+		else if (p + 3 <= end && memcmp(s + p, "\xe2\x93\x92", 3) == 0)
+			p += 3;
 		else if (p + 3 <= end && (words_eq(s + p, 3, "(c)")))
 			p += 3;
 		else if (p < end && ((s[p] >= '0' && s[p] <= '9') || s[p] == '-' || s[p] == ':'))
@@ -1519,6 +1546,8 @@ copyright_source(Ctx *cx, size_t start, size_t end)
 		from = start + 9;
 	else if (end - start > 2 && memcmp(s + start, "\xc2\xa9", 2) == 0)
 		from = start + 2;
+	else if (end - start > 3 && memcmp(s + start, "\xe2\x93\x92", 3) == 0)
+		from = start + 3;		/* a circled c (Korean sites) */
 	else
 		return;
 	if ((n = copyright_owner(s, end, from, &from)) > 0)
@@ -2080,7 +2109,7 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 	}
 	if (url_line(s, ln->start, ln->end, &url))
 	{
-		if (!cx->a->url.len)
+		if (!cx->a->url.len && !media_url(s, url))
 			cx->a->url = url;
 		ln->kind = AT_LINE_META;
 		return false;
@@ -2119,9 +2148,14 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 	}
 	if (c == AT_CHROME_CONTEXT)
 	{
-		/* the page's date repeated under the body: its only date on some pages */
-		if (parsed && ml.has_published && !cx->a->has_published && !cx->a->has_updated)
-			apply_meta(cx, &ml);
+		/*
+		 * The page's date repeated under the body: its only date on some
+		 * pages.  Kept until the end: two or more such dates are a list of
+		 * other stories ("MORE FROM CGTN" ... "03:12, 14-Apr-2025").
+		 */
+		if (parsed && ml.has_published && !cx->a->has_published && !cx->a->has_updated &&
+			cx->tail_dates++ == 0)
+			cx->tail_meta = ml;
 		set_chrome(cx, ln);
 		return false;
 	}
@@ -2645,7 +2679,7 @@ AtStatus
 at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 						const AtLineSet *chrome, AtArticle *a)
 {
-	Ctx			cx = {s, len, a, AT_OK, {0, 0}, {0, 0}, 0, false};
+	Ctx			cx = {.s = s, .len = len, .a = a, .status = AT_OK};
 	AtVec		lines;
 	bool		has_blank = false,
 				header = true,
@@ -2739,6 +2773,8 @@ at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 		a->source = cx.copyright_source;
 	if (!a->section.len && cx.meta_section.len)
 		a->section = cx.meta_section;
+	if (cx.tail_dates == 1 && !a->has_published && !a->has_updated)
+		apply_meta(&cx, &cx.tail_meta);
 	if (!a->has_published && !a->has_updated && has_prefix)
 	{
 		a->published = prefix_date;

@@ -214,7 +214,7 @@ static const char *const crumb_roots[] = {
  */
 static AtRegex re_chrome = AT_REGEX(
 	"^(?:copyright\\s*(?:©|\\(c\\))?\\s*(?:\\d{4}|©)"
-	"|©\\s*(?:\\d{4}|[a-z])"
+	"|[©ⓒ]\\s*(?:\\d{4}|[a-z])"
 	"|(?:please\\s+|you\\s+can\\s+(?:also\\s+)?)?follow\\s+(?:us|[\\w.'& ]{1,40}?)\\s+on\\s+(?:facebook|twitter|x|instagram|youtube|wechat|weibo|linkedin|telegram|tiktok|whatsapp)\\b[^.]{0,100}\\.?$"
 	"|(?:download|get|install)\\s+(?:the\\s+|our\\s+)?(?:[\\w'.]+\\s+){0,2}?apps?(?:$|\\s+(?:to|for|and|now|on|from|today|here|free)\\b[^.]{0,100}\\.?$)"
 	"|join\\s+[\\w'’. ]{0,30}?\\b(?:telegram|whatsapp|wechat|facebook|youtube|line|viber)\\b[^.]{0,100}\\.?$"

@@ -564,4 +564,15 @@ UT_TEST(article_fourth_round_kinds)
 	UT_EQ_STR(p->source, "Bernama");
 	UT_EQ_INT(p->a.published.month, 3);
 	UT_EQ_INT(p->a.published.day, 5);
+	/* a circled-c copyright names the owner; an audio file's address is no page URL */
+	p = parse("Palace night tours to open earlier\nBy Lee Soo-min\n"
+			  "Night tours of a palace in Seoul will start two weeks earlier this year, officials said.\n"
+			  "https://example.invalid/radio/news/20240819_english_1.mp3\n\xe2\x93\x92 Herald Corporation\n");
+	UT_EQ_STR(p->source, "Herald Corporation");
+	UT_EQ_STR(p->url, "");
+	UT_EQ_INT(p->a.paragraphs, 1);
+	/* dates in a list of other stories under the body are not the page's date */
+	p = parse("Volunteers in Fujian have replanted mangroves along two kilometers of shoreline this spring.\n"
+			  "MORE FROM CGTN\nVideo\n03:12, 14-Apr-2025\nVideo\n22:40, 13-Apr-2025\n");
+	UT_CHECK(!p->a.has_published);
 }
