@@ -201,8 +201,9 @@ typedef struct Ctx
 
 /* Words that end a byline's role line ("Business correspondent", "Senior Writer") */
 static const char *const role_words[] = {
-	"analyst", "columnist", "commentator", "contributor", "correspondent",
-	"editor", "journalist", "reporter", "writer",
+	"analyst", "chief", "columnist", "commentator", "contributor",
+	"correspondent", "editor", "journalist", "photographer",
+	"photojournalist", "presenter", "producer", "reporter", "writer",
 };
 
 static bool
@@ -2350,7 +2351,7 @@ pick_title(const char *s, const Line *L, size_t n, size_t hend, size_t anchor)
 		for (int min_words = 4; min_words >= 2; min_words -= 2)
 			for (size_t i = anchor; i > 0; i--)
 				if (L[i - 1].kind == LINE_CANDIDATE && line_words(s, &L[i - 1]) >= min_words &&
-					!name_line(s, L, n, i - 1, &ml))
+					!name_line(s, L, n, i - 1, &ml) && !byline_above(s, &L[i - 1], &ml))
 					return i - 1;
 		for (size_t i = anchor + 1; i < hend; i++)
 			if (L[i].kind == LINE_CANDIDATE && line_words(s, &L[i]) >= 2)
@@ -2390,10 +2391,27 @@ settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
 	{
 		bool		past_meta = false;
 
-		/* a byline's role line ("Business correspondent") is metadata */
+		/*
+		 * A byline's role line ("Business correspondent") is metadata; so
+		 * is a name with its role ("Jane Doe Energy correspondent"), which
+		 * some templates put under the headline, next to the date.  Of
+		 * three words, a role alone ("Hanoi Bureau Chief"): the name is on
+		 * the line above.
+		 */
 		for (size_t i = t + 1; i < hend; i++)
-			if (L[i].kind == LINE_CANDIDATE && role_line(s, &L[i]))
+		{
+			MetaLine	ml;
+
+			if (L[i].kind != LINE_CANDIDATE)
+				continue;
+			if (line_words(s, &L[i]) >= 4 && byline_above(s, &L[i], &ml))
+			{
 				L[i].kind = AT_LINE_META;
+				apply_meta(cx, &ml);
+			}
+			else if (role_line(s, &L[i]))
+				L[i].kind = AT_LINE_META;
+		}
 		/* names alone on their line next to the date: a byline without "By" */
 		for (size_t i = t + 1; i < hend; i++)
 		{

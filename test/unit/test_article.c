@@ -576,3 +576,22 @@ UT_TEST(article_fourth_round_kinds)
 			  "MORE FROM CGTN\nVideo\n03:12, 14-Apr-2025\nVideo\n22:40, 13-Apr-2025\n");
 	UT_CHECK(!p->a.has_published);
 }
+
+UT_TEST(article_fifth_round_kinds)
+{
+	/* a name on one line, a job title (not a name) on the next */
+	Parsed	   *p = parse("World\nCoffee exporters turn to blends\nNguyen Lan Anh\nHanoi Bureau Chief\n"
+						  "Published Aug 12, 2023, 6:00 am SGT\n\n"
+						  "Exporters are blending robusta with small amounts of arabica, traders said.\n");
+
+	UT_EQ_STR(p->title, "Coffee exporters turn to blends");
+	UT_EQ_STR(p->author0, "Nguyen Lan Anh");
+	UT_EQ_INT(p->a.authors.len, 1);
+	/* NAME ROLE under the headline, next to the date: a byline, not the headline */
+	p = parse("Wildlife\nOtters return to rivers in every county of England\n"
+			  "Ruth Okafor Biodiversity correspondent\nWed 6 Sep 2023 00.01 BST\n\n"
+			  "Otters have been recorded on rivers in every county of England, a survey found.\n");
+	UT_EQ_STR(p->title, "Otters return to rivers in every county of England");
+	UT_EQ_STR(p->author0, "Ruth Okafor");
+	UT_EQ_INT(p->a.paragraphs, 1);
+}
