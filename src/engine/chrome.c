@@ -201,6 +201,18 @@ static const char *const tail_headings[] = {
 	"trending", "you may also like", "you might also like",
 };
 
+/*
+ * A heading of a list of other stories, as a pattern of words: the first
+ * says which ("MORE Politics NEWS", "Popular stories", "Latest headlines"),
+ * the last says stories; up to three words between (the section's name).
+ */
+static const char *const list_heading_first[] = {
+	"latest", "more", "most", "other", "popular", "recent", "top", "trending",
+};
+static const char *const list_heading_last[] = {
+	"articles", "headlines", "news", "stories", "videos",
+};
+
 /* First words of a breadcrumb joined by "|" or "/" */
 static const char *const crumb_roots[] = {
 	"home", "homepage", "front page", "main page", "index",
@@ -244,7 +256,7 @@ static AtRegex re_chrome = AT_REGEX(
 	"|\\d+\\s+min(?:ute)?s?\\s+read$"
 	"|our\\s+standards\\s*:|why\\s+you\\s+can\\s+trust\\b"
 	"|(?:get|sign\\s+up\\s+for|subscribe\\s+to)\\s+[\\w'’ -]{0,40}?\\bnewsletters?\\b[^.]{0,60}\\.?$"
-	"|(?:note:\\s*)?(?:browsing|viewing|best\\s+viewed)\\b.{0,60}\\bresolution\\b"
+	"|(?:note:\\s*)?(?:browsing|viewing|best\\s+viewed|(?:web\\s+)?browsers?)\\b.{0,60}\\bresolution\\b"
 	"|[\\w'’. -]{2,30}\\s+is\\s+[\\w'’. -]{2,40}['’]s\\s+(?:new[- ]media|official|english|online|digital|mobile)\\b[^.]{0,60}\\.?$"
 	"|\\((?:with\\s+)?(?:inputs?|additional\\s+reporting)\\s+(?:from|by)\\s+[^)]{1,60}\\)$"
 	"|\\(?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\)?$"
@@ -315,6 +327,10 @@ static AtRegex re_legal = AT_REGEX(
 	/* subscription appeals: journalism that needs readers' support */
 	"|\\bjournalism\\s+(?:is|has\\s+never\\s+been)\\s+(?:more\\s+|so\\s+)?(?:crucial|important|vital|essential|needed)\\s+(?:than\\s+ever|now)\\b"
 	"|\\bsupport\\s+(?:our\\s+|independent\\s+|quality\\s+|trusted\\s+)+journalism\\b"
+	/* a comment form's moderation notice, the whole line */
+	"|^(?:[\\w'’-]+(?:,\\s*|\\s+(?:and|or)\\s+|\\s+)){0,4}comments?\\s+(?:(?:containing|with|that|which)\\b[^.]{0,60}?\\s)?"
+	"(?:may|will|can)\\s+be\\s+(?:removed|deleted|rejected|edited)\\s+(?:by\\s+(?:the\\s+|our\\s+)?(?:moderators?|administrators?)"
+	"|without\\s+(?:prior\\s+)?(?:notice|warning)|at\\s+(?:our|the)\\s+[\\w'’]+\\s+discretion)\\.?$"
 	"|\\bjournalism\\s+(?:needs|depends\\s+on)\\s+(?:your|readers['’]?)\\s+support\\b",
 	AT_RE_CASELESS | AT_RE_UNICODE);
 
@@ -322,7 +338,8 @@ static AtRegex re_legal = AT_REGEX(
 static const char *const legal_keys[] = {
 	"rights", "icp", "\xe5\x85\xac\xe7\xbd\x91", "\xe8\xae\xb8\xe5\x8f\xaf\xe8\xaf\x81",
 	"registration", "licen", "pressreader", "copyright", "infringement", "contact",
-	"permission", "journalism",
+	"permission", "journalism", "moderator", "administrator", "without notice",
+	"without prior", "without warning", "discretion",
 };
 
 /* may_be_legal() keeps a bit per key */
@@ -1166,7 +1183,7 @@ caption_shape(const char *s, size_t start, size_t end)
  * line this gate rejects against the pattern (gated_hit).
  */
 static const char *const chrome_first_words[] = {
-	"add", "also", "already", "article", "available", "best", "browsing", "by ",
+	"add", "also", "already", "article", "available", "best", "browser", "browsing", "by ",
 	"categor", "check", "click", "comment", "contact", "content", "copyright", "current",
 	"disable", "discover", "download", "e-mail", "email", "error", "explore", "fax",
 	"filed", "find", "follow", "get", "gift", "have", "home", "hotline", "if ", "image",
@@ -1177,7 +1194,7 @@ static const char *const chrome_first_words[] = {
 	"translated",
 	"report", "the article", "the content", "the page", "the report", "the story",
 	"the text", "this", "turn", "unable",
-	"unlock", "video", "viewing", "we ", "why", "write", "you",
+	"unlock", "video", "viewing", "we ", "web browser", "why", "write", "you",
 };
 
 /* An apostrophe-s at p (' or the last byte of ’) before a space and n, o, e, d or m? */
@@ -1500,6 +1517,30 @@ label_line(const char *s, const AtPageLine *ln, int max_words)
 	return count_words(s, ln->start, ln->end, max_words) <= max_words;
 }
 
+/* A heading of a trailing block: listed, or of the form of list_heading_* */
+static bool
+tail_heading(const char *norm, size_t nlen)
+{
+	size_t		first = 0,
+				last = nlen;
+	int			words = 1;
+
+	if (at_word_in(norm, nlen, tail_headings, AT_LENGTHOF(tail_headings)))
+		return true;
+	for (size_t p = 0; p < nlen; p++)
+		if (norm[p] == ' ')
+		{
+			if (++words > 5)
+				return false;
+			if (first == 0)
+				first = p;
+			last = p + 1;
+		}
+	return words >= 2 &&
+		at_word_in(norm, first, list_heading_first, AT_LENGTHOF(list_heading_first)) &&
+		at_word_in(norm + last, nlen - last, list_heading_last, AT_LENGTHOF(list_heading_last));
+}
+
 /* Link-like: a line of a trailing block of links or citations, no sentence end */
 static bool
 link_like(const char *s, const AtPageLine *ln)
@@ -1690,8 +1731,7 @@ at_chrome_context(const char *s, AtPageLine *L, size_t n)
 
 		if ((j & 1023) == 0)
 			AT_CHECK_INTERRUPTS();
-		if (normalise(s, ln->start, ln->end, norm, sizeof(norm), &nlen) &&
-			at_word_in(norm, nlen, tail_headings, AT_LENGTHOF(tail_headings)))
+		if (normalise(s, ln->start, ln->end, norm, sizeof(norm), &nlen) && tail_heading(norm, nlen))
 			heading = j - 1;
 		else if (ln->chrome == AT_CHROME_NONE && !link_like(s, ln))
 			break;
