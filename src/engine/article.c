@@ -1965,6 +1965,60 @@ bullet_len(const char *s, size_t start, size_t end)
 	return n > 0 && start + n < end && s[start + n] == ' ' ? n : 0;
 }
 
+/*
+ * Labels that name the section on a line of their own, and the separator
+ * after each: "From the section Scotland" (BBC), "Topic | Hong Kong
+ * economy" (SCMP), "Topic: Climate".
+ */
+static const struct
+{
+	const char *label;
+	char		sep;			/* ' ': spaces only */
+}			section_labels[] =
+{
+	{"from the section", ' '}, {"topic", '|'}, {"topic", ':'},
+};
+
+/*
+ * A section label and the section's name after it (one to five words, no
+ * sentence end): the name goes to *name.
+ */
+static bool
+section_label_line(const char *s, const Line *ln, AtSpan *name)
+{
+	size_t		start = ln->start,
+				end = ln->end;
+
+	start += bullet_len(s, start, end);
+	start = skip_ws(s, end, start);
+	if (end - start > 80 || strchr(".!?,;", s[end - 1]))
+		return false;
+	for (size_t k = 0; k < AT_LENGTHOF(section_labels); k++)
+	{
+		const char *w = section_labels[k].label;
+		size_t		p = start,
+					q;
+
+		for (; *w && p < end; w++, p++)
+			if (*w == ' ' ? s[p] != ' ' : lower(s[p]) != *w)
+				break;
+		if (*w)
+			continue;
+		q = skip_ws(s, end, p);
+		if (section_labels[k].sep == ' ' ? q == p : (q >= end || s[q] != section_labels[k].sep))
+			continue;
+		if (section_labels[k].sep != ' ')
+			q = skip_ws(s, end, q + 1);
+		if (q >= end || !(s[q] >= 'A' && s[q] <= 'Z') ||
+			at_count_words(s + q, end - q) > 5)
+			continue;
+		name->start = q;
+		name->len = at_trim_space_end(s, q, end) - q;
+		return true;
+	}
+	return false;
+}
+
 /* The kind of a line that is one label alone ("Source:", "Updated"), or -1 */
 static int
 whole_label(const char *s, size_t start, size_t end)
@@ -2060,20 +2114,34 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 	const char *s = cx->s;
 	AtChromeKind c = (AtChromeKind) ln->chrome;
 	MetaLine	ml;
-	AtSpan		url;
+	AtSpan		url,
+				sec;
 	bool		parsed;
 
+	/* "From the section NAME", "Topic | NAME": the page's section */
+	if (section_label_line(s, ln, &sec))
+	{
+		ln->kind = AT_LINE_META;
+		if (!cx->meta_section.len)
+			cx->meta_section = sec;
+		return false;
+	}
 	if (c == AT_CHROME_CAPTION)
 	{
-		/* the caption's words alone just above it: the image's alt text */
-		if (prev && prev->kind == AT_LINE_TEXT && alt_text_of(s, prev, ln))
+		/*
+		 * The caption's words alone just above it: the image's alt text
+		 * (a headline-like line when it ends without a full stop).
+		 */
+		if (prev && (prev->kind == AT_LINE_TEXT || prev->kind == LINE_CANDIDATE) &&
+			alt_text_of(s, prev, ln))
 		{
 			AtSpan	   *alt = at_vec_push(&cx->a->captions);
 
 			alt->start = prev->start;
 			alt->len = prev->end - prev->start;
+			if (prev->kind == AT_LINE_TEXT)
+				cx->text_lines--;
 			set_chrome(cx, prev);
-			cx->text_lines--;
 		}
 		add_caption(cx, ln->start, ln->end);
 		set_chrome(cx, ln);
@@ -2331,6 +2399,22 @@ byline_above(const char *s, const Line *ln, MetaLine *ml)
 }
 
 /*
+ * "Kerala Rains | Schools closed in four districts": a headline under a
+ * topic of one to four words (The Hindu and other Indian papers).  A
+ * standfirst never has one, so above a standfirst it is the headline.
+ */
+static bool
+topic_headline(const char *s, const Line *ln)
+{
+	for (size_t p = ln->start + 1; p + 2 < ln->end && p < ln->start + 40; p++)
+		if (s[p] == '|' && s[p - 1] == ' ' && s[p + 1] == ' ')
+			return s[ln->start] >= 'A' && s[ln->start] <= 'Z' &&
+				at_count_words(s + ln->start, p - ln->start) <= 4 &&
+				at_count_words(s + p + 1, ln->end - p - 1) >= 4;
+	return false;
+}
+
+/*
  * The headline among the candidates of the header lines [0, hend): the
  * nearest above the first date or byline (anchor), preferring one of four
  * words or more to a label; else the first below it; without an anchor,
@@ -2352,7 +2436,13 @@ pick_title(const char *s, const Line *L, size_t n, size_t hend, size_t anchor)
 			for (size_t i = anchor; i > 0; i--)
 				if (L[i - 1].kind == LINE_CANDIDATE && line_words(s, &L[i - 1]) >= min_words &&
 					!name_line(s, L, n, i - 1, &ml) && !byline_above(s, &L[i - 1], &ml))
+				{
+					/* a topic headline over its standfirst */
+					if (i >= 2 && L[i - 2].kind == LINE_CANDIDATE && topic_headline(s, &L[i - 2]) &&
+						!topic_headline(s, &L[i - 1]))
+						return i - 2;
 					return i - 1;
+				}
 		for (size_t i = anchor + 1; i < hend; i++)
 			if (L[i].kind == LINE_CANDIDATE && line_words(s, &L[i]) >= 2)
 				return i;

@@ -594,4 +594,24 @@ UT_TEST(article_fifth_round_kinds)
 	UT_EQ_STR(p->title, "Otters return to rivers in every county of England");
 	UT_EQ_STR(p->author0, "Ruth Okafor");
 	UT_EQ_INT(p->a.paragraphs, 1);
+	/* the section named by a label under the headline, bulleted or not */
+	p = parse("Ferry operator adds winter sailings\n  \xe2\x80\xa2 12 December 2014\n  \xe2\x80\xa2 From the section Scotland\n\n"
+			  "A ferry operator is to add winter sailings on three island routes, it said.\n");
+	UT_EQ_STR(p->section, "Scotland");
+	UT_EQ_INT(p->a.paragraphs, 1);
+	p = parse("Elderly residents to get free flu jabs\n- Scheme extended to 120 centres\nTopic | Health and wellness\n"
+			  "Elizabeth Cheung\nPublished: 11:30am, 18 Oct, 2023\n\n"
+			  "Residents aged 65 and over will get a free flu vaccine, officials said.\n");
+	UT_EQ_STR(p->title, "Elderly residents to get free flu jabs");
+	UT_EQ_STR(p->section, "Health and wellness");
+	/* a topic headline over its standfirst; alt text without a full stop over its credited caption */
+	p = parse("Karnataka Floods | Bridge on state highway washed away\n"
+			  "Traffic diverted through two villages as repair work begins\n"
+			  "July 30, 2024 09:20 am | Updated 10:05 am IST - MANGALURU\n"
+			  "A washed-out bridge near Sullia on Monday, July 29, 2024\n"
+			  "A washed-out bridge near Sullia on Monday, July 29, 2024 | Photo Credit: Special Arrangement\n\n"
+			  "A bridge on the state highway near Sullia was washed away on Monday night.\n");
+	UT_EQ_STR(p->title, "Karnataka Floods | Bridge on state highway washed away");
+	UT_EQ_INT(p->a.captions.len, 2);
+	UT_EQ_INT(p->a.paragraphs, 1);
 }
