@@ -327,6 +327,8 @@ static AtRegex re_legal = AT_REGEX(
 	/* subscription appeals: journalism that needs readers' support */
 	"|\\bjournalism\\s+(?:is|has\\s+never\\s+been)\\s+(?:more\\s+|so\\s+)?(?:crucial|important|vital|essential|needed)\\s+(?:than\\s+ever|now)\\b"
 	"|\\bsupport\\s+(?:our\\s+|independent\\s+|quality\\s+|trusted\\s+)+journalism\\b"
+	/* a photo's credit, alone or glued to its alt text: "... Image copyright PA" */
+	"|(?-i:Image)\\s+copyright\\s+[^.!?]{1,60}$"
 	/* a comment form's moderation notice, the whole line */
 	"|^(?:[\\w'’-]+(?:,\\s*|\\s+(?:and|or)\\s+|\\s+)){0,4}comments?\\s+(?:(?:containing|with|that|which)\\b[^.]{0,60}?\\s)?"
 	"(?:may|will|can)\\s+be\\s+(?:removed|deleted|rejected|edited)\\s+(?:by\\s+(?:the\\s+|our\\s+)?(?:moderators?|administrators?)"
@@ -360,6 +362,8 @@ static AtRegex re_caption = AT_REGEX(
 	"|(?<=[.!?\"”])\\s*/\\s*[A-Z][\\w.]{1,20}(?:\\s[A-Z][\\w.]{1,20})?"
 	"|(?<=[.!?\"”])\\s+(?:Ti Gong|Imaginechina|VCG|IC|CFP|Getty Images|EPA|IC Photo)"
 	"|(?<=[.!?\"”])\\s+\\((?:Yonhap|Newsis|News1|EPA|VCG|IC|CFP|Getty Images)\\)"
+	/* "... Nov 17, 2009. [Xinhua]": the agency in square brackets after the sentence */
+	"|(?<=[.!?\"”])\\s*\\[(?:Xinhua|Reuters|AFP|AP|Agencies|China Daily|CFP|IC|VCG|CNS|ECNS|EPA|Getty Images|Imaginechina)\\]"
 	")\\s*$",
 	AT_RE_UNICODE);
 

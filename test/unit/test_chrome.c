@@ -58,6 +58,10 @@ UT_TEST(chrome_lines_by_kind)
 	UT_CHECK(kind("Web browsers at 1280x800 resolution or higher give the best view") != AT_CHROME_NONE);
 	UT_CHECK(kind("Racist, abusive and off-topic comments may be removed by the moderator.") != AT_CHROME_NONE);
 	UT_CHECK(kind("Comments containing personal attacks will be deleted without notice.") != AT_CHROME_NONE);
+	/* a photo credit glued to its alt text; a caption closed by a bracketed agency */
+	UT_CHECK(kind("Station platform with stairs Image copyright PA") != AT_CHROME_NONE);
+	UT_EQ_INT(kind("Villagers wade through a flooded street, Aug 15, 2011. [AFP]"), AT_CHROME_CAPTION);
+	UT_EQ_INT(kind("Officials said the image copyright belonged to the agency."), AT_CHROME_NONE);
 }
 
 UT_TEST(chrome_scraper_prefix)
