@@ -55,6 +55,8 @@ SELECT name, convert_from(decode(b64, 'base64'), 'UTF8') AS raw,
 FROM load;
 
 -- the gold file: "key: value" lines, "---", then one body paragraph a line
+-- (an empty value is an absent one, as the fixtures' README says: "author:"
+-- alone means no authors, not one NULL author)
 CREATE TEMP TABLE gold_kv AS
 SELECT p.name, k.n, k.m[1] AS key, nullif(k.m[2], '') AS value
 FROM page p,
@@ -67,13 +69,13 @@ SELECT p.name,
        (SELECT value::date FROM gold_kv g WHERE g.name = p.name AND key = 'published') AS published,
        (SELECT value::timestamp FROM gold_kv g WHERE g.name = p.name AND key = 'published_at') AS published_at,
        (SELECT value::date FROM gold_kv g WHERE g.name = p.name AND key = 'updated') AS updated,
-       (SELECT array_agg(value ORDER BY n) FROM gold_kv g WHERE g.name = p.name AND key = 'author') AS authors,
+       (SELECT array_agg(value ORDER BY n) FILTER (WHERE value IS NOT NULL) FROM gold_kv g WHERE g.name = p.name AND key = 'author') AS authors,
        (SELECT value FROM gold_kv g WHERE g.name = p.name AND key = 'source') AS source,
        (SELECT value FROM gold_kv g WHERE g.name = p.name AND key = 'editor') AS editor,
        (SELECT value FROM gold_kv g WHERE g.name = p.name AND key = 'dateline') AS dateline,
        (SELECT value FROM gold_kv g WHERE g.name = p.name AND key = 'section') AS section,
        (SELECT value FROM gold_kv g WHERE g.name = p.name AND key = 'url') AS url,
-       (SELECT array_agg(value ORDER BY n) FROM gold_kv g WHERE g.name = p.name AND key = 'caption') AS captions,
+       (SELECT array_agg(value ORDER BY n) FILTER (WHERE value IS NOT NULL) FROM gold_kv g WHERE g.name = p.name AND key = 'caption') AS captions,
        ARRAY(SELECT btrim(l, E' \t\r') FROM regexp_split_to_table(
                  substr(p.gold, strpos(p.gold, E'\n---\n') + 5), E'\n') AS l
              WHERE btrim(l, E' \t\r') <> '') AS body
