@@ -1543,6 +1543,22 @@ copyright_source(Ctx *cx, size_t start, size_t end)
 
 	if (cx->copyright_source.len || end - start > 400)
 		return;
+	/*
+	 * "[© 2015 Thomson Reuters. All rights reserved.] Copyright 2015
+	 * Reuters.": a reseller's notice in brackets, then the agency's own,
+	 * which names the source; the bracketed one alone names it too.
+	 */
+	if (end - start > 1 && (s[start] == '[' || s[start] == '('))
+	{
+		const char *close = memchr(s + start, s[start] == '[' ? ']' : ')', end - start);
+		size_t		after = close ? skip_ws(s, end, (size_t) (close - s) + 1) : end;
+
+		if (after < end && (words_eq(s + after, AT_MIN(9, end - after), "copyright") ||
+							(end - after > 2 && memcmp(s + after, "\xc2\xa9", 2) == 0)))
+			start = after;
+		else
+			start = skip_ws(s, end, start + 1);
+	}
 	if (words_eq(s + start, AT_MIN(9, end - start), "copyright"))
 		from = start + 9;
 	else if (end - start > 2 && memcmp(s + start, "\xc2\xa9", 2) == 0)
@@ -1631,6 +1647,46 @@ crumb_section(const char *s, size_t start, size_t end, AtSpan *result)
 		return false;
 	*result = sp;
 	return true;
+}
+
+/* A paragraph of prose: long enough, and ending a sentence */
+static bool
+prose_paragraph(const char *s, const Line *ln)
+{
+	size_t		n = ln->end - ln->start;
+	char		last = s[ln->end - 1];
+
+	return n >= 60 && (last == '.' || last == '!' || last == '?' || last == '"' ||
+					   memcmp(s + ln->end - 3, "\xe2\x80\x9d", 3) == 0);
+}
+
+/*
+ * "(Yonhap)" or "|(Yonhap)" alone between two paragraphs: the credit of a
+ * photo the scrape dropped, not the article's (which its byline, dateline,
+ * last paragraph or copyright line gives).  Under the headline, a bracketed
+ * agency alone does credit the article, so only between prose.  The line
+ * becomes a caption line that is a bare credit (no caption, no source).
+ */
+static void
+photo_credit_residue(const char *s, Line *L, size_t n)
+{
+	for (size_t i = 1; i + 1 < n; i++)
+	{
+		size_t		p = L[i].start,
+					e = L[i].end,
+					k;
+
+		if (L[i].chrome != AT_CHROME_NONE)
+			continue;
+		if (p < e && s[p] == '|')
+			p++;
+		if (e - p < 3 || s[p] != '(' || s[e - 1] != ')')
+			continue;
+		k = known_source_at(s, e - 1, p + 1);
+		if (k > 0 && p + 1 + k == e - 1 &&
+			prose_paragraph(s, &L[i - 1]) && prose_paragraph(s, &L[i + 1]))
+			L[i].chrome = AT_CHROME_CAPTION;
+	}
 }
 
 /*
@@ -2833,6 +2889,7 @@ at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 				L[i].chrome = AT_CHROME_CONTEXT;
 	at_chrome_context(s, L, nlines);
 	signed_last_paragraph(s, L, nlines);
+	photo_credit_residue(s, L, nlines);
 
 	/* 2. every line classified, in order */
 	hend = nlines;

@@ -614,4 +614,23 @@ UT_TEST(article_fifth_round_kinds)
 	UT_EQ_STR(p->title, "Karnataka Floods | Bridge on state highway washed away");
 	UT_EQ_INT(p->a.captions.len, 2);
 	UT_EQ_INT(p->a.paragraphs, 1);
+	/* a photo's agency credit between two paragraphs credits the photo, not the article */
+	p = parse("Shipbuilders hire foreign welders\nBy Choi Ji-won\n"
+			  "South Korean shipbuilders are hiring welders from Vietnam and Indonesia, officials said.\n(Yonhap)\n"
+			  "The three largest yards have orders for more than three years of work, they said.\n"
+			  "Copyright Herald Corporation. All rights reserved.\n");
+	UT_EQ_STR(p->source, "Herald Corporation");
+	UT_EQ_INT(p->a.paragraphs, 2);
+	UT_EQ_INT(p->a.captions.len, 0);
+	/* under the headline it credits the article */
+	p = parse("Textile exporters shift orders inland\n(Xinhua)\n08:11, October 23, 2012\n"
+			  "Garment makers in coastal provinces are moving more orders to inland factories.\n");
+	UT_EQ_STR(p->source, "Xinhua");
+	/* a reseller's bracketed notice, then the agency's own; the notice's wrapped tail */
+	p = parse("Copper slips as warehouse stocks rise\nBy Martin Kessler\n"
+			  "Copper prices fell on Wednesday after stocks in warehouses in Asia rose.\n"
+			  "[\xc2\xa9 2015 Thomson Reuters. All rights reserved.] Copyright 2015 Reuters. All rights reserved. This material may not be published,\n"
+			  "broadcast, rewritten or redistributed.\n");
+	UT_EQ_STR(p->source, "Reuters");
+	UT_EQ_INT(p->a.paragraphs, 1);
 }
