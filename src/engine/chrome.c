@@ -327,6 +327,8 @@ static AtRegex re_legal = AT_REGEX(
 	/* subscription appeals: journalism that needs readers' support */
 	"|\\bjournalism\\s+(?:is|has\\s+never\\s+been)\\s+(?:more\\s+|so\\s+)?(?:crucial|important|vital|essential|needed)\\s+(?:than\\s+ever|now)\\b"
 	"|\\bsupport\\s+(?:our\\s+|independent\\s+|quality\\s+|trusted\\s+)+journalism\\b"
+	/* a wire service's notice, or its tail on a line of its own when hard-wrapped */
+	"|\\bbroadcast,\\s*(?:re)?written\\s+or\\s+redistributed\\b"
 	/* a photo's credit, alone or glued to its alt text: "... Image copyright PA" */
 	"|(?-i:Image)\\s+copyright\\s+[^.!?]{1,60}$"
 	/* a comment form's moderation notice, the whole line */
@@ -341,7 +343,7 @@ static const char *const legal_keys[] = {
 	"rights", "icp", "\xe5\x85\xac\xe7\xbd\x91", "\xe8\xae\xb8\xe5\x8f\xaf\xe8\xaf\x81",
 	"registration", "licen", "pressreader", "copyright", "infringement", "contact",
 	"permission", "journalism", "moderator", "administrator", "without notice",
-	"without prior", "without warning", "discretion",
+	"without prior", "without warning", "discretion", "redistributed",
 };
 
 /* may_be_legal() keeps a bit per key */

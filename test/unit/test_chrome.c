@@ -62,6 +62,7 @@ UT_TEST(chrome_lines_by_kind)
 	UT_CHECK(kind("Station platform with stairs Image copyright PA") != AT_CHROME_NONE);
 	UT_EQ_INT(kind("Villagers wade through a flooded street, Aug 15, 2011. [AFP]"), AT_CHROME_CAPTION);
 	UT_EQ_INT(kind("Officials said the image copyright belonged to the agency."), AT_CHROME_NONE);
+	UT_CHECK(kind("broadcast, rewritten or redistributed.") != AT_CHROME_NONE);
 }
 
 UT_TEST(chrome_scraper_prefix)
