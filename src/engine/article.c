@@ -817,6 +817,29 @@ user_handle(const char *s, size_t p, size_t e)
 	return true;
 }
 
+/*
+ * "from Business | The Guardian on (#7L2K)": a feed reader names the feed
+ * an item comes from by its title, "SECTION | PUBLISHER".  When the item
+ * [p, ue) is "from" and a name, and a known publisher follows after "|",
+ * the name goes to *section.
+ */
+static bool
+feed_title_section(const char *s, size_t end, size_t p, size_t ue, AtSpan *section)
+{
+	size_t		q = skip_ws(s, end, ue),
+				name;
+
+	if (ue - p < 6 || !words_eq(s + p, 5, "from ") || q >= end || s[q] != '|')
+		return false;
+	name = skip_ws(s, ue, p + 5);
+	q = skip_ws(s, end, q + 1);
+	if (name >= ue || !(s[name] >= 'A' && s[name] <= 'Z') || known_source_at(s, end, q) == 0)
+		return false;
+	section->start = name;
+	section->len = at_trim_space_end(s, name, ue) - name;
+	return section->len > 0;
+}
+
 /* "(#7L2K)", "#4521": a feed item's id among the fields; its length or 0 */
 static size_t
 item_id_at(const char *s, size_t end, size_t p)
@@ -1047,6 +1070,8 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 					ml->section.start = p;
 					ml->section.len = ue - p;
 				}
+				else if (p == start && !ml->section.len && feed_title_section(s, end, p, ue, &ml->section))
+					;			/* "from Business | The Guardian on (#7L2K)" */
 				else if (p == start && !ml->section.len && section_before_date(s, end, p, ue))
 				{
 					/* "Business | Jun 30": a section, then the date */
@@ -2455,6 +2480,21 @@ byline_above(const char *s, const Line *ln, MetaLine *ml)
 }
 
 /*
+ * "Article 7L2K Pension funds told ...": a feed reader's envelope line, one
+ * or two tokens and then the whole of the next line (the headline).
+ */
+static bool
+envelope_line(const char *s, const Line *ln, const Line *next)
+{
+	size_t		n = next->end - next->start,
+				len = ln->end - ln->start;
+
+	return len > n + 1 && s[ln->end - n - 1] == ' ' &&
+		memcmp(s + ln->end - n, s + next->start, n) == 0 &&
+		at_count_words(s + ln->start, len - n) <= 2;
+}
+
+/*
  * "Kerala Rains | Schools closed in four districts": a headline under a
  * topic of one to four words (The Hindu and other Indian papers).  A
  * standfirst never has one, so above a standfirst it is the headline.
@@ -2505,7 +2545,8 @@ pick_title(const char *s, const Line *L, size_t n, size_t hend, size_t anchor)
 		return SIZE_MAX;
 	}
 	for (size_t i = 0; i < hend; i++)
-		if (L[i].kind == LINE_CANDIDATE && line_words(s, &L[i]) >= 2)
+		if (L[i].kind == LINE_CANDIDATE && line_words(s, &L[i]) >= 2 &&
+			!(i + 1 < n && L[i + 1].kind == LINE_CANDIDATE && envelope_line(s, &L[i], &L[i + 1])))
 			return i;
 	return SIZE_MAX;
 }

@@ -633,4 +633,12 @@ UT_TEST(article_fifth_round_kinds)
 			  "broadcast, rewritten or redistributed.\n");
 	UT_EQ_STR(p->source, "Reuters");
 	UT_EQ_INT(p->a.paragraphs, 1);
+	/* a feed reader's envelope: the section in the feed's title, the envelope line is no headline */
+	p = parse("Article 3PW7 Bus operator to buy 200 electric buses\nBus operator to buy 200 electric buses\n\n"
+			  "from Business | The Guardian on (#3PW7)\n\n"
+			  "A bus operator has ordered 200 electric double-decker buses, it said on Monday.\n");
+	UT_EQ_STR(p->title, "Bus operator to buy 200 electric buses");
+	UT_EQ_STR(p->section, "Business");
+	UT_EQ_STR(p->source, "The Guardian");
+	UT_EQ_INT(p->a.paragraphs, 1);
 }
