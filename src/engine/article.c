@@ -2498,6 +2498,8 @@ envelope_line(const char *s, const Line *ln, const Line *next)
  * "Kerala Rains | Schools closed in four districts": a headline under a
  * topic of one to four words (The Hindu and other Indian papers).  A
  * standfirst never has one, so above a standfirst it is the headline.
+ * One bar only: "TOPIC: Live updates | HEADLINE | HEADLINE" is a news
+ * bar of other stories.
  */
 static bool
 topic_headline(const char *s, const Line *ln)
@@ -2506,7 +2508,8 @@ topic_headline(const char *s, const Line *ln)
 		if (s[p] == '|' && s[p - 1] == ' ' && s[p + 1] == ' ')
 			return s[ln->start] >= 'A' && s[ln->start] <= 'Z' &&
 				at_count_words(s + ln->start, p - ln->start) <= 4 &&
-				at_count_words(s + p + 1, ln->end - p - 1) >= 4;
+				at_count_words(s + p + 1, ln->end - p - 1) >= 4 &&
+				memchr(s + p + 1, '|', ln->end - p - 1) == NULL;
 	return false;
 }
 

@@ -641,4 +641,9 @@ UT_TEST(article_fifth_round_kinds)
 	UT_EQ_STR(p->section, "Business");
 	UT_EQ_STR(p->source, "The Guardian");
 	UT_EQ_INT(p->a.paragraphs, 1);
+	/* a news bar of several headlines above the headline is no topic headline */
+	p = parse("HURRICANE IDA: Live updates | Power still out in New Orleans | Levees held\n"
+			  "Ferry service resumes after engine fault\nBy Sam Okoye\nSeptember 2, 2021, 6:15 PM\n"
+			  "SEATTLE (AP) \xe2\x80\x94 Ferry service resumed on Thursday evening after an engine fault.\n");
+	UT_EQ_STR(p->title, "Ferry service resumes after engine fault");
 }
