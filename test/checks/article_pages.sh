@@ -19,7 +19,10 @@
 # 4 lost, 21 left; tuning, 102 pages: 99.7%, none lost, one left: the
 # one-word "NewsFeed" label of an Al Jazeera copy), and by the fourth (test:
 # 96.7%, none lost, 15 left; tuning, 121 pages: 99.8%, none lost, the same
-# one left).  Raise the floors as the parser improves.
+# one left), and by the fifth (test: 98.8% of fields in its one run, 99.0%
+# after a disclosed fix of a regression that run showed, none lost, 3 left;
+# tuning, 143 pages: 99.9%, none lost, the same one left).  Raise the floors
+# as the parser improves.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -132,14 +135,14 @@ while IFS='|' read -r tag split pages right fields left lost; do
 	pct=$(awk -v r="$right" -v f="$fields" 'BEGIN { printf "%.1f", f ? 100 * r / f : 0 }')
 	echo "article_pages: $split split: $pages pages, fields right $right/$fields ($pct%), chrome lines left $left, paragraphs lost $lost"
 	if [ "$split" = test ]; then
-		min_pct=0.967 max_lost=0 max_left=15
+		min_pct=0.988 max_lost=0 max_left=3
 		awk -v r="$right" -v f="$fields" 'BEGIN { exit !(f > 0 && r / f >= 0.97) }' ||
 			echo "article_pages: target not met: test split fields right $pct% (target 97%)"
 		[ "$lost" -eq 0 ] || echo "article_pages: target not met: test split lost $lost paragraphs (target 0)"
 		awk -v l="$left" -v p="$pages" 'BEGIN { exit !(l * 10 <= p) }' ||
 			echo "article_pages: target not met: test split left $left chrome lines in $pages pages (target 1 per 10)"
 	else
-		min_pct=0.997 max_lost=0 max_left=1
+		min_pct=0.998 max_lost=0 max_left=1
 	fi
 	awk -v r="$right" -v f="$fields" -v m="$min_pct" 'BEGIN { exit !(f > 0 && r / f >= m) }' ||
 		{ echo "article_pages: FAILED: $split split fields right $pct% is below its floor $min_pct"; fail=1; }
