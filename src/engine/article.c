@@ -121,6 +121,18 @@ static const char *const known_sources[] = {
 	"yonhap news agency",
 };
 
+/*
+ * Publishers that write numeric dates day first (Singapore, Malaysia,
+ * India, Pakistan, Hong Kong and British papers): on their pages
+ * "05-06-2024" is 5 June, where a reading month first is a date too.
+ */
+static const char *const day_first_sources[] = {
+	"bbc", "bbc news", "bernama", "dawn", "ians", "malay mail", "pti",
+	"scmp", "south china morning post", "straits times", "the business times",
+	"the guardian", "the hindu", "the standard", "the star", "the straits times",
+	"the times", "the times of india", "times of india",
+};
+
 /* Last words of a byline that names a news service, not a person ("Express News Service") */
 static const char *const service_words[] = {
 	"agency", "bureau", "desk", "network", "newswire", "service", "wire",
@@ -147,6 +159,26 @@ static const char *const name_particles[] = {
 
 /* ---- small helpers ------------------------------------------------------- */
 
+typedef struct MetaLine
+{
+	AtDate		published;
+	AtDate		updated;
+	bool		has_published;
+	bool		has_updated;
+	bool		has_unlabelled_date;
+	bool		has_label;		/* a label, byline or known source */
+	AtSpan		source;
+	AtSpan		editor;
+	AtSpan		authors[MAX_AUTHORS];
+	int			nauthors;
+	int			items;
+	int			chrome_items;	/* "Print", "0 Comment(s)" among them */
+	int			unknown;		/* short items of no known kind ("Business & Tech") */
+	AtSpan		url;			/* "| https://..." */
+	AtSpan		section;		/* "DATE / Business & Tech": a label after the date */
+	bool		after_byline;	/* the last item was a byline */
+} MetaLine;
+
 /*
  * A non-blank line (blank lines are not stored: a page of 100 MB of short
  * lines must not cost gigabytes); kind is an AtLineKind.
@@ -162,12 +194,16 @@ typedef struct Ctx
 	AtSpan		copyright_source;	/* a publisher named in a copyright line */
 	AtSpan		meta_section;	/* a section named in a metadata line */
 	int			text_lines;		/* lines of text so far */
+	bool		source_late;	/* the source came from a line after the text began */
+	int			tail_dates;		/* dates of chrome lines under the body */
+	MetaLine	tail_meta;		/* the first of them */
 } Ctx;
 
 /* Words that end a byline's role line ("Business correspondent", "Senior Writer") */
 static const char *const role_words[] = {
-	"analyst", "columnist", "commentator", "contributor", "correspondent",
-	"editor", "journalist", "reporter", "writer",
+	"analyst", "chief", "columnist", "commentator", "contributor",
+	"correspondent", "editor", "journalist", "photographer",
+	"photojournalist", "presenter", "producer", "reporter", "writer",
 };
 
 static bool
@@ -236,27 +272,6 @@ ampm_glue(const char *s, size_t end, size_t g)
 
 	return (a == 'a' || a == 'p') && g + 1 < end && (lower(s[g + 1]) == 'm' || s[g + 1] == '.');
 }
-
-
-typedef struct MetaLine
-{
-	AtDate		published;
-	AtDate		updated;
-	bool		has_published;
-	bool		has_updated;
-	bool		has_unlabelled_date;
-	bool		has_label;		/* a label, byline or known source */
-	AtSpan		source;
-	AtSpan		editor;
-	AtSpan		authors[MAX_AUTHORS];
-	int			nauthors;
-	int			items;
-	int			chrome_items;	/* "Print", "0 Comment(s)" among them */
-	int			unknown;		/* short items of no known kind ("Business & Tech") */
-	AtSpan		url;			/* "| https://..." */
-	AtSpan		section;		/* "DATE / Business & Tech": a label after the date */
-	bool		after_byline;	/* the last item was a byline */
-} MetaLine;
 
 static bool
 is_item_sep(const char *s, size_t end, size_t p, int *n)
@@ -802,6 +817,29 @@ user_handle(const char *s, size_t p, size_t e)
 	return true;
 }
 
+/*
+ * "from Business | The Guardian on (#7L2K)": a feed reader names the feed
+ * an item comes from by its title, "SECTION | PUBLISHER".  When the item
+ * [p, ue) is "from" and a name, and a known publisher follows after "|",
+ * the name goes to *section.
+ */
+static bool
+feed_title_section(const char *s, size_t end, size_t p, size_t ue, AtSpan *section)
+{
+	size_t		q = skip_ws(s, end, ue),
+				name;
+
+	if (ue - p < 6 || !words_eq(s + p, 5, "from ") || q >= end || s[q] != '|')
+		return false;
+	name = skip_ws(s, ue, p + 5);
+	q = skip_ws(s, end, q + 1);
+	if (name >= ue || !(s[name] >= 'A' && s[name] <= 'Z') || known_source_at(s, end, q) == 0)
+		return false;
+	section->start = name;
+	section->len = at_trim_space_end(s, name, ue) - name;
+	return section->len > 0;
+}
+
 /* "(#7L2K)", "#4521": a feed item's id among the fields; its length or 0 */
 static size_t
 item_id_at(const char *s, size_t end, size_t p)
@@ -1032,6 +1070,8 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 					ml->section.start = p;
 					ml->section.len = ue - p;
 				}
+				else if (p == start && !ml->section.len && feed_title_section(s, end, p, ue, &ml->section))
+					;			/* "from Business | The Guardian on (#7L2K)" */
 				else if (p == start && !ml->section.len && section_before_date(s, end, p, ue))
 				{
 					/* "Business | Jun 30": a section, then the date */
@@ -1161,7 +1201,10 @@ apply_meta(Ctx *cx, const MetaLine *ml)
 		a->has_updated = true;
 	}
 	if (ml->source.len && !a->source.len)
+	{
 		a->source = ml->source;
+		cx->source_late = cx->text_lines > 0;
+	}
 	if (ml->editor.len && !a->editor.len)
 		a->editor = ml->editor;
 	if (ml->url.len && !a->url.len)
@@ -1258,9 +1301,11 @@ find_dateline(Ctx *cx, size_t start, size_t end)
 		a->dateline.start = m.start[1];
 		a->dateline.len = m.end[1] - m.start[1];
 	}
+	/* the agency heading the text credits it before a signature under it ("-- BERNAMA") */
 	for (int g = 2; g <= 3; g++)
-		if (g < m.ngroups && m.start[g] != SIZE_MAX && !a->source.len)
+		if (g < m.ngroups && m.start[g] != SIZE_MAX && (!a->source.len || cx->source_late))
 		{
+			cx->source_late = false;
 			a->source.start = m.start[g];
 			a->source.len = m.end[g] - m.start[g];
 		}
@@ -1365,6 +1410,30 @@ static const char *const url_labels[] = {
 	"source", "source url", "url", "web",
 };
 
+/* Extensions of media files: their address on a line is not the page's own */
+static const char *const media_extensions[] = {
+	"gif", "jpeg", "jpg", "m3u8", "m4a", "mov", "mp3", "mp4", "png", "wav", "webm", "webp",
+};
+
+/* Does the URL name a media file ("..._english_1.mp3", "photo.jpg?w=800")? */
+static bool
+media_url(const char *s, AtSpan url)
+{
+	size_t		e = url.start + url.len,
+				dot;
+
+	for (size_t q = url.start; q < e; q++)
+		if (s[q] == '?' || s[q] == '#')
+		{
+			e = q;
+			break;
+		}
+	for (dot = e; dot > url.start && s[dot - 1] != '.' && s[dot - 1] != '/' && e - dot < 5; dot--)
+		;
+	return dot > url.start && s[dot - 1] == '.' &&
+		at_word_in(s + dot, e - dot, media_extensions, AT_LENGTHOF(media_extensions));
+}
+
 /*
  * A line that is one URL ("https://...", "www...."), alone or after a label
  * such as "URL:" or "Source:"; the span of the URL.
@@ -1455,6 +1524,8 @@ copyright_owner(const char *s, size_t end, size_t p, size_t *at)
 		p = skip_ws(s, end, p);
 		if (p + 2 <= end && memcmp(s + p, "\xc2\xa9", 2) == 0)
 			p += 2;
+		else if (p + 3 <= end && memcmp(s + p, "\xe2\x93\x92", 3) == 0)
+			p += 3;
 		else if (p + 3 <= end && (words_eq(s + p, 3, "(c)")))
 			p += 3;
 		else if (p < end && ((s[p] >= '0' && s[p] <= '9') || s[p] == '-' || s[p] == ':'))
@@ -1497,10 +1568,28 @@ copyright_source(Ctx *cx, size_t start, size_t end)
 
 	if (cx->copyright_source.len || end - start > 400)
 		return;
+	/*
+	 * "[© 2015 Thomson Reuters. All rights reserved.] Copyright 2015
+	 * Reuters.": a reseller's notice in brackets, then the agency's own,
+	 * which names the source; the bracketed one alone names it too.
+	 */
+	if (end - start > 1 && (s[start] == '[' || s[start] == '('))
+	{
+		const char *close = memchr(s + start, s[start] == '[' ? ']' : ')', end - start);
+		size_t		after = close ? skip_ws(s, end, (size_t) (close - s) + 1) : end;
+
+		if (after < end && (words_eq(s + after, AT_MIN(9, end - after), "copyright") ||
+							(end - after > 2 && memcmp(s + after, "\xc2\xa9", 2) == 0)))
+			start = after;
+		else
+			start = skip_ws(s, end, start + 1);
+	}
 	if (words_eq(s + start, AT_MIN(9, end - start), "copyright"))
 		from = start + 9;
 	else if (end - start > 2 && memcmp(s + start, "\xc2\xa9", 2) == 0)
 		from = start + 2;
+	else if (end - start > 3 && memcmp(s + start, "\xe2\x93\x92", 3) == 0)
+		from = start + 3;		/* a circled c (Korean sites) */
 	else
 		return;
 	if ((n = copyright_owner(s, end, from, &from)) > 0)
@@ -1585,6 +1674,46 @@ crumb_section(const char *s, size_t start, size_t end, AtSpan *result)
 	return true;
 }
 
+/* A paragraph of prose: long enough, and ending a sentence */
+static bool
+prose_paragraph(const char *s, const Line *ln)
+{
+	size_t		n = ln->end - ln->start;
+	char		last = s[ln->end - 1];
+
+	return n >= 60 && (last == '.' || last == '!' || last == '?' || last == '"' ||
+					   memcmp(s + ln->end - 3, "\xe2\x80\x9d", 3) == 0);
+}
+
+/*
+ * "(Yonhap)" or "|(Yonhap)" alone between two paragraphs: the credit of a
+ * photo the scrape dropped, not the article's (which its byline, dateline,
+ * last paragraph or copyright line gives).  Under the headline, a bracketed
+ * agency alone does credit the article, so only between prose.  The line
+ * becomes a caption line that is a bare credit (no caption, no source).
+ */
+static void
+photo_credit_residue(const char *s, Line *L, size_t n)
+{
+	for (size_t i = 1; i + 1 < n; i++)
+	{
+		size_t		p = L[i].start,
+					e = L[i].end,
+					k;
+
+		if (L[i].chrome != AT_CHROME_NONE)
+			continue;
+		if (p < e && s[p] == '|')
+			p++;
+		if (e - p < 3 || s[p] != '(' || s[e - 1] != ')')
+			continue;
+		k = known_source_at(s, e - 1, p + 1);
+		if (k > 0 && p + 1 + k == e - 1 &&
+			prose_paragraph(s, &L[i - 1]) && prose_paragraph(s, &L[i + 1]))
+			L[i].chrome = AT_CHROME_CAPTION;
+	}
+}
+
 /*
  * "... had doubled since 2021. (Yonhap)": the article's last paragraph
  * signed with its agency in brackets, which the classifier takes for a
@@ -1616,6 +1745,64 @@ signed_last_paragraph(const char *s, Line *L, size_t n)
 		memchr(s + ce, '/', L[last + 1].end - ce) != NULL)
 		return;
 	L[last + 1].chrome = AT_CHROME_NONE;
+}
+
+/*
+ * "... into farmers' bank accounts. — Bernama": the last paragraph signed
+ * with its agency after a dash, or in brackets ("... since 2021. (Yonhap)").
+ * The agency, when it is a known publisher, credits the article.
+ */
+static AtSpan
+paragraph_signature(const char *s, const Line *L, size_t n)
+{
+	AtSpan		none = {0, 0};
+	size_t		i = n,
+				e,
+				q;
+
+	while (i > 0 && L[i - 1].kind != AT_LINE_TEXT)
+		i--;
+	if (i == 0)
+		return none;
+	e = L[i - 1].end;
+	if (e > L[i - 1].start && s[e - 1] == '.')
+		e--;
+	if (e > L[i - 1].start && s[e - 1] == ')')
+		e--;
+	/* the signature is one known name ending the line: the longest */
+	q = 0;
+	for (size_t w = e > 40 ? e - 40 : 0; w < e; w++)
+		if (w >= L[i - 1].start + 3 && (s[w - 1] == ' ' || s[w - 1] == '(') &&
+			known_source_at(s, e, w) == e - w)
+		{
+			q = w;
+			break;
+		}
+	if (q == 0)
+		return none;
+	/* "... sentence. (Yonhap)" */
+	if (s[q - 1] == '(' && e < L[i - 1].end && s[e] == ')' &&
+		s[q - 2] == ' ' && s[q - 3] && strchr(".!?\"", s[q - 3]))
+		return (AtSpan) {q, e - q};
+	/* "... sentence. — Bernama", " - Bernama", " -- BERNAMA" */
+	if (s[q - 1] == ' ' && e == at_trim_space_end(s, q, L[i - 1].end) - (s[L[i - 1].end - 1] == '.'))
+	{
+		size_t		d = q - 1;
+
+		if (d >= 3 && memcmp(s + d - 3, "\xe2\x80\x94", 3) == 0)
+			d -= 3;
+		else if (d >= 3 && memcmp(s + d - 3, "\xe2\x80\x93", 3) == 0)
+			d -= 3;
+		else if (d >= 2 && s[d - 1] == '-' && s[d - 2] == '-')
+			d -= 2;
+		else if (d >= 1 && s[d - 1] == '-')
+			d -= 1;
+		else
+			return none;
+		if (d >= L[i - 1].start + 2 && s[d - 1] == ' ' && s[d - 2] && strchr(".!?\"", s[d - 2]))
+			return (AtSpan) {q, e - q};
+	}
+	return none;
 }
 
 /* ---- the parser ----------------------------------------------------------- */
@@ -1811,6 +1998,39 @@ source_only(const MetaLine *ml)
 		ml->items - ml->chrome_items - ml->unknown == 1;
 }
 
+/*
+ * "The Guardian - UK": a publisher and its edition after a dash, the label
+ * with which a news app or aggregator credits the title an article comes
+ * from (a site's own banner does not name its edition so).
+ */
+static bool
+publisher_edition(const char *s, const Line *ln)
+{
+	size_t		p = ln->start + known_source_at(s, ln->end, ln->start);
+	int			words = 0;
+
+	if (p == ln->start || p + 3 >= ln->end || s[p] != ' ')
+		return false;
+	p++;
+	if (s[p] == '-')
+		p++;
+	else if (p + 3 <= ln->end && memcmp(s + p, "\xe2\x80\x93", 3) == 0)
+		p += 3;
+	else
+		return false;
+	if (p >= ln->end || s[p] != ' ')
+		return false;
+	for (p++; p < ln->end; p++)
+		if (s[p - 1] == ' ')
+		{
+			if (!(s[p] >= 'A' && s[p] <= 'Z') || ++words > 2)
+				return false;
+		}
+		else if (!(at_is_ascii_alpha((unsigned char) s[p]) || s[p] == ' '))
+			return false;
+	return words > 0;
+}
+
 /* A bullet that opens the line ("- ", "* ", "• ", "· "): its bytes, or 0 */
 static size_t
 bullet_len(const char *s, size_t start, size_t end)
@@ -1824,6 +2044,60 @@ bullet_len(const char *s, size_t start, size_t end)
 	else if (end - start >= 2 && memcmp(s + start, "\xc2\xb7", 2) == 0)
 		n = 2;
 	return n > 0 && start + n < end && s[start + n] == ' ' ? n : 0;
+}
+
+/*
+ * Labels that name the section on a line of their own, and the separator
+ * after each: "From the section Scotland" (BBC), "Topic | Hong Kong
+ * economy" (SCMP), "Topic: Climate".
+ */
+static const struct
+{
+	const char *label;
+	char		sep;			/* ' ': spaces only */
+}			section_labels[] =
+{
+	{"from the section", ' '}, {"topic", '|'}, {"topic", ':'},
+};
+
+/*
+ * A section label and the section's name after it (one to five words, no
+ * sentence end): the name goes to *name.
+ */
+static bool
+section_label_line(const char *s, const Line *ln, AtSpan *name)
+{
+	size_t		start = ln->start,
+				end = ln->end;
+
+	start += bullet_len(s, start, end);
+	start = skip_ws(s, end, start);
+	if (end - start > 80 || strchr(".!?,;", s[end - 1]))
+		return false;
+	for (size_t k = 0; k < AT_LENGTHOF(section_labels); k++)
+	{
+		const char *w = section_labels[k].label;
+		size_t		p = start,
+					q;
+
+		for (; *w && p < end; w++, p++)
+			if (*w == ' ' ? s[p] != ' ' : lower(s[p]) != *w)
+				break;
+		if (*w)
+			continue;
+		q = skip_ws(s, end, p);
+		if (section_labels[k].sep == ' ' ? q == p : (q >= end || s[q] != section_labels[k].sep))
+			continue;
+		if (section_labels[k].sep != ' ')
+			q = skip_ws(s, end, q + 1);
+		if (q >= end || !(s[q] >= 'A' && s[q] <= 'Z') ||
+			at_count_words(s + q, end - q) > 5)
+			continue;
+		name->start = q;
+		name->len = at_trim_space_end(s, q, end) - q;
+		return true;
+	}
+	return false;
 }
 
 /* The kind of a line that is one label alone ("Source:", "Updated"), or -1 */
@@ -1921,20 +2195,34 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 	const char *s = cx->s;
 	AtChromeKind c = (AtChromeKind) ln->chrome;
 	MetaLine	ml;
-	AtSpan		url;
+	AtSpan		url,
+				sec;
 	bool		parsed;
 
+	/* "From the section NAME", "Topic | NAME": the page's section */
+	if (section_label_line(s, ln, &sec))
+	{
+		ln->kind = AT_LINE_META;
+		if (!cx->meta_section.len)
+			cx->meta_section = sec;
+		return false;
+	}
 	if (c == AT_CHROME_CAPTION)
 	{
-		/* the caption's words alone just above it: the image's alt text */
-		if (prev && prev->kind == AT_LINE_TEXT && alt_text_of(s, prev, ln))
+		/*
+		 * The caption's words alone just above it: the image's alt text
+		 * (a headline-like line when it ends without a full stop).
+		 */
+		if (prev && (prev->kind == AT_LINE_TEXT || prev->kind == LINE_CANDIDATE) &&
+			alt_text_of(s, prev, ln))
 		{
 			AtSpan	   *alt = at_vec_push(&cx->a->captions);
 
 			alt->start = prev->start;
 			alt->len = prev->end - prev->start;
+			if (prev->kind == AT_LINE_TEXT)
+				cx->text_lines--;
 			set_chrome(cx, prev);
-			cx->text_lines--;
 		}
 		add_caption(cx, ln->start, ln->end);
 		set_chrome(cx, ln);
@@ -1971,7 +2259,7 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 	}
 	if (url_line(s, ln->start, ln->end, &url))
 	{
-		if (!cx->a->url.len)
+		if (!cx->a->url.len && !media_url(s, url))
 			cx->a->url = url;
 		ln->kind = AT_LINE_META;
 		return false;
@@ -1988,7 +2276,7 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 			(prev->kind == AT_LINE_META ||
 			 (prev->kind == AT_LINE_TEXT && bare_name(s, prev, &names)));
 
-		if (*header && source_only(&ml) && s[ln->start] != '(')
+		if (*header && source_only(&ml) && s[ln->start] != '(' && !publisher_edition(s, ln))
 		{
 			/* above the headline it is the site's banner: decided with the headline */
 			ln->kind = LINE_BANNER;
@@ -2010,9 +2298,14 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 	}
 	if (c == AT_CHROME_CONTEXT)
 	{
-		/* the page's date repeated under the body: its only date on some pages */
-		if (parsed && ml.has_published && !cx->a->has_published && !cx->a->has_updated)
-			apply_meta(cx, &ml);
+		/*
+		 * The page's date repeated under the body: its only date on some
+		 * pages.  Kept until the end: two or more such dates are a list of
+		 * other stories ("MORE FROM CGTN" ... "03:12, 14-Apr-2025").
+		 */
+		if (parsed && ml.has_published && !cx->a->has_published && !cx->a->has_updated &&
+			cx->tail_dates++ == 0)
+			cx->tail_meta = ml;
 		set_chrome(cx, ln);
 		return false;
 	}
@@ -2127,6 +2420,100 @@ name_line(const char *s, const Line *L, size_t n, size_t i, MetaLine *ml)
 }
 
 /*
+ * A byline that some templates put above the headline (The Guardian's
+ * copies and apps): a name and its job title ("Jane Doe Economics editor")
+ * or a name and where the writer is ("Jane Doe in Sydney").  Not a
+ * headline: a headline does not end in a job title, nor is it a name and
+ * a place.  The name (its first two words, or what precedes " in ") goes
+ * to ml's authors.
+ */
+static bool
+byline_above(const char *s, const Line *ln, MetaLine *ml)
+{
+	size_t		in = 0,
+				p,
+				w2 = ln->end;
+	int			tokens = 0;
+
+	memset(ml, 0, sizeof(*ml));
+	if (ln->end - ln->start > 60)
+		return false;
+	for (p = ln->start; p + 4 < ln->end && !in; p++)
+		if (s[p] == ' ' && words_eq(s + p + 1, 3, "in "))
+			in = p;
+	if (in)
+	{
+		/* NAME in PLACE: a name of two or three words, a place of one to three capitalised words */
+		int			place_words = 0;
+
+		if (at_count_words(s + ln->start, in - ln->start) > 3 ||
+			at_count_words(s + ln->start, in - ln->start) < 2 || !is_name(s, ln->start, in))
+			return false;
+		for (p = in + 4; p < ln->end; p++)
+			if (p == in + 4 || s[p - 1] == ' ')
+			{
+				if (!(s[p] >= 'A' && s[p] <= 'Z') || ++place_words > 3)
+					return false;
+			}
+			else if (!(at_is_ascii_alpha((unsigned char) s[p]) || s[p] == ' ' || s[p] == '-' || s[p] == '.'))
+				return false;
+		w2 = in;
+	}
+	else
+	{
+		/* NAME ROLE: the first two words a name, the last a role word */
+		if (!role_line_words(s, ln->start, ln->end, 5))
+			return false;
+		for (p = ln->start; p < ln->end; p++)
+			if (s[p] == ' ' && ++tokens == 2)
+			{
+				w2 = p;
+				break;
+			}
+		if (w2 == ln->end || !is_name(s, ln->start, w2))
+			return false;
+	}
+	ml->authors[0].start = ln->start;
+	ml->authors[0].len = w2 - ln->start;
+	ml->nauthors = 1;
+	return true;
+}
+
+/*
+ * "Article 7L2K Pension funds told ...": a feed reader's envelope line, one
+ * or two tokens and then the whole of the next line (the headline).
+ */
+static bool
+envelope_line(const char *s, const Line *ln, const Line *next)
+{
+	size_t		n = next->end - next->start,
+				len = ln->end - ln->start;
+
+	return len > n + 1 && s[ln->end - n - 1] == ' ' &&
+		memcmp(s + ln->end - n, s + next->start, n) == 0 &&
+		at_count_words(s + ln->start, len - n) <= 2;
+}
+
+/*
+ * "Kerala Rains | Schools closed in four districts": a headline under a
+ * topic of one to four words (The Hindu and other Indian papers).  A
+ * standfirst never has one, so above a standfirst it is the headline.
+ * One bar only: "TOPIC: Live updates | HEADLINE | HEADLINE" is a news
+ * bar of other stories.
+ */
+static bool
+topic_headline(const char *s, const Line *ln)
+{
+	for (size_t p = ln->start + 1; p + 2 < ln->end && p < ln->start + 40; p++)
+		if (s[p] == '|' && s[p - 1] == ' ' && s[p + 1] == ' ')
+			return s[ln->start] >= 'A' && s[ln->start] <= 'Z' &&
+				at_count_words(s + ln->start, p - ln->start) <= 4 &&
+				at_count_words(s + p + 1, ln->end - p - 1) >= 4 &&
+				memchr(s + p + 1, '|', ln->end - p - 1) == NULL;
+	return false;
+}
+
+/*
  * The headline among the candidates of the header lines [0, hend): the
  * nearest above the first date or byline (anchor), preferring one of four
  * words or more to a label; else the first below it; without an anchor,
@@ -2137,20 +2524,32 @@ pick_title(const char *s, const Line *L, size_t n, size_t hend, size_t anchor)
 {
 	MetaLine	ml;
 
+	/* a byline above the headline: the headline is the line under it */
+	for (size_t i = 0; i + 1 < hend && i + 1 < anchor; i++)
+		if (L[i].kind == LINE_CANDIDATE && L[i + 1].kind == LINE_CANDIDATE &&
+			line_words(s, &L[i + 1]) >= 4 && byline_above(s, &L[i], &ml))
+			return i + 1;
 	if (anchor != SIZE_MAX)
 	{
 		for (int min_words = 4; min_words >= 2; min_words -= 2)
 			for (size_t i = anchor; i > 0; i--)
 				if (L[i - 1].kind == LINE_CANDIDATE && line_words(s, &L[i - 1]) >= min_words &&
-					!name_line(s, L, n, i - 1, &ml))
+					!name_line(s, L, n, i - 1, &ml) && !byline_above(s, &L[i - 1], &ml))
+				{
+					/* a topic headline over its standfirst */
+					if (i >= 2 && L[i - 2].kind == LINE_CANDIDATE && topic_headline(s, &L[i - 2]) &&
+						!topic_headline(s, &L[i - 1]))
+						return i - 2;
 					return i - 1;
+				}
 		for (size_t i = anchor + 1; i < hend; i++)
 			if (L[i].kind == LINE_CANDIDATE && line_words(s, &L[i]) >= 2)
 				return i;
 		return SIZE_MAX;
 	}
 	for (size_t i = 0; i < hend; i++)
-		if (L[i].kind == LINE_CANDIDATE && line_words(s, &L[i]) >= 2)
+		if (L[i].kind == LINE_CANDIDATE && line_words(s, &L[i]) >= 2 &&
+			!(i + 1 < n && L[i + 1].kind == LINE_CANDIDATE && envelope_line(s, &L[i], &L[i + 1])))
 			return i;
 	return SIZE_MAX;
 }
@@ -2182,10 +2581,27 @@ settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
 	{
 		bool		past_meta = false;
 
-		/* a byline's role line ("Business correspondent") is metadata */
+		/*
+		 * A byline's role line ("Business correspondent") is metadata; so
+		 * is a name with its role ("Jane Doe Energy correspondent"), which
+		 * some templates put under the headline, next to the date.  Of
+		 * three words, a role alone ("Hanoi Bureau Chief"): the name is on
+		 * the line above.
+		 */
 		for (size_t i = t + 1; i < hend; i++)
-			if (L[i].kind == LINE_CANDIDATE && role_line(s, &L[i]))
+		{
+			MetaLine	ml;
+
+			if (L[i].kind != LINE_CANDIDATE)
+				continue;
+			if (line_words(s, &L[i]) >= 4 && byline_above(s, &L[i], &ml))
+			{
 				L[i].kind = AT_LINE_META;
+				apply_meta(cx, &ml);
+			}
+			else if (role_line(s, &L[i]))
+				L[i].kind = AT_LINE_META;
+		}
 		/* names alone on their line next to the date: a byline without "By" */
 		for (size_t i = t + 1; i < hend; i++)
 		{
@@ -2197,16 +2613,34 @@ settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
 				apply_meta(cx, &ml);
 			}
 		}
+		/*
+		 * A byline above the headline is metadata; the line under such a
+		 * headline that reads as a headline too, with no date below it,
+		 * is its standfirst (with a date below, the rule after this one).
+		 */
+		{
+			MetaLine	ml;
+
+			if (t > 0 && L[t - 1].kind == LINE_CANDIDATE && byline_above(s, &L[t - 1], &ml))
+			{
+				L[t - 1].kind = AT_LINE_META;
+				apply_meta(cx, &ml);
+				if (anchor == SIZE_MAX && t + 2 < n && L[t + 1].kind == LINE_CANDIDATE &&
+					!strchr(".!?\"", s[L[t + 1].end - 1]))
+					L[t + 1].kind = AT_LINE_META;
+			}
+		}
 		L[t].kind = AT_LINE_TITLE;
 		a->title.start = L[t].start;
 		a->title.len = L[t].end - L[t].start;
 		/* a standfirst between the headline and its date or byline */
 		if (anchor != SIZE_MAX && t < anchor)
 			for (size_t i = t + 1; i < anchor; i++)
-				if (L[i].kind == AT_LINE_TEXT)
+				if (L[i].kind == AT_LINE_TEXT || L[i].kind == LINE_CANDIDATE)
 				{
+					if (L[i].kind == AT_LINE_TEXT)
+						cx->text_lines--;
 					L[i].kind = AT_LINE_META;
-					cx->text_lines--;
 				}
 		for (size_t i = t; i > 0; i--)
 		{
@@ -2269,7 +2703,10 @@ settle_header(Ctx *cx, Line *L, size_t n, size_t hend, size_t anchor)
 
 			L[i].kind = AT_LINE_META;
 			if (parse_meta_line(s, L[i].start, L[i].end, &ml))
+			{
 				apply_meta(cx, &ml);
+				cx->source_late = false;	/* a header line */
+			}
 		}
 	for (size_t i = 0; i < n && i <= hend; i++)
 		if (L[i].kind == LINE_CANDIDATE || L[i].kind == LINE_LOWER)
@@ -2432,11 +2869,25 @@ build_body(Ctx *cx, const Line *L, size_t n, bool has_blank)
 	}
 }
 
+/* A numeric date read month first that is a date day first too: swap them */
+static void
+day_first(AtDate *d, bool has)
+{
+	if (has && d->either_order)
+	{
+		int			m = d->month;
+
+		d->month = d->day;
+		d->day = m;
+		d->either_order = false;
+	}
+}
+
 AtStatus
 at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 						const AtLineSet *chrome, AtArticle *a)
 {
-	Ctx			cx = {s, len, a, AT_OK, {0, 0}, {0, 0}, 0};
+	Ctx			cx = {.s = s, .len = len, .a = a, .status = AT_OK};
 	AtVec		lines;
 	bool		has_blank = false,
 				header = true,
@@ -2482,6 +2933,7 @@ at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 				L[i].chrome = AT_CHROME_CONTEXT;
 	at_chrome_context(s, L, nlines);
 	signed_last_paragraph(s, L, nlines);
+	photo_credit_residue(s, L, nlines);
 
 	/* 2. every line classified, in order */
 	hend = nlines;
@@ -2489,15 +2941,11 @@ at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 	{
 		if ((i & 1023) == 0)
 			AT_CHECK_INTERRUPTS();
-		if (L[i].break_before)
-			has_blank = true;
 		if (label_pair(&cx, L, nlines, i, &pair_anchor))
 		{
 			if (pair_anchor && header && anchor == SIZE_MAX)
 				anchor = i;
 			i++;
-			if (L[i].break_before)
-				has_blank = true;
 			continue;
 		}
 		if (classify(&cx, &L[i], i > 0 ? &L[i - 1] : NULL, &header) && anchor == SIZE_MAX)
@@ -2505,6 +2953,15 @@ at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 		if (!header && hend == nlines)
 			hend = i;
 	}
+
+	/*
+	 * Blank lines separate paragraphs only where the page has one beside a
+	 * line that is not chrome: blanks between lines of script residue or
+	 * widgets (an RTHK player's lines) say nothing of the article's layout.
+	 */
+	for (i = 0; i < nlines && !has_blank; i++)
+		has_blank = L[i].break_before &&
+			(L[i].kind != AT_LINE_CHROME || (i > 0 && L[i - 1].kind != AT_LINE_CHROME));
 
 	/* 3. the headline and the section */
 	settle_header(&cx, L, nlines, hend, anchor);
@@ -2519,14 +2976,25 @@ at_parse_article_chrome(const char *s, size_t len, const AtMem *mem,
 	/* 4. paragraphs */
 	build_body(&cx, L, nlines, has_blank);
 
+	if (!a->source.len)
+		a->source = paragraph_signature(s, L, nlines);
 	if (!a->source.len && cx.copyright_source.len)
 		a->source = cx.copyright_source;
 	if (!a->section.len && cx.meta_section.len)
 		a->section = cx.meta_section;
+	if (cx.tail_dates == 1 && !a->has_published && !a->has_updated)
+		apply_meta(&cx, &cx.tail_meta);
 	if (!a->has_published && !a->has_updated && has_prefix)
 	{
 		a->published = prefix_date;
 		a->has_published = true;
+	}
+	/* a publisher that writes day first: its numeric dates that could be read either way */
+	if (a->source.len && at_word_in(s + a->source.start, a->source.len, day_first_sources,
+									AT_LENGTHOF(day_first_sources)))
+	{
+		day_first(&a->published, a->has_published);
+		day_first(&a->updated, a->has_updated);
 	}
 	/* an "Updated:" date is the only date some pages give */
 	if (!a->has_published && a->has_updated)

@@ -157,6 +157,8 @@ static const char *const chrome_lines[] = {
 	"write a comment", "your comment", "your email", "your name",
 	"copied", "also read", "see also", "read also", "privacy policy",
 	"we recommend", "translating...", "recent news",
+	/* a news app's prompt above the articles it carries */
+	"start reading", "one app", "one app.",
 };
 
 /*
@@ -199,6 +201,18 @@ static const char *const tail_headings[] = {
 	"trending", "you may also like", "you might also like",
 };
 
+/*
+ * A heading of a list of other stories, as a pattern of words: the first
+ * says which ("MORE Politics NEWS", "Popular stories", "Latest headlines"),
+ * the last says stories; up to three words between (the section's name).
+ */
+static const char *const list_heading_first[] = {
+	"latest", "more", "most", "other", "popular", "recent", "top", "trending",
+};
+static const char *const list_heading_last[] = {
+	"articles", "headlines", "news", "stories", "videos",
+};
+
 /* First words of a breadcrumb joined by "|" or "/" */
 static const char *const crumb_roots[] = {
 	"home", "homepage", "front page", "main page", "index",
@@ -212,7 +226,7 @@ static const char *const crumb_roots[] = {
  */
 static AtRegex re_chrome = AT_REGEX(
 	"^(?:copyright\\s*(?:©|\\(c\\))?\\s*(?:\\d{4}|©)"
-	"|©\\s*(?:\\d{4}|[a-z])"
+	"|[©ⓒ]\\s*(?:\\d{4}|[a-z])"
 	"|(?:please\\s+|you\\s+can\\s+(?:also\\s+)?)?follow\\s+(?:us|[\\w.'& ]{1,40}?)\\s+on\\s+(?:facebook|twitter|x|instagram|youtube|wechat|weibo|linkedin|telegram|tiktok|whatsapp)\\b[^.]{0,100}\\.?$"
 	"|(?:download|get|install)\\s+(?:the\\s+|our\\s+)?(?:[\\w'.]+\\s+){0,2}?apps?(?:$|\\s+(?:to|for|and|now|on|from|today|here|free)\\b[^.]{0,100}\\.?$)"
 	"|join\\s+[\\w'’. ]{0,30}?\\b(?:telegram|whatsapp|wechat|facebook|youtube|line|viber)\\b[^.]{0,100}\\.?$"
@@ -231,7 +245,7 @@ static AtRegex re_chrome = AT_REGEX(
 	"|\\d{1,2}:\\d{2}\\s*/\\s*\\d{1,2}:\\d{2}$"
 	"|your\\s+browser\\s+does\\s+not\\s+support"
 	"|newspapers\\s+(?:in|from)\\s+[\\w ]{1,30}$"
-	"|(?:tags|keywords|categories|category|filed\\s+under|posted\\s+in)\\s*:"
+	"|(?:tags|key\\s*words|categories|category|filed\\s+under|posted\\s+in)\\s*:"
 	"|(?:read\\s+more|also\\s+read|see\\s+also|related|recommended|more\\s+on\\s+this|take\\s+a\\s+look)\\s*:"
 	"|(?:subscribe|sign\\s+up)\\s+(?:to|for|now)\\b"
 	"|have\\s+an\\s+opinion\\s+on\\s+this"
@@ -242,7 +256,7 @@ static AtRegex re_chrome = AT_REGEX(
 	"|\\d+\\s+min(?:ute)?s?\\s+read$"
 	"|our\\s+standards\\s*:|why\\s+you\\s+can\\s+trust\\b"
 	"|(?:get|sign\\s+up\\s+for|subscribe\\s+to)\\s+[\\w'’ -]{0,40}?\\bnewsletters?\\b[^.]{0,60}\\.?$"
-	"|(?:note:\\s*)?(?:browsing|viewing|best\\s+viewed)\\b.{0,60}\\bresolution\\b"
+	"|(?:note:\\s*)?(?:browsing|viewing|best\\s+viewed|(?:web\\s+)?browsers?)\\b.{0,60}\\bresolution\\b"
 	"|[\\w'’. -]{2,30}\\s+is\\s+[\\w'’. -]{2,40}['’]s\\s+(?:new[- ]media|official|english|online|digital|mobile)\\b[^.]{0,60}\\.?$"
 	"|\\((?:with\\s+)?(?:inputs?|additional\\s+reporting)\\s+(?:from|by)\\s+[^)]{1,60}\\)$"
 	"|\\(?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+\\)?$"
@@ -266,8 +280,15 @@ static AtRegex re_chrome = AT_REGEX(
 	"|by\\s+(?:signing\\s+up|subscribing|registering|continuing)\\b.{0,40}\\b(?:agree|accept|consent)\\b.{0,80}$"
 	"|read\\s+(?:this|the\\s+full)\\s+(?:story|article)\\s+(?:from|on|at|in)\\s+.{1,60}$"
 	"|more\\s+from\\s+[\\w'.& ]{1,30}$"
-	/* machine translation and player notices */
-	"|(?:the\\s+)?(?:content|text|article|page)\\s+(?:is|was|has\\s+been)\\s+(?:machine[- ]|automatically\\s+)?translated\\b.{0,80}$"
+	/* machine translation, translators' notes and player notices */
+	"|\\(?(?:the\\s+|this\\s+)?(?:content|text|article|story|page|report)\\s+(?:is|was|has\\s+been)\\s+(?:machine[- ]|automatically\\s+)?"
+	"(?:translated|generated\\s+by\\b.{0,60}\\btranslat\\w*)\\b.{0,100}$"
+	"|\\(?translated\\s+(?:from\\s+[a-z]+\\s+)?by\\s+[\\w'’. -]{1,40}\\)?\\.?\\)?$"
+	/* app and website prompts */
+	"|by\\s+subscribing,?\\s+you\\s+(?:can|will|help)\\b.{0,80}$"
+	"|get\\s+all\\s+(?:your|the)\\s+news\\s+in\\s+one\\s+(?:place|app)\\b.{0,20}$"
+	"|\\d[\\d,]*\\+?['’]?s?\\s+of\\s+(?:premium\\s+)?(?:titles|publications|magazines|newspapers)\\.?$"
+	"|(?:find\\s+out|discover|see|check\\s+out|explore)\\s+what['’]s\\s+new\\s+(?:on|in|at)\\b.{0,60}$"
 	"|error\\s+loading\\s+(?:the\\s+)?(?:player|media|video)\\b.{0,80}$"
 	"|\\[\\w{1,20}\\]$"
 	")",
@@ -302,14 +323,27 @@ static AtRegex re_legal = AT_REGEX(
 	"|copyright\\s+of\\s+(?:the|this)\\s+(?:article|story|content|photo|picture)"
 	"|if\\s+there\\s+is\\s+any\\s+infringement"
 	"|please\\s+contact\\s+us\\s+at\\s+\\S+@"
-	"|(?:reproduction|reprint|republication|redistribution)\\b.{0,60}\\bwithout\\b.{0,40}\\bpermission",
+	"|(?:reproduction|reprint|republication|redistribution)\\b.{0,60}\\bwithout\\b.{0,40}\\bpermission"
+	/* subscription appeals: journalism that needs readers' support */
+	"|\\bjournalism\\s+(?:is|has\\s+never\\s+been)\\s+(?:more\\s+|so\\s+)?(?:crucial|important|vital|essential|needed)\\s+(?:than\\s+ever|now)\\b"
+	"|\\bsupport\\s+(?:our\\s+|independent\\s+|quality\\s+|trusted\\s+)+journalism\\b"
+	/* a wire service's notice, or its tail on a line of its own when hard-wrapped */
+	"|\\bbroadcast,\\s*(?:re)?written\\s+or\\s+redistributed\\b"
+	/* a photo's credit, alone or glued to its alt text: "... Image copyright PA" */
+	"|(?-i:Image)\\s+copyright\\s+[^.!?]{1,60}$"
+	/* a comment form's moderation notice, the whole line */
+	"|^(?:[\\w'’-]+(?:,\\s*|\\s+(?:and|or)\\s+|\\s+)){0,4}comments?\\s+(?:(?:containing|with|that|which)\\b[^.]{0,60}?\\s)?"
+	"(?:may|will|can)\\s+be\\s+(?:removed|deleted|rejected|edited)\\s+(?:by\\s+(?:the\\s+|our\\s+)?(?:moderators?|administrators?)"
+	"|without\\s+(?:prior\\s+)?(?:notice|warning)|at\\s+(?:our|the)\\s+[\\w'’]+\\s+discretion)\\.?$"
+	"|\\bjournalism\\s+(?:needs|depends\\s+on)\\s+(?:your|readers['’]?)\\s+support\\b",
 	AT_RE_CASELESS | AT_RE_UNICODE);
 
 /* Lower-case keys of re_legal: a line without any of them cannot match it */
 static const char *const legal_keys[] = {
 	"rights", "icp", "\xe5\x85\xac\xe7\xbd\x91", "\xe8\xae\xb8\xe5\x8f\xaf\xe8\xaf\x81",
 	"registration", "licen", "pressreader", "copyright", "infringement", "contact",
-	"permission",
+	"permission", "journalism", "moderator", "administrator", "without notice",
+	"without prior", "without warning", "discretion", "redistributed",
 };
 
 /* may_be_legal() keeps a bit per key */
@@ -330,6 +364,8 @@ static AtRegex re_caption = AT_REGEX(
 	"|(?<=[.!?\"”])\\s*/\\s*[A-Z][\\w.]{1,20}(?:\\s[A-Z][\\w.]{1,20})?"
 	"|(?<=[.!?\"”])\\s+(?:Ti Gong|Imaginechina|VCG|IC|CFP|Getty Images|EPA|IC Photo)"
 	"|(?<=[.!?\"”])\\s+\\((?:Yonhap|Newsis|News1|EPA|VCG|IC|CFP|Getty Images)\\)"
+	/* "... Nov 17, 2009. [Xinhua]": the agency in square brackets after the sentence */
+	"|(?<=[.!?\"”])\\s*\\[(?:Xinhua|Reuters|AFP|AP|Agencies|China Daily|CFP|IC|VCG|CNS|ECNS|EPA|Getty Images|Imaginechina)\\]"
 	")\\s*$",
 	AT_RE_UNICODE);
 
@@ -914,6 +950,26 @@ breadcrumb_line(const char *s, size_t start, size_t end)
 
 /* ---- one line ------------------------------------------------------------------- */
 
+/*
+ * A line that opens by closing a script's string, call or block and ending
+ * the statement: `"); jQuery(...)`, `'); });`, `}); });`.  Scrapes of
+ * players and widgets leave such lines (RTHK copies); no text line opens
+ * with a closing bracket.  Looks at the first bytes only, so it is tried
+ * on lines of any length (the residue may hold a whole script).
+ */
+static bool
+closing_script_residue(const char *s, size_t start, size_t end)
+{
+	size_t		p = start,
+				closers = 0;
+
+	while (p < end && p - start < 3 && (s[p] == '"' || s[p] == '\'' || s[p] == '`'))
+		p++;
+	for (; p < end && (s[p] == ')' || s[p] == '}' || s[p] == ']' || s[p] == ' '); p++)
+		closers += s[p] != ' ';
+	return closers > 0 && (p == end || s[p] == ';' || s[p] == ',');
+}
+
 /* Can a line of script residue start with c? */
 static inline bool
 script_start(char c)
@@ -1133,15 +1189,18 @@ caption_shape(const char *s, size_t start, size_t end)
  * line this gate rejects against the pattern (gated_hit).
  */
 static const char *const chrome_first_words[] = {
-	"add", "also", "already", "article", "available", "best", "browsing", "by ",
-	"categor", "click", "comment", "contact", "content", "copyright", "current",
-	"disable", "download", "e-mail", "email", "error", "fax", "filed", "follow", "get",
-	"gift", "have", "home", "hotline", "if ", "image", "install", "join", "keywords",
+	"add", "also", "already", "article", "available", "best", "browser", "browsing", "by ",
+	"categor", "check", "click", "comment", "contact", "content", "copyright", "current",
+	"disable", "discover", "download", "e-mail", "email", "error", "explore", "fax",
+	"filed", "find", "follow", "get", "gift", "have", "home", "hotline", "if ", "image",
+	"install", "join", "key", "keywords",
 	"leave", "loaded", "log", "more", "newspapers", "note", "our", "page", "pause",
 	"phone", "please", "post", "progress", "read", "recommended", "register", "related",
 	"scan", "see", "sign", "story", "submit", "subscribe", "tags", "take", "tel", "text",
-	"the article", "the content", "the page", "the text", "this", "turn", "unable",
-	"unlock", "video", "viewing", "we ", "why", "write", "you",
+	"translated",
+	"report", "the article", "the content", "the page", "the report", "the story",
+	"the text", "this", "turn", "unable",
+	"unlock", "video", "viewing", "we ", "web browser", "why", "write", "you",
 };
 
 /* An apostrophe-s at p (' or the last byte of ’) before a space and n, o, e, d or m? */
@@ -1265,6 +1324,8 @@ at_chrome_line(const char *s, size_t start, size_t end, AtStatus *status)
 
 	start = skip_space(s, end, start);
 	end = at_trim_space_end(s, start, end);
+	if (end > start && closing_script_residue(s, start, end))
+		return AT_CHROME_MARKUP;
 	if (end == start || end - start > MAX_CHROME_LINE)
 		return AT_CHROME_NONE;
 	/* no letter or digit; a short count or duration ("0", "00:58") that is no date; a language link */
@@ -1462,6 +1523,30 @@ label_line(const char *s, const AtPageLine *ln, int max_words)
 	return count_words(s, ln->start, ln->end, max_words) <= max_words;
 }
 
+/* A heading of a trailing block: listed, or of the form of list_heading_* */
+static bool
+tail_heading(const char *norm, size_t nlen)
+{
+	size_t		first = 0,
+				last = nlen;
+	int			words = 1;
+
+	if (at_word_in(norm, nlen, tail_headings, AT_LENGTHOF(tail_headings)))
+		return true;
+	for (size_t p = 0; p < nlen; p++)
+		if (norm[p] == ' ')
+		{
+			if (++words > 5)
+				return false;
+			if (first == 0)
+				first = p;
+			last = p + 1;
+		}
+	return words >= 2 &&
+		at_word_in(norm, first, list_heading_first, AT_LENGTHOF(list_heading_first)) &&
+		at_word_in(norm + last, nlen - last, list_heading_last, AT_LENGTHOF(list_heading_last));
+}
+
 /* Link-like: a line of a trailing block of links or citations, no sentence end */
 static bool
 link_like(const char *s, const AtPageLine *ln)
@@ -1652,8 +1737,7 @@ at_chrome_context(const char *s, AtPageLine *L, size_t n)
 
 		if ((j & 1023) == 0)
 			AT_CHECK_INTERRUPTS();
-		if (normalise(s, ln->start, ln->end, norm, sizeof(norm), &nlen) &&
-			at_word_in(norm, nlen, tail_headings, AT_LENGTHOF(tail_headings)))
+		if (normalise(s, ln->start, ln->end, norm, sizeof(norm), &nlen) && tail_heading(norm, nlen))
 			heading = j - 1;
 		else if (ln->chrome == AT_CHROME_NONE && !link_like(s, ln))
 			break;

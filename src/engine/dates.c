@@ -493,7 +493,9 @@ two_digit_year_date(const char *s, size_t len, size_t pos, AtDate *d)
 /*
  * 04-Jan-2022 (day, month name, year with dashes), and 11-03-2022 or
  * 11/03/2022: month first when both numbers could be the month (as
- * CCTV, CGTN and press-reader references write them), else day first.
+ * CCTV, CGTN and press-reader references write them), else day first;
+ * either_order says that the other reading is a date too (a caller that
+ * knows the site writes day first swaps them).
  * With dots (03.02.2018) the day always comes first: dotted dates are the
  * European day-month-year form, and no English-language site writes them
  * month first.
@@ -508,6 +510,7 @@ short_numeric_date(const char *s, size_t len, size_t pos, AtDate *d)
 				b,
 				y;
 	char		sep;
+	bool		either = false;
 
 	if (!read_number(s, len, &p, 1, 2, &a) || p + 1 >= len)
 		return 0;
@@ -527,6 +530,7 @@ short_numeric_date(const char *s, size_t len, size_t pos, AtDate *d)
 		{
 			int			m = a;
 
+			either = b <= 12 && b != a;
 			a = b;
 			b = m;
 		}
@@ -545,6 +549,7 @@ short_numeric_date(const char *s, size_t len, size_t pos, AtDate *d)
 	d->month = b;
 	d->day = a;
 	d->has_year = d->has_day = true;
+	d->either_order = either;
 	p = time_after(s, len, p, false, d);
 	if (word_char_at(s, len, p))
 		return 0;

@@ -32,7 +32,8 @@ typedef struct AtDate
 				second;
 	bool		has_year,
 				has_day,
-				has_time;
+				has_time,
+				either_order;	/* numeric, read month first, but day first is a date too */
 } AtDate;
 
 /*

@@ -17,8 +17,12 @@
 # 89.2% of fields, 13 paragraphs lost, 70 chrome lines left in 53 pages;
 # tuning: 99.5%, none lost or left), raised by the third round (test: 96.1%,
 # 4 lost, 21 left; tuning, 102 pages: 99.7%, none lost, one left: the
-# one-word "NewsFeed" label of an Al Jazeera copy).  Raise the floors as the
-# parser improves.
+# one-word "NewsFeed" label of an Al Jazeera copy), and by the fourth (test:
+# 96.7%, none lost, 15 left; tuning, 121 pages: 99.8%, none lost, the same
+# one left), and by the fifth (test: 98.8% of fields in its one run, 99.0%
+# after a disclosed fix of a regression that run showed, none lost, 3 left;
+# tuning, 143 pages: 99.9%, none lost, the same one left).  Raise the floors
+# as the parser improves.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -54,6 +58,8 @@ SELECT name, convert_from(decode(b64, 'base64'), 'UTF8') AS raw,
 FROM load;
 
 -- the gold file: "key: value" lines, "---", then one body paragraph a line
+-- (an empty value is an absent one, as the fixtures' README says: "author:"
+-- alone means no authors, not one NULL author)
 CREATE TEMP TABLE gold_kv AS
 SELECT p.name, k.n, k.m[1] AS key, nullif(k.m[2], '') AS value
 FROM page p,
@@ -66,13 +72,13 @@ SELECT p.name,
        (SELECT value::date FROM gold_kv g WHERE g.name = p.name AND key = 'published') AS published,
        (SELECT value::timestamp FROM gold_kv g WHERE g.name = p.name AND key = 'published_at') AS published_at,
        (SELECT value::date FROM gold_kv g WHERE g.name = p.name AND key = 'updated') AS updated,
-       (SELECT array_agg(value ORDER BY n) FROM gold_kv g WHERE g.name = p.name AND key = 'author') AS authors,
+       (SELECT array_agg(value ORDER BY n) FILTER (WHERE value IS NOT NULL) FROM gold_kv g WHERE g.name = p.name AND key = 'author') AS authors,
        (SELECT value FROM gold_kv g WHERE g.name = p.name AND key = 'source') AS source,
        (SELECT value FROM gold_kv g WHERE g.name = p.name AND key = 'editor') AS editor,
        (SELECT value FROM gold_kv g WHERE g.name = p.name AND key = 'dateline') AS dateline,
        (SELECT value FROM gold_kv g WHERE g.name = p.name AND key = 'section') AS section,
        (SELECT value FROM gold_kv g WHERE g.name = p.name AND key = 'url') AS url,
-       (SELECT array_agg(value ORDER BY n) FROM gold_kv g WHERE g.name = p.name AND key = 'caption') AS captions,
+       (SELECT array_agg(value ORDER BY n) FILTER (WHERE value IS NOT NULL) FROM gold_kv g WHERE g.name = p.name AND key = 'caption') AS captions,
        ARRAY(SELECT btrim(l, E' \t\r') FROM regexp_split_to_table(
                  substr(p.gold, strpos(p.gold, E'\n---\n') + 5), E'\n') AS l
              WHERE btrim(l, E' \t\r') <> '') AS body
@@ -129,14 +135,14 @@ while IFS='|' read -r tag split pages right fields left lost; do
 	pct=$(awk -v r="$right" -v f="$fields" 'BEGIN { printf "%.1f", f ? 100 * r / f : 0 }')
 	echo "article_pages: $split split: $pages pages, fields right $right/$fields ($pct%), chrome lines left $left, paragraphs lost $lost"
 	if [ "$split" = test ]; then
-		min_pct=0.96 max_lost=4 max_left=21
+		min_pct=0.988 max_lost=0 max_left=3
 		awk -v r="$right" -v f="$fields" 'BEGIN { exit !(f > 0 && r / f >= 0.97) }' ||
 			echo "article_pages: target not met: test split fields right $pct% (target 97%)"
 		[ "$lost" -eq 0 ] || echo "article_pages: target not met: test split lost $lost paragraphs (target 0)"
 		awk -v l="$left" -v p="$pages" 'BEGIN { exit !(l * 10 <= p) }' ||
 			echo "article_pages: target not met: test split left $left chrome lines in $pages pages (target 1 per 10)"
 	else
-		min_pct=0.99 max_lost=0 max_left=1
+		min_pct=0.998 max_lost=0 max_left=1
 	fi
 	awk -v r="$right" -v f="$fields" -v m="$min_pct" 'BEGIN { exit !(f > 0 && r / f >= m) }' ||
 		{ echo "article_pages: FAILED: $split split fields right $pct% is below its floor $min_pct"; fail=1; }

@@ -525,3 +525,125 @@ UT_TEST(article_footer_signatures)
 	UT_EQ_STR(p->editor, "Zhang Rui");
 	UT_EQ_INT(p->a.paragraphs, 1);
 }
+
+UT_TEST(article_fourth_round_kinds)
+{
+	/* a day-first publisher: "05-06-2024" is 5 June; elsewhere month first */
+	Parsed	   *p = parse("Hawker centres to trial tray deposits\nStraits Times05-06-2024\n"
+						  "Diners at three hawker centres will pay a deposit for trays from July.\n");
+
+	UT_EQ_STR(p->source, "Straits Times");
+	UT_EQ_INT(p->a.published.month, 6);
+	UT_EQ_INT(p->a.published.day, 5);
+	p = parse("Rail holiday traffic peaks\nSource: CCTV 05-06-2024\n"
+			  "Railways carried a record number of passengers on Friday, operators said.\n");
+	UT_EQ_INT(p->a.published.month, 5);
+	UT_EQ_INT(p->a.published.day, 6);
+	/* script residue opening with a closing quote and bracket; its blank lines are no paragraph breaks */
+	p = parse("Ferry pier upgrade to add lifts\n\"); jQuery(\"#318 h3\").html(\"\n\n"
+			  "\"); jQuery(document).ready(function() { var x = jwplayer(\"p\"); });\n"
+			  "2024-02-06 HKT 09:15\nThree piers will get lifts, the department said on Tuesday.\n"
+			  "The works are expected to take two years.\n");
+	UT_EQ_INT(p->a.paragraphs, 2);
+	UT_EQ_INT(p->a.published.day, 6);
+	/* a NAME ROLE byline above the headline, a standfirst between the headline and the date */
+	p = parse("Europe\nOwen Castell Transport editor\nNight trains return between Vienna and Rome\n"
+			  "Operator says demand for sleepers has doubled\nTue 12 Mar 2024 14.05 GMT\n"
+			  "A night train between Vienna and Rome will run again from December, the operator said.\n");
+	UT_EQ_STR(p->title, "Night trains return between Vienna and Rome");
+	UT_EQ_STR(p->author0, "Owen Castell");
+	UT_EQ_INT(p->a.paragraphs, 1);
+	/* the agency signing the last paragraph; the dateline's agency first */
+	p = parse("Padi farmers to get early subsidy\nTuesday, 05 Mar 2024 3:45 PM MYT\n"
+			  "ALOR SETAR, March 5 \xe2\x80\x94 Padi farmers will receive their subsidy two weeks earlier.\n"
+			  "Payments will be made directly into farmers' bank accounts. \xe2\x80\x94 Bernama\n");
+	UT_EQ_STR(p->source, "Bernama");
+	p = parse("Rail tunnel works reach halfway mark\n05/03/2024 04:12 PM\n"
+			  "KUALA LUMPUR, March 5 (Bernama) -- Tunnelling has reached the halfway mark, the company said.\n"
+			  "-- BERNAMA\n");
+	UT_EQ_STR(p->source, "Bernama");
+	UT_EQ_INT(p->a.published.month, 3);
+	UT_EQ_INT(p->a.published.day, 5);
+	/* a circled-c copyright names the owner; an audio file's address is no page URL */
+	p = parse("Palace night tours to open earlier\nBy Lee Soo-min\n"
+			  "Night tours of a palace in Seoul will start two weeks earlier this year, officials said.\n"
+			  "https://example.invalid/radio/news/20240819_english_1.mp3\n\xe2\x93\x92 Herald Corporation\n");
+	UT_EQ_STR(p->source, "Herald Corporation");
+	UT_EQ_STR(p->url, "");
+	UT_EQ_INT(p->a.paragraphs, 1);
+	/* dates in a list of other stories under the body are not the page's date */
+	p = parse("Volunteers in Fujian have replanted mangroves along two kilometers of shoreline this spring.\n"
+			  "MORE FROM CGTN\nVideo\n03:12, 14-Apr-2025\nVideo\n22:40, 13-Apr-2025\n");
+	UT_CHECK(!p->a.has_published);
+}
+
+UT_TEST(article_fifth_round_kinds)
+{
+	/* a name on one line, a job title (not a name) on the next */
+	Parsed	   *p = parse("World\nCoffee exporters turn to blends\nNguyen Lan Anh\nHanoi Bureau Chief\n"
+						  "Published Aug 12, 2023, 6:00 am SGT\n\n"
+						  "Exporters are blending robusta with small amounts of arabica, traders said.\n");
+
+	UT_EQ_STR(p->title, "Coffee exporters turn to blends");
+	UT_EQ_STR(p->author0, "Nguyen Lan Anh");
+	UT_EQ_INT(p->a.authors.len, 1);
+	/* NAME ROLE under the headline, next to the date: a byline, not the headline */
+	p = parse("Wildlife\nOtters return to rivers in every county of England\n"
+			  "Ruth Okafor Biodiversity correspondent\nWed 6 Sep 2023 00.01 BST\n\n"
+			  "Otters have been recorded on rivers in every county of England, a survey found.\n");
+	UT_EQ_STR(p->title, "Otters return to rivers in every county of England");
+	UT_EQ_STR(p->author0, "Ruth Okafor");
+	UT_EQ_INT(p->a.paragraphs, 1);
+	/* the section named by a label under the headline, bulleted or not */
+	p = parse("Ferry operator adds winter sailings\n  \xe2\x80\xa2 12 December 2014\n  \xe2\x80\xa2 From the section Scotland\n\n"
+			  "A ferry operator is to add winter sailings on three island routes, it said.\n");
+	UT_EQ_STR(p->section, "Scotland");
+	UT_EQ_INT(p->a.paragraphs, 1);
+	p = parse("Elderly residents to get free flu jabs\n- Scheme extended to 120 centres\nTopic | Health and wellness\n"
+			  "Elizabeth Cheung\nPublished: 11:30am, 18 Oct, 2023\n\n"
+			  "Residents aged 65 and over will get a free flu vaccine, officials said.\n");
+	UT_EQ_STR(p->title, "Elderly residents to get free flu jabs");
+	UT_EQ_STR(p->section, "Health and wellness");
+	/* a topic headline over its standfirst; alt text without a full stop over its credited caption */
+	p = parse("Karnataka Floods | Bridge on state highway washed away\n"
+			  "Traffic diverted through two villages as repair work begins\n"
+			  "July 30, 2024 09:20 am | Updated 10:05 am IST - MANGALURU\n"
+			  "A washed-out bridge near Sullia on Monday, July 29, 2024\n"
+			  "A washed-out bridge near Sullia on Monday, July 29, 2024 | Photo Credit: Special Arrangement\n\n"
+			  "A bridge on the state highway near Sullia was washed away on Monday night.\n");
+	UT_EQ_STR(p->title, "Karnataka Floods | Bridge on state highway washed away");
+	UT_EQ_INT(p->a.captions.len, 2);
+	UT_EQ_INT(p->a.paragraphs, 1);
+	/* a photo's agency credit between two paragraphs credits the photo, not the article */
+	p = parse("Shipbuilders hire foreign welders\nBy Choi Ji-won\n"
+			  "South Korean shipbuilders are hiring welders from Vietnam and Indonesia, officials said.\n(Yonhap)\n"
+			  "The three largest yards have orders for more than three years of work, they said.\n"
+			  "Copyright Herald Corporation. All rights reserved.\n");
+	UT_EQ_STR(p->source, "Herald Corporation");
+	UT_EQ_INT(p->a.paragraphs, 2);
+	UT_EQ_INT(p->a.captions.len, 0);
+	/* under the headline it credits the article */
+	p = parse("Textile exporters shift orders inland\n(Xinhua)\n08:11, October 23, 2012\n"
+			  "Garment makers in coastal provinces are moving more orders to inland factories.\n");
+	UT_EQ_STR(p->source, "Xinhua");
+	/* a reseller's bracketed notice, then the agency's own; the notice's wrapped tail */
+	p = parse("Copper slips as warehouse stocks rise\nBy Martin Kessler\n"
+			  "Copper prices fell on Wednesday after stocks in warehouses in Asia rose.\n"
+			  "[\xc2\xa9 2015 Thomson Reuters. All rights reserved.] Copyright 2015 Reuters. All rights reserved. This material may not be published,\n"
+			  "broadcast, rewritten or redistributed.\n");
+	UT_EQ_STR(p->source, "Reuters");
+	UT_EQ_INT(p->a.paragraphs, 1);
+	/* a feed reader's envelope: the section in the feed's title, the envelope line is no headline */
+	p = parse("Article 3PW7 Bus operator to buy 200 electric buses\nBus operator to buy 200 electric buses\n\n"
+			  "from Business | The Guardian on (#3PW7)\n\n"
+			  "A bus operator has ordered 200 electric double-decker buses, it said on Monday.\n");
+	UT_EQ_STR(p->title, "Bus operator to buy 200 electric buses");
+	UT_EQ_STR(p->section, "Business");
+	UT_EQ_STR(p->source, "The Guardian");
+	UT_EQ_INT(p->a.paragraphs, 1);
+	/* a news bar of several headlines above the headline is no topic headline */
+	p = parse("HURRICANE IDA: Live updates | Power still out in New Orleans | Levees held\n"
+			  "Ferry service resumes after engine fault\nBy Sam Okoye\nSeptember 2, 2021, 6:15 PM\n"
+			  "SEATTLE (AP) \xe2\x80\x94 Ferry service resumed on Thursday evening after an engine fault.\n");
+	UT_EQ_STR(p->title, "Ferry service resumes after engine fault");
+}

@@ -53,6 +53,16 @@ UT_TEST(chrome_lines_by_kind)
 	UT_CHECK(kind("\xe9\x98\x85\xe8\xaf\xbb\xe6\x9b\xb4\xe5\xa4\x9a(Read More)") != AT_CHROME_NONE);
 	UT_CHECK(kind("var playerInstance = jwplayer(\"rthk-player\");") != AT_CHROME_NONE);
 	UT_CHECK(kind("{\"type\":2,\"value\":\"CGTN\"}") != AT_CHROME_NONE);
+	/* browser notes and comment-moderation notices of a footer */
+	UT_CHECK(kind("Note: Browsers with 1024*768 or higher resolution are suggested for this site.") != AT_CHROME_NONE);
+	UT_CHECK(kind("Web browsers at 1280x800 resolution or higher give the best view") != AT_CHROME_NONE);
+	UT_CHECK(kind("Racist, abusive and off-topic comments may be removed by the moderator.") != AT_CHROME_NONE);
+	UT_CHECK(kind("Comments containing personal attacks will be deleted without notice.") != AT_CHROME_NONE);
+	/* a photo credit glued to its alt text; a caption closed by a bracketed agency */
+	UT_CHECK(kind("Station platform with stairs Image copyright PA") != AT_CHROME_NONE);
+	UT_EQ_INT(kind("Villagers wade through a flooded street, Aug 15, 2011. [AFP]"), AT_CHROME_CAPTION);
+	UT_EQ_INT(kind("Officials said the image copyright belonged to the agency."), AT_CHROME_NONE);
+	UT_CHECK(kind("broadcast, rewritten or redistributed.") != AT_CHROME_NONE);
 }
 
 UT_TEST(chrome_scraper_prefix)
@@ -89,6 +99,9 @@ UT_TEST(chrome_never_text)
 	UT_EQ_INT(kind("\xc2\xbd \xe5\x85\x83 \xef\xbc\x85 \xe2\x88\x92" "5"), AT_CHROME_NONE);
 	UT_EQ_INT(kind("Publishers say paywalls cost them readers, a survey found."), AT_CHROME_NONE);
 	UT_EQ_INT(kind("Policy"), AT_CHROME_NONE);
+	/* sentences about browsers and moderation are text */
+	UT_EQ_INT(kind("Browsers will soon block cookies from other sites, the company said."), AT_CHROME_NONE);
+	UT_EQ_INT(kind("The platform said comments may be removed if they break its rules."), AT_CHROME_NONE);
 	UT_EQ_INT(kind(""), AT_CHROME_NONE);
 }
 
@@ -135,6 +148,37 @@ UT_TEST(chrome_spans_by_position)
 	UT_CHECK(!at_chrome_cursor_in(&cur, (size_t) (strstr(t, "The last") - t)));
 	UT_CHECK(at_chrome_cursor_in(&cur, (size_t) (strstr(t, "WeChat") - t)));
 	UT_CHECK(!at_chrome_cursor_in(&cur, strlen(t)));
+	free(spans.data);
+}
+
+UT_TEST(chrome_story_list_footer)
+{
+	/* "MORE <Section> NEWS" and "POPULAR NEWS": teasers and headlines under them */
+	const char *t =
+		"A headline about the footer\n"
+		"The first paragraph is long enough to be prose, it said.\n"
+		"The last paragraph is long enough to be prose as well.\n"
+		"MORE Science & Culture NEWS\n"
+		"A teaser of another story ends with its agency. (NHK)\n"
+		"POPULAR NEWS\n"
+		"Another headline elsewhere\n"
+		"Latest headlines\n"
+		"A third headline\n";
+	AtVec		spans;
+
+	at_vec_init(&spans, &at_malloc_mem, sizeof(AtSpan));
+	UT_EQ_INT(at_chrome_spans(t, strlen(t), &spans), AT_OK);
+	UT_EQ_INT(spans.len, 6);
+	UT_EQ_SPAN(t, AT_VEC_AT(&spans, AtSpan, 0)->start, AT_VEC_AT(&spans, AtSpan, 0)->len,
+			   "MORE Science & Culture NEWS");
+	free(spans.data);
+	/* a heading that only begins like one is not: "More people ..." */
+	t = "A headline about the footer\n"
+		"The first paragraph is long enough to be prose, it said.\n"
+		"More people than ever read the news\n";
+	at_vec_init(&spans, &at_malloc_mem, sizeof(AtSpan));
+	UT_EQ_INT(at_chrome_spans(t, strlen(t), &spans), AT_OK);
+	UT_EQ_INT(spans.len, 0);
 	free(spans.data);
 }
 

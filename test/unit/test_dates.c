@@ -50,6 +50,19 @@ UT_TEST(dates_numeric)
 	NO_DATE("2019-04");
 }
 
+UT_TEST(dates_either_order)
+{
+	size_t		n;
+
+	/* month first when both readings are dates, and either_order says so */
+	UT_CHECK(md("05-06-2024", &n).either_order);
+	UT_EQ_INT(md("05/06/2024", &n).month, 5);
+	UT_CHECK(!md("21-05-2024", &n).either_order);	/* day first: the only reading */
+	UT_CHECK(!md("05-21-2024", &n).either_order);	/* month first: the only reading */
+	UT_CHECK(!md("05.06.2024", &n).either_order);	/* dotted: always day first */
+	UT_CHECK(!md("06-06-2024", &n).either_order);	/* the same date either way */
+}
+
 UT_TEST(dates_times)
 {
 	TIME_IS("2017-05-12 17:14:34|Editor", 19, 17, 14, 34);
