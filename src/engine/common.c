@@ -198,7 +198,14 @@ wi_bucket(char c)
 	return (c >= 'a' && c <= 'z') ? c - 'a' : 26;
 }
 
-/* Builds the index of list in the free slot h; NULL when there is no room */
+/*
+ * Builds the index of list in the free slot h; NULL when there is no room.
+ * Out of line: inlined, its frame made every at_word_in() call save six
+ * registers and clear 48 bytes of stack.
+ */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static const WordIndex *
 word_index_build(const char *const *list, size_t n, size_t h)
 {

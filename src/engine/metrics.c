@@ -2899,7 +2899,7 @@ letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
 	if (c >= 'A' && c <= 'Z' && wl >= 3 && month_prefix(s + pos) &&
 		(at_month_at(s, len, pos, &ml) || at_weekday_at(s, len, pos, &ml)))
 		return true;
-	if (wl >= 3 && wl <= 9 && at_number_word_at(s, len, pos, &ml) >= 0)
+	if (wl >= 3 && wl <= 9 && at_number_word_prefix(s, len, pos) && at_number_word_at(s, len, pos, &ml) >= 0)
 		return true;
 	if (lc >= 'a' && lc <= 'z' && ((START_INITIALS >> (lc - 'a')) & 1) &&
 		at_word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words)))

@@ -933,6 +933,43 @@ at_number_word_at(const char *s, size_t len, size_t pos, size_t *wlen)
 	return w->value;
 }
 
+/*
+ * Could a number word start at pos?  Its first three letters are those of
+ * an entry: a bit per three-letter prefix, built once.  Exact as a no:
+ * where it says false, at_number_word_at() finds no word either.  Most
+ * words of a text end here without being measured.
+ */
+bool
+at_number_word_prefix(const char *s, size_t len, size_t pos)
+{
+	static uint64_t prefixes[(26 * 26 * 26 + 63) / 64];
+	static bool built = false;
+	unsigned	k;
+
+	if (!built)
+	{
+		for (size_t i = 0; i < AT_LENGTHOF(number_words); i++)
+		{
+			const char *w = number_words[i].word;
+			size_t		l = strlen(w);
+
+			/* the lengths number_word() looks up */
+			if (l >= 3 && l <= 9)
+			{
+				k = ((unsigned) (w[0] - 'a') * 26 + (unsigned) (w[1] - 'a')) * 26 + (unsigned) (w[2] - 'a');
+				prefixes[k / 64] |= UINT64_C(1) << (k % 64);
+			}
+		}
+		built = true;
+	}
+	if (len < 3 || pos > len - 3 || !at_is_ascii_alpha((unsigned char) s[pos]) ||
+		!at_is_ascii_alpha((unsigned char) s[pos + 1]) || !at_is_ascii_alpha((unsigned char) s[pos + 2]))
+		return false;
+	k = ((unsigned) ((s[pos] | 0x20) - 'a') * 26 + (unsigned) ((s[pos + 1] | 0x20) - 'a')) * 26 +
+		(unsigned) ((s[pos + 2] | 0x20) - 'a');
+	return (prefixes[k / 64] >> (k % 64)) & 1;
+}
+
 /* A denominator: divide by den and by 10^pow10 */
 typedef struct Denominator
 {
