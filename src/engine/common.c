@@ -203,10 +203,7 @@ wi_bucket(char c)
  * Out of line: inlined, its frame made every at_word_in() call save six
  * registers and clear 48 bytes of stack.
  */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static const WordIndex *
+static AT_NOINLINE const WordIndex *
 word_index_build(const char *const *list, size_t n, size_t h)
 {
 	WordIndex  *wi;

@@ -120,4 +120,11 @@ extern bool at_word_in(const char *w, size_t len, const char *const *list, size_
 #define AT_MAX(a, b) ((a) > (b) ? (a) : (b))
 #define AT_LENGTHOF(arr) (sizeof(arr) / sizeof((arr)[0]))
 
+/* Build-once code kept out of a hot caller (inlined, it costs the caller a larger frame) */
+#if defined(__GNUC__)
+#define AT_NOINLINE __attribute__((noinline))
+#else
+#define AT_NOINLINE
+#endif
+
 #endif							/* AT_COMMON_H */

@@ -933,6 +933,21 @@ at_number_word_at(const char *s, size_t len, size_t pos, size_t *wlen)
 	return w->value;
 }
 
+/* Bit k of prefixes: an entry number_word() looks up starts with the letters of index k */
+static AT_NOINLINE void
+number_prefixes_build(uint64_t *prefixes)
+{
+	for (size_t i = 0; i < AT_LENGTHOF(number_words); i++)
+	{
+		const char *w = number_words[i].word;
+		size_t		l = strlen(w);
+		unsigned	k = ((unsigned) (w[0] - 'a') * 26 + (unsigned) (w[1] - 'a')) * 26 + (unsigned) (w[2] - 'a');
+
+		if (l >= 3 && l <= 9)
+			prefixes[k / 64] |= UINT64_C(1) << (k % 64);
+	}
+}
+
 /*
  * Could a number word start at pos?  Its first three letters are those of
  * an entry: a bit per three-letter prefix, built once.  Exact as a no:
@@ -944,29 +959,24 @@ at_number_word_prefix(const char *s, size_t len, size_t pos)
 {
 	static uint64_t prefixes[(26 * 26 * 26 + 63) / 64];
 	static bool built = false;
-	unsigned	k;
+	unsigned	a,
+				b,
+				c,
+				k;
 
 	if (!built)
 	{
-		for (size_t i = 0; i < AT_LENGTHOF(number_words); i++)
-		{
-			const char *w = number_words[i].word;
-			size_t		l = strlen(w);
-
-			/* the lengths number_word() looks up */
-			if (l >= 3 && l <= 9)
-			{
-				k = ((unsigned) (w[0] - 'a') * 26 + (unsigned) (w[1] - 'a')) * 26 + (unsigned) (w[2] - 'a');
-				prefixes[k / 64] |= UINT64_C(1) << (k % 64);
-			}
-		}
+		number_prefixes_build(prefixes);
 		built = true;
 	}
-	if (len < 3 || pos > len - 3 || !at_is_ascii_alpha((unsigned char) s[pos]) ||
-		!at_is_ascii_alpha((unsigned char) s[pos + 1]) || !at_is_ascii_alpha((unsigned char) s[pos + 2]))
+	if (len < 3 || pos > len - 3)
 		return false;
-	k = ((unsigned) ((s[pos] | 0x20) - 'a') * 26 + (unsigned) ((s[pos + 1] | 0x20) - 'a')) * 26 +
-		(unsigned) ((s[pos + 2] | 0x20) - 'a');
+	a = (unsigned) ((s[pos] | 0x20) - 'a');
+	b = (unsigned) ((s[pos + 1] | 0x20) - 'a');
+	c = (unsigned) ((s[pos + 2] | 0x20) - 'a');
+	if (a >= 26 || b >= 26 || c >= 26)
+		return false;			/* not three ASCII letters */
+	k = (a * 26 + b) * 26 + c;
 	return (prefixes[k / 64] >> (k % 64)) & 1;
 }
 
