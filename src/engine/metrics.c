@@ -505,19 +505,26 @@ static const char *const age_units[] = {
 
 /* ---- small text helpers ------------------------------------------------- */
 
-/* Letter or digit just before pos */
-static bool
-alnum_before(const char *s, size_t pos)
+/* A letter just before pos, which ends a multi-byte character */
+static AT_NOINLINE bool
+letter_before_utf8(const char *s, size_t pos)
 {
 	uint32_t	cp;
 
+	at_utf8_decode_prev(s, pos, &cp);
+	return at_cp_is_alpha(cp);
+}
+
+/* Letter or digit just before pos (inline: the scan asks at every word) */
+static inline bool
+alnum_before(const char *s, size_t pos)
+{
 	if (pos == 0)
 		return false;
 	if ((unsigned char) s[pos - 1] < 0x80)
 		return at_is_ascii_alpha((unsigned char) s[pos - 1]) ||
 			(s[pos - 1] >= '0' && s[pos - 1] <= '9');
-	at_utf8_decode_prev(s, pos, &cp);
-	return at_cp_is_alpha(cp);
+	return letter_before_utf8(s, pos);
 }
 
 static inline bool
@@ -3039,7 +3046,13 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 			}
 			if (!letter_candidate(s, len, pos, wl))
 			{
-				pos += word_from(s, len, pos, pos + wl);	/* with its hyphenated parts */
+				unsigned char nc = pos + wl < len ? (unsigned char) s[pos + wl] : ' ';
+
+				/* with its hyphenated parts (most words end at a blank or a stop: no call) */
+				if (at_is_ascii_alpha(nc) || (nc >= '0' && nc <= '9') || nc == '-' || nc == '\'' || nc == 0xE2)
+					pos += word_from(s, len, pos, pos + wl);
+				else
+					pos += wl;
 				continue;
 			}
 		}
