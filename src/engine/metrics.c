@@ -601,12 +601,17 @@ match_pattern(const char *s, size_t len, size_t pos, const char *pat, bool ci)
 }
 
 /* The pattern at pos ends a word there (the next character is not a letter or digit) */
-static size_t
+static inline size_t
 match_word(const char *s, size_t len, size_t pos, const char *pat, bool ci)
 {
-	size_t		e = match_pattern(s, len, pos, pat, ci);
+	size_t		e;
 	char		last;
 
+	/* most tries fail at the first letter: no call (match_pattern() would say 0) */
+	if (*pat != ' ' && *pat != '\0' &&
+		(pos >= len || (ci ? lower(s[pos]) != lower(*pat) : s[pos] != *pat)))
+		return 0;
+	e = match_pattern(s, len, pos, pat, ci);
 	if (e == 0)
 		return 0;
 	/* a pattern ending in a symbol or period needs no boundary (it matched: e > pos) */
