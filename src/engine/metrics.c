@@ -2886,7 +2886,7 @@ static const char *const start_words[] = {
  * "usd 200").  Most words of a text are none of these; rejecting them here
  * keeps the scan fast.  wl is the caller's count of letters at pos.
  */
-static bool
+static AT_ALWAYS_INLINE bool
 letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
 {
 	unsigned char c = (unsigned char) s[pos];
