@@ -280,7 +280,7 @@ tok_in(const char *s, const Tok *t, const char *const *list, size_t n)
 }
 
 /* tok_in() of the one word w, compared in place: it runs for most tokens of a sentence */
-static bool
+static AT_ALWAYS_INLINE bool
 tok_is(const char *s, const Tok *t, const char *w)
 {
 	const char *p = s + t->start;
