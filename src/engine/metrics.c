@@ -712,21 +712,40 @@ phrase_before(const char *s, size_t pos, const char *const *list, size_t n,
 	/* the lengths of the phrases of the last list (static data), kept across calls */
 	static const char *const *len_list = NULL;
 	static uint16_t lens[64];
+	static uint64_t by_last[26];	/* of that list: bit i, phrase i ends in that letter */
+	uint64_t	todo;
 
 	/* cheap tests first: every phrase ends in a letter */
 	if (e == 0 || !at_is_ascii_alpha((unsigned char) s[e - 1]))
 		return SIZE_MAX;
 	if (list != len_list && n <= AT_LENGTHOF(lens))
 	{
+		memset(by_last, 0, sizeof(by_last));
 		for (size_t i = 0; i < n; i++)
+		{
 			lens[i] = (uint16_t) AT_MIN(strlen(list[i]), UINT16_MAX);
+			if (lens[i] == UINT16_MAX)	/* never: its end is found below */
+				for (int k = 0; k < 26; k++)
+					by_last[k] |= UINT64_C(1) << i;
+			else if (lens[i] > 0 && list[i][lens[i] - 1] >= 'a' && list[i][lens[i] - 1] <= 'z')
+				by_last[list[i][lens[i] - 1] - 'a'] |= UINT64_C(1) << i;
+		}
 		len_list = list;
 	}
+	todo = list == len_list ? by_last[lower(s[e - 1]) - 'a'] : 0;
 	for (size_t i = 0; i < n; i++)
 	{
 		size_t		pl,
 					b;
 
+		/* only the phrases ending in the letter before pos, in list order (the others fail below) */
+		if (list == len_list)
+		{
+			if (todo == 0)
+				break;
+			i = (size_t) __builtin_ctzll(todo);
+			todo &= todo - 1;
+		}
 		pl = list == len_list && lens[i] < UINT16_MAX ? lens[i] : strlen(list[i]);
 		if (pl > e || lower(s[e - 1]) != list[i][pl - 1])
 			continue;
