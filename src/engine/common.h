@@ -120,4 +120,16 @@ extern bool at_word_in(const char *w, size_t len, const char *const *list, size_
 #define AT_MAX(a, b) ((a) > (b) ? (a) : (b))
 #define AT_LENGTHOF(arr) (sizeof(arr) / sizeof((arr)[0]))
 
+/*
+ * Build-once code kept out of a hot caller (inlined, it costs the caller a
+ * larger frame); a per-word test always inlined into its scan loop
+ */
+#if defined(__GNUC__)
+#define AT_NOINLINE __attribute__((noinline))
+#define AT_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define AT_NOINLINE
+#define AT_ALWAYS_INLINE inline
+#endif
+
 #endif							/* AT_COMMON_H */

@@ -505,19 +505,26 @@ static const char *const age_units[] = {
 
 /* ---- small text helpers ------------------------------------------------- */
 
-/* Letter or digit just before pos */
-static bool
-alnum_before(const char *s, size_t pos)
+/* A letter just before pos, which ends a multi-byte character */
+static AT_NOINLINE bool
+letter_before_utf8(const char *s, size_t pos)
 {
 	uint32_t	cp;
 
+	at_utf8_decode_prev(s, pos, &cp);
+	return at_cp_is_alpha(cp);
+}
+
+/* Letter or digit just before pos (inline: the scan asks at every word) */
+static inline bool
+alnum_before(const char *s, size_t pos)
+{
 	if (pos == 0)
 		return false;
 	if ((unsigned char) s[pos - 1] < 0x80)
 		return at_is_ascii_alpha((unsigned char) s[pos - 1]) ||
 			(s[pos - 1] >= '0' && s[pos - 1] <= '9');
-	at_utf8_decode_prev(s, pos, &cp);
-	return at_cp_is_alpha(cp);
+	return letter_before_utf8(s, pos);
 }
 
 static inline bool
@@ -594,12 +601,17 @@ match_pattern(const char *s, size_t len, size_t pos, const char *pat, bool ci)
 }
 
 /* The pattern at pos ends a word there (the next character is not a letter or digit) */
-static size_t
+static inline size_t
 match_word(const char *s, size_t len, size_t pos, const char *pat, bool ci)
 {
-	size_t		e = match_pattern(s, len, pos, pat, ci);
+	size_t		e;
 	char		last;
 
+	/* most tries fail at the first letter: no call (match_pattern() would say 0) */
+	if (*pat != ' ' && *pat != '\0' &&
+		(pos >= len || (ci ? lower(s[pos]) != lower(*pat) : s[pos] != *pat)))
+		return 0;
+	e = match_pattern(s, len, pos, pat, ci);
 	if (e == 0)
 		return 0;
 	/* a pattern ending in a symbol or period needs no boundary (it matched: e > pos) */
@@ -700,21 +712,40 @@ phrase_before(const char *s, size_t pos, const char *const *list, size_t n,
 	/* the lengths of the phrases of the last list (static data), kept across calls */
 	static const char *const *len_list = NULL;
 	static uint16_t lens[64];
+	static uint64_t by_last[26];	/* of that list: bit i, phrase i ends in that letter */
+	uint64_t	todo;
 
 	/* cheap tests first: every phrase ends in a letter */
 	if (e == 0 || !at_is_ascii_alpha((unsigned char) s[e - 1]))
 		return SIZE_MAX;
 	if (list != len_list && n <= AT_LENGTHOF(lens))
 	{
+		memset(by_last, 0, sizeof(by_last));
 		for (size_t i = 0; i < n; i++)
+		{
 			lens[i] = (uint16_t) AT_MIN(strlen(list[i]), UINT16_MAX);
+			if (lens[i] == UINT16_MAX)	/* never: its end is found below */
+				for (int k = 0; k < 26; k++)
+					by_last[k] |= UINT64_C(1) << i;
+			else if (lens[i] > 0 && list[i][lens[i] - 1] >= 'a' && list[i][lens[i] - 1] <= 'z')
+				by_last[list[i][lens[i] - 1] - 'a'] |= UINT64_C(1) << i;
+		}
 		len_list = list;
 	}
+	todo = list == len_list ? by_last[lower(s[e - 1]) - 'a'] : 0;
 	for (size_t i = 0; i < n; i++)
 	{
 		size_t		pl,
 					b;
 
+		/* only the phrases ending in the letter before pos, in list order (the others fail below) */
+		if (list == len_list)
+		{
+			if (todo == 0)
+				break;
+			i = (size_t) __builtin_ctzll(todo);
+			todo &= todo - 1;
+		}
 		pl = list == len_list && lens[i] < UINT16_MAX ? lens[i] : strlen(list[i]);
 		if (pl > e || lower(s[e - 1]) != list[i][pl - 1])
 			continue;
@@ -2874,7 +2905,7 @@ static const char *const start_words[] = {
  * "usd 200").  Most words of a text are none of these; rejecting them here
  * keeps the scan fast.  wl is the caller's count of letters at pos.
  */
-static bool
+static AT_ALWAYS_INLINE bool
 letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
 {
 	unsigned char c = (unsigned char) s[pos];
@@ -2899,7 +2930,7 @@ letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
 	if (c >= 'A' && c <= 'Z' && wl >= 3 && month_prefix(s + pos) &&
 		(at_month_at(s, len, pos, &ml) || at_weekday_at(s, len, pos, &ml)))
 		return true;
-	if (wl >= 3 && wl <= 9 && at_number_word_at(s, len, pos, &ml) >= 0)
+	if (wl >= 3 && wl <= 9 && at_number_word_prefix(s, len, pos) && at_number_word_at(s, len, pos, &ml) >= 0)
 		return true;
 	if (lc >= 'a' && lc <= 'z' && ((START_INITIALS >> (lc - 'a')) & 1) &&
 		at_word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words)))
@@ -3040,7 +3071,13 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 			}
 			if (!letter_candidate(s, len, pos, wl))
 			{
-				pos += word_from(s, len, pos, pos + wl);	/* with its hyphenated parts */
+				unsigned char nc = pos + wl < len ? (unsigned char) s[pos + wl] : ' ';
+
+				/* with its hyphenated parts (most words end at a blank or a stop: no call) */
+				if (at_is_ascii_alpha(nc) || (nc >= '0' && nc <= '9') || nc == '-' || nc == '\'' || nc == 0xE2)
+					pos += word_from(s, len, pos, pos + wl);
+				else
+					pos += wl;
 				continue;
 			}
 		}

@@ -933,6 +933,54 @@ at_number_word_at(const char *s, size_t len, size_t pos, size_t *wlen)
 	return w->value;
 }
 
+/* Bit k: an entry number_word() looks up starts with the three letters of index k */
+static uint64_t number_prefixes[(26 * 26 * 26 + 63) / 64];
+static bool number_prefixes_built = false;
+
+static AT_NOINLINE bool
+number_prefixes_build(const char *s, size_t len, size_t pos)
+{
+	for (size_t i = 0; i < AT_LENGTHOF(number_words); i++)
+	{
+		const char *w = number_words[i].word;
+		size_t		l = strlen(w);
+		unsigned	k = ((unsigned) (w[0] - 'a') * 26 + (unsigned) (w[1] - 'a')) * 26 + (unsigned) (w[2] - 'a');
+
+		if (l >= 3 && l <= 9)
+			number_prefixes[k / 64] |= UINT64_C(1) << (k % 64);
+	}
+	number_prefixes_built = true;
+	return at_number_word_prefix(s, len, pos);
+}
+
+/*
+ * Could a number word start at pos?  Its first three letters are those of
+ * an entry: a bit per three-letter prefix, built once (out of line, so that
+ * this test saves no registers).  Exact as a no: where it says false,
+ * at_number_word_at() finds no word either.  Most words of a text end here
+ * without being measured.
+ */
+bool
+at_number_word_prefix(const char *s, size_t len, size_t pos)
+{
+	unsigned	a,
+				b,
+				c,
+				k;
+
+	if (!number_prefixes_built)
+		return number_prefixes_build(s, len, pos);
+	if (len < 3 || pos > len - 3)
+		return false;
+	a = (unsigned) ((s[pos] | 0x20) - 'a');
+	b = (unsigned) ((s[pos + 1] | 0x20) - 'a');
+	c = (unsigned) ((s[pos + 2] | 0x20) - 'a');
+	if (a >= 26 || b >= 26 || c >= 26)
+		return false;			/* not three ASCII letters */
+	k = (a * 26 + b) * 26 + c;
+	return (number_prefixes[k / 64] >> (k % 64)) & 1;
+}
+
 /* A denominator: divide by den and by 10^pow10 */
 typedef struct Denominator
 {

@@ -160,4 +160,7 @@ extern size_t at_scan_scale(const char *s, size_t len, size_t pos, int flags,
 /* Lower-case spelled number word at pos ("twenty"): its value, or -1 (*wlen set) */
 extern int	at_number_word_at(const char *s, size_t len, size_t pos, size_t *wlen);
 
+/* Could a number word start at pos?  (false: at_number_word_at() finds none) */
+extern bool at_number_word_prefix(const char *s, size_t len, size_t pos);
+
 #endif							/* AT_NUMBERS_H */

@@ -455,16 +455,36 @@ static const char *const start_words[] = {
 	"previous", "past", "coming", "end", "through", "till",
 };
 
+/* by lower-case initial: bit k = a start word or month name of k letters */
+static uint32_t may_start_lens[27];
+
+static AT_NOINLINE void
+may_start_build(void)
+{
+	static const char *const months[] = {
+		"january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december", "jan", "feb", "mar", "apr",
+		"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	};
+
+	for (size_t i = 0; i < AT_LENGTHOF(start_words); i++)
+		may_start_lens[start_words[i][0] - 'a'] |= 1u << strlen(start_words[i]);
+	for (size_t i = 0; i < AT_LENGTHOF(months); i++)
+		may_start_lens[months[i][0] - 'a'] |= 1u << strlen(months[i]);
+}
+
 /*
  * Can a period expression start at the word s[pos, e)?  A cheap look first:
  * the lengths the start words and month names have for each initial (built
  * once from the lists), then the lists themselves.
+ *
+ * Always inlined: it runs at every word of a sentence with figures.
  */
-static bool
+static AT_ALWAYS_INLINE bool
 may_start(const char *s, size_t len, size_t pos, size_t e)
 {
-	static uint32_t len_mask[27];	/* by lower-case initial: bit k = a word of k letters */
 	static bool built;
+	uint32_t   *len_mask = may_start_lens;
 	size_t		ml,
 				wl = e - pos;
 	char		c = s[pos];
@@ -472,16 +492,7 @@ may_start(const char *s, size_t len, size_t pos, size_t e)
 
 	if (!built)
 	{
-		static const char *const months[] = {
-			"january", "february", "march", "april", "may", "june", "july", "august",
-			"september", "october", "november", "december", "jan", "feb", "mar", "apr",
-			"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-		};
-
-		for (size_t i = 0; i < AT_LENGTHOF(start_words); i++)
-			len_mask[start_words[i][0] - 'a'] |= 1u << strlen(start_words[i]);
-		for (size_t i = 0; i < AT_LENGTHOF(months); i++)
-			len_mask[months[i][0] - 'a'] |= 1u << strlen(months[i]);
+		may_start_build();
 		built = true;
 	}
 	if (c >= '0' && c <= '9')

@@ -224,6 +224,23 @@ quiet8(const char *p)
 		!HAS_ZERO8(v ^ BYTES8('!')) && !HAS_ZERO8(v ^ BYTES8('?'));
 }
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* Bit i: byte i of the 16 at p is not QUIET_BYTE (loud or non-ASCII) */
+static inline unsigned
+loud16(const char *p)
+{
+	__m128i		v = _mm_loadu_si128((const __m128i *) p);
+	__m128i		loud = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+												 _mm_cmpeq_epi8(v, _mm_set1_epi8('.'))),
+									_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
+												 _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))));
+
+	return (unsigned) _mm_movemask_epi8(_mm_or_si128(loud, v));
+}
+#endif
+
 void
 at_split_sentences_range(const char *text, size_t start, size_t end,
 						 AtVec *out)
@@ -253,9 +270,24 @@ at_split_sentences_range(const char *text, size_t start, size_t end,
 		{
 			size_t		lim = AT_MIN(end, p + 64);
 
+#if defined(__SSE2__)
+			/* sixteen bytes at a time, up to the first loud or non-ASCII one */
+			while (p + 16 <= lim)
+			{
+				unsigned	loud = loud16(text + p);
+
+				if (loud)
+				{
+					p += (size_t) __builtin_ctz(loud);
+					break;
+				}
+				p += 16;
+			}
+#else
 			/* eight bytes at a time while none is loud or non-ASCII */
 			while (p + 8 <= lim && quiet8(text + p))
 				p += 8;
+#endif
 			while (p < lim && QUIET_BYTE(text[p]))
 				p++;
 			continue;

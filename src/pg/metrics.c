@@ -14,6 +14,7 @@
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/lsyscache.h"
+#include "utils/numeric.h"
 
 #include "../engine/metrics.h"
 
@@ -54,6 +55,25 @@ numeric_datum(const AtNum *v)
 {
 	char		buf[AT_NUM_STRLEN];
 
+	/*
+	 * Up to 15 digits, from an integer: the value and scale numeric_in()
+	 * gives the decimal text, without parsing it (int64_div_fast_to_numeric
+	 * multiplies by at most 1000, which 15 digits leave room for)
+	 */
+	if (v->ndig == 0)
+		return NumericGetDatum(int64_to_numeric(0));
+	if (v->ndig + (v->exp > 0 ? v->exp : 0) <= 15 && v->exp >= -15)
+	{
+		int64		i = 0;
+
+		for (int k = 0; k < v->ndig; k++)
+			i = i * 10 + (v->dig[k] - '0');
+		for (int k = 0; k < v->exp; k++)
+			i *= 10;
+		if (v->neg)
+			i = -i;
+		return NumericGetDatum(v->exp < 0 ? int64_div_fast_to_numeric(i, -v->exp) : int64_to_numeric(i));
+	}
 	at_num_format(v, buf);
 	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
