@@ -264,6 +264,19 @@ static const PercentDef percent_words[] = {
 	{"pct", AT_MK_PERCENT, 0},
 };
 
+/*
+ * Determiners before a percent word or sign with no figure: "a small
+ * percent", "the % of", "what percentage": a share the text names but does
+ * not give (a row with no value)
+ */
+static const char *const percent_mention_det[] = {
+	"a", "an", "the", "what", "which", "this", "that", "its", "their", "his", "her",
+	"our", "your", "whose", "any", "each", "every",
+};
+
+/* Adjectives read between such a determiner and the percent word: "a small percent" */
+#define PERCENT_MENTION_WORDS	2
+
 /* Qualifiers before an amount, longest first where one ends another */
 static const char *const qualifiers[] = {
 	"more than", "no more than", "no less than", "less than", "fewer than",
@@ -1603,6 +1616,40 @@ as_percent_of(const char *s, size_t len, size_t pos, AtMetric *m)
 }
 
 /*
+ * A percent word or sign after a determiner and at most a couple of words,
+ * with no number: "a small percent", "the % of increase", "a percentage".
+ * A percent row with no value (the text speaks of a share it does not give).
+ */
+static size_t
+as_percent_mention(const char *s, size_t len, size_t pos, AtMetric *m)
+{
+	size_t		pe,
+				p = pos;
+	const PercentDef *pd = match_percent(s, len, pos, &pe);
+
+	if (pd == NULL || pd->kind != AT_MK_PERCENT || pd->shift || at_alnum_at(s, len, pe))
+		return 0;
+	for (int i = 0; i <= PERCENT_MENTION_WORDS; i++)
+	{
+		size_t		wl,
+					nl,
+					wb = word_before(s, p, &wl);
+
+		if (wl == 0 || (wb > 0 && alnum_before(s, wb)) || at_number_word_at(s, len, wb, &nl) >= 0)
+			return 0;
+		if (at_word_in(s + wb, wl, percent_mention_det, AT_LENGTHOF(percent_mention_det)))
+		{
+			m->kind = AT_MK_PERCENT;
+			m->has_value = false;
+			m->len = pe - pos;
+			return pe;
+		}
+		p = wb;
+	}
+	return 0;
+}
+
+/*
  * What comes before the number: a currency ("US$", "RMB"), a minus sign or
  * word.  Sets a->cur, a->neg and a->start; false when pos starts no amount.
  */
@@ -2470,8 +2517,8 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		return e;
 	if ((*skip = non_figure_len(sc, pos)) > 0)
 		return 0;
-	if ((c == 'p' || c == 'P') && !sc->token_mode)
-		return as_percent_of(s, len, pos, m);
+	if ((c == 'p' || c == 'P' || c == '%') && !sc->token_mode)
+		return (e = as_percent_of(s, len, pos, m)) > 0 ? e : as_percent_mention(s, len, pos, m);
 	if ((c == 'h' || c == 'H' || c == 'a' || c == 'A') && !sc->token_mode &&
 		(e = as_fraction_word(s, len, pos, m)) > 0)
 		return e;
@@ -2822,7 +2869,7 @@ may_start(const char *s, size_t len, size_t pos)
 
 	if (c >= '0' && c <= '9')
 		return true;
-	if (c == '$' || c == '-' || c == '.' || c == '+' || c >= 0xC2 || c == '&')
+	if (c == '$' || c == '-' || c == '.' || c == '+' || c >= 0xC2 || c == '&' || c == '%')
 		return c != '.' || at_digit_at(s, len, pos + 1);
 	return at_is_ascii_alpha(c);
 }
