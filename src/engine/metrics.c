@@ -39,6 +39,7 @@ const char *const at_metric_kind_names[] = {
 #define P_POUND		0x08		/* "pounds": money only with a scale or a £ context */
 #define P_NOHYPHEN	0x10		/* not after a hyphen */
 #define P_KITCHEN	0x20		/* a kitchen measure: with a scale it counts servings */
+#define P_ANGLE		0x40		/* an angle only after a verb of turning: "rotate 90 degrees" */
 
 typedef struct CurrencyDef
 {
@@ -213,6 +214,10 @@ static const UnitDef units[] = {
 	/* temperature */
 	{"degrees Celsius", "\xc2\xb0" "C", 0}, {"\xc2\xb0" "C", "\xc2\xb0" "C", P_CASE},
 	{"degrees Fahrenheit", "\xc2\xb0" "F", 0}, {"\xc2\xb0" "F", "\xc2\xb0" "F", P_CASE},
+	/* angles: degrees and turns are more often temperatures and counted turns */
+	{"degrees", "deg", P_ANGLE}, {"degree", "deg", P_ANGLE}, {"turns", "turn", P_ANGLE},
+	{"turn", "turn", P_ANGLE}, {"radians", "rad", 0}, {"radian", "rad", 0},
+	{"rad", "rad", P_CASE | P_ATTACHED},
 	/* shipping */
 	{"TEUs", "TEU", P_CASE}, {"TEU", "TEU", P_CASE},
 	/* ship capacity: a compound of "tons" is a unit, not a counted noun */
@@ -220,6 +225,27 @@ static const UnitDef units[] = {
 	{"dwt", "dwt", 0}, {"compensated gross tons", "CGT", 0}, {"CGT", "CGT", P_CASE},
 	{"gross tons", "GT", 0}, {"gross tonnes", "GT", 0},
 	{"twenty-foot equivalent units", "TEU", 0}, {"twenty-foot equivalent unit", "TEU", 0},
+};
+
+/* Verbs of turning that make "N degrees" or "N turns" an angle: "turn left 45 degrees" */
+static const char *const angle_verbs[] = {
+	"rotate", "rotates", "rotated", "rotating", "turn", "turns", "turned", "turning",
+	"tilt", "tilts", "tilted", "tilting", "spin", "spins", "spun", "spinning",
+	"swing", "swings", "swung", "swivel", "swivelled", "swiveled", "pivot", "pivoted",
+	"twist", "twisted", "veer", "veered",
+};
+
+/* How many words before the amount are read for a verb of turning */
+#define ANGLE_VERB_WORDS	3
+
+/* Turns after a fraction word: "a half turn", "a quarter turn" */
+static const char *const turn_words[] = {
+	"turn", "turns", "rotation", "rotations", "revolution", "revolutions",
+};
+
+/* Words of size after an inch mark (10" long, a 55" wide screen) */
+static const char *const size_words[] = {
+	"long", "wide", "tall", "high", "deep", "thick", "across", "screen", "display",
 };
 
 /* Time units for compound speeds: km/h, metres per second, miles an hour */
@@ -1274,6 +1300,9 @@ scan_range(const char *s, size_t len, size_t pos, int flags, AtNumber *to, bool 
 
 		if (b == 0)
 			return 0;
+		/* "75 -300mm": a hyphen after a blank, glued to digits, is a dash between digits */
+		if (digits_first && s[p + b] == '-' && at_digit_at(s, len, p + b + 1))
+			return (n = at_scan_number(s, len, p + b + 1, flags, to, NULL)) > 0 ? p + b + 1 + n - pos : 0;
 		if ((e = match_word(s, len, p + b, "to", true)) == 0 &&
 			(!allow_or || (e = match_word(s, len, p + b, "or", true)) == 0))
 			return 0;
@@ -2114,6 +2143,81 @@ feet_inches(const char *s, size_t len, size_t pos, AtMetric *m)
 	return 0;
 }
 
+/* A verb of turning among the few words before pos: "turn left 45 degrees" */
+static bool
+angle_verb_before(const char *s, size_t pos)
+{
+	size_t		p = pos;
+
+	for (int i = 0; i < ANGLE_VERB_WORDS; i++)
+	{
+		size_t		wl,
+					wb = word_before(s, p, &wl);
+
+		if (wl == 0)
+			return false;
+		if (at_word_in(s + wb, wl, angle_verbs, AT_LENGTHOF(angle_verbs)))
+			return true;
+		p = wb;
+	}
+	return false;
+}
+
+/*
+ * An inch mark at q after digits: the double prime, or a straight double
+ * quote before a word of size (10" long); a straight quote is otherwise far
+ * more often a quotation mark.  End of the mark, or 0.
+ */
+static size_t
+inch_mark(const char *s, size_t len, size_t q)
+{
+	size_t		b;
+
+	if (q + 2 < len && (unsigned char) s[q] == 0xE2 && (unsigned char) s[q + 1] == 0x80 &&
+		(unsigned char) s[q + 2] == 0xB3)
+		return q + 3;			/* ″ */
+	if (q >= len || s[q] != '"' || (b = blank_len(s, len, q + 1)) == 0)
+		return 0;
+	return at_word_in(s + q + 1 + b, word_at(s, len, q + 1 + b), size_words, AT_LENGTHOF(size_words)) ? q + 1 : 0;
+}
+
+/*
+ * Feet and inches in marks right after the feet: 5' 10", 6′2″ (inches
+ * below twelve, closed by an inch mark).  Adds the inches to m's value;
+ * end of the inch mark, or 0.
+ */
+static size_t
+feet_inches_marks(const char *s, size_t len, size_t e, AtMetric *m)
+{
+	size_t		q,
+				n;
+	AtNumber	in;
+	int64_t		v;
+
+	if (e < len && s[e] == '\'')
+		q = e + 1;
+	else if (e + 2 < len && (unsigned char) s[e] == 0xE2 && (unsigned char) s[e + 1] == 0x80 &&
+			 (unsigned char) s[e + 2] == 0xB2)
+		q = e + 3;				/* ′ */
+	else
+		return 0;
+	q += blank_len(s, len, q);
+	if ((n = at_scan_number(s, len, q, AT_NUMF_NO_SPELLED | AT_NUMF_NO_SCALE | AT_NUMF_NO_CONT, &in, NULL)) == 0 ||
+		in.decimal || in.fraction || !at_num_to_i64(&in.value, &v) || v < 0 || v > 11)
+		return 0;
+	q += n;
+	if (q < len && s[q] == '"')
+		q++;
+	else if (q + 2 < len && (unsigned char) s[q] == 0xE2 && (unsigned char) s[q + 1] == 0x80 &&
+			 (unsigned char) s[q + 2] == 0xB3)
+		q += 3;					/* ″ */
+	else
+		return 0;
+	at_num_div_u32(&in.value, 12);
+	at_num_add(&m->value, &in.value);
+	return q;
+}
+
 /* A unit of measure: "3.2 billion tonnes", "75ml", "45-acre", "20 (kg)" */
 static size_t
 as_quantity(const char *s, size_t len, size_t pos, const Amount *a, AtMetric *m)
@@ -2137,8 +2241,28 @@ as_quantity(const char *s, size_t len, size_t pos, const Amount *a, AtMetric *m)
 		open = s[q];
 		q++;
 	}
+	if (!open && !a->num.spelled && !m->has_range && !a->num.decimal && !a->num.fraction &&
+		!(pos > 0 && (s[pos - 1] == '\'' || s[pos - 1] == '"')) &&
+		(ue = feet_inches_marks(s, len, e, m)) > 0)
+	{
+		m->kind = AT_MK_QUANTITY;
+		m->unit = "ft";
+		m->unit_len = 2;
+		m->len = ue - pos;
+		return ue;
+	}
+	if (!open && !a->num.spelled && !(pos > 0 && s[pos - 1] == '"') &&
+		(ue = inch_mark(s, len, q)) > 0)
+	{
+		m->kind = AT_MK_QUANTITY;
+		m->unit = "in";
+		m->unit_len = 2;
+		m->len = ue - pos;
+		return ue;
+	}
 	if (q >= len || (u = match_unit(s, len, q, q == e, &ue)) == NULL ||
-		((u->flags & (P_POUND | P_KITCHEN)) && a->num.has_scale))
+		((u->flags & (P_POUND | P_KITCHEN)) && a->num.has_scale) ||
+		((u->flags & P_ANGLE) && !angle_verb_before(s, pos)))
 		return 0;				/* "332 million cups of coffee" are counted */
 	canon = u->canon;
 	if (open)
@@ -2428,6 +2552,18 @@ as_fraction_word(const char *s, size_t len, size_t pos, AtMetric *m)
 		if (e == 0)
 			continue;
 		q = e + blank_len(s, len, e);
+		/* "a half turn": an angle in turns */
+		if (q > e && at_word_in(s + q, wl = word_at(s, len, q), turn_words, AT_LENGTHOF(turn_words)))
+		{
+			m->kind = AT_MK_QUANTITY;
+			m->unit = "turn";
+			m->unit_len = 4;
+			m->has_value = true;
+			at_num_from_u64(&m->value, 1);
+			at_num_div_u32(&m->value, (uint32_t) fraction_words[i].denom);
+			m->len = q + wl - pos;
+			return q + wl;
+		}
 		wb = word_before(s, pos, &wl);
 		/* "nearly half", "more than a third": an approximated share needs no "of" */
 		if ((q == e || !match_word(s, len, q, "of", true)) &&

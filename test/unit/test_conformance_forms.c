@@ -47,3 +47,31 @@ UT_TEST(conformance_percent_mentions)
 	UT_EQ_STR(rows("Percentage growth slowed."), "");
 	UT_EQ_STR(rows("See example.com/a?q=x%20y%2F"), "");
 }
+
+/* degrees and turns are angles after a verb of turning; elsewhere counted */
+UT_TEST(conformance_angles)
+{
+	UT_EQ_STR(rows("The screen can swivel 180 degrees."), "quantity 180 deg [180 degrees]");
+	UT_EQ_STR(rows("Tilt it back 15 degrees."), "quantity 15 deg [15 degrees]");
+	UT_EQ_STR(rows("Spin the dial 2 turns."), "quantity 2 turn [2 turns]");
+	UT_EQ_STR(rows("Give the valve a quarter turn."), "quantity 0.25 turn [a quarter turn]");
+	UT_EQ_STR(rows("The arm moved 1.2rad."), "quantity 1.2 rad [1.2rad]");
+	UT_EQ_STR(rows("It was 31 degrees in the shade."), "count 31 degrees [31 degrees]");
+}
+
+/* inch and foot marks: the double prime always, a straight quote before a word of size */
+UT_TEST(conformance_inch_marks)
+{
+	UT_EQ_STR(rows("a 65\" wide panel"), "quantity 65 in [65\"]");
+	UT_EQ_STR(rows("a 27\xe2\x80\xb3 monitor"), "quantity 27 in [27\xe2\x80\xb3]");
+	UT_EQ_STR(rows("She is 5' 4\" tall."), "quantity 5.333333333333333 ft [5' 4\"]");
+	/* a quotation mark */
+	UT_CHECK(strstr(rows("He said \"10\" long ago."), "quantity") == NULL);
+}
+
+/* "75 -300mm": a hyphen after a blank and before digits is a dash */
+UT_TEST(conformance_spaced_dash)
+{
+	UT_EQ_STR(rows("a 24 -70mm zoom"), "quantity 24 mm [24 -70mm]");
+	UT_EQ_STR(rows("lows of -5 -10 degrees"), "count -5  [-5]; count -10 degrees [-10 degrees]");
+}
