@@ -19,7 +19,9 @@
 #include "sentences.h"
 #include "utf8.h"
 
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *const at_metric_kind_names[] = {
@@ -1463,6 +1465,67 @@ relative_weekday(const Scan *sc, size_t pos, size_t *start, size_t wl, AtDay *da
 	return 0;
 }
 
+/* Months searched on either side of the reference for "Friday 13th" */
+#define WEEKDAY_DAY_MONTHS	14
+
+/*
+ * A weekday and a day of the month with an ordinal suffix: "Mon 13th"
+ * (not "Friday the 13th": the film and the idiom).  The date is the one nearest the reference whose day
+ * falls on that weekday (none found, or no reference: no date).  Length
+ * from pos, or 0.
+ */
+static size_t
+weekday_day_of_month(const Scan *sc, size_t pos, AtDay *day)
+{
+	const char *s = sc->s;
+	size_t		len = sc->len,
+				dl,
+				q,
+				tl,
+				e;
+	int			wd,
+				dd = 0;
+	long		best = LONG_MAX;
+
+	memset(day, 0, sizeof(*day));
+	if ((wd = at_weekday_at(s, len, pos, &dl)) <= 0 || (q = pos + dl + blank_len(s, len, pos + dl)) == pos + dl)
+		return 0;
+	for (e = q; e < q + 2 && at_digit_at(s, len, e); e++)
+		dd = dd * 10 + (s[e] - '0');
+	if (e == q || dd < 1 || dd > 31 || e + 2 > len || !(match_word(s, len, e, "st", true) ||
+													   match_word(s, len, e, "nd", true) ||
+													   match_word(s, len, e, "rd", true) ||
+													   match_word(s, len, e, "th", true)))
+		return 0;
+	/* "Mon 13th of March" is a date of its own form, not this one */
+	q = e + 2 + blank_len(s, len, e + 2);
+	if ((tl = match_word(s, len, q, "of", true)) > 0)
+		q = tl + blank_len(s, len, tl);
+	if (at_month_at(s, len, q, &tl) > 0)
+		return 0;
+	if (sc->ref)
+	{
+		for (int k = -WEEKDAY_DAY_MONTHS; k <= WEEKDAY_DAY_MONTHS; k++)
+		{
+			int			mi = sc->ref->year * 12 + (sc->ref->month - 1) + k;
+			AtDay		c = {mi / 12, mi % 12 + 1, dd};
+			long		dist;
+
+			if (c.year < 1 || c.year > 9999 || dd > at_days_in_month(c.year, c.month) ||
+				at_day_of_week(&c) != wd - 1)
+				continue;
+			dist = labs((long) (c.year - sc->ref->year) * 372 + (c.month - sc->ref->month) * 31 +
+						(c.day - sc->ref->day));
+			if (dist < best)
+			{
+				best = dist;
+				*day = c;
+			}
+		}
+	}
+	return e + 2 - pos;
+}
+
 /*
  * "last Friday", "on Monday", "next Monday": a date, resolved against the
  * reference date (periods.h); the span starts at the word that places the
@@ -1476,9 +1539,12 @@ as_weekday_date(const Scan *sc, size_t pos, AtMetric *m)
 				n;
 	AtDay		day;
 
-	if (wl == 0)
+	if ((n = weekday_day_of_month(sc, pos, &day)) > 0)
+		wb = pos;
+	else if (wl == 0)
 		return 0;
-	n = relative_weekday(sc, pos, &wb, wl, &day);
+	else
+		n = relative_weekday(sc, pos, &wb, wl, &day);
 	if (n == 0 && ((n = at_weekday_date_at(sc->s, sc->len, wb, sc->ref, &day)) == 0 || wb + n <= pos))
 		return 0;
 	m->kind = AT_MK_DATE;
@@ -1572,6 +1638,25 @@ as_date(const Scan *sc, size_t pos, AtMetric *m)
 		return as_weekday_date(sc, pos, m);
 	if (n == 0 || (c >= '0' && c <= '9' && at_alnum_at(s, len, pos + n)))
 		return 0;
+	/* "Dec. 31 , 1994": a year after a comma set off by blanks (tokenised text) */
+	if (d.has_day && !d.has_year && pos + n + 2 < len && s[pos + n] == ' ')
+	{
+		size_t		q = pos + n + 1,
+					y;
+
+		if (s[q] == ',' && (y = q + 1 + blank_len(s, len, q + 1)) > q + 1 && exact_digits4(s, len, y) &&
+			(s[y] == '1' || s[y] == '2'))
+		{
+			int			yr = (s[y] - '0') * 1000 + (s[y + 1] - '0') * 100 + (s[y + 2] - '0') * 10 + (s[y + 3] - '0');
+
+			if (d.day <= at_days_in_month(yr, d.month))
+			{
+				d.year = yr;
+				d.has_year = true;
+				n = y + 4 - pos;
+			}
+		}
+	}
 	m->kind = AT_MK_DATE;
 	m->len = n;
 	m->date = d;
@@ -3115,6 +3200,65 @@ resolve_date(AtMetric *m, const AtDay *ref)
 	m->has_date = m->date.day <= at_days_in_month(m->date.year, m->date.month);
 }
 
+/* Words between a duration and a date that move the date: "2 weeks before May 13" */
+typedef struct DateShiftWord
+{
+	const char *word;
+	int			sign;
+} DateShiftWord;
+
+static const DateShiftWord date_shift_words[] = {
+	{"before", -1}, {"after", 1}, {"from", 1},
+};
+
+/*
+ * "2 weeks before May 13 1999", "16 days from 01/02/2018": the duration d
+ * (the row just before the date m) and a word of date_shift_words between
+ * them make one date, moved by the duration.  True when m took d in.
+ */
+static bool
+shift_date(const char *s, const AtMetric *d, AtMetric *m)
+{
+	size_t		p = d->start + d->len,
+				wl;
+	int64_t		n;
+	int			sign = 0;
+	AtDay		day = {m->date.year, m->date.month, m->date.day};
+
+	if (!m->has_date || d->kind != AT_MK_QUANTITY || d->has_range || d->unit == NULL ||
+		!at_num_to_i64(&d->value, &n) || n < 1 || n > 1000 || !at_num_is_integer(&d->value))
+		return false;
+	p += blank_len(s, m->start, p);
+	wl = word_at(s, m->start, p);
+	for (size_t i = 0; i < AT_LENGTHOF(date_shift_words); i++)
+		if (word_eq(s + p, wl, date_shift_words[i].word))
+			sign = date_shift_words[i].sign;
+	if (sign == 0 || p + wl + blank_len(s, m->start, p + wl) != m->start)
+		return false;
+	if (strcmp(d->unit, "days") == 0 || strcmp(d->unit, "weeks") == 0)
+		day = at_day_add(&day, sign * n * (d->unit[0] == 'w' ? 7 : 1));
+	else if (strcmp(d->unit, "months") == 0 || strcmp(d->unit, "years") == 0)
+	{
+		long		mi = (long) day.year * 12 + (day.month - 1) + sign * n * (d->unit[0] == 'y' ? 12 : 1);
+
+		if (mi < 12 || mi >= 10000 * 12)
+			return false;
+		day.year = (int) (mi / 12);
+		day.month = (int) (mi % 12) + 1;
+		day.day = AT_MIN(day.day, at_days_in_month(day.year, day.month));
+	}
+	else
+		return false;
+	if (day.year < 1 || day.year > 9999)
+		return false;
+	m->date.year = day.year;
+	m->date.month = day.month;
+	m->date.day = day.day;
+	m->len += m->start - d->start;
+	m->start = d->start;
+	return true;
+}
+
 /* Measure, holder and period of the figures of out[first..], sentence by sentence */
 static void
 sentence_context(const char *s, const AtDay *ref, const AtVec *sentences, AtVec *out, size_t first)
@@ -3304,6 +3448,9 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 			last_money_n = (int) out->len + 1;
 		}
 		resolve_date(&m, ref);
+		if (m.kind == AT_MK_DATE && out->len > first &&
+			shift_date(s, AT_VEC_AT(out, AtMetric, out->len - 1), &m))
+			out->len--;			/* the duration is part of the date */
 		*(AtMetric *) at_vec_push(out) = m;
 		pos = end;
 	}

@@ -75,3 +75,45 @@ UT_TEST(conformance_spaced_dash)
 	UT_EQ_STR(rows("a 24 -70mm zoom"), "quantity 24 mm [24 -70mm]");
 	UT_EQ_STR(rows("lows of -5 -10 degrees"), "count -5  [-5]; count -10 degrees [-10 degrees]");
 }
+
+/* "text=YYYY-MM-DD" of every date of text against the reference date */
+static const char *
+dates(const char *text, int y, int mo, int d)
+{
+	static char buf[512];
+	AtDay		ref = {y, mo, d};
+	AtVec		v;
+	size_t		n = 0;
+
+	at_vec_init(&v, &at_malloc_mem, sizeof(AtMetric));
+	at_extract_metrics_ref(text, strlen(text), &ref, &v);
+	buf[0] = '\0';
+	for (size_t i = 0; i < v.len && n < sizeof(buf); i++)
+	{
+		AtMetric   *m = &((AtMetric *) v.data)[i];
+
+		n += (size_t) snprintf(buf + n, sizeof(buf) - n, "%s%s:%.*s=%04d-%02d-%02d", n ? "; " : "",
+							   at_metric_kind_names[m->kind], (int) m->len, text + m->start,
+							   m->has_date ? m->date.year : 0, m->has_date ? m->date.month : 0,
+							   m->has_date ? m->date.day : 0);
+	}
+	free(v.data);
+	return buf;
+}
+
+UT_TEST(conformance_dates)
+{
+	/* a weekday and an ordinal day: the nearest such date (2023-10-13 and 2024-09-13 are Fridays) */
+	UT_EQ_STR(dates("The vote is on Fri 13th.", 2023, 11, 20), "date:Fri 13th=2023-10-13");
+	UT_EQ_STR(dates("The vote is on Fri 13th.", 2024, 8, 20), "date:Fri 13th=2024-09-13");
+	UT_EQ_STR(dates("a Friday the 13th film", 2024, 8, 20), "ordinal:13th film=0000-00-00");
+	/* a year after a comma set off by blanks */
+	UT_EQ_STR(dates("It closed on Jan. 9 , 2001 .", 2024, 8, 20), "date:Jan. 9 , 2001=2001-01-09");
+	/* a duration before or after a date moves it */
+	UT_EQ_STR(dates("It ended 3 weeks after March 1, 2020.", 2024, 8, 20),
+			  "date:3 weeks after March 1, 2020=2020-03-22");
+	UT_EQ_STR(dates("Polls close two months before Jan 31, 2021.", 2024, 8, 20),
+			  "date:two months before Jan 31, 2021=2020-11-30");
+	UT_EQ_STR(dates("It lasted 3 weeks, and on March 1, 2020 ended.", 2024, 8, 20),
+			  "quantity:3 weeks=0000-00-00; date:March 1, 2020=2020-03-01");
+}
