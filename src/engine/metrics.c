@@ -1303,7 +1303,7 @@ scan_range(const char *s, size_t len, size_t pos, int flags, AtNumber *to, bool 
 		if (b == 0)
 			return 0;
 		/* "75 -300mm": a hyphen after a blank, glued to digits, is a dash between digits */
-		if (digits_first && s[p + b] == '-' && at_digit_at(s, len, p + b + 1))
+		if (digits_first && p + b < len && s[p + b] == '-' && at_digit_at(s, len, p + b + 1))
 			return (n = at_scan_number(s, len, p + b + 1, flags, to, NULL)) > 0 ? p + b + 1 + n - pos : 0;
 		if ((e = match_word(s, len, p + b, "to", true)) == 0 &&
 			(!allow_or || (e = match_word(s, len, p + b, "or", true)) == 0))

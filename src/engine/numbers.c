@@ -1062,7 +1062,7 @@ compound_denominator_at(const char *s, size_t len, size_t pos, Denominator *d)
 		q = skip_blanks(s, len, q + wl);
 	wl = word_len(s, len, q);
 	/* no "half" or "quarter": "two hundred and a half", "three hundred quarters" */
-	if (q == pos + n || (s[q] | 0x20) == 'h' || (s[q] | 0x20) == 'q' ||
+	if (q == pos + n || q >= len || (s[q] | 0x20) == 'h' || (s[q] | 0x20) == 'q' ||
 		(m = denominator_at(s, len, q, d)) == 0 || d->pow10 != 0 || d->den >= 100)
 		return 0;
 	d->den += (uint32_t) v;
