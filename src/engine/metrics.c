@@ -1733,6 +1733,9 @@ as_percent_of(const char *s, size_t len, size_t pos, AtMetric *m)
  * A percent word or sign after a determiner and at most a couple of words,
  * with no number: "a small percent", "the % of increase", "a percentage".
  * A percent row with no value (the text speaks of a share it does not give).
+ * But "a percent" is one percent ("fell more than a percent") and "half a
+ * percent" half of one; "three-tenths of a percent" is joined to its
+ * fraction by the caller (percent_of_fraction).
  */
 static size_t
 as_percent_mention(const char *s, size_t len, size_t pos, AtMetric *m)
@@ -1755,7 +1758,27 @@ as_percent_mention(const char *s, size_t len, size_t pos, AtMetric *m)
 		{
 			m->kind = AT_MK_PERCENT;
 			m->has_value = false;
-			m->len = pe - pos;
+			if (i == 0 && (word_eq(s + wb, wl, "a") || word_eq(s + wb, wl, "an")) &&
+				strcmp(pd->pattern, "percentage") != 0)
+			{
+				size_t		hl,
+							hb = word_before(s, wb, &hl);
+
+				/* "a fraction of a percent": not one percent */
+				m->has_value = !(hl && word_eq(s + hb, hl, "of"));
+				at_num_from_u64(&m->value, 1);
+				m->start = wb;
+				if (hl && word_eq(s + hb, hl, "half") && !(hb > 0 && alnum_before(s, hb)))
+				{
+					at_num_div_u32(&m->value, 2);
+					m->start = hb;
+					/* "a half a percent" */
+					hb = word_before(s, hb, &hl);
+					if (hl && word_eq(s + hb, hl, "a") && !(hb > 0 && alnum_before(s, hb)))
+						m->start = hb;
+				}
+			}
+			m->len = pe - m->start;
 			return pe;
 		}
 		p = wb;
@@ -3200,6 +3223,30 @@ resolve_date(AtMetric *m, const AtDay *ref)
 	m->has_date = m->date.day <= at_days_in_month(m->date.year, m->date.month);
 }
 
+/*
+ * "three-tenths of a percent": the fraction f just before "of a percent"
+ * (m, one percent) is the value of the percent; m takes f in.
+ */
+static bool
+percent_of_fraction(const char *s, const AtMetric *f, AtMetric *m)
+{
+	size_t		p = f->start + f->len,
+				e;
+
+	if (f->kind != AT_MK_FRACTION || !f->has_value || f->has_range || m->kind != AT_MK_PERCENT ||
+		m->has_range)
+		return false;
+	p += blank_len(s, m->start, p);
+	if ((e = match_word(s, m->start, p, "of", true)) == 0 || e + blank_len(s, m->start, e) != m->start ||
+		e == m->start || lower(s[m->start]) != 'a')
+		return false;
+	m->has_value = true;
+	m->value = f->value;
+	m->len += m->start - f->start;
+	m->start = f->start;
+	return true;
+}
+
 /* Words between a duration and a date that move the date: "2 weeks before May 13" */
 typedef struct DateShiftWord
 {
@@ -3209,6 +3256,11 @@ typedef struct DateShiftWord
 
 static const DateShiftWord date_shift_words[] = {
 	{"before", -1}, {"after", 1}, {"from", 1},
+};
+
+/* Words before such a duration that make it a length of time: "closed for five days from Feb 17" */
+static const char *const duration_lead_words[] = {
+	"for", "within", "over", "during", "lasting", "of", "first", "next", "past", "last",
 };
 
 /*
@@ -3234,6 +3286,9 @@ shift_date(const char *s, const AtMetric *d, AtMetric *m)
 		if (word_eq(s + p, wl, date_shift_words[i].word))
 			sign = date_shift_words[i].sign;
 	if (sign == 0 || p + wl + blank_len(s, m->start, p + wl) != m->start)
+		return false;
+	p = word_before(s, d->start, &wl);
+	if (wl && at_word_in(s + p, wl, duration_lead_words, AT_LENGTHOF(duration_lead_words)))
 		return false;
 	if (strcmp(d->unit, "days") == 0 || strcmp(d->unit, "weeks") == 0)
 		day = at_day_add(&day, sign * n * (d->unit[0] == 'w' ? 7 : 1));
@@ -3451,6 +3506,13 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 		if (m.kind == AT_MK_DATE && out->len > first &&
 			shift_date(s, AT_VEC_AT(out, AtMetric, out->len - 1), &m))
 			out->len--;			/* the duration is part of the date */
+		else if (m.kind == AT_MK_PERCENT && out->len > first &&
+				 percent_of_fraction(s, AT_VEC_AT(out, AtMetric, out->len - 1), &m))
+		{
+			out->len--;			/* the fraction is the percent's value */
+			m.qualifier = m.change = m.period = NULL;
+			add_context(s, len, &m);
+		}
 		*(AtMetric *) at_vec_push(out) = m;
 		pos = end;
 	}

@@ -43,6 +43,11 @@ UT_TEST(conformance_percent_mentions)
 	/* with a figure, the figure; percentage points are no share */
 	UT_EQ_STR(rows("It rose 4 per cent."), "percent 4  [4 per cent]");
 	UT_EQ_STR(rows("Rates moved by some percentage points."), "");
+	/* "a percent" is one, "half a percent" half of one, "two-tenths of a percent" its fraction */
+	UT_EQ_STR(rows("Stocks fell more than a percent."), "percent 1  [a percent]");
+	UT_EQ_STR(rows("It was up half a percent."), "percent 0.5  [half a percent]");
+	UT_EQ_STR(rows("Prices rose two-tenths of a percent."), "percent 0.2  [two-tenths of a percent]");
+	UT_EQ_STR(rows("It moved a fraction of a percent."), "percent   [a percent]");
 	/* no determiner, or a percent sign inside a word or an address: nothing */
 	UT_EQ_STR(rows("Percentage growth slowed."), "");
 	UT_EQ_STR(rows("See example.com/a?q=x%20y%2F"), "");
@@ -114,6 +119,9 @@ UT_TEST(conformance_dates)
 			  "date:3 weeks after March 1, 2020=2020-03-22");
 	UT_EQ_STR(dates("Polls close two months before Jan 31, 2021.", 2024, 8, 20),
 			  "date:two months before Jan 31, 2021=2020-11-30");
+	/* a length of time from a date is no offset */
+	UT_EQ_STR(dates("It will close for five days from March 1, 2020.", 2024, 8, 20),
+			  "quantity:five days=0000-00-00; date:March 1, 2020=2020-03-01");
 	UT_EQ_STR(dates("It lasted 3 weeks, and on March 1, 2020 ended.", 2024, 8, 20),
 			  "quantity:3 weeks=0000-00-00; date:March 1, 2020=2020-03-01");
 }
