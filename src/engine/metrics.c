@@ -1465,6 +1465,63 @@ relative_weekday(const Scan *sc, size_t pos, size_t *start, size_t wl, AtDay *da
 	return 0;
 }
 
+/* Weeks that place a weekday: "next week Wednesday", "Tuesday of last week" */
+typedef struct WeekPhrase
+{
+	const char *phrase;
+	int			week;			/* weeks from the reference's week (weeks from Monday) */
+} WeekPhrase;
+
+static const WeekPhrase week_phrases[] = {
+	{"next week", 1}, {"last week", -1}, {"previous week", -1}, {"this week", 0},
+};
+
+/*
+ * A weekday at pos placed by a week before or after it: "next week
+ * Wednesday", "on Tuesday of last week" (not "the following week": in news
+ * it follows the story's time, not the article's).  Sets *start and *day
+ * (against the reference; none without one); length from *start, or 0.
+ */
+static size_t
+weekday_of_week(const Scan *sc, size_t pos, size_t *start, AtDay *day)
+{
+	const char *s = sc->s;
+	size_t		len = sc->len,
+				dl,
+				e,
+				q;
+	int			wd;
+
+	memset(day, 0, sizeof(*day));
+	if ((wd = at_weekday_at(s, len, pos, &dl)) <= 0)
+		return 0;
+	for (size_t i = 0; i < AT_LENGTHOF(week_phrases); i++)
+	{
+		const WeekPhrase *w = &week_phrases[i];
+		size_t		pl = strlen(w->phrase),
+					b = back_blanks(s, pos),
+					st = pos;
+
+		e = pos + dl;
+		/* before: "next week Wednesday" ("This Week Sunday" is ABC's show) */
+		if (b < pos && b >= pl && match_pattern(s, b, b - pl, w->phrase, true) == b &&
+			!(b - pl > 0 && alnum_before(s, b - pl)) && s[b - 4] == 'w')
+			st = b - pl;
+		/* after: "Tuesday of next week" */
+		else if ((q = pos + dl + blank_len(s, len, pos + dl)) > pos + dl &&
+				 (q = match_word(s, len, q, "of", true)) > 0 && q < len && s[q] == ' ' &&
+				 (q = match_word(s, len, q + 1, w->phrase, true)) > 0)
+			e = q;
+		else
+			continue;
+		if (sc->ref)
+			*day = at_day_add(sc->ref, 7 * w->week + (wd - 1) - at_day_of_week(sc->ref));
+		*start = st;
+		return e - st;
+	}
+	return 0;
+}
+
 /* Months searched on either side of the reference for "Friday 13th" */
 #define WEEKDAY_DAY_MONTHS	14
 
@@ -1541,6 +1598,8 @@ as_weekday_date(const Scan *sc, size_t pos, AtMetric *m)
 
 	if ((n = weekday_day_of_month(sc, pos, &day)) > 0)
 		wb = pos;
+	else if ((n = weekday_of_week(sc, pos, &wb, &day)) > 0)
+		;
 	else if (wl == 0)
 		return 0;
 	else

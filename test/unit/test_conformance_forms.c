@@ -112,6 +112,11 @@ UT_TEST(conformance_dates)
 	UT_EQ_STR(dates("The vote is on Fri 13th.", 2023, 11, 20), "date:Fri 13th=2023-10-13");
 	UT_EQ_STR(dates("The vote is on Fri 13th.", 2024, 8, 20), "date:Fri 13th=2024-09-13");
 	UT_EQ_STR(dates("a Friday the 13th film", 2024, 8, 20), "ordinal:13th film=0000-00-00");
+	/* a weekday placed by a week (2024-08-21 is a Wednesday) */
+	UT_EQ_STR(dates("They meet next week Thursday.", 2024, 8, 21), "date:next week Thursday=2024-08-29");
+	UT_EQ_STR(dates("They met on Monday of last week.", 2024, 8, 21), "date:Monday of last week=2024-08-12");
+	UT_EQ_STR(dates("He told This Week Sunday that", 2024, 8, 21), "");
+	UT_EQ_STR(dates("They met on Monday.", 2024, 8, 21), "date:on Monday=2024-08-19");
 	/* a year after a comma set off by blanks */
 	UT_EQ_STR(dates("It closed on Jan. 9 , 2001 .", 2024, 8, 20), "date:Jan. 9 , 2001=2001-01-09");
 	/* a duration before or after a date moves it */
