@@ -3012,8 +3012,8 @@ add_per(const char *s, size_t len, AtMetric *m, size_t end)
 		if (s[q] == '(')
 			while (r < len && r < q + 48 && s[r] != ')' && s[r] != '(' && s[r] != '\n')
 				r++;
-		else if (m->start == 0 || s[back_blanks(s, m->start) - 1] != '(')
-			return end;
+		else if (back_blanks(s, m->start) == 0 || s[back_blanks(s, m->start) - 1] != '(')
+			return end;			/* not s[-1] when only blanks come before */
 		if (r >= len || (s[q] == '(' && s[r] != ')'))
 			return end;
 		bracket = true;
