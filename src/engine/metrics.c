@@ -19,7 +19,9 @@
 #include "sentences.h"
 #include "utf8.h"
 
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *const at_metric_kind_names[] = {
@@ -39,6 +41,7 @@ const char *const at_metric_kind_names[] = {
 #define P_POUND		0x08		/* "pounds": money only with a scale or a £ context */
 #define P_NOHYPHEN	0x10		/* not after a hyphen */
 #define P_KITCHEN	0x20		/* a kitchen measure: with a scale it counts servings */
+#define P_ANGLE		0x40		/* an angle only after a verb of turning: "rotate 90 degrees" */
 
 typedef struct CurrencyDef
 {
@@ -213,6 +216,10 @@ static const UnitDef units[] = {
 	/* temperature */
 	{"degrees Celsius", "\xc2\xb0" "C", 0}, {"\xc2\xb0" "C", "\xc2\xb0" "C", P_CASE},
 	{"degrees Fahrenheit", "\xc2\xb0" "F", 0}, {"\xc2\xb0" "F", "\xc2\xb0" "F", P_CASE},
+	/* angles: degrees and turns are more often temperatures and counted turns */
+	{"degrees", "deg", P_ANGLE}, {"degree", "deg", P_ANGLE}, {"turns", "turn", P_ANGLE},
+	{"turn", "turn", P_ANGLE}, {"radians", "rad", 0}, {"radian", "rad", 0},
+	{"rad", "rad", P_CASE | P_ATTACHED},
 	/* shipping */
 	{"TEUs", "TEU", P_CASE}, {"TEU", "TEU", P_CASE},
 	/* ship capacity: a compound of "tons" is a unit, not a counted noun */
@@ -220,6 +227,27 @@ static const UnitDef units[] = {
 	{"dwt", "dwt", 0}, {"compensated gross tons", "CGT", 0}, {"CGT", "CGT", P_CASE},
 	{"gross tons", "GT", 0}, {"gross tonnes", "GT", 0},
 	{"twenty-foot equivalent units", "TEU", 0}, {"twenty-foot equivalent unit", "TEU", 0},
+};
+
+/* Verbs of turning that make "N degrees" or "N turns" an angle: "turn left 45 degrees" */
+static const char *const angle_verbs[] = {
+	"rotate", "rotates", "rotated", "rotating", "turn", "turns", "turned", "turning",
+	"tilt", "tilts", "tilted", "tilting", "spin", "spins", "spun", "spinning",
+	"swing", "swings", "swung", "swivel", "swivelled", "swiveled", "pivot", "pivoted",
+	"twist", "twisted", "veer", "veered",
+};
+
+/* How many words before the amount are read for a verb of turning */
+#define ANGLE_VERB_WORDS	3
+
+/* Turns after a fraction word: "a half turn", "a quarter turn" */
+static const char *const turn_words[] = {
+	"turn", "turns", "rotation", "rotations", "revolution", "revolutions",
+};
+
+/* Words of size after an inch mark (10" long, a 55" wide screen) */
+static const char *const size_words[] = {
+	"long", "wide", "tall", "high", "deep", "thick", "across", "screen", "display",
 };
 
 /* Time units for compound speeds: km/h, metres per second, miles an hour */
@@ -263,6 +291,19 @@ static const PercentDef percent_words[] = {
 	{"per cent", AT_MK_PERCENT, 0},
 	{"pct", AT_MK_PERCENT, 0},
 };
+
+/*
+ * Determiners before a percent word or sign with no figure: "a small
+ * percent", "the % of", "what percentage": a share the text names but does
+ * not give (a row with no value)
+ */
+static const char *const percent_mention_det[] = {
+	"a", "an", "the", "what", "which", "this", "that", "its", "their", "his", "her",
+	"our", "your", "whose", "any", "each", "every",
+};
+
+/* Adjectives read between such a determiner and the percent word: "a small percent" */
+#define PERCENT_MENTION_WORDS	2
 
 /* Qualifiers before an amount, longest first where one ends another */
 static const char *const qualifiers[] = {
@@ -1292,6 +1333,9 @@ scan_range(const char *s, size_t len, size_t pos, int flags, AtNumber *to, bool 
 
 		if (b == 0)
 			return 0;
+		/* "75 -300mm": a hyphen after a blank, glued to digits, is a dash between digits */
+		if (digits_first && p + b < len && s[p + b] == '-' && at_digit_at(s, len, p + b + 1))
+			return (n = at_scan_number(s, len, p + b + 1, flags, to, NULL)) > 0 ? p + b + 1 + n - pos : 0;
 		if ((e = match_word(s, len, p + b, "to", true)) == 0 &&
 			(!allow_or || (e = match_word(s, len, p + b, "or", true)) == 0))
 			return 0;
@@ -1452,6 +1496,124 @@ relative_weekday(const Scan *sc, size_t pos, size_t *start, size_t wl, AtDay *da
 	return 0;
 }
 
+/* Weeks that place a weekday: "next week Wednesday", "Tuesday of last week" */
+typedef struct WeekPhrase
+{
+	const char *phrase;
+	int			week;			/* weeks from the reference's week (weeks from Monday) */
+} WeekPhrase;
+
+static const WeekPhrase week_phrases[] = {
+	{"next week", 1}, {"last week", -1}, {"previous week", -1}, {"this week", 0},
+};
+
+/*
+ * A weekday at pos placed by a week before or after it: "next week
+ * Wednesday", "on Tuesday of last week" (not "the following week": in news
+ * it follows the story's time, not the article's).  Sets *start and *day
+ * (against the reference; none without one); length from *start, or 0.
+ */
+static size_t
+weekday_of_week(const Scan *sc, size_t pos, size_t *start, AtDay *day)
+{
+	const char *s = sc->s;
+	size_t		len = sc->len,
+				dl,
+				e,
+				q;
+	int			wd;
+
+	memset(day, 0, sizeof(*day));
+	if ((wd = at_weekday_at(s, len, pos, &dl)) <= 0)
+		return 0;
+	for (size_t i = 0; i < AT_LENGTHOF(week_phrases); i++)
+	{
+		const WeekPhrase *w = &week_phrases[i];
+		size_t		pl = strlen(w->phrase),
+					b = back_blanks(s, pos),
+					st = pos;
+
+		e = pos + dl;
+		/* before: "next week Wednesday" ("This Week Sunday" is ABC's show) */
+		if (b < pos && b >= pl && match_pattern(s, b, b - pl, w->phrase, true) == b &&
+			!(b - pl > 0 && alnum_before(s, b - pl)) && s[b - 4] == 'w')
+			st = b - pl;
+		/* after: "Tuesday of next week" */
+		else if ((q = pos + dl + blank_len(s, len, pos + dl)) > pos + dl &&
+				 (q = match_word(s, len, q, "of", true)) > 0 && q < len && s[q] == ' ' &&
+				 (q = match_word(s, len, q + 1, w->phrase, true)) > 0)
+			e = q;
+		else
+			continue;
+		if (sc->ref)
+			*day = at_day_add(sc->ref, 7 * w->week + (wd - 1) - at_day_of_week(sc->ref));
+		*start = st;
+		return e - st;
+	}
+	return 0;
+}
+
+/* Months searched on either side of the reference for "Friday 13th" */
+#define WEEKDAY_DAY_MONTHS	14
+
+/*
+ * A weekday and a day of the month with an ordinal suffix: "Mon 13th"
+ * (not "Friday the 13th": the film and the idiom).  The date is the one nearest the reference whose day
+ * falls on that weekday (none found, or no reference: no date).  Length
+ * from pos, or 0.
+ */
+static size_t
+weekday_day_of_month(const Scan *sc, size_t pos, AtDay *day)
+{
+	const char *s = sc->s;
+	size_t		len = sc->len,
+				dl,
+				q,
+				tl,
+				e;
+	int			wd,
+				dd = 0;
+	long		best = LONG_MAX;
+
+	memset(day, 0, sizeof(*day));
+	if ((wd = at_weekday_at(s, len, pos, &dl)) <= 0 || (q = pos + dl + blank_len(s, len, pos + dl)) == pos + dl)
+		return 0;
+	for (e = q; e < q + 2 && at_digit_at(s, len, e); e++)
+		dd = dd * 10 + (s[e] - '0');
+	if (e == q || dd < 1 || dd > 31 || e + 2 > len || !(match_word(s, len, e, "st", true) ||
+													   match_word(s, len, e, "nd", true) ||
+													   match_word(s, len, e, "rd", true) ||
+													   match_word(s, len, e, "th", true)))
+		return 0;
+	/* "Mon 13th of March" is a date of its own form, not this one */
+	q = e + 2 + blank_len(s, len, e + 2);
+	if ((tl = match_word(s, len, q, "of", true)) > 0)
+		q = tl + blank_len(s, len, tl);
+	if (at_month_at(s, len, q, &tl) > 0)
+		return 0;
+	if (sc->ref)
+	{
+		for (int k = -WEEKDAY_DAY_MONTHS; k <= WEEKDAY_DAY_MONTHS; k++)
+		{
+			int			mi = sc->ref->year * 12 + (sc->ref->month - 1) + k;
+			AtDay		c = {mi / 12, mi % 12 + 1, dd};
+			long		dist;
+
+			if (c.year < 1 || c.year > 9999 || dd > at_days_in_month(c.year, c.month) ||
+				at_day_of_week(&c) != wd - 1)
+				continue;
+			dist = labs((long) (c.year - sc->ref->year) * 372 + (c.month - sc->ref->month) * 31 +
+						(c.day - sc->ref->day));
+			if (dist < best)
+			{
+				best = dist;
+				*day = c;
+			}
+		}
+	}
+	return e + 2 - pos;
+}
+
 /*
  * "last Friday", "on Monday", "next Monday": a date, resolved against the
  * reference date (periods.h); the span starts at the word that places the
@@ -1465,9 +1627,14 @@ as_weekday_date(const Scan *sc, size_t pos, AtMetric *m)
 				n;
 	AtDay		day;
 
-	if (wl == 0)
+	if ((n = weekday_day_of_month(sc, pos, &day)) > 0)
+		wb = pos;
+	else if ((n = weekday_of_week(sc, pos, &wb, &day)) > 0)
+		;
+	else if (wl == 0)
 		return 0;
-	n = relative_weekday(sc, pos, &wb, wl, &day);
+	else
+		n = relative_weekday(sc, pos, &wb, wl, &day);
 	if (n == 0 && ((n = at_weekday_date_at(sc->s, sc->len, wb, sc->ref, &day)) == 0 || wb + n <= pos))
 		return 0;
 	m->kind = AT_MK_DATE;
@@ -1561,6 +1728,25 @@ as_date(const Scan *sc, size_t pos, AtMetric *m)
 		return as_weekday_date(sc, pos, m);
 	if (n == 0 || (c >= '0' && c <= '9' && at_alnum_at(s, len, pos + n)))
 		return 0;
+	/* "Dec. 31 , 1994": a year after a comma set off by blanks (tokenised text) */
+	if (d.has_day && !d.has_year && pos + n + 2 < len && s[pos + n] == ' ')
+	{
+		size_t		q = pos + n + 1,
+					y;
+
+		if (s[q] == ',' && (y = q + 1 + blank_len(s, len, q + 1)) > q + 1 && exact_digits4(s, len, y) &&
+			(s[y] == '1' || s[y] == '2'))
+		{
+			int			yr = (s[y] - '0') * 1000 + (s[y + 1] - '0') * 100 + (s[y + 2] - '0') * 10 + (s[y + 3] - '0');
+
+			if (d.day <= at_days_in_month(yr, d.month))
+			{
+				d.year = yr;
+				d.has_year = true;
+				n = y + 4 - pos;
+			}
+		}
+	}
 	m->kind = AT_MK_DATE;
 	m->len = n;
 	m->date = d;
@@ -1629,6 +1815,63 @@ as_percent_of(const char *s, size_t len, size_t pos, AtMetric *m)
 			m->len = q + n - pos;
 			return q + n;
 		}
+	}
+	return 0;
+}
+
+/*
+ * A percent word or sign after a determiner and at most a couple of words,
+ * with no number: "a small percent", "the % of increase", "a percentage".
+ * A percent row with no value (the text speaks of a share it does not give).
+ * But "a percent" is one percent ("fell more than a percent") and "half a
+ * percent" half of one; "three-tenths of a percent" is joined to its
+ * fraction by the caller (percent_of_fraction).
+ */
+static size_t
+as_percent_mention(const char *s, size_t len, size_t pos, AtMetric *m)
+{
+	size_t		pe,
+				p = pos;
+	const PercentDef *pd = match_percent(s, len, pos, &pe);
+
+	if (pd == NULL || pd->kind != AT_MK_PERCENT || pd->shift || at_alnum_at(s, len, pe))
+		return 0;
+	for (int i = 0; i <= PERCENT_MENTION_WORDS; i++)
+	{
+		size_t		wl,
+					nl,
+					wb = word_before(s, p, &wl);
+
+		if (wl == 0 || (wb > 0 && alnum_before(s, wb)) || at_number_word_at(s, len, wb, &nl) >= 0)
+			return 0;
+		if (at_word_in(s + wb, wl, percent_mention_det, AT_LENGTHOF(percent_mention_det)))
+		{
+			m->kind = AT_MK_PERCENT;
+			m->has_value = false;
+			if (i == 0 && (word_eq(s + wb, wl, "a") || word_eq(s + wb, wl, "an")) &&
+				strcmp(pd->pattern, "percentage") != 0)
+			{
+				size_t		hl,
+							hb = word_before(s, wb, &hl);
+
+				/* "a fraction of a percent": not one percent */
+				m->has_value = !(hl && word_eq(s + hb, hl, "of"));
+				at_num_from_u64(&m->value, 1);
+				m->start = wb;
+				if (hl && word_eq(s + hb, hl, "half") && !(hb > 0 && alnum_before(s, hb)))
+				{
+					at_num_div_u32(&m->value, 2);
+					m->start = hb;
+					/* "a half a percent" */
+					hb = word_before(s, hb, &hl);
+					if (hl && word_eq(s + hb, hl, "a") && !(hb > 0 && alnum_before(s, hb)))
+						m->start = hb;
+				}
+			}
+			m->len = pe - m->start;
+			return pe;
+		}
+		p = wb;
 	}
 	return 0;
 }
@@ -2098,6 +2341,81 @@ feet_inches(const char *s, size_t len, size_t pos, AtMetric *m)
 	return 0;
 }
 
+/* A verb of turning among the few words before pos: "turn left 45 degrees" */
+static bool
+angle_verb_before(const char *s, size_t pos)
+{
+	size_t		p = pos;
+
+	for (int i = 0; i < ANGLE_VERB_WORDS; i++)
+	{
+		size_t		wl,
+					wb = word_before(s, p, &wl);
+
+		if (wl == 0)
+			return false;
+		if (at_word_in(s + wb, wl, angle_verbs, AT_LENGTHOF(angle_verbs)))
+			return true;
+		p = wb;
+	}
+	return false;
+}
+
+/*
+ * An inch mark at q after digits: the double prime, or a straight double
+ * quote before a word of size (10" long); a straight quote is otherwise far
+ * more often a quotation mark.  End of the mark, or 0.
+ */
+static size_t
+inch_mark(const char *s, size_t len, size_t q)
+{
+	size_t		b;
+
+	if (q + 2 < len && (unsigned char) s[q] == 0xE2 && (unsigned char) s[q + 1] == 0x80 &&
+		(unsigned char) s[q + 2] == 0xB3)
+		return q + 3;			/* ″ */
+	if (q >= len || s[q] != '"' || (b = blank_len(s, len, q + 1)) == 0)
+		return 0;
+	return at_word_in(s + q + 1 + b, word_at(s, len, q + 1 + b), size_words, AT_LENGTHOF(size_words)) ? q + 1 : 0;
+}
+
+/*
+ * Feet and inches in marks right after the feet: 5' 10", 6′2″ (inches
+ * below twelve, closed by an inch mark).  Adds the inches to m's value;
+ * end of the inch mark, or 0.
+ */
+static size_t
+feet_inches_marks(const char *s, size_t len, size_t e, AtMetric *m)
+{
+	size_t		q,
+				n;
+	AtNumber	in;
+	int64_t		v;
+
+	if (e < len && s[e] == '\'')
+		q = e + 1;
+	else if (e + 2 < len && (unsigned char) s[e] == 0xE2 && (unsigned char) s[e + 1] == 0x80 &&
+			 (unsigned char) s[e + 2] == 0xB2)
+		q = e + 3;				/* ′ */
+	else
+		return 0;
+	q += blank_len(s, len, q);
+	if ((n = at_scan_number(s, len, q, AT_NUMF_NO_SPELLED | AT_NUMF_NO_SCALE | AT_NUMF_NO_CONT, &in, NULL)) == 0 ||
+		in.decimal || in.fraction || !at_num_to_i64(&in.value, &v) || v < 0 || v > 11)
+		return 0;
+	q += n;
+	if (q < len && s[q] == '"')
+		q++;
+	else if (q + 2 < len && (unsigned char) s[q] == 0xE2 && (unsigned char) s[q + 1] == 0x80 &&
+			 (unsigned char) s[q + 2] == 0xB3)
+		q += 3;					/* ″ */
+	else
+		return 0;
+	at_num_div_u32(&in.value, 12);
+	at_num_add(&m->value, &in.value);
+	return q;
+}
+
 /* A unit of measure: "3.2 billion tonnes", "75ml", "45-acre", "20 (kg)" */
 static size_t
 as_quantity(const char *s, size_t len, size_t pos, const Amount *a, AtMetric *m)
@@ -2121,8 +2439,28 @@ as_quantity(const char *s, size_t len, size_t pos, const Amount *a, AtMetric *m)
 		open = s[q];
 		q++;
 	}
+	if (!open && !a->num.spelled && !m->has_range && !a->num.decimal && !a->num.fraction &&
+		!(pos > 0 && (s[pos - 1] == '\'' || s[pos - 1] == '"')) &&
+		(ue = feet_inches_marks(s, len, e, m)) > 0)
+	{
+		m->kind = AT_MK_QUANTITY;
+		m->unit = "ft";
+		m->unit_len = 2;
+		m->len = ue - pos;
+		return ue;
+	}
+	if (!open && !a->num.spelled && !(pos > 0 && s[pos - 1] == '"') &&
+		(ue = inch_mark(s, len, q)) > 0)
+	{
+		m->kind = AT_MK_QUANTITY;
+		m->unit = "in";
+		m->unit_len = 2;
+		m->len = ue - pos;
+		return ue;
+	}
 	if (q >= len || (u = match_unit(s, len, q, q == e, &ue)) == NULL ||
-		((u->flags & (P_POUND | P_KITCHEN)) && a->num.has_scale))
+		((u->flags & (P_POUND | P_KITCHEN)) && a->num.has_scale) ||
+		((u->flags & P_ANGLE) && !angle_verb_before(s, pos)))
 		return 0;				/* "332 million cups of coffee" are counted */
 	canon = u->canon;
 	if (open)
@@ -2412,6 +2750,18 @@ as_fraction_word(const char *s, size_t len, size_t pos, AtMetric *m)
 		if (e == 0)
 			continue;
 		q = e + blank_len(s, len, e);
+		/* "a half turn": an angle in turns */
+		if (q > e && at_word_in(s + q, wl = word_at(s, len, q), turn_words, AT_LENGTHOF(turn_words)))
+		{
+			m->kind = AT_MK_QUANTITY;
+			m->unit = "turn";
+			m->unit_len = 4;
+			m->has_value = true;
+			at_num_from_u64(&m->value, 1);
+			at_num_div_u32(&m->value, (uint32_t) fraction_words[i].denom);
+			m->len = q + wl - pos;
+			return q + wl;
+		}
 		wb = word_before(s, pos, &wl);
 		/* "nearly half", "more than a third": an approximated share needs no "of" */
 		if ((q == e || !match_word(s, len, q, "of", true)) &&
@@ -2501,8 +2851,8 @@ try_at(Scan *sc, size_t pos, AtMetric *m, size_t *skip)
 		return e;
 	if ((*skip = non_figure_len(sc, pos)) > 0)
 		return 0;
-	if ((c == 'p' || c == 'P') && !sc->token_mode)
-		return as_percent_of(s, len, pos, m);
+	if ((c == 'p' || c == 'P' || c == '%') && !sc->token_mode)
+		return (e = as_percent_of(s, len, pos, m)) > 0 ? e : as_percent_mention(s, len, pos, m);
 	if ((c == 'h' || c == 'H' || c == 'a' || c == 'A') && !sc->token_mode &&
 		(e = as_fraction_word(s, len, pos, m)) > 0)
 		return e;
@@ -2693,8 +3043,8 @@ add_per(const char *s, size_t len, AtMetric *m, size_t end)
 		if (s[q] == '(')
 			while (r < len && r < q + 48 && s[r] != ')' && s[r] != '(' && s[r] != '\n')
 				r++;
-		else if (m->start == 0 || s[back_blanks(s, m->start) - 1] != '(')
-			return end;
+		else if (back_blanks(s, m->start) == 0 || s[back_blanks(s, m->start) - 1] != '(')
+			return end;			/* not s[-1] when only blanks come before */
 		if (r >= len || (s[q] == '(' && s[r] != ')'))
 			return end;
 		bracket = true;
@@ -2853,7 +3203,7 @@ may_start(const char *s, size_t len, size_t pos)
 
 	if (c >= '0' && c <= '9')
 		return true;
-	if (c == '$' || c == '-' || c == '.' || c == '+' || c >= 0xC2 || c == '&')
+	if (c == '$' || c == '-' || c == '.' || c == '+' || c >= 0xC2 || c == '&' || c == '%')
 		return c != '.' || at_digit_at(s, len, pos + 1);
 	return at_is_ascii_alpha(c);
 }
@@ -2961,6 +3311,97 @@ resolve_date(AtMetric *m, const AtDay *ref)
 		 at_days_in_month(m->date.year, 2) < 29; k++)
 		m->date.year--;
 	m->has_date = m->date.day <= at_days_in_month(m->date.year, m->date.month);
+}
+
+/*
+ * "three-tenths of a percent": the fraction f just before "of a percent"
+ * (m, one percent) is the value of the percent; m takes f in.
+ */
+static bool
+percent_of_fraction(const char *s, const AtMetric *f, AtMetric *m)
+{
+	size_t		p = f->start + f->len,
+				e;
+
+	if (f->kind != AT_MK_FRACTION || !f->has_value || f->has_range || m->kind != AT_MK_PERCENT ||
+		m->has_range)
+		return false;
+	p += blank_len(s, m->start, p);
+	if ((e = match_word(s, m->start, p, "of", true)) == 0 || e + blank_len(s, m->start, e) != m->start ||
+		e == m->start || lower(s[m->start]) != 'a')
+		return false;
+	m->has_value = true;
+	m->value = f->value;
+	m->len += m->start - f->start;
+	m->start = f->start;
+	return true;
+}
+
+/* Words between a duration and a date that move the date: "2 weeks before May 13" */
+typedef struct DateShiftWord
+{
+	const char *word;
+	int			sign;
+} DateShiftWord;
+
+static const DateShiftWord date_shift_words[] = {
+	{"before", -1}, {"after", 1}, {"from", 1},
+};
+
+/* Words before such a duration that make it a length of time: "closed for five days from Feb 17" */
+static const char *const duration_lead_words[] = {
+	"for", "within", "over", "during", "lasting", "of", "first", "next", "past", "last",
+};
+
+/*
+ * "2 weeks before May 13 1999", "16 days from 01/02/2018": the duration d
+ * (the row just before the date m) and a word of date_shift_words between
+ * them make one date, moved by the duration.  True when m took d in.
+ */
+static bool
+shift_date(const char *s, const AtMetric *d, AtMetric *m)
+{
+	size_t		p = d->start + d->len,
+				wl;
+	int64_t		n;
+	int			sign = 0;
+	AtDay		day = {m->date.year, m->date.month, m->date.day};
+
+	if (!m->has_date || d->kind != AT_MK_QUANTITY || d->has_range || d->unit == NULL ||
+		!at_num_to_i64(&d->value, &n) || n < 1 || n > 1000 || !at_num_is_integer(&d->value))
+		return false;
+	p += blank_len(s, m->start, p);
+	wl = word_at(s, m->start, p);
+	for (size_t i = 0; i < AT_LENGTHOF(date_shift_words); i++)
+		if (word_eq(s + p, wl, date_shift_words[i].word))
+			sign = date_shift_words[i].sign;
+	if (sign == 0 || p + wl + blank_len(s, m->start, p + wl) != m->start)
+		return false;
+	p = word_before(s, d->start, &wl);
+	if (wl && at_word_in(s + p, wl, duration_lead_words, AT_LENGTHOF(duration_lead_words)))
+		return false;
+	if (strcmp(d->unit, "days") == 0 || strcmp(d->unit, "weeks") == 0)
+		day = at_day_add(&day, sign * n * (d->unit[0] == 'w' ? 7 : 1));
+	else if (strcmp(d->unit, "months") == 0 || strcmp(d->unit, "years") == 0)
+	{
+		long		mi = (long) day.year * 12 + (day.month - 1) + sign * n * (d->unit[0] == 'y' ? 12 : 1);
+
+		if (mi < 12 || mi >= 10000 * 12)
+			return false;
+		day.year = (int) (mi / 12);
+		day.month = (int) (mi % 12) + 1;
+		day.day = AT_MIN(day.day, at_days_in_month(day.year, day.month));
+	}
+	else
+		return false;
+	if (day.year < 1 || day.year > 9999)
+		return false;
+	m->date.year = day.year;
+	m->date.month = day.month;
+	m->date.day = day.day;
+	m->len += m->start - d->start;
+	m->start = d->start;
+	return true;
 }
 
 /* Measure, holder and period of the figures of out[first..], sentence by sentence */
@@ -3159,6 +3600,16 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 			last_money_n = (int) out->len + 1;
 		}
 		resolve_date(&m, ref);
+		if (m.kind == AT_MK_DATE && out->len > first &&
+			shift_date(s, AT_VEC_AT(out, AtMetric, out->len - 1), &m))
+			out->len--;			/* the duration is part of the date */
+		else if (m.kind == AT_MK_PERCENT && out->len > first &&
+				 percent_of_fraction(s, AT_VEC_AT(out, AtMetric, out->len - 1), &m))
+		{
+			out->len--;			/* the fraction is the percent's value */
+			m.qualifier = m.change = m.period = NULL;
+			add_context(s, len, &m);
+		}
 		*(AtMetric *) at_vec_push(out) = m;
 		pos = end;
 	}

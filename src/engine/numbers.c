@@ -1079,6 +1079,45 @@ denominator_at(const char *s, size_t len, size_t pos, Denominator *d)
 	return d->len = wl;
 }
 
+static size_t scan_spelled_integer(const char *s, size_t len, size_t pos, uint64_t *value,
+								   WordType *last_out, int *scale_out, uint64_t *tail_out,
+								   bool *tail_after_and, int *and_scale_out);
+
+/*
+ * A compound ordinal denominator at pos: a spelled hundred or thousand,
+ * optionally "and", and an ordinal below a hundred: "one hundred fifth"
+ * (105), "two thousand and thirtieth".  Fills d and returns its length, or 0.
+ */
+static size_t
+compound_denominator_at(const char *s, size_t len, size_t pos, Denominator *d)
+{
+	uint64_t	v,
+				tail;
+	WordType	last;
+	int			scale,
+				and_scale;
+	bool		after_and;
+	size_t		n = scan_spelled_integer(s, len, pos, &v, &last, &scale, &tail, &after_and, &and_scale),
+				q,
+				wl,
+				m;
+
+	if (n == 0 || (last != W_HUNDRED && last != W_SCALE) || v >= 1000000000)
+		return 0;
+	q = skip_blanks(s, len, pos + n);
+	wl = word_len(s, len, q);
+	if (q > pos + n && word_is(s + q, wl, "and"))
+		q = skip_blanks(s, len, q + wl);
+	wl = word_len(s, len, q);
+	/* no "half" or "quarter": "two hundred and a half", "three hundred quarters" */
+	if (q == pos + n || q >= len || (s[q] | 0x20) == 'h' || (s[q] | 0x20) == 'q' ||
+		(m = denominator_at(s, len, q, d)) == 0 || d->pow10 != 0 || d->den >= 100)
+		return 0;
+	d->den += (uint32_t) v;
+	d->ordinal = true;
+	return d->len = q + m - pos;
+}
+
 /*
  * Does a numerator of num take the denominator d ending at end?  A plural
  * takes any; a singular that is an ordinal too takes one only ("one
@@ -1538,6 +1577,14 @@ scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 		out->fraction = true;
 		p = q + wl;
 	}
+	else if (q > p && iv > 0 && (last == W_UNIT || last == W_TEEN || last == W_TENS) &&
+			 (wl = compound_denominator_at(s, len, q, &dn)) != 0 &&
+			 denominator_fits(s, len, &dn, iv, q + wl) && divide_by(&out->value, iv, &dn))
+	{
+		/* "one one hundred fifth": a numerator and a compound ordinal */
+		out->fraction = true;
+		p = q + wl;
+	}
 	else
 	{
 		/* "one and a half", "two million and three fifths" */
@@ -1743,8 +1790,9 @@ power_suffix(const char *s, size_t len, size_t p, AtNum *v, bool *bad)
 		q++;
 	else
 		return p;
-	if (q < len && (s[q] == '+' || s[q] == '-'))
-		eneg = s[q++] == '-';
+	/* the exponent's sign; a doubled minus is a plus ("1.1^--23") */
+	for (int i = 0; i < 2 && q < len && (s[q] == '+' || s[q] == '-'); i++)
+		eneg ^= s[q++] == '-';
 	while (at_digit_at(s, len, q) && nk < 4)
 	{
 		k = k * 10 + (s[q++] - '0');
@@ -1874,8 +1922,9 @@ number_continuation(const char *s, size_t len, size_t p, int flags, int total_po
 	if (q == p)
 		return p;
 	wl = word_len(s, len, q);
-	if (!out->spelled && out->has_scale && (total_pow == 2 || total_pow == 3) &&
-		at_num_is_integer(&out->value))
+	/* after a larger scale only the spoken form: "6 crore and two hundred" */
+	if (!out->spelled && out->has_scale && total_pow >= 2 && at_num_is_integer(&out->value) &&
+		(total_pow <= 3 || word_is(s + q, wl, "and")))
 	{
 		AtNum		lim;
 
@@ -1885,7 +1934,7 @@ number_continuation(const char *s, size_t len, size_t p, int flags, int total_po
 		at_num_from_u64(&lim, 1);
 		at_num_mul_pow10(&lim, total_pow);
 		if (rn && rest.value.ndig > 0 && at_num_is_integer(&rest.value) && !rest.fraction &&
-			!rest.decimal && at_num_cmp(&rest.value, &lim) < 0)
+			!rest.decimal && at_num_cmp(&rest.value, &lim) < 0 && (total_pow <= 3 || rest.spelled))
 		{
 			rest.has_scale = false;
 			at_num_add(&out->value, &rest.value);

@@ -257,3 +257,20 @@ UT_TEST(numbers_long_runs)
 	UT_EQ_INT(skip, n);
 	free(s);
 }
+
+/* forms of the Recognizers-Text Number spec, examples written for the kind */
+UT_TEST(numbers_conformance_forms)
+{
+	/* a larger scale takes a spoken tail after "and"; digits there may be another figure */
+	UT_EQ_STR(num("4 million and three hundred", 0, NULL), "4000300");
+	UT_EQ_STR(num("2 lakh and fifty", 0, NULL), "200050");
+	UT_EQ_STR(num("2 million and 500,000 people", 0, NULL), "2000000");
+	UT_EQ_STR(num("2 million and three million", 0, NULL), "2000000");
+	/* a numerator and a compound ordinal denominator */
+	UT_EQ_STR(num("two one hundred thirds", 0, NULL), "0.0194174757281553");
+	UT_EQ_STR(num("one three hundred and tenth", 0, NULL), "0.0032258064516129");
+	UT_EQ_STR(num("one hundred fifth", 0, NULL), "100");
+	/* a doubled minus in an exponent is a plus */
+	UT_EQ_STR(num("2^--3", 0, NULL), "8");
+	UT_EQ_STR(num("2^-+2", 0, NULL), "0.25");
+}
