@@ -552,6 +552,34 @@ contains_norm(const char *hay, const char *needle)
 
 static bool verbose = false;
 
+/*
+ * The gold date as YYYY-MM-DD: htmldate's "null" is "no date" (an empty
+ * answer is right), and a few hand-typed golds read "2022-11-1",
+ * "2022-01.26" or "2022-29-11" (day and month swapped: no month 29).
+ */
+static const char *
+gold_day(const char *g)
+{
+	static char out[16];
+	int			y,
+				m,
+				d;
+
+	if (strcmp(g, "null") == 0)
+		return "";
+	if (sscanf(g, "%4d%*[-./]%2d%*[-./]%2d", &y, &m, &d) != 3)
+		return g;
+	if (m > 12 && d <= 12)
+	{
+		int			t = m;
+
+		m = d;
+		d = t;
+	}
+	snprintf(out, sizeof(out), "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+	return out;
+}
+
 static void
 score_page(char **f, const char *data, const char *dump_id, Tally *t)
 {
@@ -621,7 +649,7 @@ score_page(char **f, const char *data, const char *dump_id, Tally *t)
 		if (a.has_published)
 			snprintf(got, sizeof(got), "%04d-%02d-%02d", a.published.year % 10000,
 					 a.published.month % 100, a.published.day % 100);
-		ok = strncmp(got, f[4], 10) == 0;
+		ok = strcmp(got, gold_day(f[4])) == 0;
 		t->date_n++;
 		t->date_ok += ok;
 		if (verbose && !ok)
