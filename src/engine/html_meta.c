@@ -235,6 +235,27 @@ prefix_ci(const char *s, size_t len, const char *p)
 }
 
 /*
+ * Bytes of a byline opener at the start of s ("By ", "Written by: "), 0
+ * when none: an opener's closing space may be a colon too.
+ */
+static size_t
+opener_len(const char *s, size_t len)
+{
+	for (size_t i = 0; i < AT_LENGTHOF(byline_openers); i++)
+	{
+		const char *o = byline_openers[i];
+		size_t		ol = strlen(o);
+
+		if (prefix_ci(s, len, o))
+			return ol;
+		if (o[ol - 1] == ' ' && o[ol - 2] != ':' && len > ol && eq_ci(s, ol - 1, o, ol - 1) &&
+			s[ol - 1] == ':')
+			return s[ol] == ' ' ? ol + 1 : ol;
+	}
+	return 0;
+}
+
+/*
  * Character references left in a value: pages that encode twice
  * (content="&amp;#8216;") or JSON-LD strings holding "&amp;".
  */
@@ -681,13 +702,14 @@ byline_text(const char *s, size_t len)
 	s += st;
 	if (len < 2 || len > 100)
 		return false;
+	if (opener_len(s, len))
+		return true;
+	/* the opener alone: its name follows in the next element */
 	for (size_t i = 0; i < AT_LENGTHOF(byline_openers); i++)
 	{
 		size_t		ol = strlen(byline_openers[i]);
 
-		if (byline_openers[i][ol - 1] == ' ' ? prefix_ci(s, len, byline_openers[i]) ||
-			(len == ol - 1 && eq_ci(s, len, byline_openers[i], ol - 1)) :
-			prefix_ci(s, len, byline_openers[i]))
+		if (byline_openers[i][ol - 1] == ' ' && len == ol - 1 && eq_ci(s, len, byline_openers[i], ol - 1))
 			return true;
 	}
 	return false;
@@ -1066,29 +1088,67 @@ date_from_url(Meta *m)
 	}
 }
 
+/*
+ * Words that a name does not end with: the date a byline went on with, once
+ * its digits are cut ("Ann Lee March 3", "Bo Kim Monday"); not "may"
+ * (Theresa May)
+ */
+static const char *const name_stops[] = {
+	"january", "february", "march", "april", "june", "july", "august", "september",
+	"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", "januar", "februar", "märz", "juni", "juli", "oktober", "dezember",
+	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+};
+
+/* A name-stop word at s, whole */
+static bool
+name_stop(const char *s, size_t len)
+{
+	size_t		e = 0;
+
+	while (e < len && s[e] != ',' && s[e] != '.' && s[e] != ';')
+		e++;
+	return e > 0 && at_word_in(s, e, name_stops, AT_LENGTHOF(name_stops));
+}
+
 /* One author name: openers cut, a trailing date or "|" part dropped; 0 when not a name */
 static size_t
 clean_author(const char **s, size_t len)
 {
-	size_t		st;
+	size_t		st,
+				ol;
 	int			words;
 
-	for (size_t i = 0; i < AT_LENGTHOF(byline_openers); i++)
-		if (prefix_ci(*s, len, byline_openers[i]))
-		{
-			*s += strlen(byline_openers[i]);
-			len -= strlen(byline_openers[i]);
-			len = h_trim(*s, len, &st);
-			*s += st;
-			break;
-		}
+	if ((ol = opener_len(*s, len)) > 0)
+	{
+		*s += ol;
+		len = h_trim(*s, len - ol, &st);
+		*s += st;
+	}
 	for (size_t p = 0; p < len; p++)
 		if ((*s)[p] == '|' || (*s)[p] == '\n' || ((*s)[p] >= '0' && (*s)[p] <= '9') ||
-			(len - p >= 3 && memcmp(*s + p, "\xe2\x86\x92", 3) == 0))	/* → */
+			(len - p >= 3 && memcmp(*s + p, "\xe2\x86\x92", 3) == 0) ||	/* → */
+			(len - p >= 3 && memcmp(*s + p, "\xe2\x80\xa2", 3) == 0) ||	/* • */
+			(len - p >= 2 && memcmp(*s + p, "\xc2\xb7", 2) == 0))	/* · */
 		{
 			len = p;
 			break;
 		}
+	/* a month or weekday the cut date left behind */
+	len = h_trim(*s, len, &st);
+	*s += st;
+	while (len > 0)
+	{
+		size_t		w = len;
+
+		while (w > 0 && (*s)[w - 1] != ' ')
+			w--;
+		if (w == 0 && name_stop(*s, len))
+			return 0;			/* a month alone */
+		if (w == 0 || !name_stop(*s + w, len - w))
+			break;
+		len = h_trim(*s, w, &st);
+	}
 	len = h_trim(*s, len, &st);
 	*s += st;
 	while (len > 0 && ((*s)[len - 1] == ',' || (*s)[len - 1] == '-' || (*s)[len - 1] == ':' ||
@@ -1156,7 +1216,8 @@ capitalised(const char *s, size_t len)
 
 /*
  * True when every comma-separated part of s has 2 to 4 words: "Ann Lee,
- * Bo Kim" is two names, "Department of Economy, Education, Research" one.
+ * Bo Kim" is two names, "Department of Economy, Education, Research" one;
+ * the last part may join two ("Ann Lee, Bo Kim and Eve Ng").
  */
 static bool
 commas_split_names(const char *s, size_t len)
@@ -1164,9 +1225,21 @@ commas_split_names(const char *s, size_t len)
 	for (size_t p = 0; p <= len;)
 	{
 		const char *c = memchr(s + p, ',', len - p);
-		size_t		e = c ? (size_t) (c - s) : len;
-		int			w = at_count_words(s + p, e - p);
+		size_t		e = c ? (size_t) (c - s) : len,
+					a = p;
+		int			w;
 
+		/* "Bo Kim and Eve Ng" as the last part: two names */
+		for (size_t q = p; !c && q + 5 <= e; q++)
+			if (memcmp(s + q, " and ", 5) == 0 || memcmp(s + q, " und ", 5) == 0)
+			{
+				w = at_count_words(s + p, q - p);
+				if (w < 2 || w > 4)
+					return false;
+				a = q + 5;
+				break;
+			}
+		w = at_count_words(s + a, e - a);
 		if (w < 2 || w > 4)
 			return false;
 		p = e + 1;

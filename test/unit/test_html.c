@@ -317,6 +317,23 @@ UT_TEST(html_authors_kinds)
 			 "<body><article><h1>Flood warning</h1>%s", tail);
 	parse(page);
 	UT_EQ_INT(a.authors.len, 0);
+	/* "Written by:", a byline that goes on with a date, a bullet and a widget after the name */
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<p>Written by: Ann Lee March 3, 2021</p>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<div class=\"byline\">Theresa May \xe2\x80\xa2 Staff</div>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Theresa May");
+	/* "A, B and C": three names */
+	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"Ann Lee, Bo Kim and Eve Ng\"></head>"
+			 "<body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 3);
+	UT_EQ_STR(item(&a.authors, 2), "Eve Ng");
 }
 
 /* editor and dateline by the text path's reader over the body's head and its metadata lines */
