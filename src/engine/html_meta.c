@@ -167,6 +167,7 @@ typedef struct Meta
 	AtBuf	   *base;
 	Cand		f[F_NFIELDS];
 	Cand		by_rank[AUTHOR_RANKS];	/* author offers of each rank */
+	Cand		all_pub;		/* every published date offered, any rank */
 	const char *html_title;
 	size_t		html_title_len;
 	AtBuf		h1;				/* text of the first <h1> outside boilerplate */
@@ -183,6 +184,11 @@ offer(Meta *m, int field, int rank, const char *s, size_t len)
 	size_t		st;
 
 	len = h_trim(s, len, &st);
+	if (field == F_PUBLISHED && len > 0 && m->all_pub.n < MAX_VALUES)
+	{
+		m->all_pub.s[m->all_pub.n] = s + st;
+		m->all_pub.len[m->all_pub.n++] = len;
+	}
 	/* authors: every rank is kept, a rank whose names all fail falls through */
 	if (field == F_AUTHOR && len > 0 && rank < AUTHOR_RANKS && m->by_rank[rank].n < MAX_VALUES)
 	{
@@ -1043,6 +1049,64 @@ parse_date_value(const char *s, size_t len, AtDate *out)
 	return false;
 }
 
+/* A date-time value in UTC: "...Z", "+00:00", "+0000", "GMT", "UTC" at its end */
+static bool
+utc_value(const char *s, size_t len)
+{
+	size_t		st;
+
+	len = h_trim(s, len, &st);
+	s += st;
+	return (len > 10 && (s[len - 1] == 'Z' || s[len - 1] == 'z')) ||
+		(len > 10 && (memcmp(s + len - 6, "+00:00", 6) == 0 || memcmp(s + len - 5, "+0000", 5) == 0)) ||
+		(len > 10 && (memcmp(s + len - 3, "GMT", 3) == 0 || memcmp(s + len - 3, "UTC", 3) == 0));
+}
+
+/* Minutes since 1970-01-01 (days by the civil-calendar count of Howard Hinnant) */
+static long
+minutes_of(const AtDate *d)
+{
+	long		y = d->year - (d->month <= 2),
+				era = (y >= 0 ? y : y - 399) / 400,
+				yoe = y - era * 400,
+				doy = (153 * (d->month + (d->month > 2 ? -3 : 9)) + 2) / 5 + d->day - 1,
+				doe = yoe * 365 + yoe / 4 - yoe / 100 + doy,
+				days = era * 146097 + doe - 719468;
+
+	return (days * 24 + d->hour) * 60 + d->minute;
+}
+
+/*
+ * A published date-time given in UTC is an instant, not the day the
+ * publisher's page shows.  When the page gives the same instant in local time
+ * too (the same minutes and seconds, whole hours apart, up to 14: "datePublished
+ * 02:11:03Z" and <time datetime="...21:11:03-05:00">, or a zoneless meta
+ * "2023-11-08 22:28:35"), its day is the one published.
+ */
+static void
+local_day(Meta *m, const char *raw, size_t rlen, AtDate *dt)
+{
+	AtDate		o;
+
+	if (!dt->has_time || !utc_value(raw, rlen))
+		return;
+	for (int i = 0; i < m->all_pub.n; i++)
+	{
+		long		diff;
+
+		if (utc_value(m->all_pub.s[i], m->all_pub.len[i]) ||
+			!parse_date_value(m->all_pub.s[i], m->all_pub.len[i], &o) || !o.has_time ||
+			o.minute != dt->minute || o.second != dt->second)
+			continue;
+		diff = minutes_of(&o) - minutes_of(dt);
+		if (diff != 0 && diff % 60 == 0 && diff >= -14 * 60 && diff <= 14 * 60)
+		{
+			*dt = o;
+			return;
+		}
+	}
+}
+
 static void
 keep_date(Meta *m, int field)
 {
@@ -1054,6 +1118,7 @@ keep_date(Meta *m, int field)
 		{
 			if (field == F_PUBLISHED)
 			{
+				local_day(m, c->s[i], c->len[i], &dt);
 				m->a->published = dt;
 				m->a->has_published = true;
 			}

@@ -231,6 +231,16 @@ UT_TEST(html_fields_fallbacks)
 	parse("<html><body><div class=\"entry-date\">Posted 03.02.2018</div>"
 		  "<p>The bakery on the corner closed after forty years, and its owners said they would miss their customers.</p></body></html>");
 	UT_CHECK(a.has_published && a.published.year == 2018 && a.published.month == 2 && a.published.day == 3);
+	/* datePublished in UTC and the same instant in local time: the local day */
+	parse("<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2023-11-09T02:11:03Z\"}</script></head>"
+		  "<body><time datetime=\"2023-11-08T21:11:03-05:00\">November 8, 2023</time>"
+		  "<p>Two people were hurt in a crash on the highway late on Wednesday evening, the police said.</p></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2023 && a.published.month == 11 && a.published.day == 8);
+	/* another instant (an hour and a minute apart) is no local rendering */
+	parse("<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2023-11-09T02:11:03Z\"}</script></head>"
+		  "<body><time datetime=\"2023-11-08T21:12:03-05:00\">November 8, 2023</time>"
+		  "<p>Two people were hurt in a crash on the highway late on Wednesday evening, the police said.</p></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2023 && a.published.month == 11 && a.published.day == 9);
 }
 
 /* The meta title weighed against the headline the page shows */
