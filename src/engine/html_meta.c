@@ -22,6 +22,7 @@
 #include "html_int.h"
 #include "utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum Field
@@ -1049,6 +1050,26 @@ parse_date_value(const char *s, size_t len, AtDate *out)
 	return false;
 }
 
+/* A date in the page's URL: /2019/04/29/, /2019-04-29, _20190429 */
+static bool
+url_date(Meta *m, AtDate *dt)
+{
+	const char *u = m->base->data + m->a->url.start;
+	size_t		len = m->a->url.len;
+
+	for (size_t p = 1; p + 8 <= len; p++)
+	{
+		if (u[p - 1] != '/' && u[p - 1] != '-' && u[p - 1] != '_')
+			continue;
+		if (parse_date_value(u + p, AT_MIN(len - p, 10), dt) && dt->has_year && dt->has_day)
+		{
+			dt->has_time = false;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* A date-time value in UTC: "...Z", "+00:00", "+0000", "GMT", "UTC" at its end */
 static bool
 utc_value(const char *s, size_t len)
@@ -1118,7 +1139,20 @@ keep_date(Meta *m, int field)
 		{
 			if (field == F_PUBLISHED)
 			{
+				AtDate		u;
+
 				local_day(m, c->s[i], c->len[i], &dt);
+				/*
+				 * The URL's date is the publisher's own day: it wins over a
+				 * UTC instant a day off (23:11Z in Vienna is the next day) and
+				 * over the weak sources (a bare <time>, generic meta dates)
+				 */
+				if (m->a->url.len && url_date(m, &u) &&
+					(c->rank >= 3 ||
+					 (dt.has_time && utc_value(c->s[i], c->len[i]) &&
+					  labs(minutes_of(&u) - minutes_of(&dt)) < 24 * 60 + 60)) &&
+					(u.year != dt.year || u.month != dt.month || u.day != dt.day))
+					dt = u;
 				m->a->published = dt;
 				m->a->has_published = true;
 			}
@@ -1131,27 +1165,7 @@ keep_date(Meta *m, int field)
 		}
 }
 
-/* A date in the page's URL: /2019/04/29/, /2019-04-29, _20190429 */
-static void
-date_from_url(Meta *m)
-{
-	const char *u = m->base->data + m->a->url.start;
-	size_t		len = m->a->url.len;
-	AtDate		dt;
 
-	for (size_t p = 1; p + 8 <= len; p++)
-	{
-		if (u[p - 1] != '/' && u[p - 1] != '-' && u[p - 1] != '_')
-			continue;
-		if (parse_date_value(u + p, AT_MIN(len - p, 10), &dt) && dt.has_year && dt.has_day)
-		{
-			dt.has_time = false;
-			m->a->published = dt;
-			m->a->has_published = true;
-			return;
-		}
-	}
-}
 
 /*
  * Words that a name does not end with: the date a byline went on with, once
@@ -1528,8 +1542,8 @@ h_meta_extract(HDoc *d, AtArticle *a, AtBuf *base, int root)
 		a->section = keep(&m, m.f[F_SECTION].s[0], cut(m.f[F_SECTION].s[0], m.f[F_SECTION].len[0], 300));
 	keep_date(&m, F_PUBLISHED);
 	keep_date(&m, F_UPDATED);
-	if (!a->has_published && a->url.len)
-		date_from_url(&m);
+	if (!a->has_published && a->url.len && url_date(&m, &a->published))
+		a->has_published = true;
 	keep_authors(&m);
 	keep_tags(&m);
 }

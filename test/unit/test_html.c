@@ -241,6 +241,15 @@ UT_TEST(html_fields_fallbacks)
 		  "<body><time datetime=\"2023-11-08T21:12:03-05:00\">November 8, 2023</time>"
 		  "<p>Two people were hurt in a crash on the highway late on Wednesday evening, the police said.</p></body></html>");
 	UT_CHECK(a.has_published && a.published.year == 2023 && a.published.month == 11 && a.published.day == 9);
+	/* the URL's day over a UTC instant a day off, and over a bare <time> */
+	parse("<html><head><link rel=\"canonical\" href=\"https://x.example/2019/01/01/new-year/\">"
+		  "<meta property=\"article:published_time\" content=\"2018-12-31T23:11:59+00:00\"></head><body>"
+		  "<p>The new year began with fireworks over the river and a concert in the square that lasted until dawn.</p></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2019 && a.published.month == 1 && a.published.day == 1);
+	parse("<html><head><link rel=\"canonical\" href=\"https://x.example/2019/10/22/repair/\"></head><body>"
+		  "<p>The repair cafe fixed sixty toasters and kettles on its first evening, the volunteers said.</p>"
+		  "<aside><time datetime=\"2009-04-11\">older post</time></aside></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2019 && a.published.month == 10 && a.published.day == 22);
 }
 
 /* The meta title weighed against the headline the page shows */
