@@ -119,6 +119,7 @@ UT_TEST(html_recognised_by_content)
 	const char *yes[] = {
 		"<!DOCTYPE html><p>x</p>", "  \n<!doctype HTML>", "<html>", "<HTML lang=en>",
 		"\xef\xbb\xbf<html>", "<!-- saved page --><html><body>x</body></html>",
+		"<!--[if !IE]> served from cache <![endif]-->\n<!doctype html><html>",
 		"<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">",
 		"<head><title>t</title></head>", "<body>text</body>",
 		"<div><p>one</p><p>two</p><p>three</p><p>four</p></div>",
