@@ -1481,6 +1481,18 @@ choose_title(Meta *m)
 	const char *h = m->h1.data + hst;
 	int			hw = hl ? at_count_words(h, hl) : 0;
 
+	/*
+	 * An <h1> of one word under a <title> of several that lacks it is a logo
+	 * or a section label ("Lorem", "News"), not the headline: the <title>
+	 */
+	if ((rank == 3 || rank == 4) && at_count_words(s, len) == 1 && m->html_title_len &&
+		at_count_words(m->html_title, m->html_title_len) >= 2 &&
+		word_share(s, len, m->html_title, m->html_title_len) == 0)
+	{
+		s = m->html_title;
+		len = m->html_title_len;
+		rank = 5;
+	}
 	if (m->main_h1.len)
 	{
 		hl = h_trim(m->main_h1.data, m->main_h1.len, &hst);

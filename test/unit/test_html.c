@@ -293,6 +293,13 @@ UT_TEST(html_title_against_h1)
 	title_of("Weather: Flood warning for the valley",
 			 "<span class=\"article-kicker\">Weather</span><span>: </span><span>Flood warning for the valley</span>");
 	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* a one-word <h1> under a <title> of other words is a logo or a label: the <title> */
+	parse("<html><head><title>Flood warning for the valley</title></head><body><article><h1>Storm</h1>"
+		  "<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p></article></body></html>");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	parse("<html><head><title>Storm warning</title></head><body><article><h1>Storm</h1>"
+		  "<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p></article></body></html>");
+	UT_EQ_STR(span(a.title), "Storm");
 	/* an <h1> for screen readers only is not the headline */
 	parse("<html><head><meta property=\"og:title\" content=\"Flood warning for the valley\"></head><body>"
 		  "<h1 class=\"visually-hidden\">Valley News: home of the valley</h1><article><p>The river rose a metre "
