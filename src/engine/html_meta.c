@@ -272,7 +272,10 @@ static const struct
 	const char *utf8;
 }			refs[] = {
 	{"amp;", "&"}, {"quot;", "\""}, {"apos;", "'"}, {"lt;", "<"}, {"gt;", ">"},
-	{"nbsp;", " "}, {"#039;", "'"},
+	{"nbsp;", " "}, {"#039;", "'"}, {"raquo;", "\xc2\xbb"}, {"laquo;", "\xc2\xab"},
+	{"ndash;", "\xe2\x80\x93"}, {"mdash;", "\xe2\x80\x94"}, {"rsquo;", "\xe2\x80\x99"},
+	{"lsquo;", "\xe2\x80\x98"}, {"ldquo;", "\xe2\x80\x9c"}, {"rdquo;", "\xe2\x80\x9d"},
+	{"hellip;", "\xe2\x80\xa6"},
 };
 
 static void
@@ -1481,6 +1484,28 @@ choose_title(Meta *m)
 	const char *h = m->h1.data + hst;
 	int			hw = hl ? at_count_words(h, hl) : 0;
 
+	/*
+	 * A meta title or <h1> that is only the site's name ("seelenradio",
+	 * "Disfunctions.de") is no headline: the page's one <h1>, else <title>
+	 */
+	if (rank < 5 && site_like(m, s, len))
+	{
+		size_t		st,
+					l = h_trim(m->h1.data, m->h1.len, &st);
+
+		if (l && m->h1_count == 1 && at_count_words(m->h1.data + st, l) >= 2 &&
+			!site_like(m, m->h1.data + st, l))
+		{
+			m->a->title = keep(m, m->h1.data + st, cut(m->h1.data + st, l, 2000));
+			return;
+		}
+		if (m->html_title_len && !site_like(m, m->html_title, m->html_title_len))
+		{
+			s = m->html_title;
+			len = m->html_title_len;
+			rank = 5;
+		}
+	}
 	/*
 	 * An <h1> of one word under a <title> of several that lacks it is a logo
 	 * or a section label ("Lorem", "News"), not the headline: the <title>

@@ -293,6 +293,9 @@ UT_TEST(html_title_against_h1)
 	title_of("Weather: Flood warning for the valley",
 			 "<span class=\"article-kicker\">Weather</span><span>: </span><span>Flood warning for the valley</span>");
 	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* an og:title that is the site's name: the page's one <h1> */
+	title_of("Valleynews", "Flood warning for the valley");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
 	/* a one-word <h1> under a <title> of other words is a logo or a label: the <title> */
 	parse("<html><head><title>Flood warning for the valley</title></head><body><article><h1>Storm</h1>"
 		  "<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p></article></body></html>");
