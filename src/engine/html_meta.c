@@ -842,14 +842,17 @@ contains(const char *s, size_t len, const char *w, size_t wl)
  * the host of the page's URL ("eHow" on www.ehow.com, "petri-heil.ch").
  */
 static bool
-names_site(const Meta *m, const char *s, size_t len)
+names_site(const Meta *m, const char *s, size_t len, bool loose)
 {
 	const Cand *site = &m->f[F_SOURCE];
 	const Cand *url = &m->f[F_URL];
 	char		part[64],
 				host[256];
+	const char *label = NULL;
 	size_t		pn = 0,
 				hn = 0,
+				label_start = 0,
+				label_len = 0,
 				st;
 
 	len = h_trim(s, len, &st);
@@ -863,7 +866,9 @@ names_site(const Meta *m, const char *s, size_t len)
 			part[pn++] = s[i] | 0x20;
 		else if (s[i] >= '0' && s[i] <= '9')
 			part[pn++] = s[i];
-		else if (s[i] != ' ' && s[i] != '.' && s[i] != '-' && s[i] != '_')
+		else if (i + 2 < len && memcmp(s + i, "\xe2\x80\x99", 3) == 0)
+			i += 2;				/* ’ as ' */
+		else if (s[i] != ' ' && s[i] != '.' && s[i] != '-' && s[i] != '_' && s[i] != '\'')
 			return false;
 	if (pn < 3 || pn == sizeof(part))
 		return false;
@@ -883,18 +888,30 @@ names_site(const Meta *m, const char *s, size_t len)
 				host[hn++] = u[p] | 0x20;
 			else if (u[p] >= '0' && u[p] <= '9')
 				host[hn++] = u[p];
+			else if (u[p] == '.' && label_len < hn - label_start)
+			{
+				/* the longest label before the last dot: the site's own name */
+				label = host + label_start;
+				label_len = hn - label_start;
+				label_start = hn;
+			}
+			else if (u[p] == '.')
+				label_start = hn;
 	}
+	/* "gregoryszorc" of gregoryszorc.com in "Gregory Szorc's Digital Home" */
+	if (loose && label_len >= 5 && contains(part, pn, label, label_len))
+		return true;
 	return contains(host, hn, part, pn);
 }
 
 /* A part that names the site, or is a domain name ("FASSETTE.NET") */
 static bool
-site_like(const Meta *m, const char *s, size_t len)
+site_like(const Meta *m, const char *s, size_t len, bool loose)
 {
 	size_t		st;
 	const char *dot;
 
-	if (names_site(m, s, len))
+	if (names_site(m, s, len, loose))
 		return true;
 	len = h_trim(s, len, &st);
 	s += st;
@@ -908,9 +925,45 @@ site_like(const Meta *m, const char *s, size_t len)
  * short last part is cut without naming the site only from <title>: in
  * og:title and JSON-LD it is mostly the headline's own second half.
  */
+/* The separator of title_seps at p: its length, else 0 */
+static size_t
+sep_at(const char *s, size_t len, size_t p)
+{
+	for (size_t k = 0; k < AT_LENGTHOF(title_seps); k++)
+	{
+		size_t		sl = strlen(title_seps[k]);
+
+		if (len - p >= sl && memcmp(s + p, title_seps[k], sl) == 0)
+			return sl;
+	}
+	return 0;
+}
+
 static void
 strip_site(Meta *m, const char **s, size_t *len, bool from_html_title)
 {
+	/*
+	 * "Headline : Site | Slogan | Founded 2005": the title ends before the
+	 * first part (between two separators) that names the site
+	 */
+	for (size_t p = 1; p < *len; p++)
+	{
+		size_t		sl = sep_at(*s, *len, p),
+					e;
+
+		if (!sl)
+			continue;
+		for (e = p + sl; e < *len && !sep_at(*s, *len, e); e++)
+			;
+		if (e < *len && at_count_words(*s, p) >= 2 &&
+			(from_html_title ? names_site(m, *s + p + sl, e - p - sl, true) :
+			 site_like(m, *s + p + sl, e - p - sl, true)))
+		{
+			*len = p;
+			return;
+		}
+		p += sl - 1;
+	}
 	for (size_t k = 0; k < AT_LENGTHOF(title_seps); k++)
 	{
 		const char *sep = title_seps[k];
@@ -925,7 +978,7 @@ strip_site(Meta *m, const char **s, size_t *len, bool from_html_title)
 			if (memcmp(*s + p, sep, sl) != 0)
 				continue;
 			tail = *len - p - sl;
-			if ((from_html_title ? names_site(m, *s + p + sl, tail) : site_like(m, *s + p + sl, tail)) ||
+			if ((from_html_title ? names_site(m, *s + p + sl, tail, true) : site_like(m, *s + p + sl, tail, true)) ||
 				(from_html_title && at_count_words(*s + p + sl, tail) <= 4 &&
 				 at_count_words(*s, head) >= 3))
 			{
@@ -933,7 +986,7 @@ strip_site(Meta *m, const char **s, size_t *len, bool from_html_title)
 				return;
 			}
 			/* "Site | Headline" */
-			if (names_site(m, *s, head))
+			if (names_site(m, *s, head, true))
 			{
 				*s += p + sl;
 				*len = tail;
@@ -1463,7 +1516,7 @@ continues(const Meta *m, const char *s, size_t len)
 		size_t		sl = strlen(title_seps[k]);
 
 		if (len >= sl && memcmp(s, title_seps[k], sl) == 0)
-			return !site_like(m, s + sl, len - sl);
+			return !site_like(m, s + sl, len - sl, true);
 	}
 	return false;
 }
@@ -1488,18 +1541,18 @@ choose_title(Meta *m)
 	 * A meta title or <h1> that is only the site's name ("seelenradio",
 	 * "Disfunctions.de") is no headline: the page's one <h1>, else <title>
 	 */
-	if (rank < 5 && site_like(m, s, len))
+	if (rank < 5 && site_like(m, s, len, false))
 	{
 		size_t		st,
 					l = h_trim(m->h1.data, m->h1.len, &st);
 
 		if (l && m->h1_count == 1 && at_count_words(m->h1.data + st, l) >= 2 &&
-			!site_like(m, m->h1.data + st, l))
+			!site_like(m, m->h1.data + st, l, false))
 		{
 			m->a->title = keep(m, m->h1.data + st, cut(m->h1.data + st, l, 2000));
 			return;
 		}
-		if (m->html_title_len && !site_like(m, m->html_title, m->html_title_len))
+		if (m->html_title_len && !site_like(m, m->html_title, m->html_title_len, false))
 		{
 			s = m->html_title;
 			len = m->html_title_len;

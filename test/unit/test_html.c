@@ -296,6 +296,11 @@ UT_TEST(html_title_against_h1)
 	/* an og:title that is the site's name: the page's one <h1> */
 	title_of("Valleynews", "Flood warning for the valley");
 	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* a site's part between separators ends the title: "Headline : Site | Slogan | Founded" */
+	parse("<html><head><title>Flood warning for the valley : Valleynews | News of the valley | Since 1901</title>"
+		  "<link rel=\"canonical\" href=\"https://www.valleynews.example/a/1\"></head><body><article>"
+		  "<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p></article></body></html>");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
 	/* a one-word <h1> under a <title> of other words is a logo or a label: the <title> */
 	parse("<html><head><title>Flood warning for the valley</title></head><body><article><h1>Storm</h1>"
 		  "<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p></article></body></html>");
