@@ -133,7 +133,8 @@ static const char *const author_classes[] = {
 
 /*
  * Month names of the languages in the evaluation pages besides English
- * (which dates.c reads): "27. Januar 2020", "3 mars 2019", "5 de mayo de 2018".
+ * (which dates.c reads): "27. Januar 2020", "3 mars 2019", "5 de mayo de 2018",
+ * "20 septembrie 2020", "3 de março de 2020", "12 mei 2019", "5 maja 2020".
  */
 static const char *const other_months[][12] = {
 	{"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"},
@@ -141,6 +142,10 @@ static const char *const other_months[][12] = {
 	{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
 	{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
 	{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
+	{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
+	{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
+	{"ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie", "octombrie", "noiembrie", "decembrie"},
+	{"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"},
 };
 
 /* Class or id words of elements that carry a visible date */
