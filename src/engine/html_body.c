@@ -411,6 +411,60 @@ is_inside(const HDoc *d, int node, int anc)
  * boxes); climb to a parent that scores higher; a wrapper with the best as
  * its only element child.
  */
+/* The first word of an element's class: "o-article_block" of "o-article_block pb-15" */
+static size_t
+first_class(const HDoc *d, int node, const char **w)
+{
+	size_t		len,
+				e = 0;
+	const char *v = h_attr(d, node, HA_CLASS, &len);
+
+	if (!v)
+		return 0;
+	while (len > 0 && (*v == ' ' || *v == '\t' || *v == '\n'))
+		v++, len--;
+	while (e < len && v[e] != ' ' && v[e] != '\t' && v[e] != '\n')
+		e++;
+	*w = v;
+	return e;
+}
+
+/*
+ * An article split into boxes of one class ("o-article_block", one per
+ * section between pictures): when the best element or one of its close
+ * ancestors has a sibling of the same first class word that holds prose
+ * too, the article is their parent.
+ */
+static int
+join_boxes(HDoc *d, int best)
+{
+	int			anc = best;
+
+	for (int up = 0; up < 4 && anc > 0 && HN(d, anc)->parent > 0; up++, anc = HN(d, anc)->parent)
+	{
+		const char *w,
+				   *w2;
+		size_t		wl = first_class(d, anc, &w);
+		int			p = HN(d, anc)->parent;
+
+		if (HN(d, p)->tag == H_BODY || (HN(d, p)->flags & HF_DROP))
+			break;
+		if (wl < 4)
+			continue;
+		for (int c = HN(d, p)->first; c >= 0; c = HN(d, c)->next)
+		{
+			const HNode *n = HN(d, c);
+
+			if (c == anc || n->tag == H_TEXT || (n->flags & HF_DROP) || n->chars < 200 ||
+				n->link_chars * 4 > n->chars)
+				continue;
+			if (first_class(d, c, &w2) == wl && memcmp(w, w2, wl) == 0)
+				return p;
+		}
+	}
+	return best;
+}
+
 static int
 adjust_best(HDoc *d, int best)
 {
@@ -492,7 +546,7 @@ h_body_mark(HDoc *d, bool strict)
 	/* paras are recounted by score_blocks, then summed again below */
 	best = score_blocks(d);
 	if (best > 0)
-		best = adjust_best(d, best);
+		best = join_boxes(d, adjust_best(d, best));
 	for (size_t i = d->nodes.len; i-- > 1;)
 	{
 		HNode	   *n = HN(d, i);

@@ -203,6 +203,24 @@ UT_TEST(html_body_main_text_only)
 	UT_CHECK(a.words > 30);
 }
 
+/* An article split into boxes of one class, a picture between them: all boxes */
+UT_TEST(html_body_split_boxes)
+{
+	parse("<html><body><div class=\"page\"><div class=\"menu\"><a href=\"/\">Home</a> <a href=\"/news\">News</a></div>"
+		  "<div class=\"article_block pb-15\"><div class=\"text\">"
+		  "<p>The city council approved six kilometres of new cycle lanes on Monday, after a debate that lasted more than four hours, with forty speakers.</p>"
+		  "<p>Work on the first lane, along the river, starts in June and should take three months, the council said in a statement, and the second follows in autumn.</p>"
+		  "<p>Shop owners on the high street had asked for more parking instead, and some of them said they would take the council to court over the plan.</p></div></div>"
+		  "<div class=\"gallery\"><img src=\"a.jpg\"></div>"
+		  "<div class=\"article_block pb-10 quote\"><div class=\"text\">"
+		  "<p>The lanes will cost four million euros, most of it paid by the region, which wants more people to cycle to work and to school.</p>"
+		  "<p>The council will count the cyclists on the river lane every month for two years and publish the figures on its website.</p></div></div>"
+		  "</div></body></html>");
+	UT_CHECK(a.body.data && strstr(a.body.data, "four million euros") != NULL);
+	UT_CHECK(a.body.data && strstr(a.body.data, "six kilometres") != NULL);
+	UT_CHECK(a.body.data && strstr(a.body.data, "Home") == NULL);
+}
+
 UT_TEST(html_fields_fallbacks)
 {
 	/* no JSON-LD: og:title with the site name cut, meta author split */
