@@ -100,7 +100,7 @@ static const char *const byline_openers[] = {
 /* Names that are no author: placeholders of publishing systems */
 static const char *const not_authors[] = {
 	"admin", "administrator", "anonymous", "no author", "unknown", "wordpressadmin",
-	"webmaster", "guest", "staff", "editor", "publisher", "by", "von",
+	"webmaster", "guest", "staff", "editor", "publisher", "by", "von", "por", "par", "di",
 	/* headings of author boxes */
 	"author", "authors", "autor", "autoren", "autorin", "people", "text", "published by",
 	"weiter", "weitere artikel", "alle artikel", "date",
@@ -281,6 +281,15 @@ static const struct
 	{"ndash;", "\xe2\x80\x93"}, {"mdash;", "\xe2\x80\x94"}, {"rsquo;", "\xe2\x80\x99"},
 	{"lsquo;", "\xe2\x80\x98"}, {"ldquo;", "\xe2\x80\x9c"}, {"rdquo;", "\xe2\x80\x9d"},
 	{"hellip;", "\xe2\x80\xa6"},
+	/* letters of the Latin-1 languages of news pages */
+	{"aacute;", "\xc3\xa1"}, {"eacute;", "\xc3\xa9"}, {"iacute;", "\xc3\xad"},
+	{"oacute;", "\xc3\xb3"}, {"uacute;", "\xc3\xba"}, {"ntilde;", "\xc3\xb1"},
+	{"Aacute;", "\xc3\x81"}, {"Eacute;", "\xc3\x89"}, {"Iacute;", "\xc3\x8d"},
+	{"Oacute;", "\xc3\x93"}, {"Uacute;", "\xc3\x9a"}, {"Ntilde;", "\xc3\x91"},
+	{"auml;", "\xc3\xa4"}, {"ouml;", "\xc3\xb6"}, {"uuml;", "\xc3\xbc"},
+	{"Auml;", "\xc3\x84"}, {"Ouml;", "\xc3\x96"}, {"Uuml;", "\xc3\x9c"},
+	{"szlig;", "\xc3\x9f"}, {"ccedil;", "\xc3\xa7"}, {"agrave;", "\xc3\xa0"},
+	{"egrave;", "\xc3\xa8"},
 };
 
 static void
@@ -325,13 +334,20 @@ append_decoded(AtBuf *out, const char *s, size_t len)
 				done = true;
 			}
 		}
-		for (size_t r = 0; r < AT_LENGTHOF(refs) && !done; r++)
-			if (prefix_ci(s + p, len - p, refs[r].name))
+		/* names match case-sensitively (&Uuml; is not &uuml;), then in any case (&AMP;) */
+		for (size_t r = 0; r < 2 * AT_LENGTHOF(refs) && !done; r++)
+		{
+			size_t		k = r % AT_LENGTHOF(refs),
+						nl = strlen(refs[k].name);
+
+			if (r < AT_LENGTHOF(refs) ? len - p >= nl && memcmp(s + p, refs[k].name, nl) == 0 :
+				prefix_ci(s + p, len - p, refs[k].name))
 			{
-				h_append_clean(out, refs[r].utf8, strlen(refs[r].utf8), false);
-				p += strlen(refs[r].name);
+				h_append_clean(out, refs[k].utf8, strlen(refs[k].utf8), false);
+				p += nl;
 				done = true;
 			}
+		}
 		if (!done)
 			at_buf_appendc(out, '&');
 	}
@@ -1387,6 +1403,36 @@ commas_split_names(const char *s, size_t len)
 	return true;
 }
 
+/*
+ * A name with the site's name beside it: "Rob Picheta, CNN", "unocero -
+ * Alberto Ávila" give the person only
+ */
+static size_t
+drop_site_part(const Meta *m, const char **s, size_t len)
+{
+	static const char *const seps[] = {", ", " - ", " | ", " / "};
+	size_t		st;
+
+	for (size_t k = 0; len && k < AT_LENGTHOF(seps); k++)
+	{
+		size_t		sl = strlen(seps[k]);
+
+		for (size_t p = 1; p + sl < len; p++)
+			if (memcmp(*s + p, seps[k], sl) == 0)
+			{
+				if (names_site(m, *s + p + sl, len - p - sl, false))
+					return h_trim(*s, p, &st);
+				if (names_site(m, *s, p, false))
+				{
+					*s += p + sl;
+					return h_trim(*s, len - p - sl, &st);
+				}
+				break;
+			}
+	}
+	return len;
+}
+
 /* Split "A, B and C" into names; a visible byline (rank 6) gives capitalised names only */
 static void
 keep_authors_of(Meta *m, const Cand *c, int rank)
@@ -1406,6 +1452,19 @@ keep_authors_of(Meta *m, const Cand *c, int rank)
 
 			while (e < len)
 			{
+				/* a character reference left in the value ("Redacci&oacute;n") is no separator */
+				if (s[e] == '&' && e + 3 < len)
+				{
+					size_t		q = e + 1;
+
+					while (q < len && q < e + 10 && (at_alnum_at(s, len, q) || s[q] == '#'))
+						q++;
+					if (q < len && s[q] == ';' && q > e + 2)
+					{
+						e = q + 1;
+						continue;
+					}
+				}
 				if ((s[e] == ',' && commas) || s[e] == ';' || s[e] == '&')
 				{
 					skip = 1;
@@ -1420,6 +1479,7 @@ keep_authors_of(Meta *m, const Cand *c, int rank)
 			}
 			part = s + p;
 			plen = clean_author(&part, e - p);
+			plen = drop_site_part(m, &part, plen);
 			if (plen && ((m->a->source.len &&
 						  eq_ci(part, plen, m->base->data + m->a->source.start, m->a->source.len))))
 				plen = 0;		/* the site's name */

@@ -381,6 +381,18 @@ UT_TEST(html_authors_kinds)
 	parse(page);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Theresa May");
+	/* the site's name beside the person's, a character reference left in the value */
+	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"Rob Picheta, Valleynews\">"
+			 "<link rel=\"canonical\" href=\"https://www.valleynews.example/a/1\"></head>"
+			 "<body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Rob Picheta");
+	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"Redacci&amp;oacute;n Diario\"></head>"
+			 "<body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Redacci\xc3\xb3n Diario");
 	/* "A, B and C": three names */
 	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"Ann Lee, Bo Kim and Eve Ng\"></head>"
 			 "<body><article><h1>Flood warning</h1>%s", tail);
