@@ -1203,6 +1203,25 @@ local_day(Meta *m, const char *raw, size_t rlen, AtDate *dt)
 			return;
 		}
 	}
+	/*
+	 * 21:00, 22:00 or 23:00 UTC sharp is a date without a time, kept as local
+	 * midnight east of Greenwich ("2022-11-06T23:00:00.000Z" is 7 November
+	 * in Berlin): the next day
+	 */
+	if (dt->hour >= 21 && dt->minute == 0 && dt->second == 0)
+	{
+		dt->has_time = false;
+		dt->hour = 0;
+		if (++dt->day > at_days_in_month(dt->year, dt->month))
+		{
+			dt->day = 1;
+			if (++dt->month > 12)
+			{
+				dt->month = 1;
+				dt->year++;
+			}
+		}
+	}
 }
 
 static void

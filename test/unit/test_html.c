@@ -260,6 +260,10 @@ UT_TEST(html_fields_fallbacks)
 		  "<body><time datetime=\"2023-11-08T21:12:03-05:00\">November 8, 2023</time>"
 		  "<p>Two people were hurt in a crash on the highway late on Wednesday evening, the police said.</p></body></html>");
 	UT_CHECK(a.has_published && a.published.year == 2023 && a.published.month == 11 && a.published.day == 9);
+	/* 23:00 UTC sharp is local midnight of the next day east of Greenwich */
+	parse("<html><head><meta property=\"article:published_time\" content=\"2022-12-31T23:00:00.000Z\"></head><body>"
+		  "<p>The new year began with fireworks over the river and a concert in the square that lasted until dawn.</p></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2023 && a.published.month == 1 && a.published.day == 1);
 	/* the URL's day over a UTC instant a day off, and over a bare <time> */
 	parse("<html><head><link rel=\"canonical\" href=\"https://x.example/2019/01/01/new-year/\">"
 		  "<meta property=\"article:published_time\" content=\"2018-12-31T23:11:59+00:00\"></head><body>"
