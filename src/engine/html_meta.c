@@ -976,7 +976,7 @@ strip_site(Meta *m, const char **s, size_t *len, bool from_html_title)
 			continue;
 		for (e = p + sl; e < *len && !sep_at(*s, *len, e); e++)
 			;
-		if (e < *len && at_count_words(*s, p) >= 2 &&
+		if (e < *len && at_count_words(*s, p) >= 1 &&
 			(from_html_title ? names_site(m, *s + p + sl, e - p - sl, true) :
 			 site_like(m, *s + p + sl, e - p - sl, true)))
 		{
