@@ -1769,11 +1769,22 @@ h_meta_dom_dates(HDoc *d, AtArticle *a, int root)
 
 		if ((i & 4095) == 4095)
 			AT_CHECK_INTERRUPTS();
-		if (n->tag != H_TEXT || n->len < 6 || n->len > 200 || (n->flags & HF_SKIP) ||
+		if (n->tag != H_TEXT || n->len < 6 || (n->flags & HF_SKIP) ||
 			n->parent < 0 || HN(d, n->parent)->tag == H_TITLE || HN(d, n->parent)->tag == H_SCRIPT)
 			continue;
 		s = d->text.data + n->start;
-		if (!parse_date_value(s, n->len, &dt))
+		if (n->len > 200)
+		{
+			size_t		st,
+						l = h_trim(s, n->len, &st);
+
+			/* a long text only when it opens with the date: "27.1.2022 - Bei der ..." */
+			if (have_first || !(day_first_date(s + st, l, 0, &dt) ||
+								((at_match_date(s + st, l, 0, &dt) && dt.has_year && dt.has_day))) ||
+				dt.year < 1990 || dt.year > 2100)
+				continue;
+		}
+		else if (!parse_date_value(s, n->len, &dt))
 			continue;
 		p = n->parent;
 		hinted = false;

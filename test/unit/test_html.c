@@ -260,6 +260,11 @@ UT_TEST(html_fields_fallbacks)
 		  "<body><time datetime=\"2023-11-08T21:12:03-05:00\">November 8, 2023</time>"
 		  "<p>Two people were hurt in a crash on the highway late on Wednesday evening, the police said.</p></body></html>");
 	UT_CHECK(a.has_published && a.published.year == 2023 && a.published.month == 11 && a.published.day == 9);
+	/* a long paragraph that opens with the date, the page's only one: a press release */
+	parse("<html><body><p>27.1.2022 - The city council approved six kilometres of new cycle lanes on Monday, after a debate that "
+		  "lasted more than four hours, and work on the first lane, along the river, starts in June and should take three months, "
+		  "the council said in a statement.</p></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2022 && a.published.month == 1 && a.published.day == 27);
 	/* 23:00 UTC sharp is local midnight of the next day east of Greenwich */
 	parse("<html><head><meta property=\"article:published_time\" content=\"2022-12-31T23:00:00.000Z\"></head><body>"
 		  "<p>The new year began with fireworks over the river and a concert in the square that lasted until dawn.</p></body></html>");
