@@ -815,6 +815,57 @@ prose(const char *s, size_t len)
 		cp == 0x3002 || cp == ':';
 }
 
+/*
+ * Whole paragraphs that head or label a widget, not the article: "Ähnliche
+ * Beiträge", "Lesen Sie auch", "War der Artikel nützlich?".  Lower case; a
+ * paragraph matches without its closing punctuation, in any case.
+ */
+static const char *const widget_lines[] = {
+	"ähnliche beiträge", "ähnliche artikel", "auch interessant", "das könnte sie auch interessieren",
+	"das thema könnte dich auch interessieren", "lesen sie auch", "mehr zum thema", "weitere artikel",
+	"kommentieren", "kommentare schreiben", "kommentar schreiben", "war der artikel nützlich",
+	"war dieser artikel hilfreich", "möchten sie den artikel teilen", "artikel teilen",
+	"wie bewerten sie diesen artikel", "vorschau auf den nächsten artikel", "zum shop",
+	"bild anzeigen", "wird geladen", "noch keine bewertungen", "jetzt teilen",
+	"related posts", "related articles", "you may also like", "you might also like",
+	"read more", "read next", "be sociable, share", "share this article", "loading",
+	"voir aussi", "à lire aussi", "lire aussi", "lee también", "te puede interesar",
+	"zobacz również", "czytaj także", "leggi anche",
+};
+
+/* s[0..len) is one of widget_lines, case aside (ASCII and Latin-1 letters) */
+static bool
+widget_line(const char *s, size_t len)
+{
+	while (len > 0 && strchr(":!?.)( ", s[len - 1]))
+		len--;
+	if (len == 0 || len > 48)
+		return false;
+	for (size_t k = 0; k < AT_LENGTHOF(widget_lines); k++)
+	{
+		const char *w = widget_lines[k];
+		size_t		i = 0;
+
+		if (strlen(w) != len)
+			continue;
+		for (; i < len; i++)
+		{
+			unsigned char a = (unsigned char) s[i],
+						b = (unsigned char) w[i];
+
+			if (a >= 'A' && a <= 'Z')
+				a += 32;
+			else if (i > 0 && (unsigned char) s[i - 1] == 0xC3 && a >= 0x80 && a <= 0x9E && a != 0x97)
+				a += 32;		/* Ä -> ä */
+			if (a != b)
+				break;
+		}
+		if (i == len)
+			return true;
+	}
+	return false;
+}
+
 /* Paragraphs of raw into the article's body; drops the title and chrome lines */
 static void
 paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *title, size_t tlen)
@@ -840,9 +891,13 @@ paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *titl
 		p = q + 2;
 		if (len == 0)
 			continue;
-		/* the headline repeated */
-		if (len == tlen && memcmp(s, title, tlen) == 0)
+		/* the headline repeated, a widget's heading */
+		if ((len == tlen && memcmp(s, title, tlen) == 0) || widget_line(s, len))
+		{
+			if (len != tlen || memcmp(s, title, tlen) != 0)
+				a->chrome_removed++;
 			continue;
+		}
 		/* a byline, a date line or a widget, by the text path's line classifier */
 		if (len <= 400 && !memchr(s, '\n', len))
 		{

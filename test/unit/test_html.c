@@ -203,6 +203,17 @@ UT_TEST(html_body_main_text_only)
 	UT_CHECK(a.words > 30);
 }
 
+/* A widget's heading left in the content is no paragraph */
+UT_TEST(html_body_widget_lines)
+{
+	parse("<html><body><article><h1>Cycle lanes</h1>"
+		  "<p>The city council approved six kilometres of new cycle lanes on Monday, after a debate that lasted more than four hours.</p>"
+		  "<p>Work on the first lane, along the river, starts in June and should take three months, the council said in a statement.</p>"
+		  "<p>\xc3\x84hnliche Beitr\xc3\xa4ge</p><p>War der Artikel n\xc3\xbctzlich?</p></article></body></html>");
+	UT_EQ_INT(a.paragraphs, 2);
+	UT_CHECK(a.body.data && strstr(a.body.data, "Beitr") == NULL);
+}
+
 /* An article split into boxes of one class, a picture between them: all boxes */
 UT_TEST(html_body_split_boxes)
 {
