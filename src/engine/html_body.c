@@ -837,7 +837,7 @@ static const char *const widget_lines[] = {
 static bool
 widget_line(const char *s, size_t len)
 {
-	while (len > 0 && strchr(":!?.)( ", s[len - 1]))
+	while (len > 0 && s[len - 1] != 0 && strchr(":!?.)( ", s[len - 1]))
 		len--;
 	if (len == 0 || len > 48)
 		return false;
