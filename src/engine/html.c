@@ -150,6 +150,9 @@ at_looks_like_html(const char *s, size_t len)
 		{
 			const char *e = memchr(s + p + 2, '>', lim - p - 2);
 
+			/* a comment ends at "-->", not at the '>' of "<!--[if !IE]>" */
+			while (e && s[p + 1] == '!' && (e - s < (ptrdiff_t) p + 6 || e[-1] != '-' || e[-2] != '-'))
+				e = memchr(e + 1, '>', lim - (size_t) (e - s) - 1);
 			if (!e)
 				return false;
 			p = (size_t) (e - s) + 1;

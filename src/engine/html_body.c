@@ -411,6 +411,60 @@ is_inside(const HDoc *d, int node, int anc)
  * boxes); climb to a parent that scores higher; a wrapper with the best as
  * its only element child.
  */
+/* The first word of an element's class: "o-article_block" of "o-article_block pb-15" */
+static size_t
+first_class(const HDoc *d, int node, const char **w)
+{
+	size_t		len,
+				e = 0;
+	const char *v = h_attr(d, node, HA_CLASS, &len);
+
+	if (!v)
+		return 0;
+	while (len > 0 && (*v == ' ' || *v == '\t' || *v == '\n'))
+		v++, len--;
+	while (e < len && v[e] != ' ' && v[e] != '\t' && v[e] != '\n')
+		e++;
+	*w = v;
+	return e;
+}
+
+/*
+ * An article split into boxes of one class ("o-article_block", one per
+ * section between pictures): when the best element or one of its close
+ * ancestors has a sibling of the same first class word that holds prose
+ * too, the article is their parent.
+ */
+static int
+join_boxes(HDoc *d, int best)
+{
+	int			anc = best;
+
+	for (int up = 0; up < 4 && anc > 0 && HN(d, anc)->parent > 0; up++, anc = HN(d, anc)->parent)
+	{
+		const char *w,
+				   *w2;
+		size_t		wl = first_class(d, anc, &w);
+		int			p = HN(d, anc)->parent;
+
+		if (HN(d, p)->tag == H_BODY || (HN(d, p)->flags & HF_DROP))
+			break;
+		if (wl < 4)
+			continue;
+		for (int c = HN(d, p)->first; c >= 0; c = HN(d, c)->next)
+		{
+			const HNode *n = HN(d, c);
+
+			if (c == anc || n->tag == H_TEXT || (n->flags & HF_DROP) || n->chars < 200 ||
+				n->link_chars * 4 > n->chars)
+				continue;
+			if (first_class(d, c, &w2) == wl && memcmp(w, w2, wl) == 0)
+				return p;
+		}
+	}
+	return best;
+}
+
 static int
 adjust_best(HDoc *d, int best)
 {
@@ -492,7 +546,7 @@ h_body_mark(HDoc *d, bool strict)
 	/* paras are recounted by score_blocks, then summed again below */
 	best = score_blocks(d);
 	if (best > 0)
-		best = adjust_best(d, best);
+		best = join_boxes(d, adjust_best(d, best));
 	for (size_t i = d->nodes.len; i-- > 1;)
 	{
 		HNode	   *n = HN(d, i);
@@ -761,6 +815,57 @@ prose(const char *s, size_t len)
 		cp == 0x3002 || cp == ':';
 }
 
+/*
+ * Whole paragraphs that head or label a widget, not the article: "Ähnliche
+ * Beiträge", "Lesen Sie auch", "War der Artikel nützlich?".  Lower case; a
+ * paragraph matches without its closing punctuation, in any case.
+ */
+static const char *const widget_lines[] = {
+	"ähnliche beiträge", "ähnliche artikel", "auch interessant", "das könnte sie auch interessieren",
+	"das thema könnte dich auch interessieren", "lesen sie auch", "mehr zum thema", "weitere artikel",
+	"kommentieren", "kommentare schreiben", "kommentar schreiben", "war der artikel nützlich",
+	"war dieser artikel hilfreich", "möchten sie den artikel teilen", "artikel teilen",
+	"wie bewerten sie diesen artikel", "vorschau auf den nächsten artikel", "zum shop",
+	"bild anzeigen", "wird geladen", "noch keine bewertungen", "jetzt teilen",
+	"related posts", "related articles", "you may also like", "you might also like",
+	"read more", "read next", "be sociable, share", "share this article", "loading",
+	"voir aussi", "à lire aussi", "lire aussi", "lee también", "te puede interesar",
+	"zobacz również", "czytaj także", "leggi anche",
+};
+
+/* s[0..len) is one of widget_lines, case aside (ASCII and Latin-1 letters) */
+static bool
+widget_line(const char *s, size_t len)
+{
+	while (len > 0 && s[len - 1] != 0 && strchr(":!?.)( ", s[len - 1]))
+		len--;
+	if (len == 0 || len > 48)
+		return false;
+	for (size_t k = 0; k < AT_LENGTHOF(widget_lines); k++)
+	{
+		const char *w = widget_lines[k];
+		size_t		i = 0;
+
+		if (strlen(w) != len)
+			continue;
+		for (; i < len; i++)
+		{
+			unsigned char a = (unsigned char) s[i],
+						b = (unsigned char) w[i];
+
+			if (a >= 'A' && a <= 'Z')
+				a += 32;
+			else if (i > 0 && (unsigned char) s[i - 1] == 0xC3 && a >= 0x80 && a <= 0x9E && a != 0x97)
+				a += 32;		/* Ä -> ä */
+			if (a != b)
+				break;
+		}
+		if (i == len)
+			return true;
+	}
+	return false;
+}
+
 /* Paragraphs of raw into the article's body; drops the title and chrome lines */
 static void
 paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *title, size_t tlen)
@@ -786,9 +891,13 @@ paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *titl
 		p = q + 2;
 		if (len == 0)
 			continue;
-		/* the headline repeated */
-		if (len == tlen && memcmp(s, title, tlen) == 0)
+		/* the headline repeated, a widget's heading */
+		if ((len == tlen && memcmp(s, title, tlen) == 0) || widget_line(s, len))
+		{
+			if (len != tlen || memcmp(s, title, tlen) != 0)
+				a->chrome_removed++;
 			continue;
+		}
 		/* a byline, a date line or a widget, by the text path's line classifier */
 		if (len <= 400 && !memchr(s, '\n', len))
 		{

@@ -22,6 +22,7 @@
 #include "html_int.h"
 #include "utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum Field
@@ -99,7 +100,7 @@ static const char *const byline_openers[] = {
 /* Names that are no author: placeholders of publishing systems */
 static const char *const not_authors[] = {
 	"admin", "administrator", "anonymous", "no author", "unknown", "wordpressadmin",
-	"webmaster", "guest", "staff", "editor", "publisher", "by", "von",
+	"webmaster", "guest", "staff", "editor", "publisher", "by", "von", "por", "par", "di",
 	/* headings of author boxes */
 	"author", "authors", "autor", "autoren", "autorin", "people", "text", "published by",
 	"weiter", "weitere artikel", "alle artikel", "date",
@@ -132,7 +133,8 @@ static const char *const author_classes[] = {
 
 /*
  * Month names of the languages in the evaluation pages besides English
- * (which dates.c reads): "27. Januar 2020", "3 mars 2019", "5 de mayo de 2018".
+ * (which dates.c reads): "27. Januar 2020", "3 mars 2019", "5 de mayo de 2018",
+ * "20 septembrie 2020", "3 de março de 2020", "12 mei 2019", "5 maja 2020".
  */
 static const char *const other_months[][12] = {
 	{"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"},
@@ -140,6 +142,10 @@ static const char *const other_months[][12] = {
 	{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
 	{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
 	{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
+	{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
+	{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
+	{"ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie", "octombrie", "noiembrie", "decembrie"},
+	{"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"},
 };
 
 /* Class or id words of elements that carry a visible date */
@@ -167,6 +173,7 @@ typedef struct Meta
 	AtBuf	   *base;
 	Cand		f[F_NFIELDS];
 	Cand		by_rank[AUTHOR_RANKS];	/* author offers of each rank */
+	Cand		all_pub;		/* every published date offered, any rank */
 	const char *html_title;
 	size_t		html_title_len;
 	AtBuf		h1;				/* text of the first <h1> outside boilerplate */
@@ -183,6 +190,11 @@ offer(Meta *m, int field, int rank, const char *s, size_t len)
 	size_t		st;
 
 	len = h_trim(s, len, &st);
+	if (field == F_PUBLISHED && len > 0 && m->all_pub.n < MAX_VALUES)
+	{
+		m->all_pub.s[m->all_pub.n] = s + st;
+		m->all_pub.len[m->all_pub.n++] = len;
+	}
 	/* authors: every rank is kept, a rank whose names all fail falls through */
 	if (field == F_AUTHOR && len > 0 && rank < AUTHOR_RANKS && m->by_rank[rank].n < MAX_VALUES)
 	{
@@ -235,6 +247,27 @@ prefix_ci(const char *s, size_t len, const char *p)
 }
 
 /*
+ * Bytes of a byline opener at the start of s ("By ", "Written by: "), 0
+ * when none: an opener's closing space may be a colon too.
+ */
+static size_t
+opener_len(const char *s, size_t len)
+{
+	for (size_t i = 0; i < AT_LENGTHOF(byline_openers); i++)
+	{
+		const char *o = byline_openers[i];
+		size_t		ol = strlen(o);
+
+		if (prefix_ci(s, len, o))
+			return ol;
+		if (o[ol - 1] == ' ' && o[ol - 2] != ':' && len > ol && eq_ci(s, ol - 1, o, ol - 1) &&
+			s[ol - 1] == ':')
+			return s[ol] == ' ' ? ol + 1 : ol;
+	}
+	return 0;
+}
+
+/*
  * Character references left in a value: pages that encode twice
  * (content="&amp;#8216;") or JSON-LD strings holding "&amp;".
  */
@@ -244,7 +277,19 @@ static const struct
 	const char *utf8;
 }			refs[] = {
 	{"amp;", "&"}, {"quot;", "\""}, {"apos;", "'"}, {"lt;", "<"}, {"gt;", ">"},
-	{"nbsp;", " "}, {"#039;", "'"},
+	{"nbsp;", " "}, {"#039;", "'"}, {"raquo;", "\xc2\xbb"}, {"laquo;", "\xc2\xab"},
+	{"ndash;", "\xe2\x80\x93"}, {"mdash;", "\xe2\x80\x94"}, {"rsquo;", "\xe2\x80\x99"},
+	{"lsquo;", "\xe2\x80\x98"}, {"ldquo;", "\xe2\x80\x9c"}, {"rdquo;", "\xe2\x80\x9d"},
+	{"hellip;", "\xe2\x80\xa6"},
+	/* letters of the Latin-1 languages of news pages */
+	{"aacute;", "\xc3\xa1"}, {"eacute;", "\xc3\xa9"}, {"iacute;", "\xc3\xad"},
+	{"oacute;", "\xc3\xb3"}, {"uacute;", "\xc3\xba"}, {"ntilde;", "\xc3\xb1"},
+	{"Aacute;", "\xc3\x81"}, {"Eacute;", "\xc3\x89"}, {"Iacute;", "\xc3\x8d"},
+	{"Oacute;", "\xc3\x93"}, {"Uacute;", "\xc3\x9a"}, {"Ntilde;", "\xc3\x91"},
+	{"auml;", "\xc3\xa4"}, {"ouml;", "\xc3\xb6"}, {"uuml;", "\xc3\xbc"},
+	{"Auml;", "\xc3\x84"}, {"Ouml;", "\xc3\x96"}, {"Uuml;", "\xc3\x9c"},
+	{"szlig;", "\xc3\x9f"}, {"ccedil;", "\xc3\xa7"}, {"agrave;", "\xc3\xa0"},
+	{"egrave;", "\xc3\xa8"},
 };
 
 static void
@@ -289,13 +334,20 @@ append_decoded(AtBuf *out, const char *s, size_t len)
 				done = true;
 			}
 		}
-		for (size_t r = 0; r < AT_LENGTHOF(refs) && !done; r++)
-			if (prefix_ci(s + p, len - p, refs[r].name))
+		/* names match case-sensitively (&Uuml; is not &uuml;), then in any case (&AMP;) */
+		for (size_t r = 0; r < 2 * AT_LENGTHOF(refs) && !done; r++)
+		{
+			size_t		k = r % AT_LENGTHOF(refs),
+						nl = strlen(refs[k].name);
+
+			if (r < AT_LENGTHOF(refs) ? len - p >= nl && memcmp(s + p, refs[k].name, nl) == 0 :
+				prefix_ci(s + p, len - p, refs[k].name))
 			{
-				h_append_clean(out, refs[r].utf8, strlen(refs[r].utf8), false);
-				p += strlen(refs[r].name);
+				h_append_clean(out, refs[k].utf8, strlen(refs[k].utf8), false);
+				p += nl;
 				done = true;
 			}
+		}
 		if (!done)
 			at_buf_appendc(out, '&');
 	}
@@ -681,13 +733,14 @@ byline_text(const char *s, size_t len)
 	s += st;
 	if (len < 2 || len > 100)
 		return false;
+	if (opener_len(s, len))
+		return true;
+	/* the opener alone: its name follows in the next element */
 	for (size_t i = 0; i < AT_LENGTHOF(byline_openers); i++)
 	{
 		size_t		ol = strlen(byline_openers[i]);
 
-		if (byline_openers[i][ol - 1] == ' ' ? prefix_ci(s, len, byline_openers[i]) ||
-			(len == ol - 1 && eq_ci(s, len, byline_openers[i], ol - 1)) :
-			prefix_ci(s, len, byline_openers[i]))
+		if (byline_openers[i][ol - 1] == ' ' && len == ol - 1 && eq_ci(s, len, byline_openers[i], ol - 1))
 			return true;
 	}
 	return false;
@@ -810,14 +863,17 @@ contains(const char *s, size_t len, const char *w, size_t wl)
  * the host of the page's URL ("eHow" on www.ehow.com, "petri-heil.ch").
  */
 static bool
-names_site(const Meta *m, const char *s, size_t len)
+names_site(const Meta *m, const char *s, size_t len, bool loose)
 {
 	const Cand *site = &m->f[F_SOURCE];
 	const Cand *url = &m->f[F_URL];
 	char		part[64],
 				host[256];
+	const char *label = NULL;
 	size_t		pn = 0,
 				hn = 0,
+				label_start = 0,
+				label_len = 0,
 				st;
 
 	len = h_trim(s, len, &st);
@@ -831,7 +887,9 @@ names_site(const Meta *m, const char *s, size_t len)
 			part[pn++] = s[i] | 0x20;
 		else if (s[i] >= '0' && s[i] <= '9')
 			part[pn++] = s[i];
-		else if (s[i] != ' ' && s[i] != '.' && s[i] != '-' && s[i] != '_')
+		else if (i + 2 < len && memcmp(s + i, "\xe2\x80\x99", 3) == 0)
+			i += 2;				/* ’ as ' */
+		else if (s[i] != ' ' && s[i] != '.' && s[i] != '-' && s[i] != '_' && s[i] != '\'')
 			return false;
 	if (pn < 3 || pn == sizeof(part))
 		return false;
@@ -851,18 +909,30 @@ names_site(const Meta *m, const char *s, size_t len)
 				host[hn++] = u[p] | 0x20;
 			else if (u[p] >= '0' && u[p] <= '9')
 				host[hn++] = u[p];
+			else if (u[p] == '.' && label_len < hn - label_start)
+			{
+				/* the longest label before the last dot: the site's own name */
+				label = host + label_start;
+				label_len = hn - label_start;
+				label_start = hn;
+			}
+			else if (u[p] == '.')
+				label_start = hn;
 	}
+	/* "gregoryszorc" of gregoryszorc.com in "Gregory Szorc's Digital Home" */
+	if (loose && label_len >= 5 && contains(part, pn, label, label_len))
+		return true;
 	return contains(host, hn, part, pn);
 }
 
 /* A part that names the site, or is a domain name ("FASSETTE.NET") */
 static bool
-site_like(const Meta *m, const char *s, size_t len)
+site_like(const Meta *m, const char *s, size_t len, bool loose)
 {
 	size_t		st;
 	const char *dot;
 
-	if (names_site(m, s, len))
+	if (names_site(m, s, len, loose))
 		return true;
 	len = h_trim(s, len, &st);
 	s += st;
@@ -876,9 +946,45 @@ site_like(const Meta *m, const char *s, size_t len)
  * short last part is cut without naming the site only from <title>: in
  * og:title and JSON-LD it is mostly the headline's own second half.
  */
+/* The separator of title_seps at p: its length, else 0 */
+static size_t
+sep_at(const char *s, size_t len, size_t p)
+{
+	for (size_t k = 0; k < AT_LENGTHOF(title_seps); k++)
+	{
+		size_t		sl = strlen(title_seps[k]);
+
+		if (len - p >= sl && memcmp(s + p, title_seps[k], sl) == 0)
+			return sl;
+	}
+	return 0;
+}
+
 static void
 strip_site(Meta *m, const char **s, size_t *len, bool from_html_title)
 {
+	/*
+	 * "Headline : Site | Slogan | Founded 2005": the title ends before the
+	 * first part (between two separators) that names the site
+	 */
+	for (size_t p = 1; p < *len; p++)
+	{
+		size_t		sl = sep_at(*s, *len, p),
+					e;
+
+		if (!sl)
+			continue;
+		for (e = p + sl; e < *len && !sep_at(*s, *len, e); e++)
+			;
+		if (e < *len && at_count_words(*s, p) >= 1 &&
+			(from_html_title ? names_site(m, *s + p + sl, e - p - sl, true) :
+			 site_like(m, *s + p + sl, e - p - sl, true)))
+		{
+			*len = p;
+			return;
+		}
+		p += sl - 1;
+	}
 	for (size_t k = 0; k < AT_LENGTHOF(title_seps); k++)
 	{
 		const char *sep = title_seps[k];
@@ -893,7 +999,7 @@ strip_site(Meta *m, const char **s, size_t *len, bool from_html_title)
 			if (memcmp(*s + p, sep, sl) != 0)
 				continue;
 			tail = *len - p - sl;
-			if ((from_html_title ? names_site(m, *s + p + sl, tail) : site_like(m, *s + p + sl, tail)) ||
+			if ((from_html_title ? names_site(m, *s + p + sl, tail, true) : site_like(m, *s + p + sl, tail, true)) ||
 				(from_html_title && at_count_words(*s + p + sl, tail) <= 4 &&
 				 at_count_words(*s, head) >= 3))
 			{
@@ -901,7 +1007,7 @@ strip_site(Meta *m, const char **s, size_t *len, bool from_html_title)
 				return;
 			}
 			/* "Site | Headline" */
-			if (names_site(m, *s, head))
+			if (names_site(m, *s, head, true))
 			{
 				*s += p + sl;
 				*len = tail;
@@ -1021,6 +1127,103 @@ parse_date_value(const char *s, size_t len, AtDate *out)
 	return false;
 }
 
+/* A date in the page's URL: /2019/04/29/, /2019-04-29, _20190429 */
+static bool
+url_date(Meta *m, AtDate *dt)
+{
+	const char *u = m->base->data + m->a->url.start;
+	size_t		len = m->a->url.len;
+
+	for (size_t p = 1; p + 8 <= len; p++)
+	{
+		if (u[p - 1] != '/' && u[p - 1] != '-' && u[p - 1] != '_')
+			continue;
+		if (parse_date_value(u + p, AT_MIN(len - p, 10), dt) && dt->has_year && dt->has_day)
+		{
+			dt->has_time = false;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A date-time value in UTC: "...Z", "+00:00", "+0000", "GMT", "UTC" at its end */
+static bool
+utc_value(const char *s, size_t len)
+{
+	size_t		st;
+
+	len = h_trim(s, len, &st);
+	s += st;
+	return (len > 10 && (s[len - 1] == 'Z' || s[len - 1] == 'z')) ||
+		(len > 10 && (memcmp(s + len - 6, "+00:00", 6) == 0 || memcmp(s + len - 5, "+0000", 5) == 0)) ||
+		(len > 10 && (memcmp(s + len - 3, "GMT", 3) == 0 || memcmp(s + len - 3, "UTC", 3) == 0));
+}
+
+/* Minutes since 1970-01-01 (days by the civil-calendar count of Howard Hinnant) */
+static long
+minutes_of(const AtDate *d)
+{
+	long		y = d->year - (d->month <= 2),
+				era = (y >= 0 ? y : y - 399) / 400,
+				yoe = y - era * 400,
+				doy = (153 * (d->month + (d->month > 2 ? -3 : 9)) + 2) / 5 + d->day - 1,
+				doe = yoe * 365 + yoe / 4 - yoe / 100 + doy,
+				days = era * 146097 + doe - 719468;
+
+	return (days * 24 + d->hour) * 60 + d->minute;
+}
+
+/*
+ * A published date-time given in UTC is an instant, not the day the
+ * publisher's page shows.  When the page gives the same instant in local time
+ * too (the same minutes and seconds, whole hours apart, up to 14: "datePublished
+ * 02:11:03Z" and <time datetime="...21:11:03-05:00">, or a zoneless meta
+ * "2023-11-08 22:28:35"), its day is the one published.
+ */
+static void
+local_day(Meta *m, const char *raw, size_t rlen, AtDate *dt)
+{
+	AtDate		o;
+
+	if (!dt->has_time || !utc_value(raw, rlen))
+		return;
+	for (int i = 0; i < m->all_pub.n; i++)
+	{
+		long		diff;
+
+		if (utc_value(m->all_pub.s[i], m->all_pub.len[i]) ||
+			!parse_date_value(m->all_pub.s[i], m->all_pub.len[i], &o) || !o.has_time ||
+			o.minute != dt->minute || o.second != dt->second)
+			continue;
+		diff = minutes_of(&o) - minutes_of(dt);
+		if (diff != 0 && diff % 60 == 0 && diff >= -14 * 60 && diff <= 14 * 60)
+		{
+			*dt = o;
+			return;
+		}
+	}
+	/*
+	 * 21:00, 22:00 or 23:00 UTC sharp is a date without a time, kept as local
+	 * midnight east of Greenwich ("2022-11-06T23:00:00.000Z" is 7 November
+	 * in Berlin): the next day
+	 */
+	if (dt->hour >= 21 && dt->minute == 0 && dt->second == 0)
+	{
+		dt->has_time = false;
+		dt->hour = 0;
+		if (++dt->day > at_days_in_month(dt->year, dt->month))
+		{
+			dt->day = 1;
+			if (++dt->month > 12)
+			{
+				dt->month = 1;
+				dt->year++;
+			}
+		}
+	}
+}
+
 static void
 keep_date(Meta *m, int field)
 {
@@ -1032,6 +1235,20 @@ keep_date(Meta *m, int field)
 		{
 			if (field == F_PUBLISHED)
 			{
+				AtDate		u;
+
+				local_day(m, c->s[i], c->len[i], &dt);
+				/*
+				 * The URL's date is the publisher's own day: it wins over a
+				 * UTC instant a day off (23:11Z in Vienna is the next day) and
+				 * over the weak sources (a bare <time>, generic meta dates)
+				 */
+				if (m->a->url.len && url_date(m, &u) &&
+					(c->rank >= 3 ||
+					 (dt.has_time && utc_value(c->s[i], c->len[i]) &&
+					  labs(minutes_of(&u) - minutes_of(&dt)) < 24 * 60 + 60)) &&
+					(u.year != dt.year || u.month != dt.month || u.day != dt.day))
+					dt = u;
 				m->a->published = dt;
 				m->a->has_published = true;
 			}
@@ -1044,51 +1261,69 @@ keep_date(Meta *m, int field)
 		}
 }
 
-/* A date in the page's URL: /2019/04/29/, /2019-04-29, _20190429 */
-static void
-date_from_url(Meta *m)
-{
-	const char *u = m->base->data + m->a->url.start;
-	size_t		len = m->a->url.len;
-	AtDate		dt;
 
-	for (size_t p = 1; p + 8 <= len; p++)
-	{
-		if (u[p - 1] != '/' && u[p - 1] != '-' && u[p - 1] != '_')
-			continue;
-		if (parse_date_value(u + p, AT_MIN(len - p, 10), &dt) && dt.has_year && dt.has_day)
-		{
-			dt.has_time = false;
-			m->a->published = dt;
-			m->a->has_published = true;
-			return;
-		}
-	}
+
+/*
+ * Words that a name does not end with: the date a byline went on with, once
+ * its digits are cut ("Ann Lee March 3", "Bo Kim Monday"); not "may"
+ * (Theresa May)
+ */
+static const char *const name_stops[] = {
+	"january", "february", "march", "april", "june", "july", "august", "september",
+	"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", "januar", "februar", "märz", "juni", "juli", "oktober", "dezember",
+	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+};
+
+/* A name-stop word at s, whole */
+static bool
+name_stop(const char *s, size_t len)
+{
+	size_t		e = 0;
+
+	while (e < len && s[e] != ',' && s[e] != '.' && s[e] != ';')
+		e++;
+	return e > 0 && at_word_in(s, e, name_stops, AT_LENGTHOF(name_stops));
 }
 
 /* One author name: openers cut, a trailing date or "|" part dropped; 0 when not a name */
 static size_t
 clean_author(const char **s, size_t len)
 {
-	size_t		st;
+	size_t		st,
+				ol;
 	int			words;
 
-	for (size_t i = 0; i < AT_LENGTHOF(byline_openers); i++)
-		if (prefix_ci(*s, len, byline_openers[i]))
-		{
-			*s += strlen(byline_openers[i]);
-			len -= strlen(byline_openers[i]);
-			len = h_trim(*s, len, &st);
-			*s += st;
-			break;
-		}
+	if ((ol = opener_len(*s, len)) > 0)
+	{
+		*s += ol;
+		len = h_trim(*s, len - ol, &st);
+		*s += st;
+	}
 	for (size_t p = 0; p < len; p++)
 		if ((*s)[p] == '|' || (*s)[p] == '\n' || ((*s)[p] >= '0' && (*s)[p] <= '9') ||
-			(len - p >= 3 && memcmp(*s + p, "\xe2\x86\x92", 3) == 0))	/* → */
+			(len - p >= 3 && memcmp(*s + p, "\xe2\x86\x92", 3) == 0) ||	/* → */
+			(len - p >= 3 && memcmp(*s + p, "\xe2\x80\xa2", 3) == 0) ||	/* • */
+			(len - p >= 2 && memcmp(*s + p, "\xc2\xb7", 2) == 0))	/* · */
 		{
 			len = p;
 			break;
 		}
+	/* a month or weekday the cut date left behind */
+	len = h_trim(*s, len, &st);
+	*s += st;
+	while (len > 0)
+	{
+		size_t		w = len;
+
+		while (w > 0 && (*s)[w - 1] != ' ')
+			w--;
+		if (w == 0 && name_stop(*s, len))
+			return 0;			/* a month alone */
+		if (w == 0 || !name_stop(*s + w, len - w))
+			break;
+		len = h_trim(*s, w, &st);
+	}
 	len = h_trim(*s, len, &st);
 	*s += st;
 	while (len > 0 && ((*s)[len - 1] == ',' || (*s)[len - 1] == '-' || (*s)[len - 1] == ':' ||
@@ -1156,7 +1391,8 @@ capitalised(const char *s, size_t len)
 
 /*
  * True when every comma-separated part of s has 2 to 4 words: "Ann Lee,
- * Bo Kim" is two names, "Department of Economy, Education, Research" one.
+ * Bo Kim" is two names, "Department of Economy, Education, Research" one;
+ * the last part may join two ("Ann Lee, Bo Kim and Eve Ng").
  */
 static bool
 commas_split_names(const char *s, size_t len)
@@ -1164,14 +1400,56 @@ commas_split_names(const char *s, size_t len)
 	for (size_t p = 0; p <= len;)
 	{
 		const char *c = memchr(s + p, ',', len - p);
-		size_t		e = c ? (size_t) (c - s) : len;
-		int			w = at_count_words(s + p, e - p);
+		size_t		e = c ? (size_t) (c - s) : len,
+					a = p;
+		int			w;
 
+		/* "Bo Kim and Eve Ng" as the last part: two names */
+		for (size_t q = p; !c && q + 5 <= e; q++)
+			if (memcmp(s + q, " and ", 5) == 0 || memcmp(s + q, " und ", 5) == 0)
+			{
+				w = at_count_words(s + p, q - p);
+				if (w < 2 || w > 4)
+					return false;
+				a = q + 5;
+				break;
+			}
+		w = at_count_words(s + a, e - a);
 		if (w < 2 || w > 4)
 			return false;
 		p = e + 1;
 	}
 	return true;
+}
+
+/*
+ * A name with the site's name beside it: "Rob Picheta, CNN", "unocero -
+ * Alberto Ávila" give the person only
+ */
+static size_t
+drop_site_part(const Meta *m, const char **s, size_t len)
+{
+	static const char *const seps[] = {", ", " - ", " | ", " / "};
+	size_t		st;
+
+	for (size_t k = 0; len && k < AT_LENGTHOF(seps); k++)
+	{
+		size_t		sl = strlen(seps[k]);
+
+		for (size_t p = 1; p + sl < len; p++)
+			if (memcmp(*s + p, seps[k], sl) == 0)
+			{
+				if (names_site(m, *s + p + sl, len - p - sl, false))
+					return h_trim(*s, p, &st);
+				if (names_site(m, *s, p, false))
+				{
+					*s += p + sl;
+					return h_trim(*s, len - p - sl, &st);
+				}
+				break;
+			}
+	}
+	return len;
 }
 
 /* Split "A, B and C" into names; a visible byline (rank 6) gives capitalised names only */
@@ -1193,6 +1471,19 @@ keep_authors_of(Meta *m, const Cand *c, int rank)
 
 			while (e < len)
 			{
+				/* a character reference left in the value ("Redacci&oacute;n") is no separator */
+				if (s[e] == '&' && e + 3 < len)
+				{
+					size_t		q = e + 1;
+
+					while (q < len && q < e + 10 && (at_alnum_at(s, len, q) || s[q] == '#'))
+						q++;
+					if (q < len && s[q] == ';' && q > e + 2)
+					{
+						e = q + 1;
+						continue;
+					}
+				}
 				if ((s[e] == ',' && commas) || s[e] == ';' || s[e] == '&')
 				{
 					skip = 1;
@@ -1207,6 +1498,7 @@ keep_authors_of(Meta *m, const Cand *c, int rank)
 			}
 			part = s + p;
 			plen = clean_author(&part, e - p);
+			plen = drop_site_part(m, &part, plen);
 			if (plen && ((m->a->source.len &&
 						  eq_ci(part, plen, m->base->data + m->a->source.start, m->a->source.len))))
 				plen = 0;		/* the site's name */
@@ -1308,7 +1600,7 @@ continues(const Meta *m, const char *s, size_t len)
 		size_t		sl = strlen(title_seps[k]);
 
 		if (len >= sl && memcmp(s, title_seps[k], sl) == 0)
-			return !site_like(m, s + sl, len - sl);
+			return !site_like(m, s + sl, len - sl, true);
 	}
 	return false;
 }
@@ -1329,6 +1621,40 @@ choose_title(Meta *m)
 	const char *h = m->h1.data + hst;
 	int			hw = hl ? at_count_words(h, hl) : 0;
 
+	/*
+	 * A meta title or <h1> that is only the site's name ("seelenradio",
+	 * "Disfunctions.de") is no headline: the page's one <h1>, else <title>
+	 */
+	if (rank < 5 && site_like(m, s, len, false))
+	{
+		size_t		st,
+					l = h_trim(m->h1.data, m->h1.len, &st);
+
+		if (l && m->h1_count == 1 && at_count_words(m->h1.data + st, l) >= 2 &&
+			!site_like(m, m->h1.data + st, l, false))
+		{
+			m->a->title = keep(m, m->h1.data + st, cut(m->h1.data + st, l, 2000));
+			return;
+		}
+		if (m->html_title_len && !site_like(m, m->html_title, m->html_title_len, false))
+		{
+			s = m->html_title;
+			len = m->html_title_len;
+			rank = 5;
+		}
+	}
+	/*
+	 * An <h1> of one word under a <title> of several that lacks it is a logo
+	 * or a section label ("Lorem", "News"), not the headline: the <title>
+	 */
+	if ((rank == 3 || rank == 4) && at_count_words(s, len) == 1 && m->html_title_len &&
+		at_count_words(m->html_title, m->html_title_len) >= 2 &&
+		word_share(s, len, m->html_title, m->html_title_len) == 0)
+	{
+		s = m->html_title;
+		len = m->html_title_len;
+		rank = 5;
+	}
 	if (m->main_h1.len)
 	{
 		hl = h_trim(m->main_h1.data, m->main_h1.len, &hst);
@@ -1390,8 +1716,8 @@ h_meta_extract(HDoc *d, AtArticle *a, AtBuf *base, int root)
 		a->section = keep(&m, m.f[F_SECTION].s[0], cut(m.f[F_SECTION].s[0], m.f[F_SECTION].len[0], 300));
 	keep_date(&m, F_PUBLISHED);
 	keep_date(&m, F_UPDATED);
-	if (!a->has_published && a->url.len)
-		date_from_url(&m);
+	if (!a->has_published && a->url.len && url_date(&m, &a->published))
+		a->has_published = true;
 	keep_authors(&m);
 	keep_tags(&m);
 }
@@ -1443,11 +1769,22 @@ h_meta_dom_dates(HDoc *d, AtArticle *a, int root)
 
 		if ((i & 4095) == 4095)
 			AT_CHECK_INTERRUPTS();
-		if (n->tag != H_TEXT || n->len < 6 || n->len > 200 || (n->flags & HF_SKIP) ||
+		if (n->tag != H_TEXT || n->len < 6 || (n->flags & HF_SKIP) ||
 			n->parent < 0 || HN(d, n->parent)->tag == H_TITLE || HN(d, n->parent)->tag == H_SCRIPT)
 			continue;
 		s = d->text.data + n->start;
-		if (!parse_date_value(s, n->len, &dt))
+		if (n->len > 200)
+		{
+			size_t		st,
+						l = h_trim(s, n->len, &st);
+
+			/* a long text only when it opens with the date: "27.1.2022 - Bei der ..." */
+			if (have_first || !(day_first_date(s + st, l, 0, &dt) ||
+								((at_match_date(s + st, l, 0, &dt) && dt.has_year && dt.has_day))) ||
+				dt.year < 1990 || dt.year > 2100)
+				continue;
+		}
+		else if (!parse_date_value(s, n->len, &dt))
 			continue;
 		p = n->parent;
 		hinted = false;

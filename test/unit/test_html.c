@@ -119,6 +119,7 @@ UT_TEST(html_recognised_by_content)
 	const char *yes[] = {
 		"<!DOCTYPE html><p>x</p>", "  \n<!doctype HTML>", "<html>", "<HTML lang=en>",
 		"\xef\xbb\xbf<html>", "<!-- saved page --><html><body>x</body></html>",
+		"<!--[if !IE]> served from cache <![endif]-->\n<!doctype html><html>",
 		"<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">",
 		"<head><title>t</title></head>", "<body>text</body>",
 		"<div><p>one</p><p>two</p><p>three</p><p>four</p></div>",
@@ -202,6 +203,35 @@ UT_TEST(html_body_main_text_only)
 	UT_CHECK(a.words > 30);
 }
 
+/* A widget's heading left in the content is no paragraph */
+UT_TEST(html_body_widget_lines)
+{
+	parse("<html><body><article><h1>Cycle lanes</h1>"
+		  "<p>The city council approved six kilometres of new cycle lanes on Monday, after a debate that lasted more than four hours.</p>"
+		  "<p>Work on the first lane, along the river, starts in June and should take three months, the council said in a statement.</p>"
+		  "<p>\xc3\x84hnliche Beitr\xc3\xa4ge</p><p>War der Artikel n\xc3\xbctzlich?</p></article></body></html>");
+	UT_EQ_INT(a.paragraphs, 2);
+	UT_CHECK(a.body.data && strstr(a.body.data, "Beitr") == NULL);
+}
+
+/* An article split into boxes of one class, a picture between them: all boxes */
+UT_TEST(html_body_split_boxes)
+{
+	parse("<html><body><div class=\"page\"><div class=\"menu\"><a href=\"/\">Home</a> <a href=\"/news\">News</a></div>"
+		  "<div class=\"article_block pb-15\"><div class=\"text\">"
+		  "<p>The city council approved six kilometres of new cycle lanes on Monday, after a debate that lasted more than four hours, with forty speakers.</p>"
+		  "<p>Work on the first lane, along the river, starts in June and should take three months, the council said in a statement, and the second follows in autumn.</p>"
+		  "<p>Shop owners on the high street had asked for more parking instead, and some of them said they would take the council to court over the plan.</p></div></div>"
+		  "<div class=\"gallery\"><img src=\"a.jpg\"></div>"
+		  "<div class=\"article_block pb-10 quote\"><div class=\"text\">"
+		  "<p>The lanes will cost four million euros, most of it paid by the region, which wants more people to cycle to work and to school.</p>"
+		  "<p>The council will count the cyclists on the river lane every month for two years and publish the figures on its website.</p></div></div>"
+		  "</div></body></html>");
+	UT_CHECK(a.body.data && strstr(a.body.data, "four million euros") != NULL);
+	UT_CHECK(a.body.data && strstr(a.body.data, "six kilometres") != NULL);
+	UT_CHECK(a.body.data && strstr(a.body.data, "Home") == NULL);
+}
+
 UT_TEST(html_fields_fallbacks)
 {
 	/* no JSON-LD: og:title with the site name cut, meta author split */
@@ -231,6 +261,34 @@ UT_TEST(html_fields_fallbacks)
 	parse("<html><body><div class=\"entry-date\">Posted 03.02.2018</div>"
 		  "<p>The bakery on the corner closed after forty years, and its owners said they would miss their customers.</p></body></html>");
 	UT_CHECK(a.has_published && a.published.year == 2018 && a.published.month == 2 && a.published.day == 3);
+	/* datePublished in UTC and the same instant in local time: the local day */
+	parse("<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2023-11-09T02:11:03Z\"}</script></head>"
+		  "<body><time datetime=\"2023-11-08T21:11:03-05:00\">November 8, 2023</time>"
+		  "<p>Two people were hurt in a crash on the highway late on Wednesday evening, the police said.</p></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2023 && a.published.month == 11 && a.published.day == 8);
+	/* another instant (an hour and a minute apart) is no local rendering */
+	parse("<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2023-11-09T02:11:03Z\"}</script></head>"
+		  "<body><time datetime=\"2023-11-08T21:12:03-05:00\">November 8, 2023</time>"
+		  "<p>Two people were hurt in a crash on the highway late on Wednesday evening, the police said.</p></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2023 && a.published.month == 11 && a.published.day == 9);
+	/* a long paragraph that opens with the date, the page's only one: a press release */
+	parse("<html><body><p>27.1.2022 - The city council approved six kilometres of new cycle lanes on Monday, after a debate that "
+		  "lasted more than four hours, and work on the first lane, along the river, starts in June and should take three months, "
+		  "the council said in a statement.</p></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2022 && a.published.month == 1 && a.published.day == 27);
+	/* 23:00 UTC sharp is local midnight of the next day east of Greenwich */
+	parse("<html><head><meta property=\"article:published_time\" content=\"2022-12-31T23:00:00.000Z\"></head><body>"
+		  "<p>The new year began with fireworks over the river and a concert in the square that lasted until dawn.</p></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2023 && a.published.month == 1 && a.published.day == 1);
+	/* the URL's day over a UTC instant a day off, and over a bare <time> */
+	parse("<html><head><link rel=\"canonical\" href=\"https://x.example/2019/01/01/new-year/\">"
+		  "<meta property=\"article:published_time\" content=\"2018-12-31T23:11:59+00:00\"></head><body>"
+		  "<p>The new year began with fireworks over the river and a concert in the square that lasted until dawn.</p></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2019 && a.published.month == 1 && a.published.day == 1);
+	parse("<html><head><link rel=\"canonical\" href=\"https://x.example/2019/10/22/repair/\"></head><body>"
+		  "<p>The repair cafe fixed sixty toasters and kettles on its first evening, the volunteers said.</p>"
+		  "<aside><time datetime=\"2009-04-11\">older post</time></aside></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2019 && a.published.month == 10 && a.published.day == 22);
 }
 
 /* The meta title weighed against the headline the page shows */
@@ -273,6 +331,21 @@ UT_TEST(html_title_against_h1)
 	title_of("Weather: Flood warning for the valley",
 			 "<span class=\"article-kicker\">Weather</span><span>: </span><span>Flood warning for the valley</span>");
 	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* an og:title that is the site's name: the page's one <h1> */
+	title_of("Valleynews", "Flood warning for the valley");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* a site's part between separators ends the title: "Headline : Site | Slogan | Founded" */
+	parse("<html><head><title>Flood warning for the valley : Valleynews | News of the valley | Since 1901</title>"
+		  "<link rel=\"canonical\" href=\"https://www.valleynews.example/a/1\"></head><body><article>"
+		  "<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p></article></body></html>");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* a one-word <h1> under a <title> of other words is a logo or a label: the <title> */
+	parse("<html><head><title>Flood warning for the valley</title></head><body><article><h1>Storm</h1>"
+		  "<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p></article></body></html>");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	parse("<html><head><title>Storm warning</title></head><body><article><h1>Storm</h1>"
+		  "<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p></article></body></html>");
+	UT_EQ_STR(span(a.title), "Storm");
 	/* an <h1> for screen readers only is not the headline */
 	parse("<html><head><meta property=\"og:title\" content=\"Flood warning for the valley\"></head><body>"
 		  "<h1 class=\"visually-hidden\">Valley News: home of the valley</h1><article><p>The river rose a metre "
@@ -317,6 +390,35 @@ UT_TEST(html_authors_kinds)
 			 "<body><article><h1>Flood warning</h1>%s", tail);
 	parse(page);
 	UT_EQ_INT(a.authors.len, 0);
+	/* "Written by:", a byline that goes on with a date, a bullet and a widget after the name */
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<p>Written by: Ann Lee March 3, 2021</p>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<div class=\"byline\">Theresa May \xe2\x80\xa2 Staff</div>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Theresa May");
+	/* the site's name beside the person's, a character reference left in the value */
+	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"Rob Picheta, Valleynews\">"
+			 "<link rel=\"canonical\" href=\"https://www.valleynews.example/a/1\"></head>"
+			 "<body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Rob Picheta");
+	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"Redacci&amp;oacute;n Diario\"></head>"
+			 "<body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Redacci\xc3\xb3n Diario");
+	/* "A, B and C": three names */
+	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"Ann Lee, Bo Kim and Eve Ng\"></head>"
+			 "<body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 3);
+	UT_EQ_STR(item(&a.authors, 2), "Eve Ng");
 }
 
 /* editor and dateline by the text path's reader over the body's head and its metadata lines */
