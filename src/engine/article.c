@@ -917,6 +917,298 @@ name_glued_to_date(const char *s, size_t end, size_t p)
 }
 
 /*
+ * What a step of parse_meta_line made of the item at *p.  A step that reads
+ * the item moves *p past it.
+ */
+typedef enum MetaStep
+{
+	STEP_OTHER,					/* not this step's kind of item */
+	STEP_READ,					/* read */
+	STEP_NO_META				/* the line is no metadata line */
+} MetaStep;
+
+/* An unlabelled date (with an optional time), or a widget or counter between the fields */
+static MetaStep
+meta_date_or_widget(const char *s, size_t end, size_t *p, MetaLine *ml)
+{
+	AtDate		d;
+	size_t		n;
+
+	memset(&d, 0, sizeof(d));
+	n = date_item_at(s, end, *p, &d);
+	if (n == 0 && (n = at_chrome_item_at(s, end, *p)) > 0)
+	{
+		/* "Print", "0 Comment(s)" */
+		ml->chrome_items++;
+		*p += n;
+		return STEP_READ;
+	}
+	if (n == 0)
+		return STEP_OTHER;
+	if (d.has_year && d.has_day && !ml->has_published)
+	{
+		ml->published = d;
+		ml->has_published = true;
+	}
+	ml->has_unlabelled_date = true;
+	*p += n;
+	return STEP_READ;
+}
+
+/* The page's URL among the fields */
+static MetaStep
+meta_url(const char *s, size_t end, size_t *p, MetaLine *ml)
+{
+	size_t		q = *p;
+
+	if (!((end - q > 8 && words_eq(s + q, 7, "http://")) || (end - q > 9 && words_eq(s + q, 8, "https://"))))
+		return STEP_OTHER;
+	while (q < end && s[q] != ' ' && s[q] != '|' && s[q] != '\t')
+		q++;
+	if (!ml->url.len)
+	{
+		ml->url.start = *p;
+		ml->url.len = q - *p;
+	}
+	ml->has_label = true;
+	*p = q;
+	return STEP_READ;
+}
+
+/* "- By NAME", "By: NAME", "BY NAME": a label's kind (and *after, where its value starts), else -1 */
+static int
+field_label_at(const char *s, size_t end, size_t p, size_t *after)
+{
+	int			kind = label_at(s, end, p, false, after);
+
+	if (kind < 0 && words_eq(s + p, AT_MIN(2, end - p), "by") && p + 2 < end && s[p + 2] == ' ')
+	{
+		kind = MK_AUTHOR;
+		*after = p + 3;
+	}
+	return kind;
+}
+
+/* A publisher alone ("Page 14" may follow it), or an app's prompt */
+static MetaStep
+meta_publisher(const char *s, size_t end, size_t *p, MetaLine *ml)
+{
+	size_t		n = known_source_at(s, end, *p);
+
+	if (n == 0)
+		return STEP_OTHER;
+	if (app_prompt(s, end, *p + n))
+	{
+		/* "ECNS App Download": a prompt, not the article's source */
+		ml->chrome_items++;
+		*p += n;
+		return STEP_READ;
+	}
+	n += edition_after(s, end, *p + n);
+	if (ml->source.len == 0)
+	{
+		ml->source.start = *p;
+		ml->source.len = n;
+	}
+	n += staff_after(s, end, *p + n);
+	ml->has_label = true;
+	*p += n;
+	return STEP_READ;
+}
+
+/* An ignored label without colon: a short code of letters and digits follows it */
+static MetaStep
+meta_ignored_code(const char *s, size_t end, size_t *p, size_t after)
+{
+	size_t		q = after;
+
+	while (q < end && at_alnum_at(s, end, q) && (unsigned char) s[q] < 0x80)
+		q++;
+	if (q == after || q - after > 4)
+		return STEP_NO_META;
+	*p = q;
+	return STEP_READ;
+}
+
+/*
+ * An item of no known kind: a widget (an age, a counter, an id), a byline
+ * glued to a date, or a short item (at most two a line), which may be the
+ * source or the section
+ */
+static MetaStep
+meta_unknown(const char *s, size_t start, size_t end, size_t *p, bool byline, MetaLine *ml)
+{
+	size_t		at = *p,
+				ue = unknown_item(s, end, at, false),
+				n;
+
+	/* "4 hours ago": an age, no date; "0": a share counter; "#7L2K" */
+	if ((n = age_at(s, end, at)) > 0 || (n = counter_at(s, end, at)) > 0 ||
+		(n = item_id_at(s, end, at)) > 0)
+	{
+		ml->chrome_items++;
+		*p += n;
+		return STEP_READ;
+	}
+	/* "Mandy Ho12 Jun 2023": a byline glued to the date */
+	if ((n = name_glued_to_date(s, end, at)) > 0)
+	{
+		if (ml->nauthors < MAX_AUTHORS)
+		{
+			ml->authors[ml->nauthors].start = at;
+			ml->authors[ml->nauthors].len = n;
+			ml->nauthors++;
+		}
+		ml->has_label = true;
+		*p += n;
+		return STEP_READ;
+	}
+
+	if (ue <= at || ++ml->unknown > 2)
+		return STEP_NO_META;
+	if (byline && !ml->source.len && pipe_before(s, start, at))
+	{
+		ml->source.start = at;
+		ml->source.len = ue - at;
+	}
+	else if (ml->has_published && !ml->section.len && at > start + 2 &&
+			 s[at - 2] == '/' && !all_capitals(s, at, ue))
+	{
+		ml->section.start = at;
+		ml->section.len = ue - at;
+	}
+	else if (at == start && !ml->section.len && feed_title_section(s, end, at, ue, &ml->section))
+		;						/* "from Business | The Guardian on (#7L2K)" */
+	else if (at == start && !ml->section.len && section_before_date(s, end, at, ue))
+	{
+		/* "Business | Jun 30": a section, then the date */
+		ml->section.start = at;
+		ml->section.len = ue - at;
+	}
+	*p = ue;
+	return STEP_READ;
+}
+
+/* The value of a date label (after): a date, a time of the published day, or none */
+static MetaStep
+meta_labelled_date(const char *s, size_t end, size_t *p, size_t after, int kind, MetaLine *ml)
+{
+	AtDate		d;
+	size_t		n;
+
+	memset(&d, 0, sizeof(d));
+	n = date_item_at(s, end, after, &d);
+	if (n == 0 && kind == MK_UPDATED && ml->has_published &&
+		(n = at_match_time(s, end, after, &d)) > 0)
+	{
+		/* "DATE 09:12 am | Updated 11:40 am IST": the same day */
+		if (!ml->has_updated)
+		{
+			ml->updated = ml->published;
+			ml->updated.hour = d.hour;
+			ml->updated.minute = d.minute;
+			ml->updated.second = d.second;
+			ml->updated.has_time = true;
+			ml->has_updated = true;
+		}
+		*p = after + n;
+		return STEP_READ;
+	}
+	if (n == 0)
+	{
+		/* "Updated 2 hours ago": a label without a date */
+		size_t		ue = unknown_item(s, end, *p, true);
+
+		if (ue <= *p || ++ml->unknown > 2)
+			return STEP_NO_META;
+		*p = ue;
+		return STEP_READ;
+	}
+	if (d.has_year && d.has_day)
+	{
+		if (kind == MK_UPDATED && !ml->has_updated)
+		{
+			ml->updated = d;
+			ml->has_updated = true;
+		}
+		else if (kind == MK_PUBLISHED && !ml->has_published)
+		{
+			ml->published = d;
+			ml->has_published = true;
+		}
+	}
+	*p = after + n;
+	return STEP_READ;
+}
+
+/* The value of a byline, source or editor label (after), or an ignored one's */
+static MetaStep
+meta_labelled_field(const char *s, size_t end, size_t *p, size_t after, int kind, MetaLine *ml)
+{
+	size_t		ve = value_end(s, end, after),
+				next = ve;
+
+	if (kind == MK_IGNORE)
+	{
+		*p = ve;
+		return STEP_READ;
+	}
+	/* "Editor: Apurva." : a name's closing period ends the line */
+	if (ve > after + 1 && s[ve - 1] == '.' && (kind == MK_EDITOR || kind == MK_AUTHOR) &&
+		ve == end && !(s[ve - 2] >= 'A' && s[ve - 2] <= 'Z'))
+		ve--;
+	if (!plausible_value(s, after, ve))
+		return STEP_NO_META;
+	if (kind == MK_AUTHOR)
+	{
+		/* "by admin": a site account, no byline */
+		if (ve > after && !parse_names(s, after, ve, ml) && !user_handle(s, after, ve))
+			return STEP_NO_META;
+		ml->after_byline = true;
+	}
+	else if (ve > after)
+	{
+		AtSpan	   *f = kind == MK_SOURCE ? &ml->source : &ml->editor;
+
+		if (f->len == 0)
+		{
+			f->start = after;
+			f->len = ve - after;
+		}
+	}
+	*p = next;
+	return STEP_READ;
+}
+
+/*
+ * An item that is neither a date nor a URL: a labelled field, a publisher,
+ * a date label without colon, or an item of no known kind
+ */
+static MetaStep
+meta_field(const char *s, size_t start, size_t end, size_t *p, bool byline, MetaLine *ml)
+{
+	size_t		after;
+	int			kind = field_label_at(s, end, *p, &after);
+	MetaStep	r;
+
+	if (kind < 0)
+	{
+		if ((r = meta_publisher(s, end, p, ml)) != STEP_OTHER)
+			return r;
+		kind = label_at(s, end, *p, true, &after);
+		if (kind == MK_IGNORE)
+			return meta_ignored_code(s, end, p, after);
+		if (kind != MK_PUBLISHED && kind != MK_UPDATED)
+			return meta_unknown(s, start, end, p, byline, ml);
+	}
+	ml->has_label = true;
+	after = skip_item_seps(s, end, after);
+	if (kind == MK_PUBLISHED || kind == MK_UPDATED)
+		return meta_labelled_date(s, end, p, after, kind, ml);
+	return meta_labelled_field(s, end, p, after, kind, ml);
+}
+
+/*
  * Parse a whole line as metadata items: dates, labelled fields, bylines and
  * publisher names, separated by "|", brackets, dashes or white space, in
  * any order.  Widgets and counters ("Print", "0 Comment(s)") are skipped;
@@ -934,233 +1226,19 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 		return false;
 	for (;;)
 	{
-		size_t		after,
-					ve,
-					next,
-					n;
-		int			kind;
-		AtDate		d;
 		bool		byline = ml->after_byline;
+		MetaStep	r;
 
 		p = skip_item_seps(s, end, p);
 		if (p >= end)
 			break;
 		ml->items++;
 		ml->after_byline = false;
-
-		/* an unlabelled date (with an optional time) */
-		memset(&d, 0, sizeof(d));
-		n = date_item_at(s, end, p, &d);
-		if (n == 0 && (n = at_chrome_item_at(s, end, p)) > 0)
-		{
-			/* a widget or counter between the fields: "Print", "0 Comment(s)" */
-			ml->chrome_items++;
-			p += n;
-			continue;
-		}
-		if (n)
-		{
-			if (d.has_year && d.has_day && !ml->has_published)
-			{
-				ml->published = d;
-				ml->has_published = true;
-			}
-			ml->has_unlabelled_date = true;
-			p += n;
-			continue;
-		}
-
-		/* the page's URL among the fields */
-		if ((end - p > 8 && words_eq(s + p, 7, "http://")) || (end - p > 9 && words_eq(s + p, 8, "https://")))
-		{
-			size_t		q = p;
-
-			while (q < end && s[q] != ' ' && s[q] != '|' && s[q] != '\t')
-				q++;
-			if (!ml->url.len)
-			{
-				ml->url.start = p;
-				ml->url.len = q - p;
-			}
-			ml->has_label = true;
-			p = q;
-			continue;
-		}
-
-		/* "- By NAME", "By: NAME", "BY NAME" */
-		kind = label_at(s, end, p, false, &after);
-		if (kind < 0 && words_eq(s + p, AT_MIN(2, end - p), "by") && p + 2 < end && s[p + 2] == ' ')
-		{
-			kind = MK_AUTHOR;
-			after = p + 3;
-		}
-		if (kind < 0)
-		{
-			/* a publisher alone, "Page 14", or a date label without colon */
-			n = known_source_at(s, end, p);
-			if (n && app_prompt(s, end, p + n))
-			{
-				/* "ECNS App Download": a prompt, not the article's source */
-				ml->chrome_items++;
-				p += n;
-				continue;
-			}
-			if (n)
-			{
-				n += edition_after(s, end, p + n);
-				if (ml->source.len == 0)
-				{
-					ml->source.start = p;
-					ml->source.len = n;
-				}
-				n += staff_after(s, end, p + n);
-				ml->has_label = true;
-				p += n;
-				continue;
-			}
-			kind = label_at(s, end, p, true, &after);
-			if (kind == MK_IGNORE)
-			{
-				size_t		q = after;
-
-				while (q < end && at_alnum_at(s, end, q) && (unsigned char) s[q] < 0x80)
-					q++;
-				if (q == after || q - after > 4)
-					return false;
-				p = q;
-				continue;
-			}
-			if (kind != MK_PUBLISHED && kind != MK_UPDATED)
-			{
-				/* an item of no known kind */
-				size_t		ue = unknown_item(s, end, p, false);
-
-				/* "4 hours ago": an age, no date; "0": a share counter; "#7L2K" */
-				if ((n = age_at(s, end, p)) > 0 || (n = counter_at(s, end, p)) > 0 ||
-					(n = item_id_at(s, end, p)) > 0)
-				{
-					ml->chrome_items++;
-					p += n;
-					continue;
-				}
-				/* "Mandy Ho12 Jun 2023": a byline glued to the date */
-				if ((n = name_glued_to_date(s, end, p)) > 0)
-				{
-					if (ml->nauthors < MAX_AUTHORS)
-					{
-						ml->authors[ml->nauthors].start = p;
-						ml->authors[ml->nauthors].len = n;
-						ml->nauthors++;
-					}
-					ml->has_label = true;
-					p += n;
-					continue;
-				}
-
-				if (ue <= p || ++ml->unknown > 2)
-					return false;
-				if (byline && !ml->source.len && pipe_before(s, start, p))
-				{
-					ml->source.start = p;
-					ml->source.len = ue - p;
-				}
-				else if (ml->has_published && !ml->section.len && p > start + 2 &&
-						 s[p - 2] == '/' && !all_capitals(s, p, ue))
-				{
-					ml->section.start = p;
-					ml->section.len = ue - p;
-				}
-				else if (p == start && !ml->section.len && feed_title_section(s, end, p, ue, &ml->section))
-					;			/* "from Business | The Guardian on (#7L2K)" */
-				else if (p == start && !ml->section.len && section_before_date(s, end, p, ue))
-				{
-					/* "Business | Jun 30": a section, then the date */
-					ml->section.start = p;
-					ml->section.len = ue - p;
-				}
-				p = ue;
-				continue;
-			}
-		}
-		ml->has_label = true;
-		after = skip_item_seps(s, end, after);
-		if (kind == MK_PUBLISHED || kind == MK_UPDATED)
-		{
-			memset(&d, 0, sizeof(d));
-			n = date_item_at(s, end, after, &d);
-			if (n == 0 && kind == MK_UPDATED && ml->has_published &&
-				(n = at_match_time(s, end, after, &d)) > 0)
-			{
-				/* "DATE 09:12 am | Updated 11:40 am IST": the same day */
-				if (!ml->has_updated)
-				{
-					ml->updated = ml->published;
-					ml->updated.hour = d.hour;
-					ml->updated.minute = d.minute;
-					ml->updated.second = d.second;
-					ml->updated.has_time = true;
-					ml->has_updated = true;
-				}
-				p = after + n;
-				continue;
-			}
-			if (n == 0)
-			{
-				/* "Updated 2 hours ago": a label without a date */
-				size_t		ue = unknown_item(s, end, p, true);
-
-				if (ue <= p || ++ml->unknown > 2)
-					return false;
-				p = ue;
-				continue;
-			}
-			if (d.has_year && d.has_day)
-			{
-				if (kind == MK_UPDATED && !ml->has_updated)
-				{
-					ml->updated = d;
-					ml->has_updated = true;
-				}
-				else if (kind == MK_PUBLISHED && !ml->has_published)
-				{
-					ml->published = d;
-					ml->has_published = true;
-				}
-			}
-			p = after + n;
-			continue;
-		}
-		ve = value_end(s, end, after);
-		if (kind == MK_IGNORE)
-		{
-			p = ve;
-			continue;
-		}
-		/* "Editor: Apurva." : a name's closing period ends the line */
-		next = ve;
-		if (ve > after + 1 && s[ve - 1] == '.' && (kind == MK_EDITOR || kind == MK_AUTHOR) &&
-			ve == end && !(s[ve - 2] >= 'A' && s[ve - 2] <= 'Z'))
-			ve--;
-		if (!plausible_value(s, after, ve))
+		if ((r = meta_date_or_widget(s, end, &p, ml)) == STEP_OTHER &&
+			(r = meta_url(s, end, &p, ml)) == STEP_OTHER)
+			r = meta_field(s, start, end, &p, byline, ml);
+		if (r == STEP_NO_META)
 			return false;
-		if (kind == MK_AUTHOR)
-		{
-			/* "by admin": a site account, no byline */
-			if (ve > after && !parse_names(s, after, ve, ml) && !user_handle(s, after, ve))
-				return false;
-			ml->after_byline = true;
-		}
-		else if (ve > after)
-		{
-			AtSpan	   *f = kind == MK_SOURCE ? &ml->source : &ml->editor;
-
-			if (f->len == 0)
-			{
-				f->start = after;
-				f->len = ve - after;
-			}
-		}
-		p = next;
 	}
 	if (ml->items <= ml->chrome_items + ml->unknown)
 		return false;
