@@ -249,16 +249,6 @@ is_space_at(const char *s, size_t len, size_t p, int *n)
 	return at_cp_is_space(cp);
 }
 
-static size_t
-skip_ws(const char *s, size_t end, size_t p)
-{
-	int			n;
-
-	while (p < end && is_space_at(s, end, p, &n))
-		p += n;
-	return p;
-}
-
 
 /* ---- metadata lines ------------------------------------------------------ */
 
@@ -355,7 +345,7 @@ label_at(const char *s, size_t end, size_t p, bool allow_space, size_t *after)
 		}
 		else
 		{
-			q = skip_ws(s, end, q);
+			q = at_skip_space(s, end, q);
 			if (q < end && s[q] == ':')
 				q++;
 			else if (q + 3 <= end && memcmp(s + q, "\xef\xbc\x9a", 3) == 0)
@@ -468,7 +458,7 @@ date_item_in(const char *s, size_t end, size_t p, AtDate *d)
 		q = p + tn;
 		if (q < end && s[q] == ',')
 			q++;
-		q = skip_ws(s, end, q);
+		q = at_skip_space(s, end, q);
 		n = at_match_date(s, end, q, d);
 		if (n == 0)
 			return 0;
@@ -482,8 +472,8 @@ date_item_in(const char *s, size_t end, size_t p, AtDate *d)
 		n += q - p;
 	}
 	q = p + n;
-	if (q + 2 < end && s[q] == ',' && at_weekday_at(s, end, skip_ws(s, end, q + 1), &wl))
-		n = skip_ws(s, end, q + 1) + wl - p;
+	if (q + 2 < end && s[q] == ',' && at_weekday_at(s, end, at_skip_space(s, end, q + 1), &wl))
+		n = at_skip_space(s, end, q + 1) + wl - p;
 	return n;
 }
 
@@ -593,7 +583,7 @@ is_name(const char *s, size_t p, size_t e)
 		}
 		if (++tokens > MAX_NAME_TOKENS)
 			return false;
-		p = skip_ws(s, e, w);
+		p = at_skip_space(s, e, w);
 	}
 	return capital;
 }
@@ -620,7 +610,7 @@ strip_place(const char *s, size_t p, size_t e)
 		if ((words_eq(s + q + 1, 2, "in") && s[q + 3] == ' ') ||
 			(q + 6 < e && words_eq(s + q + 1, 4, "from") && s[q + 5] == ' '))
 		{
-			size_t		r = skip_ws(s, e, q + (s[q + 1] == 'i' || s[q + 1] == 'I' ? 4 : 6));
+			size_t		r = at_skip_space(s, e, q + (s[q + 1] == 'i' || s[q + 1] == 'I' ? 4 : 6));
 
 			if (r < e && s[r] >= 'A' && s[r] <= 'Z')
 				return q;
@@ -664,7 +654,7 @@ parse_names(const char *s, size_t p, size_t e, MetaLine *ml)
 		if (q >= e)
 			next = e;
 		ne = at_trim_space_end(s, p, strip_place(s, p, q));
-		p = skip_ws(s, e, p);
+		p = at_skip_space(s, e, p);
 		if (ne > p)
 		{
 			size_t		ks = known_source_at(s, ne, p);
@@ -677,7 +667,7 @@ parse_names(const char *s, size_t p, size_t e, MetaLine *ml)
 					ml->source.start = p;
 					ml->source.len = ks;
 				}
-				p = skip_ws(s, ne, p + ks + 3);
+				p = at_skip_space(s, ne, p + ks + 3);
 				ks = known_source_at(s, ne, p);
 			}
 
@@ -707,7 +697,7 @@ parse_names(const char *s, size_t p, size_t e, MetaLine *ml)
 				found++;
 			}
 		}
-		p = skip_ws(s, e, next);
+		p = at_skip_space(s, e, next);
 	}
 	return found > 0 || ml->source.len > 0;
 }
@@ -773,14 +763,14 @@ all_capitals(const char *s, size_t p, size_t e)
 static bool
 section_before_date(const char *s, size_t end, size_t p, size_t ue)
 {
-	size_t		q = skip_ws(s, end, ue);
+	size_t		q = at_skip_space(s, end, ue);
 	AtDate		d;
 
 	if (q >= end || s[q] != '|' || all_capitals(s, p, ue) ||
 		(is_name(s, p, ue) && at_count_words(s + p, ue - p) >= 2))
 		return false;
 	memset(&d, 0, sizeof(d));
-	return date_item_at(s, end, skip_ws(s, end, q + 1), &d) > 0;
+	return date_item_at(s, end, at_skip_space(s, end, q + 1), &d) > 0;
 }
 
 /* Was the separator before p (after the last item) a "|"? */
@@ -797,7 +787,7 @@ pipe_before(const char *s, size_t start, size_t p)
 static bool
 app_prompt(const char *s, size_t end, size_t p)
 {
-	size_t		q = skip_ws(s, end, p),
+	size_t		q = at_skip_space(s, end, p),
 				w = q;
 
 	while (w < end && at_is_ascii_alpha((unsigned char) s[w]))
@@ -826,13 +816,13 @@ user_handle(const char *s, size_t p, size_t e)
 static bool
 feed_title_section(const char *s, size_t end, size_t p, size_t ue, AtSpan *section)
 {
-	size_t		q = skip_ws(s, end, ue),
+	size_t		q = at_skip_space(s, end, ue),
 				name;
 
 	if (ue - p < 6 || !words_eq(s + p, 5, "from ") || q >= end || s[q] != '|')
 		return false;
-	name = skip_ws(s, ue, p + 5);
-	q = skip_ws(s, end, q + 1);
+	name = at_skip_space(s, ue, p + 5);
+	q = at_skip_space(s, end, q + 1);
 	if (name >= ue || !(s[name] >= 'A' && s[name] <= 'Z') || known_source_at(s, end, q) == 0)
 		return false;
 	section->start = name;
@@ -878,12 +868,12 @@ age_at(const char *s, size_t end, size_t p)
 		q++;
 	if (q == p)
 		return 0;
-	q = skip_ws(s, end, q);
+	q = at_skip_space(s, end, q);
 	for (w = q; w < end && at_is_ascii_alpha((unsigned char) s[w]); w++)
 		;
 	if (w == q || !at_word_in(s + q, w - q, age_units, AT_LENGTHOF(age_units)))
 		return 0;
-	q = skip_ws(s, end, w);
+	q = at_skip_space(s, end, w);
 	if (q + 3 > end || !words_eq(s + q, 3, "ago") || at_alnum_at(s, end, q + 3))
 		return 0;
 	return q + 3 - p;
@@ -1529,7 +1519,7 @@ url_line(const char *s, size_t start, size_t end, AtSpan *url)
 		{
 			if (!at_word_in(s + start, at_trim_space_end(s, start, q) - start, url_labels, AT_LENGTHOF(url_labels)))
 				return false;
-			p = skip_ws(s, end, q + 1);
+			p = at_skip_space(s, end, q + 1);
 			break;
 		}
 	if (!((end - p > 8 && words_eq(s + p, 7, "http://")) ||
@@ -1559,7 +1549,7 @@ tags_line(Ctx *cx, size_t start, size_t end)
 		p = start + 8;
 	else
 		return;
-	p = skip_ws(s, end, p);
+	p = at_skip_space(s, end, p);
 	if (p < end && s[p] == ':')
 		p++;
 	while (p < end)
@@ -1569,7 +1559,7 @@ tags_line(Ctx *cx, size_t start, size_t end)
 
 		while (q < end && s[q] != ',' && s[q] != ';' && s[q] != '|')
 			q++;
-		p = skip_ws(s, q, p);
+		p = at_skip_space(s, q, p);
 		e = at_trim_space_end(s, p, q);
 		if (e > p && e - p <= 60)
 		{
@@ -1599,7 +1589,7 @@ copyright_owner(const char *s, size_t end, size_t p, size_t *at)
 
 	for (;;)
 	{
-		p = skip_ws(s, end, p);
+		p = at_skip_space(s, end, p);
 		if (p + 2 <= end && memcmp(s + p, "\xc2\xa9", 2) == 0)
 			p += 2;
 		else if (p + 3 <= end && memcmp(s + p, "\xe2\x93\x92", 3) == 0)
@@ -1654,13 +1644,13 @@ copyright_source(Ctx *cx, size_t start, size_t end)
 	if (end - start > 1 && (s[start] == '[' || s[start] == '('))
 	{
 		const char *close = memchr(s + start, s[start] == '[' ? ']' : ')', end - start);
-		size_t		after = close ? skip_ws(s, end, (size_t) (close - s) + 1) : end;
+		size_t		after = close ? at_skip_space(s, end, (size_t) (close - s) + 1) : end;
 
 		if (after < end && (words_eq(s + after, AT_MIN(9, end - after), "copyright") ||
 							(end - after > 2 && memcmp(s + after, "\xc2\xa9", 2) == 0)))
 			start = after;
 		else
-			start = skip_ws(s, end, start + 1);
+			start = at_skip_space(s, end, start + 1);
 	}
 	if (words_eq(s + start, AT_MIN(9, end - start), "copyright"))
 		from = start + 9;
@@ -1732,7 +1722,7 @@ crumb_section(const char *s, size_t start, size_t end, AtSpan *result)
 		else
 			n = 1;
 		{
-			size_t		a = skip_ws(s, p, seg),
+			size_t		a = at_skip_space(s, p, seg),
 						b = at_trim_space_end(s, a, p);
 
 			if (b > a && !(words_eq(s + a, b - a, "home") || words_eq(s + a, b - a, "homepage")))
@@ -1818,7 +1808,7 @@ signed_last_paragraph(const char *s, Line *L, size_t n)
 	if (ce <= cs || s[ce - 1] != '.' || at_count_words(s + cs, ce - cs) < MIN_SIGNED_WORDS)
 		return;
 	/* the credit is one name in brackets: "(Yonhap)", not "(Xinhua/NAME)" */
-	ce = skip_ws(s, L[last + 1].end, ce);
+	ce = at_skip_space(s, L[last + 1].end, ce);
 	if (ce >= L[last + 1].end || s[ce] != '(' || s[L[last + 1].end - 1] != ')' ||
 		memchr(s + ce, '/', L[last + 1].end - ce) != NULL)
 		return;
@@ -1907,7 +1897,7 @@ meta_fields(const MetaLine *ml)
 AtLineKind
 at_classify_line(const char *line, size_t len)
 {
-	size_t		start = skip_ws(line, len, 0),
+	size_t		start = at_skip_space(line, len, 0),
 				end = at_trim_space_end(line, start, len);
 	MetaLine	ml;
 	AtChromeKind c;
@@ -2036,7 +2026,7 @@ counter_section(const char *s, const Line *ln, AtSpan *section)
 		while (p < ln->end && at_is_ascii_alpha((unsigned char) s[p]) &&
 			   (p == ln->start || s[p - 1] == ' ' || at_chrome_item_at(s, ln->end, p) == 0))
 			p++;
-		p = skip_ws(s, ln->end, p);
+		p = at_skip_space(s, ln->end, p);
 	}
 	e = at_trim_space_end(s, ln->start, p);
 	if (words == 0 || e == ln->start)
@@ -2149,7 +2139,7 @@ section_label_line(const char *s, const Line *ln, AtSpan *name)
 				end = ln->end;
 
 	start += bullet_len(s, start, end);
-	start = skip_ws(s, end, start);
+	start = at_skip_space(s, end, start);
 	if (end - start > 80 || strchr(".!?,;", s[end - 1]))
 		return false;
 	for (size_t k = 0; k < AT_LENGTHOF(section_labels); k++)
@@ -2163,11 +2153,11 @@ section_label_line(const char *s, const Line *ln, AtSpan *name)
 				break;
 		if (*w)
 			continue;
-		q = skip_ws(s, end, p);
+		q = at_skip_space(s, end, p);
 		if (section_labels[k].sep == ' ' ? q == p : (q >= end || s[q] != section_labels[k].sep))
 			continue;
 		if (section_labels[k].sep != ' ')
-			q = skip_ws(s, end, q + 1);
+			q = at_skip_space(s, end, q + 1);
 		if (q >= end || !(s[q] >= 'A' && s[q] <= 'Z') ||
 			at_count_words(s + q, end - q) > 5)
 			continue;
@@ -2395,7 +2385,7 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 		/* "Thursday, May 7, 2015 On Tuesday, the ..." : a date line run into the text */
 		if (n && d.has_year && d.has_day)
 		{
-			size_t		rest = skip_ws(s, ln->end, ln->start + n);
+			size_t		rest = at_skip_space(s, ln->end, ln->start + n);
 			uint32_t	cp;
 
 			at_utf8_decode(s + rest, ln->end - rest, &cp);
@@ -2420,7 +2410,7 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 			Line		rest = *ln;
 			MetaLine	names;
 
-			rest.start = (uint32_t) skip_ws(s, ln->end, ln->start + n);
+			rest.start = (uint32_t) at_skip_space(s, ln->end, ln->start + n);
 			ln->kind = AT_LINE_META;
 			if (rest.start < rest.end && bare_name(s, &rest, &names))
 			{
