@@ -249,16 +249,6 @@ is_space_at(const char *s, size_t len, size_t p, int *n)
 	return at_cp_is_space(cp);
 }
 
-static size_t
-skip_ws(const char *s, size_t end, size_t p)
-{
-	int			n;
-
-	while (p < end && is_space_at(s, end, p, &n))
-		p += n;
-	return p;
-}
-
 
 /* ---- metadata lines ------------------------------------------------------ */
 
@@ -355,7 +345,7 @@ label_at(const char *s, size_t end, size_t p, bool allow_space, size_t *after)
 		}
 		else
 		{
-			q = skip_ws(s, end, q);
+			q = at_skip_space(s, end, q);
 			if (q < end && s[q] == ':')
 				q++;
 			else if (q + 3 <= end && memcmp(s + q, "\xef\xbc\x9a", 3) == 0)
@@ -468,7 +458,7 @@ date_item_in(const char *s, size_t end, size_t p, AtDate *d)
 		q = p + tn;
 		if (q < end && s[q] == ',')
 			q++;
-		q = skip_ws(s, end, q);
+		q = at_skip_space(s, end, q);
 		n = at_match_date(s, end, q, d);
 		if (n == 0)
 			return 0;
@@ -482,8 +472,8 @@ date_item_in(const char *s, size_t end, size_t p, AtDate *d)
 		n += q - p;
 	}
 	q = p + n;
-	if (q + 2 < end && s[q] == ',' && at_weekday_at(s, end, skip_ws(s, end, q + 1), &wl))
-		n = skip_ws(s, end, q + 1) + wl - p;
+	if (q + 2 < end && s[q] == ',' && at_weekday_at(s, end, at_skip_space(s, end, q + 1), &wl))
+		n = at_skip_space(s, end, q + 1) + wl - p;
 	return n;
 }
 
@@ -593,7 +583,7 @@ is_name(const char *s, size_t p, size_t e)
 		}
 		if (++tokens > MAX_NAME_TOKENS)
 			return false;
-		p = skip_ws(s, e, w);
+		p = at_skip_space(s, e, w);
 	}
 	return capital;
 }
@@ -620,7 +610,7 @@ strip_place(const char *s, size_t p, size_t e)
 		if ((words_eq(s + q + 1, 2, "in") && s[q + 3] == ' ') ||
 			(q + 6 < e && words_eq(s + q + 1, 4, "from") && s[q + 5] == ' '))
 		{
-			size_t		r = skip_ws(s, e, q + (s[q + 1] == 'i' || s[q + 1] == 'I' ? 4 : 6));
+			size_t		r = at_skip_space(s, e, q + (s[q + 1] == 'i' || s[q + 1] == 'I' ? 4 : 6));
 
 			if (r < e && s[r] >= 'A' && s[r] <= 'Z')
 				return q;
@@ -664,7 +654,7 @@ parse_names(const char *s, size_t p, size_t e, MetaLine *ml)
 		if (q >= e)
 			next = e;
 		ne = at_trim_space_end(s, p, strip_place(s, p, q));
-		p = skip_ws(s, e, p);
+		p = at_skip_space(s, e, p);
 		if (ne > p)
 		{
 			size_t		ks = known_source_at(s, ne, p);
@@ -677,7 +667,7 @@ parse_names(const char *s, size_t p, size_t e, MetaLine *ml)
 					ml->source.start = p;
 					ml->source.len = ks;
 				}
-				p = skip_ws(s, ne, p + ks + 3);
+				p = at_skip_space(s, ne, p + ks + 3);
 				ks = known_source_at(s, ne, p);
 			}
 
@@ -707,7 +697,7 @@ parse_names(const char *s, size_t p, size_t e, MetaLine *ml)
 				found++;
 			}
 		}
-		p = skip_ws(s, e, next);
+		p = at_skip_space(s, e, next);
 	}
 	return found > 0 || ml->source.len > 0;
 }
@@ -773,14 +763,14 @@ all_capitals(const char *s, size_t p, size_t e)
 static bool
 section_before_date(const char *s, size_t end, size_t p, size_t ue)
 {
-	size_t		q = skip_ws(s, end, ue);
+	size_t		q = at_skip_space(s, end, ue);
 	AtDate		d;
 
 	if (q >= end || s[q] != '|' || all_capitals(s, p, ue) ||
 		(is_name(s, p, ue) && at_count_words(s + p, ue - p) >= 2))
 		return false;
 	memset(&d, 0, sizeof(d));
-	return date_item_at(s, end, skip_ws(s, end, q + 1), &d) > 0;
+	return date_item_at(s, end, at_skip_space(s, end, q + 1), &d) > 0;
 }
 
 /* Was the separator before p (after the last item) a "|"? */
@@ -797,7 +787,7 @@ pipe_before(const char *s, size_t start, size_t p)
 static bool
 app_prompt(const char *s, size_t end, size_t p)
 {
-	size_t		q = skip_ws(s, end, p),
+	size_t		q = at_skip_space(s, end, p),
 				w = q;
 
 	while (w < end && at_is_ascii_alpha((unsigned char) s[w]))
@@ -826,13 +816,13 @@ user_handle(const char *s, size_t p, size_t e)
 static bool
 feed_title_section(const char *s, size_t end, size_t p, size_t ue, AtSpan *section)
 {
-	size_t		q = skip_ws(s, end, ue),
+	size_t		q = at_skip_space(s, end, ue),
 				name;
 
 	if (ue - p < 6 || !words_eq(s + p, 5, "from ") || q >= end || s[q] != '|')
 		return false;
-	name = skip_ws(s, ue, p + 5);
-	q = skip_ws(s, end, q + 1);
+	name = at_skip_space(s, ue, p + 5);
+	q = at_skip_space(s, end, q + 1);
 	if (name >= ue || !(s[name] >= 'A' && s[name] <= 'Z') || known_source_at(s, end, q) == 0)
 		return false;
 	section->start = name;
@@ -878,12 +868,12 @@ age_at(const char *s, size_t end, size_t p)
 		q++;
 	if (q == p)
 		return 0;
-	q = skip_ws(s, end, q);
+	q = at_skip_space(s, end, q);
 	for (w = q; w < end && at_is_ascii_alpha((unsigned char) s[w]); w++)
 		;
 	if (w == q || !at_word_in(s + q, w - q, age_units, AT_LENGTHOF(age_units)))
 		return 0;
-	q = skip_ws(s, end, w);
+	q = at_skip_space(s, end, w);
 	if (q + 3 > end || !words_eq(s + q, 3, "ago") || at_alnum_at(s, end, q + 3))
 		return 0;
 	return q + 3 - p;
@@ -917,6 +907,298 @@ name_glued_to_date(const char *s, size_t end, size_t p)
 }
 
 /*
+ * What a step of parse_meta_line made of the item at *p.  A step that reads
+ * the item moves *p past it.
+ */
+typedef enum MetaStep
+{
+	STEP_OTHER,					/* not this step's kind of item */
+	STEP_READ,					/* read */
+	STEP_NO_META				/* the line is no metadata line */
+} MetaStep;
+
+/* An unlabelled date (with an optional time), or a widget or counter between the fields */
+static MetaStep
+meta_date_or_widget(const char *s, size_t end, size_t *p, MetaLine *ml)
+{
+	AtDate		d;
+	size_t		n;
+
+	memset(&d, 0, sizeof(d));
+	n = date_item_at(s, end, *p, &d);
+	if (n == 0 && (n = at_chrome_item_at(s, end, *p)) > 0)
+	{
+		/* "Print", "0 Comment(s)" */
+		ml->chrome_items++;
+		*p += n;
+		return STEP_READ;
+	}
+	if (n == 0)
+		return STEP_OTHER;
+	if (d.has_year && d.has_day && !ml->has_published)
+	{
+		ml->published = d;
+		ml->has_published = true;
+	}
+	ml->has_unlabelled_date = true;
+	*p += n;
+	return STEP_READ;
+}
+
+/* The page's URL among the fields */
+static MetaStep
+meta_url(const char *s, size_t end, size_t *p, MetaLine *ml)
+{
+	size_t		q = *p;
+
+	if (!((end - q > 8 && words_eq(s + q, 7, "http://")) || (end - q > 9 && words_eq(s + q, 8, "https://"))))
+		return STEP_OTHER;
+	while (q < end && s[q] != ' ' && s[q] != '|' && s[q] != '\t')
+		q++;
+	if (!ml->url.len)
+	{
+		ml->url.start = *p;
+		ml->url.len = q - *p;
+	}
+	ml->has_label = true;
+	*p = q;
+	return STEP_READ;
+}
+
+/* "- By NAME", "By: NAME", "BY NAME": a label's kind (and *after, where its value starts), else -1 */
+static int
+field_label_at(const char *s, size_t end, size_t p, size_t *after)
+{
+	int			kind = label_at(s, end, p, false, after);
+
+	if (kind < 0 && words_eq(s + p, AT_MIN(2, end - p), "by") && p + 2 < end && s[p + 2] == ' ')
+	{
+		kind = MK_AUTHOR;
+		*after = p + 3;
+	}
+	return kind;
+}
+
+/* A publisher alone ("Page 14" may follow it), or an app's prompt */
+static MetaStep
+meta_publisher(const char *s, size_t end, size_t *p, MetaLine *ml)
+{
+	size_t		n = known_source_at(s, end, *p);
+
+	if (n == 0)
+		return STEP_OTHER;
+	if (app_prompt(s, end, *p + n))
+	{
+		/* "ECNS App Download": a prompt, not the article's source */
+		ml->chrome_items++;
+		*p += n;
+		return STEP_READ;
+	}
+	n += edition_after(s, end, *p + n);
+	if (ml->source.len == 0)
+	{
+		ml->source.start = *p;
+		ml->source.len = n;
+	}
+	n += staff_after(s, end, *p + n);
+	ml->has_label = true;
+	*p += n;
+	return STEP_READ;
+}
+
+/* An ignored label without colon: a short code of letters and digits follows it */
+static MetaStep
+meta_ignored_code(const char *s, size_t end, size_t *p, size_t after)
+{
+	size_t		q = after;
+
+	while (q < end && at_alnum_at(s, end, q) && (unsigned char) s[q] < 0x80)
+		q++;
+	if (q == after || q - after > 4)
+		return STEP_NO_META;
+	*p = q;
+	return STEP_READ;
+}
+
+/*
+ * An item of no known kind: a widget (an age, a counter, an id), a byline
+ * glued to a date, or a short item (at most two a line), which may be the
+ * source or the section
+ */
+static MetaStep
+meta_unknown(const char *s, size_t start, size_t end, size_t *p, bool byline, MetaLine *ml)
+{
+	size_t		at = *p,
+				ue = unknown_item(s, end, at, false),
+				n;
+
+	/* "4 hours ago": an age, no date; "0": a share counter; "#7L2K" */
+	if ((n = age_at(s, end, at)) > 0 || (n = counter_at(s, end, at)) > 0 ||
+		(n = item_id_at(s, end, at)) > 0)
+	{
+		ml->chrome_items++;
+		*p += n;
+		return STEP_READ;
+	}
+	/* "Mandy Ho12 Jun 2023": a byline glued to the date */
+	if ((n = name_glued_to_date(s, end, at)) > 0)
+	{
+		if (ml->nauthors < MAX_AUTHORS)
+		{
+			ml->authors[ml->nauthors].start = at;
+			ml->authors[ml->nauthors].len = n;
+			ml->nauthors++;
+		}
+		ml->has_label = true;
+		*p += n;
+		return STEP_READ;
+	}
+
+	if (ue <= at || ++ml->unknown > 2)
+		return STEP_NO_META;
+	if (byline && !ml->source.len && pipe_before(s, start, at))
+	{
+		ml->source.start = at;
+		ml->source.len = ue - at;
+	}
+	else if (ml->has_published && !ml->section.len && at > start + 2 &&
+			 s[at - 2] == '/' && !all_capitals(s, at, ue))
+	{
+		ml->section.start = at;
+		ml->section.len = ue - at;
+	}
+	else if (at == start && !ml->section.len && feed_title_section(s, end, at, ue, &ml->section))
+		;						/* "from Business | The Guardian on (#7L2K)" */
+	else if (at == start && !ml->section.len && section_before_date(s, end, at, ue))
+	{
+		/* "Business | Jun 30": a section, then the date */
+		ml->section.start = at;
+		ml->section.len = ue - at;
+	}
+	*p = ue;
+	return STEP_READ;
+}
+
+/* The value of a date label (after): a date, a time of the published day, or none */
+static MetaStep
+meta_labelled_date(const char *s, size_t end, size_t *p, size_t after, int kind, MetaLine *ml)
+{
+	AtDate		d;
+	size_t		n;
+
+	memset(&d, 0, sizeof(d));
+	n = date_item_at(s, end, after, &d);
+	if (n == 0 && kind == MK_UPDATED && ml->has_published &&
+		(n = at_match_time(s, end, after, &d)) > 0)
+	{
+		/* "DATE 09:12 am | Updated 11:40 am IST": the same day */
+		if (!ml->has_updated)
+		{
+			ml->updated = ml->published;
+			ml->updated.hour = d.hour;
+			ml->updated.minute = d.minute;
+			ml->updated.second = d.second;
+			ml->updated.has_time = true;
+			ml->has_updated = true;
+		}
+		*p = after + n;
+		return STEP_READ;
+	}
+	if (n == 0)
+	{
+		/* "Updated 2 hours ago": a label without a date */
+		size_t		ue = unknown_item(s, end, *p, true);
+
+		if (ue <= *p || ++ml->unknown > 2)
+			return STEP_NO_META;
+		*p = ue;
+		return STEP_READ;
+	}
+	if (d.has_year && d.has_day)
+	{
+		if (kind == MK_UPDATED && !ml->has_updated)
+		{
+			ml->updated = d;
+			ml->has_updated = true;
+		}
+		else if (kind == MK_PUBLISHED && !ml->has_published)
+		{
+			ml->published = d;
+			ml->has_published = true;
+		}
+	}
+	*p = after + n;
+	return STEP_READ;
+}
+
+/* The value of a byline, source or editor label (after), or an ignored one's */
+static MetaStep
+meta_labelled_field(const char *s, size_t end, size_t *p, size_t after, int kind, MetaLine *ml)
+{
+	size_t		ve = value_end(s, end, after),
+				next = ve;
+
+	if (kind == MK_IGNORE)
+	{
+		*p = ve;
+		return STEP_READ;
+	}
+	/* "Editor: Apurva." : a name's closing period ends the line */
+	if (ve > after + 1 && s[ve - 1] == '.' && (kind == MK_EDITOR || kind == MK_AUTHOR) &&
+		ve == end && !(s[ve - 2] >= 'A' && s[ve - 2] <= 'Z'))
+		ve--;
+	if (!plausible_value(s, after, ve))
+		return STEP_NO_META;
+	if (kind == MK_AUTHOR)
+	{
+		/* "by admin": a site account, no byline */
+		if (ve > after && !parse_names(s, after, ve, ml) && !user_handle(s, after, ve))
+			return STEP_NO_META;
+		ml->after_byline = true;
+	}
+	else if (ve > after)
+	{
+		AtSpan	   *f = kind == MK_SOURCE ? &ml->source : &ml->editor;
+
+		if (f->len == 0)
+		{
+			f->start = after;
+			f->len = ve - after;
+		}
+	}
+	*p = next;
+	return STEP_READ;
+}
+
+/*
+ * An item that is neither a date nor a URL: a labelled field, a publisher,
+ * a date label without colon, or an item of no known kind
+ */
+static MetaStep
+meta_field(const char *s, size_t start, size_t end, size_t *p, bool byline, MetaLine *ml)
+{
+	size_t		after;
+	int			kind = field_label_at(s, end, *p, &after);
+	MetaStep	r;
+
+	if (kind < 0)
+	{
+		if ((r = meta_publisher(s, end, p, ml)) != STEP_OTHER)
+			return r;
+		kind = label_at(s, end, *p, true, &after);
+		if (kind == MK_IGNORE)
+			return meta_ignored_code(s, end, p, after);
+		if (kind != MK_PUBLISHED && kind != MK_UPDATED)
+			return meta_unknown(s, start, end, p, byline, ml);
+	}
+	ml->has_label = true;
+	after = skip_item_seps(s, end, after);
+	if (kind == MK_PUBLISHED || kind == MK_UPDATED)
+		return meta_labelled_date(s, end, p, after, kind, ml);
+	return meta_labelled_field(s, end, p, after, kind, ml);
+}
+
+/*
  * Parse a whole line as metadata items: dates, labelled fields, bylines and
  * publisher names, separated by "|", brackets, dashes or white space, in
  * any order.  Widgets and counters ("Print", "0 Comment(s)") are skipped;
@@ -934,233 +1216,19 @@ parse_meta_line(const char *s, size_t start, size_t end, MetaLine *ml)
 		return false;
 	for (;;)
 	{
-		size_t		after,
-					ve,
-					next,
-					n;
-		int			kind;
-		AtDate		d;
 		bool		byline = ml->after_byline;
+		MetaStep	r;
 
 		p = skip_item_seps(s, end, p);
 		if (p >= end)
 			break;
 		ml->items++;
 		ml->after_byline = false;
-
-		/* an unlabelled date (with an optional time) */
-		memset(&d, 0, sizeof(d));
-		n = date_item_at(s, end, p, &d);
-		if (n == 0 && (n = at_chrome_item_at(s, end, p)) > 0)
-		{
-			/* a widget or counter between the fields: "Print", "0 Comment(s)" */
-			ml->chrome_items++;
-			p += n;
-			continue;
-		}
-		if (n)
-		{
-			if (d.has_year && d.has_day && !ml->has_published)
-			{
-				ml->published = d;
-				ml->has_published = true;
-			}
-			ml->has_unlabelled_date = true;
-			p += n;
-			continue;
-		}
-
-		/* the page's URL among the fields */
-		if ((end - p > 8 && words_eq(s + p, 7, "http://")) || (end - p > 9 && words_eq(s + p, 8, "https://")))
-		{
-			size_t		q = p;
-
-			while (q < end && s[q] != ' ' && s[q] != '|' && s[q] != '\t')
-				q++;
-			if (!ml->url.len)
-			{
-				ml->url.start = p;
-				ml->url.len = q - p;
-			}
-			ml->has_label = true;
-			p = q;
-			continue;
-		}
-
-		/* "- By NAME", "By: NAME", "BY NAME" */
-		kind = label_at(s, end, p, false, &after);
-		if (kind < 0 && words_eq(s + p, AT_MIN(2, end - p), "by") && p + 2 < end && s[p + 2] == ' ')
-		{
-			kind = MK_AUTHOR;
-			after = p + 3;
-		}
-		if (kind < 0)
-		{
-			/* a publisher alone, "Page 14", or a date label without colon */
-			n = known_source_at(s, end, p);
-			if (n && app_prompt(s, end, p + n))
-			{
-				/* "ECNS App Download": a prompt, not the article's source */
-				ml->chrome_items++;
-				p += n;
-				continue;
-			}
-			if (n)
-			{
-				n += edition_after(s, end, p + n);
-				if (ml->source.len == 0)
-				{
-					ml->source.start = p;
-					ml->source.len = n;
-				}
-				n += staff_after(s, end, p + n);
-				ml->has_label = true;
-				p += n;
-				continue;
-			}
-			kind = label_at(s, end, p, true, &after);
-			if (kind == MK_IGNORE)
-			{
-				size_t		q = after;
-
-				while (q < end && at_alnum_at(s, end, q) && (unsigned char) s[q] < 0x80)
-					q++;
-				if (q == after || q - after > 4)
-					return false;
-				p = q;
-				continue;
-			}
-			if (kind != MK_PUBLISHED && kind != MK_UPDATED)
-			{
-				/* an item of no known kind */
-				size_t		ue = unknown_item(s, end, p, false);
-
-				/* "4 hours ago": an age, no date; "0": a share counter; "#7L2K" */
-				if ((n = age_at(s, end, p)) > 0 || (n = counter_at(s, end, p)) > 0 ||
-					(n = item_id_at(s, end, p)) > 0)
-				{
-					ml->chrome_items++;
-					p += n;
-					continue;
-				}
-				/* "Mandy Ho12 Jun 2023": a byline glued to the date */
-				if ((n = name_glued_to_date(s, end, p)) > 0)
-				{
-					if (ml->nauthors < MAX_AUTHORS)
-					{
-						ml->authors[ml->nauthors].start = p;
-						ml->authors[ml->nauthors].len = n;
-						ml->nauthors++;
-					}
-					ml->has_label = true;
-					p += n;
-					continue;
-				}
-
-				if (ue <= p || ++ml->unknown > 2)
-					return false;
-				if (byline && !ml->source.len && pipe_before(s, start, p))
-				{
-					ml->source.start = p;
-					ml->source.len = ue - p;
-				}
-				else if (ml->has_published && !ml->section.len && p > start + 2 &&
-						 s[p - 2] == '/' && !all_capitals(s, p, ue))
-				{
-					ml->section.start = p;
-					ml->section.len = ue - p;
-				}
-				else if (p == start && !ml->section.len && feed_title_section(s, end, p, ue, &ml->section))
-					;			/* "from Business | The Guardian on (#7L2K)" */
-				else if (p == start && !ml->section.len && section_before_date(s, end, p, ue))
-				{
-					/* "Business | Jun 30": a section, then the date */
-					ml->section.start = p;
-					ml->section.len = ue - p;
-				}
-				p = ue;
-				continue;
-			}
-		}
-		ml->has_label = true;
-		after = skip_item_seps(s, end, after);
-		if (kind == MK_PUBLISHED || kind == MK_UPDATED)
-		{
-			memset(&d, 0, sizeof(d));
-			n = date_item_at(s, end, after, &d);
-			if (n == 0 && kind == MK_UPDATED && ml->has_published &&
-				(n = at_match_time(s, end, after, &d)) > 0)
-			{
-				/* "DATE 09:12 am | Updated 11:40 am IST": the same day */
-				if (!ml->has_updated)
-				{
-					ml->updated = ml->published;
-					ml->updated.hour = d.hour;
-					ml->updated.minute = d.minute;
-					ml->updated.second = d.second;
-					ml->updated.has_time = true;
-					ml->has_updated = true;
-				}
-				p = after + n;
-				continue;
-			}
-			if (n == 0)
-			{
-				/* "Updated 2 hours ago": a label without a date */
-				size_t		ue = unknown_item(s, end, p, true);
-
-				if (ue <= p || ++ml->unknown > 2)
-					return false;
-				p = ue;
-				continue;
-			}
-			if (d.has_year && d.has_day)
-			{
-				if (kind == MK_UPDATED && !ml->has_updated)
-				{
-					ml->updated = d;
-					ml->has_updated = true;
-				}
-				else if (kind == MK_PUBLISHED && !ml->has_published)
-				{
-					ml->published = d;
-					ml->has_published = true;
-				}
-			}
-			p = after + n;
-			continue;
-		}
-		ve = value_end(s, end, after);
-		if (kind == MK_IGNORE)
-		{
-			p = ve;
-			continue;
-		}
-		/* "Editor: Apurva." : a name's closing period ends the line */
-		next = ve;
-		if (ve > after + 1 && s[ve - 1] == '.' && (kind == MK_EDITOR || kind == MK_AUTHOR) &&
-			ve == end && !(s[ve - 2] >= 'A' && s[ve - 2] <= 'Z'))
-			ve--;
-		if (!plausible_value(s, after, ve))
+		if ((r = meta_date_or_widget(s, end, &p, ml)) == STEP_OTHER &&
+			(r = meta_url(s, end, &p, ml)) == STEP_OTHER)
+			r = meta_field(s, start, end, &p, byline, ml);
+		if (r == STEP_NO_META)
 			return false;
-		if (kind == MK_AUTHOR)
-		{
-			/* "by admin": a site account, no byline */
-			if (ve > after && !parse_names(s, after, ve, ml) && !user_handle(s, after, ve))
-				return false;
-			ml->after_byline = true;
-		}
-		else if (ve > after)
-		{
-			AtSpan	   *f = kind == MK_SOURCE ? &ml->source : &ml->editor;
-
-			if (f->len == 0)
-			{
-				f->start = after;
-				f->len = ve - after;
-			}
-		}
-		p = next;
 	}
 	if (ml->items <= ml->chrome_items + ml->unknown)
 		return false;
@@ -1451,7 +1519,7 @@ url_line(const char *s, size_t start, size_t end, AtSpan *url)
 		{
 			if (!at_word_in(s + start, at_trim_space_end(s, start, q) - start, url_labels, AT_LENGTHOF(url_labels)))
 				return false;
-			p = skip_ws(s, end, q + 1);
+			p = at_skip_space(s, end, q + 1);
 			break;
 		}
 	if (!((end - p > 8 && words_eq(s + p, 7, "http://")) ||
@@ -1481,7 +1549,7 @@ tags_line(Ctx *cx, size_t start, size_t end)
 		p = start + 8;
 	else
 		return;
-	p = skip_ws(s, end, p);
+	p = at_skip_space(s, end, p);
 	if (p < end && s[p] == ':')
 		p++;
 	while (p < end)
@@ -1491,7 +1559,7 @@ tags_line(Ctx *cx, size_t start, size_t end)
 
 		while (q < end && s[q] != ',' && s[q] != ';' && s[q] != '|')
 			q++;
-		p = skip_ws(s, q, p);
+		p = at_skip_space(s, q, p);
 		e = at_trim_space_end(s, p, q);
 		if (e > p && e - p <= 60)
 		{
@@ -1521,7 +1589,7 @@ copyright_owner(const char *s, size_t end, size_t p, size_t *at)
 
 	for (;;)
 	{
-		p = skip_ws(s, end, p);
+		p = at_skip_space(s, end, p);
 		if (p + 2 <= end && memcmp(s + p, "\xc2\xa9", 2) == 0)
 			p += 2;
 		else if (p + 3 <= end && memcmp(s + p, "\xe2\x93\x92", 3) == 0)
@@ -1576,13 +1644,13 @@ copyright_source(Ctx *cx, size_t start, size_t end)
 	if (end - start > 1 && (s[start] == '[' || s[start] == '('))
 	{
 		const char *close = memchr(s + start, s[start] == '[' ? ']' : ')', end - start);
-		size_t		after = close ? skip_ws(s, end, (size_t) (close - s) + 1) : end;
+		size_t		after = close ? at_skip_space(s, end, (size_t) (close - s) + 1) : end;
 
 		if (after < end && (words_eq(s + after, AT_MIN(9, end - after), "copyright") ||
 							(end - after > 2 && memcmp(s + after, "\xc2\xa9", 2) == 0)))
 			start = after;
 		else
-			start = skip_ws(s, end, start + 1);
+			start = at_skip_space(s, end, start + 1);
 	}
 	if (words_eq(s + start, AT_MIN(9, end - start), "copyright"))
 		from = start + 9;
@@ -1654,7 +1722,7 @@ crumb_section(const char *s, size_t start, size_t end, AtSpan *result)
 		else
 			n = 1;
 		{
-			size_t		a = skip_ws(s, p, seg),
+			size_t		a = at_skip_space(s, p, seg),
 						b = at_trim_space_end(s, a, p);
 
 			if (b > a && !(words_eq(s + a, b - a, "home") || words_eq(s + a, b - a, "homepage")))
@@ -1740,7 +1808,7 @@ signed_last_paragraph(const char *s, Line *L, size_t n)
 	if (ce <= cs || s[ce - 1] != '.' || at_count_words(s + cs, ce - cs) < MIN_SIGNED_WORDS)
 		return;
 	/* the credit is one name in brackets: "(Yonhap)", not "(Xinhua/NAME)" */
-	ce = skip_ws(s, L[last + 1].end, ce);
+	ce = at_skip_space(s, L[last + 1].end, ce);
 	if (ce >= L[last + 1].end || s[ce] != '(' || s[L[last + 1].end - 1] != ')' ||
 		memchr(s + ce, '/', L[last + 1].end - ce) != NULL)
 		return;
@@ -1829,7 +1897,7 @@ meta_fields(const MetaLine *ml)
 AtLineKind
 at_classify_line(const char *line, size_t len)
 {
-	size_t		start = skip_ws(line, len, 0),
+	size_t		start = at_skip_space(line, len, 0),
 				end = at_trim_space_end(line, start, len);
 	MetaLine	ml;
 	AtChromeKind c;
@@ -1958,7 +2026,7 @@ counter_section(const char *s, const Line *ln, AtSpan *section)
 		while (p < ln->end && at_is_ascii_alpha((unsigned char) s[p]) &&
 			   (p == ln->start || s[p - 1] == ' ' || at_chrome_item_at(s, ln->end, p) == 0))
 			p++;
-		p = skip_ws(s, ln->end, p);
+		p = at_skip_space(s, ln->end, p);
 	}
 	e = at_trim_space_end(s, ln->start, p);
 	if (words == 0 || e == ln->start)
@@ -2071,7 +2139,7 @@ section_label_line(const char *s, const Line *ln, AtSpan *name)
 				end = ln->end;
 
 	start += bullet_len(s, start, end);
-	start = skip_ws(s, end, start);
+	start = at_skip_space(s, end, start);
 	if (end - start > 80 || strchr(".!?,;", s[end - 1]))
 		return false;
 	for (size_t k = 0; k < AT_LENGTHOF(section_labels); k++)
@@ -2085,11 +2153,11 @@ section_label_line(const char *s, const Line *ln, AtSpan *name)
 				break;
 		if (*w)
 			continue;
-		q = skip_ws(s, end, p);
+		q = at_skip_space(s, end, p);
 		if (section_labels[k].sep == ' ' ? q == p : (q >= end || s[q] != section_labels[k].sep))
 			continue;
 		if (section_labels[k].sep != ' ')
-			q = skip_ws(s, end, q + 1);
+			q = at_skip_space(s, end, q + 1);
 		if (q >= end || !(s[q] >= 'A' && s[q] <= 'Z') ||
 			at_count_words(s + q, end - q) > 5)
 			continue;
@@ -2317,7 +2385,7 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 		/* "Thursday, May 7, 2015 On Tuesday, the ..." : a date line run into the text */
 		if (n && d.has_year && d.has_day)
 		{
-			size_t		rest = skip_ws(s, ln->end, ln->start + n);
+			size_t		rest = at_skip_space(s, ln->end, ln->start + n);
 			uint32_t	cp;
 
 			at_utf8_decode(s + rest, ln->end - rest, &cp);
@@ -2342,7 +2410,7 @@ classify(Ctx *cx, Line *ln, Line *prev, bool *header)
 			Line		rest = *ln;
 			MetaLine	names;
 
-			rest.start = (uint32_t) skip_ws(s, ln->end, ln->start + n);
+			rest.start = (uint32_t) at_skip_space(s, ln->end, ln->start + n);
 			ln->kind = AT_LINE_META;
 			if (rest.start < rest.end && bare_name(s, &rest, &names))
 			{

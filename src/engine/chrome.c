@@ -425,30 +425,6 @@ word_class(const char *s, size_t len)
 	return 0;
 }
 
-static size_t
-skip_space(const char *s, size_t end, size_t p)
-{
-	while (p < end)
-	{
-		uint32_t	cp;
-		int			n;
-
-		if (s[p] == ' ' || s[p] == '\t' || s[p] == '\r' || s[p] == '\f' || s[p] == '\v')
-		{
-			p++;
-			continue;
-		}
-		if ((unsigned char) s[p] < 0x80)
-			break;
-		n = at_utf8_decode(s + p, end - p, &cp);
-		if (!at_cp_is_space(cp))
-			break;
-		p += n;
-	}
-	return p;
-}
-
-
 /*
  * Normalise a short line for table lookup: lower case, runs of white space
  * as one space, no final colon.  Returns false when it does not fit.
@@ -562,7 +538,7 @@ credit_line(const char *s, size_t start, size_t end)
 	slash = memchr(s + start, '/', end - start);
 	if (!slash || slash == s + start || slash[-1] != ' ' || memchr(slash + 1, '/', s + end - slash - 1))
 		return false;
-	a = skip_space(s, end, (size_t) (slash - s) + 1);
+	a = at_skip_space(s, end, (size_t) (slash - s) + 1);
 	return a < end && s[start] >= 'A' && s[start] <= 'Z' &&
 		at_word_in(s + a, end - a, credit_owners, AT_LENGTHOF(credit_owners));
 }
@@ -571,7 +547,7 @@ credit_line(const char *s, size_t start, size_t end)
 bool
 at_chrome_credit_line(const char *s, size_t start, size_t end)
 {
-	start = skip_space(s, end, start);
+	start = at_skip_space(s, end, start);
 	end = at_trim_space_end(s, start, end);
 	return end > start && credit_line(s, start, end);
 }
@@ -874,7 +850,7 @@ crumb_segment(const char *s, size_t p, size_t e, bool *root)
 	int			words = 0;
 	size_t		first_end = e;
 
-	p = skip_space(s, e, p);
+	p = at_skip_space(s, e, p);
 	e = at_trim_space_end(s, p, e);
 	if (p >= e || !(s[p] >= 'A' && s[p] <= 'Z'))
 		return false;
@@ -1322,7 +1298,7 @@ at_chrome_line(const char *s, size_t start, size_t end, AtStatus *status)
 	size_t		nlen;
 	AtMatch		m;
 
-	start = skip_space(s, end, start);
+	start = at_skip_space(s, end, start);
 	end = at_trim_space_end(s, start, end);
 	if (end > start && closing_script_residue(s, start, end))
 		return AT_CHROME_MARKUP;
@@ -1371,7 +1347,7 @@ at_chrome_caption_end(const char *s, size_t start, size_t end)
 	AtMatch		m;
 	size_t		k;
 
-	start = skip_space(s, end, start);
+	start = at_skip_space(s, end, start);
 	end = at_trim_space_end(s, start, end);
 	if (image_caption(s, start, end))
 		return end;
@@ -1395,7 +1371,7 @@ at_chrome_item_at(const char *s, size_t end, size_t p)
 		q++;
 	if (q > p)
 	{
-		size_t		r = skip_space(s, end, q);
+		size_t		r = at_skip_space(s, end, q);
 
 		for (w = r; w < end && at_is_ascii_alpha((unsigned char) s[w]); w++)
 			;
@@ -1425,7 +1401,7 @@ size_t
 at_scraper_prefix(const char *s, size_t start, size_t end, AtDate *d)
 {
 	AtDate		dd;
-	size_t		p = skip_space(s, end, start),
+	size_t		p = at_skip_space(s, end, start),
 				n,
 				q;
 
@@ -1448,7 +1424,7 @@ at_scraper_prefix(const char *s, size_t start, size_t end, AtDate *d)
 		return 0;
 	if (d)
 		*d = dd;
-	return skip_space(s, end, q) - start;
+	return at_skip_space(s, end, q) - start;
 }
 
 AtStatus
@@ -1463,7 +1439,7 @@ at_page_lines(const char *s, size_t len, AtVec *lines)
 	{
 		const char *nl = memchr(s + pos, '\n', len - pos);
 		size_t		eol = nl ? (size_t) (nl - s) : len;
-		size_t		st = skip_space(s, eol, pos),
+		size_t		st = at_skip_space(s, eol, pos),
 					en = at_trim_space_end(s, st, eol);
 
 		if ((iter & 1023) == 0)

@@ -2,6 +2,7 @@
  * common.c: allocator, buffers and status messages of the text engine.
  */
 #include "common.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -300,4 +301,27 @@ at_word_in(const char *w, size_t len, const char *const *list, size_t n)
 			return true;
 	}
 	return false;
+}
+
+size_t
+at_skip_space(const char *s, size_t end, size_t p)
+{
+	while (p < end)
+	{
+		uint32_t	cp;
+		int			n;
+
+		if (s[p] == ' ' || s[p] == '\t' || s[p] == '\r' || s[p] == '\f' || s[p] == '\v')
+		{
+			p++;
+			continue;
+		}
+		if ((unsigned char) s[p] < 0x80)
+			break;
+		n = at_utf8_decode(s + p, end - p, &cp);
+		if (!at_cp_is_space(cp))
+			break;
+		p += n;
+	}
+	return p;
 }

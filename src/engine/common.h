@@ -116,6 +116,14 @@ typedef struct AtSpan
  */
 extern bool at_word_in(const char *w, size_t len, const char *const *list, size_t n);
 
+/*
+ * p moved forward over the white space of one line, at most to end: blank,
+ * tab, CR, FF, VT and the Unicode spaces of at_cp_is_space (NBSP, U+2000 to
+ * U+200A, U+3000 ...), never a line feed.  s must be UTF-8 (a bad sequence
+ * is no space).
+ */
+extern size_t at_skip_space(const char *s, size_t end, size_t p);
+
 #define AT_MIN(a, b) ((a) < (b) ? (a) : (b))
 #define AT_MAX(a, b) ((a) > (b) ? (a) : (b))
 #define AT_LENGTHOF(arr) (sizeof(arr) / sizeof((arr)[0]))

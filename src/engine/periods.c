@@ -750,35 +750,73 @@ at_weekday_date_at(const char *s, size_t len, size_t pos, const AtDay *ref, AtDa
 	return c.p + wl - pos;
 }
 
+/* Where the blanks before p begin */
+static size_t
+blanks_before(const char *s, size_t from, size_t p)
+{
+	while (p > from && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+		p--;
+	return p;
+}
+
+/*
+ * The word of letters and digits before *p (blanks between): sets *p to its
+ * start and returns its length, 0 where punctuation or from comes first
+ */
+static size_t
+word_before(const char *s, size_t from, size_t *p)
+{
+	size_t		e = blanks_before(s, from, *p);
+
+	*p = e;
+	while (*p > from && alnum(s[*p - 1]))
+		(*p)--;
+	return e - *p;
+}
+
+/*
+ * Walks back from pos over at most max words of the same clause (only
+ * blanks between them): true, with *at the word's start, at the first word
+ * that is_word accepts
+ */
+static bool
+clause_word_before(const char *s, size_t from, size_t pos, int max,
+				   bool (*is_word) (const char *w, size_t len), size_t *at)
+{
+	size_t		p = pos,
+				wl;
+
+	for (int words = 0; words < max && (wl = word_before(s, from, &p)) > 0; words++)
+		if (is_word(s + p, wl))
+		{
+			*at = p;
+			return true;
+		}
+	return false;
+}
+
+static bool
+is_which_who(const char *w, size_t len)
+{
+	return (len == 5 && strncmp(w, "which", 5) == 0) || (len == 3 && strncmp(w, "who", 3) == 0);
+}
+
 /* ", which" or ", who" opens the clause of pos (within a few words before it) */
 static bool
 relative_clause_before(const char *s, size_t from, size_t pos)
 {
-	size_t		p = pos,
-				words = 0;
+	size_t		p;
 
-	while (p > from && words < 6)
-	{
-		size_t		e;
+	if (!clause_word_before(s, from, pos, 6, is_which_who, &p))
+		return false;
+	p = blanks_before(s, from, p);
+	return p > from && s[p - 1] == ',';
+}
 
-		while (p > from && (s[p - 1] == ' ' || s[p - 1] == '\t'))
-			p--;
-		if (p > from && (s[p - 1] == ',' || s[p - 1] == ';' || s[p - 1] == '.'))
-			return false;
-		e = p;
-		while (p > from && alnum(s[p - 1]))
-			p--;
-		if (e == p)
-			return false;
-		words++;
-		if ((e - p == 5 && strncmp(s + p, "which", 5) == 0) || (e - p == 3 && strncmp(s + p, "who", 3) == 0))
-		{
-			while (p > from && (s[p - 1] == ' ' || s[p - 1] == '\t'))
-				p--;
-			return p > from && s[p - 1] == ',';
-		}
-	}
-	return false;
+static bool
+is_report_verb(const char *w, size_t len)
+{
+	return at_word_in(w, len, report_verbs, AT_LENGTHOF(report_verbs));
 }
 
 /*
@@ -788,25 +826,15 @@ relative_clause_before(const char *s, size_t from, size_t pos)
 static bool
 report_verb_before(const char *s, size_t from, size_t pos)
 {
-	size_t		p = pos,
-				words = 0;
+	size_t		p;
 
-	while (p > from && words < 5)
-	{
-		size_t		e;
+	return clause_word_before(s, from, pos, 5, is_report_verb, &p);
+}
 
-		while (p > from && (s[p - 1] == ' ' || s[p - 1] == '\t'))
-			p--;
-		e = p;
-		while (p > from && alnum(s[p - 1]))
-			p--;
-		if (e == p)
-			return false;
-		if (at_word_in(s + p, e - p, report_verbs, AT_LENGTHOF(report_verbs)))
-			return true;
-		words++;
-	}
-	return false;
+static bool
+is_than(const char *w, size_t len)
+{
+	return len == 4 && strncmp(w, "than", 4) == 0;
 }
 
 /*
@@ -816,35 +844,15 @@ report_verb_before(const char *s, size_t from, size_t pos)
 static bool
 than_before(const char *s, size_t from, size_t pos)
 {
-	size_t		p = pos;
+	/* "more than 300 billion yuan in 2023": a qualifier of a figure */
+	static const char *const qual[] = {"more", "less", "fewer", "no", "rather", "other"};
+	size_t		p,
+				wl;
 
-	for (int words = 0; p > from && words < 4; words++)
-	{
-		size_t		e;
-
-		while (p > from && (s[p - 1] == ' ' || s[p - 1] == '\t'))
-			p--;
-		e = p;
-		while (p > from && alnum(s[p - 1]))
-			p--;
-		if (e == p)
-			return false;
-		if (e - p == 4 && strncmp(s + p, "than", 4) == 0)
-		{
-			/* "more than 300 billion yuan in 2023": a qualifier of a figure */
-			static const char *const qual[] = {"more", "less", "fewer", "no", "rather", "other"};
-			size_t		q = p,
-						qe;
-
-			while (q > from && (s[q - 1] == ' ' || s[q - 1] == '\t'))
-				q--;
-			qe = q;
-			while (q > from && alnum(s[q - 1]))
-				q--;
-			return !at_word_in(s + q, qe - q, qual, AT_LENGTHOF(qual));
-		}
-	}
-	return false;
+	if (!clause_word_before(s, from, pos, 4, is_than, &p))
+		return false;
+	wl = word_before(s, from, &p);
+	return !at_word_in(s + p, wl, qual, AT_LENGTHOF(qual));
 }
 
 /* A range in the span s[p, p + n): "January to October" (after "from" it is no base) */
