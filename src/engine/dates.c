@@ -109,13 +109,14 @@ word_at(const char *s, size_t len, size_t pos, const AtWord *table, size_t n,
 	for (size_t i = 0; i < n; i++)
 	{
 		const char *w = table[i].word;
-		size_t		wl = strlen(w);
+		size_t		wl = e - pos;
 
-		if (wl != e - pos)
-			continue;
+		/* no strlen: this runs for every capitalised word the metrics scan tries */
 		for (size_t j = 0; j < wl; j++)
-			if ((s[pos + j] | 0x20) != w[j])
+			if (w[j] == '\0' || (s[pos + j] | 0x20) != w[j])
 				goto next;
+		if (w[wl] != '\0')
+			continue;
 		if (table[i].abbrev && e < len && s[e] == '.')
 			e++;
 		*wlen = e - pos;

@@ -3288,6 +3288,39 @@ letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
 	return lc == 'p' && wl == 3 && match_pattern(s, len, pos, "per cent", true);
 }
 
+/*
+ * Could a figure start at the lower-case article "a"/"an" at pos (wl letters)?
+ * Exactly the paths of try_at() that read one: "a$5" (amount_prefix(): A$),
+ * a share ("a third of": as_fraction_word()), a spelled number ("a hundred",
+ * "a fifth": at_article_number_at()).  A third of the candidates the scan
+ * tries are lone articles, and almost none of them starts a figure.
+ */
+static bool
+article_may_start(const char *s, size_t len, size_t pos, size_t wl)
+{
+	size_t		e = pos + wl;
+
+	if (e < len && s[e] == '$')
+		return true;
+	if (wl == 1)
+	{
+		/* match_pattern()'s ' ': blanks, or a hyphen and blanks */
+		size_t		q = e + blank_len(s, len, e);
+
+		if (q == e && q < len && s[q] == '-')
+			q += 1 + blank_len(s, len, q + 1);
+		for (size_t i = 0; i < AT_LENGTHOF(fraction_words); i++)
+		{
+			const char *pat = fraction_words[i].pattern;
+
+			if (pat[0] == 'a' && pat[1] == ' ' && q > e && q < len && lower(s[q]) == pat[2] &&
+				match_word(s, len, pos, pat, true))
+				return true;
+		}
+	}
+	return at_article_number_at(s, len, pos);
+}
+
 /* A figure of value (not a year, date or ordinal): it has a measure, holder and period */
 static bool
 value_kind(AtMetricKind k)
@@ -3519,6 +3552,17 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 					pos += word_from(s, len, pos, pos + wl);
 				else
 					pos += wl;
+				continue;
+			}
+			if (s[pos] == 'a' && (wl == 1 || (wl == 2 && s[pos + 1] == 'n')) &&
+				!article_may_start(s, len, pos, wl))
+			{
+				/* as when try_at() finds none at a word */
+				size_t		next = pos + word_at(s, len, pos);
+
+				if (next > line_end && chrome_line_cached(s, line_start, line_end, &line_chrome))
+					next = line_end;
+				pos = next;
 				continue;
 			}
 		}

@@ -1167,6 +1167,27 @@ article_at(const char *s, size_t len, size_t pos, size_t *wl)
 }
 
 /*
+ * The gates of scan_spelled() and scan_spelled_integer() for an article at
+ * pos: a denominator after it ("a fifth") or a hundred, scale or dozen ("a
+ * million", "a dozen").  Most articles have none: the metrics scan asks
+ * this before trying a figure at each.
+ */
+bool
+at_article_number_at(const char *s, size_t len, size_t pos)
+{
+	size_t		wl = word_len(s, len, pos),
+				q = skip_blanks(s, len, pos + wl),
+				nl;
+	const NumberWord *w;
+	Denominator dn;
+
+	if (q > pos + wl && denominator_at(s, len, q, &dn) != 0)
+		return true;
+	w = number_word(s, len, next_word(s, len, pos + wl), &nl);
+	return w != NULL && (w->type == W_HUNDRED || w->type == W_SCALE || w->type == W_DOZEN);
+}
+
+/*
  * The integer part of a spelled number: "twenty-one trillion and three
  * hundred", "a dozen".  Returns the bytes consumed (0 if none) and the value.
  */

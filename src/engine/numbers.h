@@ -163,4 +163,7 @@ extern int	at_number_word_at(const char *s, size_t len, size_t pos, size_t *wlen
 /* Could a number word start at pos?  (false: at_number_word_at() finds none) */
 extern bool at_number_word_prefix(const char *s, size_t len, size_t pos);
 
+/* Could a number start at the article "a"/"an" at pos?  (false: at_scan_number() reads none) */
+extern bool at_article_number_at(const char *s, size_t len, size_t pos);
+
 #endif							/* AT_NUMBERS_H */
