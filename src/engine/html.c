@@ -395,93 +395,6 @@ h_text_of(const HDoc *d, int node, AtBuf *out, size_t max)
 	}
 }
 
-/* ---- script and style bodies -------------------------------------------- */
-
-/* Position of "</NAME" (any case) at or after pos, or len */
-static size_t
-find_close(const char *s, size_t len, size_t pos, const char *name)
-{
-	size_t		nl = strlen(name);
-
-	for (;;)
-	{
-		const char *lt = pos < len ? memchr(s + pos, '<', len - pos) : NULL;
-
-		if (!lt)
-			return len;
-		pos = (size_t) (lt - s);
-		if (pos + 2 + nl <= len && s[pos + 1] == '/' && starts_ci(s, len, pos + 2, name))
-			return pos;
-		pos++;
-	}
-}
-
-/*
- * A copy of the page without the bodies of <script> (except JSON-LD) and
- * <style> elements.  They are no text, can be megabytes long, and libxml2
- * stops at a text node over 10 MB, which would lose the rest of the page.
- * Returns NULL when there is nothing to take out.  One pass: each search
- * starts where the last one ended.
- */
-static char *
-strip_scripts(const char *s, size_t len, const AtMem *mem, size_t *outlen)
-{
-	AtBuf		b = {0};
-	size_t		copied = 0,
-				pos = 0;
-	bool		any = false;
-
-	while (pos < len)
-	{
-		const char *lt = memchr(s + pos, '<', len - pos);
-		const char *name;
-		size_t		tag_end,
-					close;
-
-		if (!lt)
-			break;
-		pos = (size_t) (lt - s) + 1;
-		if (starts_ci(s, len, pos, "script") && tag_end_at(s, len, pos + 6))
-			name = "script";
-		else if (starts_ci(s, len, pos, "style") && tag_end_at(s, len, pos + 5))
-			name = "style";
-		else
-			continue;
-		lt = memchr(s + pos, '>', len - pos);
-		if (!lt)
-			break;
-		tag_end = (size_t) (lt - s) + 1;
-		close = find_close(s, len, tag_end, name);
-		/* JSON-LD is read; a tag like <script/> has no body */
-		if (name[1] == 'c')
-		{
-			bool		ld = false;
-
-			for (size_t p = pos; p + 8 <= tag_end && !ld; p++)
-				ld = starts_ci(s, tag_end, p, "ld+json");
-			if (ld)
-			{
-				pos = close;
-				continue;
-			}
-		}
-		if (close > tag_end)
-		{
-			if (!any)
-				at_buf_init(&b, mem, len);
-			any = true;
-			at_buf_append(&b, s + copied, tag_end - copied);
-			copied = close;
-		}
-		pos = close;
-	}
-	if (!any)
-		return NULL;
-	at_buf_append(&b, s + copied, len - copied);
-	*outlen = b.len;
-	return b.data;
-}
-
 /* ---- libxml2 tree -> HDoc ---------------------------------------------- */
 
 
@@ -948,7 +861,7 @@ at_parse_html(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 	at_buf_init(&d.meta_lines, mem, 0);
 	{
 		size_t		slen;
-		char	   *stripped = strip_scripts(s, len, mem, &slen);
+		char	   *stripped = h_prepass(s, len, mem, &slen);
 
 		parse_into(&d, stripped ? stripped : s, stripped ? slen : len);
 		if (stripped)

@@ -104,6 +104,9 @@ extern bool h_attr_has_word(const HDoc *d, int node, HAttrName name, const char 
 extern int	h_next_in_order(const HDoc *d, int node, int root, bool enter);
 extern void h_text_of(const HDoc *d, int node, AtBuf *out, size_t max);
 
+/* html_prepass.c: the page without what the HTML path never reads, or NULL */
+extern char *h_prepass(const char *s, size_t len, const AtMem *mem, size_t *outlen);
+
 /* html_json.c: a small JSON reader for JSON-LD */
 typedef enum HJType
 {
