@@ -82,16 +82,25 @@ static const AttrName attr_names[] = {
 	{"role", HA_ROLE}, {"style", HA_STYLE}, {"type", HA_TYPE},
 };
 
+/* the first bytes tell most names apart without a call */
+static int
+cmp_name(const char *k, const char *name)
+{
+	if (k[0] != name[0])
+		return (unsigned char) k[0] - (unsigned char) name[0];
+	return strcmp(k, name);
+}
+
 static int
 cmp_tag(const void *k, const void *e)
 {
-	return strcmp((const char *) k, ((const TagName *) e)->name);
+	return cmp_name((const char *) k, ((const TagName *) e)->name);
 }
 
 static int
 cmp_attr(const void *k, const void *e)
 {
-	return strcmp((const char *) k, ((const AttrName *) e)->name);
+	return cmp_name((const char *) k, ((const AttrName *) e)->name);
 }
 
 #include <stdlib.h>

@@ -67,13 +67,20 @@ is_letter(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* libxml2's htmlParseHTMLName characters */
-static bool
-is_name_char(char c)
-{
-	return is_letter(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' ||
-		c == '_' || c == '.';
-}
+/* libxml2's htmlParseHTMLName characters: 1, upper-case letters 2 */
+static const uint8_t name_chars[256] = {
+	['-'] = 1, ['.'] = 1, [':'] = 1, ['_'] = 1,
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+	['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+	['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+	['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+	['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+	['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2,
+	['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2,
+	['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2, ['U'] = 2,
+	['V'] = 2, ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2,
+};
 
 static bool
 name_is(const PreTag *t, const char *w)
@@ -85,7 +92,7 @@ static bool
 in_list(const char *name, const char *const *list, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(name, list[i]) == 0)
+		if (list[i][0] == name[0] && strcmp(name, list[i]) == 0)
 			return true;
 	return false;
 }
@@ -145,11 +152,15 @@ read_name(const Pre *p, size_t *pos, char *buf, size_t *len)
 	size_t		i = *pos,
 				k = 0;
 
-	while (i < p->n && is_name_char(p->s[i]))
+	while (i < p->n)
 	{
+		uint8_t		k_of = name_chars[(unsigned char) p->s[i]];
+
+		if (!k_of)
+			break;
 		if (k == PRE_NAME_MAX)
 			return false;
-		buf[k++] = (p->s[i] >= 'A' && p->s[i] <= 'Z') ? p->s[i] + ('a' - 'A') : p->s[i];
+		buf[k++] = k_of == 2 ? p->s[i] + ('a' - 'A') : p->s[i];
 		i++;
 	}
 	buf[k] = '\0';
