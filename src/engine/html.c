@@ -462,8 +462,30 @@ keep_text(HDoc *d, const char *s, size_t len, size_t max, uint32_t *outlen)
 	return off;
 }
 
+/* The attributes the pre-pass moved out of a tag, from index v (H_MOVED_MARK's value) */
+static uint16_t
+copy_moved(HDoc *d, int id, const char *v, const char *orig, const AtVec *moved, uint16_t count)
+{
+	char	   *end;
+	unsigned long k = strtoul(v, &end, 10);
+
+	for (; *v && *end == '\0' && k < moved->len && count < UINT16_MAX; k++)
+	{
+		const HMovedAttr *m = AT_VEC_AT(moved, HMovedAttr, k);
+		HAttr	   *ha = at_vec_push(&d->attrs);
+
+		ha->node = (uint32_t) id;
+		ha->name = m->name;
+		ha->start = keep_text(d, orig + m->start, m->len, H_MAX_ATTR, &ha->len);
+		count++;
+		if (m->last)
+			break;
+	}
+	return count;
+}
+
 static void
-copy_attrs(HDoc *d, int id, const xmlChar **atts)
+copy_attrs(HDoc *d, int id, const xmlChar **atts, const char *orig, const AtVec *moved)
 {
 	HNode	   *n;
 	uint16_t	count = 0;
@@ -474,6 +496,12 @@ copy_attrs(HDoc *d, int id, const xmlChar **atts)
 		HAttr	   *ha;
 		const char *v;
 
+		if (moved && strcmp((const char *) atts[i], H_MOVED_MARK) == 0)
+		{
+			if (atts[i + 1])
+				count = copy_moved(d, id, (const char *) atts[i + 1], orig, moved, count);
+			continue;
+		}
 		an = bsearch(atts[i], attr_names, AT_LENGTHOF(attr_names), sizeof(AttrName), cmp_attr);
 		if (!an || count == UINT16_MAX)
 			continue;
@@ -512,6 +540,8 @@ typedef struct Sax
 	int			open;			/* open elements, those of skipped subtrees too */
 	int			skip;			/* > 0: inside a subtree whose content is not kept */
 	int			text;			/* last child of cur when it is text that may grow, else -1 */
+	const char *orig;			/* the page before the pre-pass */
+	const AtVec *moved;			/* attributes the pre-pass moved (HMovedAttr), or NULL */
 	unsigned long events;
 	bool		interrupted;	/* stopped for a pending interrupt */
 	bool		no_stop;		/* the parse again after an interrupt that raised nothing */
@@ -559,7 +589,7 @@ sax_start(void *ctx, const xmlChar *fullname, const xmlChar **atts)
 		name = colon + 1;
 	t = bsearch(name, tag_names, AT_LENGTHOF(tag_names), sizeof(TagName), cmp_tag);
 	id = new_node(d, x->cur, t ? t->tag : H_OTHER, t ? t->flags : 0);
-	copy_attrs(d, id, atts);
+	copy_attrs(d, id, atts, x->orig, x->moved);
 	x->text = -1;
 	/* dropped elements are kept (for their attributes), not their text */
 	if (!t || !(t->flags & HF_DROP) || t->tag == H_HEAD || t->tag == H_TITLE ||
@@ -635,6 +665,8 @@ typedef struct Parse
 	const char *s;
 	size_t		len;
 	HDoc	   *d;
+	const char *orig;			/* as Sax */
+	const AtVec *moved;
 	htmlParserCtxtPtr ctxt;
 	htmlDocPtr	doc;			/* NULL: the SAX callbacks build no tree */
 	Sax			sax;
@@ -664,6 +696,8 @@ sax_parse(Parse *p, bool no_stop)
 	p->sax.ctxt = p->ctxt;
 	p->sax.text = -1;
 	p->sax.no_stop = no_stop;
+	p->sax.orig = p->orig;
+	p->sax.moved = p->moved;
 	p->ctxt->_private = &p->sax;
 	new_node(p->d, -1, H_OTHER, HF_BLOCK);	/* the document */
 	/* the text is already UTF-8: "UTF-8" makes libxml2 ignore a declared charset */
@@ -723,7 +757,7 @@ parse_cleanup(void *arg)
 }
 
 static void
-parse_into(HDoc *d, const char *s, size_t len)
+parse_into(HDoc *d, const char *s, size_t len, const char *orig, const AtVec *moved)
 {
 	Parse		p;
 
@@ -731,6 +765,8 @@ parse_into(HDoc *d, const char *s, size_t len)
 	p.s = s;
 	p.len = len;
 	p.d = d;
+	p.orig = orig;
+	p.moved = moved;
 	xmlInitParser();			/* idempotent; PostgreSQL's xml.c calls it too */
 	if (at_html_protect)
 		at_html_protect(parse_run, parse_cleanup, &p);
@@ -870,11 +906,16 @@ at_parse_html(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 	at_buf_init(&d.meta_lines, mem, 0);
 	{
 		size_t		slen;
-		char	   *stripped = h_prepass(s, len, mem, &slen);
+		AtVec		moved;
+		char	   *stripped;
 
-		parse_into(&d, stripped ? stripped : s, stripped ? slen : len);
+		at_vec_init(&moved, mem, sizeof(HMovedAttr));
+		stripped = h_prepass(s, len, mem, &moved, &slen);
+		parse_into(&d, stripped ? stripped : s, stripped ? slen : len, s,
+				   stripped && moved.len ? &moved : NULL);
 		if (stripped)
 			at_free(mem, stripped);
+		at_free(mem, moved.data);
 	}
 	if (d.nodes.len == 0)
 		return AT_OK;

@@ -44,6 +44,7 @@ typedef struct Pre
 	AtBuf		out;
 	size_t		copied;			/* s[0..copied) is in out, or left out */
 	bool		any;
+	AtVec	   *moved;			/* HMovedAttr; NULL: none moved */
 } Pre;
 
 /* What a start tag gave */
@@ -126,12 +127,30 @@ static const char *const content_skipped[] = {
 	"select", "svg", "template", "textarea",
 };
 
-/* Out of attr_names in html.c: the attributes the HTML path reads */
-static const char *const kept_attrs[] = {
-	"aria-hidden", "class", "content", "datetime", "hidden", "href", "http-equiv",
-	"id", "itemprop", "itemtype", "lang", "name", "property", "pubdate", "rel",
-	"role", "style", "type",
+/* As attr_names in html.c: the attributes the HTML path reads */
+typedef struct KeptAttr
+{
+	const char *name;
+	uint8_t		attr;			/* HAttrName */
+} KeptAttr;
+
+static const KeptAttr kept_attrs[] = {
+	{"aria-hidden", HA_ARIA_HIDDEN}, {"class", HA_CLASS}, {"content", HA_CONTENT},
+	{"datetime", HA_DATETIME}, {"hidden", HA_HIDDEN}, {"href", HA_HREF},
+	{"http-equiv", HA_HTTP_EQUIV}, {"id", HA_ID}, {"itemprop", HA_ITEMPROP},
+	{"itemtype", HA_ITEMTYPE}, {"lang", HA_LANG}, {"name", HA_NAME},
+	{"property", HA_PROPERTY}, {"pubdate", HA_PUBDATE}, {"rel", HA_REL},
+	{"role", HA_ROLE}, {"style", HA_STYLE}, {"type", HA_TYPE},
 };
+
+static int
+kept_attr(const char *name)
+{
+	for (size_t i = 0; i < AT_LENGTHOF(kept_attrs); i++)
+		if (kept_attrs[i].name[0] == name[0] && strcmp(name, kept_attrs[i].name) == 0)
+			return (int) i;
+	return -1;
+}
 
 static void
 emit_to(Pre *p, size_t pos)
@@ -177,10 +196,70 @@ skip_blanks(const Pre *p, size_t i)
 	return i;
 }
 
+/* An attribute kept in a start tag */
+typedef struct PreAttr
+{
+	size_t		start,
+				end;			/* the whole attribute in s */
+	size_t		vstart,
+				vlen;			/* its value */
+	int			kept;			/* index in kept_attrs; -1 on <meta> */
+	bool		move;
+} PreAttr;
+
+/* at most this many attributes kept in one tag, else it stays as it is */
+#define PRE_ATTRS	64
+
+/* The tag at lt again, with the attributes in a[0..n) only; name_end: after its name */
+static void
+rewrite_tag(Pre *p, size_t lt, size_t name_end, size_t tail, const PreAttr *a, int n)
+{
+	bool		marked = false;
+
+	emit_to(p, name_end);
+	for (int k = 0; k < n; k++)
+	{
+		if (a[k].move)
+		{
+			HMovedAttr *m;
+
+			if (!marked)
+			{
+				char		num[16];
+				int			nl = 0;
+
+				/* ' _0_0="N"', N the index of the tag's first moved value */
+				for (size_t v = p->moved->len; nl == 0 || v > 0; v /= 10)
+					num[sizeof(num) - 1 - nl++] = (char) ('0' + v % 10);
+				at_buf_append(&p->out, " " H_MOVED_MARK "=\"", sizeof(H_MOVED_MARK) + 2);
+				at_buf_append(&p->out, num + sizeof(num) - nl, nl);
+				at_buf_appendc(&p->out, '"');
+				marked = true;
+			}
+			m = at_vec_push(p->moved);
+			m->start = (uint32_t) a[k].vstart;
+			m->len = (uint32_t) a[k].vlen;
+			m->name = kept_attrs[a[k].kept].attr;
+			m->last = false;
+			continue;
+		}
+		at_buf_appendc(&p->out, ' ');
+		at_buf_append(&p->out, p->s + a[k].start, a[k].end - a[k].start);
+	}
+	if (marked)
+		AT_VEC_AT(p->moved, HMovedAttr, p->moved->len - 1)->last = true;
+	/* a blank before "/>": an unquoted value would take the '/' */
+	at_buf_appendc(&p->out, ' ');
+	p->copied = tail;
+	(void) lt;
+}
+
 /*
  * The start tag at lt ('<' and a letter): its end and name, as libxml2's
  * htmlParseStartTag reads it.  With rewrite, the attributes the HTML path
- * does not read are left out of the output.  PRE_FAIL: not sure.
+ * does not read are left out of the output, a repeated one too (libxml2
+ * keeps the first), and values without a character reference are moved.
+ * PRE_FAIL: not sure.
  */
 static size_t
 start_tag(Pre *p, size_t lt, PreTag *t, bool rewrite)
@@ -189,10 +268,10 @@ start_tag(Pre *p, size_t lt, PreTag *t, bool rewrite)
 	size_t		i = lt + 1,
 				name_end;
 	bool		keep_all,
-				dropped = false;
-	/* attribute spans kept, when one is dropped; at most 64, else no rewrite */
-	size_t		keep[64][2];
-	int			nkeep = 0;
+				change = false;
+	PreAttr		a[PRE_ATTRS];
+	int			n = 0;
+	uint32_t	seen = 0;		/* kept_attrs bits */
 
 	if (!read_name(p, &i, t->name, &t->name_len))
 		return PRE_FAIL;
@@ -201,8 +280,11 @@ start_tag(Pre *p, size_t lt, PreTag *t, bool rewrite)
 	i = skip_blanks(p, i);
 	while (i < p->n && s[i] != '>' && !(s[i] == '/' && i + 1 < p->n && s[i + 1] == '>'))
 	{
-		size_t		a0 = i;
-		bool		kept;
+		size_t		a0 = i,
+					vs = 0,
+					vl = 0;
+		int			kept = -1;
+		bool		keep = false;
 
 		if (is_letter(s[i]) || s[i] == '_' || s[i] == ':' || s[i] == '.')
 		{
@@ -212,7 +294,8 @@ start_tag(Pre *p, size_t lt, PreTag *t, bool rewrite)
 
 			if (!read_name(p, &i, an, &al))
 				return PRE_FAIL;
-			kept = keep_all || in_list(an, kept_attrs, AT_LENGTHOF(kept_attrs));
+			kept = keep_all ? -1 : kept_attr(an);
+			keep = keep_all || kept >= 0;
 			j = skip_blanks(p, i);
 			if (j < p->n && s[j] == '=')
 			{
@@ -223,11 +306,17 @@ start_tag(Pre *p, size_t lt, PreTag *t, bool rewrite)
 
 					if (!q)
 						return PRE_FAIL;
+					vs = j + 1;
+					vl = (size_t) (q - s) - vs;
 					j = (size_t) (q - s) + 1;
 				}
 				else
+				{
+					vs = j;
 					while (j < p->n && !is_blank(s[j]) && s[j] != '>')
 						j++;
+					vl = j - vs;
+				}
 				i = j;
 			}
 		}
@@ -237,34 +326,35 @@ start_tag(Pre *p, size_t lt, PreTag *t, bool rewrite)
 			while (i < p->n && !is_blank(s[i]) && s[i] != '>' &&
 				   !(s[i] == '/' && i + 1 < p->n && s[i + 1] == '>'))
 				i++;
-			kept = false;
 		}
-		if (kept && nkeep < (int) AT_LENGTHOF(keep))
-		{
-			keep[nkeep][0] = a0;
-			keep[nkeep][1] = i;
-			nkeep++;
-		}
-		else if (kept)
+		if (keep && kept >= 0 && (seen & (1u << kept)))
+			keep = false;		/* libxml2 drops a repeated attribute */
+		if (!keep)
+			change = true;
+		else if (n == PRE_ATTRS)
 			rewrite = false;	/* too many to remember: as it is */
 		else
-			dropped = true;
+		{
+			a[n].start = a0;
+			a[n].end = i;
+			a[n].vstart = vs;
+			a[n].vlen = vl;
+			a[n].kept = kept;
+			/* libxml2 gives a value without '&' as it stands (valid UTF-8) */
+			a[n].move = p->moved && kept >= 0 && !memchr(s + vs, '&', vl);
+			change |= a[n].move;
+			if (kept >= 0)
+				seen |= 1u << kept;
+			n++;
+		}
 		i = skip_blanks(p, i);
 	}
 	if (i >= p->n)
 		return PRE_FAIL;		/* libxml2 reads an unfinished tag its own way */
 	t->self_closed = s[i] == '/';
 	t->end = i + (t->self_closed ? 2 : 1);
-	if (rewrite && dropped)
-	{
-		emit_to(p, name_end);
-		for (int k = 0; k < nkeep; k++)
-		{
-			at_buf_appendc(&p->out, ' ');
-			at_buf_append(&p->out, s + keep[k][0], keep[k][1] - keep[k][0]);
-		}
-		p->copied = i;
-	}
+	if (rewrite && change)
+		rewrite_tag(p, lt, name_end, i, a, n);
 	return t->end;
 }
 
@@ -410,8 +500,25 @@ is_json_ld(const char *s, size_t lt, size_t end)
 	return false;
 }
 
+/* True when s holds H_MOVED_MARK: then the page's own attribute could pass for it */
+static bool
+has_mark(const char *s, size_t n)
+{
+	for (const char *p = s, *end = s + n; p + 4 <= end;)
+	{
+		const char *u = memchr(p, '_', end - p - 3);
+
+		if (!u)
+			return false;
+		if (memcmp(u, H_MOVED_MARK, 4) == 0)
+			return true;
+		p = u + 1;
+	}
+	return false;
+}
+
 char *
-h_prepass(const char *s, size_t len, const AtMem *mem, size_t *outlen)
+h_prepass(const char *s, size_t len, const AtMem *mem, AtVec *moved, size_t *outlen)
 {
 	Pre			p;
 	size_t		pos = 0;
@@ -422,6 +529,9 @@ h_prepass(const char *s, size_t len, const AtMem *mem, size_t *outlen)
 	p.s = s;
 	p.n = nul ? (size_t) (nul - s) : len;
 	p.mem = mem;
+	/* the page is valid UTF-8 (at_parse_article's contract), as libxml2 is told */
+	if (moved && len <= UINT32_MAX && !has_mark(s, p.n))
+		p.moved = moved;
 	while (pos < p.n)
 	{
 		const char *lt = memchr(s + pos, '<', p.n - pos);
