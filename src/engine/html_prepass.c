@@ -45,6 +45,8 @@ typedef struct Pre
 	size_t		copied;			/* s[0..copied) is in out, or left out */
 	bool		any;
 	AtVec	   *moved;			/* HMovedAttr; NULL: none moved */
+	size_t		scan_failed;	/* a content scan gave up here: none starts before */
+	unsigned	tags;			/* '<' read, for interrupt checks */
 } Pre;
 
 /* What a start tag gave */
@@ -420,12 +422,32 @@ raw_text_end(const Pre *p, size_t from, const char *name, size_t nl)
 	return p->n;
 }
 
+static size_t scan_content(Pre *p, size_t from, const PreTag *elem, size_t *stop);
+
 /*
  * Where the content of the element that ends its start tag at from ends
  * (the '<' of its end tag), when it can be left out: PRE_FAIL otherwise.
+ * Each byte is scanned at most twice in all: a scan that gives up marks
+ * where, and no scan starts before that mark again (the content of an
+ * element inside stays then, which is always right).
  */
 static size_t
-skipped_content_end(const Pre *p, size_t from, const PreTag *elem)
+skipped_content_end(Pre *p, size_t from, const PreTag *elem)
+{
+	size_t		stop = from,
+				end;
+
+	if (from < p->scan_failed)
+		return PRE_FAIL;
+	end = scan_content(p, from, elem, &stop);
+	if (end == PRE_FAIL && stop > p->scan_failed)
+		p->scan_failed = stop;
+	return end;
+}
+
+/* skipped_content_end's scan; *stop: about where it gave up */
+static size_t
+scan_content(Pre *p, size_t from, const PreTag *elem, size_t *stop)
 {
 	char		stack[PRE_DEPTH][16];
 	int			depth = 0;
@@ -437,8 +459,14 @@ skipped_content_end(const Pre *p, size_t from, const PreTag *elem)
 		const char *lt = memchr(p->s + i, '<', p->n - i);
 		size_t		at;
 
+		*stop = i;
+		if ((++p->tags & 65535) == 0)
+			AT_CHECK_INTERRUPTS();
 		if (!lt)
+		{
+			*stop = p->n;
 			return PRE_FAIL;
+		}
 		at = (size_t) (lt - p->s);
 		if (at + 1 >= p->n)
 			return PRE_FAIL;
@@ -523,7 +551,6 @@ h_prepass(const char *s, size_t len, const AtMem *mem, AtVec *moved, size_t *out
 	Pre			p;
 	size_t		pos = 0;
 	const char *nul = memchr(s, '\0', len);
-	unsigned	tags = 0;
 
 	memset(&p, 0, sizeof(p));
 	p.s = s;
@@ -540,7 +567,7 @@ h_prepass(const char *s, size_t len, const AtMem *mem, AtVec *moved, size_t *out
 
 		if (!lt || lt + 1 >= s + p.n)
 			break;
-		if ((++tags & 65535) == 0)
+		if ((++p.tags & 65535) == 0)
 			AT_CHECK_INTERRUPTS();
 		at = (size_t) (lt - s);
 		c = s[at + 1];
