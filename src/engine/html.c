@@ -25,6 +25,7 @@
 
 void		(*at_html_protect) (AtHtmlStep run, AtHtmlStep cleanup, void *arg) = NULL;
 bool		(*at_html_interrupt_pending) (void) = NULL;
+bool		at_html_prepass_all = true;
 
 /* ---- data: elements and attributes ------------------------------------- */
 

@@ -518,6 +518,32 @@ scan_content(Pre *p, size_t from, const PreTag *elem, size_t *stop)
 	return PRE_FAIL;
 }
 
+/*
+ * A run of 2 to 999 ASCII blanks from pos (just after a tag or comment) to
+ * the next tag becomes one blank: a newline when it holds one.  The text
+ * node stays, and the HTML path reads a blank-only node as a break alone.
+ * A longer run libxml2 hands over in two parts, and whether it keeps the
+ * first depends on what follows it: those stay.  Returns the next position.
+ */
+static size_t
+fold_blanks(Pre *p, size_t pos)
+{
+	const char *s = p->s;
+	size_t		e = pos;
+	bool		nl = false;
+
+	while (e < p->n && e - pos < 1000 && is_blank(s[e]))
+		nl |= s[e++] == '\n';
+	if (e - pos < 2 || e - pos >= 1000 || e + 1 >= p->n || s[e] != '<' ||
+		!(is_letter(s[e + 1]) || (s[e + 1] == '/' && e + 2 < p->n && is_letter(s[e + 2])) ||
+		  (s[e + 1] == '!' && e + 3 < p->n && s[e + 2] == '-' && s[e + 3] == '-')))
+		return pos;
+	emit_to(p, pos);
+	at_buf_appendc(&p->out, nl ? '\n' : ' ');
+	p->copied = e;
+	return e;
+}
+
 /* True when the start tag s[lt..end) names JSON-LD (the text html_json.c reads) */
 static bool
 is_json_ld(const char *s, size_t lt, size_t end)
@@ -557,7 +583,7 @@ h_prepass(const char *s, size_t len, const AtMem *mem, AtVec *moved, size_t *out
 	p.n = nul ? (size_t) (nul - s) : len;
 	p.mem = mem;
 	/* the page is valid UTF-8 (at_parse_article's contract), as libxml2 is told */
-	if (moved && len <= UINT32_MAX && !has_mark(s, p.n))
+	if (moved && at_html_prepass_all && len <= UINT32_MAX && !has_mark(s, p.n))
 		p.moved = moved;
 	while (pos < p.n)
 	{
@@ -577,15 +603,21 @@ h_prepass(const char *s, size_t len, const AtMem *mem, AtVec *moved, size_t *out
 			size_t		nl;
 
 			pos = end_tag(&p, at, name, &nl);
+			if (pos != PRE_FAIL && nl > 0 && at_html_prepass_all)
+				pos = fold_blanks(&p, pos);
 		}
 		else if (c == '!' && at + 3 < p.n && s[at + 2] == '-' && s[at + 3] == '-')
 		{
 			pos = comment_end(&p, at);
-			if (pos != PRE_FAIL && pos - at > 7)
+			if (pos != PRE_FAIL && at_html_prepass_all)
 			{
-				emit_to(&p, at);
-				at_buf_append(&p.out, "<!---->", 7);
-				p.copied = pos;
+				if (pos - at > 7)
+				{
+					emit_to(&p, at);
+					at_buf_append(&p.out, "<!---->", 7);
+					p.copied = pos;
+				}
+				pos = fold_blanks(&p, pos);
 			}
 		}
 		else if (c == '?')
@@ -601,7 +633,7 @@ h_prepass(const char *s, size_t len, const AtMem *mem, AtVec *moved, size_t *out
 			PreTag		t;
 			size_t		end;
 
-			pos = start_tag(&p, at, &t, true);
+			pos = start_tag(&p, at, &t, at_html_prepass_all);
 			if (pos == PRE_FAIL)
 				break;
 			/*
@@ -618,7 +650,7 @@ h_prepass(const char *s, size_t len, const AtMem *mem, AtVec *moved, size_t *out
 				}
 				pos = end;
 			}
-			else if (!t.self_closed && in_list(t.name, content_skipped, AT_LENGTHOF(content_skipped)) &&
+			else if (!t.self_closed && at_html_prepass_all && in_list(t.name, content_skipped, AT_LENGTHOF(content_skipped)) &&
 					 (end = skipped_content_end(&p, pos, &t)) != PRE_FAIL)
 			{
 				if (end > pos)
@@ -628,6 +660,8 @@ h_prepass(const char *s, size_t len, const AtMem *mem, AtVec *moved, size_t *out
 				}
 				pos = end;
 			}
+			else if (at_html_prepass_all)
+				pos = fold_blanks(&p, pos);
 		}
 		else
 			pos = at + 1;
