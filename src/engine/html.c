@@ -9,7 +9,8 @@
  * wraps in PG_TRY/PG_FINALLY through at_html_protect, so an ereport or a
  * query cancel never leaks them or leaves our handler installed for
  * PostgreSQL's own xml.c.  We never call xmlCleanupParser(): the library
- * belongs to the whole backend.
+ * belongs to the whole backend.  libxml2 reads the page after
+ * html_prepass.c has taken out what these steps never read.
  *
  * Limits: AT_HTML_MAX_BYTES of input; libxml2 itself stops at 256 levels of
  * nesting and 10 MB text nodes (we do not pass HTML_PARSE_HUGE), keeping what
