@@ -464,60 +464,6 @@ keep_text(HDoc *d, const char *s, size_t len, size_t max, uint32_t *outlen)
 	return off;
 }
 
-/* The attributes the pre-pass moved out of a tag, from index v (H_MOVED_MARK's value) */
-static uint16_t
-copy_moved(HDoc *d, int id, const char *v, const char *orig, const AtVec *moved, uint16_t count)
-{
-	char	   *end;
-	unsigned long k = strtoul(v, &end, 10);
-
-	for (; *v && *end == '\0' && k < moved->len && count < UINT16_MAX; k++)
-	{
-		const HMovedAttr *m = AT_VEC_AT(moved, HMovedAttr, k);
-		HAttr	   *ha = at_vec_push(&d->attrs);
-
-		ha->node = (uint32_t) id;
-		ha->name = m->name;
-		ha->start = keep_text(d, orig + m->start, m->len, H_MAX_ATTR, &ha->len);
-		count++;
-		if (m->last)
-			break;
-	}
-	return count;
-}
-
-static void
-copy_attrs(HDoc *d, int id, const xmlChar **atts, const char *orig, const AtVec *moved)
-{
-	HNode	   *n;
-	uint16_t	count = 0;
-
-	for (size_t i = 0; atts && atts[i]; i += 2)
-	{
-		const AttrName *an;
-		HAttr	   *ha;
-		const char *v;
-
-		if (moved && strcmp((const char *) atts[i], H_MOVED_MARK) == 0)
-		{
-			if (atts[i + 1])
-				count = copy_moved(d, id, (const char *) atts[i + 1], orig, moved, count);
-			continue;
-		}
-		an = bsearch(atts[i], attr_names, AT_LENGTHOF(attr_names), sizeof(AttrName), cmp_attr);
-		if (!an || count == UINT16_MAX)
-			continue;
-		v = atts[i + 1] ? (const char *) atts[i + 1] : "";
-		ha = at_vec_push(&d->attrs);
-		ha->node = (uint32_t) id;
-		ha->name = an->attr;
-		ha->start = keep_text(d, v, strlen(v), H_MAX_ATTR, &ha->len);
-		count++;
-	}
-	n = HN(d, id);
-	n->nattr = count;
-}
-
 /* JSON-LD is the one script whose text is kept */
 static bool
 keeps_script_text(HDoc *d, int id)
@@ -544,6 +490,7 @@ typedef struct Sax
 	int			text;			/* last child of cur when it is text that may grow, else -1 */
 	const char *orig;			/* the page before the pre-pass */
 	const AtVec *moved;			/* attributes the pre-pass moved (HMovedAttr), or NULL */
+	size_t		cursor;			/* the next tag's group in moved */
 	unsigned long events;
 	bool		interrupted;	/* stopped for a pending interrupt */
 	bool		no_stop;		/* the parse again after an interrupt that raised nothing */
@@ -556,6 +503,74 @@ static Sax *
 sax_of(void *ctx)
 {
 	return (Sax *) ((htmlParserCtxtPtr) ctx)->_private;
+}
+
+/* True when atts hold H_MOVED_MARK (the pre-pass moved this tag's values) */
+static bool
+has_moved(const Sax *x, const xmlChar **atts)
+{
+	for (size_t i = 0; x->moved && atts && atts[i]; i += 2)
+		if (atts[i][0] == '_' && strcmp((const char *) atts[i], H_MOVED_MARK) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The next tag's group of moved values, in the order of the tags (libxml2
+ * reports every start tag it reads but a misplaced html, head or body,
+ * whose values the pre-pass does not move): [*first, return value)
+ */
+static size_t
+next_moved(Sax *x, size_t *first)
+{
+	*first = x->cursor;
+	while (x->cursor < x->moved->len)
+		if (AT_VEC_AT(x->moved, HMovedAttr, x->cursor++)->last)
+			break;
+	return x->cursor;
+}
+
+static void
+copy_attrs(Sax *x, int id, const xmlChar **atts)
+{
+	HDoc	   *d = x->d;
+	HNode	   *n;
+	uint16_t	count = 0;
+
+	for (size_t i = 0; atts && atts[i]; i += 2)
+	{
+		const AttrName *an;
+		HAttr	   *ha;
+		const char *v;
+
+		if (x->moved && atts[i][0] == '_' && strcmp((const char *) atts[i], H_MOVED_MARK) == 0)
+		{
+			size_t		k,
+						end = next_moved(x, &k);
+
+			for (; k < end && count < UINT16_MAX; k++, count++)
+			{
+				const HMovedAttr *m = AT_VEC_AT(x->moved, HMovedAttr, k);
+
+				ha = at_vec_push(&d->attrs);
+				ha->node = (uint32_t) id;
+				ha->name = m->name;
+				ha->start = keep_text(d, x->orig + m->start, m->len, H_MAX_ATTR, &ha->len);
+			}
+			continue;
+		}
+		an = bsearch(atts[i], attr_names, AT_LENGTHOF(attr_names), sizeof(AttrName), cmp_attr);
+		if (!an || count == UINT16_MAX)
+			continue;
+		v = atts[i + 1] ? (const char *) atts[i + 1] : "";
+		ha = at_vec_push(&d->attrs);
+		ha->node = (uint32_t) id;
+		ha->name = an->attr;
+		ha->start = keep_text(d, v, strlen(v), H_MAX_ATTR, &ha->len);
+		count++;
+	}
+	n = HN(d, id);
+	n->nattr = count;
 }
 
 static void
@@ -584,6 +599,10 @@ sax_start(void *ctx, const xmlChar *fullname, const xmlChar **atts)
 	x->open++;
 	if (x->skip > 0)
 	{
+		size_t		first;
+
+		if (has_moved(x, atts))
+			(void) next_moved(x, &first);
 		x->skip++;
 		return;
 	}
@@ -591,7 +610,7 @@ sax_start(void *ctx, const xmlChar *fullname, const xmlChar **atts)
 		name = colon + 1;
 	t = bsearch(name, tag_names, AT_LENGTHOF(tag_names), sizeof(TagName), cmp_tag);
 	id = new_node(d, x->cur, t ? t->tag : H_OTHER, t ? t->flags : 0);
-	copy_attrs(d, id, atts, x->orig, x->moved);
+	copy_attrs(x, id, atts);
 	x->text = -1;
 	/* dropped elements are kept (for their attributes), not their text */
 	if (!t || !(t->flags & HF_DROP) || t->tag == H_HEAD || t->tag == H_TITLE ||

@@ -107,8 +107,8 @@ extern void h_text_of(const HDoc *d, int node, AtBuf *out, size_t max);
 /*
  * html_prepass.c: the page without what the HTML path never reads, or NULL.
  * Attribute values that need no decoding are moved out of the tags into
- * moved (values in s), and the tag gets the attribute H_MOVED_MARK holding
- * the index of its first one.
+ * moved (values in s), and the tag gets the attribute H_MOVED_MARK, without
+ * a value: the groups are in the order of the tags.
  */
 typedef struct HMovedAttr
 {

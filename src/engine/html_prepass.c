@@ -234,15 +234,8 @@ rewrite_tag(Pre *p, size_t lt, size_t name_end, size_t tail, const PreAttr *a, i
 
 			if (!marked)
 			{
-				char		num[16];
-				int			nl = 0;
-
-				/* ' _0_0="N"', N the index of the tag's first moved value */
-				for (size_t v = p->moved->len; nl == 0 || v > 0; v /= 10)
-					num[sizeof(num) - 1 - nl++] = (char) ('0' + v % 10);
-				at_buf_append(&p->out, " " H_MOVED_MARK "=\"", sizeof(H_MOVED_MARK) + 2);
-				at_buf_append(&p->out, num + sizeof(num) - nl, nl);
-				at_buf_appendc(&p->out, '"');
+				/* no value: libxml2 reads a bare name fastest */
+				at_buf_append(&p->out, " " H_MOVED_MARK, sizeof(H_MOVED_MARK));
 				marked = true;
 			}
 			m = at_vec_push(p->moved);
@@ -277,6 +270,7 @@ start_tag(Pre *p, size_t lt, PreTag *t, bool rewrite)
 	size_t		i = lt + 1,
 				name_end;
 	bool		keep_all,
+				movable,
 				change = false;
 	PreAttr		a[PRE_ATTRS];
 	int			n = 0;
@@ -286,6 +280,8 @@ start_tag(Pre *p, size_t lt, PreTag *t, bool rewrite)
 		return PRE_FAIL;
 	name_end = i;
 	keep_all = name_is(t, "meta");
+	/* libxml2 drops a misplaced html, head or body without a callback: no values move */
+	movable = p->moved && !name_is(t, "html") && !name_is(t, "head") && !name_is(t, "body");
 	i = skip_blanks(p, i);
 	while (i < p->n && s[i] != '>' && !(s[i] == '/' && i + 1 < p->n && s[i + 1] == '>'))
 	{
@@ -350,7 +346,7 @@ start_tag(Pre *p, size_t lt, PreTag *t, bool rewrite)
 			a[n].vlen = vl;
 			a[n].kept = kept;
 			/* libxml2 gives a value without '&' as it stands (valid UTF-8) */
-			a[n].move = p->moved && kept >= 0 && !memchr(s + vs, '&', vl);
+			a[n].move = movable && kept >= 0 && !memchr(s + vs, '&', vl);
 			change |= a[n].move;
 			if (kept >= 0)
 				seen |= 1u << kept;
