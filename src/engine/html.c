@@ -9,7 +9,8 @@
  * wraps in PG_TRY/PG_FINALLY through at_html_protect, so an ereport or a
  * query cancel never leaks them or leaves our handler installed for
  * PostgreSQL's own xml.c.  We never call xmlCleanupParser(): the library
- * belongs to the whole backend.
+ * belongs to the whole backend.  libxml2 reads the page after
+ * html_prepass.c has taken out what these steps never read.
  *
  * Limits: AT_HTML_MAX_BYTES of input; libxml2 itself stops at 256 levels of
  * nesting and 10 MB text nodes (we do not pass HTML_PARSE_HUGE), keeping what
@@ -25,6 +26,7 @@
 
 void		(*at_html_protect) (AtHtmlStep run, AtHtmlStep cleanup, void *arg) = NULL;
 bool		(*at_html_interrupt_pending) (void) = NULL;
+bool		at_html_prepass_all = true;
 
 /* ---- data: elements and attributes ------------------------------------- */
 
@@ -82,16 +84,25 @@ static const AttrName attr_names[] = {
 	{"role", HA_ROLE}, {"style", HA_STYLE}, {"type", HA_TYPE},
 };
 
+/* the first bytes tell most names apart without a call */
+static int
+cmp_name(const char *k, const char *name)
+{
+	if (k[0] != name[0])
+		return (unsigned char) k[0] - (unsigned char) name[0];
+	return strcmp(k, name);
+}
+
 static int
 cmp_tag(const void *k, const void *e)
 {
-	return strcmp((const char *) k, ((const TagName *) e)->name);
+	return cmp_name((const char *) k, ((const TagName *) e)->name);
 }
 
 static int
 cmp_attr(const void *k, const void *e)
 {
-	return strcmp((const char *) k, ((const AttrName *) e)->name);
+	return cmp_name((const char *) k, ((const AttrName *) e)->name);
 }
 
 #include <stdlib.h>
@@ -398,93 +409,6 @@ h_text_of(const HDoc *d, int node, AtBuf *out, size_t max)
 	}
 }
 
-/* ---- script and style bodies -------------------------------------------- */
-
-/* Position of "</NAME" (any case) at or after pos, or len */
-static size_t
-find_close(const char *s, size_t len, size_t pos, const char *name)
-{
-	size_t		nl = strlen(name);
-
-	for (;;)
-	{
-		const char *lt = pos < len ? memchr(s + pos, '<', len - pos) : NULL;
-
-		if (!lt)
-			return len;
-		pos = (size_t) (lt - s);
-		if (pos + 2 + nl <= len && s[pos + 1] == '/' && starts_ci(s, len, pos + 2, name))
-			return pos;
-		pos++;
-	}
-}
-
-/*
- * A copy of the page without the bodies of <script> (except JSON-LD) and
- * <style> elements.  They are no text, can be megabytes long, and libxml2
- * stops at a text node over 10 MB, which would lose the rest of the page.
- * Returns NULL when there is nothing to take out.  One pass: each search
- * starts where the last one ended.
- */
-static char *
-strip_scripts(const char *s, size_t len, const AtMem *mem, size_t *outlen)
-{
-	AtBuf		b = {0};
-	size_t		copied = 0,
-				pos = 0;
-	bool		any = false;
-
-	while (pos < len)
-	{
-		const char *lt = memchr(s + pos, '<', len - pos);
-		const char *name;
-		size_t		tag_end,
-					close;
-
-		if (!lt)
-			break;
-		pos = (size_t) (lt - s) + 1;
-		if (starts_ci(s, len, pos, "script") && tag_end_at(s, len, pos + 6))
-			name = "script";
-		else if (starts_ci(s, len, pos, "style") && tag_end_at(s, len, pos + 5))
-			name = "style";
-		else
-			continue;
-		lt = memchr(s + pos, '>', len - pos);
-		if (!lt)
-			break;
-		tag_end = (size_t) (lt - s) + 1;
-		close = find_close(s, len, tag_end, name);
-		/* JSON-LD is read; a tag like <script/> has no body */
-		if (name[1] == 'c')
-		{
-			bool		ld = false;
-
-			for (size_t p = pos; p + 8 <= tag_end && !ld; p++)
-				ld = starts_ci(s, tag_end, p, "ld+json");
-			if (ld)
-			{
-				pos = close;
-				continue;
-			}
-		}
-		if (close > tag_end)
-		{
-			if (!any)
-				at_buf_init(&b, mem, len);
-			any = true;
-			at_buf_append(&b, s + copied, tag_end - copied);
-			copied = close;
-		}
-		pos = close;
-	}
-	if (!any)
-		return NULL;
-	at_buf_append(&b, s + copied, len - copied);
-	*outlen = b.len;
-	return b.data;
-}
-
 /* ---- libxml2 tree -> HDoc ---------------------------------------------- */
 
 
@@ -543,32 +467,6 @@ keep_text(HDoc *d, const char *s, size_t len, size_t max, uint32_t *outlen)
 	return off;
 }
 
-static void
-copy_attrs(HDoc *d, int id, const xmlChar **atts)
-{
-	HNode	   *n;
-	uint16_t	count = 0;
-
-	for (size_t i = 0; atts && atts[i]; i += 2)
-	{
-		const AttrName *an;
-		HAttr	   *ha;
-		const char *v;
-
-		an = bsearch(atts[i], attr_names, AT_LENGTHOF(attr_names), sizeof(AttrName), cmp_attr);
-		if (!an || count == UINT16_MAX)
-			continue;
-		v = atts[i + 1] ? (const char *) atts[i + 1] : "";
-		ha = at_vec_push(&d->attrs);
-		ha->node = (uint32_t) id;
-		ha->name = an->attr;
-		ha->start = keep_text(d, v, strlen(v), H_MAX_ATTR, &ha->len);
-		count++;
-	}
-	n = HN(d, id);
-	n->nattr = count;
-}
-
 /* JSON-LD is the one script whose text is kept */
 static bool
 keeps_script_text(HDoc *d, int id)
@@ -593,6 +491,9 @@ typedef struct Sax
 	int			open;			/* open elements, those of skipped subtrees too */
 	int			skip;			/* > 0: inside a subtree whose content is not kept */
 	int			text;			/* last child of cur when it is text that may grow, else -1 */
+	const char *orig;			/* the page before the pre-pass */
+	const AtVec *moved;			/* attributes the pre-pass moved (HMovedAttr), or NULL */
+	size_t		cursor;			/* the next tag's group in moved */
 	unsigned long events;
 	bool		interrupted;	/* stopped for a pending interrupt */
 	bool		no_stop;		/* the parse again after an interrupt that raised nothing */
@@ -605,6 +506,74 @@ static Sax *
 sax_of(void *ctx)
 {
 	return (Sax *) ((htmlParserCtxtPtr) ctx)->_private;
+}
+
+/* True when atts hold H_MOVED_MARK (the pre-pass moved this tag's values) */
+static bool
+has_moved(const Sax *x, const xmlChar **atts)
+{
+	for (size_t i = 0; x->moved && atts && atts[i]; i += 2)
+		if (atts[i][0] == '_' && strcmp((const char *) atts[i], H_MOVED_MARK) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The next tag's group of moved values, in the order of the tags (libxml2
+ * reports every start tag it reads but a misplaced html, head or body,
+ * whose values the pre-pass does not move): [*first, return value)
+ */
+static size_t
+next_moved(Sax *x, size_t *first)
+{
+	*first = x->cursor;
+	while (x->cursor < x->moved->len)
+		if (AT_VEC_AT(x->moved, HMovedAttr, x->cursor++)->last)
+			break;
+	return x->cursor;
+}
+
+static void
+copy_attrs(Sax *x, int id, const xmlChar **atts)
+{
+	HDoc	   *d = x->d;
+	HNode	   *n;
+	uint16_t	count = 0;
+
+	for (size_t i = 0; atts && atts[i]; i += 2)
+	{
+		const AttrName *an;
+		HAttr	   *ha;
+		const char *v;
+
+		if (x->moved && atts[i][0] == '_' && strcmp((const char *) atts[i], H_MOVED_MARK) == 0)
+		{
+			size_t		k,
+						end = next_moved(x, &k);
+
+			for (; k < end && count < UINT16_MAX; k++, count++)
+			{
+				const HMovedAttr *m = AT_VEC_AT(x->moved, HMovedAttr, k);
+
+				ha = at_vec_push(&d->attrs);
+				ha->node = (uint32_t) id;
+				ha->name = m->name;
+				ha->start = keep_text(d, x->orig + m->start, m->len, H_MAX_ATTR, &ha->len);
+			}
+			continue;
+		}
+		an = bsearch(atts[i], attr_names, AT_LENGTHOF(attr_names), sizeof(AttrName), cmp_attr);
+		if (!an || count == UINT16_MAX)
+			continue;
+		v = atts[i + 1] ? (const char *) atts[i + 1] : "";
+		ha = at_vec_push(&d->attrs);
+		ha->node = (uint32_t) id;
+		ha->name = an->attr;
+		ha->start = keep_text(d, v, strlen(v), H_MAX_ATTR, &ha->len);
+		count++;
+	}
+	n = HN(d, id);
+	n->nattr = count;
 }
 
 static void
@@ -633,6 +602,10 @@ sax_start(void *ctx, const xmlChar *fullname, const xmlChar **atts)
 	x->open++;
 	if (x->skip > 0)
 	{
+		size_t		first;
+
+		if (has_moved(x, atts))
+			(void) next_moved(x, &first);
 		x->skip++;
 		return;
 	}
@@ -640,7 +613,7 @@ sax_start(void *ctx, const xmlChar *fullname, const xmlChar **atts)
 		name = colon + 1;
 	t = bsearch(name, tag_names, AT_LENGTHOF(tag_names), sizeof(TagName), cmp_tag);
 	id = new_node(d, x->cur, t ? t->tag : H_OTHER, t ? t->flags : 0);
-	copy_attrs(d, id, atts);
+	copy_attrs(x, id, atts);
 	x->text = -1;
 	/* dropped elements are kept (for their attributes), not their text */
 	if (!t || !(t->flags & HF_DROP) || t->tag == H_HEAD || t->tag == H_TITLE ||
@@ -716,6 +689,8 @@ typedef struct Parse
 	const char *s;
 	size_t		len;
 	HDoc	   *d;
+	const char *orig;			/* as Sax */
+	const AtVec *moved;
 	htmlParserCtxtPtr ctxt;
 	htmlDocPtr	doc;			/* NULL: the SAX callbacks build no tree */
 	Sax			sax;
@@ -745,6 +720,8 @@ sax_parse(Parse *p, bool no_stop)
 	p->sax.ctxt = p->ctxt;
 	p->sax.text = -1;
 	p->sax.no_stop = no_stop;
+	p->sax.orig = p->orig;
+	p->sax.moved = p->moved;
 	p->ctxt->_private = &p->sax;
 	new_node(p->d, -1, H_OTHER, HF_BLOCK);	/* the document */
 	/* the text is already UTF-8: "UTF-8" makes libxml2 ignore a declared charset */
@@ -804,7 +781,7 @@ parse_cleanup(void *arg)
 }
 
 static void
-parse_into(HDoc *d, const char *s, size_t len)
+parse_into(HDoc *d, const char *s, size_t len, const char *orig, const AtVec *moved)
 {
 	Parse		p;
 
@@ -812,6 +789,8 @@ parse_into(HDoc *d, const char *s, size_t len)
 	p.s = s;
 	p.len = len;
 	p.d = d;
+	p.orig = orig;
+	p.moved = moved;
 	xmlInitParser();			/* idempotent; PostgreSQL's xml.c calls it too */
 	if (at_html_protect)
 		at_html_protect(parse_run, parse_cleanup, &p);
@@ -951,11 +930,16 @@ at_parse_html(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 	at_buf_init(&d.meta_lines, mem, 0);
 	{
 		size_t		slen;
-		char	   *stripped = strip_scripts(s, len, mem, &slen);
+		AtVec		moved;
+		char	   *stripped;
 
-		parse_into(&d, stripped ? stripped : s, stripped ? slen : len);
+		at_vec_init(&moved, mem, sizeof(HMovedAttr));
+		stripped = h_prepass(s, len, mem, &moved, &slen);
+		parse_into(&d, stripped ? stripped : s, stripped ? slen : len, s,
+				   stripped && moved.len ? &moved : NULL);
 		if (stripped)
 			at_free(mem, stripped);
+		at_free(mem, moved.data);
 	}
 	if (d.nodes.len == 0)
 		return AT_OK;

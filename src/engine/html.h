@@ -32,6 +32,14 @@
  */
 extern bool at_looks_like_html(const char *text, size_t len);
 
+/*
+ * True (the default): before libxml2 reads a page, the pre-pass takes out
+ * attributes, comments and element content the HTML path never reads, and
+ * moves attribute values out of libxml2's way.  False: only script and
+ * style bodies; the rows are the same (fuzz_html compares the two).
+ */
+extern bool at_html_prepass_all;
+
 /* Parse an HTML page into *out (see at_parse_article for the contract) */
 extern AtStatus at_parse_html(const char *text, size_t len, const AtMem *mem,
 							  AtArticle *out);

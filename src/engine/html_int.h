@@ -104,6 +104,24 @@ extern bool h_attr_has_word(const HDoc *d, int node, HAttrName name, const char 
 extern int	h_next_in_order(const HDoc *d, int node, int root, bool enter);
 extern void h_text_of(const HDoc *d, int node, AtBuf *out, size_t max);
 
+/*
+ * html_prepass.c: the page without what the HTML path never reads, or NULL.
+ * Attribute values that need no decoding are moved out of the tags into
+ * moved (values in s), and the tag gets the attribute H_MOVED_MARK, without
+ * a value: the groups are in the order of the tags.
+ */
+typedef struct HMovedAttr
+{
+	uint32_t	start;
+	uint32_t	len;
+	uint8_t		name;			/* HAttrName */
+	bool		last;			/* the tag's last one */
+} HMovedAttr;
+
+#define H_MOVED_MARK	"_0_0"
+extern char *h_prepass(const char *s, size_t len, const AtMem *mem, AtVec *moved,
+					   size_t *outlen);
+
 /* html_json.c: a small JSON reader for JSON-LD */
 typedef enum HJType
 {

@@ -4,12 +4,22 @@
 # the server, best of 3).  Pages: the UTF-8 pages of the evaluation sets in
 # $AT_HTML_DATA (see README.md here); skips (exit 77) without them.
 #
-#   test/html/bench.sh [max-pages]      (default 400)
+#   test/html/bench.sh [--callgrind] [max-pages]      (default 400)
+#
+# --callgrind: instead of seconds, instructions (callgrind, in a single-user
+# backend, as test/bench/callgrind_sql.sh) of each query's C function over
+# the pages, and their ratio: a figure the machine's load does not change.
 set -uo pipefail
 AT_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 . "$AT_ROOT/test/lib/common.sh"
 cd "$AT_ROOT"
 data=${AT_HTML_DATA:-}
+callgrind=false
+if [ "${1:-}" = --callgrind ]; then
+	callgrind=true
+	shift
+	command -v valgrind >/dev/null || { echo "bench.sh: valgrind is not installed; skipped"; exit 77; }
+fi
 max=${1:-400}
 if [ -z "$data" ] || [ ! -d "$data" ]; then
 	echo "bench.sh: AT_HTML_DATA is not set to the evaluation data folder; skipped"
@@ -44,6 +54,38 @@ DECLARE t0 timestamptz; best float8 := 'infinity'; BEGIN
 END \$\$;
 \pset footer off
 SELECT count(*) AS pages, round(sum(octet_length(page)) / 1e6, 2) AS mb FROM pages;
+SQL
+
+if $callgrind; then
+	at_stop_cluster
+	mkdir -p "$scratch/cg"
+	[ -n "${AT_RUN[*]}" ] && chown "$AT_CLUSTER_USER" "$scratch/cg"
+	declare -A ir
+	for c in english parse_article; do
+		if [ $c = english ]; then
+			fn=to_tsvector_byid
+			sql="SELECT sum(length(to_tsvector('english', page))) FROM pages;"
+		else
+			fn=at_parse_article_sql
+			sql="SELECT sum((article_tools.parse_article(page)).words) FROM pages;"
+		fi
+		out=$scratch/cg/callgrind.$c.out
+		# the first query warms the backend's caches; the last profile is the counted run
+		printf '%s\n%s\n' "${sql/FROM pages/FROM (SELECT * FROM pages LIMIT 1) pages}" "$sql" |
+			"${AT_RUN[@]}" valgrind --tool=callgrind --callgrind-out-file="$out" \
+				--toggle-collect="$fn" --dump-before=pg_parse_query \
+				"$AT_BINDIR/postgres" --single -D "$scratch/cluster/data" -c fsync=off bench > "$scratch/single.log" 2>&1
+		ir[$c]=$(sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$out")
+		[ -n "${ir[$c]}" ] || { cat "$scratch/single.log" >&2; exit 1; }
+		echo "$c instructions: ${ir[$c]}"
+	done
+	awk -v a="${ir[english]}" -v b="${ir[parse_article]}" \
+		'BEGIN { printf "ratio_to_tsvector (instructions): %.2f\n", a / b }'
+	exit 0
+fi
+
+at_psql <<SQL
+\pset footer off
 WITH t AS (
   SELECT best_of_3('SELECT sum(length(to_tsvector(''english'', page)::text)) FROM pages') AS ts,
          best_of_3('SELECT sum((article_tools.parse_article(page)).words) FROM pages') AS html,

@@ -73,6 +73,14 @@ main(void)
 		{"table cells", "<html><body><table>", "<tr><td>a</td><td>b</td></tr>", "</table>", 100000},
 		{"json-ld", "<html><head><script type=\"application/ld+json\">", "[", "</script>", 500000},
 		{"text, few tags", "A <b>report</b> ", "plain words of text ", "", 500000},
+		/* the pre-pass (html_prepass.c): what it takes out, and where it gives up */
+		{"data attributes", "<html><body>", "<div data-x=\"{&quot;a&quot;:1}\" srcset=\"a.jpg 1x\" class=c>w</div>", "", 100000},
+		{"nested svg", "<html><body>", "<svg><g>", "", 100000},
+		{"svg, then no close", "<html><body>", "<svg><path d=\"M0 0\"/>", "</div>", 100000},
+		{"noscript mismatch", "<html><body>", "<noscript><p>x</noscript><span>", "", 100000},
+		{"comments", "<html><body>", "<!-- a comment -->text ", "", 200000},
+		{"unclosed comment", "<html><body><p>text</p><!--", "x", "", 1000000},
+		{"unclosed attribute", "<html><body><p class=\"", "x>", "", 500000},
 	};
 
 	printf("%-20s %10s %10s %6s\n", "case", "t(n) s", "t(2n) s", "ratio");
