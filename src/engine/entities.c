@@ -146,6 +146,26 @@ is_name_word(const Ctx *c, size_t i)
 }
 
 /*
+ * A word that opens with a digit and has capitals but no lower-case
+ * letter names something as a capitalised word does: call signs ("6PR",
+ * "3AW"), companies ("3M"), teams ("49ers" aside).  Technical terms of the
+ * kind ("5G", "3D") are in the non-entity acronym list.
+ */
+static bool
+digit_name(const Ctx *c, size_t i)
+{
+	const AtNerToken *t = TK(c, i);
+
+	if ((FL(c, i) & (AT_TOK_DIGIT | AT_TOK_ANYUPPER)) != (AT_TOK_DIGIT | AT_TOK_ANYUPPER) ||
+		c->text[t->start] < '0' || c->text[t->start] > '9')
+		return false;
+	for (size_t b = 0; b < t->len; b++)
+		if (c->text[t->start + b] >= 'a' && c->text[t->start + b] <= 'z')
+			return false;
+	return true;
+}
+
+/*
  * The passes after the sentence loop run over every mention of the text:
  * they check for a cancel every 1024 of them, as the sentence loop does
  * once a sentence.
@@ -1582,7 +1602,8 @@ clean(Ctx *c, size_t from)
 			if (((FL(c, t) & AT_TOK_UPPER1) &&
 				 (!(GZ(c, t) & (AT_GZ_MONTH | AT_GZ_WEEKDAY | AT_GZ_FUNC)) ||
 				  (GZ(c, t) & (AT_GZ_ORG_B | AT_GZ_PLACE_B)))) ||	/* "WHO" */
-				(t == m->t0 && (FL(c, t) & AT_TOK_ANYUPPER) && particle_name(c, t)))
+				(t == m->t0 && (FL(c, t) & AT_TOK_ANYUPPER) && particle_name(c, t)) ||
+				digit_name(c, t))
 				named = true;
 		}
 		if (!named)
