@@ -2039,6 +2039,7 @@ sports_teams(Ctx *c)
 		"midfielder", "squad", "skipper", "goalscorer"
 	};
 	static const char *const scene[] = {"in", "at", "from", "near", "across"};
+	static const char *const club_tails[] = {"united", "rangers", "athletic", "athletics"};
 	AtPhraseTable teams;
 	size_t		nm = c->ments.len;
 
@@ -2099,6 +2100,20 @@ sports_teams(Ctx *c)
 									 other->t1 - other->t0, AT_NER_ORG, NULL, 0);
 			t = e - 1;
 		}
+	}
+	/*
+	 * A club's name closed by a word no place or person ends with
+	 * ("Leeds United", "Glasgow Rangers", "Oakland Athletics"); "FC",
+	 * "Rovers" and the like are organisation heads already
+	 */
+	for (size_t k = 0; k < nm; k++, interrupt_point(k))
+	{
+		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
+
+		if (!m->dead && m->kind != AT_NER_ORG && m->t1 - m->t0 >= 2 &&
+			(FL(c, m->t0) & AT_TOK_UPPER1) &&
+			word_in(c, m->t1 - 1, club_tails, AT_LENGTHOF(club_tails)))
+			m->kind = AT_NER_ORG;
 	}
 	if (teams.count == 0)
 		return;
