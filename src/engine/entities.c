@@ -2017,6 +2017,58 @@ place_at(Ctx *c, size_t t)
 }
 
 /*
+ * Is [t0, t1) shaped like a person's name: two or three capitalised words,
+ * none a head, a known place or body, a demonym or a function word?
+ */
+static bool
+person_shape(const Ctx *c, size_t t0, size_t t1)
+{
+	if (t1 - t0 < 2 || t1 - t0 > 3)
+		return false;
+	for (size_t t = t0; t < t1; t++)
+		if (!(FL(c, t) & AT_TOK_UPPER1) || (FL(c, t) & (AT_TOK_DIGIT | AT_TOK_ALLCAPS)) ||
+			(GZ(c, t) & (HEADS | AT_GZ_ORG_B | AT_GZ_ORG_I | AT_GZ_PLACE_B | AT_GZ_PLACE_I |
+						 AT_GZ_DEMONYM | AT_GZ_FUNC | AT_GZ_TITLE | AT_GZ_LOC | AT_GZ_ORGNAME)))
+			return false;
+	return true;
+}
+
+/*
+ * Two people joined by "and" or "&" that the tagger ran into one body or
+ * place ("Karl Langdon & Harvey Deegan", "Max Delbrück and Salvador
+ * Luria"): both sides have a person's shape and one opens with a known
+ * given name.  One-word sides stay ("Marks & Spencer", "Ernst & Young").
+ */
+static void
+person_pairs(Ctx *c)
+{
+	size_t		nm = c->ments.len;
+
+	for (size_t k = 0; k < nm; k++, interrupt_point(k))
+	{
+		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
+		size_t		t1 = m->t1;
+		int			sent = m->sent;
+		float		score = m->score;
+
+		if (m->dead || m->kind == AT_NER_PERSON || m->t1 - m->t0 < 5 || m->t1 - m->t0 > 7)
+			continue;
+		for (size_t a = m->t0 + 2; a + 2 < t1; a++)
+		{
+			if (!norm_is(c, a, "and") && !norm_is(c, a, "&"))
+				continue;
+			if (!person_shape(c, m->t0, a) || !person_shape(c, a + 1, t1) ||
+				!((GZ(c, m->t0) | GZ(c, a + 1)) & AT_GZ_GIVEN))
+				break;
+			m->t1 = a;
+			m->kind = AT_NER_PERSON;
+			add_mention(c, a + 1, t1, AT_NER_PERSON, sent, score);
+			break;
+		}
+	}
+}
+
+/*
  * National and city teams.  In a match report a country that plays is its
  * team, an organisation, as ACE and OntoNotes type it ("Sweden defeated
  * South Korea 1 – 0", "Belgium 3 – 0 Panama", "Tunisia's goalkeeper"); a
@@ -2413,6 +2465,7 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 	STAGE(16, known_names(&c, headline));
 	STAGE(17, sports_teams(&c));
 	STAGE(18, craft_names(&c));
+	STAGE(23, person_pairs(&c));
 	for (size_t si = 0; si < c.nsent; si++, interrupt_point(si))
 	{
 		size_t		s0 = c.sents[si].start,

@@ -838,6 +838,19 @@ typedef struct KindCase
 } KindCase;
 
 static const KindCase kind_cases[] = {
+	/* a word opening with a digit, capitals and no lower case: a name */
+	{"6PR is a radio station in Perth, Western Australia.", "6PR", "6PR", AT_NER_ORG},
+	{"The station 3AW in Melbourne and 6PR in Perth carried it.", "3AW", "3AW", AT_NER_ORG},
+	{"The 5G network was shown in 3D.", "5G", "5G", -1},
+	/* clubs: a club head, or a tail no place ends with */
+	{"He signed for Blackburn Rovers and later for Sunderland A.F.C. in 1990.",
+	 "Sunderland A.F.C.", "Sunderland", AT_NER_ORG},
+	{"Manchester United beat Arsenal 2-1.", "Manchester United", "Manchester", AT_NER_ORG},
+	/* two people the tagger ran into one body */
+	{"The breakfast show was hosted by Jenny Seaton & Gary Carvolth.",
+	 "Jenny Seaton", "Jenny", AT_NER_PERSON},
+	{"The show is presented by Karl Langdon & Harvey Deegan on weekdays.",
+	 "Harvey Deegan", "Harvey", AT_NER_PERSON},
 	/* a listed name with a lower-case word the tagger cannot tag inside */
 	{"Aid group Medecins sans Frontieres said on Monday that its clinic was hit.",
 	 "Medecins sans Frontieres", "Medecins", AT_NER_ORG},
