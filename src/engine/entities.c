@@ -2069,6 +2069,46 @@ person_pairs(Ctx *c)
 }
 
 /*
+ * A place the tagger took whole, "Boston Bruins", "St. Louis Cardinals":
+ * a known place and then a capitalised plural that ends no place's name
+ * (not "Colorado Springs", "Golan Heights", "Virgin Islands"), no
+ * event's ("Paris Masters") and no forces' ("U.S. Marines") is a team.
+ */
+static bool
+place_then_plural(const Ctx *c, const Mention *m)
+{
+	static const char *const place_plurals[] = {
+		"springs", "falls", "heights", "hills", "isles", "lakes", "keys", "rapids",
+		"plains", "woods", "gardens", "downs", "flats", "sands", "rocks", "narrows",
+		"highlands", "lowlands", "territories", "emirates", "states", "provinces",
+		"wells", "meadows", "marshes", "fields", "glades", "shoals", "banks", "ports",
+		"docks", "mills", "forks", "pines", "oaks", "cliffs", "ridges", "lands", "antilles",
+		"grenadines", "maldives", "seychelles", "comoros", "bahamas", "marines", "troops",
+		/* events named by a place: "Paris Masters", "London Bombings" */
+		"masters", "games", "olympics", "championships", "bombings", "attacks", "talks",
+		"riots", "elections", "accords", "protests", "finals", "awards"
+	};
+	size_t		last = m->t1 - 1;
+	const AtNerToken *t = TK(c, last);
+	const char *w = c->norm + t->norm;
+
+	if (!(FL(c, last) & AT_TOK_UPPER1) || (FL(c, last) & (AT_TOK_ALLCAPS | AT_TOK_DIGIT)) ||
+		t->normlen < 4 || w[t->normlen - 1] != 's' ||
+		strchr("suiy'", w[t->normlen - 2]) != NULL || (GZ(c, last) & (HEADS | AT_GZ_LOC)) ||
+		word_in(c, last, place_plurals, AT_LENGTHOF(place_plurals)))
+		return false;
+	/* the words before it: one known place, whole */
+	if (last == m->t0 + 1)
+		return (GZ(c, m->t0) & AT_GZ_LOC) != 0 && !(GZ(c, last) & AT_GZ_PLACE_I);
+	if (!(GZ(c, m->t0) & AT_GZ_PLACE_B) || (GZ(c, last) & AT_GZ_PLACE_I))
+		return false;
+	for (size_t k = m->t0 + 1; k < last; k++)
+		if (!(GZ(c, k) & AT_GZ_PLACE_I))
+			return false;
+	return true;
+}
+
+/*
  * National and city teams.  In a match report a country that plays is its
  * team, an organisation, as ACE and OntoNotes type it ("Sweden defeated
  * South Korea 1 – 0", "Belgium 3 – 0 Panama", "Tunisia's goalkeeper"); a
@@ -2155,7 +2195,8 @@ sports_teams(Ctx *c)
 	}
 	/*
 	 * A club's name closed by a word no place or person ends with
-	 * ("Leeds United", "Glasgow Rangers", "Oakland Athletics"); "FC",
+	 * ("Leeds United", "Glasgow Rangers", "Oakland Athletics"), or a known
+	 * place and a plural ("Boston Bruins", "St. Louis Cardinals"); "FC",
 	 * "Rovers" and the like are organisation heads already
 	 */
 	for (size_t k = 0; k < nm; k++, interrupt_point(k))
@@ -2164,7 +2205,8 @@ sports_teams(Ctx *c)
 
 		if (!m->dead && m->kind != AT_NER_ORG && m->t1 - m->t0 >= 2 &&
 			(FL(c, m->t0) & AT_TOK_UPPER1) &&
-			word_in(c, m->t1 - 1, club_tails, AT_LENGTHOF(club_tails)))
+			(word_in(c, m->t1 - 1, club_tails, AT_LENGTHOF(club_tails)) ||
+			 (m->kind == AT_NER_LOC && place_then_plural(c, m))))
 			m->kind = AT_NER_ORG;
 	}
 	if (teams.count == 0)

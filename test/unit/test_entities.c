@@ -846,6 +846,9 @@ static const KindCase kind_cases[] = {
 	{"He signed for Blackburn Rovers and later for Sunderland A.F.C. in 1990.",
 	 "Sunderland A.F.C.", "Sunderland", AT_NER_ORG},
 	{"Manchester United beat Arsenal 2-1.", "Manchester United", "Manchester", AT_NER_ORG},
+	{"The Boston Bruins beat the St. Louis Cardinals.", "Boston Bruins", "Boston", AT_NER_ORG},
+	{"He moved to Colorado Springs and then to the Golan Heights.", "Colorado Springs",
+	 "Colorado", AT_NER_LOC},
 	/* two people the tagger ran into one body */
 	{"The breakfast show was hosted by Jenny Seaton & Gary Carvolth.",
 	 "Jenny Seaton", "Jenny", AT_NER_PERSON},
