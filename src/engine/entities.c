@@ -1938,14 +1938,45 @@ add_short_forms(Ctx *c, AtPhraseTable *t, const Mention *m)
  * Known names of this text, matched again where the tagger missed them
  * (and in headlines, which are not tagged).
  */
+static bool mention_in(const Ctx *c, const AtPhraseTable *t, const Mention *m);
+
+/*
+ * A company named with its legal suffix ("Volkswagen AG", "Eberhard Faber
+ * GmbH", "Morgan Stanley & Co.") is named without it later in the text:
+ * the name before the suffixes goes into known (to find it where nothing
+ * did) and firms (to retype it where the tagger took it for a person or a
+ * place).  A bare place, demonym or head before the suffix is no name.
+ */
+static void
+add_firm_short_form(Ctx *c, AtPhraseTable *known, AtPhraseTable *firms, const Mention *m)
+{
+	size_t		e = m->t1;
+
+	while (e > m->t0 + 1 && (company_suffix(c, e - 1) || norm_is(c, e - 1, ",") ||
+							 norm_is(c, e - 1, "&")))
+		e--;
+	if (e == m->t1 || !company_suffix(c, m->t1 - 1) || !is_name_word(c, e - 1) ||
+		!is_name_word(c, m->t0) ||
+		(e - m->t0 == 1 &&
+		 (GZ(c, m->t0) & (AT_GZ_LOC | AT_GZ_LOCPART | AT_GZ_DEMONYM | AT_GZ_TITLE | AT_GZ_FUNC |
+						  HEADS | AT_GZ_NONACRO | AT_GZ_MONTH | AT_GZ_WEEKDAY))))
+		return;
+	at_phrase_add_tokens(known, c->mem, c->text, c->norm, c->toks + m->t0, e - m->t0,
+						 AT_NER_ORG, NULL, 0);
+	at_phrase_add_tokens(firms, c->mem, c->text, c->norm, c->toks + m->t0, e - m->t0,
+						 AT_NER_ORG, NULL, 0);
+}
+
 static void
 known_names(Ctx *c, const bool *headline)
 {
-	AtPhraseTable known;
+	AtPhraseTable known,
+				firms;
 	size_t		nm = c->ments.len;
 
 	at_phrase_init(&known, false);
 	known.keep_replaced = true;
+	at_phrase_init(&firms, false);
 	for (size_t k = 0; k < nm; k++, interrupt_point(k))
 	{
 		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
@@ -1956,9 +1987,19 @@ known_names(Ctx *c, const bool *headline)
 		/* "Liu said" after "Liu Jianping" */
 		if (m->kind == AT_NER_PERSON && m->t1 - m->t0 > 1)
 			add_short_forms(c, &known, m);
+		else if (m->kind == AT_NER_ORG)
+			add_firm_short_form(c, &known, &firms, m);
 	}
 	if (known.count == 0)
 		return;
+	/* "Eberhard Faber" after "Eberhard Faber GmbH" is the firm, whatever the tagger said */
+	for (size_t k = 0; firms.count > 0 && k < nm; k++, interrupt_point(k))
+	{
+		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
+
+		if (!m->dead && m->kind != AT_NER_ORG && mention_in(c, &firms, m))
+			m->kind = AT_NER_ORG;
+	}
 	for (size_t si = 0; si < c->nsent; si++, interrupt_point(si))
 	{
 		size_t		s0 = c->sents[si].start,

@@ -849,6 +849,9 @@ static const KindCase kind_cases[] = {
 	{"The Boston Bruins beat the St. Louis Cardinals.", "Boston Bruins", "Boston", AT_NER_ORG},
 	{"He moved to Colorado Springs and then to the Golan Heights.", "Colorado Springs",
 	 "Colorado", AT_NER_LOC},
+	/* a company named with its legal suffix, later without it */
+	{"Eberhard Faber GmbH was founded in 1922. Eberhard Faber is a brand of pencils. "
+	 "Eberhard Faber also produces clay.", "Eberhard Faber", "Eberhard Faber also", AT_NER_ORG},
 	/* two people the tagger ran into one body */
 	{"The breakfast show was hosted by Jenny Seaton & Gary Carvolth.",
 	 "Jenny Seaton", "Jenny", AT_NER_PERSON},
