@@ -2109,6 +2109,70 @@ person_pairs(Ctx *c)
 	}
 }
 
+/* Is [t0, t1) one place of the gazetteer, whole? */
+static bool
+known_place(const Ctx *c, size_t t0, size_t t1)
+{
+	if (t1 < c->ntok && (GZ(c, t1) & AT_GZ_PLACE_I))
+		return false;
+	if (t1 == t0 + 1)
+		return (GZ(c, t0) & AT_GZ_LOC) != 0;
+	if (!(GZ(c, t0) & AT_GZ_PLACE_B))
+		return false;
+	for (size_t k = t0 + 1; k < t1; k++)
+		if (!(GZ(c, k) & AT_GZ_PLACE_I))
+			return false;
+	return true;
+}
+
+/*
+ * "Athens, Greece", "Little Falls, Minnesota", "Munich, West Germany": a
+ * known place next to a place across a comma is a place too, whatever the
+ * tagger made of it.  Not in a longer list ("Brazil, Argentina and Chile"
+ * may be teams) and not where the other side is unsure.
+ */
+static void
+place_pairs(Ctx *c)
+{
+	size_t		nm = c->ments.len;
+
+	rebuild_owners(c);
+	for (size_t k = 0; k < nm; k++, interrupt_point(k))
+	{
+		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
+		size_t		s0,
+					s1;
+		const Mention *o = NULL;
+
+		if (m->dead || m->kind == AT_NER_LOC || !known_place(c, m->t0, m->t1))
+			continue;
+		s0 = c->sents[m->sent].start;
+		s1 = s0 + c->sents[m->sent].len;
+		/* "Athens, Greece": the place before */
+		if (m->t0 >= s0 + 2 && norm_is(c, m->t0 - 1, ",") && c->owner[m->t0 - 2] >= 0)
+		{
+			o = AT_VEC_AT(&c->ments, Mention, c->owner[m->t0 - 2]);
+			if (o->t1 != m->t0 - 1 || (o->t0 >= s0 + 1 && norm_is(c, o->t0 - 1, ",")) ||
+				(m->t1 + 1 < s1 && (norm_is(c, m->t1, "and") ||
+									(norm_is(c, m->t1, ",") && (FL(c, m->t1 + 1) & AT_TOK_UPPER1) &&
+									 c->owner[m->t1 + 1] >= 0))))
+				o = NULL;
+		}
+		/* "Munich, West Germany": the place after, which ends the pair */
+		if (o == NULL && m->t1 + 1 < s1 && norm_is(c, m->t1, ",") && c->owner[m->t1 + 1] >= 0)
+		{
+			o = AT_VEC_AT(&c->ments, Mention, c->owner[m->t1 + 1]);
+			if (o->t0 != m->t1 + 1 || (m->t0 >= s0 + 1 && norm_is(c, m->t0 - 1, ",")) ||
+				(o->t1 < s1 && (norm_is(c, o->t1, "and") ||
+								(o->t1 + 1 < s1 && norm_is(c, o->t1, ",") &&
+								 (FL(c, o->t1 + 1) & AT_TOK_UPPER1) && c->owner[o->t1 + 1] >= 0))))
+				o = NULL;
+		}
+		if (o != NULL && !o->dead && o->kind == AT_NER_LOC && o->score >= 0.6f)
+			m->kind = AT_NER_LOC;
+	}
+}
+
 /*
  * A place the tagger took whole, "Boston Bruins", "St. Louis Cardinals":
  * a known place and then a capitalised plural that ends no place's name
@@ -2139,14 +2203,7 @@ place_then_plural(const Ctx *c, const Mention *m)
 		word_in(c, last, place_plurals, AT_LENGTHOF(place_plurals)))
 		return false;
 	/* the words before it: one known place, whole */
-	if (last == m->t0 + 1)
-		return (GZ(c, m->t0) & AT_GZ_LOC) != 0 && !(GZ(c, last) & AT_GZ_PLACE_I);
-	if (!(GZ(c, m->t0) & AT_GZ_PLACE_B) || (GZ(c, last) & AT_GZ_PLACE_I))
-		return false;
-	for (size_t k = m->t0 + 1; k < last; k++)
-		if (!(GZ(c, k) & AT_GZ_PLACE_I))
-			return false;
-	return true;
+	return known_place(c, m->t0, last);
 }
 
 /*
@@ -2549,6 +2606,7 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 	STAGE(17, sports_teams(&c));
 	STAGE(18, craft_names(&c));
 	STAGE(23, person_pairs(&c));
+	STAGE(24, place_pairs(&c));
 	for (size_t si = 0; si < c.nsent; si++, interrupt_point(si))
 	{
 		size_t		s0 = c.sents[si].start,

@@ -852,6 +852,11 @@ static const KindCase kind_cases[] = {
 	/* a company named with its legal suffix, later without it */
 	{"Eberhard Faber GmbH was founded in 1922. Eberhard Faber is a brand of pencils. "
 	 "Eberhard Faber also produces clay.", "Eberhard Faber", "Eberhard Faber also", AT_NER_ORG},
+	/* a known place next to a place across a comma: "City, State" */
+	{"Duane Bobick (born 24 August, 1950 in Little Falls, Minnesota) was a boxer from the "
+	 "United States.", "Minnesota", "Minnesota", AT_NER_LOC},
+	{"He fought for the United States at the 1972 Summer Olympics in Munich, West Germany, "
+	 "and later contended.", "Munich", "Munich", AT_NER_LOC},
 	/* two people the tagger ran into one body */
 	{"The breakfast show was hosted by Jenny Seaton & Gary Carvolth.",
 	 "Jenny Seaton", "Jenny", AT_NER_PERSON},
