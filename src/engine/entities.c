@@ -2009,7 +2009,7 @@ known_names(Ctx *c, const bool *headline)
 		{
 			const AtPhraseEntry *e;
 
-			if (!(FL(c, i) & AT_TOK_UPPER1))
+			if (!(FL(c, i) & AT_TOK_UPPER1) && !digit_name(c, i))
 				continue;
 			e = at_phrase_match(&known, c->text, c->norm, c->toks, i, s1);
 			if (e == NULL)

@@ -842,6 +842,9 @@ static const KindCase kind_cases[] = {
 	{"6PR is a radio station in Perth, Western Australia.", "6PR", "6PR", AT_NER_ORG},
 	{"The station 3AW in Melbourne and 6PR in Perth carried it.", "3AW", "3AW", AT_NER_ORG},
 	{"The 5G network was shown in 3D.", "5G", "5G", -1},
+	/* and is found again where the tagger missed it */
+	{"6PR is a radio station in Perth, Western Australia. In 1994 6PR was sold to a new "
+	 "owner.", "6PR", "6PR was", AT_NER_ORG},
 	/* clubs: a club head, or a tail no place ends with */
 	{"He signed for Blackburn Rovers and later for Sunderland A.F.C. in 1990.",
 	 "Sunderland A.F.C.", "Sunderland", AT_NER_ORG},
