@@ -1205,11 +1205,16 @@ firm_appositives(Ctx *c, size_t s0, size_t s1, int sent)
 			make_firm(c, i, c->owner[i] >= 0 ?
 					  AT_VEC_AT(&c->ments, Mention, c->owner[i])->t1 : e, sent);
 		}
-		if (comma + 1 >= s1 || !norm_is(c, comma, ",") ||
+		if (comma + 1 >= s1 ||
+			!(norm_is(c, comma, ",") || norm_is(c, comma, "is") || norm_is(c, comma, "was")) ||
 			!(norm_is(c, comma + 1, "a") || norm_is(c, comma + 1, "an")))
 			continue;
 		while (t0 > s0 && is_name_word(c, t0 - 1) && comma - t0 < 6)
 			t0--;
+		/* "Aero Gare was a kitplane manufacturer founded by": the subject only */
+		if (!norm_is(c, comma, ",") &&
+			(c->owner[i] >= 0 ? AT_VEC_AT(&c->ments, Mention, c->owner[i])->t0 : t0) != s0)
+			continue;
 		for (size_t k = comma + 2; k < s1 && k <= comma + 8 && !(FL(c, k) & AT_TOK_PUNCT); k++)
 		{
 			/* the noun heads the phrase: "Zhang Wei, a manager at the firm," */

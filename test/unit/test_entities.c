@@ -860,6 +860,10 @@ static const KindCase kind_cases[] = {
 	 "United States.", "Minnesota", "Minnesota", AT_NER_LOC},
 	{"He fought for the United States at the 1972 Summer Olympics in Munich, West Germany, "
 	 "and later contended.", "Munich", "Munich", AT_NER_LOC},
+	/* a body named by its noun: after the name, or as the subject of "is a" */
+	{"Aero Gare was a kitplane manufacturer founded by Gary LeGare.", "Aero Gare", "Aero",
+	 AT_NER_ORG},
+	{"John Smith was a manufacturer of cars.", "John Smith", "John", AT_NER_PERSON},
 	/* two people the tagger ran into one body */
 	{"The breakfast show was hosted by Jenny Seaton & Gary Carvolth.",
 	 "Jenny Seaton", "Jenny", AT_NER_PERSON},
