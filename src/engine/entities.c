@@ -2179,6 +2179,40 @@ place_pairs(Ctx *c)
 }
 
 /*
+ * "Hockey Hall of Fame", "Texas High School Sports Hall of Fame": a hall
+ * of fame (or honour) and the capitalised words before it are one body;
+ * the tagger makes a person of "Hall" and a place of "Fame".  The bare
+ * "Hall of Fame" is left to the tagger: GMB labels it so (person, place),
+ * and taking it would cost the regression floor.
+ */
+static void
+halls_of_fame(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	static const char *const what[] = {"fame", "honor", "honour"};
+
+	for (size_t i = s0; i + 2 < s1; i++)
+	{
+		size_t		t0 = i;
+
+		if (!norm_is(c, i, "hall") || !(FL(c, i) & AT_TOK_UPPER1) || !norm_is(c, i + 1, "of") ||
+			!(FL(c, i + 2) & AT_TOK_UPPER1) || !word_in(c, i + 2, what, AT_LENGTHOF(what)))
+			continue;
+		while (t0 > s0 && i - t0 < 6 &&
+			   ((is_name_word(c, t0 - 1) && !(GZ(c, t0 - 1) & (AT_GZ_FUNC | AT_GZ_TITLE))) ||
+				possessive_token(c, t0 - 1)))
+			t0--;
+		while (t0 < i && possessive_token(c, t0))
+			t0++;
+		/* a bare "the Hall of Fame" is left to the tagger */
+		if (t0 == i)
+			continue;
+		kill_overlaps(c, t0, i + 3);
+		add_mention(c, t0, i + 3, AT_NER_ORG, sent, 0.85f);
+		i += 2;
+	}
+}
+
+/*
  * A place the tagger took whole, "Boston Bruins", "St. Louis Cardinals":
  * a known place and then a capitalised plural that ends no place's name
  * (not "Colorado Springs", "Golan Heights", "Virgin Islands"), no
@@ -2618,6 +2652,7 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 					s1 = s0 + c.sents[si].len;
 
 		STAGE(19, institutions(&c, s0, s1, (int) si));
+		STAGE(25, halls_of_fame(&c, s0, s1, (int) si));
 		user_terms(&c, user, s0, s1, (int) si);
 	}
 	STAGE(20, clean(&c, 0));

@@ -864,6 +864,8 @@ static const KindCase kind_cases[] = {
 	{"Aero Gare was a kitplane manufacturer founded by Gary LeGare.", "Aero Gare", "Aero",
 	 AT_NER_ORG},
 	{"John Smith was a manufacturer of cars.", "John Smith", "John", AT_NER_PERSON},
+	/* a hall of fame and the words before it are one body */
+	{"He entered the Baseball Hall of Fame.", "Baseball Hall of Fame", "Baseball", AT_NER_ORG},
 	/* two people the tagger ran into one body */
 	{"The breakfast show was hosted by Jenny Seaton & Gary Carvolth.",
 	 "Jenny Seaton", "Jenny", AT_NER_PERSON},
