@@ -2212,6 +2212,56 @@ halls_of_fame(Ctx *c, size_t s0, size_t s1, int sent)
 	}
 }
 
+/* "", "st", "nd", "rd", "th", "d": what may follow a unit's number */
+static bool
+ordinal_tail(const char *p, size_t n)
+{
+	static const char *const tails[] = {"", "st", "nd", "rd", "th", "d"};
+
+	for (size_t i = 0; i < AT_LENGTHOF(tails); i++)
+		if (strlen(tails[i]) == n && memcmp(p, tails[i], n) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * "65th Air Division", "82nd Airborne Division", "3 Air Division": the
+ * number of a military unit is part of its name.
+ */
+static void
+unit_numbers(Ctx *c)
+{
+	static const char *const units[] = {
+		"division", "brigade", "regiment", "battalion", "squadron", "wing", "fleet",
+		"corps", "army", "command", "force", "flotilla", "infantry", "airborne"
+	};
+	static const char *const numbered[] = {"division", "wing", "squadron", "fleet", "flotilla"};
+	size_t		nm = c->ments.len;
+
+	for (size_t k = 0; k < nm; k++, interrupt_point(k))
+	{
+		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
+		const AtNerToken *t;
+		size_t		d = 0;
+
+		if (m->dead || m->kind != AT_NER_ORG || m->t0 == c->sents[m->sent].start ||
+			!word_in(c, m->t1 - 1, units, AT_LENGTHOF(units)) || c->owner[m->t0 - 1] >= 0)
+			continue;
+		/* digits, then nothing or an ordinal ending: "65", "65th", "102d" */
+		t = TK(c, m->t0 - 1);
+		while (d < t->len && c->text[t->start + d] >= '0' && c->text[t->start + d] <= '9')
+			d++;
+		if (d == 0 || d > 3 || !ordinal_tail(c->text + t->start + d, t->len - d))
+			continue;
+		/* a bare number counts men ("killed 5 Marine Corps troops") but a division's name */
+		if (d == t->len &&
+			(m->t1 - m->t0 < 2 || !word_in(c, m->t1 - 1, numbered, AT_LENGTHOF(numbered))))
+			continue;
+		m->t0--;
+		c->owner[m->t0] = (int) k;
+	}
+}
+
 /*
  * A place the tagger took whole, "Boston Bruins", "St. Louis Cardinals":
  * a known place and then a capitalised plural that ends no place's name
@@ -2646,6 +2696,7 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 	STAGE(18, craft_names(&c));
 	STAGE(23, person_pairs(&c));
 	STAGE(24, place_pairs(&c));
+	STAGE(26, unit_numbers(&c));
 	for (size_t si = 0; si < c.nsent; si++, interrupt_point(si))
 	{
 		size_t		s0 = c.sents[si].start,

@@ -866,6 +866,10 @@ static const KindCase kind_cases[] = {
 	{"John Smith was a manufacturer of cars.", "John Smith", "John", AT_NER_PERSON},
 	/* a hall of fame and the words before it are one body */
 	{"He entered the Baseball Hall of Fame.", "Baseball Hall of Fame", "Baseball", AT_NER_ORG},
+	/* a military unit's number is part of its name; a count of men is not */
+	{"Troops of the 82nd Airborne Division arrived.", "82nd Airborne Division", "82nd",
+	 AT_NER_ORG},
+	{"They killed 5 Marine Corps troops.", "Marine Corps", "Marine", AT_NER_ORG},
 	/* two people the tagger ran into one body */
 	{"The breakfast show was hosted by Jenny Seaton & Gary Carvolth.",
 	 "Jenny Seaton", "Jenny", AT_NER_PERSON},
