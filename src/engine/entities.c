@@ -1087,6 +1087,45 @@ in_places(Ctx *c, size_t s0, size_t s1, int sent)
  * University"), and no list that says otherwise; and the text must name
  * China (c->china).
  */
+/*
+ * "Ningbo-Zhoushan port", "Beijing-Tianjin-Hebei": places of China joined
+ * by hyphens name one port or region.  Countries are not in the list, so
+ * "US-China talks" stays out.
+ */
+static void
+hyphen_places(Ctx *c, size_t s0, size_t s1, int sent)
+{
+	const AtGazetteer *gz = &c->m->gz;
+
+	if (!c->china)
+		return;
+	for (size_t i = s0; i < s1; i++)
+	{
+		const AtNerToken *t = TK(c, i);
+		const char *w = c->norm + t->norm;
+		size_t		p = 0,
+					parts = 0;
+
+		if ((t->flags & (AT_TOK_UPPER1 | AT_TOK_HYPHEN | AT_TOK_LOWERTAIL | AT_TOK_DIGIT)) !=
+			(AT_TOK_UPPER1 | AT_TOK_HYPHEN) || c->owner[i] >= 0 ||
+			(i + 1 < s1 && is_name_word(c, i + 1)))
+			continue;
+		while (p <= t->normlen)
+		{
+			size_t		q = p;
+
+			while (q < t->normlen && w[q] != '-')
+				q++;
+			if (q - p < 2 || !(at_gz_chinese_classes(gz, w + p, q - p) & AT_CN_PLACE))
+				break;
+			parts++;
+			p = q + 1;
+		}
+		if (p > t->normlen && parts >= 2)
+			add_mention(c, i, i + 1, AT_NER_LOC, sent, 0.7f);
+	}
+}
+
 static void
 china_places(Ctx *c, size_t s0, size_t s1, int sent)
 {
@@ -2682,6 +2721,7 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 		{
 			STAGE(8, in_places(&c, s0, s1, (int) si));
 			STAGE(9, china_places(&c, s0, s1, (int) si));
+			STAGE(27, hyphen_places(&c, s0, s1, (int) si));
 			STAGE(10, unknown_acronyms(&c, s0, s1, (int) si));
 		}
 		STAGE(11, acronyms(&c, s0, s1, (int) si));

@@ -870,6 +870,9 @@ static const KindCase kind_cases[] = {
 	{"Troops of the 82nd Airborne Division arrived.", "82nd Airborne Division", "82nd",
 	 AT_NER_ORG},
 	{"They killed 5 Marine Corps troops.", "Marine Corps", "Marine", AT_NER_ORG},
+	/* places of China joined by a hyphen: one port or region */
+	{"Cargo throughput at Ningbo-Zhoushan port in China rose 5 percent.", "Ningbo-Zhoushan",
+	 "Ningbo", AT_NER_LOC},
 	/* two people the tagger ran into one body */
 	{"The breakfast show was hosted by Jenny Seaton & Gary Carvolth.",
 	 "Jenny Seaton", "Jenny", AT_NER_PERSON},
