@@ -2055,6 +2055,17 @@ known_names(Ctx *c, const bool *headline)
 
 			if (!(FL(c, i) & AT_TOK_UPPER1) && !digit_name(c, i))
 				continue;
+			/* "China Three Gorges" after "China Three Gorges Corp": not "China" alone */
+			if (firms.count > 0 &&
+				(e = at_phrase_match(&firms, c->text, c->norm, c->toks, i, s1)) != NULL &&
+				e->ntok >= 2 && covered(c, i, i + e->ntok) && within(c, i, i + e->ntok) &&
+				!(i + e->ntok < s1 && is_name_word(c, i + e->ntok)))
+			{
+				kill_overlaps(c, i, i + e->ntok);
+				add_mention(c, i, i + e->ntok, AT_NER_ORG, (int) si, 0.6f);
+				i += e->ntok - 1;
+				continue;
+			}
 			e = at_phrase_match(&known, c->text, c->norm, c->toks, i, s1);
 			if (e == NULL)
 				continue;

@@ -873,6 +873,9 @@ static const KindCase kind_cases[] = {
 	/* places of China joined by a hyphen: one port or region */
 	{"Cargo throughput at Ningbo-Zhoushan port in China rose 5 percent.", "Ningbo-Zhoushan",
 	 "Ningbo", AT_NER_LOC},
+	{"A wind farm built by China Three Gorges Corp started on Wednesday. Lei Mingshan, "
+	 "chairman of China Three Gorges, said the company planned more.", "China Three Gorges",
+	 "China Three Gorges,", AT_NER_ORG},
 	/* two people the tagger ran into one body */
 	{"The breakfast show was hosted by Jenny Seaton & Gary Carvolth.",
 	 "Jenny Seaton", "Jenny", AT_NER_PERSON},
