@@ -151,13 +151,14 @@ is_name_word(const Ctx *c, size_t i)
  * "3AW"), companies ("3M"), teams ("49ers" aside).  Technical terms of the
  * kind ("5G", "3D") are in the non-entity acronym list.
  */
-static bool
+static inline bool
 digit_name(const Ctx *c, size_t i)
 {
 	const AtNerToken *t = TK(c, i);
 
-	if ((FL(c, i) & (AT_TOK_DIGIT | AT_TOK_ANYUPPER)) != (AT_TOK_DIGIT | AT_TOK_ANYUPPER) ||
-		c->text[t->start] < '0' || c->text[t->start] > '9')
+	if ((FL(c, i) & (AT_TOK_DIGIT | AT_TOK_ANYUPPER)) != (AT_TOK_DIGIT | AT_TOK_ANYUPPER))
+		return false;
+	if (c->text[t->start] < '0' || c->text[t->start] > '9')
 		return false;
 	for (size_t b = 0; b < t->len; b++)
 		if (c->text[t->start + b] >= 'a' && c->text[t->start + b] <= 'z')
@@ -2158,6 +2159,7 @@ person_pairs(Ctx *c)
 				break;
 			m->t1 = a;
 			m->kind = AT_NER_PERSON;
+			c->owner[a] = -1;
 			add_mention(c, a + 1, t1, AT_NER_PERSON, sent, score);
 			break;
 		}
@@ -2191,7 +2193,7 @@ place_pairs(Ctx *c)
 {
 	size_t		nm = c->ments.len;
 
-	rebuild_owners(c);
+	/* owners are current: sports_teams rebuilt them, and the passes since keep them */
 	for (size_t k = 0; k < nm; k++, interrupt_point(k))
 	{
 		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
