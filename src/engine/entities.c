@@ -1997,10 +1997,12 @@ add_firm_short_form(Ctx *c, AtPhraseTable *known, AtPhraseTable *firms, const Me
 {
 	size_t		e = m->t1;
 
+	if (!company_suffix(c, m->t1 - 1))
+		return;
 	while (e > m->t0 + 1 && (company_suffix(c, e - 1) || norm_is(c, e - 1, ",") ||
 							 norm_is(c, e - 1, "&")))
 		e--;
-	if (e == m->t1 || !company_suffix(c, m->t1 - 1) || !is_name_word(c, e - 1) ||
+	if (e == m->t1 || !is_name_word(c, e - 1) ||
 		!is_name_word(c, m->t0) ||
 		(e - m->t0 == 1 &&
 		 (GZ(c, m->t0) & (AT_GZ_LOC | AT_GZ_LOCPART | AT_GZ_DEMONYM | AT_GZ_TITLE | AT_GZ_FUNC |
@@ -2057,7 +2059,7 @@ known_names(Ctx *c, const bool *headline)
 			if (!(FL(c, i) & AT_TOK_UPPER1) && !digit_name(c, i))
 				continue;
 			/* "China Three Gorges" after "China Three Gorges Corp": not "China" alone */
-			if (firms.count > 0 &&
+			if (firms.count > 0 && c->owner[i] >= 0 &&
 				(e = at_phrase_match(&firms, c->text, c->norm, c->toks, i, s1)) != NULL &&
 				e->ntok >= 2 && covered(c, i, i + e->ntok) && within(c, i, i + e->ntok) &&
 				!(i + e->ntok < s1 && is_name_word(c, i + e->ntok)))
@@ -2246,7 +2248,8 @@ halls_of_fame(Ctx *c, size_t s0, size_t s1, int sent)
 	{
 		size_t		t0 = i;
 
-		if (!norm_is(c, i, "hall") || !(FL(c, i) & AT_TOK_UPPER1) || !norm_is(c, i + 1, "of") ||
+		if (TK(c, i)->normlen != 4 || !(FL(c, i) & AT_TOK_UPPER1) || !norm_is(c, i, "hall") ||
+			!norm_is(c, i + 1, "of") ||
 			!(FL(c, i + 2) & AT_TOK_UPPER1) || !word_in(c, i + 2, what, AT_LENGTHOF(what)))
 			continue;
 		while (t0 > s0 && i - t0 < 6 &&
@@ -2297,7 +2300,8 @@ unit_numbers(Ctx *c)
 		size_t		d = 0;
 
 		if (m->dead || m->kind != AT_NER_ORG || m->t0 == c->sents[m->sent].start ||
-			!word_in(c, m->t1 - 1, units, AT_LENGTHOF(units)) || c->owner[m->t0 - 1] >= 0)
+			!(FL(c, m->t0 - 1) & AT_TOK_DIGIT) || c->owner[m->t0 - 1] >= 0 ||
+			!word_in(c, m->t1 - 1, units, AT_LENGTHOF(units)))
 			continue;
 		/* digits, then nothing or an ordinal ending: "65", "65th", "102d" */
 		t = TK(c, m->t0 - 1);
