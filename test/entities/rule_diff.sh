@@ -8,7 +8,10 @@
 #
 # DATADIR holds the model and word lists (src/data, or a copy with another
 # model).  Stage numbers are those of STAGE() in src/engine/entities.c;
-# 22 is "sure" tagger spans (SURE_CONF) left alone by the rules.
+# 22 is "sure" tagger spans (SURE_CONF) left alone by the rules; 23 is
+# person_pairs and 24 place_pairs, run after craft_names; 25 halls_of_fame,
+# after institutions; 26 unit_numbers, after place_pairs; 27 hyphen_places,
+# after china_places.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dir=${1:?usage: rule_diff.sh DATADIR [SET ...]}
@@ -24,7 +27,8 @@ make -s build/score_entities_rules >/dev/null
 names=(headline_filter chinese_names pinyin_names head_runs hyphen_heads fill_places
 	given_names parties in_places china_places unknown_acronyms acronyms dateline
 	possessives firm_appositives clean_1 known_names sports_teams craft_names
-	institutions clean_2 canonicals sure_spans)
+	institutions clean_2 canonicals sure_spans person_pairs place_pairs halls_of_fame
+	unit_numbers hyphen_places)
 only=""
 for s in $sets; do only="$only only=$s"; done
 f1s() {

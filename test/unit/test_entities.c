@@ -838,6 +838,49 @@ typedef struct KindCase
 } KindCase;
 
 static const KindCase kind_cases[] = {
+	/* a word opening with a digit, capitals and no lower case: a name */
+	{"6PR is a radio station in Perth, Western Australia.", "6PR", "6PR", AT_NER_ORG},
+	{"The station 3AW in Melbourne and 6PR in Perth carried it.", "3AW", "3AW", AT_NER_ORG},
+	{"The 5G network was shown in 3D.", "5G", "5G", -1},
+	/* and is found again where the tagger missed it */
+	{"6PR is a radio station in Perth, Western Australia. In 1994 6PR was sold to a new "
+	 "owner.", "6PR", "6PR was", AT_NER_ORG},
+	/* clubs: a club head, or a tail no place ends with */
+	{"He signed for Blackburn Rovers and later for Sunderland A.F.C. in 1990.",
+	 "Sunderland A.F.C.", "Sunderland", AT_NER_ORG},
+	{"Manchester United beat Arsenal 2-1.", "Manchester United", "Manchester", AT_NER_ORG},
+	{"The Boston Bruins beat the St. Louis Cardinals.", "Boston Bruins", "Boston", AT_NER_ORG},
+	{"He moved to Colorado Springs and then to the Golan Heights.", "Colorado Springs",
+	 "Colorado", AT_NER_LOC},
+	/* a company named with its legal suffix, later without it */
+	{"Eberhard Faber GmbH was founded in 1922. Eberhard Faber is a brand of pencils. "
+	 "Eberhard Faber also produces clay.", "Eberhard Faber", "Eberhard Faber also", AT_NER_ORG},
+	/* a known place next to a place across a comma: "City, State" */
+	{"Duane Bobick (born 24 August, 1950 in Little Falls, Minnesota) was a boxer from the "
+	 "United States.", "Minnesota", "Minnesota", AT_NER_LOC},
+	{"He fought for the United States at the 1972 Summer Olympics in Munich, West Germany, "
+	 "and later contended.", "Munich", "Munich", AT_NER_LOC},
+	/* a body named by its noun: after the name, or as the subject of "is a" */
+	{"Aero Gare was a kitplane manufacturer founded by Gary LeGare.", "Aero Gare", "Aero",
+	 AT_NER_ORG},
+	{"John Smith was a manufacturer of cars.", "John Smith", "John", AT_NER_PERSON},
+	/* a hall of fame and the words before it are one body */
+	{"He entered the Baseball Hall of Fame.", "Baseball Hall of Fame", "Baseball", AT_NER_ORG},
+	/* a military unit's number is part of its name; a count of men is not */
+	{"Troops of the 82nd Airborne Division arrived.", "82nd Airborne Division", "82nd",
+	 AT_NER_ORG},
+	{"They killed 5 Marine Corps troops.", "Marine Corps", "Marine", AT_NER_ORG},
+	/* places of China joined by a hyphen: one port or region */
+	{"Cargo throughput at Ningbo-Zhoushan port in China rose 5 percent.", "Ningbo-Zhoushan",
+	 "Ningbo", AT_NER_LOC},
+	{"A wind farm built by China Three Gorges Corp started on Wednesday. Lei Mingshan, "
+	 "chairman of China Three Gorges, said the company planned more.", "China Three Gorges",
+	 "China Three Gorges,", AT_NER_ORG},
+	/* two people the tagger ran into one body */
+	{"The breakfast show was hosted by Jenny Seaton & Gary Carvolth.",
+	 "Jenny Seaton", "Jenny", AT_NER_PERSON},
+	{"The show is presented by Karl Langdon & Harvey Deegan on weekdays.",
+	 "Harvey Deegan", "Harvey", AT_NER_PERSON},
 	/* a listed name with a lower-case word the tagger cannot tag inside */
 	{"Aid group Medecins sans Frontieres said on Monday that its clinic was hit.",
 	 "Medecins sans Frontieres", "Medecins", AT_NER_ORG},
