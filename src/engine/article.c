@@ -1947,13 +1947,36 @@ role_line(const char *s, const Line *ln)
  * its role ("Jane Doe Transport correspondent"): two to five words a name.
  * The names go to ml's authors.
  */
+/*
+ * NAME ROLE ("Jane Doe Energy correspondent"): the first two words a name,
+ * the last a role word; the name goes to ml's authors (ml is cleared)
+ */
+static bool
+name_role_line(const char *s, const Line *ln, MetaLine *ml)
+{
+	size_t		w2 = ln->end;
+	int			tokens = 0;
+
+	memset(ml, 0, sizeof(*ml));
+	if (!role_line_words(s, ln->start, ln->end, 5))
+		return false;
+	for (size_t p = ln->start; p < ln->end; p++)
+		if (s[p] == ' ' && ++tokens == 2)
+		{
+			w2 = p;
+			break;
+		}
+	if (w2 == ln->end || !is_name(s, ln->start, w2))
+		return false;
+	ml->authors[0].start = ln->start;
+	ml->authors[0].len = w2 - ln->start;
+	ml->nauthors = 1;
+	return true;
+}
+
 static bool
 bare_name(const char *s, const Line *ln, MetaLine *ml)
 {
-	size_t		p,
-				w2;
-	int			tokens = 0;
-
 	memset(ml, 0, sizeof(*ml));
 	if (ln->end - ln->start > 80 || known_source_at(s, ln->end, ln->start))
 		return false;
@@ -1973,22 +1996,7 @@ bare_name(const char *s, const Line *ln, MetaLine *ml)
 		if (ok)
 			return true;
 	}
-	/* NAME ROLE: the first two words a name, the last a role word */
-	memset(ml, 0, sizeof(*ml));
-	if (!role_line_words(s, ln->start, ln->end, 5))
-		return false;
-	for (p = ln->start, w2 = ln->end; p < ln->end; p++)
-		if (s[p] == ' ' && ++tokens == 2)
-		{
-			w2 = p;
-			break;
-		}
-	if (w2 == ln->end || !is_name(s, ln->start, w2))
-		return false;
-	ml->authors[0].start = ln->start;
-	ml->authors[0].len = w2 - ln->start;
-	ml->nauthors = 1;
-	return true;
+	return name_role_line(s, ln, ml);
 }
 
 /*
@@ -2501,7 +2509,6 @@ byline_above(const char *s, const Line *ln, MetaLine *ml)
 	size_t		in = 0,
 				p,
 				w2 = ln->end;
-	int			tokens = 0;
 
 	memset(ml, 0, sizeof(*ml));
 	if (ln->end - ln->start > 60)
@@ -2528,19 +2535,7 @@ byline_above(const char *s, const Line *ln, MetaLine *ml)
 		w2 = in;
 	}
 	else
-	{
-		/* NAME ROLE: the first two words a name, the last a role word */
-		if (!role_line_words(s, ln->start, ln->end, 5))
-			return false;
-		for (p = ln->start; p < ln->end; p++)
-			if (s[p] == ' ' && ++tokens == 2)
-			{
-				w2 = p;
-				break;
-			}
-		if (w2 == ln->end || !is_name(s, ln->start, w2))
-			return false;
-	}
+		return name_role_line(s, ln, ml);
 	ml->authors[0].start = ln->start;
 	ml->authors[0].len = w2 - ln->start;
 	ml->nauthors = 1;
