@@ -68,14 +68,8 @@ static const TagName tag_names[] = {
 	{"title", H_TITLE, HF_DROP | HF_SKIP}, {"tr", H_TR, HF_BLOCK}, {"ul", H_UL, HF_BLOCK},
 };
 
-typedef struct AttrName
-{
-	const char *name;
-	uint8_t		attr;
-} AttrName;
-
-/* sorted by name for bsearch */
-static const AttrName attr_names[] = {
+/* sorted by name for bsearch; the pre-pass keeps the same attributes */
+const HAttrEntry h_attr_names[] = {
 	{"aria-hidden", HA_ARIA_HIDDEN}, {"class", HA_CLASS}, {"content", HA_CONTENT},
 	{"datetime", HA_DATETIME}, {"hidden", HA_HIDDEN}, {"href", HA_HREF},
 	{"http-equiv", HA_HTTP_EQUIV}, {"id", HA_ID}, {"itemprop", HA_ITEMPROP},
@@ -83,6 +77,7 @@ static const AttrName attr_names[] = {
 	{"property", HA_PROPERTY}, {"pubdate", HA_PUBDATE}, {"rel", HA_REL},
 	{"role", HA_ROLE}, {"style", HA_STYLE}, {"type", HA_TYPE},
 };
+const size_t h_nattr_names = AT_LENGTHOF(h_attr_names);
 
 /* the first bytes tell most names apart without a call */
 static int
@@ -102,7 +97,7 @@ cmp_tag(const void *k, const void *e)
 static int
 cmp_attr(const void *k, const void *e)
 {
-	return cmp_name((const char *) k, ((const AttrName *) e)->name);
+	return cmp_name((const char *) k, ((const HAttrEntry *) e)->name);
 }
 
 #include <stdlib.h>
@@ -542,7 +537,7 @@ copy_attrs(Sax *x, int id, const xmlChar **atts)
 
 	for (size_t i = 0; atts && atts[i]; i += 2)
 	{
-		const AttrName *an;
+		const HAttrEntry *an;
 		HAttr	   *ha;
 		const char *v;
 
@@ -562,7 +557,7 @@ copy_attrs(Sax *x, int id, const xmlChar **atts)
 			}
 			continue;
 		}
-		an = bsearch(atts[i], attr_names, AT_LENGTHOF(attr_names), sizeof(AttrName), cmp_attr);
+		an = bsearch(atts[i], h_attr_names, h_nattr_names, sizeof(HAttrEntry), cmp_attr);
 		if (!an || count == UINT16_MAX)
 			continue;
 		v = atts[i + 1] ? (const char *) atts[i + 1] : "";

@@ -39,6 +39,19 @@ typedef enum HAttrName
 	HA_NATTRS
 } HAttrName;
 
+/*
+ * The attributes the HTML path keeps, sorted by name (html.c): the SAX
+ * callbacks look names up in it and the pre-pass keeps only these
+ */
+typedef struct HAttrEntry
+{
+	const char *name;
+	uint8_t		attr;			/* HAttrName */
+} HAttrEntry;
+
+extern const HAttrEntry h_attr_names[];
+extern const size_t h_nattr_names;
+
 /* Longest attribute value kept (bytes); longer ones are cut at a character */
 #define H_MAX_ATTR		4096
 

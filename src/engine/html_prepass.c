@@ -136,27 +136,12 @@ static const char *const content_skipped[] = {
 	"select", "svg", "template", "textarea",
 };
 
-/* As attr_names in html.c: the attributes the HTML path reads */
-typedef struct KeptAttr
-{
-	const char *name;
-	uint8_t		attr;			/* HAttrName */
-} KeptAttr;
-
-static const KeptAttr kept_attrs[] = {
-	{"aria-hidden", HA_ARIA_HIDDEN}, {"class", HA_CLASS}, {"content", HA_CONTENT},
-	{"datetime", HA_DATETIME}, {"hidden", HA_HIDDEN}, {"href", HA_HREF},
-	{"http-equiv", HA_HTTP_EQUIV}, {"id", HA_ID}, {"itemprop", HA_ITEMPROP},
-	{"itemtype", HA_ITEMTYPE}, {"lang", HA_LANG}, {"name", HA_NAME},
-	{"property", HA_PROPERTY}, {"pubdate", HA_PUBDATE}, {"rel", HA_REL},
-	{"role", HA_ROLE}, {"style", HA_STYLE}, {"type", HA_TYPE},
-};
-
+/* The index of an attribute the HTML path reads in h_attr_names (html.c), or -1 */
 static int
 kept_attr(const char *name)
 {
-	for (size_t i = 0; i < AT_LENGTHOF(kept_attrs); i++)
-		if (kept_attrs[i].name[0] == name[0] && strcmp(name, kept_attrs[i].name) == 0)
+	for (size_t i = 0; i < h_nattr_names; i++)
+		if (h_attr_names[i].name[0] == name[0] && strcmp(name, h_attr_names[i].name) == 0)
 			return (int) i;
 	return -1;
 }
@@ -212,7 +197,7 @@ typedef struct PreAttr
 				end;			/* the whole attribute in s */
 	size_t		vstart,
 				vlen;			/* its value */
-	int			kept;			/* index in kept_attrs; -1 on <meta> */
+	int			kept;			/* index in h_attr_names; -1 on <meta> */
 	bool		move;
 } PreAttr;
 
@@ -241,7 +226,7 @@ rewrite_tag(Pre *p, size_t lt, size_t name_end, size_t tail, const PreAttr *a, i
 			m = at_vec_push(p->moved);
 			m->start = (uint32_t) a[k].vstart;
 			m->len = (uint32_t) a[k].vlen;
-			m->name = kept_attrs[a[k].kept].attr;
+			m->name = h_attr_names[a[k].kept].attr;
 			m->last = false;
 			continue;
 		}
@@ -274,7 +259,7 @@ start_tag(Pre *p, size_t lt, PreTag *t, bool rewrite)
 				change = false;
 	PreAttr		a[PRE_ATTRS];
 	int			n = 0;
-	uint32_t	seen = 0;		/* kept_attrs bits */
+	uint32_t	seen = 0;		/* h_attr_names bits */
 
 	if (!read_name(p, &i, t->name, &t->name_len))
 		return PRE_FAIL;
