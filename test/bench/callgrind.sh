@@ -29,15 +29,7 @@ if [ -z "$shared" ] || [ ! -d "$shared/corpus/news" ]; then
 fi
 command -v valgrind >/dev/null || { echo "callgrind: skipped: valgrind is not installed"; exit 0; }
 at_bench_setup || exit 1
-at_bench_corpus_tsv "$shared" "$scratch/corpus.tsv"
-at_psql <<SQL || exit 1
-CREATE EXTENSION article_tools;
-CREATE TABLE corpus (id int PRIMARY KEY, file text NOT NULL, raw text NOT NULL);
-CREATE TEMP TABLE load (id int, file text, b64 text);
-\\copy load FROM '$scratch/corpus.tsv'
-INSERT INTO corpus SELECT id, file, convert_from(decode(b64, 'base64'), 'UTF8') FROM load;
-VACUUM ANALYZE corpus;
-SQL
+at_bench_load_corpus "$shared" || exit 1
 at_stop_cluster
 # the server's user writes the profiles
 mkdir -p "$scratch/cg"

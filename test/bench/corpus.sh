@@ -1,5 +1,5 @@
-# test/bench/corpus.sh: the benchmark corpus, shared by test/bench/run.sh and
-# test/bench/pipeline.sh.  Source it from bash.
+# test/bench/corpus.sh: the benchmark corpus, shared by test/bench/run.sh,
+# callgrind.sh, callgrind_sql.sh and pipeline.sh.  Source it from bash.
 #
 #   at_bench_corpus_tsv SHARED OUT
 #       writes one line "n<TAB>relative path<TAB>base64 of the text" per
@@ -7,6 +7,12 @@
 #       in file name order.  One BBC file (bbc/sport/199.txt) is not valid
 #       UTF-8 (a Latin-1 pound sign): files that are not UTF-8 are converted
 #       from Windows-1252 and their paths left in AT_BENCH_CONVERTED.
+#
+#   at_bench_load_corpus SHARED
+#       creates the extension and the table corpus(id, file, raw) in the
+#       cluster of at_psql, loaded from that file (written to
+#       $scratch/corpus.tsv: the base64 goes through \copy without quoting
+#       issues); returns psql's status.
 at_bench_corpus_tsv() {
 	local shared=$1 out=$2 f rel b64 n=0
 	AT_BENCH_CONVERTED=()
@@ -23,4 +29,16 @@ at_bench_corpus_tsv() {
 	done < <(find "$shared/corpus/news/bbc" "$shared/corpus/news/wikinews-gum" -type f -name '*.txt' \
 				! -name 'LICENSE*' ! -name 'README*' | LC_ALL=C sort) > "$out"
 	chmod 644 "$out"
+}
+
+at_bench_load_corpus() {
+	at_bench_corpus_tsv "$1" "$scratch/corpus.tsv"
+	at_psql <<SQL
+CREATE EXTENSION article_tools;
+CREATE TABLE corpus (id int PRIMARY KEY, file text NOT NULL, raw text NOT NULL);
+CREATE TEMP TABLE load (id int, file text, b64 text);
+\\copy load FROM '$scratch/corpus.tsv'
+INSERT INTO corpus SELECT id, file, convert_from(decode(b64, 'base64'), 'UTF8') FROM load;
+VACUUM ANALYZE corpus;
+SQL
 }

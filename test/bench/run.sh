@@ -40,19 +40,10 @@ at_bench_setup || exit 1
 . "$AT_ROOT/test/bench/module.sh"
 at_bench_module || exit 1
 
-# Load the corpus: file name and base64 text through \copy (no quoting
-# issues); files that are not UTF-8 are converted (test/bench/corpus.sh).
+# Load the corpus; files that are not UTF-8 are converted (test/bench/corpus.sh).
 . "$AT_ROOT/test/bench/corpus.sh"
-at_bench_corpus_tsv "$shared" "$scratch/corpus.tsv"
+at_bench_load_corpus "$shared"
 converted=("${AT_BENCH_CONVERTED[@]}")
-at_psql <<SQL
-CREATE EXTENSION article_tools;
-CREATE TABLE corpus (id int PRIMARY KEY, file text NOT NULL, raw text NOT NULL);
-CREATE TEMP TABLE load (id int, file text, b64 text);
-\\copy load FROM '$scratch/corpus.tsv'
-INSERT INTO corpus SELECT id, file, convert_from(decode(b64, 'base64'), 'UTF8') FROM load;
-VACUUM ANALYZE corpus;
-SQL
 at_bench_module_sql || exit 1
 at_psql <<SQL
 -- best of n runs of a query, timed in the server; returns seconds and the query's value
