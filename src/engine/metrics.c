@@ -96,6 +96,8 @@ static const CurrencyDef currency_suffixes[] = {
 	{"MUSD", "USD", -6, P_CASE}, {"MEUR", "EUR", -6, P_CASE}, {"MGBP", "GBP", -6, P_CASE},
 	{"MAUD", "AUD", -6, P_CASE}, {"MCNY", "CNY", -6, P_CASE},
 	{"bitcoins", "", 0, 0}, {"bitcoin", "", 0, 0}, {"BTC", "", 0, 0},
+	/* the bitcoin's hundred-millionth; not the name "Satoshi" */
+	{"satoshis", "", 8, P_CASE}, {"satoshi", "", 8, P_CASE},
 	{"\xe2\x82\xa1", "CRC", 0, 0},	/* ₡ */
 	{"\xe2\x82\xbe", "GEL", 0, 0},	/* ₾ */
 	{"\xe2\x82\xad", "LAK", 0, 0},	/* ₭ */
@@ -1706,6 +1708,53 @@ as_relative_day(const Scan *sc, size_t pos, AtMetric *m)
 	return 0;
 }
 
+/*
+ * The year of a day and month given after "of": "July 4th of 1995", "March
+ * 3 of last year" (Chinese outlets' form; without the reference a relative
+ * year is left unread).  p is the end of the day and month; sets the
+ * year of d and returns the new end, or p.
+ */
+static size_t
+year_of(const Scan *sc, size_t p, AtDate *d)
+{
+	static const struct
+	{
+		const char *words;
+		int			years;
+	}			rel[] = {{"of last year", -1}, {"of this year", 0}, {"of next year", 1}};
+	const char *s = sc->s;
+	size_t		len = sc->len,
+				q = p + blank_len(s, len, p),
+				y,
+				e;
+	int			yr;
+
+	if (q == p || q >= len || s[q] != 'o')
+		return p;
+	if ((e = match_word(s, len, q, "of", false)) > 0 && (y = e + blank_len(s, len, e)) > e &&
+		exact_digits4(s, len, y) && (s[y] == '1' || s[y] == '2') && !at_alnum_at(s, len, y + 4))
+	{
+		yr = (s[y] - '0') * 1000 + (s[y + 1] - '0') * 100 + (s[y + 2] - '0') * 10 + (s[y + 3] - '0');
+		e = y + 4;
+	}
+	else
+	{
+		size_t		i;
+
+		for (i = 0; i < AT_LENGTHOF(rel); i++)
+			if ((e = match_word(s, len, q, rel[i].words, false)) > 0)
+				break;
+		if (i == AT_LENGTHOF(rel) || sc->ref == NULL)
+			return p;
+		yr = sc->ref->year + rel[i].years;
+	}
+	if (yr < 1 || yr > 9999 || d->day > at_days_in_month(yr, d->month))
+		return p;
+	d->year = yr;
+	d->has_year = true;
+	return e;
+}
+
 /* A calendar date at pos: "8 October 2018", "2019.04.29", "Oct 8, 2018" */
 static size_t
 as_date(const Scan *sc, size_t pos, AtMetric *m)
@@ -1747,6 +1796,8 @@ as_date(const Scan *sc, size_t pos, AtMetric *m)
 			}
 		}
 	}
+	if (d.has_day && !d.has_year && d.month > 0)
+		n = year_of(sc, pos + n, &d) - pos;
 	m->kind = AT_MK_DATE;
 	m->len = n;
 	m->date = d;

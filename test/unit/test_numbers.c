@@ -372,3 +372,11 @@ UT_TEST(numbers_news_forms_kept)
 	UT_EQ_STR(rows("The two sides had twenty and three ships."), "count 3 ships");
 	UT_EQ_STR(rows("Two out of five households own a car."), "fraction 0.4 ");
 }
+
+/* a satoshi is a hundred-millionth of a bitcoin; "Satoshi" is a name */
+UT_TEST(numbers_satoshi)
+{
+	UT_EQ_STR(rows("The fee fell to 2 satoshis."), "money 0.00000002 ");
+	UT_EQ_STR(rows("Satoshi Nakamoto mined 1 million bitcoins."), "money 1000000 ");
+	UT_EQ_STR(rows("He met 2 Satoshi fans."), "count 2 Satoshi fans");
+}
