@@ -1617,27 +1617,77 @@ weekday_day_of_month(const Scan *sc, size_t pos, AtDay *day)
 }
 
 /*
- * "last Friday", "on Monday", "next Monday": a date, resolved against the
- * reference date (periods.h); the span starts at the word that places the
- * weekday.
+ * "last Friday", "on Monday", "next Monday": a weekday at pos placed by a
+ * word, resolved against the reference date (periods.h).  Sets *start (the
+ * word that places it) and *day (none without a reference); returns the
+ * length from *start, or 0.
  */
 static size_t
-as_weekday_date(const Scan *sc, size_t pos, AtMetric *m)
+placed_weekday(const Scan *sc, size_t pos, size_t *start, AtDay *day)
 {
 	size_t		wl,
 				wb = word_before(sc->s, pos, &wl),
 				n;
-	AtDay		day;
 
-	if ((n = weekday_day_of_month(sc, pos, &day)) > 0)
+	if ((n = weekday_day_of_month(sc, pos, day)) > 0)
 		wb = pos;
-	else if ((n = weekday_of_week(sc, pos, &wb, &day)) > 0)
+	else if ((n = weekday_of_week(sc, pos, &wb, day)) > 0)
 		;
 	else if (wl == 0)
 		return 0;
 	else
-		n = relative_weekday(sc, pos, &wb, wl, &day);
-	if (n == 0 && ((n = at_weekday_date_at(sc->s, sc->len, wb, sc->ref, &day)) == 0 || wb + n <= pos))
+		n = relative_weekday(sc, pos, &wb, wl, day);
+	if (n == 0 && ((n = at_weekday_date_at(sc->s, sc->len, wb, sc->ref, day)) == 0 || wb + n <= pos))
+		return 0;
+	*start = wb;
+	return n;
+}
+
+/*
+ * "on Tuesday and Wednesday", "last Monday or Tuesday": a full weekday
+ * after "and"/"or" and a placed weekday is the first such day after it (a
+ * list of days runs forward).  One step back only: the weekday before must
+ * be placed by its own word.  Sets *start and *day; returns the length, or 0.
+ */
+static size_t
+listed_weekday(const Scan *sc, size_t pos, size_t *start, AtDay *day)
+{
+	const char *s = sc->s;
+	size_t		wl,
+				pl,
+				dl,
+				dl1,
+				wb = word_before(s, pos, &wl),
+				pb,
+				b1;
+	int			wd,
+				wd1;
+	AtDay		d1;
+
+	memset(day, 0, sizeof(*day));
+	if (!(word_eq(s + wb, wl, "and") || word_eq(s + wb, wl, "or")) ||
+		(wd = at_weekday_at(s, sc->len, pos, &dl)) <= 0 || dl < 6)
+		return 0;
+	pb = word_before(s, wb, &pl);
+	if (pl < 6 || (wd1 = at_weekday_at(s, sc->len, pb, &dl1)) <= 0 || dl1 != pl ||
+		placed_weekday(sc, pb, &b1, &d1) != pb + dl1 - b1)
+		return 0;
+	if (d1.year)
+		*day = at_day_add(&d1, (wd - wd1 + 6) % 7 + 1);
+	*start = pos;
+	return dl;
+}
+
+/* A weekday date at pos: placed by a word, or listed after one that is */
+static size_t
+as_weekday_date(const Scan *sc, size_t pos, AtMetric *m)
+{
+	size_t		wb,
+				n;
+	AtDay		day;
+
+	if ((n = placed_weekday(sc, pos, &wb, &day)) == 0 &&
+		(n = listed_weekday(sc, pos, &wb, &day)) == 0)
 		return 0;
 	m->kind = AT_MK_DATE;
 	m->start = wb;

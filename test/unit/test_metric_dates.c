@@ -48,3 +48,21 @@ UT_TEST(metric_dates_year_of)
 	/* an impossible day in that year: the year is not taken */
 	UT_EQ_STR(dates("It opened on Feb 29 of 2023."), "Feb 29=2024-02-29");
 }
+
+/* a weekday listed after a placed one: the first such day after it */
+UT_TEST(metric_dates_listed_weekday)
+{
+	/* the reference, 2024-05-15, is a Wednesday */
+	UT_EQ_STR(dates("Prices fell on Monday and Tuesday."),
+			  "on Monday=2024-05-13; Tuesday=2024-05-14");
+	UT_EQ_STR(dates("Talks were held on Friday and Monday."),
+			  "on Friday=2024-05-10; Monday=2024-05-13");
+	UT_EQ_STR(dates("Talks resume next Monday or Tuesday."),
+			  "next Monday=2024-05-20; Tuesday=2024-05-21");
+	/* one step back only, and only after a weekday that is a date */
+	UT_EQ_STR(dates("Talks on Monday and Tuesday and Wednesday."),
+			  "on Monday=2024-05-13; Tuesday=2024-05-14");
+	UT_EQ_STR(dates("Monday and Tuesday were busy."), "");
+	UT_EQ_STR(dates("The Monday and Tuesday sessions"), "");
+	UT_EQ_STR(dates("on Mon and Tue"), "");
+}
