@@ -14,6 +14,7 @@
  * linear: each position is tried once and a match resumes after its end.
  */
 #include "chrome.h"
+#include "holidays.h"
 #include "metrics.h"
 #include "measures.h"
 #include "sentences.h"
@@ -1805,6 +1806,91 @@ year_of(const Scan *sc, size_t p, AtDate *d)
 	return e;
 }
 
+/*
+ * Words that place a holiday with no year as a day: "on Christmas Day",
+ * "since Boxing Day".  Without one or a year the name is as often a title
+ * ("the 70s horror classic Halloween", U2's "New Year's Day"), as weekdays
+ * need theirs (at_weekday_date_at()).
+ */
+static const char *const holiday_places[] = {
+	"on", "since", "until", "till", "by", "before", "after", "over",
+};
+
+/*
+ * Does a holiday name start at the capitalised word at pos (wl letters, of
+ * a length at_holiday_lens[] has)?  Out of line: the scan loop stays small.
+ */
+static AT_NOINLINE bool
+holiday_candidate(const char *s, size_t len, size_t pos)
+{
+	size_t		e;
+
+	return at_holiday_at(s, len, pos, &e) != NULL;
+}
+
+/*
+ * A holiday at pos, with its year when one follows ("Black Friday 2010",
+ * "Christmas Day of 2023", "New Year's Day, 2024"), else the latest one on
+ * or before the reference date (none without one).  Length from pos, or 0.
+ */
+static size_t
+as_holiday(const Scan *sc, size_t pos, AtMetric *m)
+{
+	const char *s = sc->s;
+	size_t		len = sc->len,
+				e = 0,
+				q,
+				y;
+	const AtHoliday *h;
+	int			yr = 0;
+	AtDay		d;
+	size_t		b,
+				wl;
+	bool		placed;
+
+	if ((h = at_holiday_at(s, len, pos, &e)) == NULL)
+		return 0;
+	placed = (b = word_before(s, pos, &wl)) + wl == back_blanks(s, pos) && wl > 0 &&
+		back_blanks(s, pos) < pos && at_word_in(s + b, wl, holiday_places, AT_LENGTHOF(holiday_places));
+	q = e;
+	if (q < len && s[q] == ',')
+		q++;
+	y = q + blank_len(s, len, q);
+	if ((e + 1 < y || (q == e && y > e)) && exact_digits4(s, len, y) && (s[y] == '1' || s[y] == '2') &&
+		!at_alnum_at(s, len, y + 4))
+	{
+		yr = (s[y] - '0') * 1000 + (s[y + 1] - '0') * 100 + (s[y + 2] - '0') * 10 + (s[y + 3] - '0');
+		e = y + 4;
+	}
+	else if ((q = blank_len(s, len, e) + e) > e && (y = match_word(s, len, q, "of", false)) > 0 &&
+			 (y += blank_len(s, len, y)) > q + 2 && exact_digits4(s, len, y) && (s[y] == '1' || s[y] == '2') &&
+			 !at_alnum_at(s, len, y + 4))
+	{
+		yr = (s[y] - '0') * 1000 + (s[y + 1] - '0') * 100 + (s[y + 2] - '0') * 10 + (s[y + 3] - '0');
+		e = y + 4;
+	}
+	else if (!placed)
+		return 0;
+	else if (sc->ref)
+	{
+		d = at_holiday_day(h, sc->ref->year);
+		yr = (d.month > sc->ref->month || (d.month == sc->ref->month && d.day > sc->ref->day)) ?
+			sc->ref->year - 1 : sc->ref->year;
+	}
+	m->kind = AT_MK_DATE;
+	m->len = e - pos;
+	if (yr > 0)
+	{
+		d = at_holiday_day(h, yr);
+		m->date.year = d.year;
+		m->date.month = d.month;
+		m->date.day = d.day;
+		m->date.has_year = m->date.has_day = true;
+		m->has_date = true;
+	}
+	return e;
+}
+
 /* A calendar date at pos: "8 October 2018", "2019.04.29", "Oct 8, 2018" */
 static size_t
 as_date(const Scan *sc, size_t pos, AtMetric *m)
@@ -1823,6 +1909,8 @@ as_date(const Scan *sc, size_t pos, AtMetric *m)
 	n = at_match_date(s, len, pos, &d);
 	if (n == 0)
 		n = day_mon_year(s, len, pos, &d);
+	if (n == 0 && c >= 'A' && !sc->token_mode && (n = as_holiday(sc, pos, m)) > 0)
+		return n;
 	if (n == 0 && c >= 'A' && !sc->token_mode)
 		return as_weekday_date(sc, pos, m);
 	if (n == 0 || (c >= '0' && c <= '9' && at_alnum_at(s, len, pos + n)))
@@ -3350,6 +3438,10 @@ static const char *const start_words[] = {
 #define START_INITIALS (LETTER_BIT('a') | LETTER_BIT('h') | LETTER_BIT('q') | LETTER_BIT('m') | \
 						LETTER_BIT('n') | LETTER_BIT('p') | LETTER_BIT('y'))
 
+/* A capitalised word of the initial and length of a holiday name's first word */
+#define HOLIDAY_GATE(s, len, pos, wl, c, lc) \
+	((c) <= 'Z' && (wl) < 32 && ((at_holiday_lens[(lc) - 'a'] >> (wl)) & 1) && holiday_candidate(s, len, pos))
+
 /*
  * Could a figure start at the word s[pos, pos + wl)?  Spelled numbers,
  * months and weekdays, currency codes before an amount ("RMB 5", "US$",
@@ -3373,7 +3465,7 @@ letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
 			 (s[after] == ' ' && (at_digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))));
 	}
 	if (wl > 10)
-		return false;
+		return HOLIDAY_GATE(s, len, pos, wl, c, lc);
 	if (after < len && (s[after] == '$' || at_digit_at(s, len, after) ||
 						(s[after] == ' ' && (at_digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))) ||
 						(s[after] == '.' && wl <= 3)))
@@ -3386,7 +3478,9 @@ letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
 	if (lc >= 'a' && lc <= 'z' && ((START_INITIALS >> (lc - 'a')) & 1) &&
 		at_word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words)))
 		return true;
-	return lc == 'p' && wl == 3 && match_pattern(s, len, pos, "per cent", true);
+	if (lc == 'p' && wl == 3 && match_pattern(s, len, pos, "per cent", true))
+		return true;
+	return HOLIDAY_GATE(s, len, pos, wl, c, lc);
 }
 
 /*
@@ -3608,6 +3702,7 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 
 	at_vec_init(&sentences, out->mem, sizeof(AtSpan));
 	at_split_sentences(s, len, &sentences);
+	at_holidays_init();
 
 	while (pos < len)
 	{

@@ -66,3 +66,24 @@ UT_TEST(metric_dates_listed_weekday)
 	UT_EQ_STR(dates("The Monday and Tuesday sessions"), "");
 	UT_EQ_STR(dates("on Mon and Tue"), "");
 }
+
+/* one-day holidays: with a year, or placed by a word like a weekday */
+UT_TEST(metric_dates_holidays)
+{
+	UT_EQ_STR(dates("Sales rose on Black Friday 2010."), "Black Friday 2010=2010-11-26");
+	UT_EQ_STR(dates("Sales rose on Black Friday."), "Black Friday=2023-11-24");
+	UT_EQ_STR(dates("Easter Sunday 2018 was quiet."), "Easter Sunday 2018=2018-04-01");
+	UT_EQ_STR(dates("Good Friday 2024 was quiet."), "Good Friday 2024=2024-03-29");
+	UT_EQ_STR(dates("It closed on Easter Monday."), "Easter Monday=2024-04-01");
+	UT_EQ_STR(dates("Thanksgiving Day 2023 traffic"), "Thanksgiving Day 2023=2023-11-23");
+	UT_EQ_STR(dates("It opened on Christmas Day of 2023."), "Christmas Day of 2023=2023-12-25");
+	UT_EQ_STR(dates("It opened on New Year\xe2\x80\x99s Day, 2024, with guests."),
+			  "New Year\xe2\x80\x99s Day, 2024=2024-01-01");
+	UT_EQ_STR(dates("The shops stay shut until Boxing Day."), "Boxing Day=2023-12-26");
+	UT_EQ_STR(dates("Sales on Singles' Day rose."), "Singles' Day=2023-11-11");
+	/* a name or title with no placing word and no year is no date */
+	UT_EQ_STR(dates("The horror classic Halloween returns."), "");
+	UT_EQ_STR(dates("the film Born on the Fourth of July"), "");
+	UT_EQ_STR(dates("Sales on Black Fridays rose."), "");
+	UT_EQ_STR(dates("the Christmas season"), "");
+}
