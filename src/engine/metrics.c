@@ -1660,7 +1660,8 @@ listed_weekday(const Scan *sc, size_t pos, size_t *start, AtDay *day)
 				dl1,
 				wb = word_before(s, pos, &wl),
 				pb,
-				b1;
+				b1,
+				n1;
 	int			wd,
 				wd1;
 	AtDay		d1;
@@ -1671,7 +1672,7 @@ listed_weekday(const Scan *sc, size_t pos, size_t *start, AtDay *day)
 		return 0;
 	pb = word_before(s, wb, &pl);
 	if (pl < 6 || (wd1 = at_weekday_at(s, sc->len, pb, &dl1)) <= 0 || dl1 != pl ||
-		placed_weekday(sc, pb, &b1, &d1) != pb + dl1 - b1)
+		(n1 = placed_weekday(sc, pb, &b1, &d1)) == 0 || b1 + n1 != pb + dl1)
 		return 0;
 	if (d1.year)
 		*day = at_day_add(&d1, (wd - wd1 + 6) % 7 + 1);
