@@ -14,6 +14,7 @@
  * linear: each position is tried once and a match resumes after its end.
  */
 #include "chrome.h"
+#include "holidays.h"
 #include "metrics.h"
 #include "measures.h"
 #include "sentences.h"
@@ -96,6 +97,8 @@ static const CurrencyDef currency_suffixes[] = {
 	{"MUSD", "USD", -6, P_CASE}, {"MEUR", "EUR", -6, P_CASE}, {"MGBP", "GBP", -6, P_CASE},
 	{"MAUD", "AUD", -6, P_CASE}, {"MCNY", "CNY", -6, P_CASE},
 	{"bitcoins", "", 0, 0}, {"bitcoin", "", 0, 0}, {"BTC", "", 0, 0},
+	/* the bitcoin's hundred-millionth; not the name "Satoshi" */
+	{"satoshis", "", 8, P_CASE}, {"satoshi", "", 8, P_CASE},
 	{"\xe2\x82\xa1", "CRC", 0, 0},	/* ₡ */
 	{"\xe2\x82\xbe", "GEL", 0, 0},	/* ₾ */
 	{"\xe2\x82\xad", "LAK", 0, 0},	/* ₭ */
@@ -1615,27 +1618,78 @@ weekday_day_of_month(const Scan *sc, size_t pos, AtDay *day)
 }
 
 /*
- * "last Friday", "on Monday", "next Monday": a date, resolved against the
- * reference date (periods.h); the span starts at the word that places the
- * weekday.
+ * "last Friday", "on Monday", "next Monday": a weekday at pos placed by a
+ * word, resolved against the reference date (periods.h).  Sets *start (the
+ * word that places it) and *day (none without a reference); returns the
+ * length from *start, or 0.
  */
 static size_t
-as_weekday_date(const Scan *sc, size_t pos, AtMetric *m)
+placed_weekday(const Scan *sc, size_t pos, size_t *start, AtDay *day)
 {
 	size_t		wl,
 				wb = word_before(sc->s, pos, &wl),
 				n;
-	AtDay		day;
 
-	if ((n = weekday_day_of_month(sc, pos, &day)) > 0)
+	if ((n = weekday_day_of_month(sc, pos, day)) > 0)
 		wb = pos;
-	else if ((n = weekday_of_week(sc, pos, &wb, &day)) > 0)
+	else if ((n = weekday_of_week(sc, pos, &wb, day)) > 0)
 		;
 	else if (wl == 0)
 		return 0;
 	else
-		n = relative_weekday(sc, pos, &wb, wl, &day);
-	if (n == 0 && ((n = at_weekday_date_at(sc->s, sc->len, wb, sc->ref, &day)) == 0 || wb + n <= pos))
+		n = relative_weekday(sc, pos, &wb, wl, day);
+	if (n == 0 && ((n = at_weekday_date_at(sc->s, sc->len, wb, sc->ref, day)) == 0 || wb + n <= pos))
+		return 0;
+	*start = wb;
+	return n;
+}
+
+/*
+ * "on Tuesday and Wednesday", "last Monday or Tuesday": a full weekday
+ * after "and"/"or" and a placed weekday is the first such day after it (a
+ * list of days runs forward).  One step back only: the weekday before must
+ * be placed by its own word.  Sets *start and *day; returns the length, or 0.
+ */
+static size_t
+listed_weekday(const Scan *sc, size_t pos, size_t *start, AtDay *day)
+{
+	const char *s = sc->s;
+	size_t		wl,
+				pl,
+				dl,
+				dl1,
+				wb = word_before(s, pos, &wl),
+				pb,
+				b1,
+				n1;
+	int			wd,
+				wd1;
+	AtDay		d1;
+
+	memset(day, 0, sizeof(*day));
+	if (!(word_eq(s + wb, wl, "and") || word_eq(s + wb, wl, "or")) ||
+		(wd = at_weekday_at(s, sc->len, pos, &dl)) <= 0 || dl < 6)
+		return 0;
+	pb = word_before(s, wb, &pl);
+	if (pl < 6 || (wd1 = at_weekday_at(s, sc->len, pb, &dl1)) <= 0 || dl1 != pl ||
+		(n1 = placed_weekday(sc, pb, &b1, &d1)) == 0 || b1 + n1 != pb + dl1)
+		return 0;
+	if (d1.year)
+		*day = at_day_add(&d1, (wd - wd1 + 6) % 7 + 1);
+	*start = pos;
+	return dl;
+}
+
+/* A weekday date at pos: placed by a word, or listed after one that is */
+static size_t
+as_weekday_date(const Scan *sc, size_t pos, AtMetric *m)
+{
+	size_t		wb,
+				n;
+	AtDay		day;
+
+	if ((n = placed_weekday(sc, pos, &wb, &day)) == 0 &&
+		(n = listed_weekday(sc, pos, &wb, &day)) == 0)
 		return 0;
 	m->kind = AT_MK_DATE;
 	m->start = wb;
@@ -1706,6 +1760,138 @@ as_relative_day(const Scan *sc, size_t pos, AtMetric *m)
 	return 0;
 }
 
+/*
+ * The year of a day and month given after "of": "July 4th of 1995", "March
+ * 3 of last year" (Chinese outlets' form; without the reference a relative
+ * year is left unread).  p is the end of the day and month; sets the
+ * year of d and returns the new end, or p.
+ */
+static size_t
+year_of(const Scan *sc, size_t p, AtDate *d)
+{
+	static const struct
+	{
+		const char *words;
+		int			years;
+	}			rel[] = {{"of last year", -1}, {"of this year", 0}, {"of next year", 1}};
+	const char *s = sc->s;
+	size_t		len = sc->len,
+				q = p + blank_len(s, len, p),
+				y,
+				e;
+	int			yr;
+
+	if (q == p || q >= len || s[q] != 'o')
+		return p;
+	if ((e = match_word(s, len, q, "of", false)) > 0 && (y = e + blank_len(s, len, e)) > e &&
+		exact_digits4(s, len, y) && (s[y] == '1' || s[y] == '2') && !at_alnum_at(s, len, y + 4))
+	{
+		yr = (s[y] - '0') * 1000 + (s[y + 1] - '0') * 100 + (s[y + 2] - '0') * 10 + (s[y + 3] - '0');
+		e = y + 4;
+	}
+	else
+	{
+		size_t		i;
+
+		for (i = 0; i < AT_LENGTHOF(rel); i++)
+			if ((e = match_word(s, len, q, rel[i].words, false)) > 0)
+				break;
+		if (i == AT_LENGTHOF(rel) || sc->ref == NULL)
+			return p;
+		yr = sc->ref->year + rel[i].years;
+	}
+	if (yr < 1 || yr > 9999 || d->day > at_days_in_month(yr, d->month))
+		return p;
+	d->year = yr;
+	d->has_year = true;
+	return e;
+}
+
+/*
+ * Words that place a holiday with no year as a day: "on Christmas Day",
+ * "since Boxing Day".  Without one or a year the name is as often a title
+ * ("the 70s horror classic Halloween", U2's "New Year's Day"), as weekdays
+ * need theirs (at_weekday_date_at()).
+ */
+static const char *const holiday_places[] = {
+	"on", "since", "until", "till", "by", "before", "after", "over",
+};
+
+/*
+ * Does a holiday name start at the capitalised word at pos (wl letters, of
+ * a length at_holiday_lens[] has)?  Out of line: the scan loop stays small.
+ */
+static AT_NOINLINE bool
+holiday_candidate(const char *s, size_t len, size_t pos)
+{
+	size_t		e;
+
+	return at_holiday_at(s, len, pos, &e) != NULL;
+}
+
+/*
+ * A holiday at pos, with its year when one follows ("Black Friday 2010",
+ * "Christmas Day of 2023", "New Year's Day, 2024"), else the latest one on
+ * or before the reference date (none without one).  Length from pos, or 0.
+ */
+static size_t
+as_holiday(const Scan *sc, size_t pos, AtMetric *m)
+{
+	const char *s = sc->s;
+	size_t		len = sc->len,
+				e = 0,
+				q,
+				y;
+	const AtHoliday *h;
+	int			yr = 0;
+	AtDay		d;
+	size_t		b,
+				wl;
+	bool		placed;
+
+	if ((h = at_holiday_at(s, len, pos, &e)) == NULL)
+		return 0;
+	placed = (b = word_before(s, pos, &wl)) + wl == back_blanks(s, pos) && wl > 0 &&
+		back_blanks(s, pos) < pos && at_word_in(s + b, wl, holiday_places, AT_LENGTHOF(holiday_places));
+	q = e;
+	if (q < len && s[q] == ',')
+		q++;
+	y = q + blank_len(s, len, q);
+	if ((e + 1 < y || (q == e && y > e)) && exact_digits4(s, len, y) && (s[y] == '1' || s[y] == '2') &&
+		!at_alnum_at(s, len, y + 4))
+	{
+		yr = (s[y] - '0') * 1000 + (s[y + 1] - '0') * 100 + (s[y + 2] - '0') * 10 + (s[y + 3] - '0');
+		e = y + 4;
+	}
+	else if ((q = blank_len(s, len, e) + e) > e && (y = match_word(s, len, q, "of", false)) > 0 &&
+			 (y += blank_len(s, len, y)) > q + 2 && exact_digits4(s, len, y) && (s[y] == '1' || s[y] == '2') &&
+			 !at_alnum_at(s, len, y + 4))
+	{
+		yr = (s[y] - '0') * 1000 + (s[y + 1] - '0') * 100 + (s[y + 2] - '0') * 10 + (s[y + 3] - '0');
+		e = y + 4;
+	}
+	else if (!placed)
+		return 0;
+	else if (sc->ref)
+	{
+		d = at_holiday_day(h, sc->ref->year);
+		yr = (d.month > sc->ref->month || (d.month == sc->ref->month && d.day > sc->ref->day)) ?
+			sc->ref->year - 1 : sc->ref->year;
+	}
+	m->kind = AT_MK_DATE;
+	m->len = e - pos;
+	if (yr > 0)
+	{
+		d = at_holiday_day(h, yr);
+		m->date.year = d.year;
+		m->date.month = d.month;
+		m->date.day = d.day;
+		m->date.has_year = m->date.has_day = true;
+		m->has_date = true;
+	}
+	return e;
+}
+
 /* A calendar date at pos: "8 October 2018", "2019.04.29", "Oct 8, 2018" */
 static size_t
 as_date(const Scan *sc, size_t pos, AtMetric *m)
@@ -1724,6 +1910,8 @@ as_date(const Scan *sc, size_t pos, AtMetric *m)
 	n = at_match_date(s, len, pos, &d);
 	if (n == 0)
 		n = day_mon_year(s, len, pos, &d);
+	if (n == 0 && c >= 'A' && !sc->token_mode && (n = as_holiday(sc, pos, m)) > 0)
+		return n;
 	if (n == 0 && c >= 'A' && !sc->token_mode)
 		return as_weekday_date(sc, pos, m);
 	if (n == 0 || (c >= '0' && c <= '9' && at_alnum_at(s, len, pos + n)))
@@ -1747,6 +1935,8 @@ as_date(const Scan *sc, size_t pos, AtMetric *m)
 			}
 		}
 	}
+	if (d.has_day && !d.has_year && d.month > 0)
+		n = year_of(sc, pos + n, &d) - pos;
 	m->kind = AT_MK_DATE;
 	m->len = n;
 	m->date = d;
@@ -3249,6 +3439,10 @@ static const char *const start_words[] = {
 #define START_INITIALS (LETTER_BIT('a') | LETTER_BIT('h') | LETTER_BIT('q') | LETTER_BIT('m') | \
 						LETTER_BIT('n') | LETTER_BIT('p') | LETTER_BIT('y'))
 
+/* A capitalised word of the initial and length of a holiday name's first word */
+#define HOLIDAY_GATE(s, len, pos, wl, c, lc) \
+	((c) <= 'Z' && (wl) < 32 && ((at_holiday_lens[(lc) - 'a'] >> (wl)) & 1) && holiday_candidate(s, len, pos))
+
 /*
  * Could a figure start at the word s[pos, pos + wl)?  Spelled numbers,
  * months and weekdays, currency codes before an amount ("RMB 5", "US$",
@@ -3272,7 +3466,7 @@ letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
 			 (s[after] == ' ' && (at_digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))));
 	}
 	if (wl > 10)
-		return false;
+		return HOLIDAY_GATE(s, len, pos, wl, c, lc);
 	if (after < len && (s[after] == '$' || at_digit_at(s, len, after) ||
 						(s[after] == ' ' && (at_digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))) ||
 						(s[after] == '.' && wl <= 3)))
@@ -3285,7 +3479,9 @@ letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
 	if (lc >= 'a' && lc <= 'z' && ((START_INITIALS >> (lc - 'a')) & 1) &&
 		at_word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words)))
 		return true;
-	return lc == 'p' && wl == 3 && match_pattern(s, len, pos, "per cent", true);
+	if (lc == 'p' && wl == 3 && match_pattern(s, len, pos, "per cent", true))
+		return true;
+	return HOLIDAY_GATE(s, len, pos, wl, c, lc);
 }
 
 /*
@@ -3507,6 +3703,7 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 
 	at_vec_init(&sentences, out->mem, sizeof(AtSpan));
 	at_split_sentences(s, len, &sentences);
+	at_holidays_init();
 
 	while (pos < len)
 	{

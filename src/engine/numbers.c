@@ -425,30 +425,36 @@ typedef struct ScaleWord
 	bool		attached_only;	/* only right after the digits: 10k, 1.2b */
 	bool		money_only;		/* only in money context (5m = 5 million) */
 	bool		spaced_ok;		/* may follow after a space */
+	bool		grouped_only;	/* only after a grouped numeral: 1,674.5 G */
 } ScaleWord;
 
+/* at_scan_scale() flag of at_scan_number(): the numeral has thousands separators */
+#define NUMF_GROUPED	0x100
+
 static const ScaleWord scale_words[] = {
-	{"hundred", 2, false, false, false, true},
-	{"thousand", 3, false, false, false, true},
-	{"million", 6, false, false, false, true},
-	{"billion", 9, false, false, false, true},
-	{"trillion", 12, false, false, false, true},
-	{"lakh", 5, false, false, false, true},
-	{"crore", 7, false, false, false, true},
-	{"bn", 9, false, false, false, true},
-	{"bln", 9, false, false, false, true},
-	{"tln", 12, false, false, false, true},
-	{"trn", 12, false, false, false, true},
-	{"mln", 6, false, false, false, true},
-	{"mn", 6, false, false, false, true},
-	{"mil", 6, false, true, false, false},
-	{"MM", 6, true, true, false, false},
-	{"k", 3, false, false, false, true},
-	{"K", 3, true, true, false, false},
-	{"M", 6, true, false, false, true},
-	{"b", 9, true, true, false, false},
-	{"B", 9, true, true, true, false},
-	{"m", 6, true, true, true, false},
+	{"hundred", 2, false, false, false, true, false},
+	{"thousand", 3, false, false, false, true, false},
+	{"million", 6, false, false, false, true, false},
+	{"billion", 9, false, false, false, true, false},
+	{"trillion", 12, false, false, false, true, false},
+	{"lakh", 5, false, false, false, true, false},
+	{"crore", 7, false, false, false, true, false},
+	{"bn", 9, false, false, false, true, false},
+	{"bln", 9, false, false, false, true, false},
+	{"tln", 12, false, false, false, true, false},
+	{"trn", 12, false, false, false, true, false},
+	{"mln", 6, false, false, false, true, false},
+	{"mn", 6, false, false, false, true, false},
+	{"mil", 6, false, true, false, false, false},
+	{"MM", 6, true, true, false, false, false},
+	{"k", 3, false, false, false, true, false},
+	{"K", 3, true, true, false, false, false},
+	{"M", 6, true, false, false, true, false},
+	/* giga: generation and port-speed names (5G, 5.5G, 400G) are never grouped */
+	{"G", 9, true, false, false, true, true},
+	{"b", 9, true, true, false, false, false},
+	{"B", 9, true, true, true, false, false},
+	{"m", 6, true, true, true, false, false},
 };
 
 /* ---- character helpers -------------------------------------------------- */
@@ -1470,6 +1476,72 @@ fraction_of_scale(const char *s, size_t len, size_t pos, AtNumber *out)
 	return out->len;
 }
 
+/*
+ * "one hundred one thousand fifths": after a numerator that ends in
+ * "hundred", a cardinal, a scale and a unit ordinal are one compound ordinal
+ * denominator ("one thousand fifth", the 1005th), as "one hundred fifth" is
+ * in "one one hundred fifth" and the tens word is in "one hundred
+ * thirty-fifths".  end is where the integer read from pos ends; f gets the
+ * fraction.  Returns the end of the denominator, or 0.
+ */
+static size_t
+hundred_then_compound(const char *s, size_t len, size_t pos, size_t end, AtNum *f)
+{
+	for (size_t p = pos; p < end;)
+	{
+		size_t		wl = word_len(s, len, p),
+					q,
+					m;
+		uint64_t	num,
+					tl;
+		WordType	lw;
+		int			sc,
+					asc;
+		bool		ta;
+		Denominator dn;
+
+		if (wl == 0)
+			return 0;
+		q = next_word(s, len, p + wl);
+		if (word_is(s + p, wl, "hundred") && q > p + wl && q < end &&
+			(m = compound_denominator_at(s, len, q, &dn)) != 0 && dn.plural && q + m > end &&
+			scan_spelled_integer(s, p + wl, pos, &num, &lw, &sc, &tl, &ta, &asc) == p + wl - pos &&
+			divide_by(f, num, &dn))
+			return q + m;
+		p = q;
+	}
+	return 0;
+}
+
+/*
+ * "twenty and three and three fifths": in a spoken mixed number "and" joins
+ * a tens word and a unit as it joins a hundred and what follows ("one
+ * hundred and thirty and two fifths").  Only with the fraction after it:
+ * "twenty and three" alone is two numbers, a list or a range.  iv is the
+ * integer read up to p (ending in a tens word); v gets the whole value.
+ * Returns the end, or 0.
+ */
+static size_t
+tens_and_unit_fraction(const char *s, size_t len, size_t p, uint64_t iv, AtNum *v)
+{
+	size_t		q = skip_blanks(s, len, p),
+				wl = word_len(s, len, q),
+				r,
+				fe;
+	const NumberWord *w;
+	AtNum		f;
+
+	if (q == p || !word_is(s + q, wl, "and"))
+		return 0;
+	r = skip_blanks(s, len, q + wl);
+	if (r == q + wl || (w = number_word(s, len, r, &wl)) == NULL || w->type != W_UNIT || w->value == 0 ||
+		(fe = and_fraction(s, len, r + wl, &f, 0, false)) == 0)
+		return 0;
+	at_num_from_u64(v, iv + (uint64_t) w->value);
+	at_num_add(v, &f);
+	return fe;
+}
+
 static size_t
 scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 {
@@ -1558,7 +1630,12 @@ scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 	tw = p;
 	while (tw > pos && p - tw < 8 && at_is_ascii_alpha((unsigned char) s[tw - 1]))
 		tw--;
-	if (last == W_TENS && !tail_after_and && iv > tail && tw < p &&
+	if (last == W_SCALE && (n = hundred_then_compound(s, len, pos, p, &out->value)) != 0)
+	{
+		out->fraction = true;
+		p = n;
+	}
+	else if (last == W_TENS && !tail_after_and && iv > tail && tw < p &&
 		(wl = denominator_at(s, len, tw, &dn)) > p - tw && dn.plural &&
 		divide_by(&out->value, iv - tail, &dn))
 	{
@@ -1617,6 +1694,11 @@ scan_spelled(const char *s, size_t len, size_t pos, AtNumber *out)
 		if (fe)
 		{
 			at_num_add(&out->value, &f);
+			out->fraction = true;
+			p = fe;
+		}
+		else if (last == W_TENS && (fe = tens_and_unit_fraction(s, len, p, iv, &out->value)) != 0)
+		{
 			out->fraction = true;
 			p = fe;
 		}
@@ -1709,6 +1791,8 @@ at_scan_scale(const char *s, size_t len, size_t pos, int flags, int *pow10)
 		if (hyphen && wl < 5)
 			continue;			/* 10-billion-yuan, not 10-k */
 		if (w->money_only && !(flags & AT_NUMF_MONEY))
+			continue;
+		if (w->grouped_only && !(flags & NUMF_GROUPED))
 			continue;
 		/* the word ends here: "million" but not "millions" or "miles" */
 		if (at_alnum_at(s, len, e))
@@ -1916,6 +2000,25 @@ share_in(const char *s, size_t len, size_t p, size_t r, int flags, AtNumber *out
 }
 
 /*
+ * "two out of five hundreds": a spelled denominator may take its scale word
+ * in the plural (non-standard, but the whole is the count out of which);
+ * reading "five" and leaving "hundreds" is right for no text.  n is the
+ * length of the number at pos; returns its new length.
+ */
+static size_t
+plural_scale(const char *s, size_t len, size_t pos, size_t n, AtNum *v)
+{
+	size_t		q = skip_blanks(s, len, pos + n),
+				wl = word_len(s, len, q);
+	int			pw;
+
+	if (q == pos + n || wl < 8 || (s[q + wl - 1] | 0x20) != 's' ||
+		at_scan_scale(s, q + wl - 1, q, 0, &pw) != wl - 1 || !at_num_mul_pow10(v, pw))
+		return n;
+	return q + wl - pos;
+}
+
+/*
  * What may follow a complete number: "and a half" after a scale, the rest
  * of a digits-and-words number ("4 thousand 3 hundred and 21"), or a
  * denominator ("one over three", "two out of five hundred").
@@ -1983,6 +2086,8 @@ number_continuation(const char *s, size_t len, size_t p, int flags, int total_po
 		if (r == q + wl && !word_is(s + q, wl, "out"))
 			return p;
 		rn = at_scan_number(s, len, r, flags | AT_NUMF_NO_CONT, &rest, NULL);
+		if (rn && rest.spelled && !rest.has_scale && !rest.fraction)
+			rn = plural_scale(s, len, r, rn, &rest.value);
 		if (rn == 0 || !at_num_to_i64(&rest.value, &dv) || dv <= 0 || dv > 1000000000 ||
 			rest.fraction || rest.decimal)
 			return p;
@@ -2050,7 +2155,7 @@ at_scan_number(const char *s, size_t len, size_t pos, int flags, AtNumber *out,
 	/* scale words: "2.5 million", "322 hundred", "three lakh crore", "10k" */
 	while (!(flags & AT_NUMF_NO_SCALE) && nscales < 2)
 	{
-		size_t		m = at_scan_scale(s, len, p, flags, &pow);
+		size_t		m = at_scan_scale(s, len, p, flags | (out->grouped ? NUMF_GROUPED : 0), &pow);
 
 		if (m == 0)
 			break;

@@ -54,8 +54,9 @@ FROM spec s, jsonb_array_elements(s.results) WITH ORDINALITY r(e, ord);
 -- Is an expected result found?  Same value (or the upper end of a range),
 -- and the same currency / unit where the spec gives one.  Values the
 -- reference computes in binary floating point (15 or more significant
--- digits: 2/3, 1.1^23) are compared to 13 significant digits.  Cents, pence and
--- pennies: the spec counts subunits, extract_metrics() the main unit.
+-- digits: 2/3, 1.1^23) are compared to 13 significant digits.  Cents, pence,
+-- pennies and satoshis: the spec counts subunits, extract_metrics() the main
+-- unit (a satoshi is 1e-8 bitcoin).
 -- A result the spec gives with no value is found by a row of the file's
 -- kind with no value and the same text (case aside, as the spec lower-cases
 -- some texts), and the same currency or unit where the spec gives one.
@@ -64,6 +65,12 @@ LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE WHEN length(regexp_replace(want::text, '[^0-9]|^[-0.]+', '', 'g')) >= 15
                 THEN abs(want - have) <= abs(want) * 1e-13
                 ELSE want = have END
+$$;
+
+CREATE FUNCTION pg_temp.subunits(unit text) RETURNS numeric
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN unit IN ('Cent', 'Pence', 'Penny') THEN 100
+                WHEN unit = 'Satoshi' THEN 100000000 ELSE 1 END::numeric
 $$;
 
 CREATE TEMP TABLE found AS
@@ -85,8 +92,7 @@ SELECT x.*, EXISTS (
             WHEN 'Number' THEN (pg_temp.same(x.value, g.value) OR pg_temp.same(x.value, g.range_to))
             WHEN 'Percent' THEN g.kind = 'percent' AND (pg_temp.same(x.value, g.value) OR pg_temp.same(x.value, g.range_to))
             WHEN 'Currency' THEN g.kind = 'money'
-                 AND x.value IN (g.value * CASE WHEN x.unit IN ('Cent', 'Pence', 'Penny') THEN 100 ELSE 1 END,
-                                 g.range_to * CASE WHEN x.unit IN ('Cent', 'Pence', 'Penny') THEN 100 ELSE 1 END)
+                 AND x.value IN (g.value * pg_temp.subunits(x.unit), g.range_to * pg_temp.subunits(x.unit))
                  AND (x.iso IS NULL OR g.currency = x.iso)
             WHEN 'Dimension' THEN g.kind = 'quantity' AND (pg_temp.same(x.value, g.value) OR pg_temp.same(x.value, g.range_to))
                  AND g.unit = (SELECT u.ours FROM units u WHERE u.spec_unit = x.unit)

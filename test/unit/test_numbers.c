@@ -3,6 +3,7 @@
  */
 #include "unit.h"
 #include "../../src/engine/numbers.h"
+#include "../../src/engine/metrics.h"
 
 #include <stdlib.h>
 
@@ -273,4 +274,109 @@ UT_TEST(numbers_conformance_forms)
 	/* a doubled minus in an exponent is a plus */
 	UT_EQ_STR(num("2^--3", 0, NULL), "8");
 	UT_EQ_STR(num("2^-+2", 0, NULL), "0.25");
+}
+
+/*
+ * Math-text fractions and a grouped giga, declined before (test/metrics/
+ * declined.tsv): supported where no news form reads otherwise.
+ */
+UT_TEST(numbers_math_fractions)
+{
+	size_t		u;
+
+	/* "and" joins a tens word and a unit only before the fraction */
+	UT_EQ_STR(num("twenty and three and three fifths", 0, &u), "23.6");
+	UT_EQ_INT(u, 33);
+	UT_EQ_STR(num("forty and two and a half", 0, NULL), "42.5");
+	UT_EQ_STR(num("twenty and three fifths", 0, NULL), "20.6");
+	UT_EQ_STR(num("twenty and three", 0, &u), "20");
+	UT_EQ_INT(u, 6);
+	UT_EQ_STR(num("twenty and three children", 0, &u), "20");
+	UT_EQ_INT(u, 6);
+	UT_EQ_STR(num("one hundred and thirty and two fifths", 0, NULL), "130.4");
+	/* a cardinal, a scale and a unit ordinal after "hundred": a compound denominator */
+	UT_EQ_STR(num("one hundred one thousand fifths", 0, NULL), "0.0995024875621891");
+	UT_EQ_STR(num("two hundred three thousand sixths", 0, NULL), "0.0665335994677312");
+	UT_EQ_STR(num("one million two thousand two hundred three fifths", 0, NULL), "200440.6");
+	UT_EQ_STR(num("three hundred one thousandths", 0, NULL), "0.301");
+	UT_EQ_STR(num("two hundred thousand", 0, NULL), "200000");
+	UT_EQ_STR(num("one hundred one thousand people", 0, NULL), "101000");
+	/* a plural scale in an "out of" denominator */
+	UT_EQ_STR(num("two out of five hundreds tvs", 0, &u), "0.004");
+	UT_EQ_INT(u, 24);
+	UT_EQ_STR(num("one out of ten thousands", 0, NULL), "0.0001");
+	UT_EQ_STR(num("two out of five households", 0, &u), "0.4");
+	UT_EQ_INT(u, 15);
+	UT_EQ_STR(num("five hundreds", 0, &u), "5");
+	UT_EQ_INT(u, 4);
+}
+
+UT_TEST(numbers_grouped_giga)
+{
+	size_t		u;
+
+	UT_EQ_STR(num("1,674.5 G", 0, &u), "1674500000000");
+	UT_EQ_INT(u, 9);
+	UT_EQ_STR(num("1,200 G", 0, NULL), "1200000000000");
+	/* generation and port-speed names are not grouped: no giga */
+	UT_EQ_STR(num("10G", 0, &u), "10");
+	UT_EQ_INT(u, 2);
+	UT_EQ_STR(num("5G networks", 0, &u), "5");
+	UT_EQ_INT(u, 1);
+	UT_EQ_STR(num("5.5G", 0, &u), "5.5");
+	UT_EQ_INT(u, 3);
+	UT_EQ_STR(num("5.5 G networks", 0, &u), "5.5");
+	UT_EQ_INT(u, 3);
+	UT_EQ_STR(num("400 G optical modules", 0, &u), "400");
+	UT_EQ_INT(u, 3);
+	/* a grouped number before a word that starts with G */
+	UT_EQ_STR(num("1,000 G-class cars", 0, &u), "1000");
+	UT_EQ_INT(u, 5);
+	UT_EQ_STR(num("1,000 Germans", 0, &u), "1000");
+	UT_EQ_INT(u, 5);
+}
+
+/* The metric rows of text, "kind value unit; ..." */
+static const char *
+rows(const char *text)
+{
+	static char buf[512];
+	AtVec		v;
+	size_t		n = 0;
+
+	buf[0] = '\0';
+	at_vec_init(&v, &at_malloc_mem, sizeof(AtMetric));
+	at_extract_metrics(text, strlen(text), &v);
+	for (size_t i = 0; i < v.len && n < sizeof(buf) - 100; i++)
+	{
+		AtMetric   *m = AT_VEC_AT(&v, AtMetric, i);
+		char		val[AT_NUM_STRLEN + 1];
+
+		val[m->has_value ? at_num_format(&m->value, val) : 0] = '\0';
+		n += (size_t) snprintf(buf + n, sizeof(buf) - n, "%s%s %s %.*s", i ? "; " : "",
+							   at_metric_kind_names[m->kind], val,
+							   m->unit ? (int) m->unit_len : 0, m->unit ? m->unit : "");
+	}
+	free(v.data);
+	return buf;
+}
+
+/* news forms the forms above must not change */
+UT_TEST(numbers_news_forms_kept)
+{
+	UT_EQ_STR(rows("5G networks reached 300 cities."), "count 300 cities");
+	UT_EQ_STR(rows("Shipments of 400G optical modules rose to 1,200 units."), "count 1200 units");
+	UT_EQ_STR(rows("COVID-19 cases rose to 1,200."), "count 1200 ");
+	UT_EQ_STR(rows("The plan:\n- 1 million users\n- 2 new plants"),
+			  "count 1000000 users; count 2 new plants");
+	UT_EQ_STR(rows("The two sides had twenty and three ships."), "count 3 ships");
+	UT_EQ_STR(rows("Two out of five households own a car."), "fraction 0.4 ");
+}
+
+/* a satoshi is a hundred-millionth of a bitcoin; "Satoshi" is a name */
+UT_TEST(numbers_satoshi)
+{
+	UT_EQ_STR(rows("The fee fell to 2 satoshis."), "money 0.00000002 ");
+	UT_EQ_STR(rows("Satoshi Nakamoto mined 1 million bitcoins."), "money 1000000 ");
+	UT_EQ_STR(rows("He met 2 Satoshi fans."), "count 2 Satoshi fans");
 }
