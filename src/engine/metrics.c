@@ -3245,9 +3245,20 @@ static const char *const start_words[] = {
 	"yesterday",
 };
 
-/* Initials of the start words: a A h H q Q m M n N p P y Y */
-#define START_INITIALS (LETTER_BIT('a') | LETTER_BIT('h') | LETTER_BIT('q') | LETTER_BIT('m') | \
-						LETTER_BIT('n') | LETTER_BIT('p') | LETTER_BIT('y'))
+/*
+ * By initial, bit l: a start word of l letters (built once from the list):
+ * most words of a text have no start word of their initial and length
+ */
+static uint32_t start_word_lens[26];
+static bool start_word_lens_built = false;
+
+static AT_NOINLINE void
+start_word_lens_build(void)
+{
+	for (size_t i = 0; i < AT_LENGTHOF(start_words); i++)
+		start_word_lens[start_words[i][0] - 'a'] |= UINT32_C(1) << strlen(start_words[i]);
+	start_word_lens_built = true;
+}
 
 /*
  * Could a figure start at the word s[pos, pos + wl)?  Spelled numbers,
@@ -3282,7 +3293,9 @@ letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
 		return true;
 	if (wl >= 3 && wl <= 9 && at_number_word_prefix(s, len, pos) && at_number_word_at(s, len, pos, &ml) >= 0)
 		return true;
-	if (lc >= 'a' && lc <= 'z' && ((START_INITIALS >> (lc - 'a')) & 1) &&
+	if (!start_word_lens_built)
+		start_word_lens_build();
+	if (lc >= 'a' && lc <= 'z' && wl < 32 && ((start_word_lens[lc - 'a'] >> wl) & 1) &&
 		at_word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words)))
 		return true;
 	return lc == 'p' && wl == 3 && match_pattern(s, len, pos, "per cent", true);
@@ -3551,7 +3564,12 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 				if (at_is_ascii_alpha(nc) || (nc >= '0' && nc <= '9') || nc == '-' || nc == '\'' || nc == 0xE2)
 					pos += word_from(s, len, pos, pos + wl);
 				else
+				{
+					/* and the spaces after it, where no figure starts (not a line end) */
 					pos += wl;
+					while (pos < len && s[pos] == ' ')
+						pos++;
+				}
 				continue;
 			}
 			if (s[pos] == 'a' && (wl == 1 || (wl == 2 && s[pos + 1] == 'n')) &&
