@@ -73,7 +73,7 @@ skip_blanks(Cur *c)
 
 /* The words w (lower case, single spaces) at c->p, caseless; on a match step over them */
 static bool
-eat(Cur *c, const char *w)
+eat_words(Cur *c, const char *w)
 {
 	size_t		p = c->p;
 
@@ -95,6 +95,28 @@ eat(Cur *c, const char *w)
 	c->p = p;
 	skip_blanks(c);
 	return true;
+}
+
+/*
+ * eat_words(), with its first letter tested in line: a period expression is
+ * tried as a chain of phrases, and most fail there without a call
+ */
+static AT_ALWAYS_INLINE bool
+eat(Cur *c, const char *w)
+{
+	if (w[0] != '\0')
+	{
+		char		ch;
+
+		if (c->p >= c->len)
+			return false;
+		ch = c->s[c->p];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char) (ch | 0x20);
+		if (ch != w[0])
+			return false;
+	}
+	return eat_words(c, w);
 }
 
 /* A year 1900..2100 in four digits */
