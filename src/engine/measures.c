@@ -332,7 +332,8 @@ tok_is(const char *s, const Tok *t, const char *w)
 	const char *p = s + t->start;
 	size_t		j;
 
-	if (t->kind == 'p' || t->len == 0)
+	/* every caller's w is a literal: its length is a constant */
+	if (t->kind == 'p' || t->len == 0 || t->len != strlen(w))
 		return false;
 	for (j = 0; j < t->len && w[j]; j++)
 	{
