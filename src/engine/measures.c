@@ -405,11 +405,14 @@ tokenize(const char *s, size_t from, size_t to, Tok *toks, size_t max)
 			e++;
 			while (e < to)
 			{
-				char		x = s[e];
+				char		x;
 
-				if (alpha(x) || digit(x))
-					e++;
-				else if ((x == '-' || x == '\'' || x == '.' || x == '&' || x == ',') &&
+				/* letters and digits a run at a time (utf8.h) */
+				e += at_ascii_run(s, to, e, true);
+				if (e >= to)
+					break;
+				x = s[e];
+				if ((x == '-' || x == '\'' || x == '.' || x == '&' || x == ',') &&
 						 e + 1 < to && (alpha(s[e + 1]) || digit(s[e + 1])) &&
 						 (x != ',' || (digit(s[e - 1]) && digit(s[e + 1]))))
 					e++;

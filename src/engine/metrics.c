@@ -684,11 +684,14 @@ word_from(const char *s, size_t len, size_t pos, size_t p)
 
 	while (p < stop)
 	{
-		unsigned char c = (unsigned char) s[p];
+		unsigned char c;
 
-		if (at_is_ascii_alpha(c) || (c >= '0' && c <= '9'))
-			p++;
-		else if ((c == '-' || c == '\'') && p > pos && at_alpha_at(s, len, p + 1))
+		/* letters and digits a run at a time (utf8.h) */
+		p += at_ascii_run(s, stop, p, true);
+		if (p >= stop)
+			break;
+		c = (unsigned char) s[p];
+		if ((c == '-' || c == '\'') && p > pos && at_alpha_at(s, len, p + 1))
 			p++;
 		else if (c == 0xE2 && p + 2 < len && (unsigned char) s[p + 1] == 0x80 &&
 				 (unsigned char) s[p + 2] == 0x99 && p > pos && at_alpha_at(s, len, p + 3))
@@ -3195,43 +3198,6 @@ add_context(const char *s, size_t len, AtMetric *m)
 
 /* ---- entry points ------------------------------------------------------- */
 
-/*
- * The ASCII letters from p on: their count.  Eight bytes at a time where the
- * compiler has the builtins (a word's end is then found without a branch per
- * letter, whose exit the CPU mispredicts at most words), else byte by byte.
- */
-static inline size_t
-letters_from(const char *s, size_t len, size_t p)
-{
-	size_t		n = 0;
-
-#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
-	__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	const uint64_t ones = UINT64_C(0x0101010101010101),
-				high = UINT64_C(0x8080808080808080);
-
-	while (len - p - n >= 8)
-	{
-		uint64_t	v,
-					x,
-					letter;
-
-		memcpy(&v, s + p + n, 8);
-		AT_SCAN_STEP();
-		/* high bit of each byte that is 'a'..'z' once folded (bytes >= 0x80 never) */
-		x = (v | (ones * 0x20)) & (ones * 0x7F);
-		letter = ((ones * (127 + 'z' + 1) - x) & ~v & (x + ones * (127 - ('a' - 1)))) & high;
-		if (letter != high)
-			return n + (size_t) (__builtin_ctzll(~letter & high) >> 3);
-		n += 8;
-	}
-#endif
-	while (at_alpha_at(s, len, p + n))
-		n++;
-	return n;
-}
-
-
 /* Could a figure start at pos?  Cheap first-byte test */
 static inline bool
 may_start(const char *s, size_t len, size_t pos)
@@ -3577,7 +3543,7 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 		if (at_is_ascii_alpha((unsigned char) s[pos]))
 		{
 			/* a word: most are skipped whole after a look at their first letters */
-			size_t		wl = 1 + letters_from(s, len, pos + 1);
+			size_t		wl = 1 + at_ascii_run(s, len, pos + 1, false);
 			char		c2 = pos + 1 < len ? lower(s[pos + 1]) : '\0';
 
 			if (alnum_before(s, pos))

@@ -608,14 +608,12 @@ period_at(const char *s, size_t len, size_t pos, const AtDay *ref, AtPeriod *out
 					q,
 					qe;
 
-		while (e < len && alnum(s[e]))
-			e++;
+		e += at_ascii_run(s, len, e, true);
 		if (at_word_in(s + pos, e - pos, leads, AT_LENGTHOF(leads)))
 		{
 			for (q = e; q < len && (s[q] == ' ' || s[q] == '\t'); q++)
 				;
-			for (qe = q; qe < len && alnum(s[qe]); qe++)
-				;
+			qe = q + at_ascii_run(s, len, q, true);
 			/* "as of the end of 2023", "as of March" */
 			if (qe == q || !((s[q] >= 'A' && s[q] <= 'Z') || may_start(s, len, q, qe) ||
 							 (e - pos == 2 && (s[pos] | 0x20) == 'a' && qe - q == 2 && s[q] == 'o' && s[q + 1] == 'f')))
@@ -900,8 +898,7 @@ at_period_span_at(const char *s, size_t from, size_t to, size_t p, const AtDay *
 				b = p,
 				e;
 
-	for (n = p; n < to && alnum(s[n]); n++)
-		;
+	n = p + at_ascii_run(s, to, p, true);
 	if (n == p || !may_start(s, to, p, n) || (n = period_at(s, to, p, ref, &per)) == 0)
 		return 0;
 	ps->start = p;
