@@ -3264,40 +3264,88 @@ start_word_lens_build(void)
 }
 
 /*
+ * Bit k: a word whose first three letters (folded) are trigram k may be a
+ * number word (at_number_word_prefix()), a month or weekday (month_prefix())
+ * or "per cent"; built once from those tests themselves, so it is exact as
+ * a no for each of them.
+ */
+static uint64_t tail_trigrams[(26 * 26 * 26 + 63) / 64];
+static bool tail_trigrams_built = false;
+
+static AT_NOINLINE void
+tail_trigrams_build(void)
+{
+	char		w[4] = {0};
+
+	for (int a = 0; a < 26; a++)
+		for (int b = 0; b < 26; b++)
+			for (int c = 0; c < 26; c++)
+			{
+				unsigned	k = ((unsigned) a * 26 + (unsigned) b) * 26 + (unsigned) c;
+
+				w[0] = (char) ('a' + a);
+				w[1] = (char) ('a' + b);
+				w[2] = (char) ('a' + c);
+				if (at_number_word_prefix(w, 3, 0) || month_prefix(w) || memcmp(w, "per", 3) == 0)
+					tail_trigrams[k / 64] |= UINT64_C(1) << (k % 64);
+			}
+	tail_trigrams_built = true;
+}
+
+/*
  * Could a figure start at the word s[pos, pos + wl)?  Spelled numbers,
  * months and weekdays, currency codes before an amount ("RMB 5", "US$",
  * "usd 200").  Most words of a text are none of these; rejecting them here
  * keeps the scan fast.  wl is the caller's count of letters at pos.
+ *
+ * The tests of the word itself (months, number words, start words, "per
+ * cent") run only when its initial and length (start words) or first three
+ * letters (tail_trigrams) allow one: most words are rejected by one branch
+ * the CPU predicts, not by a chain of tests whose outcome varies by word.
  */
 static AT_ALWAYS_INLINE bool
 letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
 {
 	unsigned char c = (unsigned char) s[pos];
 	unsigned char lc = (unsigned char) (c | 0x20);
+	unsigned	kc = (unsigned) c - 'a',
+				kl = (unsigned) lc - 'a';
 	size_t		after = pos + wl,
 				ml;
+	/* a lower-case word of no number-word or start-word initial: only a code before an amount */
+	bool		lni = kc < 26 && !((NUMBER_INITIALS >> (kc & 31)) & 1);
+	bool		amount_after,
+				may;
 
-	/* first letters of number words, start words, months, weekdays */
-	if (c >= 'a' && c <= 'z' && !((NUMBER_INITIALS >> (c - 'a')) & 1))
-	{
-		/* but a lower-case code before an amount: "usd 200", "rmb10" */
-		return wl <= 4 && after < len &&
-			(s[after] == '$' || at_digit_at(s, len, after) ||
-			 (s[after] == ' ' && (at_digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))));
-	}
-	if (wl > 10)
+	if (!tail_trigrams_built)
+		tail_trigrams_build();
+	if (!start_word_lens_built)
+		start_word_lens_build();
+	if (wl > (lni ? 4u : 10u))
 		return false;
-	if (after < len && (s[after] == '$' || at_digit_at(s, len, after) ||
-						(s[after] == ' ' && (at_digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))) ||
-						(s[after] == '.' && wl <= 3)))
+	/* an amount after it: "usd 200", "rmb10", "RMB 5", "US$" */
+	amount_after = after < len &&
+		(s[after] == '$' || at_digit_at(s, len, after) ||
+		 (s[after] == ' ' && (at_digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))));
+	if (amount_after || (!lni && after < len && s[after] == '.' && wl <= 3))
 		return true;
+	/* could one of the tests below say yes? */
+	may = kl < 26 && wl < 32 && ((start_word_lens[kl & 31] >> wl) & 1);
+	if (wl >= 3 && kl < 26)
+	{
+		unsigned	b = (unsigned) (s[pos + 1] | 0x20) - 'a',
+					d = (unsigned) (s[pos + 2] | 0x20) - 'a';
+		unsigned	k = (kl * 26 + b) * 26 + d;
+
+		may |= b < 26 && d < 26 && ((tail_trigrams[k / 64] >> (k % 64)) & 1);
+	}
+	if (lni || !may)
+		return false;
 	if (c >= 'A' && c <= 'Z' && wl >= 3 && month_prefix(s + pos) &&
 		(at_month_at(s, len, pos, &ml) || at_weekday_at(s, len, pos, &ml)))
 		return true;
 	if (wl >= 3 && wl <= 9 && at_number_word_prefix(s, len, pos) && at_number_word_at(s, len, pos, &ml) >= 0)
 		return true;
-	if (!start_word_lens_built)
-		start_word_lens_build();
 	if (lc >= 'a' && lc <= 'z' && wl < 32 && ((start_word_lens[lc - 'a'] >> wl) & 1) &&
 		at_word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words)))
 		return true;
