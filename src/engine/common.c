@@ -163,21 +163,25 @@ at_vec_push(AtVec *vec)
 }
 
 /*
- * Long word lists are looked up through an index by first letter, built on
- * first use per list and kept for the life of the process (read-only after;
- * the lists are static data, so their address identifies them).
+ * Long word lists are looked up through an index by first letter and length,
+ * built on first use per list and kept for the life of the process
+ * (read-only after; the lists are static data, so their address identifies
+ * them).  The entries are grouped by first letter, and within it by length:
+ * a word is compared only with the entries of its first letter and length.
  */
 #define WI_SLOTS 128			/* open addressing, by list address */
 #define WI_MAX_WORDS 512
 #define WI_MIN_WORDS 8			/* shorter lists are scanned (and may be on the stack) */
+#define WI_BUCKETS 27			/* a..z, then every other first byte */
+#define WI_CLASSES 32			/* lengths 0..30, then 31 or more */
 
 typedef struct WordIndex
 {
 	const char *const *list;
-	uint16_t	start[28];		/* bucket k: order[start[k] .. start[k + 1]) */
-	uint32_t	lens[27];		/* bucket k: bit l = a word of l bytes (bit 31: 31 or more) */
-	uint16_t	order[WI_MAX_WORDS];
-	uint8_t		olen[WI_MAX_WORDS];	/* length of list[order[j]], at most 255 */
+	uint32_t	lens[WI_BUCKETS];	/* bucket k: bit l = a word of l bytes (bit 31: 31 or more) */
+	uint16_t	gbase[WI_BUCKETS];	/* bucket k's first group */
+	uint16_t	gstart[WI_MAX_WORDS + 1];	/* group g: order[gstart[g] .. gstart[g + 1]) */
+	uint16_t	order[WI_MAX_WORDS];	/* entries by bucket, then length */
 } WordIndex;
 
 /* Bit of a word length in WordIndex.lens */
@@ -185,6 +189,16 @@ static inline uint32_t
 wi_len_bit(size_t len)
 {
 	return UINT32_C(1) << (len < 31 ? len : 31);
+}
+
+/* The bits set in x (SWAR: without -mpopcnt, __builtin_popcount is a libgcc call) */
+static inline unsigned
+wi_popcount(uint32_t x)
+{
+	x = x - ((x >> 1) & UINT32_C(0x55555555));
+	x = (x & UINT32_C(0x33333333)) + ((x >> 2) & UINT32_C(0x33333333));
+	x = (x + (x >> 4)) & UINT32_C(0x0F0F0F0F);
+	return (unsigned) ((x * UINT32_C(0x01010101)) >> 24);
 }
 
 static WordIndex *wi_slots[WI_SLOTS];
@@ -208,26 +222,44 @@ static AT_NOINLINE const WordIndex *
 word_index_build(const char *const *list, size_t n, size_t h)
 {
 	WordIndex  *wi;
-	uint16_t	count[28] = {0};
+	uint16_t	count[WI_BUCKETS * WI_CLASSES + 1] = {0};
+	unsigned	ngroups = 0;
 
 	if (n > WI_MAX_WORDS || wi_used >= WI_SLOTS / 2 || wi_slots[h] != NULL)
 		return NULL;
 	wi = &wi_store[wi_used++];
+	memset(wi, 0, sizeof(*wi));
 	wi->list = list;
-	for (size_t i = 0; i < n; i++)
-		count[wi_bucket(list[i][0]) + 1]++;
-	for (int k = 1; k < 28; k++)
-		count[k] += count[k - 1];
-	memcpy(wi->start, count, sizeof(count));
-	memset(wi->lens, 0, sizeof(wi->lens));
+	/* a counting sort of the entries by (bucket, length class) */
 	for (size_t i = 0; i < n; i++)
 	{
 		size_t		l = strlen(list[i]);
-		uint16_t	j = count[wi_bucket(list[i][0])]++;
+		int			k = wi_bucket(list[i][0]);
 
-		wi->order[j] = (uint16_t) i;
-		wi->olen[j] = (uint8_t) (l < 255 ? l : 255);
-		wi->lens[wi_bucket(list[i][0])] |= wi_len_bit(l);
+		wi->lens[k] |= wi_len_bit(l);
+		count[k * WI_CLASSES + (l < 31 ? l : 31) + 1]++;
+	}
+	/* a group per (bucket, class) that has entries, in that order */
+	for (int k = 0; k < WI_BUCKETS; k++)
+	{
+		wi->gbase[k] = (uint16_t) ngroups;
+		for (int c = 0; c < WI_CLASSES; c++)
+			ngroups += count[k * WI_CLASSES + c + 1] > 0;
+	}
+	/* count[key]: the first position of key's entries, where its group starts */
+	for (int key = 1; key <= WI_BUCKETS * WI_CLASSES; key++)
+		count[key] += count[key - 1];
+	ngroups = 0;
+	for (int key = 0; key < WI_BUCKETS * WI_CLASSES; key++)
+		if (count[key + 1] > count[key])
+			wi->gstart[ngroups++] = count[key];
+	wi->gstart[ngroups] = (uint16_t) n;
+	for (size_t i = 0; i < n; i++)
+	{
+		size_t		l = strlen(list[i]);
+		int			key = wi_bucket(list[i][0]) * WI_CLASSES + (l < 31 ? (int) l : 31);
+
+		wi->order[count[key]++] = (uint16_t) i;
 	}
 	wi_slots[h] = wi;
 	return wi;
@@ -277,18 +309,19 @@ at_word_in(const char *w, size_t len, const char *const *list, size_t n)
 	if (n >= WI_MIN_WORDS && (wi = word_index(list, n)) != NULL)
 	{
 		int			k = wi_bucket(first);
+		uint32_t	bits = wi->lens[k],
+					bit = wi_len_bit(len);
+		unsigned	g;
 
 		/* most words have no entry of their length: no compare at all */
-		if ((wi->lens[k] & wi_len_bit(len)) == 0)
+		if ((bits & bit) == 0)
 			return false;
-		for (unsigned j = wi->start[k]; j < wi->start[k + 1]; j++)
+		/* the group of the entries of this first letter and length */
+		g = wi->gbase[k] + wi_popcount(bits & (bit - 1));
+		for (unsigned j = wi->gstart[g]; j < wi->gstart[g + 1]; j++)
 		{
-			const char *c;
+			const char *c = list[wi->order[j]];
 
-			/* entries of another length need no compare (255: that long or longer) */
-			if (wi->olen[j] != len && (wi->olen[j] < 255 || len < 255))
-				continue;
-			c = list[wi->order[j]];
 			if (c[0] == first && word_eq_folded(w, len, c))
 				return true;
 		}

@@ -303,16 +303,17 @@ typedef struct Span
 	size_t		len;
 } Span;
 
+/* ASCII letters and digits: range tests without branches (they run at every byte of a sentence) */
 static inline bool
 alpha(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	return (unsigned) (((unsigned char) c | 0x20) - 'a') < 26;
 }
 
 static inline bool
 digit(char c)
 {
-	return c >= '0' && c <= '9';
+	return (unsigned) ((unsigned char) c - '0') < 10;
 }
 
 static bool capital(const char *s, const Tok *t);
@@ -331,7 +332,8 @@ tok_is(const char *s, const Tok *t, const char *w)
 	const char *p = s + t->start;
 	size_t		j;
 
-	if (t->kind == 'p' || t->len == 0)
+	/* every caller's w is a literal: its length is a constant */
+	if (t->kind == 'p' || t->len == 0 || t->len != strlen(w))
 		return false;
 	for (j = 0; j < t->len && w[j]; j++)
 	{
@@ -403,11 +405,14 @@ tokenize(const char *s, size_t from, size_t to, Tok *toks, size_t max)
 			e++;
 			while (e < to)
 			{
-				char		x = s[e];
+				char		x;
 
-				if (alpha(x) || digit(x))
-					e++;
-				else if ((x == '-' || x == '\'' || x == '.' || x == '&' || x == ',') &&
+				/* letters and digits a run at a time (utf8.h) */
+				e += at_ascii_run(s, to, e, true);
+				if (e >= to)
+					break;
+				x = s[e];
+				if ((x == '-' || x == '\'' || x == '.' || x == '&' || x == ',') &&
 						 e + 1 < to && (alpha(s[e + 1]) || digit(s[e + 1])) &&
 						 (x != ',' || (digit(s[e - 1]) && digit(s[e + 1]))))
 					e++;
@@ -2252,12 +2257,18 @@ at_measure_table_rows(const char *s, size_t len, const AtDay *ref, AtMetric *ms,
 
 		if (!value_kind(m->kind) || m->start == 0)
 			continue;
-		for (b = m->start; b > 0 && s[b - 1] != '\n' && m->start - b < TABLE_LINE_MAX; b--)
-			;
+		/* the line's start within TABLE_LINE_MAX bytes, by memchr: most lines are longer */
+		b = m->start > TABLE_LINE_MAX ? m->start - TABLE_LINE_MAX : 0;
+		for (const char *nl; (nl = memchr(s + b, '\n', m->start - b)) != NULL;)
+			b = (size_t) (nl - s) + 1;
 		if (b > 0 && s[b - 1] != '\n')
 			continue;
-		for (e = m->start; e < len && s[e] != '\n' && e - m->start < TABLE_LINE_MAX; e++)
-			;
+		{
+			size_t		lim = len - m->start > TABLE_LINE_MAX ? m->start + TABLE_LINE_MAX : len;
+			const char *nl = memchr(s + m->start, '\n', lim - m->start);
+
+			e = nl ? (size_t) (nl - s) : lim;
+		}
 		if ((colon = row_colon(s, b, e)) == SIZE_MAX || colon > m->start || !table_heading(s, b, &hb, &he))
 			continue;
 		/* the label: a holder, or a measured property */

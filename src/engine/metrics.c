@@ -687,11 +687,14 @@ word_from(const char *s, size_t len, size_t pos, size_t p)
 
 	while (p < stop)
 	{
-		unsigned char c = (unsigned char) s[p];
+		unsigned char c;
 
-		if (at_is_ascii_alpha(c) || (c >= '0' && c <= '9'))
-			p++;
-		else if ((c == '-' || c == '\'') && p > pos && at_alpha_at(s, len, p + 1))
+		/* letters and digits a run at a time (utf8.h) */
+		p += at_ascii_run(s, stop, p, true);
+		if (p >= stop)
+			break;
+		c = (unsigned char) s[p];
+		if ((c == '-' || c == '\'') && p > pos && at_alpha_at(s, len, p + 1))
 			p++;
 		else if (c == 0xE2 && p + 2 < len && (unsigned char) s[p + 1] == 0x80 &&
 				 (unsigned char) s[p + 2] == 0x99 && p > pos && at_alpha_at(s, len, p + 3))
@@ -3435,9 +3438,49 @@ static const char *const start_words[] = {
 	"yesterday",
 };
 
-/* Initials of the start words: a A h H q Q m M n N p P y Y */
-#define START_INITIALS (LETTER_BIT('a') | LETTER_BIT('h') | LETTER_BIT('q') | LETTER_BIT('m') | \
-						LETTER_BIT('n') | LETTER_BIT('p') | LETTER_BIT('y'))
+/*
+ * By initial, bit l: a start word of l letters (built once from the list):
+ * most words of a text have no start word of their initial and length
+ */
+static uint32_t start_word_lens[26];
+static bool start_word_lens_built = false;
+
+static AT_NOINLINE void
+start_word_lens_build(void)
+{
+	for (size_t i = 0; i < AT_LENGTHOF(start_words); i++)
+		start_word_lens[start_words[i][0] - 'a'] |= UINT32_C(1) << strlen(start_words[i]);
+	start_word_lens_built = true;
+}
+
+/*
+ * Bit k: a word whose first three letters (folded) are trigram k may be a
+ * number word (at_number_word_prefix()), a month or weekday (month_prefix())
+ * or "per cent"; built once from those tests themselves, so it is exact as
+ * a no for each of them.
+ */
+static uint64_t tail_trigrams[(26 * 26 * 26 + 63) / 64];
+static bool tail_trigrams_built = false;
+
+static AT_NOINLINE void
+tail_trigrams_build(void)
+{
+	char		w[4] = {0};
+
+	for (int a = 0; a < 26; a++)
+		for (int b = 0; b < 26; b++)
+			for (int c = 0; c < 26; c++)
+			{
+				unsigned	k = ((unsigned) a * 26 + (unsigned) b) * 26 + (unsigned) c;
+
+				w[0] = (char) ('a' + a);
+				w[1] = (char) ('a' + b);
+				w[2] = (char) ('a' + c);
+				if (at_number_word_prefix(w, 3, 0) || month_prefix(w) || memcmp(w, "per", 3) == 0)
+					tail_trigrams[k / 64] |= UINT64_C(1) << (k % 64);
+			}
+	tail_trigrams_built = true;
+}
 
 /* A capitalised word of the initial and length of a holiday name's first word */
 #define HOLIDAY_GATE(s, len, pos, wl, c, lc) \
@@ -3448,35 +3491,58 @@ static const char *const start_words[] = {
  * months and weekdays, currency codes before an amount ("RMB 5", "US$",
  * "usd 200").  Most words of a text are none of these; rejecting them here
  * keeps the scan fast.  wl is the caller's count of letters at pos.
+ *
+ * The tests of the word itself (months, number words, start words, "per
+ * cent") run only when its initial and length (start words) or first three
+ * letters (tail_trigrams) allow one: most words are rejected by one branch
+ * the CPU predicts, not by a chain of tests whose outcome varies by word.
  */
 static AT_ALWAYS_INLINE bool
 letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
 {
 	unsigned char c = (unsigned char) s[pos];
 	unsigned char lc = (unsigned char) (c | 0x20);
+	unsigned	kc = (unsigned) c - 'a',
+				kl = (unsigned) lc - 'a';
 	size_t		after = pos + wl,
 				ml;
+	/* a lower-case word of no number-word or start-word initial: only a code before an amount */
+	bool		lni = kc < 26 && !((NUMBER_INITIALS >> (kc & 31)) & 1);
+	bool		amount_after,
+				may;
 
-	/* first letters of number words, start words, months, weekdays */
-	if (c >= 'a' && c <= 'z' && !((NUMBER_INITIALS >> (c - 'a')) & 1))
-	{
-		/* but a lower-case code before an amount: "usd 200", "rmb10" */
-		return wl <= 4 && after < len &&
-			(s[after] == '$' || at_digit_at(s, len, after) ||
-			 (s[after] == ' ' && (at_digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))));
-	}
-	if (wl > 10)
-		return HOLIDAY_GATE(s, len, pos, wl, c, lc);
-	if (after < len && (s[after] == '$' || at_digit_at(s, len, after) ||
-						(s[after] == ' ' && (at_digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))) ||
-						(s[after] == '.' && wl <= 3)))
+	if (!tail_trigrams_built)
+		tail_trigrams_build();
+	if (!start_word_lens_built)
+		start_word_lens_build();
+	if (wl > (lni ? 4u : 10u))
+		return !lni && HOLIDAY_GATE(s, len, pos, wl, c, lc);
+	/* an amount after it: "usd 200", "rmb10", "RMB 5", "US$" */
+	amount_after = after < len &&
+		(s[after] == '$' || at_digit_at(s, len, after) ||
+		 (s[after] == ' ' && (at_digit_at(s, len, after + 1) || (after + 1 < len && s[after + 1] == '$'))));
+	if (amount_after || (!lni && after < len && s[after] == '.' && wl <= 3))
 		return true;
+	/* could one of the tests below say yes? */
+	may = kl < 26 && wl < 32 && ((start_word_lens[kl & 31] >> wl) & 1);
+	if (wl >= 3 && kl < 26)
+	{
+		unsigned	b = (unsigned) (s[pos + 1] | 0x20) - 'a',
+					d = (unsigned) (s[pos + 2] | 0x20) - 'a';
+		unsigned	k = (kl * 26 + b) * 26 + d;
+
+		may |= b < 26 && d < 26 && ((tail_trigrams[k / 64] >> (k % 64)) & 1);
+	}
+	if (lni)
+		return false;
+	if (!may)
+		return HOLIDAY_GATE(s, len, pos, wl, c, lc);
 	if (c >= 'A' && c <= 'Z' && wl >= 3 && month_prefix(s + pos) &&
 		(at_month_at(s, len, pos, &ml) || at_weekday_at(s, len, pos, &ml)))
 		return true;
 	if (wl >= 3 && wl <= 9 && at_number_word_prefix(s, len, pos) && at_number_word_at(s, len, pos, &ml) >= 0)
 		return true;
-	if (lc >= 'a' && lc <= 'z' && ((START_INITIALS >> (lc - 'a')) & 1) &&
+	if (lc >= 'a' && lc <= 'z' && wl < 32 && ((start_word_lens[lc - 'a'] >> wl) & 1) &&
 		at_word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words)))
 		return true;
 	if (lc == 'p' && wl == 3 && match_pattern(s, len, pos, "per cent", true))
@@ -3724,11 +3790,9 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 		if (at_is_ascii_alpha((unsigned char) s[pos]))
 		{
 			/* a word: most are skipped whole after a look at their first letters */
-			size_t		wl = 1;
+			size_t		wl = 1 + at_ascii_run(s, len, pos + 1, false);
 			char		c2 = pos + 1 < len ? lower(s[pos + 1]) : '\0';
 
-			while (at_alpha_at(s, len, pos + wl))
-				wl++;
 			if (alnum_before(s, pos))
 			{
 				pos += wl;
@@ -3748,7 +3812,12 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 				if (at_is_ascii_alpha(nc) || (nc >= '0' && nc <= '9') || nc == '-' || nc == '\'' || nc == 0xE2)
 					pos += word_from(s, len, pos, pos + wl);
 				else
+				{
+					/* and the spaces after it, where no figure starts (not a line end) */
 					pos += wl;
+					while (pos < len && s[pos] == ' ')
+						pos++;
+				}
 				continue;
 			}
 			if (s[pos] == 'a' && (wl == 1 || (wl == 2 && s[pos + 1] == 'n')) &&

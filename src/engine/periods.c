@@ -55,10 +55,13 @@ typedef struct Cur
 	size_t		end;			/* end of the last word read */
 } Cur;
 
+/* An ASCII letter or digit; two range tests and no branch (it runs at every byte of a word) */
 static inline bool
 alnum(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	unsigned char u = (unsigned char) c;
+
+	return ((unsigned) ((u | 0x20) - 'a') < 26) | ((unsigned) (u - '0') < 10);
 }
 
 static void
@@ -70,7 +73,7 @@ skip_blanks(Cur *c)
 
 /* The words w (lower case, single spaces) at c->p, caseless; on a match step over them */
 static bool
-eat(Cur *c, const char *w)
+eat_words(Cur *c, const char *w)
 {
 	size_t		p = c->p;
 
@@ -92,6 +95,28 @@ eat(Cur *c, const char *w)
 	c->p = p;
 	skip_blanks(c);
 	return true;
+}
+
+/*
+ * eat_words(), with its first letter tested in line: a period expression is
+ * tried as a chain of phrases, and most fail there without a call
+ */
+static AT_ALWAYS_INLINE bool
+eat(Cur *c, const char *w)
+{
+	if (w[0] != '\0')
+	{
+		char		ch;
+
+		if (c->p >= c->len)
+			return false;
+		ch = c->s[c->p];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char) (ch | 0x20);
+		if (ch != w[0])
+			return false;
+	}
+	return eat_words(c, w);
 }
 
 /* A year 1900..2100 in four digits */
@@ -583,14 +608,12 @@ period_at(const char *s, size_t len, size_t pos, const AtDay *ref, AtPeriod *out
 					q,
 					qe;
 
-		while (e < len && alnum(s[e]))
-			e++;
+		e += at_ascii_run(s, len, e, true);
 		if (at_word_in(s + pos, e - pos, leads, AT_LENGTHOF(leads)))
 		{
 			for (q = e; q < len && (s[q] == ' ' || s[q] == '\t'); q++)
 				;
-			for (qe = q; qe < len && alnum(s[qe]); qe++)
-				;
+			qe = q + at_ascii_run(s, len, q, true);
 			/* "as of the end of 2023", "as of March" */
 			if (qe == q || !((s[q] >= 'A' && s[q] <= 'Z') || may_start(s, len, q, qe) ||
 							 (e - pos == 2 && (s[pos] | 0x20) == 'a' && qe - q == 2 && s[q] == 'o' && s[q + 1] == 'f')))
@@ -875,8 +898,7 @@ at_period_span_at(const char *s, size_t from, size_t to, size_t p, const AtDay *
 				b = p,
 				e;
 
-	for (n = p; n < to && alnum(s[n]); n++)
-		;
+	n = p + at_ascii_run(s, to, p, true);
 	if (n == p || !may_start(s, to, p, n) || (n = period_at(s, to, p, ref, &per)) == 0)
 		return 0;
 	ps->start = p;

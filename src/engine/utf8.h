@@ -10,6 +10,8 @@
 
 #include "common.h"
 
+#include <string.h>
+
 /* Length of the sequence a lead byte starts, 0 for a continuation or bad byte */
 extern int	at_utf8_seqlen(unsigned char lead);
 
@@ -69,6 +71,58 @@ static inline bool
 at_is_ascii_alpha(unsigned char c)
 {
 	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/*
+ * Runs of ASCII letters (and digits, with digits true) from s[p] before
+ * end: their length.  Eight bytes at a time where the compiler has the
+ * builtins and the target is little-endian (a bit trick on a 64-bit load:
+ * the end of a word then costs no loop exit, which the CPU mispredicts at
+ * most words), else byte by byte.
+ */
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
+	__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define AT_SWAR_RUNS 1
+#endif
+
+static inline size_t
+at_ascii_run(const char *s, size_t end, size_t p, bool digits)
+{
+	size_t		n = 0;
+
+#ifdef AT_SWAR_RUNS
+	const uint64_t ones = UINT64_C(0x0101010101010101),
+				high = UINT64_C(0x8080808080808080);
+
+	while (end - p - n >= 8)
+	{
+		uint64_t	v,
+					x,
+					hit;
+
+		memcpy(&v, s + p + n, 8);
+		/* bytes 'a'..'z' once folded, or '0'..'9' (bytes >= 0x80 never): their high bits */
+		x = (v | (ones * 0x20)) & (ones * 0x7F);
+		hit = (ones * (127 + 'z' + 1) - x) & (x + ones * (127 - ('a' - 1)));
+		if (digits)
+		{
+			x = v & (ones * 0x7F);
+			hit |= (ones * (127 + '9' + 1) - x) & (x + ones * (127 - ('0' - 1)));
+		}
+		hit &= ~v & high;
+		if (hit != high)
+			return n + (size_t) (__builtin_ctzll(~hit & high) >> 3);
+		n += 8;
+	}
+#endif
+	for (; p + n < end; n++)
+	{
+		unsigned char c = (unsigned char) s[p + n];
+
+		if (!at_is_ascii_alpha(c) && !(digits && c >= '0' && c <= '9'))
+			break;
+	}
+	return n;
 }
 
 #endif							/* AT_UTF8_H */

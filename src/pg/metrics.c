@@ -14,6 +14,7 @@
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/numeric.h"
 
 #include "../engine/metrics.h"
@@ -149,6 +150,8 @@ extract_metrics(FunctionCallInfo fcinfo, const AtDay *ref)
 	AtVec		metrics;
 	AtCharCursor cur;
 	KindCache  *kc;
+	MemoryContext rowcxt,
+				oldcxt;
 
 	at_pg_require_utf8();
 	text = at_pg_text_arg(fcinfo, 0, &len);
@@ -165,6 +168,14 @@ extract_metrics(FunctionCallInfo fcinfo, const AtDay *ref)
 	at_vec_init(&metrics, &at_pg_mem, sizeof(AtMetric));
 	at_extract_metrics_ref(text, len, ref, &metrics);
 
+	/*
+	 * Each row's values (text, numeric) are built in a context reset after
+	 * the tuplestore has copied them: a long list of figures keeps one row's
+	 * temporaries, not all of them, besides its rows.
+	 */
+	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "extract_metrics row",
+								   ALLOCSET_SMALL_SIZES);
+	oldcxt = MemoryContextSwitchTo(rowcxt);
 	at_char_cursor_init(&cur, text);
 	for (size_t i = 0; i < metrics.len; i++)
 	{
@@ -238,9 +249,12 @@ extract_metrics(FunctionCallInfo fcinfo, const AtDay *ref)
 		nulls[17] = !day_datum(&m->time.start, &values[17]);
 		nulls[18] = !day_datum(&m->time.end, &values[18]);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		MemoryContextReset(rowcxt);
 		/* rows of a long text may spill to disk: stay cancellable */
 		if ((i & 1023) == 0)
 			CHECK_FOR_INTERRUPTS();
 	}
+	MemoryContextSwitchTo(oldcxt);
+	MemoryContextDelete(rowcxt);
 	return (Datum) 0;
 }
