@@ -1240,13 +1240,18 @@ keep_date(Meta *m, int field)
 				local_day(m, c->s[i], c->len[i], &dt);
 				/*
 				 * The URL's date is the publisher's own day: it wins over a
-				 * UTC instant a day off (23:11Z in Vienna is the next day) and
-				 * over the weak sources (a bare <time>, generic meta dates)
+				 * UTC instant that falls in that day in the zones of news
+				 * publishers, US Pacific (-8) to New Zealand (+12): 23:11Z is
+				 * the next day in Vienna, 02:25Z the day before in New York;
+				 * 10:04Z is the next day for a story filed the day before
+				 * under that URL.  It wins over the weak sources too (a bare
+				 * <time>, generic meta dates)
 				 */
 				if (m->a->url.len && url_date(m, &u) &&
 					(c->rank >= 3 ||
-					 (dt.has_time && utc_value(c->s[i], c->len[i]) &&
-					  labs(minutes_of(&u) - minutes_of(&dt)) < 24 * 60 + 60)) &&
+					 (utc_value(c->s[i], c->len[i]) &&
+					  minutes_of(&dt) - minutes_of(&u) >= -12 * 60 &&
+					  minutes_of(&dt) - minutes_of(&u) < 32 * 60)) &&
 					(u.year != dt.year || u.month != dt.month || u.day != dt.day))
 					dt = u;
 				m->a->published = dt;

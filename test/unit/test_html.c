@@ -289,6 +289,15 @@ UT_TEST(html_fields_fallbacks)
 		  "<p>The repair cafe fixed sixty toasters and kettles on its first evening, the volunteers said.</p>"
 		  "<aside><time datetime=\"2009-04-11\">older post</time></aside></body></html>");
 	UT_CHECK(a.has_published && a.published.year == 2019 && a.published.month == 10 && a.published.day == 22);
+	/* 02:25Z of the next day is the URL's day in New York; 10:04Z is not */
+	parse("<html><head><link rel=\"canonical\" href=\"https://x.example/2020/02/24/exit/\">"
+		  "<meta property=\"article:published_time\" content=\"2020-02-25T02:25:54Z\"></head><body>"
+		  "<p>The former press secretary is leaving the studio after three years in the role, the company said.</p></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2020 && a.published.month == 2 && a.published.day == 24);
+	parse("<html><head><link rel=\"canonical\" href=\"https://x.example/politics/return/2020/07/08/c3d2_story.html\">"
+		  "<meta property=\"article:published_time\" content=\"2020-07-09T10:04:04Z\"></head><body>"
+		  "<p>Federal workers are returning to the office, and some members of Congress say they should not be.</p></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2020 && a.published.month == 7 && a.published.day == 9);
 }
 
 /* The meta title weighed against the headline the page shows */
