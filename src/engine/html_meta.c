@@ -88,13 +88,14 @@ static const char *const title_seps[] = {
 /* Words that open a byline and are not part of the name */
 static const char *const byline_openers[] = {
 	"view all posts by ", "all posts by ", "more posts by ", "posts by ", "articles by ",
-	"more articles by ", "mehr artikel von ", "alle posts vom autor", "interview: ", "text: ",
+	"more articles by ", "mehr artikel von ", "mehr von ", "alle posts vom autor", "interview: ", "text: ",
 	"veröffentlicht von", "eingestellt von", "geschrieben von", "alles von ", "vom ",
 	"publié par ", "publicado por ", "pubblicato da ",
 	"zeige alle beiträge von ", "alle beiträge von ", "written by ", "posted by ",
 	"published by ", "words by ", "text by ", "story by ", "geschrieben von ",
 	"verfasst von ", "by ", "von ", "par ", "por ", "author: ", "authors: ", "autor: ",
 	"autorin: ", "reporter: ", "\xc2\xa9 ", "(c) ", "author ", "autor ",
+	"auteur ", "auteurs ", "artikel von ", "erstellt von ", "verfasser ", "verfasserin ",
 };
 
 /* Names that are no author: placeholders of publishing systems */
@@ -104,6 +105,8 @@ static const char *const not_authors[] = {
 	/* headings of author boxes */
 	"author", "authors", "autor", "autoren", "autorin", "people", "text", "published by",
 	"weiter", "weitere artikel", "alle artikel", "date",
+	/* the verb or button of a byline box, its name cut off */
+	"posted", "published", "publiziert", "veröffentlicht", "follow", "folgen",
 };
 
 /* Link texts that author boxes append to the name ("Ann Lee Alle Artikel") */
@@ -129,6 +132,16 @@ static const char *const byline_tails[] = {" am", " at", " on", " um", " le", " 
 static const char *const author_classes[] = {
 	"author", "byline", "vcard", "entry-author", "post-author", "author-name",
 	"article-author", "byline-name", "author_name", "authorname", "writer",
+};
+
+/*
+ * Parts of compound class words (between "-", "_", "__", "--") that name the
+ * author's box: "c-page-intro__author", "gallery--page-meta--author",
+ * "authorname-txt"; not "author-bio" or "author-avatar" (their parts are
+ * others, and a biography is too long for a byline anyway)
+ */
+static const char *const author_class_parts[] = {
+	"author", "authors", "authorname", "byline", "autor", "autoren", "autorin",
 };
 
 /*
@@ -180,6 +193,9 @@ typedef struct Meta
 	AtBuf		main_h1;		/* text of the first <h1> of the main content */
 	int			h1_count;		/* <h1> elements outside boilerplate */
 	AtBuf		scratch;
+	const HJson *ld_root;		/* the JSON-LD tree being read, for "@id" references */
+	int			ld_refs;		/* references resolved in it (bounded: each scans it) */
+	bool		byline_named;	/* a byline box gave a name */
 } Meta;
 
 /* Offer a value of rank for field: a better rank replaces, an equal one adds */
@@ -405,6 +421,32 @@ json_type_in(const HJson *obj, const char *const *types, size_t ntypes)
 	return false;
 }
 
+/* The object with a "name" whose "@id" is id in a JSON-LD tree (through @graph and arrays) */
+static const HJson *
+find_by_id(const HJson *v, int depth, const char *id, size_t idlen)
+{
+	if (!v || depth > 4)
+		return NULL;
+	if (v->type == HJ_OBJ)
+	{
+		const HJson *i = h_json_get(v, "@id");
+
+		if (i && i->type == HJ_STR && i->slen == idlen && memcmp(i->str, id, idlen) == 0 &&
+			h_json_get(v, "name"))
+			return v;
+		return find_by_id(h_json_get(v, "@graph"), depth + 1, id, idlen);
+	}
+	if (v->type == HJ_ARR)
+		for (const HJson *e = v->child; e; e = e->next)
+		{
+			const HJson *r = find_by_id(e, depth + 1, id, idlen);
+
+			if (r)
+				return r;
+		}
+	return NULL;
+}
+
 /* A name: a string, or an object's "name" */
 static void
 offer_name(Meta *m, int field, int rank, const HJson *v)
@@ -417,6 +459,23 @@ offer_name(Meta *m, int field, int rank, const HJson *v)
 	{
 		static const char *const org[] = {"Organization", "NewsMediaOrganization", "Corporation"};
 		const HJson *n = h_json_get(v, "name");
+
+		/*
+		 * {"@id": ".../#author"}: a reference to a Person elsewhere in the
+		 * @graph (Yoast SEO and other plugins write the article's author so)
+		 */
+		if (!n && m->ld_root && m->ld_refs < 8)
+		{
+			const HJson *id = h_json_get(v, "@id");
+			const HJson *r;
+
+			m->ld_refs++;
+			if (id && id->type == HJ_STR && (r = find_by_id(m->ld_root, 0, id->str, id->slen)) != NULL)
+			{
+				v = r;
+				n = h_json_get(v, "name");
+			}
+		}
 
 		/* an organisation as author is the publisher again, not a byline */
 		if (field == F_AUTHOR && json_type_in(v, org, AT_LENGTHOF(org)))
@@ -494,6 +553,8 @@ from_json_ld(Meta *m, int script)
 		if (HN(d, c)->tag == H_TEXT)
 			at_buf_append(&m->scratch, d->text.data + HN(d, c)->start, HN(d, c)->len);
 	j = h_json_parse(m->scratch.data + start, m->scratch.len - start, d->mem);
+	m->ld_root = j;
+	m->ld_refs = 0;
 	if ((art = find_typed(j, 0, article_types, AT_LENGTHOF(article_types))) != NULL)
 		from_article_json(m, art);
 	else if ((art = find_typed(j, 0, page_types, AT_LENGTHOF(page_types))) != NULL)
@@ -503,6 +564,7 @@ from_json_ld(Meta *m, int script)
 		offer_strings(m, F_UPDATED, 1, h_json_get(art, "dateModified"));
 		offer_name(m, F_AUTHOR, 1, h_json_get(art, "author"));
 	}
+	m->ld_root = NULL;
 }
 
 /* ---- meta tags and the document ----------------------------------------- */
@@ -560,16 +622,25 @@ offer_text(Meta *m, int field, int rank, int node, size_t max)
 		offer(m, field, rank, tmp.data, tmp.len);
 }
 
-/* A short text only: a byline box, not an author's biography */
-static void
-offer_short_text(Meta *m, int field, int rank, int node, size_t max)
+static size_t clean_author(const char **s, size_t len);
+static bool capitalised(const char *s, size_t len);
+
+/* A byline box's short text when it holds a name (not an author's biography) */
+static bool
+offer_byline_box(Meta *m, int node)
 {
 	AtBuf		tmp;
+	const char *p;
+	size_t		len;
 
 	at_buf_init(&tmp, m->d->mem, 64);
-	h_text_of(m->d, node, &tmp, max + 1);
-	if (tmp.len && tmp.len <= max)
-		offer(m, field, rank, tmp.data, tmp.len);
+	h_text_of(m->d, node, &tmp, 101);
+	p = tmp.data;
+	if (!tmp.len || tmp.len > 100 || (len = clean_author(&p, tmp.len)) == 0 ||
+		(at_count_words(p, len) >= 3 && !capitalised(p, len)))
+		return false;
+	offer(m, F_AUTHOR, 5, tmp.data, tmp.len);
+	return true;
 }
 
 /* Inside a comment thread: an ancestor's class or id holds "comment" */
@@ -606,6 +677,15 @@ author_element(const HDoc *d, int node)
 			e++;
 		if (e > i && at_word_in(v + i, e - i, author_classes, AT_LENGTHOF(author_classes)))
 			return true;
+		/* a part of a BEM-style class: "c-page-intro__author", "meta--author" */
+		for (size_t p = i, q; p < e; p = q + 1)
+		{
+			for (q = p; q < e && v[q] != '-' && v[q] != '_';)
+				q++;
+			if (q > p && (p > i || q < e) &&
+				at_word_in(v + p, q - p, author_class_parts, AT_LENGTHOF(author_class_parts)))
+				return true;
+		}
 		i = e + 1;
 	}
 	if (HN(d, node)->tag == H_A && (v = h_attr(d, node, HA_HREF, &len)) != NULL)
@@ -838,9 +918,14 @@ scan_document(Meta *m, int root)
 			continue;
 		if (h_attr_is(d, i, HA_ITEMPROP, "author") && !(n->flags & HF_BOIL))
 			offer_text(m, F_AUTHOR, 4, i, 200);
-		/* bylines sit in header and footer boxes too, but not in comments */
-		else if (m->f[F_AUTHOR].rank > 5 && author_element(d, i) && !in_comments(d, i))
-			offer_short_text(m, F_AUTHOR, 5, i, 100);
+		/*
+		 * bylines sit in header and footer boxes too, but not in comments;
+		 * the first box whose text is a name ("Posted" in a box of its own
+		 * is the verb before it)
+		 */
+		else if (m->f[F_AUTHOR].rank >= 5 && !m->byline_named && author_element(d, i) &&
+				 !in_comments(d, i))
+			m->byline_named = offer_byline_box(m, i);
 	}
 	if (!h1_done && h1_any >= 0)
 		offer_text(m, F_TITLE, 4, h1_any, 1000);
@@ -1278,6 +1363,12 @@ static const char *const name_stops[] = {
 	"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
 	"saturday", "sunday", "januar", "februar", "märz", "juni", "juli", "oktober", "dezember",
 	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+	"stand",					/* "Ann Lee Stand: 3. Mai", as of */
+};
+
+/* Weekdays as short as they stand before a date: a name stop only there */
+static const char *const weekday_abbrevs[] = {
+	"mo", "di", "mi", "do", "fr", "sa", "so", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
 };
 
 /* A name-stop word at s, whole */
@@ -1286,7 +1377,7 @@ name_stop(const char *s, size_t len)
 {
 	size_t		e = 0;
 
-	while (e < len && s[e] != ',' && s[e] != '.' && s[e] != ';')
+	while (e < len && s[e] != ',' && s[e] != '.' && s[e] != ';' && s[e] != ':')
 		e++;
 	return e > 0 && at_word_in(s, e, name_stops, AT_LENGTHOF(name_stops));
 }
@@ -1298,7 +1389,19 @@ clean_author(const char **s, size_t len)
 	size_t		st,
 				ol;
 	int			words;
+	bool		dated = false;
 
+	/* "Posted on September 21, 2020 by Ann Lee": the name after a date */
+	for (size_t p = 1, digit = 0; p + 4 < len; p++)
+	{
+		digit |= (*s)[p - 1] >= '0' && (*s)[p - 1] <= '9';
+		if (digit && (*s)[p - 1] == ' ' && (ol = opener_len(*s + p, len - p)) > 0 && ol <= 4)
+		{
+			*s += p;
+			len -= p;
+			break;
+		}
+	}
 	if ((ol = opener_len(*s, len)) > 0)
 	{
 		*s += ol;
@@ -1307,25 +1410,31 @@ clean_author(const char **s, size_t len)
 	}
 	for (size_t p = 0; p < len; p++)
 		if ((*s)[p] == '|' || (*s)[p] == '\n' || ((*s)[p] >= '0' && (*s)[p] <= '9') ||
+			(len - p >= 3 && memcmp(*s + p, "\xe2\x80\x94", 3) == 0) ||	/* — */
 			(len - p >= 3 && memcmp(*s + p, "\xe2\x86\x92", 3) == 0) ||	/* → */
 			(len - p >= 3 && memcmp(*s + p, "\xe2\x80\xa2", 3) == 0) ||	/* • */
 			(len - p >= 2 && memcmp(*s + p, "\xc2\xb7", 2) == 0))	/* · */
 		{
+			dated = (*s)[p] >= '0' && (*s)[p] <= '9';
 			len = p;
 			break;
 		}
-	/* a month or weekday the cut date left behind */
+	/* a month or weekday the cut date left behind ("Ann Lee Do" of "Do 9 Apr 2020") */
 	len = h_trim(*s, len, &st);
 	*s += st;
 	while (len > 0)
 	{
-		size_t		w = len;
+		size_t		w = len,
+					e;
 
 		while (w > 0 && (*s)[w - 1] != ' ')
 			w--;
 		if (w == 0 && name_stop(*s, len))
 			return 0;			/* a month alone */
-		if (w == 0 || !name_stop(*s + w, len - w))
+		for (e = w; e < len && (*s)[e] != ',' && (*s)[e] != '.'; e++)
+			;
+		if (w == 0 || !(name_stop(*s + w, len - w) ||
+						(dated && at_word_in(*s + w, e - w, weekday_abbrevs, AT_LENGTHOF(weekday_abbrevs)))))
 			break;
 		len = h_trim(*s, w, &st);
 	}

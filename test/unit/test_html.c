@@ -428,6 +428,36 @@ UT_TEST(html_authors_kinds)
 	parse(page);
 	UT_EQ_INT(a.authors.len, 3);
 	UT_EQ_STR(item(&a.authors, 2), "Eve Ng");
+	/* JSON-LD author as a reference to a Person of the @graph */
+	snprintf(page, sizeof(page), "<html><head><script type=\"application/ld+json\">{\"@graph\":["
+			 "{\"@type\":\"Article\",\"headline\":\"Flood warning\",\"author\":{\"@id\":\"https://v.example/#/person/1\"}},"
+			 "{\"@type\":\"Person\",\"@id\":\"https://v.example/#/person/1\",\"name\":\"Ann Lee\"}]}</script></head>"
+			 "<body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
+	/* a BEM-style class part; a box of the verb alone gives way to the next box */
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<div class=\"c-page-intro__author\"><span>von</span> Ann Lee</div>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<span class=\"meta-prep meta-prep-author\">Posted</span> <span class=\"author vcard\">marc</span>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "marc");
+	/* "Posted on <date> by <name>"; a weekday abbreviation before the date */
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<div class=\"page-meta--author\">Posted on September 21, 2020 by Adi Tzlil</div>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Adi Tzlil");
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<div class=\"entry-meta pf-author\">Heiko Sauer <time>Do 9 Apr 2020</time></div>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Heiko Sauer");
 }
 
 /* editor and dateline by the text path's reader over the body's head and its metadata lines */
