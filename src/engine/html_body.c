@@ -216,8 +216,13 @@ mark_flags(HDoc *d, bool strict)
 			n->tag != H_BODY && n->tag != H_HTML && n->tag != H_ARTICLE && n->tag != H_MAIN &&
 			n->tag != H_A && n->tag != H_SPAN && n->tag != H_P)
 			n->flags |= HF_DROP | HF_BOIL;
-		if (n->flags & HF_STRONG)
-			inherit &= ~(HF_DROP | HF_BOIL);	/* an article body inside a <header> */
+		/*
+		 * an article body inside a <header>; the page's <main> inside a
+		 * wrapper whose class or id holds a boilerplate word
+		 * (id="skyscraper-height-div" around the whole page)
+		 */
+		if ((n->flags & HF_STRONG) || (n->tag == H_MAIN && !(inherit & HF_SKIP)))
+			inherit &= ~(HF_DROP | HF_BOIL);
 		n->flags |= inherit;
 	}
 }

@@ -1793,6 +1793,9 @@ choose_title(Meta *m)
 		/* the same headline reworded for search engines: the one shown */
 		if (hw >= 3 && word_share(h, hl, s, len) >= 0.5)
 			goto h1;
+		/* a meta title of one word over a shown headline of several: a section label ("Pressemitteilungen") */
+		if (tw == 1 && hw >= 3)
+			goto h1;
 	}
 meta:
 	strip_site(m, &s, &len, rank == 5);

@@ -323,9 +323,19 @@ UT_TEST(html_title_against_h1)
 	/* a kicker before the <h1>'s headline: the <h1> */
 	title_of("Weather: Flood warning for the valley", "Flood warning for the valley");
 	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* a meta title of one word is a section label: the headline shown */
+	title_of("Pressemitteilungen", "Flood warning for the valley until Friday");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley until Friday");
 	/* the <h1> goes on where the meta title stops */
 	title_of("Flood warning for the valley", "Flood warning for the valley \xe2\x80\x93 schools closed");
 	UT_EQ_STR(span(a.title), "Flood warning for the valley \xe2\x80\x93 schools closed");
+	/* JSON-LD's headline cut at 110 characters; the <main> inside a wrapper named for an ad format */
+	parse("<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
+		  "\"Flood warning for the valley\"}</script></head><body><div id=\"skyscraper-wrap\"><main>"
+		  "<h1>Flood warning for the valley until Friday</h1>"
+		  "<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
+		  "</main></div></body></html>");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley until Friday");
 	/* a kicker inside the <h1>, or a site's domain after it: the meta title */
 	title_of("Flood warning for the valley", "Weather Flood warning for the valley");
 	UT_EQ_STR(span(a.title), "Flood warning for the valley");
