@@ -779,6 +779,49 @@ render(Writer *w, const HDoc *d, int root, AtArticle *a, AtBuf *base)
 	}
 }
 
+/*
+ * An element of the main content's first class word that holds prose: the
+ * article split into boxes of one class under different wrappers
+ * ("article-text" in each "o-article_block", some wrapped once more), which
+ * join_boxes (siblings of close ancestors) does not reach
+ */
+static bool
+clone_of(const HDoc *d, int i, const char *cw, size_t cl, const char **w2)
+{
+	const HNode *n = HN(d, i);
+
+	return n->tag != H_TEXT && !(n->flags & HF_DROP) && n->chars >= 200 &&
+		n->link_chars * 4 <= n->chars && first_class(d, i, w2) == cl && memcmp(cw, *w2, cl) == 0;
+}
+
+/* Boxes of the main content's class (the content itself included), not nested */
+static int
+class_clones(const HDoc *d, int root)
+{
+	const char *cw,
+			   *w2;
+	size_t		cl = first_class(d, root, &cw);
+	int			n = 0,
+				last = -1;
+
+	/* layout words ("row", "col", "grid") are too short or too common to vouch */
+	if (cl < 8 || !clone_of(d, root, cw, cl, &w2))
+		return 0;
+	for (size_t i = 1; i < d->nodes.len; i++)
+	{
+		if ((i & 4095) == 4095)
+			AT_CHECK_INTERRUPTS();
+		if (clone_of(d, (int) i, cw, cl, &w2) && (last < 0 || !is_inside(d, (int) i, last)))
+		{
+			if (is_inside(d, root, (int) i) && (int) i != root)
+				return 0;		/* a wrapper of the content has its class: no split */
+			n++;
+			last = (int) i;
+		}
+	}
+	return n;
+}
+
 /* A sibling of the main content that belongs to the article too */
 static bool
 joins(const HDoc *d, int sib, int top, float threshold)
@@ -950,7 +993,23 @@ h_body_render(HDoc *d, AtArticle *a, int root, AtBuf *base)
 	at_buf_init(&raw, d->mem, 4096);
 	memset(&w, 0, sizeof(w));
 	w.out = &raw;
-	if (top->parent >= 0 && root > 0)
+	if (root > 0 && class_clones(d, root) >= 2)
+	{
+		/* the article's text boxes of one class, wherever they sit, in page order */
+		int			last = -1;
+		const char *cw,
+				   *w2;
+		size_t		cl = first_class(d, root, &cw);
+
+		for (size_t i = 1; i < d->nodes.len; i++)
+			if (clone_of(d, (int) i, cw, cl, &w2) && (last < 0 || !is_inside(d, (int) i, last)))
+			{
+				render(&w, d, (int) i, a, base);
+				w_break(&w, 3);
+				last = (int) i;
+			}
+	}
+	else if (top->parent >= 0 && root > 0)
 	{
 		for (int s = HN(d, top->parent)->first; s >= 0; s = HN(d, s)->next)
 			if (s == root || joins(d, s, root, threshold))

@@ -230,6 +230,21 @@ UT_TEST(html_body_split_boxes)
 	UT_CHECK(a.body.data && strstr(a.body.data, "four million euros") != NULL);
 	UT_CHECK(a.body.data && strstr(a.body.data, "six kilometres") != NULL);
 	UT_CHECK(a.body.data && strstr(a.body.data, "Home") == NULL);
+	/* boxes of one text class under different wrappers, a teaser list between them */
+	parse("<html><body><div class=\"page\"><div class=\"menu\"><a href=\"/\">Home</a> <a href=\"/news\">News</a></div>"
+		  "<div class=\"wrap-a\"><div class=\"block\"><div class=\"grid\"><div class=\"article-text c-gray\">"
+		  "<p>The city council approved six kilometres of new cycle lanes on Monday, after a debate that lasted more than four hours, with forty speakers.</p>"
+		  "<p>Work on the first lane, along the river, starts in June and should take three months, the council said in a statement, and the second follows in autumn.</p>"
+		  "<p>Shop owners on the high street had asked for more parking instead, and some of them said they would take the council to court over the plan.</p></div></div></div></div>"
+		  "<ul class=\"teasers\"><li><a href=\"/a\">Bridge reopens after repairs</a></li><li><a href=\"/b\">New bus timetable</a></li></ul>"
+		  "<div class=\"block\"><div class=\"article-text c-gray more\">"
+		  "<p>The lanes will cost four million euros, most of it paid by the region, which wants more people to cycle to work and to school.</p>"
+		  "<p>The council will count the cyclists on the river lane every month for two years and publish the figures on its website.</p></div></div>"
+		  "</div></body></html>");
+	UT_CHECK(a.body.data && strstr(a.body.data, "four million euros") != NULL);
+	UT_CHECK(a.body.data && strstr(a.body.data, "six kilometres") != NULL);
+	UT_CHECK(a.body.data && strstr(a.body.data, "Home") == NULL);
+	UT_CHECK(a.body.data && strstr(a.body.data, "Bridge reopens") == NULL);
 }
 
 UT_TEST(html_fields_fallbacks)
