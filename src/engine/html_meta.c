@@ -1115,6 +1115,33 @@ digits_at(const char *s, size_t len, size_t p, int n, int *v)
 }
 
 /* Day-first dates: "27.01.2020", "27. Januar 2020", "3 mars 2019", "5 de mayo de 2018" */
+/* White space inside a date: spaces and no-break spaces ("11. November&nbsp;2021") */
+static size_t
+date_space(const char *s, size_t len, size_t q)
+{
+	while (q < len && (s[q] == ' ' || (q + 1 < len && s[q] == '\xc2' && s[q + 1] == '\xa0')))
+		q += s[q] == ' ' ? 1 : 2;
+	return q;
+}
+
+/* A month name of other_months at q: its number, and q moved past it */
+static int
+other_month_at(const char *s, size_t len, size_t *q)
+{
+	for (size_t l = 0; l < AT_LENGTHOF(other_months); l++)
+		for (int m = 0; m < 12; m++)
+			if (prefix_ci(s + *q, len - *q, other_months[l][m]))
+			{
+				size_t		ml = strlen(other_months[l][m]);
+
+				if (*q + ml < len && ((s[*q + ml] | 0x20) >= 'a' && (s[*q + ml] | 0x20) <= 'z'))
+					continue;
+				*q += ml;
+				return m + 1;
+			}
+	return 0;
+}
+
 static bool
 day_first_date(const char *s, size_t len, size_t p, AtDate *out)
 {
@@ -1124,9 +1151,23 @@ day_first_date(const char *s, size_t len, size_t p, AtDate *out)
 				n = digits_at(s, len, p, 2, &day);
 	size_t		q = p + n;
 
+	/* month first, as English pages write it: "Juli 12, 2017" */
+	if (n == 0 && (p == 0 || !at_alnum_at(s, len, p - 1)) && (month = other_month_at(s, len, &q)) > 0)
+	{
+		if (q < len && s[q] == '.')
+			q++;
+		q = date_space(s, len, q);
+		if ((n = digits_at(s, len, q, 2, &day)) == 0 || (q + n < len && s[q + n] >= '0' && s[q + n] <= '9'))
+			return false;
+		q += n;
+		if (q < len && (s[q] == ',' || s[q] == '.'))
+			q++;
+		q = date_space(s, len, q);
+		n = -1;					/* the year follows */
+	}
 	if (n == 0 || (p > 0 && s[p - 1] >= '0' && s[p - 1] <= '9'))
 		return false;
-	if (q < len && s[q] == '.' && q + 1 < len && s[q + 1] >= '0' && s[q + 1] <= '9')
+	if (n > 0 && q < len && s[q] == '.' && q + 1 < len && s[q + 1] >= '0' && s[q + 1] <= '9')
 	{
 		n = digits_at(s, len, q + 1, 2, &month);
 		q += 1 + n;
@@ -1134,31 +1175,18 @@ day_first_date(const char *s, size_t len, size_t p, AtDate *out)
 			return false;
 		q++;
 	}
-	else
+	else if (n > 0)
 	{
 		if (q < len && s[q] == '.')
 			q++;
-		while (q < len && s[q] == ' ')
-			q++;
+		q = date_space(s, len, q);
 		if (len - q >= 3 && memcmp(s + q, "de ", 3) == 0)
 			q += 3;
-		for (size_t l = 0; l < AT_LENGTHOF(other_months) && !month; l++)
-			for (int m = 0; m < 12 && !month; m++)
-				if (prefix_ci(s + q, len - q, other_months[l][m]))
-				{
-					size_t		ml = strlen(other_months[l][m]);
-
-					if (q + ml < len && ((s[q + ml] | 0x20) >= 'a' && (s[q + ml] | 0x20) <= 'z'))
-						continue;
-					month = m + 1;
-					q += ml;
-				}
-		if (!month)
+		if ((month = other_month_at(s, len, &q)) == 0)
 			return false;
 		if (q < len && s[q] == '.')
 			q++;
-		while (q < len && s[q] == ' ')
-			q++;
+		q = date_space(s, len, q);
 		if (len - q >= 3 && memcmp(s + q, "de ", 3) == 0)
 			q += 3;
 	}

@@ -304,6 +304,13 @@ UT_TEST(html_fields_fallbacks)
 		  "<p>The repair cafe fixed sixty toasters and kettles on its first evening, the volunteers said.</p>"
 		  "<aside><time datetime=\"2009-04-11\">older post</time></aside></body></html>");
 	UT_CHECK(a.has_published && a.published.year == 2019 && a.published.month == 10 && a.published.day == 22);
+	/* a German month written first; a no-break space inside a day-first date */
+	parse("<html><body><span class=\"post-info-date\">Juli 12, 2017</span>"
+		  "<p>The bakery on the corner closed after forty years, and its owners said they would miss their customers.</p></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2017 && a.published.month == 7 && a.published.day == 12);
+	parse("<html><body><p>Hofheim am Taunus | Wiesbaden, 11. November&nbsp;2021</p>"
+		  "<p>The bakery on the corner closed after forty years, and its owners said they would miss their customers.</p></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2021 && a.published.month == 11 && a.published.day == 11);
 	/* 02:25Z of the next day is the URL's day in New York; 10:04Z is not */
 	parse("<html><head><link rel=\"canonical\" href=\"https://x.example/2020/02/24/exit/\">"
 		  "<meta property=\"article:published_time\" content=\"2020-02-25T02:25:54Z\"></head><body>"
