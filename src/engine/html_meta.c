@@ -96,6 +96,7 @@ static const char *const byline_openers[] = {
 	"verfasst von ", "by ", "von ", "par ", "por ", "author: ", "authors: ", "autor: ",
 	"autorin: ", "reporter: ", "\xc2\xa9 ", "(c) ", "author ", "autor ",
 	"auteur ", "auteurs ", "artikel von ", "erstellt von ", "verfasser ", "verfasserin ",
+	"gespeichert von ", "submitted by ",
 };
 
 /* Names that are no author: placeholders of publishing systems */
@@ -196,6 +197,7 @@ typedef struct Meta
 	const HJson *ld_root;		/* the JSON-LD tree being read, for "@id" references */
 	int			ld_refs;		/* references resolved in it (bounded: each scans it) */
 	bool		byline_named;	/* a byline box gave a name */
+	bool		visible_named;	/* a visible "By ..." line gave a name */
 } Meta;
 
 /* Offer a value of rank for field: a better rank replaces, an equal one adds */
@@ -820,7 +822,8 @@ byline_text(const char *s, size_t len)
 	{
 		size_t		ol = strlen(byline_openers[i]);
 
-		if (byline_openers[i][ol - 1] == ' ' && len == ol - 1 && eq_ci(s, len, byline_openers[i], ol - 1))
+		if (byline_openers[i][ol - 1] == ' ' && (len == ol - 1 || (len == ol && s[len - 1] == ':')) &&
+			eq_ci(s, ol - 1, byline_openers[i], ol - 1))
 			return true;
 	}
 	return false;
@@ -832,10 +835,19 @@ offer_byline(Meta *m, int node)
 {
 	AtBuf		tmp;
 
+	const char *p;
+	size_t		len;
+
 	at_buf_init(&tmp, m->d->mem, 64);
 	h_text_of(m->d, node, &tmp, 101);
 	if (tmp.len && tmp.len <= 100 && byline_text(tmp.data, tmp.len))
+	{
 		offer(m, F_AUTHOR, 6, tmp.data, tmp.len);
+		/* later lines are read until one gives a name ("by the river" does not) */
+		p = tmp.data;
+		len = clean_author(&p, tmp.len);
+		m->visible_named = len > 0 && capitalised(p, len);
+	}
 }
 
 static void
@@ -910,7 +922,7 @@ scan_document(Meta *m, int root)
 				break;
 		}
 		/* a visible "By Ann Lee" line: its element's short text */
-		if (n->tag == H_TEXT && m->by_rank[6].n == 0 && !(n->flags & HF_SKIP) && n->parent > 0 &&
+		if (n->tag == H_TEXT && !m->visible_named && !(n->flags & HF_SKIP) && n->parent > 0 &&
 			byline_text(d->text.data + n->start, n->len) && !in_comments(d, i))
 			offer_byline(m, n->parent);
 		/* itemprop=author on any element: its name */
@@ -1603,6 +1615,18 @@ keep_authors_of(Meta *m, const Cand *c, int rank)
 		const char *s = c->s[i];
 		size_t		len = c->len[i];
 		bool		commas = commas_split_names(s, len);
+		const char *c1 = commas ? NULL : memchr(s, ',', len);
+
+		/* "Uta Staschewski, Projektleiterin der HSS": the name before its role */
+		if (c1)
+		{
+			const char *nm = s;
+			size_t		nl = clean_author(&nm, c1 - s);
+			int			w = nl ? at_count_words(nm, nl) : 0;
+
+			if (w >= 2 && w <= 4 && capitalised(nm, nl))
+				len = c1 - s;
+		}
 
 		for (size_t p = 0; p <= len;)
 		{

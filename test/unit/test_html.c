@@ -460,6 +460,17 @@ UT_TEST(html_authors_kinds)
 	parse(page);
 	UT_EQ_INT(a.authors.len, 3);
 	UT_EQ_STR(item(&a.authors, 2), "Eve Ng");
+	/* a name and its role after a comma; a "by" line of lower-case words before the byline */
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<p><strong>Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.</strong></p>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Uta Staschewski");
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1><div>by the river</div>"
+			 "<p><em>Written by: <a href=\"/x\">Julie Mollins</a></em></p>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Julie Mollins");
 	/* JSON-LD author as a reference to a Person of the @graph */
 	snprintf(page, sizeof(page), "<html><head><script type=\"application/ld+json\">{\"@graph\":["
 			 "{\"@type\":\"Article\",\"headline\":\"Flood warning\",\"author\":{\"@id\":\"https://v.example/#/person/1\"}},"
