@@ -198,6 +198,7 @@ typedef struct Meta
 	int			ld_refs;		/* references resolved in it (bounded: each scans it) */
 	bool		byline_named;	/* a byline box gave a name */
 	bool		visible_named;	/* a visible "By ..." line gave a name */
+	char		tw_author;		/* N of the twitter:labelN that says "Written by" */
 } Meta;
 
 /* Offer a value of rank for field: a better rank replaces, an equal one adds */
@@ -592,17 +593,40 @@ from_meta(Meta *m, int node)
 	static const HAttrName keys[] = {HA_PROPERTY, HA_NAME, HA_ITEMPROP};
 	size_t		vlen,
 				klen;
-	const char *v = h_attr(d, node, HA_CONTENT, &vlen);
+	const char *v = h_attr(d, node, HA_CONTENT, &vlen),
+			   *k;
 
 	if (!v)
 		return;
 	if (h_attr_is(d, node, HA_HTTP_EQUIV, "content-language") && !m->a->language.len)
 		m->a->language = keep(m, v, cut(v, vlen, 35));
+	/*
+	 * Twitter's card pairs (Yoast SEO): twitter:label1 "Written by" (or
+	 * "Verfasst von", ...), then twitter:data1 the author's name
+	 */
+	if ((k = h_attr(d, node, HA_NAME, &klen)) != NULL && klen == 14 && eq_ci(k, 13, "twitter:label", 13))
+	{
+		for (size_t o = 0; o < AT_LENGTHOF(byline_openers); o++)
+		{
+			size_t		ol = strlen(byline_openers[o]);
+
+			if (byline_openers[o][ol - 1] == ' ' && ol - 1 == vlen && eq_ci(v, vlen, byline_openers[o], vlen))
+				m->tw_author = k[13];
+		}
+		return;
+	}
+	if (k && klen == 13 && eq_ci(k, 12, "twitter:data", 12))
+	{
+		if (m->tw_author == k[12])
+			offer(m, F_AUTHOR, 3, v, vlen);
+		return;
+	}
 	for (size_t i = 0; i < AT_LENGTHOF(keys); i++)
 	{
-		const char *k = h_attr(d, node, keys[i], &klen);
-		int			mk = k ? find_key(k, klen) : -1;
+		int			mk;
 
+		k = h_attr(d, node, keys[i], &klen);
+		mk = k ? find_key(k, klen) : -1;
 		if (mk < 0)
 			continue;
 		/* article:author is often a profile URL, not a name */
@@ -1450,6 +1474,7 @@ clean_author(const char **s, size_t len)
 	}
 	for (size_t p = 0; p < len; p++)
 		if ((*s)[p] == '|' || (*s)[p] == '\n' || ((*s)[p] >= '0' && (*s)[p] <= '9') ||
+			((*s)[p] == '@' && p > 0 && (*s)[p - 1] == ' ') ||	/* "Ann Lee @annlee" */
 			(len - p >= 3 && memcmp(*s + p, "\xe2\x80\x94", 3) == 0) ||	/* — */
 			(len - p >= 3 && memcmp(*s + p, "\xe2\x86\x92", 3) == 0) ||	/* → */
 			(len - p >= 3 && memcmp(*s + p, "\xe2\x80\xa2", 3) == 0) ||	/* • */

@@ -471,6 +471,14 @@ UT_TEST(html_authors_kinds)
 	parse(page);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Julie Mollins");
+	/* Twitter's card pair: a "Written by" label, then the name (its handle cut) */
+	snprintf(page, sizeof(page), "<html><head><meta name=\"twitter:label1\" content=\"Written by\">"
+			 "<meta name=\"twitter:data1\" content=\"Williams Perdomo @wperdomod\">"
+			 "<meta name=\"twitter:label2\" content=\"Est. reading time\"><meta name=\"twitter:data2\" content=\"3 minutes\">"
+			 "</head><body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Williams Perdomo");
 	/* JSON-LD author as a reference to a Person of the @graph */
 	snprintf(page, sizeof(page), "<html><head><script type=\"application/ld+json\">{\"@graph\":["
 			 "{\"@type\":\"Article\",\"headline\":\"Flood warning\",\"author\":{\"@id\":\"https://v.example/#/person/1\"}},"
