@@ -24,6 +24,7 @@
 #include "utf8.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* ---- data: class and id words ---------------------------------------------- */
 
@@ -914,6 +915,29 @@ widget_line(const char *s, size_t len)
 	return false;
 }
 
+/* Labels that open a picture's credit line ("Foto: dpa", "Photograph by Ann Lee") */
+static const char *const credit_labels[] = {
+	"foto:", "fotos:", "bild:", "bilder:", "titelbild:", "bildquelle:", "quelle:", "photo:",
+	"photos:", "image:", "credit:", "credits:", "photograph by", "photo by", "crédits photos",
+	"crédit photo", "fotografía:", "foto di",
+};
+
+/* A short paragraph that is only a picture's credit */
+static bool
+credit_line(const char *s, size_t len)
+{
+	if (len > 80 || at_count_words(s, len) > 8)
+		return false;
+	for (size_t k = 0; k < AT_LENGTHOF(credit_labels); k++)
+	{
+		size_t		cl = strlen(credit_labels[k]);
+
+		if (len >= cl && strncasecmp(s, credit_labels[k], cl) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Paragraphs of raw into the article's body; drops the title and chrome lines */
 static void
 paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *title, size_t tlen)
@@ -940,7 +964,7 @@ paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *titl
 		if (len == 0)
 			continue;
 		/* the headline repeated, a widget's heading */
-		if ((len == tlen && memcmp(s, title, tlen) == 0) || widget_line(s, len))
+		if ((len == tlen && memcmp(s, title, tlen) == 0) || widget_line(s, len) || credit_line(s, len))
 		{
 			if (len != tlen || memcmp(s, title, tlen) != 0)
 				a->chrome_removed++;

@@ -212,6 +212,14 @@ UT_TEST(html_body_widget_lines)
 		  "<p>\xc3\x84hnliche Beitr\xc3\xa4ge</p><p>War der Artikel n\xc3\xbctzlich?</p></article></body></html>");
 	UT_EQ_INT(a.paragraphs, 2);
 	UT_CHECK(a.body.data && strstr(a.body.data, "Beitr") == NULL);
+	/* a picture's credit line; a sentence that opens with the same word stays */
+	parse("<html><body><article><h1>Cycle lanes</h1>"
+		  "<p>The city council approved six kilometres of new cycle lanes on Monday, after a debate that lasted more than four hours.</p>"
+		  "<p>Foto: Instagram</p><p>Crédits photos : Bestimage</p>"
+		  "<p>Photo: the new lane along the river, which the council opened on Monday after three months of work on it.</p></article></body></html>");
+	UT_EQ_INT(a.paragraphs, 2);
+	UT_CHECK(a.body.data && strstr(a.body.data, "Instagram") == NULL);
+	UT_CHECK(a.body.data && strstr(a.body.data, "Bestimage") == NULL);
 }
 
 /* An article split into boxes of one class, a picture between them: all boxes */
