@@ -1631,6 +1631,83 @@ drop_site_part(const Meta *m, const char **s, size_t len)
 	return len;
 }
 
+/*
+ * The name is the site's own domain name, letter for letter: "CBS News" on
+ * www.cbsnews.com, "Hildesheimer Presse" on hildesheimer-presse.de,
+ * "FinanceScout" on financescout24.de.  Only the label before the top-level
+ * domain counts: "surfguard" on surfguard.wordpress.com and "Heiko" on
+ * heiko-adams.de are bloggers' names.
+ */
+static bool
+names_host(const Meta *m, const char *s, size_t len)
+{
+	const Cand *url = &m->f[F_URL];
+	const char *u,
+			   *h,
+			   *e,
+			   *lab;
+	size_t		ul,
+				ll,
+				pn = 0,
+				ln = 0;
+	char		part[64],
+				label[64];
+
+	if (!url->n)
+		return false;
+	u = url->s[0];
+	ul = url->len[0];
+	h = u;
+	for (size_t k = 0; k + 3 <= ul; k++)
+		if (memcmp(u + k, "://", 3) == 0)
+		{
+			h = u + k + 3;
+			break;
+		}
+	for (e = h; e < u + ul && *e != '/' && *e != ':' && *e != '?'; e++)
+		;
+	/* the label before the top-level domain, or before "co.uk", "com.ar" */
+	{
+		const char *dots[3] = {NULL, NULL, NULL};
+
+		for (const char *q = h; q < e; q++)
+			if (*q == '.')
+			{
+				dots[2] = dots[1];
+				dots[1] = dots[0];
+				dots[0] = q;
+			}
+		if (!dots[0])
+			return false;
+		if (dots[1] && dots[0] - dots[1] - 1 <= 3 && e - dots[0] - 1 == 2)
+		{
+			dots[0] = dots[1];
+			dots[1] = dots[2];
+		}
+		lab = dots[1] ? dots[1] + 1 : h;
+		ll = dots[0] - lab;
+	}
+	for (size_t i = 0; i < ll && ln < sizeof(label); i++)
+		if ((lab[i] | 0x20) >= 'a' && (lab[i] | 0x20) <= 'z')
+			label[ln++] = lab[i] | 0x20;
+		else if (lab[i] >= '0' && lab[i] <= '9')
+			label[ln++] = lab[i];
+	while (ln > 0 && label[ln - 1] >= '0' && label[ln - 1] <= '9')
+		ln--;					/* financescout24, mix1 */
+	for (size_t i = 0; i < len; i++)
+		if (((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') || (s[i] >= '0' && s[i] <= '9'))
+		{
+			if (pn == sizeof(part))
+				return false;
+			part[pn++] = (s[i] >= '0' && s[i] <= '9') ? s[i] : (s[i] | 0x20);
+		}
+		else if (s[i] != ' ' && s[i] != '.' && s[i] != '-' && s[i] != '_' && s[i] != '\'')
+			return false;
+	while (pn > 0 && part[pn - 1] >= '0' && part[pn - 1] <= '9')
+		pn--;
+	return pn >= 3 && pn == ln && memcmp(part, label, pn) == 0;
+}
+
 /* Split "A, B and C" into names; a visible byline (rank 6) gives capitalised names only */
 static void
 keep_authors_of(Meta *m, const Cand *c, int rank)
@@ -1691,7 +1768,8 @@ keep_authors_of(Meta *m, const Cand *c, int rank)
 			plen = clean_author(&part, e - p);
 			plen = drop_site_part(m, &part, plen);
 			if (plen && ((m->a->source.len &&
-						  eq_ci(part, plen, m->base->data + m->a->source.start, m->a->source.len))))
+						  eq_ci(part, plen, m->base->data + m->a->source.start, m->a->source.len)) ||
+						 names_host(m, part, plen)))
 				plen = 0;		/* the site's name */
 			if (plen && rank == 6 && !capitalised(part, plen))
 				plen = 0;

@@ -479,6 +479,18 @@ UT_TEST(html_authors_kinds)
 	parse(page);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Julie Mollins");
+	/* the site's domain name as author; a blogger's name in a blog host's subdomain stays */
+	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"Hildesheimer Presse\">"
+			 "<link rel=\"canonical\" href=\"https://www.hildesheimer-presse.de/a/1\"></head>"
+			 "<body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 0);
+	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"surfguard\">"
+			 "<link rel=\"canonical\" href=\"https://surfguard.wordpress.com/2020/01/02/a/\"></head>"
+			 "<body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "surfguard");
 	/* Twitter's card pair: a "Written by" label, then the name (its handle cut) */
 	snprintf(page, sizeof(page), "<html><head><meta name=\"twitter:label1\" content=\"Written by\">"
 			 "<meta name=\"twitter:data1\" content=\"Williams Perdomo @wperdomod\">"
