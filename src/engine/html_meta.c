@@ -101,7 +101,8 @@ static const char *const byline_openers[] = {
 
 /* Names that are no author: placeholders of publishing systems */
 static const char *const not_authors[] = {
-	"admin", "administrator", "anonymous", "no author", "unknown", "wordpressadmin",
+	"admin", "administrator", "anonymous", "anónimo", "anonym", "anonyme", "no author",
+	"unknown", "wordpressadmin",
 	"webmaster", "guest", "staff", "editor", "publisher", "by", "von", "por", "par", "di",
 	/* headings of author boxes */
 	"author", "authors", "autor", "autoren", "autorin", "people", "text", "published by",
@@ -804,6 +805,8 @@ h1_text(const HDoc *d, int node, AtBuf *out)
 static const char *const hidden_classes[] = {
 	"visuallyhidden", "visually-hidden", "sr-only", "screen-reader-text", "element-invisible",
 	"screenreader-only", "offscreen", "hidden", "hide",
+	/* headings of skip links and aural-only text */
+	"navSkip", "skip-link", "skiplink", "skip-nav", "aural", "invisible", "a11y-hidden",
 };
 
 static bool

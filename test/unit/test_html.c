@@ -400,6 +400,11 @@ UT_TEST(html_title_against_h1)
 		  "<h1 class=\"visually-hidden\">Valley News: home of the valley</h1><article><p>The river rose a metre "
 		  "overnight and the valley is under a flood warning until Friday, officials said.</p></article></body></html>");
 	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* nor is the heading of a skip link over a section label */
+	parse("<html><head><title>Reden und Interviews</title></head><body>"
+		  "<h1 class=\"navSkip\">Navigation und Service</h1><div><h2>Rede zum Konvent</h2><p>The river rose a metre "
+		  "overnight and the valley is under a flood warning until Friday, officials said.</p></div></body></html>");
+	UT_EQ_STR(span(a.title), "Reden und Interviews");
 }
 
 /* Authors: an organisation is no byline; a visible "By" line and author-page links are */
@@ -436,6 +441,10 @@ UT_TEST(html_authors_kinds)
 	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
 	/* placeholders of publishing systems */
 	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"publisher\"></head>"
+			 "<body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 0);
+	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"an\xc3\xb3nimo\"></head>"
 			 "<body><article><h1>Flood warning</h1>%s", tail);
 	parse(page);
 	UT_EQ_INT(a.authors.len, 0);
