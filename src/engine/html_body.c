@@ -24,6 +24,7 @@
 #include "utf8.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* ---- data: class and id words ---------------------------------------------- */
 
@@ -216,8 +217,13 @@ mark_flags(HDoc *d, bool strict)
 			n->tag != H_BODY && n->tag != H_HTML && n->tag != H_ARTICLE && n->tag != H_MAIN &&
 			n->tag != H_A && n->tag != H_SPAN && n->tag != H_P)
 			n->flags |= HF_DROP | HF_BOIL;
-		if (n->flags & HF_STRONG)
-			inherit &= ~(HF_DROP | HF_BOIL);	/* an article body inside a <header> */
+		/*
+		 * an article body inside a <header>; the page's <main> inside a
+		 * wrapper whose class or id holds a boilerplate word
+		 * (id="skyscraper-height-div" around the whole page)
+		 */
+		if ((n->flags & HF_STRONG) || (n->tag == H_MAIN && !(inherit & HF_SKIP)))
+			inherit &= ~(HF_DROP | HF_BOIL);
 		n->flags |= inherit;
 	}
 }
@@ -774,6 +780,49 @@ render(Writer *w, const HDoc *d, int root, AtArticle *a, AtBuf *base)
 	}
 }
 
+/*
+ * An element of the main content's first class word that holds prose: the
+ * article split into boxes of one class under different wrappers
+ * ("article-text" in each "o-article_block", some wrapped once more), which
+ * join_boxes (siblings of close ancestors) does not reach
+ */
+static bool
+clone_of(const HDoc *d, int i, const char *cw, size_t cl, const char **w2)
+{
+	const HNode *n = HN(d, i);
+
+	return n->tag != H_TEXT && !(n->flags & HF_DROP) && n->chars >= 200 &&
+		n->link_chars * 4 <= n->chars && first_class(d, i, w2) == cl && memcmp(cw, *w2, cl) == 0;
+}
+
+/* Boxes of the main content's class (the content itself included), not nested */
+static int
+class_clones(const HDoc *d, int root)
+{
+	const char *cw,
+			   *w2;
+	size_t		cl = first_class(d, root, &cw);
+	int			n = 0,
+				last = -1;
+
+	/* layout words ("row", "col", "grid") are too short or too common to vouch */
+	if (cl < 8 || !clone_of(d, root, cw, cl, &w2))
+		return 0;
+	for (size_t i = 1; i < d->nodes.len; i++)
+	{
+		if ((i & 4095) == 4095)
+			AT_CHECK_INTERRUPTS();
+		if (clone_of(d, (int) i, cw, cl, &w2) && (last < 0 || !is_inside(d, (int) i, last)))
+		{
+			if (is_inside(d, root, (int) i) && (int) i != root)
+				return 0;		/* a wrapper of the content has its class: no split */
+			n++;
+			last = (int) i;
+		}
+	}
+	return n;
+}
+
 /* A sibling of the main content that belongs to the article too */
 static bool
 joins(const HDoc *d, int sib, int top, float threshold)
@@ -866,6 +915,29 @@ widget_line(const char *s, size_t len)
 	return false;
 }
 
+/* Labels that open a picture's credit line ("Foto: dpa", "Photograph by Ann Lee") */
+static const char *const credit_labels[] = {
+	"foto:", "fotos:", "bild:", "bilder:", "titelbild:", "bildquelle:", "quelle:", "photo:",
+	"photos:", "image:", "credit:", "credits:", "photograph by", "photo by", "crédits photos",
+	"crédit photo", "fotografía:", "foto di",
+};
+
+/* A short paragraph that is only a picture's credit */
+static bool
+credit_line(const char *s, size_t len)
+{
+	if (len > 80 || at_count_words(s, len) > 8)
+		return false;
+	for (size_t k = 0; k < AT_LENGTHOF(credit_labels); k++)
+	{
+		size_t		cl = strlen(credit_labels[k]);
+
+		if (len >= cl && strncasecmp(s, credit_labels[k], cl) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Paragraphs of raw into the article's body; drops the title and chrome lines */
 static void
 paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *title, size_t tlen)
@@ -892,7 +964,7 @@ paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *titl
 		if (len == 0)
 			continue;
 		/* the headline repeated, a widget's heading */
-		if ((len == tlen && memcmp(s, title, tlen) == 0) || widget_line(s, len))
+		if ((len == tlen && memcmp(s, title, tlen) == 0) || widget_line(s, len) || credit_line(s, len))
 		{
 			if (len != tlen || memcmp(s, title, tlen) != 0)
 				a->chrome_removed++;
@@ -945,7 +1017,23 @@ h_body_render(HDoc *d, AtArticle *a, int root, AtBuf *base)
 	at_buf_init(&raw, d->mem, 4096);
 	memset(&w, 0, sizeof(w));
 	w.out = &raw;
-	if (top->parent >= 0 && root > 0)
+	if (root > 0 && class_clones(d, root) >= 2)
+	{
+		/* the article's text boxes of one class, wherever they sit, in page order */
+		int			last = -1;
+		const char *cw,
+				   *w2;
+		size_t		cl = first_class(d, root, &cw);
+
+		for (size_t i = 1; i < d->nodes.len; i++)
+			if (clone_of(d, (int) i, cw, cl, &w2) && (last < 0 || !is_inside(d, (int) i, last)))
+			{
+				render(&w, d, (int) i, a, base);
+				w_break(&w, 3);
+				last = (int) i;
+			}
+	}
+	else if (top->parent >= 0 && root > 0)
 	{
 		for (int s = HN(d, top->parent)->first; s >= 0; s = HN(d, s)->next)
 			if (s == root || joins(d, s, root, threshold))

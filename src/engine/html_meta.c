@@ -88,22 +88,27 @@ static const char *const title_seps[] = {
 /* Words that open a byline and are not part of the name */
 static const char *const byline_openers[] = {
 	"view all posts by ", "all posts by ", "more posts by ", "posts by ", "articles by ",
-	"more articles by ", "mehr artikel von ", "alle posts vom autor", "interview: ", "text: ",
+	"more articles by ", "mehr artikel von ", "mehr von ", "alle posts vom autor", "interview: ", "text: ",
 	"veröffentlicht von", "eingestellt von", "geschrieben von", "alles von ", "vom ",
 	"publié par ", "publicado por ", "pubblicato da ",
 	"zeige alle beiträge von ", "alle beiträge von ", "written by ", "posted by ",
 	"published by ", "words by ", "text by ", "story by ", "geschrieben von ",
 	"verfasst von ", "by ", "von ", "par ", "por ", "author: ", "authors: ", "autor: ",
 	"autorin: ", "reporter: ", "\xc2\xa9 ", "(c) ", "author ", "autor ",
+	"auteur ", "auteurs ", "artikel von ", "erstellt von ", "verfasser ", "verfasserin ",
+	"gespeichert von ", "submitted by ",
 };
 
 /* Names that are no author: placeholders of publishing systems */
 static const char *const not_authors[] = {
-	"admin", "administrator", "anonymous", "no author", "unknown", "wordpressadmin",
+	"admin", "administrator", "anonymous", "anónimo", "anonym", "anonyme", "no author",
+	"unknown", "wordpressadmin",
 	"webmaster", "guest", "staff", "editor", "publisher", "by", "von", "por", "par", "di",
 	/* headings of author boxes */
 	"author", "authors", "autor", "autoren", "autorin", "people", "text", "published by",
 	"weiter", "weitere artikel", "alle artikel", "date",
+	/* the verb or button of a byline box, its name cut off */
+	"posted", "published", "publiziert", "veröffentlicht", "follow", "folgen",
 };
 
 /* Link texts that author boxes append to the name ("Ann Lee Alle Artikel") */
@@ -129,6 +134,16 @@ static const char *const byline_tails[] = {" am", " at", " on", " um", " le", " 
 static const char *const author_classes[] = {
 	"author", "byline", "vcard", "entry-author", "post-author", "author-name",
 	"article-author", "byline-name", "author_name", "authorname", "writer",
+};
+
+/*
+ * Parts of compound class words (between "-", "_", "__", "--") that name the
+ * author's box: "c-page-intro__author", "gallery--page-meta--author",
+ * "authorname-txt"; not "author-bio" or "author-avatar" (their parts are
+ * others, and a biography is too long for a byline anyway)
+ */
+static const char *const author_class_parts[] = {
+	"author", "authors", "authorname", "byline", "autor", "autoren", "autorin",
 };
 
 /*
@@ -180,6 +195,11 @@ typedef struct Meta
 	AtBuf		main_h1;		/* text of the first <h1> of the main content */
 	int			h1_count;		/* <h1> elements outside boilerplate */
 	AtBuf		scratch;
+	const HJson *ld_root;		/* the JSON-LD tree being read, for "@id" references */
+	int			ld_refs;		/* references resolved in it (bounded: each scans it) */
+	bool		byline_named;	/* a byline box gave a name */
+	bool		visible_named;	/* a visible "By ..." line gave a name */
+	char		tw_author;		/* N of the twitter:labelN that says "Written by" */
 } Meta;
 
 /* Offer a value of rank for field: a better rank replaces, an equal one adds */
@@ -405,6 +425,32 @@ json_type_in(const HJson *obj, const char *const *types, size_t ntypes)
 	return false;
 }
 
+/* The object with a "name" whose "@id" is id in a JSON-LD tree (through @graph and arrays) */
+static const HJson *
+find_by_id(const HJson *v, int depth, const char *id, size_t idlen)
+{
+	if (!v || depth > 4)
+		return NULL;
+	if (v->type == HJ_OBJ)
+	{
+		const HJson *i = h_json_get(v, "@id");
+
+		if (i && i->type == HJ_STR && i->slen == idlen && memcmp(i->str, id, idlen) == 0 &&
+			h_json_get(v, "name"))
+			return v;
+		return find_by_id(h_json_get(v, "@graph"), depth + 1, id, idlen);
+	}
+	if (v->type == HJ_ARR)
+		for (const HJson *e = v->child; e; e = e->next)
+		{
+			const HJson *r = find_by_id(e, depth + 1, id, idlen);
+
+			if (r)
+				return r;
+		}
+	return NULL;
+}
+
 /* A name: a string, or an object's "name" */
 static void
 offer_name(Meta *m, int field, int rank, const HJson *v)
@@ -417,6 +463,23 @@ offer_name(Meta *m, int field, int rank, const HJson *v)
 	{
 		static const char *const org[] = {"Organization", "NewsMediaOrganization", "Corporation"};
 		const HJson *n = h_json_get(v, "name");
+
+		/*
+		 * {"@id": ".../#author"}: a reference to a Person elsewhere in the
+		 * @graph (Yoast SEO and other plugins write the article's author so)
+		 */
+		if (!n && m->ld_root && m->ld_refs < 8)
+		{
+			const HJson *id = h_json_get(v, "@id");
+			const HJson *r;
+
+			m->ld_refs++;
+			if (id && id->type == HJ_STR && (r = find_by_id(m->ld_root, 0, id->str, id->slen)) != NULL)
+			{
+				v = r;
+				n = h_json_get(v, "name");
+			}
+		}
 
 		/* an organisation as author is the publisher again, not a byline */
 		if (field == F_AUTHOR && json_type_in(v, org, AT_LENGTHOF(org)))
@@ -494,6 +557,8 @@ from_json_ld(Meta *m, int script)
 		if (HN(d, c)->tag == H_TEXT)
 			at_buf_append(&m->scratch, d->text.data + HN(d, c)->start, HN(d, c)->len);
 	j = h_json_parse(m->scratch.data + start, m->scratch.len - start, d->mem);
+	m->ld_root = j;
+	m->ld_refs = 0;
 	if ((art = find_typed(j, 0, article_types, AT_LENGTHOF(article_types))) != NULL)
 		from_article_json(m, art);
 	else if ((art = find_typed(j, 0, page_types, AT_LENGTHOF(page_types))) != NULL)
@@ -503,6 +568,7 @@ from_json_ld(Meta *m, int script)
 		offer_strings(m, F_UPDATED, 1, h_json_get(art, "dateModified"));
 		offer_name(m, F_AUTHOR, 1, h_json_get(art, "author"));
 	}
+	m->ld_root = NULL;
 }
 
 /* ---- meta tags and the document ----------------------------------------- */
@@ -528,17 +594,40 @@ from_meta(Meta *m, int node)
 	static const HAttrName keys[] = {HA_PROPERTY, HA_NAME, HA_ITEMPROP};
 	size_t		vlen,
 				klen;
-	const char *v = h_attr(d, node, HA_CONTENT, &vlen);
+	const char *v = h_attr(d, node, HA_CONTENT, &vlen),
+			   *k;
 
 	if (!v)
 		return;
 	if (h_attr_is(d, node, HA_HTTP_EQUIV, "content-language") && !m->a->language.len)
 		m->a->language = keep(m, v, cut(v, vlen, 35));
+	/*
+	 * Twitter's card pairs (Yoast SEO): twitter:label1 "Written by" (or
+	 * "Verfasst von", ...), then twitter:data1 the author's name
+	 */
+	if ((k = h_attr(d, node, HA_NAME, &klen)) != NULL && klen == 14 && eq_ci(k, 13, "twitter:label", 13))
+	{
+		for (size_t o = 0; o < AT_LENGTHOF(byline_openers); o++)
+		{
+			size_t		ol = strlen(byline_openers[o]);
+
+			if (byline_openers[o][ol - 1] == ' ' && ol - 1 == vlen && eq_ci(v, vlen, byline_openers[o], vlen))
+				m->tw_author = k[13];
+		}
+		return;
+	}
+	if (k && klen == 13 && eq_ci(k, 12, "twitter:data", 12))
+	{
+		if (m->tw_author == k[12])
+			offer(m, F_AUTHOR, 3, v, vlen);
+		return;
+	}
 	for (size_t i = 0; i < AT_LENGTHOF(keys); i++)
 	{
-		const char *k = h_attr(d, node, keys[i], &klen);
-		int			mk = k ? find_key(k, klen) : -1;
+		int			mk;
 
+		k = h_attr(d, node, keys[i], &klen);
+		mk = k ? find_key(k, klen) : -1;
 		if (mk < 0)
 			continue;
 		/* article:author is often a profile URL, not a name */
@@ -560,16 +649,25 @@ offer_text(Meta *m, int field, int rank, int node, size_t max)
 		offer(m, field, rank, tmp.data, tmp.len);
 }
 
-/* A short text only: a byline box, not an author's biography */
-static void
-offer_short_text(Meta *m, int field, int rank, int node, size_t max)
+static size_t clean_author(const char **s, size_t len);
+static bool capitalised(const char *s, size_t len);
+
+/* A byline box's short text when it holds a name (not an author's biography) */
+static bool
+offer_byline_box(Meta *m, int node)
 {
 	AtBuf		tmp;
+	const char *p;
+	size_t		len;
 
 	at_buf_init(&tmp, m->d->mem, 64);
-	h_text_of(m->d, node, &tmp, max + 1);
-	if (tmp.len && tmp.len <= max)
-		offer(m, field, rank, tmp.data, tmp.len);
+	h_text_of(m->d, node, &tmp, 101);
+	p = tmp.data;
+	if (!tmp.len || tmp.len > 100 || (len = clean_author(&p, tmp.len)) == 0 ||
+		(at_count_words(p, len) >= 3 && !capitalised(p, len)))
+		return false;
+	offer(m, F_AUTHOR, 5, tmp.data, tmp.len);
+	return true;
 }
 
 /* Inside a comment thread: an ancestor's class or id holds "comment" */
@@ -606,6 +704,15 @@ author_element(const HDoc *d, int node)
 			e++;
 		if (e > i && at_word_in(v + i, e - i, author_classes, AT_LENGTHOF(author_classes)))
 			return true;
+		/* a part of a BEM-style class: "c-page-intro__author", "meta--author" */
+		for (size_t p = i, q; p < e; p = q + 1)
+		{
+			for (q = p; q < e && v[q] != '-' && v[q] != '_';)
+				q++;
+			if (q > p && (p > i || q < e) &&
+				at_word_in(v + p, q - p, author_class_parts, AT_LENGTHOF(author_class_parts)))
+				return true;
+		}
 		i = e + 1;
 	}
 	if (HN(d, node)->tag == H_A && (v = h_attr(d, node, HA_HREF, &len)) != NULL)
@@ -698,6 +805,8 @@ h1_text(const HDoc *d, int node, AtBuf *out)
 static const char *const hidden_classes[] = {
 	"visuallyhidden", "visually-hidden", "sr-only", "screen-reader-text", "element-invisible",
 	"screenreader-only", "offscreen", "hidden", "hide",
+	/* headings of skip links and aural-only text */
+	"navSkip", "skip-link", "skiplink", "skip-nav", "aural", "invisible", "a11y-hidden",
 };
 
 static bool
@@ -740,7 +849,8 @@ byline_text(const char *s, size_t len)
 	{
 		size_t		ol = strlen(byline_openers[i]);
 
-		if (byline_openers[i][ol - 1] == ' ' && len == ol - 1 && eq_ci(s, len, byline_openers[i], ol - 1))
+		if (byline_openers[i][ol - 1] == ' ' && (len == ol - 1 || (len == ol && s[len - 1] == ':')) &&
+			eq_ci(s, ol - 1, byline_openers[i], ol - 1))
 			return true;
 	}
 	return false;
@@ -752,10 +862,19 @@ offer_byline(Meta *m, int node)
 {
 	AtBuf		tmp;
 
+	const char *p;
+	size_t		len;
+
 	at_buf_init(&tmp, m->d->mem, 64);
 	h_text_of(m->d, node, &tmp, 101);
 	if (tmp.len && tmp.len <= 100 && byline_text(tmp.data, tmp.len))
+	{
 		offer(m, F_AUTHOR, 6, tmp.data, tmp.len);
+		/* later lines are read until one gives a name ("by the river" does not) */
+		p = tmp.data;
+		len = clean_author(&p, tmp.len);
+		m->visible_named = len > 0 && capitalised(p, len);
+	}
 }
 
 static void
@@ -830,7 +949,7 @@ scan_document(Meta *m, int root)
 				break;
 		}
 		/* a visible "By Ann Lee" line: its element's short text */
-		if (n->tag == H_TEXT && m->by_rank[6].n == 0 && !(n->flags & HF_SKIP) && n->parent > 0 &&
+		if (n->tag == H_TEXT && !m->visible_named && !(n->flags & HF_SKIP) && n->parent > 0 &&
 			byline_text(d->text.data + n->start, n->len) && !in_comments(d, i))
 			offer_byline(m, n->parent);
 		/* itemprop=author on any element: its name */
@@ -838,9 +957,14 @@ scan_document(Meta *m, int root)
 			continue;
 		if (h_attr_is(d, i, HA_ITEMPROP, "author") && !(n->flags & HF_BOIL))
 			offer_text(m, F_AUTHOR, 4, i, 200);
-		/* bylines sit in header and footer boxes too, but not in comments */
-		else if (m->f[F_AUTHOR].rank > 5 && author_element(d, i) && !in_comments(d, i))
-			offer_short_text(m, F_AUTHOR, 5, i, 100);
+		/*
+		 * bylines sit in header and footer boxes too, but not in comments;
+		 * the first box whose text is a name ("Posted" in a box of its own
+		 * is the verb before it)
+		 */
+		else if (m->f[F_AUTHOR].rank >= 5 && !m->byline_named && author_element(d, i) &&
+				 !in_comments(d, i))
+			m->byline_named = offer_byline_box(m, i);
 	}
 	if (!h1_done && h1_any >= 0)
 		offer_text(m, F_TITLE, 4, h1_any, 1000);
@@ -1030,6 +1154,33 @@ digits_at(const char *s, size_t len, size_t p, int n, int *v)
 }
 
 /* Day-first dates: "27.01.2020", "27. Januar 2020", "3 mars 2019", "5 de mayo de 2018" */
+/* White space inside a date: spaces and no-break spaces ("11. November&nbsp;2021") */
+static size_t
+date_space(const char *s, size_t len, size_t q)
+{
+	while (q < len && (s[q] == ' ' || (q + 1 < len && s[q] == '\xc2' && s[q + 1] == '\xa0')))
+		q += s[q] == ' ' ? 1 : 2;
+	return q;
+}
+
+/* A month name of other_months at q: its number, and q moved past it */
+static int
+other_month_at(const char *s, size_t len, size_t *q)
+{
+	for (size_t l = 0; l < AT_LENGTHOF(other_months); l++)
+		for (int m = 0; m < 12; m++)
+			if (prefix_ci(s + *q, len - *q, other_months[l][m]))
+			{
+				size_t		ml = strlen(other_months[l][m]);
+
+				if (*q + ml < len && ((s[*q + ml] | 0x20) >= 'a' && (s[*q + ml] | 0x20) <= 'z'))
+					continue;
+				*q += ml;
+				return m + 1;
+			}
+	return 0;
+}
+
 static bool
 day_first_date(const char *s, size_t len, size_t p, AtDate *out)
 {
@@ -1039,9 +1190,23 @@ day_first_date(const char *s, size_t len, size_t p, AtDate *out)
 				n = digits_at(s, len, p, 2, &day);
 	size_t		q = p + n;
 
+	/* month first, as English pages write it: "Juli 12, 2017" */
+	if (n == 0 && (p == 0 || !at_alnum_at(s, len, p - 1)) && (month = other_month_at(s, len, &q)) > 0)
+	{
+		if (q < len && s[q] == '.')
+			q++;
+		q = date_space(s, len, q);
+		if ((n = digits_at(s, len, q, 2, &day)) == 0 || (q + n < len && s[q + n] >= '0' && s[q + n] <= '9'))
+			return false;
+		q += n;
+		if (q < len && (s[q] == ',' || s[q] == '.'))
+			q++;
+		q = date_space(s, len, q);
+		n = -1;					/* the year follows */
+	}
 	if (n == 0 || (p > 0 && s[p - 1] >= '0' && s[p - 1] <= '9'))
 		return false;
-	if (q < len && s[q] == '.' && q + 1 < len && s[q + 1] >= '0' && s[q + 1] <= '9')
+	if (n > 0 && q < len && s[q] == '.' && q + 1 < len && s[q + 1] >= '0' && s[q + 1] <= '9')
 	{
 		n = digits_at(s, len, q + 1, 2, &month);
 		q += 1 + n;
@@ -1049,31 +1214,18 @@ day_first_date(const char *s, size_t len, size_t p, AtDate *out)
 			return false;
 		q++;
 	}
-	else
+	else if (n > 0)
 	{
 		if (q < len && s[q] == '.')
 			q++;
-		while (q < len && s[q] == ' ')
-			q++;
+		q = date_space(s, len, q);
 		if (len - q >= 3 && memcmp(s + q, "de ", 3) == 0)
 			q += 3;
-		for (size_t l = 0; l < AT_LENGTHOF(other_months) && !month; l++)
-			for (int m = 0; m < 12 && !month; m++)
-				if (prefix_ci(s + q, len - q, other_months[l][m]))
-				{
-					size_t		ml = strlen(other_months[l][m]);
-
-					if (q + ml < len && ((s[q + ml] | 0x20) >= 'a' && (s[q + ml] | 0x20) <= 'z'))
-						continue;
-					month = m + 1;
-					q += ml;
-				}
-		if (!month)
+		if ((month = other_month_at(s, len, &q)) == 0)
 			return false;
 		if (q < len && s[q] == '.')
 			q++;
-		while (q < len && s[q] == ' ')
-			q++;
+		q = date_space(s, len, q);
 		if (len - q >= 3 && memcmp(s + q, "de ", 3) == 0)
 			q += 3;
 	}
@@ -1240,13 +1392,18 @@ keep_date(Meta *m, int field)
 				local_day(m, c->s[i], c->len[i], &dt);
 				/*
 				 * The URL's date is the publisher's own day: it wins over a
-				 * UTC instant a day off (23:11Z in Vienna is the next day) and
-				 * over the weak sources (a bare <time>, generic meta dates)
+				 * UTC instant that falls in that day in the zones of news
+				 * publishers, US Pacific (-8) to New Zealand (+12): 23:11Z is
+				 * the next day in Vienna, 02:25Z the day before in New York;
+				 * 10:04Z is the next day for a story filed the day before
+				 * under that URL.  It wins over the weak sources too (a bare
+				 * <time>, generic meta dates)
 				 */
 				if (m->a->url.len && url_date(m, &u) &&
 					(c->rank >= 3 ||
-					 (dt.has_time && utc_value(c->s[i], c->len[i]) &&
-					  labs(minutes_of(&u) - minutes_of(&dt)) < 24 * 60 + 60)) &&
+					 (utc_value(c->s[i], c->len[i]) &&
+					  minutes_of(&dt) - minutes_of(&u) >= -12 * 60 &&
+					  minutes_of(&dt) - minutes_of(&u) < 32 * 60)) &&
 					(u.year != dt.year || u.month != dt.month || u.day != dt.day))
 					dt = u;
 				m->a->published = dt;
@@ -1273,6 +1430,12 @@ static const char *const name_stops[] = {
 	"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
 	"saturday", "sunday", "januar", "februar", "märz", "juni", "juli", "oktober", "dezember",
 	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+	"stand",					/* "Ann Lee Stand: 3. Mai", as of */
+};
+
+/* Weekdays as short as they stand before a date: a name stop only there */
+static const char *const weekday_abbrevs[] = {
+	"mo", "di", "mi", "do", "fr", "sa", "so", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
 };
 
 /* A name-stop word at s, whole */
@@ -1281,7 +1444,7 @@ name_stop(const char *s, size_t len)
 {
 	size_t		e = 0;
 
-	while (e < len && s[e] != ',' && s[e] != '.' && s[e] != ';')
+	while (e < len && s[e] != ',' && s[e] != '.' && s[e] != ';' && s[e] != ':')
 		e++;
 	return e > 0 && at_word_in(s, e, name_stops, AT_LENGTHOF(name_stops));
 }
@@ -1293,7 +1456,19 @@ clean_author(const char **s, size_t len)
 	size_t		st,
 				ol;
 	int			words;
+	bool		dated = false;
 
+	/* "Posted on September 21, 2020 by Ann Lee": the name after a date */
+	for (size_t p = 1, digit = 0; p + 4 < len; p++)
+	{
+		digit |= (*s)[p - 1] >= '0' && (*s)[p - 1] <= '9';
+		if (digit && (*s)[p - 1] == ' ' && (ol = opener_len(*s + p, len - p)) > 0 && ol <= 4)
+		{
+			*s += p;
+			len -= p;
+			break;
+		}
+	}
 	if ((ol = opener_len(*s, len)) > 0)
 	{
 		*s += ol;
@@ -1302,25 +1477,32 @@ clean_author(const char **s, size_t len)
 	}
 	for (size_t p = 0; p < len; p++)
 		if ((*s)[p] == '|' || (*s)[p] == '\n' || ((*s)[p] >= '0' && (*s)[p] <= '9') ||
+			((*s)[p] == '@' && p > 0 && (*s)[p - 1] == ' ') ||	/* "Ann Lee @annlee" */
+			(len - p >= 3 && memcmp(*s + p, "\xe2\x80\x94", 3) == 0) ||	/* — */
 			(len - p >= 3 && memcmp(*s + p, "\xe2\x86\x92", 3) == 0) ||	/* → */
 			(len - p >= 3 && memcmp(*s + p, "\xe2\x80\xa2", 3) == 0) ||	/* • */
 			(len - p >= 2 && memcmp(*s + p, "\xc2\xb7", 2) == 0))	/* · */
 		{
+			dated = (*s)[p] >= '0' && (*s)[p] <= '9';
 			len = p;
 			break;
 		}
-	/* a month or weekday the cut date left behind */
+	/* a month or weekday the cut date left behind ("Ann Lee Do" of "Do 9 Apr 2020") */
 	len = h_trim(*s, len, &st);
 	*s += st;
 	while (len > 0)
 	{
-		size_t		w = len;
+		size_t		w = len,
+					e;
 
 		while (w > 0 && (*s)[w - 1] != ' ')
 			w--;
 		if (w == 0 && name_stop(*s, len))
 			return 0;			/* a month alone */
-		if (w == 0 || !name_stop(*s + w, len - w))
+		for (e = w; e < len && (*s)[e] != ',' && (*s)[e] != '.'; e++)
+			;
+		if (w == 0 || !(name_stop(*s + w, len - w) ||
+						(dated && at_word_in(*s + w, e - w, weekday_abbrevs, AT_LENGTHOF(weekday_abbrevs)))))
 			break;
 		len = h_trim(*s, w, &st);
 	}
@@ -1452,6 +1634,83 @@ drop_site_part(const Meta *m, const char **s, size_t len)
 	return len;
 }
 
+/*
+ * The name is the site's own domain name, letter for letter: "CBS News" on
+ * www.cbsnews.com, "Hildesheimer Presse" on hildesheimer-presse.de,
+ * "FinanceScout" on financescout24.de.  Only the label before the top-level
+ * domain counts: "surfguard" on surfguard.wordpress.com and "Heiko" on
+ * heiko-adams.de are bloggers' names.
+ */
+static bool
+names_host(const Meta *m, const char *s, size_t len)
+{
+	const Cand *url = &m->f[F_URL];
+	const char *u,
+			   *h,
+			   *e,
+			   *lab;
+	size_t		ul,
+				ll,
+				pn = 0,
+				ln = 0;
+	char		part[64],
+				label[64];
+
+	if (!url->n)
+		return false;
+	u = url->s[0];
+	ul = url->len[0];
+	h = u;
+	for (size_t k = 0; k + 3 <= ul; k++)
+		if (memcmp(u + k, "://", 3) == 0)
+		{
+			h = u + k + 3;
+			break;
+		}
+	for (e = h; e < u + ul && *e != '/' && *e != ':' && *e != '?'; e++)
+		;
+	/* the label before the top-level domain, or before "co.uk", "com.ar" */
+	{
+		const char *dots[3] = {NULL, NULL, NULL};
+
+		for (const char *q = h; q < e; q++)
+			if (*q == '.')
+			{
+				dots[2] = dots[1];
+				dots[1] = dots[0];
+				dots[0] = q;
+			}
+		if (!dots[0])
+			return false;
+		if (dots[1] && dots[0] - dots[1] - 1 <= 3 && e - dots[0] - 1 == 2)
+		{
+			dots[0] = dots[1];
+			dots[1] = dots[2];
+		}
+		lab = dots[1] ? dots[1] + 1 : h;
+		ll = dots[0] - lab;
+	}
+	for (size_t i = 0; i < ll && ln < sizeof(label); i++)
+		if ((lab[i] | 0x20) >= 'a' && (lab[i] | 0x20) <= 'z')
+			label[ln++] = lab[i] | 0x20;
+		else if (lab[i] >= '0' && lab[i] <= '9')
+			label[ln++] = lab[i];
+	while (ln > 0 && label[ln - 1] >= '0' && label[ln - 1] <= '9')
+		ln--;					/* financescout24, mix1 */
+	for (size_t i = 0; i < len; i++)
+		if (((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') || (s[i] >= '0' && s[i] <= '9'))
+		{
+			if (pn == sizeof(part))
+				return false;
+			part[pn++] = (s[i] >= '0' && s[i] <= '9') ? s[i] : (s[i] | 0x20);
+		}
+		else if (s[i] != ' ' && s[i] != '.' && s[i] != '-' && s[i] != '_' && s[i] != '\'')
+			return false;
+	while (pn > 0 && part[pn - 1] >= '0' && part[pn - 1] <= '9')
+		pn--;
+	return pn >= 3 && pn == ln && memcmp(part, label, pn) == 0;
+}
+
 /* Split "A, B and C" into names; a visible byline (rank 6) gives capitalised names only */
 static void
 keep_authors_of(Meta *m, const Cand *c, int rank)
@@ -1461,6 +1720,18 @@ keep_authors_of(Meta *m, const Cand *c, int rank)
 		const char *s = c->s[i];
 		size_t		len = c->len[i];
 		bool		commas = commas_split_names(s, len);
+		const char *c1 = commas ? NULL : memchr(s, ',', len);
+
+		/* "Uta Staschewski, Projektleiterin der HSS": the name before its role */
+		if (c1)
+		{
+			const char *nm = s;
+			size_t		nl = clean_author(&nm, c1 - s);
+			int			w = nl ? at_count_words(nm, nl) : 0;
+
+			if (w >= 2 && w <= 4 && capitalised(nm, nl))
+				len = c1 - s;
+		}
 
 		for (size_t p = 0; p <= len;)
 		{
@@ -1500,7 +1771,8 @@ keep_authors_of(Meta *m, const Cand *c, int rank)
 			plen = clean_author(&part, e - p);
 			plen = drop_site_part(m, &part, plen);
 			if (plen && ((m->a->source.len &&
-						  eq_ci(part, plen, m->base->data + m->a->source.start, m->a->source.len))))
+						  eq_ci(part, plen, m->base->data + m->a->source.start, m->a->source.len)) ||
+						 names_host(m, part, plen)))
 				plen = 0;		/* the site's name */
 			if (plen && rank == 6 && !capitalised(part, plen))
 				plen = 0;
@@ -1678,6 +1950,9 @@ choose_title(Meta *m)
 			goto meta;
 		/* the same headline reworded for search engines: the one shown */
 		if (hw >= 3 && word_share(h, hl, s, len) >= 0.5)
+			goto h1;
+		/* a meta title of one word over a shown headline of several: a section label ("Pressemitteilungen") */
+		if (tw == 1 && hw >= 3)
 			goto h1;
 	}
 meta:

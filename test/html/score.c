@@ -3,7 +3,9 @@
  *
  *   score MANIFEST DATA HELDOUT           figures, held-out and tuning apart
  *   score MANIFEST DATA HELDOUT -v        and one line per miss
- *   score MANIFEST DATA HELDOUT -d ID     the fields of one page
+ *   score MANIFEST DATA HELDOUT -t        tuning pages only, one line per miss
+ *                                         (held-out pages are not even read)
+ *   score MANIFEST DATA HELDOUT -d ID     the fields of one tuning page
  *
  * MANIFEST is manifest.sh's output.  Pages are decoded to UTF-8 first (as the
  * database would store them): kept when valid UTF-8, else converted from the
@@ -435,6 +437,9 @@ typedef struct Tally
 				with_ok,
 				without_n,
 				without_found,
+				title_us,		/* gold values the page source never states */
+				author_us,
+				date_us,
 				body_n;
 	double		body_f1;
 } Tally;
@@ -550,7 +555,197 @@ contains_norm(const char *hay, const char *needle)
 	return r;
 }
 
+
+static const char *gold_day(const char *g);
+
+/* ---- is a gold value stated anywhere in the page source? -------------------------- */
+
+/*
+ * The page with character references decoded and normalised as norm() does
+ * (not stripped of markup: a gold value in an attribute or in JSON-LD counts
+ * as stated).  A gold title, author or date that is not in here is an
+ * annotator's judgement no extractor can reach from this page.
+ */
+static char *
+page_norm(const char *s, size_t len)
+{
+	char	   *dec = malloc(len + 1),
+			   *out = malloc(len * 2 + 8);
+	size_t		o = 0;
+
+	for (size_t i = 0; i < len;)
+	{
+		if (s[i] == '&')
+		{
+			size_t		e = i + 1;
+			uint32_t	cp = 0;
+
+			while (e < len && e < i + 12 && s[e] != ';' && s[e] != '&' && s[e] != '<')
+				e++;
+			if (e < len && s[e] == ';')
+			{
+				if (s[i + 1] == '#')
+					cp = (s[i + 2] == 'x' || s[i + 2] == 'X') ? strtoul(s + i + 3, NULL, 16)
+						: strtoul(s + i + 2, NULL, 10);
+				else
+				{
+					char		nm[16];
+					const htmlEntityDesc *ed;
+
+					memcpy(nm, s + i + 1, e - i - 1);
+					nm[e - i - 1] = 0;
+					if ((ed = htmlEntityLookup((const xmlChar *) nm)) != NULL)
+						cp = ed->value;
+				}
+			}
+			if (cp > 0 && cp < 0x110000 && o + 4 < len)
+			{
+				char		b[8];
+				int			n = at_utf8_encode(cp, b);
+
+				if (n <= (int) (e + 1 - i))
+				{
+					memcpy(dec + o, b, n);
+					o += n;
+					i = e + 1;
+					continue;
+				}
+			}
+		}
+		dec[o++] = s[i++];
+	}
+	norm(dec, o, out, len * 2 + 8, false);
+	free(dec);
+	return out;
+}
+
+static bool
+title_stated(const char *page, const char *gold)
+{
+	static char n[8192];
+
+	norm(gold, strlen(gold), n, sizeof(n), true);
+	return strstr(page, n) != NULL;
+}
+
+/* every name of the gold list is in the page (an empty gold: nothing to state) */
+static bool
+authors_stated(const char *page, const char *gold)
+{
+	static char n[8192];
+	char	   *p;
+
+	norm_list(gold, strlen(gold), n, sizeof(n));
+	p = n;
+	while (*p)
+	{
+		char	   *e = strstr(p, "; ");
+
+		if (e)
+			*e = 0;
+		if (*p && !strstr(page, p))
+			return false;
+		if (!e)
+			break;
+		p = e + 2;
+	}
+	return true;
+}
+
+/* a number d standing alone (not inside a longer number) in w[0..len) */
+static bool
+has_number(const char *w, size_t len, int d)
+{
+	for (size_t i = 0; i < len; i++)
+		if (isdigit((unsigned char) w[i]) && (i == 0 || !isdigit((unsigned char) w[i - 1])))
+		{
+			size_t		e = i;
+
+			while (e < len && isdigit((unsigned char) w[e]))
+				e++;
+			if (e - i <= 2 && atoi(w + i) == d)
+				return true;
+			i = e;
+		}
+	return false;
+}
+
+/*
+ * The gold day in any usual form: numeric (2019-04-29, 2019/04/29,
+ * 20190429, 29.04.2019, 04/29/2019, ...), or a month name or abbreviation
+ * of the languages of the sets with the day number near the year.
+ */
+static bool
+date_stated(const char *page, const char *gold)
+{
+	static const char *const stems[12] = {
+		"jan|ene|gen|sty|", "feb|fév|fev|lut|", "mar|mär|mrt|", "apr|avr|abr|kwi|",
+		"may|mai|mei|mag|maj|", "jun|juin|giu|cze|", "jul|juil|lug|lip|", "aug|aoû|ago|sie|",
+		"sep|set|wrz|", "oct|okt|ott|out|paź|", "nov|lis|", "dec|dez|déc|dic|gru|"};
+	const char *g = gold_day(gold);
+	int			y,
+				m,
+				d;
+	char		f[32],
+				ys[8];
+	const char *p;
+
+	if (!*g || sscanf(g, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12)
+		return true;
+	{
+		const char *const nf[] = {"%04d-%02d-%02d", "%04d/%02d/%02d", "%04d.%02d.%02d",
+			"%04d%02d%02d", "%04d/%d/%d"};
+
+		for (size_t i = 0; i < sizeof(nf) / sizeof(*nf); i++)
+		{
+			snprintf(f, sizeof(f), nf[i], y, m, d);
+			if (strstr(page, f))
+				return true;
+		}
+	}
+	{
+		const char *const nf[] = {"%02d.%02d.%04d", "%d.%d.%04d", "%02d/%02d/%04d",
+			"%d/%d/%04d", "%02d-%02d-%04d", "%02d.%02d.%02d", "%d.%d.%02d"};
+
+		for (size_t i = 0; i < sizeof(nf) / sizeof(*nf); i++)
+		{
+			snprintf(f, sizeof(f), nf[i], d, m, i >= 5 ? y % 100 : y);
+			if (strstr(page, f))
+				return true;
+			snprintf(f, sizeof(f), nf[i], m, d, i >= 5 ? y % 100 : y);
+			if (strstr(page, f))
+				return true;
+		}
+	}
+	snprintf(ys, sizeof(ys), "%04d", y);
+	for (p = strstr(page, ys); p; p = strstr(p + 4, ys))
+	{
+		const char *w = p - 40 > page ? p - 40 : page;
+		size_t		wl = (p - w) + 4 + strnlen(p + 4, 12);
+		const char *st = stems[m - 1];
+
+		while (*st)
+		{
+			const char *bar = strchr(st, '|');
+			char		stem[16];
+
+			memcpy(stem, st, bar - st);
+			stem[bar - st] = 0;
+			for (const char *q = w; q < w + wl; q++)
+				if (strncmp(q, stem, bar - st) == 0 && (q == page || !isalpha((unsigned char) q[-1])))
+				{
+					if (has_number(w, wl, d))
+						return true;
+					break;
+				}
+			st = bar + 1;
+		}
+	}
+	return false;
+}
+
 static bool verbose = false;
+static bool tuning_only = false;
 
 /*
  * The gold date as YYYY-MM-DD: htmldate's "null" is "no date" (an empty
@@ -592,6 +787,7 @@ score_page(char **f, const char *data, const char *dump_id, Tally *t)
 	char		authors[4096] = "";
 	size_t		al = 0;
 	const char *id = f[0];
+	char	   *pn;
 
 	np = split(f[1], paths, 4, '\x1f');
 	for (int i = 0; i < np && !s; i++)
@@ -602,6 +798,7 @@ score_page(char **f, const char *data, const char *dump_id, Tally *t)
 	if (!s)
 		return;
 	s = to_utf8(s, &len);
+	pn = page_norm(s, len);
 	at_parse_article(s, len, &mem, &a);
 	for (size_t i = 0; i < a.authors.len && al + 300 < sizeof(authors); i++)
 	{
@@ -627,19 +824,26 @@ score_page(char **f, const char *data, const char *dump_id, Tally *t)
 	{
 		bool		ok = eqnorm(a.base + a.title.start, a.title.len, f[2], strlen(f[2]));
 
+		bool		st = title_stated(pn, f[2]);
+
 		t->title_n++;
 		t->title_ok += ok;
+		t->title_us += !st;
 		if (verbose && !ok)
-			printf("TITLE %s\t%.*s\t%s\n", id, (int) a.title.len, a.base + a.title.start, f[2]);
+			printf("TITLE%s %s\t%.*s\t%s\n", st ? "" : "/unstated", id, (int) a.title.len,
+				   a.base + a.title.start, f[2]);
 	}
 	if (strcmp(f[3], "-") != 0)
 	{
 		bool		ok = eq_list(authors, al, f[3], strlen(f[3]));
 
+		bool		st = authors_stated(pn, f[3]);
+
 		t->author_n++;
 		t->author_ok += ok;
+		t->author_us += !st;
 		if (verbose && !ok)
-			printf("AUTHOR %s\t%s\t%s\n", id, authors, f[3]);
+			printf("AUTHOR%s %s\t%s\t%s\n", st ? "" : "/unstated", id, authors, f[3]);
 	}
 	if (strcmp(f[4], "-") != 0)
 	{
@@ -650,10 +854,15 @@ score_page(char **f, const char *data, const char *dump_id, Tally *t)
 			snprintf(got, sizeof(got), "%04d-%02d-%02d", a.published.year % 10000,
 					 a.published.month % 100, a.published.day % 100);
 		ok = strcmp(got, gold_day(f[4])) == 0;
-		t->date_n++;
-		t->date_ok += ok;
-		if (verbose && !ok)
-			printf("DATE %s\t%s\t%s\n", id, got, f[4]);
+		{
+			bool		st = date_stated(pn, f[4]);
+
+			t->date_n++;
+			t->date_ok += ok;
+			t->date_us += !st;
+			if (verbose && !ok)
+				printf("DATE%s %s\t%s\t%s\n", st ? "" : "/unstated", id, got, f[4]);
+		}
 	}
 	if (f[5][0] || f[6][0])
 	{
@@ -702,6 +911,7 @@ score_page(char **f, const char *data, const char *dump_id, Tally *t)
 		free(exp);
 	}
 	free(s);
+	free(pn);
 	a_reset();
 }
 
@@ -721,6 +931,12 @@ report(const char *name, const Tally *t)
 		   t->title_n ? (double) t->title_ok / t->title_n : 0, t->title_n,
 		   t->author_n ? (double) t->author_ok / t->author_n : 0, t->author_n,
 		   t->date_n ? (double) t->date_ok / t->date_n : 0, t->date_n);
+	if (t->title_n + t->author_n + t->date_n)
+		printf("%-8s gold not stated in the page source: title %ld, author %ld, date %ld"
+			   " (ceilings %.3f, %.3f, %.3f)\n", "", t->title_us, t->author_us, t->date_us,
+			   t->title_n ? 1 - (double) t->title_us / t->title_n : 0,
+			   t->author_n ? 1 - (double) t->author_us / t->author_n : 0,
+			   t->date_n ? 1 - (double) t->date_us / t->date_n : 0);
 }
 
 int
@@ -738,11 +954,13 @@ main(int argc, char **argv)
 
 	if (argc < 4)
 	{
-		fprintf(stderr, "usage: score MANIFEST DATA HELDOUT [-v | -d ID]\n");
+		fprintf(stderr, "usage: score MANIFEST DATA HELDOUT [-v | -t | -d ID]\n");
 		return 2;
 	}
 	if (argc >= 5 && strcmp(argv[4], "-v") == 0)
 		verbose = true;
+	if (argc >= 5 && strcmp(argv[4], "-t") == 0)
+		verbose = tuning_only = true;
 	if (argc >= 6 && strcmp(argv[4], "-d") == 0)
 		dump_id = argv[5];
 	memset(t, 0, sizeof(t));
@@ -771,6 +989,13 @@ main(int argc, char **argv)
 			continue;
 		for (size_t i = 0; i < nheld && !h; i++)
 			h = strcmp(held[i], f[0]) == 0;
+		if (h && dump_id)
+		{
+			fprintf(stderr, "score: %s is a held-out page; not shown\n", dump_id);
+			return 2;
+		}
+		if (h && tuning_only)
+			continue;
 		for (int k = 0; k < 3; k++)
 			if (strncmp(f[0], sets[k], strlen(sets[k])) == 0)
 				set = k;
@@ -778,7 +1003,7 @@ main(int argc, char **argv)
 	}
 	if (dump_id)
 		return 0;
-	for (int h = 1; h >= 0; h--)
+	for (int h = tuning_only ? 0 : 1; h >= 0; h--)
 	{
 		Tally		all;
 

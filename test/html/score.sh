@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# score.sh [-v | -d ID]: scores the HTML path on the evaluation sets in
+# score.sh [-v | -t | -d ID]: scores the HTML path on the evaluation sets in
 # $AT_HTML_DATA (see README.md here); held-out and tuning figures apart.
 # Exits 77 when the data is absent.
 set -euo pipefail

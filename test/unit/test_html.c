@@ -212,6 +212,14 @@ UT_TEST(html_body_widget_lines)
 		  "<p>\xc3\x84hnliche Beitr\xc3\xa4ge</p><p>War der Artikel n\xc3\xbctzlich?</p></article></body></html>");
 	UT_EQ_INT(a.paragraphs, 2);
 	UT_CHECK(a.body.data && strstr(a.body.data, "Beitr") == NULL);
+	/* a picture's credit line; a sentence that opens with the same word stays */
+	parse("<html><body><article><h1>Cycle lanes</h1>"
+		  "<p>The city council approved six kilometres of new cycle lanes on Monday, after a debate that lasted more than four hours.</p>"
+		  "<p>Foto: Instagram</p><p>Crédits photos : Bestimage</p>"
+		  "<p>Photo: the new lane along the river, which the council opened on Monday after three months of work on it.</p></article></body></html>");
+	UT_EQ_INT(a.paragraphs, 2);
+	UT_CHECK(a.body.data && strstr(a.body.data, "Instagram") == NULL);
+	UT_CHECK(a.body.data && strstr(a.body.data, "Bestimage") == NULL);
 }
 
 /* An article split into boxes of one class, a picture between them: all boxes */
@@ -230,6 +238,21 @@ UT_TEST(html_body_split_boxes)
 	UT_CHECK(a.body.data && strstr(a.body.data, "four million euros") != NULL);
 	UT_CHECK(a.body.data && strstr(a.body.data, "six kilometres") != NULL);
 	UT_CHECK(a.body.data && strstr(a.body.data, "Home") == NULL);
+	/* boxes of one text class under different wrappers, a teaser list between them */
+	parse("<html><body><div class=\"page\"><div class=\"menu\"><a href=\"/\">Home</a> <a href=\"/news\">News</a></div>"
+		  "<div class=\"wrap-a\"><div class=\"block\"><div class=\"grid\"><div class=\"article-text c-gray\">"
+		  "<p>The city council approved six kilometres of new cycle lanes on Monday, after a debate that lasted more than four hours, with forty speakers.</p>"
+		  "<p>Work on the first lane, along the river, starts in June and should take three months, the council said in a statement, and the second follows in autumn.</p>"
+		  "<p>Shop owners on the high street had asked for more parking instead, and some of them said they would take the council to court over the plan.</p></div></div></div></div>"
+		  "<ul class=\"teasers\"><li><a href=\"/a\">Bridge reopens after repairs</a></li><li><a href=\"/b\">New bus timetable</a></li></ul>"
+		  "<div class=\"block\"><div class=\"article-text c-gray more\">"
+		  "<p>The lanes will cost four million euros, most of it paid by the region, which wants more people to cycle to work and to school.</p>"
+		  "<p>The council will count the cyclists on the river lane every month for two years and publish the figures on its website.</p></div></div>"
+		  "</div></body></html>");
+	UT_CHECK(a.body.data && strstr(a.body.data, "four million euros") != NULL);
+	UT_CHECK(a.body.data && strstr(a.body.data, "six kilometres") != NULL);
+	UT_CHECK(a.body.data && strstr(a.body.data, "Home") == NULL);
+	UT_CHECK(a.body.data && strstr(a.body.data, "Bridge reopens") == NULL);
 }
 
 UT_TEST(html_fields_fallbacks)
@@ -289,6 +312,22 @@ UT_TEST(html_fields_fallbacks)
 		  "<p>The repair cafe fixed sixty toasters and kettles on its first evening, the volunteers said.</p>"
 		  "<aside><time datetime=\"2009-04-11\">older post</time></aside></body></html>");
 	UT_CHECK(a.has_published && a.published.year == 2019 && a.published.month == 10 && a.published.day == 22);
+	/* a German month written first; a no-break space inside a day-first date */
+	parse("<html><body><span class=\"post-info-date\">Juli 12, 2017</span>"
+		  "<p>The bakery on the corner closed after forty years, and its owners said they would miss their customers.</p></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2017 && a.published.month == 7 && a.published.day == 12);
+	parse("<html><body><p>Hofheim am Taunus | Wiesbaden, 11. November&nbsp;2021</p>"
+		  "<p>The bakery on the corner closed after forty years, and its owners said they would miss their customers.</p></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2021 && a.published.month == 11 && a.published.day == 11);
+	/* 02:25Z of the next day is the URL's day in New York; 10:04Z is not */
+	parse("<html><head><link rel=\"canonical\" href=\"https://x.example/2020/02/24/exit/\">"
+		  "<meta property=\"article:published_time\" content=\"2020-02-25T02:25:54Z\"></head><body>"
+		  "<p>The former press secretary is leaving the studio after three years in the role, the company said.</p></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2020 && a.published.month == 2 && a.published.day == 24);
+	parse("<html><head><link rel=\"canonical\" href=\"https://x.example/politics/return/2020/07/08/c3d2_story.html\">"
+		  "<meta property=\"article:published_time\" content=\"2020-07-09T10:04:04Z\"></head><body>"
+		  "<p>Federal workers are returning to the office, and some members of Congress say they should not be.</p></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2020 && a.published.month == 7 && a.published.day == 9);
 }
 
 /* The meta title weighed against the headline the page shows */
@@ -314,9 +353,19 @@ UT_TEST(html_title_against_h1)
 	/* a kicker before the <h1>'s headline: the <h1> */
 	title_of("Weather: Flood warning for the valley", "Flood warning for the valley");
 	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* a meta title of one word is a section label: the headline shown */
+	title_of("Pressemitteilungen", "Flood warning for the valley until Friday");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley until Friday");
 	/* the <h1> goes on where the meta title stops */
 	title_of("Flood warning for the valley", "Flood warning for the valley \xe2\x80\x93 schools closed");
 	UT_EQ_STR(span(a.title), "Flood warning for the valley \xe2\x80\x93 schools closed");
+	/* JSON-LD's headline cut at 110 characters; the <main> inside a wrapper named for an ad format */
+	parse("<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
+		  "\"Flood warning for the valley\"}</script></head><body><div id=\"skyscraper-wrap\"><main>"
+		  "<h1>Flood warning for the valley until Friday</h1>"
+		  "<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
+		  "</main></div></body></html>");
+	UT_EQ_STR(span(a.title), "Flood warning for the valley until Friday");
 	/* a kicker inside the <h1>, or a site's domain after it: the meta title */
 	title_of("Flood warning for the valley", "Weather Flood warning for the valley");
 	UT_EQ_STR(span(a.title), "Flood warning for the valley");
@@ -351,6 +400,11 @@ UT_TEST(html_title_against_h1)
 		  "<h1 class=\"visually-hidden\">Valley News: home of the valley</h1><article><p>The river rose a metre "
 		  "overnight and the valley is under a flood warning until Friday, officials said.</p></article></body></html>");
 	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* nor is the heading of a skip link over a section label */
+	parse("<html><head><title>Reden und Interviews</title></head><body>"
+		  "<h1 class=\"navSkip\">Navigation und Service</h1><div><h2>Rede zum Konvent</h2><p>The river rose a metre "
+		  "overnight and the valley is under a flood warning until Friday, officials said.</p></div></body></html>");
+	UT_EQ_STR(span(a.title), "Reden und Interviews");
 }
 
 /* Authors: an organisation is no byline; a visible "By" line and author-page links are */
@@ -390,6 +444,10 @@ UT_TEST(html_authors_kinds)
 			 "<body><article><h1>Flood warning</h1>%s", tail);
 	parse(page);
 	UT_EQ_INT(a.authors.len, 0);
+	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"an\xc3\xb3nimo\"></head>"
+			 "<body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 0);
 	/* "Written by:", a byline that goes on with a date, a bullet and a widget after the name */
 	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
 			 "<p>Written by: Ann Lee March 3, 2021</p>%s", tail);
@@ -419,6 +477,67 @@ UT_TEST(html_authors_kinds)
 	parse(page);
 	UT_EQ_INT(a.authors.len, 3);
 	UT_EQ_STR(item(&a.authors, 2), "Eve Ng");
+	/* a name and its role after a comma; a "by" line of lower-case words before the byline */
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<p><strong>Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.</strong></p>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Uta Staschewski");
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1><div>by the river</div>"
+			 "<p><em>Written by: <a href=\"/x\">Julie Mollins</a></em></p>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Julie Mollins");
+	/* the site's domain name as author; a blogger's name in a blog host's subdomain stays */
+	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"Hildesheimer Presse\">"
+			 "<link rel=\"canonical\" href=\"https://www.hildesheimer-presse.de/a/1\"></head>"
+			 "<body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 0);
+	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"surfguard\">"
+			 "<link rel=\"canonical\" href=\"https://surfguard.wordpress.com/2020/01/02/a/\"></head>"
+			 "<body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "surfguard");
+	/* Twitter's card pair: a "Written by" label, then the name (its handle cut) */
+	snprintf(page, sizeof(page), "<html><head><meta name=\"twitter:label1\" content=\"Written by\">"
+			 "<meta name=\"twitter:data1\" content=\"Williams Perdomo @wperdomod\">"
+			 "<meta name=\"twitter:label2\" content=\"Est. reading time\"><meta name=\"twitter:data2\" content=\"3 minutes\">"
+			 "</head><body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Williams Perdomo");
+	/* JSON-LD author as a reference to a Person of the @graph */
+	snprintf(page, sizeof(page), "<html><head><script type=\"application/ld+json\">{\"@graph\":["
+			 "{\"@type\":\"Article\",\"headline\":\"Flood warning\",\"author\":{\"@id\":\"https://v.example/#/person/1\"}},"
+			 "{\"@type\":\"Person\",\"@id\":\"https://v.example/#/person/1\",\"name\":\"Ann Lee\"}]}</script></head>"
+			 "<body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
+	/* a BEM-style class part; a box of the verb alone gives way to the next box */
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<div class=\"c-page-intro__author\"><span>von</span> Ann Lee</div>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<span class=\"meta-prep meta-prep-author\">Posted</span> <span class=\"author vcard\">marc</span>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "marc");
+	/* "Posted on <date> by <name>"; a weekday abbreviation before the date */
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<div class=\"page-meta--author\">Posted on September 21, 2020 by Adi Tzlil</div>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Adi Tzlil");
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<div class=\"entry-meta pf-author\">Heiko Sauer <time>Do 9 Apr 2020</time></div>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Heiko Sauer");
 }
 
 /* editor and dateline by the text path's reader over the body's head and its metadata lines */
