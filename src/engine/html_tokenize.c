@@ -115,6 +115,36 @@ static bool rules_ready;
 static bool ends_tab[NK][NK];	/* [new][old]: new's start ends an open old */
 static bool empty_tab[NK];
 
+/* Byte classes */
+#define C_NAME		0x01		/* in a name: letters, digits, ':', '.', '_', '-' */
+#define C_BLANK		0x02		/* space, tab, newline, carriage return */
+#define C_STOP		0x04		/* ends text: '<', '&' */
+#define C_ODD		0x08		/* may be no XML Char: controls, the lead byte of U+FFFE/F */
+#define C_SOLID		0x10		/* not blank */
+static uint8_t cls[256];
+static char lower_tab[256];
+
+/* The known names as every page's name table starts (number k - 1 is K_k) */
+#define SEED_SLOTS		256
+static struct
+{
+	uint32_t	hash;
+	uint32_t	off;
+	uint8_t		len;
+	uint8_t		k;
+	uint8_t		tag;
+	uint8_t		flags;
+}			seed_names[NK - 1];
+static char seed_text[NK * 12];
+static size_t seed_text_len;
+static int32_t seed_slots[SEED_SLOTS];
+
+static uint32_t hash_name(const char *s, size_t len);
+
+/* Kept attribute names by length (2..11), as indices into h_attr_names */
+#define ATTR_LEN_MAX	11
+static int8_t attr_by_len[ATTR_LEN_MAX + 1][8];
+
 static int
 known_of(const char *w, size_t len)
 {
@@ -160,6 +190,47 @@ rules_init(void)
 	each_word(empty_names, words, &n);
 	for (int j = 0; j < n; j++)
 		empty_tab[words[j]] = true;
+	for (int c = 0; c < 256; c++)
+	{
+		bool		letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+		lower_tab[c] = (char) ((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
+		cls[c] = C_SOLID;
+		if (letter || (c >= '0' && c <= '9') || c == ':' || c == '.' || c == '_' || c == '-')
+			cls[c] |= C_NAME;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			cls[c] = C_BLANK;
+		if (c == '<' || c == '&')
+			cls[c] |= C_STOP;
+		if ((c < 0x20 && !(cls[c] & C_BLANK)) || c == 0xEF)
+			cls[c] |= C_ODD;
+	}
+	for (int k = 1; k < NK; k++)
+	{
+		size_t		l = strlen(known_names[k]),
+					j;
+
+		seed_names[k - 1].hash = hash_name(known_names[k], l);
+		seed_names[k - 1].off = (uint32_t) seed_text_len;
+		seed_names[k - 1].len = (uint8_t) l;
+		seed_names[k - 1].k = (uint8_t) k;
+		h_tag_of(known_names[k], &seed_names[k - 1].tag, &seed_names[k - 1].flags);
+		memcpy(seed_text + seed_text_len, known_names[k], l);
+		seed_text_len += l;
+		for (j = seed_names[k - 1].hash & (SEED_SLOTS - 1); seed_slots[j]; j = (j + 1) & (SEED_SLOTS - 1))
+			;
+		seed_slots[j] = k;
+	}
+	memset(attr_by_len, -1, sizeof(attr_by_len));
+	for (size_t i = 0; i < h_nattr_names; i++)
+	{
+		size_t		l = strlen(h_attr_names[i].name);
+		int			j = 0;
+
+		while (attr_by_len[l][j] >= 0)
+			j++;
+		attr_by_len[l][j] = (int8_t) i;
+	}
 	rules_ready = true;
 }
 
@@ -278,7 +349,7 @@ intern(Tok *t, size_t len)
 	nm->hash = h;
 	nm->off = (uint32_t) t->name_text.len;
 	nm->len = (uint8_t) len;
-	nm->k = (uint8_t) known_of(t->name, len);
+	nm->k = K_OTHER;			/* the known ones are there from the start */
 	t->name[len] = '\0';
 	h_tag_of(t->name, &nm->tag, &nm->flags);
 	at_buf_append(&t->name_text, t->name, len);
@@ -290,10 +361,15 @@ intern(Tok *t, size_t len)
 
 /* ---- bytes ------------------------------------------------------------- */
 
+/* Word-at-a-time tests: a zero byte in w, a byte below n (n <= 128) */
+#define SWAR_ONES		UINT64_C(0x0101010101010101)
+#define SWAR_HAS(w)		(((w) - SWAR_ONES) & ~(w) & (SWAR_ONES * 0x80))
+#define SWAR_LESS(w, n)	(((w) - SWAR_ONES * (n)) & ~(w) & (SWAR_ONES * 0x80))
+
 static inline bool
 is_blank(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+	return (cls[(unsigned char) c] & C_BLANK) != 0;
 }
 
 static inline bool
@@ -305,17 +381,16 @@ is_letter(char c)
 static inline bool
 is_name_char(char c)
 {
-	return is_letter(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' ||
-		c == '_' || c == '.';
+	return (cls[(unsigned char) c] & C_NAME) != 0;
 }
 
 static inline char
 lower(char c)
 {
-	return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+	return lower_tab[(unsigned char) c];
 }
 
-static void
+static inline void
 skip_blanks(Tok *t)
 {
 	while (t->p < t->n && is_blank(t->s[t->p]))
@@ -337,8 +412,14 @@ read_name(Tok *t, size_t at, bool dots, size_t *end)
 	if (p >= t->n || !(is_letter(t->s[p]) || t->s[p] == '_' || t->s[p] == ':' ||
 					   (dots && t->s[p] == '.')))
 		return 0;
-	while (i < NAME_MAX_LEN && p < t->n && is_name_char(t->s[p]) && (dots || t->s[p] != '.'))
-		t->name[i++] = lower(t->s[p++]);
+	for (; i < NAME_MAX_LEN && p < t->n; i++, p++)
+	{
+		char		c = t->s[p];
+
+		if (!is_name_char(c) || (!dots && c == '.'))
+			break;
+		t->name[i] = lower(c);
+	}
 	*end = p;
 	return i;
 }
@@ -416,31 +497,66 @@ char_ref(const char *s, size_t n, size_t *pp)
  * the table's and ends with ';' (then read), else 0 and nothing is read
  * (the '&' and the name are text).
  */
+/*
+ * The code point of the named reference nm (len bytes), 0 when libxml2's
+ * table has no such name.  Its htmlEntityLookup reads the table from the
+ * start, so the answers, found or not, are kept in a small cache.
+ */
+#define ENT_NAME_MAX	8		/* the longest name of the table ("thetasym") */
+#define ENT_CACHE		512
+static struct
+{
+	char		name[ENT_NAME_MAX + 1];
+	uint32_t	value;
+}			ent_cache[ENT_CACHE];
+
+static uint32_t
+entity_value(const char *nm, size_t len)
+{
+	uint32_t	h;
+	const htmlEntityDesc *e;
+
+	if (len > ENT_NAME_MAX)
+		return 0;
+	h = hash_name(nm, len) & (ENT_CACHE - 1);
+	if (strncmp(ent_cache[h].name, nm, ENT_NAME_MAX + 1) == 0)
+		return ent_cache[h].value;
+	e = htmlEntityLookup((const xmlChar *) nm);
+	memcpy(ent_cache[h].name, nm, len + 1);
+	ent_cache[h].value = e ? e->value : 0;
+	return ent_cache[h].value;
+}
+
+/*
+ * A named reference at *pp ('&'): its code point when the name is one of
+ * the table's and ends with ';' (then read), else 0 and nothing is read
+ * (the '&' and the name are text).
+ */
 static uint32_t
 named_ref(const char *s, size_t n, size_t *pp)
 {
 	size_t		p = *pp + 1,
 				i = 0;
-	char		nm[40];
-	const htmlEntityDesc *e;
+	char		nm[ENT_NAME_MAX + 2];
+	uint32_t	v;
 
 	if (p >= n || !(is_letter(s[p]) || s[p] == '_' || s[p] == ':'))
 		return 0;
 	while (p < n && is_name_char(s[p]))
 	{
-		if (i < sizeof(nm) - 1)
+		if (i <= ENT_NAME_MAX)
 			nm[i] = s[p];
 		i++;
 		p++;
 	}
-	if (p >= n || s[p] != ';' || i >= sizeof(nm))
+	if (p >= n || s[p] != ';' || i > ENT_NAME_MAX)
 		return 0;
 	nm[i] = '\0';
-	e = htmlEntityLookup((const xmlChar *) nm);
-	if (!e || e->value == 0)
+	v = entity_value(nm, i);
+	if (v == 0)
 		return 0;
 	*pp = p + 1;
-	return e->value;
+	return v;
 }
 
 /* ---- the tree ---------------------------------------------------------- */
@@ -639,10 +755,18 @@ attributes(Tok *t, int id)
 			continue;
 		}
 		t->p = end;
-		if (id >= 0 && len >= 2 && len <= 11)
+		if (id >= 0 && len >= 2 && len <= ATTR_LEN_MAX)
 		{
-			t->name[len] = '\0';
-			an = h_attr_of(t->name);
+			for (int j = 0; j < 8 && attr_by_len[len][j] >= 0; j++)
+			{
+				const HAttrEntry *ae = &h_attr_names[attr_by_len[len][j]];
+
+				if (ae->name[0] == t->name[0] && memcmp(ae->name, t->name, len) == 0)
+				{
+					an = ae->attr;
+					break;
+				}
+			}
 			if (an >= 0 && (seen & (1u << an)))
 				an = -1;
 			else if (an >= 0)
@@ -676,8 +800,12 @@ start_tag(Tok *t)
 				k = NAME_AT(t, nm)->k,
 				id = -1;
 	bool		misplaced = false;
+	const char *dot = memchr(t->name, '.', len);
 
 	t->p = end;
+	/* libxml2 looks the name up to a '.' first for the elements it ends */
+	if (dot && dot > t->name)
+		start_closes(t, known_of(t->name, (size_t) (dot - t->name)));
 	start_closes(t, k);
 	if (!imply(t, k))
 		return false;
@@ -792,27 +920,58 @@ text(Tok *t)
 	size_t		b = t->p,
 				e = b,
 				kept = 0;
-	bool		blank = true;
+	bool		blank;
+	uint8_t		acc = 0;
 
-	while (e < t->n && t->s[e] != '<' && t->s[e] != '&')
-		e++;
-	t->p = e;
 	if (t->b.skip > 0)
-		return true;
-	/* characters that are no XML Char are dropped (controls, U+FFFE/F) */
-	for (size_t i = b; i < e; i++)
 	{
-		unsigned char c = (unsigned char) t->s[i];
+		/* text nobody keeps: up to the next tag */
+		const char *lt = memchr(t->s + b, '<', t->n - b);
 
-		if (c < 0x20 ? (c != '\t' && c != '\n' && c != '\r') :
-			(c == 0xEF && i + 2 < e && (unsigned char) t->s[i + 1] == 0xBF &&
-			 ((unsigned char) t->s[i + 2] & 0xFE) == 0xBE))
-		{
-			goto filtered;
-		}
-		if (!is_blank((char) c))
-			blank = false;
+		t->p = lt ? (size_t) (lt - t->s) : t->n;
+		return true;
 	}
+	for (;;)
+	{
+		uint8_t		c;
+
+		/* eight bytes at a time while none is '<', '&', a control or 0xEF */
+		while (e + 8 <= t->n)
+		{
+			uint64_t	w;
+
+			memcpy(&w, t->s + e, 8);
+			if (SWAR_HAS(w ^ SWAR_ONES * '<') | SWAR_HAS(w ^ SWAR_ONES * '&') |
+				SWAR_HAS(w ^ SWAR_ONES * 0xEF) | SWAR_LESS(w, 0x20))
+				break;
+			/* no tab or newline here: blank only as eight spaces */
+			if (w != SWAR_ONES * ' ')
+				acc |= C_SOLID;
+			e += 8;
+		}
+		if (e >= t->n)
+			break;
+		c = cls[(unsigned char) t->s[e]];
+		if (c & C_STOP)
+			break;
+		acc |= c;
+		e++;
+	}
+	t->p = e;
+	/* characters that are no XML Char are dropped (controls, U+FFFE/F) */
+	if (acc & C_ODD)
+	{
+		for (size_t i = b; i < e; i++)
+		{
+			unsigned char c = (unsigned char) t->s[i];
+
+			if (c < 0x20 ? !is_blank((char) c) :
+				(c == 0xEF && i + 2 < e && (unsigned char) t->s[i + 1] == 0xBF &&
+				 ((unsigned char) t->s[i + 2] & 0xFE) == 0xBE))
+				goto filtered;
+		}
+	}
+	blank = !(acc & C_SOLID);
 	kept = e - b;
 	if (kept == 0)
 		return true;
@@ -1085,22 +1244,23 @@ content(Tok *t)
 			end_tag(t);
 			continue;
 		}
-		if (s[0] == '<' && (is_letter(c1) || c1 == '_' || c1 == ':') && t->depth)
-		{
-			size_t		end,
-						len = read_name(t, t->p + 1, false, &end);
-
-			/* a start tag that ends the open element: ended before it is read */
-			if (len > 0 && (k = NAME_AT(t, intern(t, len))->k) != K_OTHER &&
-				ends_tab[k][top_k(t)])
-			{
-				start_closes(t, k);
-				continue;
-			}
-		}
 		k = top_k(t);
 		if (k == K_script || k == K_style)
 		{
+			size_t		end,
+						len;
+
+			/*
+			 * A start tag that ends the script or style (<noscript> a
+			 * script) at the start of its body ends it there
+			 */
+			if (s[0] == '<' && (is_letter(c1) || c1 == '_' || c1 == ':') &&
+				(len = read_name(t, t->p + 1, false, &end)) > 0 &&
+				ends_tab[NAME_AT(t, intern(t, len))->k][k])
+			{
+				start_closes(t, NAME_AT(t, intern(t, len))->k);
+				continue;
+			}
 			if (!raw_text(t))
 				return;
 			continue;
@@ -1148,15 +1308,14 @@ h_tokenize(HDoc *d, const char *s, size_t len)
 	at_vec_init(&t->names, d->mem, sizeof(Name));
 	at_buf_init(&t->name_text, d->mem, 1024);
 	at_buf_init(&t->value, d->mem, 256);
-	grow_slots(t);
 	/* the known names first: number k - 1 is K_k */
 	for (int k = 1; k < NK; k++)
-	{
-		size_t		l = strlen(known_names[k]);
-
-		memcpy(t->name, known_names[k], l);
-		(void) intern(t, l);
-	}
+		(void) at_vec_push(&t->names);
+	memcpy(t->names.data, seed_names, sizeof(seed_names));
+	at_buf_append(&t->name_text, seed_text, seed_text_len);
+	t->slots = at_alloc(d->mem, sizeof(seed_slots));
+	memcpy(t->slots, seed_slots, sizeof(seed_slots));
+	t->nslots = SEED_SLOTS;
 	/* a byte order mark, blanks, comments, a doctype */
 	if (t->n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 		t->p = 3;
