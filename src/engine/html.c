@@ -1,20 +1,23 @@
 /*
- * html.c: HTML recognition, the libxml2 parse, and the order of the steps of
- * the HTML path (see html.h).
+ * html.c: HTML recognition, the HDoc builder, the libxml2 parse, and the
+ * order of the steps of the HTML path (see html.h).
  *
- * libxml2's HTML parser gives a tree that this file copies at once into an
- * HDoc (html_int.h): the element kinds the later steps tell apart, a few
- * attributes, and the decoded text.  The libxml2 document, its parser and the
- * error handlers we install live only inside parse_run(), which the server
- * wraps in PG_TRY/PG_FINALLY through at_html_protect, so an ereport or a
- * query cancel never leaks them or leaves our handler installed for
- * PostgreSQL's own xml.c.  We never call xmlCleanupParser(): the library
+ * A tokenizer reads the page into an HDoc (html_int.h) through the builder
+ * here: the element kinds the later steps tell apart, a few attributes, and
+ * the decoded text.  The tokenizer is our own (html_tokenize.c, the
+ * default) or libxml2's HTML parser (AT_HTML_PARSER=libxml2, kept for
+ * comparisons), whose SAX callbacks below drive the builder.  The libxml2
+ * parser and the error handlers we install live only inside parse_run(),
+ * which the server wraps in PG_TRY/PG_FINALLY through at_html_protect, so an
+ * ereport or a query cancel never leaks them or leaves our handler installed
+ * for PostgreSQL's own xml.c.  We never call xmlCleanupParser(): the library
  * belongs to the whole backend.  libxml2 reads the page after
  * html_prepass.c has taken out what these steps never read.
  *
- * Limits: AT_HTML_MAX_BYTES of input; libxml2 itself stops at 256 levels of
- * nesting and 10 MB text nodes (we do not pass HTML_PARSE_HUGE), keeping what
- * it read so far.  Every walk below is iterative, so depth costs no stack.
+ * Limits: AT_HTML_MAX_BYTES of input; the builder stops at 256 levels of
+ * nesting and 10 MB text nodes (libxml2's limits without HTML_PARSE_HUGE),
+ * keeping what was read so far.  Every walk below is iterative, so depth
+ * costs no stack.
  */
 #include "html_int.h"
 #include "utf8.h"
@@ -30,7 +33,7 @@ bool		at_html_prepass_all = true;
 int			at_html_parser = -1;
 
 /* The default tokenizer, when AT_HTML_PARSER does not choose one */
-#define HTML_PARSER_DEFAULT		AT_HTML_PARSER_LIBXML2
+#define HTML_PARSER_DEFAULT		AT_HTML_PARSER_OWN
 
 /* ---- data: elements and attributes ------------------------------------- */
 
