@@ -95,6 +95,7 @@ for c in own libxml2; do
 	AT_HTML_PARSER=$c "${AT_RUN[@]}" "$AT_PG_BINDIR/pg_ctl" -D "$scratch/cluster/data" \
 		-l "$scratch/cluster/sock/server.log" -w -t 60 restart >/dev/null || exit 1
 	at_psql <<SQL
+SET client_min_messages = warning;
 \pset footer off
 WITH t AS (
   SELECT best_of_3('SELECT sum(length(to_tsvector(''english'', page)::text)) FROM pages') AS ts,
