@@ -18,7 +18,10 @@
  * HTML 4 empty one closes at once, a misplaced html, head or body tag is
  * dropped, an end tag closes the elements opened after its own unless one
  * of them ranks higher (a </span> never closes a div, td, table, ...: an
- * end-tag priority), and a stray end tag is ignored.
+ * end-tag priority), and a stray end tag is ignored.  One difference, as
+ * the pre-pass made libxml2 see it and as browsers do: <script/> and
+ * <style/> do not close, their body goes up to the end tag.  The trees are
+ * compared on the evaluation pages by test/html/same_tree.sh.
  *
  * The tokenizer keeps no state of libxml2's and allocates from the AtMem
  * only, so it checks interrupts itself (AT_CHECK_INTERRUPTS may leave with
@@ -154,7 +157,7 @@ known_of(const char *w, size_t len)
 	return K_OTHER;
 }
 
-/* Calls f(k) for each word of list; the words are known names */
+/* The K_ numbers of the words of list (known names) into out[0..*n) */
 static void
 each_word(const char *list, int *out, int *n)
 {
