@@ -155,6 +155,8 @@ one(const char *path, int *pages)
 	free(x.nodes.data);
 	free(x.attrs.data);
 	free(x.text.data);
+	free(x.meta_lines.data);
+	free(y.meta_lines.data);
 	free(y.nodes.data);
 	free(y.attrs.data);
 	free(y.text.data);

@@ -77,6 +77,7 @@ tree(const char *page, int parser)
 	free(d.nodes.data);
 	free(d.attrs.data);
 	free(d.text.data);
+	free(d.meta_lines.data);
 	at_html_parser = -1;
 	at_html_prepass_all = true;
 	return out;
