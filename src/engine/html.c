@@ -1,20 +1,23 @@
 /*
- * html.c: HTML recognition, the libxml2 parse, and the order of the steps of
- * the HTML path (see html.h).
+ * html.c: HTML recognition, the HDoc builder, the libxml2 parse, and the
+ * order of the steps of the HTML path (see html.h).
  *
- * libxml2's HTML parser gives a tree that this file copies at once into an
- * HDoc (html_int.h): the element kinds the later steps tell apart, a few
- * attributes, and the decoded text.  The libxml2 document, its parser and the
- * error handlers we install live only inside parse_run(), which the server
- * wraps in PG_TRY/PG_FINALLY through at_html_protect, so an ereport or a
- * query cancel never leaks them or leaves our handler installed for
- * PostgreSQL's own xml.c.  We never call xmlCleanupParser(): the library
+ * A tokenizer reads the page into an HDoc (html_int.h) through the builder
+ * here: the element kinds the later steps tell apart, a few attributes, and
+ * the decoded text.  The tokenizer is our own (html_tokenize.c, the
+ * default) or libxml2's HTML parser (AT_HTML_PARSER=libxml2, kept for
+ * comparisons), whose SAX callbacks below drive the builder.  The libxml2
+ * parser and the error handlers we install live only inside parse_run(),
+ * which the server wraps in PG_TRY/PG_FINALLY through at_html_protect, so an
+ * ereport or a query cancel never leaks them or leaves our handler installed
+ * for PostgreSQL's own xml.c.  We never call xmlCleanupParser(): the library
  * belongs to the whole backend.  libxml2 reads the page after
  * html_prepass.c has taken out what these steps never read.
  *
- * Limits: AT_HTML_MAX_BYTES of input; libxml2 itself stops at 256 levels of
- * nesting and 10 MB text nodes (we do not pass HTML_PARSE_HUGE), keeping what
- * it read so far.  Every walk below is iterative, so depth costs no stack.
+ * Limits: AT_HTML_MAX_BYTES of input; the builder stops at 256 levels of
+ * nesting and 10 MB text nodes (libxml2's limits without HTML_PARSE_HUGE),
+ * keeping what was read so far.  Every walk below is iterative, so depth
+ * costs no stack.
  */
 #include "html_int.h"
 #include "utf8.h"
@@ -27,6 +30,10 @@
 void		(*at_html_protect) (AtHtmlStep run, AtHtmlStep cleanup, void *arg) = NULL;
 bool		(*at_html_interrupt_pending) (void) = NULL;
 bool		at_html_prepass_all = true;
+int			at_html_parser = -1;
+
+/* The default tokenizer, when AT_HTML_PARSER does not choose one */
+#define HTML_PARSER_DEFAULT		AT_HTML_PARSER_OWN
 
 /* ---- data: elements and attributes ------------------------------------- */
 
@@ -470,22 +477,149 @@ keeps_script_text(HDoc *d, int id)
 }
 
 /*
- * SAX callbacks: libxml2's HTML parser reports elements and text as it reads
- * them, and they go straight into the HDoc, with no libxml2 tree built and
- * freed in between.  The HDoc is the tree libxml2's own SAX2 builder would
- * give, copied as before: the same implied and closed elements (the parser
- * decides those), adjacent text joined unless a comment stands between, no
- * text outside the root, element names without a prefix ("o:p" is p), and
- * the builder's limit of 256 open elements, at which the parse stops.
+ * The HDoc builder both tokenizers drive (html_int.h): elements and text go
+ * straight into the HDoc as they are read.  The HDoc is the tree libxml2's
+ * own SAX2 builder would give, copied as before: the implied and closed
+ * elements the tokenizer decides, adjacent text joined unless a comment
+ * stands between, no text outside the root, element names without a prefix
+ * ("o:p" is p), and the builder's limit of 256 open elements, at which the
+ * parse stops (b->stop).
  */
+#define SAX_MAX_DEPTH	256		/* libxml2's xmlParserMaxDepth without XML_PARSE_HUGE */
+#define SAX_MAX_TEXT	10000000	/* its XML_MAX_TEXT_LENGTH for one text node */
+
+void
+h_build_init(HBuild *b, HDoc *d)
+{
+	memset(b, 0, sizeof(*b));
+	b->d = d;
+	b->text = -1;
+	new_node(d, -1, H_OTHER, HF_BLOCK); /* the document */
+}
+
+/* The element kind of a lower-case name (a prefix "o:" is passed over) */
+void
+h_tag_of(const char *name, uint8_t *tag, uint8_t *flags)
+{
+	const char *colon = strchr(name, ':');
+	const TagName *t;
+
+	if (colon && colon > name && colon[1])
+		name = colon + 1;
+	t = bsearch(name, tag_names, AT_LENGTHOF(tag_names), sizeof(TagName), cmp_tag);
+	*tag = t ? t->tag : H_OTHER;
+	*flags = t ? t->flags : 0;
+}
+
+/* The HAttrName of a lower-case attribute name, or -1 when it is not kept */
+int
+h_attr_of(const char *name)
+{
+	const HAttrEntry *an = bsearch(name, h_attr_names, h_nattr_names, sizeof(HAttrEntry), cmp_attr);
+
+	return an ? an->attr : -1;
+}
+
+/* An element opens; its attributes follow (h_build_attr), then h_build_opened */
+int
+h_build_start(HBuild *b, uint8_t tag, uint8_t flags)
+{
+	int			id;
+
+	if (b->open > SAX_MAX_DEPTH)
+	{
+		b->stop = true;
+		return -1;
+	}
+	b->open++;
+	if (b->skip > 0)
+	{
+		b->skip++;
+		return -1;
+	}
+	id = new_node(b->d, b->cur, tag, flags);
+	b->text = -1;
+	return id;
+}
+
+void
+h_build_attr(HBuild *b, int id, uint8_t name, const char *v, size_t len)
+{
+	HDoc	   *d = b->d;
+	HNode	   *n = HN(d, id);
+	HAttr	   *ha;
+
+	if (n->nattr == UINT16_MAX)
+		return;
+	n->nattr++;
+	ha = at_vec_push(&d->attrs);
+	ha->node = (uint32_t) id;
+	ha->name = name;
+	ha->start = keep_text(d, v, len, H_MAX_ATTR, &ha->len);
+}
+
+void
+h_build_opened(HBuild *b, int id)
+{
+	HDoc	   *d = b->d;
+	uint8_t		tag = HN(d, id)->tag,
+				flags = HN(d, id)->tag_flags;
+
+	/* dropped elements are kept (for their attributes), not their text */
+	if (!(flags & HF_DROP) || tag == H_HEAD || tag == H_TITLE ||
+		tag == H_NAV || tag == H_HEADER || tag == H_FOOTER ||
+		tag == H_ASIDE || tag == H_MENU ||
+		(tag == H_SCRIPT && keeps_script_text(d, id)))
+		b->cur = id;
+	else
+		b->skip = 1;
+}
+
+void
+h_build_end(HBuild *b)
+{
+	if (b->open == 0)
+		return;
+	b->open--;
+	b->text = -1;
+	if (b->skip > 0)
+		b->skip--;
+	else if (b->cur > 0)
+		b->cur = HN(b->d, b->cur)->parent;
+}
+
+void
+h_build_text(HBuild *b, const char *s, size_t len)
+{
+	HDoc	   *d = b->d;
+	HNode	   *n;
+
+	if (b->skip > 0 || b->open == 0 || len == 0)
+		return;
+	if (b->text >= 0)
+	{
+		n = HN(d, b->text);
+		if ((size_t) n->len + len > SAX_MAX_TEXT)
+		{
+			b->stop = true;
+			return;
+		}
+		/* the text buffer ends with this node's text: nothing was kept since */
+		at_buf_append(&d->text, s, len);
+		HN(d, b->text)->len += (uint32_t) len;
+		return;
+	}
+	b->text = new_node(d, b->cur, H_TEXT, 0);
+	n = HN(d, b->text);
+	n->start = keep_text(d, s, len, SIZE_MAX, &n->len);
+}
+
+/* ---- libxml2's SAX callbacks -> the builder ----------------------------- */
+
 typedef struct Sax
 {
-	HDoc	   *d;
+	HBuild		b;
 	htmlParserCtxtPtr ctxt;
-	int			cur;			/* the open element text goes to; 0 the document */
-	int			open;			/* open elements, those of skipped subtrees too */
-	int			skip;			/* > 0: inside a subtree whose content is not kept */
-	int			text;			/* last child of cur when it is text that may grow, else -1 */
 	const char *orig;			/* the page before the pre-pass */
 	const AtVec *moved;			/* attributes the pre-pass moved (HMovedAttr), or NULL */
 	size_t		cursor;			/* the next tag's group in moved */
@@ -494,13 +628,17 @@ typedef struct Sax
 	bool		no_stop;		/* the parse again after an interrupt that raised nothing */
 } Sax;
 
-#define SAX_MAX_DEPTH	256		/* libxml2's xmlParserMaxDepth without XML_PARSE_HUGE */
-#define SAX_MAX_TEXT	10000000	/* its XML_MAX_TEXT_LENGTH for one text node */
-
 static Sax *
 sax_of(void *ctx)
 {
 	return (Sax *) ((htmlParserCtxtPtr) ctx)->_private;
+}
+
+static void
+sax_stop_if(Sax *x)
+{
+	if (x->b.stop)
+		xmlStopParser(x->ctxt);
 }
 
 /* True when atts hold H_MOVED_MARK (the pre-pass moved this tag's values) */
@@ -531,14 +669,9 @@ next_moved(Sax *x, size_t *first)
 static void
 copy_attrs(Sax *x, int id, const xmlChar **atts)
 {
-	HDoc	   *d = x->d;
-	HNode	   *n;
-	uint16_t	count = 0;
-
 	for (size_t i = 0; atts && atts[i]; i += 2)
 	{
-		const HAttrEntry *an;
-		HAttr	   *ha;
+		int			an;
 		const char *v;
 
 		if (x->moved && atts[i][0] == '_' && strcmp((const char *) atts[i], H_MOVED_MARK) == 0)
@@ -546,39 +679,28 @@ copy_attrs(Sax *x, int id, const xmlChar **atts)
 			size_t		k,
 						end = next_moved(x, &k);
 
-			for (; k < end && count < UINT16_MAX; k++, count++)
+			for (; k < end; k++)
 			{
 				const HMovedAttr *m = AT_VEC_AT(x->moved, HMovedAttr, k);
 
-				ha = at_vec_push(&d->attrs);
-				ha->node = (uint32_t) id;
-				ha->name = m->name;
-				ha->start = keep_text(d, x->orig + m->start, m->len, H_MAX_ATTR, &ha->len);
+				h_build_attr(&x->b, id, m->name, x->orig + m->start, m->len);
 			}
 			continue;
 		}
-		an = bsearch(atts[i], h_attr_names, h_nattr_names, sizeof(HAttrEntry), cmp_attr);
-		if (!an || count == UINT16_MAX)
+		an = h_attr_of((const char *) atts[i]);
+		if (an < 0)
 			continue;
 		v = atts[i + 1] ? (const char *) atts[i + 1] : "";
-		ha = at_vec_push(&d->attrs);
-		ha->node = (uint32_t) id;
-		ha->name = an->attr;
-		ha->start = keep_text(d, v, strlen(v), H_MAX_ATTR, &ha->len);
-		count++;
+		h_build_attr(&x->b, id, (uint8_t) an, v, strlen(v));
 	}
-	n = HN(d, id);
-	n->nattr = count;
 }
 
 static void
 sax_start(void *ctx, const xmlChar *fullname, const xmlChar **atts)
 {
 	Sax		   *x = sax_of(ctx);
-	HDoc	   *d = x->d;
-	const char *name = (const char *) fullname;
-	const char *colon = strchr(name, ':');
-	const TagName *t;
+	uint8_t		tag,
+				flags;
 	int			id;
 
 	/* no longjmp out of libxml2: stop here, check once it has returned */
@@ -589,78 +711,37 @@ sax_start(void *ctx, const xmlChar *fullname, const xmlChar **atts)
 		xmlStopParser(x->ctxt);
 		return;
 	}
-	if (x->open > SAX_MAX_DEPTH)
-	{
-		xmlStopParser(x->ctxt);
-		return;
-	}
-	x->open++;
-	if (x->skip > 0)
+	h_tag_of((const char *) fullname, &tag, &flags);
+	id = h_build_start(&x->b, tag, flags);
+	if (id < 0)
 	{
 		size_t		first;
 
-		if (has_moved(x, atts))
+		if (!x->b.stop && has_moved(x, atts))
 			(void) next_moved(x, &first);
-		x->skip++;
+		sax_stop_if(x);
 		return;
 	}
-	if (colon && colon > name && colon[1])
-		name = colon + 1;
-	t = bsearch(name, tag_names, AT_LENGTHOF(tag_names), sizeof(TagName), cmp_tag);
-	id = new_node(d, x->cur, t ? t->tag : H_OTHER, t ? t->flags : 0);
 	copy_attrs(x, id, atts);
-	x->text = -1;
-	/* dropped elements are kept (for their attributes), not their text */
-	if (!t || !(t->flags & HF_DROP) || t->tag == H_HEAD || t->tag == H_TITLE ||
-		t->tag == H_NAV || t->tag == H_HEADER || t->tag == H_FOOTER ||
-		t->tag == H_ASIDE || t->tag == H_MENU ||
-		(t->tag == H_SCRIPT && keeps_script_text(d, id)))
-		x->cur = id;
-	else
-		x->skip = 1;
+	h_build_opened(&x->b, id);
 }
 
 static void
 sax_end(void *ctx, const xmlChar *name)
 {
-	Sax		   *x = sax_of(ctx);
-
 	(void) name;
-	if (x->open == 0)
-		return;
-	x->open--;
-	x->text = -1;
-	if (x->skip > 0)
-		x->skip--;
-	else if (x->cur > 0)
-		x->cur = HN(x->d, x->cur)->parent;
+	h_build_end(&sax_of(ctx)->b);
 }
 
 static void
 sax_text(void *ctx, const xmlChar *ch, int len)
 {
 	Sax		   *x = sax_of(ctx);
-	HDoc	   *d = x->d;
-	HNode	   *n;
 
-	if (x->skip > 0 || x->open == 0 || len <= 0)
+	if (len <= 0)
 		return;
-	if (x->text >= 0)
-	{
-		n = HN(d, x->text);
-		if ((size_t) n->len + (size_t) len > SAX_MAX_TEXT)
-		{
-			xmlStopParser(x->ctxt);
-			return;
-		}
-		/* the text buffer ends with this node's text: nothing was kept since */
-		at_buf_append(&d->text, (const char *) ch, (size_t) len);
-		HN(d, x->text)->len += (uint32_t) len;
-		return;
-	}
-	x->text = new_node(d, x->cur, H_TEXT, 0);
-	n = HN(d, x->text);
-	n->start = keep_text(d, (const char *) ch, (size_t) len, SIZE_MAX, &n->len);
+	h_build_text(&x->b, (const char *) ch, (size_t) len);
+	sax_stop_if(x);
 }
 
 /* A comment or processing instruction is a node of its own: text around it is not joined */
@@ -668,7 +749,7 @@ static void
 sax_comment(void *ctx, const xmlChar *value)
 {
 	(void) value;
-	sax_of(ctx)->text = -1;
+	sax_of(ctx)->b.text = -1;
 }
 
 static void
@@ -676,7 +757,7 @@ sax_pi(void *ctx, const xmlChar *target, const xmlChar *data)
 {
 	(void) target;
 	(void) data;
-	sax_of(ctx)->text = -1;
+	sax_of(ctx)->b.text = -1;
 }
 
 typedef struct Parse
@@ -711,14 +792,12 @@ sax_parse(Parse *p, bool no_stop)
 	p->ctxt->sax->comment = sax_comment;
 	p->ctxt->sax->processingInstruction = sax_pi;
 	memset(&p->sax, 0, sizeof(p->sax));
-	p->sax.d = p->d;
+	h_build_init(&p->sax.b, p->d);
 	p->sax.ctxt = p->ctxt;
-	p->sax.text = -1;
 	p->sax.no_stop = no_stop;
 	p->sax.orig = p->orig;
 	p->sax.moved = p->moved;
 	p->ctxt->_private = &p->sax;
-	new_node(p->d, -1, H_OTHER, HF_BLOCK);	/* the document */
 	/* the text is already UTF-8: "UTF-8" makes libxml2 ignore a declared charset */
 	p->doc = htmlCtxtReadMemory(p->ctxt, p->s, (int) p->len, NULL, "UTF-8",
 								HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
@@ -901,6 +980,42 @@ text_fields(HDoc *d, AtArticle *a, AtBuf *base)
 	at_free(d->mem, head.data);
 }
 
+/* The page read into d, with the tokenizer at_html_parser chooses */
+void
+h_read_page(HDoc *d, const char *s, size_t len, const AtMem *mem)
+{
+	memset(d, 0, sizeof(*d));
+	d->mem = mem;
+	at_vec_init(&d->nodes, mem, sizeof(HNode));
+	at_vec_init(&d->attrs, mem, sizeof(HAttr));
+	at_buf_init(&d->text, mem, len / 2 + 64);
+	at_buf_init(&d->meta_lines, mem, 0);
+	if (at_html_parser < 0)
+	{
+		const char *env = getenv("AT_HTML_PARSER");
+
+		at_html_parser = !env ? HTML_PARSER_DEFAULT :
+			strcmp(env, "libxml2") == 0 ? AT_HTML_PARSER_LIBXML2 :
+			strcmp(env, "own") == 0 ? AT_HTML_PARSER_OWN : HTML_PARSER_DEFAULT;
+	}
+	if (at_html_parser == AT_HTML_PARSER_OWN)
+		h_tokenize(d, s, len);
+	else
+	{
+		size_t		slen;
+		AtVec		moved;
+		char	   *stripped;
+
+		at_vec_init(&moved, mem, sizeof(HMovedAttr));
+		stripped = h_prepass(s, len, mem, &moved, &slen);
+		parse_into(d, stripped ? stripped : s, stripped ? slen : len, s,
+				   stripped && moved.len ? &moved : NULL);
+		if (stripped)
+			at_free(mem, stripped);
+		at_free(mem, moved.data);
+	}
+}
+
 AtStatus
 at_parse_html(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 {
@@ -917,25 +1032,7 @@ at_parse_html(const char *s, size_t len, const AtMem *mem, AtArticle *a)
 	if (len > AT_HTML_MAX_BYTES || count_tags(s, len) > AT_HTML_MAX_TAGS)
 		return AT_ERR_TOO_LARGE;
 
-	memset(&d, 0, sizeof(d));
-	d.mem = mem;
-	at_vec_init(&d.nodes, mem, sizeof(HNode));
-	at_vec_init(&d.attrs, mem, sizeof(HAttr));
-	at_buf_init(&d.text, mem, len / 2 + 64);
-	at_buf_init(&d.meta_lines, mem, 0);
-	{
-		size_t		slen;
-		AtVec		moved;
-		char	   *stripped;
-
-		at_vec_init(&moved, mem, sizeof(HMovedAttr));
-		stripped = h_prepass(s, len, mem, &moved, &slen);
-		parse_into(&d, stripped ? stripped : s, stripped ? slen : len, s,
-				   stripped && moved.len ? &moved : NULL);
-		if (stripped)
-			at_free(mem, stripped);
-		at_free(mem, moved.data);
-	}
+	h_read_page(&d, s, len, mem);
 	if (d.nodes.len == 0)
 		return AT_OK;
 

@@ -40,6 +40,17 @@ extern bool at_looks_like_html(const char *text, size_t len);
  */
 extern bool at_html_prepass_all;
 
+/*
+ * Which tokenizer reads a page: our own (html_tokenize.c, which gives the
+ * tree libxml2 2.9's HTML parser gives, without the pre-pass) or libxml2's
+ * HTML parser after the pre-pass.  -1 (the start): chosen at the first page
+ * from the environment variable AT_HTML_PARSER ("libxml2" or "own"), else
+ * the default; the scorer and the benchmarks compare the two that way.
+ */
+#define AT_HTML_PARSER_OWN		0
+#define AT_HTML_PARSER_LIBXML2	1
+extern int	at_html_parser;
+
 /* Parse an HTML page into *out (see at_parse_article for the contract) */
 extern AtStatus at_parse_html(const char *text, size_t len, const AtMem *mem,
 							  AtArticle *out);

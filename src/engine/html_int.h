@@ -116,6 +116,41 @@ extern bool h_attr_is(const HDoc *d, int node, HAttrName name, const char *value
 extern bool h_attr_has_word(const HDoc *d, int node, HAttrName name, const char *word);
 extern int	h_next_in_order(const HDoc *d, int node, int root, bool enter);
 extern void h_text_of(const HDoc *d, int node, AtBuf *out, size_t max);
+/* The page read into a new d by the tokenizer at_html_parser chooses */
+extern void h_read_page(HDoc *d, const char *s, size_t len, const AtMem *mem);
+
+/*
+ * html.c: the HDoc builder a tokenizer drives (libxml2's SAX callbacks, or
+ * html_tokenize.c).  h_build_start opens an element (-1: inside a subtree
+ * whose content is not kept, or stopped); its kept attributes follow, then
+ * h_build_opened.  After any call, stop means: read no further (256 open
+ * elements, or a text node over 10 MB).
+ */
+typedef struct HBuild
+{
+	HDoc	   *d;
+	int			cur;			/* the open element text goes to; 0 the document */
+	int			open;			/* open elements, those of skipped subtrees too */
+	int			skip;			/* > 0: inside a subtree whose content is not kept */
+	int			text;			/* last child of cur when it is text that may grow, else -1 */
+	bool		stop;
+} HBuild;
+
+extern void h_build_init(HBuild *b, HDoc *d);
+extern void h_tag_of(const char *name, uint8_t *tag, uint8_t *flags);
+extern int	h_attr_of(const char *name);
+extern int	h_build_start(HBuild *b, uint8_t tag, uint8_t flags);
+extern void h_build_attr(HBuild *b, int id, uint8_t name, const char *v, size_t len);
+extern void h_build_opened(HBuild *b, int id);
+extern void h_build_end(HBuild *b);
+extern void h_build_text(HBuild *b, const char *s, size_t len);
+
+/*
+ * html_tokenize.c: the page read into d (d->nodes empty) by our own
+ * tokenizer, which gives the builder the events libxml2 2.9's HTML parser
+ * gives in recovery mode (see the file).
+ */
+extern void h_tokenize(HDoc *d, const char *s, size_t len);
 
 /*
  * html_prepass.c: the page without what the HTML path never reads, or NULL.

@@ -1,8 +1,11 @@
 /*
  * html.c: the server side of parse_article's HTML path.
  *
- * The engine parses HTML with libxml2, which PostgreSQL's own xml.c uses in
- * the same backend.  The engine runs its libxml2 step through
+ * The engine reads HTML with its own tokenizer (html_tokenize.c, which calls
+ * libxml2 only for htmlEntityLookup, a table look-up) or, when the
+ * environment variable AT_HTML_PARSER is "libxml2" (for comparisons), with
+ * libxml2's HTML parser, which PostgreSQL's own xml.c uses in the same
+ * backend.  The engine runs its libxml2 step through
  * at_html_protect; here that step runs inside PG_TRY/PG_FINALLY, so an
  * ereport (out of memory) or a query cancel (CHECK_FOR_INTERRUPTS in the
  * engine's loops) still frees the libxml2 document and parser and puts back

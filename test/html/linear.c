@@ -81,8 +81,17 @@ main(void)
 		{"comments", "<html><body>", "<!-- a comment -->text ", "", 200000},
 		{"unclosed comment", "<html><body><p>text</p><!--", "x", "", 1000000},
 		{"unclosed attribute", "<html><body><p class=\"", "x>", "", 500000},
+		/* our own tokenizer (html_tokenize.c): open elements and names */
+		{"stray end tags, deep", "<html><body><div><div><div><div><div><div><div><div><div><div>"
+			"<div><div><div><div><div><div><div><div><div><div><span><span><span><span>", "</x>", "", 500000},
+		{"many names", "<html><body>", "<a1><b2><c3><d4><e5></e5></d4></c3></b2></a1>x", "", 50000},
+		{"references", "<html><body><p>", "&amp;&#38;&nbsp;&bogus;&#x;&", "</p>", 200000},
+		{"long names", "<html><body>", "<abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghij"
+			"abcdefghijabcdefghijabcdefghijabcdefghijabcdefghij x=1>t", "", 50000},
+		{"attribute references", "<html><body><div class=\"", "a&amp;b&#38;", "\">x</div>", 300000},
 	};
 
+	printf("tokenizer: %s\n", getenv("AT_HTML_PARSER") ? getenv("AT_HTML_PARSER") : "default");
 	printf("%-20s %10s %10s %6s\n", "case", "t(n) s", "t(2n) s", "ratio");
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 	{
