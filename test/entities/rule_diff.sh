@@ -4,7 +4,7 @@
 # difference: what that stage adds; negative: it costs).  Tuning sets only
 # by default; never read a test set's errors through this.
 #
-#   test/entities/rule_diff.sh DATADIR [SET ...]     (default: gum gold wiki)
+#   test/entities/rule_diff.sh DATADIR [SET ...]     (default: gum gold world wiki)
 #
 # DATADIR holds the model and word lists (src/data, or a copy with another
 # model).  Stage numbers are those of STAGE() in src/engine/entities.c;
@@ -16,10 +16,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 dir=${1:?usage: rule_diff.sh DATADIR [SET ...]}
 shift
-want=" ${*:-gum gold wiki} "
+want=" ${*:-gum gold world wiki} "
 sets=""
 # in the scorer's order, which is the order of its lines
-for s in gmb gum gum-test gold held-test wiki wiki-test; do
+for s in gmb gum gum-test gold held-test world wiki wiki-test; do
 	[[ "$want" == *" $s "* ]] && sets="$sets $s"
 done
 shared=${AT_SHARED_DIR:-../shared}
