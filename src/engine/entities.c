@@ -426,6 +426,9 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 			continue;
 		if (m->t0 == t0 && m->t1 == t1)
 			continue;
+		/* a span that ends in its connector is broken: "Bank of" + "Korea" */
+		if (is_connector(c, m->t1 - 1))
+			continue;
 		if (m->t1 > t1 && norm_is(c, t1, "and") && (GZ(c, t1 - 1) & HEADS))
 			continue;
 		/*
@@ -653,6 +656,14 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 					else if (k + 1 < e && is_connector(c, k) && !norm_is(c, k, "for") &&
 							 !(GZ(c, k - 1) & PLACEWORD) &&
 							 !(GZ(c, k + 1) & (AT_GZ_DEMONYM | PLACEWORD)) &&
+							 is_name_word(c, k + 1))
+						k += 2;
+					/*
+					 * "of" after a word that only opens a place's name: "Central
+					 * Bank of the Republic of Turkey", "... of the Kyrgyz Republic"
+					 */
+					else if (k + 1 < e && norm_is(c, k, "of") &&
+							 (GZ(c, k - 1) & PLACEWORD) == AT_GZ_LOCPART &&
 							 is_name_word(c, k + 1))
 						k += 2;
 					else
@@ -1620,7 +1631,8 @@ clean(Ctx *c, size_t from)
 
 			if ((FL(c, t) & (AT_TOK_ALPHA | AT_TOK_ANYUPPER)) != AT_TOK_ALPHA ||
 				is_connector(c, t) || particle_name(c, t) || name_particle(c, t) ||
-				c->text[TK(c, t)->start] == '\'' || norm_is(c, t, "'s"))
+				c->text[TK(c, t)->start] == '\'' || norm_is(c, t, "'s") ||
+				(GZ(c, t) & AT_GZ_PLACE_I))	/* "Dar es Salaam" */
 				continue;
 			m->t1 = t;
 			add_mention(c, t + 1, t1, kind, sent, score);
@@ -1733,6 +1745,7 @@ fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 				(FL(c, i) & AT_TOK_ALLCAPS) && o->kind == AT_NER_ORG)
 				o->kind = AT_NER_LOC;
 
+
 			/*
 			 * A known organisation of two words or more is no person
 			 * ("Toronto Star"); one the tagger calls a place may be a
@@ -1761,8 +1774,10 @@ fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 				/* "State Grid plans": a person inside a listed body or place */
 				if (c->owner[t] >= 0 && AT_VEC_AT(&c->ments, Mention, c->owner[t])->kind == AT_NER_PERSON)
 					wins = true;
+				/* "sans"; "es" of "Dar es Salaam", not "and", "of" */
 				if (t > i && t + 1 < i + e->ntok && !(FL(c, t) & AT_TOK_ANYUPPER) &&
-					TK(c, t)->normlen > 3)
+					(TK(c, t)->normlen > 3 ||
+					 (FL(c, t) & AT_TOK_ALPHA && !(GZ(c, t) & AT_GZ_FUNC))))
 					wins = true;
 			}
 			if (wins)

@@ -51,6 +51,10 @@ ner-lists:
 	if [ -n "$(HIPO_JSON)" ]; then node src/tools/gen_universities.js $(HIPO_JSON) src/data; fi
 	@echo "lists regenerated; the tagger does not read them as word classes, so no make ner-model is needed"
 
+build/ner_show_rules: src/tools/ner_show.c $(ENGINE_SRCS) $(wildcard src/engine/*.h)
+	@mkdir -p build
+	$(UNIT_CC) $(NER_TOOL_CFLAGS) -DAT_NER_RULE_SWITCHES $(PCRE2_CFLAGS) -o $@ src/tools/ner_show.c $(ENGINE_SRCS) $(PCRE2_LIBS) -lm
+
 # build/ner_corpus DATADIR [-n ROUNDS] < list-of-files: the entities of whole
 # files (byte-identical checks of engine changes, profiling)
 build/ner_corpus: src/tools/ner_corpus.c $(ENGINE_SRCS) $(wildcard src/engine/*.h)

@@ -988,6 +988,15 @@ static const KindCase kind_cases[] = {
 	/* but a listed name inside a longer one is not cut out of it */
 	{"She was treated at George Washington University Hospital on Friday.",
 	 "George Washington University", "George", -1},
+	/* a tagger span that ends in "of" blocks no "Bank of X" */
+	{"The Bank of Korea kept its base rate at 3.5 percent.", "Bank of Korea", "Bank", AT_NER_ORG},
+	/* "of" after a word that only opens a place's name goes on */
+	{"The Central Bank of the Republic of Turkey raised rates.",
+	 "Central Bank of the Republic of Turkey", "Central", AT_NER_ORG},
+	/* a listed place with a lower-case particle inside is one place */
+	{"Flights go to Kampala, Kigali and Dar es Salaam.", "Dar es Salaam", "Dar", AT_NER_LOC},
+	/* not with a comma inside, which GMB and the tagger split */
+	{"He lives in Washington, D.C. with his family.", "Washington", "Washington", AT_NER_LOC},
 };
 
 /* Pinyin syllables of a word, fewest first, at most max; 0 when it is no pinyin */
