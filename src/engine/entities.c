@@ -1843,6 +1843,84 @@ institutions(Ctx *c, size_t s0, size_t s1, int sent)
 	}
 }
 
+/*
+ * A person after a title is no word of an organisation: "Bank Indonesia
+ * Governor Perry Warjiyo" is the bank and then a person.  And a
+ * portfolio before "Minister" or "Secretary" names an office, not a body:
+ * "Kazakh Energy Minister", "Treasury Cabinet Secretary", "Tamil Nadu
+ * Industries Minister" (the place that opens it stays a place).  One look
+ * at each mention.
+ */
+static void
+title_tails(Ctx *c)
+{
+	size_t		nm = c->ments.len;
+
+	for (size_t k = 0; k < nm; k++, interrupt_point(k))
+	{
+		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
+		size_t		t0 = m->t0,
+					t1 = m->t1,
+					cut = t1;
+		int			sent = m->sent;
+
+		if (m->dead || m->canon || m->kind != AT_NER_ORG || t1 - t0 < 2)
+			continue;
+		if (t1 < c->ntok && (norm_is(c, t1, "minister") || norm_is(c, t1, "secretary")) &&
+			(FL(c, t1) & AT_TOK_UPPER1) && !has_of(c, t0, t1) && !company_suffix(c, t1 - 1) &&
+			!(GZ(c, t0) & (AT_GZ_ORG_B | AT_GZ_ORGNAME)) && !(FL(c, t0) & AT_TOK_ALLCAPS) &&
+			!final_period(c, t0))
+		{
+			const AtPhraseEntry *e = (GZ(c, t0) & AT_GZ_PLACE_B) ?
+				at_phrase_match(&c->m->gz.places, c->text, c->norm, c->toks, t0, t1) : NULL;
+
+			kill_overlaps(c, t0, t1);
+			if (e && e->kind == AT_NER_LOC && e->ntok < t1 - t0)
+				add_mention(c, t0, t0 + e->ntok, AT_NER_LOC, sent, 0.7f);
+			continue;
+		}
+		for (size_t t = t0 + 1; t < t1; t++)
+			if ((GZ(c, t) & AT_GZ_TITLE) && !(GZ(c, t) & (HEADS | AT_GZ_ORG_I | AT_GZ_PLACE_I)) &&
+				!is_connector(c, t - 1) && !possessive_token(c, t - 1))
+			{
+				cut = t;
+				break;
+			}
+		/*
+		 * "Bank Indonesia Governor Perry Warjiyo": a person after the
+		 * title.  A title that ends the span stays ("U.N. Secretary-General",
+		 * one organisation to GMB).
+		 */
+		if (cut + 1 < t1)
+		{
+			size_t		p = cut + 1;
+
+			for (size_t t = p; t < t1; t++)
+				if ((GZ(c, t) & (HEADS | AT_GZ_ORGNAME | AT_GZ_TITLE)) || !is_name_word(c, t))
+					p = t1;
+			if (p == t1)
+				continue;
+			m->t1 = cut;
+			for (size_t t = cut; t < t1; t++)
+				c->owner[t] = -1;
+			add_mention(c, p, t1, AT_NER_PERSON, sent, m->score);
+			continue;
+		}
+		/*
+		 * "Bank Indonesia Governor" + "Perry Warjiyo", "Apple CEO" + "Tim
+		 * Cook"; GMB keeps a title after an acronym or a nationality word
+		 * ("U.N. Secretary-General", "EU Enlargement Commissioner")
+		 */
+		if (cut + 1 == t1 && t1 < c->ntok && is_name_word(c, t1) && !(GZ(c, t1) & AT_GZ_TITLE) &&
+			!(FL(c, t0) & AT_TOK_ALLCAPS) && !final_period(c, t0) &&
+			!(GZ(c, t0) & AT_GZ_DEMONYM) && !has_of(c, t0, t1))
+		{
+			m->t1 = cut;
+			c->owner[cut] = -1;
+		}
+	}
+}
+
 /* The user's terms win over everything else */
 static void
 user_terms(Ctx *c, const AtPhraseTable *t, size_t s0, size_t s1, int sent)
@@ -2767,6 +2845,7 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 	}
 	STAGE(15, clean(&c, 0));
 	rebuild_owners(&c);
+	STAGE(28, title_tails(&c));
 	STAGE(16, known_names(&c, headline));
 	STAGE(17, sports_teams(&c));
 	STAGE(18, craft_names(&c));
