@@ -510,6 +510,47 @@ and_splits(const Ctx *c, size_t a, bool seen_head)
 		(GZ(c, a + 1) & AT_GZ_DEMONYM);
 }
 
+/* A plain word of a portfolio list: capitalised, no name of its own */
+static bool
+list_word(const Ctx *c, size_t i)
+{
+	/* heads that are bodies on their own: "Ministry of Defence, Navy and Army" */
+	static const char *const bodies[] = {
+		"army", "navy", "police", "government", "parliament", "congress", "senate",
+		"cabinet", "court", "party", "bank", "council", "committee", "commission"
+	};
+
+	return is_name_word(c, i) && !word_in(c, i, bodies, AT_LENGTHOF(bodies)) &&
+		!(GZ(c, i) & (AT_GZ_TITLE | AT_GZ_LOC | AT_GZ_PLACE_B | AT_GZ_ORG_B |
+					  AT_GZ_ORGNAME | AT_GZ_DEMONYM | AT_GZ_SURNAME | AT_GZ_GIVEN)) &&
+		AT_TAG_KIND(c->tags[i]) != AT_NER_PERSON;
+}
+
+/*
+ * "Ministry of Trade, Industry and Energy", "Department of Tourism,
+ * Culture, Radio, Television and Sports": a list of portfolios after a
+ * head's "of X", the comma at e.  The end of the list, or 0: one word an
+ * item, two for the last ("and Rural Affairs"), closed by "and".
+ */
+static size_t
+portfolio_list_end(const Ctx *c, size_t e, size_t s1)
+{
+	size_t		p = e;
+
+	while (p + 1 < s1 && norm_is(c, p, ",") && list_word(c, p + 1))
+		p += 2;
+	if (p == e)
+		return 0;
+	if (p + 1 < s1 && norm_is(c, p, ",") && norm_is(c, p + 1, "and"))
+		p++;					/* the serial comma */
+	if (p + 1 >= s1 || !norm_is(c, p, "and") || !list_word(c, p + 1))
+		return 0;
+	p += 2;
+	if (p < s1 && list_word(c, p))
+		p++;
+	return p < s1 && is_name_word(c, p) ? 0 : p;
+}
+
 /*
  * Runs of capitalised words joined by "of", "and", "for", "&" that contain
  * an organisation or place head become one organisation or place:
@@ -671,6 +712,15 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 				}
 				if (k > end + 1)
 					end = k;
+				/* one word after "of", then a comma: a list of portfolios */
+				if (kind == AT_NER_ORG && end == e && k == lasthead + 2 && e < s1 &&
+					(k = portfolio_list_end(c, e, s1)) > 0)
+				{
+					kill_overlaps(c, start, k);
+					add_mention(c, start, k, kind, sent, 0.85f);
+					i = k;
+					continue;
+				}
 			}
 			/* "Initiative", "Forum"... in the middle: not an entity */
 			if (!(GZ(c, end - 1) & AT_GZ_NONHEAD) && end - start >= 2 &&
@@ -1578,6 +1628,17 @@ person_words(const Ctx *c, size_t t0, size_t t1)
 	return true;
 }
 
+/* More than 12 tokens, not counting the commas of a list of portfolios */
+static bool
+long_name(const Ctx *c, size_t t0, size_t t1)
+{
+	size_t		n = 0;
+
+	for (size_t t = t0; t < t1; t++)
+		n += !norm_is(c, t, ",");
+	return n > 12;
+}
+
 /* Trims and drops mentions that are not names */
 static void
 clean(Ctx *c, size_t from)
@@ -1647,8 +1708,8 @@ clean(Ctx *c, size_t from)
 		/* "General Musharraf", "King Gyanendra" typed otherwise: after the title, a person */
 		if (titled && m->kind != AT_NER_PERSON && person_words(c, m->t0, m->t1))
 			m->kind = AT_NER_PERSON;
-		/* names are short: a long run is degenerate input */
-		if (m->t1 <= m->t0 || m->t1 - m->t0 > 12)
+		/* names are short: a long run is degenerate input (commas of a list aside) */
+		if (m->t1 <= m->t0 || (m->t1 - m->t0 > 12 && long_name(c, m->t0, m->t1)))
 		{
 			m->dead = true;
 			continue;

@@ -1007,6 +1007,16 @@ static const KindCase kind_cases[] = {
 	 AT_NER_PERSON},
 	{"Bank Indonesia Governor Perry Warjiyo said the rupiah was stable.", "Bank Indonesia", "Bank",
 	 AT_NER_ORG},
+	/* a list of portfolios after "Ministry of" is one name */
+	{"The Ministry of Trade, Industry and Energy said exports rose.",
+	 "Ministry of Trade, Industry and Energy", "Ministry", AT_NER_ORG},
+	{"The Ministry of Agriculture, Food and Rural Affairs said so.",
+	 "Ministry of Agriculture, Food and Rural Affairs", "Ministry", AT_NER_ORG},
+	/* not bodies named after it */
+	{"The Ministry of Finance, Xinhua and Reuters reported it.", "Ministry of Finance", "Ministry",
+	 AT_NER_ORG},
+	{"Officials from the Ministry of Defence, Navy and Army met.", "Ministry of Defence",
+	 "Ministry", AT_NER_ORG},
 };
 
 /* Pinyin syllables of a word, fewest first, at most max; 0 when it is no pinyin */
