@@ -1768,6 +1768,17 @@ clean(Ctx *c, size_t from)
 }
 
 /* Places from the gazetteer that no mention covers */
+/* Does a preposition of place ("in", "to", "from", "in the") come before i? */
+static bool
+place_before(const Ctx *c, size_t i, size_t s0)
+{
+	static const char *const w[] = {"in", "to", "from", "across", "near", "outside", "inside"};
+
+	if (i > s0 + 1 && norm_is(c, i - 1, "the"))
+		i--;
+	return i > s0 && word_in(c, i - 1, w, AT_LENGTHOF(w));
+}
+
 static void
 fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 {
@@ -1804,6 +1815,15 @@ fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 			 */
 			if (exact && e->kind == AT_NER_LOC && e->ntok == 1 &&
 				(FL(c, i) & AT_TOK_ALLCAPS) && o->kind == AT_NER_ORG)
+				o->kind = AT_NER_LOC;
+			/*
+			 * "In Abu Dhabi, ...", "a plant in Tamil Nadu": a listed place of
+			 * two words or more after a preposition of place.  Not one word
+			 * (GMB labels "diverted to Singapore" an organisation five
+			 * times) nor one that ends in a head ("West Bank", 23 times).
+			 */
+			if (exact && e->kind == AT_NER_LOC && o->kind == AT_NER_ORG && e->ntok >= 2 &&
+				place_before(c, i, s0) && !(GZ(c, i + e->ntok - 1) & AT_GZ_ORGHEAD))
 				o->kind = AT_NER_LOC;
 
 

@@ -1017,6 +1017,9 @@ static const KindCase kind_cases[] = {
 	 AT_NER_ORG},
 	{"Officials from the Ministry of Defence, Navy and Army met.", "Ministry of Defence",
 	 "Ministry", AT_NER_ORG},
+	/* a listed place after a preposition of place is the place */
+	{"In Abu Dhabi, the Abu Dhabi National Oil Company said it would raise capacity.",
+	 "Abu Dhabi", "Abu", AT_NER_LOC},
 };
 
 /* Pinyin syllables of a word, fewest first, at most max; 0 when it is no pinyin */
