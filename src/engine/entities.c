@@ -489,6 +489,14 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 		if (m->t0 == t0 + 1 && (GZ(c, t0) & AT_GZ_DEMONYM) && m->t1 <= t1 &&
 			(has_of(c, m->t0, m->t1) || (m->t0 + 1 < m->t1 && norm_is(c, m->t0 + 1, "for"))))
 			continue;
+		/*
+		 * "Turkish Airlines": the tagger took the company's head alone,
+		 * which no rule keeps (a lone head is no name); GMB leaves "Swedish
+		 * Academy" unlabelled, so only companies' heads
+		 */
+		if (m->t0 == t0 + 1 && m->t1 == t1 && t1 - t0 == 2 && (GZ(c, t0) & AT_GZ_DEMONYM) &&
+			corporate_head(c, m->t0))
+			continue;
 		return true;
 	}
 	return false;
@@ -508,6 +516,28 @@ and_splits(const Ctx *c, size_t a, bool seen_head)
 		return false;
 	return (GZ(c, a - 1) & HEADS) || ((GZ(c, a - 1) & PLACEWORD) && seen_head) ||
 		(GZ(c, a + 1) & AT_GZ_DEMONYM);
+}
+
+/*
+ * Two name words or more without a head before "'s" name an owner, not a
+ * part of the name after it: "Recep Tayyip Erdogan's Justice and
+ * Development Party"; one word opens a name ("People's Bank", "Workers'
+ * Party"), and so do places and groups ("Sudan People's Liberation
+ * Movement", "Badminton Canada's Hall of Fame")
+ */
+static bool
+owner_before(const Ctx *c, size_t i, size_t e)
+{
+	/* "Sudan People's Liberation Movement", "New Year's Eve", "Men's" */
+	static const char *const groups[] = {
+		"people", "children", "men", "women", "year", "workers", "veterans", "farmers",
+		"citizens", "nations", "peoples", "world"
+	};
+
+	return norm_is(c, e, "'s") && e >= i + 2 && is_name_word(c, e - 2) &&
+		!(GZ(c, e - 1) & (HEADS | PLACEWORD)) && !(GZ(c, e - 2) & HEADS) &&
+		!(GZ(c, i) & (AT_GZ_PLACE_B | AT_GZ_LOC)) && !final_period(c, e - 2) &&
+		!word_in(c, e - 1, groups, AT_LENGTHOF(groups));
 }
 
 /* A plain word of a portfolio list: capitalised, no name of its own */
@@ -604,7 +634,7 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 			 */
 			else if (e + 1 < s1 && possessive_token(c, e) && is_name_word(c, e + 1) &&
 					 !(GZ(c, e - 1) & (PLACEWORD | AT_GZ_SURNAME)) &&
-					 AT_TAG_KIND(c->tags[e - 1]) != AT_NER_PERSON)
+					 AT_TAG_KIND(c->tags[e - 1]) != AT_NER_PERSON && !owner_before(c, i, e))
 				add = 2;
 			if (add == 0)
 				break;
@@ -1690,6 +1720,21 @@ clean(Ctx *c, size_t from)
 						sent = m->sent;
 			float		score = m->score;
 
+			/*
+			 * "President Recep Tayyip Erdogan's Justice and Development
+			 * Party": a person (a title or a given name says so) owns the body
+			 * (a head says so; not "Major League Soccer's Los Angeles Galaxy")
+			 */
+			if (norm_is(c, t, "'s") && (titled || (GZ(c, m->t0) & AT_GZ_GIVEN)) &&
+				owner_before(c, m->t0, t) && is_name_word(c, t + 1) &&
+				(GZ(c, t1 - 1) & AT_GZ_ORGHEAD))
+			{
+				m->t1 = t;
+				m->kind = AT_NER_PERSON;
+				add_mention(c, t + 1, t1, kind, sent, score);
+				m = AT_VEC_AT(&c->ments, Mention, k);
+				break;
+			}
 			if ((FL(c, t) & (AT_TOK_ALPHA | AT_TOK_ANYUPPER)) != AT_TOK_ALPHA ||
 				is_connector(c, t) || particle_name(c, t) || name_particle(c, t) ||
 				c->text[TK(c, t)->start] == '\'' || norm_is(c, t, "'s") ||

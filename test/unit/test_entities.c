@@ -1020,6 +1020,16 @@ static const KindCase kind_cases[] = {
 	/* a listed place after a preposition of place is the place */
 	{"In Abu Dhabi, the Abu Dhabi National Oil Company said it would raise capacity.",
 	 "Abu Dhabi", "Abu", AT_NER_LOC},
+	/* a company's head the tagger took alone keeps its nationality word */
+	{"Turkish Airlines and Koc Holding shares fell.", "Turkish Airlines", "Turkish", AT_NER_ORG},
+	/* a person who owns a body is no part of its name */
+	{"President Recep Tayyip Erdogan's Justice and Development Party lost Istanbul.",
+	 "Recep Tayyip Erdogan", "Recep", AT_NER_PERSON},
+	{"President Recep Tayyip Erdogan's Justice and Development Party lost Istanbul.",
+	 "Justice and Development Party", "Justice", AT_NER_ORG},
+	/* but a group's or a place's "'s" opens a name */
+	{"The Sudan People's Liberation Movement signed the accord.",
+	 "Sudan People's Liberation Movement", "Sudan", AT_NER_ORG},
 };
 
 /* Pinyin syllables of a word, fewest first, at most max; 0 when it is no pinyin */
