@@ -2454,6 +2454,80 @@ place_pairs(Ctx *c)
 	}
 }
 
+/* A place noun in lower case after a name: "Kogi state", "Kogi and Imo states" */
+static int
+place_noun(const Ctx *c, size_t i)
+{
+	static const char *const one[] = {
+		"state", "province", "region", "district", "county", "prefecture", "governorate", "oblast"
+	};
+	static const char *const many[] = {
+		"states", "provinces", "regions", "districts", "counties", "prefectures", "governorates",
+		"oblasts"
+	};
+
+	if (i >= c->ntok || (FL(c, i) & AT_TOK_ANYUPPER))
+		return 0;
+	return word_in(c, i, one, AT_LENGTHOF(one)) ? 1 : word_in(c, i, many, AT_LENGTHOF(many)) ? 2 : 0;
+}
+
+/*
+ * Names before a place noun in lower case are places, whatever the tagger
+ * said: "Kogi state", "in Kogi, Imo and Bayelsa states", "Sindh and
+ * Punjab provinces".  A list is walked from its first name (at most eight
+ * names), so each mention is looked at a bounded number of times.
+ */
+#define PLACE_LIST_MAX 8
+
+static void
+province_lists(Ctx *c)
+{
+	size_t		nm = c->ments.len;
+
+	for (size_t k = 0; k < nm; k++, interrupt_point(k))
+	{
+		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
+		int			list[PLACE_LIST_MAX];
+		int			n = 0,
+					noun = 0;
+		size_t		j;
+
+		if (m->dead || m->canon)
+			continue;
+		/* the first name of a list: none joined before it */
+		if (m->t0 >= 2 && (norm_is(c, m->t0 - 1, ",") || norm_is(c, m->t0 - 1, "and")) &&
+			c->owner[m->t0 - 2] >= 0)
+			continue;
+		list[n++] = (int) k;
+		for (j = m->t1; n < PLACE_LIST_MAX && j + 1 < c->ntok;)
+		{
+			const Mention *o;
+
+			if (norm_is(c, j, ",") && norm_is(c, j + 1, "and"))
+				j++;
+			if (!(norm_is(c, j, ",") || norm_is(c, j, "and")) || j + 1 >= c->ntok ||
+				c->owner[j + 1] < 0)
+				break;
+			o = AT_VEC_AT(&c->ments, Mention, c->owner[j + 1]);
+			if (o->t0 != j + 1)
+				break;
+			list[n++] = c->owner[j + 1];
+			j = o->t1;
+		}
+		noun = place_noun(c, j);
+		if (noun == 0 || (noun == 1) != (n == 1))
+			continue;
+		for (int q = 0; q < n; q++)
+		{
+			Mention    *o = AT_VEC_AT(&c->ments, Mention, list[q]);
+
+			/* "Islamic State", "Kachin Independence Army state": heads decide */
+			if (!(GZ(c, o->t1 - 1) & HEADS) && o->t1 - o->t0 <= 3)
+				o->kind = AT_NER_LOC;
+		}
+	}
+}
+
 /*
  * "Hockey Hall of Fame", "Texas High School Sports Hall of Fame": a hall
  * of fame (or honour) and the capitalised words before it are one body;
@@ -2978,6 +3052,7 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 	STAGE(23, person_pairs(&c));
 	STAGE(24, place_pairs(&c));
 	STAGE(26, unit_numbers(&c));
+	STAGE(29, province_lists(&c));
 	for (size_t si = 0; si < c.nsent; si++, interrupt_point(si))
 	{
 		size_t		s0 = c.sents[si].start,

@@ -1030,6 +1030,9 @@ static const KindCase kind_cases[] = {
 	/* but a group's or a place's "'s" opens a name */
 	{"The Sudan People's Liberation Movement signed the accord.",
 	 "Sudan People's Liberation Movement", "Sudan", AT_NER_ORG},
+	/* names before a place noun in lower case are places */
+	{"Governorship elections in Kogi, Imo and Bayelsa states will be held on Nov. 11.", "Imo",
+	 "Imo", AT_NER_LOC},
 };
 
 /* Pinyin syllables of a word, fewest first, at most max; 0 when it is no pinyin */
