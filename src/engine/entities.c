@@ -643,7 +643,7 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 				seen_head = true;
 		}
 		/* "Belt and Road Initiative": a name, but of no entity */
-		if (GZ(c, e - 1) & AT_GZ_NONHEAD && !(GZ(c, e - 1) & AT_GZ_ORGHEAD))
+		if (GZ(c, e - 1) & AT_GZ_NONHEAD && !(GZ(c, e - 1) & (AT_GZ_ORGHEAD | AT_GZ_ORG_I)))
 		{
 			if (!sure_in(c, i, e))
 				kill_overlaps(c, i, e);
@@ -1785,7 +1785,8 @@ clean(Ctx *c, size_t from)
 		else if (m->t1 - m->t0 == 1 && roman_numeral(c, m->t0))
 			m->dead = true;
 		/* "Belt and Road Initiative", "Made in China 2025 Plan" */
-		else if ((GZ(c, m->t1 - 1) & AT_GZ_NONHEAD) && !(GZ(c, m->t1 - 1) & AT_GZ_ORGHEAD))
+		else if ((GZ(c, m->t1 - 1) & AT_GZ_NONHEAD) &&
+				 !(GZ(c, m->t1 - 1) & (AT_GZ_ORGHEAD | AT_GZ_ORG_I)))	/* "World Food Programme" */
 			m->dead = true;
 		/* "Updated:", "Reportedly": a verb or adverb opening a sentence */
 		else if (m->t1 - m->t0 == 1 && m->t0 == c->sents[m->sent].start && GZ(c, m->t0) == 0 &&

@@ -1033,6 +1033,11 @@ static const KindCase kind_cases[] = {
 	/* names before a place noun in lower case are places */
 	{"Governorship elections in Kogi, Imo and Bayelsa states will be held on Nov. 11.", "Imo",
 	 "Imo", AT_NER_LOC},
+	/* a known body whose name ends in a word of plans and events is still a body */
+	{"The World Food Programme said aid was running out.", "World Food Programme", "World",
+	 AT_NER_ORG},
+	{"The World Economic Forum said growth would slow.", "World Economic Forum", "World",
+	 AT_NER_ORG},
 };
 
 /* Pinyin syllables of a word, fewest first, at most max; 0 when it is no pinyin */
