@@ -1460,6 +1460,54 @@ acronym_matches(const Ctx *c, size_t acr, size_t t0, size_t t1)
 	return false;
 }
 
+/* Are the initials of [t0, t1) exactly the capitals of the acronym a? */
+static bool
+acronym_spells(const Ctx *c, size_t a, size_t t0, size_t t1)
+{
+	char		ini[16];
+	size_t		nu = 0;
+
+	for (size_t j = 0; j < TK(c, a)->len; j++)
+		nu += c->text[TK(c, a)->start + j] >= 'A' && c->text[TK(c, a)->start + j] <= 'Z';
+	return initials(c, t0, t1, ini, sizeof(ini)) == nu && acronym_matches(c, a, t0, t1);
+}
+
+/* "All Progressives Congress (APC)": the acronym keeps "All" in the name */
+static bool
+spelled_out(const Ctx *c, const Mention *m)
+{
+	return m->t1 + 2 < c->ntok && norm_is(c, m->t1, "(") && (FL(c, m->t1 + 1) & AT_TOK_ALLCAPS) &&
+		norm_is(c, m->t1 + 2, ")") && acronym_spells(c, m->t1 + 1, m->t0, m->t1);
+}
+
+/*
+ * "The ruling All Progressives Congress (APC)": the acronym spells the
+ * organisation's whole name, of which the tagger or a rule kept the last
+ * words only.  The mention grows to the left over capitalised words (at
+ * most four) while that makes the initials the acronym's, exactly.
+ */
+static void
+acronym_extends(Ctx *c, size_t a, Mention *prev, size_t s0)
+{
+	for (size_t r = prev->t0; r > s0 && r + 4 > prev->t0 && is_name_word(c, r - 1);)
+	{
+		r--;
+		if (GZ(c, r) & (AT_GZ_TITLE | AT_GZ_ATTRIB))
+			break;
+		if (acronym_spells(c, a, r, prev->t1))
+		{
+			size_t		t0 = prev->t0;
+			int			pi = c->owner[t0];
+
+			kill_overlaps(c, r, t0);
+			prev->t0 = r;
+			for (size_t t = r; t < t0; t++)
+				c->owner[t] = pi;
+			return;
+		}
+	}
+}
+
 /*
  * "Belt and Road Initiative (BRI)": an acronym in parentheses after a name.
  * After a mention it is an alias of it; after any other capitalised run it
@@ -1480,6 +1528,8 @@ acronyms(Ctx *c, size_t s0, size_t s1, int sent)
 		if (c->owner[i - 1] >= 0 &&
 			AT_VEC_AT(&c->ments, Mention, c->owner[i - 1])->t1 == i)
 			prev = AT_VEC_AT(&c->ments, Mention, c->owner[i - 1]);
+		if (prev && prev->kind == AT_NER_ORG && !acronym_matches(c, a, prev->t0, prev->t1))
+			acronym_extends(c, a, prev, s0);
 		if (prev && acronym_matches(c, a, prev->t0, prev->t1))
 		{
 			Mention    *m;
@@ -1686,7 +1736,7 @@ clean(Ctx *c, size_t from)
 			   ((FL(c, m->t0) & AT_TOK_PUNCT) ||
 				((GZ(c, m->t0) & (AT_GZ_FUNC | AT_GZ_TITLE)) &&
 				 !(GZ(c, m->t0) & (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD | AT_GZ_ORG_B | AT_GZ_PLACE_B)) &&
-				 m->t0 + 1 < m->t1 && !title_in_name(c, m) &&
+				 m->t0 + 1 < m->t1 && !title_in_name(c, m) && !spelled_out(c, m) &&
 				 !(m->kind == AT_NER_PERSON && pinyin_pair(c, m->t0, m->t1))) ||
 				(!(FL(c, m->t0) & AT_TOK_UPPER1) && !(FL(c, m->t0) & AT_TOK_DIGIT) &&
 				 !particle_name(c, m->t0))))

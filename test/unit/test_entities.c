@@ -1038,6 +1038,9 @@ static const KindCase kind_cases[] = {
 	 AT_NER_ORG},
 	{"The World Economic Forum said growth would slow.", "World Economic Forum", "World",
 	 AT_NER_ORG},
+	/* an acronym in parentheses spells the whole name: it grows to the left */
+	{"The ruling All Progressives Congress (APC) has held the state since 2016.",
+	 "All Progressives Congress", "ruling", AT_NER_ORG},
 };
 
 /* Pinyin syllables of a word, fewest first, at most max; 0 when it is no pinyin */
