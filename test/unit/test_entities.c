@@ -998,10 +998,10 @@ static const KindCase kind_cases[] = {
 	/* not with a comma inside, which GMB and the tagger split */
 	{"He lives in Washington, D.C. with his family.", "Washington", "Washington", AT_NER_LOC},
 	/* a portfolio before "Minister" names an office; its place stays a place */
-	{"Kazakh Energy Minister Almasadam Satkaliyev signed the deal.", "Kazakh Energy", "Energy", -1},
+	{"Kazakh Energy Minister Almasadam Satkaliyev signed the deal.", "Kazakh Energy", "Kazakh", -1},
 	{"Tamil Nadu Industries Minister T. R. B. Rajaa said the plant would open.", "Tamil Nadu",
 	 "Tamil", AT_NER_LOC},
-	{"Treasury Cabinet Secretary John Mbadi said so.", "Treasury Cabinet", "Cabinet", -1},
+	{"Treasury Cabinet Secretary John Mbadi said so.", "Treasury Cabinet", "Treasury", -1},
 	/* a person after a title is no part of the body */
 	{"Bank Indonesia Governor Perry Warjiyo said the rupiah was stable.", "Perry Warjiyo", "Perry",
 	 AT_NER_PERSON},
