@@ -2517,7 +2517,9 @@ place_noun(const Ctx *c, size_t i)
 		"oblasts"
 	};
 
-	if (i >= c->ntok || (FL(c, i) & AT_TOK_ANYUPPER))
+	/* most words fail on case, length or first letter: no list look-up */
+	if (i >= c->ntok || (FL(c, i) & (AT_TOK_ANYUPPER | AT_TOK_PUNCT)) || TK(c, i)->normlen < 5 ||
+		!strchr("sprdcgo", c->norm[TK(c, i)->norm]))
 		return 0;
 	return word_in(c, i, one, AT_LENGTHOF(one)) ? 1 : word_in(c, i, many, AT_LENGTHOF(many)) ? 2 : 0;
 }
