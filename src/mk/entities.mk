@@ -35,7 +35,7 @@ ner-model: build/train_ner
 	build/train_ner $(NER_SHARED)/corpus/gmb/ner_dataset.csv src/data src/data/article_tools_ner.model
 
 ner-score: build/score_entities
-	build/score_entities src/data $(NER_SHARED) test/entities/gold gmb=0.835 gum=0.82 gum-test=0.85 gold=0.94 held-test=0.85 wiki=0.63 wiki-test=0.62
+	build/score_entities src/data $(NER_SHARED) test/entities/gold gmb=0.835 gum=0.82 gum-test=0.85 gold=0.94 held-test=0.85 world=0.90 wiki=0.63 wiki-test=0.62
 
 # build/ner_show DATADIR < text: the entities of each line (for trying sentences)
 build/ner_show: src/tools/ner_show.c $(ENGINE_SRCS) $(wildcard src/engine/*.h)
