@@ -1309,7 +1309,8 @@ make_firm(Ctx *c, size_t t0, size_t t1, int sent)
 
 /*
  * A name a company noun describes is a company's, whatever the tagger
- * said: the appositive "Unisound, a speech recognition firm, said" (the
+ * said: the appositive "Unisound, a speech recognition firm, said" or
+ * "Safaricom, the country's biggest company," (the
  * noun ends the phrase: "Li Wei, a company spokesman," is a person) and
  * the noun before the name, "the speech recognition firm Unisound",
  * "chipmaker SMIC".  Nouns that are people's trades too ("maker",
@@ -1338,7 +1339,8 @@ firm_appositives(Ctx *c, size_t s0, size_t s1, int sent)
 		}
 		if (comma + 1 >= s1 ||
 			!(norm_is(c, comma, ",") || norm_is(c, comma, "is") || norm_is(c, comma, "was")) ||
-			!(norm_is(c, comma + 1, "a") || norm_is(c, comma + 1, "an")))
+			!(norm_is(c, comma + 1, "a") || norm_is(c, comma + 1, "an") ||
+			  (norm_is(c, comma + 1, "the") && norm_is(c, comma, ","))))
 			continue;
 		while (t0 > s0 && is_name_word(c, t0 - 1) && comma - t0 < 6)
 			t0--;

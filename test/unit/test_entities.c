@@ -1041,6 +1041,10 @@ static const KindCase kind_cases[] = {
 	/* an acronym in parentheses spells the whole name: it grows to the left */
 	{"The ruling All Progressives Congress (APC) has held the state since 2016.",
 	 "All Progressives Congress", "ruling", AT_NER_ORG},
+	/* "X, the ... company,": the appositive with "the" as with "a" */
+	{"Safaricom, the country's biggest company, and Equity Group Holdings reported earnings.",
+	 "Safaricom", "Safaricom", AT_NER_ORG},
+	{"Li Wei, the company's spokesman, said sales rose.", "Li Wei", "Li", AT_NER_PERSON},
 };
 
 /* Pinyin syllables of a word, fewest first, at most max; 0 when it is no pinyin */
