@@ -426,6 +426,9 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 			continue;
 		if (m->t0 == t0 && m->t1 == t1)
 			continue;
+		/* a span that ends in its connector is broken: "Bank of" + "Korea" */
+		if (is_connector(c, m->t1 - 1))
+			continue;
 		if (m->t1 > t1 && norm_is(c, t1, "and") && (GZ(c, t1 - 1) & HEADS))
 			continue;
 		/*
@@ -486,6 +489,14 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 		if (m->t0 == t0 + 1 && (GZ(c, t0) & AT_GZ_DEMONYM) && m->t1 <= t1 &&
 			(has_of(c, m->t0, m->t1) || (m->t0 + 1 < m->t1 && norm_is(c, m->t0 + 1, "for"))))
 			continue;
+		/*
+		 * "Turkish Airlines": the tagger took the company's head alone,
+		 * which no rule keeps (a lone head is no name); GMB leaves "Swedish
+		 * Academy" unlabelled, so only companies' heads
+		 */
+		if (m->t0 == t0 + 1 && m->t1 == t1 && t1 - t0 == 2 && (GZ(c, t0) & AT_GZ_DEMONYM) &&
+			corporate_head(c, m->t0))
+			continue;
 		return true;
 	}
 	return false;
@@ -505,6 +516,69 @@ and_splits(const Ctx *c, size_t a, bool seen_head)
 		return false;
 	return (GZ(c, a - 1) & HEADS) || ((GZ(c, a - 1) & PLACEWORD) && seen_head) ||
 		(GZ(c, a + 1) & AT_GZ_DEMONYM);
+}
+
+/*
+ * Two name words or more without a head before "'s" name an owner, not a
+ * part of the name after it: "Recep Tayyip Erdogan's Justice and
+ * Development Party"; one word opens a name ("People's Bank", "Workers'
+ * Party"), and so do places and groups ("Sudan People's Liberation
+ * Movement", "Badminton Canada's Hall of Fame")
+ */
+static bool
+owner_before(const Ctx *c, size_t i, size_t e)
+{
+	/* "Sudan People's Liberation Movement", "New Year's Eve", "Men's" */
+	static const char *const groups[] = {
+		"people", "children", "men", "women", "year", "workers", "veterans", "farmers",
+		"citizens", "nations", "peoples", "world"
+	};
+
+	return norm_is(c, e, "'s") && e >= i + 2 && is_name_word(c, e - 2) &&
+		!(GZ(c, e - 1) & (HEADS | PLACEWORD)) && !(GZ(c, e - 2) & HEADS) &&
+		!(GZ(c, i) & (AT_GZ_PLACE_B | AT_GZ_LOC)) && !final_period(c, e - 2) &&
+		!word_in(c, e - 1, groups, AT_LENGTHOF(groups));
+}
+
+/* A plain word of a portfolio list: capitalised, no name of its own */
+static bool
+list_word(const Ctx *c, size_t i)
+{
+	/* heads that are bodies on their own: "Ministry of Defence, Navy and Army" */
+	static const char *const bodies[] = {
+		"army", "navy", "police", "government", "parliament", "congress", "senate",
+		"cabinet", "court", "party", "bank", "council", "committee", "commission"
+	};
+
+	return is_name_word(c, i) && !word_in(c, i, bodies, AT_LENGTHOF(bodies)) &&
+		!(GZ(c, i) & (AT_GZ_TITLE | AT_GZ_LOC | AT_GZ_PLACE_B | AT_GZ_ORG_B |
+					  AT_GZ_ORGNAME | AT_GZ_DEMONYM | AT_GZ_SURNAME | AT_GZ_GIVEN)) &&
+		AT_TAG_KIND(c->tags[i]) != AT_NER_PERSON;
+}
+
+/*
+ * "Ministry of Trade, Industry and Energy", "Department of Tourism,
+ * Culture, Radio, Television and Sports": a list of portfolios after a
+ * head's "of X", the comma at e.  The end of the list, or 0: one word an
+ * item, two for the last ("and Rural Affairs"), closed by "and".
+ */
+static size_t
+portfolio_list_end(const Ctx *c, size_t e, size_t s1)
+{
+	size_t		p = e;
+
+	while (p + 1 < s1 && norm_is(c, p, ",") && list_word(c, p + 1))
+		p += 2;
+	if (p == e)
+		return 0;
+	if (p + 1 < s1 && norm_is(c, p, ",") && norm_is(c, p + 1, "and"))
+		p++;					/* the serial comma */
+	if (p + 1 >= s1 || !norm_is(c, p, "and") || !list_word(c, p + 1))
+		return 0;
+	p += 2;
+	if (p < s1 && list_word(c, p))
+		p++;
+	return p < s1 && is_name_word(c, p) ? 0 : p;
 }
 
 /*
@@ -560,7 +634,7 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 			 */
 			else if (e + 1 < s1 && possessive_token(c, e) && is_name_word(c, e + 1) &&
 					 !(GZ(c, e - 1) & (PLACEWORD | AT_GZ_SURNAME)) &&
-					 AT_TAG_KIND(c->tags[e - 1]) != AT_NER_PERSON)
+					 AT_TAG_KIND(c->tags[e - 1]) != AT_NER_PERSON && !owner_before(c, i, e))
 				add = 2;
 			if (add == 0)
 				break;
@@ -569,7 +643,7 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 				seen_head = true;
 		}
 		/* "Belt and Road Initiative": a name, but of no entity */
-		if (GZ(c, e - 1) & AT_GZ_NONHEAD && !(GZ(c, e - 1) & AT_GZ_ORGHEAD))
+		if (GZ(c, e - 1) & AT_GZ_NONHEAD && !(GZ(c, e - 1) & (AT_GZ_ORGHEAD | AT_GZ_ORG_I)))
 		{
 			if (!sure_in(c, i, e))
 				kill_overlaps(c, i, e);
@@ -655,11 +729,28 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 							 !(GZ(c, k + 1) & (AT_GZ_DEMONYM | PLACEWORD)) &&
 							 is_name_word(c, k + 1))
 						k += 2;
+					/*
+					 * "of" after a word that only opens a place's name: "Central
+					 * Bank of the Republic of Turkey", "... of the Kyrgyz Republic"
+					 */
+					else if (k + 1 < e && norm_is(c, k, "of") &&
+							 (GZ(c, k - 1) & PLACEWORD) == AT_GZ_LOCPART &&
+							 is_name_word(c, k + 1))
+						k += 2;
 					else
 						break;
 				}
 				if (k > end + 1)
 					end = k;
+				/* one word after "of", then a comma: a list of portfolios */
+				if (kind == AT_NER_ORG && end == e && k == lasthead + 2 && e < s1 &&
+					(k = portfolio_list_end(c, e, s1)) > 0)
+				{
+					kill_overlaps(c, start, k);
+					add_mention(c, start, k, kind, sent, 0.85f);
+					i = k;
+					continue;
+				}
 			}
 			/* "Initiative", "Forum"... in the middle: not an entity */
 			if (!(GZ(c, end - 1) & AT_GZ_NONHEAD) && end - start >= 2 &&
@@ -1218,7 +1309,8 @@ make_firm(Ctx *c, size_t t0, size_t t1, int sent)
 
 /*
  * A name a company noun describes is a company's, whatever the tagger
- * said: the appositive "Unisound, a speech recognition firm, said" (the
+ * said: the appositive "Unisound, a speech recognition firm, said" or
+ * "Safaricom, the country's biggest company," (the
  * noun ends the phrase: "Li Wei, a company spokesman," is a person) and
  * the noun before the name, "the speech recognition firm Unisound",
  * "chipmaker SMIC".  Nouns that are people's trades too ("maker",
@@ -1247,7 +1339,8 @@ firm_appositives(Ctx *c, size_t s0, size_t s1, int sent)
 		}
 		if (comma + 1 >= s1 ||
 			!(norm_is(c, comma, ",") || norm_is(c, comma, "is") || norm_is(c, comma, "was")) ||
-			!(norm_is(c, comma + 1, "a") || norm_is(c, comma + 1, "an")))
+			!(norm_is(c, comma + 1, "a") || norm_is(c, comma + 1, "an") ||
+			  (norm_is(c, comma + 1, "the") && norm_is(c, comma, ","))))
 			continue;
 		while (t0 > s0 && is_name_word(c, t0 - 1) && comma - t0 < 6)
 			t0--;
@@ -1369,6 +1462,54 @@ acronym_matches(const Ctx *c, size_t acr, size_t t0, size_t t1)
 	return false;
 }
 
+/* Are the initials of [t0, t1) exactly the capitals of the acronym a? */
+static bool
+acronym_spells(const Ctx *c, size_t a, size_t t0, size_t t1)
+{
+	char		ini[16];
+	size_t		nu = 0;
+
+	for (size_t j = 0; j < TK(c, a)->len; j++)
+		nu += c->text[TK(c, a)->start + j] >= 'A' && c->text[TK(c, a)->start + j] <= 'Z';
+	return initials(c, t0, t1, ini, sizeof(ini)) == nu && acronym_matches(c, a, t0, t1);
+}
+
+/* "All Progressives Congress (APC)": the acronym keeps "All" in the name */
+static bool
+spelled_out(const Ctx *c, const Mention *m)
+{
+	return m->t1 + 2 < c->ntok && norm_is(c, m->t1, "(") && (FL(c, m->t1 + 1) & AT_TOK_ALLCAPS) &&
+		norm_is(c, m->t1 + 2, ")") && acronym_spells(c, m->t1 + 1, m->t0, m->t1);
+}
+
+/*
+ * "The ruling All Progressives Congress (APC)": the acronym spells the
+ * organisation's whole name, of which the tagger or a rule kept the last
+ * words only.  The mention grows to the left over capitalised words (at
+ * most four) while that makes the initials the acronym's, exactly.
+ */
+static void
+acronym_extends(Ctx *c, size_t a, Mention *prev, size_t s0)
+{
+	for (size_t r = prev->t0; r > s0 && r + 4 > prev->t0 && is_name_word(c, r - 1);)
+	{
+		r--;
+		if (GZ(c, r) & (AT_GZ_TITLE | AT_GZ_ATTRIB))
+			break;
+		if (acronym_spells(c, a, r, prev->t1))
+		{
+			size_t		t0 = prev->t0;
+			int			pi = c->owner[t0];
+
+			kill_overlaps(c, r, t0);
+			prev->t0 = r;
+			for (size_t t = r; t < t0; t++)
+				c->owner[t] = pi;
+			return;
+		}
+	}
+}
+
 /*
  * "Belt and Road Initiative (BRI)": an acronym in parentheses after a name.
  * After a mention it is an alias of it; after any other capitalised run it
@@ -1389,6 +1530,8 @@ acronyms(Ctx *c, size_t s0, size_t s1, int sent)
 		if (c->owner[i - 1] >= 0 &&
 			AT_VEC_AT(&c->ments, Mention, c->owner[i - 1])->t1 == i)
 			prev = AT_VEC_AT(&c->ments, Mention, c->owner[i - 1]);
+		if (prev && prev->kind == AT_NER_ORG && !acronym_matches(c, a, prev->t0, prev->t1))
+			acronym_extends(c, a, prev, s0);
 		if (prev && acronym_matches(c, a, prev->t0, prev->t1))
 		{
 			Mention    *m;
@@ -1567,6 +1710,17 @@ person_words(const Ctx *c, size_t t0, size_t t1)
 	return true;
 }
 
+/* More than 12 tokens, not counting the commas of a list of portfolios */
+static bool
+long_name(const Ctx *c, size_t t0, size_t t1)
+{
+	size_t		n = 0;
+
+	for (size_t t = t0; t < t1; t++)
+		n += !norm_is(c, t, ",");
+	return n > 12;
+}
+
 /* Trims and drops mentions that are not names */
 static void
 clean(Ctx *c, size_t from)
@@ -1584,7 +1738,7 @@ clean(Ctx *c, size_t from)
 			   ((FL(c, m->t0) & AT_TOK_PUNCT) ||
 				((GZ(c, m->t0) & (AT_GZ_FUNC | AT_GZ_TITLE)) &&
 				 !(GZ(c, m->t0) & (AT_GZ_ORGHEAD | AT_GZ_LOCHEAD | AT_GZ_ORG_B | AT_GZ_PLACE_B)) &&
-				 m->t0 + 1 < m->t1 && !title_in_name(c, m) &&
+				 m->t0 + 1 < m->t1 && !title_in_name(c, m) && !spelled_out(c, m) &&
 				 !(m->kind == AT_NER_PERSON && pinyin_pair(c, m->t0, m->t1))) ||
 				(!(FL(c, m->t0) & AT_TOK_UPPER1) && !(FL(c, m->t0) & AT_TOK_DIGIT) &&
 				 !particle_name(c, m->t0))))
@@ -1618,9 +1772,25 @@ clean(Ctx *c, size_t from)
 						sent = m->sent;
 			float		score = m->score;
 
+			/*
+			 * "President Recep Tayyip Erdogan's Justice and Development
+			 * Party": a person (a title or a given name says so) owns the body
+			 * (a head says so; not "Major League Soccer's Los Angeles Galaxy")
+			 */
+			if (norm_is(c, t, "'s") && (titled || (GZ(c, m->t0) & AT_GZ_GIVEN)) &&
+				owner_before(c, m->t0, t) && is_name_word(c, t + 1) &&
+				(GZ(c, t1 - 1) & AT_GZ_ORGHEAD))
+			{
+				m->t1 = t;
+				m->kind = AT_NER_PERSON;
+				add_mention(c, t + 1, t1, kind, sent, score);
+				m = AT_VEC_AT(&c->ments, Mention, k);
+				break;
+			}
 			if ((FL(c, t) & (AT_TOK_ALPHA | AT_TOK_ANYUPPER)) != AT_TOK_ALPHA ||
 				is_connector(c, t) || particle_name(c, t) || name_particle(c, t) ||
-				c->text[TK(c, t)->start] == '\'' || norm_is(c, t, "'s"))
+				c->text[TK(c, t)->start] == '\'' || norm_is(c, t, "'s") ||
+				(GZ(c, t) & AT_GZ_PLACE_I))	/* "Dar es Salaam" */
 				continue;
 			m->t1 = t;
 			add_mention(c, t + 1, t1, kind, sent, score);
@@ -1635,8 +1805,8 @@ clean(Ctx *c, size_t from)
 		/* "General Musharraf", "King Gyanendra" typed otherwise: after the title, a person */
 		if (titled && m->kind != AT_NER_PERSON && person_words(c, m->t0, m->t1))
 			m->kind = AT_NER_PERSON;
-		/* names are short: a long run is degenerate input */
-		if (m->t1 <= m->t0 || m->t1 - m->t0 > 12)
+		/* names are short: a long run is degenerate input (commas of a list aside) */
+		if (m->t1 <= m->t0 || (m->t1 - m->t0 > 12 && long_name(c, m->t0, m->t1)))
 		{
 			m->dead = true;
 			continue;
@@ -1667,7 +1837,8 @@ clean(Ctx *c, size_t from)
 		else if (m->t1 - m->t0 == 1 && roman_numeral(c, m->t0))
 			m->dead = true;
 		/* "Belt and Road Initiative", "Made in China 2025 Plan" */
-		else if ((GZ(c, m->t1 - 1) & AT_GZ_NONHEAD) && !(GZ(c, m->t1 - 1) & AT_GZ_ORGHEAD))
+		else if ((GZ(c, m->t1 - 1) & AT_GZ_NONHEAD) &&
+				 !(GZ(c, m->t1 - 1) & (AT_GZ_ORGHEAD | AT_GZ_ORG_I)))	/* "World Food Programme" */
 			m->dead = true;
 		/* "Updated:", "Reportedly": a verb or adverb opening a sentence */
 		else if (m->t1 - m->t0 == 1 && m->t0 == c->sents[m->sent].start && GZ(c, m->t0) == 0 &&
@@ -1695,6 +1866,17 @@ clean(Ctx *c, size_t from)
 }
 
 /* Places from the gazetteer that no mention covers */
+/* Does a preposition of place ("in", "to", "from", "in the") come before i? */
+static bool
+place_before(const Ctx *c, size_t i, size_t s0)
+{
+	static const char *const w[] = {"in", "to", "from", "across", "near", "outside", "inside"};
+
+	if (i > s0 + 1 && norm_is(c, i - 1, "the"))
+		i--;
+	return i > s0 && word_in(c, i - 1, w, AT_LENGTHOF(w));
+}
+
 static void
 fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 {
@@ -1732,6 +1914,16 @@ fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 			if (exact && e->kind == AT_NER_LOC && e->ntok == 1 &&
 				(FL(c, i) & AT_TOK_ALLCAPS) && o->kind == AT_NER_ORG)
 				o->kind = AT_NER_LOC;
+			/*
+			 * "In Abu Dhabi, ...", "a plant in Tamil Nadu": a listed place of
+			 * two words or more after a preposition of place.  Not one word
+			 * (GMB labels "diverted to Singapore" an organisation five
+			 * times) nor one that ends in a head ("West Bank", 23 times).
+			 */
+			if (exact && e->kind == AT_NER_LOC && o->kind == AT_NER_ORG && e->ntok >= 2 &&
+				place_before(c, i, s0) && !(GZ(c, i + e->ntok - 1) & AT_GZ_ORGHEAD))
+				o->kind = AT_NER_LOC;
+
 
 			/*
 			 * A known organisation of two words or more is no person
@@ -1761,8 +1953,10 @@ fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 				/* "State Grid plans": a person inside a listed body or place */
 				if (c->owner[t] >= 0 && AT_VEC_AT(&c->ments, Mention, c->owner[t])->kind == AT_NER_PERSON)
 					wins = true;
+				/* "sans"; "es" of "Dar es Salaam", not "and", "of" */
 				if (t > i && t + 1 < i + e->ntok && !(FL(c, t) & AT_TOK_ANYUPPER) &&
-					TK(c, t)->normlen > 3)
+					(TK(c, t)->normlen > 3 ||
+					 (FL(c, t) & AT_TOK_ALPHA && !(GZ(c, t) & AT_GZ_FUNC))))
 					wins = true;
 			}
 			if (wins)
@@ -1825,6 +2019,84 @@ institutions(Ctx *c, size_t s0, size_t s1, int sent)
 			add_mention(c, i, i + e->ntok, AT_NER_ORG, sent, 0.85f);
 		}
 		i += e->ntok - 1;
+	}
+}
+
+/*
+ * A person after a title is no word of an organisation: "Bank Indonesia
+ * Governor Perry Warjiyo" is the bank and then a person.  And a
+ * portfolio before "Minister" or "Secretary" names an office, not a body:
+ * "Kazakh Energy Minister", "Treasury Cabinet Secretary", "Tamil Nadu
+ * Industries Minister" (the place that opens it stays a place).  One look
+ * at each mention.
+ */
+static void
+title_tails(Ctx *c)
+{
+	size_t		nm = c->ments.len;
+
+	for (size_t k = 0; k < nm; k++, interrupt_point(k))
+	{
+		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
+		size_t		t0 = m->t0,
+					t1 = m->t1,
+					cut = t1;
+		int			sent = m->sent;
+
+		if (m->dead || m->canon || m->kind != AT_NER_ORG || t1 - t0 < 2)
+			continue;
+		if (t1 < c->ntok && (norm_is(c, t1, "minister") || norm_is(c, t1, "secretary")) &&
+			(FL(c, t1) & AT_TOK_UPPER1) && !has_of(c, t0, t1) && !company_suffix(c, t1 - 1) &&
+			!(GZ(c, t0) & (AT_GZ_ORG_B | AT_GZ_ORGNAME)) && !(FL(c, t0) & AT_TOK_ALLCAPS) &&
+			!final_period(c, t0))
+		{
+			const AtPhraseEntry *e = (GZ(c, t0) & AT_GZ_PLACE_B) ?
+				at_phrase_match(&c->m->gz.places, c->text, c->norm, c->toks, t0, t1) : NULL;
+
+			kill_overlaps(c, t0, t1);
+			if (e && e->kind == AT_NER_LOC && e->ntok < t1 - t0)
+				add_mention(c, t0, t0 + e->ntok, AT_NER_LOC, sent, 0.7f);
+			continue;
+		}
+		for (size_t t = t0 + 1; t < t1; t++)
+			if ((GZ(c, t) & AT_GZ_TITLE) && !(GZ(c, t) & (HEADS | AT_GZ_ORG_I | AT_GZ_PLACE_I)) &&
+				!is_connector(c, t - 1) && !possessive_token(c, t - 1))
+			{
+				cut = t;
+				break;
+			}
+		/*
+		 * "Bank Indonesia Governor Perry Warjiyo": a person after the
+		 * title.  A title that ends the span stays ("U.N. Secretary-General",
+		 * one organisation to GMB).
+		 */
+		if (cut + 1 < t1)
+		{
+			size_t		p = cut + 1;
+
+			for (size_t t = p; t < t1; t++)
+				if ((GZ(c, t) & (HEADS | AT_GZ_ORGNAME | AT_GZ_TITLE)) || !is_name_word(c, t))
+					p = t1;
+			if (p == t1)
+				continue;
+			m->t1 = cut;
+			for (size_t t = cut; t < t1; t++)
+				c->owner[t] = -1;
+			add_mention(c, p, t1, AT_NER_PERSON, sent, m->score);
+			continue;
+		}
+		/*
+		 * "Bank Indonesia Governor" + "Perry Warjiyo", "Apple CEO" + "Tim
+		 * Cook"; GMB keeps a title after an acronym or a nationality word
+		 * ("U.N. Secretary-General", "EU Enlargement Commissioner")
+		 */
+		if (cut + 1 == t1 && t1 < c->ntok && is_name_word(c, t1) && !(GZ(c, t1) & AT_GZ_TITLE) &&
+			!(FL(c, t0) & AT_TOK_ALLCAPS) && !final_period(c, t0) &&
+			!(GZ(c, t0) & AT_GZ_DEMONYM) && !has_of(c, t0, t1))
+		{
+			m->t1 = cut;
+			c->owner[cut] = -1;
+		}
 	}
 }
 
@@ -2232,6 +2504,82 @@ place_pairs(Ctx *c)
 		}
 		if (o != NULL && !o->dead && o->kind == AT_NER_LOC && o->score >= 0.6f)
 			m->kind = AT_NER_LOC;
+	}
+}
+
+/* A place noun in lower case after a name: "Kogi state", "Kogi and Imo states" */
+static int
+place_noun(const Ctx *c, size_t i)
+{
+	static const char *const one[] = {
+		"state", "province", "region", "district", "county", "prefecture", "governorate", "oblast"
+	};
+	static const char *const many[] = {
+		"states", "provinces", "regions", "districts", "counties", "prefectures", "governorates",
+		"oblasts"
+	};
+
+	/* most words fail on case, length or first letter: no list look-up */
+	if (i >= c->ntok || (FL(c, i) & (AT_TOK_ANYUPPER | AT_TOK_PUNCT)) || TK(c, i)->normlen < 5 ||
+		!strchr("sprdcgo", c->norm[TK(c, i)->norm]))
+		return 0;
+	return word_in(c, i, one, AT_LENGTHOF(one)) ? 1 : word_in(c, i, many, AT_LENGTHOF(many)) ? 2 : 0;
+}
+
+/*
+ * Names before a place noun in lower case are places, whatever the tagger
+ * said: "Kogi state", "in Kogi, Imo and Bayelsa states", "Sindh and
+ * Punjab provinces".  A list is walked from its first name (at most eight
+ * names), so each mention is looked at a bounded number of times.
+ */
+#define PLACE_LIST_MAX 8
+
+static void
+province_lists(Ctx *c)
+{
+	size_t		nm = c->ments.len;
+
+	for (size_t k = 0; k < nm; k++, interrupt_point(k))
+	{
+		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
+		int			list[PLACE_LIST_MAX];
+		int			n = 0,
+					noun = 0;
+		size_t		j;
+
+		if (m->dead || m->canon)
+			continue;
+		/* the first name of a list: none joined before it */
+		if (m->t0 >= 2 && (norm_is(c, m->t0 - 1, ",") || norm_is(c, m->t0 - 1, "and")) &&
+			c->owner[m->t0 - 2] >= 0)
+			continue;
+		list[n++] = (int) k;
+		for (j = m->t1; n < PLACE_LIST_MAX && j + 1 < c->ntok;)
+		{
+			const Mention *o;
+
+			if (norm_is(c, j, ",") && norm_is(c, j + 1, "and"))
+				j++;
+			if (!(norm_is(c, j, ",") || norm_is(c, j, "and")) || j + 1 >= c->ntok ||
+				c->owner[j + 1] < 0)
+				break;
+			o = AT_VEC_AT(&c->ments, Mention, c->owner[j + 1]);
+			if (o->t0 != j + 1)
+				break;
+			list[n++] = c->owner[j + 1];
+			j = o->t1;
+		}
+		noun = place_noun(c, j);
+		if (noun == 0 || (noun == 1) != (n == 1))
+			continue;
+		for (int q = 0; q < n; q++)
+		{
+			Mention    *o = AT_VEC_AT(&c->ments, Mention, list[q]);
+
+			/* "Islamic State", "Kachin Independence Army state": heads decide */
+			if (!(GZ(c, o->t1 - 1) & HEADS) && o->t1 - o->t0 <= 3)
+				o->kind = AT_NER_LOC;
+		}
 	}
 }
 
@@ -2752,12 +3100,14 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 	}
 	STAGE(15, clean(&c, 0));
 	rebuild_owners(&c);
+	STAGE(28, title_tails(&c));
 	STAGE(16, known_names(&c, headline));
 	STAGE(17, sports_teams(&c));
 	STAGE(18, craft_names(&c));
 	STAGE(23, person_pairs(&c));
 	STAGE(24, place_pairs(&c));
 	STAGE(26, unit_numbers(&c));
+	STAGE(29, province_lists(&c));
 	for (size_t si = 0; si < c.nsent; si++, interrupt_point(si))
 	{
 		size_t		s0 = c.sents[si].start,

@@ -3,12 +3,19 @@
  * ("KIND<TAB>surface<TAB>score"), for maintainers trying a sentence:
  *
  *   echo 'Vice-Premier He Lifeng met ...' | build/ner_show src/data
+ *
+ * build/ner_show_rules (built with -DAT_NER_RULE_SWITCHES) skips the stages
+ * of extract() named in NER_RULES_OFF=n,... (test/entities/rule_diff.sh).
  */
 #include "../engine/ner.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#ifdef AT_NER_RULE_SWITCHES
+extern unsigned long at_ner_rules_off;
+#endif
 
 int
 main(int argc, char **argv)
@@ -17,6 +24,10 @@ main(int argc, char **argv)
 	static char line[1 << 16];
 	AtNerModel	model;
 
+#ifdef AT_NER_RULE_SWITCHES
+	for (const char *p = getenv("NER_RULES_OFF"); p && *p; p += strcspn(p, ","), p += *p == ',')
+		at_ner_rules_off |= 1UL << atoi(p);
+#endif
 	if (argc < 2 || at_ner_model_load(&model, &at_malloc_mem, argv[1]) != AT_OK)
 	{
 		fprintf(stderr, "usage: %s DATADIR < text\n", argv[0]);

@@ -4,22 +4,23 @@
 # difference: what that stage adds; negative: it costs).  Tuning sets only
 # by default; never read a test set's errors through this.
 #
-#   test/entities/rule_diff.sh DATADIR [SET ...]     (default: gum gold wiki)
+#   test/entities/rule_diff.sh DATADIR [SET ...]     (default: gum gold world wiki)
 #
 # DATADIR holds the model and word lists (src/data, or a copy with another
 # model).  Stage numbers are those of STAGE() in src/engine/entities.c;
 # 22 is "sure" tagger spans (SURE_CONF) left alone by the rules; 23 is
 # person_pairs and 24 place_pairs, run after craft_names; 25 halls_of_fame,
 # after institutions; 26 unit_numbers, after place_pairs; 27 hyphen_places,
-# after china_places.
+# after china_places; 28 title_tails, after the first clean; 29
+# province_lists, after unit_numbers.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dir=${1:?usage: rule_diff.sh DATADIR [SET ...]}
 shift
-want=" ${*:-gum gold wiki} "
+want=" ${*:-gum gold world wiki} "
 sets=""
 # in the scorer's order, which is the order of its lines
-for s in gmb gum gum-test gold held-test wiki wiki-test; do
+for s in gmb gum gum-test gold held-test world wiki wiki-test; do
 	[[ "$want" == *" $s "* ]] && sets="$sets $s"
 done
 shared=${AT_SHARED_DIR:-../shared}
@@ -28,7 +29,7 @@ names=(headline_filter chinese_names pinyin_names head_runs hyphen_heads fill_pl
 	given_names parties in_places china_places unknown_acronyms acronyms dateline
 	possessives firm_appositives clean_1 known_names sports_teams craft_names
 	institutions clean_2 canonicals sure_spans person_pairs place_pairs halls_of_fame
-	unit_numbers hyphen_places)
+	unit_numbers hyphen_places title_tails province_lists)
 only=""
 for s in $sets; do only="$only only=$s"; done
 f1s() {

@@ -1,6 +1,6 @@
 /*
  * score_entities.c: precision, recall and F1 per kind of the entity
- * extractor (the engine, as extract_entities runs it) on three sets:
+ * extractor (the engine, as extract_entities runs it) on these sets:
  *
  *   gmb   the GMB dev split (gmb.h: sentence number divisible by 10), one
  *         sentence at a time, exact spans; per -> person, org ->
@@ -28,6 +28,8 @@
  *   gold  the hand-annotated articles of test/entities/gold (*.txt with
  *         {{kind:surface}} marks, kind person|organization|location), exact
  *         spans.
+ *   world the world-newswire articles of test/entities/world (same format):
+ *         wire stories of non-Western places, people and bodies (tuning).
  *   wiki  wikigold (test/entities/wikigold, CC BY 4.0): Wikipedia text,
  *         tokens joined back into text, exact spans; MISC is not scored.
  *
@@ -43,8 +45,9 @@
  *
  *   score_entities DATADIR SHAREDDIR GOLDDIR [SET=MIN ...] [only=SET]
  *
- * SET is one of gmb gum gum-test gold held-test wiki wiki-test; the
- * sibling folders of GOLDDIR (heldout, splits, wikigold) hold the rest.
+ * SET is one of gmb gum gum-test gold held-test world wiki wiki-test; the
+ * sibling folders of GOLDDIR (heldout, world, splits, wikigold) hold the
+ * rest.
  *
  * Sets whose files are missing are skipped with a message.  Exits 1 when an
  * overall F1 is below its MIN, 0 otherwise.
@@ -1025,19 +1028,20 @@ score_wiki(const char *path, bool test, Counts *c, bool verbose)
 	return true;
 }
 
-#define NSETS 7
+#define NSETS 8
 
 int
 main(int argc, char **argv)
 {
-	static const char *const sets[NSETS] = {"gmb", "gum", "gum-test", "gold", "held-test", "wiki", "wiki-test"};
-	static const char *const splits[NSETS] = {"floor", "tune", "test", "tune", "test", "tune", "test"};
+	static const char *const sets[NSETS] = {"gmb", "gum", "gum-test", "gold", "held-test", "world", "wiki", "wiki-test"};
+	static const char *const splits[NSETS] = {"floor", "tune", "test", "tune", "test", "tune", "tune", "test"};
 	double		min[NSETS] = {0};
 	bool		only[NSETS] = {false};
 	bool		any_only = false;
 	bool		verbose = getenv("NER_VERBOSE") != NULL;
 	char		gumlist[4096],
 				heldout[4096],
+				world[4096],
 				wikipath[4096];
 	char	   *testids;
 	int			rc = 0;
@@ -1071,6 +1075,7 @@ main(int argc, char **argv)
 	}
 	snprintf(gumlist, sizeof(gumlist), "%s/../splits/gum_test.txt", argv[3]);
 	snprintf(heldout, sizeof(heldout), "%s/../heldout", argv[3]);
+	snprintf(world, sizeof(world), "%s/../world", argv[3]);
 	snprintf(wikipath, sizeof(wikipath), "%s/../wikigold/wikigold.conll.txt", argv[3]);
 	testids = read_list(gumlist);
 	if (testids == NULL)
@@ -1102,8 +1107,11 @@ main(int argc, char **argv)
 			case 4:
 				ran = score_gold(sets[s], heldout, &c, verbose);
 				break;
+			case 5:
+				ran = score_gold(sets[s], world, &c, verbose);
+				break;
 			default:
-				ran = score_wiki(wikipath, s == 6, &c, verbose);
+				ran = score_wiki(wikipath, s == 7, &c, verbose);
 				break;
 		}
 		if (!ran)

@@ -988,6 +988,63 @@ static const KindCase kind_cases[] = {
 	/* but a listed name inside a longer one is not cut out of it */
 	{"She was treated at George Washington University Hospital on Friday.",
 	 "George Washington University", "George", -1},
+	/* a tagger span that ends in "of" blocks no "Bank of X" */
+	{"The Bank of Korea kept its base rate at 3.5 percent.", "Bank of Korea", "Bank", AT_NER_ORG},
+	/* "of" after a word that only opens a place's name goes on */
+	{"The Central Bank of the Republic of Turkey raised rates.",
+	 "Central Bank of the Republic of Turkey", "Central", AT_NER_ORG},
+	/* a listed place with a lower-case particle inside is one place */
+	{"Flights go to Kampala, Kigali and Dar es Salaam.", "Dar es Salaam", "Dar", AT_NER_LOC},
+	/* not with a comma inside, which GMB and the tagger split */
+	{"He lives in Washington, D.C. with his family.", "Washington", "Washington", AT_NER_LOC},
+	/* a portfolio before "Minister" names an office; its place stays a place */
+	{"Kazakh Energy Minister Almasadam Satkaliyev signed the deal.", "Kazakh Energy", "Kazakh", -1},
+	{"Tamil Nadu Industries Minister T. R. B. Rajaa said the plant would open.", "Tamil Nadu",
+	 "Tamil", AT_NER_LOC},
+	{"Treasury Cabinet Secretary John Mbadi said so.", "Treasury Cabinet", "Treasury", -1},
+	/* a person after a title is no part of the body */
+	{"Bank Indonesia Governor Perry Warjiyo said the rupiah was stable.", "Perry Warjiyo", "Perry",
+	 AT_NER_PERSON},
+	{"Bank Indonesia Governor Perry Warjiyo said the rupiah was stable.", "Bank Indonesia", "Bank",
+	 AT_NER_ORG},
+	/* a list of portfolios after "Ministry of" is one name */
+	{"The Ministry of Trade, Industry and Energy said exports rose.",
+	 "Ministry of Trade, Industry and Energy", "Ministry", AT_NER_ORG},
+	{"The Ministry of Agriculture, Food and Rural Affairs said so.",
+	 "Ministry of Agriculture, Food and Rural Affairs", "Ministry", AT_NER_ORG},
+	/* not bodies named after it */
+	{"The Ministry of Finance, Xinhua and Reuters reported it.", "Ministry of Finance", "Ministry",
+	 AT_NER_ORG},
+	{"Officials from the Ministry of Defence, Navy and Army met.", "Ministry of Defence",
+	 "Ministry", AT_NER_ORG},
+	/* a listed place after a preposition of place is the place */
+	{"In Abu Dhabi, the Abu Dhabi National Oil Company said it would raise capacity.",
+	 "Abu Dhabi", "Abu", AT_NER_LOC},
+	/* a company's head the tagger took alone keeps its nationality word */
+	{"Turkish Airlines and Koc Holding shares fell.", "Turkish Airlines", "Turkish", AT_NER_ORG},
+	/* a person who owns a body is no part of its name */
+	{"President Recep Tayyip Erdogan's Justice and Development Party lost Istanbul.",
+	 "Recep Tayyip Erdogan", "Recep", AT_NER_PERSON},
+	{"President Recep Tayyip Erdogan's Justice and Development Party lost Istanbul.",
+	 "Justice and Development Party", "Justice", AT_NER_ORG},
+	/* but a group's or a place's "'s" opens a name */
+	{"The Sudan People's Liberation Movement signed the accord.",
+	 "Sudan People's Liberation Movement", "Sudan", AT_NER_ORG},
+	/* names before a place noun in lower case are places */
+	{"Governorship elections in Kogi, Imo and Bayelsa states will be held on Nov. 11.", "Imo",
+	 "Imo", AT_NER_LOC},
+	/* a known body whose name ends in a word of plans and events is still a body */
+	{"The World Food Programme said aid was running out.", "World Food Programme", "World",
+	 AT_NER_ORG},
+	{"The World Economic Forum said growth would slow.", "World Economic Forum", "World",
+	 AT_NER_ORG},
+	/* an acronym in parentheses spells the whole name: it grows to the left */
+	{"The ruling All Progressives Congress (APC) has held the state since 2016.",
+	 "All Progressives Congress", "ruling", AT_NER_ORG},
+	/* "X, the ... company,": the appositive with "the" as with "a" */
+	{"Safaricom, the country's biggest company, and Equity Group Holdings reported earnings.",
+	 "Safaricom", "Safaricom", AT_NER_ORG},
+	{"Li Wei, the company's spokesman, said sales rose.", "Li Wei", "Li", AT_NER_PERSON},
 };
 
 /* Pinyin syllables of a word, fewest first, at most max; 0 when it is no pinyin */
