@@ -57,9 +57,9 @@ build/ner_show_rules: src/tools/ner_show.c $(ENGINE_SRCS) $(wildcard src/engine/
 
 # build/ner_corpus DATADIR [-n ROUNDS] < list-of-files: the entities of whole
 # files (byte-identical checks of engine changes, profiling)
-build/ner_corpus: src/tools/ner_corpus.c $(ENGINE_SRCS) $(wildcard src/engine/*.h)
+build/ner_corpus: src/tools/ner_corpus.c src/tools/tool_io.c src/tools/tool_io.h $(ENGINE_SRCS) $(wildcard src/engine/*.h)
 	@mkdir -p build
-	$(UNIT_CC) $(NER_TOOL_CFLAGS) $(PCRE2_CFLAGS) -o $@ src/tools/ner_corpus.c $(ENGINE_SRCS) $(PCRE2_LIBS) -lm
+	$(UNIT_CC) $(NER_TOOL_CFLAGS) $(PCRE2_CFLAGS) -o $@ src/tools/ner_corpus.c src/tools/tool_io.c $(ENGINE_SRCS) $(PCRE2_LIBS) -lm
 
 # Clones of GateNLP/broad_twitter_corpus, UniversalNER/UNER_English-EWT,
 # zliucr/CrossNER and dstl/re3d, each in a folder named after the repository

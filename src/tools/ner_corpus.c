@@ -11,113 +11,11 @@
  * With -n N the corpus is run N times and nothing is printed (timing).
  */
 #include "../engine/ner.h"
+#include "tool_io.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* A bump arena: blocks are kept and reused from one call to the next */
-typedef struct Arena
-{
-	char	  **blocks;
-	size_t		nblocks;
-	size_t		cur;			/* block in use */
-	size_t		used;
-	size_t		size;			/* of the block in use */
-	size_t	   *sizes;
-} Arena;
-
-static void *
-arena_alloc(void *ctx, size_t size)
-{
-	Arena	   *a = ctx;
-
-	size = (size + 15) & ~(size_t) 15;
-	while (a->nblocks == 0 || a->used + size + 16 > a->size)
-	{
-		if (a->nblocks > 0 && a->cur + 1 < a->nblocks && a->sizes[a->cur + 1] >= size + 16)
-		{
-			a->cur++;
-			a->size = a->sizes[a->cur];
-			a->used = 0;
-			continue;
-		}
-		/* a new block after cur (blocks after it are dropped for simplicity) */
-		{
-			size_t		bs = size + 16 > (1 << 20) ? size + 16 : (1 << 20);
-
-			for (size_t k = a->nblocks ? a->cur + 1 : 0; k < a->nblocks; k++)
-				free(a->blocks[k]);
-			a->nblocks = a->nblocks ? a->cur + 1 : 0;
-			a->blocks = realloc(a->blocks, sizeof(char *) * (a->nblocks + 1));
-			a->sizes = realloc(a->sizes, sizeof(size_t) * (a->nblocks + 1));
-			a->blocks[a->nblocks] = malloc(bs);
-			a->sizes[a->nblocks] = bs;
-			a->cur = a->nblocks++;
-			a->size = bs;
-			a->used = 0;
-		}
-	}
-	{
-		char	   *p = a->blocks[a->cur] + a->used;
-
-		*(size_t *) p = size;	/* for realloc */
-		a->used += size + 16;
-		return p + 16;
-	}
-}
-
-static void *
-arena_realloc(void *ctx, void *ptr, size_t size)
-{
-	void	   *q;
-	size_t		old;
-
-	if (ptr == NULL)
-		return arena_alloc(ctx, size);
-	old = *(size_t *) ((char *) ptr - 16);
-	if (old >= size)
-		return ptr;
-	q = arena_alloc(ctx, size);
-	memcpy(q, ptr, old);
-	return q;
-}
-
-static void
-arena_free(void *ctx, void *ptr)
-{
-}
-
-static void
-arena_reset(Arena *a)
-{
-	a->cur = 0;
-	a->used = 0;
-	a->size = a->nblocks ? a->sizes[0] : 0;
-}
-
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE	   *f = fopen(path, "rb");
-	char	   *buf = NULL;
-	size_t		cap = 0,
-				n = 0,
-				r;
-
-	if (f == NULL)
-		return NULL;
-	do
-	{
-		if (n + 65536 > cap)
-			buf = realloc(buf, cap = cap * 2 + 65536);
-		r = fread(buf + n, 1, cap - n, f);
-		n += r;
-	} while (r > 0);
-	fclose(f);
-	*len = n;
-	return buf;
-}
 
 int
 main(int argc, char **argv)
@@ -125,8 +23,8 @@ main(int argc, char **argv)
 	static const char *const kinds[] = {"-", "PER", "ORG", "LOC"};
 	static char path[4096];
 	AtNerModel	model;
-	Arena		arena = {0};
-	AtMem		mem = {arena_alloc, arena_realloc, arena_free, &arena};
+	AtArena		arena = {0};
+	AtMem		mem = at_arena_mem(&arena);
 	char	  **texts = NULL;
 	char	  **names = NULL;
 	size_t	   *lens = NULL;
@@ -146,7 +44,7 @@ main(int argc, char **argv)
 		texts = realloc(texts, sizeof(char *) * (nfiles + 1));
 		names = realloc(names, sizeof(char *) * (nfiles + 1));
 		lens = realloc(lens, sizeof(size_t) * (nfiles + 1));
-		if ((texts[nfiles] = read_file(path, &lens[nfiles])) == NULL)
+		if ((texts[nfiles] = at_read_file(path, &lens[nfiles])) == NULL)
 		{
 			fprintf(stderr, "cannot read %s\n", path);
 			return 1;
@@ -158,7 +56,7 @@ main(int argc, char **argv)
 		{
 			AtVec		ents;
 
-			arena_reset(&arena);
+			at_arena_reset(&arena);
 			at_vec_init(&ents, &mem, sizeof(AtEntity));
 			at_extract_entities(&model, NULL, texts[f], lens[f], &mem, &ents);
 			if (rounds)

@@ -18,106 +18,21 @@
 #include "../../src/engine/metrics.h"
 #include "../../src/engine/ner.h"
 #include "../../src/engine/utf8.h"
+#include "../../src/tools/tool_io.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct Arena
-{
-	char	  **blocks;
-	size_t	   *sizes;
-	size_t		nblocks;
-	size_t		cur;
-	size_t		used;
-} Arena;
-
-#define ARENA_BLOCK (1 << 20)
-
-static void *
-arena_alloc(void *ctx, size_t size)
-{
-	Arena	   *a = ctx;
-	char	   *p;
-
-	size = (size + 15) & ~(size_t) 15;
-	for (;;)
-	{
-		if (a->cur < a->nblocks && a->used + size + 16 <= a->sizes[a->cur])
-			break;
-		if (a->cur < a->nblocks && a->used > 0)
-		{
-			a->cur++;
-			a->used = 0;
-			continue;
-		}
-		if (a->cur < a->nblocks)	/* empty block too small: replace it */
-			free(a->blocks[a->cur]);
-		else
-		{
-			a->blocks = realloc(a->blocks, sizeof(char *) * (a->nblocks + 1));
-			a->sizes = realloc(a->sizes, sizeof(size_t) * (a->nblocks + 1));
-			a->nblocks++;
-		}
-		a->sizes[a->cur] = size + 16 > ARENA_BLOCK ? size + 16 : ARENA_BLOCK;
-		a->blocks[a->cur] = malloc(a->sizes[a->cur]);
-		if (a->blocks[a->cur] == NULL)
-			abort();
-		a->used = 0;
-	}
-	p = a->blocks[a->cur] + a->used;
-	*(size_t *) p = size;
-	a->used += size + 16;
-	return p + 16;
-}
-
-static void *
-arena_realloc(void *ctx, void *ptr, size_t size)
-{
-	size_t		old;
-	void	   *q;
-
-	if (ptr == NULL)
-		return arena_alloc(ctx, size);
-	old = *(size_t *) ((char *) ptr - 16);
-	if (old >= size)
-		return ptr;
-	q = arena_alloc(ctx, size);
-	memcpy(q, ptr, old);
-	return q;
-}
-
-static void
-arena_free(void *ctx, void *ptr)
-{
-}
-
-static void
-arena_reset(Arena *a)
-{
-	a->cur = 0;
-	a->used = 0;
-}
-
+/* A file as UTF-8: Latin-1 when it is not valid UTF-8 */
 static char *
 read_text(const char *path, size_t *len)
 {
-	FILE	   *f = fopen(path, "rb");
-	char	   *buf = NULL;
-	size_t		cap = 0,
-				n = 0,
-				r;
+	size_t		n;
+	char	   *buf = at_read_file(path, &n);
 
-	if (f == NULL)
+	if (buf == NULL)
 		return NULL;
-	do
-	{
-		if (n + 65536 > cap)
-			buf = realloc(buf, cap = cap * 2 + 65536);
-		r = fread(buf + n, 1, cap - n, f);
-		n += r;
-	} while (r > 0);
-	fclose(f);
 	if (!at_utf8_valid(buf, n))
 	{
 		char	   *u = malloc(2 * n + 1);
@@ -196,8 +111,8 @@ main(int argc, char **argv)
 	static char path[4096];
 	static const AtDay ref = {2020, 6, 15};
 	AtNerModel	model;
-	Arena		arena = {0};
-	AtMem		mem = {arena_alloc, arena_realloc, arena_free, &arena};
+	AtArena		arena = {0};
+	AtMem		mem = at_arena_mem(&arena);
 	char	  **texts = NULL;
 	char	  **names = NULL;
 	size_t	   *lens = NULL;
@@ -240,7 +155,7 @@ main(int argc, char **argv)
 
 			if (ents)
 			{
-				arena_reset(&arena);
+				at_arena_reset(&arena);
 				at_vec_init(&out, &mem, sizeof(AtEntity));
 				at_extract_entities_utf8(&model, NULL, texts[f], lens[f], &mem, &out);
 				for (size_t i = 0; !rounds && i < out.len; i++)
@@ -253,14 +168,14 @@ main(int argc, char **argv)
 			}
 			if (mets)
 			{
-				arena_reset(&arena);
+				at_arena_reset(&arena);
 				at_vec_init(&out, &mem, sizeof(AtMetric));
 				at_extract_metrics(texts[f], lens[f], &out);
 				for (size_t i = 0; !rounds && i < out.len; i++)
 					print_metric(names[f], texts[f], AT_VEC_AT(&out, AtMetric, i), i);
 				if (!rounds)
 				{
-					arena_reset(&arena);
+					at_arena_reset(&arena);
 					at_vec_init(&out, &mem, sizeof(AtMetric));
 					at_extract_metrics_ref(texts[f], lens[f], &ref, &out);
 					for (size_t i = 0; i < out.len; i++)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../../../src/engine/metrics.h"
+#include "../../../src/tools/tool_io.h"
 
 static void
 put_num(const AtNum *n)
@@ -38,29 +39,6 @@ put_day(const AtDay *d)
 	printf("\t%04d-%02d-%02d", d->year, d->month, d->day);
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE	   *f = fopen(path, "rb");
-	char	   *s = NULL;
-	size_t		cap = 0,
-				n = 0,
-				r;
-
-	if (!f)
-		return NULL;
-	do
-	{
-		if (n + 65536 > cap)
-			s = realloc(s, cap = (cap + 65536) * 2);
-		r = fread(s + n, 1, cap - n, f);
-		n += r;
-	} while (r > 0);
-	fclose(f);
-	*len = n;
-	return s;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -82,7 +60,7 @@ main(int argc, char **argv)
 	for (; a < argc; a++)
 	{
 		size_t		len;
-		char	   *s = slurp(argv[a], &len);
+		char	   *s = at_read_file(argv[a], &len);
 
 		if (!s)
 		{
