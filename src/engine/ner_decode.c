@@ -50,6 +50,79 @@ sum_rows(const AtNerWeights *w, const uint64_t *f, int nf, float *sc)
 	}
 }
 
+/*
+ * Rows of features f[0..nf) (bucket numbers into rows[]), each prefetched:
+ * the table (2 MB) does not fit in a core's L2 cache, so the decoder asks
+ * for the rows of the next scored token before it sums the current one's,
+ * and the wait for memory overlaps that work.
+ */
+static int
+prepare_rows(const AtNerWeights *w, const AtNerSent *s, size_t i,
+			 AtNerHashMemo *memo, uint32_t *rows)
+{
+	uint64_t	f[AT_NER_MAXFEAT];
+	int			nf = at_ner_features_memo(s, i, f, memo);
+
+	for (int k = 0; k < nf; k++)
+	{
+		rows[k] = AT_NER_BUCKET(f[k], w->mask);
+		if (w->q != NULL)
+			__builtin_prefetch(w->q + (size_t) rows[k] * AT_TAG_ROW);
+		else
+			__builtin_prefetch(w->f + (size_t) rows[k] * AT_TAG_ROW);
+	}
+	return nf;
+}
+
+/* sum_rows() of rows prepare_rows() found: the same sums in the same order */
+static void
+sum_prepared(const AtNerWeights *w, const uint32_t *rows, int nf, float *sc)
+{
+	if (w->q != NULL)
+	{
+		int32_t		acc[AT_TAG_ROW] = {0};
+
+		for (int k = 0; k < nf; k++)
+		{
+			const int16_t *row = w->q + (size_t) rows[k] * AT_TAG_ROW;
+
+			for (int t = 0; t < AT_TAG_ROW; t++)
+				acc[t] += row[t];
+		}
+		for (int t = 0; t < AT_TAG_ROW; t++)
+			sc[t] = (float) acc[t];
+	}
+	else
+	{
+		for (int t = 0; t < AT_TAG_ROW; t++)
+			sc[t] = 0;
+		for (int k = 0; k < nf; k++)
+		{
+			const float *row = w->f + (size_t) rows[k] * AT_TAG_ROW;
+
+			for (int t = 0; t < AT_TAG_ROW; t++)
+				sc[t] += row[t];
+		}
+	}
+}
+
+/* First token from i on that at_ner_tagmask() lets take a tag other than O, or s->n */
+static size_t
+next_scored(const AtNerSent *s, size_t i)
+{
+	for (; i < s->n; i++)
+	{
+		/* without a capital at i, i - 1 or i - 2 the mask is only O */
+		if (s->toks[i].flags & AT_TOK_ANYUPPER)
+			return i;
+		if (((i >= 1 && (s->toks[i - 1].flags & AT_TOK_ANYUPPER)) ||
+			 (i >= 2 && (s->toks[i - 2].flags & AT_TOK_ANYUPPER))) &&
+			at_ner_tagmask(s, i) != AT_NER_ONLY_O)
+			return i;
+	}
+	return s->n;
+}
+
 void
 at_ner_weights_init(AtNerWeights *w, const int16_t *q, const float *f,
 					uint32_t nbuckets)
@@ -87,6 +160,10 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 	static uint32_t prev_ok[AT_NTAGS];	/* tags that may precede each tag */
 	static bool prev_ok_set = false;
 	AtNerHashMemo memo;
+	uint32_t	rowbuf[2][AT_NER_MAXFEAT];	/* rows of the next scored token, and the current one's */
+	int			nrows[2];
+	int			cur = 0;
+	size_t		pending;		/* the next scored token (its rows in rowbuf[cur]) */
 
 	if (s->n == 0)
 		return;
@@ -103,6 +180,9 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 		prev_ok_set = true;
 	}
 	at_ner_memo_reset(&memo);
+	pending = next_scored(s, 0);
+	if (pending < s->n)
+		nrows[cur] = prepare_rows(w, s, pending, &memo, rowbuf[cur]);
 	for (int t = 0; t < AT_NTAGS; t++)
 		delta[t] = t == AT_TAG_O ? 0 : NEG_INF;
 	for (size_t i = 0, caps = 0; i < s->n; i++)
@@ -152,10 +232,19 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 			continue;
 		}
 		{
-			uint64_t	f[AT_NER_MAXFEAT];
+			/*
+			 * at_ner_token_scores(), the neighbours' hashes shared; the
+			 * rows of the next scored token are asked for first
+			 */
+			int			now = cur;
 
-			/* at_ner_token_scores(), the neighbours' hashes shared */
-			sum_rows(w, f, at_ner_features_memo(s, i, f, &memo), sc);
+			if (pending != i)	/* cannot happen: the same test as the mask's */
+				nrows[now] = prepare_rows(w, s, i, &memo, rowbuf[now]);
+			cur ^= 1;
+			pending = next_scored(s, i + 1);
+			if (pending < s->n)
+				nrows[cur] = prepare_rows(w, s, pending, &memo, rowbuf[cur]);
+			sum_prepared(w, rowbuf[now], nrows[now], sc);
 		}
 		if (em != NULL)
 			memcpy(em + i * AT_TAG_ROW, sc, sizeof(sc));
