@@ -56,18 +56,16 @@ hash_lower(const char *s, size_t len)
 uint32_t
 at_gz_classes(const AtGazetteer *gz, const char *lower, size_t len)
 {
-	uint64_t	h;
+	return at_gz_classes_hashed(gz, at_gz_hash(lower, len), lower, len);
+}
+
+uint32_t
+at_gz_classes_hashed(const AtGazetteer *gz, uint64_t h, const char *lower, size_t len)
+{
 	size_t		i;
 
 	if (gz->wcap == 0)
 		return 0;
-
-	/*
-	 * The plain hash, not hash_lower(): a word with a capital A-Z has no
-	 * entry (entries are stored folded and compared byte for byte), and
-	 * without one both hashes are the same.
-	 */
-	h = at_hash_bytes(AT_HASH_INIT, lower, len) | 1;
 	for (i = h & (gz->wcap - 1);; i = (i + 1) & (gz->wcap - 1))
 	{
 		const AtWordEntry *e = &gz->words[i];

@@ -248,6 +248,16 @@ at_ner_annotate(const AtGazetteer *gz, AtNerSent *s)
 	 */
 	size_t		lastcap = (size_t) -1;
 
+	/*
+	 * The lookups are independent: each word's slot is asked for
+	 * (at_gz_prefetch) GZ_AHEAD words before it is read, so that the
+	 * waits for memory overlap.
+	 */
+#define GZ_AHEAD 4
+	size_t		pend[GZ_AHEAD];
+	uint64_t	pendh[GZ_AHEAD];
+	int			npend = 0;
+
 	for (size_t i = s->n; i-- > 0;)
 	{
 		AtNerToken *t = &s->toks[i];
@@ -260,10 +270,25 @@ at_ner_annotate(const AtGazetteer *gz, AtNerSent *s)
 		else if ((t->flags & AT_TOK_ANYUPPER) || (lastcap != (size_t) -1 && lastcap - i <= 2) ||
 				 (i >= 1 && (s->toks[i - 1].flags & AT_TOK_ANYUPPER)) ||
 				 (i >= 2 && (s->toks[i - 2].flags & AT_TOK_ANYUPPER)))
-			t->gz = at_gz_classes(gz, NORM(s, i), NLEN(s, i));
+		{
+			uint64_t	h = at_gz_hash(NORM(s, i), NLEN(s, i));
+			int			k = npend % GZ_AHEAD;
+
+			at_gz_prefetch(gz, h);
+			if (npend >= GZ_AHEAD)
+				s->toks[pend[k]].gz = at_gz_classes_hashed(gz, pendh[k], NORM(s, pend[k]),
+														   NLEN(s, pend[k]));
+			pend[k] = i;
+			pendh[k] = h;
+			npend++;
+		}
 		else
 			t->gz = 0;
 	}
+	for (int k = npend > GZ_AHEAD ? npend - GZ_AHEAD : 0; k < npend; k++)
+		s->toks[pend[k % GZ_AHEAD]].gz = at_gz_classes_hashed(gz, pendh[k % GZ_AHEAD],
+															 NORM(s, pend[k % GZ_AHEAD]),
+															 NLEN(s, pend[k % GZ_AHEAD]));
 	for (size_t i = 0; i < s->n; i++)
 	{
 		const AtPhraseEntry *e;
