@@ -106,20 +106,26 @@ sum_prepared(const AtNerWeights *w, const uint32_t *rows, int nf, float *sc)
 	}
 }
 
-/* First token from i on that at_ner_tagmask() lets take a tag other than O, or s->n */
+/*
+ * First token from i on that at_ner_tagmask() lets take a tag other than
+ * O, or s->n; its mask in *mask
+ */
 static size_t
-next_scored(const AtNerSent *s, size_t i)
+next_scored(const AtNerSent *s, size_t i, uint32_t *mask)
 {
 	for (; i < s->n; i++)
 	{
 		/* without a capital at i, i - 1 or i - 2 the mask is only O */
-		if (s->toks[i].flags & AT_TOK_ANYUPPER)
-			return i;
-		if (((i >= 1 && (s->toks[i - 1].flags & AT_TOK_ANYUPPER)) ||
-			 (i >= 2 && (s->toks[i - 2].flags & AT_TOK_ANYUPPER))) &&
-			at_ner_tagmask(s, i) != AT_NER_ONLY_O)
-			return i;
+		if ((s->toks[i].flags & AT_TOK_ANYUPPER) ||
+			(i >= 1 && (s->toks[i - 1].flags & AT_TOK_ANYUPPER)) ||
+			(i >= 2 && (s->toks[i - 2].flags & AT_TOK_ANYUPPER)))
+		{
+			*mask = at_ner_tagmask(s, i);
+			if (*mask != AT_NER_ONLY_O)
+				return i;
+		}
 	}
+	*mask = AT_NER_ONLY_O;
 	return s->n;
 }
 
@@ -164,6 +170,7 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 	int			nrows[2];
 	int			cur = 0;
 	size_t		pending;		/* the next scored token (its rows in rowbuf[cur]) */
+	uint32_t	pending_mask;	/* its at_ner_tagmask() */
 
 	if (s->n == 0)
 		return;
@@ -180,12 +187,12 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 		prev_ok_set = true;
 	}
 	at_ner_memo_reset(&memo);
-	pending = next_scored(s, 0);
+	pending = next_scored(s, 0, &pending_mask);
 	if (pending < s->n)
 		nrows[cur] = prepare_rows(w, s, pending, &memo, rowbuf[cur]);
 	for (int t = 0; t < AT_NTAGS; t++)
 		delta[t] = t == AT_TAG_O ? 0 : NEG_INF;
-	for (size_t i = 0, caps = 0; i < s->n; i++)
+	for (size_t i = 0; i < s->n; i++)
 	{
 		uint32_t	allowed;
 		float		nd[AT_NTAGS];
@@ -196,12 +203,8 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 		if ((i & 1023) == 1023)
 			AT_CHECK_INTERRUPTS();
 
-		/*
-		 * Bit k of caps: token i - k has a capital.  Without one at i, i - 1
-		 * or i - 2, at_ner_tagmask() allows only O (most words): no call.
-		 */
-		caps = ((caps << 1) | ((s->toks[i].flags & AT_TOK_ANYUPPER) != 0)) & 7;
-		allowed = caps ? at_ner_tagmask(s, i) : AT_NER_ONLY_O;
+		/* next_scored() has found the next token whose mask is not only O */
+		allowed = i == pending ? pending_mask : AT_NER_ONLY_O;
 		if (allowed == AT_NER_ONLY_O)
 		{
 			/* not scored: O after the best state so far */
@@ -221,14 +224,12 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 			back[i] = (uint32_t) best;	/* tag O is bits 0..2 */
 
 			/*
-			 * Then, up to the next capital, only O is alive and allowed: O
-			 * after O, nothing to score (tokens whose index checks for
-			 * interrupts are left to the loop)
+			 * Then, up to the next scored token, only O is alive and
+			 * allowed: O after O, nothing to score (tokens whose index
+			 * checks for interrupts are left to the loop)
 			 */
-			if (caps == 0)
-				while (i + 1 < s->n && !(s->toks[i + 1].flags & AT_TOK_ANYUPPER) &&
-					   ((i + 1) & 1023) != 1023)
-					back[++i] = AT_TAG_O;
+			while (i + 1 < pending && ((i + 1) & 1023) != 1023)
+				back[++i] = AT_TAG_O;
 			continue;
 		}
 		{
@@ -238,10 +239,8 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 			 */
 			int			now = cur;
 
-			if (pending != i)	/* cannot happen: the same test as the mask's */
-				nrows[now] = prepare_rows(w, s, i, &memo, rowbuf[now]);
 			cur ^= 1;
-			pending = next_scored(s, i + 1);
+			pending = next_scored(s, i + 1, &pending_mask);
 			if (pending < s->n)
 				nrows[cur] = prepare_rows(w, s, pending, &memo, rowbuf[cur]);
 			sum_prepared(w, rowbuf[now], nrows[now], sc);
