@@ -331,6 +331,9 @@ at_phrase_match(const AtPhraseTable *t, const char *text, const char *norm,
 		}
 		hs[k] = h | 1;
 	}
+	/* the probes below are independent: their first slots are asked for at once */
+	for (int k = kmax; k >= 1; k--)
+		__builtin_prefetch(&t->slots[hs[k - 1] & (t->cap - 1)]);
 	for (int k = kmax; k >= 1; k--)
 	{
 		uint64_t	hk = hs[k - 1];
