@@ -253,7 +253,7 @@ at_ner_annotate(const AtGazetteer *gz, AtNerSent *s)
 	 * (at_gz_prefetch) GZ_AHEAD words before it is read, so that the
 	 * waits for memory overlap.
 	 */
-#define GZ_AHEAD 4
+#define GZ_AHEAD 8
 	size_t		pend[GZ_AHEAD];
 	uint64_t	pendh[GZ_AHEAD];
 	int			npend = 0;
