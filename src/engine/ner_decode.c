@@ -18,63 +18,7 @@
 
 #define NEG_INF		(-1e30f)
 
-/* Sum of the rows of features f[0..nf) into sc[AT_TAG_ROW] */
-static void
-sum_rows(const AtNerWeights *w, const uint64_t *f, int nf, float *sc)
-{
-	if (w->q != NULL)
-	{
-		int32_t		acc[AT_TAG_ROW] = {0};
-
-		for (int k = 0; k < nf; k++)
-		{
-			const int16_t *row = w->q + (size_t) AT_NER_BUCKET(f[k], w->mask) * AT_TAG_ROW;
-
-			for (int t = 0; t < AT_TAG_ROW; t++)
-				acc[t] += row[t];
-		}
-		for (int t = 0; t < AT_TAG_ROW; t++)
-			sc[t] = (float) acc[t];
-	}
-	else
-	{
-		for (int t = 0; t < AT_TAG_ROW; t++)
-			sc[t] = 0;
-		for (int k = 0; k < nf; k++)
-		{
-			const float *row = w->f + (size_t) AT_NER_BUCKET(f[k], w->mask) * AT_TAG_ROW;
-
-			for (int t = 0; t < AT_TAG_ROW; t++)
-				sc[t] += row[t];
-		}
-	}
-}
-
-/*
- * Rows of features f[0..nf) (bucket numbers into rows[]), each prefetched:
- * the table (2 MB) does not fit in a core's L2 cache, so the decoder asks
- * for the rows of the next scored token before it sums the current one's,
- * and the wait for memory overlaps that work.
- */
-static int
-prepare_rows(const AtNerWeights *w, const AtNerSent *s, size_t i,
-			 AtNerHashMemo *memo, uint32_t *rows)
-{
-	uint64_t	f[AT_NER_MAXFEAT];
-	int			nf = at_ner_features_memo(s, i, f, memo);
-
-	for (int k = 0; k < nf; k++)
-	{
-		rows[k] = AT_NER_BUCKET(f[k], w->mask);
-		if (w->q != NULL)
-			__builtin_prefetch(w->q + (size_t) rows[k] * AT_TAG_ROW);
-		else
-			__builtin_prefetch(w->f + (size_t) rows[k] * AT_TAG_ROW);
-	}
-	return nf;
-}
-
-/* sum_rows() of rows prepare_rows() found: the same sums in the same order */
+/* Sum of the weight rows rows[0..nf) into sc[AT_TAG_ROW] */
 static void
 sum_prepared(const AtNerWeights *w, const uint32_t *rows, int nf, float *sc)
 {
@@ -104,6 +48,41 @@ sum_prepared(const AtNerWeights *w, const uint32_t *rows, int nf, float *sc)
 				sc[t] += row[t];
 		}
 	}
+}
+
+/* Sum of the rows of features f[0..nf) (at most AT_NER_MAXFEAT) into sc[AT_TAG_ROW] */
+static void
+sum_rows(const AtNerWeights *w, const uint64_t *f, int nf, float *sc)
+{
+	uint32_t	rows[AT_NER_MAXFEAT];
+
+	for (int k = 0; k < nf; k++)
+		rows[k] = AT_NER_BUCKET(f[k], w->mask);
+	sum_prepared(w, rows, nf, sc);
+}
+
+/*
+ * Rows of features f[0..nf) (bucket numbers into rows[]), each prefetched:
+ * the table (2 MB) does not fit in a core's L2 cache, so the decoder asks
+ * for the rows of the next scored token before it sums the current one's,
+ * and the wait for memory overlaps that work.
+ */
+static int
+prepare_rows(const AtNerWeights *w, const AtNerSent *s, size_t i,
+			 AtNerHashMemo *memo, uint32_t *rows)
+{
+	uint64_t	f[AT_NER_MAXFEAT];
+	int			nf = at_ner_features_memo(s, i, f, memo);
+
+	for (int k = 0; k < nf; k++)
+	{
+		rows[k] = AT_NER_BUCKET(f[k], w->mask);
+		if (w->q != NULL)
+			__builtin_prefetch(w->q + (size_t) rows[k] * AT_TAG_ROW);
+		else
+			__builtin_prefetch(w->f + (size_t) rows[k] * AT_TAG_ROW);
+	}
+	return nf;
 }
 
 /*
