@@ -2155,18 +2155,18 @@ tag_sentence(Ctx *c, size_t s0, size_t s1, int sent, uint8_t *tags, float *conf,
 static bool
 headline_case(const Ctx *c, size_t s0, size_t s1)
 {
-	int			words = 0,
-				lower = 0;
+	int			words = 0;
 
 	for (size_t i = s0; i < s1; i++)
 	{
 		if (!(FL(c, i) & AT_TOK_ALPHA) || TK(c, i)->normlen < 4)
 			continue;
-		words++;
+		/* one lower-case word decides (most sentences: within a few words) */
 		if (!(FL(c, i) & AT_TOK_UPPER1))
-			lower++;
+			return false;
+		words++;
 	}
-	return words >= 3 && lower == 0;
+	return words >= 3;
 }
 
 /*

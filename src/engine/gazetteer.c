@@ -56,18 +56,16 @@ hash_lower(const char *s, size_t len)
 uint32_t
 at_gz_classes(const AtGazetteer *gz, const char *lower, size_t len)
 {
-	uint64_t	h;
+	return at_gz_classes_hashed(gz, at_gz_hash(lower, len), lower, len);
+}
+
+uint32_t
+at_gz_classes_hashed(const AtGazetteer *gz, uint64_t h, const char *lower, size_t len)
+{
 	size_t		i;
 
 	if (gz->wcap == 0)
 		return 0;
-
-	/*
-	 * The plain hash, not hash_lower(): a word with a capital A-Z has no
-	 * entry (entries are stored folded and compared byte for byte), and
-	 * without one both hashes are the same.
-	 */
-	h = at_hash_bytes(AT_HASH_INIT, lower, len) | 1;
 	for (i = h & (gz->wcap - 1);; i = (i + 1) & (gz->wcap - 1))
 	{
 		const AtWordEntry *e = &gz->words[i];
@@ -333,6 +331,9 @@ at_phrase_match(const AtPhraseTable *t, const char *text, const char *norm,
 		}
 		hs[k] = h | 1;
 	}
+	/* the probes below are independent: their first slots are asked for at once */
+	for (int k = kmax; k >= 1; k--)
+		__builtin_prefetch(&t->slots[hs[k - 1] & (t->cap - 1)]);
 	for (int k = kmax; k >= 1; k--)
 	{
 		uint64_t	hk = hs[k - 1];
@@ -442,6 +443,65 @@ load_file(AtGazetteer *gz, const AtMem *mem, const char *dir, const char *file,
 	return AT_OK;
 }
 
+/*
+ * The words of a loaded table moved into one block: a lookup that finds
+ * its hash compares the word, and words allocated one by one lie scattered
+ * over the heap (a cache miss each) where a block of tens of KB stays in
+ * the cache.
+ */
+static void
+pack_words(AtGazetteer *gz, const AtMem *mem)
+{
+	size_t		total = 0;
+	char	   *pool;
+
+	for (size_t i = 0; i < gz->wcap; i++)
+		if (gz->words[i].hash)
+			total += gz->words[i].len + 1;
+	if (total == 0)
+		return;
+	pool = at_alloc(mem, total);
+	for (size_t i = 0; i < gz->wcap; i++)
+	{
+		AtWordEntry *e = &gz->words[i];
+
+		if (e->hash == 0)
+			continue;
+		memcpy(pool, e->word, e->len + 1);
+		at_free(mem, (char *) e->word);
+		e->word = pool;
+		pool += e->len + 1;
+	}
+}
+
+/* The same for the keys of a loaded phrase table (compared on a hash match) */
+static void
+pack_keys(AtPhraseTable *t, const AtMem *mem)
+{
+	size_t		total = 0;
+	char	   *pool;
+
+	for (size_t i = 0; i < t->cap; i++)
+		if (t->slots[i].hash)
+			total += strlen(t->slots[i].key) + 1;
+	if (total == 0)
+		return;
+	pool = at_alloc(mem, total);
+	for (size_t i = 0; i < t->cap; i++)
+	{
+		AtPhraseEntry *e = &t->slots[i];
+		size_t		n;
+
+		if (e->hash == 0)
+			continue;
+		n = strlen(e->key) + 1;
+		memcpy(pool, e->key, n);
+		at_free(mem, (char *) e->key);
+		e->key = pool;
+		pool += n;
+	}
+}
+
 AtStatus
 at_gz_load(AtGazetteer *gz, const AtMem *mem, const char *dir)
 {
@@ -475,6 +535,13 @@ at_gz_load(AtGazetteer *gz, const AtMem *mem, const char *dir)
 		st = load_file(gz->chinese, mem, dir, "article_tools_ner_firm_nouns.txt", AT_CN_FIRM);
 	if (st == AT_OK)
 		st = load_file(gz->chinese, mem, dir, "article_tools_ner_trade_nouns.txt", AT_CN_TRADE);
+	if (st == AT_OK)
+	{
+		pack_words(gz, mem);
+		pack_words(gz->chinese, mem);
+		pack_keys(&gz->places, mem);
+		pack_keys(&gz->chinese->places, mem);
+	}
 	return st;
 }
 

@@ -145,6 +145,25 @@ typedef struct AtGazetteer
 
 extern uint32_t at_gz_classes(const AtGazetteer *gz, const char *lower, size_t len);
 
+/*
+ * The same in two steps, so that a caller with many words can ask for the
+ * slot of one (at_gz_prefetch) while it looks up another: the hash that
+ * at_gz_classes_hashed() probes with is at_gz_hash()'s.  The plain hash,
+ * not a folding one: a word with a capital A-Z has no entry (entries are
+ * stored folded and compared byte for byte), and without one both hashes
+ * are the same.
+ */
+static inline uint64_t at_gz_hash(const char *lower, size_t len);
+extern uint32_t at_gz_classes_hashed(const AtGazetteer *gz, uint64_t h,
+									 const char *lower, size_t len);
+
+static inline void
+at_gz_prefetch(const AtGazetteer *gz, uint64_t h)
+{
+	if (gz->wcap != 0)
+		__builtin_prefetch(&gz->words[h & (gz->wcap - 1)]);
+}
+
 /* AT_CN_* classes of a word (lower case) */
 extern uint32_t at_gz_chinese_classes(const AtGazetteer *gz, const char *lower, size_t len);
 
@@ -346,5 +365,11 @@ at_hash_bytes(uint64_t h, const char *s, size_t len)
 }
 
 #define AT_HASH_INIT 0xcbf29ce484222325ULL
+
+static inline uint64_t
+at_gz_hash(const char *lower, size_t len)
+{
+	return at_hash_bytes(AT_HASH_INIT, lower, len) | 1;	/* 0 marks an empty slot */
+}
 
 #endif							/* AT_NER_H */

@@ -18,9 +18,9 @@
 
 #define NEG_INF		(-1e30f)
 
-/* Sum of the rows of features f[0..nf) into sc[AT_TAG_ROW] */
+/* Sum of the weight rows rows[0..nf) into sc[AT_TAG_ROW] */
 static void
-sum_rows(const AtNerWeights *w, const uint64_t *f, int nf, float *sc)
+sum_prepared(const AtNerWeights *w, const uint32_t *rows, int nf, float *sc)
 {
 	if (w->q != NULL)
 	{
@@ -28,7 +28,7 @@ sum_rows(const AtNerWeights *w, const uint64_t *f, int nf, float *sc)
 
 		for (int k = 0; k < nf; k++)
 		{
-			const int16_t *row = w->q + (size_t) AT_NER_BUCKET(f[k], w->mask) * AT_TAG_ROW;
+			const int16_t *row = w->q + (size_t) rows[k] * AT_TAG_ROW;
 
 			for (int t = 0; t < AT_TAG_ROW; t++)
 				acc[t] += row[t];
@@ -42,12 +42,70 @@ sum_rows(const AtNerWeights *w, const uint64_t *f, int nf, float *sc)
 			sc[t] = 0;
 		for (int k = 0; k < nf; k++)
 		{
-			const float *row = w->f + (size_t) AT_NER_BUCKET(f[k], w->mask) * AT_TAG_ROW;
+			const float *row = w->f + (size_t) rows[k] * AT_TAG_ROW;
 
 			for (int t = 0; t < AT_TAG_ROW; t++)
 				sc[t] += row[t];
 		}
 	}
+}
+
+/* Sum of the rows of features f[0..nf) (at most AT_NER_MAXFEAT) into sc[AT_TAG_ROW] */
+static void
+sum_rows(const AtNerWeights *w, const uint64_t *f, int nf, float *sc)
+{
+	uint32_t	rows[AT_NER_MAXFEAT];
+
+	for (int k = 0; k < nf; k++)
+		rows[k] = AT_NER_BUCKET(f[k], w->mask);
+	sum_prepared(w, rows, nf, sc);
+}
+
+/*
+ * Rows of features f[0..nf) (bucket numbers into rows[]), each prefetched:
+ * the table (2 MB) does not fit in a core's L2 cache, so the decoder asks
+ * for the rows of the next scored token before it sums the current one's,
+ * and the wait for memory overlaps that work.
+ */
+static int
+prepare_rows(const AtNerWeights *w, const AtNerSent *s, size_t i,
+			 AtNerHashMemo *memo, uint32_t *rows)
+{
+	uint64_t	f[AT_NER_MAXFEAT];
+	int			nf = at_ner_features_memo(s, i, f, memo);
+
+	for (int k = 0; k < nf; k++)
+	{
+		rows[k] = AT_NER_BUCKET(f[k], w->mask);
+		if (w->q != NULL)
+			__builtin_prefetch(w->q + (size_t) rows[k] * AT_TAG_ROW);
+		else
+			__builtin_prefetch(w->f + (size_t) rows[k] * AT_TAG_ROW);
+	}
+	return nf;
+}
+
+/*
+ * First token from i on that at_ner_tagmask() lets take a tag other than
+ * O, or s->n; its mask in *mask
+ */
+static size_t
+next_scored(const AtNerSent *s, size_t i, uint32_t *mask)
+{
+	for (; i < s->n; i++)
+	{
+		/* without a capital at i, i - 1 or i - 2 the mask is only O */
+		if ((s->toks[i].flags & AT_TOK_ANYUPPER) ||
+			(i >= 1 && (s->toks[i - 1].flags & AT_TOK_ANYUPPER)) ||
+			(i >= 2 && (s->toks[i - 2].flags & AT_TOK_ANYUPPER)))
+		{
+			*mask = at_ner_tagmask(s, i);
+			if (*mask != AT_NER_ONLY_O)
+				return i;
+		}
+	}
+	*mask = AT_NER_ONLY_O;
+	return s->n;
 }
 
 void
@@ -87,6 +145,11 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 	static uint32_t prev_ok[AT_NTAGS];	/* tags that may precede each tag */
 	static bool prev_ok_set = false;
 	AtNerHashMemo memo;
+	uint32_t	rowbuf[2][AT_NER_MAXFEAT];	/* rows of the next scored token, and the current one's */
+	int			nrows[2];
+	int			cur = 0;
+	size_t		pending;		/* the next scored token (its rows in rowbuf[cur]) */
+	uint32_t	pending_mask;	/* its at_ner_tagmask() */
 
 	if (s->n == 0)
 		return;
@@ -103,9 +166,12 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 		prev_ok_set = true;
 	}
 	at_ner_memo_reset(&memo);
+	pending = next_scored(s, 0, &pending_mask);
+	if (pending < s->n)
+		nrows[cur] = prepare_rows(w, s, pending, &memo, rowbuf[cur]);
 	for (int t = 0; t < AT_NTAGS; t++)
 		delta[t] = t == AT_TAG_O ? 0 : NEG_INF;
-	for (size_t i = 0, caps = 0; i < s->n; i++)
+	for (size_t i = 0; i < s->n; i++)
 	{
 		uint32_t	allowed;
 		float		nd[AT_NTAGS];
@@ -116,12 +182,8 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 		if ((i & 1023) == 1023)
 			AT_CHECK_INTERRUPTS();
 
-		/*
-		 * Bit k of caps: token i - k has a capital.  Without one at i, i - 1
-		 * or i - 2, at_ner_tagmask() allows only O (most words): no call.
-		 */
-		caps = ((caps << 1) | ((s->toks[i].flags & AT_TOK_ANYUPPER) != 0)) & 7;
-		allowed = caps ? at_ner_tagmask(s, i) : AT_NER_ONLY_O;
+		/* next_scored() has found the next token whose mask is not only O */
+		allowed = i == pending ? pending_mask : AT_NER_ONLY_O;
 		if (allowed == AT_NER_ONLY_O)
 		{
 			/* not scored: O after the best state so far */
@@ -141,21 +203,26 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 			back[i] = (uint32_t) best;	/* tag O is bits 0..2 */
 
 			/*
-			 * Then, up to the next capital, only O is alive and allowed: O
-			 * after O, nothing to score (tokens whose index checks for
-			 * interrupts are left to the loop)
+			 * Then, up to the next scored token, only O is alive and
+			 * allowed: O after O, nothing to score (tokens whose index
+			 * checks for interrupts are left to the loop)
 			 */
-			if (caps == 0)
-				while (i + 1 < s->n && !(s->toks[i + 1].flags & AT_TOK_ANYUPPER) &&
-					   ((i + 1) & 1023) != 1023)
-					back[++i] = AT_TAG_O;
+			while (i + 1 < pending && ((i + 1) & 1023) != 1023)
+				back[++i] = AT_TAG_O;
 			continue;
 		}
 		{
-			uint64_t	f[AT_NER_MAXFEAT];
+			/*
+			 * at_ner_token_scores(), the neighbours' hashes shared; the
+			 * rows of the next scored token are asked for first
+			 */
+			int			now = cur;
 
-			/* at_ner_token_scores(), the neighbours' hashes shared */
-			sum_rows(w, f, at_ner_features_memo(s, i, f, &memo), sc);
+			cur ^= 1;
+			pending = next_scored(s, i + 1, &pending_mask);
+			if (pending < s->n)
+				nrows[cur] = prepare_rows(w, s, pending, &memo, rowbuf[cur]);
+			sum_prepared(w, rowbuf[now], nrows[now], sc);
 		}
 		if (em != NULL)
 			memcpy(em + i * AT_TAG_ROW, sc, sizeof(sc));

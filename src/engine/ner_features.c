@@ -64,9 +64,9 @@ shape_hash(const AtNerSent *s, long j)
 	return at_hash_bytes(AT_HASH_INIT, s->toks[j].shape, s->toks[j].shapelen);
 }
 
-/* The word and shape hashes of token j (inside the sentence), from memo when it has them */
-static void
-memo_hashes(const AtNerSent *s, long j, AtNerHashMemo *memo, uint64_t *wh, uint64_t *sh)
+/* The word hash of token j (inside the sentence), from memo when it has it */
+static inline uint64_t
+memo_word(const AtNerSent *s, long j, AtNerHashMemo *memo)
 {
 	int			k = (int) ((size_t) j & (AT_NER_MEMO_SLOTS - 1));
 
@@ -74,10 +74,30 @@ memo_hashes(const AtNerSent *s, long j, AtNerHashMemo *memo, uint64_t *wh, uint6
 	{
 		memo->tok[k] = (size_t) j + 1;
 		memo->word[k] = word_hash(s, j);
+	}
+	return memo->word[k];
+}
+
+/* The same for the shape hash (the words two away need none) */
+static inline uint64_t
+memo_shape(const AtNerSent *s, long j, AtNerHashMemo *memo)
+{
+	int			k = (int) ((size_t) j & (AT_NER_MEMO_SLOTS - 1));
+
+	if (memo->stok[k] != (size_t) j + 1)
+	{
+		memo->stok[k] = (size_t) j + 1;
 		memo->shape[k] = shape_hash(s, j);
 	}
-	*wh = memo->word[k];
-	*sh = memo->shape[k];
+	return memo->shape[k];
+}
+
+/* Both hashes of token j */
+static inline void
+memo_hashes(const AtNerSent *s, long j, AtNerHashMemo *memo, uint64_t *wh, uint64_t *sh)
+{
+	*wh = memo_word(s, j, memo);
+	*sh = memo_shape(s, j, memo);
 }
 
 static uint32_t
@@ -108,8 +128,7 @@ at_ner_features_memo(const AtNerSent *s, size_t i, uint64_t *out, AtNerHashMemo 
 				wp2,
 				sh0,
 				shm1,
-				shp1,
-				unused;
+				shp1;
 	uint64_t	h;
 
 	if (memo == NULL)
@@ -136,11 +155,11 @@ at_ner_features_memo(const AtNerSent *s, size_t i, uint64_t *out, AtNerHashMemo 
 		else
 			wp1 = word_hash(s, li + 1), shp1 = shape_hash(s, li + 1);
 		if (li >= 2)
-			memo_hashes(s, li - 2, memo, &wm2, &unused);
+			wm2 = memo_word(s, li - 2, memo);
 		else
 			wm2 = word_hash(s, li - 2);
 		if (i + 2 < s->n)
-			memo_hashes(s, li + 2, memo, &wp2, &unused);
+			wp2 = memo_word(s, li + 2, memo);
 		else
 			wp2 = word_hash(s, li + 2);
 	}
@@ -248,6 +267,16 @@ at_ner_annotate(const AtGazetteer *gz, AtNerSent *s)
 	 */
 	size_t		lastcap = (size_t) -1;
 
+	/*
+	 * The lookups are independent: each word's slot is asked for
+	 * (at_gz_prefetch) GZ_AHEAD words before it is read, so that the
+	 * waits for memory overlap.
+	 */
+#define GZ_AHEAD 8
+	size_t		pend[GZ_AHEAD];
+	uint64_t	pendh[GZ_AHEAD];
+	int			npend = 0;
+
 	for (size_t i = s->n; i-- > 0;)
 	{
 		AtNerToken *t = &s->toks[i];
@@ -260,10 +289,25 @@ at_ner_annotate(const AtGazetteer *gz, AtNerSent *s)
 		else if ((t->flags & AT_TOK_ANYUPPER) || (lastcap != (size_t) -1 && lastcap - i <= 2) ||
 				 (i >= 1 && (s->toks[i - 1].flags & AT_TOK_ANYUPPER)) ||
 				 (i >= 2 && (s->toks[i - 2].flags & AT_TOK_ANYUPPER)))
-			t->gz = at_gz_classes(gz, NORM(s, i), NLEN(s, i));
+		{
+			uint64_t	h = at_gz_hash(NORM(s, i), NLEN(s, i));
+			int			k = npend % GZ_AHEAD;
+
+			at_gz_prefetch(gz, h);
+			if (npend >= GZ_AHEAD)
+				s->toks[pend[k]].gz = at_gz_classes_hashed(gz, pendh[k], NORM(s, pend[k]),
+														   NLEN(s, pend[k]));
+			pend[k] = i;
+			pendh[k] = h;
+			npend++;
+		}
 		else
 			t->gz = 0;
 	}
+	for (int k = npend > GZ_AHEAD ? npend - GZ_AHEAD : 0; k < npend; k++)
+		s->toks[pend[k % GZ_AHEAD]].gz = at_gz_classes_hashed(gz, pendh[k % GZ_AHEAD],
+															 NORM(s, pend[k % GZ_AHEAD]),
+															 NLEN(s, pend[k % GZ_AHEAD]));
 	for (size_t i = 0; i < s->n; i++)
 	{
 		const AtPhraseEntry *e;

@@ -14,7 +14,8 @@
 /* Word and shape hashes of recent tokens of one sentence, by token index */
 typedef struct AtNerHashMemo
 {
-	size_t		tok[AT_NER_MEMO_SLOTS];	/* token index + 1 held in the slot; 0: none */
+	size_t		tok[AT_NER_MEMO_SLOTS];	/* token index + 1 whose word hash the slot holds; 0: none */
+	size_t		stok[AT_NER_MEMO_SLOTS];	/* the same for the shape hash (not every word needs one) */
 	uint64_t	word[AT_NER_MEMO_SLOTS];
 	uint64_t	shape[AT_NER_MEMO_SLOTS];
 } AtNerHashMemo;
@@ -24,7 +25,7 @@ static inline void
 at_ner_memo_reset(AtNerHashMemo *memo)
 {
 	for (int k = 0; k < AT_NER_MEMO_SLOTS; k++)
-		memo->tok[k] = 0;
+		memo->tok[k] = memo->stok[k] = 0;
 }
 
 /* at_ner_features() with the word and shape hashes kept in memo */

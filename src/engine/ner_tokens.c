@@ -32,11 +32,24 @@ is_word_cp(uint32_t cp)
 	return at_cp_is_alpha(cp);
 }
 
+static inline int
+first_bit(char c)
+{
+	return (unsigned) (c - 'a') < 26 ? c - 'a' : 26;
+}
+
 static bool
 is_abbrev(const char *s, size_t len)
 {
 	char		low[8];
 	uint32_t	cp;
+
+	/*
+	 * Bit c of firsts[n]: a word of the list has n letters and starts with
+	 * 'a' + c (bit 26: with another byte); most words end the test there
+	 */
+	static uint32_t firsts[sizeof(low)];
+	static bool firsts_set = false;
 
 	/* has an inner period already: U.S, e.g, U.N */
 	if (memchr(s, '.', len) != NULL)
@@ -46,9 +59,18 @@ is_abbrev(const char *s, size_t len)
 		return true;
 	if (len >= sizeof(low))
 		return false;
+	if (!firsts_set)
+	{
+		for (size_t i = 0; i < AT_LENGTHOF(abbrevs); i++)
+			if (strlen(abbrevs[i]) < sizeof(low))
+				firsts[strlen(abbrevs[i])] |= 1u << first_bit(abbrevs[i][0]);
+		firsts_set = true;
+	}
 	for (size_t i = 0; i < len; i++)
 		low[i] = (char) ((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
 	low[len] = '\0';
+	if (!((firsts[len] >> first_bit(low[0])) & 1))
+		return false;
 	for (size_t i = 0; i < AT_LENGTHOF(abbrevs); i++)
 		if (abbrevs[i][0] == low[0] && strcmp(low, abbrevs[i]) == 0)
 			return true;
