@@ -11,7 +11,8 @@
 #
 # For each case: one warm-up run of the query (model, dictionaries, caches),
 # then AT_PERF_RUNS (default 5) runs sampled with perf record -p on that
-# backend's pid.  Prints the query's seconds per run, then the functions with
+# backend's pid.  Prints the query's seconds per run, the share of each
+# shared object (extension, postgres, libc), then the functions with
 # the most samples (self %, AT_PERF_TOP lines, default 25) and, with
 # AT_PERF_CHILDREN=1, the largest inclusive ones too (call graphs through
 # frame pointers: the extension's; the server's only if it has them).
@@ -69,6 +70,9 @@ $(for ((i = 0; i < RUNS; i++)); do echo "$sql;"; done)
 \timing off
 \! kill -INT \$(cat $scratch/perf/pid); sleep 2
 SQL
+	echo "-- by shared object (self)"
+	perf report -i "$data" --no-children --sort dso --stdio -q -g none 2>/dev/null |
+		grep -E '^ +[0-9.]+%'
 	echo "-- self"
 	perf report -i "$data" --no-children --sort symbol --stdio -q 2>/dev/null |
 		grep -E '^ +[0-9.]+%' | head -n "$TOP"
