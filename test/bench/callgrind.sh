@@ -22,11 +22,7 @@ cd "$AT_ROOT"
 configs=("$@")
 [ ${#configs[@]} -gt 0 ] || configs=(english article_tools.news)
 
-shared=$(at_shared_dir || true)
-if [ -z "$shared" ] || [ ! -d "$shared/corpus/news" ]; then
-	echo "callgrind: skipped: ../shared/corpus/news is absent"
-	exit 0
-fi
+shared=$(at_bench_shared callgrind) || exit 0
 command -v valgrind >/dev/null || { echo "callgrind: skipped: valgrind is not installed"; exit 0; }
 at_bench_setup || exit 1
 at_bench_load_corpus "$shared" || exit 1

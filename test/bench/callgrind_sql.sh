@@ -24,23 +24,19 @@ cases=("$@")
 [ ${#cases[@]} -gt 0 ] || cases=(english entities metrics)
 TOP=${AT_CALLGRIND_TOP:-20}
 
-shared=$(at_shared_dir || true)
-if [ -z "$shared" ] || [ ! -d "$shared/corpus/news" ]; then
-	echo "callgrind_sql: skipped: ../shared/corpus/news is absent"
-	exit 0
-fi
+shared=$(at_bench_shared callgrind_sql) || exit 0
 command -v valgrind >/dev/null || { echo "callgrind_sql: skipped: valgrind is not installed"; exit 0; }
 
-# case -> "C function to count|query"
-declare -A q=(
-	[english]="to_tsvector_byid|SELECT sum(length(to_tsvector('english', raw))) FROM corpus;"
-	[news]="to_tsvector_byid|SELECT sum(length(to_tsvector('article_tools.news', raw))) FROM corpus;"
-	[entities]="at_extract_entities_sql|SELECT count(*) FROM corpus, LATERAL article_tools.extract_entities(raw);"
-	[metrics]="at_extract_metrics_sql|SELECT count(*) FROM corpus c, LATERAL article_tools.extract_metrics(c.raw) m;"
-	[parse_article]="at_parse_article_sql|SELECT count((article_tools.parse_article(raw)).title) FROM corpus;"
+# case -> the C function to count
+declare -A fn=(
+	[english]=to_tsvector_byid
+	[news]=to_tsvector_byid
+	[entities]=at_extract_entities_sql
+	[metrics]=at_extract_metrics_sql
+	[parse_article]=at_parse_article_sql
 )
 for c in "${cases[@]}"; do
-	[ -n "${q[$c]:-}" ] || { echo "callgrind_sql: unknown case $c (one of: ${!q[*]})" >&2; exit 2; }
+	[ -n "${fn[$c]:-}" ] || { echo "callgrind_sql: unknown case $c (one of: ${!fn[*]})" >&2; exit 2; }
 done
 
 at_bench_setup || exit 1
@@ -51,14 +47,13 @@ mkdir -p "$scratch/cg"
 
 declare -A ir
 for c in "${cases[@]}"; do
-	fn=${q[$c]%%|*}
-	sql=${q[$c]#*|}
+	sql="${AT_BENCH_SQL[$c]};"
 	out=$scratch/cg/callgrind.$c.out
 	echo "== $c"
 	# the first run warms the backend's caches (model, dictionaries); the second is counted
 	printf '%s\n%s\n' "${sql/FROM corpus/FROM (SELECT * FROM corpus LIMIT 1) corpus}" "$sql" |
 		"${AT_RUN[@]}" valgrind --tool=callgrind --callgrind-out-file="$out" \
-			--toggle-collect="$fn" --dump-before=pg_parse_query \
+			--toggle-collect="${fn[$c]}" --dump-before=pg_parse_query \
 			"$AT_BINDIR/postgres" --single -D "$scratch/cluster/data" -c fsync=off bench > "$scratch/single.log" 2>&1
 	# --dump-before starts a profile at each query: the last one is the counted run
 	# (pg_parse_query, not the static exec_simple_query: a packaged postgres

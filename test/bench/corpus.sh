@@ -1,5 +1,14 @@
-# test/bench/corpus.sh: the benchmark corpus, shared by test/bench/run.sh,
-# callgrind.sh, callgrind_sql.sh and pipeline.sh.  Source it from bash.
+# test/bench/corpus.sh: the benchmark corpus and its queries, shared by
+# test/bench/run.sh, callgrind.sh, callgrind_sql.sh, perf.sh, digest.sh and
+# pipeline.sh.  Source it from bash.
+#
+#   shared=$(at_bench_shared NAME) || exit 0
+#       prints the ../shared folder; when it has no corpus/news, says
+#       "NAME: skipped: ..." on standard error and returns 1.
+#
+#   AT_BENCH_SQL[CASE]
+#       the query of each named case over corpus(id, file, raw), without its
+#       semicolon: english, news, entities, metrics, parse_article.
 #
 #   at_bench_corpus_tsv SHARED OUT
 #       writes one line "n<TAB>relative path<TAB>base64 of the text" per
@@ -13,6 +22,24 @@
 #       cluster of at_psql, loaded from that file (written to
 #       $scratch/corpus.tsv: the base64 goes through \copy without quoting
 #       issues); returns psql's status.
+at_bench_shared() {
+	local shared
+	shared=$(at_shared_dir || true)
+	if [ -z "$shared" ] || [ ! -d "$shared/corpus/news" ]; then
+		echo "$1: skipped: ../shared/corpus/news is absent (the benchmark corpus is not part of the repository)" >&2
+		return 1
+	fi
+	echo "$shared"
+}
+
+declare -gA AT_BENCH_SQL=(
+	[english]="SELECT sum(length(to_tsvector('english', raw))) FROM corpus"
+	[news]="SELECT sum(length(to_tsvector('article_tools.news', raw))) FROM corpus"
+	[entities]="SELECT count(*) FROM corpus, LATERAL article_tools.extract_entities(raw)"
+	[metrics]="SELECT count(*) FROM corpus c, LATERAL article_tools.extract_metrics(c.raw) m"
+	[parse_article]="SELECT count((article_tools.parse_article(raw)).title) FROM corpus"
+)
+
 at_bench_corpus_tsv() {
 	local shared=$1 out=$2 f rel b64 n=0
 	AT_BENCH_CONVERTED=()

@@ -17,11 +17,7 @@ cd "$AT_ROOT"
 cases=("$@")
 [ ${#cases[@]} -gt 0 ] || cases=(entities)
 
-shared=$(at_shared_dir || true)
-if [ -z "$shared" ] || [ ! -d "$shared/corpus/news" ]; then
-	echo "digest: skipped: ../shared/corpus/news is absent"
-	exit 0
-fi
+shared=$(at_bench_shared digest) || exit 0
 declare -A fn=([entities]=extract_entities [metrics]=extract_metrics)
 for c in "${cases[@]}"; do
 	[ -n "${fn[$c]:-}" ] || { echo "digest: unknown case $c (one of: ${!fn[*]})" >&2; exit 2; }

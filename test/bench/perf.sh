@@ -29,20 +29,9 @@ cases=("$@")
 RUNS=${AT_PERF_RUNS:-5}
 TOP=${AT_PERF_TOP:-25}
 
-shared=$(at_shared_dir || true)
-if [ -z "$shared" ] || [ ! -d "$shared/corpus/news" ]; then
-	echo "perf: skipped: ../shared/corpus/news is absent"
-	exit 0
-fi
+shared=$(at_bench_shared perf) || exit 0
 command -v perf >/dev/null || { echo "perf: skipped: perf is not installed"; exit 0; }
 
-declare -A q=(
-	[english]="SELECT sum(length(to_tsvector('english', raw))) FROM corpus"
-	[news]="SELECT sum(length(to_tsvector('article_tools.news', raw))) FROM corpus"
-	[entities]="SELECT count(*) FROM corpus, LATERAL article_tools.extract_entities(raw)"
-	[metrics]="SELECT count(*) FROM corpus c, LATERAL article_tools.extract_metrics(c.raw) m"
-	[parse_article]="SELECT count((article_tools.parse_article(raw)).title) FROM corpus"
-)
 
 # frame pointers in the extension, so that -g call graphs reach its functions
 # (a clean build: objects built without them would be kept by make)
@@ -54,9 +43,9 @@ make -s clean >/dev/null 2>&1	# the next plain build must not keep these objects
 mkdir -p "$scratch/perf"
 
 for c in "${cases[@]}"; do
-	sql=${q[$c]:-$c}
+	sql=${AT_BENCH_SQL[$c]:-$c}
 	name=$c
-	[ -n "${q[$c]:-}" ] || name=query
+	[ -n "${AT_BENCH_SQL[$c]:-}" ] || name=query
 	data=$scratch/perf/$name.data
 	echo "== $name: $sql"
 	# one session: warm-up, start perf on its own pid, the sampled runs, stop perf

@@ -25,15 +25,12 @@ set -uo pipefail
 
 AT_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 . "$AT_ROOT/test/lib/common.sh"
+. "$AT_ROOT/test/bench/corpus.sh"
 cd "$AT_ROOT"
 filter=${1:-}
 RUNS=${AT_BENCH_RUNS:-3}
 
-shared=$(at_shared_dir || true)
-if [ -z "$shared" ] || [ ! -d "$shared/corpus/news" ]; then
-	echo "bench: skipped: ../shared/corpus/news is absent (the benchmark corpus is not part of the repository)"
-	exit 0
-fi
+shared=$(at_bench_shared bench) || exit 0
 
 at_bench_setup || exit 1
 # the benchmark's own helpers (ts_token_count), not part of the extension
@@ -41,7 +38,6 @@ at_bench_setup || exit 1
 at_bench_module || exit 1
 
 # Load the corpus; files that are not UTF-8 are converted (test/bench/corpus.sh).
-. "$AT_ROOT/test/bench/corpus.sh"
 at_bench_load_corpus "$shared"
 converted=("${AT_BENCH_CONVERTED[@]}")
 at_bench_module_sql || exit 1
