@@ -86,6 +86,9 @@ const HAttrEntry h_attr_names[] = {
 };
 const size_t h_nattr_names = AT_LENGTHOF(h_attr_names);
 
+/* the pre-pass keeps a tag's attributes seen so far as bits of a uint32_t */
+_Static_assert(AT_LENGTHOF(h_attr_names) <= 32, "h_attr_names must fit html_prepass.c's 32-bit set");
+
 /* the first bytes tell most names apart without a call */
 static int
 cmp_name(const char *k, const char *name)
