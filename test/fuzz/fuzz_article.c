@@ -42,16 +42,24 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_ASSERT(st == AT_OK || st == AT_ERR_REGEX_LIMIT || st == AT_ERR_TOO_LARGE);
 	if (st == AT_OK)
 	{
-		fuzz_check_span(s, len, a.title.start, a.title.len);
-		fuzz_check_span(s, len, a.source.start, a.source.len);
-		fuzz_check_span(s, len, a.editor.start, a.editor.len);
-		fuzz_check_span(s, len, a.dateline.start, a.dateline.len);
+		/*
+		 * Spans point into a.base: the input for a text page, a decoded
+		 * copy (NUL-terminated) for an HTML page.
+		 */
+		const char *base = a.base ? a.base : s;
+		size_t		blen = base == s ? len : strlen(base);
+
+		FUZZ_ASSERT(at_utf8_valid(base, blen));
+		fuzz_check_span(base, blen, a.title.start, a.title.len);
+		fuzz_check_span(base, blen, a.source.start, a.source.len);
+		fuzz_check_span(base, blen, a.editor.start, a.editor.len);
+		fuzz_check_span(base, blen, a.dateline.start, a.dateline.len);
 		for (size_t i = 0; i < a.authors.len; i++)
 		{
 			AtSpan	   *sp = AT_VEC_AT(&a.authors, AtSpan, i);
 
 			FUZZ_ASSERT(sp->len > 0);
-			fuzz_check_span(s, len, sp->start, sp->len);
+			fuzz_check_span(base, blen, sp->start, sp->len);
 		}
 		FUZZ_ASSERT(at_utf8_valid(a.body.data ? a.body.data : "", a.body.len));
 		/* one-paragraph-per-line text gets blank lines between paragraphs */
