@@ -1,18 +1,13 @@
 /*
- * html.c: HTML recognition, the HDoc builder, the libxml2 parse, and the
- * order of the steps of the HTML path (see html.h).
+ * html.c: HTML recognition, the HDoc builder, and the order of the steps of
+ * the HTML path (see html.h).
  *
- * A tokenizer reads the page into an HDoc (html_int.h) through the builder
- * here: the element kinds the later steps tell apart, a few attributes, and
- * the decoded text.  The tokenizer is our own (html_tokenize.c, the
- * default) or libxml2's HTML parser (AT_HTML_PARSER=libxml2, kept for
- * comparisons), whose SAX callbacks below drive the builder.  The libxml2
- * parser and the error handlers we install live only inside parse_run(),
- * which the server wraps in PG_TRY/PG_FINALLY through at_html_protect, so an
- * ereport or a query cancel never leaks them or leaves our handler installed
- * for PostgreSQL's own xml.c.  We never call xmlCleanupParser(): the library
- * belongs to the whole backend.  libxml2 reads the page after
- * html_prepass.c has taken out what these steps never read.
+ * Our tokenizer (html_tokenize.c) reads the page into an HDoc (html_int.h)
+ * through the builder here: the element kinds the later steps tell apart, a
+ * few attributes, and the decoded text.  The tree is the one libxml2 2.9's
+ * HTML parser gives in recovery mode; test/html/same_tree.sh checks that on
+ * the evaluation pages, with libxml2's parser driving the same builder
+ * (test/html/libxml2_reader.c, a test tool, never in the server).
  *
  * Limits: AT_HTML_MAX_BYTES of input; the builder stops at 256 levels of
  * nesting and 10 MB text nodes (libxml2's limits without HTML_PARSE_HUGE),
@@ -23,17 +18,9 @@
 #include "utf8.h"
 
 #include <string.h>
-#include <libxml/HTMLparser.h>
-#include <libxml/parserInternals.h>
-#include <libxml/xmlerror.h>
 
-void		(*at_html_protect) (AtHtmlStep run, AtHtmlStep cleanup, void *arg) = NULL;
 bool		(*at_html_interrupt_pending) (void) = NULL;
-bool		at_html_prepass_all = true;
-int			at_html_parser = -1;
-
-/* The default tokenizer, when AT_HTML_PARSER does not choose one */
-#define HTML_PARSER_DEFAULT		AT_HTML_PARSER_OWN
+void		(*h_read_page_hook) (HDoc *d, const char *s, size_t len) = NULL;
 
 /* ---- data: elements and attributes ------------------------------------- */
 
@@ -86,8 +73,7 @@ const HAttrEntry h_attr_names[] = {
 };
 const size_t h_nattr_names = AT_LENGTHOF(h_attr_names);
 
-/* the pre-pass keeps a tag's attributes seen so far as bits of a uint32_t */
-_Static_assert(AT_LENGTHOF(h_attr_names) <= 32, "h_attr_names must fit html_prepass.c's 32-bit set");
+_Static_assert(AT_LENGTHOF(h_attr_names) == HA_NATTRS, "h_attr_names lists every HAttrName");
 
 /* the first bytes tell most names apart without a call */
 static int
@@ -414,22 +400,7 @@ h_text_of(const HDoc *d, int node, AtBuf *out, size_t max)
 	}
 }
 
-/* ---- libxml2 tree -> HDoc ---------------------------------------------- */
-
-
-static void
-quiet_generic(void *ctx, const char *msg,...)
-{
-	(void) ctx;
-	(void) msg;
-}
-
-static void
-quiet_structured(void *ctx, xmlErrorPtr err)
-{
-	(void) ctx;
-	(void) err;
-}
+/* ---- the HDoc builder ---------------------------------------------------- */
 
 static int
 new_node(HDoc *d, int parent, uint8_t tag, uint8_t flags)
@@ -617,267 +588,6 @@ h_build_text(HBuild *b, const char *s, size_t len)
 	n->start = keep_text(d, s, len, SIZE_MAX, &n->len);
 }
 
-/* ---- libxml2's SAX callbacks -> the builder ----------------------------- */
-
-typedef struct Sax
-{
-	HBuild		b;
-	htmlParserCtxtPtr ctxt;
-	const char *orig;			/* the page before the pre-pass */
-	const AtVec *moved;			/* attributes the pre-pass moved (HMovedAttr), or NULL */
-	size_t		cursor;			/* the next tag's group in moved */
-	unsigned long events;
-	bool		interrupted;	/* stopped for a pending interrupt */
-	bool		no_stop;		/* the parse again after an interrupt that raised nothing */
-} Sax;
-
-static Sax *
-sax_of(void *ctx)
-{
-	return (Sax *) ((htmlParserCtxtPtr) ctx)->_private;
-}
-
-static void
-sax_stop_if(Sax *x)
-{
-	if (x->b.stop)
-		xmlStopParser(x->ctxt);
-}
-
-/* True when atts hold H_MOVED_MARK (the pre-pass moved this tag's values) */
-static bool
-has_moved(const Sax *x, const xmlChar **atts)
-{
-	for (size_t i = 0; x->moved && atts && atts[i]; i += 2)
-		if (atts[i][0] == '_' && strcmp((const char *) atts[i], H_MOVED_MARK) == 0)
-			return true;
-	return false;
-}
-
-/*
- * The next tag's group of moved values, in the order of the tags (libxml2
- * reports every start tag it reads but a misplaced html, head or body,
- * whose values the pre-pass does not move): [*first, return value)
- */
-static size_t
-next_moved(Sax *x, size_t *first)
-{
-	*first = x->cursor;
-	while (x->cursor < x->moved->len)
-		if (AT_VEC_AT(x->moved, HMovedAttr, x->cursor++)->last)
-			break;
-	return x->cursor;
-}
-
-static void
-copy_attrs(Sax *x, int id, const xmlChar **atts)
-{
-	for (size_t i = 0; atts && atts[i]; i += 2)
-	{
-		int			an;
-		const char *v;
-
-		if (x->moved && atts[i][0] == '_' && strcmp((const char *) atts[i], H_MOVED_MARK) == 0)
-		{
-			size_t		k,
-						end = next_moved(x, &k);
-
-			for (; k < end; k++)
-			{
-				const HMovedAttr *m = AT_VEC_AT(x->moved, HMovedAttr, k);
-
-				h_build_attr(&x->b, id, m->name, x->orig + m->start, m->len);
-			}
-			continue;
-		}
-		an = h_attr_of((const char *) atts[i]);
-		if (an < 0)
-			continue;
-		v = atts[i + 1] ? (const char *) atts[i + 1] : "";
-		h_build_attr(&x->b, id, (uint8_t) an, v, strlen(v));
-	}
-}
-
-static void
-sax_start(void *ctx, const xmlChar *fullname, const xmlChar **atts)
-{
-	Sax		   *x = sax_of(ctx);
-	uint8_t		tag,
-				flags;
-	int			id;
-
-	/* no longjmp out of libxml2: stop here, check once it has returned */
-	if ((++x->events & 4095) == 0 && !x->no_stop && at_html_interrupt_pending &&
-		at_html_interrupt_pending())
-	{
-		x->interrupted = true;
-		xmlStopParser(x->ctxt);
-		return;
-	}
-	h_tag_of((const char *) fullname, &tag, &flags);
-	id = h_build_start(&x->b, tag, flags);
-	if (id < 0)
-	{
-		size_t		first;
-
-		if (!x->b.stop && has_moved(x, atts))
-			(void) next_moved(x, &first);
-		sax_stop_if(x);
-		return;
-	}
-	copy_attrs(x, id, atts);
-	h_build_opened(&x->b, id);
-}
-
-static void
-sax_end(void *ctx, const xmlChar *name)
-{
-	(void) name;
-	h_build_end(&sax_of(ctx)->b);
-}
-
-static void
-sax_text(void *ctx, const xmlChar *ch, int len)
-{
-	Sax		   *x = sax_of(ctx);
-
-	if (len <= 0)
-		return;
-	h_build_text(&x->b, (const char *) ch, (size_t) len);
-	sax_stop_if(x);
-}
-
-/* A comment or processing instruction is a node of its own: text around it is not joined */
-static void
-sax_comment(void *ctx, const xmlChar *value)
-{
-	(void) value;
-	sax_of(ctx)->b.text = -1;
-}
-
-static void
-sax_pi(void *ctx, const xmlChar *target, const xmlChar *data)
-{
-	(void) target;
-	(void) data;
-	sax_of(ctx)->b.text = -1;
-}
-
-typedef struct Parse
-{
-	const char *s;
-	size_t		len;
-	HDoc	   *d;
-	const char *orig;			/* as Sax */
-	const AtVec *moved;
-	htmlParserCtxtPtr ctxt;
-	htmlDocPtr	doc;			/* NULL: the SAX callbacks build no tree */
-	Sax			sax;
-	bool		handlers_set;
-	xmlGenericErrorFunc saved_generic;
-	void	   *saved_generic_ctx;
-	xmlStructuredErrorFunc saved_structured;
-	void	   *saved_structured_ctx;
-} Parse;
-
-/* One parse of p->s into p->d by the SAX callbacks */
-static void
-sax_parse(Parse *p, bool no_stop)
-{
-	p->ctxt = htmlNewParserCtxt();
-	if (!p->ctxt || !p->ctxt->sax)
-		return;
-	memset(p->ctxt->sax, 0, sizeof(*p->ctxt->sax));
-	p->ctxt->sax->startElement = sax_start;
-	p->ctxt->sax->endElement = sax_end;
-	p->ctxt->sax->characters = sax_text;
-	p->ctxt->sax->cdataBlock = sax_text;
-	p->ctxt->sax->comment = sax_comment;
-	p->ctxt->sax->processingInstruction = sax_pi;
-	memset(&p->sax, 0, sizeof(p->sax));
-	h_build_init(&p->sax.b, p->d);
-	p->sax.ctxt = p->ctxt;
-	p->sax.no_stop = no_stop;
-	p->sax.orig = p->orig;
-	p->sax.moved = p->moved;
-	p->ctxt->_private = &p->sax;
-	/* the text is already UTF-8: "UTF-8" makes libxml2 ignore a declared charset */
-	p->doc = htmlCtxtReadMemory(p->ctxt, p->s, (int) p->len, NULL, "UTF-8",
-								HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-								HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-								HTML_PARSE_NODEFDTD | HTML_PARSE_COMPACT);
-	if (p->ctxt->instate == XML_PARSER_EOF && p->ctxt->input &&
-		p->ctxt->input->cur < p->ctxt->input->end)
-		p->d->truncated = true;
-}
-
-static void
-parse_run(void *arg)
-{
-	Parse	   *p = arg;
-
-	p->saved_generic = xmlGenericError;
-	p->saved_generic_ctx = xmlGenericErrorContext;
-	p->saved_structured = xmlStructuredError;
-	p->saved_structured_ctx = xmlStructuredErrorContext;
-	p->handlers_set = true;
-	xmlSetGenericErrorFunc(NULL, quiet_generic);
-	xmlSetStructuredErrorFunc(NULL, quiet_structured);
-
-	sax_parse(p, false);
-	if (p->sax.interrupted)
-	{
-		/* may ereport (cancel, timeout); parse_cleanup runs then */
-		AT_CHECK_INTERRUPTS();
-		/* nothing was raised: parse again, without stopping this time */
-		p->d->nodes.len = p->d->attrs.len = p->d->text.len = 0;
-		p->d->truncated = false;
-		htmlFreeParserCtxt(p->ctxt);
-		p->ctxt = NULL;
-		sax_parse(p, true);
-	}
-}
-
-static void
-parse_cleanup(void *arg)
-{
-	Parse	   *p = arg;
-
-	if (p->doc)
-		xmlFreeDoc(p->doc);
-	p->doc = NULL;
-	if (p->ctxt)
-		htmlFreeParserCtxt(p->ctxt);
-	p->ctxt = NULL;
-	if (p->handlers_set)
-	{
-		xmlSetGenericErrorFunc(p->saved_generic_ctx, p->saved_generic);
-		xmlSetStructuredErrorFunc(p->saved_structured_ctx, p->saved_structured);
-		p->handlers_set = false;
-	}
-}
-
-static void
-parse_into(HDoc *d, const char *s, size_t len, const char *orig, const AtVec *moved)
-{
-	Parse		p;
-
-	memset(&p, 0, sizeof(p));
-	p.s = s;
-	p.len = len;
-	p.d = d;
-	p.orig = orig;
-	p.moved = moved;
-	xmlInitParser();			/* idempotent; PostgreSQL's xml.c calls it too */
-	if (at_html_protect)
-		at_html_protect(parse_run, parse_cleanup, &p);
-	else
-	{
-		parse_run(&p);
-		parse_cleanup(&p);
-	}
-}
-
 /* ---- the steps ---------------------------------------------------------- */
 
 /* Tags ('<' before a letter, '/' or '!'), up to one past the limit */
@@ -983,7 +693,7 @@ text_fields(HDoc *d, AtArticle *a, AtBuf *base)
 	at_free(d->mem, head.data);
 }
 
-/* The page read into d, with the tokenizer at_html_parser chooses */
+/* The page read into d by our tokenizer (or by a test's reader, see h_read_page_hook) */
 void
 h_read_page(HDoc *d, const char *s, size_t len, const AtMem *mem)
 {
@@ -993,30 +703,10 @@ h_read_page(HDoc *d, const char *s, size_t len, const AtMem *mem)
 	at_vec_init(&d->attrs, mem, sizeof(HAttr));
 	at_buf_init(&d->text, mem, len / 2 + 64);
 	at_buf_init(&d->meta_lines, mem, 0);
-	if (at_html_parser < 0)
-	{
-		const char *env = getenv("AT_HTML_PARSER");
-
-		at_html_parser = !env ? HTML_PARSER_DEFAULT :
-			strcmp(env, "libxml2") == 0 ? AT_HTML_PARSER_LIBXML2 :
-			strcmp(env, "own") == 0 ? AT_HTML_PARSER_OWN : HTML_PARSER_DEFAULT;
-	}
-	if (at_html_parser == AT_HTML_PARSER_OWN)
-		h_tokenize(d, s, len);
+	if (h_read_page_hook)
+		h_read_page_hook(d, s, len);
 	else
-	{
-		size_t		slen;
-		AtVec		moved;
-		char	   *stripped;
-
-		at_vec_init(&moved, mem, sizeof(HMovedAttr));
-		stripped = h_prepass(s, len, mem, &moved, &slen);
-		parse_into(d, stripped ? stripped : s, stripped ? slen : len, s,
-				   stripped && moved.len ? &moved : NULL);
-		if (stripped)
-			at_free(mem, stripped);
-		at_free(mem, moved.data);
-	}
+		h_tokenize(d, s, len);
 }
 
 AtStatus

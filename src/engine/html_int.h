@@ -1,9 +1,9 @@
 /*
  * html_int.h: what the files of the HTML path share (not for other callers).
  *
- * html.c turns libxml2's tree into the HDoc below and frees it at once, so
- * the scoring and rendering steps work on memory from the AtMem only and may
- * check interrupts freely.
+ * The tokenizer reads a page into the HDoc below, from the AtMem only, so the
+ * scoring and rendering steps hold no outside state and may check
+ * interrupts freely.
  */
 #ifndef AT_HTML_INT_H
 #define AT_HTML_INT_H
@@ -104,7 +104,7 @@ typedef struct HDoc
 	AtVec		nodes;			/* HNode; node 0 is the document root */
 	AtVec		attrs;			/* HAttr */
 	AtBuf		text;			/* text and attribute values, UTF-8 */
-	bool		truncated;		/* libxml2 stopped early (depth, size) */
+	bool		truncated;		/* the reading stopped early (depth, size) */
 	AtBuf		meta_lines;		/* metadata lines the last render left out of the body */
 } HDoc;
 
@@ -116,12 +116,19 @@ extern bool h_attr_is(const HDoc *d, int node, HAttrName name, const char *value
 extern bool h_attr_has_word(const HDoc *d, int node, HAttrName name, const char *word);
 extern int	h_next_in_order(const HDoc *d, int node, int root, bool enter);
 extern void h_text_of(const HDoc *d, int node, AtBuf *out, size_t max);
-/* The page read into a new d by the tokenizer at_html_parser chooses */
+/* The page read into a new d by h_tokenize (or h_read_page_hook) */
 extern void h_read_page(HDoc *d, const char *s, size_t len, const AtMem *mem);
 
 /*
- * html.c: the HDoc builder a tokenizer drives (libxml2's SAX callbacks, or
- * html_tokenize.c).  h_build_start opens an element (-1: inside a subtree
+ * NULL, always in the server.  A test tool that compares our tokenizer with
+ * libxml2's HTML parser (test/html/libxml2_reader.c) sets it to read pages
+ * its way into the builder below.
+ */
+extern void (*h_read_page_hook) (HDoc *d, const char *s, size_t len);
+
+/*
+ * html.c: the HDoc builder a tokenizer drives (html_tokenize.c, or the test
+ * tool's libxml2 SAX callbacks).  h_build_start opens an element (-1: inside a subtree
  * whose content is not kept, or stopped); its kept attributes follow, then
  * h_build_opened.  After any call, stop means: read no further (256 open
  * elements, or a text node over 10 MB).
@@ -151,24 +158,6 @@ extern void h_build_text(HBuild *b, const char *s, size_t len);
  * gives in recovery mode (see the file).
  */
 extern void h_tokenize(HDoc *d, const char *s, size_t len);
-
-/*
- * html_prepass.c: the page without what the HTML path never reads, or NULL.
- * Attribute values that need no decoding are moved out of the tags into
- * moved (values in s), and the tag gets the attribute H_MOVED_MARK, without
- * a value: the groups are in the order of the tags.
- */
-typedef struct HMovedAttr
-{
-	uint32_t	start;
-	uint32_t	len;
-	uint8_t		name;			/* HAttrName */
-	bool		last;			/* the tag's last one */
-} HMovedAttr;
-
-#define H_MOVED_MARK	"_0_0"
-extern char *h_prepass(const char *s, size_t len, const AtMem *mem, AtVec *moved,
-					   size_t *outlen);
 
 /* html_json.c: a small JSON reader for JSON-LD */
 typedef enum HJType

@@ -1,6 +1,7 @@
 /*
  * html_tokenize.c: our own HTML tokenizer and tree builder for the HTML
- * path (html.c chooses it or libxml2's parser, see at_html_parser).
+ * path (html.c reads every page with it; a test tool reads with libxml2's
+ * parser for comparison, test/html/libxml2_reader.h).
  *
  * It gives html.c's HDoc builder the events libxml2 2.9's HTML parser gives
  * in recovery mode, so the later steps see the same tree: element names

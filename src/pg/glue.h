@@ -20,7 +20,7 @@ extern const AtMem at_pg_mem;
  */
 extern void at_pg_require_utf8(void);
 
-/* Installs the PG_TRY wrapper of the HTML path (src/pg/html.c); from _PG_init */
+/* Installs the HTML path's interrupt question (src/pg/html.c); from _PG_init */
 extern void at_pg_html_init(void);
 
 /* ereport(ERROR) for an engine status other than AT_OK; no-op for AT_OK */

@@ -8,7 +8,8 @@
  * is not empty where a list holds it; the body is valid UTF-8 with no blank
  * line at either end and the lead in it; paragraphs is 0 exactly when the
  * body is empty; dates exist; counts are not negative.  They are checked
- * for both tokenizers (at_html_parser: our own, then libxml2's).  And with
+ * for both readers (our own tokenizer, then libxml2's HTML parser through
+ * the test tool test/html/libxml2_reader.c).  And with
  * libxml2 the pre-pass changes nothing: with at_html_prepass_all off (only
  * script and style bodies taken out) the row is the same, on pages of under
  * 250 tags (more could reach the 256 open elements at which the parse
@@ -16,6 +17,7 @@
  */
 #include "fuzz.h"
 #include "../../src/engine/html.h"
+#include "../html/libxml2_reader.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -139,7 +141,7 @@ check_parse(const char *page, size_t len)
 		check_date(&a.published);
 	if (a.has_updated)
 		check_date(&a.updated);
-	if (at_html_parser == AT_HTML_PARSER_LIBXML2)
+	if (h_read_page_hook)
 		check_prepass(page, len, &a);
 }
 
@@ -163,9 +165,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	else
 		page = s;
 	(void) at_looks_like_html(page, len);
-	at_html_parser = AT_HTML_PARSER_OWN;
+	at_html_use_libxml2(false);
 	check_parse(page, len);
-	at_html_parser = AT_HTML_PARSER_LIBXML2;
+	at_html_use_libxml2(true);
 	check_parse(page, len);
 	fuzz_mem_reset();
 	return 0;

@@ -7,6 +7,6 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 mkdir -p build
 ${CC:-cc} -std=gnu11 -O2 -Wall -Wno-unused-parameter $(pkg-config --cflags libpcre2-8 libxml-2.0) \
-	-o build/html_linear test/html/linear.c src/engine/*.c $(pkg-config --libs libpcre2-8 libxml-2.0) -lm
+	-o build/html_linear test/html/linear.c test/html/libxml2_*.c src/engine/*.c $(pkg-config --libs libpcre2-8 libxml-2.0) -lm
 AT_HTML_PARSER=own build/html_linear
 AT_HTML_PARSER=libxml2 build/html_linear

@@ -1,12 +1,12 @@
 /*
  * same_tree.c: reads each page given (file names, or one per line on stdin)
- * with both tokenizers of the HTML path (libxml2's and our own,
- * at_html_parser) and compares the trees they give the later steps: the
+ * with libxml2's HTML parser (libxml2_reader.c) and with our own tokenizer,
+ * and compares the trees they give the later steps: the
  * nodes (kinds, flags, links), their attributes and their text.  Prints the
  * first difference of each page that differs and a count at the end; exit 1
  * when one differs.  Run by same_tree.sh.
  */
-#include "../../src/engine/html_int.h"
+#include "libxml2_reader.h"
 
 #include "../../src/engine/utf8.h"
 
@@ -116,10 +116,10 @@ one(const char *path, int *pages)
 			return 0;
 		}
 	}
-	at_html_parser = AT_HTML_PARSER_LIBXML2;
+	at_html_use_libxml2(true);
 	at_html_prepass_all = getenv("SAME_TREE_PREPASS") != NULL;
 	h_read_page(&x, s, len, &at_malloc_mem);
-	at_html_parser = AT_HTML_PARSER_OWN;
+	at_html_use_libxml2(false);
 	h_read_page(&y, s, len, &at_malloc_mem);
 	i = compare(&x, &y);
 	if (i >= 0 && getenv("SAME_TREE_DUMP"))

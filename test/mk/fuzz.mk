@@ -18,7 +18,11 @@ FUZZ_BINS = $(addprefix build/fuzz/,$(FUZZ_ALL))
 
 build/fuzz/fuzz_%: test/fuzz/fuzz_%.c test/fuzz/fuzz.h $(ENGINE_SRCS) $(wildcard src/engine/*.h)
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) $(FUZZ_CFLAGS) $(PCRE2_CFLAGS) -o $@ $< $(ENGINE_SRCS) $(PCRE2_LIBS) -lm
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(PCRE2_CFLAGS) -o $@ $< $(FUZZ_EXTRA_$*) $(ENGINE_SRCS) $(PCRE2_LIBS) -lm
+
+# fuzz_html compares our tokenizer with libxml2's parser (a test tool)
+FUZZ_EXTRA_html = $(HTML_REF_SRCS)
+build/fuzz/fuzz_html: $(FUZZ_EXTRA_html) test/html/libxml2_reader.h
 
 .PHONY: fuzz fuzz-build fuzz-regress
 fuzz-build: $(FUZZ_BINS)

@@ -5,7 +5,7 @@
  * limits), and the same tree as libxml2's HTML parser gives for each.
  */
 #include "unit.h"
-#include "../../src/engine/html_int.h"
+#include "../html/libxml2_reader.h"
 
 #include <stdlib.h>
 
@@ -63,12 +63,12 @@ write_tree(const HDoc *d, int node, size_t *o)
 
 /* The tree of page with one tokenizer, written out (static buffer) */
 static const char *
-tree(const char *page, int parser)
+tree(const char *page, bool libxml2)
 {
 	HDoc		d;
 	size_t		o = 0;
 
-	at_html_parser = parser;
+	at_html_use_libxml2(libxml2);
 	at_html_prepass_all = false;
 	h_read_page(&d, page, strlen(page), &at_malloc_mem);
 	out[0] = '\0';
@@ -78,7 +78,7 @@ tree(const char *page, int parser)
 	free(d.attrs.data);
 	free(d.text.data);
 	free(d.meta_lines.data);
-	at_html_parser = -1;
+	at_html_use_libxml2(false);
 	at_html_prepass_all = true;
 	return out;
 }
@@ -89,10 +89,10 @@ check(const char *page, const char *expected)
 {
 	char		own[sizeof(out)];
 
-	snprintf(own, sizeof(own), "%s", tree(page, AT_HTML_PARSER_OWN));
+	snprintf(own, sizeof(own), "%s", tree(page, false));
 	if (expected)
 		UT_EQ_STR(own, expected);
-	UT_EQ_STR(tree(page, AT_HTML_PARSER_LIBXML2), own);
+	UT_EQ_STR(tree(page, true), own);
 }
 
 UT_TEST(html_tokenize_implied_and_closed)
@@ -138,7 +138,7 @@ UT_TEST(html_tokenize_raw_text)
 	check("<p>a<style>b</style>c", "html(body(p(\"a\"style()\"c\")))");
 	check("<div><script>x</SCRIPT >y</div>", "html(body(div(script()\"y\")))");
 	/* <script/> opens a body up to </script>: what the pre-pass gave libxml2 */
-	UT_EQ_STR(tree("<div><script/>var x;</script>y</div>", AT_HTML_PARSER_OWN),
+	UT_EQ_STR(tree("<div><script/>var x;</script>y</div>", false),
 			  "html(body(div(script()\"y\")))");
 }
 

@@ -1,7 +1,9 @@
 /*
- * html_prepass.c: takes out of an HTML page, before libxml2 reads it, what
- * the HTML path would only throw away (html.c's SAX callbacks keep none of
- * it), so that libxml2's tokenizer, most of the path's time, reads less:
+ * libxml2_prepass.c: takes out of an HTML page, before libxml2 reads it,
+ * what the HTML path would only throw away (libxml2_reader.c's SAX
+ * callbacks keep none of it), so that libxml2's tokenizer reads less.  It
+ * made libxml2 fast enough for the server before html_tokenize.c; it is kept
+ * with the test tool that compares the two (libxml2_reader.h):
  *
  * - the text of <script> (except JSON-LD, which html_json.c reads) and
  *   <style>: no text, and libxml2 stops at a text node over 10 MB;
@@ -31,10 +33,13 @@
  * <noscript>, deep nesting) keeps the content.  Every byte is read a
  * bounded number of times: a content that is kept is read once more.
  */
-#include "html_int.h"
+#include "libxml2_reader.h"
 
 #include <string.h>
 #include <strings.h>
+
+/* a tag's attributes seen so far are bits of a uint32_t */
+_Static_assert(HA_NATTRS <= 32, "HAttrName must fit the pre-pass's 32-bit set");
 
 /* libxml2 reads names of at most this many bytes (HTML_PARSER_BUFFER_SIZE) */
 #define PRE_NAME_MAX	100
@@ -127,7 +132,7 @@ static const char *const closed_implicitly[] = {
 };
 
 /*
- * Elements whose subtree html.c's callbacks skip (HF_DROP and not kept for
+ * Elements whose subtree the builder skips (HF_DROP and not kept for
  * text; see sax_start) and that no start tag closes implicitly: their
  * content can go.
  */
