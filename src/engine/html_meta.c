@@ -1711,6 +1711,19 @@ names_host(const Meta *m, const char *s, size_t len)
 	return pn >= 3 && pn == ln && memcmp(part, label, pn) == 0;
 }
 
+/*
+ * The site's name followed by two or more comma parts: "Site, City,
+ * Country" (a publisher with its address)
+ */
+static bool
+site_address(const Meta *m, const char *s, size_t len)
+{
+	const char *c1 = memchr(s, ',', len);
+
+	return c1 && c1 > s && memchr(c1 + 1, ',', len - (c1 + 1 - s)) &&
+		(names_site(m, s, c1 - s, false) || names_host(m, s, c1 - s));
+}
+
 /* Split "A, B and C" into names; a visible byline (rank 6) gives capitalised names only */
 static void
 keep_authors_of(Meta *m, const Cand *c, int rank)
@@ -1721,6 +1734,13 @@ keep_authors_of(Meta *m, const Cand *c, int rank)
 		size_t		len = c->len[i];
 		bool		commas = commas_split_names(s, len);
 		const char *c1 = commas ? NULL : memchr(s, ',', len);
+
+		/*
+		 * "GIROMATCH, Frankfurt a. M., Germany": the site's name and its
+		 * address, an organisation's imprint, no person
+		 */
+		if (memchr(s, ',', len) && site_address(m, s, len))
+			continue;
 
 		/* "Uta Staschewski, Projektleiterin der HSS": the name before its role */
 		if (c1)

@@ -540,6 +540,30 @@ UT_TEST(html_authors_kinds)
 	UT_EQ_STR(item(&a.authors, 0), "Heiko Sauer");
 }
 
+/* Authors: a publisher with its address is no byline */
+UT_TEST(html_authors_site_address)
+{
+	static const char *tail =
+		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
+		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+		"</article></body></html>";
+	char		page[2048];
+
+	/* "Site, City, Country": the publisher's imprint, no person */
+	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"Valleynews, Frankfurt a. M., Germany\">"
+			 "<link rel=\"canonical\" href=\"https://www.valleynews.example/a/1\"></head>"
+			 "<body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 0);
+	/* the site's name after a person's stays cut off, the person kept */
+	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"Rob Picheta, Valleynews\">"
+			 "<link rel=\"canonical\" href=\"https://www.valleynews.example/a/1\"></head>"
+			 "<body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Rob Picheta");
+}
+
 /* editor and dateline by the text path's reader over the body's head and its metadata lines */
 UT_TEST(html_editor_dateline)
 {
