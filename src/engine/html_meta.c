@@ -163,6 +163,12 @@ static const char *const other_months[][12] = {
 	{"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"},
 };
 
+/* JSON-LD types of a person */
+static const char *const person_types[] = {"Person"};
+
+/* JSON-LD types of the site as a whole, whose publisher is its owner */
+static const char *const site_types[] = {"WebSite", "Blog"};
+
 /* Class or id words of elements that carry a visible date */
 static const char *const date_hints[] = {
 	"date", "time", "publish", "posted", "timestamp", "dateline", "byline", "meta", "pubdate",
@@ -200,6 +206,8 @@ typedef struct Meta
 	bool		byline_named;	/* a byline box gave a name */
 	bool		visible_named;	/* a visible "By ..." line gave a name */
 	char		tw_author;		/* N of the twitter:labelN that says "Written by" */
+	const char *owner;			/* a JSON-LD publisher that is a Person */
+	size_t		owner_len;
 } Meta;
 
 /* Offer a value of rank for field: a better rank replaces, an equal one adds */
@@ -545,6 +553,33 @@ find_typed(const HJson *v, int depth, const char *const *types, size_t ntypes)
 	return NULL;
 }
 
+/* The publisher of o when it is a Person (directly or by "@id"): the site's owner */
+static void
+person_publisher(Meta *m, const HJson *o)
+{
+	const HJson *p = h_json_get(o, "publisher"),
+			   *n;
+
+	if (p && p->type == HJ_ARR)
+		p = p->child;
+	if (!p || p->type != HJ_OBJ)
+		return;
+	if (!h_json_get(p, "name") && m->ld_refs < 8)
+	{
+		const HJson *id = h_json_get(p, "@id");
+
+		m->ld_refs++;
+		if (!id || id->type != HJ_STR || !(p = find_by_id(m->ld_root, 0, id->str, id->slen)))
+			return;
+	}
+	n = h_json_get(p, "name");
+	if (json_type_in(p, person_types, AT_LENGTHOF(person_types)) && n && n->type == HJ_STR && n->slen)
+	{
+		m->owner = n->str;
+		m->owner_len = n->slen;
+	}
+}
+
 static void
 from_json_ld(Meta *m, int script)
 {
@@ -559,6 +594,10 @@ from_json_ld(Meta *m, int script)
 	j = h_json_parse(m->scratch.data + start, m->scratch.len - start, d->mem);
 	m->ld_root = j;
 	m->ld_refs = 0;
+	if ((art = find_typed(j, 0, article_types, AT_LENGTHOF(article_types))) != NULL)
+		person_publisher(m, art);
+	if (!m->owner && (art = find_typed(j, 0, site_types, AT_LENGTHOF(site_types))) != NULL)
+		person_publisher(m, art);
 	if ((art = find_typed(j, 0, article_types, AT_LENGTHOF(article_types))) != NULL)
 		from_article_json(m, art);
 	else if ((art = find_typed(j, 0, page_types, AT_LENGTHOF(page_types))) != NULL)
@@ -1815,6 +1854,27 @@ keep_authors_of(Meta *m, const Cand *c, int rank)
 	}
 }
 
+/*
+ * A personal site: no source names an author, and the JSON-LD publisher of
+ * the article or of the WebSite is a Person (Yoast SEO's "site represents a
+ * person"), its name capitalised: the owner wrote the page.  (A JSON-LD
+ * author typed Person and named as the site is mostly a brand: "Stars
+ * Insider", "Ostbelgien Direkt"; the site-name rule drops it.)
+ */
+static void
+owner_author(Meta *m)
+{
+	AtSpan		sp;
+
+	if (m->a->authors.len || !m->owner_len)
+		return;
+	if (clean_author(&m->owner, m->owner_len) != m->owner_len ||
+		!capitalised(m->owner, m->owner_len))
+		return;
+	if ((sp = keep(m, m->owner, m->owner_len)).len)
+		*(AtSpan *) at_vec_push(&m->a->authors) = sp;
+}
+
 /* Names of the best rank that gives any */
 static void
 keep_authors(Meta *m)
@@ -2014,6 +2074,7 @@ h_meta_extract(HDoc *d, AtArticle *a, AtBuf *base, int root)
 	if (!a->has_published && a->url.len && url_date(&m, &a->published))
 		a->has_published = true;
 	keep_authors(&m);
+	owner_author(&m);
 	keep_tags(&m);
 }
 

@@ -540,8 +540,8 @@ UT_TEST(html_authors_kinds)
 	UT_EQ_STR(item(&a.authors, 0), "Heiko Sauer");
 }
 
-/* Authors: a publisher with its address is no byline */
-UT_TEST(html_authors_site_address)
+/* Authors: a publisher with its address is no byline; a personal site's owner is the author */
+UT_TEST(html_authors_site_owner)
 {
 	static const char *tail =
 		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
@@ -562,6 +562,33 @@ UT_TEST(html_authors_site_address)
 	parse(page);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Rob Picheta");
+	/* no author anywhere, the WebSite's publisher a Person (by "@id"): the owner */
+	snprintf(page, sizeof(page), "<html><head><script type=\"application/ld+json\">{\"@graph\":["
+			 "{\"@type\":\"WebSite\",\"name\":\"River notes\",\"publisher\":{\"@id\":\"https://v.example/#/person/1\"}},"
+			 "{\"@type\":[\"Person\",\"Organization\"],\"@id\":\"https://v.example/#/person/1\",\"name\":\"Ann Lee\"}]}"
+			 "</script></head><body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
+	/* an Organization as publisher is no author; a named author wins over the owner */
+	snprintf(page, sizeof(page), "<html><head><script type=\"application/ld+json\">"
+			 "{\"@type\":\"Article\",\"headline\":\"Flood warning\",\"publisher\":{\"@type\":\"Organization\",\"name\":\"Valley Media\"}}"
+			 "</script></head><body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 0);
+	snprintf(page, sizeof(page), "<html><head><script type=\"application/ld+json\">"
+			 "{\"@type\":\"Article\",\"headline\":\"Flood warning\",\"author\":{\"@type\":\"Person\",\"name\":\"Bo Kim\"},"
+			 "\"publisher\":{\"@type\":\"Person\",\"name\":\"Ann Lee\"}}"
+			 "</script></head><body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Bo Kim");
+	/* a Person publisher named in lower case is the site's handle, no owner's name */
+	snprintf(page, sizeof(page), "<html><head><script type=\"application/ld+json\">"
+			 "{\"@type\":\"Article\",\"headline\":\"Flood warning\",\"publisher\":{\"@type\":\"Person\",\"name\":\"rivernotes\"}}"
+			 "</script></head><body><article><h1>Flood warning</h1>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 0);
 }
 
 /* editor and dateline by the text path's reader over the body's head and its metadata lines */
