@@ -1305,6 +1305,27 @@ parse_date_value(const char *s, size_t len, AtDate *out)
 				out->day <= at_days_in_month(out->year, out->month);
 		}
 	}
+	/*
+	 * "23.09.22" alone: a day-first date with a two-digit year, as German and
+	 * Swiss pages write it in their date lines; zero-padded day and month
+	 * (version numbers are not), 90-99 the 1990s
+	 */
+	if (len == 8 && s[2] == '.' && s[5] == '.')
+	{
+		int			d,
+					mo,
+					y;
+
+		if (digits_at(s, len, 0, 2, &d) == 2 && digits_at(s, len, 3, 2, &mo) == 2 &&
+			digits_at(s, len, 6, 2, &y) == 2 && mo >= 1 && mo <= 12)
+		{
+			out->year = y >= 90 ? 1900 + y : 2000 + y;
+			out->month = mo;
+			out->day = d;
+			out->has_year = out->has_day = true;
+			return d >= 1 && d <= at_days_in_month(out->year, mo);
+		}
+	}
 	/* the first full date in the first 200 bytes, at a word start */
 	for (size_t p = 0; p < AT_MIN(len, 200); p++)
 	{

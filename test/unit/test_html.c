@@ -591,6 +591,29 @@ UT_TEST(html_authors_site_owner)
 	UT_EQ_INT(a.authors.len, 0);
 }
 
+/* Dates: a date line "23.09.22" (day first, two-digit year); a version number is none */
+UT_TEST(html_dates_two_digit_year)
+{
+	static const char *tail =
+		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
+		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+		"</article></body></html>";
+	char		page[2048];
+
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<div class=\"uploaded-date\"> 23.09.22 </div>%s", tail);
+	parse(page);
+	UT_CHECK(a.has_published && a.published.year == 2022 && a.published.month == 9 && a.published.day == 23);
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<div class=\"date\">02.12.98</div>%s", tail);
+	parse(page);
+	UT_CHECK(a.has_published && a.published.year == 1998 && a.published.month == 12 && a.published.day == 2);
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<div class=\"date\">1.2.19</div><div>31.02.22</div>%s", tail);
+	parse(page);
+	UT_CHECK(!a.has_published);
+}
+
 /* editor and dateline by the text path's reader over the body's head and its metadata lines */
 UT_TEST(html_editor_dateline)
 {
