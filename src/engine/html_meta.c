@@ -1626,6 +1626,14 @@ capitalised(const char *s, size_t len)
 			particle = eq_ci(s + p, e - p, particles[k], strlen(particles[k]));
 		if (!particle && (unsigned char) s[p] < 0x80 && !(s[p] >= 'A' && s[p] <= 'Z'))
 			return false;
+		/* a lower-case letter beyond ASCII opens no name either ("über", "été") */
+		if (!particle && (unsigned char) s[p] >= 0x80)
+		{
+			uint32_t	cp;
+
+			if (at_utf8_decode(s + p, e - p, &cp) > 0 && at_cp_is_lower(cp))
+				return false;
+		}
 		p = e + 1;
 	}
 	return true;

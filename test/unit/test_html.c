@@ -591,6 +591,26 @@ UT_TEST(html_authors_site_owner)
 	UT_EQ_INT(a.authors.len, 0);
 }
 
+/* Authors: a visible "Von" line of a lower-case word beyond ASCII is prose; a name may open with É */
+UT_TEST(html_authors_non_ascii_case)
+{
+	static const char *tail =
+		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
+		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+		"</article></body></html>";
+	char		page[2048];
+
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<p>Von Atemschutzmaske \xc3\xbc" "ber Exit-Strategie und Kontaktverbot bis Zoonose</p>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 0);
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<p>Von \xc3\x89mile Zola</p>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "\xc3\x89mile Zola");
+}
+
 /* Dates: a date line "23.09.22" (day first, two-digit year); a version number is none */
 UT_TEST(html_dates_two_digit_year)
 {
