@@ -1535,8 +1535,13 @@ clean_author(const char **s, size_t len)
 		len = h_trim(*s, len - ol, &st);
 		*s += st;
 	}
+	/*
+	 * a date starts at a digit that starts a word; digits inside a word are
+	 * a user name's ("Marianne1", "Bo2man", "freeman1984")
+	 */
 	for (size_t p = 0; p < len; p++)
-		if ((*s)[p] == '|' || (*s)[p] == '\n' || ((*s)[p] >= '0' && (*s)[p] <= '9') ||
+		if ((*s)[p] == '|' || (*s)[p] == '\n' ||
+			((*s)[p] >= '0' && (*s)[p] <= '9' && (p == 0 || !at_alnum_at(*s, len, p - 1))) ||
 			((*s)[p] == '@' && p > 0 && (*s)[p - 1] == ' ') ||	/* "Ann Lee @annlee" */
 			(len - p >= 3 && memcmp(*s + p, "\xe2\x80\x94", 3) == 0) ||	/* — */
 			(len - p >= 3 && memcmp(*s + p, "\xe2\x86\x92", 3) == 0) ||	/* → */

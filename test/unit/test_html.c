@@ -611,6 +611,33 @@ UT_TEST(html_authors_non_ascii_case)
 	UT_EQ_STR(item(&a.authors, 0), "\xc3\x89mile Zola");
 }
 
+/* Authors: digits inside a word are a user name's, not a date's */
+UT_TEST(html_authors_user_names)
+{
+	static const char *tail =
+		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
+		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+		"</article></body></html>";
+	char		page[2048];
+
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<p>von Marianne1 am 20.09.2020</p>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Marianne1");
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<div class=\"author\">Author: Bo2man am 29.12.2010, 13:36 Uhr</div>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Bo2man");
+	/* a date after the name is still cut */
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<p>By Ann Lee 12.05.2020</p>%s", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
+}
+
 /* Dates: a date line "23.09.22" (day first, two-digit year); a version number is none */
 UT_TEST(html_dates_two_digit_year)
 {
