@@ -857,6 +857,45 @@ hidden_class(const HDoc *d, int node)
 	return false;
 }
 
+/*
+ * An element whose only content is a link to the site's home page ("/",
+ * "https://host/"): the site's logo or name in a blog theme's <h1>
+ * ("<h1><a href="http://fouryears.eu">Four Years Remaining</a></h1>"),
+ * not the headline
+ */
+static bool
+home_link(const HDoc *d, int node)
+{
+	int			a = -1;
+	const char *href;
+	size_t		len,
+				p = 0;
+
+	for (int c = HN(d, node)->first; c >= 0; c = HN(d, c)->next)
+	{
+		const HNode *n = HN(d, c);
+
+		if (n->tag == H_TEXT)
+		{
+			size_t		st;
+
+			if (h_trim(d->text.data + n->start, n->len, &st) > 0)
+				return false;
+		}
+		else if (n->tag == H_A && a < 0)
+			a = c;
+		else
+			return false;
+	}
+	if (a < 0 || !(href = h_attr(d, a, HA_HREF, &len)))
+		return false;
+	for (size_t k = 0; k + 3 <= len && p == 0; k++)
+		if (memcmp(href + k, "://", 3) == 0)
+			for (p = k + 3; p < len && href[p] != '/'; p++)
+				;
+	return (p > 0 && len == p) || (len - p == 1 && href[p] == '/');
+}
+
 static bool
 inside(const HDoc *d, int node, int root)
 {
@@ -962,7 +1001,7 @@ scan_document(Meta *m, int root)
 				}
 				break;
 			case H_H1:
-				if ((n->flags & (HF_BOIL | HF_SKIP)) || hidden_class(d, i))
+				if ((n->flags & (HF_BOIL | HF_SKIP)) || hidden_class(d, i) || home_link(d, i))
 					break;
 				if (m->h1.len == 0)
 					h1_text(d, i, &m->h1);

@@ -591,6 +591,32 @@ UT_TEST(html_authors_site_owner)
 	UT_EQ_INT(a.authors.len, 0);
 }
 
+/* Titles: a blog theme's <h1> that only links home is the site's name, not the headline */
+UT_TEST(html_title_home_link_h1)
+{
+	static const char *tail =
+		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
+		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+		"</div></body></html>";
+	char		page[2048];
+
+	snprintf(page, sizeof(page), "<html><head><title>Flood warning for the valley : River Notes | Since 2005</title>"
+			 "<link rel=\"canonical\" href=\"https://rivernotes.example/2020/flood\"></head>"
+			 "<body><h1 class=\"vcard\"><a href=\"https://rivernotes.example/\">River Notes</a></h1><div class=\"post\">%s", tail);
+	parse(page);
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	snprintf(page, sizeof(page), "<html><head><title>Flood warning for the valley : River Notes</title></head>"
+			 "<body><h1> <a href=\"/\">River Notes</a> </h1><div class=\"post\">%s", tail);
+	parse(page);
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* a headline linked to its own page stays the headline */
+	snprintf(page, sizeof(page), "<html><head><title>River Notes</title></head>"
+			 "<body><h1><a href=\"https://rivernotes.example/2020/flood\">Flood warning for the valley</a></h1>"
+			 "<div class=\"post\">%s", tail);
+	parse(page);
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+}
+
 /* Authors: a visible "Von" line of a lower-case word beyond ASCII is prose; a name may open with É */
 UT_TEST(html_authors_non_ascii_case)
 {
