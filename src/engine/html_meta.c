@@ -85,6 +85,9 @@ static const char *const title_seps[] = {
 	" | ", " - ", " – ", " — ", " :: ", " · ", " // ", " » ", " « ", " › ", " ‹ ", " • ", " ~ ", " : ",
 };
 
+/* Labels of a blog's archive between the site's name and the headline in <title> */
+static const char *const archive_labels[] = {"blog archive", "blog archiv", "archives du blog", "archivo del blog"};
+
 /* Words that open a byline and are not part of the name */
 static const char *const byline_openers[] = {
 	"view all posts by ", "all posts by ", "more posts by ", "posts by ", "articles by ",
@@ -1148,6 +1151,19 @@ site_like(const Meta *m, const char *s, size_t len, bool loose)
  * short last part is cut without naming the site only from <title>: in
  * og:title and JSON-LD it is mostly the headline's own second half.
  */
+/* A title part that is a blog's archive label ("Blog Archive") */
+static bool
+archive_label(const char *s, size_t len)
+{
+	size_t		st;
+
+	len = h_trim(s, len, &st);
+	for (size_t k = 0; k < AT_LENGTHOF(archive_labels); k++)
+		if (eq_ci(s + st, len, archive_labels[k], strlen(archive_labels[k])))
+			return true;
+	return false;
+}
+
 /* The separator of title_seps at p: its length, else 0 */
 static size_t
 sep_at(const char *s, size_t len, size_t p)
@@ -1165,6 +1181,29 @@ sep_at(const char *s, size_t len, size_t p)
 static void
 strip_site(Meta *m, const char **s, size_t *len, bool from_html_title)
 {
+	/*
+	 * "Site » Blog Archive » Headline": WordPress's classic theme names the
+	 * post's place in the blog between the site and the headline
+	 */
+	for (size_t p = 1; from_html_title && p < *len; p++)
+	{
+		size_t		sl = sep_at(*s, *len, p),
+					b,
+					e,
+					el;
+
+		if (!sl)
+			continue;
+		for (b = p + sl, e = b; e < *len && !(el = sep_at(*s, *len, e)); e++)
+			;
+		if (e < *len && archive_label(*s + b, e - b))
+		{
+			*s += e + el;
+			*len -= e + el;
+			return;
+		}
+		p += sl - 1;
+	}
 	/*
 	 * "Headline : Site | Slogan | Founded 2005": the title ends before the
 	 * first part (between two separators) that names the site

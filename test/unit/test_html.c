@@ -617,6 +617,26 @@ UT_TEST(html_title_home_link_h1)
 	UT_EQ_STR(span(a.title), "Flood warning for the valley");
 }
 
+/* Titles: "Site » Blog Archive » Headline" in <title> gives the headline */
+UT_TEST(html_title_blog_archive)
+{
+	static const char *tail =
+		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
+		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+		"</div></body></html>";
+	char		page[2048];
+
+	snprintf(page, sizeof(page), "<html><head><title>River Notes &raquo; Blog Archive &raquo; Flood warning for the valley in spring</title></head>"
+			 "<body><div class=\"post\">%s", tail);
+	parse(page);
+	UT_EQ_STR(span(a.title), "Flood warning for the valley in spring");
+	/* the label as the headline's own words stays */
+	snprintf(page, sizeof(page), "<html><head><title>Blog archive and river notes in the valley</title></head>"
+			 "<body><div class=\"post\">%s", tail);
+	parse(page);
+	UT_EQ_STR(span(a.title), "Blog archive and river notes in the valley");
+}
+
 /* Authors: a visible "Von" line of a lower-case word beyond ASCII is prose; a name may open with É */
 UT_TEST(html_authors_non_ascii_case)
 {
