@@ -198,6 +198,7 @@ typedef struct Meta
 	Cand		f[F_NFIELDS];
 	Cand		by_rank[AUTHOR_RANKS];	/* author offers of each rank */
 	Cand		all_pub;		/* every published date offered, any rank */
+	Cand		meta_titles;	/* every title of ranks 0-2 (JSON-LD, og:title, headline) */
 	const char *html_title;
 	size_t		html_title_len;
 	AtBuf		h1;				/* text of the first <h1> outside boilerplate */
@@ -225,6 +226,11 @@ offer(Meta *m, int field, int rank, const char *s, size_t len)
 	{
 		m->all_pub.s[m->all_pub.n] = s + st;
 		m->all_pub.len[m->all_pub.n++] = len;
+	}
+	if (field == F_TITLE && len > 0 && rank <= 2 && m->meta_titles.n < MAX_VALUES)
+	{
+		m->meta_titles.s[m->meta_titles.n] = s + st;
+		m->meta_titles.len[m->meta_titles.n++] = len;
 	}
 	/* authors: every rank is kept, a rank whose names all fail falls through */
 	if (field == F_AUTHOR && len > 0 && rank < AUTHOR_RANKS && m->by_rank[rank].n < MAX_VALUES)
@@ -2084,6 +2090,30 @@ choose_title(Meta *m)
 				hl = h_trim(m->h1.data, m->h1.len, &hst);
 	const char *h = m->h1.data + hst;
 	int			hw = hl ? at_count_words(h, hl) : 0;
+
+	/*
+	 * "Kicker - Headline" in one meta title, "Headline" in another (JSON-LD
+	 * and og:title of one page): the kicker is a place or a rubric, the
+	 * headline the other
+	 */
+	if (rank <= 2)
+		for (int i = 0; i < m->meta_titles.n; i++)
+		{
+			const char *t = m->meta_titles.s[i];
+			size_t		tl = m->meta_titles.len[i],
+						sl;
+
+			if (tl + 3 >= len || at_count_words(t, tl) < 3 || !eq_ci(s + len - tl, tl, t, tl))
+				continue;
+			for (sl = 2; sl <= 5 && sl <= len - tl; sl++)
+				if (sep_at(s, len, len - tl - sl) == sl ||
+					(sl == 2 && memcmp(s + len - tl - 2, ": ", 2) == 0))
+				{
+					s = t;
+					len = tl;
+					break;
+				}
+		}
 
 	/*
 	 * A meta title or <h1> that is only the site's name ("seelenradio",

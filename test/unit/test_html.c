@@ -637,6 +637,30 @@ UT_TEST(html_title_blog_archive)
 	UT_EQ_STR(span(a.title), "Blog archive and river notes in the valley");
 }
 
+/* Titles: "Kicker - Headline" in JSON-LD and "Headline" in og:title give the headline */
+UT_TEST(html_title_kicker_in_one_meta_title)
+{
+	static const char *tail =
+		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
+		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+		"</div></body></html>";
+	char		page[2048];
+
+	snprintf(page, sizeof(page), "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+			 "\"headline\":\"Riverside - Flood warning for the valley\"}</script>"
+			 "<meta property=\"og:title\" content=\"Flood warning for the valley\"></head>"
+			 "<body><div class=\"post\">%s", tail);
+	parse(page);
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* a shorter og:title that is no part after a separator leaves the headline whole */
+	snprintf(page, sizeof(page), "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+			 "\"headline\":\"New flood warning for the valley\"}</script>"
+			 "<meta property=\"og:title\" content=\"flood warning for the valley\"></head>"
+			 "<body><div class=\"post\">%s", tail);
+	parse(page);
+	UT_EQ_STR(span(a.title), "New flood warning for the valley");
+}
+
 /* Authors: a visible "Von" line of a lower-case word beyond ASCII is prose; a name may open with É */
 UT_TEST(html_authors_non_ascii_case)
 {
