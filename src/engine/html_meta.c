@@ -2116,6 +2116,18 @@ choose_title(Meta *m)
 		}
 
 	/*
+	 * A meta title cut at a quote its attribute did not escape
+	 * (content="Biden de "incapacitado""): <title> goes on with the quote
+	 */
+	if (rank <= 2 && m->html_title_len > len + 1 && eq_ci(m->html_title, len, s, len) &&
+		(m->html_title[len] == '"' || (m->html_title[len] == ' ' && m->html_title[len + 1] == '"')))
+	{
+		s = m->html_title;
+		len = m->html_title_len;
+		rank = 5;
+	}
+
+	/*
 	 * A meta title or <h1> that is only the site's name ("seelenradio",
 	 * "Disfunctions.de") is no headline: the page's one <h1>, else <title>
 	 */

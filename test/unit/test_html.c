@@ -661,6 +661,29 @@ UT_TEST(html_title_kicker_in_one_meta_title)
 	UT_EQ_STR(span(a.title), "New flood warning for the valley");
 }
 
+/* Titles: a meta title cut at a quote its attribute did not escape gives way to <title> */
+UT_TEST(html_title_unescaped_quote)
+{
+	static const char *tail =
+		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
+		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+		"</div></body></html>";
+	char		page[2048];
+
+	snprintf(page, sizeof(page), "<html><head><title>Mayor calls the flood \"historic\" | Valley News</title>"
+			 "<meta property=\"og:title\" content=\"Mayor calls the flood \"historic\"\">"
+			 "<meta property=\"og:site_name\" content=\"Valley News\"></head>"
+			 "<body><div class=\"post\">%s", tail);
+	parse(page);
+	UT_EQ_STR(span(a.title), "Mayor calls the flood \"historic\"");
+	/* a <title> that goes on without a quote keeps the meta title */
+	snprintf(page, sizeof(page), "<html><head><title>Mayor calls the flood historic and more</title>"
+			 "<meta property=\"og:title\" content=\"Mayor calls the flood historic\"></head>"
+			 "<body><div class=\"post\">%s", tail);
+	parse(page);
+	UT_EQ_STR(span(a.title), "Mayor calls the flood historic");
+}
+
 /* Authors: a visible "Von" line of a lower-case word beyond ASCII is prose; a name may open with É */
 UT_TEST(html_authors_non_ascii_case)
 {
