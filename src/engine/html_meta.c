@@ -2023,6 +2023,26 @@ keep_tags(Meta *m)
 	}
 }
 
+/*
+ * s is "Kicker - t" (or "Kicker: t", "Kicker :t"): t, of 3 words or more,
+ * ends s after a title separator or a colon
+ */
+static bool
+kicker_before(const char *s, size_t len, const char *t, size_t tl)
+{
+	size_t		b;
+
+	if (tl + 3 >= len || at_count_words(t, tl) < 3 || !eq_ci(s + len - tl, tl, t, tl))
+		return false;
+	b = len - tl;
+	for (size_t sl = 2; sl <= 5 && sl <= b; sl++)
+		if (sep_at(s, len, b - sl) == sl)
+			return true;
+	while (b > 0 && s[b - 1] == ' ')
+		b--;
+	return b > 1 && s[b - 1] == ':';
+}
+
 /* Words of a (runs of letters and digits, ASCII caseless) that b holds too, per word of a */
 static double
 word_share(const char *a, size_t al, const char *b, size_t bl)
@@ -2098,22 +2118,12 @@ choose_title(Meta *m)
 	 */
 	if (rank <= 2)
 		for (int i = 0; i < m->meta_titles.n; i++)
-		{
-			const char *t = m->meta_titles.s[i];
-			size_t		tl = m->meta_titles.len[i],
-						sl;
-
-			if (tl + 3 >= len || at_count_words(t, tl) < 3 || !eq_ci(s + len - tl, tl, t, tl))
-				continue;
-			for (sl = 2; sl <= 5 && sl <= len - tl; sl++)
-				if (sep_at(s, len, len - tl - sl) == sl ||
-					(sl == 2 && memcmp(s + len - tl - 2, ": ", 2) == 0))
-				{
-					s = t;
-					len = tl;
-					break;
-				}
-		}
+			if (kicker_before(s, len, m->meta_titles.s[i], m->meta_titles.len[i]))
+			{
+				s = m->meta_titles.s[i];
+				len = m->meta_titles.len[i];
+				break;
+			}
 
 	/*
 	 * A meta title cut at a quote its attribute did not escape
@@ -2194,6 +2204,12 @@ meta:
 	m->a->title = keep(m, s, cut(s, len, 2000));
 	return;
 h1:
+	/* "Kicker :Headline" in the <h1>, "Headline" in <title>: the <title> */
+	if (m->html_title_len && kicker_before(h, hl, m->html_title, m->html_title_len))
+	{
+		h = m->html_title;
+		hl = m->html_title_len;
+	}
 	m->a->title = keep(m, h, cut(h, hl, 2000));
 }
 

@@ -684,6 +684,22 @@ UT_TEST(html_title_unescaped_quote)
 	UT_EQ_STR(span(a.title), "Mayor calls the flood historic");
 }
 
+/* Titles: an <h1> that wraps the <title> in a kicker ("Rubric :Headline") gives the <title> */
+UT_TEST(html_title_kicker_in_h1)
+{
+	static const char *tail =
+		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
+		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+		"</article></body></html>";
+	char		page[2048];
+
+	snprintf(page, sizeof(page), "<html><head><title>Flood warning for the valley</title>"
+			 "<meta property=\"og:title\" content=\"Pressemitteilungen\"></head>"
+			 "<body><article><h1><span class=\"css-1x\">Press release of the water board </span>:Flood warning for the valley</h1>%s", tail);
+	parse(page);
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+}
+
 /* Authors: a visible "Von" line of a lower-case word beyond ASCII is prose; a name may open with É */
 UT_TEST(html_authors_non_ascii_case)
 {
