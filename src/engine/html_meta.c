@@ -954,6 +954,20 @@ offer_byline(Meta *m, int node)
 
 	at_buf_init(&tmp, m->d->mem, 64);
 	h_text_of(m->d, node, &tmp, 101);
+	/*
+	 * the opener alone in its element ("<strong>Text:</strong> Ann Lee",
+	 * "<b>von</b> <span>Ann Lee</span>"): the siblings that follow it, to
+	 * the end of the line, hold the name
+	 */
+	p = tmp.data;
+	if (tmp.len && tmp.len <= 100 && byline_text(tmp.data, tmp.len) && clean_author(&p, tmp.len) == 0)
+		for (int c = HN(m->d, node)->next; c >= 0 && tmp.len <= 100; c = HN(m->d, c)->next)
+		{
+			if (HN(m->d, c)->tag == H_BR || (HN(m->d, c)->flags & HF_BLOCK))
+				break;
+			at_buf_append(&tmp, " ", 1);
+			h_text_of(m->d, c, &tmp, 101);
+		}
 	if (tmp.len && tmp.len <= 100 && byline_text(tmp.data, tmp.len))
 	{
 		offer(m, F_AUTHOR, 6, tmp.data, tmp.len);

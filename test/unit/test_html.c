@@ -700,6 +700,33 @@ UT_TEST(html_title_kicker_in_h1)
 	UT_EQ_STR(span(a.title), "Flood warning for the valley");
 }
 
+/* Authors: a byline word alone in its element, the name in the siblings after it */
+UT_TEST(html_authors_opener_alone)
+{
+	static const char *tail =
+		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
+		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>";
+	char		page[2048];
+
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>%s"
+			 "<p>(to be continued)<br><strong>Text:</strong> Klaus Friedrich</p><p><strong>Photos: </strong>Ann Lee</p>"
+			 "</article></body></html>", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Klaus Friedrich");
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<div class=\"textblock\"><strong>von</strong> <span class=\"name\">Dennis Kochin</span></div>%s"
+			 "</article></body></html>", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Dennis Kochin");
+	/* lower-case words after the opener are prose */
+	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
+			 "<p><b>By</b> the river there is a house</p>%s</article></body></html>", tail);
+	parse(page);
+	UT_EQ_INT(a.authors.len, 0);
+}
+
 /* Authors: a visible "Von" line of a lower-case word beyond ASCII is prose; a name may open with É */
 UT_TEST(html_authors_non_ascii_case)
 {
