@@ -1210,7 +1210,7 @@ strip_site(Meta *m, const char **s, size_t *len, bool from_html_title)
 		size_t		sl = sep_at(*s, *len, p),
 					b,
 					e,
-					el;
+					el = 0;
 
 		if (!sl)
 			continue;
