@@ -85,6 +85,9 @@ static const char *const title_seps[] = {
 	" | ", " - ", " – ", " — ", " :: ", " · ", " // ", " » ", " « ", " › ", " ‹ ", " • ", " ~ ", " : ",
 };
 
+/* Labels of a blog's archive between the site's name and the headline in <title> */
+static const char *const archive_labels[] = {"blog archive", "blog archiv", "archives du blog", "archivo del blog"};
+
 /* Words that open a byline and are not part of the name */
 static const char *const byline_openers[] = {
 	"view all posts by ", "all posts by ", "more posts by ", "posts by ", "articles by ",
@@ -163,6 +166,12 @@ static const char *const other_months[][12] = {
 	{"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"},
 };
 
+/* JSON-LD types of a person */
+static const char *const person_types[] = {"Person"};
+
+/* JSON-LD types of the site as a whole, whose publisher is its owner */
+static const char *const site_types[] = {"WebSite", "Blog"};
+
 /* Class or id words of elements that carry a visible date */
 static const char *const date_hints[] = {
 	"date", "time", "publish", "posted", "timestamp", "dateline", "byline", "meta", "pubdate",
@@ -189,6 +198,7 @@ typedef struct Meta
 	Cand		f[F_NFIELDS];
 	Cand		by_rank[AUTHOR_RANKS];	/* author offers of each rank */
 	Cand		all_pub;		/* every published date offered, any rank */
+	Cand		meta_titles;	/* every title of ranks 0-2 (JSON-LD, og:title, headline) */
 	const char *html_title;
 	size_t		html_title_len;
 	AtBuf		h1;				/* text of the first <h1> outside boilerplate */
@@ -200,6 +210,8 @@ typedef struct Meta
 	bool		byline_named;	/* a byline box gave a name */
 	bool		visible_named;	/* a visible "By ..." line gave a name */
 	char		tw_author;		/* N of the twitter:labelN that says "Written by" */
+	const char *owner;			/* a JSON-LD publisher that is a Person */
+	size_t		owner_len;
 } Meta;
 
 /* Offer a value of rank for field: a better rank replaces, an equal one adds */
@@ -214,6 +226,11 @@ offer(Meta *m, int field, int rank, const char *s, size_t len)
 	{
 		m->all_pub.s[m->all_pub.n] = s + st;
 		m->all_pub.len[m->all_pub.n++] = len;
+	}
+	if (field == F_TITLE && len > 0 && rank <= 2 && m->meta_titles.n < MAX_VALUES)
+	{
+		m->meta_titles.s[m->meta_titles.n] = s + st;
+		m->meta_titles.len[m->meta_titles.n++] = len;
 	}
 	/* authors: every rank is kept, a rank whose names all fail falls through */
 	if (field == F_AUTHOR && len > 0 && rank < AUTHOR_RANKS && m->by_rank[rank].n < MAX_VALUES)
@@ -545,6 +562,33 @@ find_typed(const HJson *v, int depth, const char *const *types, size_t ntypes)
 	return NULL;
 }
 
+/* The publisher of o when it is a Person (directly or by "@id"): the site's owner */
+static void
+person_publisher(Meta *m, const HJson *o)
+{
+	const HJson *p = h_json_get(o, "publisher"),
+			   *n;
+
+	if (p && p->type == HJ_ARR)
+		p = p->child;
+	if (!p || p->type != HJ_OBJ)
+		return;
+	if (!h_json_get(p, "name") && m->ld_refs < 8)
+	{
+		const HJson *id = h_json_get(p, "@id");
+
+		m->ld_refs++;
+		if (!id || id->type != HJ_STR || !(p = find_by_id(m->ld_root, 0, id->str, id->slen)))
+			return;
+	}
+	n = h_json_get(p, "name");
+	if (json_type_in(p, person_types, AT_LENGTHOF(person_types)) && n && n->type == HJ_STR && n->slen)
+	{
+		m->owner = n->str;
+		m->owner_len = n->slen;
+	}
+}
+
 static void
 from_json_ld(Meta *m, int script)
 {
@@ -559,6 +603,10 @@ from_json_ld(Meta *m, int script)
 	j = h_json_parse(m->scratch.data + start, m->scratch.len - start, d->mem);
 	m->ld_root = j;
 	m->ld_refs = 0;
+	if ((art = find_typed(j, 0, article_types, AT_LENGTHOF(article_types))) != NULL)
+		person_publisher(m, art);
+	if (!m->owner && (art = find_typed(j, 0, site_types, AT_LENGTHOF(site_types))) != NULL)
+		person_publisher(m, art);
 	if ((art = find_typed(j, 0, article_types, AT_LENGTHOF(article_types))) != NULL)
 		from_article_json(m, art);
 	else if ((art = find_typed(j, 0, page_types, AT_LENGTHOF(page_types))) != NULL)
@@ -818,6 +866,45 @@ hidden_class(const HDoc *d, int node)
 	return false;
 }
 
+/*
+ * An element whose only content is a link to the site's home page ("/",
+ * "https://host/"): the site's logo or name in a blog theme's <h1>
+ * ("<h1><a href="http://fouryears.eu">Four Years Remaining</a></h1>"),
+ * not the headline
+ */
+static bool
+home_link(const HDoc *d, int node)
+{
+	int			a = -1;
+	const char *href;
+	size_t		len,
+				p = 0;
+
+	for (int c = HN(d, node)->first; c >= 0; c = HN(d, c)->next)
+	{
+		const HNode *n = HN(d, c);
+
+		if (n->tag == H_TEXT)
+		{
+			size_t		st;
+
+			if (h_trim(d->text.data + n->start, n->len, &st) > 0)
+				return false;
+		}
+		else if (n->tag == H_A && a < 0)
+			a = c;
+		else
+			return false;
+	}
+	if (a < 0 || !(href = h_attr(d, a, HA_HREF, &len)))
+		return false;
+	for (size_t k = 0; k + 3 <= len && p == 0; k++)
+		if (memcmp(href + k, "://", 3) == 0)
+			for (p = k + 3; p < len && href[p] != '/'; p++)
+				;
+	return (p > 0 && len == p) || (len - p == 1 && href[p] == '/');
+}
+
 static bool
 inside(const HDoc *d, int node, int root)
 {
@@ -867,6 +954,20 @@ offer_byline(Meta *m, int node)
 
 	at_buf_init(&tmp, m->d->mem, 64);
 	h_text_of(m->d, node, &tmp, 101);
+	/*
+	 * the opener alone in its element ("<strong>Text:</strong> Ann Lee",
+	 * "<b>von</b> <span>Ann Lee</span>"): the siblings that follow it, to
+	 * the end of the line, hold the name
+	 */
+	p = tmp.data;
+	if (tmp.len && tmp.len <= 100 && byline_text(tmp.data, tmp.len) && clean_author(&p, tmp.len) == 0)
+		for (int c = HN(m->d, node)->next; c >= 0 && tmp.len <= 100; c = HN(m->d, c)->next)
+		{
+			if (HN(m->d, c)->tag == H_BR || (HN(m->d, c)->flags & HF_BLOCK))
+				break;
+			at_buf_append(&tmp, " ", 1);
+			h_text_of(m->d, c, &tmp, 101);
+		}
 	if (tmp.len && tmp.len <= 100 && byline_text(tmp.data, tmp.len))
 	{
 		offer(m, F_AUTHOR, 6, tmp.data, tmp.len);
@@ -923,7 +1024,7 @@ scan_document(Meta *m, int root)
 				}
 				break;
 			case H_H1:
-				if ((n->flags & (HF_BOIL | HF_SKIP)) || hidden_class(d, i))
+				if ((n->flags & (HF_BOIL | HF_SKIP)) || hidden_class(d, i) || home_link(d, i))
 					break;
 				if (m->h1.len == 0)
 					h1_text(d, i, &m->h1);
@@ -1070,6 +1171,19 @@ site_like(const Meta *m, const char *s, size_t len, bool loose)
  * short last part is cut without naming the site only from <title>: in
  * og:title and JSON-LD it is mostly the headline's own second half.
  */
+/* A title part that is a blog's archive label ("Blog Archive") */
+static bool
+archive_label(const char *s, size_t len)
+{
+	size_t		st;
+
+	len = h_trim(s, len, &st);
+	for (size_t k = 0; k < AT_LENGTHOF(archive_labels); k++)
+		if (eq_ci(s + st, len, archive_labels[k], strlen(archive_labels[k])))
+			return true;
+	return false;
+}
+
 /* The separator of title_seps at p: its length, else 0 */
 static size_t
 sep_at(const char *s, size_t len, size_t p)
@@ -1087,6 +1201,29 @@ sep_at(const char *s, size_t len, size_t p)
 static void
 strip_site(Meta *m, const char **s, size_t *len, bool from_html_title)
 {
+	/*
+	 * "Site » Blog Archive » Headline": WordPress's classic theme names the
+	 * post's place in the blog between the site and the headline
+	 */
+	for (size_t p = 1; from_html_title && p < *len; p++)
+	{
+		size_t		sl = sep_at(*s, *len, p),
+					b,
+					e,
+					el = 0;
+
+		if (!sl)
+			continue;
+		for (b = p + sl, e = b; e < *len && !(el = sep_at(*s, *len, e)); e++)
+			;
+		if (e < *len && archive_label(*s + b, e - b))
+		{
+			*s += e + el;
+			*len -= e + el;
+			return;
+		}
+		p += sl - 1;
+	}
 	/*
 	 * "Headline : Site | Slogan | Founded 2005": the title ends before the
 	 * first part (between two separators) that names the site
@@ -1264,6 +1401,27 @@ parse_date_value(const char *s, size_t len, AtDate *out)
 			out->has_year = out->has_day = true;
 			return out->month >= 1 && out->month <= 12 && out->day >= 1 &&
 				out->day <= at_days_in_month(out->year, out->month);
+		}
+	}
+	/*
+	 * "23.09.22" alone: a day-first date with a two-digit year, as German and
+	 * Swiss pages write it in their date lines; zero-padded day and month
+	 * (version numbers are not), 90-99 the 1990s
+	 */
+	if (len == 8 && s[2] == '.' && s[5] == '.')
+	{
+		int			d,
+					mo,
+					y;
+
+		if (digits_at(s, len, 0, 2, &d) == 2 && digits_at(s, len, 3, 2, &mo) == 2 &&
+			digits_at(s, len, 6, 2, &y) == 2 && mo >= 1 && mo <= 12)
+		{
+			out->year = y >= 90 ? 1900 + y : 2000 + y;
+			out->month = mo;
+			out->day = d;
+			out->has_year = out->has_day = true;
+			return d >= 1 && d <= at_days_in_month(out->year, mo);
 		}
 	}
 	/* the first full date in the first 200 bytes, at a word start */
@@ -1475,8 +1633,13 @@ clean_author(const char **s, size_t len)
 		len = h_trim(*s, len - ol, &st);
 		*s += st;
 	}
+	/*
+	 * a date starts at a digit that starts a word; digits inside a word are
+	 * a user name's ("Marianne1", "Bo2man", "freeman1984")
+	 */
 	for (size_t p = 0; p < len; p++)
-		if ((*s)[p] == '|' || (*s)[p] == '\n' || ((*s)[p] >= '0' && (*s)[p] <= '9') ||
+		if ((*s)[p] == '|' || (*s)[p] == '\n' ||
+			((*s)[p] >= '0' && (*s)[p] <= '9' && (p == 0 || !at_alnum_at(*s, len, p - 1))) ||
 			((*s)[p] == '@' && p > 0 && (*s)[p - 1] == ' ') ||	/* "Ann Lee @annlee" */
 			(len - p >= 3 && memcmp(*s + p, "\xe2\x80\x94", 3) == 0) ||	/* — */
 			(len - p >= 3 && memcmp(*s + p, "\xe2\x86\x92", 3) == 0) ||	/* → */
@@ -1566,6 +1729,14 @@ capitalised(const char *s, size_t len)
 			particle = eq_ci(s + p, e - p, particles[k], strlen(particles[k]));
 		if (!particle && (unsigned char) s[p] < 0x80 && !(s[p] >= 'A' && s[p] <= 'Z'))
 			return false;
+		/* a lower-case letter beyond ASCII opens no name either ("über", "été") */
+		if (!particle && (unsigned char) s[p] >= 0x80)
+		{
+			uint32_t	cp;
+
+			if (at_utf8_decode(s + p, e - p, &cp) > 0 && at_cp_is_lower(cp))
+				return false;
+		}
 		p = e + 1;
 	}
 	return true;
@@ -1711,6 +1882,19 @@ names_host(const Meta *m, const char *s, size_t len)
 	return pn >= 3 && pn == ln && memcmp(part, label, pn) == 0;
 }
 
+/*
+ * The site's name followed by two or more comma parts: "Site, City,
+ * Country" (a publisher with its address)
+ */
+static bool
+site_address(const Meta *m, const char *s, size_t len)
+{
+	const char *c1 = memchr(s, ',', len);
+
+	return c1 && c1 > s && memchr(c1 + 1, ',', len - (c1 + 1 - s)) &&
+		(names_site(m, s, c1 - s, false) || names_host(m, s, c1 - s));
+}
+
 /* Split "A, B and C" into names; a visible byline (rank 6) gives capitalised names only */
 static void
 keep_authors_of(Meta *m, const Cand *c, int rank)
@@ -1721,6 +1905,13 @@ keep_authors_of(Meta *m, const Cand *c, int rank)
 		size_t		len = c->len[i];
 		bool		commas = commas_split_names(s, len);
 		const char *c1 = commas ? NULL : memchr(s, ',', len);
+
+		/*
+		 * "GIROMATCH, Frankfurt a. M., Germany": the site's name and its
+		 * address, an organisation's imprint, no person
+		 */
+		if (memchr(s, ',', len) && site_address(m, s, len))
+			continue;
 
 		/* "Uta Staschewski, Projektleiterin der HSS": the name before its role */
 		if (c1)
@@ -1795,6 +1986,27 @@ keep_authors_of(Meta *m, const Cand *c, int rank)
 	}
 }
 
+/*
+ * A personal site: no source names an author, and the JSON-LD publisher of
+ * the article or of the WebSite is a Person (Yoast SEO's "site represents a
+ * person"), its name capitalised: the owner wrote the page.  (A JSON-LD
+ * author typed Person and named as the site is mostly a brand: "Stars
+ * Insider", "Ostbelgien Direkt"; the site-name rule drops it.)
+ */
+static void
+owner_author(Meta *m)
+{
+	AtSpan		sp;
+
+	if (m->a->authors.len || !m->owner_len)
+		return;
+	if (clean_author(&m->owner, m->owner_len) != m->owner_len ||
+		!capitalised(m->owner, m->owner_len))
+		return;
+	if ((sp = keep(m, m->owner, m->owner_len)).len)
+		*(AtSpan *) at_vec_push(&m->a->authors) = sp;
+}
+
 /* Names of the best rank that gives any */
 static void
 keep_authors(Meta *m)
@@ -1823,6 +2035,26 @@ keep_tags(Meta *m)
 			p = q + 1;
 		}
 	}
+}
+
+/*
+ * s is "Kicker - t" (or "Kicker: t", "Kicker :t"): t, of 3 words or more,
+ * ends s after a title separator or a colon
+ */
+static bool
+kicker_before(const char *s, size_t len, const char *t, size_t tl)
+{
+	size_t		b;
+
+	if (tl + 3 >= len || at_count_words(t, tl) < 3 || !eq_ci(s + len - tl, tl, t, tl))
+		return false;
+	b = len - tl;
+	for (size_t sl = 2; sl <= 5 && sl <= b; sl++)
+		if (sep_at(s, len, b - sl) == sl)
+			return true;
+	while (b > 0 && s[b - 1] == ' ')
+		b--;
+	return b > 1 && s[b - 1] == ':';
 }
 
 /* Words of a (runs of letters and digits, ASCII caseless) that b holds too, per word of a */
@@ -1894,6 +2126,32 @@ choose_title(Meta *m)
 	int			hw = hl ? at_count_words(h, hl) : 0;
 
 	/*
+	 * "Kicker - Headline" in one meta title, "Headline" in another (JSON-LD
+	 * and og:title of one page): the kicker is a place or a rubric, the
+	 * headline the other
+	 */
+	if (rank <= 2)
+		for (int i = 0; i < m->meta_titles.n; i++)
+			if (kicker_before(s, len, m->meta_titles.s[i], m->meta_titles.len[i]))
+			{
+				s = m->meta_titles.s[i];
+				len = m->meta_titles.len[i];
+				break;
+			}
+
+	/*
+	 * A meta title cut at a quote its attribute did not escape
+	 * (content="Biden de "incapacitado""): <title> goes on with the quote
+	 */
+	if (rank <= 2 && m->html_title_len > len + 1 && eq_ci(m->html_title, len, s, len) &&
+		(m->html_title[len] == '"' || (m->html_title[len] == ' ' && m->html_title[len + 1] == '"')))
+	{
+		s = m->html_title;
+		len = m->html_title_len;
+		rank = 5;
+	}
+
+	/*
 	 * A meta title or <h1> that is only the site's name ("seelenradio",
 	 * "Disfunctions.de") is no headline: the page's one <h1>, else <title>
 	 */
@@ -1960,6 +2218,12 @@ meta:
 	m->a->title = keep(m, s, cut(s, len, 2000));
 	return;
 h1:
+	/* "Kicker :Headline" in the <h1>, "Headline" in <title>: the <title> */
+	if (m->html_title_len && kicker_before(h, hl, m->html_title, m->html_title_len))
+	{
+		h = m->html_title;
+		hl = m->html_title_len;
+	}
 	m->a->title = keep(m, h, cut(h, hl, 2000));
 }
 
@@ -1994,6 +2258,7 @@ h_meta_extract(HDoc *d, AtArticle *a, AtBuf *base, int root)
 	if (!a->has_published && a->url.len && url_date(&m, &a->published))
 		a->has_published = true;
 	keep_authors(&m);
+	owner_author(&m);
 	keep_tags(&m);
 }
 
