@@ -3443,14 +3443,12 @@ static const char *const start_words[] = {
  * most words of a text have no start word of their initial and length
  */
 static uint32_t start_word_lens[26];
-static bool start_word_lens_built = false;
 
 static AT_NOINLINE void
 start_word_lens_build(void)
 {
 	for (size_t i = 0; i < AT_LENGTHOF(start_words); i++)
 		start_word_lens[start_words[i][0] - 'a'] |= UINT32_C(1) << strlen(start_words[i]);
-	start_word_lens_built = true;
 }
 
 /*
@@ -3460,7 +3458,6 @@ start_word_lens_build(void)
  * a no for each of them.
  */
 static uint64_t tail_trigrams[(26 * 26 * 26 + 63) / 64];
-static bool tail_trigrams_built = false;
 
 static AT_NOINLINE void
 tail_trigrams_build(void)
@@ -3479,7 +3476,24 @@ tail_trigrams_build(void)
 				if (at_number_word_prefix(w, 3, 0) || month_prefix(w) || memcmp(w, "per", 3) == 0)
 					tail_trigrams[k / 64] |= UINT64_C(1) << (k % 64);
 			}
-	tail_trigrams_built = true;
+}
+
+/*
+ * The tables of letter_candidate() (start words, trigrams, holiday names),
+ * built once per process.  Each entry point calls this once per call, so
+ * that the scan does not test two flags at every word.
+ */
+static bool letter_tables_built = false;
+
+static inline void
+letter_tables_init(void)
+{
+	if (letter_tables_built)
+		return;
+	start_word_lens_build();
+	tail_trigrams_build();
+	at_holidays_init();
+	letter_tables_built = true;
 }
 
 /* A capitalised word of the initial and length of a holiday name's first word */
@@ -3496,6 +3510,7 @@ tail_trigrams_build(void)
  * cent") run only when its initial and length (start words) or first three
  * letters (tail_trigrams) allow one: most words are rejected by one branch
  * the CPU predicts, not by a chain of tests whose outcome varies by word.
+ * The caller has called letter_tables_init().
  */
 static AT_ALWAYS_INLINE bool
 letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
@@ -3511,10 +3526,6 @@ letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
 	bool		amount_after,
 				may;
 
-	if (!tail_trigrams_built)
-		tail_trigrams_build();
-	if (!start_word_lens_built)
-		start_word_lens_build();
 	if (wl > (lni ? 4u : 10u))
 		return !lni && HOLIDAY_GATE(s, len, pos, wl, c, lc);
 	/* an amount after it: "usd 200", "rmb10", "RMB 5", "US$" */
@@ -3769,7 +3780,7 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 
 	at_vec_init(&sentences, out->mem, sizeof(AtSpan));
 	at_split_sentences(s, len, &sentences);
-	at_holidays_init();
+	letter_tables_init();
 
 	while (pos < len)
 	{
@@ -3950,6 +3961,7 @@ at_metric_token_may_start(const char *s, size_t len, size_t pos)
 
 		while (at_alpha_at(s, len, pos + wl))
 			wl++;
+		letter_tables_init();
 		return letter_candidate(s, len, pos, wl);
 	}
 	return false;
