@@ -3277,10 +3277,42 @@ add_per(const char *s, size_t len, AtMetric *m, size_t end)
 
 /* ---- context: qualifier and change -------------------------------------- */
 
+/*
+ * By initial, bit l: a change word of l letters (built once by
+ * letter_tables_init(); every change word is lower-case ASCII, shorter
+ * than 32): most words around a figure are rejected without a compare.
+ */
+static uint32_t change_word_lens[26];
+
+static AT_NOINLINE void
+change_word_lens_build(void)
+{
+	for (size_t i = 0; i < AT_LENGTHOF(change_words); i++)
+		change_word_lens[change_words[i].word[0] - 'a'] |= UINT32_C(1) << strlen(change_words[i].word);
+}
+
+/* The change word s[0, wl) is (as word_eq() compares), or NULL */
+static const ChangeWord *
+change_word(const char *s, size_t wl)
+{
+	unsigned	k;
+
+	if (wl == 0 || wl >= 32)
+		return NULL;
+	k = (unsigned) (unsigned char) lower(s[0]) - 'a';
+	if (k >= 26 || !((change_word_lens[k] >> wl) & 1))
+		return NULL;
+	for (size_t i = 0; i < AT_LENGTHOF(change_words); i++)
+		if (word_eq(s, wl, change_words[i].word))
+			return &change_words[i];
+	return NULL;
+}
+
 static void
 add_context(const char *s, size_t len, AtMetric *m)
 {
 	const char *which = NULL;
+	const ChangeWord *cw;
 	size_t		b,
 				p,
 				q;
@@ -3306,12 +3338,8 @@ add_context(const char *s, size_t len, AtMetric *m)
 
 		if (wl == 0)
 			break;
-		for (size_t i = 0; i < AT_LENGTHOF(change_words); i++)
-			if (word_eq(s + wb, wl, change_words[i].word))
-			{
-				m->change = change_words[i].up ? "increase" : "decrease";
-				break;
-			}
+		if ((cw = change_word(s + wb, wl)) != NULL)
+			m->change = cw->up ? "increase" : "decrease";
 		if (m->change && (word_eq(s + wb, wl, "up") || word_eq(s + wb, wl, "down")))
 		{
 			/* "up 9 percent", "down by 3%", but not "set up a 1.5 billion fund" */
@@ -3373,12 +3401,8 @@ add_context(const char *s, size_t len, AtMetric *m)
 	{
 		size_t		wl = word_at(s, len, q);
 
-		for (size_t i = 0; i < AT_LENGTHOF(change_words); i++)
-			if (word_eq(s + q, wl, change_words[i].word) && wl > 3)
-			{
-				m->change = change_words[i].up ? "increase" : "decrease";
-				break;
-			}
+		if (wl > 3 && (cw = change_word(s + q, wl)) != NULL)
+			m->change = cw->up ? "increase" : "decrease";
 	}
 	if (m->change == NULL)
 		m->period = NULL;
@@ -3482,8 +3506,8 @@ tail_trigrams_build(void)
 }
 
 /*
- * The tables of letter_candidate() (start words, trigrams, holiday names),
- * built once per process.  Each entry point calls this once per call, so
+ * The tables of letter_candidate() (start words, trigrams, holiday names)
+ * and of change_word(), built once per process.  Each entry point calls this once per call, so
  * that the scan does not test two flags at every word.
  */
 static bool letter_tables_built = false;
@@ -3495,6 +3519,7 @@ letter_tables_init(void)
 		return;
 	start_word_lens_build();
 	tail_trigrams_build();
+	change_word_lens_build();
 	at_holidays_init();
 	letter_tables_built = true;
 }
