@@ -295,6 +295,9 @@ typedef struct Tok
 	int			fig;			/* index of the metric covering it, or -1 */
 	bool		count;			/* that metric is a count ("70 major cities") */
 	size_t		poss;			/* a possessive: length of the possessor ("China's": 5), else 0 */
+	/* tok_in()'s answers for this word, by list (TokList): known, and yes */
+	uint64_t	in_known;
+	uint64_t	in_yes;
 } Tok;
 
 typedef struct Span
@@ -319,10 +322,45 @@ digit(char c)
 static bool capital(const char *s, const Tok *t);
 static bool acronym(const char *s, const Tok *t);
 
-static bool
-tok_in(const char *s, const Tok *t, const char *const *list, size_t n)
+/*
+ * The word lists tok_in() reads.  The clause readers ask the same list about
+ * the same token again and again (is_verb() alone a few times per token):
+ * each token keeps the answers it got, a bit per list.
+ */
+typedef enum TokList
 {
-	return t->kind != 'p' && at_word_in(s + t->start, t->len, list, n);
+	TL_agent_heads, TL_auxiliaries, TL_base_words, TL_change_nouns, TL_change_verbs,
+	TL_clause_conjunctions, TL_determiners, TL_earning_verbs, TL_ed_adjectives,
+	TL_fig_qualifiers, TL_firm_speakers, TL_flow_verbs, TL_forecast_verbs, TL_holder_preps,
+	TL_intro_words, TL_measure_drop, TL_measure_subject_verbs, TL_no_holder_openers,
+	TL_no_subject_openers, TL_np_stops, TL_origin_verbs, TL_part_verbs, TL_partner_heads,
+	TL_people_heads, TL_place_heads, TL_place_preps, TL_prep_adjectives, TL_pronouns,
+	TL_property_heads, TL_raise_verbs, TL_share_verbs, TL_source_heads, TL_source_verbs,
+	TL_speaker_verbs, TL_trailing_adverbs, TL_verbs,
+	TL_COUNT
+} TokList;
+
+_Static_assert(TL_COUNT <= 64, "TokList: one bit of a uint64_t per list");
+
+/* tok_in(s, t, list, n): list is one of the lists above, by name */
+#define tok_in(s, t, list, n) tok_in_list(s, t, list, n, TL_##list)
+
+static inline bool
+tok_in_list(const char *s, const Tok *t, const char *const *list, size_t n, TokList id)
+{
+	/* the answers are a cache: Tok's are never const objects, only const to the readers */
+	Tok		   *mt = (Tok *) t;
+	uint64_t	bit = UINT64_C(1) << id;
+
+	if (t->in_known & bit)
+		return (t->in_yes & bit) != 0;
+	mt->in_known |= bit;
+	if (t->kind != 'p' && at_word_in(s + t->start, t->len, list, n))
+	{
+		mt->in_yes |= bit;
+		return true;
+	}
+	return false;
 }
 
 /* tok_in() of the one word w, compared in place: it runs for most tokens of a sentence */
@@ -436,6 +474,7 @@ tokenize(const char *s, size_t from, size_t to, Tok *toks, size_t max)
 		toks[n].fig = -1;
 		toks[n].count = false;
 		toks[n].poss = 0;
+		toks[n].in_known = toks[n].in_yes = 0;
 		if (toks[n].kind == 'w' && e - p > 2 && s[e - 1] == 's' && s[e - 2] == '\'')
 			toks[n].poss = e - p - 2;
 		else if (toks[n].kind == 'w' && e - p > 4 && s[e - 1] == 's' && (unsigned char) s[e - 2] == 0x99)
@@ -447,7 +486,7 @@ tokenize(const char *s, size_t from, size_t to, Tok *toks, size_t max)
 		p = e;
 	}
 	/* an end token after the last, so that t[i + 1] can always be read */
-	toks[n] = (Tok) {to, 0, 'e', -1, false, 0};
+	toks[n] = (Tok) {to, 0, 'e', -1, false, 0, 0, 0};
 	return n;
 }
 

@@ -3277,10 +3277,42 @@ add_per(const char *s, size_t len, AtMetric *m, size_t end)
 
 /* ---- context: qualifier and change -------------------------------------- */
 
+/*
+ * By initial, bit l: a change word of l letters (built once by
+ * letter_tables_init(); every change word is lower-case ASCII, shorter
+ * than 32): most words around a figure are rejected without a compare.
+ */
+static uint32_t change_word_lens[26];
+
+static AT_NOINLINE void
+change_word_lens_build(void)
+{
+	for (size_t i = 0; i < AT_LENGTHOF(change_words); i++)
+		change_word_lens[change_words[i].word[0] - 'a'] |= UINT32_C(1) << strlen(change_words[i].word);
+}
+
+/* The change word s[0, wl) is (as word_eq() compares), or NULL */
+static const ChangeWord *
+change_word(const char *s, size_t wl)
+{
+	unsigned	k;
+
+	if (wl == 0 || wl >= 32)
+		return NULL;
+	k = (unsigned) (unsigned char) lower(s[0]) - 'a';
+	if (k >= 26 || !((change_word_lens[k] >> wl) & 1))
+		return NULL;
+	for (size_t i = 0; i < AT_LENGTHOF(change_words); i++)
+		if (word_eq(s, wl, change_words[i].word))
+			return &change_words[i];
+	return NULL;
+}
+
 static void
 add_context(const char *s, size_t len, AtMetric *m)
 {
 	const char *which = NULL;
+	const ChangeWord *cw;
 	size_t		b,
 				p,
 				q;
@@ -3306,12 +3338,8 @@ add_context(const char *s, size_t len, AtMetric *m)
 
 		if (wl == 0)
 			break;
-		for (size_t i = 0; i < AT_LENGTHOF(change_words); i++)
-			if (word_eq(s + wb, wl, change_words[i].word))
-			{
-				m->change = change_words[i].up ? "increase" : "decrease";
-				break;
-			}
+		if ((cw = change_word(s + wb, wl)) != NULL)
+			m->change = cw->up ? "increase" : "decrease";
 		if (m->change && (word_eq(s + wb, wl, "up") || word_eq(s + wb, wl, "down")))
 		{
 			/* "up 9 percent", "down by 3%", but not "set up a 1.5 billion fund" */
@@ -3373,12 +3401,8 @@ add_context(const char *s, size_t len, AtMetric *m)
 	{
 		size_t		wl = word_at(s, len, q);
 
-		for (size_t i = 0; i < AT_LENGTHOF(change_words); i++)
-			if (word_eq(s + q, wl, change_words[i].word) && wl > 3)
-			{
-				m->change = change_words[i].up ? "increase" : "decrease";
-				break;
-			}
+		if (wl > 3 && (cw = change_word(s + q, wl)) != NULL)
+			m->change = cw->up ? "increase" : "decrease";
 	}
 	if (m->change == NULL)
 		m->period = NULL;
@@ -3387,6 +3411,9 @@ add_context(const char *s, size_t len, AtMetric *m)
 }
 
 /* ---- entry points ------------------------------------------------------- */
+
+/* metrics.h: a list of 100,000 figures stays under glibc's 32 MiB mmap threshold */
+_Static_assert(sizeof(AtMetric) <= 248, "AtMetric: keep it at most 248 bytes (see metrics.h)");
 
 /* Could a figure start at pos?  Cheap first-byte test */
 static inline bool
@@ -3443,14 +3470,12 @@ static const char *const start_words[] = {
  * most words of a text have no start word of their initial and length
  */
 static uint32_t start_word_lens[26];
-static bool start_word_lens_built = false;
 
 static AT_NOINLINE void
 start_word_lens_build(void)
 {
 	for (size_t i = 0; i < AT_LENGTHOF(start_words); i++)
 		start_word_lens[start_words[i][0] - 'a'] |= UINT32_C(1) << strlen(start_words[i]);
-	start_word_lens_built = true;
 }
 
 /*
@@ -3460,7 +3485,6 @@ start_word_lens_build(void)
  * a no for each of them.
  */
 static uint64_t tail_trigrams[(26 * 26 * 26 + 63) / 64];
-static bool tail_trigrams_built = false;
 
 static AT_NOINLINE void
 tail_trigrams_build(void)
@@ -3479,7 +3503,25 @@ tail_trigrams_build(void)
 				if (at_number_word_prefix(w, 3, 0) || month_prefix(w) || memcmp(w, "per", 3) == 0)
 					tail_trigrams[k / 64] |= UINT64_C(1) << (k % 64);
 			}
-	tail_trigrams_built = true;
+}
+
+/*
+ * The tables of letter_candidate() (start words, trigrams, holiday names)
+ * and of change_word(), built once per process.  Each entry point calls this once per call, so
+ * that the scan does not test two flags at every word.
+ */
+static bool letter_tables_built = false;
+
+static inline void
+letter_tables_init(void)
+{
+	if (letter_tables_built)
+		return;
+	start_word_lens_build();
+	tail_trigrams_build();
+	change_word_lens_build();
+	at_holidays_init();
+	letter_tables_built = true;
 }
 
 /* A capitalised word of the initial and length of a holiday name's first word */
@@ -3496,6 +3538,7 @@ tail_trigrams_build(void)
  * cent") run only when its initial and length (start words) or first three
  * letters (tail_trigrams) allow one: most words are rejected by one branch
  * the CPU predicts, not by a chain of tests whose outcome varies by word.
+ * The caller has called letter_tables_init().
  */
 static AT_ALWAYS_INLINE bool
 letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
@@ -3511,10 +3554,6 @@ letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
 	bool		amount_after,
 				may;
 
-	if (!tail_trigrams_built)
-		tail_trigrams_build();
-	if (!start_word_lens_built)
-		start_word_lens_build();
 	if (wl > (lni ? 4u : 10u))
 		return !lni && HOLIDAY_GATE(s, len, pos, wl, c, lc);
 	/* an amount after it: "usd 200", "rmb10", "RMB 5", "US$" */
@@ -3769,7 +3808,7 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 
 	at_vec_init(&sentences, out->mem, sizeof(AtSpan));
 	at_split_sentences(s, len, &sentences);
-	at_holidays_init();
+	letter_tables_init();
 
 	while (pos < len)
 	{
@@ -3950,6 +3989,7 @@ at_metric_token_may_start(const char *s, size_t len, size_t pos)
 
 		while (at_alpha_at(s, len, pos + wl))
 			wl++;
+		letter_tables_init();
 		return letter_candidate(s, len, pos, wl);
 	}
 	return false;

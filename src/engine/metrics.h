@@ -37,36 +37,42 @@ typedef enum AtMetricKind
 
 extern const char *const at_metric_kind_names[];	/* "money", "percent", ... */
 
+/*
+ * Ordered to leave no padding, lengths 32-bit: 248 bytes.  A list of 100,000
+ * figures is one array of them, grown by doubling: at 248 bytes its 131,072
+ * entries stay under glibc's largest mmap threshold (32 MiB), so a second
+ * call reuses the heap instead of mapping and zeroing fresh pages.
+ */
 typedef struct AtMetric
 {
-	AtMetricKind kind;
 	size_t		start;			/* byte span of the surface text */
 	size_t		len;
-	bool		has_value;
-	AtNum		value;			/* fully scaled: 2 trillion -> 2000000000000 */
-	bool		has_range;
-	AtNum		range_to;		/* upper end of a range */
+	AtMetricKind kind;
+	int			sentence;		/* 1-based sentence number */
+	int			equivalent_of;	/* 1-based index of the metric this one restates, 0 = none */
+	char		currency[4];	/* ISO 4217, "" when none */
 	/* counted noun phrase (points into the text) or canonical unit (static) */
 	const char *unit;
-	size_t		unit_len;
 	/* what a rate or price is per: "$183 per ton" -> "ton" (points into the text) */
 	const char *per;
-	size_t		per_len;
 	/* what the figure measures and whose it is, as written (point into the text) */
 	const char *measure;
-	size_t		measure_len;
 	const char *holder;
-	size_t		holder_len;
-	/* the time it refers to (periods.h); year 0 = open or unknown */
-	AtPeriod	time;
-	char		currency[4];	/* ISO 4217, "" when none */
+	uint32_t	unit_len;
+	uint32_t	per_len;
+	uint32_t	measure_len;
+	uint32_t	holder_len;
 	const char *qualifier;		/* "more than", "about", ... or NULL (static) */
 	const char *change;			/* "increase" / "decrease" or NULL (static) */
 	const char *period;			/* "year-on-year", ... or NULL (static) */
-	bool		has_date;		/* date: year, month, day all known */
+	/* the time it refers to (periods.h); year 0 = open or unknown */
+	AtPeriod	time;
 	AtDate		date;			/* date and month-year fields (see dates.h) */
-	int			equivalent_of;	/* 1-based index of the metric this one restates, 0 = none */
-	int			sentence;		/* 1-based sentence number */
+	AtNum		value;			/* fully scaled: 2 trillion -> 2000000000000 */
+	AtNum		range_to;		/* upper end of a range */
+	bool		has_value;
+	bool		has_range;		/* range_to is set */
+	bool		has_date;		/* date: year, month, day all known */
 } AtMetric;
 
 /*

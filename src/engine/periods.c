@@ -483,6 +483,36 @@ static const char *const start_words[] = {
 /* by lower-case initial: bit k = a start word or month name of k letters */
 static uint32_t may_start_lens[27];
 
+/*
+ * start_words by initial, each as its letters in a uint64_t (little-endian,
+ * zero-padded: every start word has at most 8): may_start() compares a word
+ * with the few of its initial in one step each, not through at_word_in()
+ * (it runs at every word of a sentence with figures).  Built with
+ * may_start_lens; start_packed_all is false when a word did not fit, and
+ * may_start() then uses at_word_in().
+ */
+#define START_PER_INITIAL 6
+static uint64_t start_packed[26][START_PER_INITIAL];
+static uint8_t start_npacked[26];
+static bool start_packed_all = true;
+
+/* The letters of w[0, wl) (wl <= 8), A-Z folded as at_word_in() folds them */
+static inline uint64_t
+pack_folded(const char *w, size_t wl)
+{
+	uint64_t	v = 0;
+
+	for (size_t i = 0; i < wl; i++)
+	{
+		unsigned char c = (unsigned char) w[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c |= 0x20;
+		v |= (uint64_t) c << (8 * i);
+	}
+	return v;
+}
+
 static AT_NOINLINE void
 may_start_build(void)
 {
@@ -493,7 +523,16 @@ may_start_build(void)
 	};
 
 	for (size_t i = 0; i < AT_LENGTHOF(start_words); i++)
-		may_start_lens[start_words[i][0] - 'a'] |= 1u << strlen(start_words[i]);
+	{
+		size_t		l = strlen(start_words[i]);
+		int			k = start_words[i][0] - 'a';
+
+		may_start_lens[k] |= 1u << l;
+		if (l <= 8 && start_npacked[k] < START_PER_INITIAL)
+			start_packed[k][start_npacked[k]++] = pack_folded(start_words[i], l);
+		else
+			start_packed_all = false;
+	}
 	for (size_t i = 0; i < AT_LENGTHOF(months); i++)
 		may_start_lens[months[i][0] - 'a'] |= 1u << strlen(months[i]);
 }
@@ -539,7 +578,17 @@ may_start(const char *s, size_t len, size_t pos, size_t e)
 			if (prefixes[i][0] == (char) (c | 0x20) && prefixes[i][1] == b && prefixes[i][2] == d)
 				return at_month_at(s, len, pos, &ml) > 0;
 	}
-	return at_word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words));
+	if (!start_packed_all)
+		return at_word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words));
+	if (wl <= 8)
+	{
+		uint64_t	v = pack_folded(s + pos, wl);
+
+		for (int i = 0; i < start_npacked[k]; i++)
+			if (start_packed[k][i] == v)
+				return true;
+	}
+	return false;
 }
 
 /* "Jan 1", "May 3, 2023", "Dec. 3" at c: the day (a day with no year the latest on or before ref) */

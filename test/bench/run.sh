@@ -21,6 +21,10 @@
 # case's ratio is to that baseline: on a shared machine a burst of load
 # then slows both, not one of them (AT_BENCH_PAIRED=0: one baseline for
 # all cases, as before).
+# The column "cpu" is the same ratio in the backend's CPU time (the first
+# field of /proc/PID/schedstat of pg_backend_pid(), best of the runs too):
+# wall clock moves by +-20% when other processes share the machine, CPU
+# time much less ("-" where /proc cannot be read).
 set -uo pipefail
 
 AT_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -42,37 +46,54 @@ at_bench_load_corpus "$shared"
 converted=("${AT_BENCH_CONVERTED[@]}")
 at_bench_module_sql || exit 1
 at_psql <<SQL
--- best of n runs of a query, timed in the server; returns seconds and the query's value
-CREATE FUNCTION bench_time(q text, runs int, OUT seconds float8, OUT value numeric)
+-- this backend's CPU time in seconds (Linux: /proc/PID/schedstat), or NULL
+CREATE FUNCTION bench_cpu() RETURNS float8
+LANGUAGE plpgsql AS \$\$
+BEGIN
+    RETURN split_part(pg_read_file('/proc/' || pg_backend_pid() || '/schedstat'), ' ', 1)::float8 / 1e9;
+EXCEPTION WHEN OTHERS THEN
+    RETURN NULL;
+END \$\$;
+-- best of n runs of a query, timed in the server; returns seconds, CPU seconds and the query's value
+CREATE FUNCTION bench_time(q text, runs int, OUT seconds float8, OUT cpu float8, OUT value numeric)
 LANGUAGE plpgsql AS \$\$
 DECLARE
     t0 timestamptz;
+    c0 float8;
     el float8;
 BEGIN
     seconds := 'Infinity';
     FOR i IN 1..runs LOOP
+        c0 := bench_cpu();
         t0 := clock_timestamp();
         EXECUTE q INTO value;
         el := extract(epoch FROM clock_timestamp() - t0);
         seconds := least(seconds, el);
+        cpu := least(coalesce(cpu, 'Infinity'), bench_cpu() - c0);
     END LOOP;
 END \$\$;
 -- the same for a query and the baseline, run alternately
-CREATE FUNCTION bench_pair(qb text, q text, runs int, OUT base float8, OUT seconds float8, OUT value numeric)
+CREATE FUNCTION bench_pair(qb text, q text, runs int, OUT base float8, OUT seconds float8, OUT value numeric,
+                           OUT base_cpu float8, OUT cpu float8)
 LANGUAGE plpgsql AS \$\$
 DECLARE
     t0 timestamptz;
+    c0 float8;
     v numeric;
 BEGIN
     base := 'Infinity';
     seconds := 'Infinity';
     FOR i IN 1..runs LOOP
+        c0 := bench_cpu();
         t0 := clock_timestamp();
         EXECUTE qb INTO v;
         base := least(base, extract(epoch FROM clock_timestamp() - t0));
+        base_cpu := least(coalesce(base_cpu, 'Infinity'), bench_cpu() - c0);
+        c0 := bench_cpu();
         t0 := clock_timestamp();
         EXECUTE q INTO value;
         seconds := least(seconds, extract(epoch FROM clock_timestamp() - t0));
+        cpu := least(coalesce(cpu, 'Infinity'), bench_cpu() - c0);
     END LOOP;
 END \$\$;
 SQL
@@ -85,26 +106,36 @@ done
 # warm the cache (and the extension's compiled patterns) once
 at_psql -At -c "SELECT count(*) FROM corpus WHERE raw <> ''" >/dev/null
 
-time_query() {	# query -> "seconds value"
-	echo "SELECT round(seconds::numeric, 4), value FROM bench_time(:'q', :runs)" |
+time_query() {	# query -> "seconds value cpu-seconds" (cpu "-" when unknown)
+	echo "SELECT round(seconds::numeric, 4), value, coalesce(round(cpu::numeric, 4)::text, '-') FROM bench_time(:'q', :runs)" |
 		at_psql -At -F ' ' -v q="$1" -v runs="$RUNS" 2>&1
 }
 
-time_pair() {	# query -> "baseline-seconds seconds value"
-	echo "SELECT round(base::numeric, 4), round(seconds::numeric, 4), value FROM bench_pair(:'qb', :'q', :runs)" |
+time_pair() {	# query -> "baseline-seconds seconds value baseline-cpu cpu" (cpu "-" when unknown)
+	echo "SELECT round(base::numeric, 4), round(seconds::numeric, 4), value," \
+		"coalesce(round(base_cpu::numeric, 4)::text, '-'), coalesce(round(cpu::numeric, 4)::text, '-')" \
+		"FROM bench_pair(:'qb', :'q', :runs)" |
 		at_psql -At -F ' ' -v qb="$baseline_q" -v q="$1" -v runs="$RUNS" 2>&1
 }
 
 baseline_q="SELECT sum(length(to_tsvector('english', raw))) FROM corpus"
-read -r base_s base_v < <(time_query "$baseline_q")
+read -r base_s base_v base_c < <(time_query "$baseline_q")
 if ! [[ $base_s =~ ^[0-9.]+$ ]]; then
 	echo "bench: the baseline failed: $base_s $base_v" >&2
 	exit 1
 fi
-fmt='%-34s %9s %9s %9s  %s\n'
-printf "$fmt" "case" "seconds" "MB/s" "ratio" "notes"
+cpu_ratio() {	# baseline-cpu cpu -> their ratio, or "-"
+	if [[ $1 =~ ^[0-9.]+$ && $2 =~ ^[0-9.]+$ ]] && awk -v s="$2" 'BEGIN { exit !(s > 0) }'; then
+		awk -v b="$1" -v s="$2" 'BEGIN { printf "%.2f", b / s }'
+	else
+		echo "-"
+	fi
+}
+fmt='%-34s %9s %9s %9s %6s  %s\n'
+printf "$fmt" "case" "seconds" "MB/s" "ratio" "cpu" "notes"
 printf "$fmt" "to_tsvector('english') (baseline)" "$base_s" \
-	"$(awk -v m="$mb" -v s="$base_s" 'BEGIN { printf "%.2f", m / s }')" "1.00" "best of $RUNS"
+	"$(awk -v m="$mb" -v s="$base_s" 'BEGIN { printf "%.2f", m / s }')" "1.00" "$(cpu_ratio "$base_c" "$base_c")" \
+	"best of $RUNS"
 
 status=0
 for case in test/bench/cases/*.sql; do
@@ -116,13 +147,14 @@ for case in test/bench/cases/*.sql; do
 	target=$(sed -n 's/^-- *target: *//p' "$case" | head -n 1)
 	query=$(grep -v '^ *--' "$case" | sed 's/;[[:space:]]*$//' | tr '\n' ' ')
 	if [ "${AT_BENCH_PAIRED:-1}" = 0 ]; then
-		read -r s v < <(time_query "$query")
+		read -r s v c < <(time_query "$query")
 		b=$base_s
+		bc=$base_c
 	else
-		read -r b s v < <(time_pair "$query")
+		read -r b s v bc c < <(time_pair "$query")
 	fi
 	if ! [[ $s =~ ^[0-9.]+$ ]]; then
-		printf "$fmt" "${label:-$name}" "-" "-" "-" "ERROR: $b $s $v"
+		printf "$fmt" "${label:-$name}" "-" "-" "-" "-" "ERROR: $b $s $v"
 		status=1
 		continue
 	fi
@@ -140,6 +172,7 @@ for case in test/bench/cases/*.sql; do
 			status=1
 		fi
 	fi
-	printf "$fmt" "${label:-$name}" "$s" "$(awk -v m="$mb" -v s="$s" 'BEGIN { printf "%.2f", m / s }')" "$ratio" "$notes"
+	printf "$fmt" "${label:-$name}" "$s" "$(awk -v m="$mb" -v s="$s" 'BEGIN { printf "%.2f", m / s }')" "$ratio" \
+		"$(cpu_ratio "$bc" "$c")" "$notes"
 done
 exit $status
