@@ -109,6 +109,7 @@ at_read_file(const char *path, size_t *len)
 		n += r;
 	} while (r > 0);
 	fclose(f);
+	buf[n] = '\0';				/* the last read left at least 64 kB free */
 	*len = n;
 	return buf;
 }

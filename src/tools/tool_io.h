@@ -25,7 +25,7 @@ typedef struct AtArena
 extern AtMem at_arena_mem(AtArena *a);
 extern void at_arena_reset(AtArena *a);
 
-/* The whole file, malloc'd (not NUL-terminated); NULL when unreadable */
+/* The whole file, malloc'd, with a NUL after its len bytes; NULL when unreadable */
 extern char *at_read_file(const char *path, size_t *len);
 
 #endif							/* AT_TOOL_IO_H */

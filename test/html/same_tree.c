@@ -9,32 +9,12 @@
 #include "libxml2_reader.h"
 
 #include "../../src/engine/utf8.h"
+#include "../../src/tools/tool_io.h"
 
 #include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE	   *f = fopen(path, "rb");
-	char	   *s;
-	long		n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	s = malloc((size_t) n + 1);
-	if (fread(s, 1, (size_t) n, f) != (size_t) n)
-		n = 0;
-	s[n] = '\0';
-	fclose(f);
-	*len = (size_t) n;
-	return s;
-}
 
 static void
 show(const HDoc *d, int i)
@@ -86,7 +66,7 @@ static int
 one(const char *path, int *pages)
 {
 	size_t		len;
-	char	   *s = slurp(path, &len);
+	char	   *s = at_read_file(path, &len);
 	HDoc		x,
 				y;
 	long		i;

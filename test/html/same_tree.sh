@@ -15,6 +15,6 @@ fi
 cd "$root"
 mkdir -p build
 ${CC:-cc} -std=gnu11 -O2 -g -Wall -Wno-unused-parameter $(pkg-config --cflags libpcre2-8 libxml-2.0) \
-	-o build/same_tree test/html/same_tree.c test/html/libxml2_*.c src/engine/*.c $(pkg-config --libs libpcre2-8 libxml-2.0) -lm
+	-o build/same_tree test/html/same_tree.c src/tools/tool_io.c test/html/libxml2_*.c src/engine/*.c $(pkg-config --libs libpcre2-8 libxml-2.0) -lm
 ls "$data"/trafilatura/tests/eval/*.htm* "$data"/readability/test/test-pages/*/source.html \
 	"$data"/htmldate/tests/eval/* "$data"/htmldate/tests/test_set/* 2>/dev/null | build/same_tree

@@ -23,6 +23,7 @@
 #include "../../src/engine/article.h"
 #include "../../src/engine/html.h"
 #include "../../src/engine/utf8.h"
+#include "../../src/tools/tool_io.h"
 
 #include <ctype.h>
 #include <stddef.h>
@@ -97,25 +98,6 @@ a_reset(void)
 static const AtMem mem = {a_alloc, a_realloc, a_free, NULL};
 
 /* ---- reading and decoding ------------------------------------------------------ */
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE	   *f = fopen(path, "rb");
-	char	   *buf;
-	long		n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc(n + 1);
-	*len = fread(buf, 1, n, f);
-	buf[*len] = 0;
-	fclose(f);
-	return buf;
-}
 
 static char *
 to_utf8(char *s, size_t *len)
@@ -793,7 +775,7 @@ score_page(char **f, const char *data, const char *dump_id, Tally *t)
 	for (int i = 0; i < np && !s; i++)
 	{
 		snprintf(path, sizeof(path), "%s/%s", data, paths[i]);
-		s = slurp(path, &len);
+		s = at_read_file(path, &len);
 	}
 	if (!s)
 		return;
@@ -939,6 +921,64 @@ report(const char *name, const Tally *t)
 			   t->date_n ? 1 - (double) t->date_us / t->date_n : 0);
 }
 
+/* The page id without its set's prefix ("traf/x.html" -> "x.html") */
+static const char *
+base_id(const char *id)
+{
+	const char *slash = strchr(id, '/');
+
+	return slash ? slash + 1 : id;
+}
+
+/* dst += src */
+static void
+tally_add(Tally *dst, const Tally *src)
+{
+	for (size_t i = 0; i < offsetof(Tally, body_f1) / sizeof(long); i++)
+		((long *) dst)[i] += ((const long *) src)[i];
+	dst->body_f1 += src->body_f1;
+}
+
+/* The three sets' figures, then all of them added */
+static void
+report_all(const char *title, const Tally *t, const char *const *sets)
+{
+	Tally		all;
+
+	memset(&all, 0, sizeof(all));
+	printf("%s\n", title);
+	for (int k = 0; k < 3; k++)
+	{
+		report(sets[k], &t[k]);
+		tally_add(&all, &t[k]);
+	}
+	report("all", &all);
+}
+
+/*
+ * twin[j]: lines[j] is held out and a tuning page of another set has its id
+ * (the sets share pages: trafilatura's and htmldate's hold many of the same)
+ */
+static bool *
+find_twins(char **lines, size_t n, const bool *is_held)
+{
+	bool	   *twin = calloc(n + 1, sizeof(bool));
+
+	for (size_t j = 0; j < n; j++)
+	{
+		const char *a = base_id(lines[j]);
+		size_t		alen = strcspn(a, "\t");
+
+		for (size_t i = 0; is_held[j] && i < n && !twin[j]; i++)
+		{
+			const char *b = base_id(lines[i]);
+
+			twin[j] = !is_held[i] && strcspn(b, "\t") == alen && strncmp(a, b, alen) == 0;
+		}
+	}
+	return twin;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -946,11 +986,16 @@ main(int argc, char **argv)
 			   *hf;
 	char	   *line = NULL;
 	size_t		cap = 0;
-	char	  **held = NULL;
-	size_t		nheld = 0;
+	char	  **held = NULL,
+			  **lines = NULL;
+	size_t		nheld = 0,
+				nlines = 0;
+	bool	   *is_held,
+			   *twin;
 	const char *dump_id = NULL;
-	Tally		t[2][3];		/* [held-out][set] */
-	static const char *sets[] = {"traf/", "read/", "hdate/"};
+	Tally		t[2][3],		/* [held-out][set] */
+				apart[3];		/* held-out pages without a tuning twin */
+	static const char *const sets[] = {"traf/", "read/", "hdate/"};
 
 	if (argc < 4)
 	{
@@ -964,6 +1009,7 @@ main(int argc, char **argv)
 	if (argc >= 6 && strcmp(argv[4], "-d") == 0)
 		dump_id = argv[5];
 	memset(t, 0, sizeof(t));
+	memset(apart, 0, sizeof(apart));
 	setlocale(LC_CTYPE, "C.UTF-8");	/* towlower() over Unicode */
 	if (!(hf = fopen(argv[3], "r")) || !(mf = fopen(argv[1], "r")))
 	{
@@ -978,17 +1024,27 @@ main(int argc, char **argv)
 	}
 	while (getline(&line, &cap, mf) > 0)
 	{
-		char	   *f[8];
-		bool		h = false;
-		int			set = 0;
-
 		line[strcspn(line, "\n")] = 0;
-		if (split(line, f, 8, '\t') != 8)
+		lines = realloc(lines, (nlines + 1) * sizeof(char *));
+		lines[nlines++] = strdup(line);
+	}
+	is_held = calloc(nlines + 1, sizeof(bool));
+	for (size_t j = 0; j < nlines; j++)
+		for (size_t i = 0; i < nheld && !is_held[j]; i++)
+			is_held[j] = strncmp(held[i], lines[j], strlen(held[i])) == 0 &&
+				lines[j][strlen(held[i])] == '\t';
+	twin = find_twins(lines, nlines, is_held);
+	for (size_t j = 0; j < nlines; j++)
+	{
+		char	   *f[8];
+		bool		h = is_held[j];
+		int			set = 0;
+		Tally		one;
+
+		if (split(lines[j], f, 8, '\t') != 8)
 			continue;
 		if (dump_id && strcmp(f[0], dump_id) != 0)
 			continue;
-		for (size_t i = 0; i < nheld && !h; i++)
-			h = strcmp(held[i], f[0]) == 0;
 		if (h && dump_id)
 		{
 			fprintf(stderr, "score: %s is a held-out page; not shown\n", dump_id);
@@ -999,27 +1055,20 @@ main(int argc, char **argv)
 		for (int k = 0; k < 3; k++)
 			if (strncmp(f[0], sets[k], strlen(sets[k])) == 0)
 				set = k;
-		score_page(f, argv[2], dump_id, &t[h][set]);
+		memset(&one, 0, sizeof(one));
+		score_page(f, argv[2], dump_id, &one);
+		tally_add(&t[h][set], &one);
+		if (h && !twin[j])
+			tally_add(&apart[set], &one);
 	}
 	if (dump_id)
 		return 0;
-	for (int h = tuning_only ? 0 : 1; h >= 0; h--)
+	if (!tuning_only)
 	{
-		Tally		all;
-
-		memset(&all, 0, sizeof(all));
-		printf("%s\n", h ? "== held-out (frozen test split)" : "== tuning");
-		for (int k = 0; k < 3; k++)
-		{
-			long	   *src = (long *) &t[h][k],
-					   *dst = (long *) &all;
-
-			report(sets[k], &t[h][k]);
-			for (size_t i = 0; i < offsetof(Tally, body_f1) / sizeof(long); i++)
-				dst[i] += src[i];
-			all.body_f1 += t[h][k].body_f1;
-		}
-		report("all", &all);
+		report_all("== held-out (frozen test split)", t[1], sets);
+		report_all("== held-out pages without a tuning twin (no page of that id in the tuning split of another set)",
+				   apart, sets);
 	}
+	report_all("== tuning", t[0], sets);
 	return 0;
 }
