@@ -514,6 +514,16 @@ and_splits(const Ctx *c, size_t a, bool seen_head)
 	/* "Zhongguancun Belt and Road ...": "and" inside a known phrase */
 	if (GZ(c, a - 1) & AT_GZ_NONNAME)
 		return false;
+	/*
+	 * "Securities and Exchange Commission", "Oil and Natural Gas
+	 * Corporation": a head alone before "and" names nothing, so the name
+	 * goes on to the organisation head after it
+	 */
+	if ((GZ(c, a - 1) & HEADS) &&
+		(a < 2 || !is_name_word(c, a - 2) || norm_is(c, a - 2, "the")))
+		for (size_t k = a + 1; k < c->ntok && k <= a + 4 && is_name_word(c, k); k++)
+			if (GZ(c, k) & AT_GZ_ORGHEAD)
+				return false;
 	return (GZ(c, a - 1) & HEADS) || ((GZ(c, a - 1) & PLACEWORD) && seen_head) ||
 		(GZ(c, a + 1) & AT_GZ_DEMONYM);
 }

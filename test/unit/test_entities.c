@@ -571,6 +571,26 @@ UT_TEST(ner_sports_teams)
 	free_tracked();
 }
 
+UT_TEST(ner_head_and_name)
+{
+	Got			g;
+
+	if (!get_model())
+		return;
+	/* a lone head before "and" is the start of one name */
+	g = extract("The Securities and Exchange Commission fined the bank. Later the Oil "
+				"and Natural Gas Corporation said output rose.", NULL);
+	EXPECT_KIND(g, "Securities and Exchange Commission", AT_NER_ORG);
+	EXPECT_KIND(g, "Oil and Natural Gas Corporation", AT_NER_ORG);
+	UT_EQ_INT(find(&g, "Exchange Commission"), -1);
+	free_tracked();
+	/* two companies still split after a name */
+	g = extract("Shares of Ping An Insurance and China Life Insurance rose.", NULL);
+	EXPECT_KIND(g, "Ping An Insurance", AT_NER_ORG);
+	EXPECT_KIND(g, "China Life Insurance", AT_NER_ORG);
+	free_tracked();
+}
+
 UT_TEST(ner_place_abbreviations_and_captions)
 {
 	Got			g;
