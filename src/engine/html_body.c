@@ -31,6 +31,9 @@
 /* Characters an article-body element needs to win over the scores */
 #define STRONG_MIN_CHARS	200
 
+/* Characters outside links that make a paragraph prose whatever it links */
+#define PROSE_UNLINKED	100
+
 /*
  * Words of boilerplate: an element whose class or id holds one (as a word,
  * or, for the longer ones, inside a word) is not article text.
@@ -654,6 +657,14 @@ link_box(const HDoc *d, const HNode *n)
 		return n->tag != H_FIGURE && n->tag != H_P;
 	ld = (float) n->link_chars / n->chars;
 	if (n->commas >= 10)
+		return false;
+	/*
+	 * a paragraph of prose with a phrase or two linked ("who seized power in
+	 * a targeted operation", a source's name) is article text: news sites
+	 * link inside sentences; a list of headlines has little text between
+	 * its links
+	 */
+	if (n->tag == H_P && ld <= 0.6 && n->chars - n->link_chars >= PROSE_UNLINKED)
 		return false;
 	return ld > 0.6 || (ld > 0.33 && !(n->flags & HF_POS) && n->chars < 400);
 }

@@ -1,0 +1,106 @@
+/*
+ * Unit tests of the HTML path's main-text extractor (src/engine/html_body*.c),
+ * one small team-written page per kind of text it keeps or leaves out.
+ */
+#include "unit.h"
+#include "../../src/engine/html.h"
+#include "../../src/engine/utf8.h"
+
+#include <stdlib.h>
+
+/* ---- an allocator that frees everything after each parse ------------------- */
+
+typedef struct BBlk
+{
+	struct BBlk *next;
+	size_t		size;
+	size_t		pad[2];
+} BBlk;
+
+static BBlk *bblocks;
+
+static void *
+b_alloc(void *ctx, size_t size)
+{
+	BBlk	   *b = malloc(sizeof(BBlk) + (size ? size : 1));
+
+	b->next = bblocks;
+	b->size = size;
+	bblocks = b;
+	return b + 1;
+}
+
+static void *
+b_realloc(void *ctx, void *p, size_t size)
+{
+	void	   *n = b_alloc(ctx, size);
+
+	if (p)
+		memcpy(n, p, AT_MIN(size, ((BBlk *) p - 1)->size));
+	return n;
+}
+
+static void
+b_free(void *ctx, void *p)
+{
+	/* freed with the rest in b_reset */
+}
+
+static const AtMem bmem = {b_alloc, b_realloc, b_free, NULL};
+
+static void
+b_reset(void)
+{
+	while (bblocks)
+	{
+		BBlk	   *n = bblocks->next;
+
+		free(bblocks);
+		bblocks = n;
+	}
+}
+
+static AtArticle ba;
+
+/* The body of an HTML page */
+static const char *
+body_of(const char *html)
+{
+	b_reset();
+	UT_EQ_INT(at_parse_article(html, strlen(html), &bmem, &ba), AT_OK);
+	return ba.body.len ? ba.body.data : "";
+}
+
+/* The paragraphs every test page shares: an article of plain prose */
+#define PROSE3 \
+	"<p>The city council voted on Tuesday to close the old bridge over the river for repairs, " \
+	"a decision that will send traffic through the centre for most of next year.</p>" \
+	"<p>Engineers found cracks in two of the piers last spring, and the council said the " \
+	"work could not wait for the new budget, which is due in March.</p>" \
+	"<p>Shop owners near the bridge said they feared a long winter, though the mayor promised " \
+	"signs, extra buses and free parking on Saturdays while the work goes on.</p>"
+
+#define PAGE(head, inner, tail) \
+	"<!DOCTYPE html><html><head><title>Bridge to close</title></head><body>" \
+	"<nav><a href=/>Home</a> <a href=/news>News</a></nav>" head \
+	"<div class=\"story\"><h1>Bridge to close</h1>" PROSE3 inner "</div>" tail \
+	"<footer>Copyright 2024 The Daily Example</footer></body></html>"
+
+/* ---- paragraphs with links inside their sentences --------------------------- */
+
+UT_TEST(html_body_linked_prose_kept)
+{
+	const char *b = body_of(PAGE("",
+		"<p>The mayor, <a href=/mayor>who took office after a recall vote in 2022</a>, said the "
+		"council <a href=/budget>had set aside money for the repairs</a> and that the bridge would "
+		"reopen before the summer, when the tourist season brings the most traffic to the old town.</p>"
+		"<ul class=\"links\"><li><a href=/a>Rail strike called off after late talks</a></li>"
+		"<li><a href=/b>New park opens on the east side of town</a></li>"
+		"<li><a href=/c>Library hours to change in the new year</a></li></ul>", ""));
+
+	UT_CHECK(strstr(b, "who took office after a recall vote") != NULL);
+	UT_CHECK(strstr(b, "reopen before the summer") != NULL);
+	UT_CHECK(strstr(b, "Engineers found cracks") != NULL);
+	/* a list of headlines is still left out */
+	UT_CHECK(strstr(b, "Rail strike") == NULL);
+}
