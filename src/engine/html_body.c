@@ -221,11 +221,14 @@ mark_flags(HDoc *d, bool strict)
 			n->tag != H_A && n->tag != H_SPAN && n->tag != H_P)
 			n->flags |= HF_DROP | HF_BOIL;
 		/*
-		 * an article body inside a <header>; the page's <main> inside a
-		 * wrapper whose class or id holds a boilerplate word
-		 * (id="skyscraper-height-div" around the whole page)
+		 * an article body inside a <header>; the page's <main> (or its
+		 * ARIA landmark, role="main") inside a wrapper whose class or id
+		 * holds a boilerplate word (id="skyscraper-height-div" around the
+		 * whole page), or inside a <header> left open by a broken template
 		 */
-		if ((n->flags & HF_STRONG) || (n->tag == H_MAIN && !(inherit & HF_SKIP)))
+		if ((n->flags & HF_STRONG) ||
+			((n->tag == H_MAIN || ((inherit & HF_DROP) && h_attr_is(d, i, HA_ROLE, "main"))) &&
+			 !(inherit & HF_SKIP)))
 			inherit &= ~(HF_DROP | HF_BOIL);
 		n->flags |= inherit;
 	}

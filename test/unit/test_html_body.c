@@ -104,3 +104,18 @@ UT_TEST(html_body_linked_prose_kept)
 	/* a list of headlines is still left out */
 	UT_CHECK(strstr(b, "Rail strike") == NULL);
 }
+
+/* ---- the article inside an element dropped for its tag -------------------- */
+
+UT_TEST(html_body_role_main_in_open_header)
+{
+	/* a template that never closes its <header>: the page's main landmark is inside */
+	const char *b = body_of("<!DOCTYPE html><html><body><div id=page>"
+		"<header class=\"site-header\"><div class=\"top\"><a href=/>The Daily Example</a></div>"
+		"<section class=\"container\" role=\"main\"><article><h1>Bridge to close</h1>"
+		PROSE3 "</article></section></div></body></html>");
+
+	UT_CHECK(strstr(b, "The city council voted") != NULL);
+	UT_CHECK(strstr(b, "free parking on Saturdays") != NULL);
+	UT_CHECK(strstr(b, "The Daily Example") == NULL);
+}
