@@ -672,6 +672,42 @@ link_box(const HDoc *d, const HNode *n)
 	return ld > 0.6 || (ld > 0.33 && !(n->flags & HF_POS) && n->chars < 400);
 }
 
+/* A form of less text than this inside the content is a widget, not the article */
+#define FORM_MAX_CHARS	600
+
+/*
+ * A form inside the content with a field to fill in: a newsletter sign-up
+ * ("Essential news, delivered daily", an e-mail field, the consent line) or
+ * a comment box.  A page wrapped whole in one <form> (ASP.NET) is not
+ * affected: the content is inside it, and it is never looked at here.
+ */
+static bool
+form_box(const HDoc *d, int node)
+{
+	const HNode *n = HN(d, node);
+	int			i = n->first;
+
+	if (n->tag != H_FORM || n->chars >= FORM_MAX_CHARS)
+		return false;
+	while (i >= 0)
+	{
+		const HNode *x = HN(d, i);
+
+		if (x->tag == H_TEXTAREA || (x->tag == H_INPUT && !h_attr_is(d, i, HA_TYPE, "hidden") &&
+									 !h_attr_is(d, i, HA_TYPE, "submit")))
+			return true;
+		if (x->first >= 0)
+		{
+			i = x->first;
+			continue;
+		}
+		while (i != node && HN(d, i)->next < 0)
+			i = HN(d, i)->parent;
+		i = i == node ? -1 : HN(d, i)->next;
+	}
+	return false;
+}
+
 static void
 enter(Writer *w, const HDoc *d, int i)
 {
@@ -769,7 +805,7 @@ render(Writer *w, const HDoc *d, int root, AtArticle *a, AtBuf *base)
 				w_text(w, d->text.data + n->start, n->len);
 		}
 		else if (i != root && ((n->flags & HF_DROP) || n->tag == H_H1 || link_box(d, n) ||
-							   take_caption(d, i, a, base)))
+							   form_box(d, i) || take_caption(d, i, a, base)))
 		{
 			skip = true;
 			w->removed++;

@@ -119,3 +119,30 @@ UT_TEST(html_body_role_main_in_open_header)
 	UT_CHECK(strstr(b, "free parking on Saturdays") != NULL);
 	UT_CHECK(strstr(b, "The Daily Example") == NULL);
 }
+
+/* ---- forms inside the article: sign-up and comment boxes ------------------- */
+
+UT_TEST(html_body_signup_form_left_out)
+{
+	const char *b = body_of(PAGE("",
+		"<form method=post action=/newsletter><p>Local news, delivered every morning</p>"
+		"<input type=email name=email placeholder=\"you@example.com\"><button>Sign up</button>"
+		"<label><input type=checkbox name=offers> We would like to send you offers and updates "
+		"by e-mail; tick the box to be contacted</label></form>"
+		"<p>Work is due to start on the first Monday of February, the council said.</p>", ""));
+
+	UT_CHECK(strstr(b, "Local news, delivered") == NULL);
+	UT_CHECK(strstr(b, "offers and updates") == NULL);
+	UT_CHECK(strstr(b, "first Monday of February") != NULL);
+}
+
+UT_TEST(html_body_page_wrapped_in_form_kept)
+{
+	/* a page built as one form (ASP.NET): the article is inside it */
+	const char *b = body_of("<!DOCTYPE html><html><body><form id=aspnetForm method=post>"
+		"<input type=hidden name=__VIEWSTATE value=abc><div class=story>"
+		"<h1>Bridge to close</h1>" PROSE3 "</div><input type=text name=q></form></body></html>");
+
+	UT_CHECK(strstr(b, "The city council voted") != NULL);
+	UT_CHECK(strstr(b, "free parking on Saturdays") != NULL);
+}
