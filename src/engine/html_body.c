@@ -48,13 +48,15 @@ static const char *const neg_words[] = {
 	"subscription", "taboola", "tags", "tag", "toolbar", "tools", "widget", "masthead",
 	"login", "signup", "teaser", "teasers", "trending", "popular", "mostread",
 	"most-read", "byline", "author-bio", "jump", "print", "hidden", "meta",
+	/* the author's biography under the article: "post-body-bio", "user-bio__main-text" */
+	"bio", "bios", "authorbio", "author-info", "authorinfo", "about-author",
 };
 
 /* substrings that count inside a longer word ("article-comments") */
 static const char *const neg_parts[] = {
 	"comment", "sidebar", "breadcrumb", "newsletter", "advert", "sponsor",
 	"outbrain", "taboola", "disqus", "social", "share", "related", "cookie",
-	"footer", "popup", "recommend", "subscri", "banner", "navigation",
+	"footer", "popup", "recommend", "subscri", "banner", "navigation", "authorbio",
 };
 
 /* Words of article content */

@@ -146,3 +146,20 @@ UT_TEST(html_body_page_wrapped_in_form_kept)
 	UT_CHECK(strstr(b, "The city council voted") != NULL);
 	UT_CHECK(strstr(b, "free parking on Saturdays") != NULL);
 }
+
+/* ---- the author's biography under the article -------------------------------- */
+
+UT_TEST(html_body_author_bio_left_out)
+{
+	const char *b = body_of(PAGE("", "",
+		"<div class=\"post-body-bio\">Ann Lee is a city hall reporter for The Daily Example. "
+		"She previously covered transport and housing for the Evening Courier.</div>"));
+	const char *b2;
+
+	UT_CHECK(strstr(b, "city hall reporter") == NULL);
+	UT_CHECK(strstr(b, "The city council voted") != NULL);
+	b2 = body_of(PAGE("", "<div class=\"user-bio__main-text\">Ann Lee is a city hall reporter for "
+					  "The Daily Example, based in the council's press room since 2019.</div>", ""));
+	UT_CHECK(strstr(b2, "city hall reporter") == NULL);
+	UT_CHECK(strstr(b2, "Engineers found cracks") != NULL);
+}
