@@ -80,6 +80,18 @@ body_of(const char *html)
 	"<p>Shop owners near the bridge said they feared a long winter, though the mayor promised " \
 	"signs, extra buses and free parking on Saturdays while the work goes on.</p>"
 
+/*
+ * Three more: a body under 150 words is looked for again without the
+ * class-word drops, so tests of those need a longer article
+ */
+#define PROSE6 PROSE3 \
+	"<p>The bridge was built in 1908 and carries some twelve thousand cars a day, more than twice " \
+	"the number it was designed for, according to a report the council published in April.</p>" \
+	"<p>A temporary footbridge will open next to it in January so that people who walk to the " \
+	"station can still cross the river, and cyclists will be asked to dismount on it.</p>" \
+	"<p>The council will hold a public meeting on the plans at the town hall next Thursday, " \
+	"and residents can also send their questions to the highways office by post.</p>"
+
 #define PAGE(head, inner, tail) \
 	"<!DOCTYPE html><html><head><title>Bridge to close</title></head><body>" \
 	"<nav><a href=/>Home</a> <a href=/news>News</a></nav>" head \
@@ -158,7 +170,7 @@ UT_TEST(html_body_author_bio_left_out)
 
 	UT_CHECK(strstr(b, "city hall reporter") == NULL);
 	UT_CHECK(strstr(b, "The city council voted") != NULL);
-	b2 = body_of(PAGE("", "<div class=\"user-bio__main-text\">Ann Lee is a city hall reporter for "
+	b2 = body_of(PAGE("", PROSE6 "<div class=\"user-bio__main-text\">Ann Lee is a city hall reporter for "
 					  "The Daily Example, based in the council's press room since 2019.</div>", ""));
 	UT_CHECK(strstr(b2, "city hall reporter") == NULL);
 	UT_CHECK(strstr(b2, "Engineers found cracks") != NULL);
