@@ -990,6 +990,44 @@ credit_line(const char *s, size_t len)
 	return false;
 }
 
+/*
+ * Phrases of a publisher's call to action: a newsletter sign-up, an app, a
+ * subscription, "follow us" ("Never miss the latest news by signing up to
+ * our newsletter", "Follow The Gleaner on Twitter", "We want to hear what you
+ * think about this article").  Lower case; matched inside short paragraphs.
+ */
+static const char *const promo_phrases[] = {
+	"sign up for our", "sign up to our", "sign up here", "sign up now", "signing up to our",
+	"signing up for our", "subscribe to our", "subscribe now", "subscribe today",
+	"subscribe and support", "please subscribe", "already a subscriber", "first-time subscribers",
+	"our newsletter", "our newsletters", "join our newsletter", "email newsletters",
+	"download our app", "apps for ios", "app for ios", "follow us on", "like us on facebook",
+	"keep up with me on", "we want to hear what you think", "letter to the editor",
+	"if you enjoyed reading", "never miss the latest", "support independent journalism",
+	"support our journalism", "straight to your inbox", "delivered to your inbox",
+	"newsletter abonnieren", "zum newsletter", "unseren newsletter", "unser newsletter",
+	"abonniere unseren", "abonnieren sie", "suscríbete", "abonnez-vous",
+};
+
+/* Words a paragraph may have to be read as a call to action */
+#define PROMO_MAX_WORDS	40
+
+/* A short paragraph holding one of promo_phrases (ASCII case aside) */
+static bool
+promo_line(const char *s, size_t len)
+{
+	char		low[512];
+
+	if (len >= sizeof(low) || at_count_words(s, len) > PROMO_MAX_WORDS)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i];
+	low[len] = '\0';
+	for (size_t k = 0; k < AT_LENGTHOF(promo_phrases); k++)
+		if (strstr(low, promo_phrases[k]))
+	return false;
+}
+
 /* Paragraphs of raw into the article's body; drops the title and chrome lines */
 static void
 paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *title, size_t tlen)
@@ -1016,7 +1054,8 @@ paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *titl
 		if (len == 0)
 			continue;
 		/* the headline repeated, a widget's heading */
-		if ((len == tlen && memcmp(s, title, tlen) == 0) || widget_line(s, len) || credit_line(s, len))
+		if ((len == tlen && memcmp(s, title, tlen) == 0) || widget_line(s, len) || credit_line(s, len) ||
+			promo_line(s, len))
 		{
 			if (len != tlen || memcmp(s, title, tlen) != 0)
 				a->chrome_removed++;

@@ -175,3 +175,26 @@ UT_TEST(html_body_author_bio_left_out)
 	UT_CHECK(strstr(b2, "city hall reporter") == NULL);
 	UT_CHECK(strstr(b2, "Engineers found cracks") != NULL);
 }
+
+/* ---- a publisher's calls to action between or after the paragraphs ----------- */
+
+UT_TEST(html_body_promo_paragraphs_left_out)
+{
+	const char *b = body_of(PAGE("",
+		"<p>Never miss the latest news from the riverside by signing up to our newsletter today!</p>"
+		"<p>The highways office said the bus lanes would stay in place until the bridge reopens.</p>"
+		"<p>We want to hear what you think about this article. Submit a letter to the editor.</p>"
+		"<p><em>For the latest stories download the Daily Example apps for iOS and Android.</em></p>", ""));
+
+	UT_CHECK(strstr(b, "Never miss") == NULL);
+	UT_CHECK(strstr(b, "We want to hear") == NULL);
+	UT_CHECK(strstr(b, "apps for iOS") == NULL);
+	UT_CHECK(strstr(b, "bus lanes would stay in place") != NULL);
+	/* the same words inside a long paragraph of the article stay */
+	b = body_of(PAGE("", "<p>The council's own newsletter, which goes to every household, said "
+					 "residents could follow us on the council's website, where maps of the diversions, "
+					 "bus timetables and the dates of every closure will be published each week until "
+					 "the work is finished, and where residents can also ask questions of the engineers "
+					 "and read the answers of earlier meetings in full.</p>", ""));
+	UT_CHECK(strstr(b, "follow us on the council") != NULL);
+}
