@@ -1025,6 +1025,7 @@ promo_line(const char *s, size_t len)
 	low[len] = '\0';
 	for (size_t k = 0; k < AT_LENGTHOF(promo_phrases); k++)
 		if (strstr(low, promo_phrases[k]))
+			return true;
 	return false;
 }
 
