@@ -607,6 +607,7 @@ typedef struct Writer
 	bool		cell;			/* a table cell separator is due */
 	int			in_pre;
 	int			removed;		/* elements left out */
+	size_t		written;		/* bytes of text written */
 } Writer;
 
 static void
@@ -644,6 +645,7 @@ w_text(Writer *w, const char *s, size_t len)
 	w->pending = 0;
 	w->cell = false;
 	h_append_clean(w->out, s + st, tl, w->in_pre > 0);
+	w->written += tl;
 	if (st + tl < len)
 		w_break(w, 1);
 }
@@ -761,6 +763,20 @@ leave(Writer *w, const HDoc *d, int i)
 		w_break(w, 3);
 }
 
+/* Text before the article's first paragraph: a kicker, a byline, a date */
+#define HEAD_TEXT	200
+
+/*
+ * The <h1> before the article's text is its headline (the title column);
+ * one after text is a section heading of the article (Medium, book
+ * chapters and CMS templates head their sections with <h1>)
+ */
+static bool
+headline(const Writer *w, const HNode *n)
+{
+	return n->tag == H_H1 && w->written < HEAD_TEXT;
+}
+
 static bool
 take_caption(const HDoc *d, int i, AtArticle *a, AtBuf *base)
 {
@@ -806,7 +822,7 @@ render(Writer *w, const HDoc *d, int root, AtArticle *a, AtBuf *base)
 			if (!(n->flags & HF_DROP))
 				w_text(w, d->text.data + n->start, n->len);
 		}
-		else if (i != root && ((n->flags & HF_DROP) || n->tag == H_H1 || link_box(d, n) ||
+		else if (i != root && ((n->flags & HF_DROP) || headline(w, n) || link_box(d, n) ||
 							   form_box(d, i) || take_caption(d, i, a, base)))
 		{
 			skip = true;

@@ -198,3 +198,17 @@ UT_TEST(html_body_promo_paragraphs_left_out)
 					 "and read the answers of earlier meetings in full.</p>", ""));
 	UT_CHECK(strstr(b, "follow us on the council") != NULL);
 }
+
+/* ---- headings inside the article ---------------------------------------------- */
+
+UT_TEST(html_body_section_h1_kept)
+{
+	/* the first <h1> is the headline; later ones head the article's sections */
+	const char *b = body_of(PAGE("",
+		"<h1>What the engineers found</h1>"
+		"<p>The report lists eleven cracks, four of them wider than the limit the rules allow.</p>", ""));
+
+	UT_CHECK(strstr(b, "What the engineers found") != NULL);
+	UT_CHECK(strstr(b, "eleven cracks") != NULL);
+	UT_CHECK(strstr(b, "Bridge to close") == NULL);
+}
