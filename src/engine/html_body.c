@@ -32,7 +32,7 @@
 #define STRONG_MIN_CHARS	200
 
 /* Characters outside links that make a paragraph prose whatever it links */
-#define PROSE_UNLINKED	100
+#define PROSE_UNLINKED	50
 
 /*
  * Words of boilerplate: an element whose class or id holds one (as a word,

@@ -106,11 +106,16 @@ UT_TEST(html_body_linked_prose_kept)
 		"<p>The mayor, <a href=/mayor>who took office after a recall vote in 2022</a>, said the "
 		"council <a href=/budget>had set aside money for the repairs</a> and that the bridge would "
 		"reopen before the summer, when the tourist season brings the most traffic to the old town.</p>"
+		"<p>Police said the repairs were <a href=/report>needed after the inspection in May</a>, "
+		"and that drivers should expect delays.</p>"
 		"<ul class=\"links\"><li><a href=/a>Rail strike called off after late talks</a></li>"
 		"<li><a href=/b>New park opens on the east side of town</a></li>"
 		"<li><a href=/c>Library hours to change in the new year</a></li></ul>", ""));
 
 	UT_CHECK(strstr(b, "who took office after a recall vote") != NULL);
+	/* a short sentence of which half is linked */
+	UT_CHECK(strstr(b, "said the bridge was <") == NULL);
+	UT_CHECK(strstr(b, "Police said the repairs were") != NULL);
 	UT_CHECK(strstr(b, "reopen before the summer") != NULL);
 	UT_CHECK(strstr(b, "Engineers found cracks") != NULL);
 	/* a list of headlines is still left out */
