@@ -1145,6 +1145,140 @@ paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *titl
 	a->words = at_count_words(a->body.data ? a->body.data : "", a->body.len);
 }
 
+/* ---- the standfirst --------------------------------------------------------- */
+
+/*
+ * Class and id words of a standfirst (the deck, the summary under the
+ * headline), which pages keep in the article's header, outside the element
+ * that holds the paragraphs; as parts of a compound class too
+ * ("article-deck", "article-subheadline", "single-excerpt")
+ */
+static const char *const deck_words[] = {
+	"standfirst", "deck", "dek", "excerpt", "subheadline", "subhead", "subtitle", "summary",
+	"lead", "intro", "strapline", "bajada", "entradilla", "sumario", "chapo", "chapeau",
+};
+
+/* How far above the content the article's header may start */
+#define DECK_UP			5
+/* Bytes of a standfirst's text */
+#define DECK_MIN		60
+#define DECK_MAX		600
+/* Nodes of a standfirst's subtree */
+#define DECK_NODES		64
+
+/* A word of deck_words in the class or id, whole or as a part of a compound word */
+static bool
+deck_class(const HDoc *d, int node)
+{
+	static const HAttrName where[] = {HA_CLASS, HA_ID};
+
+	for (size_t k = 0; k < AT_LENGTHOF(where); k++)
+	{
+		size_t		len;
+		const char *v = h_attr(d, node, where[k], &len);
+
+		for (size_t i = 0; v && i < len;)
+		{
+			size_t		e = i;
+
+			while (e < len && v[e] != ' ' && v[e] != '\t' && v[e] != '\n' && v[e] != '-' && v[e] != '_')
+				e++;
+			if (at_word_in(v + i, e - i, deck_words, AT_LENGTHOF(deck_words)))
+				return true;
+			i = e + 1;
+		}
+	}
+	return false;
+}
+
+/*
+ * A candidate standfirst: a text block with a deck word, not hidden, and
+ * under nothing but a <header> that the flags drop (not nav, aside, a
+ * boilerplate class) up to the article's element anc
+ */
+static bool
+deck_at(const HDoc *d, int node, int anc)
+{
+	const HNode *n = HN(d, node);
+
+	if (n->tag == H_TEXT || n->tag == H_H1 || n->tag == H_A || n->tag == H_IMG || n->tag == H_LI ||
+		n->tag == H_UL || n->tag == H_OL || n->tag == H_FIGURE || n->tag == H_FIGCAPTION ||
+		n->tag == H_TABLE || (n->flags & HF_SKIP) || n->first < 0 || !deck_class(d, node))
+		return false;
+	for (int x = node; x != anc && x > 0; x = HN(d, x)->parent)
+	{
+		const HNode *p = HN(d, x);
+
+		if (((p->tag_flags & HF_DROP) && p->tag != H_HEADER) || (p->flags & HF_NEG))
+			return false;
+	}
+	/* a small element, without the headline (a header's whole group of kicker, <h1> and deck) */
+	for (size_t i = node + 1; i < d->nodes.len && is_inside(d, (int) i, node); i++)
+		if (i - node > DECK_NODES || HN(d, i)->tag == H_H1)
+			return false;
+	return true;
+}
+
+/*
+ * The article's standfirst when it stands before the content, outside it:
+ * the nearest candidate between one of the content's close ancestors and
+ * the content, or -1
+ */
+static int
+find_deck(const HDoc *d, int root)
+{
+	int			anc = root;
+
+	for (int up = 0; up < DECK_UP; up++)
+	{
+		anc = HN(d, anc)->parent;
+		if (anc <= 0 || HN(d, anc)->tag == H_BODY || HN(d, anc)->tag == H_HTML)
+			return -1;
+		/* nodes are stored in document order: anc's subtree before root */
+		for (int i = root - 1; i > anc; i--)
+			if (deck_at(d, i, anc))
+				return i;
+	}
+	return -1;
+}
+
+/*
+ * Puts the standfirst's text into raw before the content: returns its
+ * length (0 when it is too short or too long to be one)
+ */
+static size_t
+put_deck(const HDoc *d, int deck, AtBuf *raw)
+{
+	size_t		st,
+				len;
+
+	h_text_of(d, deck, raw, DECK_MAX + 1);
+	len = h_trim(raw->data, raw->len, &st);
+	if (len < DECK_MIN || len > DECK_MAX)
+	{
+		raw->len = 0;
+		return 0;
+	}
+	memmove(raw->data, raw->data + st, len);
+	raw->len = len;
+	return len;
+}
+
+/* The content repeats the standfirst: take it out again */
+static void
+drop_repeated_deck(AtBuf *raw, size_t deck_len)
+{
+	size_t		probe = AT_MIN(deck_len, 60);
+
+	for (size_t p = deck_len; p + probe <= raw->len; p++)
+		if (raw->data[p] == raw->data[0] && memcmp(raw->data + p, raw->data, probe) == 0)
+		{
+			memmove(raw->data, raw->data + deck_len, raw->len - deck_len);
+			raw->len -= deck_len;
+			return;
+		}
+}
+
 void
 h_body_render(HDoc *d, AtArticle *a, int root, AtBuf *base)
 {
@@ -1152,10 +1286,14 @@ h_body_render(HDoc *d, AtArticle *a, int root, AtBuf *base)
 	Writer		w;
 	const HNode *top = HN(d, root);
 	float		threshold = AT_MAX(10, top->score * 0.2f);
+	int			deck;
+	size_t		deck_len = 0;
 
 	at_buf_init(&raw, d->mem, 4096);
 	memset(&w, 0, sizeof(w));
 	w.out = &raw;
+	if (root > 0 && (deck = find_deck(d, root)) > 0 && (deck_len = put_deck(d, deck, &raw)) > 0)
+		w_break(&w, 3);
 	if (root > 0 && class_clones(d, root) >= 2)
 	{
 		/* the article's text boxes of one class, wherever they sit, in page order */
@@ -1183,6 +1321,8 @@ h_body_render(HDoc *d, AtArticle *a, int root, AtBuf *base)
 	}
 	else
 		render(&w, d, root, a, base);
+	if (deck_len)
+		drop_repeated_deck(&raw, deck_len);
 	d->meta_lines.len = 0;
 	paragraphs(d, a, raw.data ? raw.data : "", raw.len,
 			   a->title.len ? base->data + a->title.start : "", a->title.len);

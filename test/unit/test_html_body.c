@@ -230,3 +230,44 @@ UT_TEST(html_body_drop_cap_joined)
 	UT_CHECK(strstr(b, "\nhe city") == NULL);
 	UT_CHECK(strncmp(b + ba.lead.start, "The city council", 16) == 0);
 }
+
+/* ---- the standfirst in the article's header, outside the paragraphs' element -- */
+
+UT_TEST(html_body_standfirst_before_content)
+{
+	const char *b = body_of("<!DOCTYPE html><html><body><nav><a href=/>Home</a></nav>"
+		"<article><header><h1>Bridge to close</h1>"
+		"<p class=\"article-deck\">Repairs to the 1908 crossing will send traffic through the centre "
+		"for most of next year.</p></header>"
+		"<div class=\"story-text\">" PROSE6 "</div></article></body></html>");
+
+	UT_CHECK(strncmp(b, "Repairs to the 1908 crossing", 28) == 0);
+	UT_CHECK(strstr(b, "The city council voted") != NULL);
+	UT_CHECK(strstr(b, "Bridge to close") == NULL);
+}
+
+UT_TEST(html_body_standfirst_not_repeated)
+{
+	/* the content opens with the standfirst's text: it comes once */
+	const char *b = body_of("<!DOCTYPE html><html><body>"
+		"<article><header><h1>Bridge to close</h1>"
+		"<p class=\"summary\">The city council voted on Tuesday to close the old bridge over the river "
+		"for repairs, a decision that will send traffic through the centre for most of next year.</p>"
+		"</header><div class=\"story-text\">" PROSE6 "</div></article></body></html>");
+	const char *again = strstr(b, "The city council voted");
+
+	UT_CHECK(again != NULL);
+	UT_CHECK(again != NULL && strstr(again + 1, "The city council voted") == NULL);
+}
+
+UT_TEST(html_body_standfirst_not_from_header_group)
+{
+	/* a header block that holds the headline is not a standfirst */
+	const char *b = body_of("<!DOCTYPE html><html><body><article>"
+		"<div class=\"intro\"><span>News</span><h1>Bridge to close</h1><p>Repairs to the 1908 "
+		"crossing will send traffic through the centre for most of next year.</p></div>"
+		"<div class=\"story-text\">" PROSE6 "</div></article></body></html>");
+
+	UT_CHECK(strstr(b, "Bridge to close") == NULL);
+	UT_CHECK(strstr(b, "The city council voted") != NULL);
+}
