@@ -229,7 +229,8 @@ mark_flags(HDoc *d, bool strict)
 		 * whole page), or inside a <header> left open by a broken template
 		 */
 		if ((n->flags & HF_STRONG) ||
-			((n->tag == H_MAIN || ((inherit & HF_DROP) && h_attr_is(d, i, HA_ROLE, "main"))) &&
+			((n->tag == H_MAIN || ((inherit & HF_DROP) && (n->tag == H_DIV || n->tag == H_SECTION) &&
+								   h_attr_is(d, i, HA_ROLE, "main"))) &&
 			 !(inherit & HF_SKIP)))
 			inherit &= ~(HF_DROP | HF_BOIL);
 		n->flags |= inherit;
@@ -1032,16 +1033,44 @@ static const char *const promo_phrases[] = {
 static bool
 promo_line(const char *s, size_t len)
 {
-	char		low[512];
+	static uint8_t first[26][16];
+	static uint8_t count[26];
+	static bool ready = false;
 
-	if (len >= sizeof(low) || at_count_words(s, len) > PROMO_MAX_WORDS)
+	/* 40 words are well under 400 bytes: longer paragraphs are not looked at */
+	if (len >= 400)
 		return false;
-	for (size_t i = 0; i < len; i++)
-		low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i];
-	low[len] = '\0';
-	for (size_t k = 0; k < AT_LENGTHOF(promo_phrases); k++)
-		if (strstr(low, promo_phrases[k]))
-			return true;
+	/* the phrases indexed by their first letter, once per backend (static data) */
+	if (!ready)
+	{
+		for (size_t k = 0; k < AT_LENGTHOF(promo_phrases); k++)
+		{
+			int			c = promo_phrases[k][0] - 'a';
+
+			if (c >= 0 && c < 26 && count[c] < 16)
+				first[c][count[c]++] = (uint8_t) k;
+		}
+		ready = true;
+	}
+	for (size_t p = 0; p < len; p++)
+	{
+		int			c = ((s[p] >= 'A' && s[p] <= 'Z') ? s[p] + 32 : s[p]) - 'a';
+
+		if (c < 0 || c >= 26 || (p > 0 && at_is_ascii_alpha((unsigned char) s[p - 1])))
+			continue;
+		for (int j = 0; j < count[c]; j++)
+		{
+			const char *e = promo_phrases[first[c][j]];
+			size_t		el;
+
+			/* the second letter first: most words share no two letters with a phrase */
+			if (p + 1 >= len || ((s[p + 1] >= 'A' && s[p + 1] <= 'Z') ? s[p + 1] + 32 : s[p + 1]) != e[1])
+				continue;
+			el = strlen(e);
+			if (p + el <= len && strncasecmp(s + p, e, el) == 0)
+				return at_count_words(s, len) <= PROMO_MAX_WORDS;
+		}
+	}
 	return false;
 }
 
@@ -1227,17 +1256,26 @@ deck_at(const HDoc *d, int node, int anc)
 static int
 find_deck(const HDoc *d, int root)
 {
-	int			anc = root;
+	int			anc = HN(d, root)->parent,
+				up = 1;
 
-	for (int up = 0; up < DECK_UP; up++)
+	/*
+	 * nodes are stored in document order: anc's subtree before root is
+	 * anc + 1 .. root - 1, so one pass back from root meets the nearest
+	 * ancestors' parts first
+	 */
+	for (int i = root - 1; i > 0; i--)
 	{
-		anc = HN(d, anc)->parent;
+		while (i <= anc)
+		{
+			anc = HN(d, anc)->parent;
+			if (++up > DECK_UP)
+				return -1;
+		}
 		if (anc <= 0 || HN(d, anc)->tag == H_BODY || HN(d, anc)->tag == H_HTML)
 			return -1;
-		/* nodes are stored in document order: anc's subtree before root */
-		for (int i = root - 1; i > anc; i--)
-			if (deck_at(d, i, anc))
-				return i;
+		if (deck_at(d, i, anc))
+			return i;
 	}
 	return -1;
 }
