@@ -31,6 +31,9 @@
 /* Characters an article-body element needs to win over the scores */
 #define STRONG_MIN_CHARS	200
 
+/* Characters outside links that make a paragraph prose whatever it links */
+#define PROSE_UNLINKED	50
+
 /*
  * Words of boilerplate: an element whose class or id holds one (as a word,
  * or, for the longer ones, inside a word) is not article text.
@@ -45,13 +48,15 @@ static const char *const neg_words[] = {
 	"subscription", "taboola", "tags", "tag", "toolbar", "tools", "widget", "masthead",
 	"login", "signup", "teaser", "teasers", "trending", "popular", "mostread",
 	"most-read", "byline", "author-bio", "jump", "print", "hidden", "meta",
+	/* the author's biography under the article: "post-body-bio", "user-bio__main-text" */
+	"bio", "bios", "authorbio", "author-info", "authorinfo", "about-author",
 };
 
 /* substrings that count inside a longer word ("article-comments") */
 static const char *const neg_parts[] = {
 	"comment", "sidebar", "breadcrumb", "newsletter", "advert", "sponsor",
 	"outbrain", "taboola", "disqus", "social", "share", "related", "cookie",
-	"footer", "popup", "recommend", "subscri", "banner", "navigation",
+	"footer", "popup", "recommend", "subscri", "banner", "navigation", "authorbio",
 };
 
 /* Words of article content */
@@ -218,11 +223,15 @@ mark_flags(HDoc *d, bool strict)
 			n->tag != H_A && n->tag != H_SPAN && n->tag != H_P)
 			n->flags |= HF_DROP | HF_BOIL;
 		/*
-		 * an article body inside a <header>; the page's <main> inside a
-		 * wrapper whose class or id holds a boilerplate word
-		 * (id="skyscraper-height-div" around the whole page)
+		 * an article body inside a <header>; the page's <main> (or its
+		 * ARIA landmark, role="main") inside a wrapper whose class or id
+		 * holds a boilerplate word (id="skyscraper-height-div" around the
+		 * whole page), or inside a <header> left open by a broken template
 		 */
-		if ((n->flags & HF_STRONG) || (n->tag == H_MAIN && !(inherit & HF_SKIP)))
+		if ((n->flags & HF_STRONG) ||
+			((n->tag == H_MAIN || ((inherit & HF_DROP) && (n->tag == H_DIV || n->tag == H_SECTION) &&
+								   h_attr_is(d, i, HA_ROLE, "main"))) &&
+			 !(inherit & HF_SKIP)))
 			inherit &= ~(HF_DROP | HF_BOIL);
 		n->flags |= inherit;
 	}
@@ -599,6 +608,7 @@ typedef struct Writer
 	bool		cell;			/* a table cell separator is due */
 	int			in_pre;
 	int			removed;		/* elements left out */
+	size_t		written;		/* bytes of text written */
 } Writer;
 
 static void
@@ -636,6 +646,7 @@ w_text(Writer *w, const char *s, size_t len)
 	w->pending = 0;
 	w->cell = false;
 	h_append_clean(w->out, s + st, tl, w->in_pre > 0);
+	w->written += tl;
 	if (st + tl < len)
 		w_break(w, 1);
 }
@@ -655,7 +666,51 @@ link_box(const HDoc *d, const HNode *n)
 	ld = (float) n->link_chars / n->chars;
 	if (n->commas >= 10)
 		return false;
+	/*
+	 * a paragraph of prose with a phrase or two linked ("who seized power in
+	 * a targeted operation", a source's name) is article text: news sites
+	 * link inside sentences; a list of headlines has little text between
+	 * its links
+	 */
+	if (n->tag == H_P && ld <= 0.6 && n->chars - n->link_chars >= PROSE_UNLINKED)
+		return false;
 	return ld > 0.6 || (ld > 0.33 && !(n->flags & HF_POS) && n->chars < 400);
+}
+
+/* A form of less text than this inside the content is a widget, not the article */
+#define FORM_MAX_CHARS	600
+
+/*
+ * A form inside the content with a field to fill in: a newsletter sign-up
+ * ("Essential news, delivered daily", an e-mail field, the consent line) or
+ * a comment box.  A page wrapped whole in one <form> (ASP.NET) is not
+ * affected: the content is inside it, and it is never looked at here.
+ */
+static bool
+form_box(const HDoc *d, int node)
+{
+	const HNode *n = HN(d, node);
+	int			i = n->first;
+
+	if (n->tag != H_FORM || n->chars >= FORM_MAX_CHARS)
+		return false;
+	while (i >= 0)
+	{
+		const HNode *x = HN(d, i);
+
+		if (x->tag == H_TEXTAREA || (x->tag == H_INPUT && !h_attr_is(d, i, HA_TYPE, "hidden") &&
+									 !h_attr_is(d, i, HA_TYPE, "submit")))
+			return true;
+		if (x->first >= 0)
+		{
+			i = x->first;
+			continue;
+		}
+		while (i != node && HN(d, i)->next < 0)
+			i = HN(d, i)->parent;
+		i = i == node ? -1 : HN(d, i)->next;
+	}
+	return false;
 }
 
 static void
@@ -709,6 +764,20 @@ leave(Writer *w, const HDoc *d, int i)
 		w_break(w, 3);
 }
 
+/* Text before the article's first paragraph: a kicker, a byline, a date */
+#define HEAD_TEXT	200
+
+/*
+ * The <h1> before the article's text is its headline (the title column);
+ * one after text is a section heading of the article (Medium, book
+ * chapters and CMS templates head their sections with <h1>)
+ */
+static bool
+headline(const Writer *w, const HNode *n)
+{
+	return n->tag == H_H1 && w->written < HEAD_TEXT;
+}
+
 static bool
 take_caption(const HDoc *d, int i, AtArticle *a, AtBuf *base)
 {
@@ -754,8 +823,8 @@ render(Writer *w, const HDoc *d, int root, AtArticle *a, AtBuf *base)
 			if (!(n->flags & HF_DROP))
 				w_text(w, d->text.data + n->start, n->len);
 		}
-		else if (i != root && ((n->flags & HF_DROP) || n->tag == H_H1 || link_box(d, n) ||
-							   take_caption(d, i, a, base)))
+		else if (i != root && ((n->flags & HF_DROP) || headline(w, n) || link_box(d, n) ||
+							   form_box(d, i) || take_caption(d, i, a, base)))
 		{
 			skip = true;
 			w->removed++;
@@ -938,11 +1007,98 @@ credit_line(const char *s, size_t len)
 	return false;
 }
 
+/*
+ * Phrases of a publisher's call to action: a newsletter sign-up, an app, a
+ * subscription, "follow us" ("Never miss the latest news by signing up to
+ * our newsletter", "Follow The Gleaner on Twitter", "We want to hear what you
+ * think about this article").  Lower case; matched inside short paragraphs.
+ */
+static const char *const promo_phrases[] = {
+	"sign up for our", "sign up to our", "sign up here", "sign up now", "signing up to our",
+	"signing up for our", "subscribe to our", "subscribe now", "subscribe today",
+	"subscribe and support", "please subscribe", "already a subscriber", "first-time subscribers",
+	"our newsletter", "our newsletters", "join our newsletter", "email newsletters",
+	"download our app", "apps for ios", "app for ios", "follow us on", "like us on facebook",
+	"keep up with me on", "we want to hear what you think", "letter to the editor",
+	"if you enjoyed reading", "never miss the latest", "support independent journalism",
+	"support our journalism", "straight to your inbox", "delivered to your inbox",
+	"newsletter abonnieren", "zum newsletter", "unseren newsletter", "unser newsletter",
+	"abonniere unseren", "abonnieren sie", "suscríbete", "abonnez-vous",
+};
+
+/* Words a paragraph may have to be read as a call to action */
+#define PROMO_MAX_WORDS	40
+
+/* A short paragraph holding one of promo_phrases (ASCII case aside) */
+static bool
+promo_line(const char *s, size_t len)
+{
+	static uint8_t first[26][16];
+	static uint8_t count[26];
+	static bool ready = false;
+
+	/* 40 words are well under 400 bytes: longer paragraphs are not looked at */
+	if (len >= 400)
+		return false;
+	/* the phrases indexed by their first letter, once per backend (static data) */
+	if (!ready)
+	{
+		for (size_t k = 0; k < AT_LENGTHOF(promo_phrases); k++)
+		{
+			int			c = promo_phrases[k][0] - 'a';
+
+			if (c >= 0 && c < 26 && count[c] < 16)
+				first[c][count[c]++] = (uint8_t) k;
+		}
+		ready = true;
+	}
+	for (size_t p = 0; p < len; p++)
+	{
+		int			c = ((s[p] >= 'A' && s[p] <= 'Z') ? s[p] + 32 : s[p]) - 'a';
+
+		if (c < 0 || c >= 26 || (p > 0 && at_is_ascii_alpha((unsigned char) s[p - 1])))
+			continue;
+		for (int j = 0; j < count[c]; j++)
+		{
+			const char *e = promo_phrases[first[c][j]];
+			size_t		el;
+
+			/* the second letter first: most words share no two letters with a phrase */
+			if (p + 1 >= len || ((s[p + 1] >= 'A' && s[p + 1] <= 'Z') ? s[p + 1] + 32 : s[p + 1]) != e[1])
+				continue;
+			el = strlen(e);
+			if (p + el <= len && strncasecmp(s + p, e, el) == 0)
+				return at_count_words(s, len) <= PROMO_MAX_WORDS;
+		}
+	}
+	return false;
+}
+
+/* A paragraph that is one capital letter: a drop cap set in its own element */
+static bool
+drop_cap(const char *s, size_t len)
+{
+	uint32_t	cp;
+
+	return at_utf8_decode(s, len, &cp) == (int) len && at_cp_is_upper(cp);
+}
+
+/* The paragraph opens with a small letter: the rest of a drop cap's word */
+static bool
+starts_lower(const char *s, size_t len)
+{
+	uint32_t	cp;
+
+	return at_utf8_decode(s, len, &cp) > 0 && at_cp_is_lower(cp);
+}
+
 /* Paragraphs of raw into the article's body; drops the title and chrome lines */
 static void
 paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *title, size_t tlen)
 {
 	bool		lead_found = false;
+	const char *cap = "";
+	size_t		cap_len = 0;
 
 	for (size_t p = 0; p < rlen;)
 	{
@@ -963,8 +1119,16 @@ paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *titl
 		p = q + 2;
 		if (len == 0)
 			continue;
+		/* a drop cap set apart: "T" before "urkey, Poland and ..." */
+		if (drop_cap(s, len))
+		{
+			cap = s;
+			cap_len = len;
+			continue;
+		}
 		/* the headline repeated, a widget's heading */
-		if ((len == tlen && memcmp(s, title, tlen) == 0) || widget_line(s, len) || credit_line(s, len))
+		if ((len == tlen && memcmp(s, title, tlen) == 0) || widget_line(s, len) || credit_line(s, len) ||
+			promo_line(s, len))
 		{
 			if (len != tlen || memcmp(s, title, tlen) != 0)
 				a->chrome_removed++;
@@ -989,21 +1153,168 @@ paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *titl
 		}
 		if (a->body.len)
 			at_buf_append(&a->body, "\n\n", 2);
+		if (cap_len && !starts_lower(s, len))
+			cap_len = 0;
 		if (!lead_found && prose(s, len))
 		{
 			a->lead.start = a->body.len;
-			a->lead.len = len;
+			a->lead.len = cap_len + len;
 			lead_found = true;
 		}
 		else if (a->paragraphs == 0)
 		{
 			a->lead.start = a->body.len;
-			a->lead.len = len;
+			a->lead.len = cap_len + len;
 		}
+		at_buf_append(&a->body, cap, cap_len);
+		cap_len = 0;
 		at_buf_append(&a->body, s, len);
 		a->paragraphs++;
 	}
 	a->words = at_count_words(a->body.data ? a->body.data : "", a->body.len);
+}
+
+/* ---- the standfirst --------------------------------------------------------- */
+
+/*
+ * Class and id words of a standfirst (the deck, the summary under the
+ * headline), which pages keep in the article's header, outside the element
+ * that holds the paragraphs; as parts of a compound class too
+ * ("article-deck", "article-subheadline", "single-excerpt")
+ */
+static const char *const deck_words[] = {
+	"standfirst", "deck", "dek", "excerpt", "subheadline", "subhead", "subtitle", "summary",
+	"lead", "intro", "strapline", "bajada", "entradilla", "sumario", "chapo", "chapeau",
+};
+
+/* How far above the content the article's header may start */
+#define DECK_UP			5
+/* Bytes of a standfirst's text */
+#define DECK_MIN		60
+#define DECK_MAX		600
+/* Nodes of a standfirst's subtree */
+#define DECK_NODES		64
+
+/* A word of deck_words in the class or id, whole or as a part of a compound word */
+static bool
+deck_class(const HDoc *d, int node)
+{
+	static const HAttrName where[] = {HA_CLASS, HA_ID};
+
+	for (size_t k = 0; k < AT_LENGTHOF(where); k++)
+	{
+		size_t		len;
+		const char *v = h_attr(d, node, where[k], &len);
+
+		for (size_t i = 0; v && i < len;)
+		{
+			size_t		e = i;
+
+			while (e < len && v[e] != ' ' && v[e] != '\t' && v[e] != '\n' && v[e] != '-' && v[e] != '_')
+				e++;
+			if (at_word_in(v + i, e - i, deck_words, AT_LENGTHOF(deck_words)))
+				return true;
+			i = e + 1;
+		}
+	}
+	return false;
+}
+
+/*
+ * A candidate standfirst: a text block with a deck word, not hidden, and
+ * under nothing but a <header> that the flags drop (not nav, aside, a
+ * boilerplate class) up to the article's element anc
+ */
+static bool
+deck_at(const HDoc *d, int node, int anc)
+{
+	const HNode *n = HN(d, node);
+
+	if (n->tag == H_TEXT || n->tag == H_H1 || n->tag == H_A || n->tag == H_IMG || n->tag == H_LI ||
+		n->tag == H_UL || n->tag == H_OL || n->tag == H_FIGURE || n->tag == H_FIGCAPTION ||
+		n->tag == H_TABLE || (n->flags & HF_SKIP) || n->first < 0 || !deck_class(d, node))
+		return false;
+	for (int x = node; x != anc && x > 0; x = HN(d, x)->parent)
+	{
+		const HNode *p = HN(d, x);
+
+		if (((p->tag_flags & HF_DROP) && p->tag != H_HEADER) || (p->flags & HF_NEG))
+			return false;
+	}
+	/* a small element, without the headline (a header's whole group of kicker, <h1> and deck) */
+	for (size_t i = node + 1; i < d->nodes.len && is_inside(d, (int) i, node); i++)
+		if (i - node > DECK_NODES || HN(d, i)->tag == H_H1)
+			return false;
+	return true;
+}
+
+/*
+ * The article's standfirst when it stands before the content, outside it:
+ * the nearest candidate between one of the content's close ancestors and
+ * the content, or -1
+ */
+static int
+find_deck(const HDoc *d, int root)
+{
+	int			anc = HN(d, root)->parent,
+				up = 1;
+
+	/*
+	 * nodes are stored in document order: anc's subtree before root is
+	 * anc + 1 .. root - 1, so one pass back from root meets the nearest
+	 * ancestors' parts first
+	 */
+	for (int i = root - 1; i > 0; i--)
+	{
+		while (i <= anc)
+		{
+			anc = HN(d, anc)->parent;
+			if (++up > DECK_UP)
+				return -1;
+		}
+		if (anc <= 0 || HN(d, anc)->tag == H_BODY || HN(d, anc)->tag == H_HTML)
+			return -1;
+		if (deck_at(d, i, anc))
+			return i;
+	}
+	return -1;
+}
+
+/*
+ * Puts the standfirst's text into raw before the content: returns its
+ * length (0 when it is too short or too long to be one)
+ */
+static size_t
+put_deck(const HDoc *d, int deck, AtBuf *raw)
+{
+	size_t		st,
+				len;
+
+	h_text_of(d, deck, raw, DECK_MAX + 1);
+	len = h_trim(raw->data, raw->len, &st);
+	if (len < DECK_MIN || len > DECK_MAX)
+	{
+		raw->len = 0;
+		return 0;
+	}
+	memmove(raw->data, raw->data + st, len);
+	raw->len = len;
+	return len;
+}
+
+/* The content repeats the standfirst: take it out again */
+static void
+drop_repeated_deck(AtBuf *raw, size_t deck_len)
+{
+	size_t		probe = AT_MIN(deck_len, 60);
+
+	for (size_t p = deck_len; p + probe <= raw->len; p++)
+		if (raw->data[p] == raw->data[0] && memcmp(raw->data + p, raw->data, probe) == 0)
+		{
+			memmove(raw->data, raw->data + deck_len, raw->len - deck_len);
+			raw->len -= deck_len;
+			return;
+		}
 }
 
 void
@@ -1013,10 +1324,14 @@ h_body_render(HDoc *d, AtArticle *a, int root, AtBuf *base)
 	Writer		w;
 	const HNode *top = HN(d, root);
 	float		threshold = AT_MAX(10, top->score * 0.2f);
+	int			deck;
+	size_t		deck_len = 0;
 
 	at_buf_init(&raw, d->mem, 4096);
 	memset(&w, 0, sizeof(w));
 	w.out = &raw;
+	if (root > 0 && (deck = find_deck(d, root)) > 0 && (deck_len = put_deck(d, deck, &raw)) > 0)
+		w_break(&w, 3);
 	if (root > 0 && class_clones(d, root) >= 2)
 	{
 		/* the article's text boxes of one class, wherever they sit, in page order */
@@ -1044,6 +1359,8 @@ h_body_render(HDoc *d, AtArticle *a, int root, AtBuf *base)
 	}
 	else
 		render(&w, d, root, a, base);
+	if (deck_len)
+		drop_repeated_deck(&raw, deck_len);
 	d->meta_lines.len = 0;
 	paragraphs(d, a, raw.data ? raw.data : "", raw.len,
 			   a->title.len ? base->data + a->title.start : "", a->title.len);
