@@ -1025,6 +1025,7 @@ static const char *const promo_phrases[] = {
 	"newsletter abonnieren", "zum newsletter", "unseren newsletter", "unser newsletter",
 	"abonniere unseren", "abonnieren sie", "suscríbete", "abonnez-vous",
 };
+_Static_assert(AT_LENGTHOF(promo_phrases) <= 255, "promo_line indexes the phrases with uint8_t");
 
 /* Words a paragraph may have to be read as a call to action */
 #define PROMO_MAX_WORDS	40
@@ -1033,7 +1034,8 @@ static const char *const promo_phrases[] = {
 static bool
 promo_line(const char *s, size_t len)
 {
-	static uint8_t first[26][16];
+	/* room for every phrase under one letter: none is ever left out */
+	static uint8_t first[26][AT_LENGTHOF(promo_phrases)];
 	static uint8_t count[26];
 	static bool ready = false;
 
@@ -1047,7 +1049,7 @@ promo_line(const char *s, size_t len)
 		{
 			int			c = promo_phrases[k][0] - 'a';
 
-			if (c >= 0 && c < 26 && count[c] < 16)
+			if (c >= 0 && c < 26)
 				first[c][count[c]++] = (uint8_t) k;
 		}
 		ready = true;
