@@ -368,6 +368,9 @@ static const NumberWord number_words[] = {
 	{"hundred", W_HUNDRED, 100},
 	{"thousand", W_SCALE, 3}, {"million", W_SCALE, 6}, {"billion", W_SCALE, 9},
 	{"trillion", W_SCALE, 12},
+	/* "two thousands people", "three millions yuan": a plural scale after a numeral (a scale never opens a number) */
+	{"thousands", W_SCALE, 3}, {"millions", W_SCALE, 6}, {"billions", W_SCALE, 9},
+	{"trillions", W_SCALE, 12},
 	{"dozen", W_DOZEN, 12}, {"dozens", W_DOZEN, 12},
 	{"dzs", W_DOZEN, 12}, {"dozs", W_DOZEN, 12},
 };
@@ -437,6 +440,11 @@ static const ScaleWord scale_words[] = {
 	{"million", 6, false, false, false, true, false},
 	{"billion", 9, false, false, false, true, false},
 	{"trillion", 12, false, false, false, true, false},
+	/* "2 thousands people", as "3 dozens": the plural some writers use */
+	{"thousands", 3, false, false, false, true, false},
+	{"millions", 6, false, false, false, true, false},
+	{"billions", 9, false, false, false, true, false},
+	{"trillions", 12, false, false, false, true, false},
 	{"lakh", 5, false, false, false, true, false},
 	{"crore", 7, false, false, false, true, false},
 	{"bn", 9, false, false, false, true, false},

@@ -56,10 +56,13 @@ UT_TEST(numbers_scales)
 	UT_EQ_STR(num("1,674.5 million", 0, NULL), "1674500000");
 	UT_EQ_STR(num("10-billion-yuan", 0, NULL), "10000000000");
 	UT_EQ_STR(num("3 lakh crore", 0, NULL), "3000000000000");
-	UT_EQ_STR(num("3 millions", 0, NULL), "3");
+	UT_EQ_STR(num("3 millions", 0, NULL), "3000000");
+	UT_EQ_STR(num("3 millionaires", 0, NULL), "3");
 	UT_EQ_STR(num("5 miles", 0, NULL), "5");
 	UT_EQ_STR(num("1.3e6", 0, NULL), "1300000");
 	UT_EQ_STR(num("3 dozens", 0, NULL), "36");
+	UT_EQ_STR(num("2 thousands people", 0, NULL), "2000");
+	UT_EQ_STR(num("1.5 millions yuan", 0, NULL), "1500000");
 }
 
 UT_TEST(numbers_spelled)
@@ -71,6 +74,10 @@ UT_TEST(numbers_spelled)
 	UT_EQ_STR(num("twenty-one trillion and three hundred", 0, NULL), "21000000000300");
 	UT_EQ_STR(num("two hundred and two thousand", 0, NULL), "202000");
 	UT_EQ_STR(num("two  thousand  and  two hundred", 0, NULL), "2200");
+	UT_EQ_STR(num("two thousands people", 0, NULL), "2000");
+	UT_EQ_STR(num("three millions yuan", 0, NULL), "3000000");
+	/* a plural scale opens no number */
+	UT_EQ_STR(num("thousands of people", 0, NULL), "");
 	UT_EQ_STR(num("a dozen", 0, NULL), "12");
 	UT_EQ_STR(num("half a  dozen", 0, NULL), "6");
 	UT_EQ_STR(num("three hundred and two dozens", 0, NULL), "324");
