@@ -59,7 +59,18 @@ typedef struct Ctx
 	int		   *owner;			/* per token: the live mention covering it, or -1 */
 	uint8_t    *tags;			/* per token: the tagger's tag */
 	bool		china;			/* the text says "China" or "Chinese" */
+	/*
+	 * Per sentence: the flags and the word classes of any of its tokens; a
+	 * rule whose trigger (an acronym, a hyphenated word, a surname) is in
+	 * neither returns at once
+	 */
+	uint16_t   *sent_flags;
+	uint32_t   *sent_gz;
 } Ctx;
+
+/* Does sentence sent have a token with flag f (AT_TOK_*)?  With class g (AT_GZ_*)? */
+#define SENT_HAS_FLAG(c, sent, f) (((c)->sent_flags[sent] & (f)) != 0)
+#define SENT_HAS_GZ(c, sent, g) (((c)->sent_gz[sent] & (g)) != 0)
 
 /*
  * Rule switches, for measuring what each stage of extract() does
@@ -772,6 +783,9 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 static void
 hyphen_heads(Ctx *c, size_t s0, size_t s1, int sent)
 {
+	/* the loop needs a hyphenated word */
+	if (!SENT_HAS_FLAG(c, sent, AT_TOK_HYPHEN))
+		return;
 	for (size_t i = s0; i < s1; i++)
 	{
 		const AtNerToken *t = TK(c, i);
@@ -810,6 +824,9 @@ given_name(const Ctx *c, size_t i)
 static void
 chinese_names(Ctx *c, size_t s0, size_t s1, int sent)
 {
+	/* the loop needs a surname */
+	if (!SENT_HAS_GZ(c, sent, AT_GZ_SURNAME))
+		return;
 	for (size_t i = s0; i + 1 < s1; i++)
 	{
 		size_t		a = i,
@@ -984,6 +1001,9 @@ cut_mention(Ctx *c, int o, size_t t0, size_t t1)
 static void
 given_names(Ctx *c, size_t s0, size_t s1, int sent)
 {
+	/* the loop needs a given name */
+	if (!SENT_HAS_GZ(c, sent, AT_GZ_GIVEN))
+		return;
 	for (size_t i = s0; i + 1 < s1; i++)
 	{
 		size_t		e = i + 1,
@@ -1189,7 +1209,8 @@ hyphen_places(Ctx *c, size_t s0, size_t s1, int sent)
 {
 	const AtGazetteer *gz = &c->m->gz;
 
-	if (!c->china)
+	/* the loop needs a hyphenated word */
+	if (!c->china || !SENT_HAS_FLAG(c, sent, AT_TOK_HYPHEN))
 		return;
 	for (size_t i = s0; i < s1; i++)
 	{
@@ -1262,6 +1283,9 @@ china_places(Ctx *c, size_t s0, size_t s1, int sent)
 static void
 unknown_acronyms(Ctx *c, size_t s0, size_t s1, int sent)
 {
+	/* the loop needs an acronym */
+	if (!SENT_HAS_FLAG(c, sent, AT_TOK_ALLCAPS))
+		return;
 	for (size_t i = s0 + 1; i < s1; i++)
 	{
 		const AtNerToken *t = TK(c, i);
@@ -1518,6 +1542,9 @@ acronym_extends(Ctx *c, size_t a, Mention *prev, size_t s0)
 static void
 acronyms(Ctx *c, size_t s0, size_t s1, int sent)
 {
+	/* the loop needs an acronym */
+	if (!SENT_HAS_FLAG(c, sent, AT_TOK_ALLCAPS))
+		return;
 	for (size_t i = s0 + 1; i + 2 < s1 + 1 && i + 1 < s1; i++)
 	{
 		size_t		a = i + 1;
@@ -3053,10 +3080,32 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 	c.norm = norm.data;
 	if (c.ntok == 0)
 		return;
-	/* most tokens fail on length and first byte: no compare */
-	for (size_t t = 0; t < c.ntok && !c.china; t++)
-		c.china = (c.toks[t].normlen | 2) == 7 && c.norm[c.toks[t].norm] == 'c' &&
-			(norm_is(&c, t, "china") || norm_is(&c, t, "chinese"));
+	c.sent_flags = at_alloc(mem, sizeof(uint16_t) * c.nsent);
+	c.sent_gz = at_alloc(mem, sizeof(uint32_t) * c.nsent);
+	/*
+	 * Word classes of every sentence first, then one walk over the tokens:
+	 * whether the text names China (the rules of every sentence ask) and
+	 * what each sentence has
+	 */
+	for (size_t si = 0; si < c.nsent; si++, at_interrupt_hook ? at_interrupt_hook() : (void) 0)
+	{
+		AtNerSent	s = {text, c.norm, c.toks + c.sents[si].start, c.sents[si].len};
+		uint16_t	fl = 0;
+		uint32_t	gz = 0;
+
+		if (s.n > 0)
+			at_ner_annotate(&m->gz, &s);
+		for (size_t t = c.sents[si].start; t < c.sents[si].start + c.sents[si].len; t++)
+		{
+			fl |= c.toks[t].flags;
+			gz |= c.toks[t].gz;
+			/* most tokens fail on length and first byte: no compare */
+			if ((c.toks[t].normlen | 2) == 7 && c.norm[c.toks[t].norm] == 'c' && !c.china)
+				c.china = norm_is(&c, t, "china") || norm_is(&c, t, "chinese");
+		}
+		c.sent_flags[si] = fl;
+		c.sent_gz[si] = gz;
+	}
 	tags = at_alloc(mem, c.ntok);
 	conf = at_alloc(mem, sizeof(float) * c.ntok);
 	headline = at_alloc0(mem, c.nsent);
@@ -3069,12 +3118,10 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 	{
 		size_t		s0 = c.sents[si].start,
 					s1 = s0 + c.sents[si].len;
-		AtNerSent	s = {text, c.norm, c.toks + s0, s1 - s0};
 		size_t		from = c.ments.len;
 
 		if (s1 == s0)
 			continue;
-		at_ner_annotate(&m->gz, &s);
 		headline[si] = headline_case(&c, s0, s1);
 		tag_sentence(&c, s0, s1, (int) si, tags + s0, conf + s0, !headline[si]);
 		if (headline[si])
