@@ -66,11 +66,28 @@ typedef struct Ctx
 	 */
 	uint16_t   *sent_flags;
 	uint32_t   *sent_gz;
+	uint64_t   *sent_words;		/* word_bit() of each of its tokens */
 } Ctx;
 
 /* Does sentence sent have a token with flag f (AT_TOK_*)?  With class g (AT_GZ_*)? */
 #define SENT_HAS_FLAG(c, sent, f) (((c)->sent_flags[sent] & (f)) != 0)
 #define SENT_HAS_GZ(c, sent, g) (((c)->sent_gz[sent] & (g)) != 0)
+
+/*
+ * A normalised word's bit in a sentence's signature, by its length and
+ * first two bytes: a sentence without the bit of a word has no such token
+ */
+static inline uint64_t
+word_bit(const char *w, size_t len)
+{
+	unsigned	b0 = len > 0 ? (unsigned char) w[0] : 0,
+				b1 = len > 1 ? (unsigned char) w[1] : 0;
+
+	return 1ULL << ((b0 * 5u + b1 * 3u + (unsigned) len) & 63);
+}
+
+/* May sentence sent have a token whose normalised form is the literal w? */
+#define SENT_MAY_HAVE(c, sent, w) (((c)->sent_words[sent] & word_bit((w), sizeof(w) - 1)) != 0)
 
 /*
  * Rule switches, for measuring what each stage of extract() does
@@ -1101,6 +1118,9 @@ given_names(Ctx *c, size_t s0, size_t s1, int sent)
 static void
 possessives(Ctx *c, size_t s0, size_t s1, int sent)
 {
+	/* the loop needs "'s" */
+	if (!SENT_MAY_HAVE(c, sent, "'s"))
+		return;
 	for (size_t k = s0 + 1; k + 1 < s1; k++)
 	{
 		Mention    *m;
@@ -1907,6 +1927,9 @@ place_before(const Ctx *c, size_t i, size_t s0)
 static void
 fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 {
+	/* the loop needs a gazetteer match (at_ner_annotate marks its first token) */
+	if (!SENT_HAS_GZ(c, sent, AT_GZ_PLACE_B | AT_GZ_ORG_B | AT_GZ_NONNAME))
+		return;
 	for (size_t i = s0; i < s1; i++)
 	{
 		const AtPhraseEntry *e;
@@ -2012,7 +2035,8 @@ institutions(Ctx *c, size_t s0, size_t s1, int sent)
 	const AtGazetteer *cn = c->m->gz.chinese;
 	size_t		head = s0;
 
-	if (cn == NULL || cn->places.count == 0)
+	/* the loop needs a head */
+	if (cn == NULL || cn->places.count == 0 || !SENT_HAS_GZ(c, sent, AT_GZ_ORGHEAD))
 		return;
 	for (size_t i = s0; i < s1; i++)
 	{
@@ -2622,6 +2646,9 @@ halls_of_fame(Ctx *c, size_t s0, size_t s1, int sent)
 {
 	static const char *const what[] = {"fame", "honor", "honour"};
 
+	/* the loop needs "hall" */
+	if (!SENT_MAY_HAVE(c, sent, "hall"))
+		return;
 	for (size_t i = s0; i + 2 < s1; i++)
 	{
 		size_t		t0 = i;
@@ -3082,6 +3109,7 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 		return;
 	c.sent_flags = at_alloc(mem, sizeof(uint16_t) * c.nsent);
 	c.sent_gz = at_alloc(mem, sizeof(uint32_t) * c.nsent);
+	c.sent_words = at_alloc(mem, sizeof(uint64_t) * c.nsent);
 	/*
 	 * Word classes of every sentence first, then one walk over the tokens:
 	 * whether the text names China (the rules of every sentence ask) and
@@ -3092,6 +3120,7 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 		AtNerSent	s = {text, c.norm, c.toks + c.sents[si].start, c.sents[si].len};
 		uint16_t	fl = 0;
 		uint32_t	gz = 0;
+		uint64_t	words = 0;
 
 		if (s.n > 0)
 			at_ner_annotate(&m->gz, &s);
@@ -3099,12 +3128,14 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 		{
 			fl |= c.toks[t].flags;
 			gz |= c.toks[t].gz;
+			words |= word_bit(c.norm + c.toks[t].norm, c.toks[t].normlen);
 			/* most tokens fail on length and first byte: no compare */
 			if ((c.toks[t].normlen | 2) == 7 && c.norm[c.toks[t].norm] == 'c' && !c.china)
 				c.china = norm_is(&c, t, "china") || norm_is(&c, t, "chinese");
 		}
 		c.sent_flags[si] = fl;
 		c.sent_gz[si] = gz;
+		c.sent_words[si] = words;
 	}
 	tags = at_alloc(mem, c.ntok);
 	conf = at_alloc(mem, sizeof(float) * c.ntok);
