@@ -230,21 +230,24 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 		{
 			/* previous tags still reachable that may precede t */
 			uint32_t	prevs = alive & prev_ok[t];
+			float		best = NEG_INF;
+			uint32_t	from = 0;
 
 			nd[t] = NEG_INF;
 			if (!(allowed & (1u << t)))
 				continue;
+			/* the first best, without a branch on the comparison (it mispredicts) */
 			for (; prevs; prevs &= prevs - 1)
 			{
 				int			p = __builtin_ctz(prevs);
 				float		v = delta[p] + w->trans[p][t];
+				bool		gt = v > best;
 
-				if (v > nd[t])
-				{
-					nd[t] = v;
-					bp = (bp & ~(7u << (3 * t))) | ((uint32_t) p << (3 * t));
-				}
+				best = gt ? v : best;
+				from = gt ? (uint32_t) p : from;
 			}
+			nd[t] = best;
+			bp |= from << (3 * t);
 		}
 		alive = 0;
 		top = NEG_INF;
