@@ -67,6 +67,7 @@ typedef struct Ctx
 	uint16_t   *sent_flags;
 	uint32_t   *sent_gz;
 	uint64_t   *sent_words;		/* word_bit() of each of its tokens */
+	uint64_t   *whash;			/* per token: at_ner_annotate_hashed()'s word hash, or 0 */
 } Ctx;
 
 /* Does sentence sent have a token with flag f (AT_TOK_*)?  With class g (AT_GZ_*)? */
@@ -163,7 +164,7 @@ particle_name(const Ctx *c, size_t i)
  * with a lower-case tail ("Beijing-based"), only those that open zones'
  * names ("High-tech Zone")
  */
-static bool
+static inline bool
 is_name_word(const Ctx *c, size_t i)
 {
 	uint16_t	f = FL(c, i);
@@ -2178,7 +2179,7 @@ tag_sentence(Ctx *c, size_t s0, size_t s1, int sent, uint8_t *tags, float *conf,
 	AtNerSent	s = {c->text, c->norm, c->toks + s0, s1 - s0};
 	Mention    *m;
 
-	at_ner_tag(c->m, &s, tags, conf);
+	at_ner_tag_hashed(c->m, &s, c->whash + s0, tags, conf);
 	for (size_t i = 0; i < s.n; i++)
 	{
 		size_t		e;
@@ -3110,6 +3111,7 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 	c.sent_flags = at_alloc(mem, sizeof(uint16_t) * c.nsent);
 	c.sent_gz = at_alloc(mem, sizeof(uint32_t) * c.nsent);
 	c.sent_words = at_alloc(mem, sizeof(uint64_t) * c.nsent);
+	c.whash = at_alloc(mem, sizeof(uint64_t) * c.ntok);
 	/*
 	 * Word classes of every sentence first, then one walk over the tokens:
 	 * whether the text names China (the rules of every sentence ask) and
@@ -3123,7 +3125,7 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 		uint64_t	words = 0;
 
 		if (s.n > 0)
-			at_ner_annotate(&m->gz, &s);
+			at_ner_annotate_hashed(&m->gz, &s, c.whash + c.sents[si].start);
 		for (size_t t = c.sents[si].start; t < c.sents[si].start + c.sents[si].len; t++)
 		{
 			fl |= c.toks[t].flags;
