@@ -76,15 +76,13 @@ typedef struct Ctx
 
 /*
  * A normalised word's bit in a sentence's signature, by its length and
- * first two bytes: a sentence without the bit of a word has no such token
+ * first byte (w[0] is readable even for an empty word: the norm buffer
+ * ends with a NUL): a sentence without the bit of a word has no such token
  */
 static inline uint64_t
 word_bit(const char *w, size_t len)
 {
-	unsigned	b0 = len > 0 ? (unsigned char) w[0] : 0,
-				b1 = len > 1 ? (unsigned char) w[1] : 0;
-
-	return 1ULL << ((b0 * 5u + b1 * 3u + (unsigned) len) & 63);
+	return 1ULL << (((unsigned char) w[0] + 8 * (unsigned) len) & 63);
 }
 
 /* May sentence sent have a token whose normalised form is the literal w? */
