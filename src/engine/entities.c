@@ -59,7 +59,34 @@ typedef struct Ctx
 	int		   *owner;			/* per token: the live mention covering it, or -1 */
 	uint8_t    *tags;			/* per token: the tagger's tag */
 	bool		china;			/* the text says "China" or "Chinese" */
+	/*
+	 * Per sentence: the flags and the word classes of any of its tokens; a
+	 * rule whose trigger (an acronym, a hyphenated word, a surname) is in
+	 * neither returns at once
+	 */
+	uint16_t   *sent_flags;
+	uint32_t   *sent_gz;
+	uint64_t   *sent_words;		/* word_bit() of each of its tokens */
+	uint64_t   *whash;			/* per token: at_ner_annotate_hashed()'s word hash, or 0 */
 } Ctx;
+
+/* Does sentence sent have a token with flag f (AT_TOK_*)?  With class g (AT_GZ_*)? */
+#define SENT_HAS_FLAG(c, sent, f) (((c)->sent_flags[sent] & (f)) != 0)
+#define SENT_HAS_GZ(c, sent, g) (((c)->sent_gz[sent] & (g)) != 0)
+
+/*
+ * A normalised word's bit in a sentence's signature, by its length and
+ * first byte (w[0] is readable even for an empty word: the norm buffer
+ * ends with a NUL): a sentence without the bit of a word has no such token
+ */
+static inline uint64_t
+word_bit(const char *w, size_t len)
+{
+	return 1ULL << (((unsigned char) w[0] + 8 * (unsigned) len) & 63);
+}
+
+/* May sentence sent have a token whose normalised form is the literal w? */
+#define SENT_MAY_HAVE(c, sent, w) (((c)->sent_words[sent] & word_bit((w), sizeof(w) - 1)) != 0)
 
 /*
  * Rule switches, for measuring what each stage of extract() does
@@ -135,7 +162,7 @@ particle_name(const Ctx *c, size_t i)
  * with a lower-case tail ("Beijing-based"), only those that open zones'
  * names ("High-tech Zone")
  */
-static bool
+static inline bool
 is_name_word(const Ctx *c, size_t i)
 {
 	uint16_t	f = FL(c, i);
@@ -782,6 +809,9 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 static void
 hyphen_heads(Ctx *c, size_t s0, size_t s1, int sent)
 {
+	/* the loop needs a hyphenated word */
+	if (!SENT_HAS_FLAG(c, sent, AT_TOK_HYPHEN))
+		return;
 	for (size_t i = s0; i < s1; i++)
 	{
 		const AtNerToken *t = TK(c, i);
@@ -820,6 +850,9 @@ given_name(const Ctx *c, size_t i)
 static void
 chinese_names(Ctx *c, size_t s0, size_t s1, int sent)
 {
+	/* the loop needs a surname */
+	if (!SENT_HAS_GZ(c, sent, AT_GZ_SURNAME))
+		return;
 	for (size_t i = s0; i + 1 < s1; i++)
 	{
 		size_t		a = i,
@@ -994,6 +1027,9 @@ cut_mention(Ctx *c, int o, size_t t0, size_t t1)
 static void
 given_names(Ctx *c, size_t s0, size_t s1, int sent)
 {
+	/* the loop needs a given name */
+	if (!SENT_HAS_GZ(c, sent, AT_GZ_GIVEN))
+		return;
 	for (size_t i = s0; i + 1 < s1; i++)
 	{
 		size_t		e = i + 1,
@@ -1091,6 +1127,9 @@ given_names(Ctx *c, size_t s0, size_t s1, int sent)
 static void
 possessives(Ctx *c, size_t s0, size_t s1, int sent)
 {
+	/* the loop needs "'s" */
+	if (!SENT_MAY_HAVE(c, sent, "'s"))
+		return;
 	for (size_t k = s0 + 1; k + 1 < s1; k++)
 	{
 		Mention    *m;
@@ -1199,7 +1238,8 @@ hyphen_places(Ctx *c, size_t s0, size_t s1, int sent)
 {
 	const AtGazetteer *gz = &c->m->gz;
 
-	if (!c->china)
+	/* the loop needs a hyphenated word */
+	if (!c->china || !SENT_HAS_FLAG(c, sent, AT_TOK_HYPHEN))
 		return;
 	for (size_t i = s0; i < s1; i++)
 	{
@@ -1272,6 +1312,9 @@ china_places(Ctx *c, size_t s0, size_t s1, int sent)
 static void
 unknown_acronyms(Ctx *c, size_t s0, size_t s1, int sent)
 {
+	/* the loop needs an acronym */
+	if (!SENT_HAS_FLAG(c, sent, AT_TOK_ALLCAPS))
+		return;
 	for (size_t i = s0 + 1; i < s1; i++)
 	{
 		const AtNerToken *t = TK(c, i);
@@ -1528,6 +1571,9 @@ acronym_extends(Ctx *c, size_t a, Mention *prev, size_t s0)
 static void
 acronyms(Ctx *c, size_t s0, size_t s1, int sent)
 {
+	/* the loop needs an acronym */
+	if (!SENT_HAS_FLAG(c, sent, AT_TOK_ALLCAPS))
+		return;
 	for (size_t i = s0 + 1; i + 2 < s1 + 1 && i + 1 < s1; i++)
 	{
 		size_t		a = i + 1;
@@ -1890,6 +1936,9 @@ place_before(const Ctx *c, size_t i, size_t s0)
 static void
 fill_places(Ctx *c, size_t s0, size_t s1, int sent, bool headline)
 {
+	/* the loop needs a gazetteer match (at_ner_annotate marks its first token) */
+	if (!SENT_HAS_GZ(c, sent, AT_GZ_PLACE_B | AT_GZ_ORG_B | AT_GZ_NONNAME))
+		return;
 	for (size_t i = s0; i < s1; i++)
 	{
 		const AtPhraseEntry *e;
@@ -1995,7 +2044,8 @@ institutions(Ctx *c, size_t s0, size_t s1, int sent)
 	const AtGazetteer *cn = c->m->gz.chinese;
 	size_t		head = s0;
 
-	if (cn == NULL || cn->places.count == 0)
+	/* the loop needs a head */
+	if (cn == NULL || cn->places.count == 0 || !SENT_HAS_GZ(c, sent, AT_GZ_ORGHEAD))
 		return;
 	for (size_t i = s0; i < s1; i++)
 	{
@@ -2137,7 +2187,7 @@ tag_sentence(Ctx *c, size_t s0, size_t s1, int sent, uint8_t *tags, float *conf,
 	AtNerSent	s = {c->text, c->norm, c->toks + s0, s1 - s0};
 	Mention    *m;
 
-	at_ner_tag(c->m, &s, tags, conf);
+	at_ner_tag_hashed(c->m, &s, c->whash + s0, tags, conf);
 	for (size_t i = 0; i < s.n; i++)
 	{
 		size_t		e;
@@ -2605,6 +2655,9 @@ halls_of_fame(Ctx *c, size_t s0, size_t s1, int sent)
 {
 	static const char *const what[] = {"fame", "honor", "honour"};
 
+	/* the loop needs "hall" */
+	if (!SENT_MAY_HAVE(c, sent, "hall"))
+		return;
 	for (size_t i = s0; i + 2 < s1; i++)
 	{
 		size_t		t0 = i;
@@ -3063,10 +3116,37 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 	c.norm = norm.data;
 	if (c.ntok == 0)
 		return;
-	/* most tokens fail on length and first byte: no compare */
-	for (size_t t = 0; t < c.ntok && !c.china; t++)
-		c.china = (c.toks[t].normlen | 2) == 7 && c.norm[c.toks[t].norm] == 'c' &&
-			(norm_is(&c, t, "china") || norm_is(&c, t, "chinese"));
+	c.sent_flags = at_alloc(mem, sizeof(uint16_t) * c.nsent);
+	c.sent_gz = at_alloc(mem, sizeof(uint32_t) * c.nsent);
+	c.sent_words = at_alloc(mem, sizeof(uint64_t) * c.nsent);
+	c.whash = at_alloc(mem, sizeof(uint64_t) * c.ntok);
+	/*
+	 * Word classes of every sentence first, then one walk over the tokens:
+	 * whether the text names China (the rules of every sentence ask) and
+	 * what each sentence has
+	 */
+	for (size_t si = 0; si < c.nsent; si++, at_interrupt_hook ? at_interrupt_hook() : (void) 0)
+	{
+		AtNerSent	s = {text, c.norm, c.toks + c.sents[si].start, c.sents[si].len};
+		uint16_t	fl = 0;
+		uint32_t	gz = 0;
+		uint64_t	words = 0;
+
+		if (s.n > 0)
+			at_ner_annotate_hashed(&m->gz, &s, c.whash + c.sents[si].start);
+		for (size_t t = c.sents[si].start; t < c.sents[si].start + c.sents[si].len; t++)
+		{
+			fl |= c.toks[t].flags;
+			gz |= c.toks[t].gz;
+			words |= word_bit(c.norm + c.toks[t].norm, c.toks[t].normlen);
+			/* most tokens fail on length and first byte: no compare */
+			if ((c.toks[t].normlen | 2) == 7 && c.norm[c.toks[t].norm] == 'c' && !c.china)
+				c.china = norm_is(&c, t, "china") || norm_is(&c, t, "chinese");
+		}
+		c.sent_flags[si] = fl;
+		c.sent_gz[si] = gz;
+		c.sent_words[si] = words;
+	}
 	tags = at_alloc(mem, c.ntok);
 	conf = at_alloc(mem, sizeof(float) * c.ntok);
 	headline = at_alloc0(mem, c.nsent);
@@ -3079,12 +3159,10 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 	{
 		size_t		s0 = c.sents[si].start,
 					s1 = s0 + c.sents[si].len;
-		AtNerSent	s = {text, c.norm, c.toks + s0, s1 - s0};
 		size_t		from = c.ments.len;
 
 		if (s1 == s0)
 			continue;
-		at_ner_annotate(&m->gz, &s);
 		headline[si] = headline_case(&c, s0, s1);
 		tag_sentence(&c, s0, s1, (int) si, tags + s0, conf + s0, !headline[si]);
 		if (headline[si])

@@ -273,6 +273,12 @@ extern uint64_t at_ner_transition(int prev);
 extern void at_ner_annotate(const AtGazetteer *gz, AtNerSent *s);
 
 /*
+ * The same, keeping in wh[i] (s->n entries) the hash of each word it looked
+ * up (0 for the others), which at_ner_tag_hashed() reuses for features
+ */
+extern void at_ner_annotate_hashed(const AtGazetteer *gz, AtNerSent *s, uint64_t *wh);
+
+/*
  * Tags token i may take, as a bit set (1 << tag): any when it has a
  * capital; O or inside-a-name for a short connector ("of", "and", "de",
  * "&") within two tokens after a capital ("Bank of the ..."); else only O,
@@ -321,6 +327,10 @@ extern void at_ner_token_scores(const AtNerWeights *w, const AtNerSent *s,
  */
 extern void at_ner_tag(const AtNerModel *m, const AtNerSent *s, uint8_t *tags,
 					   float *conf);
+
+/* at_ner_tag() with the hashes of at_ner_annotate_hashed() for s (or NULL) */
+extern void at_ner_tag_hashed(const AtNerModel *m, const AtNerSent *s, const uint64_t *wh,
+							  uint8_t *tags, float *conf);
 
 extern AtStatus at_ner_model_load(AtNerModel *m, const AtMem *mem, const char *dir);
 extern AtStatus at_ner_model_save(const char *path, const float *w,

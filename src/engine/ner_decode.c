@@ -99,7 +99,7 @@ next_scored(const AtNerSent *s, size_t i, uint32_t *mask)
 			(i >= 1 && (s->toks[i - 1].flags & AT_TOK_ANYUPPER)) ||
 			(i >= 2 && (s->toks[i - 2].flags & AT_TOK_ANYUPPER)))
 		{
-			*mask = at_ner_tagmask(s, i);
+			*mask = at_ner_tagmask_inline(s, i);
 			if (*mask != AT_NER_ONLY_O)
 				return i;
 		}
@@ -136,9 +136,20 @@ at_ner_token_scores(const AtNerWeights *w, const AtNerSent *s, size_t i,
 }
 
 /* back[i] packs, for each tag at i, the best previous tag (3 bits each) */
+static void viterbi(const AtNerWeights *w, const AtNerSent *s, const uint64_t *wh,
+					uint8_t *tags, uint32_t *back, float *em);
+
 void
 at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 			   uint32_t *back, float *em)
+{
+	viterbi(w, s, NULL, tags, back, em);
+}
+
+/* at_ner_viterbi() with the word hashes of at_ner_annotate_hashed(), or NULL */
+static void
+viterbi(const AtNerWeights *w, const AtNerSent *s, const uint64_t *wh, uint8_t *tags,
+		uint32_t *back, float *em)
 {
 	float		delta[AT_NTAGS];
 	uint32_t	alive = AT_NER_ONLY_O;	/* tags with a path to them */
@@ -165,7 +176,7 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 		}
 		prev_ok_set = true;
 	}
-	at_ner_memo_reset(&memo);
+	at_ner_memo_reset(&memo, wh);
 	pending = next_scored(s, 0, &pending_mask);
 	if (pending < s->n)
 		nrows[cur] = prepare_rows(w, s, pending, &memo, rowbuf[cur]);
@@ -230,21 +241,24 @@ at_ner_viterbi(const AtNerWeights *w, const AtNerSent *s, uint8_t *tags,
 		{
 			/* previous tags still reachable that may precede t */
 			uint32_t	prevs = alive & prev_ok[t];
+			float		best = NEG_INF;
+			uint32_t	from = 0;
 
 			nd[t] = NEG_INF;
 			if (!(allowed & (1u << t)))
 				continue;
+			/* the first best, without a branch on the comparison (it mispredicts) */
 			for (; prevs; prevs &= prevs - 1)
 			{
 				int			p = __builtin_ctz(prevs);
 				float		v = delta[p] + w->trans[p][t];
+				bool		gt = v > best;
 
-				if (v > nd[t])
-				{
-					nd[t] = v;
-					bp = (bp & ~(7u << (3 * t))) | ((uint32_t) p << (3 * t));
-				}
+				best = gt ? v : best;
+				from = gt ? (uint32_t) p : from;
 			}
+			nd[t] = best;
+			bp |= from << (3 * t);
 		}
 		alive = 0;
 		top = NEG_INF;
@@ -333,6 +347,13 @@ span_margin(const AtNerWeights *w, const AtNerSent *s, const uint8_t *tags,
 void
 at_ner_tag(const AtNerModel *m, const AtNerSent *s, uint8_t *tags, float *conf)
 {
+	at_ner_tag_hashed(m, s, NULL, tags, conf);
+}
+
+void
+at_ner_tag_hashed(const AtNerModel *m, const AtNerSent *s, const uint64_t *wh,
+				  uint8_t *tags, float *conf)
+{
 	AtNerWeights w;
 	float		emstack[EM_STACK_TOKENS * AT_TAG_ROW];
 	float	   *em = s->n <= EM_STACK_TOKENS ? emstack : NULL;
@@ -342,7 +363,7 @@ at_ner_tag(const AtNerModel *m, const AtNerSent *s, uint8_t *tags, float *conf)
 	w.mask = m->nbuckets - 1;
 	memcpy(w.trans, m->trans, sizeof(w.trans));
 	/* conf doubles as the back-pointer scratch: both are 32 bits a token */
-	at_ner_viterbi(&w, s, tags, (uint32_t *) (void *) conf, em);
+	viterbi(&w, s, wh, tags, (uint32_t *) (void *) conf, em);
 	/* 1 outside spans; the back-pointers are read already */
 	for (size_t i = 0; i < s->n; i++)
 		conf[i] = 1.0f;

@@ -73,7 +73,8 @@ memo_word(const AtNerSent *s, long j, AtNerHashMemo *memo)
 	if (memo->tok[k] != (size_t) j + 1)
 	{
 		memo->tok[k] = (size_t) j + 1;
-		memo->word[k] = word_hash(s, j);
+		/* the annotation's hash when it kept one (the same FNV-1a of the word) */
+		memo->word[k] = memo->wh != NULL && memo->wh[j] != 0 ? memo->wh[j] : word_hash(s, j);
 	}
 	return memo->word[k];
 }
@@ -226,39 +227,20 @@ at_ner_transition(int prev)
 	return feat(F_T1, (uint64_t) prev);
 }
 
-/*
- * A word without a capital inside a name is a short connector: "of", "and",
- * "the", "de", "bin", "'s", "&", "-" (GMB has few others: "group",
- * "airport").
- */
-static bool
-connector(const AtNerSent *s, size_t i)
-{
-	const AtNerToken *t = &s->toks[i];
-
-	if (t->normlen > 3 || (t->flags & AT_TOK_ANYUPPER))
-		return false;
-	if (t->flags & AT_TOK_ALPHA)
-		return true;
-	return t->normlen == 1 && strchr("&-/", NORM(s, i)[0]) != NULL;
-}
-
 uint32_t
 at_ner_tagmask(const AtNerSent *s, size_t i)
 {
-	const uint32_t inside = (1u << AT_TAG_I_PER) | (1u << AT_TAG_I_ORG) | (1u << AT_TAG_I_LOC);
-
-	if (s->toks[i].flags & AT_TOK_ANYUPPER)
-		return (1u << AT_NTAGS) - 1;
-	if (connector(s, i) && i >= 1 &&
-		((s->toks[i - 1].flags & AT_TOK_ANYUPPER) ||
-		 (i >= 2 && connector(s, i - 1) && (s->toks[i - 2].flags & AT_TOK_ANYUPPER))))
-		return AT_NER_ONLY_O | inside;
-	return AT_NER_ONLY_O;
+	return at_ner_tagmask_inline(s, i);
 }
 
 void
 at_ner_annotate(const AtGazetteer *gz, AtNerSent *s)
+{
+	at_ner_annotate_hashed(gz, s, NULL);
+}
+
+void
+at_ner_annotate_hashed(const AtGazetteer *gz, AtNerSent *s, uint64_t *wh)
 {
 	/*
 	 * Word classes only near capitals: the tagger looks at them for
@@ -284,14 +266,21 @@ at_ner_annotate(const AtGazetteer *gz, AtNerSent *s)
 		if (t->flags & AT_TOK_ANYUPPER)
 			lastcap = i;
 		/* within two tokens of a capital, after or before */
+		if (wh != NULL)
+			wh[i] = 0;
 		if (!(t->flags & AT_TOK_ALPHA))
 			t->gz = 0;
 		else if ((t->flags & AT_TOK_ANYUPPER) || (lastcap != (size_t) -1 && lastcap - i <= 2) ||
 				 (i >= 1 && (s->toks[i - 1].flags & AT_TOK_ANYUPPER)) ||
 				 (i >= 2 && (s->toks[i - 2].flags & AT_TOK_ANYUPPER)))
 		{
-			uint64_t	h = at_gz_hash(NORM(s, i), NLEN(s, i));
+			/* at_gz_hash(), and the word's feature hash (word_hash) */
+			uint64_t	raw = at_hash_bytes(AT_HASH_INIT, NORM(s, i), NLEN(s, i));
+			uint64_t	h = raw | 1;
 			int			k = npend % GZ_AHEAD;
+
+			if (wh != NULL)
+				wh[i] = raw;
 
 			at_gz_prefetch(gz, h);
 			if (npend >= GZ_AHEAD)
