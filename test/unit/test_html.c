@@ -3,65 +3,19 @@
  * Every page here is written for the test.
  */
 #include "unit.h"
+#include "unit_mem.h"
 #include "../../src/engine/html.h"
 #include "../../src/engine/html_int.h"
 #include "../../src/engine/utf8.h"
 
 #include <stdlib.h>
 
-/* ---- an allocator that frees everything after each parse ------------------- */
-
-typedef struct Blk
-{
-	struct Blk *next;
-	size_t		size;
-	size_t		pad[2];
-} Blk;
-
-static Blk *blocks;
-
-static void *
-t_alloc(void *ctx, size_t size)
-{
-	Blk		   *b = malloc(sizeof(Blk) + (size ? size : 1));
-
-	b->next = blocks;
-	b->size = size;
-	blocks = b;
-	return b + 1;
-}
-
-static void *
-t_realloc(void *ctx, void *p, size_t size)
-{
-	void	   *n = t_alloc(ctx, size);
-
-	if (p)
-		memcpy(n, p, AT_MIN(size, ((Blk *) p - 1)->size));
-	return n;
-}
-
-static void
-t_free(void *ctx, void *p)
-{
-	/* freed with the rest in t_reset */
-}
-
-static const AtMem tmem = {t_alloc, t_realloc, t_free, NULL};
-
-static void
-t_reset(void)
-{
-	while (blocks)
-	{
-		Blk		   *n = blocks->next;
-
-		free(blocks);
-		blocks = n;
-	}
-}
-
 /* ---- helpers ------------------------------------------------------------------- */
+
+/* Two paragraphs of plain prose, the article of the title, author and date tests */
+#define FLOOD_PROSE \
+	"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>" \
+	"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
 
 static AtArticle a;
 static char field[4096];
@@ -69,8 +23,8 @@ static char field[4096];
 static void
 parse(const char *html)
 {
-	t_reset();
-	UT_EQ_INT(at_parse_article(html, strlen(html), &tmem, &a), AT_OK);
+	ut_mem_reset();
+	UT_EQ_INT(at_parse_article(html, strlen(html), &ut_mem, &a), AT_OK);
 }
 
 static const char *
@@ -411,8 +365,7 @@ UT_TEST(html_title_against_h1)
 UT_TEST(html_authors_kinds)
 {
 	static const char *tail =
-		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
-		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+		FLOOD_PROSE
 		"</article></body></html>";
 	char		page[2048];
 
@@ -544,8 +497,7 @@ UT_TEST(html_authors_kinds)
 UT_TEST(html_authors_site_owner)
 {
 	static const char *tail =
-		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
-		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+		FLOOD_PROSE
 		"</article></body></html>";
 	char		page[2048];
 
@@ -595,8 +547,7 @@ UT_TEST(html_authors_site_owner)
 UT_TEST(html_title_home_link_h1)
 {
 	static const char *tail =
-		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
-		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+		FLOOD_PROSE
 		"</div></body></html>";
 	char		page[2048];
 
@@ -621,8 +572,7 @@ UT_TEST(html_title_home_link_h1)
 UT_TEST(html_title_blog_archive)
 {
 	static const char *tail =
-		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
-		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+		FLOOD_PROSE
 		"</div></body></html>";
 	char		page[2048];
 
@@ -641,8 +591,7 @@ UT_TEST(html_title_blog_archive)
 UT_TEST(html_title_kicker_in_one_meta_title)
 {
 	static const char *tail =
-		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
-		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+		FLOOD_PROSE
 		"</div></body></html>";
 	char		page[2048];
 
@@ -665,8 +614,7 @@ UT_TEST(html_title_kicker_in_one_meta_title)
 UT_TEST(html_title_unescaped_quote)
 {
 	static const char *tail =
-		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
-		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+		FLOOD_PROSE
 		"</div></body></html>";
 	char		page[2048];
 
@@ -688,8 +636,7 @@ UT_TEST(html_title_unescaped_quote)
 UT_TEST(html_title_kicker_in_h1)
 {
 	static const char *tail =
-		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
-		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+		FLOOD_PROSE
 		"</article></body></html>";
 	char		page[2048];
 
@@ -704,8 +651,7 @@ UT_TEST(html_title_kicker_in_h1)
 UT_TEST(html_authors_opener_alone)
 {
 	static const char *tail =
-		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
-		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>";
+		FLOOD_PROSE;
 	char		page[2048];
 
 	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>%s"
@@ -731,8 +677,7 @@ UT_TEST(html_authors_opener_alone)
 UT_TEST(html_authors_non_ascii_case)
 {
 	static const char *tail =
-		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
-		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+		FLOOD_PROSE
 		"</article></body></html>";
 	char		page[2048];
 
@@ -751,8 +696,7 @@ UT_TEST(html_authors_non_ascii_case)
 UT_TEST(html_authors_user_names)
 {
 	static const char *tail =
-		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
-		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+		FLOOD_PROSE
 		"</article></body></html>";
 	char		page[2048];
 
@@ -778,8 +722,7 @@ UT_TEST(html_authors_user_names)
 UT_TEST(html_dates_two_digit_year)
 {
 	static const char *tail =
-		"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>"
-		"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
+		FLOOD_PROSE
 		"</article></body></html>";
 	char		page[2048];
 
@@ -936,20 +879,20 @@ UT_TEST(html_json_reader)
 	const HJson *arr;
 	char	   *deep;
 
-	t_reset();
-	j = h_json_parse(ok, strlen(ok), &tmem);
+	ut_mem_reset();
+	j = h_json_parse(ok, strlen(ok), &ut_mem);
 	UT_CHECK(j != NULL);
 	arr = h_json_get(j, "a");
 	UT_CHECK(arr && arr->type == HJ_ARR);
 	UT_EQ_STR(arr->child->next->next->next->next->str, "x\xc3\xa9\xf0\x9f\x98\x80\xef\xbf\xbd");
 	UT_CHECK(h_json_get(j, "b") && h_json_get(j, "b")->type == HJ_OBJ);
-	UT_CHECK(h_json_parse("{\"a\":", 5, &tmem) == NULL);
-	UT_CHECK(h_json_parse("[1,,2]", 6, &tmem) == NULL);
-	UT_CHECK(h_json_parse("\"open", 5, &tmem) == NULL);
+	UT_CHECK(h_json_parse("{\"a\":", 5, &ut_mem) == NULL);
+	UT_CHECK(h_json_parse("[1,,2]", 6, &ut_mem) == NULL);
+	UT_CHECK(h_json_parse("\"open", 5, &ut_mem) == NULL);
 	deep = repeat("", "[", 100000, "");
-	UT_CHECK(h_json_parse(deep, strlen(deep), &tmem) == NULL);	/* depth limit */
+	UT_CHECK(h_json_parse(deep, strlen(deep), &ut_mem) == NULL);	/* depth limit */
 	free(deep);
-	t_reset();
+	ut_mem_reset();
 }
 
 /* ---- bad input: each finishes (in linear time; test/html/linear.sh measures) --- */
@@ -989,15 +932,15 @@ UT_TEST(html_bad_input)
 
 	/* over the tag limit: a clear error, not gigabytes inside libxml2 */
 	s = repeat("<html><body>", "<br>", AT_HTML_MAX_TAGS, "</body></html>");
-	t_reset();
-	UT_EQ_INT(at_parse_article(s, strlen(s), &tmem, &a), AT_ERR_TOO_LARGE);
+	ut_mem_reset();
+	UT_EQ_INT(at_parse_article(s, strlen(s), &ut_mem, &a), AT_ERR_TOO_LARGE);
 	free(s);
 
 	/* a long text with a few tags: the text path */
 	s = repeat("A long report <b>starts</b> here. ", "Plain words of text go on and on. ", 100000, "");
 	UT_CHECK(!at_looks_like_html(s, strlen(s)));
 	free(s);
-	t_reset();
+	ut_mem_reset();
 }
 
 UT_TEST(html_cut_sequences_stay_valid)
@@ -1005,10 +948,10 @@ UT_TEST(html_cut_sequences_stay_valid)
 	AtBuf		b;
 
 	/* a value cut inside a character by a length limit (found by fuzz_html) */
-	t_reset();
-	at_buf_init(&b, &tmem, 16);
+	ut_mem_reset();
+	at_buf_init(&b, &ut_mem, 16);
 	h_append_clean(&b, "ab\xc3\xa9\xc3", 5, false);
 	UT_EQ_STR(b.data, "ab\xc3\xa9\xef\xbf\xbd");
 	UT_CHECK(at_utf8_valid(b.data, b.len));
-	t_reset();
+	ut_mem_reset();
 }

@@ -3,62 +3,11 @@
  * one small team-written page per kind of text it keeps or leaves out.
  */
 #include "unit.h"
+#include "unit_mem.h"
 #include "../../src/engine/html.h"
 #include "../../src/engine/utf8.h"
 
 #include <stdlib.h>
-
-/* ---- an allocator that frees everything after each parse ------------------- */
-
-typedef struct BBlk
-{
-	struct BBlk *next;
-	size_t		size;
-	size_t		pad[2];
-} BBlk;
-
-static BBlk *bblocks;
-
-static void *
-b_alloc(void *ctx, size_t size)
-{
-	BBlk	   *b = malloc(sizeof(BBlk) + (size ? size : 1));
-
-	b->next = bblocks;
-	b->size = size;
-	bblocks = b;
-	return b + 1;
-}
-
-static void *
-b_realloc(void *ctx, void *p, size_t size)
-{
-	void	   *n = b_alloc(ctx, size);
-
-	if (p)
-		memcpy(n, p, AT_MIN(size, ((BBlk *) p - 1)->size));
-	return n;
-}
-
-static void
-b_free(void *ctx, void *p)
-{
-	/* freed with the rest in b_reset */
-}
-
-static const AtMem bmem = {b_alloc, b_realloc, b_free, NULL};
-
-static void
-b_reset(void)
-{
-	while (bblocks)
-	{
-		BBlk	   *n = bblocks->next;
-
-		free(bblocks);
-		bblocks = n;
-	}
-}
 
 static AtArticle ba;
 
@@ -66,8 +15,8 @@ static AtArticle ba;
 static const char *
 body_of(const char *html)
 {
-	b_reset();
-	UT_EQ_INT(at_parse_article(html, strlen(html), &bmem, &ba), AT_OK);
+	ut_mem_reset();
+	UT_EQ_INT(at_parse_article(html, strlen(html), &ut_mem, &ba), AT_OK);
 	return ba.body.len ? ba.body.data : "";
 }
 
