@@ -17,6 +17,10 @@
 	"<p>The river rose a metre overnight and the valley is under a flood warning until Friday, officials said.</p>" \
 	"<p>Schools stay closed and the ferry does not run while the water is this high, the mayor said.</p>"
 
+/* The prose, closing an <article> or a <div class="post"> and the page */
+#define ARTICLE_TAIL	FLOOD_PROSE "</article></body></html>"
+#define POST_TAIL		FLOOD_PROSE "</div></body></html>"
+
 static AtArticle a;
 static char field[4096];
 
@@ -364,131 +368,126 @@ UT_TEST(html_title_against_h1)
 /* Authors: an organisation is no byline; a visible "By" line and author-page links are */
 UT_TEST(html_authors_kinds)
 {
-	static const char *tail =
-		FLOOD_PROSE
-		"</article></body></html>";
-	char		page[2048];
-
 	/* meta author an organisation: the visible byline instead */
-	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"Valley Media GmbH\"></head>"
-			 "<body><article><h1>Flood warning</h1><p class=\"meta\">By <b>Sam Poe</b> and Kim Doe</p>%s", tail);
-	parse(page);
+	parse("<html><head><meta name=\"author\" content=\"Valley Media GmbH\"></head>"
+		  "<body><article><h1>Flood warning</h1><p class=\"meta\">By <b>Sam Poe</b> and Kim Doe</p>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 2);
 	UT_EQ_STR(item(&a.authors, 0), "Sam Poe");
 	UT_EQ_STR(item(&a.authors, 1), "Kim Doe");
 	/* "By" opening a sentence of lower-case words is no byline */
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1><p>by the river</p>%s", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1><p>by the river</p>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 0);
 	/* a link to the author's page, German */
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
-			 "<div>Von <a href=\"/autoren/lee-ann\">Ann Lee</a></div>%s", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<div>Von <a href=\"/autoren/lee-ann\">Ann Lee</a></div>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
 	/* an author box: its heading, a copyright sign, the name twice, a link text after it */
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
-			 "<div class=\"author\">\xc2\xa9 Ann Lee Ann Lee Alle Artikel</div>%s", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<div class=\"author\">\xc2\xa9 Ann Lee Ann Lee Alle Artikel</div>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
 	/* placeholders of publishing systems */
-	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"publisher\"></head>"
-			 "<body><article><h1>Flood warning</h1>%s", tail);
-	parse(page);
+	parse("<html><head><meta name=\"author\" content=\"publisher\"></head>"
+		  "<body><article><h1>Flood warning</h1>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 0);
-	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"an\xc3\xb3nimo\"></head>"
-			 "<body><article><h1>Flood warning</h1>%s", tail);
-	parse(page);
+	parse("<html><head><meta name=\"author\" content=\"an\xc3\xb3nimo\"></head>"
+		  "<body><article><h1>Flood warning</h1>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 0);
 	/* "Written by:", a byline that goes on with a date, a bullet and a widget after the name */
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
-			 "<p>Written by: Ann Lee March 3, 2021</p>%s", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<p>Written by: Ann Lee March 3, 2021</p>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
-			 "<div class=\"byline\">Theresa May \xe2\x80\xa2 Staff</div>%s", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<div class=\"byline\">Theresa May \xe2\x80\xa2 Staff</div>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Theresa May");
 	/* the site's name beside the person's, a character reference left in the value */
-	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"Rob Picheta, Valleynews\">"
-			 "<link rel=\"canonical\" href=\"https://www.valleynews.example/a/1\"></head>"
-			 "<body><article><h1>Flood warning</h1>%s", tail);
-	parse(page);
+	parse("<html><head><meta name=\"author\" content=\"Rob Picheta, Valleynews\">"
+		  "<link rel=\"canonical\" href=\"https://www.valleynews.example/a/1\"></head>"
+		  "<body><article><h1>Flood warning</h1>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Rob Picheta");
-	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"Redacci&amp;oacute;n Diario\"></head>"
-			 "<body><article><h1>Flood warning</h1>%s", tail);
-	parse(page);
+	parse("<html><head><meta name=\"author\" content=\"Redacci&amp;oacute;n Diario\"></head>"
+		  "<body><article><h1>Flood warning</h1>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Redacci\xc3\xb3n Diario");
 	/* "A, B and C": three names */
-	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"Ann Lee, Bo Kim and Eve Ng\"></head>"
-			 "<body><article><h1>Flood warning</h1>%s", tail);
-	parse(page);
+	parse("<html><head><meta name=\"author\" content=\"Ann Lee, Bo Kim and Eve Ng\"></head>"
+		  "<body><article><h1>Flood warning</h1>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 3);
 	UT_EQ_STR(item(&a.authors, 2), "Eve Ng");
 	/* a name and its role after a comma; a "by" line of lower-case words before the byline */
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
-			 "<p><strong>Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.</strong></p>%s", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<p><strong>Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.</strong></p>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Uta Staschewski");
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1><div>by the river</div>"
-			 "<p><em>Written by: <a href=\"/x\">Julie Mollins</a></em></p>%s", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1><div>by the river</div>"
+		  "<p><em>Written by: <a href=\"/x\">Julie Mollins</a></em></p>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Julie Mollins");
 	/* the site's domain name as author; a blogger's name in a blog host's subdomain stays */
-	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"Hildesheimer Presse\">"
-			 "<link rel=\"canonical\" href=\"https://www.hildesheimer-presse.de/a/1\"></head>"
-			 "<body><article><h1>Flood warning</h1>%s", tail);
-	parse(page);
+	parse("<html><head><meta name=\"author\" content=\"Hildesheimer Presse\">"
+		  "<link rel=\"canonical\" href=\"https://www.hildesheimer-presse.de/a/1\"></head>"
+		  "<body><article><h1>Flood warning</h1>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 0);
-	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"surfguard\">"
-			 "<link rel=\"canonical\" href=\"https://surfguard.wordpress.com/2020/01/02/a/\"></head>"
-			 "<body><article><h1>Flood warning</h1>%s", tail);
-	parse(page);
+	parse("<html><head><meta name=\"author\" content=\"surfguard\">"
+		  "<link rel=\"canonical\" href=\"https://surfguard.wordpress.com/2020/01/02/a/\"></head>"
+		  "<body><article><h1>Flood warning</h1>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "surfguard");
 	/* Twitter's card pair: a "Written by" label, then the name (its handle cut) */
-	snprintf(page, sizeof(page), "<html><head><meta name=\"twitter:label1\" content=\"Written by\">"
-			 "<meta name=\"twitter:data1\" content=\"Williams Perdomo @wperdomod\">"
-			 "<meta name=\"twitter:label2\" content=\"Est. reading time\"><meta name=\"twitter:data2\" content=\"3 minutes\">"
-			 "</head><body><article><h1>Flood warning</h1>%s", tail);
-	parse(page);
+	parse("<html><head><meta name=\"twitter:label1\" content=\"Written by\">"
+		  "<meta name=\"twitter:data1\" content=\"Williams Perdomo @wperdomod\">"
+		  "<meta name=\"twitter:label2\" content=\"Est. reading time\"><meta name=\"twitter:data2\" content=\"3 minutes\">"
+		  "</head><body><article><h1>Flood warning</h1>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Williams Perdomo");
 	/* JSON-LD author as a reference to a Person of the @graph */
-	snprintf(page, sizeof(page), "<html><head><script type=\"application/ld+json\">{\"@graph\":["
-			 "{\"@type\":\"Article\",\"headline\":\"Flood warning\",\"author\":{\"@id\":\"https://v.example/#/person/1\"}},"
-			 "{\"@type\":\"Person\",\"@id\":\"https://v.example/#/person/1\",\"name\":\"Ann Lee\"}]}</script></head>"
-			 "<body><article><h1>Flood warning</h1>%s", tail);
-	parse(page);
+	parse("<html><head><script type=\"application/ld+json\">{\"@graph\":["
+		  "{\"@type\":\"Article\",\"headline\":\"Flood warning\",\"author\":{\"@id\":\"https://v.example/#/person/1\"}},"
+		  "{\"@type\":\"Person\",\"@id\":\"https://v.example/#/person/1\",\"name\":\"Ann Lee\"}]}</script></head>"
+		  "<body><article><h1>Flood warning</h1>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
 	/* a BEM-style class part; a box of the verb alone gives way to the next box */
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
-			 "<div class=\"c-page-intro__author\"><span>von</span> Ann Lee</div>%s", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<div class=\"c-page-intro__author\"><span>von</span> Ann Lee</div>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
-			 "<span class=\"meta-prep meta-prep-author\">Posted</span> <span class=\"author vcard\">marc</span>%s", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<span class=\"meta-prep meta-prep-author\">Posted</span> <span class=\"author vcard\">marc</span>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "marc");
 	/* "Posted on <date> by <name>"; a weekday abbreviation before the date */
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
-			 "<div class=\"page-meta--author\">Posted on September 21, 2020 by Adi Tzlil</div>%s", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<div class=\"page-meta--author\">Posted on September 21, 2020 by Adi Tzlil</div>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Adi Tzlil");
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
-			 "<div class=\"entry-meta pf-author\">Heiko Sauer <time>Do 9 Apr 2020</time></div>%s", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<div class=\"entry-meta pf-author\">Heiko Sauer <time>Do 9 Apr 2020</time></div>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Heiko Sauer");
 }
@@ -496,198 +495,156 @@ UT_TEST(html_authors_kinds)
 /* Authors: a publisher with its address is no byline; a personal site's owner is the author */
 UT_TEST(html_authors_site_owner)
 {
-	static const char *tail =
-		FLOOD_PROSE
-		"</article></body></html>";
-	char		page[2048];
-
 	/* "Site, City, Country": the publisher's imprint, no person */
-	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"Valleynews, Frankfurt a. M., Germany\">"
-			 "<link rel=\"canonical\" href=\"https://www.valleynews.example/a/1\"></head>"
-			 "<body><article><h1>Flood warning</h1>%s", tail);
-	parse(page);
+	parse("<html><head><meta name=\"author\" content=\"Valleynews, Frankfurt a. M., Germany\">"
+		  "<link rel=\"canonical\" href=\"https://www.valleynews.example/a/1\"></head>"
+		  "<body><article><h1>Flood warning</h1>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 0);
 	/* the site's name after a person's stays cut off, the person kept */
-	snprintf(page, sizeof(page), "<html><head><meta name=\"author\" content=\"Rob Picheta, Valleynews\">"
-			 "<link rel=\"canonical\" href=\"https://www.valleynews.example/a/1\"></head>"
-			 "<body><article><h1>Flood warning</h1>%s", tail);
-	parse(page);
+	parse("<html><head><meta name=\"author\" content=\"Rob Picheta, Valleynews\">"
+		  "<link rel=\"canonical\" href=\"https://www.valleynews.example/a/1\"></head>"
+		  "<body><article><h1>Flood warning</h1>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Rob Picheta");
 	/* no author anywhere, the WebSite's publisher a Person (by "@id"): the owner */
-	snprintf(page, sizeof(page), "<html><head><script type=\"application/ld+json\">{\"@graph\":["
-			 "{\"@type\":\"WebSite\",\"name\":\"River notes\",\"publisher\":{\"@id\":\"https://v.example/#/person/1\"}},"
-			 "{\"@type\":[\"Person\",\"Organization\"],\"@id\":\"https://v.example/#/person/1\",\"name\":\"Ann Lee\"}]}"
-			 "</script></head><body><article><h1>Flood warning</h1>%s", tail);
-	parse(page);
+	parse("<html><head><script type=\"application/ld+json\">{\"@graph\":["
+		  "{\"@type\":\"WebSite\",\"name\":\"River notes\",\"publisher\":{\"@id\":\"https://v.example/#/person/1\"}},"
+		  "{\"@type\":[\"Person\",\"Organization\"],\"@id\":\"https://v.example/#/person/1\",\"name\":\"Ann Lee\"}]}"
+		  "</script></head><body><article><h1>Flood warning</h1>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
 	/* an Organization as publisher is no author; a named author wins over the owner */
-	snprintf(page, sizeof(page), "<html><head><script type=\"application/ld+json\">"
-			 "{\"@type\":\"Article\",\"headline\":\"Flood warning\",\"publisher\":{\"@type\":\"Organization\",\"name\":\"Valley Media\"}}"
-			 "</script></head><body><article><h1>Flood warning</h1>%s", tail);
-	parse(page);
+	parse("<html><head><script type=\"application/ld+json\">"
+		  "{\"@type\":\"Article\",\"headline\":\"Flood warning\",\"publisher\":{\"@type\":\"Organization\",\"name\":\"Valley Media\"}}"
+		  "</script></head><body><article><h1>Flood warning</h1>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 0);
-	snprintf(page, sizeof(page), "<html><head><script type=\"application/ld+json\">"
-			 "{\"@type\":\"Article\",\"headline\":\"Flood warning\",\"author\":{\"@type\":\"Person\",\"name\":\"Bo Kim\"},"
-			 "\"publisher\":{\"@type\":\"Person\",\"name\":\"Ann Lee\"}}"
-			 "</script></head><body><article><h1>Flood warning</h1>%s", tail);
-	parse(page);
+	parse("<html><head><script type=\"application/ld+json\">"
+		  "{\"@type\":\"Article\",\"headline\":\"Flood warning\",\"author\":{\"@type\":\"Person\",\"name\":\"Bo Kim\"},"
+		  "\"publisher\":{\"@type\":\"Person\",\"name\":\"Ann Lee\"}}"
+		  "</script></head><body><article><h1>Flood warning</h1>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Bo Kim");
 	/* a Person publisher named in lower case is the site's handle, no owner's name */
-	snprintf(page, sizeof(page), "<html><head><script type=\"application/ld+json\">"
-			 "{\"@type\":\"Article\",\"headline\":\"Flood warning\",\"publisher\":{\"@type\":\"Person\",\"name\":\"rivernotes\"}}"
-			 "</script></head><body><article><h1>Flood warning</h1>%s", tail);
-	parse(page);
+	parse("<html><head><script type=\"application/ld+json\">"
+		  "{\"@type\":\"Article\",\"headline\":\"Flood warning\",\"publisher\":{\"@type\":\"Person\",\"name\":\"rivernotes\"}}"
+		  "</script></head><body><article><h1>Flood warning</h1>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 0);
 }
 
 /* Titles: a blog theme's <h1> that only links home is the site's name, not the headline */
 UT_TEST(html_title_home_link_h1)
 {
-	static const char *tail =
-		FLOOD_PROSE
-		"</div></body></html>";
-	char		page[2048];
-
-	snprintf(page, sizeof(page), "<html><head><title>Flood warning for the valley : River Notes | Since 2005</title>"
-			 "<link rel=\"canonical\" href=\"https://rivernotes.example/2020/flood\"></head>"
-			 "<body><h1 class=\"vcard\"><a href=\"https://rivernotes.example/\">River Notes</a></h1><div class=\"post\">%s", tail);
-	parse(page);
+	parse("<html><head><title>Flood warning for the valley : River Notes | Since 2005</title>"
+		  "<link rel=\"canonical\" href=\"https://rivernotes.example/2020/flood\"></head>"
+		  "<body><h1 class=\"vcard\"><a href=\"https://rivernotes.example/\">River Notes</a></h1><div class=\"post\">"
+		  POST_TAIL);
 	UT_EQ_STR(span(a.title), "Flood warning for the valley");
-	snprintf(page, sizeof(page), "<html><head><title>Flood warning for the valley : River Notes</title></head>"
-			 "<body><h1> <a href=\"/\">River Notes</a> </h1><div class=\"post\">%s", tail);
-	parse(page);
+	parse("<html><head><title>Flood warning for the valley : River Notes</title></head>"
+		  "<body><h1> <a href=\"/\">River Notes</a> </h1><div class=\"post\">"
+		  POST_TAIL);
 	UT_EQ_STR(span(a.title), "Flood warning for the valley");
 	/* a headline linked to its own page stays the headline */
-	snprintf(page, sizeof(page), "<html><head><title>River Notes</title></head>"
-			 "<body><h1><a href=\"https://rivernotes.example/2020/flood\">Flood warning for the valley</a></h1>"
-			 "<div class=\"post\">%s", tail);
-	parse(page);
+	parse("<html><head><title>River Notes</title></head>"
+		  "<body><h1><a href=\"https://rivernotes.example/2020/flood\">Flood warning for the valley</a></h1>"
+		  "<div class=\"post\">"
+		  POST_TAIL);
 	UT_EQ_STR(span(a.title), "Flood warning for the valley");
 }
 
 /* Titles: "Site » Blog Archive » Headline" in <title> gives the headline */
 UT_TEST(html_title_blog_archive)
 {
-	static const char *tail =
-		FLOOD_PROSE
-		"</div></body></html>";
-	char		page[2048];
-
-	snprintf(page, sizeof(page), "<html><head><title>River Notes &raquo; Blog Archive &raquo; Flood warning for the valley in spring</title></head>"
-			 "<body><div class=\"post\">%s", tail);
-	parse(page);
+	parse("<html><head><title>River Notes &raquo; Blog Archive &raquo; Flood warning for the valley in spring</title></head>"
+		  "<body><div class=\"post\">"
+		  POST_TAIL);
 	UT_EQ_STR(span(a.title), "Flood warning for the valley in spring");
 	/* the label as the headline's own words stays */
-	snprintf(page, sizeof(page), "<html><head><title>Blog archive and river notes in the valley</title></head>"
-			 "<body><div class=\"post\">%s", tail);
-	parse(page);
+	parse("<html><head><title>Blog archive and river notes in the valley</title></head>"
+		  "<body><div class=\"post\">"
+		  POST_TAIL);
 	UT_EQ_STR(span(a.title), "Blog archive and river notes in the valley");
 }
 
 /* Titles: "Kicker - Headline" in JSON-LD and "Headline" in og:title give the headline */
 UT_TEST(html_title_kicker_in_one_meta_title)
 {
-	static const char *tail =
-		FLOOD_PROSE
-		"</div></body></html>";
-	char		page[2048];
-
-	snprintf(page, sizeof(page), "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
-			 "\"headline\":\"Riverside - Flood warning for the valley\"}</script>"
-			 "<meta property=\"og:title\" content=\"Flood warning for the valley\"></head>"
-			 "<body><div class=\"post\">%s", tail);
-	parse(page);
+	parse("<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+		  "\"headline\":\"Riverside - Flood warning for the valley\"}</script>"
+		  "<meta property=\"og:title\" content=\"Flood warning for the valley\"></head>"
+		  "<body><div class=\"post\">"
+		  POST_TAIL);
 	UT_EQ_STR(span(a.title), "Flood warning for the valley");
 	/* a shorter og:title that is no part after a separator leaves the headline whole */
-	snprintf(page, sizeof(page), "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
-			 "\"headline\":\"New flood warning for the valley\"}</script>"
-			 "<meta property=\"og:title\" content=\"flood warning for the valley\"></head>"
-			 "<body><div class=\"post\">%s", tail);
-	parse(page);
+	parse("<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+		  "\"headline\":\"New flood warning for the valley\"}</script>"
+		  "<meta property=\"og:title\" content=\"flood warning for the valley\"></head>"
+		  "<body><div class=\"post\">"
+		  POST_TAIL);
 	UT_EQ_STR(span(a.title), "New flood warning for the valley");
 }
 
 /* Titles: a meta title cut at a quote its attribute did not escape gives way to <title> */
 UT_TEST(html_title_unescaped_quote)
 {
-	static const char *tail =
-		FLOOD_PROSE
-		"</div></body></html>";
-	char		page[2048];
-
-	snprintf(page, sizeof(page), "<html><head><title>Mayor calls the flood \"historic\" | Valley News</title>"
-			 "<meta property=\"og:title\" content=\"Mayor calls the flood \"historic\"\">"
-			 "<meta property=\"og:site_name\" content=\"Valley News\"></head>"
-			 "<body><div class=\"post\">%s", tail);
-	parse(page);
+	parse("<html><head><title>Mayor calls the flood \"historic\" | Valley News</title>"
+		  "<meta property=\"og:title\" content=\"Mayor calls the flood \"historic\"\">"
+		  "<meta property=\"og:site_name\" content=\"Valley News\"></head>"
+		  "<body><div class=\"post\">"
+		  POST_TAIL);
 	UT_EQ_STR(span(a.title), "Mayor calls the flood \"historic\"");
 	/* a <title> that goes on without a quote keeps the meta title */
-	snprintf(page, sizeof(page), "<html><head><title>Mayor calls the flood historic and more</title>"
-			 "<meta property=\"og:title\" content=\"Mayor calls the flood historic\"></head>"
-			 "<body><div class=\"post\">%s", tail);
-	parse(page);
+	parse("<html><head><title>Mayor calls the flood historic and more</title>"
+		  "<meta property=\"og:title\" content=\"Mayor calls the flood historic\"></head>"
+		  "<body><div class=\"post\">"
+		  POST_TAIL);
 	UT_EQ_STR(span(a.title), "Mayor calls the flood historic");
 }
 
 /* Titles: an <h1> that wraps the <title> in a kicker ("Rubric :Headline") gives the <title> */
 UT_TEST(html_title_kicker_in_h1)
 {
-	static const char *tail =
-		FLOOD_PROSE
-		"</article></body></html>";
-	char		page[2048];
-
-	snprintf(page, sizeof(page), "<html><head><title>Flood warning for the valley</title>"
-			 "<meta property=\"og:title\" content=\"Pressemitteilungen\"></head>"
-			 "<body><article><h1><span class=\"css-1x\">Press release of the water board </span>:Flood warning for the valley</h1>%s", tail);
-	parse(page);
+	parse("<html><head><title>Flood warning for the valley</title>"
+		  "<meta property=\"og:title\" content=\"Pressemitteilungen\"></head>"
+		  "<body><article><h1><span class=\"css-1x\">Press release of the water board </span>:Flood warning for the valley</h1>"
+		  ARTICLE_TAIL);
 	UT_EQ_STR(span(a.title), "Flood warning for the valley");
 }
 
 /* Authors: a byline word alone in its element, the name in the siblings after it */
 UT_TEST(html_authors_opener_alone)
 {
-	static const char *tail =
-		FLOOD_PROSE;
-	char		page[2048];
-
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>%s"
-			 "<p>(to be continued)<br><strong>Text:</strong> Klaus Friedrich</p><p><strong>Photos: </strong>Ann Lee</p>"
-			 "</article></body></html>", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1>" FLOOD_PROSE
+		  "<p>(to be continued)<br><strong>Text:</strong> Klaus Friedrich</p><p><strong>Photos: </strong>Ann Lee</p>"
+		  "</article></body></html>");
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Klaus Friedrich");
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
-			 "<div class=\"textblock\"><strong>von</strong> <span class=\"name\">Dennis Kochin</span></div>%s"
-			 "</article></body></html>", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<div class=\"textblock\"><strong>von</strong> <span class=\"name\">Dennis Kochin</span></div>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Dennis Kochin");
 	/* lower-case words after the opener are prose */
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
-			 "<p><b>By</b> the river there is a house</p>%s</article></body></html>", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<p><b>By</b> the river there is a house</p>" ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 0);
 }
 
 /* Authors: a visible "Von" line of a lower-case word beyond ASCII is prose; a name may open with É */
 UT_TEST(html_authors_non_ascii_case)
 {
-	static const char *tail =
-		FLOOD_PROSE
-		"</article></body></html>";
-	char		page[2048];
-
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
-			 "<p>Von Atemschutzmaske \xc3\xbc" "ber Exit-Strategie und Kontaktverbot bis Zoonose</p>%s", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<p>Von Atemschutzmaske \xc3\xbc" "ber Exit-Strategie und Kontaktverbot bis Zoonose</p>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 0);
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
-			 "<p>Von \xc3\x89mile Zola</p>%s", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<p>Von \xc3\x89mile Zola</p>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "\xc3\x89mile Zola");
 }
@@ -695,25 +652,20 @@ UT_TEST(html_authors_non_ascii_case)
 /* Authors: digits inside a word are a user name's, not a date's */
 UT_TEST(html_authors_user_names)
 {
-	static const char *tail =
-		FLOOD_PROSE
-		"</article></body></html>";
-	char		page[2048];
-
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
-			 "<p>von Marianne1 am 20.09.2020</p>%s", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<p>von Marianne1 am 20.09.2020</p>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Marianne1");
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
-			 "<div class=\"author\">Author: Bo2man am 29.12.2010, 13:36 Uhr</div>%s", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<div class=\"author\">Author: Bo2man am 29.12.2010, 13:36 Uhr</div>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Bo2man");
 	/* a date after the name is still cut */
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
-			 "<p>By Ann Lee 12.05.2020</p>%s", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<p>By Ann Lee 12.05.2020</p>"
+		  ARTICLE_TAIL);
 	UT_EQ_INT(a.authors.len, 1);
 	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
 }
@@ -721,22 +673,17 @@ UT_TEST(html_authors_user_names)
 /* Dates: a date line "23.09.22" (day first, two-digit year); a version number is none */
 UT_TEST(html_dates_two_digit_year)
 {
-	static const char *tail =
-		FLOOD_PROSE
-		"</article></body></html>";
-	char		page[2048];
-
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
-			 "<div class=\"uploaded-date\"> 23.09.22 </div>%s", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<div class=\"uploaded-date\"> 23.09.22 </div>"
+		  ARTICLE_TAIL);
 	UT_CHECK(a.has_published && a.published.year == 2022 && a.published.month == 9 && a.published.day == 23);
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
-			 "<div class=\"date\">02.12.98</div>%s", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<div class=\"date\">02.12.98</div>"
+		  ARTICLE_TAIL);
 	UT_CHECK(a.has_published && a.published.year == 1998 && a.published.month == 12 && a.published.day == 2);
-	snprintf(page, sizeof(page), "<html><body><article><h1>Flood warning</h1>"
-			 "<div class=\"date\">1.2.19</div><div>31.02.22</div>%s", tail);
-	parse(page);
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<div class=\"date\">1.2.19</div><div>31.02.22</div>"
+		  ARTICLE_TAIL);
 	UT_CHECK(!a.has_published);
 }
 
