@@ -18,7 +18,7 @@ set -uo pipefail
 AT_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 . "$AT_ROOT/test/lib/common.sh"
 cd "$AT_ROOT"
-data=${AT_HTML_DATA:-}
+. "$AT_ROOT/test/html/data.sh"
 callgrind=false
 if [ "${1:-}" = --callgrind ]; then
 	callgrind=true
@@ -26,10 +26,7 @@ if [ "${1:-}" = --callgrind ]; then
 	command -v valgrind >/dev/null || { echo "bench.sh: valgrind is not installed; skipped"; exit 77; }
 fi
 max=${1:-400}
-if [ -z "$data" ] || [ ! -d "$data" ]; then
-	echo "bench.sh: AT_HTML_DATA is not set to the evaluation data folder; skipped"
-	exit 77
-fi
+data=$(at_html_data bench.sh) || exit 77
 at_bench_setup || exit 1
 
 # name TAB base64(page) for pages that are valid UTF-8 already

@@ -7,11 +7,8 @@
 # many more pages differ in white space only).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-data=${AT_HTML_DATA:-}
-if [ -z "$data" ] || [ ! -d "$data" ]; then
-	echo "same_tree.sh: AT_HTML_DATA is not set to the evaluation data folder; skipped"
-	exit 77
-fi
+. "$root/test/html/data.sh"
+data=$(at_html_data same_tree.sh) || exit 77
 cd "$root"
 mkdir -p build
 ${CC:-cc} -std=gnu11 -O2 -g -Wall -Wno-unused-parameter $(pkg-config --cflags libpcre2-8 libxml-2.0) \

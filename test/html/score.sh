@@ -4,11 +4,8 @@
 # Exits 77 when the data is absent.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-data=${AT_HTML_DATA:-}
-if [ -z "$data" ] || [ ! -d "$data" ]; then
-	echo "score.sh: AT_HTML_DATA is not set to the evaluation data folder; skipped"
-	exit 77
-fi
+. "$root/test/html/data.sh"
+data=$(at_html_data score.sh) || exit 77
 cd "$root"
 mkdir -p build
 cflags="$(pkg-config --cflags libpcre2-8 libxml-2.0)"
