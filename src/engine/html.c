@@ -17,6 +17,7 @@
 #include "html_int.h"
 #include "utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 bool		(*at_html_interrupt_pending) (void) = NULL;
@@ -62,7 +63,7 @@ static const TagName tag_names[] = {
 	{"title", H_TITLE, HF_DROP | HF_SKIP}, {"tr", H_TR, HF_BLOCK}, {"ul", H_UL, HF_BLOCK},
 };
 
-/* sorted by name for bsearch; the pre-pass keeps the same attributes */
+/* sorted by name (the test tool's libxml2 reader looks names up with bsearch) */
 const HAttrEntry h_attr_names[] = {
 	{"aria-hidden", HA_ARIA_HIDDEN}, {"class", HA_CLASS}, {"content", HA_CONTENT},
 	{"datetime", HA_DATETIME}, {"hidden", HA_HIDDEN}, {"href", HA_HREF},
@@ -89,14 +90,6 @@ cmp_tag(const void *k, const void *e)
 {
 	return cmp_name((const char *) k, ((const TagName *) e)->name);
 }
-
-static int
-cmp_attr(const void *k, const void *e)
-{
-	return cmp_name((const char *) k, ((const HAttrEntry *) e)->name);
-}
-
-#include <stdlib.h>
 
 /* ---- recognition -------------------------------------------------------- */
 
@@ -483,15 +476,6 @@ h_tag_of(const char *name, uint8_t *tag, uint8_t *flags)
 	t = bsearch(name, tag_names, AT_LENGTHOF(tag_names), sizeof(TagName), cmp_tag);
 	*tag = t ? t->tag : H_OTHER;
 	*flags = t ? t->flags : 0;
-}
-
-/* The HAttrName of a lower-case attribute name, or -1 when it is not kept */
-int
-h_attr_of(const char *name)
-{
-	const HAttrEntry *an = bsearch(name, h_attr_names, h_nattr_names, sizeof(HAttrEntry), cmp_attr);
-
-	return an ? an->attr : -1;
 }
 
 /* An element opens; its attributes follow (h_build_attr), then h_build_opened */

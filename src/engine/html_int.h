@@ -40,8 +40,9 @@ typedef enum HAttrName
 } HAttrName;
 
 /*
- * The attributes the HTML path keeps, sorted by name (html.c): the SAX
- * callbacks look names up in it and the pre-pass keeps only these
+ * The attributes the HTML path keeps, sorted by name (html.c): the
+ * tokenizer keeps only these (and the test tool's libxml2 reader looks
+ * names up in it)
  */
 typedef struct HAttrEntry
 {
@@ -145,7 +146,6 @@ typedef struct HBuild
 
 extern void h_build_init(HBuild *b, HDoc *d);
 extern void h_tag_of(const char *name, uint8_t *tag, uint8_t *flags);
-extern int	h_attr_of(const char *name);
 extern int	h_build_start(HBuild *b, uint8_t tag, uint8_t flags);
 extern void h_build_attr(HBuild *b, int id, uint8_t name, const char *v, size_t len);
 extern void h_build_opened(HBuild *b, int id);

@@ -8,6 +8,7 @@
  */
 #include "libxml2_reader.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
@@ -27,6 +28,21 @@ quiet_structured(void *ctx, xmlErrorPtr err)
 {
 	(void) ctx;
 	(void) err;
+}
+
+static int
+cmp_attr(const void *k, const void *e)
+{
+	return strcmp((const char *) k, ((const HAttrEntry *) e)->name);
+}
+
+/* The HAttrName of a lower-case attribute name, or -1 when it is not kept */
+static int
+h_attr_of(const char *name)
+{
+	const HAttrEntry *an = bsearch(name, h_attr_names, h_nattr_names, sizeof(HAttrEntry), cmp_attr);
+
+	return an ? an->attr : -1;
 }
 
 /* ---- libxml2's SAX callbacks -> the builder ----------------------------- */
