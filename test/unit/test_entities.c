@@ -1067,6 +1067,9 @@ static const KindCase kind_cases[] = {
 	{"Li Wei, the company's spokesman, said sales rose.", "Li Wei", "Li", AT_NER_PERSON},
 	/* a demonym of the world's countries is no name (world-countries list) */
 	{"Yemeni and Omani ministers met in Muscat.", "Omani", "Omani", -1},
+	/* "Solar" ends a maker's name as "Energy" and "Power" do; "and" after a head splits */
+	{"Panels were supplied by Trina Solar and LONGi Green Energy Technology Co. Ltd last "
+	 "year.", "Trina Solar", "Trina", AT_NER_ORG},
 };
 
 /* Pinyin syllables of a word, fewest first, at most max; 0 when it is no pinyin */
