@@ -2503,6 +2503,58 @@ person_pairs(Ctx *c)
 	}
 }
 
+/* Is [t0, t1) one organisation of the gazetteer, whole? */
+static bool
+known_org(const Ctx *c, size_t t0, size_t t1)
+{
+	if (t1 < c->ntok && (GZ(c, t1) & AT_GZ_ORG_I))
+		return false;
+	if (t1 == t0 + 1)
+		return (GZ(c, t0) & AT_GZ_ORGNAME) != 0;
+	if (!(GZ(c, t0) & AT_GZ_ORG_B))
+		return false;
+	for (size_t k = t0 + 1; k < t1; k++)
+		if (!(GZ(c, k) & AT_GZ_ORG_I))
+			return false;
+	return true;
+}
+
+/*
+ * Two bodies joined by "and" that the tagger ran into one ("Sinopharm and
+ * Sinovac Life Sciences"): a listed organisation, whole, before the "and"
+ * ends its name, and the capitalised name after it is a body of its own.
+ * A listed name that holds the "and" ("Procter and Gamble") is no pair:
+ * the gazetteer marks its words as one entry.
+ */
+static void
+body_pairs(Ctx *c)
+{
+	size_t		nm = c->ments.len;
+
+	for (size_t k = 0; k < nm; k++, interrupt_point(k))
+	{
+		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
+		size_t		t1 = m->t1;
+		int			sent = m->sent;
+		float		score = m->score;
+
+		if (m->dead || m->kind != AT_NER_ORG || m->t1 - m->t0 < 3)
+			continue;
+		for (size_t a = m->t0 + 1; a + 1 < t1; a++)
+		{
+			if (!norm_is(c, a, "and"))
+				continue;
+			if (!known_org(c, m->t0, a) || !is_name_word(c, a + 1) ||
+				(GZ(c, a + 1) & (AT_GZ_FUNC | AT_GZ_ORG_I)))
+				break;
+			m->t1 = a;
+			c->owner[a] = -1;
+			add_mention(c, a + 1, t1, AT_NER_ORG, sent, score);
+			break;
+		}
+	}
+}
+
 /* Is [t0, t1) one place of the gazetteer, whole? */
 static bool
 known_place(const Ctx *c, size_t t0, size_t t1)
@@ -3193,6 +3245,7 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 	STAGE(17, sports_teams(&c));
 	STAGE(18, craft_names(&c));
 	STAGE(23, person_pairs(&c));
+	STAGE(30, body_pairs(&c));
 	STAGE(24, place_pairs(&c));
 	STAGE(26, unit_numbers(&c));
 	STAGE(29, province_lists(&c));

@@ -1070,6 +1070,12 @@ static const KindCase kind_cases[] = {
 	/* "Solar" ends a maker's name as "Energy" and "Power" do; "and" after a head splits */
 	{"Panels were supplied by Trina Solar and LONGi Green Energy Technology Co. Ltd last "
 	 "year.", "Trina Solar", "Trina", AT_NER_ORG},
+	/* a listed body, whole, before "and" ends its name (body_pairs) */
+	{"The vaccines were made by Sinopharm and Sinovac Life Sciences.", "Sinopharm",
+	 "Sinopharm", AT_NER_ORG},
+	{"The vaccines were made by Sinopharm and Sinovac Life Sciences.",
+	 "Sinovac Life Sciences", "Sinovac", AT_NER_ORG},
+	{"Shares of PepsiCo and JPMorgan Private Bank fell.", "PepsiCo", "PepsiCo", AT_NER_ORG},
 };
 
 /* Pinyin syllables of a word, fewest first, at most max; 0 when it is no pinyin */
