@@ -619,6 +619,20 @@ portfolio_list_end(const Ctx *c, size_t e, size_t s1)
 }
 
 /*
+ * "Kennedy Space Center", "Jiuquan Satellite Launch Center", "Metro Toronto
+ * Convention Centre": a centre named for what is launched or shown there is
+ * a site, a place, not the body that runs it
+ */
+static bool
+site_centre(const Ctx *c, size_t k)
+{
+	static const char *const sites[] = {"space", "launch", "convention", "exhibition"};
+
+	return k > 0 && (norm_is(c, k, "center") || norm_is(c, k, "centre")) &&
+		word_in(c, k - 1, sites, AT_LENGTHOF(sites));
+}
+
+/*
  * Runs of capitalised words joined by "of", "and", "for", "&" that contain
  * an organisation or place head become one organisation or place:
  * "Chinese Academy of Engineering", "National Development and Reform
@@ -720,7 +734,7 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 				(k > start || (k + 2 < e && norm_is(c, k + 1, "of"))))
 			{
 				lasthead = k + 1;
-				kind = (GZ(c, k) & AT_GZ_ORGHEAD) ? AT_NER_ORG : AT_NER_LOC;
+				kind = (GZ(c, k) & AT_GZ_ORGHEAD) && !site_centre(c, k) ? AT_NER_ORG : AT_NER_LOC;
 				/* "Academy of International Trade": what follows "of" is the tail */
 				if (k + 1 < e && norm_is(c, k + 1, "of"))
 					break;

@@ -1076,6 +1076,13 @@ static const KindCase kind_cases[] = {
 	{"The vaccines were made by Sinopharm and Sinovac Life Sciences.",
 	 "Sinovac Life Sciences", "Sinovac", AT_NER_ORG},
 	{"Shares of PepsiCo and JPMorgan Private Bank fell.", "PepsiCo", "PepsiCo", AT_NER_ORG},
+	/* a centre named for what is launched or shown there is a site */
+	{"A rocket lifted off from the Jiuquan Satellite Launch Center on Monday.",
+	 "Jiuquan Satellite Launch Center", "Jiuquan", AT_NER_LOC},
+	{"The fair opened at the National Exhibition and Convention Center in Shanghai.",
+	 "National Exhibition and Convention Center", "National", AT_NER_LOC},
+	{"The Chinese Center for Disease Control and Prevention said so.",
+	 "Chinese Center for Disease Control and Prevention", "Chinese", AT_NER_ORG},
 };
 
 /* Pinyin syllables of a word, fewest first, at most max; 0 when it is no pinyin */
