@@ -2569,6 +2569,44 @@ body_pairs(Ctx *c)
 	}
 }
 
+/*
+ * "Cui Meng/GT", "Photo: Name/Outlet": a slash glued between letters
+ * joins two names (a photographer and an agency), never the words of one,
+ * so a mention across it is cut there.  The part after the slash is an outlet
+ * when it is an acronym or a listed body, else of the mention's kind.
+ */
+static void
+slash_credits(Ctx *c)
+{
+	size_t		nm = c->ments.len;
+
+	for (size_t k = 0; k < nm; k++, interrupt_point(k))
+	{
+		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
+		size_t		t1 = m->t1;
+		int			sent = m->sent,
+					kind = m->kind;
+		float		score = m->score;
+
+		if (m->dead || t1 - m->t0 < 3)
+			continue;
+		for (size_t a = m->t0 + 1; a + 1 < t1; a++)
+		{
+			/* glued on both sides, as a credit is: not "Guber / Peters" */
+			if (!norm_is(c, a, "/") || !is_name_word(c, a + 1) ||
+				TK(c, a - 1)->start + TK(c, a - 1)->len != TK(c, a)->start ||
+				TK(c, a)->start + 1 != TK(c, a + 1)->start)
+				continue;
+			if ((FL(c, a + 1) & AT_TOK_ALLCAPS) || known_org(c, a + 1, t1))
+				kind = AT_NER_ORG;
+			m->t1 = a;
+			c->owner[a] = -1;
+			add_mention(c, a + 1, t1, kind, sent, score);
+			break;
+		}
+	}
+}
+
 /* Is [t0, t1) one place of the gazetteer, whole? */
 static bool
 known_place(const Ctx *c, size_t t0, size_t t1)
@@ -3260,6 +3298,7 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 	STAGE(18, craft_names(&c));
 	STAGE(23, person_pairs(&c));
 	STAGE(30, body_pairs(&c));
+	STAGE(31, slash_credits(&c));
 	STAGE(24, place_pairs(&c));
 	STAGE(26, unit_numbers(&c));
 	STAGE(29, province_lists(&c));

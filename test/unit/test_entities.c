@@ -1083,6 +1083,9 @@ static const KindCase kind_cases[] = {
 	 "National Exhibition and Convention Center", "National", AT_NER_LOC},
 	{"The Chinese Center for Disease Control and Prevention said so.",
 	 "Chinese Center for Disease Control and Prevention", "Chinese", AT_NER_ORG},
+	/* a photo credit: a person and an outlet across a glued slash */
+	{"The market opened on Monday.\n\nPhoto: Cui Meng/GT", "Cui Meng", "Cui", AT_NER_PERSON},
+	{"The market opened on Monday.\n\nPhoto: Cui Meng/GT", "GT", "GT", AT_NER_ORG},
 };
 
 /* Pinyin syllables of a word, fewest first, at most max; 0 when it is no pinyin */
