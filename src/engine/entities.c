@@ -424,6 +424,21 @@ corporate_head(const Ctx *c, size_t i)
 }
 
 /*
+ * "of" after an organisation head: the body's field follows.  So do "for"
+ * and "on" in a body whose name a place or nationality opens ("China
+ * Council for the Promotion of International Trade", "Shanghai Institutes
+ * for International Studies"): such national bodies are named so, while
+ * GMB splits "World Society" + "for the Protection of Animals".
+ */
+static bool
+head_connector(const Ctx *c, size_t t0, size_t i)
+{
+	return norm_is(c, i, "of") ||
+		((norm_is(c, i, "for") || norm_is(c, i, "on")) &&
+		 (GZ(c, t0) & (AT_GZ_LOC | AT_GZ_PLACE_B | AT_GZ_DEMONYM)));
+}
+
+/*
  * Does a sure tagger span keep a head run [t0, t1) out?  Not when the run
  * only retypes it by its head ("Yangtze River Delta"), splits it at "and"
  * ("Tsinghua University and Tus-Holdings Co. Ltd"), ends it at a company
@@ -481,7 +496,7 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 		 * Armed Forces" + "of Colombia", "International Committee" + "of
 		 * the Red Cross"), whichever part the tagger is sure of
 		 */
-		if (m->t0 == t0 && m->t1 < t1 && norm_is(c, m->t1, "of") && (GZ(c, m->t1 - 1) & AT_GZ_ORGHEAD))
+		if (m->t0 == t0 && m->t1 < t1 && head_connector(c, t0, m->t1) && (GZ(c, m->t1 - 1) & AT_GZ_ORGHEAD))
 			continue;
 		/*
 		 * a place that opens a company's name ("China Jiangxi" +
@@ -505,8 +520,8 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 			AT_VEC_AT(&c->ments, Mention, c->owner[m->t0 - 1])->t0 == t0)
 			continue;
 		if (m->t0 >= t0 + 2 && m->t1 == t1 &&
-			((norm_is(c, m->t0 - 1, "of") && (GZ(c, m->t0 - 2) & AT_GZ_ORGHEAD)) ||
-			 (m->t0 >= t0 + 3 && norm_is(c, m->t0 - 1, "the") && norm_is(c, m->t0 - 2, "of") &&
+			((head_connector(c, t0, m->t0 - 1) && (GZ(c, m->t0 - 2) & AT_GZ_ORGHEAD)) ||
+			 (m->t0 >= t0 + 3 && norm_is(c, m->t0 - 1, "the") && head_connector(c, t0, m->t0 - 2) &&
 			  (GZ(c, m->t0 - 3) & AT_GZ_ORGHEAD))))
 			continue;
 		/*

@@ -1086,6 +1086,10 @@ static const KindCase kind_cases[] = {
 	/* a photo credit: a person and an outlet across a glued slash */
 	{"The market opened on Monday.\n\nPhoto: Cui Meng/GT", "Cui Meng", "Cui", AT_NER_PERSON},
 	{"The market opened on Monday.\n\nPhoto: Cui Meng/GT", "GT", "GT", AT_NER_ORG},
+	/* a body a place opens goes on after "for the" (the tagger split it) */
+	{"Oil prices rose on Monday. The China Council for the Promotion of International Trade "
+	 "said exports rose.", "China Council for the Promotion of International Trade", "China",
+	 AT_NER_ORG},
 };
 
 /* Pinyin syllables of a word, fewest first, at most max; 0 when it is no pinyin */
