@@ -3088,8 +3088,10 @@ canonicals(Ctx *c, Mention *ms, size_t nm)
 			if (a->canon)
 				continue;
 			e = at_phrase_match(&forms, c->text, c->norm, c->toks, a->t0, a->t1);
+			/* "Anxi county" stays a place after "Anxi County Bureau of ..." */
 			if (e == NULL ||
-				(e->kind != AT_NER_PERSON && (GZ(c, a->t0) & (AT_GZ_LOC | AT_GZ_LOCPART))))
+				(e->kind != AT_NER_PERSON && (GZ(c, a->t0) & (AT_GZ_LOC | AT_GZ_LOCPART))) ||
+				(e->kind != AT_NER_PERSON && a->kind == AT_NER_LOC && place_noun(c, a->t1) == 1))
 				continue;
 			a->canon = e->canonical;
 			a->kind = e->kind;

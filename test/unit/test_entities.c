@@ -1090,6 +1090,10 @@ static const KindCase kind_cases[] = {
 	{"Oil prices rose on Monday. The China Council for the Promotion of International Trade "
 	 "said exports rose.", "China Council for the Promotion of International Trade", "China",
 	 AT_NER_ORG},
+	/* a place before a lower-case place noun is no short form of a body it opens */
+	{"Prices rose on Monday. Tea farmers in Anxi county, Fujian province, sold more tea, the "
+	 "Anxi County Bureau of Agriculture and Rural Affairs said on Tuesday.", "Anxi", "Anxi",
+	 AT_NER_LOC},
 };
 
 /* Pinyin syllables of a word, fewest first, at most max; 0 when it is no pinyin */
