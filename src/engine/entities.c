@@ -485,9 +485,12 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 		if (m->t1 > t1 && company_suffix(c, t1 - 1) &&
 			(norm_is(c, t1, "of") || final_period(c, t1 - 1)))
 			continue;
-		/* the tagger stopped at the comma of "Co., Ltd" */
+		/* the tagger stopped at the comma of "Co., Ltd", or took "Ltd" alone */
 		if (m->t0 >= t0 && m->t1 + 2 == t1 && norm_is(c, m->t1, ",") &&
 			company_suffix(c, m->t1 - 1) && company_suffix(c, t1 - 1))
+			continue;
+		if (m->t1 == t1 && m->t0 + 1 == t1 && m->t0 >= t0 + 2 && norm_is(c, m->t0 - 1, ",") &&
+			company_suffix(c, m->t0 - 2) && company_suffix(c, m->t0))
 			continue;
 		if (m->t0 < t0 && t0 >= 2 && norm_is(c, t0 - 1, "and") && (GZ(c, t0 - 2) & HEADS))
 			continue;

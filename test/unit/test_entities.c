@@ -1094,6 +1094,9 @@ static const KindCase kind_cases[] = {
 	{"Prices rose on Monday. Tea farmers in Anxi county, Fujian province, sold more tea, the "
 	 "Anxi County Bureau of Agriculture and Rural Affairs said on Tuesday.", "Anxi", "Anxi",
 	 AT_NER_LOC},
+	/* "Co., Ltd" whole where the tagger took "Ltd" alone */
+	{"Prices rose on Monday. CRRC Changchun Railway Vehicles Co., Ltd built its trains.",
+	 "CRRC Changchun Railway Vehicles Co., Ltd", "CRRC", AT_NER_ORG},
 };
 
 /* Pinyin syllables of a word, fewest first, at most max; 0 when it is no pinyin */
