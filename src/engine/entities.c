@@ -424,6 +424,21 @@ corporate_head(const Ctx *c, size_t i)
 }
 
 /*
+ * "of" after an organisation head: the body's field follows.  So do "for"
+ * and "on" in a body whose name a place or nationality opens ("China
+ * Council for the Promotion of International Trade", "Shanghai Institutes
+ * for International Studies"): such national bodies are named so, while
+ * GMB splits "World Society" + "for the Protection of Animals".
+ */
+static bool
+head_connector(const Ctx *c, size_t t0, size_t i)
+{
+	return norm_is(c, i, "of") ||
+		((norm_is(c, i, "for") || norm_is(c, i, "on")) &&
+		 (GZ(c, t0) & (AT_GZ_LOC | AT_GZ_PLACE_B | AT_GZ_DEMONYM)));
+}
+
+/*
  * Does a sure tagger span keep a head run [t0, t1) out?  Not when the run
  * only retypes it by its head ("Yangtze River Delta"), splits it at "and"
  * ("Tsinghua University and Tus-Holdings Co. Ltd"), ends it at a company
@@ -470,9 +485,12 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 		if (m->t1 > t1 && company_suffix(c, t1 - 1) &&
 			(norm_is(c, t1, "of") || final_period(c, t1 - 1)))
 			continue;
-		/* the tagger stopped at the comma of "Co., Ltd" */
+		/* the tagger stopped at the comma of "Co., Ltd", or took "Ltd" alone */
 		if (m->t0 >= t0 && m->t1 + 2 == t1 && norm_is(c, m->t1, ",") &&
 			company_suffix(c, m->t1 - 1) && company_suffix(c, t1 - 1))
+			continue;
+		if (m->t1 == t1 && m->t0 + 1 == t1 && m->t0 >= t0 + 2 && norm_is(c, m->t0 - 1, ",") &&
+			company_suffix(c, m->t0 - 2) && company_suffix(c, m->t0))
 			continue;
 		if (m->t0 < t0 && t0 >= 2 && norm_is(c, t0 - 1, "and") && (GZ(c, t0 - 2) & HEADS))
 			continue;
@@ -481,7 +499,7 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 		 * Armed Forces" + "of Colombia", "International Committee" + "of
 		 * the Red Cross"), whichever part the tagger is sure of
 		 */
-		if (m->t0 == t0 && m->t1 < t1 && norm_is(c, m->t1, "of") && (GZ(c, m->t1 - 1) & AT_GZ_ORGHEAD))
+		if (m->t0 == t0 && m->t1 < t1 && head_connector(c, t0, m->t1) && (GZ(c, m->t1 - 1) & AT_GZ_ORGHEAD))
 			continue;
 		/*
 		 * a place that opens a company's name ("China Jiangxi" +
@@ -505,8 +523,8 @@ sure_blocks(const Ctx *c, size_t t0, size_t t1)
 			AT_VEC_AT(&c->ments, Mention, c->owner[m->t0 - 1])->t0 == t0)
 			continue;
 		if (m->t0 >= t0 + 2 && m->t1 == t1 &&
-			((norm_is(c, m->t0 - 1, "of") && (GZ(c, m->t0 - 2) & AT_GZ_ORGHEAD)) ||
-			 (m->t0 >= t0 + 3 && norm_is(c, m->t0 - 1, "the") && norm_is(c, m->t0 - 2, "of") &&
+			((head_connector(c, t0, m->t0 - 1) && (GZ(c, m->t0 - 2) & AT_GZ_ORGHEAD)) ||
+			 (m->t0 >= t0 + 3 && norm_is(c, m->t0 - 1, "the") && head_connector(c, t0, m->t0 - 2) &&
 			  (GZ(c, m->t0 - 3) & AT_GZ_ORGHEAD))))
 			continue;
 		/*
@@ -619,6 +637,20 @@ portfolio_list_end(const Ctx *c, size_t e, size_t s1)
 }
 
 /*
+ * "Kennedy Space Center", "Jiuquan Satellite Launch Center", "Metro Toronto
+ * Convention Centre": a centre named for what is launched or shown there is
+ * a site, a place, not the body that runs it
+ */
+static bool
+site_centre(const Ctx *c, size_t k)
+{
+	static const char *const sites[] = {"space", "launch", "convention", "exhibition"};
+
+	return k > 0 && (norm_is(c, k, "center") || norm_is(c, k, "centre")) &&
+		word_in(c, k - 1, sites, AT_LENGTHOF(sites));
+}
+
+/*
  * Runs of capitalised words joined by "of", "and", "for", "&" that contain
  * an organisation or place head become one organisation or place:
  * "Chinese Academy of Engineering", "National Development and Reform
@@ -720,7 +752,7 @@ head_runs(Ctx *c, size_t s0, size_t s1, int sent)
 				(k > start || (k + 2 < e && norm_is(c, k + 1, "of"))))
 			{
 				lasthead = k + 1;
-				kind = (GZ(c, k) & AT_GZ_ORGHEAD) ? AT_NER_ORG : AT_NER_LOC;
+				kind = (GZ(c, k) & AT_GZ_ORGHEAD) && !site_centre(c, k) ? AT_NER_ORG : AT_NER_LOC;
 				/* "Academy of International Trade": what follows "of" is the tail */
 				if (k + 1 < e && norm_is(c, k + 1, "of"))
 					break;
@@ -2503,6 +2535,96 @@ person_pairs(Ctx *c)
 	}
 }
 
+/* Is [t0, t1) one organisation of the gazetteer, whole? */
+static bool
+known_org(const Ctx *c, size_t t0, size_t t1)
+{
+	if (t1 < c->ntok && (GZ(c, t1) & AT_GZ_ORG_I))
+		return false;
+	if (t1 == t0 + 1)
+		return (GZ(c, t0) & AT_GZ_ORGNAME) != 0;
+	if (!(GZ(c, t0) & AT_GZ_ORG_B))
+		return false;
+	for (size_t k = t0 + 1; k < t1; k++)
+		if (!(GZ(c, k) & AT_GZ_ORG_I))
+			return false;
+	return true;
+}
+
+/*
+ * Two bodies joined by "and" that the tagger ran into one ("Sinopharm and
+ * Sinovac Life Sciences"): a listed organisation, whole, before the "and"
+ * ends its name, and the capitalised name after it is a body of its own.
+ * A listed name that holds the "and" ("Procter and Gamble") is no pair:
+ * the gazetteer marks its words as one entry.
+ */
+static void
+body_pairs(Ctx *c)
+{
+	size_t		nm = c->ments.len;
+
+	for (size_t k = 0; k < nm; k++, interrupt_point(k))
+	{
+		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
+		size_t		t1 = m->t1;
+		int			sent = m->sent;
+		float		score = m->score;
+
+		if (m->dead || m->kind != AT_NER_ORG || m->t1 - m->t0 < 3)
+			continue;
+		for (size_t a = m->t0 + 1; a + 1 < t1; a++)
+		{
+			if (!norm_is(c, a, "and"))
+				continue;
+			if (!known_org(c, m->t0, a) || !is_name_word(c, a + 1) ||
+				(GZ(c, a + 1) & (AT_GZ_FUNC | AT_GZ_ORG_I)))
+				break;
+			m->t1 = a;
+			c->owner[a] = -1;
+			add_mention(c, a + 1, t1, AT_NER_ORG, sent, score);
+			break;
+		}
+	}
+}
+
+/*
+ * "Cui Meng/GT", "Photo: Name/Outlet": a slash glued between letters
+ * joins two names (a photographer and an agency), never the words of one,
+ * so a mention across it is cut there.  The part after the slash is an outlet
+ * when it is an acronym or a listed body, else of the mention's kind.
+ */
+static void
+slash_credits(Ctx *c)
+{
+	size_t		nm = c->ments.len;
+
+	for (size_t k = 0; k < nm; k++, interrupt_point(k))
+	{
+		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
+		size_t		t1 = m->t1;
+		int			sent = m->sent,
+					kind = m->kind;
+		float		score = m->score;
+
+		if (m->dead || t1 - m->t0 < 3)
+			continue;
+		for (size_t a = m->t0 + 1; a + 1 < t1; a++)
+		{
+			/* glued on both sides, as a credit is: not "Guber / Peters" */
+			if (!norm_is(c, a, "/") || !is_name_word(c, a + 1) ||
+				TK(c, a - 1)->start + TK(c, a - 1)->len != TK(c, a)->start ||
+				TK(c, a)->start + 1 != TK(c, a + 1)->start)
+				continue;
+			if ((FL(c, a + 1) & AT_TOK_ALLCAPS) || known_org(c, a + 1, t1))
+				kind = AT_NER_ORG;
+			m->t1 = a;
+			c->owner[a] = -1;
+			add_mention(c, a + 1, t1, kind, sent, score);
+			break;
+		}
+	}
+}
+
 /* Is [t0, t1) one place of the gazetteer, whole? */
 static bool
 known_place(const Ctx *c, size_t t0, size_t t1)
@@ -2969,8 +3091,10 @@ canonicals(Ctx *c, Mention *ms, size_t nm)
 			if (a->canon)
 				continue;
 			e = at_phrase_match(&forms, c->text, c->norm, c->toks, a->t0, a->t1);
+			/* "Anxi county" stays a place after "Anxi County Bureau of ..." */
 			if (e == NULL ||
-				(e->kind != AT_NER_PERSON && (GZ(c, a->t0) & (AT_GZ_LOC | AT_GZ_LOCPART))))
+				(e->kind != AT_NER_PERSON && (GZ(c, a->t0) & (AT_GZ_LOC | AT_GZ_LOCPART))) ||
+				(e->kind != AT_NER_PERSON && a->kind == AT_NER_LOC && place_noun(c, a->t1) == 1))
 				continue;
 			a->canon = e->canonical;
 			a->kind = e->kind;
@@ -3193,6 +3317,8 @@ extract(const AtNerModel *m, const AtPhraseTable *user, const char *text,
 	STAGE(17, sports_teams(&c));
 	STAGE(18, craft_names(&c));
 	STAGE(23, person_pairs(&c));
+	STAGE(30, body_pairs(&c));
+	STAGE(31, slash_credits(&c));
 	STAGE(24, place_pairs(&c));
 	STAGE(26, unit_numbers(&c));
 	STAGE(29, province_lists(&c));

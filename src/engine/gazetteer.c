@@ -32,6 +32,7 @@ static const struct
 	{"article_tools_ner_nonentity_heads.txt", AT_GZ_NONHEAD},
 	{"article_tools_ner_nonentity_acronyms.txt", AT_GZ_NONACRO},
 	{"article_tools_ner_demonyms.txt", AT_GZ_DEMONYM},
+	{"article_tools_ner_demonyms_world.txt", AT_GZ_DEMONYM},
 	{"article_tools_ner_function_words.txt", AT_GZ_FUNC},
 };
 

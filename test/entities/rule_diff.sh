@@ -12,7 +12,8 @@
 # person_pairs and 24 place_pairs, run after craft_names; 25 halls_of_fame,
 # after institutions; 26 unit_numbers, after place_pairs; 27 hyphen_places,
 # after china_places; 28 title_tails, after the first clean; 29
-# province_lists, after unit_numbers.
+# province_lists, after unit_numbers; 30 body_pairs, after person_pairs;
+# 31 slash_credits, after body_pairs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dir=${1:?usage: rule_diff.sh DATADIR [SET ...]}
@@ -29,7 +30,7 @@ names=(headline_filter chinese_names pinyin_names head_runs hyphen_heads fill_pl
 	given_names parties in_places china_places unknown_acronyms acronyms dateline
 	possessives firm_appositives clean_1 known_names sports_teams craft_names
 	institutions clean_2 canonicals sure_spans person_pairs place_pairs halls_of_fame
-	unit_numbers hyphen_places title_tails province_lists)
+	unit_numbers hyphen_places title_tails province_lists body_pairs slash_credits)
 only=""
 for s in $sets; do only="$only only=$s"; done
 f1s() {

@@ -39,14 +39,17 @@
  *              (a third, by document); "gum" is the other two thirds;
  *   held-test  the articles of test/entities/heldout, written and annotated
  *              before any rule for them; "gold" (the first 13) is tuning;
- *   wiki-test  wikigold documents n mod 3 = 2; "wiki" is the rest.
+ *   wiki-test  wikigold documents n mod 3 = 2; "wiki" is the rest;
+ *   held2      the articles of test/entities/heldout2 (second batch, fourth
+ *              shift), written and annotated before any rule of that shift.
  * GMB dev is a regression floor, not a target.  Each line says "tune",
  * "test" or "floor" in its second column.
  *
  *   score_entities DATADIR SHAREDDIR GOLDDIR [SET=MIN ...] [only=SET]
  *
- * SET is one of gmb gum gum-test gold held-test world wiki wiki-test; the
- * sibling folders of GOLDDIR (heldout, world, splits, wikigold) hold the
+ * SET is one of gmb gum gum-test gold held-test world wiki wiki-test held2;
+ * the sibling folders of GOLDDIR (heldout, heldout2, world, splits, wikigold)
+ * hold the
  * rest.
  *
  * Sets whose files are missing are skipped with a message.  Exits 1 when an
@@ -1028,13 +1031,13 @@ score_wiki(const char *path, bool test, Counts *c, bool verbose)
 	return true;
 }
 
-#define NSETS 8
+#define NSETS 9
 
 int
 main(int argc, char **argv)
 {
-	static const char *const sets[NSETS] = {"gmb", "gum", "gum-test", "gold", "held-test", "world", "wiki", "wiki-test"};
-	static const char *const splits[NSETS] = {"floor", "tune", "test", "tune", "test", "tune", "tune", "test"};
+	static const char *const sets[NSETS] = {"gmb", "gum", "gum-test", "gold", "held-test", "world", "wiki", "wiki-test", "held2"};
+	static const char *const splits[NSETS] = {"floor", "tune", "test", "tune", "test", "tune", "tune", "test", "test"};
 	double		min[NSETS] = {0};
 	bool		only[NSETS] = {false};
 	bool		any_only = false;
@@ -1042,6 +1045,7 @@ main(int argc, char **argv)
 	char		gumlist[4096],
 				heldout[4096],
 				world[4096],
+				heldout2[4096],
 				wikipath[4096];
 	char	   *testids;
 	int			rc = 0;
@@ -1076,6 +1080,7 @@ main(int argc, char **argv)
 	snprintf(gumlist, sizeof(gumlist), "%s/../splits/gum_test.txt", argv[3]);
 	snprintf(heldout, sizeof(heldout), "%s/../heldout", argv[3]);
 	snprintf(world, sizeof(world), "%s/../world", argv[3]);
+	snprintf(heldout2, sizeof(heldout2), "%s/../heldout2", argv[3]);
 	snprintf(wikipath, sizeof(wikipath), "%s/../wikigold/wikigold.conll.txt", argv[3]);
 	testids = read_list(gumlist);
 	if (testids == NULL)
@@ -1109,6 +1114,9 @@ main(int argc, char **argv)
 				break;
 			case 5:
 				ran = score_gold(sets[s], world, &c, verbose);
+				break;
+			case 8:
+				ran = score_gold(sets[s], heldout2, &c, verbose);
 				break;
 			default:
 				ran = score_wiki(wikipath, s == 7, &c, verbose);

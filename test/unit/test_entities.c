@@ -1065,6 +1065,38 @@ static const KindCase kind_cases[] = {
 	{"Safaricom, the country's biggest company, and Equity Group Holdings reported earnings.",
 	 "Safaricom", "Safaricom", AT_NER_ORG},
 	{"Li Wei, the company's spokesman, said sales rose.", "Li Wei", "Li", AT_NER_PERSON},
+	/* a demonym of the world's countries is no name (world-countries list) */
+	{"Yemeni and Omani ministers met in Muscat.", "Omani", "Omani", -1},
+	/* "Solar" ends a maker's name as "Energy" and "Power" do; "and" after a head splits */
+	{"Panels were supplied by Trina Solar and LONGi Green Energy Technology Co. Ltd last "
+	 "year.", "Trina Solar", "Trina", AT_NER_ORG},
+	/* a listed body, whole, before "and" ends its name (body_pairs) */
+	{"The vaccines were made by Sinopharm and Sinovac Life Sciences.", "Sinopharm",
+	 "Sinopharm", AT_NER_ORG},
+	{"The vaccines were made by Sinopharm and Sinovac Life Sciences.",
+	 "Sinovac Life Sciences", "Sinovac", AT_NER_ORG},
+	{"Shares of PepsiCo and JPMorgan Private Bank fell.", "PepsiCo", "PepsiCo", AT_NER_ORG},
+	/* a centre named for what is launched or shown there is a site */
+	{"A rocket lifted off from the Jiuquan Satellite Launch Center on Monday.",
+	 "Jiuquan Satellite Launch Center", "Jiuquan", AT_NER_LOC},
+	{"The fair opened at the National Exhibition and Convention Center in Shanghai.",
+	 "National Exhibition and Convention Center", "National", AT_NER_LOC},
+	{"The Chinese Center for Disease Control and Prevention said so.",
+	 "Chinese Center for Disease Control and Prevention", "Chinese", AT_NER_ORG},
+	/* a photo credit: a person and an outlet across a glued slash */
+	{"The market opened on Monday.\n\nPhoto: Cui Meng/GT", "Cui Meng", "Cui", AT_NER_PERSON},
+	{"The market opened on Monday.\n\nPhoto: Cui Meng/GT", "GT", "GT", AT_NER_ORG},
+	/* a body a place opens goes on after "for the" (the tagger split it) */
+	{"Oil prices rose on Monday. The China Council for the Promotion of International Trade "
+	 "said exports rose.", "China Council for the Promotion of International Trade", "China",
+	 AT_NER_ORG},
+	/* a place before a lower-case place noun is no short form of a body it opens */
+	{"Prices rose on Monday. Tea farmers in Anxi county, Fujian province, sold more tea, the "
+	 "Anxi County Bureau of Agriculture and Rural Affairs said on Tuesday.", "Anxi", "Anxi",
+	 AT_NER_LOC},
+	/* "Co., Ltd" whole where the tagger took "Ltd" alone */
+	{"Prices rose on Monday. CRRC Changchun Railway Vehicles Co., Ltd built its trains.",
+	 "CRRC Changchun Railway Vehicles Co., Ltd", "CRRC", AT_NER_ORG},
 };
 
 /* Pinyin syllables of a word, fewest first, at most max; 0 when it is no pinyin */
