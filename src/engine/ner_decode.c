@@ -15,6 +15,9 @@
 
 #include <math.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define NEG_INF		(-1e30f)
 
@@ -24,6 +27,39 @@ sum_prepared(const AtNerWeights *w, const uint32_t *rows, int nf, float *sc)
 {
 	if (w->q != NULL)
 	{
+#if defined(__SSE2__) && AT_TAG_ROW == 8
+		/*
+		 * Two rows a step: their int16 weights interleaved, then each
+		 * adjacent pair added into 32 bits (pmaddwd by ones), the same
+		 * integer sums (the scalar loop below is not vectorised at -O2)
+		 */
+		const __m128i ones = _mm_set1_epi16(1);
+		__m128i		lo = _mm_setzero_si128(),
+					hi = _mm_setzero_si128();
+		int32_t		acc[AT_TAG_ROW];
+		int			k = 0;
+
+		for (; k + 1 < nf; k += 2)
+		{
+			__m128i		a = _mm_loadu_si128((const __m128i *) (w->q + (size_t) rows[k] * AT_TAG_ROW));
+			__m128i		b = _mm_loadu_si128((const __m128i *) (w->q + (size_t) rows[k + 1] * AT_TAG_ROW));
+
+			lo = _mm_add_epi32(lo, _mm_madd_epi16(_mm_unpacklo_epi16(a, b), ones));
+			hi = _mm_add_epi32(hi, _mm_madd_epi16(_mm_unpackhi_epi16(a, b), ones));
+		}
+		if (k < nf)
+		{
+			__m128i		a = _mm_loadu_si128((const __m128i *) (w->q + (size_t) rows[k] * AT_TAG_ROW));
+			__m128i		z = _mm_setzero_si128();
+
+			lo = _mm_add_epi32(lo, _mm_madd_epi16(_mm_unpacklo_epi16(a, z), ones));
+			hi = _mm_add_epi32(hi, _mm_madd_epi16(_mm_unpackhi_epi16(a, z), ones));
+		}
+		_mm_storeu_si128((__m128i *) acc, lo);
+		_mm_storeu_si128((__m128i *) (acc + 4), hi);
+		for (int t = 0; t < AT_TAG_ROW; t++)
+			sc[t] = (float) acc[t];
+#else
 		int32_t		acc[AT_TAG_ROW] = {0};
 
 		for (int k = 0; k < nf; k++)
@@ -35,6 +71,7 @@ sum_prepared(const AtNerWeights *w, const uint32_t *rows, int nf, float *sc)
 		}
 		for (int t = 0; t < AT_TAG_ROW; t++)
 			sc[t] = (float) acc[t];
+#endif
 	}
 	else
 	{
@@ -74,14 +111,18 @@ prepare_rows(const AtNerWeights *w, const AtNerSent *s, size_t i,
 	uint64_t	f[AT_NER_MAXFEAT];
 	int			nf = at_ner_features_memo(s, i, f, memo);
 
-	for (int k = 0; k < nf; k++)
-	{
-		rows[k] = AT_NER_BUCKET(f[k], w->mask);
-		if (w->q != NULL)
+	if (w->q != NULL)
+		for (int k = 0; k < nf; k++)
+		{
+			rows[k] = AT_NER_BUCKET(f[k], w->mask);
 			__builtin_prefetch(w->q + (size_t) rows[k] * AT_TAG_ROW);
-		else
+		}
+	else
+		for (int k = 0; k < nf; k++)
+		{
+			rows[k] = AT_NER_BUCKET(f[k], w->mask);
 			__builtin_prefetch(w->f + (size_t) rows[k] * AT_TAG_ROW);
-	}
+		}
 	return nf;
 }
 
@@ -237,28 +278,45 @@ viterbi(const AtNerWeights *w, const AtNerSent *s, const uint64_t *wh, uint8_t *
 		}
 		if (em != NULL)
 			memcpy(em + i * AT_TAG_ROW, sc, sizeof(sc));
-		for (int t = 0; t < AT_NTAGS; t++)
+		if (alive == AT_NER_ONLY_O)
 		{
-			/* previous tags still reachable that may precede t */
-			uint32_t	prevs = alive & prev_ok[t];
-			float		best = NEG_INF;
-			uint32_t	from = 0;
-
-			nd[t] = NEG_INF;
-			if (!(allowed & (1u << t)))
-				continue;
-			/* the first best, without a branch on the comparison (it mispredicts) */
-			for (; prevs; prevs &= prevs - 1)
+			/*
+			 * After an unscored token (most scored ones): O the only
+			 * previous tag, the loop below without its search
+			 */
+			for (int t = 0; t < AT_NTAGS; t++)
 			{
-				int			p = __builtin_ctz(prevs);
-				float		v = delta[p] + w->trans[p][t];
-				bool		gt = v > best;
+				float		v = delta[AT_TAG_O] + w->trans[AT_TAG_O][t];
 
-				best = gt ? v : best;
-				from = gt ? (uint32_t) p : from;
+				nd[t] = (allowed & (1u << t)) && (prev_ok[t] & AT_NER_ONLY_O) && v > NEG_INF ?
+					v : NEG_INF;
 			}
-			nd[t] = best;
-			bp |= from << (3 * t);
+		}
+		else
+		{
+			for (int t = 0; t < AT_NTAGS; t++)
+			{
+				/* previous tags still reachable that may precede t */
+				uint32_t	prevs = alive & prev_ok[t];
+				float		best = NEG_INF;
+				uint32_t	from = 0;
+
+				nd[t] = NEG_INF;
+				if (!(allowed & (1u << t)))
+					continue;
+				/* the first best, without a branch on the comparison (it mispredicts) */
+				for (; prevs; prevs &= prevs - 1)
+				{
+					int			p = __builtin_ctz(prevs);
+					float		v = delta[p] + w->trans[p][t];
+					bool		gt = v > best;
+
+					best = gt ? v : best;
+					from = gt ? (uint32_t) p : from;
+				}
+				nd[t] = best;
+				bp |= from << (3 * t);
+			}
 		}
 		alive = 0;
 		top = NEG_INF;
