@@ -15,6 +15,12 @@
 
 #include <math.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+#ifdef __x86_64__
+#include <immintrin.h>
+#endif
 
 #define NEG_INF		(-1e30f)
 
@@ -24,6 +30,39 @@ sum_prepared(const AtNerWeights *w, const uint32_t *rows, int nf, float *sc)
 {
 	if (w->q != NULL)
 	{
+#if defined(__SSE2__) && AT_TAG_ROW == 8
+		/*
+		 * Two rows a step: their int16 weights interleaved, then each
+		 * adjacent pair added into 32 bits (pmaddwd by ones), the same
+		 * integer sums (the scalar loop below is not vectorised at -O2)
+		 */
+		const __m128i ones = _mm_set1_epi16(1);
+		__m128i		lo = _mm_setzero_si128(),
+					hi = _mm_setzero_si128();
+		int32_t		acc[AT_TAG_ROW];
+		int			k = 0;
+
+		for (; k + 1 < nf; k += 2)
+		{
+			__m128i		a = _mm_loadu_si128((const __m128i *) (w->q + (size_t) rows[k] * AT_TAG_ROW));
+			__m128i		b = _mm_loadu_si128((const __m128i *) (w->q + (size_t) rows[k + 1] * AT_TAG_ROW));
+
+			lo = _mm_add_epi32(lo, _mm_madd_epi16(_mm_unpacklo_epi16(a, b), ones));
+			hi = _mm_add_epi32(hi, _mm_madd_epi16(_mm_unpackhi_epi16(a, b), ones));
+		}
+		if (k < nf)
+		{
+			__m128i		a = _mm_loadu_si128((const __m128i *) (w->q + (size_t) rows[k] * AT_TAG_ROW));
+			__m128i		z = _mm_setzero_si128();
+
+			lo = _mm_add_epi32(lo, _mm_madd_epi16(_mm_unpacklo_epi16(a, z), ones));
+			hi = _mm_add_epi32(hi, _mm_madd_epi16(_mm_unpackhi_epi16(a, z), ones));
+		}
+		_mm_storeu_si128((__m128i *) acc, lo);
+		_mm_storeu_si128((__m128i *) (acc + 4), hi);
+		for (int t = 0; t < AT_TAG_ROW; t++)
+			sc[t] = (float) acc[t];
+#else
 		int32_t		acc[AT_TAG_ROW] = {0};
 
 		for (int k = 0; k < nf; k++)
@@ -35,6 +74,7 @@ sum_prepared(const AtNerWeights *w, const uint32_t *rows, int nf, float *sc)
 		}
 		for (int t = 0; t < AT_TAG_ROW; t++)
 			sc[t] = (float) acc[t];
+#endif
 	}
 	else
 	{
@@ -61,6 +101,79 @@ sum_rows(const AtNerWeights *w, const uint64_t *f, int nf, float *sc)
 	sum_prepared(w, rows, nf, sc);
 }
 
+/* ---- buckets of many features at once ------------------------------------- */
+
+/* at_ner_bucket() of f[0..n) into rows[] */
+static void
+buckets_scalar(const uint64_t *f, int n, uint32_t mask, uint32_t *rows)
+{
+	for (int k = 0; k < n; k++)
+		rows[k] = AT_NER_BUCKET(f[k], mask);
+}
+
+#if defined(__x86_64__) && (defined(__clang__) ? __clang_major__ >= 8 : (defined(__GNUC__) && __GNUC__ >= 6))
+#define AT_NER_AVX2 1
+
+/* h * c (mod 2^64) of four lanes: AVX2 multiplies 32 by 32 bits only */
+__attribute__((target("avx2"))) static inline __m256i
+mul64(__m256i h, __m256i c, __m256i chi)
+{
+	__m256i		lo = _mm256_mul_epu32(h, c);
+	__m256i		mid = _mm256_add_epi64(_mm256_mul_epu32(_mm256_srli_epi64(h, 32), c),
+									   _mm256_mul_epu32(h, chi));
+
+	return _mm256_add_epi64(lo, _mm256_slli_epi64(mid, 32));
+}
+
+/*
+ * buckets_scalar() four features a step (the same integer arithmetic):
+ * the bucket function is most of the instructions of a scored token
+ */
+__attribute__((target("avx2"))) static void
+buckets_avx2(const uint64_t *f, int n, uint32_t mask, uint32_t *rows)
+{
+	const __m256i c1 = _mm256_set1_epi64x((long long) 0xff51afd7ed558ccdULL);
+	const __m256i c1hi = _mm256_srli_epi64(c1, 32);
+	const __m256i c2 = _mm256_set1_epi64x((long long) 0xc4ceb9fe1a85ec53ULL);
+	const __m256i c2hi = _mm256_srli_epi64(c2, 32);
+	const __m256i low32 = _mm256_setr_epi32(0, 2, 4, 6, 0, 2, 4, 6);
+	const __m128i m = _mm_set1_epi32((int) mask);
+	int			k = 0;
+
+	for (; k + 4 <= n; k += 4)
+	{
+		__m256i		h = _mm256_loadu_si256((const __m256i *) (f + k));
+
+		h = _mm256_xor_si256(h, _mm256_srli_epi64(h, 33));
+		h = mul64(h, c1, c1hi);
+		h = _mm256_xor_si256(h, _mm256_srli_epi64(h, 33));
+		h = mul64(h, c2, c2hi);
+		h = _mm256_xor_si256(h, _mm256_srli_epi64(h, 33));
+		h = _mm256_permutevar8x32_epi32(h, low32);
+		_mm_storeu_si128((__m128i *) (rows + k),
+						 _mm_and_si128(_mm256_castsi256_si128(h), m));
+	}
+	buckets_scalar(f + k, n - k, mask, rows + k);
+}
+#endif
+
+static void
+buckets(const uint64_t *f, int n, uint32_t mask, uint32_t *rows)
+{
+#ifdef AT_NER_AVX2
+	static int	avx2 = -1;		/* the processor has AVX2: asked once */
+
+	if (avx2 < 0)
+		avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
+	if (avx2)
+	{
+		buckets_avx2(f, n, mask, rows);
+		return;
+	}
+#endif
+	buckets_scalar(f, n, mask, rows);
+}
+
 /*
  * Rows of features f[0..nf) (bucket numbers into rows[]), each prefetched:
  * the table (2 MB) does not fit in a core's L2 cache, so the decoder asks
@@ -74,14 +187,13 @@ prepare_rows(const AtNerWeights *w, const AtNerSent *s, size_t i,
 	uint64_t	f[AT_NER_MAXFEAT];
 	int			nf = at_ner_features_memo(s, i, f, memo);
 
-	for (int k = 0; k < nf; k++)
-	{
-		rows[k] = AT_NER_BUCKET(f[k], w->mask);
-		if (w->q != NULL)
+	buckets(f, nf, w->mask, rows);
+	if (w->q != NULL)
+		for (int k = 0; k < nf; k++)
 			__builtin_prefetch(w->q + (size_t) rows[k] * AT_TAG_ROW);
-		else
+	else
+		for (int k = 0; k < nf; k++)
 			__builtin_prefetch(w->f + (size_t) rows[k] * AT_TAG_ROW);
-	}
 	return nf;
 }
 
@@ -102,6 +214,15 @@ next_scored(const AtNerSent *s, size_t i, uint32_t *mask)
 			*mask = at_ner_tagmask_inline(s, i);
 			if (*mask != AT_NER_ONLY_O)
 				return i;
+		}
+		else
+		{
+			/*
+			 * Nor at the tokens after i up to the next capital (their
+			 * two before have none): one test a token
+			 */
+			while (i + 1 < s->n && !(s->toks[i + 1].flags & AT_TOK_ANYUPPER))
+				i++;
 		}
 	}
 	*mask = AT_NER_ONLY_O;
@@ -237,28 +358,45 @@ viterbi(const AtNerWeights *w, const AtNerSent *s, const uint64_t *wh, uint8_t *
 		}
 		if (em != NULL)
 			memcpy(em + i * AT_TAG_ROW, sc, sizeof(sc));
-		for (int t = 0; t < AT_NTAGS; t++)
+		if (alive == AT_NER_ONLY_O)
 		{
-			/* previous tags still reachable that may precede t */
-			uint32_t	prevs = alive & prev_ok[t];
-			float		best = NEG_INF;
-			uint32_t	from = 0;
-
-			nd[t] = NEG_INF;
-			if (!(allowed & (1u << t)))
-				continue;
-			/* the first best, without a branch on the comparison (it mispredicts) */
-			for (; prevs; prevs &= prevs - 1)
+			/*
+			 * After an unscored token (most scored ones): O the only
+			 * previous tag, the loop below without its search
+			 */
+			for (int t = 0; t < AT_NTAGS; t++)
 			{
-				int			p = __builtin_ctz(prevs);
-				float		v = delta[p] + w->trans[p][t];
-				bool		gt = v > best;
+				float		v = delta[AT_TAG_O] + w->trans[AT_TAG_O][t];
 
-				best = gt ? v : best;
-				from = gt ? (uint32_t) p : from;
+				nd[t] = (allowed & (1u << t)) && (prev_ok[t] & AT_NER_ONLY_O) && v > NEG_INF ?
+					v : NEG_INF;
 			}
-			nd[t] = best;
-			bp |= from << (3 * t);
+		}
+		else
+		{
+			for (int t = 0; t < AT_NTAGS; t++)
+			{
+				/* previous tags still reachable that may precede t */
+				uint32_t	prevs = alive & prev_ok[t];
+				float		best = NEG_INF;
+				uint32_t	from = 0;
+
+				nd[t] = NEG_INF;
+				if (!(allowed & (1u << t)))
+					continue;
+				/* the first best, without a branch on the comparison (it mispredicts) */
+				for (; prevs; prevs &= prevs - 1)
+				{
+					int			p = __builtin_ctz(prevs);
+					float		v = delta[p] + w->trans[p][t];
+					bool		gt = v > best;
+
+					best = gt ? v : best;
+					from = gt ? (uint32_t) p : from;
+				}
+				nd[t] = best;
+				bp |= from << (3 * t);
+			}
 		}
 		alive = 0;
 		top = NEG_INF;

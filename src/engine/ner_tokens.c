@@ -350,7 +350,11 @@ piece(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
 
 		if ((unsigned char) text[s] < 0x80 && is_word_cp((unsigned char) text[s]))
 			break;
-		n = at_utf8_decode(text + s, e - s, &cp);
+		/* ASCII punctuation (most) without the decoder: the same answer */
+		if ((unsigned char) text[s] < 0x80)
+			cp = (unsigned char) text[s], n = 1;
+		else
+			n = at_utf8_decode(text + s, e - s, &cp);
 		if (is_word_cp(cp))
 			break;
 		/* a chunk that is only a clitic: "'s" after a space */
@@ -367,7 +371,10 @@ piece(const char *text, size_t s, size_t e, AtVec *toks, AtBuf *norm)
 
 		if ((unsigned char) text[e - 1] < 0x80 && is_word_cp((unsigned char) text[e - 1]))
 			break;
-		n = at_utf8_decode_prev(text, e, &cp);
+		if ((unsigned char) text[e - 1] < 0x80)
+			cp = (unsigned char) text[e - 1], n = 1;
+		else
+			n = at_utf8_decode_prev(text, e, &cp);
 		if (is_word_cp(cp))
 			break;
 		if (cp == '.' && e - n > s && is_abbrev(text + s, e - n - s))
