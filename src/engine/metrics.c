@@ -1691,6 +1691,13 @@ as_weekday_date(const Scan *sc, size_t pos, AtMetric *m)
 				n;
 	AtDay		day;
 
+	/*
+	 * Each way below reads a weekday at pos (placed_weekday()'s "on Monday"
+	 * too: its lead word is the word just before pos): most capitalised
+	 * candidates are none, and need not be read in five ways
+	 */
+	if (at_weekday_at(sc->s, sc->len, pos, NULL) <= 0)
+		return 0;
 	if ((n = placed_weekday(sc, pos, &wb, &day)) == 0 &&
 		(n = listed_weekday(sc, pos, &wb, &day)) == 0)
 		return 0;
