@@ -3629,6 +3629,32 @@ article_may_start(const char *s, size_t len, size_t pos, size_t wl)
 	return at_article_number_at(s, len, pos);
 }
 
+/*
+ * A lower-case word before a blank ("in 2004", "the 12", "of $5"), which
+ * letter_candidate() passes for the amount after it (a currency code: "usd
+ * 200"): does try_at() surely find no figure at it, and no skip?  Its ways
+ * for such a word, one by one: a relative day ("y"), a percent ("p"), a
+ * fraction word ("h", "a"), a minus word ("m", "n"), a currency prefix, a
+ * spelled number (no entry of number_word() shares its first three letters;
+ * "half", "quarter" and the articles start with "h", "q" and "a").  Where
+ * each fails, try_at() returns 0 and no skip, and the scan steps over the
+ * word, as it does here.
+ */
+static bool
+lower_word_no_figure(const char *s, size_t len, size_t pos, size_t wl)
+{
+	/* initials of the ways above other than currencies and numbers */
+	const uint32_t other_ways = LETTER_BIT('a') | LETTER_BIT('h') | LETTER_BIT('m') |
+		LETTER_BIT('n') | LETTER_BIT('p') | LETTER_BIT('q') | LETTER_BIT('y');
+	unsigned char c = (unsigned char) s[pos];
+	size_t		e;
+
+	if (c < 'a' || c > 'z' || pos + wl >= len || s[pos + wl] != ' ' ||
+		(other_ways & LETTER_BIT(c)) || at_number_word_prefix(s, len, pos))
+		return false;
+	return match_currency(currency_prefixes, AT_LENGTHOF(currency_prefixes), s, len, pos, &e, true) == NULL;
+}
+
 /* A figure of value (not a year, date or ordinal): it has a measure, holder and period */
 static bool
 value_kind(AtMetricKind k)
@@ -3864,6 +3890,12 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 					while (pos < len && s[pos] == ' ')
 						pos++;
 				}
+				continue;
+			}
+			if (lower_word_no_figure(s, len, pos, wl))
+			{
+				/* as when try_at() finds none at a word (a blank follows it) */
+				pos += wl;
 				continue;
 			}
 			if (s[pos] == 'a' && (wl == 1 || (wl == 2 && s[pos + 1] == 'n')) &&
