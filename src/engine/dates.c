@@ -102,8 +102,8 @@ word_at(const char *s, size_t len, size_t pos, const AtWord *table, size_t n,
 		return 0;
 	if (need_capital && !(s[pos] >= 'A' && s[pos] <= 'Z'))
 		return 0;
-	while (e < len && at_is_ascii_alpha((unsigned char) s[e]) && e - pos < 12)
-		e++;
+	/* the letters, at most 12, eight bytes at a time (utf8.h) */
+	e += at_ascii_run(s, len - pos > 12 ? pos + 12 : len, pos, false);
 	if (word_char_at(s, len, e))
 		return 0;
 	for (size_t i = 0; i < n; i++)
