@@ -3557,7 +3557,7 @@ letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
 	size_t		after = pos + wl,
 				ml;
 	/* a lower-case word of no number-word or start-word initial: only a code before an amount */
-	bool		lni = kc < 26 && !((NUMBER_INITIALS >> (kc & 31)) & 1);
+	bool		lni = (kc < 26) & (((NUMBER_INITIALS >> (kc & 31)) & 1) == 0);
 	bool		amount_after,
 				may;
 
@@ -3579,10 +3579,15 @@ letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
 
 		may |= b < 26 && d < 26 && ((tail_trigrams[k / 64] >> (k % 64)) & 1);
 	}
-	if (lni)
-		return false;
+	/*
+	 * lni is tested below only where may is set, which is rare for such a
+	 * word (a lower-case "june"): a test here varied with every word.  The
+	 * holiday gate wants a capital, so it is false for them.
+	 */
 	if (!may)
 		return HOLIDAY_GATE(s, len, pos, wl, c, lc);
+	if (lni)
+		return false;
 	if (c >= 'A' && c <= 'Z' && wl >= 3 && month_prefix(s + pos) &&
 		(at_month_at(s, len, pos, &ml) || at_weekday_at(s, len, pos, &ml)))
 		return true;
