@@ -338,7 +338,10 @@ static AtRegex re_legal = AT_REGEX(
 	"|\\bjournalism\\s+(?:needs|depends\\s+on)\\s+(?:your|readers['’]?)\\s+support\\b",
 	AT_RE_CASELESS | AT_RE_UNICODE);
 
-/* Lower-case keys of re_legal: a line without any of them cannot match it */
+/*
+ * Lower-case keys of re_legal: a line without any of them cannot match it.
+ * Each key has at least three bytes (may_be_legal() tests three at once).
+ */
 static const char *const legal_keys[] = {
 	"rights", "icp", "\xe5\x85\xac\xe7\xbd\x91", "\xe8\xae\xb8\xe5\x8f\xaf\xe8\xaf\x81",
 	"registration", "licen", "pressreader", "copyright", "infringement", "contact",
@@ -993,37 +996,41 @@ slash_credit(const char *s, size_t start, size_t end)
 
 /*
  * Does the line hold one of legal_keys, caselessly (ASCII letters)?  One
- * pass over the line: a table of the keys' first bytes, both cases, built
- * on first use from legal_keys (so that a key added there is gated too).
+ * pass over the line: tables of the keys' first three bytes, both cases,
+ * built on first use from legal_keys (so that a key added there is gated
+ * too).  A key is compared only where all three bytes allow it: a test on
+ * every "r", "c" or "i" of a line mispredicted; every key has three bytes.
  */
 static bool
 may_be_legal(const char *s, size_t start, size_t end)
 {
-	static uint32_t keys_at[256];	/* bit i: legal_keys[i] starts with the byte */
+	static uint32_t keys_at[3][256];	/* bit i: legal_keys[i] has the byte at 0, 1, 2 */
 	static bool indexed = false;
 
 	if (!indexed)
 	{
 		for (size_t i = 0; i < AT_LENGTHOF(legal_keys); i++)
-		{
-			unsigned char c0 = (unsigned char) legal_keys[i][0];
+			for (int j = 0; j < 3; j++)
+			{
+				unsigned char c = (unsigned char) legal_keys[i][j];
 
-			keys_at[c0] |= 1u << i;
-			if (c0 >= 'a' && c0 <= 'z')
-				keys_at[c0 - ('a' - 'A')] |= 1u << i;
-		}
+				keys_at[j][c] |= 1u << i;
+				if (c >= 'a' && c <= 'z')
+					keys_at[j][c - ('a' - 'A')] |= 1u << i;
+			}
 		indexed = true;
 	}
-	for (size_t p = start; p < end; p++)
+	for (size_t p = start; p + 2 < end; p++)
 	{
-		uint32_t	ks = keys_at[(unsigned char) s[p]];
+		uint32_t	ks = keys_at[0][(unsigned char) s[p]] & keys_at[1][(unsigned char) s[p + 1]] &
+			keys_at[2][(unsigned char) s[p + 2]];
 
 		for (; ks; ks &= ks - 1)
 		{
 			const char *k = legal_keys[__builtin_ctz(ks)];
 			size_t		j;
 
-			for (j = 1; k[j] && p + j < end && lower(s[p + j]) == k[j]; j++)
+			for (j = 3; k[j] && p + j < end && lower(s[p + j]) == k[j]; j++)
 				;
 			if (k[j] == '\0')
 				return true;

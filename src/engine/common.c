@@ -169,7 +169,8 @@ at_vec_push(AtVec *vec)
  * them).  The entries are grouped by first letter, and within it by length:
  * a word is compared only with the entries of its first letter and length.
  */
-#define WI_SLOTS 128			/* open addressing, by list address */
+#define WI_SLOTS 1024			/* open addressing, by list address: sparse, so that a probe rarely collides */
+#define WI_INDEXES 64			/* indexes built at most */
 #define WI_MAX_WORDS 512
 #define WI_MIN_WORDS 8			/* shorter lists are scanned (and may be on the stack) */
 #define WI_BUCKETS 27			/* a..z, then every other first byte */
@@ -202,7 +203,7 @@ wi_popcount(uint32_t x)
 }
 
 static WordIndex *wi_slots[WI_SLOTS];
-static WordIndex wi_store[WI_SLOTS / 2];
+static WordIndex wi_store[WI_INDEXES];
 static int	wi_used;
 
 static inline int
@@ -225,7 +226,7 @@ word_index_build(const char *const *list, size_t n, size_t h)
 	uint16_t	count[WI_BUCKETS * WI_CLASSES + 1] = {0};
 	unsigned	ngroups = 0;
 
-	if (n > WI_MAX_WORDS || wi_used >= WI_SLOTS / 2 || wi_slots[h] != NULL)
+	if (n > WI_MAX_WORDS || wi_used >= WI_INDEXES || wi_slots[h] != NULL)
 		return NULL;
 	wi = &wi_store[wi_used++];
 	memset(wi, 0, sizeof(*wi));
@@ -268,7 +269,8 @@ word_index_build(const char *const *list, size_t n, size_t h)
 static inline const WordIndex *
 word_index(const char *const *list, size_t n)
 {
-	size_t		h = ((uintptr_t) list >> 3) % WI_SLOTS;
+	/* Fibonacci hashing of the address: lists a multiple of 1 KB apart do not collide */
+	size_t		h = (size_t) (((uint64_t) (uintptr_t) list * UINT64_C(0x9E3779B97F4A7C15)) >> 54) % WI_SLOTS;
 
 	for (size_t k = 0; k < WI_SLOTS; k++, h = (h + 1) % WI_SLOTS)
 	{

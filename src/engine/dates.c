@@ -91,9 +91,28 @@ read_number(const char *s, size_t len, size_t *pos, int min, int max, int *val)
 	return n;
 }
 
-/* Letters [A-Za-z]+ at pos looked up in a word table (caseless) */
+/*
+ * By initial, bit i: table[i] starts with it (n <= 32), built on first use:
+ * a word is compared only with the entries of its initial
+ */
+static const uint32_t *
+initial_index(uint32_t *ix, bool *built, const AtWord *table, size_t n)
+{
+	if (!*built)
+	{
+		for (size_t i = 0; i < n; i++)
+			ix[table[i].word[0] - 'a'] |= UINT32_C(1) << i;
+		*built = true;
+	}
+	return ix;
+}
+
+_Static_assert(AT_LENGTHOF(month_words) <= 32 && AT_LENGTHOF(weekday_words) <= 32,
+			   "initial_index(): a bit per entry");
+
+/* Letters [A-Za-z]+ at pos looked up in a word table (caseless); ix: initial_index() */
 static int
-word_at(const char *s, size_t len, size_t pos, const AtWord *table, size_t n,
+word_at(const char *s, size_t len, size_t pos, const AtWord *table, const uint32_t *ix,
 		bool need_capital, size_t *wlen)
 {
 	size_t		e = pos;
@@ -102,12 +121,13 @@ word_at(const char *s, size_t len, size_t pos, const AtWord *table, size_t n,
 		return 0;
 	if (need_capital && !(s[pos] >= 'A' && s[pos] <= 'Z'))
 		return 0;
-	while (e < len && at_is_ascii_alpha((unsigned char) s[e]) && e - pos < 12)
-		e++;
+	/* the letters, at most 12, eight bytes at a time (utf8.h) */
+	e += at_ascii_run(s, len - pos > 12 ? pos + 12 : len, pos, false);
 	if (word_char_at(s, len, e))
 		return 0;
-	for (size_t i = 0; i < n; i++)
+	for (uint32_t set = ix[(s[pos] | 0x20) - 'a']; set; set &= set - 1)
 	{
+		int			i = __builtin_ctz(set);
 		const char *w = table[i].word;
 		size_t		wl = e - pos;
 
@@ -129,18 +149,24 @@ next:	;
 int
 at_month_at(const char *s, size_t len, size_t pos, size_t *wlen)
 {
+	static uint32_t ix[26];
+	static bool built;
 	size_t		dummy;
 
-	return word_at(s, len, pos, month_words, AT_LENGTHOF(month_words), true,
+	return word_at(s, len, pos, month_words,
+				   initial_index(ix, &built, month_words, AT_LENGTHOF(month_words)), true,
 				   wlen ? wlen : &dummy);
 }
 
 int
 at_weekday_at(const char *s, size_t len, size_t pos, size_t *wlen)
 {
+	static uint32_t ix[26];
+	static bool built;
 	size_t		dummy;
 
-	return word_at(s, len, pos, weekday_words, AT_LENGTHOF(weekday_words), true,
+	return word_at(s, len, pos, weekday_words,
+				   initial_index(ix, &built, weekday_words, AT_LENGTHOF(weekday_words)), true,
 				   wlen ? wlen : &dummy);
 }
 

@@ -298,7 +298,49 @@ typedef struct Tok
 	/* tok_in()'s answers for this word, by list (TokList): known, and yes */
 	uint64_t	in_known;
 	uint64_t	in_yes;
+	/* a word's bytes (A-Z folded), byte i at bits 8i, when it has 1 to 8; else 0 (tok_is()) */
+	uint64_t	pk;
 } Tok;
+
+/*
+ * The bytes of a literal of at most eight, packed as Tok.pk packs a word's,
+ * as a constant expression (a byte past the literal's end reads as 0)
+ */
+#define LIT_BYTE(w, i) ((uint64_t) (sizeof(w) > (i) + 1 ? (unsigned char) (w)[(i) < sizeof(w) ? (i) : 0] : 0) << (8 * (i)))
+#define LIT_PACK(w) (LIT_BYTE(w, 0) | LIT_BYTE(w, 1) | LIT_BYTE(w, 2) | LIT_BYTE(w, 3) | \
+					 LIT_BYTE(w, 4) | LIT_BYTE(w, 5) | LIT_BYTE(w, 6) | LIT_BYTE(w, 7))
+
+/* Tok.pk of the word s[p, p + n), 1 <= n <= 8, all before to */
+static inline uint64_t
+tok_pack(const char *s, size_t p, size_t n, size_t to)
+{
+	uint64_t	v = 0;
+
+#ifdef AT_SWAR_RUNS
+	if (to - p >= 8)
+	{
+		const uint64_t ones = UINT64_C(0x0101010101010101);
+		uint64_t	x,
+					upper;
+
+		memcpy(&v, s + p, 8);
+		v &= n >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * n)) - 1;
+		/* ASCII bytes 'A'..'Z' (no carry out of a byte below 0x80): 0x20 added */
+		x = v & (ones * 0x7F);
+		upper = (x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1)) & ~v & (ones * 0x80);
+		return v | (upper >> 2);
+	}
+#endif
+	for (size_t i = 0; i < n; i++)
+	{
+		unsigned char c = (unsigned char) s[p + i];
+
+		if (c >= 'A' && c <= 'Z')
+			c |= 0x20;
+		v |= (uint64_t) c << (8 * i);
+	}
+	return v;
+}
 
 typedef struct Span
 {
@@ -363,15 +405,22 @@ tok_in_list(const char *s, const Tok *t, const char *const *list, size_t n, TokL
 	return false;
 }
 
-/* tok_in() of the one word w, compared in place: it runs for most tokens of a sentence */
+/*
+ * tok_in() of the one word w, compared in place: it runs for most tokens of
+ * a sentence.  w is a literal (tok_is() pastes it between two empty ones);
+ * one of at most eight bytes is compared with the token's pack in one step.
+ */
+#define tok_is(s, t, w) tok_is_lit((s), (t), "" w "", sizeof("" w "") - 1, LIT_PACK("" w ""))
+
 static AT_ALWAYS_INLINE bool
-tok_is(const char *s, const Tok *t, const char *w)
+tok_is_lit(const char *s, const Tok *t, const char *w, size_t wlen, uint64_t wpack)
 {
 	const char *p = s + t->start;
 	size_t		j;
 
-	/* every caller's w is a literal: its length is a constant */
-	if (t->kind == 'p' || t->len == 0 || t->len != strlen(w))
+	if (wlen >= 1 && wlen <= 8)
+		return t->kind != 'p' && t->pk == wpack;
+	if (t->kind == 'p' || t->len == 0 || t->len != wlen)
 		return false;
 	for (j = 0; j < t->len && w[j]; j++)
 	{
@@ -475,6 +524,7 @@ tokenize(const char *s, size_t from, size_t to, Tok *toks, size_t max)
 		toks[n].count = false;
 		toks[n].poss = 0;
 		toks[n].in_known = toks[n].in_yes = 0;
+		toks[n].pk = e - p <= 8 ? tok_pack(s, p, e - p, to) : 0;
 		if (toks[n].kind == 'w' && e - p > 2 && s[e - 1] == 's' && s[e - 2] == '\'')
 			toks[n].poss = e - p - 2;
 		else if (toks[n].kind == 'w' && e - p > 4 && s[e - 1] == 's' && (unsigned char) s[e - 2] == 0x99)
@@ -486,7 +536,7 @@ tokenize(const char *s, size_t from, size_t to, Tok *toks, size_t max)
 		p = e;
 	}
 	/* an end token after the last, so that t[i + 1] can always be read */
-	toks[n] = (Tok) {to, 0, 'e', -1, false, 0, 0, 0};
+	toks[n] = (Tok) {to, 0, 'e', -1, false, 0, 0, 0, 0};
 	return n;
 }
 

@@ -1691,6 +1691,13 @@ as_weekday_date(const Scan *sc, size_t pos, AtMetric *m)
 				n;
 	AtDay		day;
 
+	/*
+	 * Each way below reads a weekday at pos (placed_weekday()'s "on Monday"
+	 * too: its lead word is the word just before pos): most capitalised
+	 * candidates are none, and need not be read in five ways
+	 */
+	if (at_weekday_at(sc->s, sc->len, pos, NULL) <= 0)
+		return 0;
 	if ((n = placed_weekday(sc, pos, &wb, &day)) == 0 &&
 		(n = listed_weekday(sc, pos, &wb, &day)) == 0)
 		return 0;
@@ -3550,7 +3557,7 @@ letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
 	size_t		after = pos + wl,
 				ml;
 	/* a lower-case word of no number-word or start-word initial: only a code before an amount */
-	bool		lni = kc < 26 && !((NUMBER_INITIALS >> (kc & 31)) & 1);
+	bool		lni = (kc < 26) & (((NUMBER_INITIALS >> (kc & 31)) & 1) == 0);
 	bool		amount_after,
 				may;
 
@@ -3572,10 +3579,15 @@ letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
 
 		may |= b < 26 && d < 26 && ((tail_trigrams[k / 64] >> (k % 64)) & 1);
 	}
-	if (lni)
-		return false;
+	/*
+	 * lni is tested below only where may is set, which is rare for such a
+	 * word (a lower-case "june"): a test here varied with every word.  The
+	 * holiday gate wants a capital, so it is false for them.
+	 */
 	if (!may)
 		return HOLIDAY_GATE(s, len, pos, wl, c, lc);
+	if (lni)
+		return false;
 	if (c >= 'A' && c <= 'Z' && wl >= 3 && month_prefix(s + pos) &&
 		(at_month_at(s, len, pos, &ml) || at_weekday_at(s, len, pos, &ml)))
 		return true;
@@ -3620,6 +3632,32 @@ article_may_start(const char *s, size_t len, size_t pos, size_t wl)
 		}
 	}
 	return at_article_number_at(s, len, pos);
+}
+
+/*
+ * A lower-case word before a blank ("in 2004", "the 12", "of $5"), which
+ * letter_candidate() passes for the amount after it (a currency code: "usd
+ * 200"): does try_at() surely find no figure at it, and no skip?  Its ways
+ * for such a word, one by one: a relative day ("y"), a percent ("p"), a
+ * fraction word ("h", "a"), a minus word ("m", "n"), a currency prefix, a
+ * spelled number (no entry of number_word() shares its first three letters;
+ * "half", "quarter" and the articles start with "h", "q" and "a").  Where
+ * each fails, try_at() returns 0 and no skip, and the scan steps over the
+ * word, as it does here.
+ */
+static bool
+lower_word_no_figure(const char *s, size_t len, size_t pos, size_t wl)
+{
+	/* initials of the ways above other than currencies and numbers */
+	const uint32_t other_ways = LETTER_BIT('a') | LETTER_BIT('h') | LETTER_BIT('m') |
+		LETTER_BIT('n') | LETTER_BIT('p') | LETTER_BIT('q') | LETTER_BIT('y');
+	unsigned char c = (unsigned char) s[pos];
+	size_t		e;
+
+	if (c < 'a' || c > 'z' || pos + wl >= len || s[pos + wl] != ' ' ||
+		(other_ways & LETTER_BIT(c)) || at_number_word_prefix(s, len, pos))
+		return false;
+	return match_currency(currency_prefixes, AT_LENGTHOF(currency_prefixes), s, len, pos, &e, true) == NULL;
 }
 
 /* A figure of value (not a year, date or ordinal): it has a measure, holder and period */
@@ -3857,6 +3895,12 @@ at_extract_metrics_ref(const char *s, size_t len, const AtDay *ref, AtVec *out)
 					while (pos < len && s[pos] == ' ')
 						pos++;
 				}
+				continue;
+			}
+			if (lower_word_no_figure(s, len, pos, wl))
+			{
+				/* as when try_at() finds none at a word (a blank follows it) */
+				pos += wl;
 				continue;
 			}
 			if (s[pos] == 'a' && (wl == 1 || (wl == 2 && s[pos + 1] == 'n')) &&

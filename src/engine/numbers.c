@@ -474,19 +474,21 @@ static const ScaleWord scale_words[] = {
  */
 #define WORD_WINDOW 32
 
-/* Length of an ASCII letter run at pos, at most WORD_WINDOW */
+/*
+ * Length of an ASCII letter run at pos, at most WORD_WINDOW; eight bytes at
+ * a time (utf8.h): a loop that ends at a different byte for every word
+ * mispredicted its exit at most calls
+ */
 static size_t
 word_len(const char *s, size_t len, size_t pos)
 {
-	size_t		p = pos;
 	size_t		stop = pos >= len ? pos : len - pos > WORD_WINDOW ? pos + WORD_WINDOW : len;
+	size_t		n = at_ascii_run(s, stop, pos, false);
 
-	while (p < stop && at_is_ascii_alpha((unsigned char) s[p]))
-	{
-		AT_SCAN_STEP();
-		p++;
-	}
-	return p - pos;
+#ifdef AT_COUNT_STEPS
+	at_scan_steps += n;			/* a step per letter, as the byte loop counted */
+#endif
+	return n;
 }
 
 static bool

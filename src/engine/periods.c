@@ -513,6 +513,32 @@ pack_folded(const char *w, size_t wl)
 	return v;
 }
 
+/*
+ * pack_folded() of the word s[pos, pos + wl) (wl <= 8), from one 8-byte load
+ * when the bytes s[pos, pos + 8) lie before end: no loop whose length varies
+ * by word.  The word's bytes are ASCII letters and digits (at_ascii_run()),
+ * so 'A'..'Z' are found a byte at a time without carries.
+ */
+static AT_ALWAYS_INLINE uint64_t
+pack_word(const char *s, size_t end, size_t pos, size_t wl)
+{
+#ifdef AT_SWAR_RUNS
+	if (end - pos >= 8)
+	{
+		const uint64_t ones = UINT64_C(0x0101010101010101);
+		uint64_t	v,
+					upper;
+
+		memcpy(&v, s + pos, 8);
+		v &= wl >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * wl)) - 1;
+		/* bytes >= 'A' and not >= 'Z' + 1: their high bits, moved to 0x20 */
+		upper = (v + ones * (0x80 - 'A')) & ~(v + ones * (0x80 - 'Z' - 1)) & (ones * 0x80);
+		return v | (upper >> 2);
+	}
+#endif
+	return pack_folded(s + pos, wl);
+}
+
 static AT_NOINLINE void
 may_start_build(void)
 {
@@ -522,6 +548,8 @@ may_start_build(void)
 		"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 	};
 
+	/* a word of letters is never all ones: an unused slot matches none */
+	memset(start_packed, 0xFF, sizeof(start_packed));
 	for (size_t i = 0; i < AT_LENGTHOF(start_words); i++)
 	{
 		size_t		l = strlen(start_words[i]);
@@ -582,11 +610,13 @@ may_start(const char *s, size_t len, size_t pos, size_t e)
 		return at_word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words));
 	if (wl <= 8)
 	{
-		uint64_t	v = pack_folded(s + pos, wl);
+		uint64_t	v = pack_word(s, len, pos, wl);
+		bool		hit = false;
 
-		for (int i = 0; i < start_npacked[k]; i++)
-			if (start_packed[k][i] == v)
-				return true;
+		/* all slots of the initial, without an exit per slot (unused ones never match) */
+		for (int i = 0; i < START_PER_INITIAL; i++)
+			hit |= start_packed[k][i] == v;
+		return hit;
 	}
 	return false;
 }
