@@ -59,6 +59,15 @@ static const char *const neg_parts[] = {
 	"footer", "popup", "recommend", "subscri", "banner", "navigation", "authorbio",
 };
 
+/*
+ * Words of a comment section, kept out in the retry too: the retry undoes
+ * class-word drops for a layout word on the page's wrapper ("two-col-sidebar"),
+ * and readers' comments under a short post are never that (substrings)
+ */
+static const char *const comment_parts[] = {
+	"comment", "disqus", "replies", "pingback", "trackback",
+};
+
 /* Words of article content */
 static const char *const pos_words[] = {
 	"article", "articlebody", "article-body", "article-content", "body", "content",
@@ -119,6 +128,30 @@ part_in(const char *w, size_t len)
 			if (e[k] == '\0')
 				return true;
 		}
+	}
+	return false;
+}
+
+/* A word of comment_parts inside the class or id of a node */
+static bool
+comment_class(const HDoc *d, int node)
+{
+	static const HAttrName where[] = {HA_CLASS, HA_ID};
+
+	for (size_t w = 0; w < AT_LENGTHOF(where); w++)
+	{
+		size_t		len;
+		const char *v = h_attr(d, node, where[w], &len);
+
+		for (size_t p = 0; v && p < len; p++)
+			for (size_t k = 0; k < AT_LENGTHOF(comment_parts); k++)
+			{
+				size_t		cl = strlen(comment_parts[k]);
+
+				if ((v[p] | 0x20) == comment_parts[k][0] && p + cl <= len &&
+					strncasecmp(v + p, comment_parts[k], cl) == 0)
+					return true;
+			}
 	}
 	return false;
 }
@@ -189,10 +222,66 @@ hidden(const HDoc *d, int node)
 	return false;
 }
 
+/*
+ * A <noscript> holding this many visible characters in two block elements
+ * or more is the page's text for readers without scripts (Blogger's
+ * templates keep the post in a <script type="text/template"> and its copy
+ * in <noscript>), not a tracking pixel, an ad or an "enable JavaScript" line
+ */
+#define NOSCRIPT_TEXT	200
+
+/* One past the last node of node's subtree (nodes are stored in document order) */
+static size_t
+subtree_end(const HDoc *d, int node)
+{
+	int			x = node;
+
+	while (x > 0 && HN(d, x)->next < 0)
+		x = HN(d, x)->parent;
+	return x > 0 ? (size_t) HN(d, x)->next : d->nodes.len;
+}
+
+/* The <noscript> at node holds paragraphs of text; scans up to its end, once */
+static bool
+noscript_text(const HDoc *d, int node, size_t end)
+{
+	uint32_t	chars = 0,
+				blocks = 0;
+
+	for (size_t j = node + 1; j < end; j++)
+	{
+		const HNode *x = HN(d, j);
+
+		if (x->tag == H_TEXT)
+		{
+			const unsigned char *s = (const unsigned char *) d->text.data + x->start;
+
+			for (uint32_t k = 0; k < x->len; k++)
+				chars += s[k] > ' ' && (s[k] & 0xC0) != 0x80;
+		}
+		else if ((x->tag_flags & HF_BLOCK) && x->first >= 0)
+			blocks++;
+		if (chars >= NOSCRIPT_TEXT && blocks >= 2)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Bytes of one text node that make it a paragraph of prose: in the retry,
+ * a comment section after one is readers' comments under a post; one
+ * before any is the page's text (a forum thread, a guest book)
+ */
+#define PROSE_TEXT		150
+
 /* Nodes are stored parents first, so one forward pass inherits flags */
 static void
 mark_flags(HDoc *d, bool strict)
 {
+	size_t		noscript_end = 0;	/* the subtree of the last <noscript> read */
+	bool		prose_seen = false; /* a paragraph's text before this node, outside comments */
+	size_t		comment_end = 0;	/* the subtree of the last comment section kept */
+
 	for (size_t i = 0; i < d->nodes.len; i++)
 	{
 		HNode	   *n = HN(d, i);
@@ -207,21 +296,37 @@ mark_flags(HDoc *d, bool strict)
 		if (n->tag == H_TEXT)
 		{
 			n->flags |= inherit;
+			prose_seen |= !(n->flags & HF_DROP) && n->len >= PROSE_TEXT && i >= comment_end;
 			continue;
 		}
 		/* class words and hiding, once: kept in tag_flags for the retry */
 		if (!(n->tag_flags & HF_HINTED))
 		{
 			n->tag_flags |= hint_flags(d, i) | HF_HINTED;
+			/* a <noscript> inside another was decided with it */
+			if (n->tag == H_NOSCRIPT && (i < noscript_end ||
+										 noscript_text(d, (int) i, noscript_end = subtree_end(d, (int) i))))
+				n->tag_flags &= ~(HF_DROP | HF_SKIP);
 			if (hidden(d, i))
 				n->tag_flags |= HF_DROP | HF_SKIP;
 			n->flags = n->tag_flags;
 		}
 		/* class words of boilerplate, unless content words vouch for it */
-		if (strict && (n->flags & HF_NEG) && !(n->flags & (HF_POS | HF_STRONG)) &&
+		if ((n->flags & HF_NEG) && !(n->flags & (HF_POS | HF_STRONG)) &&
 			n->tag != H_BODY && n->tag != H_HTML && n->tag != H_ARTICLE && n->tag != H_MAIN &&
 			n->tag != H_A && n->tag != H_SPAN && n->tag != H_P)
-			n->flags |= HF_DROP | HF_BOIL;
+		{
+			if (strict)
+				n->flags |= HF_DROP | HF_BOIL;
+			/* the retry: comments under a post stay out, comments that are the page are read */
+			else if (i >= comment_end && comment_class(d, i))
+			{
+				if (prose_seen)
+					n->flags |= HF_DROP | HF_BOIL;
+				else
+					comment_end = subtree_end(d, (int) i);
+			}
+		}
 		/*
 		 * an article body inside a <header>; the page's <main> (or its
 		 * ARIA landmark, role="main") inside a wrapper whose class or id
