@@ -909,6 +909,77 @@ take_caption(const HDoc *d, int i, AtArticle *a, AtBuf *base)
 	return true;
 }
 
+/*
+ * Class words of a picture's credit inside the content ("copyright-note",
+ * "image-credit", "img-author"): no text of the article, in a caption or
+ * under a picture (words of a compound class, or whole classes)
+ */
+static const char *const credit_words[] = {
+	"credit", "credits", "copyright", "photographer", "fotograf", "bildquelle",
+	"img-author", "image-author", "photo-author",
+};
+
+/* A word of credit_words in the class of node */
+static bool
+credit_box(const HDoc *d, int node)
+{
+	size_t		len;
+	const char *v = HN(d, node)->tag == H_FIGCAPTION ? NULL : h_attr(d, node, HA_CLASS, &len);
+
+	/* a caption of class "c-lead-image__credit" is a caption: its credit part is cut later */
+	for (size_t i = 0; v && i < len;)
+	{
+		size_t		e = i;
+
+		while (e < len && v[e] != ' ' && v[e] != '\t' && v[e] != '\n')
+			e++;
+		if (at_word_in(v + i, e - i, credit_words, AT_LENGTHOF(credit_words)))
+			return true;
+		for (size_t sub = i; sub < e;)
+		{
+			size_t		se = sub;
+
+			while (se < e && v[se] != '-' && v[se] != '_')
+				se++;
+			if (at_word_in(v + sub, se - sub, credit_words, AT_LENGTHOF(credit_words)))
+				return true;
+			sub = se + 1;
+		}
+		i = e + 1;
+	}
+	return false;
+}
+
+static void render(Writer *w, const HDoc *d, int root, AtArticle *a, AtBuf *base);
+static size_t caption_credit_at(const char *s, size_t len);
+
+/*
+ * A figure's caption in the body, where the reader sees it (under its
+ * picture; readability's expected text keeps it too), without the
+ * picture's credit ("Foto: ...", "© ...", "(REUTERS/...)")
+ */
+static void
+caption_body(Writer *w, const HDoc *d, int node, AtArticle *a, AtBuf *base)
+{
+	size_t		start,
+				cut;
+
+	w_break(w, 3);
+	/* the separator before the caption is written with its first text */
+	if (w->out->len > 0 && w->pending)
+	{
+		at_buf_append(w->out, "\n\n", 2);
+		w->pending = 0;
+	}
+	start = w->out->len;
+	render(w, d, node, a, base);
+	cut = caption_credit_at(w->out->data + start, w->out->len - start);
+	while (cut > 0 && strchr(" |-(,;", w->out->data[start + cut - 1]))
+		cut--;
+	w->out->len = start + cut;
+	w_break(w, 3);
+}
+
 /* Render the subtree of root, skipping what is not article text */
 static void
 render(Writer *w, const HDoc *d, int root, AtArticle *a, AtBuf *base)
@@ -929,10 +1000,15 @@ render(Writer *w, const HDoc *d, int root, AtArticle *a, AtBuf *base)
 				w_text(w, d->text.data + n->start, n->len);
 		}
 		else if (i != root && ((n->flags & HF_DROP) || headline(w, n) || link_box(d, n) ||
-							   form_box(d, i) || take_caption(d, i, a, base)))
+							   form_box(d, i) || credit_box(d, i)))
 		{
 			skip = true;
 			w->removed++;
+		}
+		else if (i != root && take_caption(d, i, a, base))
+		{
+			caption_body(w, d, i, a, base);
+			skip = true;
 		}
 		else
 			enter(w, d, i);
@@ -1095,6 +1171,58 @@ static const char *const credit_labels[] = {
 	"photos:", "image:", "credit:", "credits:", "photograph by", "photo by", "crédits photos",
 	"crédit photo", "fotografía:", "foto di",
 };
+
+/* Labels of a credit inside a caption, besides credit_labels */
+static const char *const caption_credit_labels[] = {
+	"©", "(c) ", "kuva:", "copyright", "quelle ",
+};
+
+/* A credit label at s[p] */
+static bool
+credit_label_at(const char *s, size_t len, size_t p)
+{
+	for (int list = 0; list < 2; list++)
+	{
+		const char *const *l = list ? caption_credit_labels : credit_labels;
+		size_t		n = list ? AT_LENGTHOF(caption_credit_labels) : AT_LENGTHOF(credit_labels);
+
+		for (size_t k = 0; k < n; k++)
+		{
+			size_t		cl = strlen(l[k]);
+
+			if (p + cl <= len && strncasecmp(s + p, l[k], cl) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Where the picture's credit starts in a caption's text (len when it has
+ * none): a credit label at the start of a word, or a last parenthesis
+ * naming a source with a slash ("(REUTERS/Denis Balibouse)", "(AP Photo/...)")
+ */
+static size_t
+caption_credit_at(const char *s, size_t len)
+{
+	size_t		open,
+				end = len;
+
+	for (size_t p = 0; p < len; p++)
+		if ((p == 0 || s[p - 1] == ' ' || s[p - 1] == '(' || s[p - 1] == '\n') &&
+			credit_label_at(s, len, p))
+			return p;
+	while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '.'))
+		end--;
+	if (end > 0 && s[end - 1] == ')')
+	{
+		for (open = end - 1; open > 0 && s[open - 1] != '('; open--)
+			;
+		if (open > 0 && memchr(s + open, '/', end - open))
+			return open - 1;
+	}
+	return len;
+}
 
 /* A short paragraph that is only a picture's credit */
 static bool

@@ -302,3 +302,32 @@ UT_TEST(html_body_forum_posts_kept)
 	UT_CHECK(strstr(b, "every single morning") != NULL);
 	UT_CHECK(strstr(b, "shops that open on Sundays") != NULL);
 }
+
+/* ---- figure captions, where the reader sees them, without the picture's credit -- */
+
+UT_TEST(html_body_caption_in_body_without_credit)
+{
+	const char *b = body_of(PAGE("",
+		"<figure><img src=/pier.jpg><figcaption><span class=\"caption-text\">One of the cracked "
+		"piers seen from the river bank in May.</span> <span class=\"image-credit\">Ann Lee / The Daily "
+		"Example</span></figcaption></figure>"
+		"<p>The highways office said the bus lanes would stay in place until the bridge reopens.</p>"
+		"<figure><img src=/bus.jpg><figcaption>A bus on the diversion through the centre. "
+		"Foto: Tom Brown</figcaption></figure>"
+		"<figure><img src=/mayor.jpg><figcaption>The mayor at the town hall on Tuesday "
+		"(AP Photo/Jane Doe)</figcaption></figure>"
+		"<figure><img src=/river.jpg><figcaption>\xc2\xa9 The Daily Example</figcaption></figure>", ""));
+	const char *pier = strstr(b, "One of the cracked piers seen from the river bank in May.");
+
+	/* in its place among the paragraphs */
+	UT_CHECK(pier != NULL && strstr(b, "free parking on Saturdays") < pier);
+	UT_CHECK(pier != NULL && strstr(pier, "bus lanes would stay") != NULL);
+	UT_CHECK(strstr(b, "A bus on the diversion through the centre.") != NULL);
+	UT_CHECK(strstr(b, "The mayor at the town hall on Tuesday") != NULL);
+	UT_CHECK(strstr(b, "Ann Lee") == NULL);
+	UT_CHECK(strstr(b, "Tom Brown") == NULL);
+	UT_CHECK(strstr(b, "Jane Doe") == NULL);
+	UT_CHECK(strstr(b, "Daily Example") == NULL);
+	/* the captions column keeps each caption whole */
+	UT_EQ_INT(ba.captions.len, 4);
+}
