@@ -21,6 +21,7 @@
  * in the title column) is left out.  Every step is linear.
  */
 #include "html_int.h"
+#include "chrome.h"
 #include "utf8.h"
 
 #include <string.h>
@@ -1327,6 +1328,9 @@ starts_lower(const char *s, size_t len)
 	return at_utf8_decode(s, len, &cp) > 0 && at_cp_is_lower(cp);
 }
 
+/* Words of a line of code that the chrome classifier's script rules let stay */
+#define CODE_MIN_WORDS	4
+
 /* Paragraphs of raw into the article's body; drops the title and chrome lines */
 static void
 paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *title, size_t tlen)
@@ -1374,6 +1378,13 @@ paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *titl
 		{
 			AtLineKind	k = at_classify_line(s, len);
 
+			/*
+			 * the text path's script residue ("var x = ...; }") is a code
+			 * listing the page shows: the HTML path never reads a script
+			 */
+			if (k == AT_LINE_CHROME && at_count_words(s, len) >= CODE_MIN_WORDS &&
+				at_chrome_line(s, 0, len, NULL) == AT_CHROME_MARKUP)
+				k = AT_LINE_TEXT;
 			if (k == AT_LINE_CHROME || k == AT_LINE_META)
 			{
 				/* a metadata line is kept aside: the editor and the like are read from it */

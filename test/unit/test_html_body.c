@@ -331,3 +331,18 @@ UT_TEST(html_body_caption_in_body_without_credit)
 	/* the captions column keeps each caption whole */
 	UT_EQ_INT(ba.captions.len, 4);
 }
+
+/* ---- code listings in a technical article -------------------------------------- */
+
+UT_TEST(html_body_code_listing_kept)
+{
+	/* the text path drops script residue; a page's <pre> is a listing the reader sees */
+	const char *b = body_of(PAGE("",
+		"<p>The council's open data can be read with a few lines of JavaScript:</p>"
+		"<pre><code>var res = fetch(\"/bridge/closures.json\"); res.then(function (r) { console.log(r.status); });"
+		"</code></pre>"
+		"<p>Each closure has a start date, an end date and the streets of its diversion.</p>", ""));
+
+	UT_CHECK(strstr(b, "var res = fetch(\"/bridge/closures.json\");") != NULL);
+	UT_CHECK(strstr(b, "streets of its diversion") != NULL);
+}
