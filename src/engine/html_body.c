@@ -1330,6 +1330,8 @@ starts_lower(const char *s, size_t len)
 
 /* Words of a line of code that the chrome classifier's script rules let stay */
 #define CODE_MIN_WORDS	4
+/* Words of a caption left when its credit is cut */
+#define CAPTION_MIN_WORDS	3
 
 /* Paragraphs of raw into the article's body; drops the title and chrome lines */
 static void
@@ -1382,9 +1384,23 @@ paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *titl
 			 * the text path's script residue ("var x = ...; }") is a code
 			 * listing the page shows: the HTML path never reads a script
 			 */
-			if (k == AT_LINE_CHROME && at_count_words(s, len) >= CODE_MIN_WORDS &&
-				at_chrome_line(s, 0, len, NULL) == AT_CHROME_MARKUP)
+			AtChromeKind ck = k == AT_LINE_CHROME ? at_chrome_line(s, 0, len, NULL) : AT_CHROME_NONE;
+
+			if (ck == AT_CHROME_MARKUP && at_count_words(s, len) >= CODE_MIN_WORDS)
 				k = AT_LINE_TEXT;
+			/* a picture's caption ending with its credit: the caption stays, as <figcaption>'s */
+			if (ck == AT_CHROME_CAPTION)
+			{
+				size_t		cut = caption_credit_at(s, len);
+
+				while (cut > 0 && strchr(" |-(,;", s[cut - 1]))
+					cut--;
+				if (cut < len && at_count_words(s, cut) >= CAPTION_MIN_WORDS)
+				{
+					len = cut;
+					k = AT_LINE_TEXT;
+				}
+			}
 			if (k == AT_LINE_CHROME || k == AT_LINE_META)
 			{
 				/* a metadata line is kept aside: the editor and the like are read from it */

@@ -346,3 +346,18 @@ UT_TEST(html_body_code_listing_kept)
 	UT_CHECK(strstr(b, "var res = fetch(\"/bridge/closures.json\");") != NULL);
 	UT_CHECK(strstr(b, "streets of its diversion") != NULL);
 }
+
+UT_TEST(html_body_caption_line_without_credit)
+{
+	/* a caption outside <figcaption> that ends with its credit: the caption stays */
+	const char *b = body_of(PAGE("",
+		"<div class=\"media\"><img src=/pier.jpg><div class=\"media-caption\">Workers on the north pier "
+		"of the bridge in May - Photo: Ann Lee</div></div>"
+		"<p>The highways office said the bus lanes would stay in place until the bridge reopens.</p>"
+		"<div class=\"media\"><img src=/bus.jpg><div class=\"media-caption\">Photo: Tom Brown</div></div>", ""));
+
+	UT_CHECK(strstr(b, "Workers on the north pier of the bridge in May\n") != NULL);
+	UT_CHECK(strstr(b, "Ann Lee") == NULL);
+	UT_CHECK(strstr(b, "Tom Brown") == NULL);
+	UT_CHECK(strstr(b, "bus lanes would stay") != NULL);
+}
