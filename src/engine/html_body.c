@@ -138,6 +138,11 @@ static bool
 comment_class(const HDoc *d, int node)
 {
 	static const HAttrName where[] = {HA_CLASS, HA_ID};
+	static uint32_t firsts = 0;		/* the first letters of comment_parts */
+
+	if (!firsts)
+		for (size_t k = 0; k < AT_LENGTHOF(comment_parts); k++)
+			firsts |= 1u << (comment_parts[k][0] - 'a');
 
 	for (size_t w = 0; w < AT_LENGTHOF(where); w++)
 	{
@@ -145,14 +150,21 @@ comment_class(const HDoc *d, int node)
 		const char *v = h_attr(d, node, where[w], &len);
 
 		for (size_t p = 0; v && p < len; p++)
+		{
+			unsigned	c = (unsigned char) (v[p] | 0x20) - 'a';
+
+			/* most bytes start no part: one test of their letter */
+			if (c >= 26 || !(firsts & (1u << c)))
+				continue;
 			for (size_t k = 0; k < AT_LENGTHOF(comment_parts); k++)
 			{
 				size_t		cl = strlen(comment_parts[k]);
 
-				if ((v[p] | 0x20) == comment_parts[k][0] && p + cl <= len &&
+				if ((unsigned) (comment_parts[k][0] - 'a') == c && p + cl <= len &&
 					strncasecmp(v + p, comment_parts[k], cl) == 0)
 					return true;
 			}
+		}
 	}
 	return false;
 }
@@ -320,7 +332,7 @@ mark_flags(HDoc *d, bool strict)
 			if (strict)
 				n->flags |= HF_DROP | HF_BOIL;
 			/* the retry: comments under a post stay out, comments that are the page are read */
-			else if (i >= comment_end && comment_class(d, i))
+			else if (i >= comment_end && !(inherit & HF_DROP) && comment_class(d, i))
 			{
 				if (prose_seen)
 					n->flags |= HF_DROP | HF_BOIL;
@@ -1189,8 +1201,12 @@ credit_label_at(const char *s, size_t len, size_t p)
 
 		for (size_t k = 0; k < n; k++)
 		{
-			size_t		cl = strlen(l[k]);
+			size_t		cl;
 
+			/* the first byte first: most bytes start no label */
+			if ((s[p] | 0x20) != (l[k][0] | 0x20))
+				continue;
+			cl = strlen(l[k]);
 			if (p + cl <= len && strncasecmp(s + p, l[k], cl) == 0)
 				return true;
 		}
