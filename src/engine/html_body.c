@@ -1503,6 +1503,41 @@ deck_class(const HDoc *d, int node)
  * under nothing but a <header> that the flags drop (not nav, aside, a
  * boilerplate class) up to the article's element anc
  */
+/* Nodes between an article's <header> and its standfirst paragraph */
+#define HEADER_NODES	200
+
+/*
+ * A paragraph of the article's own <header> after its <h1> (the headline,
+ * then the summary under it: "<header><h1>...</h1><p>...</p>"), which
+ * templates write without a class word
+ */
+static bool
+header_para(const HDoc *d, int node, int anc)
+{
+	int			x = HN(d, node)->parent;
+
+	while (x != anc && x > 0 && HN(d, x)->tag != H_HEADER)
+		x = HN(d, x)->parent;
+	bool		found = false;
+	AtBuf		t;
+	size_t		st,
+				len;
+
+	if (x == anc || x <= 0 || node - x > HEADER_NODES)
+		return false;
+	for (int i = x + 1; i < node && !found; i++)
+		found = HN(d, i)->tag == H_H1;
+	if (!found)
+		return false;
+	/* a sentence, not a byline or a date line */
+	at_buf_init(&t, d->mem, DECK_MAX + 2);
+	h_text_of(d, node, &t, DECK_MAX + 1);
+	len = h_trim(t.data ? t.data : "", t.len, &st);
+	found = prose(t.data + st, len);
+	at_free(d->mem, t.data);
+	return found;
+}
+
 static bool
 deck_at(const HDoc *d, int node, int anc)
 {
@@ -1510,7 +1545,8 @@ deck_at(const HDoc *d, int node, int anc)
 
 	if (n->tag == H_TEXT || n->tag == H_H1 || n->tag == H_A || n->tag == H_IMG || n->tag == H_LI ||
 		n->tag == H_UL || n->tag == H_OL || n->tag == H_FIGURE || n->tag == H_FIGCAPTION ||
-		n->tag == H_TABLE || (n->flags & HF_SKIP) || n->first < 0 || !deck_class(d, node))
+		n->tag == H_TABLE || (n->flags & HF_SKIP) || n->first < 0 ||
+		!(deck_class(d, node) || (n->tag == H_P && header_para(d, node, anc))))
 		return false;
 	for (int x = node; x != anc && x > 0; x = HN(d, x)->parent)
 	{

@@ -361,3 +361,20 @@ UT_TEST(html_body_caption_line_without_credit)
 	UT_CHECK(strstr(b, "Tom Brown") == NULL);
 	UT_CHECK(strstr(b, "bus lanes would stay") != NULL);
 }
+
+/* ---- the summary under the headline in the article's own <header> --------------- */
+
+UT_TEST(html_body_header_summary_opens_body)
+{
+	/* no class word says "deck": the sentence after the <h1> in the article's header is one */
+	const char *b = body_of("<!DOCTYPE html><html><body><header class=site><a href=/>The Daily Example</a>"
+		"</header><article><header><h1>Bridge to close</h1>"
+		"<p>Repairs to the 1908 crossing will send traffic through the centre for most of next year.</p>"
+		"<p>By Ann Lee</p><p>March 4, 2024</p></header>"
+		"<section class=\"css-53u6y8\">" PROSE6 "</section></article></body></html>");
+
+	UT_CHECK(strncmp(b, "Repairs to the 1908 crossing", 28) == 0);
+	UT_CHECK(strstr(b, "The city council voted") != NULL);
+	UT_CHECK(strstr(b, "Ann Lee") == NULL);
+	UT_CHECK(strstr(b, "Bridge to close") == NULL);
+}
