@@ -17,8 +17,10 @@
  *      links, join it; inside, lists and boxes made mostly of links go.
  * The text is rendered with block elements ending paragraphs, <br>, list
  * items and table rows ending lines, and table cells separated by " | ";
- * figure captions go to the captions column, and the <h1> (the headline,
- * in the title column) is left out.  Every step is linear.
+ * figure captions stay in their place without the picture's credit (and
+ * fill the captions column whole), and the <h1> (the headline, in the
+ * title column) is left out.  A <noscript> that holds the page's text for
+ * readers without scripts is read.  Every step is linear.
  */
 #include "html_int.h"
 #include "chrome.h"
