@@ -1517,14 +1517,13 @@ static bool
 header_para(const HDoc *d, int node, int anc)
 {
 	int			x = HN(d, node)->parent;
-
-	while (x != anc && x > 0 && HN(d, x)->tag != H_HEADER)
-		x = HN(d, x)->parent;
 	bool		found = false;
 	AtBuf		t;
 	size_t		st,
 				len;
 
+	while (x != anc && x > 0 && HN(d, x)->tag != H_HEADER)
+		x = HN(d, x)->parent;
 	if (x == anc || x <= 0 || node - x > HEADER_NODES)
 		return false;
 	for (int i = x + 1; i < node && !found; i++)
