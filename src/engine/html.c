@@ -523,10 +523,14 @@ h_build_opened(HBuild *b, int id)
 	uint8_t		tag = HN(d, id)->tag,
 				flags = HN(d, id)->tag_flags;
 
-	/* dropped elements are kept (for their attributes), not their text */
+	/*
+	 * dropped elements are kept (for their attributes), not their text;
+	 * <noscript> keeps its text for the body step, which reads the ones
+	 * that hold a page's text for readers without scripts
+	 */
 	if (!(flags & HF_DROP) || tag == H_HEAD || tag == H_TITLE ||
 		tag == H_NAV || tag == H_HEADER || tag == H_FOOTER ||
-		tag == H_ASIDE || tag == H_MENU ||
+		tag == H_ASIDE || tag == H_MENU || tag == H_NOSCRIPT ||
 		(tag == H_SCRIPT && keeps_script_text(d, id)))
 		b->cur = id;
 	else

@@ -17,10 +17,13 @@
  *      links, join it; inside, lists and boxes made mostly of links go.
  * The text is rendered with block elements ending paragraphs, <br>, list
  * items and table rows ending lines, and table cells separated by " | ";
- * figure captions go to the captions column, and the <h1> (the headline,
- * in the title column) is left out.  Every step is linear.
+ * figure captions stay in their place without the picture's credit (and
+ * fill the captions column whole), and the <h1> (the headline, in the
+ * title column) is left out.  A <noscript> that holds the page's text for
+ * readers without scripts is read.  Every step is linear.
  */
 #include "html_int.h"
+#include "chrome.h"
 #include "utf8.h"
 
 #include <string.h>
@@ -57,6 +60,15 @@ static const char *const neg_parts[] = {
 	"comment", "sidebar", "breadcrumb", "newsletter", "advert", "sponsor",
 	"outbrain", "taboola", "disqus", "social", "share", "related", "cookie",
 	"footer", "popup", "recommend", "subscri", "banner", "navigation", "authorbio",
+};
+
+/*
+ * Words of a comment section, kept out in the retry too: the retry undoes
+ * class-word drops for a layout word on the page's wrapper ("two-col-sidebar"),
+ * and readers' comments under a short post are never that (substrings)
+ */
+static const char *const comment_parts[] = {
+	"comment", "disqus", "replies", "pingback", "trackback",
 };
 
 /* Words of article content */
@@ -118,6 +130,42 @@ part_in(const char *w, size_t len)
 				k++;
 			if (e[k] == '\0')
 				return true;
+		}
+	}
+	return false;
+}
+
+/* A word of comment_parts inside the class or id of a node */
+static bool
+comment_class(const HDoc *d, int node)
+{
+	static const HAttrName where[] = {HA_CLASS, HA_ID};
+	static uint32_t firsts = 0;		/* the first letters of comment_parts */
+
+	if (!firsts)
+		for (size_t k = 0; k < AT_LENGTHOF(comment_parts); k++)
+			firsts |= 1u << (comment_parts[k][0] - 'a');
+
+	for (size_t w = 0; w < AT_LENGTHOF(where); w++)
+	{
+		size_t		len;
+		const char *v = h_attr(d, node, where[w], &len);
+
+		for (size_t p = 0; v && p < len; p++)
+		{
+			unsigned	c = (unsigned char) (v[p] | 0x20) - 'a';
+
+			/* most bytes start no part: one test of their letter */
+			if (c >= 26 || !(firsts & (1u << c)))
+				continue;
+			for (size_t k = 0; k < AT_LENGTHOF(comment_parts); k++)
+			{
+				size_t		cl = strlen(comment_parts[k]);
+
+				if ((unsigned) (comment_parts[k][0] - 'a') == c && p + cl <= len &&
+					strncasecmp(v + p, comment_parts[k], cl) == 0)
+					return true;
+			}
 		}
 	}
 	return false;
@@ -189,10 +237,66 @@ hidden(const HDoc *d, int node)
 	return false;
 }
 
+/*
+ * A <noscript> holding this many visible characters in two block elements
+ * or more is the page's text for readers without scripts (Blogger's
+ * templates keep the post in a <script type="text/template"> and its copy
+ * in <noscript>), not a tracking pixel, an ad or an "enable JavaScript" line
+ */
+#define NOSCRIPT_TEXT	200
+
+/* One past the last node of node's subtree (nodes are stored in document order) */
+static size_t
+subtree_end(const HDoc *d, int node)
+{
+	int			x = node;
+
+	while (x > 0 && HN(d, x)->next < 0)
+		x = HN(d, x)->parent;
+	return x > 0 ? (size_t) HN(d, x)->next : d->nodes.len;
+}
+
+/* The <noscript> at node holds paragraphs of text; scans up to its end, once */
+static bool
+noscript_text(const HDoc *d, int node, size_t end)
+{
+	uint32_t	chars = 0,
+				blocks = 0;
+
+	for (size_t j = node + 1; j < end; j++)
+	{
+		const HNode *x = HN(d, j);
+
+		if (x->tag == H_TEXT)
+		{
+			const unsigned char *s = (const unsigned char *) d->text.data + x->start;
+
+			for (uint32_t k = 0; k < x->len; k++)
+				chars += s[k] > ' ' && (s[k] & 0xC0) != 0x80;
+		}
+		else if ((x->tag_flags & HF_BLOCK) && x->first >= 0)
+			blocks++;
+		if (chars >= NOSCRIPT_TEXT && blocks >= 2)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Bytes of one text node that make it a paragraph of prose: in the retry,
+ * a comment section after one is readers' comments under a post; one
+ * before any is the page's text (a forum thread, a guest book)
+ */
+#define PROSE_TEXT		150
+
 /* Nodes are stored parents first, so one forward pass inherits flags */
 static void
 mark_flags(HDoc *d, bool strict)
 {
+	size_t		noscript_end = 0;	/* the subtree of the last <noscript> read */
+	bool		prose_seen = false; /* a paragraph's text before this node, outside comments */
+	size_t		comment_end = 0;	/* the subtree of the last comment section kept */
+
 	for (size_t i = 0; i < d->nodes.len; i++)
 	{
 		HNode	   *n = HN(d, i);
@@ -207,21 +311,37 @@ mark_flags(HDoc *d, bool strict)
 		if (n->tag == H_TEXT)
 		{
 			n->flags |= inherit;
+			prose_seen |= !(n->flags & HF_DROP) && n->len >= PROSE_TEXT && i >= comment_end;
 			continue;
 		}
 		/* class words and hiding, once: kept in tag_flags for the retry */
 		if (!(n->tag_flags & HF_HINTED))
 		{
 			n->tag_flags |= hint_flags(d, i) | HF_HINTED;
+			/* a <noscript> inside another was decided with it */
+			if (n->tag == H_NOSCRIPT && (i < noscript_end ||
+										 noscript_text(d, (int) i, noscript_end = subtree_end(d, (int) i))))
+				n->tag_flags &= ~(HF_DROP | HF_SKIP);
 			if (hidden(d, i))
 				n->tag_flags |= HF_DROP | HF_SKIP;
 			n->flags = n->tag_flags;
 		}
 		/* class words of boilerplate, unless content words vouch for it */
-		if (strict && (n->flags & HF_NEG) && !(n->flags & (HF_POS | HF_STRONG)) &&
+		if ((n->flags & HF_NEG) && !(n->flags & (HF_POS | HF_STRONG)) &&
 			n->tag != H_BODY && n->tag != H_HTML && n->tag != H_ARTICLE && n->tag != H_MAIN &&
 			n->tag != H_A && n->tag != H_SPAN && n->tag != H_P)
-			n->flags |= HF_DROP | HF_BOIL;
+		{
+			if (strict)
+				n->flags |= HF_DROP | HF_BOIL;
+			/* the retry: comments under a post stay out, comments that are the page are read */
+			else if (i >= comment_end && !(inherit & HF_DROP) && comment_class(d, i))
+			{
+				if (prose_seen)
+					n->flags |= HF_DROP | HF_BOIL;
+				else
+					comment_end = subtree_end(d, (int) i);
+			}
+		}
 		/*
 		 * an article body inside a <header>; the page's <main> (or its
 		 * ARIA landmark, role="main") inside a wrapper whose class or id
@@ -804,6 +924,77 @@ take_caption(const HDoc *d, int i, AtArticle *a, AtBuf *base)
 	return true;
 }
 
+/*
+ * Class words of a picture's credit inside the content ("copyright-note",
+ * "image-credit", "img-author"): no text of the article, in a caption or
+ * under a picture (words of a compound class, or whole classes)
+ */
+static const char *const credit_words[] = {
+	"credit", "credits", "copyright", "photographer", "fotograf", "bildquelle",
+	"img-author", "image-author", "photo-author",
+};
+
+/* A word of credit_words in the class of node */
+static bool
+credit_box(const HDoc *d, int node)
+{
+	size_t		len;
+	const char *v = HN(d, node)->tag == H_FIGCAPTION ? NULL : h_attr(d, node, HA_CLASS, &len);
+
+	/* a caption of class "c-lead-image__credit" is a caption: its credit part is cut later */
+	for (size_t i = 0; v && i < len;)
+	{
+		size_t		e = i;
+
+		while (e < len && v[e] != ' ' && v[e] != '\t' && v[e] != '\n')
+			e++;
+		if (at_word_in(v + i, e - i, credit_words, AT_LENGTHOF(credit_words)))
+			return true;
+		for (size_t sub = i; sub < e;)
+		{
+			size_t		se = sub;
+
+			while (se < e && v[se] != '-' && v[se] != '_')
+				se++;
+			if (at_word_in(v + sub, se - sub, credit_words, AT_LENGTHOF(credit_words)))
+				return true;
+			sub = se + 1;
+		}
+		i = e + 1;
+	}
+	return false;
+}
+
+static void render(Writer *w, const HDoc *d, int root, AtArticle *a, AtBuf *base);
+static size_t caption_credit_at(const char *s, size_t len);
+
+/*
+ * A figure's caption in the body, where the reader sees it (under its
+ * picture; readability's expected text keeps it too), without the
+ * picture's credit ("Foto: ...", "© ...", "(REUTERS/...)")
+ */
+static void
+caption_body(Writer *w, const HDoc *d, int node, AtArticle *a, AtBuf *base)
+{
+	size_t		start,
+				cut;
+
+	w_break(w, 3);
+	/* the separator before the caption is written with its first text */
+	if (w->out->len > 0 && w->pending)
+	{
+		at_buf_append(w->out, "\n\n", 2);
+		w->pending = 0;
+	}
+	start = w->out->len;
+	render(w, d, node, a, base);
+	cut = caption_credit_at(w->out->data + start, w->out->len - start);
+	while (cut > 0 && strchr(" |-(,;", w->out->data[start + cut - 1]))
+		cut--;
+	w->out->len = start + cut;
+	w_break(w, 3);
+}
+
 /* Render the subtree of root, skipping what is not article text */
 static void
 render(Writer *w, const HDoc *d, int root, AtArticle *a, AtBuf *base)
@@ -824,10 +1015,15 @@ render(Writer *w, const HDoc *d, int root, AtArticle *a, AtBuf *base)
 				w_text(w, d->text.data + n->start, n->len);
 		}
 		else if (i != root && ((n->flags & HF_DROP) || headline(w, n) || link_box(d, n) ||
-							   form_box(d, i) || take_caption(d, i, a, base)))
+							   form_box(d, i) || credit_box(d, i)))
 		{
 			skip = true;
 			w->removed++;
+		}
+		else if (i != root && take_caption(d, i, a, base))
+		{
+			caption_body(w, d, i, a, base);
+			skip = true;
 		}
 		else
 			enter(w, d, i);
@@ -991,6 +1187,62 @@ static const char *const credit_labels[] = {
 	"crédit photo", "fotografía:", "foto di",
 };
 
+/* Labels of a credit inside a caption, besides credit_labels */
+static const char *const caption_credit_labels[] = {
+	"©", "(c) ", "kuva:", "copyright", "quelle ",
+};
+
+/* A credit label at s[p] */
+static bool
+credit_label_at(const char *s, size_t len, size_t p)
+{
+	for (int list = 0; list < 2; list++)
+	{
+		const char *const *l = list ? caption_credit_labels : credit_labels;
+		size_t		n = list ? AT_LENGTHOF(caption_credit_labels) : AT_LENGTHOF(credit_labels);
+
+		for (size_t k = 0; k < n; k++)
+		{
+			size_t		cl;
+
+			/* the first byte first: most bytes start no label */
+			if ((s[p] | 0x20) != (l[k][0] | 0x20))
+				continue;
+			cl = strlen(l[k]);
+			if (p + cl <= len && strncasecmp(s + p, l[k], cl) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Where the picture's credit starts in a caption's text (len when it has
+ * none): a credit label at the start of a word, or a last parenthesis
+ * naming a source with a slash ("(REUTERS/Denis Balibouse)", "(AP Photo/...)")
+ */
+static size_t
+caption_credit_at(const char *s, size_t len)
+{
+	size_t		open,
+				end = len;
+
+	for (size_t p = 0; p < len; p++)
+		if ((p == 0 || s[p - 1] == ' ' || s[p - 1] == '(' || s[p - 1] == '\n') &&
+			credit_label_at(s, len, p))
+			return p;
+	while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '.'))
+		end--;
+	if (end > 0 && s[end - 1] == ')')
+	{
+		for (open = end - 1; open > 0 && s[open - 1] != '('; open--)
+			;
+		if (open > 0 && memchr(s + open, '/', end - open))
+			return open - 1;
+	}
+	return len;
+}
+
 /* A short paragraph that is only a picture's credit */
 static bool
 credit_line(const char *s, size_t len)
@@ -1094,6 +1346,11 @@ starts_lower(const char *s, size_t len)
 	return at_utf8_decode(s, len, &cp) > 0 && at_cp_is_lower(cp);
 }
 
+/* Words of a line of code that the chrome classifier's script rules let stay */
+#define CODE_MIN_WORDS	4
+/* Words of a caption left when its credit is cut */
+#define CAPTION_MIN_WORDS	3
+
 /* Paragraphs of raw into the article's body; drops the title and chrome lines */
 static void
 paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *title, size_t tlen)
@@ -1141,6 +1398,27 @@ paragraphs(HDoc *d, AtArticle *a, const char *raw, size_t rlen, const char *titl
 		{
 			AtLineKind	k = at_classify_line(s, len);
 
+			/*
+			 * the text path's script residue ("var x = ...; }") is a code
+			 * listing the page shows: the HTML path never reads a script
+			 */
+			AtChromeKind ck = k == AT_LINE_CHROME ? at_chrome_line(s, 0, len, NULL) : AT_CHROME_NONE;
+
+			if (ck == AT_CHROME_MARKUP && at_count_words(s, len) >= CODE_MIN_WORDS)
+				k = AT_LINE_TEXT;
+			/* a picture's caption ending with its credit: the caption stays, as <figcaption>'s */
+			if (ck == AT_CHROME_CAPTION)
+			{
+				size_t		cut = caption_credit_at(s, len);
+
+				while (cut > 0 && strchr(" |-(,;", s[cut - 1]))
+					cut--;
+				if (cut < len && at_count_words(s, cut) >= CAPTION_MIN_WORDS)
+				{
+					len = cut;
+					k = AT_LINE_TEXT;
+				}
+			}
 			if (k == AT_LINE_CHROME || k == AT_LINE_META)
 			{
 				/* a metadata line is kept aside: the editor and the like are read from it */
@@ -1227,6 +1505,40 @@ deck_class(const HDoc *d, int node)
  * under nothing but a <header> that the flags drop (not nav, aside, a
  * boilerplate class) up to the article's element anc
  */
+/* Nodes between an article's <header> and its standfirst paragraph */
+#define HEADER_NODES	200
+
+/*
+ * A paragraph of the article's own <header> after its <h1> (the headline,
+ * then the summary under it: "<header><h1>...</h1><p>...</p>"), which
+ * templates write without a class word
+ */
+static bool
+header_para(const HDoc *d, int node, int anc)
+{
+	int			x = HN(d, node)->parent;
+	bool		found = false;
+	AtBuf		t;
+	size_t		st,
+				len;
+
+	while (x != anc && x > 0 && HN(d, x)->tag != H_HEADER)
+		x = HN(d, x)->parent;
+	if (x == anc || x <= 0 || node - x > HEADER_NODES)
+		return false;
+	for (int i = x + 1; i < node && !found; i++)
+		found = HN(d, i)->tag == H_H1;
+	if (!found)
+		return false;
+	/* a sentence, not a byline or a date line */
+	at_buf_init(&t, d->mem, DECK_MAX + 2);
+	h_text_of(d, node, &t, DECK_MAX + 1);
+	len = h_trim(t.data ? t.data : "", t.len, &st);
+	found = prose(t.data + st, len);
+	at_free(d->mem, t.data);
+	return found;
+}
+
 static bool
 deck_at(const HDoc *d, int node, int anc)
 {
@@ -1234,7 +1546,8 @@ deck_at(const HDoc *d, int node, int anc)
 
 	if (n->tag == H_TEXT || n->tag == H_H1 || n->tag == H_A || n->tag == H_IMG || n->tag == H_LI ||
 		n->tag == H_UL || n->tag == H_OL || n->tag == H_FIGURE || n->tag == H_FIGCAPTION ||
-		n->tag == H_TABLE || (n->flags & HF_SKIP) || n->first < 0 || !deck_class(d, node))
+		n->tag == H_TABLE || (n->flags & HF_SKIP) || n->first < 0 ||
+		!(deck_class(d, node) || (n->tag == H_P && header_para(d, node, anc))))
 		return false;
 	for (int x = node; x != anc && x > 0; x = HN(d, x)->parent)
 	{

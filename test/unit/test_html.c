@@ -785,7 +785,7 @@ UT_TEST(html_body_rendering)
 	UT_EQ_STR(body(),
 			  "Caf\xc3\xa9 & bar prices rose 5% in 2021, a survey of two hundred owners found this week.\n\n"
 			  "Line one\nline two\n\nAfter two breaks, a new paragraph that is long enough to stay.\n\n"
-			  "City | Rise\nOslo | 5%");
+			  "City | Rise\nOslo | 5%\n\nPrices on a board.");
 	UT_EQ_INT(a.captions.len, 1);
 	UT_EQ_STR(item(&a.captions, 0), "Prices on a board.");
 }

@@ -220,3 +220,161 @@ UT_TEST(html_body_standfirst_not_from_header_group)
 	UT_CHECK(strstr(b, "Bridge to close") == NULL);
 	UT_CHECK(strstr(b, "The city council voted") != NULL);
 }
+
+/* ==== hbody, sixth round: kinds of text the body left out or let in ============ */
+
+/* ---- the post's text in <noscript> (Blogger's templates) ---------------------- */
+
+UT_TEST(html_body_noscript_post_read)
+{
+	/*
+	 * the post is written in a script template for the page's scripts and
+	 * in <noscript> for readers without them: the <noscript> copy is the text
+	 */
+	const char *b = body_of("<!DOCTYPE html><html><body><noscript><img src=/pixel.gif></noscript>"
+		"<div class=\"post\"><h2 class=title>Bridge to close</h2>"
+		"<div class=\"post-body\"><div class=\"post-content\" itemprop=\"articleBody\">"
+		"<script type=\"text/template\"><p>The city council voted on Tuesday</p></script>"
+		"<noscript>" PROSE3 "</noscript></div></div></div>"
+		"<noscript><p>Please enable JavaScript to see the comments.</p></noscript>"
+		"</body></html>");
+
+	UT_CHECK(strstr(b, "The city council voted on Tuesday to close") != NULL);
+	UT_CHECK(strstr(b, "free parking on Saturdays") != NULL);
+	/* a line for readers without scripts is no text of the page */
+	UT_CHECK(strstr(b, "enable JavaScript") == NULL);
+}
+
+UT_TEST(html_body_noscript_notice_left_out)
+{
+	/* a long notice of one paragraph next to the article stays out */
+	const char *b = body_of(PAGE("",
+		"<noscript><p>This site works best with JavaScript turned on. Without it, some of the "
+		"maps, galleries and videos on this page will not load, and the comments will not be "
+		"shown; please turn it on in your browser's settings.</p></noscript>", ""));
+
+	UT_CHECK(strstr(b, "The city council voted") != NULL);
+	UT_CHECK(strstr(b, "JavaScript turned on") == NULL);
+}
+
+/* ---- readers' comments under a short post --------------------------------- */
+
+#define COMMENT(who, text) \
+	"<li class=\"comment\"><div class=\"comment-author\">" who " says:</div>" \
+	"<div class=\"comment-content\"><p>" text "</p></div></li>"
+
+UT_TEST(html_body_comments_under_short_post_left_out)
+{
+	/*
+	 * a post under 150 words is looked for again without class-word drops;
+	 * the comment section under it stays out all the same
+	 */
+	const char *b = body_of("<!DOCTYPE html><html><body><div id=page class=\"site two-col-sidebar\">"
+		"<div class=\"wrap\"><h1>Bridge to close</h1>" PROSE3
+		"<div id=\"comments\" class=\"comments-area\"><h3>4 Responses</h3><ol class=\"comment-list\">"
+		COMMENT("Mary", "We drive over that bridge every single morning, and the cracks have been "
+				"there for years; about time the council did something, even if the buses will be full.")
+		COMMENT("Tom", "Free parking on Saturdays is fine, but what about the shops that open on "
+				"Sundays, and the people who work there and have to get in from the other side of town?")
+		COMMENT("Ann", "The footbridge should have been built first. Every time they repair something "
+				"in this town, the people who walk are the last ones anybody at the council thinks about.")
+		COMMENT("Bob", "My grandfather helped paint that bridge in the fifties, and he always said the "
+				"piers were the weak part of it, so none of this is much of a surprise to our family.")
+		"</ol></div></div></div></body></html>");
+
+	UT_CHECK(strstr(b, "The city council voted") != NULL);
+	UT_CHECK(strstr(b, "free parking on Saturdays while") != NULL);
+	UT_CHECK(strstr(b, "every single morning") == NULL);
+	UT_CHECK(strstr(b, "My grandfather") == NULL);
+}
+
+UT_TEST(html_body_forum_posts_kept)
+{
+	/* a page whose only text is in comment boxes (a forum thread): that is its text */
+	const char *b = body_of("<!DOCTYPE html><html><body><div class=\"forum\">"
+		"<h1>Bridge to close next year?</h1><ol class=\"comment-list\">"
+		COMMENT("Mary", "We drive over that bridge every single morning, and the cracks have been "
+				"there for years; about time the council did something, even if the buses will be full.")
+		COMMENT("Tom", "Free parking on Saturdays is fine, but what about the shops that open on "
+				"Sundays, and the people who work there and have to get in from the other side of town?")
+		"</ol></div></body></html>");
+
+	UT_CHECK(strstr(b, "every single morning") != NULL);
+	UT_CHECK(strstr(b, "shops that open on Sundays") != NULL);
+}
+
+/* ---- figure captions, where the reader sees them, without the picture's credit -- */
+
+UT_TEST(html_body_caption_in_body_without_credit)
+{
+	const char *b = body_of(PAGE("",
+		"<figure><img src=/pier.jpg><figcaption><span class=\"caption-text\">One of the cracked "
+		"piers seen from the river bank in May.</span> <span class=\"image-credit\">Ann Lee / The Daily "
+		"Example</span></figcaption></figure>"
+		"<p>The highways office said the bus lanes would stay in place until the bridge reopens.</p>"
+		"<figure><img src=/bus.jpg><figcaption>A bus on the diversion through the centre. "
+		"Foto: Tom Brown</figcaption></figure>"
+		"<figure><img src=/mayor.jpg><figcaption>The mayor at the town hall on Tuesday "
+		"(AP Photo/Jane Doe)</figcaption></figure>"
+		"<figure><img src=/river.jpg><figcaption>\xc2\xa9 The Daily Example</figcaption></figure>", ""));
+	const char *pier = strstr(b, "One of the cracked piers seen from the river bank in May.");
+
+	/* in its place among the paragraphs */
+	UT_CHECK(pier != NULL && strstr(b, "free parking on Saturdays") < pier);
+	UT_CHECK(pier != NULL && strstr(pier, "bus lanes would stay") != NULL);
+	UT_CHECK(strstr(b, "A bus on the diversion through the centre.") != NULL);
+	UT_CHECK(strstr(b, "The mayor at the town hall on Tuesday") != NULL);
+	UT_CHECK(strstr(b, "Ann Lee") == NULL);
+	UT_CHECK(strstr(b, "Tom Brown") == NULL);
+	UT_CHECK(strstr(b, "Jane Doe") == NULL);
+	UT_CHECK(strstr(b, "Daily Example") == NULL);
+	/* the captions column keeps each caption whole */
+	UT_EQ_INT(ba.captions.len, 4);
+}
+
+/* ---- code listings in a technical article -------------------------------------- */
+
+UT_TEST(html_body_code_listing_kept)
+{
+	/* the text path drops script residue; a page's <pre> is a listing the reader sees */
+	const char *b = body_of(PAGE("",
+		"<p>The council's open data can be read with a few lines of JavaScript:</p>"
+		"<pre><code>var res = fetch(\"/bridge/closures.json\"); res.then(function (r) { console.log(r.status); });"
+		"</code></pre>"
+		"<p>Each closure has a start date, an end date and the streets of its diversion.</p>", ""));
+
+	UT_CHECK(strstr(b, "var res = fetch(\"/bridge/closures.json\");") != NULL);
+	UT_CHECK(strstr(b, "streets of its diversion") != NULL);
+}
+
+UT_TEST(html_body_caption_line_without_credit)
+{
+	/* a caption outside <figcaption> that ends with its credit: the caption stays */
+	const char *b = body_of(PAGE("",
+		"<div class=\"media\"><img src=/pier.jpg><div class=\"media-caption\">Workers on the north pier "
+		"of the bridge in May - Photo: Ann Lee</div></div>"
+		"<p>The highways office said the bus lanes would stay in place until the bridge reopens.</p>"
+		"<div class=\"media\"><img src=/bus.jpg><div class=\"media-caption\">Photo: Tom Brown</div></div>", ""));
+
+	UT_CHECK(strstr(b, "Workers on the north pier of the bridge in May\n") != NULL);
+	UT_CHECK(strstr(b, "Ann Lee") == NULL);
+	UT_CHECK(strstr(b, "Tom Brown") == NULL);
+	UT_CHECK(strstr(b, "bus lanes would stay") != NULL);
+}
+
+/* ---- the summary under the headline in the article's own <header> --------------- */
+
+UT_TEST(html_body_header_summary_opens_body)
+{
+	/* no class word says "deck": the sentence after the <h1> in the article's header is one */
+	const char *b = body_of("<!DOCTYPE html><html><body><header class=site><a href=/>The Daily Example</a>"
+		"</header><article><header><h1>Bridge to close</h1>"
+		"<p>Repairs to the 1908 crossing will send traffic through the centre for most of next year.</p>"
+		"<p>By Ann Lee</p><p>March 4, 2024</p></header>"
+		"<section class=\"css-53u6y8\">" PROSE6 "</section></article></body></html>");
+
+	UT_CHECK(strncmp(b, "Repairs to the 1908 crossing", 28) == 0);
+	UT_CHECK(strstr(b, "The city council voted") != NULL);
+	UT_CHECK(strstr(b, "Ann Lee") == NULL);
+	UT_CHECK(strstr(b, "Bridge to close") == NULL);
+}
