@@ -1895,6 +1895,30 @@ site_address(const Meta *m, const char *s, size_t len)
 		(names_site(m, s, c1 - s, false) || names_host(m, s, c1 - s));
 }
 
+/* Words between names in a byline: "Ann Lee and Bo Kim", "Ann Lee & Bo Kim" */
+static const char *const name_joiners[] = {"and", "und", "&", "et", "y", "e", "&amp;"};
+
+/* Every word of a byline's names capitalised, but for the words that join names */
+static bool
+names_line(const char *s, size_t len)
+{
+	for (size_t p = 0; p < len;)
+	{
+		size_t		e = p,
+					we;
+
+		while (e < len && s[e] != ' ')
+			e++;
+		for (we = e; we > p && (s[we - 1] == ',' || s[we - 1] == ';');)
+			we--;
+		if (we > p && !at_word_in(s + p, we - p, name_joiners, AT_LENGTHOF(name_joiners)) &&
+			!capitalised(s + p, we - p))
+			return false;
+		p = e + 1;
+	}
+	return true;
+}
+
 /* Split "A, B and C" into names; a visible byline (rank 6) gives capitalised names only */
 static void
 keep_authors_of(Meta *m, const Cand *c, int rank)
@@ -1912,6 +1936,33 @@ keep_authors_of(Meta *m, const Cand *c, int rank)
 		 */
 		if (memchr(s, ',', len) && site_address(m, s, len))
 			continue;
+
+		/*
+		 * A visible line after a byline word names people only when all
+		 * its words are capitalised, but for the words between names:
+		 * "Vom Blech, mit Streuseln & Co." is a teaser, no byline
+		 */
+		if (rank == 6)
+		{
+			const char *w = s;
+			size_t		wl = clean_author(&w, len);
+
+			if (wl && !names_line(w, wl))
+				continue;
+		}
+
+		/*
+		 * The site's name as a whole, before it is split at "&" or "and"
+		 * into parts that are not ("Jobs & Hire", "Bild und Ton")
+		 */
+		{
+			const char *w = s;
+			size_t		wl = clean_author(&w, len);
+
+			if (wl && m->a->source.len &&
+				eq_ci(w, wl, m->base->data + m->a->source.start, m->a->source.len))
+				continue;
+		}
 
 		/* "Uta Staschewski, Projektleiterin der HSS": the name before its role */
 		if (c1)
@@ -2007,12 +2058,112 @@ owner_author(Meta *m)
 		*(AtSpan *) at_vec_push(&m->a->authors) = sp;
 }
 
+/*
+ * The letters of a name, folded to ASCII lower case (accented Latin letters
+ * to their base letter), without spaces or punctuation: "Gàbor Muniér" and
+ * "gabor_munier" both give "gabormunier".  0 when it does not fit.
+ */
+static size_t
+name_key(const char *s, size_t len, char *out, size_t cap)
+{
+	/* U+00C0..U+00FF to a base letter ('.' for the two signs) */
+	static const char latin1[] = "aaaaaaaceeeeiiiidnooooo.ouuuuyts" "aaaaaaaceeeeiiiidnooooo.ouuuuyty";
+	size_t		n = 0;
+
+	for (size_t p = 0; p < len;)
+	{
+		uint32_t	cp;
+		int			k = at_utf8_decode(s + p, len - p, &cp);
+		char		c = 0;
+
+		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+			c = (char) (cp | 0x20);
+		else if (cp >= '0' && cp <= '9')
+			c = (char) cp;
+		else if (cp >= 0xC0 && cp <= 0xFF && latin1[cp - 0xC0] != '.')
+			c = latin1[cp - 0xC0];
+		else if (cp >= 0x80 && at_cp_is_alpha(cp))
+			return 0;			/* another script: no key */
+		if (c)
+		{
+			if (n == cap)
+				return 0;
+			out[n++] = c;
+		}
+		p += k;
+	}
+	return n;
+}
+
+/*
+ * A publishing system's login name rather than a byline: one word of ASCII
+ * lower-case letters, digits and ".", "_", "-" ("edilson.la.rosa",
+ * "arianschlichenmayer", "gabor_munier")
+ */
+static bool
+login_name(const char *s, size_t len)
+{
+	bool		letter = false;
+
+	for (size_t p = 0; p < len; p++)
+	{
+		if (s[p] >= 'a' && s[p] <= 'z')
+			letter = true;
+		else if (!(s[p] >= '0' && s[p] <= '9') && s[p] != '.' && s[p] != '_' && s[p] != '-')
+			return false;
+	}
+	return letter;
+}
+
+/*
+ * A login name kept as the author gives way to the name a reader sees when
+ * another source gives it with the same letters ("edilson.la.rosa" in
+ * JSON-LD, "Edilson La Rosa" in the byline).
+ */
+static void
+display_names(Meta *m)
+{
+	for (size_t k = 0; k < m->a->authors.len; k++)
+	{
+		AtSpan	   *o = AT_VEC_AT(&m->a->authors, AtSpan, k);
+		char		lk[64],
+					ck[64];
+		size_t		ll,
+					ll2;
+
+		if (!login_name(m->base->data + o->start, o->len) ||
+			(ll = name_key(m->base->data + o->start, o->len, lk, sizeof(lk))) < 4)
+			continue;
+		for (int r = 0; r < AUTHOR_RANKS; r++)
+			for (int i = 0; i < m->by_rank[r].n; i++)
+			{
+				const char *c = m->by_rank[r].s[i];
+				size_t		cl = clean_author(&c, m->by_rank[r].len[i]);
+				const char *comma = cl ? memchr(c, ',', cl) : NULL;
+				AtSpan		sp;
+
+				if (comma)
+					cl = h_trim(c, comma - c, &ll2);	/* "Ann Lee, Datum: ..." */
+
+				if (cl && at_count_words(c, cl) >= 2 && capitalised(c, cl) &&
+					name_key(c, cl, ck, sizeof(ck)) == ll && memcmp(lk, ck, ll) == 0 &&
+					(sp = keep(m, c, cl)).len)
+				{
+					*o = sp;
+					r = AUTHOR_RANKS;
+					break;
+				}
+			}
+	}
+}
+
 /* Names of the best rank that gives any */
 static void
 keep_authors(Meta *m)
 {
 	for (int r = 0; r < AUTHOR_RANKS && m->a->authors.len == 0; r++)
 		keep_authors_of(m, &m->by_rank[r], r);
+	display_names(m);
 }
 
 static void

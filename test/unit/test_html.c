@@ -687,6 +687,64 @@ UT_TEST(html_dates_two_digit_year)
 	UT_CHECK(!a.has_published);
 }
 
+/* ---- metadata, sixth round (hmeta) ------------------------------------------------ */
+
+/* Authors: a login name gives way to the name shown with the same letters */
+UT_TEST(html_authors_login_display_name)
+{
+	parse("<html><head><script type=\"application/ld+json\">"
+		  "{\"@type\":\"NewsArticle\",\"headline\":\"Flood warning\",\"author\":{\"@type\":\"Person\",\"name\":\"ann.lee\"}}"
+		  "</script></head><body><article><h1>Flood warning</h1><div class=\"byline\">By Ann Lee</div>"
+		  ARTICLE_TAIL);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
+	/* accents folded, a comma part after the name left out */
+	parse("<html><head><meta property=\"article:author\" content=\"emile_zola\"></head>"
+		  "<body><article><h1>Flood warning</h1><p>Author: \xc3\x89mile Zol\xc3\xa0, Datum: 03.05.19</p>"
+		  ARTICLE_TAIL);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "\xc3\x89mile Zol\xc3\xa0");
+	/* other letters: the login name stays (a blogger's handle is the byline) */
+	parse("<html><head><meta name=\"author\" content=\"rivernotes\"></head>"
+		  "<body><article><h1>Flood warning</h1><p>By Bo Kim</p>"
+		  ARTICLE_TAIL);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "rivernotes");
+}
+
+/* Authors: the site's name as a whole gives way, though "&" would split it into two words */
+UT_TEST(html_authors_site_name_whole)
+{
+	parse("<html><head><meta name=\"author\" content=\"Jobs &amp; Hire\">"
+		  "<meta property=\"og:site_name\" content=\"Jobs &amp; Hire\"></head>"
+		  "<body><article><h1>Flood warning</h1><div class=\"wrote_by\">By&nbsp;<a href=\"/reporters/ann\">Jose de la Cruz</a></div>"
+		  ARTICLE_TAIL);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Jose de la Cruz");
+	/* two people joined by "&" stay two */
+	parse("<html><head><meta name=\"author\" content=\"Ann Lee &amp; Bo Kim\">"
+		  "<meta property=\"og:site_name\" content=\"River Notes\"></head>"
+		  "<body><article><h1>Flood warning</h1>"
+		  ARTICLE_TAIL);
+	UT_EQ_INT(a.authors.len, 2);
+	UT_EQ_STR(item(&a.authors, 1), "Bo Kim");
+}
+
+/* Authors: a visible line after a byline word with a lower-case word in it is a teaser */
+UT_TEST(html_authors_teaser_line)
+{
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<div class=\"teasertext\">Vom Blech, mit Streuseln &amp; Co.</div>"
+		  ARTICLE_TAIL);
+	UT_EQ_INT(a.authors.len, 0);
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<p>Von Ann Lee und Bo Kim</p>"
+		  ARTICLE_TAIL);
+	UT_EQ_INT(a.authors.len, 2);
+	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
+	UT_EQ_STR(item(&a.authors, 1), "Bo Kim");
+}
+
 /* editor and dateline by the text path's reader over the body's head and its metadata lines */
 UT_TEST(html_editor_dateline)
 {
