@@ -867,6 +867,39 @@ hidden_class(const HDoc *d, int node)
 }
 
 /*
+ * A copy saved by the Wayback Machine rewrites every link to
+ * "https://web.archive.org/web/20140226054445/http://host/path" (the
+ * timestamp may end in a flag such as "im_"): the original link is the part
+ * after the timestamp
+ */
+static void
+wayback(const char **href, size_t *len)
+{
+	const char *h = *href;
+	size_t		l = *len;
+
+	for (size_t k = 0; k + 5 <= l && k < 64; k++)
+		if (memcmp(h + k, "/web/", 5) == 0)
+		{
+			size_t		p = k + 5,
+						d = p;
+
+			while (p < l && h[p] >= '0' && h[p] <= '9')
+				p++;
+			if (p - d < 8)
+				return;
+			while (p < l && (h[p] == '_' || (h[p] >= 'a' && h[p] <= 'z')))
+				p++;
+			if (p < l && h[p] == '/' && p + 1 < l)
+			{
+				*href = h + p + 1;
+				*len = l - p - 1;
+			}
+			return;
+		}
+}
+
+/*
  * An element whose only content is a link to the site's home page ("/",
  * "https://host/"): the site's logo or name in a blog theme's <h1>
  * ("<h1><a href="http://fouryears.eu">Four Years Remaining</a></h1>"),
@@ -898,6 +931,7 @@ home_link(const HDoc *d, int node)
 	}
 	if (a < 0 || !(href = h_attr(d, a, HA_HREF, &len)))
 		return false;
+	wayback(&href, &len);
 	for (size_t k = 0; k + 3 <= len && p == 0; k++)
 		if (memcmp(href + k, "://", 3) == 0)
 			for (p = k + 3; p < len && href[p] != '/'; p++)

@@ -745,6 +745,22 @@ UT_TEST(html_authors_teaser_line)
 	UT_EQ_STR(item(&a.authors, 1), "Bo Kim");
 }
 
+/* Titles: in a page saved by the Wayback Machine, an <h1> that links home through web.archive.org is the logo */
+UT_TEST(html_title_wayback_home_link)
+{
+	parse("<html><head><title>River Notes &raquo; Blog Archiv &raquo; Flood warning for the valley</title></head>"
+		  "<body><h1><a href=\"https://web.archive.org/web/20140226054445/http://rivernotes.example/\">River Notes</a></h1>"
+		  "<div class=\"post\">"
+		  POST_TAIL);
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* a link to the story's own page stays a headline */
+	parse("<html><head><title>River Notes</title></head>"
+		  "<body><h1><a href=\"https://web.archive.org/web/20140226054445/http://rivernotes.example/2014/flood\">Flood warning for the valley</a></h1>"
+		  "<div class=\"post\">"
+		  POST_TAIL);
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+}
+
 /* editor and dateline by the text path's reader over the body's head and its metadata lines */
 UT_TEST(html_editor_dateline)
 {
