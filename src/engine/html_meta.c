@@ -1022,7 +1022,8 @@ scan_document(Meta *m, int root)
 	for (size_t i = 0; i < d->nodes.len; i++)
 	{
 		HNode	   *n = HN(d, i);
-		size_t		len;
+		size_t		len,
+					dl;
 		const char *v;
 
 		if ((i & 4095) == 4095)
@@ -1090,6 +1091,18 @@ scan_document(Meta *m, int root)
 		/* itemprop=author on any element: its name */
 		if (n->tag == H_META || n->tag == H_TEXT)
 			continue;
+		/*
+		 * microdata's datePublished on an element other than <meta>:
+		 * its content attribute (<span itemprop="datePublished"
+		 * content="2020-04-27T18:50:24+02:00">), as <meta> gives it
+		 */
+		if ((v = h_attr(d, i, HA_CONTENT, &len)) != NULL && !(n->tag == H_TIME && h_attr(d, i, HA_DATETIME, &dl)))
+		{
+			if (h_attr_is(d, i, HA_ITEMPROP, "datePublished"))
+				offer(m, F_PUBLISHED, 2, v, len);
+			else if (h_attr_is(d, i, HA_ITEMPROP, "dateModified"))
+				offer(m, F_UPDATED, 2, v, len);
+		}
 		if (h_attr_is(d, i, HA_ITEMPROP, "author") && !(n->flags & HF_BOIL))
 			offer_text(m, F_AUTHOR, 4, i, 200);
 		/*

@@ -761,6 +761,21 @@ UT_TEST(html_title_wayback_home_link)
 	UT_EQ_STR(span(a.title), "Flood warning for the valley");
 }
 
+/* Dates: microdata's datePublished in the content attribute of an element other than <meta> */
+UT_TEST(html_dates_microdata_content)
+{
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<div class=\"info\"><span itemprop=\"datePublished\" content=\"2020-04-27T18:50:24+02:00\">27.04.2020 - 18:50 Uhr</span></div>"
+		  "<ul class=\"teaser-list\"><li><time datetime=\"2020-07-08T10:00:00+02:00\">08.07.2020</time> Flood warning lifted</li></ul>"
+		  ARTICLE_TAIL);
+	UT_CHECK(a.has_published && a.published.year == 2020 && a.published.month == 4 && a.published.day == 27);
+	/* a <time> with its own datetime keeps that */
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<time itemprop=\"datePublished\" datetime=\"2020-04-28\" content=\"2020-04-27\">28.04.2020</time>"
+		  ARTICLE_TAIL);
+	UT_CHECK(a.has_published && a.published.month == 4 && a.published.day == 28);
+}
+
 /* editor and dateline by the text path's reader over the body's head and its metadata lines */
 UT_TEST(html_editor_dateline)
 {
