@@ -210,6 +210,8 @@ typedef struct Meta
 	bool		byline_named;	/* a byline box gave a name */
 	bool		visible_named;	/* a visible "By ..." line gave a name */
 	char		tw_author;		/* N of the twitter:labelN that says "Written by" */
+	Cand		bare_times;		/* <time datetime> values without itemprop or pubdate */
+	bool		pub_weak;		/* published came from one of them or a generic meta date */
 	const char *owner;			/* a JSON-LD publisher that is a Person */
 	size_t		owner_len;
 } Meta;
@@ -1075,7 +1077,17 @@ scan_document(Meta *m, int root)
 				break;
 			case H_TIME:
 				if ((v = h_attr(d, i, HA_DATETIME, &len)))
-					offer(m, F_PUBLISHED, h_attr_is(d, i, HA_ITEMPROP, "datePublished") || h_attr(d, i, HA_PUBDATE, &len) ? 2 : 3, v, strlen(v) < len ? strlen(v) : len);
+				{
+					bool		marked = h_attr_is(d, i, HA_ITEMPROP, "datePublished") || h_attr(d, i, HA_PUBDATE, &dl);
+
+					len = strlen(v) < len ? strlen(v) : len;
+					if (!marked && m->bare_times.n < MAX_VALUES)
+					{
+						m->bare_times.s[m->bare_times.n] = v;
+						m->bare_times.len[m->bare_times.n++] = len;
+					}
+					offer(m, F_PUBLISHED, marked ? 2 : 3, v, len);
+				}
 				break;
 			case H_A:
 				if (h_attr_has_word(d, i, HA_REL, "author") && !(n->flags & HF_BOIL))
@@ -1593,6 +1605,7 @@ keep_date(Meta *m, int field)
 			if (field == F_PUBLISHED)
 			{
 				AtDate		u;
+				bool		url = m->a->url.len && url_date(m, &u);
 
 				local_day(m, c->s[i], c->len[i], &dt);
 				/*
@@ -1604,7 +1617,7 @@ keep_date(Meta *m, int field)
 				 * under that URL.  It wins over the weak sources too (a bare
 				 * <time>, generic meta dates)
 				 */
-				if (m->a->url.len && url_date(m, &u) &&
+				if (url &&
 					(c->rank >= 3 ||
 					 (utc_value(c->s[i], c->len[i]) &&
 					  minutes_of(&dt) - minutes_of(&u) >= -12 * 60 &&
@@ -1613,6 +1626,11 @@ keep_date(Meta *m, int field)
 					dt = u;
 				m->a->published = dt;
 				m->a->has_published = true;
+				/* a generic meta date, or a <time> that may be a comment's (the URL's date is none) */
+				m->pub_weak = !(url && c->rank >= 3) && c->rank >= 4;
+				for (int k = 0; k < m->bare_times.n && c->rank == 3 && !url; k++)
+					m->pub_weak |= c->s[i] >= m->bare_times.s[k] &&
+						c->s[i] <= m->bare_times.s[k] + m->bare_times.len[k];
 			}
 			else
 			{
@@ -2425,6 +2443,8 @@ h1:
 	m->a->title = keep(m, h, cut(h, hl, 2000));
 }
 
+static bool dom_date(HDoc *d, AtArticle *a, int within);
+
 void
 h_meta_extract(HDoc *d, AtArticle *a, AtBuf *base, int root)
 {
@@ -2452,6 +2472,23 @@ h_meta_extract(HDoc *d, AtArticle *a, AtBuf *base, int root)
 	if (m.f[F_SECTION].n)
 		a->section = keep(&m, m.f[F_SECTION].s[0], cut(m.f[F_SECTION].s[0], m.f[F_SECTION].len[0], 300));
 	keep_date(&m, F_PUBLISHED);
+	/*
+	 * A generic meta date (name="date", dc.date: often the day the page
+	 * was built or last changed) or a <time> without a mark (a comment's, a
+	 * related story's) gives way to a date the reader sees in an element
+	 * whose class says date, near the main content (under its
+	 * grandparent: not a header's "today" widget)
+	 */
+	if (a->has_published && m.pub_weak && root > 0)
+	{
+		AtDate		weak = a->published;
+		int			w = root;
+
+		for (int up = 0; up < 2 && HN(d, w)->parent >= 0; up++)
+			w = HN(d, w)->parent;
+		if (!dom_date(d, a, w))
+			a->published = weak;
+	}
 	keep_date(&m, F_UPDATED);
 	if (!a->has_published && a->url.len && url_date(&m, &a->published))
 		a->has_published = true;
@@ -2494,6 +2531,18 @@ has_date_hint(const HDoc *d, int node)
 void
 h_meta_dom_dates(HDoc *d, AtArticle *a, int root)
 {
+	(void) root;
+	dom_date(d, a, -1);
+}
+
+/*
+ * The visible date: the first full date in a short element whose class says
+ * date, else (unless hinted_only) the first in a short text line; true when
+ * one was set
+ */
+static bool
+dom_date(HDoc *d, AtArticle *a, int within)
+{
 	AtDate		first;
 	bool		have_first = false;
 
@@ -2528,11 +2577,11 @@ h_meta_dom_dates(HDoc *d, AtArticle *a, int root)
 		hinted = false;
 		for (int up = 0; p >= 0 && up < 3 && !hinted; up++, p = HN(d, p)->parent)
 			hinted = has_date_hint(d, p);
-		if (hinted)
+		if (hinted && (within < 0 || inside(d, (int) i, within)))
 		{
 			a->published = dt;
 			a->has_published = true;
-			return;
+			return true;
 		}
 		if (!have_first)
 		{
@@ -2540,10 +2589,11 @@ h_meta_dom_dates(HDoc *d, AtArticle *a, int root)
 			have_first = true;
 		}
 	}
-	if (have_first)
+	if (have_first && within < 0)
 	{
 		a->published = first;
 		a->has_published = true;
+		return true;
 	}
-	(void) root;
+	return false;
 }

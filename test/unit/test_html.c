@@ -776,6 +776,34 @@ UT_TEST(html_dates_microdata_content)
 	UT_CHECK(a.has_published && a.published.month == 4 && a.published.day == 28);
 }
 
+/* Dates: a generic meta date or an unmarked <time> gives way to a date line near the content */
+UT_TEST(html_dates_weak_sources)
+{
+	parse("<html><head><meta name=\"date\" content=\"2020-04-30T09:00:00+02:00\"></head>"
+		  "<body><div id=\"page\"><div class=\"wrap\"><div class=\"col\"><div class=\"main\"><article><h1>Flood warning</h1>"
+		  "<ul class=\"infoline\"><li class=\"author\">Von Ann Lee</li><li class=\"Date\"><time>29.04.2020, 12:01 Uhr</time></li></ul>"
+		  FLOOD_PROSE "</article></div></div></div></div></body></html>");
+	UT_CHECK(a.has_published && a.published.month == 4 && a.published.day == 29);
+	/* a comment's <time datetime> */
+	parse("<html><body><div class=\"main\"><article><h1>Flood warning</h1><p class=\"post-date\">16.08.2019</p>"
+		  FLOOD_PROSE "</article><ol class=\"comments\"><li><time datetime=\"2019-08-24T03:36:11+02:00\">24. August 2019</time>"
+		  "<p>Thanks for the warning, we moved the car.</p></li></ol></div></body></html>");
+	UT_CHECK(a.has_published && a.published.month == 8 && a.published.day == 16);
+	/* a header's "today" widget far from the content does not */
+	parse("<html><head><meta name=\"date\" content=\"2017-05-01T17:05:00+0200\"></head>"
+		  "<body><div id=\"page\"><header><span class=\"site-date\">26.02.2020</span></header>"
+		  "<div class=\"wrap\"><div class=\"col\"><div class=\"main\"><article><h1>Flood warning</h1>"
+		  FLOOD_PROSE "</article></div><div class=\"more\"><a href=\"/a\">Storm</a> <a href=\"/b\">Rain</a></div>"
+		  "</div></div></div></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2017 && a.published.month == 5 && a.published.day == 1);
+	/* the URL's date is no weak source */
+	parse("<html><head><link rel=\"canonical\" href=\"https://rivernotes.example/2020/04/30/flood\">"
+		  "<meta name=\"date\" content=\"2020-04-30\"></head>"
+		  "<body><div class=\"main\"><article><h1>Flood warning</h1><p class=\"date\">29.04.2020</p>"
+		  FLOOD_PROSE "</article></div></body></html>");
+	UT_CHECK(a.has_published && a.published.month == 4 && a.published.day == 30);
+}
+
 /* editor and dateline by the text path's reader over the body's head and its metadata lines */
 UT_TEST(html_editor_dateline)
 {
