@@ -204,6 +204,7 @@ typedef struct Meta
 	AtBuf		h1;				/* text of the first <h1> outside boilerplate */
 	AtBuf		main_h1;		/* text of the first <h1> of the main content */
 	int			h1_count;		/* <h1> elements outside boilerplate */
+	AtBuf		logo;			/* text of an <h1> that only links home: the site's name */
 	AtBuf		scratch;
 	const HJson *ld_root;		/* the JSON-LD tree being read, for "@id" references */
 	int			ld_refs;		/* references resolved in it (bounded: each scans it) */
@@ -1061,6 +1062,8 @@ scan_document(Meta *m, int root)
 				}
 				break;
 			case H_H1:
+				if (!(n->flags & HF_SKIP) && m->logo.len == 0 && home_link(d, i))
+					h_text_of(d, i, &m->logo, 200);
 				if ((n->flags & (HF_BOIL | HF_SKIP)) || hidden_class(d, i) || home_link(d, i))
 					break;
 				if (m->h1.len == 0)
@@ -1260,6 +1263,24 @@ sep_at(const char *s, size_t len, size_t p)
 static void
 strip_site(Meta *m, const char **s, size_t *len, bool from_html_title)
 {
+	size_t		gst,
+				gl = m->logo.len ? h_trim(m->logo.data, m->logo.len, &gst) : 0;
+
+	/*
+	 * "Headline | Logo" or "Headline - Part - Logo": the text of the <h1>
+	 * that links home (a blog theme's logo) is the site's name, whatever
+	 * separators it holds itself
+	 */
+	for (size_t p = 1; gl >= 3 && p + gl < *len; p++)
+	{
+		size_t		sl = sep_at(*s, *len, p);
+
+		if (sl && p + sl + gl == *len && eq_ci(*s + p + sl, gl, m->logo.data + gst, gl))
+		{
+			*len = p;
+			return;
+		}
+	}
 	/*
 	 * "Site » Blog Archive » Headline": WordPress's classic theme names the
 	 * post's place in the blog between the site and the headline
@@ -2459,6 +2480,7 @@ h_meta_extract(HDoc *d, AtArticle *a, AtBuf *base, int root)
 	at_buf_init(&m.scratch, d->mem, 256);
 	at_buf_init(&m.h1, d->mem, 64);
 	at_buf_init(&m.main_h1, d->mem, 64);
+	at_buf_init(&m.logo, d->mem, 64);
 	scan_document(&m, root);
 
 	if (m.html_title && m.html_title_len)

@@ -761,6 +761,22 @@ UT_TEST(html_title_wayback_home_link)
 	UT_EQ_STR(span(a.title), "Flood warning for the valley");
 }
 
+/* Titles: the text of an <h1> that only links home (a theme's logo) is the site's name in <title> */
+UT_TEST(html_title_logo_suffix)
+{
+	parse("<html><head><title> Flood warning for the valley | Love goes through the stomach</title></head>"
+		  "<body><h1><a href=\"http://rivernotes.example\" title=\"x\">Love goes through the stomach</a></h1>"
+		  "<div class=\"post\">"
+		  POST_TAIL);
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* the logo's own separator stays inside it */
+	parse("<html><head><title>Flood warning - River notes - Rueda in Berlin</title></head>"
+		  "<body><div id=\"header\"><h1><a href=\"/\"><span>River notes - Rueda in Berlin</span></a></h1></div>"
+		  "<div class=\"post\">"
+		  POST_TAIL);
+	UT_EQ_STR(span(a.title), "Flood warning");
+}
+
 /* Dates: microdata's datePublished in the content attribute of an element other than <meta> */
 UT_TEST(html_dates_microdata_content)
 {
