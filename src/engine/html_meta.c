@@ -998,13 +998,22 @@ offer_byline(Meta *m, int node)
 	 */
 	p = tmp.data;
 	if (tmp.len && tmp.len <= 100 && byline_text(tmp.data, tmp.len) && clean_author(&p, tmp.len) == 0)
+	{
+		size_t		opener = tmp.len;
+
 		for (int c = HN(m->d, node)->next; c >= 0 && tmp.len <= 100; c = HN(m->d, c)->next)
 		{
+			size_t		st;
+
+			/* "<b>Von:</b><br><br>Ann Lee": breaks before the name are passed over */
+			if (HN(m->d, c)->tag == H_BR && h_trim(tmp.data + opener, tmp.len - opener, &st) == 0)
+				continue;
 			if (HN(m->d, c)->tag == H_BR || (HN(m->d, c)->flags & HF_BLOCK))
 				break;
 			at_buf_append(&tmp, " ", 1);
 			h_text_of(m->d, c, &tmp, 101);
 		}
+	}
 	if (tmp.len && tmp.len <= 100 && byline_text(tmp.data, tmp.len))
 	{
 		offer(m, F_AUTHOR, 6, tmp.data, tmp.len);

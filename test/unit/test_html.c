@@ -745,6 +745,22 @@ UT_TEST(html_authors_teaser_line)
 	UT_EQ_STR(item(&a.authors, 1), "Bo Kim");
 }
 
+/* Authors: line breaks between a byline word alone and the name */
+UT_TEST(html_authors_opener_breaks)
+{
+	parse("<html><body><article><h1>Flood warning</h1>" FLOOD_PROSE
+		  "<div class=\"info\"><b>Von:</b> <br /> <br /> Klaus Friedrich</div>"
+		  "</article></body></html>");
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Klaus Friedrich");
+	/* a break after the name still ends the line */
+	parse("<html><body><article><h1>Flood warning</h1>" FLOOD_PROSE
+		  "<div class=\"info\"><b>Von:</b> Klaus Friedrich<br>Leipzig Tourism Board</div>"
+		  "</article></body></html>");
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Klaus Friedrich");
+}
+
 /* Titles: in a page saved by the Wayback Machine, an <h1> that links home through web.archive.org is the logo */
 UT_TEST(html_title_wayback_home_link)
 {
