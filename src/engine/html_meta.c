@@ -1393,6 +1393,9 @@ date_space(const char *s, size_t len, size_t q)
 static int
 other_month_at(const char *s, size_t len, size_t *q)
 {
+	/* every name opens with an ASCII letter: most positions fail here */
+	if (*q >= len || (s[*q] | 0x20) < 'a' || (s[*q] | 0x20) > 'z')
+		return 0;
 	for (size_t l = 0; l < AT_LENGTHOF(other_months); l++)
 		for (int m = 0; m < 12; m++)
 			if (prefix_ci(s + *q, len - *q, other_months[l][m]))
@@ -2576,8 +2579,20 @@ dom_date(HDoc *d, AtArticle *a, int within)
 {
 	AtDate		first;
 	bool		have_first = false;
+	size_t		from = 0,
+				to = d->nodes.len;
 
-	for (size_t i = 0; i < d->nodes.len; i++)
+	/* the nodes are in document order: a subtree is a run of them */
+	if (within >= 0)
+	{
+		int			e = within;
+
+		from = (size_t) within;
+		while (e >= 0 && HN(d, e)->next < 0)
+			e = HN(d, e)->parent;
+		to = e >= 0 ? (size_t) HN(d, e)->next : d->nodes.len;
+	}
+	for (size_t i = from; i < to; i++)
 	{
 		HNode	   *n = HN(d, i);
 		const char *s;
@@ -2588,8 +2603,19 @@ dom_date(HDoc *d, AtArticle *a, int within)
 		if ((i & 4095) == 4095)
 			AT_CHECK_INTERRUPTS();
 		if (n->tag != H_TEXT || n->len < 6 || (n->flags & HF_SKIP) ||
+			(within >= 0 && n->len > 200) ||
 			n->parent < 0 || HN(d, n->parent)->tag == H_TITLE || HN(d, n->parent)->tag == H_SCRIPT)
 			continue;
+		if (within >= 0)
+		{
+			/* only a hinted line counts here: the cheaper test first */
+			hinted = false;
+			p = n->parent;
+			for (int up = 0; p >= 0 && up < 3 && !hinted; up++, p = HN(d, p)->parent)
+				hinted = has_date_hint(d, p);
+			if (!hinted)
+				continue;
+		}
 		s = d->text.data + n->start;
 		if (n->len > 200)
 		{
@@ -2608,7 +2634,7 @@ dom_date(HDoc *d, AtArticle *a, int within)
 		hinted = false;
 		for (int up = 0; p >= 0 && up < 3 && !hinted; up++, p = HN(d, p)->parent)
 			hinted = has_date_hint(d, p);
-		if (hinted && (within < 0 || inside(d, (int) i, within)))
+		if (hinted)
 		{
 			a->published = dt;
 			a->has_published = true;
