@@ -204,12 +204,15 @@ typedef struct Meta
 	AtBuf		h1;				/* text of the first <h1> outside boilerplate */
 	AtBuf		main_h1;		/* text of the first <h1> of the main content */
 	int			h1_count;		/* <h1> elements outside boilerplate */
+	AtBuf		logo;			/* text of an <h1> that only links home: the site's name */
 	AtBuf		scratch;
 	const HJson *ld_root;		/* the JSON-LD tree being read, for "@id" references */
 	int			ld_refs;		/* references resolved in it (bounded: each scans it) */
 	bool		byline_named;	/* a byline box gave a name */
 	bool		visible_named;	/* a visible "By ..." line gave a name */
 	char		tw_author;		/* N of the twitter:labelN that says "Written by" */
+	Cand		bare_times;		/* <time datetime> values without itemprop or pubdate */
+	bool		pub_weak;		/* published came from one of them or a generic meta date */
 	const char *owner;			/* a JSON-LD publisher that is a Person */
 	size_t		owner_len;
 } Meta;
@@ -867,6 +870,39 @@ hidden_class(const HDoc *d, int node)
 }
 
 /*
+ * A copy saved by the Wayback Machine rewrites every link to
+ * "https://web.archive.org/web/20140226054445/http://host/path" (the
+ * timestamp may end in a flag such as "im_"): the original link is the part
+ * after the timestamp
+ */
+static void
+wayback(const char **href, size_t *len)
+{
+	const char *h = *href;
+	size_t		l = *len;
+
+	for (size_t k = 0; k + 5 <= l && k < 64; k++)
+		if (memcmp(h + k, "/web/", 5) == 0)
+		{
+			size_t		p = k + 5,
+						d = p;
+
+			while (p < l && h[p] >= '0' && h[p] <= '9')
+				p++;
+			if (p - d < 8)
+				return;
+			while (p < l && (h[p] == '_' || (h[p] >= 'a' && h[p] <= 'z')))
+				p++;
+			if (p < l && h[p] == '/' && p + 1 < l)
+			{
+				*href = h + p + 1;
+				*len = l - p - 1;
+			}
+			return;
+		}
+}
+
+/*
  * An element whose only content is a link to the site's home page ("/",
  * "https://host/"): the site's logo or name in a blog theme's <h1>
  * ("<h1><a href="http://fouryears.eu">Four Years Remaining</a></h1>"),
@@ -898,6 +934,7 @@ home_link(const HDoc *d, int node)
 	}
 	if (a < 0 || !(href = h_attr(d, a, HA_HREF, &len)))
 		return false;
+	wayback(&href, &len);
 	for (size_t k = 0; k + 3 <= len && p == 0; k++)
 		if (memcmp(href + k, "://", 3) == 0)
 			for (p = k + 3; p < len && href[p] != '/'; p++)
@@ -961,13 +998,22 @@ offer_byline(Meta *m, int node)
 	 */
 	p = tmp.data;
 	if (tmp.len && tmp.len <= 100 && byline_text(tmp.data, tmp.len) && clean_author(&p, tmp.len) == 0)
+	{
+		size_t		opener = tmp.len;
+
 		for (int c = HN(m->d, node)->next; c >= 0 && tmp.len <= 100; c = HN(m->d, c)->next)
 		{
+			size_t		st;
+
+			/* "<b>Von:</b><br><br>Ann Lee": breaks before the name are passed over */
+			if (HN(m->d, c)->tag == H_BR && h_trim(tmp.data + opener, tmp.len - opener, &st) == 0)
+				continue;
 			if (HN(m->d, c)->tag == H_BR || (HN(m->d, c)->flags & HF_BLOCK))
 				break;
 			at_buf_append(&tmp, " ", 1);
 			h_text_of(m->d, c, &tmp, 101);
 		}
+	}
 	if (tmp.len && tmp.len <= 100 && byline_text(tmp.data, tmp.len))
 	{
 		offer(m, F_AUTHOR, 6, tmp.data, tmp.len);
@@ -988,7 +1034,8 @@ scan_document(Meta *m, int root)
 	for (size_t i = 0; i < d->nodes.len; i++)
 	{
 		HNode	   *n = HN(d, i);
-		size_t		len;
+		size_t		len,
+					dl;
 		const char *v;
 
 		if ((i & 4095) == 4095)
@@ -1024,6 +1071,8 @@ scan_document(Meta *m, int root)
 				}
 				break;
 			case H_H1:
+				if (!(n->flags & HF_SKIP) && m->logo.len == 0 && home_link(d, i))
+					h_text_of(d, i, &m->logo, 200);
 				if ((n->flags & (HF_BOIL | HF_SKIP)) || hidden_class(d, i) || home_link(d, i))
 					break;
 				if (m->h1.len == 0)
@@ -1040,7 +1089,17 @@ scan_document(Meta *m, int root)
 				break;
 			case H_TIME:
 				if ((v = h_attr(d, i, HA_DATETIME, &len)))
-					offer(m, F_PUBLISHED, h_attr_is(d, i, HA_ITEMPROP, "datePublished") || h_attr(d, i, HA_PUBDATE, &len) ? 2 : 3, v, strlen(v) < len ? strlen(v) : len);
+				{
+					bool		marked = h_attr_is(d, i, HA_ITEMPROP, "datePublished") || h_attr(d, i, HA_PUBDATE, &dl);
+
+					len = strlen(v) < len ? strlen(v) : len;
+					if (!marked && m->bare_times.n < MAX_VALUES)
+					{
+						m->bare_times.s[m->bare_times.n] = v;
+						m->bare_times.len[m->bare_times.n++] = len;
+					}
+					offer(m, F_PUBLISHED, marked ? 2 : 3, v, len);
+				}
 				break;
 			case H_A:
 				if (h_attr_has_word(d, i, HA_REL, "author") && !(n->flags & HF_BOIL))
@@ -1056,6 +1115,18 @@ scan_document(Meta *m, int root)
 		/* itemprop=author on any element: its name */
 		if (n->tag == H_META || n->tag == H_TEXT)
 			continue;
+		/*
+		 * microdata's datePublished on an element other than <meta>:
+		 * its content attribute (<span itemprop="datePublished"
+		 * content="2020-04-27T18:50:24+02:00">), as <meta> gives it
+		 */
+		if ((v = h_attr(d, i, HA_CONTENT, &len)) != NULL && !(n->tag == H_TIME && h_attr(d, i, HA_DATETIME, &dl)))
+		{
+			if (h_attr_is(d, i, HA_ITEMPROP, "datePublished"))
+				offer(m, F_PUBLISHED, 2, v, len);
+			else if (h_attr_is(d, i, HA_ITEMPROP, "dateModified"))
+				offer(m, F_UPDATED, 2, v, len);
+		}
 		if (h_attr_is(d, i, HA_ITEMPROP, "author") && !(n->flags & HF_BOIL))
 			offer_text(m, F_AUTHOR, 4, i, 200);
 		/*
@@ -1201,6 +1272,24 @@ sep_at(const char *s, size_t len, size_t p)
 static void
 strip_site(Meta *m, const char **s, size_t *len, bool from_html_title)
 {
+	size_t		gst,
+				gl = m->logo.len ? h_trim(m->logo.data, m->logo.len, &gst) : 0;
+
+	/*
+	 * "Headline | Logo" or "Headline - Part - Logo": the text of the <h1>
+	 * that links home (a blog theme's logo) is the site's name, whatever
+	 * separators it holds itself
+	 */
+	for (size_t p = 1; gl >= 3 && p + gl < *len; p++)
+	{
+		size_t		sl = sep_at(*s, *len, p);
+
+		if (sl && p + sl + gl == *len && eq_ci(*s + p + sl, gl, m->logo.data + gst, gl))
+		{
+			*len = p;
+			return;
+		}
+	}
 	/*
 	 * "Site » Blog Archive » Headline": WordPress's classic theme names the
 	 * post's place in the blog between the site and the headline
@@ -1304,6 +1393,9 @@ date_space(const char *s, size_t len, size_t q)
 static int
 other_month_at(const char *s, size_t len, size_t *q)
 {
+	/* every name opens with an ASCII letter: most positions fail here */
+	if (*q >= len || (s[*q] | 0x20) < 'a' || (s[*q] | 0x20) > 'z')
+		return 0;
 	for (size_t l = 0; l < AT_LENGTHOF(other_months); l++)
 		for (int m = 0; m < 12; m++)
 			if (prefix_ci(s + *q, len - *q, other_months[l][m]))
@@ -1546,6 +1638,7 @@ keep_date(Meta *m, int field)
 			if (field == F_PUBLISHED)
 			{
 				AtDate		u;
+				bool		url = m->a->url.len && url_date(m, &u);
 
 				local_day(m, c->s[i], c->len[i], &dt);
 				/*
@@ -1557,7 +1650,7 @@ keep_date(Meta *m, int field)
 				 * under that URL.  It wins over the weak sources too (a bare
 				 * <time>, generic meta dates)
 				 */
-				if (m->a->url.len && url_date(m, &u) &&
+				if (url &&
 					(c->rank >= 3 ||
 					 (utc_value(c->s[i], c->len[i]) &&
 					  minutes_of(&dt) - minutes_of(&u) >= -12 * 60 &&
@@ -1566,6 +1659,11 @@ keep_date(Meta *m, int field)
 					dt = u;
 				m->a->published = dt;
 				m->a->has_published = true;
+				/* a generic meta date, or a <time> that may be a comment's (the URL's date is none) */
+				m->pub_weak = !(url && c->rank >= 3) && c->rank >= 4;
+				for (int k = 0; k < m->bare_times.n && c->rank == 3 && !url; k++)
+					m->pub_weak |= c->s[i] >= m->bare_times.s[k] &&
+						c->s[i] <= m->bare_times.s[k] + m->bare_times.len[k];
 			}
 			else
 			{
@@ -1895,6 +1993,30 @@ site_address(const Meta *m, const char *s, size_t len)
 		(names_site(m, s, c1 - s, false) || names_host(m, s, c1 - s));
 }
 
+/* Words between names in a byline: "Ann Lee and Bo Kim", "Ann Lee & Bo Kim" */
+static const char *const name_joiners[] = {"and", "und", "&", "et", "y", "e", "&amp;"};
+
+/* Every word of a byline's names capitalised, but for the words that join names */
+static bool
+names_line(const char *s, size_t len)
+{
+	for (size_t p = 0; p < len;)
+	{
+		size_t		e = p,
+					we;
+
+		while (e < len && s[e] != ' ')
+			e++;
+		for (we = e; we > p && (s[we - 1] == ',' || s[we - 1] == ';');)
+			we--;
+		if (we > p && !at_word_in(s + p, we - p, name_joiners, AT_LENGTHOF(name_joiners)) &&
+			!capitalised(s + p, we - p))
+			return false;
+		p = e + 1;
+	}
+	return true;
+}
+
 /* Split "A, B and C" into names; a visible byline (rank 6) gives capitalised names only */
 static void
 keep_authors_of(Meta *m, const Cand *c, int rank)
@@ -1912,6 +2034,33 @@ keep_authors_of(Meta *m, const Cand *c, int rank)
 		 */
 		if (memchr(s, ',', len) && site_address(m, s, len))
 			continue;
+
+		/*
+		 * A visible line after a byline word names people only when all
+		 * its words are capitalised, but for the words between names:
+		 * "Vom Blech, mit Streuseln & Co." is a teaser, no byline
+		 */
+		if (rank == 6)
+		{
+			const char *w = s;
+			size_t		wl = clean_author(&w, len);
+
+			if (wl && !names_line(w, wl))
+				continue;
+		}
+
+		/*
+		 * The site's name as a whole, before it is split at "&" or "and"
+		 * into parts that are not ("Jobs & Hire", "Bild und Ton")
+		 */
+		{
+			const char *w = s;
+			size_t		wl = clean_author(&w, len);
+
+			if (wl && m->a->source.len &&
+				eq_ci(w, wl, m->base->data + m->a->source.start, m->a->source.len))
+				continue;
+		}
 
 		/* "Uta Staschewski, Projektleiterin der HSS": the name before its role */
 		if (c1)
@@ -2007,12 +2156,112 @@ owner_author(Meta *m)
 		*(AtSpan *) at_vec_push(&m->a->authors) = sp;
 }
 
+/*
+ * The letters of a name, folded to ASCII lower case (accented Latin letters
+ * to their base letter), without spaces or punctuation: "Gàbor Muniér" and
+ * "gabor_munier" both give "gabormunier".  0 when it does not fit.
+ */
+static size_t
+name_key(const char *s, size_t len, char *out, size_t cap)
+{
+	/* U+00C0..U+00FF to a base letter ('.' for the two signs) */
+	static const char latin1[] = "aaaaaaaceeeeiiiidnooooo.ouuuuyts" "aaaaaaaceeeeiiiidnooooo.ouuuuyty";
+	size_t		n = 0;
+
+	for (size_t p = 0; p < len;)
+	{
+		uint32_t	cp;
+		int			k = at_utf8_decode(s + p, len - p, &cp);
+		char		c = 0;
+
+		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+			c = (char) (cp | 0x20);
+		else if (cp >= '0' && cp <= '9')
+			c = (char) cp;
+		else if (cp >= 0xC0 && cp <= 0xFF && latin1[cp - 0xC0] != '.')
+			c = latin1[cp - 0xC0];
+		else if (cp >= 0x80 && at_cp_is_alpha(cp))
+			return 0;			/* another script: no key */
+		if (c)
+		{
+			if (n == cap)
+				return 0;
+			out[n++] = c;
+		}
+		p += k;
+	}
+	return n;
+}
+
+/*
+ * A publishing system's login name rather than a byline: one word of ASCII
+ * lower-case letters, digits and ".", "_", "-" ("edilson.la.rosa",
+ * "arianschlichenmayer", "gabor_munier")
+ */
+static bool
+login_name(const char *s, size_t len)
+{
+	bool		letter = false;
+
+	for (size_t p = 0; p < len; p++)
+	{
+		if (s[p] >= 'a' && s[p] <= 'z')
+			letter = true;
+		else if (!(s[p] >= '0' && s[p] <= '9') && s[p] != '.' && s[p] != '_' && s[p] != '-')
+			return false;
+	}
+	return letter;
+}
+
+/*
+ * A login name kept as the author gives way to the name a reader sees when
+ * another source gives it with the same letters ("edilson.la.rosa" in
+ * JSON-LD, "Edilson La Rosa" in the byline).
+ */
+static void
+display_names(Meta *m)
+{
+	for (size_t k = 0; k < m->a->authors.len; k++)
+	{
+		AtSpan	   *o = AT_VEC_AT(&m->a->authors, AtSpan, k);
+		char		lk[64],
+					ck[64];
+		size_t		ll,
+					ll2;
+
+		if (!login_name(m->base->data + o->start, o->len) ||
+			(ll = name_key(m->base->data + o->start, o->len, lk, sizeof(lk))) < 4)
+			continue;
+		for (int r = 0; r < AUTHOR_RANKS; r++)
+			for (int i = 0; i < m->by_rank[r].n; i++)
+			{
+				const char *c = m->by_rank[r].s[i];
+				size_t		cl = clean_author(&c, m->by_rank[r].len[i]);
+				const char *comma = cl ? memchr(c, ',', cl) : NULL;
+				AtSpan		sp;
+
+				if (comma)
+					cl = h_trim(c, comma - c, &ll2);	/* "Ann Lee, Datum: ..." */
+
+				if (cl && at_count_words(c, cl) >= 2 && capitalised(c, cl) &&
+					name_key(c, cl, ck, sizeof(ck)) == ll && memcmp(lk, ck, ll) == 0 &&
+					(sp = keep(m, c, cl)).len)
+				{
+					*o = sp;
+					r = AUTHOR_RANKS;
+					break;
+				}
+			}
+	}
+}
+
 /* Names of the best rank that gives any */
 static void
 keep_authors(Meta *m)
 {
 	for (int r = 0; r < AUTHOR_RANKS && m->a->authors.len == 0; r++)
 		keep_authors_of(m, &m->by_rank[r], r);
+	display_names(m);
 }
 
 static void
@@ -2227,6 +2476,8 @@ h1:
 	m->a->title = keep(m, h, cut(h, hl, 2000));
 }
 
+static bool dom_date(HDoc *d, AtArticle *a, int within);
+
 void
 h_meta_extract(HDoc *d, AtArticle *a, AtBuf *base, int root)
 {
@@ -2241,6 +2492,7 @@ h_meta_extract(HDoc *d, AtArticle *a, AtBuf *base, int root)
 	at_buf_init(&m.scratch, d->mem, 256);
 	at_buf_init(&m.h1, d->mem, 64);
 	at_buf_init(&m.main_h1, d->mem, 64);
+	at_buf_init(&m.logo, d->mem, 64);
 	scan_document(&m, root);
 
 	if (m.html_title && m.html_title_len)
@@ -2254,6 +2506,23 @@ h_meta_extract(HDoc *d, AtArticle *a, AtBuf *base, int root)
 	if (m.f[F_SECTION].n)
 		a->section = keep(&m, m.f[F_SECTION].s[0], cut(m.f[F_SECTION].s[0], m.f[F_SECTION].len[0], 300));
 	keep_date(&m, F_PUBLISHED);
+	/*
+	 * A generic meta date (name="date", dc.date: often the day the page
+	 * was built or last changed) or a <time> without a mark (a comment's, a
+	 * related story's) gives way to a date the reader sees in an element
+	 * whose class says date, near the main content (under its
+	 * grandparent: not a header's "today" widget)
+	 */
+	if (a->has_published && m.pub_weak && root > 0)
+	{
+		AtDate		weak = a->published;
+		int			w = root;
+
+		for (int up = 0; up < 2 && HN(d, w)->parent >= 0; up++)
+			w = HN(d, w)->parent;
+		if (!dom_date(d, a, w))
+			a->published = weak;
+	}
 	keep_date(&m, F_UPDATED);
 	if (!a->has_published && a->url.len && url_date(&m, &a->published))
 		a->has_published = true;
@@ -2296,10 +2565,34 @@ has_date_hint(const HDoc *d, int node)
 void
 h_meta_dom_dates(HDoc *d, AtArticle *a, int root)
 {
+	(void) root;
+	dom_date(d, a, -1);
+}
+
+/*
+ * The visible date: the first full date in a short element whose class says
+ * date, else (unless hinted_only) the first in a short text line; true when
+ * one was set
+ */
+static bool
+dom_date(HDoc *d, AtArticle *a, int within)
+{
 	AtDate		first;
 	bool		have_first = false;
+	size_t		from = 0,
+				to = d->nodes.len;
 
-	for (size_t i = 0; i < d->nodes.len; i++)
+	/* the nodes are in document order: a subtree is a run of them */
+	if (within >= 0)
+	{
+		int			e = within;
+
+		from = (size_t) within;
+		while (e >= 0 && HN(d, e)->next < 0)
+			e = HN(d, e)->parent;
+		to = e >= 0 ? (size_t) HN(d, e)->next : d->nodes.len;
+	}
+	for (size_t i = from; i < to; i++)
 	{
 		HNode	   *n = HN(d, i);
 		const char *s;
@@ -2310,8 +2603,19 @@ h_meta_dom_dates(HDoc *d, AtArticle *a, int root)
 		if ((i & 4095) == 4095)
 			AT_CHECK_INTERRUPTS();
 		if (n->tag != H_TEXT || n->len < 6 || (n->flags & HF_SKIP) ||
+			(within >= 0 && n->len > 200) ||
 			n->parent < 0 || HN(d, n->parent)->tag == H_TITLE || HN(d, n->parent)->tag == H_SCRIPT)
 			continue;
+		if (within >= 0)
+		{
+			/* only a hinted line counts here: the cheaper test first */
+			hinted = false;
+			p = n->parent;
+			for (int up = 0; p >= 0 && up < 3 && !hinted; up++, p = HN(d, p)->parent)
+				hinted = has_date_hint(d, p);
+			if (!hinted)
+				continue;
+		}
 		s = d->text.data + n->start;
 		if (n->len > 200)
 		{
@@ -2334,7 +2638,7 @@ h_meta_dom_dates(HDoc *d, AtArticle *a, int root)
 		{
 			a->published = dt;
 			a->has_published = true;
-			return;
+			return true;
 		}
 		if (!have_first)
 		{
@@ -2342,10 +2646,11 @@ h_meta_dom_dates(HDoc *d, AtArticle *a, int root)
 			have_first = true;
 		}
 	}
-	if (have_first)
+	if (have_first && within < 0)
 	{
 		a->published = first;
 		a->has_published = true;
+		return true;
 	}
-	(void) root;
+	return false;
 }

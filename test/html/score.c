@@ -4,7 +4,9 @@
  *   score MANIFEST DATA HELDOUT           figures, held-out and tuning apart
  *   score MANIFEST DATA HELDOUT -v        and one line per miss
  *   score MANIFEST DATA HELDOUT -t        tuning pages only, one line per miss
- *                                         (held-out pages are not even read)
+ *                                         (held-out pages are not even read;
+ *                                         a miss of a page whose id is held
+ *                                         out in another set ends in "twin")
  *   score MANIFEST DATA HELDOUT -d ID     the fields of one tuning page
  *
  * MANIFEST is manifest.sh's output.  Pages are decoded to UTF-8 first (as the
@@ -758,8 +760,10 @@ gold_day(const char *g)
 }
 
 static void
-score_page(char **f, const char *data, const char *dump_id, Tally *t)
+score_page(char **f, const char *data, const char *dump_id, bool has_twin, Tally *t)
 {
+	const char *tw = has_twin ? "\ttwin" : "";
+
 	char		path[4096];
 	char	   *paths[4];
 	int			np;
@@ -812,8 +816,8 @@ score_page(char **f, const char *data, const char *dump_id, Tally *t)
 		t->title_ok += ok;
 		t->title_us += !st;
 		if (verbose && !ok)
-			printf("TITLE%s %s\t%.*s\t%s\n", st ? "" : "/unstated", id, (int) a.title.len,
-				   a.base + a.title.start, f[2]);
+			printf("TITLE%s %s\t%.*s\t%s%s\n", st ? "" : "/unstated", id, (int) a.title.len,
+				   a.base + a.title.start, f[2], tw);
 	}
 	if (strcmp(f[3], "-") != 0)
 	{
@@ -825,7 +829,7 @@ score_page(char **f, const char *data, const char *dump_id, Tally *t)
 		t->author_ok += ok;
 		t->author_us += !st;
 		if (verbose && !ok)
-			printf("AUTHOR%s %s\t%s\t%s\n", st ? "" : "/unstated", id, authors, f[3]);
+			printf("AUTHOR%s %s\t%s\t%s%s\n", st ? "" : "/unstated", id, authors, f[3], tw);
 	}
 	if (strcmp(f[4], "-") != 0)
 	{
@@ -843,7 +847,7 @@ score_page(char **f, const char *data, const char *dump_id, Tally *t)
 			t->date_ok += ok;
 			t->date_us += !st;
 			if (verbose && !ok)
-				printf("DATE%s %s\t%s\t%s\n", st ? "" : "/unstated", id, got, f[4]);
+				printf("DATE%s %s\t%s\t%s%s\n", st ? "" : "/unstated", id, got, f[4], tw);
 		}
 	}
 	if (f[5][0] || f[6][0])
@@ -956,8 +960,10 @@ report_all(const char *title, const Tally *t, const char *const *sets)
 }
 
 /*
- * twin[j]: lines[j] is held out and a tuning page of another set has its id
- * (the sets share pages: trafilatura's and htmldate's hold many of the same)
+ * twin[j]: a page of the other split, in another set, has the id of lines[j]
+ * (the sets share pages: trafilatura's and htmldate's hold many of the same).
+ * For a held-out page the twin is a tuning page; for a tuning page it is a
+ * held-out one, and -t marks its misses so that study can pass them over.
  */
 static bool *
 find_twins(char **lines, size_t n, const bool *is_held)
@@ -969,11 +975,12 @@ find_twins(char **lines, size_t n, const bool *is_held)
 		const char *a = base_id(lines[j]);
 		size_t		alen = strcspn(a, "\t");
 
-		for (size_t i = 0; is_held[j] && i < n && !twin[j]; i++)
+		for (size_t i = 0; i < n && !twin[j]; i++)
 		{
 			const char *b = base_id(lines[i]);
 
-			twin[j] = !is_held[i] && strcspn(b, "\t") == alen && strncmp(a, b, alen) == 0;
+			twin[j] = is_held[i] != is_held[j] && strcspn(b, "\t") == alen &&
+				strncmp(a, b, alen) == 0;
 		}
 	}
 	return twin;
@@ -1056,7 +1063,7 @@ main(int argc, char **argv)
 			if (strncmp(f[0], sets[k], strlen(sets[k])) == 0)
 				set = k;
 		memset(&one, 0, sizeof(one));
-		score_page(f, argv[2], dump_id, &one);
+		score_page(f, argv[2], dump_id, twin[j], &one);
 		tally_add(&t[h][set], &one);
 		if (h && !twin[j])
 			tally_add(&apart[set], &one);

@@ -687,6 +687,155 @@ UT_TEST(html_dates_two_digit_year)
 	UT_CHECK(!a.has_published);
 }
 
+/* ---- metadata, sixth round (hmeta) ------------------------------------------------ */
+
+/* Authors: a login name gives way to the name shown with the same letters */
+UT_TEST(html_authors_login_display_name)
+{
+	parse("<html><head><script type=\"application/ld+json\">"
+		  "{\"@type\":\"NewsArticle\",\"headline\":\"Flood warning\",\"author\":{\"@type\":\"Person\",\"name\":\"ann.lee\"}}"
+		  "</script></head><body><article><h1>Flood warning</h1><div class=\"byline\">By Ann Lee</div>"
+		  ARTICLE_TAIL);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
+	/* accents folded, a comma part after the name left out */
+	parse("<html><head><meta property=\"article:author\" content=\"emile_zola\"></head>"
+		  "<body><article><h1>Flood warning</h1><p>Author: \xc3\x89mile Zol\xc3\xa0, Datum: 03.05.19</p>"
+		  ARTICLE_TAIL);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "\xc3\x89mile Zol\xc3\xa0");
+	/* other letters: the login name stays (a blogger's handle is the byline) */
+	parse("<html><head><meta name=\"author\" content=\"rivernotes\"></head>"
+		  "<body><article><h1>Flood warning</h1><p>By Bo Kim</p>"
+		  ARTICLE_TAIL);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "rivernotes");
+}
+
+/* Authors: the site's name as a whole gives way, though "&" would split it into two words */
+UT_TEST(html_authors_site_name_whole)
+{
+	parse("<html><head><meta name=\"author\" content=\"Jobs &amp; Hire\">"
+		  "<meta property=\"og:site_name\" content=\"Jobs &amp; Hire\"></head>"
+		  "<body><article><h1>Flood warning</h1><div class=\"wrote_by\">By&nbsp;<a href=\"/reporters/ann\">Jose de la Cruz</a></div>"
+		  ARTICLE_TAIL);
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Jose de la Cruz");
+	/* two people joined by "&" stay two */
+	parse("<html><head><meta name=\"author\" content=\"Ann Lee &amp; Bo Kim\">"
+		  "<meta property=\"og:site_name\" content=\"River Notes\"></head>"
+		  "<body><article><h1>Flood warning</h1>"
+		  ARTICLE_TAIL);
+	UT_EQ_INT(a.authors.len, 2);
+	UT_EQ_STR(item(&a.authors, 1), "Bo Kim");
+}
+
+/* Authors: a visible line after a byline word with a lower-case word in it is a teaser */
+UT_TEST(html_authors_teaser_line)
+{
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<div class=\"teasertext\">Vom Blech, mit Streuseln &amp; Co.</div>"
+		  ARTICLE_TAIL);
+	UT_EQ_INT(a.authors.len, 0);
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<p>Von Ann Lee und Bo Kim</p>"
+		  ARTICLE_TAIL);
+	UT_EQ_INT(a.authors.len, 2);
+	UT_EQ_STR(item(&a.authors, 0), "Ann Lee");
+	UT_EQ_STR(item(&a.authors, 1), "Bo Kim");
+}
+
+/* Authors: line breaks between a byline word alone and the name */
+UT_TEST(html_authors_opener_breaks)
+{
+	parse("<html><body><article><h1>Flood warning</h1>" FLOOD_PROSE
+		  "<div class=\"info\"><b>Von:</b> <br /> <br /> Klaus Friedrich</div>"
+		  "</article></body></html>");
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Klaus Friedrich");
+	/* a break after the name still ends the line */
+	parse("<html><body><article><h1>Flood warning</h1>" FLOOD_PROSE
+		  "<div class=\"info\"><b>Von:</b> Klaus Friedrich<br>Leipzig Tourism Board</div>"
+		  "</article></body></html>");
+	UT_EQ_INT(a.authors.len, 1);
+	UT_EQ_STR(item(&a.authors, 0), "Klaus Friedrich");
+}
+
+/* Titles: in a page saved by the Wayback Machine, an <h1> that links home through web.archive.org is the logo */
+UT_TEST(html_title_wayback_home_link)
+{
+	parse("<html><head><title>River Notes &raquo; Blog Archiv &raquo; Flood warning for the valley</title></head>"
+		  "<body><h1><a href=\"https://web.archive.org/web/20140226054445/http://rivernotes.example/\">River Notes</a></h1>"
+		  "<div class=\"post\">"
+		  POST_TAIL);
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* a link to the story's own page stays a headline */
+	parse("<html><head><title>River Notes</title></head>"
+		  "<body><h1><a href=\"https://web.archive.org/web/20140226054445/http://rivernotes.example/2014/flood\">Flood warning for the valley</a></h1>"
+		  "<div class=\"post\">"
+		  POST_TAIL);
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+}
+
+/* Titles: the text of an <h1> that only links home (a theme's logo) is the site's name in <title> */
+UT_TEST(html_title_logo_suffix)
+{
+	parse("<html><head><title> Flood warning for the valley | Love goes through the stomach</title></head>"
+		  "<body><h1><a href=\"http://rivernotes.example\" title=\"x\">Love goes through the stomach</a></h1>"
+		  "<div class=\"post\">"
+		  POST_TAIL);
+	UT_EQ_STR(span(a.title), "Flood warning for the valley");
+	/* the logo's own separator stays inside it */
+	parse("<html><head><title>Flood warning - River notes - Rueda in Berlin</title></head>"
+		  "<body><div id=\"header\"><h1><a href=\"/\"><span>River notes - Rueda in Berlin</span></a></h1></div>"
+		  "<div class=\"post\">"
+		  POST_TAIL);
+	UT_EQ_STR(span(a.title), "Flood warning");
+}
+
+/* Dates: microdata's datePublished in the content attribute of an element other than <meta> */
+UT_TEST(html_dates_microdata_content)
+{
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<div class=\"info\"><span itemprop=\"datePublished\" content=\"2020-04-27T18:50:24+02:00\">27.04.2020 - 18:50 Uhr</span></div>"
+		  "<ul class=\"teaser-list\"><li><time datetime=\"2020-07-08T10:00:00+02:00\">08.07.2020</time> Flood warning lifted</li></ul>"
+		  ARTICLE_TAIL);
+	UT_CHECK(a.has_published && a.published.year == 2020 && a.published.month == 4 && a.published.day == 27);
+	/* a <time> with its own datetime keeps that */
+	parse("<html><body><article><h1>Flood warning</h1>"
+		  "<time itemprop=\"datePublished\" datetime=\"2020-04-28\" content=\"2020-04-27\">28.04.2020</time>"
+		  ARTICLE_TAIL);
+	UT_CHECK(a.has_published && a.published.month == 4 && a.published.day == 28);
+}
+
+/* Dates: a generic meta date or an unmarked <time> gives way to a date line near the content */
+UT_TEST(html_dates_weak_sources)
+{
+	parse("<html><head><meta name=\"date\" content=\"2020-04-30T09:00:00+02:00\"></head>"
+		  "<body><div id=\"page\"><div class=\"wrap\"><div class=\"col\"><div class=\"main\"><article><h1>Flood warning</h1>"
+		  "<ul class=\"infoline\"><li class=\"author\">Von Ann Lee</li><li class=\"Date\"><time>29.04.2020, 12:01 Uhr</time></li></ul>"
+		  FLOOD_PROSE "</article></div></div></div></div></body></html>");
+	UT_CHECK(a.has_published && a.published.month == 4 && a.published.day == 29);
+	/* a comment's <time datetime> */
+	parse("<html><body><div class=\"main\"><article><h1>Flood warning</h1><p class=\"post-date\">16.08.2019</p>"
+		  FLOOD_PROSE "</article><ol class=\"comments\"><li><time datetime=\"2019-08-24T03:36:11+02:00\">24. August 2019</time>"
+		  "<p>Thanks for the warning, we moved the car.</p></li></ol></div></body></html>");
+	UT_CHECK(a.has_published && a.published.month == 8 && a.published.day == 16);
+	/* a header's "today" widget far from the content does not */
+	parse("<html><head><meta name=\"date\" content=\"2017-05-01T17:05:00+0200\"></head>"
+		  "<body><div id=\"page\"><header><span class=\"site-date\">26.02.2020</span></header>"
+		  "<div class=\"wrap\"><div class=\"col\"><div class=\"main\"><article><h1>Flood warning</h1>"
+		  FLOOD_PROSE "</article></div><div class=\"more\"><a href=\"/a\">Storm</a> <a href=\"/b\">Rain</a></div>"
+		  "</div></div></div></body></html>");
+	UT_CHECK(a.has_published && a.published.year == 2017 && a.published.month == 5 && a.published.day == 1);
+	/* the URL's date is no weak source */
+	parse("<html><head><link rel=\"canonical\" href=\"https://rivernotes.example/2020/04/30/flood\">"
+		  "<meta name=\"date\" content=\"2020-04-30\"></head>"
+		  "<body><div class=\"main\"><article><h1>Flood warning</h1><p class=\"date\">29.04.2020</p>"
+		  FLOOD_PROSE "</article></div></body></html>");
+	UT_CHECK(a.has_published && a.published.month == 4 && a.published.day == 30);
+}
+
 /* editor and dateline by the text path's reader over the body's head and its metadata lines */
 UT_TEST(html_editor_dateline)
 {
