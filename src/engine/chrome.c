@@ -1080,6 +1080,7 @@ static bool
 may_be_legal(const char *s, size_t start, size_t end)
 {
 	static uint32_t keys_at[3][256];	/* bit i: legal_keys[i] has the byte at 0, 1, 2 */
+	static bool no_key[256];	/* no key has the byte among its first three */
 	static bool indexed = false;
 
 	if (!indexed)
@@ -1093,11 +1094,21 @@ may_be_legal(const char *s, size_t start, size_t end)
 				if (c >= 'a' && c <= 'z')
 					keys_at[j][c - ('a' - 'A')] |= 1u << i;
 			}
+		for (int c = 0; c < 256; c++)
+			no_key[c] = (keys_at[0][c] | keys_at[1][c] | keys_at[2][c]) == 0;
 		indexed = true;
 	}
 	for (size_t p = start; p + 2 < end; p++)
 	{
-		uint32_t	ks = keys_at[0][(unsigned char) s[p]] & keys_at[1][(unsigned char) s[p + 1]] &
+		uint32_t	ks;
+
+		/* a space, "h", "y" ...: no key starts at p, p + 1 nor p + 2 */
+		if (no_key[(unsigned char) s[p + 2]])
+		{
+			p += 2;
+			continue;
+		}
+		ks = keys_at[0][(unsigned char) s[p]] & keys_at[1][(unsigned char) s[p + 1]] &
 			keys_at[2][(unsigned char) s[p + 2]];
 
 		for (; ks; ks &= ks - 1)
