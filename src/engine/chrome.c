@@ -331,15 +331,25 @@ static AtRegex re_legal = AT_REGEX(
 	"|\\bbroadcast,\\s*(?:re)?written\\s+or\\s+redistributed\\b"
 	/* a photo's credit, alone or glued to its alt text: "... Image copyright PA" */
 	"|(?-i:Image)\\s+copyright\\s+[^.!?]{1,60}$"
-	/* a comment form's moderation notice, the whole line */
-	"|^(?:[\\w'’-]+(?:,\\s*|\\s+(?:and|or)\\s+|\\s+)){0,4}comments?\\s+(?:(?:containing|with|that|which)\\b[^.]{0,60}?\\s)?"
-	"(?:may|will|can)\\s+be\\s+(?:removed|deleted|rejected|edited)\\s+(?:by\\s+(?:the\\s+|our\\s+)?(?:moderators?|administrators?)"
-	"|without\\s+(?:prior\\s+)?(?:notice|warning)|at\\s+(?:our|the)\\s+[\\w'’]+\\s+discretion)\\.?$"
 	"|\\bjournalism\\s+(?:needs|depends\\s+on)\\s+(?:your|readers['’]?)\\s+support\\b",
 	AT_RE_CASELESS | AT_RE_UNICODE);
 
 /*
- * Lower-case keys of re_legal: a line without any of them cannot match it.
+ * re_legal's one alternative anchored at the line's start, apart: a comment
+ * form's moderation notice, the whole line.  In re_legal, that branch kept
+ * PCRE2 from skipping to the positions where another one can start (a
+ * table of first bytes), so every byte of the line tried every branch.
+ * Tried behind the same gate (may_be_legal), after re_legal.
+ */
+static AtRegex re_legal_line = AT_REGEX(
+	"^(?:[\\w'’-]+(?:,\\s*|\\s+(?:and|or)\\s+|\\s+)){0,4}comments?\\s+(?:(?:containing|with|that|which)\\b[^.]{0,60}?\\s)?"
+	"(?:may|will|can)\\s+be\\s+(?:removed|deleted|rejected|edited)\\s+(?:by\\s+(?:the\\s+|our\\s+)?(?:moderators?|administrators?)"
+	"|without\\s+(?:prior\\s+)?(?:notice|warning)|at\\s+(?:our|the)\\s+[\\w'’]+\\s+discretion)\\.?$",
+	AT_RE_CASELESS | AT_RE_UNICODE);
+
+/*
+ * Lower-case keys of re_legal and re_legal_line: a line without any of
+ * them can match neither.
  * Each key has at least three bytes (may_be_legal() tests three at once).
  */
 static const char *const legal_keys[] = {
@@ -464,6 +474,43 @@ normalise(const char *s, size_t start, size_t end, char *out, size_t cap, size_t
 	return true;
 }
 
+/*
+ * Is the line one of chrome_lines (as normalise() makes it)?  Only final
+ * colons and spaces are trimmed, so a byte other than a colon that the
+ * normal form holds past the longest entry's length rules the line out:
+ * a line of text stops there, without being copied.
+ */
+static bool
+chrome_whole_line(const char *s, size_t start, size_t end)
+{
+	static size_t longest = 0;
+	char		norm[64];
+	size_t		nlen,
+				o = 0;
+	bool		space = false;
+
+	if (longest == 0)
+		for (size_t i = 0; i < AT_LENGTHOF(chrome_lines); i++)
+			longest = AT_MAX(longest, strlen(chrome_lines[i]));
+	/* normalise()'s length so far */
+	for (size_t p = start; p < end; p++)
+	{
+		char		c = s[p];
+
+		if (c == ' ' || c == '\t')
+		{
+			space = true;
+			continue;
+		}
+		o += (space && o > 0) + 1;
+		space = false;
+		if (o > longest && c != ':')
+			return false;
+	}
+	return normalise(s, start, end, norm, sizeof(norm), &nlen) &&
+		at_word_in(norm, nlen, chrome_lines, AT_LENGTHOF(chrome_lines));
+}
+
 static bool
 no_letters(const char *s, size_t start, size_t end)
 {
@@ -569,8 +616,11 @@ image_caption(const char *s, size_t start, size_t end)
 		return false;
 	for (size_t i = 0; i < AT_LENGTHOF(caption_labels); i++)
 	{
-		size_t		l = strlen(caption_labels[i]);
+		size_t		l;
 
+		if (s[start] != caption_labels[i][0])
+			continue;
+		l = strlen(caption_labels[i]);
 		if (end - start > l && memcmp(s + start, caption_labels[i], l) == 0)
 			return true;
 	}
@@ -895,6 +945,31 @@ breadcrumb_line(const char *s, size_t start, size_t end)
 
 	if (end - start > MAX_CRUMBS * 40)
 		return false;
+	/*
+	 * The loop below stops at the first byte that is neither a label's nor
+	 * a separator's, and a line without a separator is one segment: so
+	 * find the first byte that is no label's with a table, and stop unless
+	 * a separator is there (what nearly every line of text does at its
+	 * first comma or digit, or at its end).
+	 */
+	{
+		static bool label_byte[256];
+		static bool indexed = false;
+		size_t		p = start;
+		int			n;
+
+		if (!indexed)
+		{
+			for (int c = 0; c < 256; c++)
+				label_byte[c] = at_is_ascii_alpha((unsigned char) c) || c == ' ' || c == '&' ||
+					c == '\'' || c == '-' || c == '.';
+			indexed = true;
+		}
+		while (p < end && label_byte[(unsigned char) s[p]])
+			p++;
+		if (p == end || crumb_sep(s, end, p, &n) == 0)
+			return false;
+	}
 	for (size_t p = start; p <= end;)
 	{
 		int			n = 1,
@@ -1005,6 +1080,7 @@ static bool
 may_be_legal(const char *s, size_t start, size_t end)
 {
 	static uint32_t keys_at[3][256];	/* bit i: legal_keys[i] has the byte at 0, 1, 2 */
+	static bool no_key[256];	/* no key has the byte among its first three */
 	static bool indexed = false;
 
 	if (!indexed)
@@ -1018,11 +1094,21 @@ may_be_legal(const char *s, size_t start, size_t end)
 				if (c >= 'a' && c <= 'z')
 					keys_at[j][c - ('a' - 'A')] |= 1u << i;
 			}
+		for (int c = 0; c < 256; c++)
+			no_key[c] = (keys_at[0][c] | keys_at[1][c] | keys_at[2][c]) == 0;
 		indexed = true;
 	}
 	for (size_t p = start; p + 2 < end; p++)
 	{
-		uint32_t	ks = keys_at[0][(unsigned char) s[p]] & keys_at[1][(unsigned char) s[p + 1]] &
+		uint32_t	ks;
+
+		/* a space, "h", "y" ...: no key starts at p, p + 1 nor p + 2 */
+		if (no_key[(unsigned char) s[p + 2]])
+		{
+			p += 2;
+			continue;
+		}
+		ks = keys_at[0][(unsigned char) s[p]] & keys_at[1][(unsigned char) s[p + 1]] &
 			keys_at[2][(unsigned char) s[p + 2]];
 
 		for (; ks; ks &= ks - 1)
@@ -1059,8 +1145,10 @@ may_be_caption(const char *s, size_t start, size_t end)
 							memcmp(s + end - 3, "EPA", 3) == 0 || memcmp(s + end - 6, "Images", 6) == 0 ||
 							memcmp(s + end - 5, "china", 5) == 0))
 		return true;
-	for (const char *p = s + start; (p = memchr(p, ' ', s + end - p)) != NULL; p++)
-		if (s + end - p > 4 && p[1] == 'b' && p[2] == 'y' && p[3] == ' ')
+	/* " by " with a byte after it: found by its "y", rarer than spaces */
+	for (const char *y = s + start; (y = memchr(y, 'y', s + end - y)) != NULL; y++)
+		if (y - s >= (ptrdiff_t) start + 2 && y[-2] == ' ' && y[-1] == 'b' &&
+			s + end - y > 2 && y[1] == ' ')
 			return true;
 	return false;
 }
@@ -1118,6 +1206,10 @@ caption_shape(const char *s, size_t start, size_t end)
 {
 	static const char agency_ends[] = "gaGCPsAo";
 	static const char label_ends[] = "esoOSht";
+	/* the bytes the loop below looks at: one load a byte instead of six tests */
+	static const bool shape_byte[256] = {
+		[':'] = true, ['/'] = true, ['b'] = true, ['('] = true, ['['] = true, [0x90] = true,
+	};
 	unsigned char last = (unsigned char) s[end - 1];
 	bool		bracket = last == ']' || last == ')' || last == 0x91;
 
@@ -1129,7 +1221,7 @@ caption_shape(const char *s, size_t start, size_t end)
 		size_t		q = p,
 					r = p + 1;
 
-		if (c != ':' && c != '/' && c != 'b' && c != '(' && c != '[' && (unsigned char) c != 0x90)
+		if (!shape_byte[(unsigned char) c])
 			continue;
 		/* q: before the spaces ahead of p; r: after the spaces behind it */
 		while (q > start && ascii_space(s[q - 1]))
@@ -1232,12 +1324,18 @@ official_site_shape(const char *s, size_t start, size_t end)
 	return false;
 }
 
+_Static_assert(AT_LENGTHOF(chrome_first_words) < 256, "chrome_first_words: index is uint8_t");
+
 /* Can re_chrome match the line?  See chrome_first_words */
 static bool
 may_be_chrome(const char *s, size_t start, size_t end)
 {
+	static uint8_t first[27];	/* words of letter l: order[first[l] .. first[l + 1]) */
+	static uint8_t order[AT_LENGTHOF(chrome_first_words)];
+	static bool indexed = false;
 	unsigned char c = (unsigned char) s[start];
 	size_t		n = end - start;
+	int			l0;
 
 	if (c >= 0x80 || (c >= '0' && c <= '9') || c == '(' || c == '[' ||
 		memchr(s + start, '@', n))
@@ -1246,14 +1344,35 @@ may_be_chrome(const char *s, size_t start, size_t end)
 	for (size_t p = start; p < end && p < start + 12; p++)
 		if ((unsigned char) s[p] >= 0x80)
 			return true;
-	for (size_t i = 0; i < AT_LENGTHOF(chrome_first_words); i++)
+	/* the words of the line's first letter: an index built on first use */
+	if (!indexed)
 	{
-		const char *w = chrome_first_words[i];
+		size_t		k = 0;
+
+		for (int l = 0; l < 26; l++)
+		{
+			first[l] = (uint8_t) k;
+			for (size_t i = 0; i < AT_LENGTHOF(chrome_first_words); i++)
+				if (chrome_first_words[i][0] == 'a' + l)
+					order[k++] = (uint8_t) i;
+		}
+		first[26] = (uint8_t) k;
+#ifdef AT_COUNT_STEPS
+		/* a word that opens with no letter a-z would not be indexed */
+		if (k != AT_LENGTHOF(chrome_first_words))
+			abort();
+#endif
+		indexed = true;
+	}
+	l0 = (c | 0x20) - 'a';
+	if (l0 < 0 || l0 >= 26)
+		l0 = 26;				/* no word: first[26] .. first[26] */
+	for (int j = first[l0]; l0 < 26 && j < first[l0 + 1]; j++)
+	{
+		const char *w = chrome_first_words[order[j]];
 		size_t		k = 1,
 					p = start + 1;
 
-		if (w[0] != (c | 0x20))
-			continue;
 		/* a space in a word stands for the pattern's \s+ */
 		while (w[k] && p < end)
 		{
@@ -1301,9 +1420,8 @@ gated_hit(bool gate, const char *gate_name, AtRegex *re, const char *s, size_t l
 AtChromeKind
 at_chrome_line(const char *s, size_t start, size_t end, AtStatus *status)
 {
-	char		norm[64];
-	size_t		nlen;
 	AtMatch		m;
+	bool		legal;
 
 	start = at_skip_space(s, end, start);
 	end = at_trim_space_end(s, start, end);
@@ -1326,8 +1444,7 @@ at_chrome_line(const char *s, size_t start, size_t end, AtStatus *status)
 		return AT_CHROME_CAPTION;
 	if (hashtag_line(s, start, end))
 		return AT_CHROME_NAV;
-	if (normalise(s, start, end, norm, sizeof(norm), &nlen) &&
-		at_word_in(norm, nlen, chrome_lines, AT_LENGTHOF(chrome_lines)))
+	if (chrome_whole_line(s, start, end))
 		return AT_CHROME_NAV;
 	if (vocabulary_line(s, start, end))
 		return AT_CHROME_WIDGET;
@@ -1338,9 +1455,11 @@ at_chrome_line(const char *s, size_t start, size_t end, AtStatus *status)
 	if (slash_credit(s, start, end) > start)
 		return AT_CHROME_CAPTION;
 	if (gated_hit(may_be_chrome(s, start, end), "may_be_chrome", &re_chrome,
-				  s + start, end - start, &m, status) ||
-		gated_hit(may_be_legal(s, start, end), "may_be_legal", &re_legal,
 				  s + start, end - start, &m, status))
+		return AT_CHROME_LEGAL;
+	legal = may_be_legal(s, start, end);
+	if (gated_hit(legal, "may_be_legal", &re_legal, s + start, end - start, &m, status) ||
+		gated_hit(legal, "may_be_legal", &re_legal_line, s + start, end - start, &m, status))
 		return AT_CHROME_LEGAL;
 	if (gated_hit(may_be_caption(s, start, end) && caption_shape(s, start, end),
 				  "caption_shape", &re_caption, s + start, end - start, &m, status))
