@@ -2535,21 +2535,28 @@ person_pairs(Ctx *c)
 	}
 }
 
-/* Is [t0, t1) one organisation of the gazetteer, whole? */
+/*
+ * Is [t0, t1) one entry of the gazetteer, whole: a one-word name (flag
+ * one), or a phrase's first word (b) and inner words (i) with no inner
+ * word after it?
+ */
 static bool
-known_org(const Ctx *c, size_t t0, size_t t1)
+known_entry(const Ctx *c, size_t t0, size_t t1, uint32_t one, uint32_t b, uint32_t i)
 {
-	if (t1 < c->ntok && (GZ(c, t1) & AT_GZ_ORG_I))
+	if (t1 < c->ntok && (GZ(c, t1) & i))
 		return false;
 	if (t1 == t0 + 1)
-		return (GZ(c, t0) & AT_GZ_ORGNAME) != 0;
-	if (!(GZ(c, t0) & AT_GZ_ORG_B))
+		return (GZ(c, t0) & one) != 0;
+	if (!(GZ(c, t0) & b))
 		return false;
 	for (size_t k = t0 + 1; k < t1; k++)
-		if (!(GZ(c, k) & AT_GZ_ORG_I))
+		if (!(GZ(c, k) & i))
 			return false;
 	return true;
 }
+
+#define known_org(c, t0, t1) known_entry(c, t0, t1, AT_GZ_ORGNAME, AT_GZ_ORG_B, AT_GZ_ORG_I)
+#define known_place(c, t0, t1) known_entry(c, t0, t1, AT_GZ_LOC, AT_GZ_PLACE_B, AT_GZ_PLACE_I)
 
 /*
  * Two bodies joined by "and" that the tagger ran into one ("Sinopharm and
@@ -2625,21 +2632,6 @@ slash_credits(Ctx *c)
 	}
 }
 
-/* Is [t0, t1) one place of the gazetteer, whole? */
-static bool
-known_place(const Ctx *c, size_t t0, size_t t1)
-{
-	if (t1 < c->ntok && (GZ(c, t1) & AT_GZ_PLACE_I))
-		return false;
-	if (t1 == t0 + 1)
-		return (GZ(c, t0) & AT_GZ_LOC) != 0;
-	if (!(GZ(c, t0) & AT_GZ_PLACE_B))
-		return false;
-	for (size_t k = t0 + 1; k < t1; k++)
-		if (!(GZ(c, k) & AT_GZ_PLACE_I))
-			return false;
-	return true;
-}
 
 /*
  * "Athens, Greece", "Little Falls, Minnesota", "Munich, West Germany": a
