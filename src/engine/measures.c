@@ -295,7 +295,7 @@ typedef struct Tok
 	int			fig;			/* index of the metric covering it, or -1 */
 	bool		count;			/* that metric is a count ("70 major cities") */
 	size_t		poss;			/* a possessive: length of the possessor ("China's": 5), else 0 */
-	/* tok_in()'s answers for this word, by list (TokList): known, and yes */
+	/* tok_in()'s answers for this word, by list (TokList): known (0 or 1), and yes */
 	uint64_t	in_known;
 	uint64_t	in_yes;
 	/* a word's bytes (A-Z folded), byte i at bits 8i, when it has 1 to 8; else 0 (tok_is()) */
@@ -385,24 +385,23 @@ typedef enum TokList
 _Static_assert(TL_COUNT <= 64, "TokList: one bit of a uint64_t per list");
 
 /* tok_in(s, t, list, n): list is one of the lists above, by name */
-#define tok_in(s, t, list, n) tok_in_list(s, t, list, n, TL_##list)
+#define tok_in(s, t, list, n) tok_in_list(s, t, TL_##list)
+
+static uint64_t tok_lists_of(const char *w, size_t len);
 
 static inline bool
-tok_in_list(const char *s, const Tok *t, const char *const *list, size_t n, TokList id)
+tok_in_list(const char *s, const Tok *t, TokList id)
 {
 	/* the answers are a cache: Tok's are never const objects, only const to the readers */
 	Tok		   *mt = (Tok *) t;
-	uint64_t	bit = UINT64_C(1) << id;
 
-	if (t->in_known & bit)
-		return (t->in_yes & bit) != 0;
-	mt->in_known |= bit;
-	if (t->kind != 'p' && at_word_in(s + t->start, t->len, list, n))
+	/* the first question about a token answers them all: one look-up, not one per list */
+	if (t->in_known == 0)
 	{
-		mt->in_yes |= bit;
-		return true;
+		mt->in_known = 1;
+		mt->in_yes = t->kind != 'p' ? tok_lists_of(s + t->start, t->len) : 0;
 	}
-	return false;
+	return (t->in_yes >> id) & 1;
 }
 
 /*
@@ -582,6 +581,118 @@ static const char *const fig_qualifiers[] = {
 	"about", "more", "than", "nearly", "over", "around", "some", "almost", "roughly",
 	"approximately", "least", "a", "an", "the", "combined", "total", "with",
 };
+
+/*
+ * Every word of the TokList lists, with the lists that hold it (a bit per
+ * TokList): tok_in()'s one look-up per token.  Open addressing by a hash of
+ * the A-Z-folded bytes; a word matches as at_word_in() matches it (its
+ * bytes A-Z folded equal an entry's), so an entry with a capital or a blank
+ * matches no token, there as here.  Built on first use, read-only after.
+ */
+#define TW_SLOTS 2048			/* a power of two, over twice the lists' words */
+
+typedef struct TokWord
+{
+	const char *w;				/* NULL: a free slot */
+	size_t		len;
+	uint64_t	lists;
+} TokWord;
+
+static TokWord tw_slots[TW_SLOTS];
+static bool tw_built;
+
+#define TL_LIST(x) {x, AT_LENGTHOF(x), TL_##x}
+
+static const struct
+{
+	const char *const *list;
+	size_t		n;
+	TokList		id;
+}			tok_lists[] = {
+	TL_LIST(agent_heads), TL_LIST(auxiliaries), TL_LIST(base_words), TL_LIST(change_nouns),
+	TL_LIST(change_verbs), TL_LIST(clause_conjunctions), TL_LIST(determiners),
+	TL_LIST(earning_verbs), TL_LIST(ed_adjectives), TL_LIST(fig_qualifiers),
+	TL_LIST(firm_speakers), TL_LIST(flow_verbs), TL_LIST(forecast_verbs), TL_LIST(holder_preps),
+	TL_LIST(intro_words), TL_LIST(measure_drop), TL_LIST(measure_subject_verbs),
+	TL_LIST(no_holder_openers), TL_LIST(no_subject_openers), TL_LIST(np_stops),
+	TL_LIST(origin_verbs), TL_LIST(part_verbs), TL_LIST(partner_heads), TL_LIST(people_heads),
+	TL_LIST(place_heads), TL_LIST(place_preps), TL_LIST(prep_adjectives), TL_LIST(pronouns),
+	TL_LIST(property_heads), TL_LIST(raise_verbs), TL_LIST(share_verbs), TL_LIST(source_heads),
+	TL_LIST(source_verbs), TL_LIST(speaker_verbs), TL_LIST(trailing_adverbs), TL_LIST(verbs),
+};
+
+_Static_assert(AT_LENGTHOF(tok_lists) == TL_COUNT, "tok_lists: one entry per TokList");
+
+/* FNV-1a of w[0, len), A-Z folded */
+static inline uint32_t
+tw_hash(const char *w, size_t len)
+{
+	uint32_t	h = UINT32_C(2166136261);
+
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) w[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c |= 0x20;
+		h = (h ^ c) * UINT32_C(16777619);
+	}
+	return h;
+}
+
+/* Do w[0, len) (A-Z folded) and the entry e[0, len) match? */
+static inline bool
+tw_eq(const char *w, const char *e, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+	{
+		char		c = w[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char) (c | 0x20);
+		if (c != e[i])
+			return false;
+	}
+	return true;
+}
+
+static AT_NOINLINE void
+tok_lists_build(void)
+{
+	for (size_t l = 0; l < AT_LENGTHOF(tok_lists); l++)
+		for (size_t i = 0; i < tok_lists[l].n; i++)
+		{
+			const char *w = tok_lists[l].list[i];
+			size_t		len = strlen(w),
+						h = tw_hash(w, len) & (TW_SLOTS - 1);
+
+			/* an entry is kept as written: one with a capital never equals a folded word */
+			while (tw_slots[h].w != NULL &&
+				   !(tw_slots[h].len == len && memcmp(tw_slots[h].w, w, len) == 0))
+				h = (h + 1) & (TW_SLOTS - 1);
+			tw_slots[h].w = w;
+			tw_slots[h].len = len;
+			tw_slots[h].lists |= UINT64_C(1) << tok_lists[l].id;
+		}
+	tw_built = true;
+}
+
+/* The TokList lists that hold the word w[0, len), a bit per list */
+static uint64_t
+tok_lists_of(const char *w, size_t len)
+{
+	size_t		h;
+
+	if (!tw_built)
+		tok_lists_build();
+	if (len == 0)
+		return 0;
+	h = tw_hash(w, len) & (TW_SLOTS - 1);
+	for (; tw_slots[h].w != NULL; h = (h + 1) & (TW_SLOTS - 1))
+		if (tw_slots[h].len == len && tw_eq(w, tw_slots[h].w, len))
+			return tw_slots[h].lists;
+	return 0;
+}
 
 /*
  * An unlisted verb of a figure: a lower-case "-s" or "-ed" word directly

@@ -3477,12 +3477,38 @@ static const char *const start_words[] = {
  * most words of a text have no start word of their initial and length
  */
 static uint32_t start_word_lens[26];
+static uint8_t start_word_len[AT_LENGTHOF(start_words)];
 
 static AT_NOINLINE void
 start_word_lens_build(void)
 {
 	for (size_t i = 0; i < AT_LENGTHOF(start_words); i++)
+	{
+		start_word_len[i] = (uint8_t) strlen(start_words[i]);
 		start_word_lens[start_words[i][0] - 'a'] |= UINT32_C(1) << strlen(start_words[i]);
+	}
+}
+
+/*
+ * at_word_in(s + pos, wl, start_words, ...) for this short list: by length
+ * first, in place (most calls are for "a" and "an", and the general lookup
+ * cost several times the compare).  After letter_tables_init().
+ */
+static inline bool
+start_word_at(const char *s, size_t pos, size_t wl)
+{
+	for (size_t i = 0; i < AT_LENGTHOF(start_words); i++)
+	{
+		size_t		j = 0;
+
+		if (start_word_len[i] != wl)
+			continue;
+		while (j < wl && lower(s[pos + j]) == start_words[i][j])
+			j++;
+		if (j == wl)
+			return true;
+	}
+	return false;
 }
 
 /*
@@ -3594,7 +3620,7 @@ letter_candidate(const char *s, size_t len, size_t pos, size_t wl)
 	if (wl >= 3 && wl <= 9 && at_number_word_prefix(s, len, pos) && at_number_word_at(s, len, pos, &ml) >= 0)
 		return true;
 	if (lc >= 'a' && lc <= 'z' && wl < 32 && ((start_word_lens[lc - 'a'] >> wl) & 1) &&
-		at_word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words)))
+		start_word_at(s, pos, wl))
 		return true;
 	if (lc == 'p' && wl == 3 && match_pattern(s, len, pos, "per cent", true))
 		return true;

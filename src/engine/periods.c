@@ -484,6 +484,14 @@ static const char *const start_words[] = {
 static uint32_t may_start_lens[27];
 
 /*
+ * Bytes a period can start with, as may_start() reads them: '1' and '2' (a
+ * year), 'Q' and 'H' ("Q3", "H1"), and the letters of an initial above
+ * (both cases).  Built with may_start_lens.
+ */
+static bool may_start_byte[256];
+static bool may_start_built;
+
+/*
  * start_words by initial, each as its letters in a uint64_t (little-endian,
  * zero-padded: every start word has at most 8): may_start() compares a word
  * with the few of its initial in one step each, not through at_word_in()
@@ -563,6 +571,11 @@ may_start_build(void)
 	}
 	for (size_t i = 0; i < AT_LENGTHOF(months); i++)
 		may_start_lens[months[i][0] - 'a'] |= 1u << strlen(months[i]);
+	may_start_byte['1'] = may_start_byte['2'] = may_start_byte['Q'] = may_start_byte['H'] = true;
+	for (int k = 0; k < 26; k++)
+		if (may_start_lens[k])
+			may_start_byte['a' + k] = may_start_byte['A' + k] = true;
+	may_start_built = true;
 }
 
 /*
@@ -575,18 +588,14 @@ may_start_build(void)
 static AT_ALWAYS_INLINE bool
 may_start(const char *s, size_t len, size_t pos, size_t e)
 {
-	static bool built;
 	uint32_t   *len_mask = may_start_lens;
 	size_t		ml,
 				wl = e - pos;
 	char		c = s[pos];
 	int			k;
 
-	if (!built)
-	{
+	if (!may_start_built)
 		may_start_build();
-		built = true;
-	}
 	if (c >= '0' && c <= '9')
 		return wl == 4 && (c == '1' || c == '2');
 	if ((c == 'Q' || c == 'H') && wl == 2)
@@ -968,17 +977,17 @@ span_is_range(const char *s, size_t p, size_t n)
 	return false;
 }
 
-size_t
-at_period_span_at(const char *s, size_t from, size_t to, size_t p, const AtDay *ref,
-				  AtPeriodSpan *ps)
+/* at_period_span_at() past its gate: the period at p and the words around it */
+static AT_NOINLINE size_t
+period_span(const char *s, size_t from, size_t to, size_t p, const AtDay *ref,
+			AtPeriodSpan *ps)
 {
 	AtPeriod	per;
 	size_t		n,
 				b = p,
 				e;
 
-	n = p + at_ascii_run(s, to, p, true);
-	if (n == p || !may_start(s, to, p, n) || (n = period_at(s, to, p, ref, &per)) == 0)
+	if ((n = period_at(s, to, p, ref, &per)) == 0)
 		return 0;
 	ps->start = p;
 	ps->len = n;
@@ -1023,6 +1032,27 @@ at_period_span_at(const char *s, size_t from, size_t to, size_t p, const AtDay *
 		;
 	ps->base |= e > b && at_word_in(s + b, e - b, base_after, AT_LENGTHOF(base_after));
 	return n;
+}
+
+/*
+ * It runs at every word of a sentence with figures and most words cannot
+ * start a period: the gate (may_start()) in a small frame, the rest apart.
+ */
+size_t
+at_period_span_at(const char *s, size_t from, size_t to, size_t p, const AtDay *ref,
+				  AtPeriodSpan *ps)
+{
+	size_t		n;
+
+	if (!may_start_built)
+		may_start_build();
+	/* most words fail on their first byte, before their length is known */
+	if (p >= to || !may_start_byte[(unsigned char) s[p]])
+		return 0;
+	n = p + at_ascii_run(s, to, p, true);
+	if (!may_start(s, to, p, n))
+		return 0;
+	return period_span(s, from, to, p, ref, ps);
 }
 
 void

@@ -170,16 +170,14 @@ is_initials(const char *w, size_t len)
 }
 
 /*
- * Is there a sentence start at byte p?  Sets *opener when the next word is a
- * usual sentence opener.
+ * Is there a sentence start at byte p?  Sets *word to where its first word
+ * starts (after opening quotes and brackets), for opener_at().
  */
 static bool
-starts_sentence(const char *text, size_t p, size_t end, bool *opener)
+starts_sentence(const char *text, size_t p, size_t end, size_t *word)
 {
 	uint32_t	cp;
-	size_t		w;
 
-	*opener = false;
 	/* skip opening quotes and brackets */
 	while (p < end)
 	{
@@ -191,16 +189,29 @@ starts_sentence(const char *text, size_t p, size_t end, bool *opener)
 		else
 			break;
 	}
+	*word = p;
 	if (p >= end)
 		return false;
 	at_utf8_decode(text + p, end - p, &cp);
-	for (w = p; w < end && at_is_ascii_alpha((unsigned char) text[w]); w++)
-		;
-	*opener = w > p && (w == end || !at_is_ascii_alpha((unsigned char) text[w])) &&
-		at_word_in(text + p, w - p, openers, AT_LENGTHOF(openers));
 	return at_cp_is_upper(cp) || at_cp_is_digit(cp) || at_cp_is_cjk(cp) ||
 		cp == '$' || cp == 0xA3 || cp == 0x20AC || cp == 0xA5 ||	/* $ £ € ¥ */
 		(cp >= 0x80 && at_cp_is_alpha(cp) && !at_cp_is_lower(cp));
+}
+
+/*
+ * Is the word at p (starts_sentence()'s *word) a usual sentence opener?
+ * Asked only after an abbreviation that may end a sentence: most sentence
+ * ends need no answer.
+ */
+static bool
+opener_at(const char *text, size_t p, size_t end)
+{
+	size_t		w;
+
+	for (w = p; w < end && at_is_ascii_alpha((unsigned char) text[w]); w++)
+		;
+	return w > p && (w == end || !at_is_ascii_alpha((unsigned char) text[w])) &&
+		at_word_in(text + p, w - p, openers, AT_LENGTHOF(openers));
 }
 
 /* The ASCII bytes the sentence loop stops at; it passes over the others */
@@ -257,7 +268,7 @@ at_split_sentences_range(const char *text, size_t start, size_t end,
 		size_t		q;
 		bool		terminal;
 		bool		cjk_terminal = false;
-		bool		opener;
+		size_t		word;
 
 		if ((++steps & 0xFFF) == 0)
 			AT_CHECK_INTERRUPTS();
@@ -360,7 +371,7 @@ at_split_sentences_range(const char *text, size_t start, size_t end,
 				r += n3;
 			}
 			if (r == q || r >= end || in_dquote ||
-				!starts_sentence(text, r, end, &opener))
+				!starts_sentence(text, r, end, &word))
 			{
 				p = q;
 				continue;
@@ -380,7 +391,7 @@ at_split_sentences_range(const char *text, size_t start, size_t end,
 						continue;
 					}
 					if ((at_word_in(text + wb, wl, maybe_final, AT_LENGTHOF(maybe_final)) ||
-						 is_initials(text + wb, wl)) && !opener)
+						 is_initials(text + wb, wl)) && !opener_at(text, word, end))
 					{
 						p = q;
 						continue;
@@ -458,7 +469,7 @@ line_break_ends_sentence(const char *text, size_t line_start, size_t eol,
 {
 	size_t		e = eol;
 	uint32_t	cp;
-	bool		opener;
+	size_t		word;
 
 	while (e > line_start && (text[e - 1] == ' ' || text[e - 1] == '\t' ||
 							  text[e - 1] == '\r'))
@@ -470,7 +481,7 @@ line_break_ends_sentence(const char *text, size_t line_start, size_t eol,
 		return false;
 	while (next < end && (text[next] == ' ' || text[next] == '\t'))
 		next++;
-	return next < end && starts_sentence(text, next, end, &opener);
+	return next < end && starts_sentence(text, next, end, &word);
 }
 
 /* Sentences of one paragraph, cut first at line breaks that end one */
