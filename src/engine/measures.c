@@ -310,38 +310,6 @@ typedef struct Tok
 #define LIT_PACK(w) (LIT_BYTE(w, 0) | LIT_BYTE(w, 1) | LIT_BYTE(w, 2) | LIT_BYTE(w, 3) | \
 					 LIT_BYTE(w, 4) | LIT_BYTE(w, 5) | LIT_BYTE(w, 6) | LIT_BYTE(w, 7))
 
-/* Tok.pk of the word s[p, p + n), 1 <= n <= 8, all before to */
-static inline uint64_t
-tok_pack(const char *s, size_t p, size_t n, size_t to)
-{
-	uint64_t	v = 0;
-
-#ifdef AT_SWAR_RUNS
-	if (to - p >= 8)
-	{
-		const uint64_t ones = UINT64_C(0x0101010101010101);
-		uint64_t	x,
-					upper;
-
-		memcpy(&v, s + p, 8);
-		v &= n >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * n)) - 1;
-		/* ASCII bytes 'A'..'Z' (no carry out of a byte below 0x80): 0x20 added */
-		x = v & (ones * 0x7F);
-		upper = (x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1)) & ~v & (ones * 0x80);
-		return v | (upper >> 2);
-	}
-#endif
-	for (size_t i = 0; i < n; i++)
-	{
-		unsigned char c = (unsigned char) s[p + i];
-
-		if (c >= 'A' && c <= 'Z')
-			c |= 0x20;
-		v |= (uint64_t) c << (8 * i);
-	}
-	return v;
-}
-
 typedef struct Span
 {
 	size_t		start;
@@ -523,7 +491,7 @@ tokenize(const char *s, size_t from, size_t to, Tok *toks, size_t max)
 		toks[n].count = false;
 		toks[n].poss = 0;
 		toks[n].in_known = toks[n].in_yes = 0;
-		toks[n].pk = e - p <= 8 ? tok_pack(s, p, e - p, to) : 0;
+		toks[n].pk = e - p <= 8 ? at_pack_folded(s, p, e - p, to) : 0;
 		if (toks[n].kind == 'w' && e - p > 2 && s[e - 1] == 's' && s[e - 2] == '\'')
 			toks[n].poss = e - p - 2;
 		else if (toks[n].kind == 'w' && e - p > 4 && s[e - 1] == 's' && (unsigned char) s[e - 2] == 0x99)

@@ -504,49 +504,6 @@ static uint64_t start_packed[26][START_PER_INITIAL];
 static uint8_t start_npacked[26];
 static bool start_packed_all = true;
 
-/* The letters of w[0, wl) (wl <= 8), A-Z folded as at_word_in() folds them */
-static inline uint64_t
-pack_folded(const char *w, size_t wl)
-{
-	uint64_t	v = 0;
-
-	for (size_t i = 0; i < wl; i++)
-	{
-		unsigned char c = (unsigned char) w[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c |= 0x20;
-		v |= (uint64_t) c << (8 * i);
-	}
-	return v;
-}
-
-/*
- * pack_folded() of the word s[pos, pos + wl) (wl <= 8), from one 8-byte load
- * when the bytes s[pos, pos + 8) lie before end: no loop whose length varies
- * by word.  The word's bytes are ASCII letters and digits (at_ascii_run()),
- * so 'A'..'Z' are found a byte at a time without carries.
- */
-static AT_ALWAYS_INLINE uint64_t
-pack_word(const char *s, size_t end, size_t pos, size_t wl)
-{
-#ifdef AT_SWAR_RUNS
-	if (end - pos >= 8)
-	{
-		const uint64_t ones = UINT64_C(0x0101010101010101);
-		uint64_t	v,
-					upper;
-
-		memcpy(&v, s + pos, 8);
-		v &= wl >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * wl)) - 1;
-		/* bytes >= 'A' and not >= 'Z' + 1: their high bits, moved to 0x20 */
-		upper = (v + ones * (0x80 - 'A')) & ~(v + ones * (0x80 - 'Z' - 1)) & (ones * 0x80);
-		return v | (upper >> 2);
-	}
-#endif
-	return pack_folded(s + pos, wl);
-}
-
 static AT_NOINLINE void
 may_start_build(void)
 {
@@ -565,7 +522,7 @@ may_start_build(void)
 
 		may_start_lens[k] |= 1u << l;
 		if (l <= 8 && start_npacked[k] < START_PER_INITIAL)
-			start_packed[k][start_npacked[k]++] = pack_folded(start_words[i], l);
+			start_packed[k][start_npacked[k]++] = at_pack_folded(start_words[i], 0, l, l);
 		else
 			start_packed_all = false;
 	}
@@ -619,7 +576,7 @@ may_start(const char *s, size_t len, size_t pos, size_t e)
 		return at_word_in(s + pos, wl, start_words, AT_LENGTHOF(start_words));
 	if (wl <= 8)
 	{
-		uint64_t	v = pack_word(s, len, pos, wl);
+		uint64_t	v = at_pack_folded(s, pos, wl, len);
 		bool		hit = false;
 
 		/* all slots of the initial, without an exit per slot (unused ones never match) */

@@ -125,4 +125,42 @@ at_ascii_run(const char *s, size_t end, size_t p, bool digits)
 	return n;
 }
 
+/*
+ * The bytes s[p, p + n) (1 <= n <= 8, all before end), A-Z folded to
+ * lower case, byte i at bits 8i: a word compared with a packed literal in
+ * one step.  One 8-byte load where eight bytes lie before end (no loop
+ * whose length varies by word); bytes of 0x80 and over are left as they
+ * are.
+ */
+static inline uint64_t
+at_pack_folded(const char *s, size_t p, size_t n, size_t end)
+{
+	uint64_t	v = 0;
+
+#ifdef AT_SWAR_RUNS
+	if (end - p >= 8)
+	{
+		const uint64_t ones = UINT64_C(0x0101010101010101);
+		uint64_t	x,
+					upper;
+
+		memcpy(&v, s + p, 8);
+		v &= n >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * n)) - 1;
+		/* ASCII bytes 'A'..'Z' (no carry out of a byte below 0x80): 0x20 added */
+		x = v & (ones * 0x7F);
+		upper = (x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1)) & ~v & (ones * 0x80);
+		return v | (upper >> 2);
+	}
+#endif
+	for (size_t i = 0; i < n; i++)
+	{
+		unsigned char c = (unsigned char) s[p + i];
+
+		if (c >= 'A' && c <= 'Z')
+			c |= 0x20;
+		v |= (uint64_t) c << (8 * i);
+	}
+	return v;
+}
+
 #endif							/* AT_UTF8_H */
