@@ -2500,6 +2500,25 @@ person_shape(const Ctx *c, size_t t0, size_t t1)
 }
 
 /*
+ * Mention m, of kind kind, ends before its token a (a joining word such as
+ * "and" or a slash, which goes), and a new mention of kind tail_kind runs
+ * from a + 1 to m's old end.  m is not read after add_mention(), which may
+ * move the vector.
+ */
+static void
+split_mention(Ctx *c, Mention *m, size_t a, int kind, int tail_kind)
+{
+	size_t		t1 = m->t1;
+	int			sent = m->sent;
+	float		score = m->score;
+
+	m->t1 = a;
+	m->kind = kind;
+	c->owner[a] = -1;
+	add_mention(c, a + 1, t1, tail_kind, sent, score);
+}
+
+/*
  * Two people joined by "and" or "&" that the tagger ran into one body or
  * place ("Karl Langdon & Harvey Deegan", "Max Delbrück and Salvador
  * Luria"): both sides have a person's shape and one opens with a known
@@ -2514,8 +2533,6 @@ person_pairs(Ctx *c)
 	{
 		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
 		size_t		t1 = m->t1;
-		int			sent = m->sent;
-		float		score = m->score;
 
 		if (m->dead || m->kind == AT_NER_PERSON || m->t1 - m->t0 < 5 || m->t1 - m->t0 > 7)
 			continue;
@@ -2526,10 +2543,7 @@ person_pairs(Ctx *c)
 			if (!person_shape(c, m->t0, a) || !person_shape(c, a + 1, t1) ||
 				!((GZ(c, m->t0) | GZ(c, a + 1)) & AT_GZ_GIVEN))
 				break;
-			m->t1 = a;
-			m->kind = AT_NER_PERSON;
-			c->owner[a] = -1;
-			add_mention(c, a + 1, t1, AT_NER_PERSON, sent, score);
+			split_mention(c, m, a, AT_NER_PERSON, AT_NER_PERSON);
 			break;
 		}
 	}
@@ -2574,8 +2588,6 @@ body_pairs(Ctx *c)
 	{
 		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
 		size_t		t1 = m->t1;
-		int			sent = m->sent;
-		float		score = m->score;
 
 		if (m->dead || m->kind != AT_NER_ORG || m->t1 - m->t0 < 3)
 			continue;
@@ -2586,9 +2598,7 @@ body_pairs(Ctx *c)
 			if (!known_org(c, m->t0, a) || !is_name_word(c, a + 1) ||
 				(GZ(c, a + 1) & (AT_GZ_FUNC | AT_GZ_ORG_I)))
 				break;
-			m->t1 = a;
-			c->owner[a] = -1;
-			add_mention(c, a + 1, t1, AT_NER_ORG, sent, score);
+			split_mention(c, m, a, AT_NER_ORG, AT_NER_ORG);
 			break;
 		}
 	}
@@ -2609,9 +2619,7 @@ slash_credits(Ctx *c)
 	{
 		Mention    *m = AT_VEC_AT(&c->ments, Mention, k);
 		size_t		t1 = m->t1;
-		int			sent = m->sent,
-					kind = m->kind;
-		float		score = m->score;
+		int			kind = m->kind;
 
 		if (m->dead || t1 - m->t0 < 3)
 			continue;
@@ -2624,9 +2632,7 @@ slash_credits(Ctx *c)
 				continue;
 			if ((FL(c, a + 1) & AT_TOK_ALLCAPS) || known_org(c, a + 1, t1))
 				kind = AT_NER_ORG;
-			m->t1 = a;
-			c->owner[a] = -1;
-			add_mention(c, a + 1, t1, kind, sent, score);
+			split_mention(c, m, a, m->kind, kind);
 			break;
 		}
 	}
