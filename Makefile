@@ -73,11 +73,11 @@ UNIT_SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 # the engine counts the bytes its scanners look at (test_robust.c checks the growth)
 UNIT_DEFS = -DAT_COUNT_STEPS
 
-build/unit_tests: $(ENGINE_SRCS) $(UNIT_SRCS) $(wildcard src/engine/*.h) test/unit/unit.h
+build/unit_tests: $(ENGINE_SRCS) $(UNIT_SRCS) $(wildcard src/engine/*.h) $(wildcard test/unit/*.h)
 	@mkdir -p build
 	$(UNIT_CC) $(UNIT_CFLAGS) $(UNIT_DEFS) $(PCRE2_CFLAGS) -o $@ $(ENGINE_SRCS) $(UNIT_SRCS) $(PCRE2_LIBS) -lm
 
-build/unit_tests_san: $(ENGINE_SRCS) $(UNIT_SRCS) $(wildcard src/engine/*.h) test/unit/unit.h
+build/unit_tests_san: $(ENGINE_SRCS) $(UNIT_SRCS) $(wildcard src/engine/*.h) $(wildcard test/unit/*.h)
 	@mkdir -p build
 	$(UNIT_CC) $(UNIT_CFLAGS) $(UNIT_DEFS) $(UNIT_SAN) $(PCRE2_CFLAGS) -o $@ $(ENGINE_SRCS) $(UNIT_SRCS) $(PCRE2_LIBS) -lm
 

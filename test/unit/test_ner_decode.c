@@ -5,7 +5,7 @@
  * weights.
  */
 #include "unit.h"
-#include "../../src/engine/ner.h"
+#include "unit_ner.h"
 
 #include <stdlib.h>
 
@@ -17,8 +17,7 @@ static unsigned long long rng = 42;
 static float
 rnd(void)
 {
-	rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (float) ((rng >> 40) % 2001) - 1000.0f;
+	return (float) ((ut_lcg(&rng) >> 40) % 2001) - 1000.0f;
 }
 
 /* Score of a tag sequence as the decoder defines it; -1e30 if not allowed */
@@ -86,29 +85,21 @@ UT_TEST(ner_viterbi_finds_the_best_path)
 		at_ner_weights_init(&w, NULL, wf, NB);
 		for (size_t ti = 0; ti < sizeof(texts) / sizeof(texts[0]); ti++)
 		{
-			AtVec		toks;
-			AtBuf		norm;
-			AtNerSent	s;
+			UtNerSent	u;
+			const AtNerSent *s = &u.s;
 			uint8_t		tags[MAXLEN];
 			uint32_t	back[MAXLEN];
 			float		em[MAXLEN][AT_TAG_ROW];
 
-			at_vec_init(&toks, &at_malloc_mem, sizeof(AtNerToken));
-			at_buf_init(&norm, &at_malloc_mem, 64);
-			at_ner_tokenize(texts[ti], 0, strlen(texts[ti]), &toks, &norm);
-			s.text = texts[ti];
-			s.norm = norm.data;
-			s.toks = toks.data;
-			s.n = toks.len;
-			UT_CHECK(s.n >= 4 && s.n <= MAXLEN);
-			if (s.n > MAXLEN)
+			ut_ner_sent(&u, texts[ti]);
+			UT_CHECK(s->n >= 4 && s->n <= MAXLEN);
+			if (s->n > MAXLEN)
 				continue;
-			for (size_t i = 0; i < s.n; i++)
-				at_ner_token_scores(&w, &s, i, em[i]);
-			at_ner_viterbi(&w, &s, tags, back, NULL);
-			UT_CHECK(path_score(&w, &s, em, tags) >= best_by_enumeration(&w, &s, em) - 1e-2f);
-			at_free(&at_malloc_mem, toks.data);
-			at_free(&at_malloc_mem, norm.data);
+			for (size_t i = 0; i < s->n; i++)
+				at_ner_token_scores(&w, s, i, em[i]);
+			at_ner_viterbi(&w, s, tags, back, NULL);
+			UT_CHECK(path_score(&w, s, em, tags) >= best_by_enumeration(&w, s, em) - 1e-2f);
+			ut_ner_sent_free(&u);
 		}
 	}
 	free(wf);
@@ -117,25 +108,16 @@ UT_TEST(ner_viterbi_finds_the_best_path)
 /* A word without a capital may continue a name only as a short connector */
 UT_TEST(ner_tagmask_connectors)
 {
-	const char *text = "the Bank of the West said";
-	AtVec		toks;
-	AtBuf		norm;
-	AtNerSent	s;
+	UtNerSent	u;
+	const AtNerSent *s = &u.s;
 
-	at_vec_init(&toks, &at_malloc_mem, sizeof(AtNerToken));
-	at_buf_init(&norm, &at_malloc_mem, 64);
-	at_ner_tokenize(text, 0, strlen(text), &toks, &norm);
-	s.text = text;
-	s.norm = norm.data;
-	s.toks = toks.data;
-	s.n = toks.len;
-	UT_EQ_INT(s.n, 6);
-	UT_EQ_INT(at_ner_tagmask(&s, 0), AT_NER_ONLY_O);	/* the */
-	UT_EQ_INT(at_ner_tagmask(&s, 1), (1u << AT_NTAGS) - 1);	/* Bank */
-	UT_CHECK(at_ner_tagmask(&s, 2) & (1u << AT_TAG_I_ORG));	/* of */
-	UT_CHECK(!(at_ner_tagmask(&s, 2) & (1u << AT_TAG_B_ORG)));
-	UT_CHECK(at_ner_tagmask(&s, 3) & (1u << AT_TAG_I_ORG));	/* the */
-	UT_EQ_INT(at_ner_tagmask(&s, 5), AT_NER_ONLY_O);	/* said */
-	at_free(&at_malloc_mem, toks.data);
-	at_free(&at_malloc_mem, norm.data);
+	ut_ner_sent(&u, "the Bank of the West said");
+	UT_EQ_INT(s->n, 6);
+	UT_EQ_INT(at_ner_tagmask(s, 0), AT_NER_ONLY_O);	/* the */
+	UT_EQ_INT(at_ner_tagmask(s, 1), (1u << AT_NTAGS) - 1);	/* Bank */
+	UT_CHECK(at_ner_tagmask(s, 2) & (1u << AT_TAG_I_ORG));	/* of */
+	UT_CHECK(!(at_ner_tagmask(s, 2) & (1u << AT_TAG_B_ORG)));
+	UT_CHECK(at_ner_tagmask(s, 3) & (1u << AT_TAG_I_ORG));	/* the */
+	UT_EQ_INT(at_ner_tagmask(s, 5), AT_NER_ONLY_O);	/* said */
+	ut_ner_sent_free(&u);
 }

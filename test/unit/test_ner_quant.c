@@ -6,7 +6,7 @@
  * and float weights holding the same integers.
  */
 #include "unit.h"
-#include "../../src/engine/ner.h"
+#include "unit_ner.h"
 
 #include <stdlib.h>
 
@@ -19,8 +19,7 @@ static unsigned long long rng = 7;
 static int16_t
 rnd_weight(void)
 {
-	rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (int16_t) ((long) ((rng >> 33) % 6001) - 3000);
+	return (int16_t) ((long) ((ut_lcg(&rng) >> 33) % 6001) - 3000);
 }
 
 UT_TEST(ner_quantised_scores_match_plain_sums)
@@ -51,43 +50,35 @@ UT_TEST(ner_quantised_scores_match_plain_sums)
 		at_ner_weights_init(&wf, NULL, f, NB);
 		for (size_t ti = 0; ti < sizeof(texts) / sizeof(texts[0]); ti++)
 		{
-			AtVec		toks;
-			AtBuf		norm;
-			AtNerSent	s;
+			UtNerSent	u;
+			const AtNerSent *s = &u.s;
 			uint8_t		tq[MAXTOK],
 						tf[MAXTOK];
 			uint32_t	back[MAXTOK];
 			float		emq[MAXTOK][AT_TAG_ROW],
 						emf[MAXTOK][AT_TAG_ROW];
 
-			at_vec_init(&toks, &at_malloc_mem, sizeof(AtNerToken));
-			at_buf_init(&norm, &at_malloc_mem, 64);
-			at_ner_tokenize(texts[ti], 0, strlen(texts[ti]), &toks, &norm);
-			s.text = texts[ti];
-			s.norm = norm.data;
-			s.toks = toks.data;
-			s.n = toks.len;
-			UT_CHECK(s.n >= 1 && s.n <= MAXTOK);
-			if (s.n > MAXTOK)
+			ut_ner_sent(&u, texts[ti]);
+			UT_CHECK(s->n >= 1 && s->n <= MAXTOK);
+			if (s->n > MAXTOK)
 				continue;
-			at_ner_viterbi(&wq, &s, tq, back, &emq[0][0]);
-			at_ner_viterbi(&wf, &s, tf, back, &emf[0][0]);
-			UT_CHECK(memcmp(tq, tf, s.n) == 0);
-			for (size_t i = 0; i < s.n; i++)
+			at_ner_viterbi(&wq, s, tq, back, &emq[0][0]);
+			at_ner_viterbi(&wf, s, tf, back, &emf[0][0]);
+			UT_CHECK(memcmp(tq, tf, s->n) == 0);
+			for (size_t i = 0; i < s->n; i++)
 			{
 				float		sq[AT_TAG_ROW],
 							sf[AT_TAG_ROW];
 
-				if (at_ner_tagmask(&s, i) == AT_NER_ONLY_O)
+				if (at_ner_tagmask(s, i) == AT_NER_ONLY_O)
 					continue;
-				at_ner_token_scores(&wq, &s, i, sq);
-				at_ner_token_scores(&wf, &s, i, sf);
+				at_ner_token_scores(&wq, s, i, sq);
+				at_ner_token_scores(&wf, s, i, sf);
 				UT_CHECK(memcmp(emq[i], sq, sizeof(sq)) == 0);
 				UT_CHECK(memcmp(sq, sf, sizeof(sq)) == 0);
 				UT_CHECK(memcmp(emf[i], sf, sizeof(sf)) == 0);
 			}
-			at_free(&at_malloc_mem, toks.data);
-			at_free(&at_malloc_mem, norm.data);
+			ut_ner_sent_free(&u);
 		}
 	}
 	free(q);
