@@ -2638,7 +2638,6 @@ slash_credits(Ctx *c)
 	}
 }
 
-
 /*
  * "Athens, Greece", "Little Falls, Minnesota", "Munich, West Germany": a
  * known place next to a place across a comma is a place too, whatever the
